@@ -1,0 +1,119 @@
+"""Sentence-aware chunks sized in tokens, each pointing exactly into its article text.
+
+The invariant every later step relies on: `article_text[chunk.start_char:chunk.end_char]
+== chunk.text` for every chunk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rag.sentences import Span, split_sentences
+from rag.tokens import count_tokens, encoding
+
+# Bump when chunk boundaries change, so stored articles are re-chunked on the next ingest.
+CHUNKER_VERSION = "sentences-v1"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of an article: its text and where it sits."""
+
+    index: int
+    start_char: int
+    end_char: int
+    text: str
+    tokens: int
+
+
+def chunker_signature(max_tokens: int) -> str:
+    """What a stored article records about the chunker that cut it."""
+    return f"{CHUNKER_VERSION}:{max_tokens}"
+
+
+def _split_long(text: str, span: Span, max_tokens: int) -> list[Span]:
+    """Cut a span of more than `max_tokens` tokens into pieces of at most that many.
+
+    Cuts fall on token boundaries, moved back to the last space in the window when there
+    is one, so words stay whole.
+    """
+    piece = text[span.start : span.end]
+    tokens = encoding().encode(piece, disallowed_special=())
+    decoded, token_starts = encoding().decode_with_offsets(tokens)
+    if decoded != piece:  # cannot map tokens to characters: cut by characters instead
+        token_starts = list(range(0, len(piece), 2))
+    pieces: list[Span] = []
+    cursor = 0
+    index = 0
+    while cursor < len(piece):
+        index = next((i for i in range(index, len(token_starts)) if token_starts[i] >= cursor), len(token_starts))
+        window_end = index + max_tokens
+        end = token_starts[window_end] if window_end < len(token_starts) else len(piece)
+        if end < len(piece):
+            space = piece.rfind(" ", cursor + 1, end)
+            if space > cursor:
+                end = space
+        end = max(end, cursor + 1)
+        while end > cursor + 1 and count_tokens(piece[cursor:end].strip()) > max_tokens:
+            end -= 1  # re-encoding a cut piece can take a token more than the window held
+        pieces.append(Span(span.start + cursor, span.start + end))
+        cursor = end
+    return [s for s in (_strip(text, p) for p in pieces) if s is not None]
+
+
+def _strip(text: str, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def _sentence_units(text: str, start: int, max_tokens: int) -> list[tuple[Span, int]]:
+    """Sentences with their token counts; sentences over budget are cut into pieces."""
+    units: list[tuple[Span, int]] = []
+    for sentence in split_sentences(text, start):
+        n = count_tokens(text[sentence.start : sentence.end])
+        if n <= max_tokens:
+            units.append((sentence, n))
+            continue
+        for piece in _split_long(text, sentence, max_tokens):
+            units.append((piece, count_tokens(text[piece.start : piece.end])))
+    return units
+
+
+def chunk_article(text: str, max_tokens: int = 200, body_start: int = 0) -> list[Chunk]:
+    """Cut `text[body_start:]` into chunks of whole sentences of at most about `max_tokens`.
+
+    A chunk closes before the sentence that would take it over budget, and at a paragraph
+    break (blank line) once it holds half its budget. A sentence longer than the budget
+    is cut into pieces of its own.
+    """
+    chunks: list[Chunk] = []
+    group: list[tuple[Span, int]] = []
+    group_tokens = 0
+
+    def close() -> None:
+        nonlocal group, group_tokens
+        if group:
+            start, end = group[0][0].start, group[-1][0].end
+            chunks.append(Chunk(len(chunks), start, end, text[start:end], group_tokens))
+        group, group_tokens = [], 0
+
+    for span, n in _sentence_units(text, body_start, max_tokens):
+        if group:
+            gap = text[group[-1][0].end : span.start]
+            paragraph_break = gap.count("\n") >= 2
+            # Counted on the joined text: tokens do not add up across a boundary.
+            joined = count_tokens(text[group[0][0].start : span.end])
+            if joined > max_tokens or (paragraph_break and group_tokens >= max_tokens // 2):
+                close()
+            else:
+                group.append((span, n))
+                group_tokens = joined
+                continue
+        group.append((span, n))
+        group_tokens = n
+    close()
+    return chunks

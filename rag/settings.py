@@ -1,0 +1,55 @@
+"""One settings object, read once from the environment and a `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOCAL_EMBED_MODEL = "all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with the environment variable that sets it."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    openai_api_key: str | None = Field(default=None, validation_alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    llm_model: str | None = Field(default=None, validation_alias="RAG_LLM_MODEL")
+    embed_model: str = Field(default=LOCAL_EMBED_MODEL, validation_alias="RAG_EMBED_MODEL")
+    embed_batch_size: int = Field(default=64, ge=1, validation_alias="RAG_EMBED_BATCH_SIZE")
+    request_timeout_s: float = Field(default=60.0, gt=0, validation_alias="RAG_REQUEST_TIMEOUT")
+
+    chroma_host: str | None = Field(default=None, validation_alias="RAG_CHROMA_HOST")
+    chroma_port: int | None = Field(default=None, validation_alias="RAG_CHROMA_PORT")
+    storage_dir: Path = Field(default=Path("storage"), validation_alias="RAG_STORAGE_DIR")
+    collection_prefix: str = Field(default="corpus", validation_alias="RAG_COLLECTION")
+
+    chunk_tokens: int = Field(default=200, ge=16, validation_alias="RAG_CHUNK_TOKENS")
+    max_file_mb: float = Field(default=20.0, gt=0, validation_alias="RAG_MAX_FILE_MB")
+
+    @property
+    def server_mode(self) -> bool:
+        """True when a Chroma server is configured instead of the embedded store."""
+        return bool(self.chroma_host) or self.chroma_port is not None
+
+    @property
+    def uses_local_embedder(self) -> bool:
+        """True for the bundled offline embedder."""
+        return self.embed_model in (LOCAL_EMBED_MODEL, f"sentence-transformers/{LOCAL_EMBED_MODEL}")
+
+    @property
+    def max_file_bytes(self) -> int:
+        """The size above which an input file is skipped."""
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings, read once."""
+    return Settings()

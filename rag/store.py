@@ -1,0 +1,347 @@
+"""The store: article texts and their embedded chunks, in Chroma (embedded or server).
+
+Two collections: `<prefix>_chunks` holds chunk embeddings and metadata (written through
+LlamaIndex's ChromaVectorStore); `<prefix>_articles` holds each article's full text and
+metadata, so a citation can be shown in context in either mode.
+
+Crash safety: an article record is written with status "pending" before its chunks, and
+set to "complete" after them. A record still pending when the next ingest starts marks a
+write that was cut off: its chunks are deleted and the article is ingested again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from rag.chunking import Chunk
+from rag.corpus import Article
+from rag.errors import ConfigError, EmbedderMismatchError, NotFoundError
+from rag.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+PENDING = "pending"
+COMPLETE = "complete"
+# Article records carry no meaningful vector; Chroma needs one, and must never be left
+# to compute it (its default embedding function downloads a model).
+_PLACEHOLDER_VECTOR = [1.0]
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file an article was read from."""
+
+    path: str
+    abs_path: str
+    sha: str
+
+
+@dataclass
+class ArticleRecord:
+    """A stored article: metadata, the files it came from, and (when asked for) its text."""
+
+    doc_id: str
+    title: str
+    source: str = ""
+    author: str = ""
+    published: str = ""
+    format: str = "txt"
+    files: list[FileRef] = field(default_factory=list)
+    chunk_count: int = 0
+    chunker: str = ""
+    status: str = COMPLETE
+    text: str | None = None
+
+    @property
+    def path(self) -> str:
+        """The first file the article was read from."""
+        return self.files[0].path if self.files else ""
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """What the index holds, for the sidebar and `list`."""
+
+    articles: int
+    chunks: int
+    embedder: str
+    mode: str
+    location: str
+
+
+def _record_metadata(record: ArticleRecord) -> dict[str, Any]:
+    return {
+        "title": record.title,
+        "source": record.source,
+        "author": record.author,
+        "published": record.published,
+        "format": record.format,
+        "files": json.dumps([f.__dict__ for f in record.files]),
+        "chunk_count": record.chunk_count,
+        "chunker": record.chunker,
+        "status": record.status,
+    }
+
+
+def _record_from(doc_id: str, meta: dict[str, Any], text: str | None = None) -> ArticleRecord:
+    return ArticleRecord(
+        doc_id=doc_id,
+        title=str(meta.get("title", "")),
+        source=str(meta.get("source", "")),
+        author=str(meta.get("author", "")),
+        published=str(meta.get("published", "")),
+        format=str(meta.get("format", "")),
+        files=[FileRef(**f) for f in json.loads(str(meta.get("files", "[]")))],
+        chunk_count=int(meta.get("chunk_count", 0)),
+        chunker=str(meta.get("chunker", "")),
+        status=str(meta.get("status", COMPLETE)),
+        text=text,
+    )
+
+
+def published_ordinal(published: str) -> int:
+    """`YYYY-MM-DD` (or a prefix of it) as an int YYYYMMDD for range filters; 0 if unknown."""
+    digits = published.replace("-", "")
+    if not digits.isdigit():
+        return 0
+    return int(digits.ljust(8, "0"))
+
+
+def connect(settings: Settings) -> ClientAPI:
+    """A Chroma client: embedded under the storage folder, or a server when configured."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if settings.server_mode:
+        host = settings.chroma_host or "127.0.0.1"
+        port = settings.chroma_port or 8000
+        try:
+            client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+            client.heartbeat()
+        except Exception as exc:  # chromadb raises several kinds for a refused connection
+            raise ConfigError(
+                f"cannot reach the Chroma server at {host}:{port} ({type(exc).__name__}); "
+                f"start it with `chroma run --host {host} --port {port}` or unset RAG_CHROMA_HOST"
+            ) from exc
+        return client
+    path = settings.storage_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class CorpusStore:
+    """Article texts and chunk vectors, with the bookkeeping that keeps them consistent."""
+
+    def __init__(self, client: ClientAPI, settings: Settings) -> None:
+        self.client = client
+        self.settings = settings
+        self.mode = "server" if settings.server_mode else "embedded"
+        self._chunks_name = f"{settings.collection_prefix}_chunks"
+        self._articles_name = f"{settings.collection_prefix}_articles"
+        self._vector_store: ChromaVectorStore | None = None
+        self.articles, self.chunks = self._open_collections()
+
+    def _open_collections(self) -> tuple[Collection, Collection]:
+        articles = self.client.get_or_create_collection(self._articles_name, embedding_function=None)
+        chunks = self.client.get_or_create_collection(
+            self._chunks_name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+        self._vector_store = None
+        return articles, chunks
+
+    @classmethod
+    def open(cls, settings: Settings) -> CorpusStore:
+        """Connect to the configured Chroma and open (or create) the two collections."""
+        return cls(connect(settings), settings)
+
+    @property
+    def location(self) -> str:
+        """Where the store lives, for status lines."""
+        if self.mode == "server":
+            return f"chroma server {self.settings.chroma_host or '127.0.0.1'}:{self.settings.chroma_port or 8000}"
+        return str(self.settings.storage_dir / "chroma")
+
+    @property
+    def vector_store(self) -> ChromaVectorStore:
+        """The chunks collection seen through LlamaIndex."""
+        if self._vector_store is None:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            self._vector_store = ChromaVectorStore(chroma_collection=self.chunks)
+        return self._vector_store
+
+    # -- the embedder that built the index ---------------------------------------------
+
+    @property
+    def embedder(self) -> str | None:
+        """The embedder the chunk vectors were made with; None for a new index."""
+        value = (self.chunks.metadata or {}).get("embedder")
+        return str(value) if value else None
+
+    def check_embedder(self, embedder: str) -> None:
+        """Raise EmbedderMismatchError when the index holds vectors of another embedder."""
+        recorded = self.embedder
+        if recorded is not None and recorded != embedder and self.chunks.count() > 0:
+            raise EmbedderMismatchError(
+                f"the index was built with {recorded} but the configured embedder is {embedder}; "
+                "rebuild it with `python -m rag ingest --rebuild` (or set RAG_EMBED_MODEL back)"
+            )
+
+    def claim_embedder(self, embedder: str) -> None:
+        """Record `embedder` as the index's (a new or empty index takes any)."""
+        self.check_embedder(embedder)
+        if self.embedder != embedder:
+            self.chunks.modify(metadata={"embedder": embedder})
+
+    # -- articles ----------------------------------------------------------------------
+
+    def list_articles(self, include_pending: bool = False) -> list[ArticleRecord]:
+        """Every stored article's metadata (no texts), sorted by path."""
+        result = self.articles.get(include=["metadatas"])
+        records = [_record_from(i, dict(m or {})) for i, m in zip(result["ids"], result["metadatas"] or [], strict=True)]
+        if not include_pending:
+            records = [r for r in records if r.status == COMPLETE]
+        return sorted(records, key=lambda r: (r.path, r.doc_id))
+
+    def get_article(self, doc_id: str) -> ArticleRecord:
+        """One article with its text; `doc_id` may be a unique prefix."""
+        result = self.articles.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not result["ids"]:
+            matches = [r.doc_id for r in self.list_articles() if r.doc_id.startswith(doc_id)] if doc_id else []
+            if len(matches) != 1:
+                what = "no article" if not matches else f"{len(matches)} articles"
+                raise NotFoundError(f"{what} with id '{doc_id}'; `python -m rag list` shows the ids")
+            result = self.articles.get(ids=matches, include=["metadatas", "documents"])
+        documents = result["documents"] or [""]
+        return _record_from(result["ids"][0], dict((result["metadatas"] or [{}])[0] or {}), documents[0])
+
+    def article_text(self, doc_id: str) -> str:
+        """The stored text of an article, which citation offsets point into."""
+        text = self.get_article(doc_id).text
+        return text or ""
+
+    def begin_article(self, article: Article, files: list[FileRef], chunker: str) -> None:
+        """Write the article record as pending, and clear chunks a cut-off write left."""
+        record = ArticleRecord(
+            doc_id=article.doc_id,
+            title=article.title,
+            source=article.source,
+            author=article.author,
+            published=article.published,
+            format=article.format,
+            files=files,
+            chunker=chunker,
+            status=PENDING,
+        )
+        self.chunks.delete(where={"document_id": article.doc_id})
+        self.articles.upsert(
+            ids=[article.doc_id],
+            documents=[article.text],
+            metadatas=[_record_metadata(record)],
+            embeddings=[_PLACEHOLDER_VECTOR],
+        )
+
+    def write_chunks(self, article: Article, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
+        """Store one batch of an article's chunks with their vectors."""
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        nodes = []
+        for chunk, vector in zip(chunks, embeddings, strict=True):
+            node = TextNode(
+                id_=f"{article.doc_id}-{chunk.index:05d}",
+                text=chunk.text,
+                embedding=list(vector),
+                metadata={
+                    "path": article.path,
+                    "title": article.title,
+                    "source": article.source,
+                    "author": article.author,
+                    "published": article.published,
+                    "published_ord": published_ordinal(article.published),
+                    "chunk_index": chunk.index,
+                    "start_char": chunk.start_char,
+                    "end_char": chunk.end_char,
+                    "tokens": chunk.tokens,
+                },
+            )
+            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.doc_id)
+            nodes.append(node)
+        for start in range(0, len(nodes), self.max_batch_size):
+            self.vector_store.add(nodes[start : start + self.max_batch_size])
+
+    def commit_article(self, doc_id: str, chunk_count: int) -> None:
+        """Mark an article complete once all its chunks are written."""
+        record = self.get_article(doc_id)
+        record.status = COMPLETE
+        record.chunk_count = chunk_count
+        self.articles.update(ids=[doc_id], metadatas=[_record_metadata(record)])
+
+    def set_files(self, doc_id: str, files: list[FileRef]) -> None:
+        """Replace the list of files an article was read from."""
+        record = self.list_article(doc_id)
+        record.files = files
+        self.articles.update(ids=[doc_id], metadatas=[_record_metadata(record)])
+
+    def list_article(self, doc_id: str) -> ArticleRecord:
+        """One article's metadata, without its text."""
+        result = self.articles.get(ids=[doc_id], include=["metadatas"])
+        if not result["ids"]:
+            raise NotFoundError(f"no article with id '{doc_id}'")
+        return _record_from(doc_id, dict((result["metadatas"] or [{}])[0] or {}))
+
+    def delete_article(self, doc_id: str) -> None:
+        """Remove an article: its chunks first, then its record."""
+        self.chunks.delete(where={"document_id": doc_id})
+        self.articles.delete(ids=[doc_id])
+
+    def recover(self) -> list[str]:
+        """Undo writes that a crash cut off; returns the ids of the articles rolled back."""
+        result = self.articles.get(where={"status": PENDING}, include=[])
+        for doc_id in result["ids"]:
+            self.delete_article(doc_id)
+        return list(result["ids"])
+
+    # -- the index as a whole ----------------------------------------------------------
+
+    @property
+    def max_batch_size(self) -> int:
+        """The most records Chroma takes in one write."""
+        return int(self.client.get_max_batch_size())
+
+    def status(self) -> IndexStatus:
+        """Articles, chunks, embedder and where the store lives."""
+        articles = self.list_articles()
+        return IndexStatus(
+            articles=len(articles),
+            chunks=self.count_chunks(),
+            embedder=self.embedder or "none yet",
+            mode=self.mode,
+            location=self.location,
+        )
+
+    def count_chunks(self) -> int:
+        """Number of stored chunks."""
+        return int(self.chunks.count())
+
+    def chunk_ids(self, doc_id: str | None = None) -> list[str]:
+        """Ids of the stored chunks, of one article or of all."""
+        where = {"document_id": doc_id} if doc_id else None
+        return list(self.chunks.get(where=where, include=[])["ids"])
+
+    def reset(self) -> None:
+        """Drop both collections and start empty."""
+        for name in (self._chunks_name, self._articles_name):
+            try:
+                self.client.delete_collection(name)
+            except Exception:  # noqa: BLE001 - a missing collection is already reset
+                pass
+        self.articles, self.chunks = self._open_collections()

@@ -1,0 +1,153 @@
+"""Shared fixtures: real Chroma (embedded and a `chroma run` server), the real embedder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+import rag  # noqa: F401  (keeps every library offline before anything else loads)
+from rag.models import build_embedder
+from rag.settings import Settings
+from rag.store import CorpusStore
+
+PROJECT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = PROJECT / "corpus"
+
+
+def make_settings(**overrides: Any) -> Settings:
+    """Settings for a test: never read the developer's .env or environment."""
+    return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class CountingEmbedding(BaseEmbedding):
+    """The real embedder, counting the texts it is asked to embed."""
+
+    _inner: BaseEmbedding = PrivateAttr()
+    _texts: list[str] = PrivateAttr(default_factory=list)
+
+    def __init__(self, inner: BaseEmbedding) -> None:
+        super().__init__(model_name="counting", embed_batch_size=inner.embed_batch_size)
+        self._inner = inner
+
+    @property
+    def embedded(self) -> list[str]:
+        return self._texts
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        self._texts.extend(texts)
+        return self._inner.get_text_embedding_batch(texts)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embeddings([text])[0]
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._inner.get_query_embedding(query)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+
+@pytest.fixture(scope="session")
+def local_embedder() -> BaseEmbedding:
+    """The bundled all-MiniLM-L6-v2, loaded once for the whole run."""
+    return build_embedder(make_settings())
+
+
+@pytest.fixture
+def counting_embedder(local_embedder: BaseEmbedding) -> CountingEmbedding:
+    return CountingEmbedding(local_embedder)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A copy of the bundled corpus that a test may change."""
+    target = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    """A real `chroma run` on 127.0.0.1, for the server-mode tests."""
+    chroma = Path(sys.executable).parent / "chroma"
+    if not chroma.exists():
+        found = shutil.which("chroma")
+        assert found, "the chroma CLI (from the chromadb package) is not installed"
+        chroma = Path(found)
+    port = free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    log = open(data / "server.log", "w")  # noqa: SIM115 - kept open while the server runs
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"chroma run exited early: {(data / 'server.log').read_text()[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError("chroma run did not start listening within 60 s")
+    yield ("127.0.0.1", port)
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings for an empty store, once embedded and once on the Chroma server."""
+    if request.param == "embedded":
+        return make_settings(storage_dir=tmp_path / "storage")
+    host, port = request.getfixturevalue("chroma_server")
+    prefix = f"t{uuid.uuid4().hex[:12]}"  # every test gets its own collections on the shared server
+    return make_settings(storage_dir=tmp_path / "storage", chroma_host=host, chroma_port=port, collection_prefix=prefix)
+
+
+@pytest.fixture
+def embedded_settings(tmp_path: Path) -> Settings:
+    return make_settings(storage_dir=tmp_path / "storage")
+
+
+IngestFn = Callable[..., Any]
+
+
+@pytest.fixture
+def run_ingest(counting_embedder: CountingEmbedding) -> IngestFn:
+    """Ingest paths into a fresh store handle, with the counting real embedder."""
+    from rag.ingest import ingest_paths
+
+    def run(settings: Settings, *paths: Path, **kwargs: Any) -> Any:
+        store = CorpusStore.open(settings)
+        return ingest_paths(settings, list(paths), store=store, load_embedder=lambda: counting_embedder, **kwargs)
+
+    return run
