@@ -27,7 +27,7 @@ run: $(VENV)/.installed
 ingest: $(VENV)/.installed
 	$(BIN)/python -m rag ingest
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev

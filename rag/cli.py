@@ -98,9 +98,16 @@ def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(_record_json(record), ensure_ascii=False))
         return 0
-    fields = [("doc_id", record.doc_id), ("title", record.title), ("source", record.source),
-              ("author", record.author), ("published", record.published), ("format", record.format),
-              ("path", ", ".join(f.path for f in record.files)), ("chunks", str(record.chunk_count))]
+    fields = [
+        ("doc_id", record.doc_id),
+        ("title", record.title),
+        ("source", record.source),
+        ("author", record.author),
+        ("published", record.published),
+        ("format", record.format),
+        ("path", ", ".join(f.path for f in record.files)),
+        ("chunks", str(record.chunk_count)),
+    ]
     for name, value in fields:
         if value:
             print(f"{name + ':':11}{value}")

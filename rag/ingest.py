@@ -146,7 +146,9 @@ class _Plan:
         ref = FileRef(path=shown, abs_path=abs_path, sha=sha)
         holders = self.listed_by.get(abs_path, [])
         for holder in holders:
-            if self._is_current(holder) and any(f.abs_path == abs_path and f.sha == sha for f in self._files_of(holder)):
+            if self._is_current(holder) and any(
+                f.abs_path == abs_path and f.sha == sha for f in self._files_of(holder)
+            ):
                 self._attach(holder, ref)
                 self.report.unchanged.append(shown)
                 return
@@ -189,7 +191,9 @@ def _groups(pending: Sequence[_Pending], size: int) -> Iterator[list[_Pending]]:
         yield group
 
 
-def embed_texts(embedder: BaseEmbedding, texts: list[str], batch_size: int, on_batch: Callable[[int], None]) -> list[list[float]]:
+def embed_texts(
+    embedder: BaseEmbedding, texts: list[str], batch_size: int, on_batch: Callable[[int], None]
+) -> list[list[float]]:
     """Embed `texts` in batches of `batch_size`, calling `on_batch(n)` after each."""
     vectors: list[list[float]] = []
     for start in range(0, len(texts), batch_size):

@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev
-    inc ltd co corp bros dept univ est approx vs etc al fig no nos vol pp
-    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m""".split()
-)
+_ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev
+inc ltd co corp bros dept univ est approx vs etc al fig no nos vol pp
+jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # A candidate end: terminal punctuation, then any closing quotes or brackets.
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*")

@@ -11,6 +11,7 @@ write that was cut off: its chunks are deleted and the article is ingested again
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ PENDING = "pending"
 COMPLETE = "complete"
 # Article records carry no meaningful vector; Chroma needs one, and must never be left
 # to compute it (its default embedding function downloads a model).
-_PLACEHOLDER_VECTOR = [1.0]
+_PLACEHOLDER_VECTOR: list[Sequence[float]] = [[1.0]]
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,9 @@ class CorpusStore:
     def list_articles(self, include_pending: bool = False) -> list[ArticleRecord]:
         """Every stored article's metadata (no texts), sorted by path."""
         result = self.articles.get(include=["metadatas"])
-        records = [_record_from(i, dict(m or {})) for i, m in zip(result["ids"], result["metadatas"] or [], strict=True)]
+        records = [
+            _record_from(i, dict(m or {})) for i, m in zip(result["ids"], result["metadatas"] or [], strict=True)
+        ]
         if not include_pending:
             records = [r for r in records if r.status == COMPLETE]
         return sorted(records, key=lambda r: (r.path, r.doc_id))
@@ -247,14 +250,14 @@ class CorpusStore:
             ids=[article.doc_id],
             documents=[article.text],
             metadatas=[_record_metadata(record)],
-            embeddings=[_PLACEHOLDER_VECTOR],
+            embeddings=_PLACEHOLDER_VECTOR,
         )
 
     def write_chunks(self, article: Article, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
         """Store one batch of an article's chunks with their vectors."""
-        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
-        nodes = []
+        nodes: list[BaseNode] = []
         for chunk, vector in zip(chunks, embeddings, strict=True):
             node = TextNode(
                 id_=f"{article.doc_id}-{chunk.index:05d}",
@@ -334,14 +337,13 @@ class CorpusStore:
 
     def chunk_ids(self, doc_id: str | None = None) -> list[str]:
         """Ids of the stored chunks, of one article or of all."""
-        where = {"document_id": doc_id} if doc_id else None
-        return list(self.chunks.get(where=where, include=[])["ids"])
+        if doc_id:
+            return list(self.chunks.get(where={"document_id": doc_id}, include=[])["ids"])
+        return list(self.chunks.get(include=[])["ids"])
 
     def reset(self) -> None:
         """Drop both collections and start empty."""
         for name in (self._chunks_name, self._articles_name):
-            try:
+            with contextlib.suppress(Exception):  # a missing collection is already reset
                 self.client.delete_collection(name)
-            except Exception:  # noqa: BLE001 - a missing collection is already reset
-                pass
         self.articles, self.chunks = self._open_collections()

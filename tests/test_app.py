@@ -31,7 +31,9 @@ def run_app() -> AppTest:
     return app
 
 
-def test_page_lists_the_indexed_articles_and_the_index_status(app_storage: Path, corpus_dir: Path, run_ingest: IngestFn) -> None:
+def test_page_lists_the_indexed_articles_and_the_index_status(
+    app_storage: Path, corpus_dir: Path, run_ingest: IngestFn
+) -> None:
     run_ingest(make_settings(storage_dir=app_storage), corpus_dir)
     app = run_app()
     sidebar = " ".join(m.value for m in app.sidebar.markdown)

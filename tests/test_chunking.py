@@ -12,8 +12,29 @@ from rag.tokens import count_tokens
 from tests.conftest import BUNDLED_CORPUS
 
 WORDS = st.sampled_from(
-    ["Tokyo", "NATO", "said", "the", "budget", "U.S.", "Jr.", "3.5%", "$56", "billion", "émigré", "北京", "🎉",
-     "“quoted”", "‘single’", "«guillemets»", "—", "e.g.", "Dr.", "a", "x" * 300]
+    [
+        "Tokyo",
+        "NATO",
+        "said",
+        "the",
+        "budget",
+        "U.S.",
+        "Jr.",
+        "3.5%",
+        "$56",
+        "billion",
+        "émigré",
+        "北京",
+        "🎉",
+        "“quoted”",
+        "‘single’",
+        "«guillemets»",
+        "—",
+        "e.g.",
+        "Dr.",
+        "a",
+        "x" * 300,
+    ]
 )
 ENDINGS = st.sampled_from([".", "!", "?", "…", ".”", "?»", ".’", "", ":"])
 GAPS = st.sampled_from([" ", "  ", "\n", "\n\n", "\n\n\n", " \n", "\t", "\n \n"])
@@ -65,7 +86,7 @@ def test_bundled_articles_chunk_at_sentence_ends_within_budget() -> None:
         check_chunks(article.text, 200)
         for chunk in chunk_article(article.text, 200):
             after = article.text[chunk.end_char : chunk.end_char + 1]
-            assert chunk.text[-1] in ".!?”»\"…" or after in ("\n", ""), chunk.text[-60:]
+            assert chunk.text[-1] in '.!?”»"…' or after in ("\n", ""), chunk.text[-60:]
 
 
 def test_a_sentence_longer_than_the_budget_is_cut_into_pieces_that_fit() -> None:

@@ -32,7 +32,10 @@ def test_ingest_list_and_show_from_the_command_line(workdir: Path) -> None:
     first = rag("ingest", storage=storage, cwd=workdir)
     assert first.returncode == 1, "a skipped file must show in the exit code"
     lines = first.stderr.strip().splitlines()
-    assert "skipped corpus/notes.docx: unsupported file type '.docx' (supported: htm, html, markdown, md, pdf, txt)" in lines
+    assert (
+        "skipped corpus/notes.docx: unsupported file type '.docx' (supported: htm, html, markdown, md, pdf, txt)"
+        in lines
+    )
     assert any(line.startswith("skipped corpus/broken.txt: ") for line in lines)
     assert "articles: 2 added, 0 updated, 0 unchanged, 2 skipped;" in first.stdout
     assert "Traceback" not in first.stderr
@@ -67,7 +70,9 @@ def test_unreachable_chroma_server_is_a_one_line_error(tmp_path: Path) -> None:
     from tests.conftest import free_port
 
     port = str(free_port())
-    result = rag("list", storage=tmp_path / "s", cwd=tmp_path, env={"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": port})
+    result = rag(
+        "list", storage=tmp_path / "s", cwd=tmp_path, env={"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": port}
+    )
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: cannot reach the Chroma server at 127.0.0.1:{port}")
     assert len(result.stderr.strip().splitlines()) == 1

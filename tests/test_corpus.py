@@ -45,10 +45,15 @@ def test_doc_id_comes_from_the_content_not_the_file_name(tmp_path: Path) -> None
 
 
 def test_markdown_front_matter_gives_metadata_and_offsets_still_point_into_the_file(tmp_path: Path) -> None:
-    raw = b"---\ntitle: Port deal\nauthor: Ann Lee\nsource: Daily Wire\ndate: 2023-4-7\n---\n# Port deal\n\nBody here.\n"
+    raw = (
+        b"---\ntitle: Port deal\nauthor: Ann Lee\nsource: Daily Wire\ndate: 2023-4-7\n---\n# Port deal\n\nBody here.\n"
+    )
     article = load_article(tmp_path / "p.md", raw, LIMIT)
     assert (article.title, article.author, article.source, article.published) == (
-        "Port deal", "Ann Lee", "Daily Wire", "2023-04-07"
+        "Port deal",
+        "Ann Lee",
+        "Daily Wire",
+        "2023-04-07",
     )
     assert article.text == raw.decode()
     assert article.text[article.body_start :].startswith("# Port deal")
@@ -67,7 +72,9 @@ def test_html_page_keeps_the_article_and_drops_navigation_scripts_and_footer(tmp
 
 
 def test_pdf_text_and_document_info_are_read(tmp_path: Path) -> None:
-    data = make_pdf(["The port authority approved the plan.", "Work starts in May."], title="Port plan", author="Ed Roe")
+    data = make_pdf(
+        ["The port authority approved the plan.", "Work starts in May."], title="Port plan", author="Ed Roe"
+    )
     article = load_article(tmp_path / "plan.pdf", data, LIMIT)
     assert "The port authority approved the plan." in article.text
     assert "Work starts in May." in article.text

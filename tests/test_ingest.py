@@ -71,7 +71,9 @@ def test_reingesting_unchanged_corpus_embeds_nothing(
     assert store.count_chunks() == chunks
 
 
-def test_changed_file_replaces_its_old_chunks(embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn) -> None:
+def test_changed_file_replaces_its_old_chunks(
+    embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn
+) -> None:
     run_ingest(embedded_settings, corpus_dir)
     path = corpus_dir / "003_3ed258554722c35d.txt"
     old = CorpusStore.open(embedded_settings).list_articles()

@@ -16,6 +16,7 @@ from tests.conftest import make_settings
 from tests.fake_openai import fake_openai_server, fake_vector
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")
 def test_the_suite_blocks_outbound_connections() -> None:
     from pytest_socket import SocketConnectBlockedError
 
@@ -35,7 +36,9 @@ def test_bundled_embedder_gives_normalised_384_dim_vectors_offline(local_embedde
 
 def test_openai_embeddings_go_to_the_configured_endpoint() -> None:
     with fake_openai_server() as server:
-        settings = make_settings(embed_model="text-embedding-3-small", openai_base_url=server.base_url, openai_api_key="k")
+        settings = make_settings(
+            embed_model="text-embedding-3-small", openai_base_url=server.base_url, openai_api_key="k"
+        )
         embedder = build_embedder(settings)
         vectors = embedder.get_text_embedding_batch(["one", "two"])
     assert vectors == [fake_vector("one"), fake_vector("two")]
@@ -56,14 +59,20 @@ def test_rebuild_switches_the_index_to_the_newly_configured_embedder(tmp_path: P
     storage = tmp_path / "storage"
     with fake_openai_server() as server:
         remote = make_settings(
-            storage_dir=storage, embed_model="text-embedding-3-small", openai_base_url=server.base_url, openai_api_key="k"
+            storage_dir=storage,
+            embed_model="text-embedding-3-small",
+            openai_base_url=server.base_url,
+            openai_api_key="k",
         )
         ingest_paths(remote, [corpus_dir])
         store = CorpusStore.open(remote)
         assert store.embedder == "openai/text-embedding-3-small"
         chunks = store.count_chunks()
         other = make_settings(
-            storage_dir=storage, embed_model="text-embedding-3-large", openai_base_url=server.base_url, openai_api_key="k"
+            storage_dir=storage,
+            embed_model="text-embedding-3-large",
+            openai_base_url=server.base_url,
+            openai_api_key="k",
         )
         report = ingest_paths(other, [], rebuild=True)
     assert len(report.added) == 2

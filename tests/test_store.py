@@ -31,7 +31,9 @@ def test_reingest_is_idempotent_in_both_modes(store_settings: Settings, corpus_d
     assert store.count_chunks() == first.chunks_written
     status = store.status()
     assert (status.articles, status.chunks, status.embedder) == (
-        2, first.chunks_written, "sentence-transformers/all-MiniLM-L6-v2"
+        2,
+        first.chunks_written,
+        "sentence-transformers/all-MiniLM-L6-v2",
     )
 
 
