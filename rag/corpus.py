@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,8 +38,6 @@ class Article:
     author: str = ""
     published: str = ""  # ISO date (YYYY-MM-DD) when known
     format: str = "txt"
-    file_sha: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def content_id(text: str) -> str:
@@ -47,9 +45,12 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def file_digest(data: bytes) -> str:
-    """Digest of a file's bytes, to notice unchanged files without re-reading their text."""
-    return hashlib.sha256(data).hexdigest()
+def file_digest(data: bytes, manifest: dict[str, str] | None = None) -> str:
+    """Digest of a file's bytes and its manifest entry: equal digests need no re-reading."""
+    digest = hashlib.sha256(data)
+    if manifest:
+        digest.update(json.dumps(manifest, sort_keys=True).encode())
+    return digest.hexdigest()
 
 
 def display_path(path: Path) -> str:
@@ -226,5 +227,4 @@ def load_article(path: Path, data: bytes, max_bytes: int, manifest: dict[str, st
         author=meta.get("author", "").strip(),
         published=normalize_date(meta.get("published", meta.get("date", ""))),
         format=fmt,
-        file_sha=file_digest(data),
     )

@@ -43,6 +43,7 @@ class IngestReport:
     pruned: list[str] = field(default_factory=list)
     recovered: list[str] = field(default_factory=list)
     chunks_written: int = 0
+    chunks_embedded: int = 0  # the rest reused the vectors of identical stored chunks
     seconds: float = 0.0
 
     @property
@@ -62,7 +63,9 @@ class IngestReport:
             line += f", {len(self.pruned)} pruned"
         if self.recovered:
             line += f", {len(self.recovered)} recovered from an interrupted ingest"
-        return f"{line}; {self.chunks_written} chunks written in {self.seconds:.1f} s"
+        reused = self.chunks_written - self.chunks_embedded
+        written = f"{self.chunks_written} chunks written" + (f" ({reused} reused their vectors)" if reused > 0 else "")
+        return f"{line}; {written} in {self.seconds:.1f} s"
 
 
 @dataclass
@@ -70,6 +73,7 @@ class _Pending:
     article: Article
     files: list[FileRef]
     chunks: list[Chunk]
+    reuse_from: list[str] = field(default_factory=list)  # stored articles whose vectors may be reused
 
 
 @contextmanager
@@ -139,21 +143,22 @@ class _Plan:
         abs_path = str(path.resolve())
         try:
             data = path.read_bytes()
+            manifest = self._manifest(path.parent).get(path.name)
         except OSError as exc:
             self.report.skipped.append((shown, f"cannot read ({exc.strerror or exc})"))
             return
-        sha = file_digest(data)
-        ref = FileRef(path=shown, abs_path=abs_path, sha=sha)
+        except ArticleError as exc:
+            self.report.skipped.append((shown, str(exc)))
+            return
+        # The digest covers the manifest entry too, so an edited title is noticed.
+        ref = FileRef(path=shown, abs_path=abs_path, sha=file_digest(data, manifest))
         holders = self.listed_by.get(abs_path, [])
         for holder in holders:
-            if self._is_current(holder) and any(
-                f.abs_path == abs_path and f.sha == sha for f in self._files_of(holder)
-            ):
+            if self._is_current(holder) and ref in self._files_of(holder):
                 self._attach(holder, ref)
                 self.report.unchanged.append(shown)
                 return
         try:
-            manifest = self._manifest(path.parent).get(path.name)
             article = load_article(path, data, self.settings.max_file_bytes, manifest)
         except ArticleError as exc:
             self.report.skipped.append((shown, str(exc)))
@@ -161,7 +166,16 @@ class _Plan:
         doc_id = article.doc_id
         if doc_id in self.to_write or self._is_current(doc_id):
             # This text is stored (or about to be) already: one article, one more file.
-            if doc_id in holders:
+            files = self._files_of(doc_id)
+            primary = not files or files[0].abs_path == abs_path  # the file whose metadata counts
+            if doc_id not in self.to_write and primary and _metadata(article) != _metadata(self.records[doc_id]):
+                # Only the metadata changed: rewrite the article, reusing its vectors.
+                chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
+                files = [f for f in self._files_of(doc_id) if f.abs_path != abs_path]
+                self.file_changes.pop(doc_id, None)
+                self.to_write[doc_id] = _Pending(article, [ref, *files], chunks, reuse_from=[doc_id])
+                self.report.updated.append(shown)
+            elif doc_id in holders:
                 self.report.unchanged.append(shown)  # the bytes changed, the text did not
             elif holders:
                 self.report.updated.append(shown)
@@ -173,9 +187,15 @@ class _Plan:
         other_files = [f for f in self._files_of(doc_id) if f.abs_path != abs_path] if stored else []
         self.file_changes.pop(doc_id, None)
         chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
-        self.to_write[doc_id] = _Pending(article, other_files, chunks)
+        # Chunks whose text the old version of this file (or article) had keep their vectors.
+        reuse = [d for d in [doc_id, *holders] if d in self.records]
+        self.to_write[doc_id] = _Pending(article, other_files, chunks, reuse_from=reuse)
         (self.report.updated if holders or stored else self.report.added).append(shown)
         self._attach(doc_id, ref)
+
+
+def _metadata(item: Article | ArticleRecord) -> tuple[str, str, str, str]:
+    return (item.title, item.source, item.author, item.published)
 
 
 def _groups(pending: Sequence[_Pending], size: int) -> Iterator[list[_Pending]]:
@@ -240,7 +260,7 @@ def ingest(
         pending = list(plan.to_write.values())
         if pending:
             store.claim_embedder(embedder_id)
-            embedder = load_embedder()
+            embedder: BaseEmbedding | None = None
             total = sum(len(p.chunks) for p in pending)
             with Progress(
                 TextColumn("embedding"),
@@ -252,15 +272,20 @@ def ingest(
             ) as progress:
                 task = progress.add_task("embedding", total=total)
                 for group in _groups(pending, WRITE_GROUP_CHUNKS):
-                    texts = [c.text for p in group for c in p.chunks]
-                    vectors = embed_texts(
-                        embedder, texts, settings.embed_batch_size, lambda n: progress.advance(task, n)
-                    )
-                    offset = 0
+                    known = store.vectors_by_text([d for item in group for d in item.reuse_from])
+                    texts = [c.text for item in group for c in item.chunks]
+                    missing = list(dict.fromkeys(t for t in texts if t not in known))
+                    progress.advance(task, len(texts) - len(missing))
+                    if missing:
+                        embedder = embedder or load_embedder()
+                        vectors = embed_texts(
+                            embedder, missing, settings.embed_batch_size, lambda n: progress.advance(task, n)
+                        )
+                        known.update(zip(missing, vectors, strict=True))
+                        report.chunks_embedded += len(missing)
                     for item in group:
                         store.begin_article(item.article, item.files, plan.chunker)
-                        store.write_chunks(item.article, item.chunks, vectors[offset : offset + len(item.chunks)])
-                        offset += len(item.chunks)
+                        store.write_chunks(item.article, item.chunks, [known[c.text] for c in item.chunks])
                         store.commit_article(item.article.doc_id, len(item.chunks))
                         report.chunks_written += len(item.chunks)
 

@@ -281,6 +281,17 @@ class CorpusStore:
         for start in range(0, len(nodes), self.max_batch_size):
             self.vector_store.add(nodes[start : start + self.max_batch_size])
 
+    def vectors_by_text(self, doc_ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vectors of these articles' chunks, keyed by chunk text, for reuse."""
+        if not doc_ids:
+            return {}
+        got = self.chunks.get(
+            where={"document_id": {"$in": list(dict.fromkeys(doc_ids))}}, include=["documents", "embeddings"]
+        )
+        documents = got["documents"] or []
+        embeddings = got["embeddings"] if got["embeddings"] is not None else []
+        return {doc: [float(x) for x in vec] for doc, vec in zip(documents, embeddings, strict=True)}
+
     def commit_article(self, doc_id: str, chunk_count: int) -> None:
         """Mark an article complete once all its chunks are written."""
         record = self.get_article(doc_id)

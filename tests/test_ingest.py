@@ -247,3 +247,43 @@ def test_changing_the_chunk_size_rechunks_every_article(
     report = run_ingest(smaller, corpus_dir)
     assert len(report.updated) == 2 and report.chunks_written > first.chunks_written
     assert_consistent(CorpusStore.open(smaller))
+
+
+def test_editing_a_title_in_the_manifest_updates_the_article_without_embedding(
+    embedded_settings: Settings, corpus_dir: Path, counting_embedder: CountingEmbedding, run_ingest: IngestFn
+) -> None:
+    import json
+
+    run_ingest(embedded_settings, corpus_dir)
+    embedded_before = len(counting_embedder.embedded)
+    manifest_path = corpus_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["003_3ed258554722c35d.txt"]["title"] = "A better title"
+    manifest["003_3ed258554722c35d.txt"]["published"] = "2023-04-10"
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    report = run_ingest(embedded_settings, corpus_dir)
+    assert len(report.updated) == 1 and len(report.unchanged) == 1
+    assert len(counting_embedder.embedded) == embedded_before, "a metadata edit re-embedded chunks"
+    store = CorpusStore.open(embedded_settings)
+    record = next(r for r in store.list_articles() if r.path.endswith("003_3ed258554722c35d.txt"))
+    assert (record.title, record.published) == ("A better title", "2023-04-10")
+    chunk_meta = store.chunks.get(where={"document_id": record.doc_id}, include=["metadatas"])["metadatas"] or []
+    assert {m["title"] for m in chunk_meta} == {"A better title"}
+    assert {m["published_ord"] for m in chunk_meta} == {20230410}
+    assert_consistent(store)
+
+
+def test_an_edited_article_embeds_only_its_changed_chunks(
+    embedded_settings: Settings, corpus_dir: Path, counting_embedder: CountingEmbedding, run_ingest: IngestFn
+) -> None:
+    run_ingest(embedded_settings, corpus_dir)
+    path = corpus_dir / "000_6c8ec85815583e4f.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Alastair Crook", "Alastair Crooke"), encoding="utf-8")
+    before = len(counting_embedder.embedded)
+    report = run_ingest(embedded_settings, corpus_dir)
+    new_texts = counting_embedder.embedded[before:]
+    assert len(report.updated) == 1
+    assert len(new_texts) == 1 and "Alastair Crooke" in new_texts[0]
+    assert "(9 reused their vectors)" in report.summary()
+    assert_consistent(CorpusStore.open(embedded_settings))
