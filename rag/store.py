@@ -285,9 +285,8 @@ class CorpusStore:
         """The stored vectors of these articles' chunks, keyed by chunk text, for reuse."""
         if not doc_ids:
             return {}
-        got = self.chunks.get(
-            where={"document_id": {"$in": list(dict.fromkeys(doc_ids))}}, include=["documents", "embeddings"]
-        )
+        ids: list[str | int | float | bool] = list(dict.fromkeys(doc_ids))
+        got = self.chunks.get(where={"document_id": {"$in": ids}}, include=["documents", "embeddings"])
         documents = got["documents"] or []
         embeddings = got["embeddings"] if got["embeddings"] is not None else []
         return {doc: [float(x) for x in vec] for doc, vec in zip(documents, embeddings, strict=True)}
