@@ -27,6 +27,7 @@ from rag.settings import Settings
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
+    from chromadb.api.types import Where
     from chromadb.api.models.Collection import Collection
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
@@ -286,7 +287,8 @@ class CorpusStore:
         if not doc_ids:
             return {}
         ids: list[str | int | float | bool] = list(dict.fromkeys(doc_ids))
-        got = self.chunks.get(where={"document_id": {"$in": ids}}, include=["documents", "embeddings"])
+        where: Where = {"document_id": {"$in": ids}}
+        got = self.chunks.get(where=where, include=["documents", "embeddings"])
         documents = got["documents"] or []
         embeddings = got["embeddings"] if got["embeddings"] is not None else []
         return {doc: [float(x) for x in vec] for doc, vec in zip(documents, embeddings, strict=True)}
