@@ -15,7 +15,7 @@ import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
@@ -27,8 +27,8 @@ from rag.settings import Settings
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
-    from chromadb.api.types import Where
     from chromadb.api.models.Collection import Collection
+    from chromadb.api.types import Where
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
 PENDING = "pending"
@@ -286,8 +286,7 @@ class CorpusStore:
         """The stored vectors of these articles' chunks, keyed by chunk text, for reuse."""
         if not doc_ids:
             return {}
-        ids: list[str | int | float | bool] = list(dict.fromkeys(doc_ids))
-        where: Where = {"document_id": {"$in": ids}}
+        where = cast("Where", {"document_id": {"$in": list(dict.fromkeys(doc_ids))}})
         got = self.chunks.get(where=where, include=["documents", "embeddings"])
         documents = got["documents"] or []
         embeddings = got["embeddings"] if got["embeddings"] is not None else []
