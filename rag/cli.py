@@ -7,9 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rag.errors import CorpusChatError
+from rag.errors import CorpusChatError, UsageError
 from rag.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from rag.assistant import AskOptions
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -27,10 +31,101 @@ def _parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="stored articles with metadata and chunk counts")
     listing.add_argument("--json", action="store_true", help="one JSON object per article")
 
+    ask = commands.add_parser("ask", help="answer questions with cited passages")
+    ask.add_argument("questions", nargs="*", help="questions (default: one per line on stdin)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
+    ask.add_argument("--chat", action="store_true", help="treat the questions as one conversation (follow-ups)")
+    ask.add_argument("--verbose", action="store_true", help="also show retrieved passages and the prompt")
+    add_retrieval_options(ask)
+
+    evaluate = commands.add_parser("eval", help="measure retrieval, citations and answers on a question set")
+    evaluate.add_argument("--set", dest="eval_set", type=Path, required=True, help="JSONL questions (see DESIGN.md)")
+    evaluate.add_argument("--json", action="store_true", help="the summary and per-question results as JSON")
+    evaluate.add_argument("--markdown", action="store_true", help="Markdown tables (for the README)")
+
     show = commands.add_parser("show", help="one article: metadata and text")
     show.add_argument("doc_id", help="article id (a unique prefix will do)")
     show.add_argument("--json", action="store_true", help="as one JSON object")
     return parser
+
+
+def add_retrieval_options(parser: argparse.ArgumentParser) -> None:
+    """Top-k, per-article cap and metadata filters, shared by the commands that retrieve."""
+    parser.add_argument("--top-k", type=int, default=None, help="passages to retrieve (default RAG_TOP_K)")
+    parser.add_argument("--per-article", type=int, default=None, help="at most this many passages per article")
+    parser.add_argument("--article", action="append", default=[], metavar="DOC_ID", help="only these articles")
+    parser.add_argument("--source", action="append", default=[], help="only articles from this source")
+    parser.add_argument("--author", action="append", default=[], help="only articles by this author")
+    parser.add_argument("--since", default="", metavar="DATE", help="only articles published on or after DATE")
+    parser.add_argument("--until", default="", metavar="DATE", help="only articles published on or before DATE")
+
+
+def ask_options(args: argparse.Namespace) -> AskOptions:
+    """The retrieval options given on the command line."""
+    from rag.assistant import AskOptions
+    from rag.retrieve import Filters
+
+    filters = Filters(
+        doc_ids=tuple(args.article),
+        sources=tuple(args.source),
+        authors=tuple(args.author),
+        published_from=args.since,
+        published_to=args.until,
+    )
+    return AskOptions(top_k=args.top_k, per_article=args.per_article, filters=filters)
+
+
+def read_questions(args: argparse.Namespace) -> list[str]:
+    """Questions from the arguments, else one per non-empty line of stdin."""
+    if args.questions:
+        return [q for q in args.questions if q.strip()]
+    return [line.strip() for line in sys.stdin if line.strip()]
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.assistant import Assistant
+    from rag.conversation import Turn
+    from rag.render import render_terminal
+
+    questions = read_questions(args)
+    if not questions:
+        raise UsageError("no question given: pass it as an argument or on stdin")
+    assistant = Assistant.open(settings)
+    history: list[Turn] = []
+    failed = False
+    for i, question in enumerate(questions):
+        answer = assistant.ask(question, history if args.chat else [], ask_options(args))
+        failed |= bool(answer.error)
+        if args.chat:
+            history.append(Turn(question, answer.text))
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(("\n" if i else "") + render_terminal(answer, verbose=args.verbose), flush=True)
+    return 1 if failed else 0
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from dataclasses import asdict
+
+    from rag.assistant import Assistant
+    from rag.evaluation import evaluate, load_eval_set, markdown_report, summarize
+
+    questions = load_eval_set(args.eval_set)
+    assistant = Assistant.open(settings)
+    results = evaluate(questions, assistant)
+    summary = summarize(results)
+    if args.json:
+        print(json.dumps({"mode": assistant.mode, "summary": summary, "results": [asdict(r) for r in results]}))
+    elif args.markdown:
+        print(markdown_report(summary, results, assistant.mode))
+    else:
+        for r in results:
+            print(f"{r.id} {r.type:12} abstained={r.abstained!s:5} recall@5={r.recall_at(5):.2f} | {r.answer[:110]}")
+        print()
+        for key, value in summary.items():
+            print(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")
+    return 0
 
 
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -116,7 +211,7 @@ def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = {"ingest": _cmd_ingest, "list": _cmd_list, "show": _cmd_show}
+COMMANDS = {"ingest": _cmd_ingest, "list": _cmd_list, "show": _cmd_show, "ask": _cmd_ask, "eval": _cmd_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

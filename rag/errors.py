@@ -19,3 +19,11 @@ class ArticleError(CorpusChatError):
 
 class NotFoundError(CorpusChatError):
     """An article id (or prefix) matches no stored article, or several."""
+
+
+class LLMError(CorpusChatError):
+    """The LLM endpoint failed after retries, timed out, or refused the request."""
+
+
+class UsageError(CorpusChatError):
+    """A command was called without what it needs."""

@@ -7,12 +7,13 @@ silently to a paid API.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
-from rag.errors import ConfigError
+from rag.errors import ConfigError, LLMError
 from rag.settings import Settings
 
 
@@ -96,3 +97,67 @@ class OpenAICompatibleEmbedding(BaseEmbedding):
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
+
+
+class ChatModel:
+    """A chat model behind an OpenAI-compatible endpoint: complete or stream a reply.
+
+    The `openai` client retries 429 and 5xx answers with exponential backoff
+    (`max_retries`); a request or a stream that stalls longer than `timeout_s` fails. Both
+    surface as LLMError with a message a person can act on.
+    """
+
+    def __init__(self, model: str, api_key: str, base_url: str | None, timeout_s: float, max_retries: int = 2) -> None:
+        from openai import OpenAI
+
+        self.model = model
+        self.base_url = base_url or "https://api.openai.com/v1"
+        self._client = OpenAI(api_key=api_key, base_url=base_url, timeout=timeout_s, max_retries=max_retries)
+
+    def complete(self, messages: list[dict[str, str]], max_tokens: int = 512) -> str:
+        """The whole reply at once."""
+        return "".join(self.stream(messages, max_tokens))
+
+    def stream(self, messages: list[dict[str, str]], max_tokens: int = 512) -> Iterator[str]:
+        """The reply, piece by piece as the endpoint sends it."""
+        import openai
+
+        try:
+            response = self._client.chat.completions.create(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                stream=True,
+                temperature=0,
+                max_tokens=max_tokens,
+            )
+            for chunk in response:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
+        except openai.APITimeoutError as exc:
+            raise LLMError(f"the LLM at {self.base_url} did not answer in time; try again or raise RAG_REQUEST_TIMEOUT") from exc
+        except openai.RateLimitError as exc:
+            raise LLMError(f"the LLM at {self.base_url} is rate-limiting requests (429) after retries; wait and try again") from exc
+        except openai.AuthenticationError as exc:
+            raise LLMError(f"the LLM at {self.base_url} refused the API key (401); check OPENAI_API_KEY") from exc
+        except openai.APIStatusError as exc:
+            raise LLMError(f"the LLM at {self.base_url} failed with HTTP {exc.status_code} after retries; try again later") from exc
+        except openai.APIConnectionError as exc:
+            raise LLMError(f"cannot reach the LLM at {self.base_url}; check OPENAI_BASE_URL and that the server runs") from exc
+
+
+def build_chat_model(settings: Settings) -> ChatModel | None:
+    """The configured chat model, or None for offline, extractive answers."""
+    if not settings.llm_model:
+        return None
+    if not settings.openai_api_key and not settings.openai_base_url:
+        raise ConfigError(
+            f"RAG_LLM_MODEL={settings.llm_model} needs OPENAI_API_KEY (and OPENAI_BASE_URL for a non-OpenAI "
+            "server); unset RAG_LLM_MODEL for offline extractive answers"
+        )
+    return ChatModel(
+        model=settings.llm_model,
+        api_key=settings.openai_api_key or "not-needed",
+        base_url=settings.openai_base_url,
+        timeout_s=settings.request_timeout_s,
+        max_retries=settings.llm_retries,
+    )

@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     embed_model: str = Field(default=LOCAL_EMBED_MODEL, validation_alias="RAG_EMBED_MODEL")
     embed_batch_size: int = Field(default=64, ge=1, validation_alias="RAG_EMBED_BATCH_SIZE")
     request_timeout_s: float = Field(default=60.0, gt=0, validation_alias="RAG_REQUEST_TIMEOUT")
+    llm_retries: int = Field(default=2, ge=0, validation_alias="RAG_LLM_RETRIES")
+    context_tokens: int = Field(default=3000, ge=200, validation_alias="RAG_CONTEXT_TOKENS")
+    top_k: int = Field(default=8, ge=1, validation_alias="RAG_TOP_K")
+    per_article: int | None = Field(default=None, ge=1, validation_alias="RAG_PER_ARTICLE")
 
     chroma_host: str | None = Field(default=None, validation_alias="RAG_CHROMA_HOST")
     chroma_port: int | None = Field(default=None, validation_alias="RAG_CHROMA_PORT")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -341,6 +341,28 @@ class CorpusStore:
             mode=self.mode,
             location=self.location,
         )
+
+    def fingerprint(self) -> str:
+        """Changes whenever the stored articles or chunks do (derived indexes key on it)."""
+        import hashlib
+
+        digest = hashlib.sha256((self.embedder or "").encode())
+        for record in self.list_articles():
+            fields = (record.doc_id, record.chunker, record.chunk_count, record.title, record.source, record.author)
+            digest.update(json.dumps([*fields, record.published]).encode())
+        return digest.hexdigest()[:20]
+
+    def iter_chunks(self, page: int = 5000) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every stored chunk as (id, text, metadata), fetched a page at a time."""
+        offset = 0
+        while True:
+            got = self.chunks.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            ids = got["ids"]
+            for chunk_id, text, meta in zip(ids, got["documents"] or [], got["metadatas"] or [], strict=True):
+                yield chunk_id, text or "", dict(meta or {})
+            if len(ids) < page:
+                return
+            offset += page
 
     def count_chunks(self) -> int:
         """Number of stored chunks."""

@@ -1,0 +1,80 @@
+"""The Answer object that every engine returns and every renderer shows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rag.retrieve import Passage
+
+
+@dataclass
+class Citation:
+    """A numbered citation: a verbatim span of a stored article.
+
+    `quote == article_text[start_char:end_char]` always holds.
+    """
+
+    n: int
+    doc_id: str
+    path: str
+    title: str
+    start_char: int
+    end_char: int
+    quote: str
+    supported: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN.md's citation contract."""
+        return asdict(self)
+
+
+@dataclass
+class AnswerSentence:
+    """One sentence of an answer, the citations it carries, and whether they support it."""
+
+    text: str
+    citations: list[int] = field(default_factory=list)
+    supported: bool = True
+
+
+@dataclass
+class Answer:
+    """An answer with its citations; the same object for the CLI, the app and the eval."""
+
+    question: str
+    text: str
+    citations: list[Citation]
+    mode: str
+    abstained: bool = False
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    standalone_question: str = ""  # the question as retrieval saw it (follow-ups resolved)
+    passages: list[Passage] = field(default_factory=list)  # what retrieval returned, for debugging
+    prompt: list[dict[str, str]] = field(default_factory=list)  # the messages sent to the LLM, if any
+    dropped_citations: list[int] = field(default_factory=list)  # [n] in the reply that matched no passage
+    error: str = ""  # set when the engine failed; the text then says so
+
+    @property
+    def unsupported(self) -> list[AnswerSentence]:
+        """Sentences whose citations do not support them."""
+        return [s for s in self.sentences if not s.supported]
+
+    def to_json(self) -> dict[str, Any]:
+        """One line of `ask --json` (DESIGN.md), plus the per-sentence support checks."""
+        data: dict[str, Any] = {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "citations": [c.to_dict() for c in self.citations],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+        if self.standalone_question and self.standalone_question != self.question:
+            data["standalone_question"] = self.standalone_question
+        data["sentences"] = [asdict(s) for s in self.sentences]
+        if self.dropped_citations:
+            data["dropped_citations"] = self.dropped_citations
+        if self.error:
+            data["error"] = self.error
+        return data

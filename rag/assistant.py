@@ -1,0 +1,211 @@
+"""The question-answering pipeline that the CLI, the app and the eval all call.
+
+question (+ history) -> standalone question -> hybrid retrieval -> coverage check
+-> extractive or generative engine -> Answer with verified citations.
+Models, the store and the BM25 index are loaded once per Assistant.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from rag.answer import Answer
+from rag.citations import number_citations
+from rag.conversation import Turn, resolve_follow_up
+from rag.coverage import Vocabulary, unmentioned_terms
+from rag.errors import LLMError
+from rag.extractive import ExtractiveEngine
+from rag.generative import GenerativeEngine, pack_prompt
+from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
+from rag.retrieve import Bm25Index, Filters, HybridRetriever, Passage
+from rag.settings import Settings
+from rag.store import CorpusStore
+from rag.support import SupportJudge
+
+NOT_FOUND = "I could not find an answer to this question in the corpus."
+
+
+def not_mentioned(terms: Sequence[str]) -> str:
+    """The abstention that names what the corpus never mentions."""
+    listed = ", ".join(f"“{t}”" for t in terms)
+    return f"The corpus does not mention {listed}, so it cannot answer this question."
+
+
+@dataclass
+class AskOptions:
+    """Per-question choices: how many passages, from which articles."""
+
+    top_k: int | None = None
+    per_article: int | None = None
+    filters: Filters = field(default_factory=Filters)
+
+
+class AnswerStream:
+    """Iterate for the reply's pieces as they arrive; `answer` is set when iteration ends."""
+
+    def __init__(self, steps: Iterator[str | Answer]) -> None:
+        self._steps = steps
+        self.answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        for step in self._steps:
+            if isinstance(step, Answer):
+                self.answer = step
+            else:
+                yield step
+
+    def result(self) -> Answer:
+        """Run to the end and return the Answer."""
+        for _ in self:
+            pass
+        assert self.answer is not None
+        return self.answer
+
+
+class Assistant:
+    """Everything a question needs, loaded once: store, embedder, BM25, engines."""
+
+    def __init__(
+        self, settings: Settings, store: CorpusStore, embedder: BaseEmbedding, llm: ChatModel | None = None
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self.llm = llm
+        self.judge = SupportJudge(embedder)
+        self.generative = GenerativeEngine(llm, self.judge, settings.context_tokens) if llm else None
+        self._load_indexes()
+
+    @classmethod
+    def open(
+        cls, settings: Settings, embedder: BaseEmbedding | None = None, store: CorpusStore | None = None
+    ) -> Assistant:
+        """Connect to the store, check its embedder, load the models and the BM25 index."""
+        store = store or CorpusStore.open(settings)
+        store.check_embedder(embedder_id(settings))
+        return cls(settings, store, embedder or build_embedder(settings), build_chat_model(settings))
+
+    def _load_indexes(self) -> None:
+        self.bm25 = Bm25Index.load_or_build(self.store, self.settings.storage_dir / "bm25")
+        self.vocabulary = Vocabulary.from_words(self.bm25.words)
+        self.retriever = HybridRetriever(self.store, self.bm25)
+        self.extractive = ExtractiveEngine(self.embedder, self.bm25.document_frequencies(), len(self.bm25))
+
+    def refresh(self) -> bool:
+        """Reload the BM25 index if the store changed (after an ingest); True if it did."""
+        if self.store.fingerprint() == self.bm25.fingerprint:
+            return False
+        self._load_indexes()
+        return True
+
+    @property
+    def mode(self) -> str:
+        """'generative' with an LLM configured, else 'extractive'."""
+        return "generative" if self.generative else "extractive"
+
+    def retrieve(self, question: str, options: AskOptions | None = None) -> list[Passage]:
+        """The passages hybrid retrieval finds for a standalone question."""
+        return self._retrieve(question, self.embedder.get_query_embedding(question), options or AskOptions())
+
+    def _retrieve(self, question: str, vector: Sequence[float], options: AskOptions) -> list[Passage]:
+        return self.retriever.retrieve(
+            question,
+            vector,
+            top_k=options.top_k or self.settings.top_k,
+            filters=options.filters,
+            per_article=options.per_article or self.settings.per_article,
+        )
+
+    def ask(self, question: str, history: Sequence[Turn] = (), options: AskOptions | None = None) -> Answer:
+        """Answer one question (with the chat so far)."""
+        return self.stream(question, history, options).result()
+
+    def stream(self, question: str, history: Sequence[Turn] = (), options: AskOptions | None = None) -> AnswerStream:
+        """Answer one question; iterate the result for the generated text as it arrives."""
+        return AnswerStream(self._steps(question, list(history), options or AskOptions()))
+
+    def _steps(self, question: str, history: list[Turn], options: AskOptions) -> Iterator[str | Answer]:
+        timings: dict[str, float] = {}
+        clock = _Clock(timings)
+        answer = Answer(question=question, text="", citations=[], mode=self.mode)
+        try:
+            with clock("condense"):
+                if self.generative and history:
+                    standalone = self.generative.condense(question, history)
+                else:
+                    standalone = resolve_follow_up(question, history)
+            answer.standalone_question = standalone
+            with clock("retrieve"):
+                vector = self.embedder.get_query_embedding(standalone)
+                passages = self._retrieve(standalone, vector, options)
+            answer.passages = passages
+            with clock("coverage"):
+                missing = unmentioned_terms(standalone, self.vocabulary, self.embedder) if passages else []
+            if not passages or missing:
+                answer.abstained = True
+                answer.text = not_mentioned(missing) if missing else NOT_FOUND
+            elif self.generative is None:
+                with clock("answer"):
+                    self._extract(answer, standalone, vector, passages)
+            else:
+                yield from self._generate(answer, standalone, passages, clock)
+        except LLMError as exc:
+            answer.error = str(exc)
+            answer.text = f"The answer could not be generated: {exc}"
+        timings["total"] = sum(v for k, v in timings.items())
+        answer.timings_ms = timings
+        yield answer
+
+    def _extract(self, answer: Answer, question: str, vector: Sequence[float], passages: list[Passage]) -> None:
+        result = self.extractive.select(question, vector, passages)
+        if not result.chosen:
+            answer.abstained = True
+            answer.text = NOT_FOUND
+            return
+        cited = [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
+        answer.text, answer.citations, answer.sentences = number_citations(cited)
+
+    def _generate(
+        self, answer: Answer, question: str, passages: list[Passage], clock: _Clock
+    ) -> Iterator[str]:
+        assert self.generative is not None
+        prompt = pack_prompt(question, passages, self.settings.context_tokens)
+        answer.prompt = prompt.messages
+        pieces: list[str] = []
+        with clock("generate"):
+            for piece in self.generative.stream(prompt):
+                pieces.append(piece)
+                yield piece
+        with clock("verify"):
+            checked = self.generative.check("".join(pieces), prompt.passages)
+        answer.dropped_citations = checked.dropped
+        if checked.abstained:
+            answer.abstained = True
+            answer.text = NOT_FOUND
+            return
+        answer.text, answer.citations, answer.sentences = number_citations(checked.cited)
+
+
+class _Clock:
+    """Adds the milliseconds spent in each `with clock(name):` block to `timings[name]`."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self._name = ""
+        self._start = 0.0
+
+    def __call__(self, name: str) -> _Clock:
+        self._name = name
+        return self
+
+    def __enter__(self) -> None:
+        self._start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        elapsed = (time.perf_counter() - self._start) * 1000
+        self.timings[self._name] = self.timings.get(self._name, 0.0) + elapsed
+

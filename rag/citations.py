@@ -1,0 +1,144 @@
+"""Citations: sentence-level spans of articles, numbered in order, and checked for support."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.answer import AnswerSentence, Citation
+from rag.lexicon import content_stems, words
+from rag.retrieve import Passage
+from rag.sentences import split_sentences
+
+MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+
+# Calibrated on ../shared/eval/dev.jsonl by `python bench/calibrate_support.py` (see README):
+# a claim is supported when enough of its content words are in the quotes, or when it is
+# close in meaning and shares a fair part of its words.
+LEXICAL_SUPPORT = 0.75
+SEMANTIC_SUPPORT = 0.6
+LEXICAL_FLOOR = 0.35
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence-level span of an article that an answer sentence can cite."""
+
+    doc_id: str
+    path: str
+    title: str
+    start_char: int
+    end_char: int
+    quote: str
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """Identity of the span: the same span always gets the same number."""
+        return (self.doc_id, self.start_char, self.end_char)
+
+
+def passage_sentences(passage: Passage) -> list[Evidence]:
+    """The sentences of a passage, as spans of its article."""
+    return [
+        Evidence(
+            doc_id=passage.doc_id,
+            path=passage.path,
+            title=passage.title,
+            start_char=passage.start_char + span.start,
+            end_char=passage.start_char + span.end,
+            quote=passage.text[span.start : span.end],
+        )
+        for span in split_sentences(passage.text)
+    ]
+
+
+def number_citations(
+    cited: Sequence[tuple[str, Sequence[Evidence], bool]],
+) -> tuple[str, list[Citation], list[AnswerSentence]]:
+    """Join sentences into answer text with [n] markers numbered 1..n by first appearance.
+
+    Args:
+        cited: (sentence text without markers, the evidence it cites, whether it is supported).
+
+    Returns:
+        The answer text, its citations, and the per-sentence record.
+    """
+    numbers: dict[tuple[str, int, int], int] = {}
+    citations: list[Citation] = []
+    sentences: list[AnswerSentence] = []
+    parts: list[str] = []
+    for text, evidence, supported in cited:
+        ns: list[int] = []
+        for item in evidence:
+            if item.key not in numbers:
+                numbers[item.key] = len(numbers) + 1
+                citations.append(
+                    Citation(
+                        n=numbers[item.key],
+                        doc_id=item.doc_id,
+                        path=item.path,
+                        title=item.title,
+                        start_char=item.start_char,
+                        end_char=item.end_char,
+                        quote=item.quote,
+                        supported=supported,
+                    )
+                )
+            elif not supported:
+                citations[numbers[item.key] - 1].supported = False
+            if numbers[item.key] not in ns:
+                ns.append(numbers[item.key])
+        sentences.append(AnswerSentence(text=text, citations=ns, supported=supported))
+        parts.append(text + "".join(f" [{n}]" for n in ns))
+    return " ".join(parts), citations, sentences
+
+
+def split_cited_sentences(reply: str) -> list[tuple[str, list[int]]]:
+    """Split a generated reply into sentences and the [n] numbers each carries.
+
+    Markers after a sentence's full stop belong to that sentence ("... rose. [2]").
+    """
+    spans = split_sentences(reply)
+    result: list[tuple[str, list[int]]] = []
+    for span in spans:
+        sentence = reply[span.start : span.end]
+        numbers = [int(n) for group in MARKER.findall(sentence) for n in re.split(r"\s*[,;]\s*", group)]
+        text = MARKER.sub("", sentence).strip()
+        if not text:  # a sentence made only of markers: they belong to the previous one
+            if result:
+                result[-1][1].extend(n for n in numbers if n not in result[-1][1])
+            continue
+        result.append((text, list(dict.fromkeys(numbers))))
+    return result
+
+
+def lexical_support(claim: str, quotes: Sequence[str]) -> float:
+    """Share of the claim's content words (stems; numbers exactly) found in the quotes."""
+    claim_stems = content_stems(claim)
+    if not claim_stems:
+        return 1.0
+    quote_stems: set[str] = set()
+    for quote in quotes:
+        quote_stems |= content_stems(quote)
+    found = sum(1 for s in claim_stems if s in quote_stems or _number_in(s, quotes))
+    return found / len(claim_stems)
+
+
+def _number_in(stem: str, quotes: Sequence[str]) -> bool:
+    digits = stem.replace(",", "")
+    return digits.isdigit() and any(digits in w.replace(",", "") for q in quotes for w in words(q))
+
+
+def is_supported(lexical: float, semantic: float) -> bool:
+    """The support judge's decision from its two measures."""
+    return lexical >= LEXICAL_SUPPORT or (semantic >= SEMANTIC_SUPPORT and lexical >= LEXICAL_FLOOR)
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine similarity of two vectors."""
+    va, vb = np.asarray(a, dtype=np.float32), np.asarray(b, dtype=np.float32)
+    denominator = float(np.linalg.norm(va) * np.linalg.norm(vb)) or 1.0
+    return float(va @ vb) / denominator

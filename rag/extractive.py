@@ -1,0 +1,150 @@
+"""The extractive engine: answers made of verbatim, cited sentences. Offline; never invents.
+
+Sentences of the retrieved passages are scored against the question by weighted word
+overlap (IDF from the BM25 index) and, for the most promising few, by embedding
+similarity. The best are picked without redundancy, at least one from every article that
+answers about as well, and laid out article by article in reading order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from rag.citations import Evidence, cosine, passage_sentences
+from rag.lexicon import content_stems
+from rag.retrieve import Passage
+
+MIN_RELEVANCE = 0.3  # below this embedding similarity, no sentence answers the question
+KEEP_RATIO = 0.8  # further sentences must score at least this share of the best one
+OTHER_ARTICLE_RATIO = 0.7  # another article's best sentence joins when this close to the best
+REDUNDANT = 0.9  # sentences this similar to a chosen one add nothing
+EMBED_CANDIDATES = 12
+TYPE_BONUS = 0.1  # a sentence holding what the question asks for (a year, a place, ...) gains this
+
+# Expected answer types: the question's wording -> what an answering sentence contains.
+ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(r"^\s*(when|in what year|what year|which year)\b", re.I), re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")),
+    (
+        re.compile(r"^\s*(how (many|much)|what (share|percentage|percent|proportion|amount|number))\b", re.I),
+        re.compile(r"\d"),
+    ),
+    (re.compile(r"^\s*where\b", re.I), re.compile(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?([A-Z][\w-]+)")),
+    (re.compile(r"^\s*(who|whom|whose)\b", re.I), re.compile(r"\b([A-Z][a-z]+\s+[A-Z][a-z]+)\b")),
+]
+
+
+def answer_type_match(question: str, sentence: str) -> bool:
+    """Whether the sentence holds something of the kind the question asks for, new to it."""
+    for asks, holds in ANSWER_TYPES:
+        if asks.search(question):
+            return any(m.group(0) not in question and (m.lastindex is None or m.group(m.lastindex) not in question)
+                       for m in holds.finditer(sentence))
+    return False
+BROAD_QUESTION = re.compile(
+    r"^\s*(brief|summari[sz]e|give me|overview|compare|contrast|what do (the )?(sources|articles)|"
+    r"how do (the )?(sources|articles)|do (the )?(sources|articles))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ScoredSentence:
+    """A candidate answer sentence and how well it matches the question."""
+
+    evidence: Evidence
+    lexical: float
+    prior: float
+    typed: bool = False  # holds the kind of thing the question asks for
+    semantic: float = 0.0
+    vector: list[float] | None = None
+
+    @property
+    def score(self) -> float:
+        """The ranking score: meaning first, shared rare words second."""
+        return 0.55 * self.semantic + 0.45 * self.lexical + (TYPE_BONUS if self.typed else 0.0)
+
+
+@dataclass
+class ExtractiveResult:
+    """The sentences chosen, or why none was."""
+
+    chosen: list[ScoredSentence]
+    best_semantic: float
+
+
+class ExtractiveEngine:
+    """Picks the answer's sentences from the retrieved passages."""
+
+    mode = "extractive"
+
+    def __init__(self, embedder: BaseEmbedding, document_frequencies: dict[str, int], chunk_count: int) -> None:
+        self.embedder = embedder
+        self.df = document_frequencies
+        self.n = max(chunk_count, 1)
+
+    def idf(self, stem: str) -> float:
+        """BM25's inverse document frequency of a stem (unseen stems weigh most)."""
+        df = self.df.get(stem, 0)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def lexical(self, question_stems: set[str], sentence: str) -> float:
+        """IDF-weighted share of the question's content stems that the sentence contains."""
+        total = sum(self.idf(s) for s in question_stems)
+        if not total:
+            return 0.0
+        present = content_stems(sentence)
+        return sum(self.idf(s) for s in question_stems if s in present) / total
+
+    def select(self, question: str, query_vector: Sequence[float], passages: Sequence[Passage]) -> ExtractiveResult:
+        """Score the passages' sentences and choose the answer's."""
+        question_stems = content_stems(question)
+        top = max((p.score for p in passages), default=1.0) or 1.0
+        candidates: dict[tuple[str, int, int], ScoredSentence] = {}
+        for passage in passages:
+            for evidence in passage_sentences(passage):
+                if evidence.key not in candidates and len(evidence.quote) > 1:
+                    candidates[evidence.key] = ScoredSentence(
+                        evidence,
+                        self.lexical(question_stems, evidence.quote),
+                        passage.score / top,
+                        answer_type_match(question, evidence.quote),
+                    )
+        if not candidates:
+            return ExtractiveResult([], 0.0)
+        shortlist = sorted(
+            candidates.values(), key=lambda c: -(0.6 * c.lexical + 0.4 * c.prior + (TYPE_BONUS if c.typed else 0))
+        )[:EMBED_CANDIDATES]
+        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in shortlist])
+        for candidate, vector in zip(shortlist, vectors, strict=True):
+            candidate.vector = vector
+            candidate.semantic = cosine(query_vector, vector)
+        ranked = sorted(shortlist, key=lambda c: -c.score)
+        best = ranked[0]
+        if best.semantic < MIN_RELEVANCE:
+            return ExtractiveResult([], best.semantic)
+        limit = 5 if BROAD_QUESTION.search(question) else 3
+        chosen = [best]
+        best_by_article: dict[str, ScoredSentence] = {}
+        for candidate in ranked:
+            best_by_article.setdefault(candidate.evidence.doc_id, candidate)
+        # Every article that answers about as well as the best gets a say.
+        for candidate in best_by_article.values():
+            if candidate is not best and candidate.score >= OTHER_ARTICLE_RATIO * best.score:
+                chosen.append(candidate)
+        for candidate in ranked:
+            if len(chosen) >= limit:
+                break
+            if candidate in chosen or candidate.score < KEEP_RATIO * best.score:
+                continue
+            if any(cosine(candidate.vector or [], c.vector or []) >= REDUNDANT for c in chosen):
+                continue
+            chosen.append(candidate)
+        # Article by article (the best first), each in reading order.
+        article_rank = {doc: i for i, doc in enumerate(dict.fromkeys(c.evidence.doc_id for c in chosen))}
+        chosen.sort(key=lambda c: (article_rank[c.evidence.doc_id], c.evidence.start_char))
+        return ExtractiveResult(chosen, best.semantic)

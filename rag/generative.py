@@ -1,0 +1,119 @@
+"""The generative engine: an LLM writes the answer from numbered passages; we check it.
+
+Passages go into the prompt as [1]..[n], as many as fit the token budget. The reply is
+split into sentences; each [n] is resolved to the sentence of passage n that best supports
+its sentence, numbers that point at no passage are dropped and reported, and every
+sentence is judged against the quotes it cites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from rag.citations import Evidence, passage_sentences, split_cited_sentences
+from rag.conversation import Turn
+from rag.models import ChatModel
+from rag.prompts import render
+from rag.retrieve import Passage
+from rag.support import SupportJudge
+from rag.tokens import count_tokens
+
+ABSTAIN_REPLY = "The corpus does not answer this question."
+
+
+@dataclass
+class PackedPrompt:
+    """The messages for the LLM and the passages they number."""
+
+    messages: list[dict[str, str]]
+    passages: list[Passage]
+
+
+@dataclass
+class CheckedReply:
+    """A reply resolved against its passages."""
+
+    cited: list[tuple[str, list[Evidence], bool]] = field(default_factory=list)
+    dropped: list[int] = field(default_factory=list)
+    abstained: bool = False
+
+
+def format_source(n: int, passage: Passage) -> str:
+    """One numbered source block of the prompt."""
+    meta = " · ".join(x for x in (passage.title, passage.source, passage.author, passage.published) if x)
+    return f"[{n}] {meta}\n{passage.text}"
+
+
+def pack_prompt(question: str, passages: Sequence[Passage], budget_tokens: int) -> PackedPrompt:
+    """Number the passages and keep as many, best first, as fit `budget_tokens`."""
+    system = render("answer_system", abstain_reply=ABSTAIN_REPLY)
+    used: list[Passage] = []
+    blocks: list[str] = []
+    spent = count_tokens(system) + count_tokens(render("answer_user", sources="", question=question))
+    for passage in passages:
+        block = format_source(len(used) + 1, passage)
+        cost = count_tokens(block) + 2
+        if used and spent + cost > budget_tokens:
+            break  # the first passage always goes in, even over budget
+        used.append(passage)
+        blocks.append(block)
+        spent += cost
+    user = render("answer_user", sources="\n\n".join(blocks), question=question)
+    return PackedPrompt([{"role": "system", "content": system}, {"role": "user", "content": user}], used)
+
+
+def condense_messages(question: str, history: Sequence[Turn], max_turns: int = 4) -> list[dict[str, str]]:
+    """The prompt that turns a follow-up into a standalone question."""
+    lines = []
+    for turn in history[-max_turns:]:
+        lines.append(f"User: {turn.question}")
+        lines.append(f"Assistant: {turn.answer}")
+    return [{"role": "user", "content": render("condense", history="\n".join(lines), question=question)}]
+
+
+def is_abstention(reply: str) -> bool:
+    """Whether the reply is the agreed 'not in the corpus' sentence."""
+    normalized = " ".join(reply.split()).strip().rstrip(".").lower()
+    return normalized == ABSTAIN_REPLY.rstrip(".").lower() or not normalized
+
+
+class GenerativeEngine:
+    """Prompts the LLM and checks each sentence of its reply."""
+
+    mode = "generative"
+
+    def __init__(self, llm: ChatModel, judge: SupportJudge, budget_tokens: int) -> None:
+        self.llm = llm
+        self.judge = judge
+        self.budget_tokens = budget_tokens
+
+    def condense(self, question: str, history: Sequence[Turn]) -> str:
+        """A standalone question from a follow-up and the chat so far."""
+        if not history:
+            return question
+        standalone = self.llm.complete(condense_messages(question, history), max_tokens=96).strip()
+        return standalone.splitlines()[0].strip() if standalone else question
+
+    def stream(self, prompt: PackedPrompt) -> Iterator[str]:
+        """The LLM's reply, piece by piece."""
+        return self.llm.stream(prompt.messages)
+
+    def check(self, reply: str, passages: Sequence[Passage]) -> CheckedReply:
+        """Resolve each sentence's [n] to verbatim spans and judge its support."""
+        result = CheckedReply()
+        if is_abstention(reply):
+            result.abstained = True
+            return result
+        for text, numbers in split_cited_sentences(reply):
+            evidence: list[Evidence] = []
+            for n in numbers:
+                if not 1 <= n <= len(passages):
+                    result.dropped.append(n)
+                    continue
+                best = self.judge.best_evidence(text, passage_sentences(passages[n - 1]))
+                if best and best[0] not in evidence:
+                    evidence.append(best[0])
+            verdict = self.judge.judge(text, [e.quote for e in evidence])
+            result.cited.append((text, evidence, verdict.supported))
+        return result

@@ -1,0 +1,61 @@
+"""Words: tokenizing, stemming, function words, and how common a word is in English."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+WORD = re.compile(r"(?u)\b\w[\w'’-]*\w\b|\b\w\b")
+
+# Function words and the words questions are framed with: they never name a subject.
+_FUNCTION_WORDS = """a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
+the their theirs them themselves then there these they this those through to too under until up very was we were
+what when where which while who whom whose why will with would you your yours yourself yourselves
+according said say says tell told give me please brief briefing summarize summarise describe explain
+much many mention mentions mentioned article articles source sources text corpus document documents
+anything something someone somebody everything way ways kind sort thing things one ones per"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+
+
+@lru_cache(maxsize=1)
+def stemmer() -> Stemmer.Stemmer:
+    """The English Snowball stemmer BM25 uses too."""
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of `text` (hyphens and apostrophes inside a word are kept)."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of one lower-case word."""
+    return str(stemmer().stemWord(word))
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: no function words, no one-letter words."""
+    return [w for w in words(text) if w not in FUNCTION_WORDS and len(w) > 1]
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the content words of `text` (hyphenated words also give their parts)."""
+    stems: set[str] = set()
+    for word in content_words(text):
+        stems.add(stem(word))
+        if "-" in word:
+            stems.update(stem(part) for part in word.split("-") if len(part) > 1)
+    return stems
+
+
+@lru_cache(maxsize=4096)
+def zipf_frequency(word: str) -> float:
+    """How common `word` is in English, on the Zipf scale (about 7 for 'the', 0 if unseen)."""
+    from wordfreq import zipf_frequency as frequency
+
+    return float(frequency(word, "en"))

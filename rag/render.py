@@ -1,0 +1,77 @@
+"""Answers as text for the terminal and as Markdown for export: the same Answer object."""
+
+from __future__ import annotations
+
+from rag.answer import Answer
+
+UNSUPPORTED = "⚠ unsupported"
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer with unsupported sentences flagged inline."""
+    if not answer.sentences:
+        return answer.text
+    parts = []
+    for sentence in answer.sentences:
+        markers = "".join(f" [{n}]" for n in sentence.citations)
+        flag = "" if sentence.supported else f" ({UNSUPPORTED})"
+        parts.append(f"{sentence.text}{markers}{flag}")
+    return " ".join(parts)
+
+
+def render_terminal(answer: Answer, verbose: bool = False) -> str:
+    """The answer and its sources, for `python -m rag ask`."""
+    lines = [f"Q: {answer.question}"]
+    if answer.standalone_question and answer.standalone_question != answer.question:
+        lines.append(f"   (understood as: {answer.standalone_question})")
+    if answer.error:
+        lines.append(f"error: {answer.error}")
+        return "\n".join(lines)
+    lines.append("")
+    lines.append(answer_text(answer))
+    if answer.abstained:
+        lines.append("(no answer in the corpus)")
+    if answer.citations:
+        lines.append("")
+        lines.append("Sources:")
+        for c in answer.citations:
+            flag = "" if c.supported else f"  {UNSUPPORTED}"
+            lines.append(f"[{c.n}] {c.title} — {c.path} [{c.start_char}:{c.end_char}]{flag}")
+            lines.append(f"    “{c.quote}”")
+    if answer.dropped_citations:
+        lines.append(f"(dropped citation numbers that matched no source: {answer.dropped_citations})")
+    if verbose:
+        lines.append("")
+        lines.append("Retrieved passages:")
+        for i, p in enumerate(answer.passages, start=1):
+            ranks = ", ".join(f"{k} #{v}" for k, v in sorted(p.ranks.items()))
+            lines.append(f"  {i}. {p.title} [{p.start_char}:{p.end_char}] score {p.score:.4f} ({ranks})")
+        for message in answer.prompt:
+            lines.append(f"--- prompt: {message['role']} ---")
+            lines.append(message["content"])
+    timings = ", ".join(f"{k} {v:.0f} ms" for k, v in answer.timings_ms.items())
+    lines.append(f"({answer.mode}; {timings})")
+    return "\n".join(lines)
+
+
+def render_markdown(answers: list[Answer]) -> str:
+    """Answers as Markdown with numbered footnotes: quote, title, path and offsets."""
+    out: list[str] = []
+    footnote = 0
+    for answer in answers:
+        out.append(f"## {answer.question}\n")
+        numbers: dict[int, int] = {}
+        for c in answer.citations:
+            footnote += 1
+            numbers[c.n] = footnote
+        body = []
+        for sentence in answer.sentences or []:
+            marks = "".join(f"[^{numbers[n]}]" for n in sentence.citations if n in numbers)
+            flag = "" if sentence.supported else f" *({UNSUPPORTED})*"
+            body.append(f"{sentence.text}{marks}{flag}")
+        out.append((" ".join(body) if body else answer.text) + "\n")
+        for c in answer.citations:
+            quote = c.quote.replace("\n", " ")
+            out.append(f"[^{numbers[c.n]}]: “{quote}” — {c.title}, `{c.path}` [{c.start_char}:{c.end_char}]")
+        out.append("")
+    return "\n".join(out).strip() + "\n"

@@ -1,0 +1,301 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 (bm25s through LlamaIndex), fused by rank.
+
+The BM25 index is built from the chunks in the store and persisted under the storage
+folder, keyed by the store's fingerprint, so a new process loads it instead of rebuilding.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from rag.lexicon import stemmer, words
+from rag.store import CorpusStore, published_ordinal
+
+if TYPE_CHECKING:
+    from llama_index.core.vector_stores.types import MetadataFilters
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
+WORDS_FILE = "words.json"
+PASSAGE_FIELDS = ("document_id", "path", "title", "source", "author", "published", "published_ord")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a question may draw on. Empty fields filter nothing."""
+
+    doc_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    published_from: str = ""  # ISO date, inclusive
+    published_to: str = ""  # ISO date, inclusive
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is filtered out."""
+        return not (self.doc_ids or self.sources or self.authors or self.published_from or self.published_to)
+
+    def date_range(self) -> tuple[int, int]:
+        """The date range as inclusive YYYYMMDD integers (0 / 99999999 when open)."""
+        low = published_ordinal(self.published_from) if self.published_from else 0
+        high = _end_of(self.published_to) if self.published_to else 99_999_999
+        return low, high
+
+
+def _end_of(published: str) -> int:
+    """The last YYYYMMDD a partial date covers: `2023` -> 20231231, `2023-04` -> 20230431."""
+    parts = [int(p) for p in published.split("-") if p.isdigit()]
+    year, month, day = (parts + [12, 31][len(parts) - 1 :])[:3] if parts else (9999, 12, 31)
+    return year * 10_000 + month * 100 + day
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk, where it sits in its article, and how it ranked."""
+
+    chunk_id: str
+    doc_id: str
+    path: str
+    title: str
+    source: str
+    author: str
+    published: str
+    start_char: int
+    end_char: int
+    text: str
+    score: float = 0.0
+    ranks: dict[str, int] = field(default_factory=dict)  # retriever name -> 1-based rank
+
+    @classmethod
+    def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> Passage:
+        """Build from a chunk's stored metadata."""
+        return cls(
+            chunk_id=chunk_id,
+            doc_id=str(meta.get("document_id", "")),
+            path=str(meta.get("path", "")),
+            title=str(meta.get("title", "")),
+            source=str(meta.get("source", "")),
+            author=str(meta.get("author", "")),
+            published=str(meta.get("published", "")),
+            start_char=int(meta.get("start_char", 0)),
+            end_char=int(meta.get("end_char", 0)),
+            text=text,
+        )
+
+
+def reciprocal_rank_fusion(rankings: dict[str, Sequence[Passage]], k: int = RRF_K) -> list[Passage]:
+    """Fuse ranked lists: each passage scores the sum of 1 / (k + rank) over the lists."""
+    fused: dict[str, Passage] = {}
+    for name, ranking in rankings.items():
+        for rank, passage in enumerate(ranking, start=1):
+            merged = fused.setdefault(passage.chunk_id, replace(passage, score=0.0, ranks={}))
+            merged.score += 1.0 / (k + rank)
+            merged.ranks[name] = rank
+    return sorted(fused.values(), key=lambda p: (-p.score, p.chunk_id))
+
+
+def cap_per_article(passages: Sequence[Passage], cap: int | None) -> list[Passage]:
+    """Keep at most `cap` passages of any one article, in order (None: no cap)."""
+    if not cap:
+        return list(passages)
+    counts: dict[str, int] = {}
+    kept = []
+    for passage in passages:
+        counts[passage.doc_id] = counts.get(passage.doc_id, 0) + 1
+        if counts[passage.doc_id] <= cap:
+            kept.append(passage)
+    return kept
+
+
+def to_metadata_filters(filters: Filters) -> MetadataFilters | None:
+    """The filters in LlamaIndex's form, which ChromaVectorStore turns into a `where`."""
+    from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
+
+    if filters.empty:
+        return None
+    parts: list[MetadataFilter] = []
+    for key, values in (("document_id", filters.doc_ids), ("source", filters.sources), ("author", filters.authors)):
+        if values:
+            parts.append(MetadataFilter(key=key, value=list(values), operator=FilterOperator.IN))
+    low, high = filters.date_range()
+    if filters.published_from:
+        parts.append(MetadataFilter(key="published_ord", value=low, operator=FilterOperator.GTE))
+    if filters.published_to:
+        parts.append(MetadataFilter(key="published_ord", value=high, operator=FilterOperator.LTE))
+    return MetadataFilters(filters=parts)
+
+
+class Bm25Index:
+    """BM25 over every chunk's text, with per-chunk fields for filtering."""
+
+    def __init__(self, retriever: BM25Retriever, fingerprint: str, corpus_words: set[str]) -> None:
+        self.retriever = retriever
+        self.fingerprint = fingerprint
+        self.words = corpus_words  # every word of the corpus, lower-cased
+        corpus: list[dict[str, Any]] = list(retriever.corpus or [])
+        self.corpus = corpus
+        self._columns = {
+            name: np.array([str(c.get(name, "")) for c in corpus], dtype=object) for name in PASSAGE_FIELDS
+        }
+        self._published = np.array([int(c.get("published_ord", 0) or 0) for c in corpus], dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.corpus)
+
+    @classmethod
+    def load_or_build(cls, store: CorpusStore, folder: Path) -> Bm25Index:
+        """Load the persisted index for the store's current contents, or build and persist it."""
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        fingerprint = store.fingerprint()
+        target = folder / fingerprint
+        if (target / WORDS_FILE).exists():
+            try:
+                corpus_words = set(json.loads((target / WORDS_FILE).read_text(encoding="utf-8")))
+                return cls(BM25Retriever.from_persist_dir(str(target)), fingerprint, corpus_words)
+            except (OSError, ValueError, KeyError):
+                shutil.rmtree(target, ignore_errors=True)  # a damaged copy is rebuilt below
+        built = cls.build_retriever(store)
+        if built is None:
+            return cls.empty(fingerprint)
+        retriever, corpus_words = built
+        partial = folder / f".{fingerprint}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        retriever.persist(str(partial))
+        # Written last: its presence marks a complete copy.
+        (partial / WORDS_FILE).write_text(json.dumps(sorted(corpus_words)), encoding="utf-8")
+        for old in folder.iterdir():  # keep only the current index
+            if old.is_dir() and old.name != partial.name:
+                shutil.rmtree(old, ignore_errors=True)
+        partial.rename(target)
+        return cls(retriever, fingerprint, corpus_words)
+
+    @staticmethod
+    def build_retriever(store: CorpusStore) -> tuple[BM25Retriever, set[str]] | None:
+        """A BM25 retriever over every stored chunk and the corpus's words; None if no chunks."""
+        from llama_index.core.schema import TextNode
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        nodes = []
+        corpus_words: set[str] = set()
+        for chunk_id, text, meta in store.iter_chunks():
+            corpus_words.update(words(text))
+            keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, "start_char", "end_char", "chunk_index")}
+            node = TextNode(id_=chunk_id, text=text, metadata=keep)
+            node.excluded_embed_metadata_keys = list(keep)  # BM25 sees the text alone
+            nodes.append(node)
+        if not nodes:
+            return None
+        retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=10, stemmer=stemmer(), language="english")
+        return retriever, corpus_words
+
+    @classmethod
+    def empty(cls, fingerprint: str) -> Bm25Index:
+        """An index over nothing."""
+        index = cls.__new__(cls)
+        index.retriever = None  # type: ignore[assignment]
+        index.fingerprint = fingerprint
+        index.words = set()
+        index.corpus = []
+        index._columns = {name: np.array([], dtype=object) for name in PASSAGE_FIELDS}
+        index._published = np.array([], dtype=np.int64)
+        return index
+
+    def mask(self, filters: Filters) -> np.ndarray | None:
+        """1 for the chunks the filters allow, 0 for the rest (None: all allowed)."""
+        if filters.empty:
+            return None
+        allowed = np.ones(len(self.corpus), dtype=bool)
+        for name, values in (("document_id", filters.doc_ids), ("source", filters.sources), ("author", filters.authors)):
+            if values:
+                allowed &= np.isin(self._columns[name], list(values))
+        low, high = filters.date_range()
+        if filters.published_from or filters.published_to:
+            allowed &= (self._published >= low) & (self._published <= high)
+        return allowed.astype(np.float32)
+
+    def search(self, query: str, k: int, filters: Filters) -> list[Passage]:
+        """The `k` best chunks for `query` by BM25 among those the filters allow."""
+        import bm25s
+
+        if not self.corpus:
+            return []
+        mask = self.mask(filters)
+        if mask is not None and not mask.any():
+            return []
+        tokens = bm25s.tokenize(query, stemmer=stemmer(), show_progress=False)
+        if not tokens.vocab:
+            return []
+        allowed = len(self.corpus) if mask is None else int(mask.sum())
+        indexes, scores = self.retriever.bm25.retrieve(
+            tokens, k=min(k, allowed), show_progress=False, weight_mask=mask, n_threads=0
+        )
+        passages = []
+        for idx, score in zip(indexes[0], scores[0], strict=True):
+            if score <= 0:
+                continue  # no query word in it
+            entry = self.corpus[int(idx)] if not isinstance(idx, dict) else idx
+            passages.append(_passage_from_corpus_entry(entry))
+        return passages
+
+    def document_frequencies(self) -> dict[str, int]:
+        """For each stem, the number of chunks that contain it."""
+        if not self.corpus:
+            return {}
+        counts = np.diff(np.asarray(self.retriever.bm25.scores["indptr"]))
+        return {token: int(counts[i]) for token, i in self.retriever.bm25.vocab_dict.items() if i < len(counts)}
+
+
+def _passage_from_corpus_entry(entry: dict[str, Any]) -> Passage:
+    node_content = json.loads(entry.get("_node_content", "{}"))
+    meta = dict(node_content.get("metadata") or entry)
+    return Passage.from_metadata(str(entry["node_id"]), str(node_content.get("text", "")), meta)
+
+
+class HybridRetriever:
+    """Dense and BM25 candidates, fused by reciprocal rank, capped per article."""
+
+    def __init__(self, store: CorpusStore, bm25: Bm25Index, candidates: int = 40) -> None:
+        self.store = store
+        self.bm25 = bm25
+        self.candidates = candidates
+
+    def dense(self, query_vector: Sequence[float], k: int, filters: Filters) -> list[Passage]:
+        """The `k` chunks nearest to `query_vector` in Chroma."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        k = min(k, len(self.bm25) or self.store.count_chunks())
+        if k <= 0:
+            return []
+        query = VectorStoreQuery(
+            query_embedding=list(query_vector), similarity_top_k=k, filters=to_metadata_filters(filters)
+        )
+        result = self.store.vector_store.query(query)
+        return [
+            Passage.from_metadata(node.node_id, node.get_content(), {**node.metadata, "document_id": node.ref_doc_id})
+            for node in result.nodes
+        ]
+
+    def retrieve(
+        self,
+        query: str,
+        query_vector: Sequence[float],
+        top_k: int = 8,
+        filters: Filters | None = None,
+        per_article: int | None = None,
+    ) -> list[Passage]:
+        """The `top_k` best passages for `query`, at most `per_article` from any one article."""
+        filters = filters or Filters()
+        n = max(self.candidates, top_k * 4)
+        fused = reciprocal_rank_fusion(
+            {"dense": self.dense(query_vector, n, filters), "bm25": self.bm25.search(query, n, filters)}
+        )
+        return cap_per_article(fused, per_article)[:top_k]
