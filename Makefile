@@ -31,8 +31,8 @@ test: $(VENV)/.installed-dev lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check rag tests app.py
-	$(BIN)/ruff format --check rag tests app.py
+	$(BIN)/ruff check rag tests app.py bench
+	$(BIN)/ruff format --check rag tests app.py bench
 	$(BIN)/mypy
 
 clean:

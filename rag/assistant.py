@@ -169,9 +169,7 @@ class Assistant:
         cited = [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
         answer.text, answer.citations, answer.sentences = number_citations(cited)
 
-    def _generate(
-        self, answer: Answer, question: str, passages: list[Passage], clock: _Clock
-    ) -> Iterator[str]:
+    def _generate(self, answer: Answer, question: str, passages: list[Passage], clock: _Clock) -> Iterator[str]:
         assert self.generative is not None
         prompt = pack_prompt(question, passages, self.settings.context_tokens)
         answer.prompt = prompt.messages
@@ -208,4 +206,3 @@ class _Clock:
     def __exit__(self, *exc: object) -> None:
         elapsed = (time.perf_counter() - self._start) * 1000
         self.timings[self._name] = self.timings.get(self._name, 0.0) + elapsed
-

@@ -28,8 +28,35 @@ THING_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|the
 CONTINUATION = re.compile(r"^\s*(and|also|but|so|then|what about|how about)\b[,\s]*", re.IGNORECASE)
 # Capitalised runs such as "Fumio Kishida" or "Yoshimasa Hayashi"; sentence-initial words too.
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*\b")
-NOT_NAMES = {"The", "What", "Which", "Who", "Where", "When", "Why", "How", "Do", "Does", "Did", "Is", "Are", "Was",
-             "Were", "In", "At", "On", "And", "But", "According", "Brief", "Tell", "Give", "If", "It", "This"}
+NOT_NAMES = {
+    "The",
+    "What",
+    "Which",
+    "Who",
+    "Where",
+    "When",
+    "Why",
+    "How",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "In",
+    "At",
+    "On",
+    "And",
+    "But",
+    "According",
+    "Brief",
+    "Tell",
+    "Give",
+    "If",
+    "It",
+    "This",
+}
 
 
 def _names(text: str) -> list[str]:

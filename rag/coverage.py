@@ -62,7 +62,7 @@ def specific_terms(question: str) -> list[str]:
     terms = []
     for word in words(question):
         base = re.sub(r"['’]s$", "", word)
-        if base in FUNCTION_WORDS or len(base) < 3 and not base.isdigit():
+        if base in FUNCTION_WORDS or (len(base) < 3 and not base.isdigit()):
             continue
         if word in proper or base.isdigit() or zipf_frequency(base) < SPECIFIC_ZIPF:
             terms.append(base)

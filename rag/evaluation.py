@@ -209,7 +209,9 @@ def summarize(results: Sequence[QuestionResult], k: int = 5) -> dict[str, Any]:
         "citation_precision": _share(
             sum(r.precise_citations for r in results), sum(r.citations for r in results if r.supported_sentences)
         ),
-        "answered_with_citation": _share(sum(1 for r in answerable if r.citations and not r.abstained), len(answerable)),
+        "answered_with_citation": _share(
+            sum(1 for r in answerable if r.citations and not r.abstained), len(answerable)
+        ),
         "must_mention_hit_rate": _share(sum(r.must_hit for r in answerable), sum(r.must_total for r in answerable)),
         "both_sources_cited": _share(
             sum(1 for r in answerable if r.needs_both_docs and r.cited_articles >= 2),

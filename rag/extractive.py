@@ -42,9 +42,13 @@ def answer_type_match(question: str, sentence: str) -> bool:
     """Whether the sentence holds something of the kind the question asks for, new to it."""
     for asks, holds in ANSWER_TYPES:
         if asks.search(question):
-            return any(m.group(0) not in question and (m.lastindex is None or m.group(m.lastindex) not in question)
-                       for m in holds.finditer(sentence))
+            return any(
+                m.group(0) not in question and (m.lastindex is None or m.group(m.lastindex) not in question)
+                for m in holds.finditer(sentence)
+            )
     return False
+
+
 BROAD_QUESTION = re.compile(
     r"^\s*(brief|summari[sz]e|give me|overview|compare|contrast|what do (the )?(sources|articles)|"
     r"how do (the )?(sources|articles)|do (the )?(sources|articles))",

@@ -131,18 +131,27 @@ class ChatModel:
                 max_tokens=max_tokens,
             )
             for chunk in response:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+                choices = getattr(chunk, "choices", None)
+                if choices and choices[0].delta.content:
+                    yield choices[0].delta.content
         except openai.APITimeoutError as exc:
-            raise LLMError(f"the LLM at {self.base_url} did not answer in time; try again or raise RAG_REQUEST_TIMEOUT") from exc
+            raise LLMError(
+                f"the LLM at {self.base_url} did not answer in time; try again or raise RAG_REQUEST_TIMEOUT"
+            ) from exc
         except openai.RateLimitError as exc:
-            raise LLMError(f"the LLM at {self.base_url} is rate-limiting requests (429) after retries; wait and try again") from exc
+            raise LLMError(
+                f"the LLM at {self.base_url} is rate-limiting requests (429) after retries; wait and try again"
+            ) from exc
         except openai.AuthenticationError as exc:
             raise LLMError(f"the LLM at {self.base_url} refused the API key (401); check OPENAI_API_KEY") from exc
         except openai.APIStatusError as exc:
-            raise LLMError(f"the LLM at {self.base_url} failed with HTTP {exc.status_code} after retries; try again later") from exc
+            raise LLMError(
+                f"the LLM at {self.base_url} failed with HTTP {exc.status_code} after retries; try again later"
+            ) from exc
         except openai.APIConnectionError as exc:
-            raise LLMError(f"cannot reach the LLM at {self.base_url}; check OPENAI_BASE_URL and that the server runs") from exc
+            raise LLMError(
+                f"cannot reach the LLM at {self.base_url}; check OPENAI_BASE_URL and that the server runs"
+            ) from exc
 
 
 def build_chat_model(settings: Settings) -> ChatModel | None:

@@ -6,7 +6,7 @@ sent with a hole in it.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from string import Template
 
@@ -15,7 +15,7 @@ from rag.errors import ConfigError
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_template(name: str) -> Template:
     """The template `prompts/<name>.txt`."""
     path = PROMPTS_DIR / f"{name}.txt"

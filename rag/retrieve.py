@@ -120,7 +120,7 @@ def to_metadata_filters(filters: Filters) -> MetadataFilters | None:
 
     if filters.empty:
         return None
-    parts: list[MetadataFilter] = []
+    parts: list[MetadataFilter | MetadataFilters] = []
     for key, values in (("document_id", filters.doc_ids), ("source", filters.sources), ("author", filters.authors)):
         if values:
             parts.append(MetadataFilter(key=key, value=list(values), operator=FilterOperator.IN))
@@ -181,10 +181,10 @@ class Bm25Index:
     @staticmethod
     def build_retriever(store: CorpusStore) -> tuple[BM25Retriever, set[str]] | None:
         """A BM25 retriever over every stored chunk and the corpus's words; None if no chunks."""
-        from llama_index.core.schema import TextNode
+        from llama_index.core.schema import BaseNode, TextNode
         from llama_index.retrievers.bm25 import BM25Retriever
 
-        nodes = []
+        nodes: list[BaseNode] = []
         corpus_words: set[str] = set()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
@@ -214,7 +214,11 @@ class Bm25Index:
         if filters.empty:
             return None
         allowed = np.ones(len(self.corpus), dtype=bool)
-        for name, values in (("document_id", filters.doc_ids), ("source", filters.sources), ("author", filters.authors)):
+        for name, values in (
+            ("document_id", filters.doc_ids),
+            ("source", filters.sources),
+            ("author", filters.authors),
+        ):
             if values:
                 allowed &= np.isin(self._columns[name], list(values))
         low, high = filters.date_range()
@@ -281,7 +285,7 @@ class HybridRetriever:
         result = self.store.vector_store.query(query)
         return [
             Passage.from_metadata(node.node_id, node.get_content(), {**node.metadata, "document_id": node.ref_doc_id})
-            for node in result.nodes
+            for node in result.nodes or []
         ]
 
     def retrieve(

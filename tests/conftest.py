@@ -151,3 +151,29 @@ def run_ingest(counting_embedder: CountingEmbedding) -> IngestFn:
         return ingest_paths(settings, list(paths), store=store, load_embedder=lambda: counting_embedder, **kwargs)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def bundled_settings(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Settings:
+    """A store holding the bundled corpus, ingested once for the session (read-only)."""
+    from rag.ingest import ingest_paths
+
+    settings = make_settings(storage_dir=tmp_path_factory.mktemp("bundled") / "storage")
+    report = ingest_paths(settings, [BUNDLED_CORPUS], load_embedder=lambda: local_embedder)
+    assert len(report.added) == 2
+    return settings
+
+
+@pytest.fixture(scope="session")
+def assistant(bundled_settings: Settings, local_embedder: BaseEmbedding) -> Any:
+    """The offline (extractive) assistant over the bundled corpus."""
+    from rag.assistant import Assistant
+
+    return Assistant.open(bundled_settings, embedder=local_embedder)
+
+
+@pytest.fixture(scope="session")
+def article_texts(bundled_settings: Settings) -> dict[str, str]:
+    """doc_id -> stored text of the bundled articles."""
+    store = CorpusStore.open(bundled_settings)
+    return {r.doc_id: store.article_text(r.doc_id) for r in store.list_articles()}

@@ -1,14 +1,17 @@
 """A real HTTP server on 127.0.0.1 speaking the parts of the OpenAI protocol we use.
 
-Only the remote, paid service is faked: the `openai` client, HTTP and JSON are real. The
-server records every request so tests can assert on what the engine sent.
+Only the remote, paid service is faked: the `openai` client, HTTP, JSON and server-sent
+events are real. The server plays scripted replies (text, HTTP errors, stalled streams) and
+records every request, so tests can assert on what the engine sent.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,24 +20,51 @@ from typing import Any
 
 
 def fake_vector(text: str, dim: int = 8) -> list[float]:
-    """A deterministic unit-ish vector for `text`."""
+    """A deterministic vector for `text`."""
     digest = hashlib.sha256(text.encode()).digest()
     return [(b - 128) / 128 for b in digest[:dim]]
 
 
 @dataclass
+class Reply:
+    """One scripted answer to a chat request."""
+
+    text: str = ""
+    status: int = 200
+    stall_after: int | None = None  # stop sending after this many chunks ...
+    stall_seconds: float = 0.0  # ... for this long
+
+
+@dataclass
 class FakeOpenAI:
-    """The state of one fake endpoint: what it received."""
+    """One fake endpoint: its address, its script, and what it received."""
 
     base_url: str = ""
-    requests: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     dim: int = 8
+    replies: list[Reply] = field(default_factory=list)
+    requests: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    default_reply: str = "The corpus does not answer this question."
+
+    def script(self, *replies: Reply | str) -> None:
+        """Queue replies for the next chat requests, in order."""
+        self.replies.extend(r if isinstance(r, Reply) else Reply(text=r) for r in replies)
+
+    @property
+    def chat_requests(self) -> list[dict[str, Any]]:
+        """The bodies of the chat-completion requests received."""
+        return [body for path, body in self.requests if path.endswith("/chat/completions")]
+
+
+def _pieces(text: str) -> list[str]:
+    """Split a reply into stream chunks of a word or so, as real servers do."""
+    return re.findall(r"\S+\s*|\s+", text) or [""]
 
 
 @contextmanager
 def fake_openai_server(dim: int = 8) -> Iterator[FakeOpenAI]:
-    """Serve `/v1/embeddings` on a free loopback port for the duration of the block."""
+    """Serve `/v1/embeddings` and `/v1/chat/completions` on a free loopback port."""
     state = FakeOpenAI(dim=dim)
+    lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: Any) -> None:  # keep test output clean
@@ -42,31 +72,90 @@ def fake_openai_server(dim: int = 8) -> Iterator[FakeOpenAI]:
 
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
-            state.requests.append((self.path, body))
+            with lock:
+                state.requests.append((self.path, body))
             if self.path.endswith("/embeddings"):
-                inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
-                payload = {
+                self._embeddings(body)
+            elif self.path.endswith("/chat/completions"):
+                with lock:
+                    reply = state.replies.pop(0) if state.replies else Reply(text=state.default_reply)
+                self._chat(body, reply)
+            else:
+                self._send_json(404, {"error": {"message": f"no route {self.path}"}})
+
+        def _embeddings(self, body: dict[str, Any]) -> None:
+            inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
+            data = [
+                {"object": "embedding", "index": i, "embedding": fake_vector(t, state.dim)}
+                for i, t in enumerate(inputs)
+            ]
+            self._send_json(
+                200,
+                {
                     "object": "list",
                     "model": body["model"],
-                    "data": [
-                        {"object": "embedding", "index": i, "embedding": fake_vector(t, state.dim)}
-                        for i, t in enumerate(inputs)
-                    ],
+                    "data": data,
                     "usage": {"prompt_tokens": 1, "total_tokens": 1},
-                }
-                self._send(200, payload)
-            else:
-                self._send(404, {"error": {"message": f"no route {self.path}"}})
+                },
+            )
 
-        def _send(self, status: int, payload: dict[str, Any]) -> None:
+        def _chat(self, body: dict[str, Any], reply: Reply) -> None:
+            if reply.status != 200:
+                self._send_json(
+                    reply.status,
+                    {"error": {"message": f"scripted {reply.status}", "type": "server_error"}},
+                    {"retry-after-ms": "10"},
+                )
+                return
+            base = {"id": "chatcmpl-test", "created": int(time.time()), "model": body.get("model", "")}
+            if not body.get("stream"):
+                message = {"role": "assistant", "content": reply.text}
+                self._send_json(
+                    200,
+                    {
+                        **base,
+                        "object": "chat.completion",
+                        "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+                    },
+                )
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            try:
+                for i, piece in enumerate(_pieces(reply.text)):
+                    if reply.stall_after is not None and i == reply.stall_after:
+                        time.sleep(reply.stall_seconds)
+                    chunk = {
+                        **base,
+                        "object": "chat.completion.chunk",
+                        "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
+                    }
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    self.wfile.flush()
+                done = {
+                    **base,
+                    "object": "chat.completion.chunk",
+                    "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+                }
+                self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+                self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (a timeout test)
+
+        def _send_json(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
             data = json.dumps(payload).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
+            for key, value in (headers or {}).items():
+                self.send_header(key, value)
             self.end_headers()
             self.wfile.write(data)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
     state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

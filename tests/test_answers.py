@@ -1,0 +1,147 @@
+"""Offline answers: verbatim cited sentences, honest abstention, follow-ups, the ask CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rag.answer import Answer
+from rag.conversation import Turn, resolve_follow_up
+from rag.evaluation import load_eval_set
+from tests.conftest import PROJECT
+
+DEV_SET = PROJECT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+def assert_citation_contract(answer: Answer, article_texts: dict[str, str]) -> None:
+    """Every citation is verbatim at its offsets, and numbers run 1..n by first appearance."""
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    first_seen = []
+    for sentence in answer.sentences:
+        first_seen += [n for n in sentence.citations if n not in first_seen]
+    assert first_seen == [c.n for c in answer.citations]
+    for c in answer.citations:
+        assert article_texts[c.doc_id][c.start_char : c.end_char] == c.quote
+        assert c.path.startswith("corpus/") and c.title
+
+
+@pytest.mark.skipif(not DEV_SET.exists(), reason="../shared/eval/dev.jsonl is not beside the project")
+def test_every_answerable_dev_question_gets_verbatim_citations_and_the_rest_abstain(
+    assistant: Any, article_texts: dict[str, str]
+) -> None:
+    for q in load_eval_set(DEV_SET):
+        answer = assistant.ask(q.question)
+        if q.answerable:
+            assert not answer.abstained, q.question
+            assert answer.citations, q.question
+            assert_citation_contract(answer, article_texts)
+            # Sentence-level quotes, not whole chunks.
+            assert all(len(c.quote) < 600 for c in answer.citations)
+        else:
+            assert answer.abstained and not answer.citations, q.question
+
+
+def test_extractive_answer_is_made_of_the_quoted_sentences(assistant: Any, article_texts: dict[str, str]) -> None:
+    answer = assistant.ask("In what year was the tripartite bloc of Japan, Germany and Italy created?")
+    assert "1940" in answer.text
+    assert answer.mode == "extractive" and answer.sentences
+    for sentence in answer.sentences:
+        quoted = [c.quote for c in answer.citations if c.n in sentence.citations]
+        assert quoted == [sentence.text] and sentence.supported
+    assert_citation_contract(answer, article_texts)
+    assert set(answer.timings_ms) >= {"retrieve", "answer", "total"}
+
+
+def test_a_question_about_something_the_corpus_never_mentions_is_declined(assistant: Any) -> None:
+    answer = assistant.ask("What did the Peruvian president say about lithium mining?")
+    assert answer.abstained and not answer.citations
+    assert "does not mention" in answer.text and "lithium" in answer.text
+
+
+def test_a_comparative_question_cites_both_articles(assistant: Any) -> None:
+    answer = assistant.ask("Do the sources agree that Kishida was the first Japanese prime minister at a NATO summit?")
+    assert len({c.doc_id for c in answer.citations}) == 2
+
+
+def test_a_follow_up_question_is_resolved_with_the_previous_turn(assistant: Any) -> None:
+    first = assistant.ask("What did Foreign Minister Yoshimasa Hayashi say about European security?")
+    assert "Hayashi" in first.text
+    history = [Turn(first.question, first.text)]
+    follow_up = assistant.ask("And what example did he cite?", history)
+    assert "Hayashi" in follow_up.standalone_question
+    assert any("Turkey" in c.quote for c in follow_up.citations)
+
+
+def test_follow_up_rules_replace_pronouns_and_carry_over_bare_questions() -> None:
+    history = [Turn("What did Kishida say about the NATO summit?", "...")]
+    assert resolve_follow_up("and what did he say about Taiwan?", history) == "What did Kishida say about Taiwan?"
+    assert resolve_follow_up("What about Australia?", history) == "Australia? (kishida nato summit)"
+    assert resolve_follow_up("Where is Brussels?", history) == "Where is Brussels?"
+    assert resolve_follow_up("and what did he say?", []) == "and what did he say?"
+
+
+def rag_ask(*args: str, stdin: str = "", storage: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "RAG_STORAGE_DIR": str(storage), "PYTHONPATH": str(PROJECT)}
+    return subprocess.run(
+        [sys.executable, "-m", "rag", "ask", *args],
+        input=stdin,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+
+
+def test_ask_json_answers_one_question_per_stdin_line_in_one_process(
+    bundled_settings: Any, article_texts: dict[str, str]
+) -> None:
+    questions = (
+        "Where did Japan open an official office to NATO?\n\nHow many submarines does the Japanese navy operate?\n"
+    )
+    result = rag_ask("--json", stdin=questions, storage=bundled_settings.storage_dir)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["question"] for d in lines] == [q for q in questions.splitlines() if q]
+    answered, declined = lines
+    assert set(answered) >= {"question", "answer", "abstained", "mode", "citations", "timings_ms"}
+    assert answered["mode"] == "extractive" and not answered["abstained"] and "[1]" in answered["answer"]
+    citation = answered["citations"][0]
+    assert set(citation) == {"n", "doc_id", "path", "title", "start_char", "end_char", "quote", "supported"}
+    assert article_texts[citation["doc_id"]][citation["start_char"] : citation["end_char"]] == citation["quote"]
+    assert declined["abstained"] and declined["citations"] == []
+
+
+def test_ask_prints_the_answer_and_its_sources_for_people(bundled_settings: Any) -> None:
+    result = rag_ask(
+        "Which Japanese television corporation reported Kishida's plans for the summit?",
+        storage=bundled_settings.storage_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "NHK" in out and "Sources:" in out
+    assert "[1] Japan edges towards NATO ahead of the Madrid summit — corpus/000_6c8ec85815583e4f.txt [" in out
+
+
+def test_assistant_sees_newly_ingested_articles_after_refresh(
+    embedded_settings: Any, corpus_dir: Path, run_ingest: Any, local_embedder: Any
+) -> None:
+    from rag.assistant import Assistant
+
+    run_ingest(embedded_settings, corpus_dir)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    assert assistant.ask("What did the harbour master of Oslo promise?").abstained
+    (corpus_dir / "oslo.txt").write_text(
+        "Oslo harbour budget doubles.\nThe harbour master of Oslo promised that dredging would start in May.\n",
+        encoding="utf-8",
+    )
+    run_ingest(embedded_settings, corpus_dir)
+    assert assistant.refresh()
+    answer = assistant.ask("What did the harbour master of Oslo promise?")
+    assert not answer.abstained and "dredging would start in May" in answer.text

@@ -1,0 +1,174 @@
+"""The generative path: the real `openai` client against a local server speaking its protocol."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from rag.assistant import Assistant
+from rag.conversation import Turn
+from rag.generative import ABSTAIN_REPLY
+from rag.settings import Settings
+from tests.conftest import make_settings
+from tests.fake_openai import FakeOpenAI, Reply, fake_openai_server
+from tests.test_answers import assert_citation_contract
+
+
+@pytest.fixture
+def llm() -> Iterator[FakeOpenAI]:
+    with fake_openai_server() as server:
+        yield server
+
+
+def generative_assistant(bundled: Settings, server: FakeOpenAI, embedder: Any, **overrides: Any) -> Assistant:
+    settings = make_settings(
+        storage_dir=bundled.storage_dir,
+        llm_model="test-model",
+        openai_base_url=server.base_url,
+        openai_api_key="sk-test",
+        request_timeout_s=overrides.pop("request_timeout_s", 5),
+        llm_retries=overrides.pop("llm_retries", 2),
+        **overrides,
+    )
+    return Assistant.open(settings, embedder=embedder)
+
+
+@pytest.fixture
+def generative(bundled_settings: Settings, llm: FakeOpenAI, local_embedder: Any) -> Assistant:
+    return generative_assistant(bundled_settings, llm, local_embedder)
+
+
+def source_number(request: dict[str, Any], needle: str) -> int:
+    """The [n] under which the prompt shows the passage containing `needle`."""
+    user = request["messages"][1]["content"]
+    block = next(b for b in user.split("\n\n[") if needle in b)
+    return int(block.lstrip("[").split("]")[0])
+
+
+def test_reply_citations_resolve_to_the_supporting_sentences_numbered_by_first_appearance(
+    generative: Assistant, llm: FakeOpenAI, article_texts: dict[str, str]
+) -> None:
+    question = "Where did Japan open an office to NATO, and which countries get Japan's security assistance?"
+    # First a dry run to learn how the prompt numbers the passages.
+    llm.script("placeholder [1].")
+    generative.ask(question)
+    brussels = source_number(llm.chat_requests[-1], "opened in Brussels")
+    aid = source_number(llm.chat_requests[-1], "Malaysia and Bangladesh")
+    llm.script(
+        f"Japan opened an official office to the alliance in Brussels [{brussels}]. "
+        f"The first recipients of Japan's military-technical assistance will be the Philippines, "
+        f"Malaysia and Bangladesh [{aid}]."
+    )
+    answer = generative.ask(question)
+    assert answer.mode == "generative" and not answer.abstained
+    assert [c.n for c in answer.citations] == [1, 2]
+    assert "Brussels" in answer.citations[0].quote and "Bangladesh" in answer.citations[1].quote
+    assert answer.text.endswith("Malaysia and Bangladesh. [2]")
+    assert all(s.supported for s in answer.sentences) and all(c.supported for c in answer.citations)
+    # Sentence-level spans, not the whole passage.
+    assert answer.citations[0].quote.startswith("In 2022, the Japanese prime minister attended")
+    assert_citation_contract(answer, article_texts)
+
+
+def test_what_the_engine_sends_numbered_sources_in_a_token_budget_from_the_prompt_files(
+    bundled_settings: Settings, llm: FakeOpenAI, local_embedder: Any
+) -> None:
+    from rag.tokens import count_tokens
+
+    small = generative_assistant(bundled_settings, llm, local_embedder, context_tokens=700)
+    llm.script(ABSTAIN_REPLY)
+    small.ask("What role does the United States play in Japan's military policy?")
+    request = llm.chat_requests[-1]
+    assert request["model"] == "test-model" and request["stream"] is True and request["temperature"] == 0
+    system, user = request["messages"]
+    assert system["role"] == "system" and "only the numbered sources" in system["content"]
+    assert ABSTAIN_REPLY in system["content"]
+    assert user["content"].startswith("Sources:\n\n[1] ")
+    assert (
+        user["content"].rstrip().endswith("Question: What role does the United States play in Japan's military policy?")
+    )
+    assert "[2] " in user["content"] and "[9] " not in user["content"]
+    assert count_tokens(system["content"]) + count_tokens(user["content"]) <= 700
+
+
+def test_tokens_stream_as_the_server_sends_them(generative: Assistant, llm: FakeOpenAI) -> None:
+    llm.script("Japan opened an official office to the alliance in Brussels [1].")
+    stream = generative.stream("Where did Japan open an office to NATO?")
+    pieces = list(stream)
+    assert len(pieces) > 5 and "".join(pieces).startswith("Japan opened an official office")
+    assert stream.answer is not None and "Brussels" in stream.answer.text
+
+
+def test_a_sentence_its_citation_does_not_support_is_flagged(generative: Assistant, llm: FakeOpenAI) -> None:
+    llm.script(
+        "Japan opened an official office to the alliance in Brussels [1]. "
+        "The office employs four hundred diplomats and a choir of penguins [1]."
+    )
+    answer = generative.ask("Where did Japan open an office to NATO?")
+    supported = [s.supported for s in answer.sentences]
+    assert supported == [True, False]
+    from rag.render import render_markdown, render_terminal
+
+    assert "penguins. [1] (⚠ unsupported)" in render_terminal(answer)
+    assert "*(⚠ unsupported)*" in render_markdown([answer])
+
+
+def test_citation_numbers_that_point_at_no_passage_are_dropped_and_reported(
+    generative: Assistant, llm: FakeOpenAI
+) -> None:
+    llm.script("Japan opened an official office to the alliance in Brussels [1][42].")
+    answer = generative.ask("Where did Japan open an office to NATO?")
+    assert answer.dropped_citations == [42]
+    assert [c.n for c in answer.citations] == [1] and "[42]" not in answer.text
+    assert answer.to_json()["dropped_citations"] == [42]
+
+
+def test_the_agreed_abstention_reply_is_shown_as_an_abstention(generative: Assistant, llm: FakeOpenAI) -> None:
+    llm.script(ABSTAIN_REPLY)
+    answer = generative.ask("What did Kishida say about the yen?")
+    assert answer.abstained and not answer.citations
+
+
+def test_unmentioned_subjects_are_declined_before_calling_the_llm(generative: Assistant, llm: FakeOpenAI) -> None:
+    answer = generative.ask("How many submarines does the Japanese navy operate?")
+    assert answer.abstained and llm.chat_requests == []
+
+
+def test_429_and_500_are_retried_with_backoff_then_answered(generative: Assistant, llm: FakeOpenAI) -> None:
+    llm.script(Reply(status=429), Reply(status=500), "Japan opened an office in Brussels [1].")
+    answer = generative.ask("Where did Japan open an office to NATO?")
+    assert not answer.error and "Brussels" in answer.text
+    assert len(llm.chat_requests) == 3
+
+
+def test_persistent_server_errors_end_in_one_clear_message(generative: Assistant, llm: FakeOpenAI) -> None:
+    llm.script(Reply(status=500), Reply(status=500), Reply(status=500))
+    answer = generative.ask("Where did Japan open an office to NATO?")
+    assert answer.error.startswith("the LLM at http://127.0.0.1:") and "HTTP 500 after retries" in answer.error
+    assert "Traceback" not in answer.text and answer.text.startswith("The answer could not be generated")
+    assert len(llm.chat_requests) == 3  # one try and two retries, no more
+
+
+def test_a_stalled_stream_times_out_with_a_message(
+    bundled_settings: Settings, llm: FakeOpenAI, local_embedder: Any
+) -> None:
+    impatient = generative_assistant(bundled_settings, llm, local_embedder, request_timeout_s=1, llm_retries=0)
+    llm.script(Reply(text="Japan opened an office in Brussels [1].", stall_after=2, stall_seconds=4))
+    started = time.monotonic()
+    answer = impatient.ask("Where did Japan open an office to NATO?")
+    assert time.monotonic() - started < 4
+    assert "did not answer in time" in answer.error
+
+
+def test_follow_ups_are_condensed_by_the_llm_with_the_history(generative: Assistant, llm: FakeOpenAI) -> None:
+    llm.script("What example did Yoshimasa Hayashi cite?", "Hayashi cited the relief operation in Turkey [1].")
+    history = [Turn("What did Yoshimasa Hayashi say about European security?", "He said it is linked [1].")]
+    answer = generative.ask("And what example did he cite?", history)
+    condense, final = llm.chat_requests
+    assert "User: What did Yoshimasa Hayashi say about European security?" in condense["messages"][0]["content"]
+    assert "Last question: And what example did he cite?" in condense["messages"][0]["content"]
+    assert answer.standalone_question == "What example did Yoshimasa Hayashi cite?"
+    assert "Question: What example did Yoshimasa Hayashi cite?" in final["messages"][1]["content"]
