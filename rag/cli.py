@@ -124,7 +124,8 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             print(f"{r.id} {r.type:12} abstained={r.abstained!s:5} recall@5={r.recall_at(5):.2f} | {r.answer[:110]}")
         print()
         for key, value in summary.items():
-            print(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")
+            shown = "n/a" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+            print(f"{key:24} {shown}")
     return 0
 
 

@@ -79,5 +79,6 @@ def unmentioned_terms(question: str, vocabulary: Vocabulary, embedder: BaseEmbed
             vectors = embedder.get_text_embedding_batch([term, *variants])
             if max(cosine(vectors[0], v) for v in vectors[1:]) >= VARIANT_SIMILARITY:
                 continue
-        unmentioned.append(term)
+        spelled = re.search(rf"\b{re.escape(term)}", question, re.IGNORECASE)
+        unmentioned.append(spelled.group() if spelled else term)  # as the question spells it
     return unmentioned

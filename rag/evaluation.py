@@ -191,8 +191,9 @@ def evaluate(questions: Sequence[EvalQuestion], assistant: Assistant) -> list[Qu
     return results
 
 
-def _share(numerator: float, denominator: float) -> float:
-    return numerator / denominator if denominator else 0.0
+def _share(numerator: float, denominator: float) -> float | None:
+    """A ratio, or None when nothing was counted (the metric does not apply)."""
+    return numerator / denominator if denominator else None
 
 
 def summarize(results: Sequence[QuestionResult], k: int = 5) -> dict[str, Any]:
@@ -230,7 +231,10 @@ def markdown_report(summary: dict[str, Any], results: Sequence[QuestionResult], 
     for key, value in summary.items():
         if key == "questions":
             continue
-        lines.append(f"| {key} | {value:.0f} |" if key.startswith("latency") else f"| {key} | {value:.2f} |")
+        if value is None:
+            lines.append(f"| {key} | – (no such question) |")
+        else:
+            lines.append(f"| {key} | {value:.0f} |" if key.startswith("latency") else f"| {key} | {value:.2f} |")
     lines += ["", "| id | type | recall@5 | abstained | citations | must | ms |", "|---|---|---|---|---|---|---|"]
     for r in results:
         recall = f"{r.recall_at(5):.2f}" if r.answerable else "–"

@@ -24,18 +24,26 @@ def embedder_id(settings: Settings) -> str:
     return f"openai/{settings.embed_model}"
 
 
+def endpoint_api_key(settings: Settings, variable: str, value: str, offline: str) -> str:
+    """The API key for the configured endpoint; refuses a model that has no endpoint to run on.
+
+    A local server (OPENAI_BASE_URL) may need no key; OpenAI itself does.
+    """
+    if not settings.openai_api_key and not settings.openai_base_url:
+        raise ConfigError(
+            f"{variable}={value} needs OPENAI_API_KEY (and OPENAI_BASE_URL for a non-OpenAI server); "
+            f"unset {variable} to {offline}"
+        )
+    return settings.openai_api_key or "not-needed"
+
+
 def build_embedder(settings: Settings) -> BaseEmbedding:
     """The embedder the settings select, loaded now (a few seconds for the local model)."""
     if settings.uses_local_embedder:
         return _local_embedder(settings)
-    if not settings.openai_api_key and not settings.openai_base_url:
-        raise ConfigError(
-            f"RAG_EMBED_MODEL={settings.embed_model} needs OPENAI_API_KEY (and OPENAI_BASE_URL for a "
-            "non-OpenAI server); unset RAG_EMBED_MODEL to use the bundled offline model"
-        )
     return OpenAICompatibleEmbedding(
         model_name=settings.embed_model,
-        api_key=settings.openai_api_key or "not-needed",
+        api_key=endpoint_api_key(settings, "RAG_EMBED_MODEL", settings.embed_model, "use the bundled offline model"),
         base_url=settings.openai_base_url,
         timeout_s=settings.request_timeout_s,
         embed_batch_size=settings.embed_batch_size,
@@ -158,14 +166,9 @@ def build_chat_model(settings: Settings) -> ChatModel | None:
     """The configured chat model, or None for offline, extractive answers."""
     if not settings.llm_model:
         return None
-    if not settings.openai_api_key and not settings.openai_base_url:
-        raise ConfigError(
-            f"RAG_LLM_MODEL={settings.llm_model} needs OPENAI_API_KEY (and OPENAI_BASE_URL for a non-OpenAI "
-            "server); unset RAG_LLM_MODEL for offline extractive answers"
-        )
     return ChatModel(
         model=settings.llm_model,
-        api_key=settings.openai_api_key or "not-needed",
+        api_key=endpoint_api_key(settings, "RAG_LLM_MODEL", settings.llm_model, "get offline extractive answers"),
         base_url=settings.openai_base_url,
         timeout_s=settings.request_timeout_s,
         max_retries=settings.llm_retries,

@@ -159,7 +159,7 @@ class Bm25Index:
         if (target / WORDS_FILE).exists():
             try:
                 corpus_words = set(json.loads((target / WORDS_FILE).read_text(encoding="utf-8")))
-                return cls(BM25Retriever.from_persist_dir(str(target)), fingerprint, corpus_words)
+                return cls(BM25Retriever.from_persist_dir(str(target), show_progress=False), fingerprint, corpus_words)
             except (OSError, ValueError, KeyError):
                 shutil.rmtree(target, ignore_errors=True)  # a damaged copy is rebuilt below
         built = cls.build_retriever(store)
@@ -169,7 +169,7 @@ class Bm25Index:
         partial = folder / f".{fingerprint}.partial"
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        retriever.persist(str(partial))
+        retriever.persist(str(partial), show_progress=False)
         # Written last: its presence marks a complete copy.
         (partial / WORDS_FILE).write_text(json.dumps(sorted(corpus_words)), encoding="utf-8")
         for old in folder.iterdir():  # keep only the current index
