@@ -31,8 +31,8 @@ test: $(VENV)/.installed-dev lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check rag tests app.py bench
-	$(BIN)/ruff format --check rag tests app.py bench
+	$(BIN)/ruff check rag ui tests app.py bench
+	$(BIN)/ruff format --check rag ui tests app.py bench
 	$(BIN)/mypy
 
 # Opt-in: the generative path against llama.cpp's server and SmolLM2-135M (compiles for ~8 min once).

@@ -7,6 +7,7 @@ Models, the store and the BM25 index are loaded once per Assistant.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,10 +21,12 @@ from rag.coverage import Vocabulary, unmentioned_terms
 from rag.errors import LLMError
 from rag.extractive import ExtractiveEngine
 from rag.generative import GenerativeEngine, pack_prompt
+from rag.lexicon import zipf_frequency
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.retrieve import Bm25Index, Filters, HybridRetriever, Passage
 from rag.settings import Settings
-from rag.store import CorpusStore
+from rag.store import ArticleRecord, CorpusStore
+from rag.suggestions import starter_questions
 from rag.support import SupportJudge
 
 NOT_FOUND = "I could not find an answer to this question in the corpus."
@@ -78,6 +81,10 @@ class Assistant:
         self.llm = llm
         self.judge = SupportJudge(embedder)
         self.generative = GenerativeEngine(llm, self.judge, settings.context_tokens) if llm else None
+        # Sessions of the app share one Assistant: reloading indexes and ingesting take turns.
+        self.lock = threading.RLock()
+        self._articles: list[ArticleRecord] | None = None
+        self._starters: list[str] | None = None
         self._load_indexes()
 
     @classmethod
@@ -95,12 +102,42 @@ class Assistant:
         self.retriever = HybridRetriever(self.store, self.bm25)
         self.extractive = ExtractiveEngine(self.embedder, self.bm25.document_frequencies(), len(self.bm25))
 
+    def warm_up(self) -> None:
+        """Pay first-call costs (word frequencies, the embedder's first batch) before a user does."""
+        zipf_frequency("the")
+        self.embedder.get_text_embedding_batch(["warm-up sentence one.", "warm-up sentence two."])
+        self.embedder.get_query_embedding("warm-up question")
+
     def refresh(self) -> bool:
         """Reload the BM25 index if the store changed (after an ingest); True if it did."""
-        if self.store.fingerprint() == self.bm25.fingerprint:
-            return False
-        self._load_indexes()
-        return True
+        with self.lock:
+            self._articles = None
+            self._starters = None
+            if self.store.fingerprint() == self.bm25.fingerprint:
+                return False
+            self._load_indexes()
+            return True
+
+    def articles(self) -> list[ArticleRecord]:
+        """The stored articles' metadata, read once until the next refresh."""
+        if self._articles is None:
+            self._articles = self.store.list_articles()
+        return self._articles
+
+    def starter_questions(self) -> list[str]:
+        """Questions to suggest on an empty chat, drawn from the corpus."""
+        if self._starters is None:
+            records = self.articles()[:50]
+            texts = [self.store.article_text(r.doc_id) for r in records]
+            self._starters = starter_questions(texts, [r.title for r in records])
+        return self._starters
+
+    @property
+    def engine_description(self) -> str:
+        """Which engine answers, in a line for people."""
+        if self.llm is None:
+            return "offline: extractive answers"
+        return f"generative: {self.llm.model} at {self.llm.base_url}"
 
     @property
     def mode(self) -> str:

@@ -142,3 +142,24 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     va, vb = np.asarray(a, dtype=np.float32), np.asarray(b, dtype=np.float32)
     denominator = float(np.linalg.norm(va) * np.linalg.norm(vb)) or 1.0
     return float(va @ vb) / denominator
+
+
+@dataclass(frozen=True)
+class QuoteInContext:
+    """A quote with the rest of its paragraph, for showing a citation where it stands."""
+
+    before: str
+    quote: str
+    after: str
+
+
+def quote_in_context(article_text: str, start: int, end: int, max_chars: int = 700) -> QuoteInContext:
+    """The paragraph around `article_text[start:end]`, trimmed to about `max_chars` each side."""
+    paragraph_start = article_text.rfind("\n", 0, start) + 1
+    paragraph_end = article_text.find("\n", end)
+    paragraph_end = len(article_text) if paragraph_end == -1 else paragraph_end
+    lead_from = max(paragraph_start, start - max_chars)
+    tail_to = min(paragraph_end, end + max_chars)
+    before = ("…" if lead_from > paragraph_start else "") + article_text[lead_from:start]
+    after = article_text[end:tail_to] + ("…" if tail_to < paragraph_end else "")
+    return QuoteInContext(before, article_text[start:end], after)

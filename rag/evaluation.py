@@ -158,7 +158,7 @@ def citation_checks(answer: Answer, assistant: Assistant, judge: SupportJudge) -
 
 def evaluate(questions: Sequence[EvalQuestion], assistant: Assistant) -> list[QuestionResult]:
     """Ask every question (independently) and measure the answers."""
-    assistant.ask("warm-up question")  # first-call costs are not a question's latency
+    assistant.warm_up()  # first-call costs are not a question's latency
     results = []
     for q in questions:
         started = time.perf_counter()

@@ -64,7 +64,8 @@ class IngestReport:
         if self.recovered:
             line += f", {len(self.recovered)} recovered from an interrupted ingest"
         reused = self.chunks_written - self.chunks_embedded
-        written = f"{self.chunks_written} chunks written" + (f" ({reused} reused their vectors)" if reused > 0 else "")
+        chunks = f"{self.chunks_written} chunk{'' if self.chunks_written == 1 else 's'} written"
+        written = chunks + (f" ({reused} reused their vectors)" if reused > 0 else "")
         return f"{line}; {written} in {self.seconds:.1f} s"
 
 
@@ -232,6 +233,7 @@ def ingest(
     *,
     prune: bool = False,
     show_progress: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`.
 
@@ -243,6 +245,7 @@ def ingest(
         load_embedder: called at most once, and only when a chunk needs embedding.
         prune: also remove articles whose files are all gone.
         show_progress: draw a progress bar while embedding.
+        on_progress: called with (chunks done, chunks to do) as the work advances.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -271,16 +274,23 @@ def ingest(
                 transient=True,
             ) as progress:
                 task = progress.add_task("embedding", total=total)
+                done = 0
+
+                def advance(n: int) -> None:
+                    nonlocal done
+                    done += n
+                    progress.advance(task, n)
+                    if on_progress:
+                        on_progress(done, total)
+
                 for group in _groups(pending, WRITE_GROUP_CHUNKS):
                     known = store.vectors_by_text([d for item in group for d in item.reuse_from])
                     texts = [c.text for item in group for c in item.chunks]
                     missing = list(dict.fromkeys(t for t in texts if t not in known))
-                    progress.advance(task, len(texts) - len(missing))
+                    advance(len(texts) - len(missing))
                     if missing:
                         embedder = embedder or load_embedder()
-                        vectors = embed_texts(
-                            embedder, missing, settings.embed_batch_size, lambda n: progress.advance(task, n)
-                        )
+                        vectors = embed_texts(embedder, missing, settings.embed_batch_size, advance)
                         known.update(zip(missing, vectors, strict=True))
                         report.chunks_embedded += len(missing)
                     for item in group:
@@ -329,6 +339,7 @@ def ingest_paths(
     prune: bool = False,
     rebuild: bool = False,
     show_progress: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
     """Ingest `paths` with the configured store and embedder: what the CLI and app call.
 
@@ -351,4 +362,5 @@ def ingest_paths(
         load_embedder or (lambda: build_embedder(settings)),
         prune=prune,
         show_progress=show_progress,
+        on_progress=on_progress,
     )

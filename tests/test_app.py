@@ -1,9 +1,10 @@
-"""The Streamlit page, driven by Streamlit's AppTest."""
+"""The Streamlit pages, driven by Streamlit's AppTest: what a user sees and can do."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import streamlit as st
@@ -12,37 +13,206 @@ from streamlit.testing.v1 import AppTest
 from rag.settings import get_settings
 from tests.conftest import PROJECT, IngestFn, make_settings
 
+INJECTION = (
+    "Harbour security report.\n"
+    'The harbour chief warned about <script>window.pwned = 1</script> attacks and <img src=x onerror="window.pwned=2"> '
+    "fake images, and said the [official notice](javascript:alert(1)) was forged.\n"
+)
+
 
 @pytest.fixture
 def app_storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     storage = tmp_path / "storage"
     monkeypatch.setenv("RAG_STORAGE_DIR", str(storage))
+    for name in ("RAG_LLM_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "RAG_CHROMA_HOST", "RAG_CHROMA_PORT"):
+        monkeypatch.delenv(name, raising=False)
     get_settings.cache_clear()
-    st.cache_resource.clear()  # the app's store is cached per process: start from this test's
+    st.cache_resource.clear()  # the app's Assistant is cached per process: start from this test's store
     yield storage
     get_settings.cache_clear()
     st.cache_resource.clear()
 
 
-def run_app() -> AppTest:
-    app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+@pytest.fixture
+def indexed(app_storage: Path, corpus_dir: Path, run_ingest: IngestFn) -> Path:
+    run_ingest(make_settings(storage_dir=app_storage), corpus_dir)
+    return corpus_dir
+
+
+def start() -> AppTest:
+    app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
     app.run()
     assert not app.exception, app.exception
     return app
 
 
-def test_page_lists_the_indexed_articles_and_the_index_status(
-    app_storage: Path, corpus_dir: Path, run_ingest: IngestFn
+def ask(app: AppTest, question: str) -> AppTest:
+    app.chat_input[0].set_value(question).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def html_of(app: AppTest) -> str:
+    return "\n".join(element.proto.body for element in app.get("html"))
+
+
+def test_empty_chat_offers_starter_questions_drawn_from_the_corpus(indexed: Path) -> None:
+    app = start()
+    labels = [b.label for b in app.button]
+    assert "What do the sources say about NATO?" in labels
+    assert app.button(key="starter-0").label.startswith("What did ")
+    sidebar = " ".join(c.value for c in app.sidebar.caption)
+    assert "offline: extractive answers" in sidebar and "2 articles · 14 chunks" in sidebar
+
+
+def test_a_question_gets_a_cited_answer_with_the_quote_shown_in_its_paragraph(indexed: Path) -> None:
+    app = ask(start(), "Where did Japan open an official office to NATO?")
+    user, reply = app.chat_message
+    assert reply.get("html") and user.markdown[0].value == "Where did Japan open an official office to NATO?"
+    html = html_of(app)
+    assert "opened in Brussels." in html and 'href="#t0-1"' in html
+    assert app.expander[0].label == "[1] Japan's militarization and the American plan to fight for Taiwan"
+    assert "<mark>In 2022, the Japanese prime minister attended" in html
+    assert "Following Tokyo’s accession to QUAD" in html, "the quote is shown inside its paragraph"
+    assert app.get("download_button")[0].label == "Download this answer (.md)"
+    assert not [b for b in app.button if b.key and b.key.startswith("starter-")], "starters stay after a question"
+
+
+def test_starter_question_button_asks_it(indexed: Path) -> None:
+    app = start()
+    app.button(key="starter-1").click().run()
+    assert app.chat_message[0].markdown[0].value.startswith("What do the sources say about NATO")
+
+
+def test_follow_up_in_the_chat_uses_the_previous_turn(indexed: Path) -> None:
+    app = ask(start(), "What did Foreign Minister Yoshimasa Hayashi say about European security?")
+    app = ask(app, "And what example did he cite?")
+    assert len(app.chat_message) == 4
+    assert any("Understood as: What example did" in c.value and "Hayashi" in c.value for c in app.caption)
+    assert "Turkey" in html_of(app)
+
+
+def test_new_chat_starts_over(indexed: Path) -> None:
+    app = ask(start(), "Where did Japan open an official office to NATO?")
+    next(b for b in app.button if b.label == "New chat").click().run()
+    assert not app.chat_message and app.button(key="starter-0")
+
+
+def test_an_abstention_is_shown_as_such(indexed: Path) -> None:
+    app = ask(start(), "How many submarines does the Japanese navy operate?")
+    assert any("No answer in the corpus" in i.value and "submarines" in i.value for i in app.info)
+    assert not app.expander or all(not e.label.startswith("[") for e in app.expander)
+
+
+def test_article_filter_in_the_sidebar_limits_the_sources(indexed: Path) -> None:
+    app = start()
+    taiwan = next(o for o in app.multiselect(key="f_articles").options if "Taiwan" in o)
+    app.multiselect(key="f_articles").set_value([taiwan]).run()
+    app = ask(app, "What did Kishida say about the military budget?")
+    cited = [e.label for e in app.expander if e.label.startswith("[")]
+    assert cited and all("Taiwan" in label for label in cited)
+
+
+def test_article_text_and_model_output_cannot_inject_html(
+    app_storage: Path, tmp_path: Path, run_ingest: IngestFn
 ) -> None:
-    run_ingest(make_settings(storage_dir=app_storage), corpus_dir)
-    app = run_app()
-    sidebar = " ".join(m.value for m in app.sidebar.markdown)
-    assert "**2** articles" in sidebar and "all-MiniLM-L6-v2" in sidebar and "embedded" in sidebar
-    titles = [e.label for e in app.expander]
-    assert "Japan edges towards NATO ahead of the Madrid summit" in titles
-    assert "Japan's militarization and the American plan to fight for Taiwan" in titles
+    folder = tmp_path / "evil"
+    folder.mkdir()
+    (folder / "evil.txt").write_text(INJECTION, encoding="utf-8")
+    run_ingest(make_settings(storage_dir=app_storage), folder)
+    app = ask(start(), "What did the harbour chief warn about?")
+    html = html_of(app)
+    assert "&lt;script&gt;" in html and "<script" not in html
+    assert "<img" not in html and "&lt;img" in html
+    assert "javascript:" not in html.replace("[official notice](javascript:alert(1))", "")
+    shown = " ".join(m.value for m in app.markdown)
+    assert "javascript:alert" not in shown or "\\(javascript:alert" in shown
+
+
+def test_corpus_page_lists_articles_and_removes_one(indexed: Path) -> None:
+    app = start()
+    app.switch_page("ui/corpus.py").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Corpus"
+    table = app.dataframe[0].value
+    assert list(table["chunks"]) == [10, 4]
+    choice = app.selectbox(key="remove_choice")
+    taiwan = next(o for o in choice.options if "Taiwan" in o)
+    choice.set_value(taiwan).run()
+    app.button(key="remove").click().run()
+    assert not app.exception, app.exception
+    assert list(app.dataframe[0].value["title"]) == ["Japan edges towards NATO ahead of the Madrid summit"]
+    assert any("Removed" in s.value for s in app.success)
+    assert any("is still there" in c.value for c in app.caption)
 
 
 def test_empty_index_tells_the_user_how_to_fill_it(app_storage: Path) -> None:
-    app = run_app()
+    app = start()
+    app.switch_page("ui/corpus.py").run()
     assert any("python -m rag ingest" in i.value for i in app.info)
+
+
+def test_upload_names_cannot_escape_the_storage_folder(app_storage: Path) -> None:
+    from rag.library import safe_file_name, save_upload, uploads_dir
+
+    settings = make_settings(storage_dir=app_storage)
+    for hostile in ("../../etc/passwd.txt", "..\\..\\boot.ini.md", "/abs/path/x.html", ".hidden.txt", "a\x00b.txt"):
+        path = save_upload(settings, hostile, b"Some article text.")
+        assert path.parent == uploads_dir(settings).resolve()
+        assert not path.name.startswith(".")
+    assert safe_file_name("../../etc/passwd.txt") == "passwd.txt"
+    assert save_upload(settings, "same.txt", b"one") != save_upload(settings, "same.txt", b"two")
+    assert save_upload(settings, "same.txt", b"one").name == "same.txt"
+
+
+def test_removing_an_uploaded_article_deletes_its_file(app_storage: Path, run_ingest: IngestFn) -> None:
+    from rag.library import remove_article, save_upload
+    from rag.store import CorpusStore
+
+    settings = make_settings(storage_dir=app_storage)
+    path = save_upload(settings, "note.txt", b"A note about harbour budgets in Oslo.")
+    run_ingest(settings, path)
+    store = CorpusStore.open(settings)
+    (record,) = store.list_articles()
+    assert remove_article(settings, store, record.doc_id) == []
+    assert not path.exists() and store.list_articles() == []
+
+
+@pytest.fixture
+def llm_app(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    from tests.fake_openai import fake_openai_server
+
+    with fake_openai_server() as server:
+        monkeypatch.setenv("RAG_LLM_MODEL", "test-model")
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+        monkeypatch.setenv("RAG_LLM_RETRIES", "0")
+        get_settings.cache_clear()
+        st.cache_resource.clear()
+        yield server
+
+
+def test_generative_answers_flag_unsupported_sentences_and_show_the_prompt(llm_app: Any) -> None:
+    llm_app.script(
+        "Japan opened an official office to the alliance in Brussels [1]. "
+        "The office employs four hundred diplomats and a choir of penguins [1]."
+    )
+    app = start()
+    sidebar = " ".join(c.value for c in app.sidebar.caption).replace("\\", "")  # Markdown escapes
+    assert "generative: test-model at http://127.0.0.1:" in sidebar
+    app = ask(app, "Where did Japan open an office to NATO?")
+    html = html_of(app)
+    assert 'class="cc-unsupported"' in html and "⚠ unsupported" in html
+    assert any("not supported by their citations" in w.value for w in app.warning)
+    assert any("Sources:" in c.value for c in app.code), "the debug expander shows the final prompt"
+
+
+def test_an_llm_failure_is_one_clear_message_not_a_traceback(llm_app: Any) -> None:
+    from tests.fake_openai import Reply
+
+    llm_app.script(Reply(status=500))
+    app = ask(start(), "Where did Japan open an office to NATO?")
+    assert not app.exception
+    (error,) = app.error
+    assert error.value.startswith("The answer could not be generated: the LLM at http://127.0.0.1:")
+    assert "Traceback" not in error.value

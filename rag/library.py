@@ -1,0 +1,87 @@
+"""Managing the corpus from the app: uploads (kept inside the storage folder), removals."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path, PurePosixPath
+
+from rag.errors import ArticleError
+from rag.settings import Settings
+from rag.store import CorpusStore
+
+MAX_NAME = 120
+
+
+def uploads_dir(settings: Settings) -> Path:
+    """Where uploaded articles are kept."""
+    return settings.storage_dir / "uploads"
+
+
+def safe_file_name(name: str) -> str:
+    """A plain file name from whatever a browser sent: no folders, no leading dots, no oddities."""
+    base = PurePosixPath(name.replace("\\", "/")).name
+    base = unicodedata.normalize("NFKC", base).replace("\x00", "")
+    base = re.sub(r"[^\w.\- ]", "_", base).strip(" .")
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    stem = stem[: MAX_NAME - len(suffix) - 1] or "upload"
+    return f"{stem}.{suffix.lower()}" if suffix else stem
+
+
+def save_upload(settings: Settings, name: str, data: bytes) -> Path:
+    """Write an uploaded file into the uploads folder and return its path.
+
+    A different file under the same name gets a numbered name; the same bytes reuse it.
+    """
+    folder = uploads_dir(settings).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    clean = safe_file_name(name)
+    stem, dot, suffix = clean.rpartition(".")
+    if not dot:
+        stem, suffix = clean, ""
+    for attempt in range(1, 1000):
+        candidate = clean if attempt == 1 else f"{stem}-{attempt}{'.' + suffix if suffix else ''}"
+        path = folder / candidate
+        if path.resolve().parent != folder:
+            raise ArticleError(f"refused upload name {name!r}")
+        if not path.exists():
+            break
+        if path.read_bytes() == data:
+            return path
+    else:
+        raise ArticleError(f"too many uploads named {clean}")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".upload-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, path)  # a half-written upload is never seen under its name
+    return path
+
+
+def is_upload(settings: Settings, path: str) -> bool:
+    """Whether `path` lives in the uploads folder (so removing its article may delete it)."""
+    try:
+        Path(path).resolve().relative_to(uploads_dir(settings).resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def remove_article(settings: Settings, store: CorpusStore, doc_id: str) -> list[str]:
+    """Remove an article from the index and delete its uploaded files.
+
+    Returns the paths of its files that are not uploads and were left alone: ingesting
+    their folder again brings the article back.
+    """
+    record = store.list_article(doc_id)
+    store.delete_article(doc_id)
+    kept = []
+    for ref in record.files:
+        if is_upload(settings, ref.abs_path):
+            Path(ref.abs_path).unlink(missing_ok=True)
+        else:
+            kept.append(ref.path)
+    return kept

@@ -1,0 +1,186 @@
+"""End to end in a real browser: `streamlit run app.py`, driven through Debian's chromium."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rag.settings import Settings
+from tests.conftest import PROJECT, free_port, make_settings
+from tests.test_app import INJECTION
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+OUTPUT = PROJECT / "test-output" / "browser"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs it with apt-get")
+        pytest.skip("no /usr/bin/chromium: `apt-get install -y chromium` to run the browser tests")
+    return CHROMIUM
+
+
+def serve(storage: Path, log_dir: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port, until the block ends."""
+    port = free_port()
+    env = {**os.environ, "RAG_STORAGE_DIR": str(storage), "PYTHONPATH": str(PROJECT)}
+    for name in ("RAG_LLM_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "RAG_CHROMA_HOST", "RAG_CHROMA_PORT"):
+        env.pop(name, None)
+    log = open(log_dir / f"streamlit-{port}.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+        ],
+        cwd=PROJECT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, (log_dir / f"streamlit-{port}.log").read_text()[-3000:]
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.3)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(bundled_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    chromium()
+    yield from serve(bundled_settings.storage_dir, tmp_path_factory.mktemp("streamlit"))
+
+
+def ask(page: Any, question: str) -> None:
+    box = page.get_by_placeholder("Ask about your articles")
+    box.wait_for(timeout=90_000)
+    box.fill(question)
+    box.press("Enter")
+    page.get_by_text("Download this answer (.md)").first.wait_for(timeout=90_000)
+
+
+def test_a_user_asks_reads_the_cited_quote_in_context_and_opens_the_article(browser: Any, app_url: str) -> None:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    started = time.monotonic()
+    page.goto(app_url)
+    ask(page, "Where did Japan open an official office to NATO?")
+    first_answer_s = time.monotonic() - started
+    answer = page.locator(".cc-answer").first
+    assert "opened in Brussels" in answer.inner_text()
+    assert answer.locator("a.cc-cite").first.get_attribute("href") == "#t0-1"
+    # Open the citation: the quote is highlighted inside its paragraph.
+    page.locator("summary").filter(has_text="[1] Japan's militarization").click()
+    mark = page.locator(".cc-context mark").first
+    mark.wait_for(timeout=10_000)
+    assert mark.inner_text().startswith("In 2022, the Japanese prime minister attended the bloc’s summit")
+    assert "Following Tokyo’s accession to QUAD" in page.locator(".cc-context").first.inner_text()
+    page.wait_for_timeout(800)  # let the expander finish opening
+    page.screenshot(path=str(OUTPUT / "answer-with-citation.png"), full_page=True)
+    # The whole article, the quote marked in it.
+    page.get_by_role("button", name="Read the whole article").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.locator("mark#cc-quote").wait_for(timeout=20_000)
+    assert "Japan's militarization and the American plan to fight for Taiwan" in dialog.inner_text()
+    assert dialog.locator("mark#cc-quote").inner_text().endswith("was opened in Brussels.")
+    page.screenshot(path=str(OUTPUT / "whole-article.png"))
+    (OUTPUT / "timings.txt").write_text(f"page load to first answer: {first_answer_s:.1f} s\n")
+    page.close()
+
+
+def test_hostile_article_text_stays_text_in_the_browser(browser: Any, tmp_path: Path, local_embedder: Any) -> None:
+    from rag.ingest import ingest_paths
+
+    folder = tmp_path / "evil"
+    folder.mkdir()
+    (folder / "evil.txt").write_text(INJECTION, encoding="utf-8")
+    settings = make_settings(storage_dir=tmp_path / "storage")
+    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
+    for url in serve(settings.storage_dir, tmp_path):
+        page = browser.new_page()
+        page.goto(url)
+        ask(page, "What did the harbour chief warn about?")
+        page.locator("summary").filter(has_text="[1]").first.click()
+        page.locator(".cc-context mark").first.wait_for(timeout=10_000)
+        assert "<script>window.pwned = 1</script>" in page.locator(".cc-answer").first.inner_text()
+        assert page.evaluate("window.pwned") is None
+        assert page.locator('a[href^="javascript:"]').count() == 0
+        assert page.locator("img[onerror]").count() == 0
+        page.close()
+
+
+def test_uploads_are_indexed_and_bad_files_are_named_with_their_reason(
+    browser: Any, tmp_path: Path, local_embedder: Any
+) -> None:
+    good = tmp_path / "port.md"
+    good.write_text("---\ntitle: Oslo port budget\n---\nThe Oslo harbour master promised dredging in May.\n")
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes(b"caf\xe9 au lait")
+    for url in serve(tmp_path / "storage", tmp_path):
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.goto(f"{url}/corpus")
+        page.get_by_text("No articles yet").wait_for(timeout=90_000)
+        page.locator('input[type="file"]').set_input_files([str(good), str(bad)])
+        page.get_by_text("latin.txt").wait_for(timeout=10_000)
+        page.get_by_role("button", name="Add to the index").click()
+        page.get_by_text("1 added").wait_for(timeout=90_000)
+        assert page.get_by_text("latin.txt: not valid UTF-8 (byte 0xe9 at offset 3)").is_visible()
+        assert page.get_by_text("Indexed articles (1)").is_visible()
+        page.get_by_text("Remove an article").wait_for(timeout=30_000)
+        page.get_by_text("1 article · 1 chunk").wait_for(timeout=30_000)
+        page.screenshot(path=str(OUTPUT / "corpus-upload.png"), full_page=True)
+        page.screenshot(path=str(OUTPUT / "corpus-upload.png"), full_page=True)
+        # The new article answers questions at once.
+        page.goto(url)
+        ask(page, "What did the Oslo harbour master promise?")
+        assert "dredging in May" in page.locator(".cc-answer").first.inner_text()
+        page.close()

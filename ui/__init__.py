@@ -1,0 +1,1 @@
+"""The Streamlit pages. They render what `rag` decides and keep no logic of their own."""

@@ -1,0 +1,67 @@
+"""The chat page: questions in, streamed and cited answers out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import streamlit as st
+
+from rag.answer import Answer
+from rag.conversation import Turn
+from rag.render import render_markdown
+from ui.components import get_assistant, render_answer, render_sidebar
+from ui.safe import escape_markdown
+
+assistant = get_assistant()
+choices = render_sidebar(assistant)
+turns: list[Answer] = st.session_state.setdefault("turns", [])
+
+header, new_chat = st.columns([5, 1])
+header.title("Corpus Chat")
+if new_chat.button("New chat", width="stretch"):
+    st.session_state["turns"] = []
+    st.rerun()
+
+starters = st.empty()
+if not turns:
+    with starters.container():
+        st.caption("Ask a question about your articles. Every claim in the answer cites the passage it rests on.")
+        for i, suggestion in enumerate(assistant.starter_questions()):
+            if st.button(suggestion, key=f"starter-{i}"):
+                st.session_state["pending_question"] = suggestion
+
+for index, answer in enumerate(turns):
+    with st.chat_message("user"):
+        st.markdown(escape_markdown(answer.question))
+    with st.chat_message("assistant"):
+        render_answer(assistant, answer, anchor=f"t{index}")
+
+question = st.chat_input("Ask about your articles") or st.session_state.pop("pending_question", None)
+if question:
+    starters.empty()
+    with st.chat_message("user"):
+        st.markdown(escape_markdown(question))
+    with st.chat_message("assistant"):
+        history = [Turn(a.question, a.text) for a in turns]
+        stream = assistant.stream(question, history, choices.options)
+        if assistant.mode == "generative":
+            placeholder = st.empty()
+
+            def escaped(pieces: Iterator[str]) -> Iterator[str]:
+                for piece in pieces:  # model output is shown as text, never as markup
+                    yield escape_markdown(piece)
+
+            with placeholder.container():
+                st.write_stream(escaped(iter(stream)))
+            answer = stream.result()
+            placeholder.empty()
+        else:
+            with st.spinner("Searching the articles…"):
+                answer = stream.result()
+        turns.append(answer)
+        render_answer(assistant, answer, anchor=f"t{len(turns) - 1}")
+
+if turns:
+    st.download_button(
+        "Download the whole chat (.md)", render_markdown(turns), file_name="chat.md", mime="text/markdown"
+    )

@@ -1,0 +1,178 @@
+"""Pieces the pages share: the answer with its citations, the sidebar, the resources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from rag.answer import Answer
+from rag.assistant import AskOptions, Assistant
+from rag.citations import quote_in_context
+from rag.errors import CorpusChatError
+from rag.render import render_markdown
+from rag.retrieve import Filters
+from rag.settings import get_settings
+from ui.safe import escape_html, escape_markdown
+
+STYLE = """
+<style>
+.cc-answer { line-height: 1.6; }
+.cc-answer a.cc-cite { text-decoration: none; font-size: 0.8em; vertical-align: super; padding: 0 1px; }
+.cc-unsupported { background: #fff3cd; border-bottom: 2px dotted #c77c02; }
+.cc-flag { color: #b35c00; font-size: 0.85em; }
+.cc-context { line-height: 1.6; padding: 0.4em 0.8em; border-left: 3px solid #d0d7de; }
+.cc-context mark { background: #ffe58f; padding: 0 2px; }
+.cc-article { white-space: pre-wrap; line-height: 1.55; max-height: 60vh; overflow-y: auto; }
+</style>
+"""
+
+
+@st.cache_resource(show_spinner="Loading the index and the embedder…")
+def get_assistant() -> Assistant:
+    """One Assistant per server process: store, embedder, BM25, shared by every session."""
+    assistant = Assistant.open(get_settings())
+    assistant.warm_up()
+    return assistant
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@dataclass
+class SidebarChoices:
+    """What the sidebar sets for the next questions."""
+
+    options: AskOptions = field(default_factory=AskOptions)
+
+
+def render_sidebar(assistant: Assistant) -> SidebarChoices:
+    """Engine, retrieval options, filters and index status."""
+    records = assistant.articles()
+    with st.sidebar:
+        st.markdown("**Engine**")
+        st.caption(escape_markdown(assistant.engine_description))
+        if assistant.llm is None:
+            st.caption("Set RAG\\_LLM\\_MODEL and OPENAI\\_API\\_KEY (or OPENAI\\_BASE\\_URL) for generative answers.")
+        top_k = st.slider("Passages to retrieve (top-k)", 2, 20, assistant.settings.top_k, key="top_k")
+        with st.expander("Filters"):
+            titles = {r.doc_id: r.title for r in records}
+            doc_ids = st.multiselect("Articles", list(titles), format_func=lambda d: titles[d], key="f_articles")
+            sources = sorted({r.source for r in records if r.source})
+            authors = sorted({r.author for r in records if r.author})
+            chosen_sources = st.multiselect("Sources", sources, key="f_sources") if sources else []
+            chosen_authors = st.multiselect("Authors", authors, key="f_authors") if authors else []
+            dated = sorted(r.published for r in records if r.published)
+            since = until = ""
+            if dated:
+                since = st.text_input("Published from (YYYY-MM-DD)", key="f_since", placeholder=dated[0])
+                until = st.text_input("Published until (YYYY-MM-DD)", key="f_until", placeholder=dated[-1])
+            else:
+                st.caption("No article has a publication date to filter on.")
+        status = assistant.store.status()
+        st.markdown("**Index**")
+        st.caption(
+            f"{plural(status.articles, 'article')} · {plural(status.chunks, 'chunk')}  \n"
+            f"Embedder: {escape_markdown(status.embedder)}  \n"
+            f"Store: {status.mode} ({escape_markdown(status.location)})"
+        )
+    filters = Filters(
+        doc_ids=tuple(doc_ids),
+        sources=tuple(chosen_sources),
+        authors=tuple(chosen_authors),
+        published_from=since.strip(),
+        published_to=until.strip(),
+    )
+    return SidebarChoices(AskOptions(top_k=top_k, filters=filters))
+
+
+def answer_html(answer: Answer, anchor: str) -> str:
+    """The answer as HTML: escaped text, [n] linked to its source, unsupported sentences marked."""
+    parts = []
+    for sentence in answer.sentences:
+        links = "".join(
+            f'<a class="cc-cite" href="#{anchor}-{n}" title="Source {n}">[{n}]</a>' for n in sentence.citations
+        )
+        text = escape_html(sentence.text)
+        if sentence.supported:
+            parts.append(f"{text}{links}")
+        else:
+            parts.append(
+                f'<span class="cc-unsupported" title="Its citations do not support this sentence">{text}</span>'
+                f'{links} <span class="cc-flag">⚠ unsupported</span>'
+            )
+    return f'<div class="cc-answer">{" ".join(parts)}</div>'
+
+
+def render_answer(assistant: Assistant, answer: Answer, anchor: str) -> None:
+    """An answer, its sources in context, its export, and the debug view."""
+    if answer.error:
+        st.error(answer.text)
+    elif answer.abstained:
+        st.info(f"No answer in the corpus. {answer.text}", icon="🔎")
+    else:
+        st.html(STYLE + answer_html(answer, anchor))
+        if answer.unsupported:
+            st.warning(f"{len(answer.unsupported)} sentence(s) are not supported by their citations.", icon="⚠️")
+    timings = " · ".join(f"{k} {v:.0f} ms" for k, v in answer.timings_ms.items() if k != "total")
+    st.caption(f"{answer.mode} · {answer.timings_ms.get('total', 0):.0f} ms ({timings})")
+    if answer.standalone_question and answer.standalone_question != answer.question:
+        st.caption(f"Understood as: {escape_markdown(answer.standalone_question)}")
+    for citation in answer.citations:
+        st.html(f'<div id="{anchor}-{citation.n}"></div>')
+        flag = " ⚠ unsupported" if not citation.supported else ""
+        with st.expander(f"[{citation.n}] {citation.title}{flag}"):
+            record = next((r for r in assistant.articles() if r.doc_id == citation.doc_id), None)
+            meta = [x for x in (record.source, record.author, record.published) if x] if record else []
+            st.caption(
+                escape_markdown(" · ".join([*meta, f"{citation.path} [{citation.start_char}:{citation.end_char}]"]))
+            )
+            try:
+                text = assistant.store.article_text(citation.doc_id)
+            except CorpusChatError:
+                st.warning("This article has been removed from the index since the answer was given.")
+                continue
+            context = quote_in_context(text, citation.start_char, citation.end_char)
+            st.html(
+                STYLE
+                + f'<div class="cc-context">{escape_html(context.before)}<mark>{escape_html(context.quote)}</mark>'
+                f"{escape_html(context.after)}</div>"
+            )
+            if st.button("Read the whole article", key=f"read-{anchor}-{citation.n}"):
+                show_article(assistant, citation.doc_id, citation.start_char, citation.end_char)
+    if answer.citations or answer.abstained:
+        st.download_button(
+            "Download this answer (.md)",
+            render_markdown([answer]),
+            file_name="answer.md",
+            mime="text/markdown",
+            key=f"download-{anchor}",
+        )
+    with st.expander("Debug: retrieved passages and prompt"):
+        for i, passage in enumerate(answer.passages, start=1):
+            ranks = ", ".join(f"{k} #{v}" for k, v in sorted(passage.ranks.items()))
+            st.markdown(
+                f"**{i}.** {escape_markdown(passage.title)} [{passage.start_char}:{passage.end_char}] · "
+                f"score {passage.score:.4f} ({ranks})"
+            )
+            st.text(passage.text)
+        for message in answer.prompt:
+            st.markdown(f"**Prompt · {message['role']}**")
+            st.code(message["content"], language=None)
+
+
+@st.dialog("Article", width="large")
+def show_article(assistant: Assistant, doc_id: str, start: int, end: int) -> None:
+    """The whole article, the cited passage highlighted."""
+    record = assistant.store.get_article(doc_id)
+    text = record.text or ""
+    st.markdown(f"### {escape_markdown(record.title)}")
+    st.caption(
+        escape_markdown(" · ".join(x for x in (record.source, record.author, record.published, record.path) if x))
+    )
+    st.html(
+        STYLE + f'<div class="cc-article">{escape_html(text[:start])}<mark id="cc-quote">{escape_html(text[start:end])}'
+        f"</mark>{escape_html(text[end:])}</div>"
+    )

@@ -1,0 +1,101 @@
+"""The corpus page: what is indexed, uploads, removals, a rebuild."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from rag.errors import ArticleError
+from rag.ingest import ingest_paths
+from rag.library import remove_article, save_upload
+from rag.settings import get_settings
+from ui.components import get_assistant, render_sidebar
+from ui.safe import escape_markdown
+
+UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
+
+assistant = get_assistant()
+settings = get_settings()
+render_sidebar(assistant)
+st.title("Corpus")
+for level, notice in st.session_state.pop("corpus_notices", []):  # messages from before a rerun
+    getattr(st, level)(escape_markdown(notice))
+
+records = assistant.articles()
+st.subheader(f"Indexed articles ({len(records)})")
+if records:
+    st.dataframe(
+        [
+            {
+                "title": r.title,
+                "source": r.source,
+                "author": r.author,
+                "published": r.published,
+                "chunks": r.chunk_count,
+                "path": r.path,
+                "doc_id": r.doc_id,
+            }
+            for r in records
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+else:
+    st.info("No articles yet: upload some below, or run `python -m rag ingest` on a folder.")
+
+st.subheader("Add articles")
+with st.form("upload", clear_on_submit=True):
+    files = st.file_uploader("Text, Markdown, HTML or PDF files", type=UPLOAD_TYPES, accept_multiple_files=True)
+    submitted = st.form_submit_button("Add to the index")
+if submitted and files:
+    saved = []
+    failed: list[tuple[str, str]] = []
+    for upload in files:
+        try:
+            saved.append(save_upload(settings, upload.name, upload.getvalue()))
+        except ArticleError as exc:
+            failed.append((upload.name, str(exc)))
+    progress = st.progress(0.0, text="Embedding…")
+
+    def show_progress(done: int, total: int) -> None:
+        progress.progress(done / max(total, 1), text=f"Embedding {done}/{total} chunks")
+
+    with assistant.lock:
+        report = ingest_paths(
+            settings,
+            saved,
+            store=assistant.store,
+            load_embedder=lambda: assistant.embedder,
+            on_progress=show_progress,
+        )
+        assistant.refresh()
+    notices = [("success", report.summary())]
+    notices += [("error", f"{name.rsplit('/', 1)[-1]}: {reason}") for name, reason in failed + report.skipped]
+    st.session_state["corpus_notices"] = notices
+    st.rerun()  # show the list as it is now
+
+if records:
+    st.subheader("Remove an article")
+    titles = {r.doc_id: f"{r.title} ({r.path})" for r in records}
+    doomed = st.selectbox("Article", list(titles), format_func=lambda d: titles[d], key="remove_choice")
+    if st.button("Remove from the index", key="remove"):
+        with assistant.lock:
+            kept = remove_article(settings, assistant.store, doomed)
+            assistant.refresh()
+        notices = [("success", f"Removed {titles[doomed]}.")]
+        if kept:
+            notices.append(
+                ("caption", f"Its file {', '.join(kept)} is still there: ingesting its folder brings it back.")
+            )
+        st.session_state["corpus_notices"] = notices
+        st.rerun()
+
+st.subheader("Rebuild the index")
+st.caption("Drops the index and embeds every known article again (needed after changing the embedder).")
+if st.button("Rebuild the index", key="rebuild"):
+    with st.spinner("Rebuilding…"), assistant.lock:
+        report = ingest_paths(
+            settings, [], store=assistant.store, load_embedder=lambda: assistant.embedder, rebuild=True
+        )
+        assistant.refresh()
+    st.session_state["corpus_notices"] = [("success", report.summary())]
+    st.rerun()
