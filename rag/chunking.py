@@ -27,8 +27,10 @@ class Chunk:
 
 
 def chunker_signature(max_tokens: int) -> str:
-    """What a stored article records about the chunker that cut it."""
-    return f"{CHUNKER_VERSION}:{max_tokens}"
+    """What a stored article records about how it was cut and read (chunks, speakers)."""
+    from rag.attribution import ATTRIBUTION_VERSION
+
+    return f"{CHUNKER_VERSION}:{max_tokens}:{ATTRIBUTION_VERSION}"
 
 
 def _split_long(text: str, span: Span, max_tokens: int) -> list[Span]:

@@ -42,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--set", dest="eval_set", type=Path, required=True, help="JSONL questions (see DESIGN.md)")
     evaluate.add_argument("--json", action="store_true", help="the summary and per-question results as JSON")
     evaluate.add_argument("--markdown", action="store_true", help="Markdown tables (for the README)")
+    evaluate.add_argument(
+        "--attribution", type=Path, metavar="FILE", help="also score speaker attribution on a labelled JSONL set"
+    )
+
+    speakers = commands.add_parser("speakers", help="who speaks in the corpus: articles and statement counts")
+    speakers.add_argument("--json", action="store_true", help="one JSON object per speaker")
+    speakers.add_argument("--all", action="store_true", help="also the articles' own voices (author or source)")
 
     show = commands.add_parser("show", help="one article: metadata and text")
     show.add_argument("doc_id", help="article id (a unique prefix will do)")
@@ -58,6 +65,7 @@ def add_retrieval_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--author", action="append", default=[], help="only articles by this author")
     parser.add_argument("--since", default="", metavar="DATE", help="only articles published on or after DATE")
     parser.add_argument("--until", default="", metavar="DATE", help="only articles published on or before DATE")
+    parser.add_argument("--speaker", action="append", default=[], help="only passages in which this speaker speaks")
 
 
 def ask_options(args: argparse.Namespace) -> AskOptions:
@@ -71,6 +79,7 @@ def ask_options(args: argparse.Namespace) -> AskOptions:
         authors=tuple(args.author),
         published_from=args.since,
         published_to=args.until,
+        speakers=tuple(args.speaker),
     )
     return AskOptions(top_k=args.top_k, per_article=args.per_article, filters=filters)
 
@@ -105,12 +114,37 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failed else 0
 
 
+def _cmd_speakers(args: argparse.Namespace, settings: Settings) -> int:
+    from dataclasses import asdict
+
+    from rag.speakers import speaker_index
+    from rag.store import CorpusStore
+
+    summaries = speaker_index(CorpusStore.open(settings).list_articles(), include_articles=args.all)
+    if args.json:
+        for summary in summaries:
+            print(json.dumps(asdict(summary), ensure_ascii=False))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("speaker", "role", "affiliation", "statements", "articles")
+    for s in summaries:
+        table.add_row(s.name, s.role, s.affiliation, str(s.statements), "; ".join(s.articles))
+    Console(width=200).print(table)
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import asdict
 
     from rag.assistant import Assistant
     from rag.evaluation import evaluate, load_eval_set, markdown_report, summarize
 
+    if args.attribution:
+        from rag.evaluation import attribution_report
+
+        print(attribution_report(args.attribution, settings))
     questions = load_eval_set(args.eval_set)
     assistant = Assistant.open(settings)
     results = evaluate(questions, assistant)
@@ -212,7 +246,14 @@ def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = {"ingest": _cmd_ingest, "list": _cmd_list, "show": _cmd_show, "ask": _cmd_ask, "eval": _cmd_eval}
+COMMANDS = {
+    "ingest": _cmd_ingest,
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "ask": _cmd_ask,
+    "eval": _cmd_eval,
+    "speakers": _cmd_speakers,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -244,3 +244,30 @@ def markdown_report(summary: dict[str, Any], results: Sequence[QuestionResult], 
             f"{r.latency_ms:.0f} |"
         )
     return "\n".join(lines)
+
+
+def attribution_report(path: Path, settings: Any) -> str:
+    """Precision and recall of speaker attribution on a labelled JSONL set (file, text, speaker)."""
+    from rag.attribution import Attribution, Statement, score_attribution
+    from rag.store import CorpusStore
+
+    gold = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            data = json.loads(line)
+            gold.append((str(data["file"]), str(data["text"]), str(data["speaker"])))
+    store = CorpusStore.open(settings)
+    predicted: dict[str, tuple[str, Attribution]] = {}
+    for record in store.list_articles():
+        for ref in record.files:
+            name = Path(ref.path).name
+            if any(g[0] == name for g in gold):
+                statements = [Statement(a, b, c, d) for a, b, c, d in record.statements]
+                predicted[name] = (store.article_text(record.doc_id), Attribution(statements=statements))
+    score = score_attribution(predicted, gold)
+    lines = [
+        f"attribution: precision {score.precision:.2f} ({score.predicted} attributed statements), "
+        f"recall {score.recall:.2f} ({score.gold} labelled statements)"
+    ]
+    lines += [f"  missed: {m}" for m in score.misses] + [f"  wrong: {w}" for w in score.wrong]
+    return "\n".join(lines)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from rag.attribution import attribute, speakers_by_span, voice_of
 from rag.chunking import Chunk, chunk_article, chunker_signature
 from rag.corpus import Article, display_path, file_digest, iter_article_files, load_article, read_manifest
 from rag.errors import ArticleError
@@ -294,8 +295,13 @@ def ingest(
                         known.update(zip(missing, vectors, strict=True))
                         report.chunks_embedded += len(missing)
                     for item in group:
-                        store.begin_article(item.article, item.files, plan.chunker)
-                        store.write_chunks(item.article, item.chunks, [known[c.text] for c in item.chunks])
+                        article = item.article
+                        said = attribute(
+                            article.text, article.body_start, voice_of(article.author, article.source, article.title)
+                        )
+                        speakers = [speakers_by_span(said, c.start_char, c.end_char) for c in item.chunks]
+                        store.begin_article(article, item.files, plan.chunker, said)
+                        store.write_chunks(article, item.chunks, [known[c.text] for c in item.chunks], speakers)
                         store.commit_article(item.article.doc_id, len(item.chunks))
                         report.chunks_written += len(item.chunks)
 

@@ -19,7 +19,6 @@ from rag.lexicon import stemmer, words
 from rag.store import CorpusStore, published_ordinal
 
 if TYPE_CHECKING:
-    from llama_index.core.vector_stores.types import MetadataFilters
     from llama_index.retrievers.bm25 import BM25Retriever
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
@@ -36,11 +35,14 @@ class Filters:
     authors: tuple[str, ...] = ()
     published_from: str = ""  # ISO date, inclusive
     published_to: str = ""  # ISO date, inclusive
+    speakers: tuple[str, ...] = ()  # passages in which one of these speaks
 
     @property
     def empty(self) -> bool:
         """True when nothing is filtered out."""
-        return not (self.doc_ids or self.sources or self.authors or self.published_from or self.published_to)
+        return not (
+            self.doc_ids or self.sources or self.authors or self.published_from or self.published_to or self.speakers
+        )
 
     def date_range(self) -> tuple[int, int]:
         """The date range as inclusive YYYYMMDD integers (0 / 99999999 when open)."""
@@ -72,6 +74,7 @@ class Passage:
     text: str
     score: float = 0.0
     ranks: dict[str, int] = field(default_factory=dict)  # retriever name -> 1-based rank
+    speakers: list[str] = field(default_factory=list)  # who speaks in the passage
 
     @classmethod
     def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> Passage:
@@ -87,6 +90,7 @@ class Passage:
             start_char=int(meta.get("start_char", 0)),
             end_char=int(meta.get("end_char", 0)),
             text=text,
+            speakers=[str(s) for s in meta.get("speakers") or []],
         )
 
 
@@ -114,22 +118,23 @@ def cap_per_article(passages: Sequence[Passage], cap: int | None) -> list[Passag
     return kept
 
 
-def to_metadata_filters(filters: Filters) -> MetadataFilters | None:
-    """The filters in LlamaIndex's form, which ChromaVectorStore turns into a `where`."""
-    from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
-
-    if filters.empty:
-        return None
-    parts: list[MetadataFilter | MetadataFilters] = []
+def chroma_where(filters: Filters) -> dict[str, Any] | None:
+    """The filters as a Chroma `where` clause (None: no filter)."""
+    parts: list[dict[str, Any]] = []
     for key, values in (("document_id", filters.doc_ids), ("source", filters.sources), ("author", filters.authors)):
         if values:
-            parts.append(MetadataFilter(key=key, value=list(values), operator=FilterOperator.IN))
+            parts.append({key: {"$in": list(values)}})
     low, high = filters.date_range()
     if filters.published_from:
-        parts.append(MetadataFilter(key="published_ord", value=low, operator=FilterOperator.GTE))
+        parts.append({"published_ord": {"$gte": low}})
     if filters.published_to:
-        parts.append(MetadataFilter(key="published_ord", value=high, operator=FilterOperator.LTE))
-    return MetadataFilters(filters=parts)
+        parts.append({"published_ord": {"$lte": high}})
+    if filters.speakers:
+        said = [{"speakers": {"$contains": name}} for name in filters.speakers]
+        parts.append(said[0] if len(said) == 1 else {"$or": said})
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else {"$and": parts}
 
 
 class Bm25Index:
@@ -145,6 +150,7 @@ class Bm25Index:
             name: np.array([str(c.get(name, "")) for c in corpus], dtype=object) for name in PASSAGE_FIELDS
         }
         self._published = np.array([int(c.get("published_ord", 0) or 0) for c in corpus], dtype=np.int64)
+        self._speakers = [frozenset(c.get("speakers") or ()) for c in corpus]
 
     def __len__(self) -> int:
         return len(self.corpus)
@@ -188,7 +194,7 @@ class Bm25Index:
         corpus_words: set[str] = set()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
-            keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, "start_char", "end_char", "chunk_index")}
+            keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, "start_char", "end_char", "chunk_index", "speakers")}
             node = TextNode(id_=chunk_id, text=text, metadata=keep)
             node.excluded_embed_metadata_keys = list(keep)  # BM25 sees the text alone
             nodes.append(node)
@@ -207,6 +213,7 @@ class Bm25Index:
         index.corpus = []
         index._columns = {name: np.array([], dtype=object) for name in PASSAGE_FIELDS}
         index._published = np.array([], dtype=np.int64)
+        index._speakers = []
         return index
 
     def mask(self, filters: Filters) -> np.ndarray | None:
@@ -224,6 +231,9 @@ class Bm25Index:
         low, high = filters.date_range()
         if filters.published_from or filters.published_to:
             allowed &= (self._published >= low) & (self._published <= high)
+        if filters.speakers:
+            wanted = set(filters.speakers)
+            allowed &= np.array([bool(wanted & said) for said in self._speakers], dtype=bool)
         return allowed.astype(np.float32)
 
     def search(self, query: str, k: int, filters: Filters) -> list[Passage]:
@@ -279,10 +289,9 @@ class HybridRetriever:
         k = min(k, len(self.bm25) or self.store.count_chunks())
         if k <= 0:
             return []
-        query = VectorStoreQuery(
-            query_embedding=list(query_vector), similarity_top_k=k, filters=to_metadata_filters(filters)
-        )
-        result = self.store.vector_store.query(query)
+        query = VectorStoreQuery(query_embedding=list(query_vector), similarity_top_k=k)
+        where = chroma_where(filters)
+        result = self.store.vector_store.query(query, **({"where": where} if where else {}))
         return [
             Passage.from_metadata(node.node_id, node.get_content(), {**node.metadata, "document_id": node.ref_doc_id})
             for node in result.nodes or []

@@ -14,12 +14,13 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
+from rag.attribution import Attribution
 from rag.chunking import Chunk
 from rag.corpus import Article
 from rag.errors import ConfigError, EmbedderMismatchError, NotFoundError
@@ -62,6 +63,8 @@ class ArticleRecord:
     chunker: str = ""
     status: str = COMPLETE
     text: str | None = None
+    speakers: list[dict[str, str]] = field(default_factory=list)  # name, role, affiliation, kind
+    statements: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, speaker, kind
 
     @property
     def path(self) -> str:
@@ -91,6 +94,8 @@ def _record_metadata(record: ArticleRecord) -> dict[str, Any]:
         "chunk_count": record.chunk_count,
         "chunker": record.chunker,
         "status": record.status,
+        "speakers": json.dumps(record.speakers, ensure_ascii=False),
+        "statements": json.dumps(record.statements, ensure_ascii=False),
     }
 
 
@@ -107,6 +112,8 @@ def _record_from(doc_id: str, meta: dict[str, Any], text: str | None = None) -> 
         chunker=str(meta.get("chunker", "")),
         status=str(meta.get("status", COMPLETE)),
         text=text,
+        speakers=json.loads(str(meta.get("speakers", "[]"))),
+        statements=[tuple(s) for s in json.loads(str(meta.get("statements", "[]")))],
     )
 
 
@@ -178,7 +185,9 @@ class CorpusStore:
         if self._vector_store is None:
             from llama_index.vector_stores.chroma import ChromaVectorStore
 
+            # flat_metadata=False: chunks carry a list of speakers, which Chroma stores as an array.
             self._vector_store = ChromaVectorStore(chroma_collection=self.chunks)
+            self._vector_store.flat_metadata = False  # its constructor does not take the option
         return self._vector_store
 
     # -- the embedder that built the index ---------------------------------------------
@@ -233,7 +242,9 @@ class CorpusStore:
         text = self.get_article(doc_id).text
         return text or ""
 
-    def begin_article(self, article: Article, files: list[FileRef], chunker: str) -> None:
+    def begin_article(
+        self, article: Article, files: list[FileRef], chunker: str, attribution: Attribution | None = None
+    ) -> None:
         """Write the article record as pending, and clear chunks a cut-off write left."""
         record = ArticleRecord(
             doc_id=article.doc_id,
@@ -246,6 +257,9 @@ class CorpusStore:
             chunker=chunker,
             status=PENDING,
         )
+        if attribution is not None:
+            record.speakers = [asdict(s) for s in attribution.speakers.values()]
+            record.statements = [(s.start, s.end, s.speaker, s.kind) for s in attribution.statements]
         self.chunks.delete(where={"document_id": article.doc_id})
         self.articles.upsert(
             ids=[article.doc_id],
@@ -254,12 +268,18 @@ class CorpusStore:
             embeddings=_PLACEHOLDER_VECTOR,
         )
 
-    def write_chunks(self, article: Article, chunks: Sequence[Chunk], embeddings: Sequence[Sequence[float]]) -> None:
-        """Store one batch of an article's chunks with their vectors."""
+    def write_chunks(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        embeddings: Sequence[Sequence[float]],
+        speakers: Sequence[Sequence[str]] | None = None,
+    ) -> None:
+        """Store an article's chunks with their vectors (and who speaks in each)."""
         from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
         nodes: list[BaseNode] = []
-        for chunk, vector in zip(chunks, embeddings, strict=True):
+        for i, (chunk, vector) in enumerate(zip(chunks, embeddings, strict=True)):
             node = TextNode(
                 id_=f"{article.doc_id}-{chunk.index:05d}",
                 text=chunk.text,
@@ -277,6 +297,8 @@ class CorpusStore:
                     "tokens": chunk.tokens,
                 },
             )
+            if speakers and speakers[i]:  # Chroma takes no empty lists
+                node.metadata["speakers"] = list(speakers[i])
             node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.doc_id)
             nodes.append(node)
         for start in range(0, len(nodes), self.max_batch_size):

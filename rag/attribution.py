@@ -1,0 +1,436 @@
+"""Who says what: attributed statements in an article, with speakers, roles and offsets.
+
+Found by patterns of news writing:
+- direct quotes, possibly over several sentences or split by the attribution
+  ("“Japan and NATO,” says Yu Koizumi, senior fellow at ..., “have different ...”"),
+  attributed before, inside or after the quote;
+- reported speech: "X said (that)", "says X", "according to X", "X noted", "as X points
+  out", "in his opinion", "explained by experts";
+- speakers named once and referred to later: a surname ("Hayashi"), a description
+  ("the minister", "the North Korean expert") or a pronoun ("he").
+Everything else is the article's own voice, attributed to its author (or source).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.lexicon import stem, words, zipf_frequency
+from rag.sentences import Span, split_sentences
+
+ATTRIBUTION_VERSION = "attribution-v1"
+
+VERBS = (
+    r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
+    r"warned|warns|argued|argues|told|reported|explained|explains|claimed|wrote|writes|"
+    r"points out|pointed out|stressed|stresses|emphasized|emphasised|insisted|announced|declared"
+)
+OPENERS = "“«"
+CLOSERS = "”»"
+TITLES = (
+    "Prime Minister|Foreign Minister|Defense Minister|Defence Minister|Minister|President|Chancellor|"
+    "Secretary General|Secretary-General|Secretary|Ambassador|General|Admiral|Professor|Prof\\.|Dr\\.|Senator|"
+    "Governor|Mayor|Spokesman|Spokeswoman|Chairman|Director"
+)
+NAME = r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ -][A-Z][a-z]+(?:-[a-z]+)?){1,5}"
+TITLE_WORDS = frozenset(
+    "prime foreign defense defence minister president chancellor secretary general ambassador admiral professor "
+    "senator governor mayor spokesman spokeswoman chairman director current former deputy vice leading senior".split()
+)
+NATIONALITY = re.compile(r"(ese|ian|an|ish|ch|i)$")
+NOT_PERSON = frozenset(
+    """university institute center centre society forces force ocean sea alliance council party agency ministry
+    army navy pact summit organization organisation republic kingdom union region war world east west north south
+    pacific atlantic europe asia japan china russia korea america states nations group program programme
+    self-defense corporation committee government parliament congress bank fund media news agency times post""".split()
+)
+# Head nouns of descriptions that stand for a person named earlier ("the minister said").
+DESCRIPTIONS = frozenset(
+    "minister author expert president official analyst diplomat spokesman spokeswoman journalist scholar "
+    "professor leader chancellor ambassador premier employee fellow researcher member head chief".split()
+)
+FILLERS = frozenset("have has had are is was were will would also already openly then now again too".split())
+STOP = frozenset("the of a an and in on at to for by with from as".split())
+
+
+def _keywords(text: str) -> set[str]:
+    """Stems of the words of `text`, but for a handful of particles."""
+    return {stem(w) for w in words(text) if w not in STOP and len(w) > 2}
+
+
+PRONOUN = re.compile(r"^(he|she|they|him|her|his)$", re.IGNORECASE)
+
+
+@dataclass
+class Speaker:
+    """A person or body that makes statements in the corpus."""
+
+    name: str
+    role: str = ""
+    affiliation: str = ""
+    kind: str = "person"  # person | group | article
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A span of an article said by one speaker."""
+
+    start: int
+    end: int
+    speaker: str
+    kind: str  # quote | reported | author
+
+
+@dataclass
+class Attribution:
+    """An article's statements and the speakers they name."""
+
+    statements: list[Statement] = field(default_factory=list)
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+
+
+def _is_person(name: str) -> bool:
+    words = [w.lower() for w in re.split(r"[ -]", name)]
+    if any(w in NOT_PERSON for w in words):
+        return False
+    return any(zipf_frequency(w) < 3.2 for w in words)
+
+
+def _strip_titles(name: str) -> str:
+    """ "Prime Minister Fumio Kishida" -> "Fumio Kishida"; "" when only titles remain or one word is left."""
+    words = name.split()
+    while words and (
+        words[0].lower() in TITLE_WORDS or (NATIONALITY.search(words[0]) and zipf_frequency(words[0].lower()) >= 4)
+    ):
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else ""
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _close(a: str, b: str) -> bool:
+    """Spelling variants of one name ("Kim Hyo-myung", "Kim Hye Myung")."""
+    x, y = _squash(a), _squash(b)
+    if min(len(x), len(y)) < 8 or x[:3] != y[:3]:
+        return False
+    previous = list(range(len(y) + 1))
+    for i, cx in enumerate(x, start=1):
+        current = [i]
+        for j, cy in enumerate(y, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (cx != cy)))
+        previous = current
+    return previous[-1] <= 2
+
+
+class _Article:
+    """State while reading one article: the people met so far, in order."""
+
+    def __init__(self, text: str, body_start: int) -> None:
+        self.text = text
+        self.body_start = body_start
+        self.result = Attribution()
+        self.people: list[tuple[int, str]] = []  # (offset of a mention, canonical name)
+        for match in re.finditer(NAME, text[body_start:]):
+            name = _strip_titles(match.group())
+            if name and _is_person(name):
+                offset = body_start + match.start() + match.group().index(name)
+                self.people.append((offset, name))
+
+    def canonical(self, name: str) -> str:
+        """The fullest known form of a name: "Hayashi" -> "Yoshimasa Hayashi"."""
+        for known in self.result.speakers:
+            if known == name or _close(known, name):
+                return known
+        last = name.split()[-1]
+        for _, person in reversed(self.people):
+            if person != name and (person.split()[-1] == last or _close(person, name)) and len(person) > len(name):
+                return person
+        return name
+
+    def register(self, name: str, at: int, kind: str = "person") -> str:
+        canonical = self.canonical(name)
+        speaker = self.result.speakers.setdefault(canonical, Speaker(canonical, kind=kind))
+        if kind == "person" and not (speaker.role or speaker.affiliation):
+            speaker.role, speaker.affiliation = self.role_of(canonical, at)
+        return canonical
+
+    def role_of(self, name: str, near: int) -> tuple[str, str]:
+        """Role and affiliation from a title before the name or an appositive after it."""
+        for match in re.finditer(re.escape(name), self.text):
+            before = self.text[max(0, match.start() - 40) : match.start()]
+            title = re.search(rf"({TITLES})\s*$", before)
+            after = self.text[match.end() : match.end() + 220]
+            appositive = re.match(r",\s*([^,.“”«»]+?)(?:,\s*([^,.“”«»]+?))?\s*(?:,|\.|“|«)", after)
+            role, affiliation = (title.group(1) if title else ""), ""
+            if appositive:
+                for part in (appositive.group(1), appositive.group(2)):
+                    if not part or re.match(rf"\s*({VERBS})\b", part):
+                        continue
+                    found = re.match(r"(?:an?|the)?\s*(.*?)\s+(?:at|of|from|with)\s+(?:the\s+)?([A-Z].*)$", part)
+                    if found and not affiliation:
+                        role = role or found.group(1).strip()
+                        affiliation = found.group(2).strip()
+                    elif not role:
+                        role = re.sub(r"^(an?|the)\s+", "", part.strip())
+            if role or affiliation:
+                return role, affiliation
+        return "", ""
+
+    def resolve(self, mention: str, at: int) -> str | None:
+        """The speaker a mention stands for, registered; None if it names no one."""
+        mention = re.sub(r"^(the|a|an)\s+", "", mention.strip(), flags=re.IGNORECASE).strip(" ,")
+        mention = re.split(r"[’']s\b", mention)[0].strip()  # "the government's plan" -> "government"
+        kept = mention.split()
+        while kept and kept[-1].lower() in FILLERS:
+            kept.pop()
+        mention = " ".join(kept)
+        if not mention or all(w.lower() in FILLERS for w in kept):
+            return None
+        if PRONOUN.match(mention):
+            return self.last_person(at)
+        names = [n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, mention)) if n and _is_person(n)]
+        if names:
+            return self.register(names[-1], at)
+        single = re.fullmatch(r"[A-Z][a-z]{3,}", mention)
+        if single and _is_person(mention):
+            return self.register(mention, at)
+        description = mention.lower()
+        wanted = _keywords(description)
+        # "the minister", "the author of the article": someone met earlier whose surroundings say so.
+        best: tuple[int, str] | None = None
+        for offset, person in reversed(self.people):
+            if offset >= at:
+                continue
+            window = self.text[max(0, offset - 160) : offset + len(person) + 160]
+            score = len(wanted & _keywords(window))
+            if score and (best is None or score > best[0]):
+                best = (score, person)
+        if best and any(w in description.split() for w in DESCRIPTIONS):
+            return self.register(best[1], at)
+        acronym = re.search(r"\b([A-Z]{2,6})$", mention)
+        if acronym:  # "the Japanese television corporation NHK"
+            name = self.register(acronym.group(1), at, kind="group")
+            speaker = self.result.speakers[name]
+            speaker.role = speaker.role or mention[: acronym.start()].strip()
+            return name
+        if len(mention.split()) <= 4 and not re.search(r"\b(it|this|that|which|who)\b", mention, re.IGNORECASE):
+            return self.register(mention[:1].upper() + mention[1:], at, kind="group")
+        return None
+
+    def last_person(self, at: int) -> str | None:
+        """The most recent person speaker before `at`."""
+        for statement in reversed(self.result.statements):
+            if statement.start < at and self.result.speakers[statement.speaker].kind == "person":
+                return statement.speaker
+        return None
+
+
+def voice_of(author: str, source: str, title: str) -> str:
+    """Who speaks in an article's own voice: its author, else its source, else the article."""
+    return author or source or f"“{title}” (the article)"
+
+
+def speakers_by_span(attribution: Attribution, start: int, end: int) -> list[str]:
+    """The speakers of the statements that overlap `[start, end)`, in order of appearance."""
+    found = [s.speaker for s in attribution.statements if s.start < end and start < s.end]
+    return list(dict.fromkeys(found))
+
+
+def _quote_regions(text: str, start: int) -> list[Span]:
+    """Spans from an opening quote mark to its closing one (nested quotes stay inside)."""
+    regions: list[Span] = []
+    depth = 0
+    opened = 0
+    for i in range(start, len(text)):
+        char = text[i]
+        if char in OPENERS:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif char in CLOSERS and depth:
+            depth -= 1
+            if depth == 0:
+                regions.append(Span(opened, i + 1))
+        elif char == "\n" and depth and text[i + 1 : i + 2] == "\n":
+            depth = 0  # an unclosed quote ends with its paragraph
+    return regions
+
+
+CUE_AFTER = re.compile(rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS}))\s*(?:[,.;:]|$)")
+CUE_BEFORE = re.compile(rf"(?:^|[.;]\s|,\s)([^.;“”«»]{{2,160}}?)\s+(?:{VERBS})(?:\s+that)?\s*[:,]?\s*$")
+OPINION = re.compile(r"\b[Ii]n (his|her|their) (opinion|view|words)\b")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;]{2,120}?)(?:,|\.|;|$)")
+AS_SAYS = re.compile(rf"\bAs\s+([^,]{{2,80}}?)\s+(?:{VERBS})\b")
+BY_WHOM = re.compile(
+    r"\b(?:explained|described|seen|viewed|considered|reported)\s+by\s+([a-zA-Z][\w -]{2,60}?)\s+(?:as|to)\b"
+)
+REPORTED = re.compile(rf"(?:^|,\s)([^,;“”«»]{{2,120}}?),?\s+(?:{VERBS})\b")
+
+
+def _sentence_cover(sentences: list[Span], start: int, end: int) -> tuple[int, int]:
+    """The whole sentences that `[start, end)` touches."""
+    touched = [s for s in sentences if s.end > start and s.start < end]
+    return (touched[0].start, touched[-1].end) if touched else (start, end)
+
+
+def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attribution:
+    """Find who says what in one article.
+
+    Args:
+        text: the article text.
+        body_start: where the body starts (after front matter).
+        article_speaker: who speaks in the article's own voice (its author or source).
+    """
+    article = _Article(text, body_start)
+    sentences = split_sentences(text, body_start)
+    claimed: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, speaker: str | None, kind: str) -> None:
+        if speaker:
+            article.result.statements.append(Statement(start, end, speaker, kind))
+            claimed.append((start, end))
+
+    # Direct quotes, with the attribution after, inside or before them.
+    regions = _quote_regions(text, body_start)
+    i = 0
+    while i < len(regions):
+        region = regions[i]
+        quote = text[region.start + 1 : region.end - 1]
+        end = region.end
+        speaker: str | None = None
+        tail = text[region.end : region.end + 200].split("\n")[0]
+        cue = CUE_AFTER.match(tail)
+        if len(quote) < 25 and not re.search(r"[.!?…]", quote) and not cue:
+            i += 1  # a quoted name or phrase, not a statement
+            continue
+        if cue:
+            mention = cue.group(2) or cue.group(3)
+            speaker = article.resolve(mention, region.start)
+            end = region.end + cue.end()
+            if i + 1 < len(regions):  # “A,” says X, senior fellow at ..., “B”
+                between = text[end : regions[i + 1].start]
+                if len(between) < 200 and "\n" not in between and not re.search(r"[.!?]\s", between):
+                    i += 1
+                    end = regions[i].end
+        if speaker is None:
+            head = text[max(body_start, region.start - 200) : region.start]
+            head = head.split("\n")[-1]
+            opinion = OPINION.search(head)
+            before = CUE_BEFORE.search(head)
+            if opinion:
+                speaker = article.last_person(region.start)
+            elif before:
+                speaker = article.resolve(before.group(1), region.start - len(head) + before.start(1))
+        if speaker:
+            start, stop = _sentence_cover(sentences, region.start, end)
+            add(start, stop, speaker, "quote")
+        i += 1
+
+    # Reported speech, sentence by sentence.
+    for sentence in sentences:
+        if any(a < sentence.end and sentence.start < b for a, b in claimed):
+            continue
+        line = text[sentence.start : sentence.end]
+        speaker = None
+        for pattern in (ACCORDING, AS_SAYS, BY_WHOM):
+            match = pattern.search(line)
+            if match:
+                speaker = article.resolve(match.group(1), sentence.start + match.start(1))
+                if speaker:
+                    break
+        if speaker is None:
+            match = REPORTED.search(line)
+            if match:
+                at = sentence.start + match.start(1)
+                speaker = article.resolve(match.group(1), at)
+                if speaker is None or (article.result.speakers[speaker].kind == "group" and match.start(1) > 0):
+                    # An appositive ("Daisuke Kawai, ..., an employee of ..., noted that"): the
+                    # person is named earlier in the sentence.
+                    prefix = line[: match.start(1)]
+                    people = [
+                        n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, prefix)) if n and _is_person(n)
+                    ]
+                    if people:
+                        speaker = article.register(people[-1], sentence.start + prefix.rindex(people[-1]))
+                    elif speaker is None:
+                        lead = re.match(r"([^,]{2,60}),", line)
+                        speaker = article.resolve(lead.group(1), sentence.start) if lead else None
+        if speaker is None and OPINION.search(line):
+            speaker = article.last_person(sentence.start)
+        if speaker:
+            add(sentence.start, sentence.end, speaker, "reported")
+
+    # The rest is the article's own voice.
+    voice = article_speaker or "the article"
+    article.result.speakers.setdefault(voice, Speaker(voice, kind="article"))
+    for sentence in sentences:
+        if not any(a < sentence.end and sentence.start < b for a, b in claimed):
+            article.result.statements.append(Statement(sentence.start, sentence.end, voice, "author"))
+    article.result.statements.sort(key=lambda s: s.start)
+    return article.result
+
+
+@dataclass(frozen=True)
+class AttributionScore:
+    """Precision and recall of attributed statements against a hand-labelled set."""
+
+    precision: float
+    recall: float
+    predicted: int
+    gold: int
+    misses: list[str]
+    wrong: list[str]
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Speaker names that denote the same speaker (case, spelling variants, a longer form)."""
+    x, y = a.lower().strip(), b.lower().strip()
+    return x == y or x in y or y in x or _close(a, b)
+
+
+def score_attribution(
+    predicted: dict[str, tuple[str, Attribution]], gold: list[tuple[str, str, str]]
+) -> AttributionScore:
+    """Score attributions against gold (file, exact text of the statement, speaker).
+
+    Args:
+        predicted: file name -> (article text, its attribution).
+        gold: the labelled statements; every attributed statement of the articles is listed.
+
+    Precision counts the predicted non-author statements that hold a gold statement of the
+    same speaker; recall counts the gold statements held by a predicted statement of the
+    same speaker.
+    """
+    located = []
+    for name, needle, speaker in gold:
+        text = predicted[name][0]
+        at = text.find(needle)
+        if at < 0:
+            raise ValueError(f"gold text not found in {name}: {needle!r}")
+        located.append((name, at, speaker, needle))
+    statements = [(name, s) for name, (_, a) in predicted.items() for s in a.statements if s.kind != "author"]
+    hits = [
+        any(n == name and s.start <= at < s.end and same_speaker(s.speaker, sp) for n, at, sp, _ in located)
+        for name, s in statements
+    ]
+    found = [
+        any(n == name and s.start <= at < s.end and same_speaker(s.speaker, sp) for name, s in statements)
+        for n, at, sp, _ in located
+    ]
+    misses = [f"{sp}: {needle}" for (_, _, sp, needle), ok in zip(located, found, strict=True) if not ok]
+    wrong = [
+        f"{s.speaker}: {predicted[name][0][s.start : s.start + 80]}"
+        for (name, s), ok in zip(statements, hits, strict=True)
+        if not ok
+    ]
+    return AttributionScore(
+        precision=sum(hits) / len(hits) if hits else 0.0,
+        recall=sum(found) / len(found) if found else 0.0,
+        predicted=len(hits),
+        gold=len(found),
+        misses=misses,
+        wrong=wrong,
+    )

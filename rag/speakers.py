@@ -1,0 +1,52 @@
+"""Speakers across the corpus: who speaks, in which articles, how often; who said a span."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rag.store import ArticleRecord
+
+
+@dataclass
+class SpeakerSummary:
+    """One speaker over the whole corpus."""
+
+    name: str
+    role: str = ""
+    affiliation: str = ""
+    kind: str = "person"
+    articles: list[str] = field(default_factory=list)  # titles
+    statements: int = 0
+
+
+def speaker_index(records: Iterable[ArticleRecord], include_articles: bool = False) -> list[SpeakerSummary]:
+    """Speakers with their articles and statement counts, most statements first.
+
+    The articles' own voices (kind "article") are left out unless asked for.
+    """
+    summaries: dict[str, SpeakerSummary] = {}
+    for record in records:
+        kinds = {s["name"]: s for s in record.speakers}
+        for _, _, name, _ in record.statements:
+            info = kinds.get(name, {})
+            kind = str(info.get("kind", "person"))
+            if kind == "article" and not include_articles:
+                continue
+            summary = summaries.setdefault(name, SpeakerSummary(name, kind=kind))
+            summary.role = summary.role or str(info.get("role", ""))
+            summary.affiliation = summary.affiliation or str(info.get("affiliation", ""))
+            summary.statements += 1
+            if record.title not in summary.articles:
+                summary.articles.append(record.title)
+    return sorted(summaries.values(), key=lambda s: (-s.statements, s.name))
+
+
+def speaker_of(record: ArticleRecord, start: int, end: int) -> str:
+    """Who says the span `[start, end)` of an article: the statement holding most of it."""
+    best, overlap = "", 0
+    for s_start, s_end, name, _ in record.statements:
+        shared = min(end, s_end) - max(start, s_start)
+        if shared > overlap:
+            best, overlap = name, shared
+    return best
