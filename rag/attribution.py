@@ -48,8 +48,11 @@ NOT_PERSON = frozenset(
 # Head nouns of descriptions that stand for a person named earlier ("the minister said").
 DESCRIPTIONS = frozenset(
     "minister author expert president official analyst diplomat spokesman spokeswoman journalist scholar "
-    "professor leader chancellor ambassador premier employee fellow researcher member head chief".split()
+    "professor leader chancellor ambassador premier employee fellow researcher member head chief mayor "
+    "governor chair chairman chairwoman spokesperson secretary senator".split()
 )
+# What a speaker's words come in: "according to the government's plan".
+DOCUMENTS = "plan|plans|report|reports|view|views|statement|words|opinion|position|data|estimate|estimates|figures"
 FILLERS = frozenset("have has had are is was were will would also already openly then now again too".split())
 STOP = frozenset("the of a an and in on at to for by with from as".split())
 
@@ -182,7 +185,8 @@ class _Article:
     def resolve(self, mention: str, at: int) -> str | None:
         """The speaker a mention stands for, registered; None if it names no one."""
         mention = re.sub(r"^(the|a|an)\s+", "", mention.strip(), flags=re.IGNORECASE).strip(" ,")
-        mention = re.split(r"[’']s\b", mention)[0].strip()  # "the government's plan" -> "government"
+        # "the government's plan" -> "government" (but "the fishermen's association" stays)
+        mention = re.sub(rf"[’']s\s+(?:{DOCUMENTS})$", "", mention).strip()
         kept = mention.split()
         while kept and kept[-1].lower() in FILLERS:
             kept.pop()
@@ -199,24 +203,30 @@ class _Article:
             return self.register(mention, at)
         description = mention.lower()
         wanted = _keywords(description)
-        # "the minister", "the author of the article": someone met earlier whose surroundings say so.
-        best: tuple[int, str] | None = None
-        for offset, person in reversed(self.people):
-            if offset >= at:
-                continue
-            window = self.text[max(0, offset - 160) : offset + len(person) + 160]
-            score = len(wanted & _keywords(window))
-            if score and (best is None or score > best[0]):
-                best = (score, person)
-        if best and any(w in description.split() for w in DESCRIPTIONS):
-            return self.register(best[1], at)
+        # "the minister", "the author of the article": a speaker whose role says so, else
+        # someone met earlier whose surroundings do.
+        if any(w in description.split() for w in DESCRIPTIONS):
+            for statement in reversed(self.result.statements):
+                known = self.result.speakers[statement.speaker]
+                if statement.start < at and wanted & _keywords(f"{known.role} {known.affiliation}"):
+                    return known.name
+            best: tuple[int, str] | None = None
+            for offset, person in reversed(self.people):
+                if offset >= at:
+                    continue
+                window = self.text[max(0, offset - 60) : offset + len(person) + 120]
+                score = len(wanted & _keywords(window))
+                if score and (best is None or score > best[0]):
+                    best = (score, person)
+            if best:
+                return self.register(best[1], at)
         acronym = re.search(r"\b([A-Z]{2,6})$", mention)
         if acronym:  # "the Japanese television corporation NHK"
             name = self.register(acronym.group(1), at, kind="group")
             speaker = self.result.speakers[name]
             speaker.role = speaker.role or mention[: acronym.start()].strip()
             return name
-        if len(mention.split()) <= 4 and not re.search(r"\b(it|this|that|which|who)\b", mention, re.IGNORECASE):
+        if len(mention.split()) <= 8 and not re.search(r"\b(it|this|that|which|who)\b", mention, re.IGNORECASE):
             return self.register(mention[:1].upper() + mention[1:], at, kind="group")
         return None
 
@@ -259,7 +269,9 @@ def _quote_regions(text: str, start: int) -> list[Span]:
     return regions
 
 
-CUE_AFTER = re.compile(rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS}))\s*(?:[,.;:]|$)")
+CUE_AFTER = re.compile(
+    rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS})(?:\s+[^,.;:“”«»]{{1,60}})?)\s*(?:[,.;:]|$)"
+)
 CUE_BEFORE = re.compile(rf"(?:^|[.;]\s|,\s)([^.;“”«»]{{2,160}}?)\s+(?:{VERBS})(?:\s+that)?\s*[:,]?\s*$")
 OPINION = re.compile(r"\b[Ii]n (his|her|their) (opinion|view|words)\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;]{2,120}?)(?:,|\.|;|$)")
@@ -324,6 +336,12 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                 speaker = article.last_person(region.start)
             elif before:
                 speaker = article.resolve(before.group(1), region.start - len(head) + before.start(1))
+        if speaker is None and article.result.statements:
+            # A quote that follows an attributed quote in the same paragraph goes on with it.
+            last = article.result.statements[-1]
+            between = text[last.end : region.start]
+            if last.kind == "quote" and "\n" not in between and len(between.strip()) < 120:
+                speaker = last.speaker
         if speaker:
             start, stop = _sentence_cover(sentences, region.start, end)
             add(start, stop, speaker, "quote")

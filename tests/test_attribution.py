@@ -1,0 +1,79 @@
+"""Who said what: quotes, reported speech, coreference, roles; measured on labelled sets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rag.attribution import attribute, score_attribution
+from tests.conftest import BUNDLED_CORPUS, PROJECT
+
+DATA = PROJECT / "tests" / "data"
+
+
+def gold(path: Path) -> list[tuple[str, str, str]]:
+    return [(d["file"], d["text"], d["speaker"]) for d in map(json.loads, path.read_text().splitlines())]
+
+
+def test_attribution_on_the_labelled_bundled_articles() -> None:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in BUNDLED_CORPUS.glob("*.txt")}
+    predicted = {name: (text, attribute(text, 0, "the article")) for name, text in texts.items()}
+    score = score_attribution(predicted, gold(DATA / "attribution.jsonl"))
+    assert score.precision >= 0.9 and score.recall >= 0.9, (score.misses, score.wrong)
+
+
+def test_attribution_on_an_article_written_for_the_test() -> None:
+    text = (DATA / "attribution_heldout" / "harbour.txt").read_text(encoding="utf-8")
+    score = score_attribution({"harbour.txt": (text, attribute(text))}, gold(DATA / "attribution_heldout.jsonl"))
+    assert score.precision >= 0.8 and score.recall >= 0.8, (score.misses, score.wrong)
+
+
+def test_a_quote_split_by_its_attribution_runs_over_several_sentences() -> None:
+    text = (BUNDLED_CORPUS / "000_6c8ec85815583e4f.txt").read_text(encoding="utf-8")
+    result = attribute(text, 0, "Alastair Crook")
+    koizumi = [s for s in result.statements if s.speaker == "Yu Koizumi"]
+    assert len(koizumi) == 1
+    said = text[koizumi[0].start : koizumi[0].end]
+    assert said.startswith("“Japan and NATO,” says Yu Koizumi") and said.endswith("quantum systems.”")
+    speaker = result.speakers["Yu Koizumi"]
+    assert speaker.role == "senior fellow"
+    assert speaker.affiliation == "Center for Advanced Science and Technology Research at the University of Tokyo"
+    assert {s.speaker for s in result.statements if s.kind == "author"} == {"Alastair Crook"}
+
+
+def test_later_references_resolve_to_the_speaker_named_before() -> None:
+    text = (BUNDLED_CORPUS / "003_3ed258554722c35d.txt").read_text(encoding="utf-8")
+    result = attribute(text)
+    by_opening = {text[s.start : s.start + 25]: s.speaker for s in result.statements}
+    assert by_opening["He also added that Japan "] == "Yoshimasa Hayashi"  # a pronoun
+    assert by_opening["Assessing contacts with t"] == "Yoshimasa Hayashi"  # "the minister said"
+    assert by_opening["As an example, Hayashi ci"] == "Yoshimasa Hayashi"  # a surname
+    assert result.speakers["Yoshimasa Hayashi"].role == "Foreign Minister"
+
+
+def test_speakers_command_lists_speakers_with_articles_and_counts(bundled_settings: Any) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "RAG_STORAGE_DIR": str(bundled_settings.storage_dir), "PYTHONPATH": str(PROJECT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "rag", "speakers", "--json"], cwd=PROJECT, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    speakers = {d["name"]: d for d in map(json.loads, result.stdout.splitlines())}
+    assert speakers["Yoshimasa Hayashi"]["statements"] == 4
+    assert sorted(speakers["Fumio Kishida"]["articles"]) == [
+        "Japan edges towards NATO ahead of the Madrid summit",
+        "Japan's militarization and the American plan to fight for Taiwan",
+    ]
+    assert "Alastair Crook" not in speakers  # the author's own voice is not a quoted speaker
+
+
+def test_retrieval_can_be_limited_to_what_one_speaker_says(assistant: Any) -> None:
+    from rag.assistant import AskOptions
+    from rag.retrieve import Filters
+
+    passages = assistant.retrieve("NATO", AskOptions(filters=Filters(speakers=("Yu Koizumi",))))
+    assert passages and all("Yu Koizumi" in p.speakers for p in passages)
