@@ -10,6 +10,8 @@ st.set_page_config(page_title="Corpus Chat", page_icon=":material/newspaper:", l
 
 pages = [
     st.Page("ui/chat.py", title="Chat", icon=":material/forum:", default=True),
+    st.Page("ui/compare.py", title="Compare", icon=":material/compare_arrows:"),
+    st.Page("ui/briefing.py", title="Briefing", icon=":material/description:"),
     st.Page("ui/corpus.py", title="Corpus", icon=":material/library_books:"),
 ]
 try:

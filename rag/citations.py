@@ -55,6 +55,34 @@ def passage_sentences(passage: Passage) -> list[Evidence]:
     ]
 
 
+class Numbering:
+    """Gives spans numbers 1..n in order of first appearance; the same span keeps its number."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, int, int], int] = {}
+        self.citations: list[Citation] = []
+
+    def number(self, item: Evidence, supported: bool = True) -> int:
+        """The number of `item`, given now if it has none; an unsupported use marks it."""
+        if item.key not in self._numbers:
+            self._numbers[item.key] = len(self._numbers) + 1
+            self.citations.append(
+                Citation(
+                    n=self._numbers[item.key],
+                    doc_id=item.doc_id,
+                    path=item.path,
+                    title=item.title,
+                    start_char=item.start_char,
+                    end_char=item.end_char,
+                    quote=item.quote,
+                    supported=supported,
+                )
+            )
+        elif not supported:
+            self.citations[self._numbers[item.key] - 1].supported = False
+        return self._numbers[item.key]
+
+
 def number_citations(
     cited: Sequence[tuple[str, Sequence[Evidence], bool]],
 ) -> tuple[str, list[Citation], list[AnswerSentence]]:
@@ -66,34 +94,14 @@ def number_citations(
     Returns:
         The answer text, its citations, and the per-sentence record.
     """
-    numbers: dict[tuple[str, int, int], int] = {}
-    citations: list[Citation] = []
+    numbering = Numbering()
     sentences: list[AnswerSentence] = []
     parts: list[str] = []
     for text, evidence, supported in cited:
-        ns: list[int] = []
-        for item in evidence:
-            if item.key not in numbers:
-                numbers[item.key] = len(numbers) + 1
-                citations.append(
-                    Citation(
-                        n=numbers[item.key],
-                        doc_id=item.doc_id,
-                        path=item.path,
-                        title=item.title,
-                        start_char=item.start_char,
-                        end_char=item.end_char,
-                        quote=item.quote,
-                        supported=supported,
-                    )
-                )
-            elif not supported:
-                citations[numbers[item.key] - 1].supported = False
-            if numbers[item.key] not in ns:
-                ns.append(numbers[item.key])
+        ns = list(dict.fromkeys(numbering.number(item, supported) for item in evidence))
         sentences.append(AnswerSentence(text=text, citations=ns, supported=supported))
         parts.append(text + "".join(f" [{n}]" for n in ns))
-    return " ".join(parts), citations, sentences
+    return " ".join(parts), numbering.citations, sentences
 
 
 def split_cited_sentences(reply: str) -> list[tuple[str, list[int]]]:

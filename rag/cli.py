@@ -46,6 +46,19 @@ def _parser() -> argparse.ArgumentParser:
         "--attribution", type=Path, metavar="FILE", help="also score speaker attribution on a labelled JSONL set"
     )
 
+    compare = commands.add_parser("compare", help="what each source or speaker says on a topic; where they differ")
+    compare.add_argument("topic", help="the topic to compare on")
+    compare.add_argument("--by", choices=["source", "speaker"], default="source", help="rows: sources or speakers")
+    compare.add_argument("--json", action="store_true", help="as one JSON object")
+    compare.add_argument("--markdown", action="store_true", help="as Markdown with footnotes")
+    add_retrieval_options(compare)
+
+    brief = commands.add_parser("brief", help="a cited briefing on a topic (Markdown, HTML or PDF)")
+    brief.add_argument("topic", help="the topic of the briefing")
+    brief.add_argument("--format", choices=["md", "html", "pdf", "json"], default="md", help="output format")
+    brief.add_argument("-o", "--output", type=Path, help="write to this file (default: stdout; PDF needs a file)")
+    add_retrieval_options(brief)
+
     speakers = commands.add_parser("speakers", help="who speaks in the corpus: articles and statement counts")
     speakers.add_argument("--json", action="store_true", help="one JSON object per speaker")
     speakers.add_argument("--all", action="store_true", help="also the articles' own voices (author or source)")
@@ -112,6 +125,67 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         else:
             print(("\n" if i else "") + render_terminal(answer, verbose=args.verbose), flush=True)
     return 1 if failed else 0
+
+
+def _cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.assistant import Assistant
+    from rag.compare import compare
+    from rag.report import comparison_markdown
+
+    comparison = compare(Assistant.open(settings), args.topic, by=args.by, options=ask_options(args))
+    if args.json:
+        print(json.dumps(comparison.to_json(), ensure_ascii=False))
+        return 0
+    if args.markdown:
+        print(comparison_markdown(comparison))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=160)
+    table = Table(args.by, "what it says on the topic", title=f"{args.topic}: by {args.by}", show_lines=True)
+    for cell in comparison.cells:
+        label = cell.group.label + (f"\n({cell.group.detail})" if cell.group.detail else "")
+        said = " ".join(
+            text + "".join(f" [{comparison.n(e)}]" for e in evidence) + ("" if ok else " (⚠ unsupported)")
+            for text, evidence, ok in cell.sentences
+        )
+        table.add_row(label, said or "nothing found")
+    console.print(table)
+    for heading, contrasts in (
+        ("Where they differ", comparison.differences),
+        ("Where they agree", comparison.agreements),
+    ):
+        console.print(f"\n{heading}:" + ("" if contrasts else " none found"), markup=False)
+        for contrast in contrasts:
+            sides = "; ".join(f"{g}: {f or 'says'} [{comparison.n(e)}]" for g, e, f in contrast.sides)
+            console.print(f"  - {contrast.what}: {sides}", markup=False)
+    console.print("\nSources:", markup=False)
+    for c in comparison.numbering.citations:
+        console.print(f"[{c.n}] {c.title} — {c.path} [{c.start_char}:{c.end_char}]\n    “{c.quote}”", markup=False)
+    console.print(f"({comparison.mode}; {comparison.timings_ms['total']:.0f} ms)", markup=False)
+    return 0
+
+
+def _cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
+    from rag.assistant import Assistant
+    from rag.briefing import brief
+    from rag.report import briefing_html, briefing_markdown, briefing_pdf
+
+    briefing = brief(Assistant.open(settings), args.topic, options=ask_options(args))
+    if args.format == "pdf":
+        if not args.output:
+            raise UsageError("a PDF needs a file: add -o briefing.pdf")
+        args.output.write_bytes(briefing_pdf(briefing))
+    else:
+        render = {"md": briefing_markdown, "html": briefing_html}.get(args.format)
+        text = render(briefing) if render else json.dumps(briefing.to_json(), ensure_ascii=False)
+        if not args.output:
+            print(text)
+            return 0
+        args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output} ({len(briefing.numbering.citations)} citations)", file=sys.stderr)
+    return 0
 
 
 def _cmd_speakers(args: argparse.Namespace, settings: Settings) -> int:
@@ -253,6 +327,8 @@ COMMANDS = {
     "ask": _cmd_ask,
     "eval": _cmd_eval,
     "speakers": _cmd_speakers,
+    "compare": _cmd_compare,
+    "brief": _cmd_brief,
 }
 
 

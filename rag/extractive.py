@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -104,30 +104,44 @@ class ExtractiveEngine:
         present = content_stems(sentence)
         return sum(self.idf(s) for s in question_stems if s in present) / total
 
-    def select(self, question: str, query_vector: Sequence[float], passages: Sequence[Passage]) -> ExtractiveResult:
-        """Score the passages' sentences and choose the answer's."""
+    def rank(
+        self,
+        question: str,
+        query_vector: Sequence[float],
+        passages: Sequence[Passage],
+        keep: Callable[[Evidence], bool] | None = None,
+        shortlist: int = EMBED_CANDIDATES,
+    ) -> list[ScoredSentence]:
+        """The passages' sentences (those `keep` accepts), best first, the top `shortlist` embedded."""
         question_stems = content_stems(question)
         top = max((p.score for p in passages), default=1.0) or 1.0
         candidates: dict[tuple[str, int, int], ScoredSentence] = {}
         for passage in passages:
             for evidence in passage_sentences(passage):
-                if evidence.key not in candidates and len(evidence.quote) > 1:
-                    candidates[evidence.key] = ScoredSentence(
-                        evidence,
-                        self.lexical(question_stems, evidence.quote),
-                        passage.score / top,
-                        answer_type_match(question, evidence.quote),
-                    )
+                if evidence.key in candidates or len(evidence.quote) <= 1 or (keep and not keep(evidence)):
+                    continue
+                candidates[evidence.key] = ScoredSentence(
+                    evidence,
+                    self.lexical(question_stems, evidence.quote),
+                    passage.score / top,
+                    answer_type_match(question, evidence.quote),
+                )
         if not candidates:
-            return ExtractiveResult([], 0.0)
-        shortlist = sorted(
+            return []
+        short = sorted(
             candidates.values(), key=lambda c: -(0.6 * c.lexical + 0.4 * c.prior + (TYPE_BONUS if c.typed else 0))
-        )[:EMBED_CANDIDATES]
-        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in shortlist])
-        for candidate, vector in zip(shortlist, vectors, strict=True):
+        )[:shortlist]
+        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in short])
+        for candidate, vector in zip(short, vectors, strict=True):
             candidate.vector = vector
             candidate.semantic = cosine(query_vector, vector)
-        ranked = sorted(shortlist, key=lambda c: -c.score)
+        return sorted(short, key=lambda c: -c.score)
+
+    def select(self, question: str, query_vector: Sequence[float], passages: Sequence[Passage]) -> ExtractiveResult:
+        """Score the passages' sentences and choose the answer's."""
+        ranked = self.rank(question, query_vector, passages)
+        if not ranked:
+            return ExtractiveResult([], 0.0)
         best = ranked[0]
         if best.semantic < MIN_RELEVANCE:
             return ExtractiveResult([], best.semantic)
@@ -152,3 +166,27 @@ class ExtractiveEngine:
         article_rank = {doc: i for i, doc in enumerate(dict.fromkeys(c.evidence.doc_id for c in chosen))}
         chosen.sort(key=lambda c: (article_rank[c.evidence.doc_id], c.evidence.start_char))
         return ExtractiveResult(chosen, best.semantic)
+
+
+def maximal_marginal_relevance(
+    ranked: Sequence[ScoredSentence], k: int, balance: float = 0.7, floor: float = MIN_RELEVANCE
+) -> list[ScoredSentence]:
+    """Up to `k` sentences, each the best trade of relevance against likeness to those chosen.
+
+    Carbonell and Goldstein (1998): score = balance * relevance - (1 - balance) * max
+    similarity to the chosen ones. Sentences less relevant than `floor` are left out.
+    """
+    pool = [c for c in ranked if c.vector is not None and c.semantic >= floor]
+    chosen: list[ScoredSentence] = []
+    while pool and len(chosen) < k:
+
+        def gain(c: ScoredSentence) -> float:
+            likeness = max((cosine(c.vector or [], s.vector or []) for s in chosen), default=0.0)
+            return balance * c.score - (1 - balance) * likeness
+
+        best = max(pool, key=gain)
+        pool.remove(best)
+        if chosen and max(cosine(best.vector or [], s.vector or []) for s in chosen) >= REDUNDANT:
+            continue
+        chosen.append(best)
+    return chosen

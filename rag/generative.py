@@ -99,6 +99,15 @@ class GenerativeEngine:
         """The LLM's reply, piece by piece."""
         return self.llm.stream(prompt.messages)
 
+    def write_about(self, who: str, topic: str, passages: Sequence[Passage], max_sentences: int = 2) -> CheckedReply:
+        """What `who` says about `topic`, in prose from numbered passages, checked like an answer."""
+        prompt = pack_prompt(
+            f"In at most {max_sentences} sentences: what does {who} say about {topic}? Attribute it to {who}.",
+            passages,
+            self.budget_tokens,
+        )
+        return self.check(self.llm.complete(prompt.messages), prompt.passages)
+
     def check(self, reply: str, passages: Sequence[Passage]) -> CheckedReply:
         """Resolve each sentence's [n] to verbatim spans and judge its support."""
         result = CheckedReply()

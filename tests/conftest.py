@@ -142,6 +142,31 @@ IngestFn = Callable[..., Any]
 
 
 @pytest.fixture
+def app_storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A storage folder the Streamlit app (AppTest, in this process) will use."""
+    import streamlit as st
+
+    from rag.settings import get_settings
+
+    storage = tmp_path / "storage"
+    monkeypatch.setenv("RAG_STORAGE_DIR", str(storage))
+    for name in ("RAG_LLM_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "RAG_CHROMA_HOST", "RAG_CHROMA_PORT"):
+        monkeypatch.delenv(name, raising=False)
+    get_settings.cache_clear()
+    st.cache_resource.clear()  # the app's Assistant is cached per process: start from this test's store
+    yield storage
+    get_settings.cache_clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def indexed(app_storage: Path, corpus_dir: Path, run_ingest: Callable[..., Any]) -> Path:
+    """The bundled corpus ingested into the app's storage."""
+    run_ingest(make_settings(storage_dir=app_storage), corpus_dir)
+    return corpus_dir
+
+
+@pytest.fixture
 def run_ingest(counting_embedder: CountingEmbedding) -> IngestFn:
     """Ingest paths into a fresh store handle, with the counting real embedder."""
     from rag.ingest import ingest_paths

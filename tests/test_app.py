@@ -20,25 +20,6 @@ INJECTION = (
 )
 
 
-@pytest.fixture
-def app_storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    storage = tmp_path / "storage"
-    monkeypatch.setenv("RAG_STORAGE_DIR", str(storage))
-    for name in ("RAG_LLM_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "RAG_CHROMA_HOST", "RAG_CHROMA_PORT"):
-        monkeypatch.delenv(name, raising=False)
-    get_settings.cache_clear()
-    st.cache_resource.clear()  # the app's Assistant is cached per process: start from this test's store
-    yield storage
-    get_settings.cache_clear()
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def indexed(app_storage: Path, corpus_dir: Path, run_ingest: IngestFn) -> Path:
-    run_ingest(make_settings(storage_dir=app_storage), corpus_dir)
-    return corpus_dir
-
-
 def start() -> AppTest:
     app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
     app.run()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from rag.answer import Answer
+from rag.answer import Answer, Citation
 from rag.assistant import AskOptions, Assistant
 from rag.citations import quote_in_context
 from rag.errors import CorpusChatError
@@ -120,28 +120,7 @@ def render_answer(assistant: Assistant, answer: Answer, anchor: str) -> None:
     st.caption(f"{answer.mode} · {answer.timings_ms.get('total', 0):.0f} ms ({timings})")
     if answer.standalone_question and answer.standalone_question != answer.question:
         st.caption(f"Understood as: {escape_markdown(answer.standalone_question)}")
-    for citation in answer.citations:
-        st.html(f'<div id="{anchor}-{citation.n}"></div>')
-        flag = " ⚠ unsupported" if not citation.supported else ""
-        with st.expander(f"[{citation.n}] {citation.title}{flag}"):
-            record = next((r for r in assistant.articles() if r.doc_id == citation.doc_id), None)
-            meta = [x for x in (record.source, record.author, record.published) if x] if record else []
-            st.caption(
-                escape_markdown(" · ".join([*meta, f"{citation.path} [{citation.start_char}:{citation.end_char}]"]))
-            )
-            try:
-                text = assistant.store.article_text(citation.doc_id)
-            except CorpusChatError:
-                st.warning("This article has been removed from the index since the answer was given.")
-                continue
-            context = quote_in_context(text, citation.start_char, citation.end_char)
-            st.html(
-                STYLE
-                + f'<div class="cc-context">{escape_html(context.before)}<mark>{escape_html(context.quote)}</mark>'
-                f"{escape_html(context.after)}</div>"
-            )
-            if st.button("Read the whole article", key=f"read-{anchor}-{citation.n}"):
-                show_article(assistant, citation.doc_id, citation.start_char, citation.end_char)
+    render_sources(assistant, answer.citations, anchor)
     if answer.citations or answer.abstained:
         st.download_button(
             "Download this answer (.md)",
@@ -161,6 +140,28 @@ def render_answer(assistant: Assistant, answer: Answer, anchor: str) -> None:
         for message in answer.prompt:
             st.markdown(f"**Prompt · {message['role']}**")
             st.code(message["content"], language=None)
+
+
+def render_sources(assistant: Assistant, citations: list[Citation], anchor: str) -> None:
+    """Each citation as an expander: the quote highlighted in its paragraph, the article a click away."""
+    for citation in citations:
+        st.html(f'<div id="{anchor}-{citation.n}"></div>')
+        flag = " ⚠ unsupported" if not citation.supported else ""
+        with st.expander(f"[{citation.n}] {citation.title}{flag}"):
+            record = next((r for r in assistant.articles() if r.doc_id == citation.doc_id), None)
+            meta = [x for x in (record.source, record.author, record.published) if x] if record else []
+            where = f"{citation.path} [{citation.start_char}:{citation.end_char}]"
+            st.caption(escape_markdown(" · ".join([*meta, where])))
+            try:
+                text = assistant.store.article_text(citation.doc_id)
+            except CorpusChatError:
+                st.warning("This article has been removed from the index since this was written.")
+                continue
+            context = quote_in_context(text, citation.start_char, citation.end_char)
+            highlighted = f"{escape_html(context.before)}<mark>{escape_html(context.quote)}</mark>"
+            st.html(STYLE + f'<div class="cc-context">{highlighted}{escape_html(context.after)}</div>')
+            if st.button("Read the whole article", key=f"read-{anchor}-{citation.n}"):
+                show_article(assistant, citation.doc_id, citation.start_char, citation.end_char)
 
 
 @st.dialog("Article", width="large")

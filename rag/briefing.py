@@ -1,0 +1,180 @@
+"""Cited briefings: a structured report on a topic in which every sentence cites its passage.
+
+Sections: key points; what each article reports; viewpoints of the people quoted; points
+of disagreement (and agreement); figures with their context; what the corpus does not
+cover. Offline, sentences are verbatim, chosen for coverage without redundancy (maximal
+marginal relevance); with an LLM, the key points are written in prose and each sentence is
+checked against its citations.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from rag.assistant import AskOptions, Assistant
+from rag.citations import Evidence, Numbering
+from rag.compare import compare
+from rag.coverage import unmentioned_terms
+from rag.extractive import MIN_RELEVANCE, maximal_marginal_relevance
+from rag.figures import find_figures
+from rag.speakers import speaker_of
+
+KEY_POINTS = 5
+PER_ARTICLE = 3
+
+
+@dataclass
+class Line:
+    """One sentence of the briefing and its evidence; `label` prefixes it (a speaker, a side)."""
+
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+    supported: bool = True
+    label: str = ""
+
+
+@dataclass
+class Section:
+    """A heading and its lines; notes are the briefing's own remarks (they cite nothing)."""
+
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Briefing:
+    """A briefing with its numbered citations."""
+
+    topic: str
+    title: str
+    mode: str
+    sections: list[Section]
+    numbering: Numbering
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def n(self, evidence: Evidence) -> int:
+        """The citation number of a span."""
+        return self.numbering.number(evidence)
+
+    def to_json(self) -> dict[str, Any]:
+        """The briefing as JSON."""
+        return {
+            "topic": self.topic,
+            "title": self.title,
+            "mode": self.mode,
+            "sections": [
+                {
+                    "heading": s.heading,
+                    "lines": [
+                        {
+                            "label": line.label,
+                            "text": line.text,
+                            "citations": [self.n(e) for e in line.evidence],
+                            "supported": line.supported,
+                        }
+                        for line in s.lines
+                    ],
+                    "notes": s.notes,
+                }
+                for s in self.sections
+            ],
+            "citations": [c.to_dict() for c in self.numbering.citations],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -> Briefing:
+    """Build the briefing on `topic` from the corpus."""
+    options = options or AskOptions()
+    started = time.perf_counter()
+    vector = assistant.embedder.get_query_embedding(topic)
+    passages = assistant.retriever.retrieve(
+        topic, vector, top_k=options.top_k or 16, filters=options.filters, per_article=options.per_article or 6
+    )
+    ranked = [
+        c for c in assistant.extractive.rank(topic, vector, passages, shortlist=30) if c.semantic >= MIN_RELEVANCE
+    ]
+    records = {r.doc_id: r for r in assistant.articles()}
+    sections: list[Section] = []
+
+    key = Section("Key points")
+    chosen = maximal_marginal_relevance(ranked, KEY_POINTS)
+    if assistant.generative and chosen:
+        checked = assistant.generative.write_about("the sources", topic, passages[:8], max_sentences=KEY_POINTS)
+        key.lines = [Line(text, evidence, supported) for text, evidence, supported in checked.cited]
+    else:
+        key.lines = [Line(c.evidence.quote, [c.evidence]) for c in chosen]
+    sections.append(key)
+
+    used = {c.evidence.key for c in chosen}
+    by_article: dict[str, list[Any]] = {}
+    for candidate in ranked:
+        if candidate.evidence.key not in used:
+            by_article.setdefault(candidate.evidence.doc_id, []).append(candidate)
+    for doc_id, candidates in by_article.items():
+        picked = maximal_marginal_relevance(candidates, PER_ARTICLE)
+        picked.sort(key=lambda c: c.evidence.start_char)
+        record = records.get(doc_id)
+        title = record.title if record else doc_id
+        sections.append(Section(f"What “{title}” reports", [Line(c.evidence.quote, [c.evidence]) for c in picked]))
+
+    viewpoints = compare(assistant, topic, by="speaker", options=options)
+    section = Section("Viewpoints")
+    for cell in viewpoints.cells:
+        for text, evidence, supported in cell.sentences[:1]:
+            detail = f" ({cell.group.detail})" if cell.group.detail else ""
+            section.lines.append(Line(text, evidence, supported, label=f"{cell.group.label}{detail}"))
+    if not section.lines:
+        section.notes.append("No quoted speaker addresses this topic.")
+    sections.append(section)
+
+    sources = compare(assistant, topic, by="source", options=options)
+    section = Section("Points of disagreement")
+    for contrast in sources.differences:
+        for group, side, figure in contrast.sides:
+            section.lines.append(Line(side.quote, [side], label=f"{group} — {contrast.what}: {figure}"))
+    for contrast in sources.agreements:
+        for group, side, figure in contrast.sides:
+            label = f"Agreement — {contrast.what}" + (f": {figure}" if figure else "")
+            section.lines.append(Line(side.quote, [side], label=f"{label} ({group})"))
+    if not section.lines:
+        section.notes.append("The sources give no conflicting figures on this topic.")
+    sections.append(section)
+
+    section = Section("Figures")
+    for candidate in ranked:
+        figures = find_figures(candidate.evidence.quote)
+        if figures:
+            record = records.get(candidate.evidence.doc_id)
+            who = speaker_of(record, candidate.evidence.start_char, candidate.evidence.end_char) if record else ""
+            label = ", ".join(f.text for f in figures) + (f" ({who})" if who else "")
+            section.lines.append(Line(candidate.evidence.quote, [candidate.evidence], label=label))
+    if not section.lines:
+        section.notes.append("No figures on this topic.")
+    sections.append(section)
+
+    section = Section("What the corpus does not cover")
+    missing = unmentioned_terms(topic, assistant.vocabulary, assistant.embedder)
+    if missing:
+        section.notes.append("No article mentions " + ", ".join(f"“{t}”" for t in missing) + ".")
+    silent = [r.title for r in records.values() if r.doc_id not in {c.evidence.doc_id for c in ranked}]
+    if silent:
+        section.notes.append("Articles that say nothing on this topic: " + "; ".join(f"“{t}”" for t in silent) + ".")
+    if not ranked:
+        section.notes.append("Nothing in the corpus addresses this topic.")
+    section.notes.append(
+        f"This briefing draws on {len({c.evidence.doc_id for c in ranked})} of {len(records)} articles; "
+        "it says only what they say."
+    )
+    sections.append(section)
+
+    briefing = Briefing(topic, f"Briefing: {topic}", assistant.mode, sections, Numbering())
+    for part in sections:
+        for line in part.lines:
+            for item in line.evidence:
+                briefing.numbering.number(item, line.supported)
+    briefing.timings_ms["total"] = (time.perf_counter() - started) * 1000
+    return briefing

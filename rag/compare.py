@@ -1,0 +1,263 @@
+"""Compare viewpoints: what each source or speaker says on a topic, where figures differ or agree.
+
+Offline, every cell holds verbatim sentences chosen by relevance and maximal marginal
+relevance. With an LLM, each cell is written in prose from that group's passages and checked
+sentence by sentence like an answer. Differences are found between figures (money,
+percentages) that different groups give for the same subject; agreements are equal figures
+and sentences that say nearly the same thing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from rag.assistant import AskOptions, Assistant
+from rag.citations import Evidence, Numbering, cosine
+from rag.extractive import MIN_RELEVANCE, ScoredSentence, maximal_marginal_relevance
+from rag.figures import find_figures, same_value
+from rag.lexicon import content_stems, content_words, stem
+from rag.retrieve import Filters
+from rag.speakers import speaker_index, speaker_of
+from rag.store import ArticleRecord
+
+CELL_RELEVANCE = {"source": MIN_RELEVANCE, "speaker": 0.35}  # speakers say much off-topic: a higher bar
+SAME_CLAIM = 0.75  # sentences of two groups this similar say the same thing
+SAME_SUBJECT = 0.3  # figures in sentences this similar, whose surroundings share a word, are about one thing
+FIGURE_WINDOW = 8  # words either side of a figure that say what it counts
+CELL_SENTENCES = 2
+MAX_SPEAKER_ROWS = 15
+FIGURE_WORDS = frozenset(
+    "billion million trillion thousand percent per cent dollars euros yen pounds year years total about least".split()
+)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A row of the matrix: a source (its articles) or a speaker."""
+
+    label: str
+    detail: str
+    doc_ids: tuple[str, ...] = ()
+    speaker: str = ""
+
+
+@dataclass
+class Cell:
+    """What one group says on the topic: sentences with their evidence (none: nothing found)."""
+
+    group: Group
+    sentences: list[tuple[str, list[Evidence], bool]] = field(default_factory=list)
+
+
+@dataclass
+class Contrast:
+    """Two groups on the same thing: their figures differ, or they agree."""
+
+    kind: str  # differ | agree
+    what: str
+    sides: list[tuple[str, Evidence, str]]  # (group label, evidence, figure as written)
+
+
+@dataclass
+class Comparison:
+    """The viewpoint matrix and where the groups differ or agree, with numbered citations."""
+
+    topic: str
+    by: str
+    mode: str
+    cells: list[Cell]
+    differences: list[Contrast]
+    agreements: list[Contrast]
+    numbering: Numbering
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    unmentioned: list[str] = field(default_factory=list)
+
+    def n(self, evidence: Evidence) -> int:
+        """The citation number of a span."""
+        return self.numbering.number(evidence)
+
+    def to_json(self) -> dict[str, Any]:
+        """The comparison as JSON: rows, differences, agreements, citations."""
+
+        def sentence(text: str, evidence: list[Evidence], supported: bool) -> dict[str, Any]:
+            return {"text": text, "citations": [self.n(e) for e in evidence], "supported": supported}
+
+        def contrast(c: Contrast) -> dict[str, Any]:
+            return {
+                "what": c.what,
+                "sides": [{"group": g, "figure": f, "citation": self.n(e)} for g, e, f in c.sides],
+            }
+
+        return {
+            "topic": self.topic,
+            "by": self.by,
+            "mode": self.mode,
+            "rows": [
+                {
+                    "group": cell.group.label,
+                    "detail": cell.group.detail,
+                    "found": bool(cell.sentences),
+                    "sentences": [sentence(*s) for s in cell.sentences],
+                }
+                for cell in self.cells
+            ],
+            "differences": [contrast(c) for c in self.differences],
+            "agreements": [contrast(c) for c in self.agreements],
+            "citations": [c.to_dict() for c in self.numbering.citations],
+            "unmentioned": self.unmentioned,
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+def source_groups(records: list[ArticleRecord]) -> list[Group]:
+    """One group per source (the author, or the article itself, when no source is known)."""
+    by_label: dict[str, list[ArticleRecord]] = {}
+    for record in records:
+        by_label.setdefault(record.source or record.author or record.title, []).append(record)
+    groups = []
+    for label, members in by_label.items():
+        if len(members) == 1:
+            detail = members[0].title if label != members[0].title else (members[0].author or members[0].path)
+        else:
+            detail = f"{len(members)} articles"
+        groups.append(Group(label, detail, tuple(r.doc_id for r in members)))
+    return groups
+
+
+def speaker_groups(records: list[ArticleRecord]) -> list[Group]:
+    """One group per speaker quoted or reported in the corpus."""
+    groups = []
+    for summary in speaker_index(records):
+        detail = ", ".join(x for x in (summary.role, summary.affiliation) if x)
+        groups.append(Group(summary.name, detail, speaker=summary.name))
+    return groups
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The words either side of a figure: what it is a figure of."""
+    before = text[:start].split()[-FIGURE_WINDOW:]
+    after = text[end:].split()[:FIGURE_WINDOW]
+    return " ".join(before + after)
+
+
+def _subject(a: str, b: str) -> set[str]:
+    shared = content_stems(a) & content_stems(b)
+    return {s for s in shared if s not in FIGURE_WORDS and not s[0].isdigit()}
+
+
+def _what(a: str, b: str) -> str:
+    """The words two sentences share, as a label for what they are about."""
+    shared = content_stems(a) & content_stems(b)
+    words = [w for w in content_words(a) if stem(w) in shared and w not in FIGURE_WORDS and not w[0].isdigit()]
+    return " ".join(dict.fromkeys(words[:5])) or "the same subject"
+
+
+def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> tuple[list[Contrast], list[Contrast]]:
+    """Differing and equal figures, and matching claims, between sentences of different groups."""
+    differences: list[Contrast] = []
+    agreements: list[Contrast] = []
+    seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
+    labels = list(pools)
+    for i, first in enumerate(labels):
+        for second in labels[i + 1 :]:
+            for a in pools[first]:
+                for b in pools[second]:
+                    if a.evidence.key == b.evidence.key:
+                        continue  # one sentence said by two speakers of one article
+                    key = (a.evidence.key, b.evidence.key)
+                    similarity = cosine(a.vector or [], b.vector or [])
+                    for fa in find_figures(a.evidence.quote):
+                        for fb in find_figures(b.evidence.quote):
+                            if fa.unit != fb.unit or key in seen or similarity < SAME_SUBJECT:
+                                continue
+                            near_a = _around(a.evidence.quote, fa.start, fa.end)
+                            near_b = _around(b.evidence.quote, fb.start, fb.end)
+                            if not _subject(near_a, near_b):
+                                continue
+                            seen.add(key)
+                            sides = [(first, a.evidence, fa.text), (second, b.evidence, fb.text)]
+                            what = _what(near_a, near_b)
+                            (agreements if same_value(fa, fb) else differences).append(
+                                Contrast("agree" if same_value(fa, fb) else "differ", what, sides)
+                            )
+                    if key not in seen and similarity >= SAME_CLAIM:
+                        seen.add(key)
+                        what = _what(a.evidence.quote, b.evidence.quote)
+                        agreements.append(Contrast("agree", what, [(first, a.evidence, ""), (second, b.evidence, "")]))
+    return differences, agreements
+
+
+def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOptions | None = None) -> Comparison:
+    """What each source (or speaker) says about `topic`, and where they differ or agree."""
+    if by not in ("source", "speaker"):
+        raise ValueError("compare by 'source' or 'speaker'")
+    options = options or AskOptions()
+    started = time.perf_counter()
+    records = [r for r in assistant.articles() if not options.filters.doc_ids or r.doc_id in options.filters.doc_ids]
+    by_doc = {r.doc_id: r for r in records}
+    vector = assistant.embedder.get_query_embedding(topic)
+    groups = source_groups(records) if by == "source" else speaker_groups(records)
+    cells: list[tuple[float, Cell]] = []
+    pools: dict[str, list[ScoredSentence]] = {}
+    for group in groups:
+        base = options.filters
+        filters = Filters(
+            doc_ids=group.doc_ids or base.doc_ids,
+            sources=base.sources,
+            authors=base.authors,
+            published_from=base.published_from,
+            published_to=base.published_to,
+            speakers=(group.speaker,) if group.speaker else base.speakers,
+        )
+        passages = assistant.retriever.retrieve(topic, vector, top_k=options.top_k or 6, filters=filters)
+
+        def said_by_group(evidence: Evidence, name: str = group.speaker) -> bool:
+            record = by_doc.get(evidence.doc_id)
+            return not name or (
+                record is not None and speaker_of(record, evidence.start_char, evidence.end_char) == name
+            )
+
+        ranked = assistant.extractive.rank(topic, vector, passages, keep=said_by_group, shortlist=8)
+        relevant = [c for c in ranked if c.semantic >= CELL_RELEVANCE[by]]
+        pools[group.label] = relevant[:6]
+        cell = Cell(group)
+        if relevant and assistant.generative:
+            checked = assistant.generative.write_about(group.label, topic, passages[:4])
+            cell.sentences = checked.cited
+        else:
+            chosen = maximal_marginal_relevance(relevant, CELL_SENTENCES, floor=CELL_RELEVANCE[by])
+            chosen.sort(key=lambda c: (c.evidence.doc_id, c.evidence.start_char))
+            cell.sentences = [(c.evidence.quote, [c.evidence], True) for c in chosen]
+        cells.append((relevant[0].score if relevant else -1.0, cell))
+    if by == "speaker":
+        cells.sort(key=lambda pair: -pair[0])
+        found = [c for s, c in cells if s >= 0]
+        silent = [c for s, c in cells if s < 0]
+        ordered = found + (silent if len(found) + len(silent) <= MAX_SPEAKER_ROWS else [])
+    else:
+        ordered = [c for _, c in cells]
+    differences, agreements = find_contrasts(pools)
+    comparison = Comparison(
+        topic=topic,
+        by=by,
+        mode=assistant.mode,
+        cells=ordered,
+        differences=differences,
+        agreements=agreements,
+        numbering=Numbering(),
+        unmentioned=[],
+    )
+    for cell in comparison.cells:  # number in reading order: rows first, then contrasts
+        for _, evidence, supported in cell.sentences:
+            for e in evidence:
+                comparison.numbering.number(e, supported)
+    for contrast in differences + agreements:
+        for _, e, _ in contrast.sides:
+            comparison.numbering.number(e)
+    from rag.coverage import unmentioned_terms
+
+    comparison.unmentioned = unmentioned_terms(topic, assistant.vocabulary, assistant.embedder)
+    comparison.timings_ms["total"] = (time.perf_counter() - started) * 1000
+    return comparison

@@ -1,0 +1,102 @@
+"""Comparisons and briefings as Markdown, HTML and PDF, with numbered footnotes."""
+
+from __future__ import annotations
+
+import html
+
+from rag.answer import Citation
+from rag.briefing import Briefing
+from rag.compare import Comparison
+
+UNSUPPORTED = "⚠ unsupported"
+CSS = """
+body { font-family: "DejaVu Serif", Georgia, serif; max-width: 46em; margin: 2em auto; line-height: 1.5; color: #222; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ddd; }
+.label { font-weight: bold; } .note { color: #555; font-style: italic; }
+.unsupported { background: #fff3cd; } sup a { text-decoration: none; }
+ol.footnotes { font-size: 0.85em; color: #333; } ol.footnotes li { margin-bottom: 0.4em; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: 1px solid #ccc; padding: 0.4em; vertical-align: top; }
+"""
+
+
+def footnote_md(c: Citation) -> str:
+    """One Markdown footnote: quote, article title, path and offsets."""
+    quote = c.quote.replace("\n", " ")
+    return f"[^{c.n}]: “{quote}” — {c.title}, `{c.path}` [{c.start_char}:{c.end_char}]"
+
+
+def briefing_markdown(b: Briefing) -> str:
+    """The briefing as Markdown; [^n] footnotes hold each quote and where it is."""
+    out = [f"# {b.title}", "", f"*{b.mode} briefing; every sentence cites the passage it rests on.*", ""]
+    for section in b.sections:
+        out += [f"## {section.heading}", ""]
+        for line in section.lines:
+            marks = "".join(f"[^{b.n(e)}]" for e in line.evidence)
+            label = f"**{line.label}:** " if line.label else ""
+            flag = f" *({UNSUPPORTED})*" if not line.supported else ""
+            out.append(f"- {label}{line.text}{marks}{flag}")
+        out += [f"- *{note}*" for note in section.notes]
+        out.append("")
+    out += ["## Sources", ""] + [footnote_md(c) for c in b.numbering.citations]
+    return "\n".join(out).strip() + "\n"
+
+
+def briefing_html(b: Briefing) -> str:
+    """The briefing as a self-contained HTML page; all text is escaped."""
+    e = html.escape
+    parts = [
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{e(b.title)}</title><style>{CSS}</style>",
+        f"</head><body><h1>{e(b.title)}</h1>",
+        f"<p class='note'>{e(b.mode)} briefing; every sentence cites the passage it rests on.</p>",
+    ]
+    for section in b.sections:
+        parts.append(f"<h2>{e(section.heading)}</h2><ul>")
+        for line in section.lines:
+            marks = "".join(f"<sup><a href='#fn{b.n(x)}'>[{b.n(x)}]</a></sup>" for x in line.evidence)
+            label = f"<span class='label'>{e(line.label)}:</span> " if line.label else ""
+            text = e(line.text) if line.supported else f"<span class='unsupported'>{e(line.text)}</span> {UNSUPPORTED}"
+            parts.append(f"<li>{label}{text}{marks}</li>")
+        parts += [f"<li class='note'>{e(note)}</li>" for note in section.notes]
+        parts.append("</ul>")
+    parts.append("<h2>Sources</h2><ol class='footnotes'>")
+    for c in b.numbering.citations:
+        where = f"<code>{e(c.path)}</code> [{c.start_char}:{c.end_char}]"
+        parts.append(f"<li id='fn{c.n}'>“{e(c.quote)}” — {e(c.title)}, {where}</li>")
+    parts.append("</ol></body></html>")
+    return "\n".join(parts)
+
+
+def briefing_pdf(b: Briefing) -> bytes:
+    """The briefing as PDF, rendered from its HTML by WeasyPrint."""
+    from weasyprint import HTML
+
+    return bytes(HTML(string=briefing_html(b)).write_pdf())
+
+
+def comparison_markdown(c: Comparison) -> str:
+    """The viewpoint matrix and the contrasts as Markdown, with footnotes."""
+    out = [f"# {c.topic}: by {c.by}", "", f"| {c.by} | what it says on the topic |", "|---|---|"]
+    for cell in c.cells:
+        label = cell.group.label + (f" ({cell.group.detail})" if cell.group.detail else "")
+        if cell.sentences:
+            said = " ".join(
+                text.replace("|", "\\|")
+                + "".join(f"[^{c.n(e)}]" for e in evidence)
+                + ("" if ok else f" ({UNSUPPORTED})")
+                for text, evidence, ok in cell.sentences
+            )
+        else:
+            said = "*nothing found*"
+        out.append(f"| {label.replace('|', '/')} | {said.replace(chr(10), ' ')} |")
+    for heading, contrasts in (("Where they differ", c.differences), ("Where they agree", c.agreements)):
+        out += ["", f"## {heading}", ""]
+        if not contrasts:
+            out.append("*none found*")
+        for contrast in contrasts:
+            sides = "; ".join(f"{group}: {figure or 'says'}[^{c.n(e)}]" for group, e, figure in contrast.sides)
+            out.append(f"- **{contrast.what}** — {sides}")
+    if c.unmentioned:
+        out += ["", "*The corpus does not mention " + ", ".join(f"“{t}”" for t in c.unmentioned) + ".*"]
+    out += ["", "## Sources", ""] + [footnote_md(x) for x in c.numbering.citations]
+    return "\n".join(out).strip() + "\n"

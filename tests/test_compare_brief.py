@@ -1,0 +1,164 @@
+"""Compare viewpoints and cited briefings on the bundled corpus, offline and with an LLM."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rag.briefing import brief
+from rag.compare import compare
+from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
+from tests.conftest import PROJECT, IngestFn
+
+TOPIC = "Japan's military budget"
+
+
+def assert_verbatim(citations: list[Any], article_texts: dict[str, str]) -> None:
+    assert [c.n for c in citations] == list(range(1, len(citations) + 1))
+    for c in citations:
+        assert article_texts[c.doc_id][c.start_char : c.end_char] == c.quote
+
+
+def test_compare_by_source_shows_what_both_articles_say(assistant: Any, article_texts: dict[str, str]) -> None:
+    comparison = compare(assistant, TOPIC, by="source")
+    assert len(comparison.cells) == 2 and all(cell.sentences for cell in comparison.cells)
+    assert {cell.group.label for cell in comparison.cells} == {
+        "Alastair Crook",
+        "Japan's militarization and the American plan to fight for Taiwan",
+    }
+    assert_verbatim(comparison.numbering.citations, article_texts)
+
+
+def test_differing_figures_across_the_two_articles_are_found_each_side_cited(assistant: Any) -> None:
+    comparison = compare(assistant, TOPIC, by="source")
+    pairs = [{f for _, _, f in c.sides} for c in comparison.differences]
+    assert {"$ 100 billion", "$56 billion"} in pairs
+    for contrast in comparison.differences:
+        groups = [g for g, _, _ in contrast.sides]
+        assert len(set(groups)) == 2, "a difference sets two sources against each other"
+        for _, evidence, figure in contrast.sides:
+            assert figure in evidence.quote
+    markdown = comparison_markdown(comparison)
+    assert "## Where they differ" in markdown and "$ 100 billion[^" in markdown
+
+
+def test_equal_figures_in_two_sources_are_an_agreement(assistant: Any) -> None:
+    comparison = compare(assistant, "share of GDP for military spending", by="source")
+    agreed = [{f for _, _, f in c.sides} for c in comparison.agreements]
+    assert {"2%", "2 percent"} in agreed
+
+
+def test_compare_by_speaker_attributes_cells_to_the_people_quoted(assistant: Any) -> None:
+    comparison = compare(assistant, "cooperation between Japan and NATO", by="speaker")
+    cells = {cell.group.label: cell for cell in comparison.cells}
+    assert cells["Yoshimasa Hayashi"].sentences
+    assert cells["Yoshimasa Hayashi"].group.detail == "Foreign Minister"
+    assert any(not cell.sentences for cell in comparison.cells), "a silent speaker is shown as nothing found"
+    data = comparison.to_json()
+    assert any(row["found"] is False for row in data["rows"])
+
+
+def test_a_source_silent_on_the_topic_says_nothing_found(
+    embedded_settings: Any, corpus_dir: Path, run_ingest: IngestFn, local_embedder: Any
+) -> None:
+    from rag.assistant import Assistant
+
+    (corpus_dir / "harbour.txt").write_text(
+        (PROJECT / "tests" / "data" / "attribution_heldout" / "harbour.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    run_ingest(embedded_settings, corpus_dir)
+    comparison = compare(Assistant.open(embedded_settings, embedder=local_embedder), "Japan and NATO", by="source")
+    silent = [cell.group.label for cell in comparison.cells if not cell.sentences]
+    assert silent == ["Oslo votes to double harbour budget"]
+
+
+def test_every_sentence_of_the_briefing_has_a_verbatim_citation(assistant: Any, article_texts: dict[str, str]) -> None:
+    briefing = brief(assistant, "Japan's military spending")
+    headings = [s.heading for s in briefing.sections]
+    assert headings[0] == "Key points" and headings[-1] == "What the corpus does not cover"
+    assert {"Viewpoints", "Points of disagreement", "Figures"} <= set(headings)
+    lines = [line for section in briefing.sections for line in section.lines]
+    assert len(lines) >= 10
+    assert all(line.evidence for line in lines), "a briefing sentence without a citation"
+    for line in lines:
+        assert any(e.quote == line.text for e in line.evidence)  # offline: the sentence is the quote
+    assert_verbatim(briefing.numbering.citations, article_texts)
+
+
+def test_briefing_exports_open_and_show_their_citations(assistant: Any) -> None:
+    from pypdf import PdfReader
+
+    briefing = brief(assistant, "Japan's military spending")
+    markdown = briefing_markdown(briefing)
+    assert markdown.startswith("# Briefing: Japan's military spending") and "[^1]: “" in markdown
+    page = briefing_html(briefing)
+    assert page.count("<li id='fn") == len(briefing.numbering.citations) and "<script" not in page
+    pdf = PdfReader(io.BytesIO(briefing_pdf(briefing)))
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    assert "Key points" in text and "[1]" in text
+    assert "corpus/003_3ed258554722c35d.txt" in text
+
+
+def test_briefing_on_an_unmentioned_subject_says_what_is_not_covered(assistant: Any) -> None:
+    briefing = brief(assistant, "submarine fleet of Peru")
+    notes = " ".join(briefing.sections[-1].notes)
+    assert "No article mentions" in notes and "Peru" in notes
+
+
+def run(*args: str, storage: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "RAG_STORAGE_DIR": str(storage), "PYTHONPATH": str(PROJECT)}
+    return subprocess.run(
+        [sys.executable, "-m", "rag", *args], cwd=PROJECT, capture_output=True, text=True, timeout=300, env=env
+    )
+
+
+def test_compare_and_brief_from_the_command_line(bundled_settings: Any, tmp_path: Path) -> None:
+    result = run("compare", "--json", TOPIC, storage=bundled_settings.storage_dir)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["by"] == "source" and len(data["rows"]) == 2 and data["differences"]
+    target = tmp_path / "briefing.pdf"
+    result = run("brief", "--format", "pdf", "-o", str(target), TOPIC, storage=bundled_settings.storage_dir)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF") and "citations" in result.stderr
+
+
+def test_generative_compare_checks_each_cell_sentence(bundled_settings: Any, local_embedder: Any) -> None:
+    from tests.fake_openai import fake_openai_server
+    from tests.test_generative import generative_assistant
+
+    with fake_openai_server() as server:
+        server.default_reply = "They report that Japan will spend much more on its military [1]. Penguins agree [1]."
+        comparison = compare(generative_assistant(bundled_settings, server, local_embedder), TOPIC, by="source")
+    assert comparison.mode == "generative"
+    for cell in comparison.cells:
+        assert [supported for _, _, supported in cell.sentences] == [True, False] or not cell.sentences
+    assert any(cell.sentences for cell in comparison.cells)
+
+
+@pytest.mark.parametrize("page", ["ui/compare.py", "ui/briefing.py"])
+def test_compare_and_briefing_pages_render_their_results(page: str, app_storage: Path, indexed: Path) -> None:
+    from tests.test_app import start
+
+    app = start()
+    app.switch_page(page).run()
+    topic = app.text_input(key="compare_topic" if "compare" in page else "brief_topic")
+    topic.set_value(TOPIC)  # a form submits its values with the button
+    next(b for b in app.button if b.label in ("Compare", "Write the briefing")).click().run()
+    assert not app.exception, app.exception
+    html = "\n".join(e.proto.body for e in app.get("html"))
+    if "compare" in page:
+        assert "Where they differ" in [s.value for s in app.subheader] and "$56 billion" in html
+    else:
+        assert "Key points" in html and [b.label for b in app.get("download_button")][:2] == [
+            "Download .md",
+            "Download .html",
+        ]
