@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint ingest eval test-llm clean
+.PHONY: run test lint ingest eval bench test-llm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ $(VENV)/.installed-llm: pyproject.toml | $(VENV)/.installed-dev
 
 test-llm: $(VENV)/.installed-llm
 	$(BIN)/python -m pytest -m llm tests/test_llm_smollm.py
+
+# Benchmarks (not tests): `make bench`, or `make bench QUICK=1` for small sizes in under a minute.
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick --out bench/results-quick,)
 
 # Dev-set and held-out results into the README (a store of its own, so uploads do not count).
 EVAL_STORAGE := storage/eval

@@ -294,16 +294,30 @@ def ingest(
                         vectors = embed_texts(embedder, missing, settings.embed_batch_size, advance)
                         known.update(zip(missing, vectors, strict=True))
                         report.chunks_embedded += len(missing)
-                    for item in group:
-                        article = item.article
-                        said = attribute(
-                            article.text, article.body_start, voice_of(article.author, article.source, article.title)
+                    said = [
+                        attribute(
+                            item.article.text,
+                            item.article.body_start,
+                            voice_of(item.article.author, item.article.source, item.article.title),
                         )
-                        speakers = [speakers_by_span(said, c.start_char, c.end_char) for c in item.chunks]
-                        store.begin_article(article, item.files, plan.chunker, said)
-                        store.write_chunks(article, item.chunks, [known[c.text] for c in item.chunks], speakers)
-                        store.commit_article(item.article.doc_id, len(item.chunks))
-                        report.chunks_written += len(item.chunks)
+                        for item in group
+                    ]
+                    records = store.begin_articles(
+                        [(item.article, item.files, s) for item, s in zip(group, said, strict=True)], plan.chunker
+                    )
+                    store.write_chunks(
+                        [
+                            (
+                                item.article,
+                                item.chunks,
+                                [known[c.text] for c in item.chunks],
+                                [speakers_by_span(s, c.start_char, c.end_char) for c in item.chunks],
+                            )
+                            for item, s in zip(group, said, strict=True)
+                        ]
+                    )
+                    store.commit_articles(records, [len(item.chunks) for item in group])
+                    report.chunks_written += sum(len(item.chunks) for item in group)
 
         for doc_id, files in plan.file_changes.items():
             if doc_id in plan.to_write or doc_id not in plan.records or files == plan.records[doc_id].files:

@@ -72,6 +72,10 @@ class ArticleRecord:
         return self.files[0].path if self.files else ""
 
 
+# One article's chunks to write: the article, its chunks, their vectors, who speaks in each.
+ChunkWrite = tuple[Article, Sequence[Chunk], Sequence[Sequence[float]], Sequence[Sequence[str]] | None]
+
+
 @dataclass(frozen=True)
 class IndexStatus:
     """What the index holds, for the sidebar and `list`."""
@@ -242,65 +246,73 @@ class CorpusStore:
         text = self.get_article(doc_id).text
         return text or ""
 
-    def begin_article(
-        self, article: Article, files: list[FileRef], chunker: str, attribution: Attribution | None = None
-    ) -> None:
-        """Write the article record as pending, and clear chunks a cut-off write left."""
-        record = ArticleRecord(
-            doc_id=article.doc_id,
-            title=article.title,
-            source=article.source,
-            author=article.author,
-            published=article.published,
-            format=article.format,
-            files=files,
-            chunker=chunker,
-            status=PENDING,
-        )
-        if attribution is not None:
-            record.speakers = [asdict(s) for s in attribution.speakers.values()]
-            record.statements = [(s.start, s.end, s.speaker, s.kind) for s in attribution.statements]
-        self.chunks.delete(where={"document_id": article.doc_id})
-        self.articles.upsert(
-            ids=[article.doc_id],
-            documents=[article.text],
-            metadatas=[_record_metadata(record)],
-            embeddings=_PLACEHOLDER_VECTOR,
-        )
+    def begin_articles(
+        self, entries: Sequence[tuple[Article, list[FileRef], Attribution | None]], chunker: str
+    ) -> list[ArticleRecord]:
+        """Write the articles' records as pending, and clear any chunks they had.
 
-    def write_chunks(
-        self,
-        article: Article,
-        chunks: Sequence[Chunk],
-        embeddings: Sequence[Sequence[float]],
-        speakers: Sequence[Sequence[str]] | None = None,
-    ) -> None:
-        """Store an article's chunks with their vectors (and who speaks in each)."""
+        One call for a group of articles: per-article round trips dominated ingest time.
+        """
+        records = []
+        for article, files, attribution in entries:
+            record = ArticleRecord(
+                doc_id=article.doc_id,
+                title=article.title,
+                source=article.source,
+                author=article.author,
+                published=article.published,
+                format=article.format,
+                files=files,
+                chunker=chunker,
+                status=PENDING,
+            )
+            if attribution is not None:
+                record.speakers = [asdict(s) for s in attribution.speakers.values()]
+                record.statements = [(s.start, s.end, s.speaker, s.kind) for s in attribution.statements]
+            records.append(record)
+        if not records:
+            return records
+        ids = [r.doc_id for r in records]
+        self.chunks.delete(where=cast("Where", {"document_id": {"$in": ids}}))  # old versions, cut-off writes
+        texts = [article.text for article, _, _ in entries]
+        for start in range(0, len(records), self.max_batch_size):
+            end = start + self.max_batch_size
+            self.articles.upsert(
+                ids=ids[start:end],
+                documents=texts[start:end],
+                metadatas=[_record_metadata(r) for r in records[start:end]],
+                embeddings=_PLACEHOLDER_VECTOR * len(ids[start:end]),
+            )
+        return records
+
+    def write_chunks(self, entries: Sequence[ChunkWrite]) -> None:
+        """Store chunks of one or more articles with their vectors (and who speaks in each)."""
         from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
         nodes: list[BaseNode] = []
-        for i, (chunk, vector) in enumerate(zip(chunks, embeddings, strict=True)):
-            node = TextNode(
-                id_=f"{article.doc_id}-{chunk.index:05d}",
-                text=chunk.text,
-                embedding=list(vector),
-                metadata={
-                    "path": article.path,
-                    "title": article.title,
-                    "source": article.source,
-                    "author": article.author,
-                    "published": article.published,
-                    "published_ord": published_ordinal(article.published),
-                    "chunk_index": chunk.index,
-                    "start_char": chunk.start_char,
-                    "end_char": chunk.end_char,
-                    "tokens": chunk.tokens,
-                },
-            )
-            if speakers and speakers[i]:  # Chroma takes no empty lists
-                node.metadata["speakers"] = list(speakers[i])
-            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.doc_id)
-            nodes.append(node)
+        for article, chunks, embeddings, speakers in entries:
+            for i, (chunk, vector) in enumerate(zip(chunks, embeddings, strict=True)):
+                node = TextNode(
+                    id_=f"{article.doc_id}-{chunk.index:05d}",
+                    text=chunk.text,
+                    embedding=list(vector),
+                    metadata={
+                        "path": article.path,
+                        "title": article.title,
+                        "source": article.source,
+                        "author": article.author,
+                        "published": article.published,
+                        "published_ord": published_ordinal(article.published),
+                        "chunk_index": chunk.index,
+                        "start_char": chunk.start_char,
+                        "end_char": chunk.end_char,
+                        "tokens": chunk.tokens,
+                    },
+                )
+                if speakers and speakers[i]:  # Chroma takes no empty lists
+                    node.metadata["speakers"] = list(speakers[i])
+                node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.doc_id)
+                nodes.append(node)
         for start in range(0, len(nodes), self.max_batch_size):
             self.vector_store.add(nodes[start : start + self.max_batch_size])
 
@@ -314,12 +326,14 @@ class CorpusStore:
         embeddings = got["embeddings"] if got["embeddings"] is not None else []
         return {doc: [float(x) for x in vec] for doc, vec in zip(documents, embeddings, strict=True)}
 
-    def commit_article(self, doc_id: str, chunk_count: int) -> None:
-        """Mark an article complete once all its chunks are written."""
-        record = self.get_article(doc_id)
-        record.status = COMPLETE
-        record.chunk_count = chunk_count
-        self.articles.update(ids=[doc_id], metadatas=[_record_metadata(record)])
+    def commit_articles(self, records: Sequence[ArticleRecord], chunk_counts: Sequence[int]) -> None:
+        """Mark articles complete once all their chunks are written."""
+        for record, count in zip(records, chunk_counts, strict=True):
+            record.status = COMPLETE
+            record.chunk_count = count
+        for start in range(0, len(records), self.max_batch_size):
+            batch = records[start : start + self.max_batch_size]
+            self.articles.update(ids=[r.doc_id for r in batch], metadatas=[_record_metadata(r) for r in batch])
 
     def set_files(self, doc_id: str, files: list[FileRef]) -> None:
         """Replace the list of files an article was read from."""

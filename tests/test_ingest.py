@@ -168,6 +168,7 @@ def test_an_error_mid_ingest_leaves_a_store_the_next_run_completes(
         real_write(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(CorpusStore, "write_chunks", failing_write)
+    monkeypatch.setattr("rag.ingest.WRITE_GROUP_CHUNKS", 1)  # one article a write, so one can land
     with pytest.raises(OSError, match="disk full"):
         run_ingest(embedded_settings, corpus_dir)
     monkeypatch.setattr(CorpusStore, "write_chunks", real_write)
@@ -182,6 +183,7 @@ KILLER = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
+    import rag.ingest
     from rag.ingest import ingest_paths
     from rag.settings import Settings
     from rag.store import CorpusStore
@@ -196,6 +198,7 @@ KILLER = textwrap.dedent(
             os.kill(os.getpid(), signal.SIGKILL)  # no cleanup, no finally: a real kill -9
 
     CorpusStore.write_chunks = add_then_die
+    rag.ingest.WRITE_GROUP_CHUNKS = 1  # one article a write, so some land before the kill
     settings = Settings(_env_file=None, storage_dir=Path(sys.argv[1]))
     ingest_paths(settings, [Path(sys.argv[2])])
     """
