@@ -41,10 +41,14 @@ def generate_texts(n_articles: int, seed: int = 7, sentences: tuple[int, int] = 
     articles = []
     for i in range(n_articles):
         names = [_name(rng) for _ in range(3)]
+
+        def a_name(_: re.Match[str], names: list[str] = names) -> str:
+            return rng.choice(names)
+
         lines = []
         for _ in range(rng.randint(*sentences)):
             sentence = rng.choice(pool)
-            sentence = NAME.sub(lambda _: rng.choice(names), sentence)
+            sentence = NAME.sub(a_name, sentence)
             sentence = NUMBER.sub(lambda m: str(rng.randint(1, 10 ** len(m.group()))), sentence)
             lines.append(sentence)
         paragraphs = [" ".join(lines[j : j + 4]) for j in range(0, len(lines), 4)]
