@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -19,6 +19,7 @@ from rag.lexicon import stemmer, words
 from rag.store import CorpusStore, published_ordinal
 
 if TYPE_CHECKING:
+    from chromadb.api.types import Where
     from llama_index.retrievers.bm25 import BM25Retriever
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
@@ -151,6 +152,9 @@ class Bm25Index:
         }
         self._published = np.array([int(c.get("published_ord", 0) or 0) for c in corpus], dtype=np.int64)
         self._speakers = [frozenset(c.get("speakers") or ()) for c in corpus]
+        self._passages: dict[int, Passage] = {}  # decoded on first use
+        # A loaded bm25s index returns corpus entries instead of positions.
+        self._position = {str(c.get("node_id")): i for i, c in enumerate(corpus)}
 
     def __len__(self) -> int:
         return len(self.corpus)
@@ -214,6 +218,8 @@ class Bm25Index:
         index._columns = {name: np.array([], dtype=object) for name in PASSAGE_FIELDS}
         index._published = np.array([], dtype=np.int64)
         index._speakers = []
+        index._passages = {}
+        index._position = {}
         return index
 
     def mask(self, filters: Filters) -> np.ndarray | None:
@@ -256,8 +262,10 @@ class Bm25Index:
         for idx, score in zip(indexes[0], scores[0], strict=True):
             if score <= 0:
                 continue  # no query word in it
-            entry = self.corpus[int(idx)] if not isinstance(idx, dict) else idx
-            passages.append(_passage_from_corpus_entry(entry))
+            position = self._position[str(idx["node_id"])] if isinstance(idx, dict) else int(idx)
+            if position not in self._passages:
+                self._passages[position] = _passage_from_corpus_entry(self.corpus[position])
+            passages.append(replace(self._passages[position]))  # callers may change score and ranks
         return passages
 
     def document_frequencies(self) -> dict[str, int]:
@@ -283,18 +291,27 @@ class HybridRetriever:
         self.candidates = candidates
 
     def dense(self, query_vector: Sequence[float], k: int, filters: Filters) -> list[Passage]:
-        """The `k` chunks nearest to `query_vector` in Chroma."""
-        from llama_index.core.vector_stores.types import VectorStoreQuery
+        """The `k` chunks nearest to `query_vector` in Chroma.
 
+        Queried on the collection itself: the chunk metadata holds every field a passage
+        needs, so LlamaIndex's per-result node decoding is skipped on this hot path.
+        """
         k = min(k, len(self.bm25) or self.store.count_chunks())
         if k <= 0:
             return []
-        query = VectorStoreQuery(query_embedding=list(query_vector), similarity_top_k=k)
-        where = chroma_where(filters)
-        result = self.store.vector_store.query(query, **({"where": where} if where else {}))
+        vectors: list[Sequence[float]] = [list(query_vector)]
+        result = self.store.chunks.query(
+            query_embeddings=vectors,
+            n_results=k,
+            where=cast("Where | None", chroma_where(filters)),
+            include=["documents", "metadatas"],
+        )
+        ids = result["ids"][0]
+        documents = (result["documents"] or [[]])[0]
+        metadatas = (result["metadatas"] or [[]])[0]
         return [
-            Passage.from_metadata(node.node_id, node.get_content(), {**node.metadata, "document_id": node.ref_doc_id})
-            for node in result.nodes or []
+            Passage.from_metadata(chunk_id, text or "", dict(meta or {}))
+            for chunk_id, text, meta in zip(ids, documents, metadatas, strict=True)
         ]
 
     def retrieve(
