@@ -73,7 +73,12 @@ class Assistant:
     """Everything a question needs, loaded once: store, embedder, BM25, engines."""
 
     def __init__(
-        self, settings: Settings, store: CorpusStore, embedder: BaseEmbedding, llm: ChatModel | None = None
+        self,
+        settings: Settings,
+        store: CorpusStore,
+        embedder: BaseEmbedding,
+        llm: ChatModel | None = None,
+        bm25: Bm25Index | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -85,19 +90,27 @@ class Assistant:
         self.lock = threading.RLock()
         self._articles: list[ArticleRecord] | None = None
         self._starters: list[str] | None = None
-        self._load_indexes()
+        self._load_indexes(bm25)
 
     @classmethod
     def open(
         cls, settings: Settings, embedder: BaseEmbedding | None = None, store: CorpusStore | None = None
     ) -> Assistant:
         """Connect to the store, check its embedder, load the models and the BM25 index."""
-        store = store or CorpusStore.open(settings)
-        store.check_embedder(embedder_id(settings))
-        return cls(settings, store, embedder or build_embedder(settings), build_chat_model(settings))
+        from concurrent.futures import ThreadPoolExecutor
 
-    def _load_indexes(self) -> None:
-        self.bm25 = Bm25Index.load_or_build(self.store, self.settings.storage_dir / "bm25")
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # The embedder loads (mostly file reads and C code) while the indexes load.
+            loading = None if embedder is not None else pool.submit(build_embedder, settings)
+            store = store or CorpusStore.open(settings)
+            store.check_embedder(embedder_id(settings))
+            bm25 = Bm25Index.load_or_build(store, settings.storage_dir / "bm25")
+            model = loading.result() if loading is not None else embedder
+        assert model is not None
+        return cls(settings, store, model, build_chat_model(settings), bm25=bm25)
+
+    def _load_indexes(self, bm25: Bm25Index | None = None) -> None:
+        self.bm25 = bm25 or Bm25Index.load_or_build(self.store, self.settings.storage_dir / "bm25")
         self.vocabulary = Vocabulary.from_words(self.bm25.words)
         self.retriever = HybridRetriever(self.store, self.bm25)
         self.extractive = ExtractiveEngine(self.embedder, self.bm25.document_frequencies(), len(self.bm25))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -66,18 +66,7 @@ class Numbering:
         """The number of `item`, given now if it has none; an unsupported use marks it."""
         if item.key not in self._numbers:
             self._numbers[item.key] = len(self._numbers) + 1
-            self.citations.append(
-                Citation(
-                    n=self._numbers[item.key],
-                    doc_id=item.doc_id,
-                    path=item.path,
-                    title=item.title,
-                    start_char=item.start_char,
-                    end_char=item.end_char,
-                    quote=item.quote,
-                    supported=supported,
-                )
-            )
+            self.citations.append(Citation(n=self._numbers[item.key], supported=supported, **asdict(item)))
         elif not supported:
             self.citations[self._numbers[item.key] - 1].supported = False
         return self._numbers[item.key]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
 WORDS_FILE = "words.json"
+COLUMNS_FILE = "columns.json"
 PASSAGE_FIELDS = ("document_id", "path", "title", "source", "author", "published", "published_ord")
 
 
@@ -139,25 +140,37 @@ def chroma_where(filters: Filters) -> dict[str, Any] | None:
 
 
 class Bm25Index:
-    """BM25 over every chunk's text, with per-chunk fields for filtering."""
+    """BM25 over every chunk's text, with per-chunk fields for filtering.
 
-    def __init__(self, retriever: BM25Retriever, fingerprint: str, corpus_words: set[str]) -> None:
+    The chunk texts stay on disk (memory-mapped JSONL): only the hits of a query are read.
+    The fields filters need are kept in `columns.json` beside the index.
+    """
+
+    def __init__(
+        self, retriever: BM25Retriever | None, fingerprint: str, corpus_words: set[str], columns: dict[str, list[Any]]
+    ) -> None:
         self.retriever = retriever
         self.fingerprint = fingerprint
         self.words = corpus_words  # every word of the corpus, lower-cased
-        corpus: list[dict[str, Any]] = list(retriever.corpus or [])
-        self.corpus = corpus
-        self._columns = {
-            name: np.array([str(c.get(name, "")) for c in corpus], dtype=object) for name in PASSAGE_FIELDS
-        }
-        self._published = np.array([int(c.get("published_ord", 0) or 0) for c in corpus], dtype=np.int64)
-        self._speakers = [frozenset(c.get("speakers") or ()) for c in corpus]
-        self._passages: dict[int, Passage] = {}  # decoded on first use
-        # A loaded bm25s index returns corpus entries instead of positions.
-        self._position = {str(c.get("node_id")): i for i, c in enumerate(corpus)}
+        self._count = len(columns.get("node_id", []))
+        self._columns = {name: np.array(columns.get(name, []), dtype=object) for name in PASSAGE_FIELDS}
+        self._published = np.array(columns.get("published_ord", []), dtype=np.int64)
+        self._speakers = [frozenset(s or ()) for s in columns.get("speakers", [])]
+        self._passages: dict[str, Passage] = {}  # decoded on first use, by chunk id
 
     def __len__(self) -> int:
-        return len(self.corpus)
+        return self._count
+
+    @staticmethod
+    def columns_of(corpus: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
+        """The per-chunk fields that filters need, from BM25 corpus entries."""
+        columns: dict[str, list[Any]] = {name: [] for name in ("node_id", *PASSAGE_FIELDS, "speakers")}
+        for entry in corpus:
+            columns["node_id"].append(str(entry.get("node_id", "")))
+            for name in PASSAGE_FIELDS:
+                columns[name].append(str(entry.get(name, "")) if name != "published_ord" else int(entry.get(name) or 0))
+            columns["speakers"].append(list(entry.get("speakers") or []))
+        return columns
 
     @classmethod
     def load_or_build(cls, store: CorpusStore, folder: Path) -> Bm25Index:
@@ -169,24 +182,28 @@ class Bm25Index:
         if (target / WORDS_FILE).exists():
             try:
                 corpus_words = set(json.loads((target / WORDS_FILE).read_text(encoding="utf-8")))
-                return cls(BM25Retriever.from_persist_dir(str(target), show_progress=False), fingerprint, corpus_words)
+                columns = json.loads((target / COLUMNS_FILE).read_text(encoding="utf-8"))
+                retriever = BM25Retriever.from_persist_dir(str(target), show_progress=False, mmap=True)
+                return cls(retriever, fingerprint, corpus_words, columns)
             except (OSError, ValueError, KeyError):
                 shutil.rmtree(target, ignore_errors=True)  # a damaged copy is rebuilt below
         built = cls.build_retriever(store)
         if built is None:
-            return cls.empty(fingerprint)
+            return cls(None, fingerprint, set(), {})
         retriever, corpus_words = built
+        columns = cls.columns_of(retriever.corpus or [])
         partial = folder / f".{fingerprint}.partial"
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         retriever.persist(str(partial), show_progress=False)
+        (partial / COLUMNS_FILE).write_text(json.dumps(columns), encoding="utf-8")
         # Written last: its presence marks a complete copy.
         (partial / WORDS_FILE).write_text(json.dumps(sorted(corpus_words)), encoding="utf-8")
         for old in folder.iterdir():  # keep only the current index
             if old.is_dir() and old.name != partial.name:
                 shutil.rmtree(old, ignore_errors=True)
         partial.rename(target)
-        return cls(retriever, fingerprint, corpus_words)
+        return cls(retriever, fingerprint, corpus_words, columns)
 
     @staticmethod
     def build_retriever(store: CorpusStore) -> tuple[BM25Retriever, set[str]] | None:
@@ -207,26 +224,11 @@ class Bm25Index:
         retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=10, stemmer=stemmer(), language="english")
         return retriever, corpus_words
 
-    @classmethod
-    def empty(cls, fingerprint: str) -> Bm25Index:
-        """An index over nothing."""
-        index = cls.__new__(cls)
-        index.retriever = None  # type: ignore[assignment]
-        index.fingerprint = fingerprint
-        index.words = set()
-        index.corpus = []
-        index._columns = {name: np.array([], dtype=object) for name in PASSAGE_FIELDS}
-        index._published = np.array([], dtype=np.int64)
-        index._speakers = []
-        index._passages = {}
-        index._position = {}
-        return index
-
     def mask(self, filters: Filters) -> np.ndarray | None:
         """1 for the chunks the filters allow, 0 for the rest (None: all allowed)."""
         if filters.empty:
             return None
-        allowed = np.ones(len(self.corpus), dtype=bool)
+        allowed = np.ones(len(self), dtype=bool)
         for name, values in (
             ("document_id", filters.doc_ids),
             ("source", filters.sources),
@@ -246,7 +248,7 @@ class Bm25Index:
         """The `k` best chunks for `query` by BM25 among those the filters allow."""
         import bm25s
 
-        if not self.corpus:
+        if not len(self) or self.retriever is None:
             return []
         mask = self.mask(filters)
         if mask is not None and not mask.any():
@@ -254,7 +256,7 @@ class Bm25Index:
         tokens = bm25s.tokenize(query, stemmer=stemmer(), show_progress=False)
         if not tokens.vocab:
             return []
-        allowed = len(self.corpus) if mask is None else int(mask.sum())
+        allowed = len(self) if mask is None else int(mask.sum())
         indexes, scores = self.retriever.bm25.retrieve(
             tokens, k=min(k, allowed), show_progress=False, weight_mask=mask, n_threads=0
         )
@@ -262,15 +264,16 @@ class Bm25Index:
         for idx, score in zip(indexes[0], scores[0], strict=True):
             if score <= 0:
                 continue  # no query word in it
-            position = self._position[str(idx["node_id"])] if isinstance(idx, dict) else int(idx)
-            if position not in self._passages:
-                self._passages[position] = _passage_from_corpus_entry(self.corpus[position])
-            passages.append(replace(self._passages[position]))  # callers may change score and ranks
+            entry = idx if isinstance(idx, dict) else self.retriever.corpus[int(idx)]
+            key = str(entry["node_id"])
+            if key not in self._passages:
+                self._passages[key] = _passage_from_corpus_entry(entry)
+            passages.append(replace(self._passages[key]))  # callers may change score and ranks
         return passages
 
     def document_frequencies(self) -> dict[str, int]:
         """For each stem, the number of chunks that contain it."""
-        if not self.corpus:
+        if not len(self) or self.retriever is None:
             return {}
         counts = np.diff(np.asarray(self.retriever.bm25.scores["indptr"]))
         return {token: int(counts[i]) for token, i in self.retriever.bm25.vocab_dict.items() if i < len(counts)}
