@@ -15,6 +15,7 @@ from typing import Any
 
 from rag.assistant import AskOptions, Assistant
 from rag.citations import Evidence, Numbering, cosine
+from rag.coverage import unmentioned_terms
 from rag.extractive import MIN_RELEVANCE, ScoredSentence, maximal_marginal_relevance
 from rag.figures import find_figures, same_value
 from rag.lexicon import content_stems, content_words, stem
@@ -256,8 +257,6 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
     for contrast in differences + agreements:
         for _, e, _ in contrast.sides:
             comparison.numbering.number(e)
-    from rag.coverage import unmentioned_terms
-
     comparison.unmentioned = unmentioned_terms(topic, assistant.vocabulary, assistant.embedder)
     comparison.timings_ms["total"] = (time.perf_counter() - started) * 1000
     return comparison

@@ -7,8 +7,8 @@ import html
 from rag.answer import Citation
 from rag.briefing import Briefing
 from rag.compare import Comparison
+from rag.render import UNSUPPORTED
 
-UNSUPPORTED = "⚠ unsupported"
 CSS = """
 body { font-family: "DejaVu Serif", Georgia, serif; max-width: 46em; margin: 2em auto; line-height: 1.5; color: #222; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ddd; }

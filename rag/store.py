@@ -367,11 +367,13 @@ class CorpusStore:
         """The most records Chroma takes in one write."""
         return int(self.client.get_max_batch_size())
 
-    def status(self) -> IndexStatus:
-        """Articles, chunks, embedder and where the store lives."""
-        articles = self.list_articles()
+    def status(self, article_count: int | None = None) -> IndexStatus:
+        """Articles, chunks, embedder and where the store lives.
+
+        Pass `article_count` when it is known already, to spare reading every record.
+        """
         return IndexStatus(
-            articles=len(articles),
+            articles=len(self.list_articles()) if article_count is None else article_count,
             chunks=self.count_chunks(),
             embedder=self.embedder or "none yet",
             mode=self.mode,

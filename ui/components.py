@@ -71,7 +71,7 @@ def render_sidebar(assistant: Assistant) -> SidebarChoices:
                 until = st.text_input("Published until (YYYY-MM-DD)", key="f_until", placeholder=dated[-1])
             else:
                 st.caption("No article has a publication date to filter on.")
-        status = assistant.store.status()
+        status = assistant.store.status(article_count=len(records))  # records: cached, not re-read per rerun
         st.markdown("**Index**")
         st.caption(
             f"{plural(status.articles, 'article')} · {plural(status.chunks, 'chunk')}  \n"
