@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from rag.attribution import attribute, speakers_by_span, voice_of
 from rag.chunking import Chunk, chunk_article, chunker_signature
-from rag.corpus import Article, display_path, file_digest, iter_article_files, load_article, read_manifest
+from rag.corpus import (
+    Article,
+    display_path,
+    file_digest,
+    iter_article_files,
+    load_article,
+    read_article_bytes,
+    read_manifest,
+)
 from rag.errors import ArticleError
 from rag.settings import Settings
 from rag.store import ArticleRecord, CorpusStore, FileRef
@@ -144,7 +153,7 @@ class _Plan:
         shown = display_path(path)
         abs_path = str(path.resolve())
         try:
-            data = path.read_bytes()
+            data = read_article_bytes(path, self.settings.max_file_bytes)  # a huge file is not read
             manifest = self._manifest(path.parent).get(path.name)
         except OSError as exc:
             self.report.skipped.append((shown, f"cannot read ({exc.strerror or exc})"))
@@ -284,16 +293,7 @@ def ingest(
                     if on_progress:
                         on_progress(done, total)
 
-                for group in _groups(pending, WRITE_GROUP_CHUNKS):
-                    known = store.vectors_by_text([d for item in group for d in item.reuse_from])
-                    texts = [c.text for item in group for c in item.chunks]
-                    missing = list(dict.fromkeys(t for t in texts if t not in known))
-                    advance(len(texts) - len(missing))
-                    if missing:
-                        embedder = embedder or load_embedder()
-                        vectors = embed_texts(embedder, missing, settings.embed_batch_size, advance)
-                        known.update(zip(missing, vectors, strict=True))
-                        report.chunks_embedded += len(missing)
+                def write(group: list[_Pending], vectors: dict[str, list[float]]) -> None:
                     said = [
                         attribute(
                             item.article.text,
@@ -310,7 +310,7 @@ def ingest(
                             (
                                 item.article,
                                 item.chunks,
-                                [known[c.text] for c in item.chunks],
+                                [vectors[c.text] for c in item.chunks],
                                 [speakers_by_span(s, c.start_char, c.end_char) for c in item.chunks],
                             )
                             for item, s in zip(group, said, strict=True)
@@ -318,6 +318,26 @@ def ingest(
                     )
                     store.commit_articles(records, [len(item.chunks) for item in group])
                     report.chunks_written += sum(len(item.chunks) for item in group)
+
+                # One writer thread: a group's attribution and store writes overlap the
+                # embedding of the next group, and groups are written in order, one at a time.
+                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as writer:
+                    writing: Future[None] | None = None
+                    for group in _groups(pending, WRITE_GROUP_CHUNKS):
+                        known = store.vectors_by_text([d for item in group for d in item.reuse_from])
+                        texts = [c.text for item in group for c in item.chunks]
+                        missing = list(dict.fromkeys(t for t in texts if t not in known))
+                        advance(len(texts) - len(missing))
+                        if missing:
+                            embedder = embedder or load_embedder()
+                            vectors = embed_texts(embedder, missing, settings.embed_batch_size, advance)
+                            known.update(zip(missing, vectors, strict=True))
+                            report.chunks_embedded += len(missing)
+                        if writing is not None:
+                            writing.result()  # a failed write stops the ingest before the next one
+                        writing = writer.submit(write, group, known)
+                    if writing is not None:
+                        writing.result()
 
         for doc_id, files in plan.file_changes.items():
             if doc_id in plan.to_write or doc_id not in plan.records or files == plan.records[doc_id].files:
