@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
 from rag.citations import number_citations
-from rag.conversation import Turn, resolve_follow_up
+from rag.conversation import Turn, clean_question, resolve_follow_up
+from rag.corpus import normalize_date
 from rag.coverage import Vocabulary, unmentioned_terms
-from rag.errors import LLMError
+from rag.errors import LLMError, UsageError
 from rag.extractive import ExtractiveEngine
 from rag.generative import GenerativeEngine, pack_prompt
 from rag.lexicon import zipf_frequency
@@ -28,8 +29,28 @@ from rag.settings import Settings
 from rag.store import ArticleRecord, CorpusStore
 from rag.suggestions import starter_questions
 from rag.support import SupportJudge
+from rag.tokens import count_tokens
 
 NOT_FOUND = "I could not find an answer to this question in the corpus."
+# Longer questions are refused, not embedded: the embedder reads 256 word pieces, and the
+# generative prompt's budget is for the sources.
+MAX_QUESTION_TOKENS = 512
+SHORTER = "ask it in fewer words"
+
+
+def question_problem(question: str) -> str:
+    """Why a cleaned question cannot be asked, in one line; '' when it can."""
+    if not question:
+        return "the question is empty: type a question about the articles"
+    if len(question) > MAX_QUESTION_TOKENS * 16:  # surely over the limit: not worth counting
+        return (
+            f"the question is too long ({len(question):,} characters; the limit is {MAX_QUESTION_TOKENS} tokens): "
+            + SHORTER
+        )
+    tokens = count_tokens(question)
+    if tokens > MAX_QUESTION_TOKENS:
+        return f"the question is too long ({tokens:,} tokens; the limit is {MAX_QUESTION_TOKENS}): {SHORTER}"
+    return ""
 
 
 def not_mentioned(terms: Sequence[str]) -> str:
@@ -178,11 +199,74 @@ class Assistant:
         """Answer one question; iterate the result for the generated text as it arrives."""
         return AnswerStream(self._steps(question, list(history), options or AskOptions()))
 
+    def resolve_filters(self, filters: Filters) -> Filters:
+        """The filters with unique article id prefixes expanded and dates in ISO form.
+
+        Raises UsageError for a date that is not one.
+        """
+        if filters.empty:
+            return filters
+        dates = []
+        for value in (filters.published_from, filters.published_to):
+            iso = normalize_date(value) if value.strip() else ""
+            if value.strip() and not iso:
+                raise UsageError(f"{value.strip()!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+            dates.append(iso)
+        known = [r.doc_id for r in self.articles()]
+        doc_ids = []
+        for doc_id in filters.doc_ids:
+            matches = [k for k in known if k.startswith(doc_id.strip())] if doc_id.strip() else []
+            doc_ids.append(matches[0] if doc_id not in known and len(matches) == 1 else doc_id)
+        return replace(filters, doc_ids=tuple(doc_ids), published_from=dates[0], published_to=dates[1])
+
+    def unmatched_filters(self, filters: Filters) -> str:
+        """Why no stored passage can pass `filters`, in one line; '' when some can."""
+        mask = self.bm25.mask(filters) if len(self.bm25) else None
+        if mask is None or mask.any():
+            return ""
+        reasons = []
+        low, high = filters.date_range()
+        if filters.published_from and filters.published_to and low > high:
+            reasons.append(f"the date range {filters.published_from} to {filters.published_to} is empty")
+        elif (filters.published_from or filters.published_to) and not self._matches(
+            Filters(published_from=filters.published_from, published_to=filters.published_to)
+        ):
+            span = f"{filters.published_from or 'the earliest date'} and {filters.published_to or 'now'}"
+            reasons.append(f"no article with a known date was published between {span}")
+        checks: list[tuple[str, tuple[str, ...], Callable[[str], Filters]]] = [
+            ("article", filters.doc_ids, lambda v: Filters(doc_ids=(v,))),
+            ("source", filters.sources, lambda v: Filters(sources=(v,))),
+            ("author", filters.authors, lambda v: Filters(authors=(v,))),
+            ("speaker", filters.speakers, lambda v: Filters(speakers=(v,))),
+        ]
+        for label, values, alone in checks:
+            unknown = [v for v in values if not self._matches(alone(v))]
+            if unknown and len(unknown) == len(values):
+                reasons.append(f"no {label} {', '.join(repr(v) for v in unknown)} in the corpus")
+        return "No article matches these filters: " + ("; ".join(reasons) or "none meets all of them at once") + "."
+
+    def _matches(self, filters: Filters) -> bool:
+        mask = self.bm25.mask(filters)
+        return mask is None or bool(mask.any())
+
     def _steps(self, question: str, history: list[Turn], options: AskOptions) -> Iterator[str | Answer]:
         timings: dict[str, float] = {}
         clock = _Clock(timings)
+        # Escape sequences and controls would reach the terminal, the prompt and the page.
+        question = clean_question(question)
         answer = Answer(question=question, text="", citations=[], mode=self.mode)
+        problem = question_problem(question)
         try:
+            if problem:
+                raise UsageError(problem)
+            options = replace(options, filters=self.resolve_filters(options.filters))
+            unmatched = self.unmatched_filters(options.filters)
+            if unmatched:
+                answer.abstained = True
+                answer.text = unmatched
+                answer.timings_ms = {"total": 0.0}
+                yield answer
+                return
             with clock("condense"):
                 if self.generative and history:
                     standalone = self.generative.condense(question, history)
@@ -206,6 +290,9 @@ class Assistant:
         except LLMError as exc:
             answer.error = str(exc)
             answer.text = f"The answer could not be generated: {exc}"
+        except UsageError as exc:  # the question or the filters cannot be used as given
+            answer.error = str(exc)
+            answer.text = answer.error[:1].upper() + answer.error[1:]
         timings["total"] = sum(v for k, v in timings.items())
         answer.timings_ms = timings
         yield answer

@@ -13,7 +13,12 @@ from rag.lexicon import content_stems, words
 from rag.retrieve import Passage
 from rag.sentences import split_sentences
 
-MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+# A citation group as models write them: [1], [1, 2], [1; 2], [1-3], [1–3], [1] [2], and the
+# nested or empty leftovers some write or copy, [[1]] and []. Only digits, separators and
+# brackets inside, so "[a]", "[sic]" and a bracketed year range such as "[2020-2022]" stay text.
+MARKER = re.compile(r"\s*\[(?:[\[\]\s,;\-–]|(?<!\d)\d{1,3}(?!\d)){0,60}\]")
+_NUMBER_OR_RANGE = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
+MAX_RANGE = 20  # "[1-3]" means 1, 2, 3; "[1-1000000]" is not a list of sources: its ends only
 
 # Calibrated on ../shared/eval/dev.jsonl by `python bench/calibrate_support.py` (see README):
 # a claim is supported when enough of its content words are in the quotes, or when it is
@@ -96,13 +101,18 @@ def number_citations(
 def split_cited_sentences(reply: str) -> list[tuple[str, list[int]]]:
     """Split a generated reply into sentences and the [n] numbers each carries.
 
-    Markers after a sentence's full stop belong to that sentence ("... rose. [2]").
+    Markers after a sentence's full stop belong to that sentence ("... rose. [2]"), also
+    when the next sentence follows on the same line ("... rose. [2] Then ...").
     """
     spans = split_sentences(reply)
     result: list[tuple[str, list[int]]] = []
     for span in spans:
         sentence = reply[span.start : span.end]
-        numbers = [int(n) for group in MARKER.findall(sentence) for n in re.split(r"\s*[,;]\s*", group)]
+        leading = MARKER.match(sentence) if result else None
+        if leading:  # they belong to the previous sentence
+            result[-1][1].extend(n for n in marker_numbers(leading.group()) if n not in result[-1][1])
+            sentence = sentence[leading.end() :]
+        numbers = [n for group in MARKER.findall(sentence) for n in marker_numbers(group)]
         text = MARKER.sub("", sentence).strip()
         if not text:  # a sentence made only of markers: they belong to the previous one
             if result:
@@ -110,6 +120,19 @@ def split_cited_sentences(reply: str) -> list[tuple[str, list[int]]]:
             continue
         result.append((text, list(dict.fromkeys(numbers))))
     return result
+
+
+def marker_numbers(group: str) -> list[int]:
+    """The source numbers a citation group names, ranges expanded, in order."""
+    numbers: list[int] = []
+    for match in _NUMBER_OR_RANGE.finditer(group):
+        low = int(match.group(1))
+        high = int(match.group(2)) if match.group(2) else low
+        if low <= high <= low + MAX_RANGE:
+            numbers.extend(range(low, high + 1))
+        else:
+            numbers.extend((low, high))
+    return numbers
 
 
 def lexical_support(claim: str, quotes: Sequence[str]) -> float:

@@ -9,6 +9,7 @@ the history with a prompt instead (prompts/condense.txt).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,28 @@ class Turn:
 
     question: str
     answer: str
+
+
+# Terminal escape sequences (colours, cursor moves, window titles) that a pasted question may carry.
+ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+# Joiners that change how scripts and emoji render; every other format character goes.
+KEPT_FORMAT = {"\u200c", "\u200d"}
+
+
+def clean_question(question: str) -> str:
+    """The question as one plain line: no escape sequences, controls or direction overrides.
+
+    Letters of every script and emoji stay; whitespace runs become one space.
+    """
+    text = ANSI_ESCAPE.sub(" ", question)
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Zl", "Zp", "Cs") or (category == "Cf" and char not in KEPT_FORMAT):
+            kept.append(" ")  # NUL, \r, bidi overrides such as U+202E, lone surrogates, U+2028
+        else:
+            kept.append(char)
+    return " ".join("".join(kept).split())
 
 
 PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.IGNORECASE)

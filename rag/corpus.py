@@ -93,20 +93,49 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in data.items() if isinstance(v, dict)}
 
 
+def too_large(size: int, max_bytes: int) -> str:
+    """The reason a file of `size` bytes is refused, or '' if it is within the limit."""
+    if size <= max_bytes:
+        return ""
+    return f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB; raise RAG_MAX_FILE_MB to allow it)"
+
+
+def read_article_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of `path`; ArticleError before reading a file over the size limit."""
+    reason = too_large(path.stat().st_size, max_bytes)
+    if reason:
+        raise ArticleError(reason)
+    return path.read_bytes()
+
+
+def one_line(exc: BaseException, limit: int = 160) -> str:
+    """An exception's message on one short line, for a reason shown to people."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Bytes that do not occur in text files apart from tab, newlines and form feed.
+_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 12, 13} | {127}
+
+
 def check_file(path: Path, data: bytes, max_bytes: int) -> None:
     """Raise ArticleError with a one-line reason when `path` cannot be ingested."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         kinds = ", ".join(sorted({s.lstrip(".") for s in SUPPORTED_SUFFIXES}))
         raise ArticleError(f"unsupported file type '{suffix or path.name}' (supported: {kinds})")
-    if len(data) > max_bytes:
-        raise ArticleError(
-            f"too large ({len(data) / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB; raise RAG_MAX_FILE_MB to allow it)"
-        )
+    reason = too_large(len(data), max_bytes)
+    if reason:
+        raise ArticleError(reason)
     if not data.strip():
         raise ArticleError("empty file")
-    if suffix != ".pdf" and b"\x00" in data[:8192]:
-        raise ArticleError("binary file (contains NUL bytes), not text")
+    if suffix != ".pdf":
+        head = data[:8192]
+        if b"\x00" in head:
+            raise ArticleError("binary file (contains NUL bytes), not text")
+        controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+        if controls * 20 > len(head):  # more than 5%: no article reads like that
+            raise ArticleError(f"binary file ({controls * 100 // len(head)}% control characters), not text")
 
 
 def _decode_utf8(data: bytes) -> str:
@@ -134,11 +163,14 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
 def _extract_html(data: bytes) -> tuple[str, dict[str, str]]:
     import trafilatura  # heavy import, needed for HTML only
 
-    text = trafilatura.extract(data, output_format="txt", include_comments=False, favor_precision=True)
+    try:
+        text = trafilatura.extract(data, output_format="txt", include_comments=False, favor_precision=True)
+        doc = trafilatura.extract_metadata(data) if text and text.strip() else None
+    except Exception as exc:  # a parser meeting hostile markup: any failure means "unreadable"
+        raise ArticleError(f"unreadable HTML ({one_line(exc)})") from exc
     if not text or not text.strip():
         raise ArticleError("no article text found in the HTML page")
     meta: dict[str, str] = {}
-    doc = trafilatura.extract_metadata(data)
     if doc is not None:
         for key, attr in (("title", "title"), ("author", "author"), ("source", "sitename"), ("published", "date")):
             value = getattr(doc, attr, None)
@@ -149,23 +181,30 @@ def _extract_html(data: bytes) -> tuple[str, dict[str, str]]:
 
 def _extract_pdf(data: bytes) -> tuple[str, dict[str, str]]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
+    locked = "the PDF is password-protected: save a copy without the password and add that"
+    meta: dict[str, str] = {}
     try:
         reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):  # an empty user password opens many
+            raise ArticleError(locked)
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ArticleError(f"unreadable PDF ({exc})") from exc
+        info = reader.metadata
+        if info is not None:
+            if info.title:
+                meta["title"] = str(info.title)
+            if info.author:
+                meta["author"] = str(info.author)
+    except ArticleError:
+        raise
+    except (FileNotDecryptedError, DependencyError) as exc:  # DependencyError: AES needs `cryptography`
+        raise ArticleError(locked) from exc
+    except Exception as exc:  # pypdf on damaged files raises nearly anything
+        raise ArticleError(f"unreadable PDF ({one_line(exc)})") from exc
     text = "\n\n".join(p.strip() for p in pages if p.strip()).replace("\r\n", "\n")
     if not text.strip():
         raise ArticleError("no extractable text in the PDF (scanned images need OCR first)")
-    meta: dict[str, str] = {}
-    info = reader.metadata
-    if info is not None:
-        if info.title:
-            meta["title"] = str(info.title)
-        if info.author:
-            meta["author"] = str(info.author)
     return text, meta
 
 

@@ -8,11 +8,15 @@ import tempfile
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+from rag.corpus import check_file, load_article
 from rag.errors import ArticleError
 from rag.settings import Settings
 from rag.store import CorpusStore
 
 MAX_NAME = 120
+# File systems limit a name to 255 bytes; this leaves room for "-999" and a suffix.
+MAX_NAME_BYTES = 200
+MAX_SUFFIX = 10
 
 
 def uploads_dir(settings: Settings) -> Path:
@@ -26,9 +30,12 @@ def safe_file_name(name: str) -> str:
     base = unicodedata.normalize("NFKC", base).replace("\x00", "")
     base = re.sub(r"[^\w.\- ]", "_", base).strip(" .")
     stem, dot, suffix = base.rpartition(".")
-    if not dot:
+    if not dot or len(suffix) > MAX_SUFFIX:  # "a.<300 letters>" has no real suffix
         stem, suffix = base, ""
-    stem = stem[: MAX_NAME - len(suffix) - 1] or "upload"
+    stem = stem[: MAX_NAME - len(suffix) - 1]
+    while len(stem.encode("utf-8")) > MAX_NAME_BYTES - len(suffix) - 1:
+        stem = stem[:-1]  # letters of other scripts take 2-4 bytes each
+    stem = stem.strip(" .") or "upload"
     return f"{stem}.{suffix.lower()}" if suffix else stem
 
 
@@ -36,10 +43,13 @@ def save_upload(settings: Settings, name: str, data: bytes) -> Path:
     """Write an uploaded file into the uploads folder and return its path.
 
     A different file under the same name gets a numbered name; the same bytes reuse it.
+    A file that cannot be an article (type, size, empty, binary, not UTF-8) is refused with
+    ArticleError before anything is written.
     """
+    clean = safe_file_name(name)
+    check_upload(settings, clean, data)
     folder = uploads_dir(settings).resolve()
     folder.mkdir(parents=True, exist_ok=True)
-    clean = safe_file_name(name)
     stem, dot, suffix = clean.rpartition(".")
     if not dot:
         stem, suffix = clean, ""
@@ -59,6 +69,18 @@ def save_upload(settings: Settings, name: str, data: bytes) -> Path:
         out.write(data)
     os.replace(temporary, path)  # a half-written upload is never seen under its name
     return path
+
+
+def check_upload(settings: Settings, name: str, data: bytes) -> None:
+    """Raise ArticleError with the reason when `data` under `name` cannot be an article.
+
+    The cheap checks run for every file; text files are read whole, since that costs little.
+    PDF and HTML pages are read by the ingest that follows, which reports what it skips.
+    """
+    path = Path(name)
+    check_file(path, data, settings.max_file_bytes)
+    if path.suffix.lower() in (".txt", ".md", ".markdown"):
+        load_article(path, data, settings.max_file_bytes)
 
 
 def is_upload(settings: Settings, path: str) -> bool:
