@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -71,14 +72,37 @@ def _parser() -> argparse.ArgumentParser:
 
 def add_retrieval_options(parser: argparse.ArgumentParser) -> None:
     """Top-k, per-article cap and metadata filters, shared by the commands that retrieve."""
-    parser.add_argument("--top-k", type=int, default=None, help="passages to retrieve (default RAG_TOP_K)")
-    parser.add_argument("--per-article", type=int, default=None, help="at most this many passages per article")
+    parser.add_argument("--top-k", type=positive_int, default=None, help="passages to retrieve (default RAG_TOP_K)")
+    parser.add_argument("--per-article", type=positive_int, default=None, help="at most this many passages per article")
     parser.add_argument("--article", action="append", default=[], metavar="DOC_ID", help="only these articles")
     parser.add_argument("--source", action="append", default=[], help="only articles from this source")
     parser.add_argument("--author", action="append", default=[], help="only articles by this author")
     parser.add_argument("--since", default="", metavar="DATE", help="only articles published on or after DATE")
     parser.add_argument("--until", default="", metavar="DATE", help="only articles published on or before DATE")
     parser.add_argument("--speaker", action="append", default=[], help="only passages in which this speaker speaks")
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+def iso_date(option: str, value: str) -> str:
+    """`value` as an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); '' for none; UsageError if not a date."""
+    from rag.corpus import normalize_date
+
+    if not value.strip():
+        return ""
+    iso = normalize_date(value)
+    if not iso:
+        raise UsageError(f"{option} {value.strip()!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return iso
 
 
 def ask_options(args: argparse.Namespace) -> AskOptions:
@@ -90,18 +114,27 @@ def ask_options(args: argparse.Namespace) -> AskOptions:
         doc_ids=tuple(args.article),
         sources=tuple(args.source),
         authors=tuple(args.author),
-        published_from=args.since,
-        published_to=args.until,
+        published_from=iso_date("--since", args.since),
+        published_to=iso_date("--until", args.until),
         speakers=tuple(args.speaker),
     )
     return AskOptions(top_k=args.top_k, per_article=args.per_article, filters=filters)
 
 
 def read_questions(args: argparse.Namespace) -> list[str]:
-    """Questions from the arguments, else one per non-empty line of stdin."""
-    if args.questions:
-        return [q for q in args.questions if q.strip()]
-    return [line.strip() for line in sys.stdin if line.strip()]
+    """Questions from the arguments, else one per line of stdin; blank ones (after cleaning) are left out."""
+    from rag.conversation import clean_question
+
+    if not args.questions and isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")  # bytes that are not UTF-8 become U+FFFD, not a traceback
+    lines = args.questions or sys.stdin
+    return [q for q in (clean_question(line) for line in lines) if q]
+
+
+def json_line(data: object) -> str:
+    """One JSON object on one line, even for readers that also break lines at U+2028, U+2029, U+0085."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -121,7 +154,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         if args.chat:
             history.append(Turn(question, answer.text))
         if args.json:
-            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            print(json_line(answer.to_json()), flush=True)
         else:
             print(("\n" if i else "") + render_terminal(answer, verbose=args.verbose), flush=True)
     return 1 if failed else 0
@@ -134,7 +167,7 @@ def _cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
 
     comparison = compare(Assistant.open(settings), args.topic, by=args.by, options=ask_options(args))
     if args.json:
-        print(json.dumps(comparison.to_json(), ensure_ascii=False))
+        print(json_line(comparison.to_json()))
         return 0
     if args.markdown:
         print(comparison_markdown(comparison))
@@ -197,7 +230,7 @@ def _cmd_speakers(args: argparse.Namespace, settings: Settings) -> int:
     summaries = speaker_index(CorpusStore.open(settings).list_articles(), include_articles=args.all)
     if args.json:
         for summary in summaries:
-            print(json.dumps(asdict(summary), ensure_ascii=False))
+            print(json_line(asdict(summary)))
         return 0
     from rich.console import Console
     from rich.table import Table
@@ -260,7 +293,7 @@ def _cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     records = CorpusStore.open(settings).list_articles()
     if args.json:
         for r in records:
-            print(json.dumps(_record_json(r), ensure_ascii=False))
+            print(json_line(_record_json(r)))
         return 0
     if not records:
         print("no articles yet: run `python -m rag ingest`")
@@ -300,7 +333,7 @@ def _cmd_show(args: argparse.Namespace, settings: Settings) -> int:
 
     record = CorpusStore.open(settings).get_article(args.doc_id)
     if args.json:
-        print(json.dumps(_record_json(record), ensure_ascii=False))
+        print(json_line(_record_json(record)))
         return 0
     fields = [
         ("doc_id", record.doc_id),
