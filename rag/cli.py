@@ -368,8 +368,18 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors a person can act on are printed as one line (exit 2)."""
     args = _parser().parse_args(argv)
+    settings: Settings | None = None
     try:
-        return COMMANDS[args.command](args, get_settings())
+        settings = get_settings()
+        return COMMANDS[args.command](args, settings)
     except CorpusChatError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a full disk or a damaged index surfaces from deep inside chromadb
+        from rag.store import explain_store_error
+
+        explained = explain_store_error(exc, settings) if settings else None
+        if explained is None:
+            raise
+        print(f"error: {explained}", file=sys.stderr)
         return 2

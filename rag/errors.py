@@ -21,6 +21,10 @@ class NotFoundError(CorpusChatError):
     """An article id (or prefix) matches no stored article, or several."""
 
 
+class StoreError(CorpusChatError):
+    """The store cannot be reached, written or read (server gone, disk full, damaged files)."""
+
+
 class LLMError(CorpusChatError):
     """The LLM endpoint failed after retries, timed out, or refused the request."""
 

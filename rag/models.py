@@ -7,6 +7,7 @@ silently to a paid API.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -107,12 +108,28 @@ class OpenAICompatibleEmbedding(BaseEmbedding):
         return self._get_query_embedding(query)
 
 
+# A reply that breaks off or arrives garbled before its first piece is asked for again,
+# after this many seconds, doubling each time (the `openai` client does not retry these).
+STREAM_RETRY_DELAY_S = 0.5
+STREAM_RETRY_MAX_DELAY_S = 8.0
+
+
+class _BrokenStream(Exception):
+    """A streamed reply that failed after the endpoint had answered; carries the LLMError to show."""
+
+    def __init__(self, error: LLMError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class ChatModel:
     """A chat model behind an OpenAI-compatible endpoint: complete or stream a reply.
 
-    The `openai` client retries 429 and 5xx answers with exponential backoff
-    (`max_retries`); a request or a stream that stalls longer than `timeout_s` fails. Both
-    surface as LLMError with a message a person can act on.
+    The `openai` client retries refused connections, timeouts, 429 and 5xx answers with
+    exponential backoff (`max_retries`). A stream that breaks off or arrives garbled before
+    its first piece is retried here, as often, with the same backoff; once pieces have been
+    shown it is not (a retry would repeat them). Every failure surfaces as LLMError with a
+    message a person can act on.
     """
 
     def __init__(self, model: str, api_key: str, base_url: str | None, timeout_s: float, max_retries: int = 2) -> None:
@@ -120,6 +137,7 @@ class ChatModel:
 
         self.model = model
         self.base_url = base_url or "https://api.openai.com/v1"
+        self.max_retries = max_retries
         self._client = OpenAI(api_key=api_key, base_url=base_url, timeout=timeout_s, max_retries=max_retries)
 
     def complete(self, messages: list[dict[str, str]], max_tokens: int = 512) -> str:
@@ -128,6 +146,19 @@ class ChatModel:
 
     def stream(self, messages: list[dict[str, str]], max_tokens: int = 512) -> Iterator[str]:
         """The reply, piece by piece as the endpoint sends it."""
+        for attempt in range(self.max_retries + 1):
+            started = False
+            try:
+                for piece in self._stream_once(messages, max_tokens):
+                    started = True
+                    yield piece
+                return
+            except _BrokenStream as exc:
+                if started or attempt == self.max_retries:
+                    raise exc.error from exc.__cause__
+            time.sleep(min(STREAM_RETRY_DELAY_S * 2**attempt, STREAM_RETRY_MAX_DELAY_S))
+
+    def _stream_once(self, messages: list[dict[str, str]], max_tokens: int) -> Iterator[str]:
         import openai
 
         try:
@@ -138,28 +169,39 @@ class ChatModel:
                 temperature=0,
                 max_tokens=max_tokens,
             )
+        except openai.APIError as exc:  # the client has retried what is worth retrying
+            raise self._explain(exc) from exc
+        try:
             for chunk in response:
                 choices = getattr(chunk, "choices", None)
                 if choices and choices[0].delta.content:
                     yield choices[0].delta.content
-        except openai.APITimeoutError as exc:
-            raise LLMError(
-                f"the LLM at {self.base_url} did not answer in time; try again or raise RAG_REQUEST_TIMEOUT"
-            ) from exc
-        except openai.RateLimitError as exc:
-            raise LLMError(
-                f"the LLM at {self.base_url} is rate-limiting requests (429) after retries; wait and try again"
-            ) from exc
-        except openai.AuthenticationError as exc:
-            raise LLMError(f"the LLM at {self.base_url} refused the API key (401); check OPENAI_API_KEY") from exc
-        except openai.APIStatusError as exc:
-            raise LLMError(
-                f"the LLM at {self.base_url} failed with HTTP {exc.status_code} after retries; try again later"
-            ) from exc
-        except openai.APIConnectionError as exc:
-            raise LLMError(
-                f"cannot reach the LLM at {self.base_url}; check OPENAI_BASE_URL and that the server runs"
-            ) from exc
+        except (openai.APIError, ValueError) as exc:  # ValueError: invalid JSON in a `data:` line
+            raise _BrokenStream(self._explain(exc, mid_stream=True)) from exc
+
+    def _explain(self, exc: Exception, mid_stream: bool = False) -> LLMError:
+        """The one-line message for a failed request."""
+        import openai
+
+        where = f"the LLM at {self.base_url}"
+        if isinstance(exc, openai.APITimeoutError):
+            return LLMError(f"{where} did not answer in time; try again or raise RAG_REQUEST_TIMEOUT")
+        if isinstance(exc, openai.RateLimitError):
+            return LLMError(f"{where} is rate-limiting requests (429) after retries; wait and try again")
+        if isinstance(exc, openai.AuthenticationError):
+            return LLMError(f"{where} refused the API key (401); check OPENAI_API_KEY")
+        if isinstance(exc, openai.APIStatusError):
+            return LLMError(f"{where} failed with HTTP {exc.status_code} after retries; try again later")
+        if isinstance(exc, openai.APIConnectionError) and mid_stream:
+            return LLMError(f"{where} broke off its reply mid-stream; try again")
+        if isinstance(exc, openai.APIConnectionError):
+            return LLMError(f"cannot reach {where}; check OPENAI_BASE_URL and that the server runs")
+        if isinstance(exc, ValueError):
+            return LLMError(
+                f"{where} sent a garbled reply (invalid JSON in the stream); "
+                "check that OPENAI_BASE_URL points at an OpenAI-compatible server"
+            )
+        return LLMError(f"{where} reported an error ({type(exc).__name__}); try again later")
 
 
 def build_chat_model(settings: Settings) -> ChatModel | None:

@@ -84,43 +84,63 @@ def corpus_dir(tmp_path: Path) -> Path:
     return target
 
 
+class ChromaServer:
+    """A real `chroma run` on 127.0.0.1 that a test can stop and start again (same port, same data)."""
+
+    def __init__(self, data: Path, port: int | None = None) -> None:
+        chroma = Path(sys.executable).parent / "chroma"
+        if not chroma.exists():
+            found = shutil.which("chroma")
+            assert found, "the chroma CLI (from the chromadb package) is not installed"
+            chroma = Path(found)
+        self.chroma = chroma
+        self.data = data
+        self.host = "127.0.0.1"
+        self.port = port or free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> ChromaServer:
+        """Start the server and wait until it listens."""
+        log = open(self.data / "server.log", "a")  # noqa: SIM115 - the child keeps its own copy
+        with log:
+            command = [str(self.chroma), "run", "--path", str(self.data / "db"), "--host", self.host]
+            self.proc = subprocess.Popen(
+                [*command, "--port", str(self.port)],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"chroma run exited early: {(self.data / 'server.log').read_text()[-2000:]}")
+            try:
+                with socket.create_connection((self.host, self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("chroma run did not start listening within 60 s")
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after 20 s)."""
+        if self.proc is None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc = None
+
+
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     """A real `chroma run` on 127.0.0.1, for the server-mode tests."""
-    chroma = Path(sys.executable).parent / "chroma"
-    if not chroma.exists():
-        found = shutil.which("chroma")
-        assert found, "the chroma CLI (from the chromadb package) is not installed"
-        chroma = Path(found)
-    port = free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    log = open(data / "server.log", "w")  # noqa: SIM115 - kept open while the server runs
-    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
-    proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"chroma run exited early: {(data / 'server.log').read_text()[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError("chroma run did not start listening within 60 s")
-    yield ("127.0.0.1", port)
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server")).start()
+    yield (server.host, server.port)
+    server.stop()
 
 
 @pytest.fixture(params=["embedded", "server"])

@@ -7,6 +7,7 @@ records every request, so tests can assert on what the engine sent.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -43,6 +44,7 @@ class FakeOpenAI:
     dim: int = 8
     replies: list[Reply] = field(default_factory=list)
     requests: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    arrivals: list[float] = field(default_factory=list)  # time.monotonic() of each chat request
     default_reply: str = "The corpus does not answer this question."
 
     def script(self, *replies: Reply | str) -> None:
@@ -61,8 +63,8 @@ def _pieces(text: str) -> list[str]:
 
 
 @contextmanager
-def fake_openai_server(dim: int = 8) -> Iterator[FakeOpenAI]:
-    """Serve `/v1/embeddings` and `/v1/chat/completions` on a free loopback port."""
+def fake_openai_server(dim: int = 8, port: int = 0) -> Iterator[FakeOpenAI]:
+    """Serve `/v1/embeddings` and `/v1/chat/completions` on a loopback port (0: a free one)."""
     state = FakeOpenAI(dim=dim)
     lock = threading.Lock()
 
@@ -74,6 +76,8 @@ def fake_openai_server(dim: int = 8) -> Iterator[FakeOpenAI]:
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
             with lock:
                 state.requests.append((self.path, body))
+                if self.path.endswith("/chat/completions"):
+                    state.arrivals.append(time.monotonic())
             if self.path.endswith("/embeddings"):
                 self._embeddings(body)
             elif self.path.endswith("/chat/completions"):
@@ -100,12 +104,21 @@ def fake_openai_server(dim: int = 8) -> Iterator[FakeOpenAI]:
             )
 
         def _chat(self, body: dict[str, Any], reply: Reply) -> None:
+            if reply.delay_seconds:
+                time.sleep(reply.delay_seconds)
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout)
+                self._chat_reply(body, reply)
+
+        def _chat_reply(self, body: dict[str, Any], reply: Reply) -> None:
             if reply.status != 200:
                 self._send_json(
                     reply.status,
                     {"error": {"message": f"scripted {reply.status}", "type": "server_error"}},
-                    {"retry-after-ms": "10"},
+                    {"retry-after-ms": reply.retry_after_ms} if reply.retry_after_ms is not None else {},
                 )
+                return
+            if reply.truncate_after is not None:
+                self._truncated_stream(body, reply)
                 return
             base = {"id": "chatcmpl-test", "created": int(time.time()), "model": body.get("model", "")}
             if not body.get("stream"):
@@ -132,7 +145,8 @@ def fake_openai_server(dim: int = 8) -> Iterator[FakeOpenAI]:
                         "object": "chat.completion.chunk",
                         "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
                     }
-                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    data = json.dumps(chunk)[:-7] + "{oops" if reply.garbled else json.dumps(chunk)
+                    self.wfile.write(f"data: {data}\n\n".encode())
                     self.wfile.flush()
                 done = {
                     **base,
@@ -144,6 +158,26 @@ def fake_openai_server(dim: int = 8) -> Iterator[FakeOpenAI]:
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test)
 
+        def _truncated_stream(self, body: dict[str, Any], reply: Reply) -> None:
+            """HTTP/1.1 chunked SSE that stops mid-body: the connection closes inside a chunk."""
+            self.protocol_version = "HTTP/1.1"
+            self.close_connection = True
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            base = {"id": "chatcmpl-test", "created": int(time.time()), "model": body.get("model", "")}
+            for piece in _pieces(reply.text)[: reply.truncate_after]:
+                chunk = {
+                    **base,
+                    "object": "chat.completion.chunk",
+                    "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
+                }
+                event = f"data: {json.dumps(chunk)}\n\n".encode()
+                self.wfile.write(f"{len(event):x}\r\n".encode() + event + b"\r\n")
+            self.wfile.write(b'40\r\ndata: {"id": "chatcmpl-te')  # a chunk announced, then cut short
+            self.wfile.flush()
+
         def _send_json(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
             data = json.dumps(payload).encode()
             self.send_response(status)
@@ -154,7 +188,7 @@ def fake_openai_server(dim: int = 8) -> Iterator[FakeOpenAI]:
             self.end_headers()
             self.wfile.write(data)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -181,7 +181,7 @@ def test_an_error_mid_ingest_leaves_a_store_the_next_run_completes(
 
 KILLER = textwrap.dedent(
     """
-    import os, signal, sys
+    import json, os, signal, sys
     from pathlib import Path
     import rag.ingest
     from rag.ingest import ingest_paths
@@ -199,22 +199,26 @@ KILLER = textwrap.dedent(
 
     CorpusStore.write_chunks = add_then_die
     rag.ingest.WRITE_GROUP_CHUNKS = 1  # one article a write, so some land before the kill
-    settings = Settings(_env_file=None, storage_dir=Path(sys.argv[1]))
+    settings = Settings(_env_file=None, **json.loads(sys.argv[1]))
     ingest_paths(settings, [Path(sys.argv[2])])
     """
 )
 
 
+KILLER_SETTINGS = {"storage_dir", "chroma_host", "chroma_port", "collection_prefix"}
+
+
 def test_kill_9_mid_ingest_leaves_a_store_the_next_run_completes(
-    embedded_settings: Settings, tmp_path: Path, run_ingest: IngestFn
+    store_settings: Settings, tmp_path: Path, run_ingest: IngestFn
 ) -> None:
+    """Embedded and on a Chroma server: no duplicate, orphan or missing chunk after the rerun."""
     corpus = tmp_path / "many"
     corpus.mkdir()
     source = (PROJECT / "corpus" / "003_3ed258554722c35d.txt").read_text(encoding="utf-8")
     for i in range(6):
         (corpus / f"article_{i}.txt").write_text(f"Edition {i}.\n{source}", encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-c", KILLER, str(embedded_settings.storage_dir), str(corpus)],
+        [sys.executable, "-c", KILLER, store_settings.model_dump_json(include=KILLER_SETTINGS), str(corpus)],
         cwd=PROJECT,
         capture_output=True,
         text=True,
@@ -222,11 +226,12 @@ def test_kill_9_mid_ingest_leaves_a_store_the_next_run_completes(
         env={**os.environ, "PYTHONPATH": str(PROJECT)},
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr[-2000:]
-    store = CorpusStore.open(embedded_settings)
+    store = CorpusStore.open(store_settings)
     assert len(store.list_articles()) < 6, "the kill came after the ingest finished"
-    report = run_ingest(embedded_settings, corpus)
+    assert store.count_chunks() > 0, "the kill came before any chunk was written"
+    report = run_ingest(store_settings, corpus)
     assert len(report.added) + len(report.unchanged) == 6
-    store = CorpusStore.open(embedded_settings)
+    store = CorpusStore.open(store_settings)
     assert len(store.list_articles()) == 6
     assert_consistent(store)
 

@@ -13,6 +13,7 @@ from rag.errors import CorpusChatError
 from rag.render import render_markdown
 from rag.retrieve import Filters
 from rag.settings import get_settings
+from rag.store import explain_store_error
 from ui.safe import escape_html, escape_markdown
 
 STYLE = """
@@ -71,13 +72,17 @@ def render_sidebar(assistant: Assistant) -> SidebarChoices:
                 until = st.text_input("Published until (YYYY-MM-DD)", key="f_until", placeholder=dated[-1])
             else:
                 st.caption("No article has a publication date to filter on.")
-        status = assistant.store.status(article_count=len(records))  # records: cached, not re-read per rerun
         st.markdown("**Index**")
-        st.caption(
-            f"{plural(status.articles, 'article')} · {plural(status.chunks, 'chunk')}  \n"
-            f"Embedder: {escape_markdown(status.embedder)}  \n"
-            f"Store: {status.mode} ({escape_markdown(status.location)})"
-        )
+        try:
+            status = assistant.store.status(article_count=len(records))  # records: cached, not re-read per rerun
+        except CorpusChatError as exc:  # a Chroma server that is away: say so, keep the page usable
+            st.caption(f"Unavailable: {escape_markdown(str(exc))}")
+        else:
+            st.caption(
+                f"{plural(status.articles, 'article')} · {plural(status.chunks, 'chunk')}  \n"
+                f"Embedder: {escape_markdown(status.embedder)}  \n"
+                f"Store: {status.mode} ({escape_markdown(status.location)})"
+            )
     filters = Filters(
         doc_ids=tuple(doc_ids),
         sources=tuple(chosen_sources),
@@ -86,6 +91,23 @@ def render_sidebar(assistant: Assistant) -> SidebarChoices:
         published_to=until.strip(),
     )
     return SidebarChoices(AskOptions(top_k=top_k, filters=filters))
+
+
+def failed_answer(assistant: Assistant, question: str, exc: Exception) -> Answer:
+    """A store failure while answering, as an Answer whose error is shown in one line.
+
+    Anything that is not a failure a person can act on is raised again.
+    """
+    explained = explain_store_error(exc, assistant.settings)
+    if explained is None:
+        raise exc
+    return Answer(
+        question=question,
+        text=f"The question could not be answered: {explained}",
+        citations=[],
+        mode=assistant.mode,
+        error=str(explained),
+    )
 
 
 def answer_html(answer: Answer, anchor: str) -> str:
