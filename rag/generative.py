@@ -8,6 +8,7 @@ sentence is judged against the quotes it cites.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,22 @@ from rag.support import SupportJudge
 from rag.tokens import count_tokens
 
 ABSTAIN_REPLY = "The corpus does not answer this question."
+
+# Each source goes to the model between these tags; the system prompt says what is inside is
+# article data, never instructions. An article cannot close or reopen the fence, nor pose as
+# a chat-template role: such markers in its text are defused before it is sent.
+FENCE_OPEN = "<source>"
+FENCE_CLOSE = "</source>"
+_FENCE_LIKE = re.compile(r"<(\s*/?\s*source\b[^>]*)>", re.IGNORECASE)
+_ROLE_TOKEN = re.compile(r"<\|([^|<>\n]{0,40})\|>")
+# A quote that talks to the model (an injected instruction) cannot support a sentence of the
+# reply: a model that obeys it and cites it is repeating the injection, not the news.
+_INSTRUCTION = re.compile(
+    r"\b(ignore|disregard|forget)\s+(?:(?:all|any|the|your|of)\s+)*(previous|prior|above|earlier|preceding)\s+"
+    r"(instructions?|prompts?|directions?|messages?)\b"
+    r"|[<‹]\|\s*\w+\s*\|[>›]|#{2,}\s*system\b|\byou are now\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -39,10 +56,25 @@ class CheckedReply:
     abstained: bool = False
 
 
+def defuse(text: str) -> str:
+    """Article text that cannot end the source fence or pass for a chat-template token.
+
+    `<source>`/`</source>` (any case or spacing) become `‹source›`/`‹/source›`, and
+    `<|role|>` becomes `‹|role|›`; everything else is sent as written.
+    """
+    text = _FENCE_LIKE.sub(lambda m: f"‹{m.group(1)}›", text)
+    return _ROLE_TOKEN.sub(lambda m: f"‹|{m.group(1)}|›", text)
+
+
+def is_instruction(quote: str) -> bool:
+    """Whether a quote addresses the model (an injected instruction) rather than reporting news."""
+    return bool(_INSTRUCTION.search(quote))
+
+
 def format_source(n: int, passage: Passage) -> str:
-    """One numbered source block of the prompt."""
+    """One numbered source block of the prompt, its metadata and text fenced as data."""
     meta = " · ".join(x for x in (passage.title, passage.source, passage.author, passage.published) if x)
-    return f"[{n}] {meta}\n{passage.text}"
+    return f"[{n}] {FENCE_OPEN}\n{defuse(meta)}\n{defuse(passage.text)}\n{FENCE_CLOSE}"
 
 
 def pack_prompt(question: str, passages: Sequence[Passage], budget_tokens: int) -> PackedPrompt:
@@ -124,5 +156,6 @@ class GenerativeEngine:
                 if best and best[0] not in evidence:
                     evidence.append(best[0])
             verdict = self.judge.judge(text, [e.quote for e in evidence])
-            result.cited.append((text, evidence, verdict.supported))
+            obeys = any(is_instruction(e.quote) for e in evidence)
+            result.cited.append((text, evidence, verdict.supported and not obeys))
         return result

@@ -16,7 +16,8 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
 
-    openai_api_key: str | None = Field(default=None, validation_alias="OPENAI_API_KEY")
+    # Kept out of repr() and str(): settings get printed and logged, the key must not be.
+    openai_api_key: str | None = Field(default=None, validation_alias="OPENAI_API_KEY", repr=False)
     openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
     llm_model: str | None = Field(default=None, validation_alias="RAG_LLM_MODEL")
     embed_model: str = Field(default=LOCAL_EMBED_MODEL, validation_alias="RAG_EMBED_MODEL")

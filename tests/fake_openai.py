@@ -34,6 +34,7 @@ class Reply:
     status: int = 200
     stall_after: int | None = None  # stop sending after this many chunks ...
     stall_seconds: float = 0.0  # ... for this long
+    echo_key: bool = False  # an error body that quotes the API key back, as some servers do
 
 
 @dataclass
@@ -111,9 +112,12 @@ def fake_openai_server(dim: int = 8, port: int = 0) -> Iterator[FakeOpenAI]:
 
         def _chat_reply(self, body: dict[str, Any], reply: Reply) -> None:
             if reply.status != 200:
+                error = f"scripted {reply.status}"
+                if reply.echo_key:
+                    error += f"; incorrect API key provided: {self.headers.get('Authorization', '')}"
                 self._send_json(
                     reply.status,
-                    {"error": {"message": f"scripted {reply.status}", "type": "server_error"}},
+                    {"error": {"message": error, "type": "server_error"}},
                     {"retry-after-ms": reply.retry_after_ms} if reply.retry_after_ms is not None else {},
                 )
                 return
