@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, cast
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 PENDING = "pending"
 COMPLETE = "complete"
+# The articles collection's metadata key for the token that changes with every write.
+GENERATION_KEY = "generation"
 # Article records carry no meaningful vector; Chroma needs one, and must never be left
 # to compute it (its default embedding function downloads a model).
 _PLACEHOLDER_VECTOR: list[Sequence[float]] = [[1.0]]
@@ -405,6 +408,7 @@ class CorpusStore:
         if not records:
             return records
         ids = [r.doc_id for r in records]
+        self.touch()
         self.chunks.delete(where=cast("Where", {"document_id": {"$in": ids}}))  # old versions, cut-off writes
         texts = [article.text for article, _, _ in entries]
         for start in range(0, len(records), self.max_batch_size):
@@ -466,12 +470,14 @@ class CorpusStore:
         for start in range(0, len(records), self.max_batch_size):
             batch = records[start : start + self.max_batch_size]
             self.articles.update(ids=[r.doc_id for r in batch], metadatas=[_record_metadata(r) for r in batch])
+        self.touch()
 
     def set_files(self, doc_id: str, files: list[FileRef]) -> None:
         """Replace the list of files an article was read from."""
         record = self.list_article(doc_id)
         record.files = files
         self.articles.update(ids=[doc_id], metadatas=[_record_metadata(record)])
+        self.touch()
 
     def list_article(self, doc_id: str) -> ArticleRecord:
         """One article's metadata, without its text."""
@@ -482,8 +488,10 @@ class CorpusStore:
 
     def delete_article(self, doc_id: str) -> None:
         """Remove an article: its chunks first, then its record."""
+        self.touch()
         self.chunks.delete(where={"document_id": doc_id})
         self.articles.delete(ids=[doc_id])
+        self.touch()
 
     def recover(self) -> list[str]:
         """Undo writes that a crash cut off; returns the ids of the articles rolled back."""
@@ -512,15 +520,28 @@ class CorpusStore:
             location=self.location,
         )
 
+    def touch(self) -> None:
+        """Record that the contents changed (or are about to): a new generation token.
+
+        Called before and after every write, so no content is ever seen under a token
+        that an earlier, different content had too.
+        """
+        self.articles.modify(metadata={GENERATION_KEY: uuid.uuid4().hex})
+
     def fingerprint(self) -> str:
-        """Changes whenever the stored articles or chunks do (derived indexes key on it)."""
+        """Changes whenever the stored articles or chunks do (derived indexes key on it).
+
+        Three cheap reads (the generation token and two counts), not a scan of the
+        records: this runs at every start and every refresh.
+        """
         import hashlib
 
-        digest = hashlib.sha256((self.embedder or "").encode())
-        for record in self.list_articles():
-            fields = (record.doc_id, record.chunker, record.chunk_count, record.title, record.source, record.author)
-            digest.update(json.dumps([*fields, record.published]).encode())
-        return digest.hexdigest()[:20]
+        generation = (self.client.get_collection(self._articles_name).metadata or {}).get(GENERATION_KEY)
+        if not generation:  # a store written before generations were kept
+            self.touch()
+            return self.fingerprint()
+        state = [self.embedder or "", str(generation), self.articles.count(), self.chunks.count()]
+        return hashlib.sha256(json.dumps(state).encode()).hexdigest()[:20]
 
     def iter_chunks(self, page: int = 5000) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every stored chunk as (id, text, metadata), fetched a page at a time."""
@@ -550,3 +571,4 @@ class CorpusStore:
             with contextlib.suppress(Exception):  # a missing collection is already reset
                 self.client.delete_collection(name)
         self.articles, self.chunks = self._open_collections()
+        self.touch()
