@@ -520,6 +520,13 @@ class CorpusStore:
             location=self.location,
         )
 
+    def warm_up(self) -> None:
+        """Load the vector index into memory now (Chroma does it on the first query)."""
+        stored = self.chunks.get(limit=1, include=["embeddings"])["embeddings"]
+        if stored is not None and len(stored):
+            vector: list[Sequence[float] | Sequence[int]] = [[float(x) for x in stored[0]]]
+            self.chunks.query(query_embeddings=vector, n_results=1, include=[])
+
     def touch(self) -> None:
         """Record that the contents changed (or are about to): a new generation token.
 
