@@ -131,6 +131,16 @@ def read_questions(args: argparse.Namespace) -> list[str]:
     return [q for q in (clean_question(line) for line in lines) if q]
 
 
+def printable(text: str) -> str:
+    """`text` for a terminal line: controls, line breaks and direction overrides shown escaped.
+
+    A file named "a\\nskipped b.txt" must not print as two lines, nor recolour the terminal.
+    """
+    import unicodedata
+
+    return "".join(ascii(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") else c for c in text)
+
+
 def json_line(data: object) -> str:
     """One JSON object on one line, even for readers that also break lines at U+2028, U+2029, U+0085."""
     text = json.dumps(data, ensure_ascii=False)
@@ -145,11 +155,12 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     questions = read_questions(args)
     if not questions:
         raise UsageError("no question given: pass it as an argument or on stdin")
+    options = ask_options(args)  # a bad option fails before the models load
     assistant = Assistant.open(settings)
     history: list[Turn] = []
     failed = False
     for i, question in enumerate(questions):
-        answer = assistant.ask(question, history if args.chat else [], ask_options(args))
+        answer = assistant.ask(question, history if args.chat else [], options)
         failed |= bool(answer.error)
         if args.chat:
             history.append(Turn(question, answer.text))
@@ -282,7 +293,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         show_progress=not args.quiet and sys.stderr.isatty(),
     )
     for path, reason in report.skipped:
-        print(f"skipped {path}: {reason}", file=sys.stderr)
+        print(f"skipped {printable(path)}: {printable(reason)}", file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -182,6 +183,9 @@ def _extract_html(data: bytes) -> tuple[str, dict[str, str]]:
 def _extract_pdf(data: bytes) -> tuple[str, dict[str, str]]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    # pypdf logs what it repairs ("EOF marker not found"); the reason below is the one shown.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     locked = "the PDF is password-protected: save a copy without the password and add that"
     meta: dict[str, str] = {}

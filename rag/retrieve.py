@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
 WORDS_FILE = "words.json"
-COLUMNS_FILE = "columns.json"
+# v2: built when the BM25 entries' document_id was the node's unset source ("None"), the
+# article filter matched no chunk; a stale copy is rebuilt.
+COLUMNS_FILE = "columns-v2.json"
 PASSAGE_FIELDS = ("document_id", "path", "title", "source", "author", "published", "published_ord")
 
 
@@ -47,8 +49,11 @@ class Filters:
         )
 
     def date_range(self) -> tuple[int, int]:
-        """The date range as inclusive YYYYMMDD integers (0 / 99999999 when open)."""
-        low = published_ordinal(self.published_from) if self.published_from else 0
+        """The date range as inclusive YYYYMMDD integers (1 / 99999999 when open).
+
+        An article without a known date (0) is outside every date range.
+        """
+        low = max(published_ordinal(self.published_from), 1) if self.published_from else 1
         high = _end_of(self.published_to) if self.published_to else 99_999_999
         return low, high
 
@@ -127,7 +132,7 @@ def chroma_where(filters: Filters) -> dict[str, Any] | None:
         if values:
             parts.append({key: {"$in": list(values)}})
     low, high = filters.date_range()
-    if filters.published_from:
+    if filters.published_from or filters.published_to:
         parts.append({"published_ord": {"$gte": low}})
     if filters.published_to:
         parts.append({"published_ord": {"$lte": high}})
@@ -143,7 +148,7 @@ class Bm25Index:
     """BM25 over every chunk's text, with per-chunk fields for filtering.
 
     The chunk texts stay on disk (memory-mapped JSONL): only the hits of a query are read.
-    The fields filters need are kept in `columns.json` beside the index.
+    The fields filters need are kept in `COLUMNS_FILE` beside the index.
     """
 
     def __init__(
@@ -208,7 +213,7 @@ class Bm25Index:
     @staticmethod
     def build_retriever(store: CorpusStore) -> tuple[BM25Retriever, set[str]] | None:
         """A BM25 retriever over every stored chunk and the corpus's words; None if no chunks."""
-        from llama_index.core.schema import BaseNode, TextNode
+        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
         from llama_index.retrievers.bm25 import BM25Retriever
 
         nodes: list[BaseNode] = []
@@ -218,6 +223,8 @@ class Bm25Index:
             keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, "start_char", "end_char", "chunk_index", "speakers")}
             node = TextNode(id_=chunk_id, text=text, metadata=keep)
             node.excluded_embed_metadata_keys = list(keep)  # BM25 sees the text alone
+            # The corpus entry's document_id is the node's source, not the metadata's: set it.
+            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(meta.get("document_id", "")))
             nodes.append(node)
         if not nodes:
             return None
