@@ -126,15 +126,21 @@ class Assistant:
             store = store or CorpusStore.open(settings)
             store.check_embedder(embedder_id(settings))
             bm25 = Bm25Index.load_or_build(store, settings.storage_dir / "bm25")
+            if loading is not None:  # while the embedder still loads, pay the first question's other costs
+                store.warm_up()
+                zipf_frequency("the")
             model = loading.result() if loading is not None else embedder
         assert model is not None
         return cls(settings, store, model, build_chat_model(settings), bm25=bm25)
 
     def _load_indexes(self, bm25: Bm25Index | None = None) -> None:
-        self.bm25 = bm25 or Bm25Index.load_or_build(self.store, self.settings.storage_dir / "bm25")
-        self.vocabulary = Vocabulary.from_words(self.bm25.words)
-        self.retriever = HybridRetriever(self.store, self.bm25)
-        self.extractive = ExtractiveEngine(self.embedder, self.bm25.document_frequencies(), len(self.bm25))
+        # Everything is built first and swapped in at once: questions asked meanwhile by other
+        # sessions never see the new BM25 beside the old vocabulary or a half-made engine.
+        index = bm25 or Bm25Index.load_or_build(self.store, self.settings.storage_dir / "bm25")
+        vocabulary = Vocabulary.from_words(index.words)
+        retriever = HybridRetriever(self.store, index)
+        extractive = ExtractiveEngine(self.embedder, index.document_frequencies(), len(index))
+        self.bm25, self.vocabulary, self.retriever, self.extractive = index, vocabulary, retriever, extractive
 
     def warm_up(self) -> None:
         """Pay first-call costs (word frequencies, the embedder's first batch) before a user does."""
@@ -154,17 +160,19 @@ class Assistant:
 
     def articles(self) -> list[ArticleRecord]:
         """The stored articles' metadata, read once until the next refresh."""
-        if self._articles is None:
-            self._articles = self.store.list_articles()
-        return self._articles
+        articles = self._articles  # read once: a refresh in another session may reset it meanwhile
+        if articles is None:
+            articles = self._articles = self.store.list_articles()
+        return articles
 
     def starter_questions(self) -> list[str]:
         """Questions to suggest on an empty chat, drawn from the corpus."""
-        if self._starters is None:
+        starters = self._starters  # read once, as in articles()
+        if starters is None:
             records = self.articles()[:50]
             texts = [self.store.article_text(r.doc_id) for r in records]
-            self._starters = starter_questions(texts, [r.title for r in records])
-        return self._starters
+            starters = self._starters = starter_questions(texts, [r.title for r in records])
+        return starters
 
     @property
     def engine_description(self) -> str:
