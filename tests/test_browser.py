@@ -40,12 +40,13 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-def serve(storage: Path, log_dir: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port, until the block ends."""
+def serve(storage: Path, log_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port, until the block ends (offline unless `extra_env` says)."""
     port = free_port()
     env = {**os.environ, "RAG_STORAGE_DIR": str(storage), "PYTHONPATH": str(PROJECT)}
     for name in ("RAG_LLM_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "RAG_CHROMA_HOST", "RAG_CHROMA_PORT"):
         env.pop(name, None)
+    env.update(extra_env or {})
     log = open(log_dir / f"streamlit-{port}.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [
@@ -184,3 +185,56 @@ def test_uploads_are_indexed_and_bad_files_are_named_with_their_reason(
         ask(page, "What did the Oslo harbour master promise?")
         assert "dredging in May" in page.locator(".cc-answer").first.inner_text()
         page.close()
+
+
+def assert_nothing_ran(page: Any) -> None:
+    """No injected script ran and no active element made it into the page."""
+    assert page.evaluate("window.pwned") is None
+    assert page.locator('a[href^="javascript:"], iframe[src^="javascript:"], img[src^="javascript:"]').count() == 0
+    assert page.locator("img[onerror], svg[onload], [onclick], [onmouseover]").count() == 0
+    assert (
+        page.locator("script:not([src])").evaluate_all("els => els.filter(e => e.text.includes('pwned')).length") == 0
+    )
+
+
+def test_hostile_model_output_and_articles_stay_text_on_chat_compare_and_briefing(
+    browser: Any, tmp_path: Path, local_embedder: Any
+) -> None:
+    from rag.ingest import ingest_paths
+    from tests.fake_openai import fake_openai_server
+    from tests.test_injection import HOSTILE_ARTICLE, HOSTILE_REPLY
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "harbour.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    settings = make_settings(storage_dir=tmp_path / "storage")
+    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
+    with fake_openai_server() as llm:
+        llm.default_reply = HOSTILE_REPLY
+        env = {"RAG_LLM_MODEL": "test-model", "OPENAI_BASE_URL": llm.base_url, "OPENAI_API_KEY": "sk-test"}
+        for url in serve(settings.storage_dir, tmp_path, env):
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            page.goto(url)
+            ask(page, "What did the harbour chief warn about?")
+            answer = page.locator(".cc-answer").first.inner_text()
+            assert "<script>window.pwned = 10</script>" in answer, "the model's markup is shown as text"
+            assert '<img src=x onerror="window.pwned=11">' in answer and "javascript:window.pwned=12" in answer
+            assert_nothing_ran(page)
+            page.goto(f"{url}/compare")
+            page.get_by_label("Topic").fill("the harbour chief")
+            page.get_by_role("button", name="Compare").click()
+            page.locator("table.cc-matrix").wait_for(timeout=90_000)
+            page.get_by_text("Download the comparison (.md)").wait_for(timeout=30_000)
+            matrix = page.locator("table.cc-matrix").inner_text()
+            assert "window.pwned" in matrix and "Harbour <script>window.pwned=1</script> report" in matrix
+            assert_nothing_ran(page)
+            page.goto(f"{url}/briefing")
+            page.get_by_label("Topic").fill("the harbour chief")
+            page.get_by_role("button", name="Write the briefing").click()
+            page.get_by_text("Sources in context").wait_for(timeout=90_000)
+            body = page.locator("body").inner_text()
+            assert "<script>window.pwned = 10</script>" in body, "the model's key points, as text"
+            assert "<script>window.pwned = 3</script>" in body, "the article's quotes, as text"
+            assert_nothing_ran(page)
+            page.screenshot(path=str(OUTPUT / "hostile-briefing.png"), full_page=True)
+            page.close()
