@@ -7,6 +7,7 @@ folder, keyed by the store's fingerprint, so a new process loads it instead of r
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,8 @@ from rag.store import CorpusStore, published_ordinal
 if TYPE_CHECKING:
     from chromadb.api.types import Where
     from llama_index.retrievers.bm25 import BM25Retriever
+
+log = logging.getLogger(__name__)
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
 WORDS_FILE = "words.json"
@@ -198,37 +201,52 @@ class Bm25Index:
         retriever, corpus_words = built
         columns = cls.columns_of(retriever.corpus or [])
         partial = folder / f".{fingerprint}.partial"
-        shutil.rmtree(partial, ignore_errors=True)
-        partial.mkdir(parents=True)
-        retriever.persist(str(partial), show_progress=False)
-        (partial / COLUMNS_FILE).write_text(json.dumps(columns), encoding="utf-8")
-        # Written last: its presence marks a complete copy.
-        (partial / WORDS_FILE).write_text(json.dumps(sorted(corpus_words)), encoding="utf-8")
-        for old in folder.iterdir():  # keep only the current index
-            if old.is_dir() and old.name != partial.name:
-                shutil.rmtree(old, ignore_errors=True)
-        partial.rename(target)
+        try:
+            shutil.rmtree(partial, ignore_errors=True)
+            partial.mkdir(parents=True)
+            retriever.persist(str(partial), show_progress=False)
+            (partial / COLUMNS_FILE).write_text(json.dumps(columns), encoding="utf-8")
+            # Written last: its presence marks a complete copy.
+            (partial / WORDS_FILE).write_text(json.dumps(sorted(corpus_words)), encoding="utf-8")
+            for old in folder.iterdir():  # keep only the current index
+                if old.is_dir() and old.name != partial.name:
+                    shutil.rmtree(old, ignore_errors=True)
+            partial.rename(target)
+        except OSError as exc:
+            # The copy on disk only saves rebuilding it next time: answer from memory.
+            shutil.rmtree(partial, ignore_errors=True)
+            log.warning("could not save the BM25 index under %s (%s); it will be rebuilt next start", folder, exc)
         return cls(retriever, fingerprint, corpus_words, columns)
 
     @staticmethod
     def build_retriever(store: CorpusStore) -> tuple[BM25Retriever, set[str]] | None:
         """A BM25 retriever over every stored chunk and the corpus's words; None if no chunks."""
-        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
+        import bm25s
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+        from llama_index.core.vector_stores.utils import node_to_metadata_dict
         from llama_index.retrievers.bm25 import BM25Retriever
 
-        nodes: list[BaseNode] = []
+        # What BM25Retriever.from_defaults(nodes) builds, without holding every node at
+        # once: at 100k chunks the nodes alone took about a gigabyte.
+        corpus: list[dict[str, Any]] = []
+        texts: list[str] = []
         corpus_words: set[str] = set()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
             keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, "start_char", "end_char", "chunk_index", "speakers")}
             node = TextNode(id_=chunk_id, text=text, metadata=keep)
-            node.excluded_embed_metadata_keys = list(keep)  # BM25 sees the text alone
             # The corpus entry's document_id is the node's source, not the metadata's: set it.
             node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(meta.get("document_id", "")))
-            nodes.append(node)
-        if not nodes:
+            corpus.append(node_to_metadata_dict(node) | {"node_id": chunk_id})
+            texts.append(text)  # BM25 sees the text alone
+        if not corpus:
             return None
-        retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=10, stemmer=stemmer(), language="english")
+        tokens = bm25s.tokenize(texts, stopwords="english", stemmer=stemmer(), show_progress=False)
+        del texts
+        bm25 = bm25s.BM25()
+        bm25.index(tokens, show_progress=False)
+        bm25.corpus = corpus
+        retriever = BM25Retriever(existing_bm25=bm25, similarity_top_k=10, stemmer=stemmer())
         return retriever, corpus_words
 
     def mask(self, filters: Filters) -> np.ndarray | None:
