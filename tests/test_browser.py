@@ -220,6 +220,8 @@ def test_hostile_model_output_and_articles_stay_text_on_chat_compare_and_briefin
             assert "<script>window.pwned = 10</script>" in answer, "the model's markup is shown as text"
             assert '<img src=x onerror="window.pwned=11">' in answer and "javascript:window.pwned=12" in answer
             assert_nothing_ran(page)
+            sidebar = page.get_by_test_id("stSidebar").inner_text()
+            assert f"generative: test-model at {llm.base_url}" in sidebar, "escaped text shows without backslashes"
             page.goto(f"{url}/compare")
             page.get_by_label("Topic").fill("the harbour chief")
             page.get_by_role("button", name="Compare").click()

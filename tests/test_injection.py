@@ -383,7 +383,7 @@ def test_the_app_never_shows_the_key_in_any_element(
     app = ask(start(), "Where did Japan open an official office to NATO?")
     app = ask(app, "Which navies held joint maneuvers with the Japanese Naval Self-Defense Forces?")
     rendered = "\n".join(all_protos(app._tree))
-    assert "generative: test\\\\-model at http://127" in rendered, "the sidebar names the engine"
+    assert "generative: test\\\\-model at http\\\\://127" in rendered, "the sidebar names the engine"
     assert "Prompt · system" in rendered and "between <source> and </source>" in rendered, "the debug view is there"
     assert "refused the API key (401)" in rendered, "the error is shown"
     assert "SECRET" not in rendered, "not even markdown-escaped"

@@ -8,7 +8,7 @@ from rag.citations import Evidence
 from rag.compare import Comparison, compare
 from rag.report import comparison_markdown
 from ui.components import STYLE, get_assistant, render_sidebar, render_sources
-from ui.safe import escape_html
+from ui.safe import escape_html, escape_markdown
 
 assistant = get_assistant()
 choices = render_sidebar(assistant)
@@ -69,7 +69,7 @@ if comparison:
             )
             st.html(STYLE + f"<div>{escape_html(contrast.what)} — {sides}</div>")
     if comparison.unmentioned:
-        st.info("The corpus does not mention " + ", ".join(comparison.unmentioned) + ".")
+        st.info("The corpus does not mention " + ", ".join(escape_markdown(t) for t in comparison.unmentioned) + ".")
     st.subheader("Sources")
     render_sources(assistant, comparison.numbering.citations, anchor="cmp")
     st.download_button(
