@@ -15,7 +15,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
 from rag.errors import ConfigError, LLMError
-from rag.settings import Settings
+from rag.settings import Settings, hide_url_secrets_in_logs, public_url
 
 
 def embedder_id(settings: Settings) -> str:
@@ -136,7 +136,8 @@ class ChatModel:
         from openai import OpenAI
 
         self.model = model
-        self.base_url = base_url or "https://api.openai.com/v1"
+        self.base_url = public_url(base_url or "https://api.openai.com/v1")  # shown in messages: no secrets
+        hide_url_secrets_in_logs()
         self.max_retries = max_retries
         self._client = OpenAI(api_key=api_key, base_url=base_url, timeout=timeout_s, max_retries=max_retries)
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,6 +40,11 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(default=200, ge=16, validation_alias="RAG_CHUNK_TOKENS")
     max_file_mb: float = Field(default=20.0, gt=0, validation_alias="RAG_MAX_FILE_MB")
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """The fields repr() and str() show: the key never, the base URL without credentials."""
+        for name, value in super().__repr_args__():
+            yield name, public_url(value) if name == "openai_base_url" and value else value
+
     @property
     def server_mode(self) -> bool:
         """True when a Chroma server is configured instead of the embedded store."""
@@ -50,6 +59,59 @@ class Settings(BaseSettings):
     def max_file_bytes(self) -> int:
         """The size above which an input file is skipped."""
         return int(self.max_file_mb * 1024 * 1024)
+
+
+def public_url(url: str) -> str:
+    """`url` fit to show and log: a user:password part and the query string (which may hold
+    a key, as in `?api-key=...`) are replaced by `***`."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        host = f"[{host}]" if ":" in host else host
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "***"
+    netloc = f"***@{host}{port}" if parts.username or parts.password else parts.netloc
+    return urlunsplit((parts.scheme, netloc, parts.path, "***" if parts.query else "", ""))
+
+
+_URL_USERINFO = re.compile(r"(\w+://)[^/\s@'\"]+@")
+_URL_KEY_PARAM = re.compile(r"([?&](?:api[-_]?key|key|token|access_token)=)[^&\s'\"]+", re.IGNORECASE)
+# The HTTP libraries under the `openai` client log each request's full URL at INFO/DEBUG.
+# (httpx2/httpcore2: the forks some openai releases ship with.)
+_HTTP_LOGGERS = (
+    "httpx",
+    "httpx2",
+    "httpcore.http11",
+    "httpcore2.http11",
+    "httpcore.connection",
+    "httpcore2.connection",
+    "openai._base_client",
+)
+
+
+class _HideUrlSecrets(logging.Filter):
+    """Rewrites a log record so that credentials and key parameters of URLs read `***`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        hidden = _URL_KEY_PARAM.sub(r"\1***", _URL_USERINFO.sub(r"\1***@", message))
+        if hidden != message:
+            record.msg, record.args = hidden, ()
+        return True
+
+
+_URL_FILTER = _HideUrlSecrets()
+
+
+def hide_url_secrets_in_logs() -> None:
+    """Keep credentials in OPENAI_BASE_URL out of the HTTP libraries' logs (idempotent)."""
+    for name in _HTTP_LOGGERS:
+        logger = logging.getLogger(name)
+        if _URL_FILTER not in logger.filters:
+            logger.addFilter(_URL_FILTER)
 
 
 @lru_cache(maxsize=1)

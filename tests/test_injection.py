@@ -266,6 +266,24 @@ def test_settings_repr_and_str_hide_the_key() -> None:
         assert SECRET not in shown and "openai_api_key" not in shown
 
 
+def test_a_key_written_into_the_base_url_is_not_shown_either(
+    bundled_settings: Settings, llm: FakeOpenAI, local_embedder: BaseEmbedding, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = llm.base_url.replace("http://", f"http://user:{SECRET}@")
+    settings = llm_settings(bundled_settings, llm, openai_base_url=url, llm_retries=0)
+    assert SECRET not in repr(settings) and SECRET not in str(settings) and "http://***@127.0.0.1:" in repr(settings)
+    assert SECRET not in repr(make_settings(openai_base_url=f"https://example.invalid/v1?api-key={SECRET}"))
+    generative = Assistant.open(settings, embedder=local_embedder)
+    llm.script("Japan opened an official office to the alliance in Brussels [1].", Reply(status=500, echo_key=True))
+    with caplog.at_level(logging.DEBUG):
+        answered = generative.ask("Where did Japan open an official office to NATO?")
+        failed = generative.ask("Where did Japan open an official office to NATO?")
+    assert "Brussels" in answered.text, "the URL with credentials still works"
+    assert failed.error.startswith("the LLM at http://***@127.0.0.1:")
+    shown = [generative.engine_description, failed.text, render_terminal(failed), json.dumps(failed.to_json())]
+    assert all(SECRET not in text for text in shown) and SECRET not in caplog.text
+
+
 @pytest.mark.parametrize("status", [401, 403, 500])
 def test_error_bodies_that_echo_the_key_do_not_reach_the_user_or_the_log(
     bundled_settings: Settings,
