@@ -91,7 +91,17 @@ class OpenAICompatibleEmbedding(BaseEmbedding):
         return "OpenAICompatibleEmbedding"
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        response = self._client.embeddings.create(model=self.model_name, input=texts)
+        import openai
+
+        where = f"the embedding endpoint at {public_url(str(self._client.base_url))}"
+        try:  # the SDK's own messages quote the response body, which may echo the API key
+            response = self._client.embeddings.create(model=self.model_name, input=texts)
+        except openai.AuthenticationError:
+            raise LLMError(f"{where} refused the API key (401); check OPENAI_API_KEY") from None
+        except openai.APIStatusError as exc:
+            raise LLMError(f"{where} failed with HTTP {exc.status_code}; check RAG_EMBED_MODEL or try later") from None
+        except openai.APIError as exc:
+            raise LLMError(f"{where} did not answer ({type(exc).__name__}); check OPENAI_BASE_URL") from None
         ordered = sorted(response.data, key=lambda item: item.index)
         return [list(item.embedding) for item in ordered]
 

@@ -479,3 +479,64 @@ def test_hostile_model_output_stays_text_in_the_briefing_exports(
     assert b"/JavaScript" not in pdf and b"javascript:" not in pdf.lower()
     comparison_md = comparison_markdown(compare(generative, "harbour"))
     assert "window.pwned" in comparison_md or "nothing found" in comparison_md
+
+
+@pytest.fixture
+def echoing_server() -> Iterator[str]:
+    """An endpoint that refuses every request with 401 and quotes the key back in the body."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            body = json.dumps({"error": {"message": f"incorrect API key provided: {self.headers['Authorization']}"}})
+            self.send_response(401)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_remote_embedder_that_echoes_the_key_fails_in_one_line_without_it(
+    echoing_server: str, tmp_path: Path, corpus_dir: Path
+) -> None:
+    from rag.errors import LLMError
+    from rag.models import build_embedder
+
+    settings = make_settings(
+        embed_model="text-embedding-3-small", openai_base_url=echoing_server, openai_api_key=SECRET
+    )
+    with pytest.raises(LLMError) as caught:
+        build_embedder(settings).get_query_embedding("Where is the office?")
+    assert "refused the API key (401)" in str(caught.value) and SECRET not in str(caught.value)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT),
+        "RAG_STORAGE_DIR": str(tmp_path / "storage"),
+        "RAG_EMBED_MODEL": "text-embedding-3-small",
+        "OPENAI_BASE_URL": echoing_server,
+        "OPENAI_API_KEY": SECRET,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "rag", "ingest", "--quiet", str(corpus_dir)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "refused the API key (401)" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert SECRET not in result.stdout + result.stderr
