@@ -34,6 +34,10 @@ class Reply:
     status: int = 200
     stall_after: int | None = None  # stop sending after this many chunks ...
     stall_seconds: float = 0.0  # ... for this long
+    delay_seconds: float = 0.0  # wait this long before answering at all (a slow server)
+    garbled: bool = False  # send invalid JSON in the stream's `data:` lines
+    truncate_after: int | None = None  # close the connection mid-body after this many chunks
+    retry_after_ms: str | None = "10"  # the retry-after-ms header of an error reply (None: no header)
     echo_key: bool = False  # an error body that quotes the API key back, as some servers do
 
 
