@@ -69,11 +69,16 @@ def bench_ingest(work: Path, n_articles: int, embedder: Any) -> dict[str, Any]:
         texts += [c.text for c in chunk_article(path.read_text(encoding="utf-8"), 200)]
     settings = settings_for(work / "ingest-store")
     embedder.get_text_embedding_batch(texts[:64])  # warm up both paths alike
-    _, raw_s = timed(embed_texts, embedder, texts, settings.embed_batch_size, lambda n: None)
+    # The raw embedder runs before and after the ingest, so drift on a shared machine
+    # (thermal, neighbours) falls on both sides alike.
+    _, raw_before_s = timed(embed_texts, embedder, texts, settings.embed_batch_size, lambda n: None)
     first, first_s = timed(ingest_paths, settings, [folder], load_embedder=lambda: embedder)
+    _, raw_after_s = timed(embed_texts, embedder, texts, settings.embed_batch_size, lambda n: None)
     _, second_s = timed(ingest_paths, settings, [folder], load_embedder=lambda: embedder)
+    raw_s = (raw_before_s + raw_after_s) / 2
     return {
         "chunks": len(texts),
+        "raw_embedder_runs_s": [raw_before_s, raw_after_s],
         "raw_embedder_chunks_per_s": len(texts) / raw_s,
         "ingest_chunks_per_s": first.chunks_written / first_s,
         "ingest_vs_raw": (first.chunks_written / first_s) / (len(texts) / raw_s),
@@ -302,7 +307,8 @@ def write_reports(results: dict[str, Any], out: Path) -> None:
         "",
         "| measure | value | target |",
         "|---|---|---|",
-        f"| full ingest vs raw embedder ({ingest['chunks']} chunks) | {ingest['ingest_chunks_per_s']:.1f} vs "
+        f"| full ingest vs raw embedder ({ingest['chunks']} chunks; raw: mean of a run before and after) | "
+        f"{ingest['ingest_chunks_per_s']:.1f} vs "
         f"{ingest['raw_embedder_chunks_per_s']:.1f} chunks/s = {ingest['ingest_vs_raw']:.2f} | ≥ 0.9 |",
         f"| second, unchanged ingest | {ingest['second_ingest_s']:.2f} s = {ingest['second_vs_first']:.1%} "
         "of the first | ≤ 5% |",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import fcntl
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -319,25 +318,19 @@ def ingest(
                     store.commit_articles(records, [len(item.chunks) for item in group])
                     report.chunks_written += sum(len(item.chunks) for item in group)
 
-                # One writer thread: a group's attribution and store writes overlap the
-                # embedding of the next group, and groups are written in order, one at a time.
-                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer") as writer:
-                    writing: Future[None] | None = None
-                    for group in _groups(pending, WRITE_GROUP_CHUNKS):
-                        known = store.vectors_by_text([d for item in group for d in item.reuse_from])
-                        texts = [c.text for item in group for c in item.chunks]
-                        missing = list(dict.fromkeys(t for t in texts if t not in known))
-                        advance(len(texts) - len(missing))
-                        if missing:
-                            embedder = embedder or load_embedder()
-                            vectors = embed_texts(embedder, missing, settings.embed_batch_size, advance)
-                            known.update(zip(missing, vectors, strict=True))
-                            report.chunks_embedded += len(missing)
-                        if writing is not None:
-                            writing.result()  # a failed write stops the ingest before the next one
-                        writing = writer.submit(write, group, known)
-                    if writing is not None:
-                        writing.result()
+                for group in _groups(pending, WRITE_GROUP_CHUNKS):
+                    known = store.vectors_by_text([d for item in group for d in item.reuse_from])
+                    texts = [c.text for item in group for c in item.chunks]
+                    missing = list(dict.fromkeys(t for t in texts if t not in known))
+                    advance(len(texts) - len(missing))
+                    if missing:
+                        embedder = embedder or load_embedder()
+                        vectors = embed_texts(embedder, missing, settings.embed_batch_size, advance)
+                        known.update(zip(missing, vectors, strict=True))
+                        report.chunks_embedded += len(missing)
+                    # Written in the same thread: overlapping the writes with the next
+                    # group's embedding measured no faster on two cores (torch uses both).
+                    write(group, known)
 
         for doc_id, files in plan.file_changes.items():
             if doc_id in plan.to_write or doc_id not in plan.records or files == plan.records[doc_id].files:
