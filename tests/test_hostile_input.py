@@ -21,7 +21,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.answer import Answer
 from rag.assistant import MAX_QUESTION_TOKENS, AskOptions, Assistant
 from rag.errors import ArticleError
-from rag.library import safe_file_name, save_upload, uploads_dir
+from rag.library import ingest_uploads, safe_file_name, save_upload, uploads_dir
 from rag.retrieve import Filters
 from rag.settings import Settings
 from rag.store import CorpusStore
@@ -305,8 +305,6 @@ def test_hostile_uploads_get_one_line_reasons_and_the_stored_articles_stay(
     local_embedder: BaseEmbedding,
     tmp_path: Path,
 ) -> None:
-    from rag.ingest import ingest_paths
-
     run_ingest(limited_settings, corpus_dir)
     outside = files_outside(tmp_path, limited_settings.storage_dir)
     saved: list[Path] = []
@@ -316,7 +314,7 @@ def test_hostile_uploads_get_one_line_reasons_and_the_stored_articles_stay(
             saved.append(save_upload(limited_settings, name, data))
         except ArticleError as exc:
             refused[name] = str(exc)
-    report = ingest_paths(limited_settings, saved, load_embedder=lambda: local_embedder)
+    report = ingest_uploads(limited_settings, saved, load_embedder=lambda: local_embedder)
     said = {**refused, **{Path(path).name: reason for path, reason in report.skipped}}
     for name, _, reason in HOSTILE_FILES:
         if reason:
@@ -324,8 +322,12 @@ def test_hostile_uploads_get_one_line_reasons_and_the_stored_articles_stay(
             assert "\n" not in said[name] and "Traceback" not in said[name]
         else:
             assert name not in said, said.get(name)
-    # Refused uploads whose problem shows without reading them whole are never written.
-    assert {p.name for p in uploads_dir(limited_settings).iterdir()} == {p.name for p in saved}
+    # Refused uploads whose problem shows without reading them whole are never written; the
+    # ones ingest refuses (damaged PDFs, ...) are deleted again: only stored articles' files stay.
+    stored = {p.name for p in saved if p.name not in said}
+    assert {p.name for p in uploads_dir(limited_settings).iterdir()} == stored
+    damaged = {"corrupt.pdf", "garbage.pdf", "locked.pdf"}
+    assert damaged <= {p.name for p in saved} and not damaged & stored
     assert not {"binary.txt", "latin1.txt", "empty.txt", "huge.txt", "page.exe"} & {p.name for p in saved}
     assert files_outside(tmp_path, limited_settings.storage_dir) == outside
 

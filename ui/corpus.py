@@ -6,7 +6,7 @@ import streamlit as st
 
 from rag.errors import ArticleError
 from rag.ingest import ingest_paths
-from rag.library import remove_article, save_upload
+from rag.library import ingest_uploads, remove_article, save_upload
 from rag.settings import get_settings
 from ui.components import get_assistant, render_sidebar
 from ui.safe import escape_markdown
@@ -60,7 +60,7 @@ if submitted and files:
         progress.progress(done / max(total, 1), text=f"Embedding {done}/{total} chunks")
 
     with assistant.lock:
-        report = ingest_paths(
+        report = ingest_uploads(
             settings,
             saved,
             store=assistant.store,
