@@ -46,6 +46,7 @@ test-llm: $(VENV)/.installed-llm
 # Benchmarks (not tests): `make bench`, or `make bench QUICK=1` for small sizes in under a minute.
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py $(if $(QUICK),--quick --out bench/results-quick,)
+	$(if $(QUICK),,$(BIN)/python bench/update_readme.py bench < bench/results/results.md)
 
 # Dev-set and held-out results into the README (a store of its own, so uploads do not count).
 EVAL_STORAGE := storage/eval

@@ -259,6 +259,21 @@ def bench_end_to_end(settings: Settings, embedder: Any, queries: list[str]) -> d
     # As after a real ingest, the process that wrote the index has let go of it: stopping
     # our Chroma system flushes what it holds, which a new process would otherwise replay.
     assistant.store.client._system.stop()
+    runs = [cold_ask(settings, queries[0]) for _ in range(2)]
+    return {
+        "warm_ask_p50_ms": percentile(warm, 50),
+        "warm_ask_p95_ms": percentile(warm, 95),
+        # The first new process after the index was written, and the next one.
+        "cold_start_s": runs[0]["since_launch_s"],
+        "cold_start_again_s": runs[1]["since_launch_s"],
+        "cold_process_wall_s": runs[0]["wall_s"],
+        "cold_process_peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+        "bench_process_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def cold_ask(settings: Settings, question: str) -> dict[str, Any]:
+    """One `rag ask` in a new process (bench/cold_ask.py): its own timings and peak memory."""
     env = {
         **os.environ,
         "RAG_STORAGE_DIR": str(settings.storage_dir),
@@ -267,23 +282,16 @@ def bench_end_to_end(settings: Settings, embedder: Any, queries: list[str]) -> d
     }
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, str(PROJECT / "bench" / "cold_ask.py"), queries[0]],
+        [sys.executable, str(PROJECT / "bench" / "cold_ask.py"), question],
         env=env,
         cwd=PROJECT,
         capture_output=True,
         check=True,
         text=True,
     )
-    cold_s = time.perf_counter() - started
-    child = json.loads(done.stdout.strip().splitlines()[-1])
-    return {
-        "warm_ask_p50_ms": percentile(warm, 50),
-        "warm_ask_p95_ms": percentile(warm, 95),
-        "cold_start_s": child["since_launch_s"],
-        "cold_process_wall_s": cold_s,
-        "cold_process_peak_rss_mb": child["peak_rss_mb"],
-        "bench_process_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    report["wall_s"] = time.perf_counter() - started
+    return report
 
 
 def start_chroma_server(folder: Path) -> tuple[subprocess.Popen[bytes], tuple[str, int]]:
@@ -354,7 +362,8 @@ def write_reports(results: dict[str, Any], out: Path) -> None:
             "",
             f"At {r['chunks']} chunks: warm extractive `ask` p50 {r['warm_ask_p50_ms']:.0f} ms (p95 "
             f"{r['warm_ask_p95_ms']:.0f} ms; target ≤ 300); cold start {r['cold_start_s']:.1f} s to the first answer "
-            f"({r.get('cold_process_wall_s', r['cold_start_s']):.1f} s to the process's exit; target ≤ 10); "
+            f"in the first new process after the index was written, {r.get('cold_start_again_s', 0):.1f} s in the "
+            f"next ({r.get('cold_process_wall_s', r['cold_start_s']):.1f} s to the first one's exit; target ≤ 10); "
             f"peak RSS of that process {r['cold_process_peak_rss_mb']:.0f} MB, of the benchmark process "
             f"{r['bench_process_peak_rss_mb']:.0f} MB (target ≤ 2048).",
         ]
