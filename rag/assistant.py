@@ -17,7 +17,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.answer import Answer
 from rag.citations import number_citations
 from rag.conversation import Turn, clean_question, resolve_follow_up
-from rag.corpus import normalize_date
+from rag.corpus import parse_date
 from rag.coverage import Vocabulary, unmentioned_terms
 from rag.errors import LLMError, UsageError
 from rag.extractive import ExtractiveEngine
@@ -26,7 +26,7 @@ from rag.lexicon import zipf_frequency
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.retrieve import Bm25Index, Filters, HybridRetriever, Passage
 from rag.settings import Settings
-from rag.store import ArticleRecord, CorpusStore
+from rag.store import ArticleRecord, CorpusStore, explain_store_error, ids_starting_with
 from rag.suggestions import starter_questions
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
@@ -214,18 +214,17 @@ class Assistant:
         """
         if filters.empty:
             return filters
-        dates = []
-        for value in (filters.published_from, filters.published_to):
-            iso = normalize_date(value) if value.strip() else ""
-            if value.strip() and not iso:
-                raise UsageError(f"{value.strip()!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-            dates.append(iso)
         known = [r.doc_id for r in self.articles()]
         doc_ids = []
         for doc_id in filters.doc_ids:
-            matches = [k for k in known if k.startswith(doc_id.strip())] if doc_id.strip() else []
+            matches = ids_starting_with(doc_id.strip(), known)
             doc_ids.append(matches[0] if doc_id not in known and len(matches) == 1 else doc_id)
-        return replace(filters, doc_ids=tuple(doc_ids), published_from=dates[0], published_to=dates[1])
+        return replace(
+            filters,
+            doc_ids=tuple(doc_ids),
+            published_from=parse_date(filters.published_from),
+            published_to=parse_date(filters.published_to),
+        )
 
     def unmatched_filters(self, filters: Filters) -> str:
         """Why no stored passage can pass `filters`, in one line; '' when some can."""
@@ -301,6 +300,12 @@ class Assistant:
         except UsageError as exc:  # the question or the filters cannot be used as given
             answer.error = str(exc)
             answer.text = answer.error[:1].upper() + answer.error[1:]
+        except Exception as exc:  # the store failed (server gone, disk full): one line, the next question works
+            explained = explain_store_error(exc, self.settings)
+            if explained is None:
+                raise
+            answer.error = str(explained)
+            answer.text = f"The question could not be answered: {explained}"
         timings["total"] = sum(v for k, v in timings.items())
         answer.timings_ms = timings
         yield answer

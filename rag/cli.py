@@ -93,29 +93,18 @@ def positive_int(value: str) -> int:
     return number
 
 
-def iso_date(option: str, value: str) -> str:
-    """`value` as an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); '' for none; UsageError if not a date."""
-    from rag.corpus import normalize_date
-
-    if not value.strip():
-        return ""
-    iso = normalize_date(value)
-    if not iso:
-        raise UsageError(f"{option} {value.strip()!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-    return iso
-
-
 def ask_options(args: argparse.Namespace) -> AskOptions:
     """The retrieval options given on the command line."""
     from rag.assistant import AskOptions
+    from rag.corpus import parse_date
     from rag.retrieve import Filters
 
     filters = Filters(
         doc_ids=tuple(args.article),
         sources=tuple(args.source),
         authors=tuple(args.author),
-        published_from=iso_date("--since", args.since),
-        published_to=iso_date("--until", args.until),
+        published_from=parse_date(args.since, "--since"),
+        published_to=parse_date(args.until, "--until"),
         speakers=tuple(args.speaker),
     )
     return AskOptions(top_k=args.top_k, per_article=args.per_article, filters=filters)

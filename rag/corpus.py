@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from rag.errors import ArticleError
+from rag.errors import ArticleError, UsageError
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 MANIFEST_NAME = "manifest.json"
@@ -225,6 +225,17 @@ def normalize_date(value: str) -> str:
     except ValueError:
         return ""
     return f"{year}-{int(month):02d}" if month else year
+
+
+def parse_date(value: str, option: str = "") -> str:
+    """`value` as an ISO date; '' for none; UsageError (naming `option`) if it is not a date."""
+    if not value.strip():
+        return ""
+    iso = normalize_date(value)
+    if not iso:
+        named = f"{option} " if option else ""
+        raise UsageError(f"{named}{value.strip()!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return iso
 
 
 def derive_title(text: str, start: int = 0) -> str:

@@ -15,7 +15,7 @@ import contextlib
 import errno
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -125,6 +125,11 @@ def _record_from(doc_id: str, meta: dict[str, Any], text: str | None = None) -> 
         speakers=json.loads(str(meta.get("speakers", "[]"))),
         statements=[tuple(s) for s in json.loads(str(meta.get("statements", "[]")))],
     )
+
+
+def ids_starting_with(prefix: str, ids: Iterable[str]) -> list[str]:
+    """The ids that `prefix` starts (none for an empty prefix): a unique one may stand for its id."""
+    return [i for i in ids if i.startswith(prefix)] if prefix else []
 
 
 def published_ordinal(published: str) -> int:
@@ -368,7 +373,7 @@ class CorpusStore:
         """One article with its text; `doc_id` may be a unique prefix."""
         result = self.articles.get(ids=[doc_id], include=["metadatas", "documents"])
         if not result["ids"]:
-            matches = [r.doc_id for r in self.list_articles() if r.doc_id.startswith(doc_id)] if doc_id else []
+            matches = ids_starting_with(doc_id, [r.doc_id for r in self.list_articles()])
             if len(matches) != 1:
                 what = "no article" if not matches else f"{len(matches)} articles"
                 raise NotFoundError(f"{what} with id '{doc_id}'; `python -m rag list` shows the ids")

@@ -9,7 +9,7 @@ import streamlit as st
 from rag.answer import Answer
 from rag.conversation import Turn
 from rag.render import render_markdown
-from ui.components import failed_answer, get_assistant, render_answer, render_sidebar
+from ui.components import get_assistant, render_answer, render_sidebar
 from ui.safe import escape_markdown
 
 assistant = get_assistant()
@@ -44,22 +44,19 @@ if question:
     with st.chat_message("assistant"):
         history = [Turn(a.question, a.text) for a in turns]
         placeholder = st.empty()
-        try:
-            stream = assistant.stream(question, history, choices.options)
-            if assistant.mode == "generative":
+        stream = assistant.stream(question, history, choices.options)
+        if assistant.mode == "generative":
 
-                def escaped(pieces: Iterator[str]) -> Iterator[str]:
-                    for piece in pieces:  # model output is shown as text, never as markup
-                        yield escape_markdown(piece)
+            def escaped(pieces: Iterator[str]) -> Iterator[str]:
+                for piece in pieces:  # model output is shown as text, never as markup
+                    yield escape_markdown(piece)
 
-                with placeholder.container():
-                    st.write_stream(escaped(iter(stream)))
+            with placeholder.container():
+                st.write_stream(escaped(iter(stream)))
+            answer = stream.result()
+        else:
+            with st.spinner("Searching the articles…"):
                 answer = stream.result()
-            else:
-                with st.spinner("Searching the articles…"):
-                    answer = stream.result()
-        except Exception as exc:  # the store failed (server gone, disk full): one line, the chat goes on
-            answer = failed_answer(assistant, question, exc)
         placeholder.empty()
         turns.append(answer)
         render_answer(assistant, answer, anchor=f"t{len(turns) - 1}")

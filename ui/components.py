@@ -13,7 +13,6 @@ from rag.errors import CorpusChatError
 from rag.render import render_markdown
 from rag.retrieve import Filters
 from rag.settings import get_settings
-from rag.store import explain_store_error
 from ui.safe import escape_html, escape_markdown
 
 STYLE = """
@@ -91,23 +90,6 @@ def render_sidebar(assistant: Assistant) -> SidebarChoices:
         published_to=until.strip(),
     )
     return SidebarChoices(AskOptions(top_k=top_k, filters=filters))
-
-
-def failed_answer(assistant: Assistant, question: str, exc: Exception) -> Answer:
-    """A store failure while answering, as an Answer whose error is shown in one line.
-
-    Anything that is not a failure a person can act on is raised again.
-    """
-    explained = explain_store_error(exc, assistant.settings)
-    if explained is None:
-        raise exc
-    return Answer(
-        question=question,
-        text=f"The question could not be answered: {explained}",
-        citations=[],
-        mode=assistant.mode,
-        error=str(explained),
-    )
 
 
 def answer_html(answer: Answer, anchor: str) -> str:
