@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from rag.errors import CorpusChatError
+from ui.components import get_assistant, render_sidebar
 
 st.set_page_config(page_title="Corpus Chat", page_icon=":material/newspaper:", layout="wide")
 
@@ -14,7 +15,11 @@ pages = [
     st.Page("ui/briefing.py", title="Briefing", icon=":material/description:"),
     st.Page("ui/corpus.py", title="Corpus", icon=":material/library_books:"),
 ]
+page = st.navigation(pages)
 try:
-    st.navigation(pages).run()
+    # The sidebar is drawn here, once, for every page: its widgets live in this script, so
+    # top-k and the filters keep their values when the user switches pages.
+    render_sidebar(get_assistant())
+    page.run()
 except CorpusChatError as exc:  # an error a person can act on, in one line
     st.error(str(exc))

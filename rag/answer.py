@@ -5,37 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rag.retrieve import Passage
+from rag.records import AnswerSentence, Citation, Passage
 
-
-@dataclass
-class Citation:
-    """A numbered citation: a verbatim span of a stored article.
-
-    `quote == article_text[start_char:end_char]` always holds.
-    """
-
-    n: int
-    doc_id: str
-    path: str
-    title: str
-    start_char: int
-    end_char: int
-    quote: str
-    supported: bool = True
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form of DESIGN.md's citation contract."""
-        return asdict(self)
-
-
-@dataclass
-class AnswerSentence:
-    """One sentence of an answer, the citations it carries, and whether they support it."""
-
-    text: str
-    citations: list[int] = field(default_factory=list)
-    supported: bool = True
+__all__ = ["Answer", "AnswerSentence", "Citation"]
 
 
 @dataclass
@@ -60,8 +32,11 @@ class Answer:
         """Sentences whose citations do not support them."""
         return [s for s in self.sentences if not s.supported]
 
-    def to_json(self) -> dict[str, Any]:
-        """One line of `ask --json` (DESIGN.md), plus the per-sentence support checks."""
+    def to_json(self, verbose: bool = False) -> dict[str, Any]:
+        """One line of `ask --json` (DESIGN.md), plus the per-sentence support checks.
+
+        `verbose` adds "retrieved": the passages handed to the answer step, in rank order.
+        """
         data: dict[str, Any] = {
             "question": self.question,
             "answer": self.text,
@@ -77,4 +52,16 @@ class Answer:
             data["dropped_citations"] = self.dropped_citations
         if self.error:
             data["error"] = self.error
+        if verbose:
+            data["retrieved"] = [
+                {
+                    "rank": rank,
+                    "doc_id": p.doc_id,
+                    "path": p.path,
+                    "start_char": p.start_char,
+                    "end_char": p.end_char,
+                    "score": round(p.score, 6),
+                }
+                for rank, p in enumerate(self.passages, start=1)
+            ]
         return data

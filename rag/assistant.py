@@ -1,41 +1,59 @@
-"""The question-answering pipeline that the CLI, the app and the eval all call.
+"""The Assistant: the one door every request enters, and the corpus it answers from.
 
-question (+ history) -> standalone question -> hybrid retrieval -> coverage check
--> extractive or generative engine -> Answer with verified citations.
-Models, the store and the BM25 index are loaded once per Assistant.
+A chat question, a comparison, a briefing and an eval question all enter through
+`Assistant.retrieve`: the text is cleaned and checked, the filters resolved with one set of
+rules, a follow-up made standalone, the passages retrieved by the LlamaIndex pipeline, each
+step timed, and a failing store turned into one line. Answers (`ask`, `stream`), comparisons
+(`rag.compare`) and briefings (`rag.briefing`) are written from what it returns, through the
+engine's one interface. Models, the store and the BM25 index are loaded once per Assistant.
 """
 
 from __future__ import annotations
 
 import threading
-import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.schema import QueryBundle
 
 from rag.answer import Answer
-from rag.citations import number_citations
-from rag.conversation import Turn, clean_question, resolve_follow_up
+from rag.bm25 import Bm25Index
+from rag.chroma_connection import explain_store_error
+from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
 from rag.coverage import Vocabulary, unmentioned_terms
-from rag.errors import LLMError, UsageError
+from rag.engine import NOT_FOUND, Engine
+from rag.errors import CorpusChatError, LLMError, UsageError
 from rag.extractive import ExtractiveEngine
-from rag.generative import GenerativeEngine, pack_prompt
+from rag.filters import metadata_filters
+from rag.generative import GenerativeEngine
+from rag.ingest import IngestReport, ingest_paths
 from rag.lexicon import zipf_frequency
+from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
-from rag.retrieve import Bm25Index, Filters, HybridRetriever, Passage
+from rag.nodes import passages_of
+from rag.ranking import SentenceRanker
+from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, ids_starting_with
+from rag.request import Clock, Retrieval
+from rag.retrieve import HybridRetriever
 from rag.settings import Settings
-from rag.store import ArticleRecord, CorpusStore, explain_store_error, ids_starting_with
+from rag.store import CorpusStore
 from rag.suggestions import starter_questions
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
 
-NOT_FOUND = "I could not find an answer to this question in the corpus."
 # Longer questions are refused, not embedded: the embedder reads 256 word pieces, and the
 # generative prompt's budget is for the sources.
 MAX_QUESTION_TOKENS = 512
 SHORTER = "ask it in fewer words"
+QUERY_VECTORS_KEPT = 256  # recent query vectors: a comparison asks about one topic once per row
+
+
+class NoMatchingArticles(UsageError):
+    """The filters leave no passage to draw on; the message says which filter excludes everything."""
 
 
 def question_problem(question: str) -> str:
@@ -57,15 +75,6 @@ def not_mentioned(terms: Sequence[str]) -> str:
     """The abstention that names what the corpus never mentions."""
     listed = ", ".join(f"“{t}”" for t in terms)
     return f"The corpus does not mention {listed}, so it cannot answer this question."
-
-
-@dataclass
-class AskOptions:
-    """Per-question choices: how many passages, from which articles."""
-
-    top_k: int | None = None
-    per_article: int | None = None
-    filters: Filters = field(default_factory=Filters)
 
 
 class AnswerStream:
@@ -90,8 +99,18 @@ class AnswerStream:
         return self.answer
 
 
+@dataclass(frozen=True)
+class _Indexes:
+    """What depends on the store's contents, built together and swapped in at once."""
+
+    bm25: Bm25Index
+    vocabulary: Vocabulary
+    retriever: HybridRetriever
+    engine: Engine
+
+
 class Assistant:
-    """Everything a question needs, loaded once: store, embedder, BM25, engines."""
+    """Everything a request needs, loaded once: store, embedder, BM25, the engine."""
 
     def __init__(
         self,
@@ -106,12 +125,12 @@ class Assistant:
         self.embedder = embedder
         self.llm = llm
         self.judge = SupportJudge(embedder)
-        self.generative = GenerativeEngine(llm, self.judge, settings.context_tokens) if llm else None
         # Sessions of the app share one Assistant: reloading indexes and ingesting take turns.
         self.lock = threading.RLock()
         self._articles: list[ArticleRecord] | None = None
         self._starters: list[str] | None = None
-        self._load_indexes(bm25)
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._indexes = self._build_indexes(bm25)
 
     @classmethod
     def open(
@@ -133,14 +152,35 @@ class Assistant:
         assert model is not None
         return cls(settings, store, model, build_chat_model(settings), bm25=bm25)
 
-    def _load_indexes(self, bm25: Bm25Index | None = None) -> None:
+    def _build_indexes(self, bm25: Bm25Index | None = None) -> _Indexes:
         # Everything is built first and swapped in at once: questions asked meanwhile by other
         # sessions never see the new BM25 beside the old vocabulary or a half-made engine.
         index = bm25 or Bm25Index.load_or_build(self.store, self.settings.storage_dir / "bm25")
-        vocabulary = Vocabulary.from_words(index.words)
-        retriever = HybridRetriever(self.store, index)
-        extractive = ExtractiveEngine(self.embedder, index.document_frequencies(), len(index))
-        self.bm25, self.vocabulary, self.retriever, self.extractive = index, vocabulary, retriever, extractive
+        ranker = SentenceRanker(self.embedder, index.document_frequencies(), len(index))
+        engine: Engine = (
+            GenerativeEngine(self.llm, self.judge, self.settings.context_tokens, ranker)
+            if self.llm
+            else ExtractiveEngine(ranker)
+        )
+        retriever = HybridRetriever(self.store, index, self.embedder)
+        return _Indexes(index, Vocabulary.from_words(index.words), retriever, engine)
+
+    @property
+    def engine(self) -> Engine:
+        """The engine that writes answers, comparison cells and briefings."""
+        return self._indexes.engine
+
+    @property
+    def mode(self) -> str:
+        """'generative' with an LLM configured, else 'extractive'."""
+        return self.engine.mode
+
+    @property
+    def engine_description(self) -> str:
+        """Which engine answers, in a line for people."""
+        if self.llm is None:
+            return "offline: extractive answers"
+        return f"generative: {self.llm.model} at {self.llm.base_url}"
 
     def warm_up(self) -> None:
         """Pay first-call costs (word frequencies, the embedder's first batch) before a user does."""
@@ -153,89 +193,102 @@ class Assistant:
         with self.lock:
             self._articles = None
             self._starters = None
-            if self.store.fingerprint() == self.bm25.fingerprint:
+            if self.store.fingerprint() == self._indexes.bm25.fingerprint:
                 return False
-            self._load_indexes()
+            self._indexes = self._build_indexes()
             return True
 
-    def articles(self) -> list[ArticleRecord]:
-        """The stored articles' metadata, read once until the next refresh."""
-        articles = self._articles  # read once: a refresh in another session may reset it meanwhile
-        if articles is None:
-            articles = self._articles = self.store.list_articles()
-        return articles
+    # -- the door ----------------------------------------------------------------------
 
-    def starter_questions(self) -> list[str]:
-        """Questions to suggest on an empty chat, drawn from the corpus."""
-        starters = self._starters  # read once, as in articles()
-        if starters is None:
-            records = self.articles()[:50]
-            texts = [self.store.article_text(r.doc_id) for r in records]
-            starters = self._starters = starter_questions(texts, [r.title for r in records])
-        return starters
+    def retrieve(self, question: str, options: AskOptions | None = None, history: Sequence[Turn] = ()) -> Retrieval:
+        """The door: clean and check the request, resolve its filters, retrieve, time each step.
 
-    @property
-    def engine_description(self) -> str:
-        """Which engine answers, in a line for people."""
-        if self.llm is None:
-            return "offline: extractive answers"
-        return f"generative: {self.llm.model} at {self.llm.base_url}"
+        Raises UsageError for text or filters that cannot be used as given (NoMatchingArticles
+        when the filters leave nothing), StoreError when the store fails, LLMError when the
+        LLM that condenses a follow-up fails: each a one-line message.
+        """
+        timings: dict[str, float] = {}
+        clock = Clock(timings)
+        question = clean_question(question)  # escape sequences and controls would reach terminals and pages
+        problem = question_problem(question)
+        if problem:
+            raise UsageError(problem)
+        indexes = self._indexes  # read once: a refresh in another session may swap it meanwhile
+        try:
+            options = self.resolve_options(options or AskOptions())
+            unmatched = self.unmatched_filters(options.filters, indexes.bm25)
+            if unmatched:
+                raise NoMatchingArticles(unmatched)
+            with clock("condense"):
+                standalone = indexes.engine.condense(question, history) if history else question
+            with clock("embed"):
+                vector = self.query_vector(standalone)
+            with clock("retrieve"):
+                query = QueryBundle(query_str=standalone, embedding=vector)
+                nodes = indexes.retriever.retrieve(query, options.filters, options.top_k or 8, options.per_article)
+            passages = passages_of(nodes)
+            with clock("coverage"):
+                unmentioned = unmentioned_terms(standalone, indexes.vocabulary, self.embedder) if passages else []
+        except CorpusChatError:
+            raise
+        except Exception as exc:  # the store failed (server gone, disk full): one line, the next request works
+            explained = explain_store_error(exc, self.settings)
+            if explained is None:
+                raise
+            raise explained from exc
+        return Retrieval(question, standalone, options, vector, nodes, passages, unmentioned, timings)
 
-    @property
-    def mode(self) -> str:
-        """'generative' with an LLM configured, else 'extractive'."""
-        return "generative" if self.generative else "extractive"
+    def query_vector(self, text: str) -> list[float]:
+        """The embedding of a query, kept for the next request about the same text."""
+        vector = self._vectors.get(text)
+        if vector is None:
+            vector = self.embedder.get_query_embedding(text)
+            self._vectors[text] = vector
+            while len(self._vectors) > QUERY_VECTORS_KEPT:
+                self._vectors.popitem(last=False)
+        return vector
 
-    def retrieve(self, question: str, options: AskOptions | None = None) -> list[Passage]:
-        """The passages hybrid retrieval finds for a standalone question."""
-        return self._retrieve(question, self.embedder.get_query_embedding(question), options or AskOptions())
-
-    def _retrieve(self, question: str, vector: Sequence[float], options: AskOptions) -> list[Passage]:
-        return self.retriever.retrieve(
-            question,
-            vector,
-            top_k=options.top_k or self.settings.top_k,
-            filters=options.filters,
-            per_article=options.per_article or self.settings.per_article,
-        )
-
-    def ask(self, question: str, history: Sequence[Turn] = (), options: AskOptions | None = None) -> Answer:
-        """Answer one question (with the chat so far)."""
-        return self.stream(question, history, options).result()
-
-    def stream(self, question: str, history: Sequence[Turn] = (), options: AskOptions | None = None) -> AnswerStream:
-        """Answer one question; iterate the result for the generated text as it arrives."""
-        return AnswerStream(self._steps(question, list(history), options or AskOptions()))
-
-    def resolve_filters(self, filters: Filters) -> Filters:
-        """The filters with unique article id prefixes expanded and dates in ISO form.
+    def resolve_options(self, options: AskOptions) -> AskOptions:
+        """The options with defaults filled in, unique article id prefixes expanded and dates in ISO form.
 
         Raises UsageError for a date that is not one.
         """
+        options = options.or_defaults(self.settings.top_k, self.settings.per_article)
+        filters = options.filters
         if filters.empty:
-            return filters
+            return options
         known = [r.doc_id for r in self.articles()]
         doc_ids = []
         for doc_id in filters.doc_ids:
-            matches = ids_starting_with(doc_id.strip(), known)
+            doc_id = doc_id.strip()
+            matches = ids_starting_with(doc_id, known)
             doc_ids.append(matches[0] if doc_id not in known and len(matches) == 1 else doc_id)
-        return replace(
+        resolved = replace(
             filters,
             doc_ids=tuple(doc_ids),
-            published_from=parse_date(filters.published_from),
-            published_to=parse_date(filters.published_to),
+            sources=tuple(s.strip() for s in filters.sources),
+            authors=tuple(a.strip() for a in filters.authors),
+            speakers=tuple(s.strip() for s in filters.speakers),
+            published_from=parse_date(filters.published_from.strip()),
+            published_to=parse_date(filters.published_to.strip()),
         )
+        return replace(options, filters=resolved)
 
-    def unmatched_filters(self, filters: Filters) -> str:
+    def unmatched_filters(self, filters: Filters, bm25: Bm25Index | None = None) -> str:
         """Why no stored passage can pass `filters`, in one line; '' when some can."""
-        mask = self.bm25.mask(filters) if len(self.bm25) else None
-        if mask is None or mask.any():
+        bm25 = bm25 or self._indexes.bm25
+
+        def matches(some: Filters) -> bool:
+            mask = bm25.mask(metadata_filters(some))
+            return mask is None or bool(mask.any())
+
+        if filters.empty or not len(bm25) or matches(filters):
             return ""
         reasons = []
         low, high = filters.date_range()
         if filters.published_from and filters.published_to and low > high:
             reasons.append(f"the date range {filters.published_from} to {filters.published_to} is empty")
-        elif (filters.published_from or filters.published_to) and not self._matches(
+        elif filters.dated and not matches(
             Filters(published_from=filters.published_from, published_to=filters.published_to)
         ):
             span = f"{filters.published_from or 'the earliest date'} and {filters.published_to or 'now'}"
@@ -247,112 +300,106 @@ class Assistant:
             ("speaker", filters.speakers, lambda v: Filters(speakers=(v,))),
         ]
         for label, values, alone in checks:
-            unknown = [v for v in values if not self._matches(alone(v))]
+            unknown = [v for v in values if not matches(alone(v))]
             if unknown and len(unknown) == len(values):
                 reasons.append(f"no {label} {', '.join(repr(v) for v in unknown)} in the corpus")
         return "No article matches these filters: " + ("; ".join(reasons) or "none meets all of them at once") + "."
 
-    def _matches(self, filters: Filters) -> bool:
-        mask = self.bm25.mask(filters)
-        return mask is None or bool(mask.any())
+    # -- answers -----------------------------------------------------------------------
+
+    def ask(self, question: str, history: Sequence[Turn] = (), options: AskOptions | None = None) -> Answer:
+        """Answer one question (with the chat so far)."""
+        return self.stream(question, history, options).result()
+
+    def stream(self, question: str, history: Sequence[Turn] = (), options: AskOptions | None = None) -> AnswerStream:
+        """Answer one question; iterate the result for the text as it is written."""
+        return AnswerStream(self._steps(question, list(history), options or AskOptions()))
 
     def _steps(self, question: str, history: list[Turn], options: AskOptions) -> Iterator[str | Answer]:
+        answer = Answer(question=clean_question(question), text="", citations=[], mode=self.mode)
         timings: dict[str, float] = {}
-        clock = _Clock(timings)
-        # Escape sequences and controls would reach the terminal, the prompt and the page.
-        question = clean_question(question)
-        answer = Answer(question=question, text="", citations=[], mode=self.mode)
-        problem = question_problem(question)
         try:
-            if problem:
-                raise UsageError(problem)
-            options = replace(options, filters=self.resolve_filters(options.filters))
-            unmatched = self.unmatched_filters(options.filters)
-            if unmatched:
+            retrieval = self.retrieve(question, options, history)
+            timings.update(retrieval.timings_ms)
+            answer.standalone_question = retrieval.standalone
+            answer.passages = retrieval.passages
+            if not retrieval.passages or retrieval.unmentioned:
                 answer.abstained = True
-                answer.text = unmatched
-                answer.timings_ms = {"total": 0.0}
-                yield answer
-                return
-            with clock("condense"):
-                if self.generative and history:
-                    standalone = self.generative.condense(question, history)
-                else:
-                    standalone = resolve_follow_up(question, history)
-            answer.standalone_question = standalone
-            with clock("retrieve"):
-                vector = self.embedder.get_query_embedding(standalone)
-                passages = self._retrieve(standalone, vector, options)
-            answer.passages = passages
-            with clock("coverage"):
-                missing = unmentioned_terms(standalone, self.vocabulary, self.embedder) if passages else []
-            if not passages or missing:
-                answer.abstained = True
-                answer.text = not_mentioned(missing) if missing else NOT_FOUND
-            elif self.generative is None:
-                with clock("answer"):
-                    self._extract(answer, standalone, vector, passages)
+                answer.text = not_mentioned(retrieval.unmentioned) if retrieval.unmentioned else NOT_FOUND
             else:
-                yield from self._generate(answer, standalone, passages, clock)
+                yield from self.engine.answer(retrieval, answer, Clock(timings))
+        except NoMatchingArticles as exc:  # nothing to draw on: an abstention that says why
+            answer.abstained = True
+            answer.text = str(exc)
         except LLMError as exc:
             answer.error = str(exc)
             answer.text = f"The answer could not be generated: {exc}"
         except UsageError as exc:  # the question or the filters cannot be used as given
             answer.error = str(exc)
             answer.text = answer.error[:1].upper() + answer.error[1:]
-        except Exception as exc:  # the store failed (server gone, disk full): one line, the next question works
-            explained = explain_store_error(exc, self.settings)
-            if explained is None:
-                raise
-            answer.error = str(explained)
-            answer.text = f"The question could not be answered: {explained}"
-        timings["total"] = sum(v for k, v in timings.items())
+        except CorpusChatError as exc:  # the store failed (server gone, disk full): one line, the next question works
+            answer.error = str(exc)
+            answer.text = f"The question could not be answered: {exc}"
+        timings["total"] = sum(timings.values())
         answer.timings_ms = timings
         yield answer
 
-    def _extract(self, answer: Answer, question: str, vector: Sequence[float], passages: list[Passage]) -> None:
-        result = self.extractive.select(question, vector, passages)
-        if not result.chosen:
-            answer.abstained = True
-            answer.text = NOT_FOUND
-            return
-        cited = [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
-        answer.text, answer.citations, answer.sentences = number_citations(cited)
+    # -- the corpus --------------------------------------------------------------------
 
-    def _generate(self, answer: Answer, question: str, passages: list[Passage], clock: _Clock) -> Iterator[str]:
-        assert self.generative is not None
-        prompt = pack_prompt(question, passages, self.settings.context_tokens)
-        answer.prompt = prompt.messages
-        pieces: list[str] = []
-        with clock("generate"):
-            for piece in self.generative.stream(prompt):
-                pieces.append(piece)
-                yield piece
-        with clock("verify"):
-            checked = self.generative.check("".join(pieces), prompt.passages)
-        answer.dropped_citations = checked.dropped
-        if checked.abstained:
-            answer.abstained = True
-            answer.text = NOT_FOUND
-            return
-        answer.text, answer.citations, answer.sentences = number_citations(checked.cited)
+    def articles(self) -> list[ArticleRecord]:
+        """The stored articles' metadata, read once until the next refresh."""
+        articles = self._articles  # read once: a refresh in another session may reset it meanwhile
+        if articles is None:
+            articles = self._articles = self.store.list_articles()
+        return articles
 
+    def article(self, doc_id: str) -> ArticleRecord:
+        """One article with its text; `doc_id` may be a unique prefix. Raises NotFoundError."""
+        return self.store.get_article(doc_id)
 
-class _Clock:
-    """Adds the milliseconds spent in each `with clock(name):` block to `timings[name]`."""
+    def article_text(self, doc_id: str) -> str:
+        """The stored text of an article, which citation offsets point into."""
+        return self.store.article_text(doc_id)
 
-    def __init__(self, timings: dict[str, float]) -> None:
-        self.timings = timings
-        self._name = ""
-        self._start = 0.0
+    def status(self) -> IndexStatus:
+        """Articles, chunks, embedder and where the store lives."""
+        return self.store.status(article_count=len(self.articles()))
 
-    def __call__(self, name: str) -> _Clock:
-        self._name = name
-        return self
+    def starter_questions(self) -> list[str]:
+        """Questions to suggest on an empty chat, drawn from the corpus."""
+        starters = self._starters  # read once, as in articles()
+        if starters is None:
+            records = self.articles()[:50]
+            texts = [self.store.article_text(r.doc_id) for r in records]
+            starters = self._starters = starter_questions(texts, [r.title for r in records])
+        return starters
 
-    def __enter__(self) -> None:
-        self._start = time.perf_counter()
+    def add_files(self, paths: list[Path], on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
+        """Ingest uploaded files (those refused are deleted again) and reload the indexes."""
+        with self.lock:
+            report = ingest_uploads(
+                self.settings, paths, store=self.store, load_embedder=lambda: self.embedder, on_progress=on_progress
+            )
+            self.refresh()
+        return report
 
-    def __exit__(self, *exc: object) -> None:
-        elapsed = (time.perf_counter() - self._start) * 1000
-        self.timings[self._name] = self.timings.get(self._name, 0.0) + elapsed
+    def remove(self, doc_id: str) -> list[str]:
+        """Remove an article (and its uploaded files); the paths of its other files, which stay."""
+        with self.lock:
+            kept = remove_article(self.settings, self.store, doc_id)
+            self.refresh()
+        return kept
+
+    def rebuild(self, on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
+        """Drop the index and embed every known article again."""
+        with self.lock:
+            report = ingest_paths(
+                self.settings,
+                [],
+                store=self.store,
+                load_embedder=lambda: self.embedder,
+                rebuild=True,
+                on_progress=on_progress,
+            )
+            self.refresh()
+        return report

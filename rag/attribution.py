@@ -114,7 +114,7 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
-def _close(a: str, b: str) -> bool:
+def close_names(a: str, b: str) -> bool:
     """Spelling variants of one name ("Kim Hyo-myung", "Kim Hye Myung")."""
     x, y = _squash(a), _squash(b)
     if min(len(x), len(y)) < 8 or x[:3] != y[:3]:
@@ -145,11 +145,11 @@ class _Article:
     def canonical(self, name: str) -> str:
         """The fullest known form of a name: "Hayashi" -> "Yoshimasa Hayashi"."""
         for known in self.result.speakers:
-            if known == name or _close(known, name):
+            if known == name or close_names(known, name):
                 return known
         last = name.split()[-1]
         for _, person in reversed(self.people):
-            if person != name and (person.split()[-1] == last or _close(person, name)) and len(person) > len(name):
+            if person != name and (person.split()[-1] == last or close_names(person, name)) and len(person) > len(name):
                 return person
         return name
 
@@ -389,66 +389,3 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             article.result.statements.append(Statement(sentence.start, sentence.end, voice, "author"))
     article.result.statements.sort(key=lambda s: s.start)
     return article.result
-
-
-@dataclass(frozen=True)
-class AttributionScore:
-    """Precision and recall of attributed statements against a hand-labelled set."""
-
-    precision: float
-    recall: float
-    predicted: int
-    gold: int
-    misses: list[str]
-    wrong: list[str]
-
-
-def same_speaker(a: str, b: str) -> bool:
-    """Speaker names that denote the same speaker (case, spelling variants, a longer form)."""
-    x, y = a.lower().strip(), b.lower().strip()
-    return x == y or x in y or y in x or _close(a, b)
-
-
-def score_attribution(
-    predicted: dict[str, tuple[str, Attribution]], gold: list[tuple[str, str, str]]
-) -> AttributionScore:
-    """Score attributions against gold (file, exact text of the statement, speaker).
-
-    Args:
-        predicted: file name -> (article text, its attribution).
-        gold: the labelled statements; every attributed statement of the articles is listed.
-
-    Precision counts the predicted non-author statements that hold a gold statement of the
-    same speaker; recall counts the gold statements held by a predicted statement of the
-    same speaker.
-    """
-    located = []
-    for name, needle, speaker in gold:
-        text = predicted[name][0]
-        at = text.find(needle)
-        if at < 0:
-            raise ValueError(f"gold text not found in {name}: {needle!r}")
-        located.append((name, at, speaker, needle))
-    statements = [(name, s) for name, (_, a) in predicted.items() for s in a.statements if s.kind != "author"]
-    hits = [
-        any(n == name and s.start <= at < s.end and same_speaker(s.speaker, sp) for n, at, sp, _ in located)
-        for name, s in statements
-    ]
-    found = [
-        any(n == name and s.start <= at < s.end and same_speaker(s.speaker, sp) for name, s in statements)
-        for n, at, sp, _ in located
-    ]
-    misses = [f"{sp}: {needle}" for (_, _, sp, needle), ok in zip(located, found, strict=True) if not ok]
-    wrong = [
-        f"{s.speaker}: {predicted[name][0][s.start : s.start + 80]}"
-        for (name, s), ok in zip(statements, hits, strict=True)
-        if not ok
-    ]
-    return AttributionScore(
-        precision=sum(hits) / len(hits) if hits else 0.0,
-        recall=sum(found) / len(found) if found else 0.0,
-        predicted=len(hits),
-        gold=len(found),
-        misses=misses,
-        wrong=wrong,
-    )

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rag.assistant import AskOptions, Assistant
-from rag.citations import Evidence, Numbering
+from rag.citations import Numbering
 from rag.compare import compare
-from rag.coverage import unmentioned_terms
-from rag.extractive import MIN_RELEVANCE, maximal_marginal_relevance
 from rag.figures import find_figures
+from rag.ranking import MIN_RELEVANCE, maximal_marginal_relevance
+from rag.records import AskOptions, Evidence
 from rag.speakers import speaker_of
+
+if TYPE_CHECKING:
+    from rag.assistant import Assistant
 
 KEY_POINTS = 5
 PER_ARTICLE = 3
@@ -87,26 +89,23 @@ class Briefing:
 
 
 def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -> Briefing:
-    """Build the briefing on `topic` from the corpus."""
-    options = options or AskOptions()
+    """Build the briefing on `topic` from the corpus.
+
+    The passages come through the Assistant's door; raises UsageError (bad topic or
+    filters) and StoreError like a question.
+    """
     started = time.perf_counter()
-    vector = assistant.embedder.get_query_embedding(topic)
-    passages = assistant.retriever.retrieve(
-        topic, vector, top_k=options.top_k or 16, filters=options.filters, per_article=options.per_article or 6
-    )
-    ranked = [
-        c for c in assistant.extractive.rank(topic, vector, passages, shortlist=30) if c.semantic >= MIN_RELEVANCE
-    ]
+    retrieval = assistant.retrieve(topic, (options or AskOptions()).or_defaults(top_k=16, per_article=6))
+    options = retrieval.options
+    engine = assistant.engine
+    ranked = [c for c in engine.rank(retrieval, shortlist=30) if c.semantic >= MIN_RELEVANCE]
     records = {r.doc_id: r for r in assistant.articles()}
     sections: list[Section] = []
 
     key = Section("Key points")
     chosen = maximal_marginal_relevance(ranked, KEY_POINTS)
-    if assistant.generative and chosen:
-        checked = assistant.generative.write_about("the sources", topic, passages[:8], max_sentences=KEY_POINTS)
-        key.lines = [Line(text, evidence, supported) for text, evidence, supported in checked.cited]
-    else:
-        key.lines = [Line(c.evidence.quote, [c.evidence]) for c in chosen]
+    written = engine.describe("the sources", topic, retrieval, chosen, KEY_POINTS, reading_order=False)
+    key.lines = [Line(text, evidence, supported) for text, evidence, supported in written]
     sections.append(key)
 
     used = {c.evidence.key for c in chosen}
@@ -157,7 +156,7 @@ def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -
     sections.append(section)
 
     section = Section("What the corpus does not cover")
-    missing = unmentioned_terms(topic, assistant.vocabulary, assistant.embedder)
+    missing = retrieval.unmentioned
     if missing:
         section.notes.append("No article mentions " + ", ".join(f"“{t}”" for t in missing) + ".")
     silent = [r.title for r in records.values() if r.doc_id not in {c.evidence.doc_id for c in ranked}]

@@ -8,9 +8,8 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from rag.answer import AnswerSentence, Citation
 from rag.lexicon import content_stems, words
-from rag.retrieve import Passage
+from rag.records import AnswerSentence, Citation, Evidence, Passage
 from rag.sentences import split_sentences
 
 # A citation group as models write them: [1], [1, 2], [1; 2], [1-3], [1–3], [1] [2], and the
@@ -26,23 +25,6 @@ MAX_RANGE = 20  # "[1-3]" means 1, 2, 3; "[1-1000000]" is not a list of sources:
 LEXICAL_SUPPORT = 0.6
 SEMANTIC_SUPPORT = 0.6
 LEXICAL_FLOOR = 0.2
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A sentence-level span of an article that an answer sentence can cite."""
-
-    doc_id: str
-    path: str
-    title: str
-    start_char: int
-    end_char: int
-    quote: str
-
-    @property
-    def key(self) -> tuple[str, int, int]:
-        """Identity of the span: the same span always gets the same number."""
-        return (self.doc_id, self.start_char, self.end_char)
 
 
 def passage_sentences(passage: Passage) -> list[Evidence]:

@@ -14,7 +14,7 @@ from rag.errors import CorpusChatError, UsageError
 from rag.settings import Settings, get_settings
 
 if TYPE_CHECKING:
-    from rag.assistant import AskOptions
+    from rag.records import AskOptions
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -95,9 +95,8 @@ def positive_int(value: str) -> int:
 
 def ask_options(args: argparse.Namespace) -> AskOptions:
     """The retrieval options given on the command line."""
-    from rag.assistant import AskOptions
     from rag.corpus import parse_date
-    from rag.retrieve import Filters
+    from rag.records import AskOptions, Filters
 
     filters = Filters(
         doc_ids=tuple(args.article),
@@ -154,7 +153,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         if args.chat:
             history.append(Turn(question, answer.text))
         if args.json:
-            print(json_line(answer.to_json()), flush=True)
+            print(json_line(answer.to_json(verbose=args.verbose)), flush=True)
         else:
             print(("\n" if i else "") + render_terminal(answer, verbose=args.verbose), flush=True)
     return 1 if failed else 0
@@ -249,7 +248,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from rag.evaluation import evaluate, load_eval_set, markdown_report, summarize
 
     if args.attribution:
-        from rag.evaluation import attribution_report
+        from rag.attribution_eval import attribution_report
 
         print(attribution_report(args.attribution, settings))
     questions = load_eval_set(args.eval_set)
@@ -309,7 +308,7 @@ def _cmd_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _record_json(record: object) -> dict[str, object]:
-    from rag.store import ArticleRecord
+    from rag.records import ArticleRecord
 
     assert isinstance(record, ArticleRecord)
     data: dict[str, object] = {
@@ -376,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # a full disk or a damaged index surfaces from deep inside chromadb
-        from rag.store import explain_store_error
+        from rag.chroma_connection import explain_store_error
 
         explained = explain_store_error(exc, settings) if settings else None
         if explained is None:

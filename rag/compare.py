@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rag.assistant import AskOptions, Assistant
-from rag.citations import Evidence, Numbering, cosine
-from rag.coverage import unmentioned_terms
-from rag.extractive import MIN_RELEVANCE, ScoredSentence, maximal_marginal_relevance
+from rag.citations import Numbering, cosine
 from rag.figures import find_figures, same_value
 from rag.lexicon import content_stems, content_words, stem
-from rag.retrieve import Filters
+from rag.ranking import MIN_RELEVANCE, ScoredSentence
+from rag.records import ArticleRecord, AskOptions, CitedSentence, Evidence
 from rag.speakers import speaker_index, speaker_of
-from rag.store import ArticleRecord
+
+if TYPE_CHECKING:
+    from rag.assistant import Assistant
 
 CELL_RELEVANCE = {"source": MIN_RELEVANCE, "speaker": 0.35}  # speakers say much off-topic: a higher bar
 SAME_CLAIM = 0.75  # sentences of two groups this similar say the same thing
@@ -49,7 +49,7 @@ class Cell:
     """What one group says on the topic: sentences with their evidence (none: nothing found)."""
 
     group: Group
-    sentences: list[tuple[str, list[Evidence], bool]] = field(default_factory=list)
+    sentences: list[CitedSentence] = field(default_factory=list)
 
 
 @dataclass
@@ -191,28 +191,31 @@ def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> tuple[list[Contras
 
 
 def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOptions | None = None) -> Comparison:
-    """What each source (or speaker) says about `topic`, and where they differ or agree."""
+    """What each source (or speaker) says about `topic`, and where they differ or agree.
+
+    Each row's passages come through the Assistant's door with that row's filters added to
+    the caller's; raises UsageError (bad topic or filters) and StoreError like a question.
+    """
     if by not in ("source", "speaker"):
         raise ValueError("compare by 'source' or 'speaker'")
-    options = options or AskOptions()
     started = time.perf_counter()
+    options = (options or AskOptions()).or_defaults(top_k=6)
+    whole = assistant.retrieve(topic, options)  # checks the topic and filters once, for every row
+    options = whole.options
     records = [r for r in assistant.articles() if not options.filters.doc_ids or r.doc_id in options.filters.doc_ids]
     by_doc = {r.doc_id: r for r in records}
-    vector = assistant.embedder.get_query_embedding(topic)
     groups = source_groups(records) if by == "source" else speaker_groups(records)
+    engine = assistant.engine
     cells: list[tuple[float, Cell]] = []
     pools: dict[str, list[ScoredSentence]] = {}
     for group in groups:
         base = options.filters
-        filters = Filters(
-            doc_ids=group.doc_ids or base.doc_ids,
-            sources=base.sources,
-            authors=base.authors,
-            published_from=base.published_from,
-            published_to=base.published_to,
-            speakers=(group.speaker,) if group.speaker else base.speakers,
+        narrowed = base.narrowed(
+            doc_ids=group.doc_ids or base.doc_ids, speakers=(group.speaker,) if group.speaker else base.speakers
         )
-        passages = assistant.retriever.retrieve(topic, vector, top_k=options.top_k or 6, filters=filters)
+        if assistant.unmatched_filters(narrowed):
+            continue  # the caller's filters leave nothing of this row: not a row
+        retrieval = assistant.retrieve(topic, AskOptions(options.top_k, options.per_article, narrowed))
 
         def said_by_group(evidence: Evidence, name: str = group.speaker) -> bool:
             record = by_doc.get(evidence.doc_id)
@@ -220,17 +223,12 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
                 record is not None and speaker_of(record, evidence.start_char, evidence.end_char) == name
             )
 
-        ranked = assistant.extractive.rank(topic, vector, passages, keep=said_by_group, shortlist=8)
+        ranked = engine.rank(retrieval, keep=said_by_group, shortlist=8)
         relevant = [c for c in ranked if c.semantic >= CELL_RELEVANCE[by]]
         pools[group.label] = relevant[:6]
         cell = Cell(group)
-        if relevant and assistant.generative:
-            checked = assistant.generative.write_about(group.label, topic, passages[:4])
-            cell.sentences = checked.cited
-        else:
-            chosen = maximal_marginal_relevance(relevant, CELL_SENTENCES, floor=CELL_RELEVANCE[by])
-            chosen.sort(key=lambda c: (c.evidence.doc_id, c.evidence.start_char))
-            cell.sentences = [(c.evidence.quote, [c.evidence], True) for c in chosen]
+        if relevant:
+            cell.sentences = engine.describe(group.label, topic, retrieval, relevant, CELL_SENTENCES)
         cells.append((relevant[0].score if relevant else -1.0, cell))
     if by == "speaker":
         cells.sort(key=lambda pair: -pair[0])
@@ -248,7 +246,7 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
         differences=differences,
         agreements=agreements,
         numbering=Numbering(),
-        unmentioned=[],
+        unmentioned=whole.unmentioned,
     )
     for cell in comparison.cells:  # number in reading order: rows first, then contrasts
         for _, evidence, supported in cell.sentences:
@@ -257,6 +255,5 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
     for contrast in differences + agreements:
         for _, e, _ in contrast.sides:
             comparison.numbering.number(e)
-    comparison.unmentioned = unmentioned_terms(topic, assistant.vocabulary, assistant.embedder)
     comparison.timings_ms["total"] = (time.perf_counter() - started) * 1000
     return comparison

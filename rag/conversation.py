@@ -3,7 +3,7 @@
 Offline, follow-ups are resolved with the previous turns: a pronoun that stands for a
 person is replaced by the last name mentioned, and a question too bare to stand alone
 borrows the subject of the previous question. With an LLM, the generative engine condenses
-the history with a prompt instead (prompts/condense.txt).
+the history with a prompt instead (rag/prompts/condense.txt).
 """
 
 from __future__ import annotations

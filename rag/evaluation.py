@@ -23,7 +23,7 @@ from typing import Any
 from rag.answer import Answer
 from rag.assistant import Assistant
 from rag.errors import UsageError
-from rag.retrieve import Passage
+from rag.records import Passage
 from rag.support import SupportJudge
 
 
@@ -108,11 +108,11 @@ class QuestionResult:
 
 def gold_spans(question: EvalQuestion, assistant: Assistant) -> list[tuple[str, int, int] | None]:
     """Where each gold substring sits: (doc_id, start, end), None when not in the corpus."""
-    by_name = {Path(f.path).name: r.doc_id for r in assistant.store.list_articles() for f in r.files}
+    by_name = {Path(f.path).name: r.doc_id for r in assistant.articles() for f in r.files}
     spans: list[tuple[str, int, int] | None] = []
     for name, text in question.gold:
         doc_id = by_name.get(name)
-        start = assistant.store.article_text(doc_id).find(text) if doc_id else -1
+        start = assistant.article_text(doc_id).find(text) if doc_id else -1
         spans.append((doc_id, start, start + len(text)) if doc_id and start >= 0 else None)
     return spans
 
@@ -136,9 +136,7 @@ def citation_checks(answer: Answer, assistant: Assistant, judge: SupportJudge) -
     alone or is needed: without it, the others no longer do.
     """
     quotes = {c.n: c.quote for c in answer.citations}
-    valid = sum(
-        1 for c in answer.citations if assistant.store.article_text(c.doc_id)[c.start_char : c.end_char] == c.quote
-    )
+    valid = sum(1 for c in answer.citations if assistant.article_text(c.doc_id)[c.start_char : c.end_char] == c.quote)
     sentences = supported = precise = 0
     for sentence in answer.sentences:
         if not sentence.citations:
@@ -243,31 +241,4 @@ def markdown_report(summary: dict[str, Any], results: Sequence[QuestionResult], 
             f"| {r.id} | {r.type} | {recall} | {'yes' if r.abstained else 'no'} | {r.citations} | {must} | "
             f"{r.latency_ms:.0f} |"
         )
-    return "\n".join(lines)
-
-
-def attribution_report(path: Path, settings: Any) -> str:
-    """Precision and recall of speaker attribution on a labelled JSONL set (file, text, speaker)."""
-    from rag.attribution import Attribution, Statement, score_attribution
-    from rag.store import CorpusStore
-
-    gold = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            data = json.loads(line)
-            gold.append((str(data["file"]), str(data["text"]), str(data["speaker"])))
-    store = CorpusStore.open(settings)
-    predicted: dict[str, tuple[str, Attribution]] = {}
-    for record in store.list_articles():
-        for ref in record.files:
-            name = Path(ref.path).name
-            if any(g[0] == name for g in gold):
-                statements = [Statement(a, b, c, d) for a, b, c, d in record.statements]
-                predicted[name] = (store.article_text(record.doc_id), Attribution(statements=statements))
-    score = score_attribution(predicted, gold)
-    lines = [
-        f"attribution: precision {score.precision:.2f} ({score.predicted} attributed statements), "
-        f"recall {score.recall:.2f} ({score.gold} labelled statements)"
-    ]
-    lines += [f"  missed: {m}" for m in score.misses] + [f"  wrong: {w}" for w in score.wrong]
     return "\n".join(lines)

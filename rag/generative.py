@@ -11,14 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rag.citations import Evidence, passage_sentences, split_cited_sentences
+from rag.citations import number_citations, passage_sentences, split_cited_sentences
 from rag.conversation import Turn
-from rag.models import ChatModel
+from rag.engine import NOT_FOUND, Engine
 from rag.prompts import render
-from rag.retrieve import Passage
+from rag.ranking import ScoredSentence, SentenceRanker
+from rag.records import CitedSentence, Evidence, Passage
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
+
+if TYPE_CHECKING:
+    from rag.answer import Answer
+    from rag.models import ChatModel
+    from rag.request import Clock, Retrieval
 
 ABSTAIN_REPLY = "The corpus does not answer this question."
 
@@ -51,7 +58,7 @@ class PackedPrompt:
 class CheckedReply:
     """A reply resolved against its passages."""
 
-    cited: list[tuple[str, list[Evidence], bool]] = field(default_factory=list)
+    cited: list[CitedSentence] = field(default_factory=list)
     dropped: list[int] = field(default_factory=list)
     abstained: bool = False
 
@@ -110,12 +117,13 @@ def is_abstention(reply: str) -> bool:
     return normalized == ABSTAIN_REPLY.rstrip(".").lower() or not normalized
 
 
-class GenerativeEngine:
+class GenerativeEngine(Engine):
     """Prompts the LLM and checks each sentence of its reply."""
 
     mode = "generative"
 
-    def __init__(self, llm: ChatModel, judge: SupportJudge, budget_tokens: int) -> None:
+    def __init__(self, llm: ChatModel, judge: SupportJudge, budget_tokens: int, ranker: SentenceRanker) -> None:
+        super().__init__(ranker)
         self.llm = llm
         self.judge = judge
         self.budget_tokens = budget_tokens
@@ -127,18 +135,43 @@ class GenerativeEngine:
         standalone = self.llm.complete(condense_messages(question, history), max_tokens=96).strip()
         return standalone.splitlines()[0].strip() if standalone else question
 
-    def stream(self, prompt: PackedPrompt) -> Iterator[str]:
-        """The LLM's reply, piece by piece."""
-        return self.llm.stream(prompt.messages)
+    def answer(self, retrieval: Retrieval, answer: Answer, clock: Clock) -> Iterator[str]:
+        """Stream the LLM's reply to the numbered passages, then check every sentence's citations."""
+        prompt = pack_prompt(retrieval.standalone, retrieval.passages, self.budget_tokens)
+        answer.prompt = prompt.messages
+        pieces: list[str] = []
+        with clock("generate"):
+            for piece in self.llm.stream(prompt.messages):
+                pieces.append(piece)
+                yield piece
+        with clock("verify"):
+            checked = self.check("".join(pieces), prompt.passages)
+        answer.dropped_citations = checked.dropped
+        if checked.abstained:
+            answer.abstained = True
+            answer.text = NOT_FOUND
+            return
+        answer.text, answer.citations, answer.sentences = number_citations(checked.cited)
 
-    def write_about(self, who: str, topic: str, passages: Sequence[Passage], max_sentences: int = 2) -> CheckedReply:
-        """What `who` says about `topic`, in prose from numbered passages, checked like an answer."""
+    def describe(
+        self,
+        who: str,
+        topic: str,
+        retrieval: Retrieval,
+        relevant: Sequence[ScoredSentence],
+        max_sentences: int,
+        reading_order: bool = True,
+    ) -> list[CitedSentence]:
+        """What `who` says about `topic`, in prose from the best passages, checked like an answer."""
+        if not relevant:
+            return []
+        passages = retrieval.passages[: 4 if max_sentences <= 2 else 8]
         prompt = pack_prompt(
             f"In at most {max_sentences} sentences: what does {who} say about {topic}? Attribute it to {who}.",
             passages,
             self.budget_tokens,
         )
-        return self.check(self.llm.complete(prompt.messages), prompt.passages)
+        return self.check(self.llm.complete(prompt.messages), prompt.passages).cited
 
     def check(self, reply: str, passages: Sequence[Passage]) -> CheckedReply:
         """Resolve each sentence's [n] to verbatim spans and judge its support."""

@@ -29,8 +29,9 @@ from rag.corpus import (
     read_manifest,
 )
 from rag.errors import ArticleError
+from rag.records import ArticleRecord, FileRef
 from rag.settings import Settings
-from rag.store import ArticleRecord, CorpusStore, FileRef
+from rag.store import CorpusStore
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from rag.answer import Citation
-from rag.briefing import Briefing
-from rag.compare import Comparison
 from rag.render import UNSUPPORTED
+
+if TYPE_CHECKING:
+    from rag.briefing import Briefing
+    from rag.compare import Comparison
 
 CSS = """
 body { font-family: "DejaVu Serif", Georgia, serif; max-width: 46em; margin: 2em auto; line-height: 1.5; color: #222; }

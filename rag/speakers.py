@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rag.store import ArticleRecord
+from rag.records import ArticleRecord
 
 
 @dataclass

@@ -12,32 +12,31 @@ write that was cut off: its chunks are deleted and the article is ingested again
 from __future__ import annotations
 
 import contextlib
-import errno
+import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, cast
 
-import chromadb
-import httpx
-from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
-from rag.attribution import Attribution
-from rag.chunking import Chunk
-from rag.corpus import Article
-from rag.errors import ConfigError, CorpusChatError, EmbedderMismatchError, NotFoundError, StoreError
+from rag.chroma_connection import connect, explain_store_error, forget_embedded
+from rag.errors import EmbedderMismatchError, NotFoundError
+from rag.records import COMPLETE, PENDING, ArticleRecord, FileRef, IndexStatus, ids_starting_with
 from rag.settings import Settings
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
     from chromadb.api.types import Where
-    from llama_index.vector_stores.chroma import ChromaVectorStore
+    from llama_index.core.schema import BaseNode
 
-PENDING = "pending"
-COMPLETE = "complete"
+    from rag.attribution import Attribution
+    from rag.chunking import Chunk
+    from rag.corpus import Article
+    from rag.vector_store import ChunkVectorStore
+
 # The articles collection's metadata key for the token that changes with every write.
 GENERATION_KEY = "generation"
 # Article records carry no meaningful vector; Chroma needs one, and must never be left
@@ -45,52 +44,8 @@ GENERATION_KEY = "generation"
 _PLACEHOLDER_VECTOR: list[Sequence[float]] = [[1.0]]
 
 
-@dataclass(frozen=True)
-class FileRef:
-    """A file an article was read from."""
-
-    path: str
-    abs_path: str
-    sha: str
-
-
-@dataclass
-class ArticleRecord:
-    """A stored article: metadata, the files it came from, and (when asked for) its text."""
-
-    doc_id: str
-    title: str
-    source: str = ""
-    author: str = ""
-    published: str = ""
-    format: str = "txt"
-    files: list[FileRef] = field(default_factory=list)
-    chunk_count: int = 0
-    chunker: str = ""
-    status: str = COMPLETE
-    text: str | None = None
-    speakers: list[dict[str, str]] = field(default_factory=list)  # name, role, affiliation, kind
-    statements: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, speaker, kind
-
-    @property
-    def path(self) -> str:
-        """The first file the article was read from."""
-        return self.files[0].path if self.files else ""
-
-
 # One article's chunks to write: the article, its chunks, their vectors, who speaks in each.
-ChunkWrite = tuple[Article, Sequence[Chunk], Sequence[Sequence[float]], Sequence[Sequence[str]] | None]
-
-
-@dataclass(frozen=True)
-class IndexStatus:
-    """What the index holds, for the sidebar and `list`."""
-
-    articles: int
-    chunks: int
-    embedder: str
-    mode: str
-    location: str
+ChunkWrite = tuple["Article", Sequence["Chunk"], Sequence[Sequence[float]], Sequence[Sequence[str]] | None]
 
 
 def _record_metadata(record: ArticleRecord) -> dict[str, Any]:
@@ -127,159 +82,6 @@ def _record_from(doc_id: str, meta: dict[str, Any], text: str | None = None) -> 
     )
 
 
-def ids_starting_with(prefix: str, ids: Iterable[str]) -> list[str]:
-    """The ids that `prefix` starts (none for an empty prefix): a unique one may stand for its id."""
-    return [i for i in ids if i.startswith(prefix)] if prefix else []
-
-
-def published_ordinal(published: str) -> int:
-    """`YYYY-MM-DD` (or a prefix of it) as an int YYYYMMDD for range filters; 0 if unknown."""
-    digits = published.replace("-", "")
-    if not digits.isdigit():
-        return 0
-    return int(digits.ljust(8, "0"))
-
-
-def connect(settings: Settings) -> ClientAPI:
-    """A Chroma client: embedded under the storage folder, or a server when configured.
-
-    Requests to a server wait at most RAG_REQUEST_TIMEOUT; a server that is gone or stuck
-    raises StoreError naming it, and the same client works again once the server is back.
-    """
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
-    if settings.server_mode:
-        host = settings.chroma_host or "127.0.0.1"
-        port = settings.chroma_port or 8000
-        try:
-            client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
-            client.heartbeat()
-        except Exception as exc:  # chromadb raises several kinds for a refused connection
-            raise ConfigError(
-                f"cannot reach the Chroma server at {host}:{port} ({type(exc).__name__}); "
-                f"start it with `chroma run --host {host} --port {port}` or unset RAG_CHROMA_HOST"
-            ) from exc
-        _guard_server(client, host, port, settings.request_timeout_s)
-        return client
-    path = settings.storage_dir / "chroma"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-    except (OSError, ChromaError) as exc:
-        _forget_embedded(settings)
-        explained = explain_store_error(exc, settings)
-        if explained is None:
-            raise
-        raise explained from exc
-
-
-def _forget_embedded(settings: Settings) -> None:
-    """Drop chromadb's process-wide handle on a store that failed to open.
-
-    chromadb shares one handle per path for the life of the process: without this, the
-    app would keep seeing the damaged files after they were moved aside and rebuilt.
-    Holders of the old handle keep it; only new opens start afresh.
-    """
-    from chromadb.api.shared_system_client import SharedSystemClient
-
-    identifier = str(settings.storage_dir / "chroma")  # chromadb keys embedded stores by their path
-    with contextlib.suppress(Exception):
-        SharedSystemClient._identifier_to_system.pop(identifier, None)
-        SharedSystemClient._identifier_to_refcount.pop(identifier, None)
-
-
-class _ServerTransport(httpx.BaseTransport):
-    """Turns a Chroma server that is gone, or stuck past the timeout, into one StoreError naming it."""
-
-    def __init__(self, inner: httpx.BaseTransport, host: str, port: int, timeout_s: float) -> None:
-        self.inner = inner
-        self.where = f"{host}:{port}"
-        self.restart = f"`chroma run --host {host} --port {port} --path <its data folder>`"
-        self.timeout_s = timeout_s
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send the request; a timeout or a broken connection becomes a StoreError."""
-        try:
-            return self.inner.handle_request(request)
-        except httpx.TimeoutException as exc:
-            raise StoreError(
-                f"the Chroma server at {self.where} did not answer within {self.timeout_s:g} s; "
-                f"check that it runs ({self.restart}) and try again, or raise RAG_REQUEST_TIMEOUT"
-            ) from exc
-        except httpx.TransportError as exc:
-            raise StoreError(
-                f"lost the Chroma server at {self.where} ({type(exc).__name__}); "
-                f"start it again ({self.restart}) and retry: what it stored is kept"
-            ) from exc
-
-    def close(self) -> None:
-        """Close the wrapped transport."""
-        self.inner.close()
-
-
-def _guard_server(client: ClientAPI, host: str, port: int, timeout_s: float) -> None:
-    """Bound every request to the server by `timeout_s` and name the server when it fails.
-
-    chromadb's HTTP client waits forever by default; its httpx session is reached through
-    private attributes, so a chromadb that lays them out differently is left as it is.
-    """
-    session = getattr(getattr(client, "_server", None), "_session", None)
-    if not isinstance(session, httpx.Client):
-        return
-    session.timeout = httpx.Timeout(timeout_s)
-    inner = getattr(session, "_transport", None)
-    if isinstance(inner, httpx.BaseTransport) and not isinstance(inner, _ServerTransport):
-        session._transport = _ServerTransport(inner, host, port, timeout_s)
-
-
-_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-_UNWRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST)
-
-
-# SQLite's words (and extended codes) for a write the disk refused: full, over a size limit, I/O error.
-_WRITE_FAILED = ("disk is full", "disk i/o error", "(code: 13)", "(code: 10)", "(code: 778)")
-
-
-def _sqlite_reason(message: str) -> str:
-    """'disk I/O error' from chromadb's '... error returned from database: (code: 778) disk I/O error'."""
-    return message.rsplit(")", 1)[-1].strip() or "write error"
-
-
-def explain_store_error(exc: BaseException, settings: Settings) -> CorpusChatError | None:
-    """The one-line, actionable error for a failure of the storage folder; None if it is not one.
-
-    Covers a full disk (or a file-size limit), a folder that cannot be written, and an
-    embedded index whose files are damaged.
-    """
-    if isinstance(exc, CorpusChatError):
-        return exc
-    storage = settings.storage_dir
-    if isinstance(exc, OSError) and exc.errno in _FULL:
-        return StoreError(
-            f"no space left to write {exc.filename or storage} ({exc.strerror}); free some space and run the "
-            "command again: an interrupted ingest resumes where it stopped"
-        )
-    if isinstance(exc, OSError) and exc.errno in _UNWRITABLE:
-        return StoreError(
-            f"cannot write the storage folder {storage} ({exc.strerror}: {exc.filename or storage}); "
-            "make it a writable folder or set RAG_STORAGE_DIR to one"
-        )
-    message = str(exc).lower()
-    if isinstance(exc, ChromaError) and any(sign in message for sign in _WRITE_FAILED):
-        return StoreError(
-            f"writing the index in {storage} failed ({_sqlite_reason(str(exc))}; is the disk full?); free some "
-            "space and run the command again: an interrupted ingest resumes where it stopped"
-        )
-    if isinstance(exc, ChromaError) and any(
-        sign in message for sign in ("malformed", "not a database", "(code: 11)", "(code: 26)", "corrupt")
-    ):
-        chroma = storage / "chroma"
-        return StoreError(
-            f"the index in {chroma} is damaged ({str(exc).strip()[:80]}); move it aside and ingest again: "
-            f"`mv {chroma} {chroma}.damaged && python -m rag ingest <your folders> {storage / 'uploads'}`"
-        )
-    return None
-
-
 class CorpusStore:
     """Article texts and chunk vectors, with the bookkeeping that keeps them consistent."""
 
@@ -289,7 +91,7 @@ class CorpusStore:
         self.mode = "server" if settings.server_mode else "embedded"
         self._chunks_name = f"{settings.collection_prefix}_chunks"
         self._articles_name = f"{settings.collection_prefix}_articles"
-        self._vector_store: ChromaVectorStore | None = None
+        self._vector_store: ChunkVectorStore | None = None
         self.articles, self.chunks = self._open_collections()
 
     def _open_collections(self) -> tuple[Collection, Collection]:
@@ -310,7 +112,7 @@ class CorpusStore:
             return cls(client, settings)
         except (OSError, ChromaError) as exc:
             if not settings.server_mode:
-                _forget_embedded(settings)
+                forget_embedded(settings)
             explained = explain_store_error(exc, settings)
             if explained is None:
                 raise
@@ -324,14 +126,12 @@ class CorpusStore:
         return str(self.settings.storage_dir / "chroma")
 
     @property
-    def vector_store(self) -> ChromaVectorStore:
+    def vector_store(self) -> ChunkVectorStore:
         """The chunks collection seen through LlamaIndex."""
         if self._vector_store is None:
-            from llama_index.vector_stores.chroma import ChromaVectorStore
+            from rag.vector_store import ChunkVectorStore
 
-            # flat_metadata=False: chunks carry a list of speakers, which Chroma stores as an array.
-            self._vector_store = ChromaVectorStore(chroma_collection=self.chunks)
-            self._vector_store.flat_metadata = False  # its constructor does not take the option
+            self._vector_store = ChunkVectorStore.over(self.chunks)
         return self._vector_store
 
     # -- the embedder that built the index ---------------------------------------------
@@ -428,32 +228,13 @@ class CorpusStore:
 
     def write_chunks(self, entries: Sequence[ChunkWrite]) -> None:
         """Store chunks of one or more articles with their vectors (and who speaks in each)."""
-        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
+        from rag.nodes import chunk_node
 
-        nodes: list[BaseNode] = []
-        for article, chunks, embeddings, speakers in entries:
-            for i, (chunk, vector) in enumerate(zip(chunks, embeddings, strict=True)):
-                node = TextNode(
-                    id_=f"{article.doc_id}-{chunk.index:05d}",
-                    text=chunk.text,
-                    embedding=list(vector),
-                    metadata={
-                        "path": article.path,
-                        "title": article.title,
-                        "source": article.source,
-                        "author": article.author,
-                        "published": article.published,
-                        "published_ord": published_ordinal(article.published),
-                        "chunk_index": chunk.index,
-                        "start_char": chunk.start_char,
-                        "end_char": chunk.end_char,
-                        "tokens": chunk.tokens,
-                    },
-                )
-                if speakers and speakers[i]:  # Chroma takes no empty lists
-                    node.metadata["speakers"] = list(speakers[i])
-                node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.doc_id)
-                nodes.append(node)
+        nodes: list[BaseNode] = [
+            chunk_node(article, chunk, vector, speakers[i] if speakers else ())
+            for article, chunks, embeddings, speakers in entries
+            for i, (chunk, vector) in enumerate(zip(chunks, embeddings, strict=True))
+        ]
         for start in range(0, len(nodes), self.max_batch_size):
             self.vector_store.add(nodes[start : start + self.max_batch_size])
 
@@ -546,8 +327,6 @@ class CorpusStore:
         Three cheap reads (the generation token and two counts), not a scan of the
         records: this runs at every start and every refresh.
         """
-        import hashlib
-
         generation = (self.client.get_collection(self._articles_name).metadata or {}).get(GENERATION_KEY)
         if not generation:  # a store written before generations were kept
             self.touch()

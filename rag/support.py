@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from rag.citations import Evidence, cosine, is_supported, lexical_support
+from rag.citations import cosine, is_supported, lexical_support
+from rag.records import Evidence
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,9 @@ import streamlit as st
 
 from rag.briefing import Briefing, brief
 from rag.report import briefing_html, briefing_markdown, briefing_pdf
-from ui.components import get_assistant, render_sidebar, render_sources
+from ui.components import current_options, get_assistant, render_sources
 
 assistant = get_assistant()
-choices = render_sidebar(assistant)
 st.title("Briefing")
 st.caption("Key points, what each article reports, viewpoints, disagreements, figures: every sentence cited.")
 
@@ -18,7 +17,7 @@ with st.form("briefing_form"):
     submitted = st.form_submit_button("Write the briefing")
 if submitted and topic.strip():
     with st.spinner("Writing the briefing…"):
-        st.session_state["briefing"] = brief(assistant, topic.strip(), options=choices.options)
+        st.session_state["briefing"] = brief(assistant, topic.strip(), options=current_options())
         st.session_state.pop("briefing_pdf", None)
 
 briefing: Briefing | None = st.session_state.get("briefing")

@@ -9,11 +9,10 @@ import streamlit as st
 from rag.answer import Answer
 from rag.conversation import Turn
 from rag.render import render_markdown
-from ui.components import get_assistant, render_answer, render_sidebar
+from ui.components import current_options, get_assistant, render_answer
 from ui.safe import escape_markdown
 
 assistant = get_assistant()
-choices = render_sidebar(assistant)
 turns: list[Answer] = st.session_state.setdefault("turns", [])
 
 header, new_chat = st.columns([5, 1])
@@ -44,19 +43,15 @@ if question:
     with st.chat_message("assistant"):
         history = [Turn(a.question, a.text) for a in turns]
         placeholder = st.empty()
-        stream = assistant.stream(question, history, choices.options)
-        if assistant.mode == "generative":
+        stream = assistant.stream(question, history, current_options())
 
-            def escaped(pieces: Iterator[str]) -> Iterator[str]:
-                for piece in pieces:  # model output is shown as text, never as markup
-                    yield escape_markdown(piece)
+        def escaped(pieces: Iterator[str]) -> Iterator[str]:
+            for piece in pieces:  # text is shown as text, never as markup
+                yield escape_markdown(piece)
 
-            with placeholder.container():
-                st.write_stream(escaped(iter(stream)))
-            answer = stream.result()
-        else:
-            with st.spinner("Searching the articles…"):
-                answer = stream.result()
+        with st.spinner("Searching the articles…"), placeholder.container():
+            st.write_stream(escaped(iter(stream)))  # as it is written: at once offline, piece by piece with an LLM
+        answer = stream.result()
         placeholder.empty()
         turns.append(answer)
         render_answer(assistant, answer, anchor=f"t{len(turns) - 1}")

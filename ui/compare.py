@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from rag.citations import Evidence
 from rag.compare import Comparison, compare
+from rag.records import Evidence
 from rag.report import comparison_markdown
-from ui.components import STYLE, get_assistant, render_sidebar, render_sources
+from ui.components import STYLE, current_options, get_assistant, render_sources
 from ui.safe import escape_html, escape_markdown
 
 assistant = get_assistant()
-choices = render_sidebar(assistant)
 st.title("Compare viewpoints")
 st.caption("What each source, or each person quoted, says on a topic; where their figures differ or agree.")
 
@@ -21,7 +20,7 @@ with st.form("compare_form"):
     submitted = st.form_submit_button("Compare")
 if submitted and topic.strip():
     with st.spinner("Reading what each says…"):
-        st.session_state["comparison"] = compare(assistant, topic.strip(), by=by, options=choices.options)
+        st.session_state["comparison"] = compare(assistant, topic.strip(), by=by, options=current_options())
 
 comparison: Comparison | None = st.session_state.get("comparison")
 if comparison:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import streamlit as st
 
 from rag.answer import Answer, Citation
-from rag.assistant import AskOptions, Assistant
+from rag.assistant import Assistant
 from rag.citations import quote_in_context
 from rag.errors import CorpusChatError
+from rag.records import AskOptions, Filters
 from rag.render import render_markdown
-from rag.retrieve import Filters
 from rag.settings import get_settings
 from ui.safe import escape_html, escape_markdown
 
@@ -41,15 +39,21 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-@dataclass
-class SidebarChoices:
-    """What the sidebar sets for the next questions."""
-
-    options: AskOptions = field(default_factory=AskOptions)
+OPTIONS_KEY = "ask_options"
 
 
-def render_sidebar(assistant: Assistant) -> SidebarChoices:
-    """Engine, retrieval options, filters and index status."""
+def current_options() -> AskOptions:
+    """What the sidebar (drawn by app.py on every page) sets for the next request."""
+    options = st.session_state.get(OPTIONS_KEY)
+    return options if isinstance(options, AskOptions) else AskOptions()
+
+
+def render_sidebar(assistant: Assistant) -> AskOptions:
+    """Engine, retrieval options, filters and index status; drawn once per run, by app.py.
+
+    Its widgets live in the entry script, so their values survive page switches; the choices
+    are kept in the session for the pages (`current_options`).
+    """
     records = assistant.articles()
     with st.sidebar:
         st.markdown("**Engine**")
@@ -73,7 +77,7 @@ def render_sidebar(assistant: Assistant) -> SidebarChoices:
                 st.caption("No article has a publication date to filter on.")
         st.markdown("**Index**")
         try:
-            status = assistant.store.status(article_count=len(records))  # records: cached, not re-read per rerun
+            status = assistant.status()  # the article list is cached, not re-read per rerun
         except CorpusChatError as exc:  # a Chroma server that is away: say so, keep the page usable
             st.caption(f"Unavailable: {escape_markdown(str(exc))}")
         else:
@@ -89,7 +93,9 @@ def render_sidebar(assistant: Assistant) -> SidebarChoices:
         published_from=since.strip(),
         published_to=until.strip(),
     )
-    return SidebarChoices(AskOptions(top_k=top_k, filters=filters))
+    options = AskOptions(top_k=top_k, filters=filters)
+    st.session_state[OPTIONS_KEY] = options
+    return options
 
 
 def answer_html(answer: Answer, anchor: str) -> str:
@@ -157,7 +163,7 @@ def render_sources(assistant: Assistant, citations: list[Citation], anchor: str)
             where = f"{citation.path} [{citation.start_char}:{citation.end_char}]"
             st.caption(escape_markdown(" · ".join([*meta, where])))
             try:
-                text = assistant.store.article_text(citation.doc_id)
+                text = assistant.article_text(citation.doc_id)
             except CorpusChatError:
                 st.warning("This article has been removed from the index since this was written.")
                 continue
@@ -171,7 +177,7 @@ def render_sources(assistant: Assistant, citations: list[Citation], anchor: str)
 @st.dialog("Article", width="large")
 def show_article(assistant: Assistant, doc_id: str, start: int, end: int) -> None:
     """The whole article, the cited passage highlighted."""
-    record = assistant.store.get_article(doc_id)
+    record = assistant.article(doc_id)
     text = record.text or ""
     st.markdown(f"### {escape_markdown(record.title)}")
     st.caption(

@@ -5,17 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from rag.errors import ArticleError
-from rag.ingest import ingest_paths
-from rag.library import ingest_uploads, remove_article, save_upload
+from rag.library import save_upload
 from rag.settings import get_settings
-from ui.components import get_assistant, render_sidebar
+from ui.components import get_assistant
 from ui.safe import escape_markdown
 
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
 
 assistant = get_assistant()
 settings = get_settings()
-render_sidebar(assistant)
 st.title("Corpus")
 for level, notice in st.session_state.pop("corpus_notices", []):  # messages from before a rerun
     getattr(st, level)(escape_markdown(notice))
@@ -59,15 +57,7 @@ if submitted and files:
     def show_progress(done: int, total: int) -> None:
         progress.progress(done / max(total, 1), text=f"Embedding {done}/{total} chunks")
 
-    with assistant.lock:
-        report = ingest_uploads(
-            settings,
-            saved,
-            store=assistant.store,
-            load_embedder=lambda: assistant.embedder,
-            on_progress=show_progress,
-        )
-        assistant.refresh()
+    report = assistant.add_files(saved, on_progress=show_progress)
     notices = [("success", report.summary())]
     notices += [("error", f"{name.rsplit('/', 1)[-1]}: {reason}") for name, reason in failed + report.skipped]
     st.session_state["corpus_notices"] = notices
@@ -78,9 +68,7 @@ if records:
     titles = {r.doc_id: f"{r.title} ({r.path})" for r in records}
     doomed = st.selectbox("Article", list(titles), format_func=lambda d: titles[d], key="remove_choice")
     if st.button("Remove from the index", key="remove"):
-        with assistant.lock:
-            kept = remove_article(settings, assistant.store, doomed)
-            assistant.refresh()
+        kept = assistant.remove(doomed)
         notices = [("success", f"Removed {titles[doomed]}.")]
         if kept:
             notices.append(
@@ -92,10 +80,7 @@ if records:
 st.subheader("Rebuild the index")
 st.caption("Drops the index and embeds every known article again (needed after changing the embedder).")
 if st.button("Rebuild the index", key="rebuild"):
-    with st.spinner("Rebuilding…"), assistant.lock:
-        report = ingest_paths(
-            settings, [], store=assistant.store, load_embedder=lambda: assistant.embedder, rebuild=True
-        )
-        assistant.refresh()
+    with st.spinner("Rebuilding…"):
+        report = assistant.rebuild()
     st.session_state["corpus_notices"] = [("success", report.summary())]
     st.rerun()

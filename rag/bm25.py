@@ -1,0 +1,214 @@
+"""BM25 over every stored chunk: bm25s through llama-index-retrievers-bm25, persisted, filterable.
+
+The index is built from the chunks in the store and persisted under the storage folder,
+keyed by the store's fingerprint, so a new process loads it (memory-mapped) instead of
+rebuilding. The fields filters read are kept as numpy columns beside it, and a filter is
+applied as bm25s's weight mask (`rag.filters.filter_mask`), not by reading every entry.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+from llama_index.retrievers.bm25 import BM25Retriever
+
+from rag.filters import filter_mask
+from rag.lexicon import stemmer, words
+from rag.nodes import node_from_metadata
+
+if TYPE_CHECKING:
+    from llama_index.core.vector_stores.types import MetadataFilters
+
+    from rag.store import CorpusStore
+
+log = logging.getLogger(__name__)
+
+WORDS_FILE = "words.json"
+# v2: built when the BM25 entries' document_id was the node's unset source ("None"), the
+# article filter matched no chunk; a stale copy is rebuilt.
+COLUMNS_FILE = "columns-v2.json"
+PASSAGE_FIELDS = ("document_id", "path", "title", "source", "author", "published", "published_ord")
+
+
+class Bm25Index:
+    """BM25 over every chunk's text, with per-chunk fields for filtering.
+
+    The chunk texts stay on disk (memory-mapped JSONL): only the hits of a query are read.
+    The fields filters need are kept in `COLUMNS_FILE` beside the index.
+    """
+
+    def __init__(
+        self, retriever: BM25Retriever | None, fingerprint: str, corpus_words: set[str], columns: dict[str, list[Any]]
+    ) -> None:
+        self.retriever = retriever
+        self.fingerprint = fingerprint
+        self.words = corpus_words  # every word of the corpus, lower-cased
+        self._count = len(columns.get("node_id", []))
+        self._columns = {name: np.array(columns.get(name, []), dtype=object) for name in PASSAGE_FIELDS}
+        self._published = np.array(columns.get("published_ord", []), dtype=np.int64)
+        self._speakers = [frozenset(s or ()) for s in columns.get("speakers", [])]
+        self._nodes: dict[str, TextNode] = {}  # decoded on first use, by chunk id
+
+    def __len__(self) -> int:
+        return self._count
+
+    @staticmethod
+    def columns_of(corpus: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
+        """The per-chunk fields that filters need, from BM25 corpus entries."""
+        columns: dict[str, list[Any]] = {name: [] for name in ("node_id", *PASSAGE_FIELDS, "speakers")}
+        for entry in corpus:
+            columns["node_id"].append(str(entry.get("node_id", "")))
+            for name in PASSAGE_FIELDS:
+                columns[name].append(str(entry.get(name, "")) if name != "published_ord" else int(entry.get(name) or 0))
+            columns["speakers"].append(list(entry.get("speakers") or []))
+        return columns
+
+    @classmethod
+    def load_or_build(cls, store: CorpusStore, folder: Path) -> Bm25Index:
+        """Load the persisted index for the store's current contents, or build and persist it."""
+        fingerprint = store.fingerprint()
+        target = folder / fingerprint
+        if (target / WORDS_FILE).exists():
+            try:
+                corpus_words = set(json.loads((target / WORDS_FILE).read_text(encoding="utf-8")))
+                columns = json.loads((target / COLUMNS_FILE).read_text(encoding="utf-8"))
+                retriever = BM25Retriever.from_persist_dir(str(target), show_progress=False, mmap=True)
+                return cls(retriever, fingerprint, corpus_words, columns)
+            except (OSError, ValueError, KeyError):
+                shutil.rmtree(target, ignore_errors=True)  # a damaged copy is rebuilt below
+        built = cls.build_retriever(store)
+        if built is None:
+            return cls(None, fingerprint, set(), {})
+        retriever, corpus_words = built
+        columns = cls.columns_of(retriever.corpus or [])
+        partial = folder / f".{fingerprint}.partial"
+        try:
+            shutil.rmtree(partial, ignore_errors=True)
+            partial.mkdir(parents=True)
+            retriever.persist(str(partial), show_progress=False)
+            (partial / COLUMNS_FILE).write_text(json.dumps(columns), encoding="utf-8")
+            # Written last: its presence marks a complete copy.
+            (partial / WORDS_FILE).write_text(json.dumps(sorted(corpus_words)), encoding="utf-8")
+            for old in folder.iterdir():  # keep only the current index
+                if old.is_dir() and old.name != partial.name:
+                    shutil.rmtree(old, ignore_errors=True)
+            partial.rename(target)
+        except OSError as exc:
+            # The copy on disk only saves rebuilding it next time: answer from memory.
+            shutil.rmtree(partial, ignore_errors=True)
+            log.warning("could not save the BM25 index under %s (%s); it will be rebuilt next start", folder, exc)
+        return cls(retriever, fingerprint, corpus_words, columns)
+
+    @staticmethod
+    def build_retriever(store: CorpusStore) -> tuple[BM25Retriever, set[str]] | None:
+        """A BM25 retriever over every stored chunk and the corpus's words; None if no chunks."""
+        import bm25s
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo
+        from llama_index.core.vector_stores.utils import node_to_metadata_dict
+
+        # What BM25Retriever.from_defaults(nodes) builds, without holding every node at
+        # once: at 100k chunks the nodes alone took about a gigabyte.
+        corpus: list[dict[str, Any]] = []
+        texts: list[str] = []
+        corpus_words: set[str] = set()
+        for chunk_id, text, meta in store.iter_chunks():
+            corpus_words.update(words(text))
+            keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, "start_char", "end_char", "chunk_index", "speakers")}
+            node = TextNode(id_=chunk_id, text=text, metadata=keep)
+            # The corpus entry's document_id is the node's source, not the metadata's: set it.
+            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(meta.get("document_id", "")))
+            corpus.append(node_to_metadata_dict(node) | {"node_id": chunk_id})
+            texts.append(text)  # BM25 sees the text alone
+        if not corpus:
+            return None
+        tokens = bm25s.tokenize(texts, stopwords="english", stemmer=stemmer(), show_progress=False)
+        del texts
+        bm25 = bm25s.BM25()
+        bm25.index(tokens, show_progress=False)
+        bm25.corpus = corpus
+        # k no larger than the corpus: the base class warns otherwise.
+        retriever = BM25Retriever(existing_bm25=bm25, similarity_top_k=min(10, len(corpus)), stemmer=stemmer())
+        return retriever, corpus_words
+
+    def column(self, name: str) -> np.ndarray | Sequence[frozenset[str]]:
+        """One field of every chunk, in index order, for filter masks."""
+        if name == "published_ord":
+            return self._published
+        if name == "speakers":
+            return self._speakers
+        return self._columns[name]
+
+    def mask(self, rules: MetadataFilters | None) -> np.ndarray | None:
+        """True for the chunks the filter rules allow (None: all are)."""
+        return filter_mask(rules, self.column, len(self)) if len(self) else None
+
+    def node(self, hit: int | dict[str, Any]) -> TextNode:
+        """The node of a hit (its corpus entry, or its index), decoded once and kept."""
+        assert self.retriever is not None
+        entry = hit if isinstance(hit, dict) else self.retriever.corpus[int(hit)]
+        key = str(entry["node_id"])
+        node = self._nodes.get(key)
+        if node is None:
+            content = json.loads(entry.get("_node_content", "{}"))
+            meta = dict(content.get("metadata") or {}) | {"document_id": entry.get("document_id", "")}
+            node = self._nodes[key] = node_from_metadata(key, str(content.get("text", "")), meta)
+        return node
+
+    def retriever_for(self, rules: MetadataFilters | None, k: int) -> MaskedBM25Retriever | None:
+        """A retriever of the `k` best chunks the rules allow (None when the index is empty)."""
+        if self.retriever is None or not len(self):
+            return None
+        return MaskedBM25Retriever(self, self.mask(rules), k)
+
+    def document_frequencies(self) -> dict[str, int]:
+        """For each stem, the number of chunks that contain it."""
+        if not len(self) or self.retriever is None:
+            return {}
+        counts = np.diff(np.asarray(self.retriever.bm25.scores["indptr"]))
+        return {token: int(counts[i]) for token, i in self.retriever.bm25.vocab_dict.items() if i < len(counts)}
+
+
+class MaskedBM25Retriever(BM25Retriever):
+    """BM25Retriever restricted by a precomputed numpy mask, decoding each hit once per index.
+
+    The base class takes a filter as `MetadataFilters` and builds its mask by reading every
+    corpus entry in Python on each construction (seconds at 100k chunks), and decodes every
+    hit's JSON node again on each query; this subclass takes the mask from the index's
+    numpy columns and reuses decoded nodes.
+    """
+
+    def __init__(self, index: Bm25Index, mask: np.ndarray | None, k: int) -> None:
+        assert index.retriever is not None
+        allowed = len(index) if mask is None else int(mask.sum())
+        # k never above what the mask allows: bm25s requires it, and the base class warns otherwise.
+        super().__init__(
+            existing_bm25=index.retriever.bm25, similarity_top_k=max(min(k, allowed), 1), stemmer=stemmer()
+        )
+        self._index = index
+        self._mask = mask
+        self._allowed = allowed
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        import bm25s
+
+        if not self._allowed:
+            return []
+        tokens = bm25s.tokenize(query_bundle.query_str, stemmer=self.stemmer, show_progress=False)
+        if not tokens.vocab:
+            return []
+        mask = None if self._mask is None else self._mask.astype(np.float32)
+        indexes, scores = self.bm25.retrieve(
+            tokens, k=self.similarity_top_k, show_progress=False, weight_mask=mask, n_threads=0
+        )
+        return [
+            NodeWithScore(node=self._index.node(hit), score=float(score))
+            for hit, score in zip(indexes[0], scores[0], strict=True)
+            if score > 0  # no query word in it
+        ]

@@ -1,0 +1,60 @@
+"""The answer engines' one interface: the extractive engine (offline) and the generative one (an LLM).
+
+The Assistant chooses the engine once; answers, comparisons and briefings are written
+through this interface and never ask which engine they have.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rag.conversation import Turn, resolve_follow_up
+from rag.ranking import EMBED_CANDIDATES, ScoredSentence, SentenceRanker
+
+if TYPE_CHECKING:
+    from rag.answer import Answer
+    from rag.records import CitedSentence, Evidence
+    from rag.request import Clock, Retrieval
+
+NOT_FOUND = "I could not find an answer to this question in the corpus."
+
+
+class Engine(ABC):
+    """Writes cited answers and cited descriptions from what the door retrieved."""
+
+    mode: ClassVar[str]
+
+    def __init__(self, ranker: SentenceRanker) -> None:
+        self.ranker = ranker
+
+    def condense(self, question: str, history: Sequence[Turn]) -> str:
+        """A standalone question from a follow-up and the chat so far (offline rules by default)."""
+        return resolve_follow_up(question, history)
+
+    def rank(
+        self, retrieval: Retrieval, keep: Callable[[Evidence], bool] | None = None, shortlist: int = EMBED_CANDIDATES
+    ) -> list[ScoredSentence]:
+        """The retrieved passages' sentences (those `keep` accepts), best first."""
+        return self.ranker.rank(retrieval.standalone, retrieval.vector, retrieval.passages, keep, shortlist)
+
+    @abstractmethod
+    def answer(self, retrieval: Retrieval, answer: Answer, clock: Clock) -> Iterator[str]:
+        """Fill in `answer` (text, citations, sentences); yield the text's pieces as they are written."""
+
+    @abstractmethod
+    def describe(
+        self,
+        who: str,
+        topic: str,
+        retrieval: Retrieval,
+        relevant: Sequence[ScoredSentence],
+        max_sentences: int,
+        reading_order: bool = True,
+    ) -> list[CitedSentence]:
+        """What `who` says on `topic`, in at most `max_sentences` cited sentences.
+
+        `relevant` are the retrieved sentences that bear on the topic, best first; with none,
+        nothing is said.
+        """

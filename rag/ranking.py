@@ -1,0 +1,144 @@
+"""Scoring the sentences of retrieved passages against a question or topic.
+
+Every sentence gets an IDF-weighted word overlap with the question (IDF from the BM25
+index), a share of its passage's retrieval score, and a bonus when it holds the kind of
+thing the question asks for (a year for "when", a number for "how many"); the most
+promising few are embedded and scored by meaning too. Both engines, compare and the
+briefing rank sentences this way; maximal marginal relevance picks varied ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from rag.citations import cosine, passage_sentences
+from rag.lexicon import content_stems
+from rag.records import Evidence, Passage
+
+MIN_RELEVANCE = 0.3  # below this embedding similarity, no sentence answers the question
+REDUNDANT = 0.9  # sentences this similar to a chosen one add nothing
+EMBED_CANDIDATES = 12
+TYPE_BONUS = 0.1  # a sentence holding what the question asks for (a year, a place, ...) gains this
+
+# Expected answer types: the question's wording -> what an answering sentence contains.
+ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(r"^\s*(when|in what year|what year|which year)\b", re.I), re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")),
+    (
+        re.compile(r"^\s*(how (many|much)|what (share|percentage|percent|proportion|amount|number))\b", re.I),
+        re.compile(r"\d"),
+    ),
+    (re.compile(r"^\s*where\b", re.I), re.compile(r"\b(?:in|at|to|from|near)\s+(?:the\s+)?([A-Z][\w-]+)")),
+    (re.compile(r"^\s*(who|whom|whose)\b", re.I), re.compile(r"\b([A-Z][a-z]+\s+[A-Z][a-z]+)\b")),
+]
+
+
+def answer_type_match(question: str, sentence: str) -> bool:
+    """Whether the sentence holds something of the kind the question asks for, new to it."""
+    for asks, holds in ANSWER_TYPES:
+        if asks.search(question):
+            return any(
+                m.group(0) not in question and (m.lastindex is None or m.group(m.lastindex) not in question)
+                for m in holds.finditer(sentence)
+            )
+    return False
+
+
+@dataclass
+class ScoredSentence:
+    """A candidate answer sentence and how well it matches the question."""
+
+    evidence: Evidence
+    lexical: float
+    prior: float
+    typed: bool = False  # holds the kind of thing the question asks for
+    semantic: float = 0.0
+    vector: list[float] | None = None
+
+    @property
+    def score(self) -> float:
+        """The ranking score: meaning first, shared rare words second."""
+        return 0.55 * self.semantic + 0.45 * self.lexical + (TYPE_BONUS if self.typed else 0.0)
+
+
+class SentenceRanker:
+    """Ranks the sentences of passages against a question, with the index's word statistics."""
+
+    def __init__(self, embedder: BaseEmbedding, document_frequencies: dict[str, int], chunk_count: int) -> None:
+        self.embedder = embedder
+        self.df = document_frequencies
+        self.n = max(chunk_count, 1)
+
+    def idf(self, stem: str) -> float:
+        """BM25's inverse document frequency of a stem (unseen stems weigh most)."""
+        df = self.df.get(stem, 0)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def lexical(self, question_stems: set[str], sentence: str) -> float:
+        """IDF-weighted share of the question's content stems that the sentence contains."""
+        total = sum(self.idf(s) for s in question_stems)
+        if not total:
+            return 0.0
+        present = content_stems(sentence)
+        return sum(self.idf(s) for s in question_stems if s in present) / total
+
+    def rank(
+        self,
+        question: str,
+        query_vector: Sequence[float],
+        passages: Sequence[Passage],
+        keep: Callable[[Evidence], bool] | None = None,
+        shortlist: int = EMBED_CANDIDATES,
+    ) -> list[ScoredSentence]:
+        """The passages' sentences (those `keep` accepts), best first, the top `shortlist` embedded."""
+        question_stems = content_stems(question)
+        top = max((p.score for p in passages), default=1.0) or 1.0
+        candidates: dict[tuple[str, int, int], ScoredSentence] = {}
+        for passage in passages:
+            for evidence in passage_sentences(passage):
+                if evidence.key in candidates or len(evidence.quote) <= 1 or (keep and not keep(evidence)):
+                    continue
+                candidates[evidence.key] = ScoredSentence(
+                    evidence,
+                    self.lexical(question_stems, evidence.quote),
+                    passage.score / top,
+                    answer_type_match(question, evidence.quote),
+                )
+        if not candidates:
+            return []
+        short = sorted(
+            candidates.values(), key=lambda c: -(0.6 * c.lexical + 0.4 * c.prior + (TYPE_BONUS if c.typed else 0))
+        )[:shortlist]
+        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in short])
+        for candidate, vector in zip(short, vectors, strict=True):
+            candidate.vector = vector
+            candidate.semantic = cosine(query_vector, vector)
+        return sorted(short, key=lambda c: -c.score)
+
+
+def maximal_marginal_relevance(
+    ranked: Sequence[ScoredSentence], k: int, balance: float = 0.7, floor: float = MIN_RELEVANCE
+) -> list[ScoredSentence]:
+    """Up to `k` sentences, each the best trade of relevance against likeness to those chosen.
+
+    Carbonell and Goldstein (1998): score = balance * relevance - (1 - balance) * max
+    similarity to the chosen ones. Sentences less relevant than `floor` are left out.
+    """
+    pool = [c for c in ranked if c.vector is not None and c.semantic >= floor]
+    chosen: list[ScoredSentence] = []
+    while pool and len(chosen) < k:
+
+        def gain(c: ScoredSentence) -> float:
+            likeness = max((cosine(c.vector or [], s.vector or []) for s in chosen), default=0.0)
+            return balance * c.score - (1 - balance) * likeness
+
+        best = max(pool, key=gain)
+        pool.remove(best)
+        if chosen and max(cosine(best.vector or [], s.vector or []) for s in chosen) >= REDUNDANT:
+            continue
+        chosen.append(best)
+    return chosen

@@ -1,0 +1,234 @@
+"""Plain records that flow between modules: filters, passages, evidence, articles.
+
+This module imports no store, model or framework, so the contract between the parts of
+the system sits at the bottom of the import graph: everything else stands above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+PENDING = "pending"
+COMPLETE = "complete"
+
+
+def published_ordinal(published: str) -> int:
+    """`YYYY-MM-DD` (or a prefix of it) as an int YYYYMMDD for range filters; 0 if unknown."""
+    digits = published.replace("-", "")
+    if not digits.isdigit():
+        return 0
+    return int(digits.ljust(8, "0"))
+
+
+def end_of(published: str) -> int:
+    """The last YYYYMMDD a partial date covers: `2023` -> 20231231, `2023-04` -> 20230431."""
+    parts = [int(p) for p in published.split("-") if p.isdigit()]
+    year, month, day = (parts + [12, 31][len(parts) - 1 :])[:3] if parts else (9999, 12, 31)
+    return year * 10_000 + month * 100 + day
+
+
+def ids_starting_with(prefix: str, ids: Iterable[str]) -> list[str]:
+    """The ids that `prefix` starts (none for an empty prefix): a unique one may stand for its id."""
+    return [i for i in ids if i.startswith(prefix)] if prefix else []
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a question may draw on. Empty fields filter nothing."""
+
+    doc_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    published_from: str = ""  # ISO date (or a prefix of one), inclusive
+    published_to: str = ""  # ISO date (or a prefix of one), inclusive
+    speakers: tuple[str, ...] = ()  # passages in which one of these speaks
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is filtered out."""
+        return not (
+            self.doc_ids or self.sources or self.authors or self.published_from or self.published_to or self.speakers
+        )
+
+    @property
+    def dated(self) -> bool:
+        """True when a date range is set."""
+        return bool(self.published_from or self.published_to)
+
+    def date_range(self) -> tuple[int, int]:
+        """The date range as inclusive YYYYMMDD integers (1 / 99999999 when open).
+
+        An article without a known date (0) is outside every date range.
+        """
+        low = max(published_ordinal(self.published_from), 1) if self.published_from else 1
+        high = end_of(self.published_to) if self.published_to else 99_999_999
+        return low, high
+
+    def narrowed(self, **changes: Any) -> Filters:
+        """These filters with some fields replaced (a group's articles, a speaker)."""
+        return replace(self, **changes)
+
+    def describe(self) -> str:
+        """The filters in words, for messages: "source 'BBC'; published from 2023-01"."""
+        parts = [
+            f"{label} {', '.join(repr(v) for v in values)}"
+            for label, values in (
+                ("article", self.doc_ids),
+                ("source", self.sources),
+                ("author", self.authors),
+                ("speaker", self.speakers),
+            )
+            if values
+        ]
+        if self.published_from:
+            parts.append(f"published from {self.published_from}")
+        if self.published_to:
+            parts.append(f"published until {self.published_to}")
+        return "; ".join(parts)
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk, where it sits in its article, and how it ranked."""
+
+    chunk_id: str
+    doc_id: str
+    path: str
+    title: str
+    source: str
+    author: str
+    published: str
+    start_char: int
+    end_char: int
+    text: str
+    score: float = 0.0
+    ranks: dict[str, int] = field(default_factory=dict)  # retriever name -> 1-based rank
+    speakers: list[str] = field(default_factory=list)  # who speaks in the passage
+
+    @classmethod
+    def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any], score: float = 0.0) -> Passage:
+        """Build from a chunk's stored metadata."""
+        return cls(
+            chunk_id=chunk_id,
+            doc_id=str(meta.get("document_id", "")),
+            path=str(meta.get("path", "")),
+            title=str(meta.get("title", "")),
+            source=str(meta.get("source", "")),
+            author=str(meta.get("author", "")),
+            published=str(meta.get("published", "")),
+            start_char=int(meta.get("start_char", 0)),
+            end_char=int(meta.get("end_char", 0)),
+            text=text,
+            score=score,
+            speakers=[str(s) for s in meta.get("speakers") or []],
+        )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence-level span of an article that an answer sentence can cite."""
+
+    doc_id: str
+    path: str
+    title: str
+    start_char: int
+    end_char: int
+    quote: str
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """Identity of the span: the same span always gets the same number."""
+        return (self.doc_id, self.start_char, self.end_char)
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file an article was read from."""
+
+    path: str
+    abs_path: str
+    sha: str
+
+
+@dataclass
+class ArticleRecord:
+    """A stored article: metadata, the files it came from, and (when asked for) its text."""
+
+    doc_id: str
+    title: str
+    source: str = ""
+    author: str = ""
+    published: str = ""
+    format: str = "txt"
+    files: list[FileRef] = field(default_factory=list)
+    chunk_count: int = 0
+    chunker: str = ""
+    status: str = COMPLETE
+    text: str | None = None
+    speakers: list[dict[str, str]] = field(default_factory=list)  # name, role, affiliation, kind
+    statements: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, speaker, kind
+
+    @property
+    def path(self) -> str:
+        """The first file the article was read from."""
+        return self.files[0].path if self.files else ""
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """What the index holds, for the sidebar and `list`."""
+
+    articles: int
+    chunks: int
+    embedder: str
+    mode: str
+    location: str
+
+
+@dataclass(frozen=True)
+class AskOptions:
+    """Per-request choices: how many passages, at most how many per article, from which articles."""
+
+    top_k: int | None = None
+    per_article: int | None = None
+    filters: Filters = field(default_factory=Filters)
+
+    def or_defaults(self, top_k: int, per_article: int | None = None) -> AskOptions:
+        """These options with the unset ones filled in (a comparison reads fewer passages than a briefing)."""
+        return replace(self, top_k=self.top_k or top_k, per_article=self.per_article or per_article)
+
+
+# A sentence of an answer, a comparison cell or a briefing: its text, its evidence, whether that supports it.
+CitedSentence = tuple[str, list[Evidence], bool]
+
+
+@dataclass
+class Citation:
+    """A numbered citation: a verbatim span of a stored article.
+
+    `quote == article_text[start_char:end_char]` always holds.
+    """
+
+    n: int
+    doc_id: str
+    path: str
+    title: str
+    start_char: int
+    end_char: int
+    quote: str
+    supported: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN.md's citation contract."""
+        return asdict(self)
+
+
+@dataclass
+class AnswerSentence:
+    """One sentence of an answer, the citations it carries, and whether they support it."""
+
+    text: str
+    citations: list[int] = field(default_factory=list)
+    supported: bool = True

@@ -1,0 +1,43 @@
+"""What the door hands on: a request as understood, with what retrieval found, and a step clock."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rag.records import AskOptions, Passage
+
+if TYPE_CHECKING:
+    from llama_index.core.schema import NodeWithScore
+
+
+@dataclass
+class Retrieval:
+    """A cleaned, checked request and the passages retrieved for it, ready for an engine."""
+
+    question: str  # as asked, cleaned
+    standalone: str  # follow-ups resolved: what was searched for
+    options: AskOptions  # filters resolved, top-k and per-article cap set
+    vector: list[float]  # the standalone question's embedding
+    nodes: list[NodeWithScore]  # the pipeline's output, in rank order
+    passages: list[Passage]  # the same nodes read as passages
+    unmentioned: list[str] = field(default_factory=list)  # specific terms the corpus never mentions
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+class Clock:
+    """Adds the milliseconds spent in each `with clock(name):` block to `timings[name]`."""
+
+    def __init__(self, timings: dict[str, float] | None = None) -> None:
+        self.timings = timings if timings is not None else {}
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + (time.perf_counter() - start) * 1000
