@@ -26,6 +26,7 @@ class Answer:
     prompt: list[dict[str, str]] = field(default_factory=list)  # the messages sent to the LLM, if any
     dropped_citations: list[int] = field(default_factory=list)  # [n] in the reply that matched no passage
     error: str = ""  # set when the engine failed; the text then says so
+    verdict: str = ""  # for a yes/no question: "yes", "no" or "cannot tell"; "" for other questions
 
     @property
     def unsupported(self) -> list[AnswerSentence]:
@@ -52,6 +53,8 @@ class Answer:
             data["dropped_citations"] = self.dropped_citations
         if self.error:
             data["error"] = self.error
+        if self.verdict:
+            data["verdict"] = self.verdict
         if verbose:
             data["retrieved"] = [
                 {
