@@ -1,68 +1,31 @@
-"""Shared fixtures: real Chroma (embedded and a `chroma run` server), the real embedder."""
+"""Shared fixtures: real Chroma (embedded and a `chroma run` server), the real embedder.
+
+The plain helpers these fixtures use (and tests import) live in tests/support.
+"""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import PrivateAttr
 
 import rag  # noqa: F401  (keeps every library offline before anything else loads)
 from rag.models import build_embedder
 from rag.settings import Settings
 from rag.store import CorpusStore
+from tests.support.chroma import ChromaServer
+from tests.support.fake_openai import FakeOpenAI, fake_openai_server
+from tests.support.ingest import CountingEmbedding, IngestFn
+from tests.support.project import BUNDLED_CORPUS, make_settings
 
-PROJECT = Path(__file__).resolve().parent.parent
-BUNDLED_CORPUS = PROJECT / "corpus"
-
-
-def make_settings(**overrides: Any) -> Settings:
-    """Settings for a test: never read the developer's .env or environment."""
-    return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class CountingEmbedding(BaseEmbedding):
-    """The real embedder, counting the texts it is asked to embed."""
-
-    _inner: BaseEmbedding = PrivateAttr()
-    _texts: list[str] = PrivateAttr(default_factory=list)
-
-    def __init__(self, inner: BaseEmbedding) -> None:
-        super().__init__(model_name="counting", embed_batch_size=inner.embed_batch_size)
-        self._inner = inner
-
-    @property
-    def embedded(self) -> list[str]:
-        return self._texts
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        self._texts.extend(texts)
-        return self._inner.get_text_embedding_batch(texts)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self._get_text_embeddings([text])[0]
-
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self._inner.get_query_embedding(query)
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
+if TYPE_CHECKING:
+    from rag.assistant import Assistant
+    from rag.ingest import IngestReport
 
 
 @pytest.fixture(scope="session")
@@ -82,57 +45,6 @@ def corpus_dir(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(BUNDLED_CORPUS, target)
     return target
-
-
-class ChromaServer:
-    """A real `chroma run` on 127.0.0.1 that a test can stop and start again (same port, same data)."""
-
-    def __init__(self, data: Path, port: int | None = None) -> None:
-        chroma = Path(sys.executable).parent / "chroma"
-        if not chroma.exists():
-            found = shutil.which("chroma")
-            assert found, "the chroma CLI (from the chromadb package) is not installed"
-            chroma = Path(found)
-        self.chroma = chroma
-        self.data = data
-        self.host = "127.0.0.1"
-        self.port = port or free_port()
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> ChromaServer:
-        """Start the server and wait until it listens."""
-        log = open(self.data / "server.log", "a")  # noqa: SIM115 - the child keeps its own copy
-        with log:
-            command = [str(self.chroma), "run", "--path", str(self.data / "db"), "--host", self.host]
-            self.proc = subprocess.Popen(
-                [*command, "--port", str(self.port)],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"chroma run exited early: {(self.data / 'server.log').read_text()[-2000:]}")
-            try:
-                with socket.create_connection((self.host, self.port), timeout=0.5):
-                    return self
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("chroma run did not start listening within 60 s")
-
-    def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL after 20 s)."""
-        if self.proc is None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.proc = None
 
 
 @pytest.fixture(scope="session")
@@ -158,9 +70,6 @@ def embedded_settings(tmp_path: Path) -> Settings:
     return make_settings(storage_dir=tmp_path / "storage")
 
 
-IngestFn = Callable[..., Any]
-
-
 @pytest.fixture
 def app_storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A storage folder the Streamlit app (AppTest, in this process) will use."""
@@ -180,7 +89,7 @@ def app_storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
 
 
 @pytest.fixture
-def indexed(app_storage: Path, corpus_dir: Path, run_ingest: Callable[..., Any]) -> Path:
+def indexed(app_storage: Path, corpus_dir: Path, run_ingest: IngestFn) -> Path:
     """The bundled corpus ingested into the app's storage."""
     run_ingest(make_settings(storage_dir=app_storage), corpus_dir)
     return corpus_dir
@@ -191,9 +100,9 @@ def run_ingest(counting_embedder: CountingEmbedding) -> IngestFn:
     """Ingest paths into a fresh store handle, with the counting real embedder."""
     from rag.ingest import ingest_paths
 
-    def run(settings: Settings, *paths: Path, **kwargs: Any) -> Any:
+    def run(settings: Settings, *paths: Path, **options: Any) -> IngestReport:
         store = CorpusStore.open(settings)
-        return ingest_paths(settings, list(paths), store=store, load_embedder=lambda: counting_embedder, **kwargs)
+        return ingest_paths(settings, list(paths), store=store, load_embedder=lambda: counting_embedder, **options)
 
     return run
 
@@ -210,7 +119,7 @@ def bundled_settings(tmp_path_factory: pytest.TempPathFactory, local_embedder: B
 
 
 @pytest.fixture(scope="session")
-def assistant(bundled_settings: Settings, local_embedder: BaseEmbedding) -> Any:
+def assistant(bundled_settings: Settings, local_embedder: BaseEmbedding) -> Assistant:
     """The offline (extractive) assistant over the bundled corpus."""
     from rag.assistant import Assistant
 
@@ -222,3 +131,10 @@ def article_texts(bundled_settings: Settings) -> dict[str, str]:
     """doc_id -> stored text of the bundled articles."""
     store = CorpusStore.open(bundled_settings)
     return {r.doc_id: store.article_text(r.doc_id) for r in store.list_articles()}
+
+
+@pytest.fixture
+def llm() -> Iterator[FakeOpenAI]:
+    """The fake OpenAI server (tests/support/fake_openai.py) on a free loopback port."""
+    with fake_openai_server() as server:
+        yield server

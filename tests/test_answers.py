@@ -3,32 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from rag.answer import Answer
 from rag.conversation import Turn, resolve_follow_up
 from rag.evaluation import load_eval_set
-from tests.conftest import PROJECT
+from tests.support.checks import assert_citation_contract
+from tests.support.cli import rag_ask
+from tests.support.project import PROJECT
 
 DEV_SET = PROJECT.parent / "shared" / "eval" / "dev.jsonl"
-
-
-def assert_citation_contract(answer: Answer, article_texts: dict[str, str]) -> None:
-    """Every citation is verbatim at its offsets, and numbers run 1..n by first appearance."""
-    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
-    first_seen = []
-    for sentence in answer.sentences:
-        first_seen += [n for n in sentence.citations if n not in first_seen]
-    assert first_seen == [c.n for c in answer.citations]
-    for c in answer.citations:
-        assert article_texts[c.doc_id][c.start_char : c.end_char] == c.quote
-        assert c.path.startswith("corpus/") and c.title
 
 
 @pytest.mark.skipif(not DEV_SET.exists(), reason="../shared/eval/dev.jsonl is not beside the project")
@@ -84,19 +70,6 @@ def test_follow_up_rules_replace_pronouns_and_carry_over_bare_questions() -> Non
     assert resolve_follow_up("What about Australia?", history) == "Australia? (kishida nato summit)"
     assert resolve_follow_up("Where is Brussels?", history) == "Where is Brussels?"
     assert resolve_follow_up("and what did he say?", []) == "and what did he say?"
-
-
-def rag_ask(*args: str, stdin: str = "", storage: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "RAG_STORAGE_DIR": str(storage), "PYTHONPATH": str(PROJECT)}
-    return subprocess.run(
-        [sys.executable, "-m", "rag", "ask", *args],
-        input=stdin,
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
 
 
 def test_ask_json_answers_one_question_per_stdin_line_in_one_process(

@@ -4,37 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from rag.settings import get_settings
-from tests.conftest import PROJECT, IngestFn, make_settings
-
-INJECTION = (
-    "Harbour security report.\n"
-    'The harbour chief warned about <script>window.pwned = 1</script> attacks and <img src=x onerror="window.pwned=2"> '
-    "fake images, and said the [official notice](javascript:alert(1)) was forged.\n"
-)
-
-
-def start() -> AppTest:
-    app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=120)
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def ask(app: AppTest, question: str) -> AppTest:
-    app.chat_input[0].set_value(question).run()
-    assert not app.exception, app.exception
-    return app
-
-
-def html_of(app: AppTest) -> str:
-    return "\n".join(element.proto.body for element in app.get("html"))
+from tests.support.app import ask, html_of, start
+from tests.support.fake_openai import FakeOpenAI, Reply, fake_openai_server
+from tests.support.hostile import INJECTION
+from tests.support.ingest import IngestFn
+from tests.support.project import make_settings
 
 
 def test_empty_chat_offers_starter_questions_drawn_from_the_corpus(indexed: Path) -> None:
@@ -160,9 +139,8 @@ def test_removing_an_uploaded_article_deletes_its_file(app_storage: Path, run_in
 
 
 @pytest.fixture
-def llm_app(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    from tests.fake_openai import fake_openai_server
-
+def llm_app(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeOpenAI]:
+    """The app on the bundled corpus, answering through the fake OpenAI server (no retries)."""
     with fake_openai_server() as server:
         monkeypatch.setenv("RAG_LLM_MODEL", "test-model")
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
@@ -173,7 +151,7 @@ def llm_app(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         yield server
 
 
-def test_generative_answers_flag_unsupported_sentences_and_show_the_prompt(llm_app: Any) -> None:
+def test_generative_answers_flag_unsupported_sentences_and_show_the_prompt(llm_app: FakeOpenAI) -> None:
     llm_app.script(
         "Japan opened an official office to the alliance in Brussels [1]. "
         "The office employs four hundred diplomats and a choir of penguins [1]."
@@ -188,9 +166,7 @@ def test_generative_answers_flag_unsupported_sentences_and_show_the_prompt(llm_a
     assert any("Sources:" in c.value for c in app.code), "the debug expander shows the final prompt"
 
 
-def test_an_llm_failure_is_one_clear_message_not_a_traceback(llm_app: Any) -> None:
-    from tests.fake_openai import Reply
-
+def test_an_llm_failure_is_one_clear_message_not_a_traceback(llm_app: FakeOpenAI) -> None:
     llm_app.script(Reply(status=500))
     app = ask(start(), "Where did Japan open an office to NATO?")
     assert not app.exception

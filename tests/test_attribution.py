@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.attribution import attribute, score_attribution
-from tests.conftest import BUNDLED_CORPUS, PROJECT
+from tests.support.project import BUNDLED_CORPUS, PROJECT
 
 DATA = PROJECT / "tests" / "data"
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import PROJECT
+from tests.support.project import PROJECT
 
 sys.path.insert(0, str(PROJECT / "bench"))
 

@@ -2,90 +2,28 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from rag.settings import Settings
-from tests.conftest import PROJECT, free_port, make_settings
-from tests.test_app import INJECTION
+from tests.support.browser import CHROMIUM_FLAGS, chromium, serve
+from tests.support.fake_openai import fake_openai_server
+from tests.support.hostile import HOSTILE_ARTICLE, HOSTILE_REPLY, INJECTION
+from tests.support.project import PROJECT, make_settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = PROJECT / "test-output" / "browser"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/run installs it with apt-get")
-        pytest.skip("no /usr/bin/chromium: `apt-get install -y chromium` to run the browser tests")
-    return CHROMIUM
-
-
-def serve(storage: Path, log_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port, until the block ends (offline unless `extra_env` says)."""
-    port = free_port()
-    env = {**os.environ, "RAG_STORAGE_DIR": str(storage), "PYTHONPATH": str(PROJECT)}
-    for name in ("RAG_LLM_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "RAG_CHROMA_HOST", "RAG_CHROMA_PORT"):
-        env.pop(name, None)
-    env.update(extra_env or {})
-    log = open(log_dir / f"streamlit-{port}.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
-        cwd=PROJECT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, (log_dir / f"streamlit-{port}.log").read_text()[-3000:]
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    try:
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     executable = chromium()
@@ -201,8 +139,6 @@ def test_hostile_model_output_and_articles_stay_text_on_chat_compare_and_briefin
     browser: Any, tmp_path: Path, local_embedder: Any
 ) -> None:
     from rag.ingest import ingest_paths
-    from tests.fake_openai import fake_openai_server
-    from tests.test_injection import HOSTILE_ARTICLE, HOSTILE_REPLY
 
     folder = tmp_path / "hostile"
     folder.mkdir()

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from rag.chunking import chunk_article
 from rag.corpus import load_article
 from rag.sentences import split_sentences
-from rag.tokens import count_tokens
-from tests.conftest import BUNDLED_CORPUS
+from tests.support.checks import check_chunks
+from tests.support.project import BUNDLED_CORPUS
 
 WORDS = st.sampled_from(
     [
@@ -49,23 +49,6 @@ def article_texts(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         parts.append("word " * draw(st.integers(100, 700)))  # a very long sentence
     return draw(GAPS) + "".join(parts)
-
-
-def check_chunks(text: str, max_tokens: int, body_start: int = 0) -> None:
-    chunks = chunk_article(text, max_tokens, body_start)
-    covered = [False] * len(text)
-    previous_end = body_start
-    for i, chunk in enumerate(chunks):
-        assert chunk.index == i
-        assert text[chunk.start_char : chunk.end_char] == chunk.text
-        assert chunk.start_char >= previous_end, "chunks overlap or run backwards"
-        assert chunk.text == chunk.text.strip() and chunk.text
-        assert count_tokens(chunk.text) <= max_tokens
-        previous_end = chunk.end_char
-        for j in range(chunk.start_char, chunk.end_char):
-            covered[j] = True
-    lost = [c for j, c in enumerate(text) if j >= body_start and not covered[j] and not c.isspace()]
-    assert not lost, f"text left out of every chunk: {''.join(lost)[:80]!r}"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

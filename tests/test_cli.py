@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT
-
-
-def rag(*args: str, storage: Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "RAG_STORAGE_DIR": str(storage), "PYTHONPATH": str(PROJECT), **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "rag", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=environment
-    )
+from tests.support.cli import rag
+from tests.support.ports import free_port
 
 
 @pytest.fixture
@@ -67,8 +58,6 @@ def test_unknown_article_id_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 def test_unreachable_chroma_server_is_a_one_line_error(tmp_path: Path) -> None:
-    from tests.conftest import free_port
-
     port = str(free_port())
     result = rag(
         "list", storage=tmp_path / "s", cwd=tmp_path, env={"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": port}

@@ -15,7 +15,11 @@ import pytest
 from rag.briefing import brief
 from rag.compare import compare
 from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
-from tests.conftest import PROJECT, IngestFn
+from tests.support.app import start
+from tests.support.fake_openai import fake_openai_server
+from tests.support.generative import generative_assistant
+from tests.support.ingest import IngestFn
+from tests.support.project import PROJECT
 
 TOPIC = "Japan's military budget"
 
@@ -132,9 +136,6 @@ def test_compare_and_brief_from_the_command_line(bundled_settings: Any, tmp_path
 
 
 def test_generative_compare_checks_each_cell_sentence(bundled_settings: Any, local_embedder: Any) -> None:
-    from tests.fake_openai import fake_openai_server
-    from tests.test_generative import generative_assistant
-
     with fake_openai_server() as server:
         server.default_reply = "They report that Japan will spend much more on its military [1]. Penguins agree [1]."
         comparison = compare(generative_assistant(bundled_settings, server, local_embedder), TOPIC, by="source")
@@ -146,8 +147,6 @@ def test_generative_compare_checks_each_cell_sentence(bundled_settings: Any, loc
 
 @pytest.mark.parametrize("page", ["ui/compare.py", "ui/briefing.py"])
 def test_compare_and_briefing_pages_render_their_results(page: str, app_storage: Path, indexed: Path) -> None:
-    from tests.test_app import start
-
     app = start()
     app.switch_page(page).run()
     topic = app.text_input(key="compare_topic" if "compare" in page else "brief_topic")

@@ -19,8 +19,8 @@ from rag.assistant import Assistant
 from rag.conversation import Turn
 from rag.ingest import ingest_paths
 from rag.settings import Settings
-from tests.conftest import BUNDLED_CORPUS, make_settings
-from tests.test_browser import CHROMIUM_FLAGS, chromium, serve
+from tests.support.browser import CHROMIUM_FLAGS, chromium, serve
+from tests.support.project import BUNDLED_CORPUS, make_settings
 
 DEV_SET = Path("/work/shared/eval/dev.jsonl")
 THREADS = 16

@@ -8,8 +8,8 @@ import pytest
 
 from rag.corpus import content_id, load_article, read_manifest
 from rag.errors import ArticleError
-from tests.conftest import BUNDLED_CORPUS
-from tests.samples import NEWS_HTML, make_pdf
+from tests.support.project import BUNDLED_CORPUS
+from tests.support.samples import NEWS_HTML, make_pdf
 
 LIMIT = 20 * 1024 * 1024
 

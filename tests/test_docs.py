@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import PROJECT
+from tests.support.project import PROJECT
 
 
 def test_every_test_the_reliability_table_names_exists_in_the_suite() -> None:

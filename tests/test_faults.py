@@ -1,7 +1,7 @@
 """Faults end in bounded retries and one clear line; the app stays usable and nothing is lost.
 
 Everything here is real (the `openai` client over HTTP, `chroma run`, SQLite files, the
-kernel refusing a write) except the remote LLM, which tests/fake_openai.py plays.
+kernel refusing a write) except the remote LLM, which tests/support/fake_openai.py plays.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import streamlit as st
@@ -24,12 +23,15 @@ from rag.assistant import Assistant
 from rag.cli import main
 from rag.settings import Settings, get_settings
 from rag.store import CorpusStore
-from tests.conftest import PROJECT, ChromaServer, IngestFn, free_port, make_settings
-from tests.fake_openai import FakeOpenAI, Reply, fake_openai_server
-from tests.test_app import ask as ask_in_app
-from tests.test_app import html_of, start
-from tests.test_generative import generative_assistant
-from tests.test_ingest import assert_consistent
+from tests.support.app import ask as ask_in_app
+from tests.support.app import html_of, start
+from tests.support.checks import assert_consistent
+from tests.support.chroma import ChromaServer
+from tests.support.fake_openai import FakeOpenAI, Reply, fake_openai_server
+from tests.support.generative import generative_assistant
+from tests.support.ingest import IngestFn
+from tests.support.ports import free_port
+from tests.support.project import PROJECT, make_settings
 
 QUESTION = "Where did Japan open an office to NATO?"
 GOOD_REPLY = "Japan opened an official office to the alliance in Brussels [1]."
@@ -38,12 +40,6 @@ MIN_BACKOFF = (0.375, 0.75)
 
 
 # -- 1. the LLM endpoint -------------------------------------------------------------------
-
-
-@pytest.fixture
-def llm() -> Iterator[FakeOpenAI]:
-    with fake_openai_server() as server:
-        yield server
 
 
 @pytest.fixture
@@ -171,8 +167,11 @@ def test_an_llm_fault_in_the_chat_shows_one_error_and_the_next_question_is_answe
 # -- 2. the Chroma server going away -------------------------------------------------------
 
 
+ChromaSession = tuple[ChromaServer, Settings, Assistant]
+
+
 @pytest.fixture
-def chroma_session(tmp_path: Path, local_embedder: BaseEmbedding, run_ingest: IngestFn) -> Iterator[Any]:
+def chroma_session(tmp_path: Path, local_embedder: BaseEmbedding, run_ingest: IngestFn) -> Iterator[ChromaSession]:
     """A dedicated `chroma run` holding the bundled corpus, and an Assistant open on it."""
     server = ChromaServer(tmp_path).start()
     settings = make_settings(
@@ -196,7 +195,7 @@ def store_contents(store: CorpusStore) -> tuple[int, list[tuple[str, int]]]:
 
 @pytest.mark.timeout(120)
 def test_a_chroma_server_that_goes_away_gives_one_line_then_the_same_assistant_works_when_it_is_back(
-    chroma_session: Any,
+    chroma_session: ChromaSession,
 ) -> None:
     server, settings, assistant = chroma_session
     assert "Brussels" in assistant.ask(QUESTION).text
@@ -222,7 +221,7 @@ def test_a_chroma_server_that_goes_away_gives_one_line_then_the_same_assistant_w
 
 @pytest.mark.timeout(120)
 def test_a_frozen_chroma_server_is_given_up_on_after_the_timeout_not_waited_for_forever(
-    chroma_session: Any,
+    chroma_session: ChromaSession,
 ) -> None:
     server, _, assistant = chroma_session
     before = store_contents(assistant.store)
@@ -238,7 +237,7 @@ def test_a_frozen_chroma_server_is_given_up_on_after_the_timeout_not_waited_for_
 
 @pytest.mark.timeout(180)
 def test_the_chat_says_the_chroma_server_is_gone_and_answers_again_when_it_is_back(
-    chroma_session: Any, app_storage: Path, monkeypatch: pytest.MonkeyPatch
+    chroma_session: ChromaSession, app_storage: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server, settings, _ = chroma_session
     monkeypatch.setenv("RAG_STORAGE_DIR", str(settings.storage_dir))

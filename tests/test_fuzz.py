@@ -25,8 +25,8 @@ from rag.generative import GenerativeEngine
 from rag.retrieve import Passage
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
-from tests.samples import NEWS_HTML, make_pdf
-from tests.test_chunking import check_chunks
+from tests.support.checks import check_chunks
+from tests.support.samples import NEWS_HTML, make_pdf
 
 LIMIT = 1024 * 1024
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,41 +3,22 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.assistant import Assistant
 from rag.conversation import Turn
 from rag.generative import ABSTAIN_REPLY
 from rag.settings import Settings
-from tests.conftest import make_settings
-from tests.fake_openai import FakeOpenAI, Reply, fake_openai_server
-from tests.test_answers import assert_citation_contract
+from tests.support.checks import assert_citation_contract
+from tests.support.fake_openai import FakeOpenAI, Reply
+from tests.support.generative import generative_assistant
 
 
 @pytest.fixture
-def llm() -> Iterator[FakeOpenAI]:
-    with fake_openai_server() as server:
-        yield server
-
-
-def generative_assistant(bundled: Settings, server: FakeOpenAI, embedder: Any, **overrides: Any) -> Assistant:
-    settings = make_settings(
-        storage_dir=bundled.storage_dir,
-        llm_model="test-model",
-        openai_base_url=server.base_url,
-        openai_api_key="sk-test",
-        request_timeout_s=overrides.pop("request_timeout_s", 5),
-        llm_retries=overrides.pop("llm_retries", 2),
-        **overrides,
-    )
-    return Assistant.open(settings, embedder=embedder)
-
-
-@pytest.fixture
-def generative(bundled_settings: Settings, llm: FakeOpenAI, local_embedder: Any) -> Assistant:
+def generative(bundled_settings: Settings, llm: FakeOpenAI, local_embedder: BaseEmbedding) -> Assistant:
     return generative_assistant(bundled_settings, llm, local_embedder)
 
 

@@ -25,10 +25,10 @@ from rag.library import ingest_uploads, safe_file_name, save_upload, uploads_dir
 from rag.retrieve import Filters
 from rag.settings import Settings
 from rag.store import CorpusStore
-from tests.conftest import PROJECT, IngestFn, make_settings
-from tests.samples import make_pdf
-from tests.test_answers import rag_ask
-from tests.test_cli import rag
+from tests.support.cli import rag, rag_ask
+from tests.support.ingest import IngestFn
+from tests.support.project import PROJECT, make_settings
+from tests.support.samples import make_pdf
 
 OFFICE = "Where did Japan open an official office to NATO?"
 CONTROLS = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\r\u202e\u202d\u2066\u200b\u2028\u2029\ufeff"

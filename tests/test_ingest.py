@@ -13,27 +13,10 @@ import pytest
 
 from rag.errors import EmbedderMismatchError
 from rag.settings import Settings
-from rag.store import PENDING, CorpusStore
-from tests.conftest import PROJECT, CountingEmbedding, IngestFn, make_settings
-
-
-def assert_consistent(store: CorpusStore) -> None:
-    """No pending article, no orphan or duplicate chunk, and every chunk points into its article."""
-    articles = {r.doc_id: r for r in store.list_articles(include_pending=True)}
-    assert all(r.status != PENDING for r in articles.values())
-    got = store.chunks.get(include=["metadatas", "documents"])
-    by_article: dict[str, list[int]] = {}
-    texts: dict[str, str] = {}
-    for meta, document in zip(got["metadatas"] or [], got["documents"] or [], strict=True):
-        doc_id = str(meta["document_id"])
-        assert doc_id in articles, f"orphan chunk of {doc_id}"
-        if doc_id not in texts:
-            texts[doc_id] = store.article_text(doc_id)
-        assert texts[doc_id][int(meta["start_char"]) : int(meta["end_char"])] == document
-        by_article.setdefault(doc_id, []).append(int(meta["chunk_index"]))
-    for doc_id, record in articles.items():
-        indexes = sorted(by_article.get(doc_id, []))
-        assert indexes == list(range(record.chunk_count)), f"{record.path}: chunks {indexes}"
+from rag.store import CorpusStore
+from tests.support.checks import assert_consistent
+from tests.support.ingest import CountingEmbedding, IngestFn
+from tests.support.project import PROJECT, make_settings
 
 
 def test_bundled_corpus_ingests_with_every_chunk_pointing_into_its_article(

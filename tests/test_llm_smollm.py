@@ -16,15 +16,16 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.assistant import Assistant
 from rag.conversation import Turn
 from rag.settings import Settings
-from tests.conftest import PROJECT, free_port, make_settings
-from tests.test_answers import assert_citation_contract
+from tests.support.checks import assert_citation_contract
+from tests.support.ports import free_port
+from tests.support.project import PROJECT, make_settings
 
 pytestmark = pytest.mark.llm
 
@@ -78,7 +79,7 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def smol(llama_server: str, bundled_settings: Settings, local_embedder: Any) -> Assistant:
+def smol(llama_server: str, bundled_settings: Settings, local_embedder: BaseEmbedding) -> Assistant:
     settings = make_settings(
         storage_dir=bundled_settings.storage_dir,
         llm_model="smollm2",

@@ -12,8 +12,8 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.errors import ConfigError
 from rag.models import build_embedder, embedder_id
 from rag.store import CorpusStore
-from tests.conftest import make_settings
-from tests.fake_openai import fake_openai_server, fake_vector
+from tests.support.fake_openai import fake_openai_server, fake_vector
+from tests.support.project import make_settings
 
 
 @pytest.mark.filterwarnings("ignore::UserWarning")

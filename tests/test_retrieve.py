@@ -8,7 +8,7 @@ from typing import Any
 from rag.retrieve import Bm25Index, Filters, Passage, cap_per_article, reciprocal_rank_fusion
 from rag.settings import Settings
 from rag.store import CorpusStore
-from tests.conftest import IngestFn
+from tests.support.ingest import IngestFn
 
 
 def passage(chunk_id: str, doc_id: str = "d") -> Passage:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from rag.settings import Settings
 from rag.store import CorpusStore
-from tests.conftest import IngestFn
-from tests.test_ingest import assert_consistent
+from tests.support.checks import assert_consistent
+from tests.support.ingest import IngestFn
 
 
 def test_article_texts_are_retrievable_so_citations_can_be_shown_in_context(
