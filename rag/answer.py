@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rag.records import AnswerSentence, Citation, Passage
+
+if TYPE_CHECKING:
+    from rag.briefing import Briefing
+    from rag.compare import Comparison
 
 __all__ = ["Answer", "AnswerSentence", "Citation"]
 
@@ -27,6 +31,14 @@ class Answer:
     dropped_citations: list[int] = field(default_factory=list)  # [n] in the reply that matched no passage
     error: str = ""  # set when the engine failed; the text then says so
     verdict: str = ""  # for a yes/no question: "yes", "no" or "cannot tell"; "" for other questions
+    report: Comparison | Briefing | None = None  # when the question asked for a comparison or a briefing
+
+    @property
+    def kind(self) -> str:
+        """'comparison' or 'briefing' when the request asked for one, else 'answer'."""
+        if self.report is None:
+            return "answer"
+        return "comparison" if hasattr(self.report, "cells") else "briefing"
 
     @property
     def unsupported(self) -> list[AnswerSentence]:
@@ -55,6 +67,9 @@ class Answer:
             data["error"] = self.error
         if self.verdict:
             data["verdict"] = self.verdict
+        if self.report is not None:
+            data["kind"] = self.kind
+            data["report"] = self.report.to_json()
         if verbose:
             data["retrieved"] = [
                 {

@@ -15,12 +15,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import QueryBundle
+from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from rag.answer import Answer
 from rag.bm25 import Bm25Index
+from rag.catalog import Catalog
 from rag.chroma_connection import explain_store_error
 from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
@@ -31,10 +33,11 @@ from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
 from rag.ingest import IngestReport, ingest_paths
-from rag.lexicon import zipf_frequency
+from rag.lexicon import content_words, zipf_frequency
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import passages_of
+from rag.question import QuestionPlan, plan_question
 from rag.ranking import SentenceRanker
 from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, ids_starting_with
 from rag.request import Clock, Retrieval
@@ -45,11 +48,16 @@ from rag.suggestions import starter_questions
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
 
+if TYPE_CHECKING:
+    from rag.briefing import Briefing
+    from rag.compare import Comparison
+
 # Longer questions are refused, not embedded: the embedder reads 256 word pieces, and the
 # generative prompt's budget is for the sources.
 MAX_QUESTION_TOKENS = 512
 SHORTER = "ask it in fewer words"
 QUERY_VECTORS_KEPT = 256  # recent query vectors: a comparison asks about one topic once per row
+PART_WORDS = 5  # a part of a question with fewer content words is searched with the whole question
 
 
 class NoMatchingArticles(UsageError):
@@ -75,6 +83,11 @@ def not_mentioned(terms: Sequence[str]) -> str:
     """The abstention that names what the corpus never mentions."""
     listed = ", ".join(f"“{t}”" for t in terms)
     return f"The corpus does not mention {listed}, so it cannot answer this question."
+
+
+def lacking(missing: Sequence[str]) -> str:
+    """The abstention that names the articles a question needs and the corpus does not have."""
+    return f"This question needs {' and '.join(missing)}; the corpus has none, so it cannot answer it."
 
 
 class AnswerStream:
@@ -128,6 +141,7 @@ class Assistant:
         # Sessions of the app share one Assistant: reloading indexes and ingesting take turns.
         self.lock = threading.RLock()
         self._articles: list[ArticleRecord] | None = None
+        self._catalog: Catalog | None = None
         self._starters: list[str] | None = None
         self._vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._indexes = self._build_indexes(bm25)
@@ -192,6 +206,7 @@ class Assistant:
         """Reload the BM25 index if the store changed (after an ingest); True if it did."""
         with self.lock:
             self._articles = None
+            self._catalog = None
             self._starters = None
             if self.store.fingerprint() == self._indexes.bm25.fingerprint:
                 return False
@@ -221,14 +236,16 @@ class Assistant:
                 raise NoMatchingArticles(unmatched)
             with clock("condense"):
                 standalone = indexes.engine.condense(question, history) if history else question
+            with clock("plan"):
+                plan = plan_question(standalone, self.catalog())
             with clock("embed"):
                 vector = self.query_vector(standalone)
             with clock("retrieve"):
-                query = QueryBundle(query_str=standalone, embedding=vector)
-                nodes = indexes.retriever.retrieve(query, options.filters, options.top_k or 8, options.per_article)
+                nodes, part_nodes = self._search(indexes, standalone, vector, plan, options)
             passages = passages_of(nodes)
             with clock("coverage"):
-                unmentioned = unmentioned_terms(standalone, indexes.vocabulary, self.embedder) if passages else []
+                skip = [(m.start, m.end) for m in plan.outlets if m.known]
+                unmentioned = unmentioned_terms(standalone, indexes.vocabulary, self.embedder, skip)
         except CorpusChatError:
             raise
         except Exception as exc:  # the store failed (server gone, disk full): one line, the next request works
@@ -236,7 +253,49 @@ class Assistant:
             if explained is None:
                 raise
             raise explained from exc
-        return Retrieval(question, standalone, options, vector, nodes, passages, unmentioned, timings)
+        return Retrieval(
+            question,
+            standalone,
+            options,
+            vector,
+            nodes,
+            passages,
+            unmentioned,
+            timings,
+            plan,
+            [passages_of(found) for found in part_nodes],
+        )
+
+    def _search(
+        self, indexes: _Indexes, question: str, vector: list[float], plan: QuestionPlan, options: AskOptions
+    ) -> tuple[list[NodeWithScore], list[list[NodeWithScore]]]:
+        """The passages for the question, and for each part of it that names its own articles.
+
+        A part (an outlet, an outlet on a date) is searched within its articles, with its own
+        words when it has enough of them; the parts' results are interleaved so that every part
+        is represented in the top-k.
+        """
+        top_k = options.top_k or self.settings.top_k
+        parts = [(part, options.filters.both(part.filters)) for part in plan.parts if not part.filters.empty]
+        if not parts:
+            query = QueryBundle(query_str=question, embedding=vector)
+            found = indexes.retriever.retrieve(query, options.filters, top_k, options.per_article)
+            return found, [found]
+        per_part = max(2, -(-top_k // len(parts)))
+        part_nodes: list[list[NodeWithScore]] = []
+        for part, filters in parts:
+            if filters is None:  # the caller's filters exclude this part's articles
+                part_nodes.append([])
+                continue
+            text = part.text if len(content_words(part.text)) >= PART_WORDS else question
+            query = QueryBundle(query_str=text, embedding=self.query_vector(text))
+            part_nodes.append(indexes.retriever.retrieve(query, filters, per_part + top_k, options.per_article))
+        merged: dict[str, NodeWithScore] = {}
+        for rank in range(max(len(found) for found in part_nodes)):
+            for found in part_nodes:
+                if rank < len(found):
+                    merged.setdefault(found[rank].node.node_id, found[rank])
+        return list(merged.values())[:top_k], part_nodes
 
     def query_vector(self, text: str) -> list[float]:
         """The embedding of a query, kept for the next request about the same text."""
@@ -323,7 +382,15 @@ class Assistant:
             timings.update(retrieval.timings_ms)
             answer.standalone_question = retrieval.standalone
             answer.passages = retrieval.passages
-            if not retrieval.passages or retrieval.unmentioned:
+            plan = retrieval.plan
+            if plan is not None and plan.kind in ("compare", "brief"):  # a request: answered by its engine
+                with Clock(timings)("report"):
+                    self._report(answer, plan, options)
+                yield answer.text
+            elif retrieval.missing:
+                answer.abstained = True
+                answer.text = lacking(retrieval.missing)
+            elif not retrieval.passages or retrieval.unmentioned:
                 answer.abstained = True
                 answer.text = not_mentioned(retrieval.unmentioned) if retrieval.unmentioned else NOT_FOUND
             else:
@@ -344,6 +411,26 @@ class Assistant:
         answer.timings_ms = timings
         yield answer
 
+    def _report(self, answer: Answer, plan: QuestionPlan, options: AskOptions) -> None:
+        """Answer a request for a comparison or a briefing with one; its citations become the answer's."""
+        from rag.briefing import brief
+        from rag.compare import compare
+        from rag.report import briefing_plain, comparison_plain, report_sentences
+
+        topic = plan.topic
+        if not topic:  # about everything: what the titles say
+            topic = "; ".join(r.title for r in self.articles()[:20])
+        report: Comparison | Briefing
+        if plan.kind == "compare":
+            comparison = compare(self, topic, by=plan.by, options=options)
+            report, answer.text = comparison, comparison_plain(comparison)
+        else:
+            briefing = brief(self, topic, options)
+            report, answer.text = briefing, briefing_plain(briefing)
+        answer.report = report
+        answer.citations = report.numbering.citations
+        answer.sentences = report_sentences(report)
+
     # -- the corpus --------------------------------------------------------------------
 
     def articles(self) -> list[ArticleRecord]:
@@ -352,6 +439,13 @@ class Assistant:
         if articles is None:
             articles = self._articles = self.store.list_articles()
         return articles
+
+    def catalog(self) -> Catalog:
+        """The sources, authors and dates of the stored articles, built once until the next refresh."""
+        catalog = self._catalog  # read once, as in articles()
+        if catalog is None:
+            catalog = self._catalog = Catalog.of(self.articles())
+        return catalog
 
     def article(self, doc_id: str) -> ArticleRecord:
         """One article with its text; `doc_id` may be a unique prefix. Raises NotFoundError."""

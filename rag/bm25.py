@@ -20,7 +20,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from rag.filters import filter_mask
-from rag.lexicon import stemmer, words
+from rag.lexicon import fold, stemmer, words
 from rag.nodes import node_from_metadata
 
 if TYPE_CHECKING:
@@ -32,8 +32,9 @@ log = logging.getLogger(__name__)
 
 WORDS_FILE = "words.json"
 # v2: built when the BM25 entries' document_id was the node's unset source ("None"), the
-# article filter matched no chunk; a stale copy is rebuilt.
-COLUMNS_FILE = "columns-v2.json"
+# article filter matched no chunk; v3: texts folded (ligatures, accents, invisible
+# characters) before tokenizing. A copy of an older version is rebuilt.
+COLUMNS_FILE = "columns-v3.json"
 PASSAGE_FIELDS = ("document_id", "path", "title", "source", "author", "published", "published_ord")
 
 
@@ -125,7 +126,7 @@ class Bm25Index:
             # The corpus entry's document_id is the node's source, not the metadata's: set it.
             node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(meta.get("document_id", "")))
             corpus.append(node_to_metadata_dict(node) | {"node_id": chunk_id})
-            texts.append(text)  # BM25 sees the text alone
+            texts.append(fold(text))  # BM25 sees the text alone, folded as questions are
         if not corpus:
             return None
         tokens = bm25s.tokenize(texts, stopwords="english", stemmer=stemmer(), show_progress=False)
@@ -200,7 +201,7 @@ class MaskedBM25Retriever(BM25Retriever):
 
         if not self._allowed:
             return []
-        tokens = bm25s.tokenize(query_bundle.query_str, stemmer=self.stemmer, show_progress=False)
+        tokens = bm25s.tokenize(fold(query_bundle.query_str), stemmer=self.stemmer, show_progress=False)
         if not tokens.vocab:
             return []
         mask = None if self._mask is None else self._mask.astype(np.float32)

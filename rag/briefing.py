@@ -17,7 +17,7 @@ from rag.citations import Numbering
 from rag.compare import compare
 from rag.figures import find_figures
 from rag.ranking import MIN_RELEVANCE, maximal_marginal_relevance
-from rag.records import AskOptions, Evidence
+from rag.records import AskOptions, CitedSentence, Evidence
 from rag.speakers import speaker_of
 
 if TYPE_CHECKING:
@@ -60,6 +60,10 @@ class Briefing:
     def n(self, evidence: Evidence) -> int:
         """The citation number of a span."""
         return self.numbering.number(evidence)
+
+    def cited(self) -> list[CitedSentence]:
+        """The lines with their evidence, section by section."""
+        return [(line.text, line.evidence, line.supported) for part in self.sections for line in part.lines]
 
     def to_json(self) -> dict[str, Any]:
         """The briefing as JSON."""

@@ -79,6 +79,10 @@ class Comparison:
         """The citation number of a span."""
         return self.numbering.number(evidence)
 
+    def cited(self) -> list[CitedSentence]:
+        """The cells' sentences with their evidence, row by row."""
+        return [sentence for cell in self.cells for sentence in cell.sentences]
+
     def to_json(self) -> dict[str, Any]:
         """The comparison as JSON: rows, differences, agreements, citations."""
 

@@ -28,6 +28,9 @@ class Turn:
 ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 # Joiners that change how scripts and emoji render; every other format character goes.
 KEPT_FORMAT = {"\u200c", "\u200d"}
+# Invisible characters inside a word (soft hyphen, zero-width space, word joiner, BOM) go
+# without a trace, so the word stays one word; other format characters become a space.
+INSIDE_WORDS = {"\u00ad", "\u200b", "\u2060", "\ufeff"}
 
 
 def clean_question(question: str) -> str:
@@ -39,6 +42,8 @@ def clean_question(question: str) -> str:
     kept = []
     for char in text:
         category = unicodedata.category(char)
+        if char in INSIDE_WORDS:
+            continue
         if category in ("Cc", "Zl", "Zp", "Cs") or (category == "Cf" and char not in KEPT_FORMAT):
             kept.append(" ")  # NUL, \r, bidi overrides such as U+202E, lone surrogates, U+2028
         else:

@@ -1,15 +1,22 @@
-"""Does the corpus cover a question at all? Specific terms it never mentions say no.
+"""Does the corpus cover a question at all? Names and numbers it never mentions say no.
 
-A question about a person, place or thing that no article mentions cannot be answered
-from the corpus, however similar some passage looks. A term counts as mentioned when its
-stem occurs in the corpus, or when a corpus word that starts like it is close in meaning
-("navies" is covered by "naval").
+A question about a person, organisation, place or product, or a figure, that no article
+mentions cannot be answered from the corpus, however similar some passage looks. Only
+such terms count: capitalised words that are not ordinary English words (rarer than
+Zipf 4.5; "Overview" and "Compare" are not names), acronyms, and numbers. An ordinary
+word the articles happen not to use ("fraudulent", "overview") is never a reason to
+decline: whether the articles answer is decided from the evidence.
+
+A term counts as mentioned when its folded stem occurs in the corpus (its text, or its
+titles, sources and authors), or when a corpus word that starts like it is close in
+meaning ("Schaefer" for "Schäfer").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -17,7 +24,6 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.citations import cosine
 from rag.lexicon import FUNCTION_WORDS, stem, words, zipf_frequency
 
-SPECIFIC_ZIPF = 4.5  # rarer than this in English (Zipf scale) makes a word specific
 VARIANT_SIMILARITY = 0.7  # a corpus word this close in meaning covers the term
 MAX_VARIANTS = 40
 
@@ -56,22 +62,48 @@ class Vocabulary:
         return sorted(candidates, key=lambda w: (abs(len(w) - len(term)), w))[:MAX_VARIANTS]
 
 
-def specific_terms(question: str) -> list[str]:
-    """Words of the question that name something: proper nouns, numbers, uncommon words."""
-    proper = {m.group().lower() for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]+", question.strip())}
-    terms = []
-    for word in words(question):
-        base = re.sub(r"['’]s$", "", word)
-        if base in FUNCTION_WORDS or (len(base) < 3 and not base.isdigit()):
+NAME_ZIPF = 4.5  # a capitalised word more common than this in English is not decisive as a name
+TOKEN = re.compile(r"[^\W_][\w'’-]*")
+
+
+def specific_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """The names, acronyms and numbers a question depends on (folded), outside the `skip` spans."""
+    text = unicodedata.normalize("NFKC", question)
+    tokens = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
+    capitalised = sum(1 for _, t in tokens if t[0].isupper())
+    title_case = len(tokens) > 3 and capitalised > 0.6 * len(tokens)  # capitals then say nothing
+    terms: list[str] = []
+    for start, token in tokens:
+        if any(a <= start < b for a, b in skip):
             continue
-        if word in proper or base.isdigit() or zipf_frequency(base) < SPECIFIC_ZIPF:
-            terms.append(base)
+        base = re.sub(r"['’]s$", "", token)
+        folded = words(base)
+        if not folded:
+            continue
+        if any(c.isdigit() for c in base):
+            terms.extend(w for w in folded if any(c.isdigit() for c in w))
+            continue
+        word = "-".join(folded)
+        if word in FUNCTION_WORDS or len(word) < 2:
+            continue
+        acronym = len(base) >= 2 and base.isupper()
+        inner_capital = any(c.isupper() for c in base[1:]) and not base.isupper()
+        sentence_start = start == 0 or bool(re.search(r"[.?!:;]\s*[\"'‘“(]?\s*$", text[:start]))
+        named = base[0].isupper() and not title_case and not sentence_start
+        rare = zipf_frequency(word) < NAME_ZIPF
+        if acronym or inner_capital or (named and rare) or (base[0].isupper() and zipf_frequency(word) < 3.0):
+            terms.append(word)
     return list(dict.fromkeys(terms))
 
 
-def unmentioned_terms(question: str, vocabulary: Vocabulary, embedder: BaseEmbedding) -> list[str]:
-    """The specific terms of `question` that the corpus never mentions, nor anything close."""
-    missing = [t for t in specific_terms(question) if not vocabulary.mentions(t)]
+def unmentioned_terms(
+    question: str, vocabulary: Vocabulary, embedder: BaseEmbedding, skip: Sequence[tuple[int, int]] = ()
+) -> list[str]:
+    """The names and numbers of `question` that the corpus never mentions, nor anything close.
+
+    `skip`: spans of the question already read as something else (an outlet it names).
+    """
+    missing = [t for t in specific_terms(question, skip) if not vocabulary.mentions(t)]
     unmentioned = []
     for term in missing:
         variants = vocabulary.variants(term) if term.isalpha() else []
@@ -79,6 +111,6 @@ def unmentioned_terms(question: str, vocabulary: Vocabulary, embedder: BaseEmbed
             vectors = embedder.get_text_embedding_batch([term, *variants])
             if max(cosine(vectors[0], v) for v in vectors[1:]) >= VARIANT_SIMILARITY:
                 continue
-        spelled = re.search(rf"\b{re.escape(term)}", question, re.IGNORECASE)
-        unmentioned.append(spelled.group() if spelled else term)  # as the question spells it
+        spelled = [t for t in TOKEN.findall(question) if words(t) and "-".join(words(t)).startswith(term)]
+        unmentioned.append(re.sub(r"['’]s$", "", spelled[0]) if spelled else term)  # as the question spells it
     return unmentioned

@@ -1,11 +1,40 @@
-"""Words: tokenizing, stemming, function words, and how common a word is in English."""
+"""Words: folding for matching, tokenizing, stemming, function words, how common a word is in English.
+
+Text is matched after folding (`fold`): compatibility forms (NFKC: the ligature "ﬁ" is
+"fi"), no soft hyphens or zero-width characters, no accents, one case. Stored text and its
+offsets never change: folding is applied to copies, for comparing words.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
+
+# Characters that hide inside words without showing (soft hyphen, zero-width space and
+# joiners, word joiner, byte order mark) go; hyphens that NFKC keeps apart become "-".
+INVISIBLE: dict[int, str | None] = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+INVISIBLE.update({0x2010: "-", 0x2011: "-"})
+
+
+def fold(text: str) -> str:
+    """`text` for matching: NFKC, invisible characters removed, accents stripped, case folded."""
+    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text)
+        text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return text.casefold()
+
+
+def fold_for_search(text: str) -> str:
+    """`text` as search sees it: compatibility forms and invisible characters normalised, case and accents kept.
+
+    For the embedder and BM25, which handle case and accents themselves.
+    """
+    return unicodedata.normalize("NFKC", text).translate(INVISIBLE)
+
 
 WORD = re.compile(r"(?u)\b\w[\w'’-]*\w\b|\b\w\b")
 
@@ -29,8 +58,8 @@ def stemmer() -> Stemmer.Stemmer:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of `text` (hyphens and apostrophes inside a word are kept)."""
-    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    """Folded words of `text` (hyphens and apostrophes inside a word are kept)."""
+    return [w.replace("’", "'") for w in WORD.findall(fold(text))]
 
 
 def stem(word: str) -> str:

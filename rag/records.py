@@ -66,6 +66,26 @@ class Filters:
         high = end_of(self.published_to) if self.published_to else 99_999_999
         return low, high
 
+    def both(self, other: Filters) -> Filters | None:
+        """The filters that pass what both pass; None when nothing can (two different sources asked for)."""
+        fields: dict[str, Any] = {}
+        for name in ("doc_ids", "sources", "authors", "speakers"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine and theirs:
+                common = tuple(v for v in mine if v in theirs)
+                if not common:
+                    return None
+                fields[name] = common
+            else:
+                fields[name] = mine or theirs
+        lows = [d for d in (self.published_from, other.published_from) if d]
+        highs = [d for d in (self.published_to, other.published_to) if d]
+        low = max(lows, key=published_ordinal) if lows else ""
+        high = min(highs, key=end_of) if highs else ""
+        if low and high and published_ordinal(low) > end_of(high):
+            return None
+        return Filters(published_from=low, published_to=high, **fields)
+
     def narrowed(self, **changes: Any) -> Filters:
         """These filters with some fields replaced (a group's articles, a speaker)."""
         return replace(self, **changes)

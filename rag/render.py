@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from functools import partial
+
 from rag.answer import Answer
 
 UNSUPPORTED = "⚠ unsupported"
 
 
 def answer_text(answer: Answer) -> str:
-    """The answer with unsupported sentences flagged inline."""
-    if not answer.sentences:
+    """The answer with unsupported sentences flagged inline (a comparison or briefing as laid out)."""
+    if not answer.sentences or answer.report is not None:
         return answer.text
     parts = []
     for sentence in answer.sentences:
@@ -54,6 +57,10 @@ def render_terminal(answer: Answer, verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _footnote(numbers: dict[int, int], marker: re.Match[str]) -> str:
+    return f"[^{numbers.get(int(marker[1]), marker[1])}]"
+
+
 def render_markdown(answers: list[Answer]) -> str:
     """Answers as Markdown with numbered footnotes: quote, title, path and offsets."""
     out: list[str] = []
@@ -65,7 +72,9 @@ def render_markdown(answers: list[Answer]) -> str:
             footnote += 1
             numbers[c.n] = footnote
         body = []
-        for sentence in answer.sentences or []:
+        if answer.report is not None:  # a comparison or a briefing: its own layout, footnoted
+            body = [re.sub(r" ?\[(\d+)\]", partial(_footnote, numbers), answer.text)]
+        for sentence in [] if answer.report is not None else answer.sentences:
             marks = "".join(f"[^{numbers[n]}]" for n in sentence.citations if n in numbers)
             flag = "" if sentence.supported else f" *({UNSUPPORTED})*"
             body.append(f"{sentence.text}{marks}{flag}")

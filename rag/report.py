@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from rag.answer import Citation
+from rag.answer import AnswerSentence, Citation
 from rag.render import UNSUPPORTED
 
 if TYPE_CHECKING:
     from rag.briefing import Briefing
     from rag.compare import Comparison
+    from rag.records import Evidence
 
 CSS = """
 body { font-family: "DejaVu Serif", Georgia, serif; max-width: 46em; margin: 2em auto; line-height: 1.5; color: #222; }
@@ -103,3 +104,42 @@ def comparison_markdown(c: Comparison) -> str:
         out += ["", "*The corpus does not mention " + ", ".join(f"“{t}”" for t in c.unmentioned) + ".*"]
     out += ["", "## Sources", ""] + [footnote_md(x) for x in c.numbering.citations]
     return "\n".join(out).strip() + "\n"
+
+
+def comparison_plain(c: Comparison) -> str:
+    """The comparison as plain text with [n] markers, numbered as its citations are."""
+
+    def cited(text: str, evidence: list[Evidence], ok: bool = True) -> str:
+        return text + "".join(f" [{c.n(e)}]" for e in evidence) + ("" if ok else f" ({UNSUPPORTED})")
+
+    out = [f"What each {c.by} says about “{c.topic}”:"]
+    for cell in c.cells:
+        said = " ".join(cited(*s) for s in cell.sentences) or "nothing found."
+        out.append(f"- {cell.group.label}: {said}")
+    for heading, contrasts in (("Where they differ", c.differences), ("Where they agree", c.agreements)):
+        if contrasts:
+            out.append(f"{heading}:")
+            for contrast in contrasts:
+                sides = "; ".join(f"{group}: {figure or 'says so'} [{c.n(e)}]" for group, e, figure in contrast.sides)
+                out.append(f"- {contrast.what}: {sides}")
+    return "\n".join(out)
+
+
+def briefing_plain(b: Briefing) -> str:
+    """The briefing as plain text with [n] markers, numbered as its citations are."""
+    out = [b.title]
+    for section in b.sections:
+        out.append(f"{section.heading}:")
+        for line in section.lines:
+            label = f"{line.label}: " if line.label else ""
+            flag = "" if line.supported else f" ({UNSUPPORTED})"
+            out.append(f"- {label}{line.text}" + "".join(f" [{b.n(e)}]" for e in line.evidence) + flag)
+        out += [f"- {note}" for note in section.notes]
+    return "\n".join(out)
+
+
+def report_sentences(report: Comparison | Briefing) -> list[AnswerSentence]:
+    """The report's verbatim cited sentences, in reading order, numbered as its citations are."""
+    return [
+        AnswerSentence(text, [report.n(e) for e in evidence], ok) for text, evidence, ok in report.cited() if evidence
+    ]

@@ -13,6 +13,8 @@ from rag.records import AskOptions, Passage
 if TYPE_CHECKING:
     from llama_index.core.schema import NodeWithScore
 
+    from rag.question import QuestionPlan
+
 
 @dataclass
 class Retrieval:
@@ -24,8 +26,15 @@ class Retrieval:
     vector: list[float]  # the standalone question's embedding
     nodes: list[NodeWithScore]  # the pipeline's output, in rank order
     passages: list[Passage]  # the same nodes read as passages
-    unmentioned: list[str] = field(default_factory=list)  # specific terms the corpus never mentions
+    unmentioned: list[str] = field(default_factory=list)  # names and numbers the corpus never mentions
     timings_ms: dict[str, float] = field(default_factory=dict)
+    plan: QuestionPlan | None = None  # what the question asks for, the articles it is about, what is missing
+    part_passages: list[list[Passage]] = field(default_factory=list)  # per part of the plan, what was found
+
+    @property
+    def missing(self) -> list[str]:
+        """What the request needs that the corpus lacks: outlets, dates, names."""
+        return list(self.plan.missing if self.plan else [])
 
 
 class Clock:

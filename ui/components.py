@@ -6,10 +6,13 @@ import streamlit as st
 
 from rag.answer import Answer, Citation
 from rag.assistant import Assistant
+from rag.briefing import Briefing
 from rag.citations import quote_in_context
+from rag.compare import Comparison
 from rag.errors import CorpusChatError
-from rag.records import AskOptions, Filters
+from rag.records import AskOptions, Evidence, Filters
 from rag.render import render_markdown
+from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
 from rag.settings import get_settings
 from ui.safe import escape_html, escape_markdown
 
@@ -117,7 +120,16 @@ def answer_html(answer: Answer, anchor: str) -> str:
 
 
 def render_answer(assistant: Assistant, answer: Answer, anchor: str) -> None:
-    """An answer, its sources in context, its export, and the debug view."""
+    """An answer, its sources in context, its export, and the debug view.
+
+    A request for a comparison or a briefing is shown as one, as on its own page.
+    """
+    if isinstance(answer.report, Comparison):
+        render_comparison(assistant, answer.report, anchor)
+        return
+    if isinstance(answer.report, Briefing):
+        render_briefing(assistant, answer.report, anchor)
+        return
     if answer.error:
         st.error(answer.text)
     elif answer.abstained:
@@ -187,3 +199,80 @@ def show_article(assistant: Assistant, doc_id: str, start: int, end: int) -> Non
         STYLE + f'<div class="cc-article">{escape_html(text[:start])}<mark id="cc-quote">{escape_html(text[start:end])}'
         f"</mark>{escape_html(text[end:])}</div>"
     )
+
+
+def render_comparison(assistant: Assistant, comparison: Comparison, anchor: str) -> None:
+    """The viewpoint matrix, where figures differ or agree, the sources in context and a download."""
+    numbers = comparison.n
+
+    def cites(evidence: list[Evidence]) -> str:
+        return "".join(f'<sup><a href="#{anchor}-{numbers(e)}">[{numbers(e)}]</a></sup>' for e in evidence)
+
+    rows = []
+    for cell in comparison.cells:
+        label = escape_html(cell.group.label)
+        detail = f'<div class="cc-flag">{escape_html(cell.group.detail)}</div>' if cell.group.detail else ""
+        if cell.sentences:
+            said = " ".join(
+                (escape_html(text) if ok else f'<span class="cc-unsupported">{escape_html(text)}</span> ⚠')
+                + cites(evidence)
+                for text, evidence, ok in cell.sentences
+            )
+        else:
+            said = "<em>nothing found</em>"
+        rows.append(f"<tr><td><strong>{label}</strong>{detail}</td><td>{said}</td></tr>")
+    table = (
+        '<table class="cc-matrix"><thead><tr><th>'
+        + escape_html(comparison.by)
+        + "</th><th>what it says</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    st.html(
+        STYLE
+        + "<style>.cc-matrix td,.cc-matrix th{border:1px solid #ddd;padding:6px;vertical-align:top}</style>"
+        + table
+    )
+    for heading, contrasts in (
+        ("Where they differ", comparison.differences),
+        ("Where they agree", comparison.agreements),
+    ):
+        st.subheader(heading)
+        if not contrasts:
+            st.caption("None found.")
+        for contrast in contrasts:
+            sides = "; ".join(
+                f"<strong>{escape_html(g)}</strong>: {escape_html(f or 'says')}{cites([e])}"
+                for g, e, f in contrast.sides
+            )
+            st.html(STYLE + f"<div>{escape_html(contrast.what)} — {sides}</div>")
+    if comparison.unmentioned:
+        st.info("The corpus does not mention " + ", ".join(escape_markdown(t) for t in comparison.unmentioned) + ".")
+    st.subheader("Sources")
+    render_sources(assistant, comparison.numbering.citations, anchor=anchor)
+    st.download_button(
+        "Download the comparison (.md)",
+        comparison_markdown(comparison),
+        file_name="comparison.md",
+        mime="text/markdown",
+        key=f"download-{anchor}",
+    )
+    st.caption(f"{comparison.mode} · {comparison.timings_ms.get('total', 0):.0f} ms")
+
+
+def render_briefing(assistant: Assistant, briefing: Briefing, anchor: str) -> None:
+    """The briefing as a page, its downloads (.md, .html, .pdf on demand) and the sources in context."""
+    markdown, page = briefing_markdown(briefing), briefing_html(briefing)
+    md_col, html_col, pdf_col = st.columns(3)
+    md_col.download_button("Download .md", markdown, file_name="briefing.md", mime="text/markdown", key=f"md-{anchor}")
+    html_col.download_button("Download .html", page, file_name="briefing.html", mime="text/html", key=f"html-{anchor}")
+    pdfs: dict[str, bytes] = st.session_state.setdefault("briefing_pdfs", {})
+    if pdf_col.button("Make a PDF", key=f"make-pdf-{anchor}"):
+        pdfs[anchor] = briefing_pdf(briefing)
+    if anchor in pdfs:
+        pdf_col.download_button(
+            "Download .pdf", pdfs[anchor], file_name="briefing.pdf", mime="application/pdf", key=f"pdf-{anchor}"
+        )
+    st.html(page)  # every piece of text in it is escaped by rag.report
+    st.subheader("Sources in context")
+    render_sources(assistant, briefing.numbering.citations, anchor=anchor)

@@ -1,0 +1,93 @@
+"""What the store's metadata knows: its sources (outlets), authors and publication dates.
+
+Questions name outlets as people write them ("CNBC", "the Independent", "Sydney Morning
+Herald"), which rarely equals a source's stored name ("Cnbc | World Business News
+Leader", "The Independent - Life and Style"). A name matches a source when their keys are
+equal (folded, without a leading "the", a web suffix or punctuation), or when the name is
+the source's head (the part before " | ", " - " or ": "), or a first part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rag.lexicon import fold
+from rag.records import ArticleRecord
+
+_HEAD = re.compile(r"\s+[|\-–—:]\s+|:\s+")
+_WEB_SUFFIX = re.compile(r"\.(com|co\.uk|org|net|io|news)$")
+
+
+def name_key(name: str) -> str:
+    """A name as compared: folded, no leading "the", no web suffix, letters and digits only."""
+    text = _WEB_SUFFIX.sub("", fold(name).strip())
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"[^0-9a-z]+", "", text)
+
+
+def _words(name: str) -> list[str]:
+    words = re.findall(r"[0-9a-z]+", _WEB_SUFFIX.sub("", fold(name)))
+    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A stored source and the names it answers to."""
+
+    source: str
+    head: str  # the name before " | ", " - " or ": "
+
+    def matches(self, name: str) -> bool:
+        """Whether `name`, as written in a question, denotes this source."""
+        key = name_key(name)
+        if not key:
+            return False
+        if key in (name_key(self.source), name_key(self.head)):
+            return True
+        wanted, head = _words(name), _words(self.head)
+        return len(wanted) < len(head) and head[: len(wanted)] == wanted
+
+
+@dataclass
+class Catalog:
+    """Sources, authors and dates of the stored articles, for reading questions."""
+
+    outlets: list[Outlet] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    dates: dict[str, set[str]] = field(default_factory=dict)  # source -> ISO dates of its articles
+
+    @classmethod
+    def of(cls, records: Iterable[ArticleRecord]) -> Catalog:
+        """The catalog of these articles."""
+        dates: dict[str, set[str]] = {}
+        authors: set[str] = set()
+        for record in records:
+            if record.source:
+                dates.setdefault(record.source, set()).add(record.published)
+            # "Ava Benny-Morrison, Bloomberg": the person; an agency in a byline is not a source of the corpus.
+            byline = record.author.split(",")[0]
+            for author in re.split(r"\s+and\s+|\s*&\s*", byline):
+                if author.strip():
+                    authors.add(author.strip())
+        outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
+        return cls(outlets, sorted(authors), dates)
+
+    def sources_named(self, name: str) -> list[str]:
+        """The stored sources `name` denotes (several for "The Independent": each of its sections)."""
+        return [o.source for o in self.outlets if o.matches(name)]
+
+    def authors_named(self, name: str) -> list[str]:
+        """The stored authors `name` denotes (the full name, or a surname)."""
+        key = name_key(name)
+        return [a for a in self.authors if key and (name_key(a) == key or _words(a)[-1:] == [key])]
+
+    def aliases(self) -> list[tuple[str, Outlet]]:
+        """Every name of every source as it may be written, longest first."""
+        names = {(o.source, o): None for o in self.outlets} | {(o.head, o): None for o in self.outlets}
+        return sorted(names, key=lambda pair: -len(pair[0]))
+
+    def published(self, sources: Sequence[str]) -> set[str]:
+        """The dates on which these sources published."""
+        return {d for s in sources for d in self.dates.get(s, ()) if d}

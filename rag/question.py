@@ -1,0 +1,379 @@
+"""Reading a question: what it asks for, and which articles it is about.
+
+A question can name outlets ("according to TechCrunch", "The Verge's report"), authors
+and dates ("published on November 1, 2023"); these become filters drawn from the
+catalog of what the store holds. A question that needs an article the corpus lacks (an
+outlet it has nothing from, nothing from that outlet on that date) is declined naming what
+is missing. A question that names several outlets or dates has a part for each, so
+retrieval can find evidence for every part.
+
+It also tells what kind of answer is wanted: an entity ("Who ...", "Which company ..."),
+a yes/no verdict ("Does ...", "..., was there ...?"), a comparison or a briefing
+("compare what the sources say about X", "give me an overview of X"), or an open answer.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rag.catalog import Catalog
+from rag.records import Filters
+
+AUXILIARIES = frozenset(
+    "does do did is was were are has have had can could will would should shall may might must".split()
+)
+WH_WORDS = frozenset("who whom whose which what where when why how".split())
+
+# Requests rather than questions: a comparison, or a briefing (overview, summary).
+COMPARE_REQUEST = re.compile(
+    r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:compare|contrast)\b\s*(?:what\s+)?(?P<rest>.*)$", re.IGNORECASE
+)
+BRIEF_REQUEST = re.compile(
+    r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:"
+    r"summari[sz]e|sum up|brief me(?:\s+on)?|"
+    r"(?:give|write|make|prepare|draft)(?:\s+me)?\s+(?:an?\s+|the\s+)?(?:short\s+|brief\s+|quick\s+)?"
+    r"(?:overview|summary|briefing|brief|report|rundown)"
+    r")\b(?:\s+(?:of|on|about|for))?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+SPEAKER_ROWS = re.compile(r"\b(?:people|speakers|experts|officials|quoted|who says|each person)\b", re.IGNORECASE)
+EVERYTHING = re.compile(
+    r"^(?:the\s+)?(?:articles?|corpus|sources|documents|news|everything|all(?:\s+of\s+(?:it|them))?)$", re.I
+)
+WHAT_SOURCES_SAY = re.compile(
+    r"^\s*(?:what|how)\s+do\s+(?:the\s+|all\s+the\s+|different\s+)?(?:sources|articles|outlets|reports)\s+"
+    r"(?:say|report|think|write)\s+(?:about|on)\s+(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+# What an entity question asks for, by the noun after "which"/"what" (or "who").
+PERSON_NOUNS = frozenset(
+    "person individual man woman people player athlete ceo founder executive leader figure entrepreneur "
+    "investor author writer journalist reporter coach manager president minister official actor actress "
+    "singer musician artist director quarterback boxer fighter driver celebrity".split()
+)
+ORGANIZATION_NOUNS = frozenset(
+    "company firm organization organisation corporation business startup entity group team club brand "
+    "platform service network agency institution bank retailer outlet publication league".split()
+)
+PLACE_NOUNS = frozenset("country city state place region nation town location".split())
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<monthnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+]
+DATE_SLACK_DAYS = 1  # a date as a question gives it may be a day off the stored one (time zones)
+EXPLICIT_PUBLICATION = re.compile(r"\b(?:published|posted|released|dated|issued)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+ARTICLE_DATE = re.compile(
+    r"\b(?:article|articles|report|reports|reported|piece|story|coverage|update|publication|edition)"
+    r"(?:\s+[^\s,.;?]+){0,2}?\s+(?:on|from|of|dated|in)\s+(?:the\s+)?$",
+    re.I,
+)
+
+# Where a question names an outlet (or an author) it wants an article from.
+_NAME = r"[\"'‘“]?(?P<name>(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|&|\||-|on|[A-Z0-9][\w.&'’-]*))*)[\"'’”]?"
+OUTLET_SLOTS = [
+    re.compile(
+        r"\b(?:article|report|piece|story|stories|coverage|column|op-ed|editorial|review|analysis|post|feature|"
+        r"interview|podcast|newsletter|segment|reporting|articles|reports|pieces|another|one)\s+"
+        r"(?:published\s+)?(?:from|by|in|at)\s+(?:the\s+)?" + _NAME
+    ),
+    re.compile(r"\b(?:reported|published|written|covered)\s+(?:on\s+)?by\s+(?:the\s+)?" + _NAME),
+    re.compile(
+        r"\b(?:a|an|the)\s+" + _NAME + r"(?:'s|’s)?\s+(?:article|report|piece|story|column|op-ed|editorial|"
+        r"newsletter|podcast)s?\b"
+    ),
+]
+_TRAILING = re.compile(r"(?:\s+(?:of|for|and|&|\||-|on))+$|(?:'s|’s)$")
+
+
+@dataclass(frozen=True)
+class OutletMention:
+    """An outlet (or author) a question names, and what the store holds of it."""
+
+    written: str
+    start: int
+    end: int
+    sources: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """Whether the store has articles from (or by) it."""
+        return bool(self.sources or self.authors)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date (or a month) a question names, as an inclusive ISO range.
+
+    `publication` is set when the question says an article was published then ("published
+    on", "The Verge's report on", "TechCrunch, November 1"); other dates are events.
+    """
+
+    written: str
+    start: int
+    end: int
+    low: str
+    high: str
+    publication: bool = False
+    explicit: bool = False  # "published/posted/dated on": no article then means none to answer from
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a question: its words and the articles it is about."""
+
+    text: str
+    filters: Filters
+    label: str  # the outlet and date, for messages and the debug view
+
+
+@dataclass
+class QuestionPlan:
+    """What a question asks for, which articles it is about, and what the corpus lacks for it."""
+
+    question: str
+    kind: str = "open"  # entity | yes_no | compare | brief | open
+    asks_for: str = ""  # person | organization | place | time | number | "" (any entity)
+    topic: str = ""  # for a request: what to compare or brief on ("" for everything)
+    by: str = "source"  # for a comparison: rows by source or by speaker
+    outlets: list[OutletMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # what the question needs that the corpus lacks
+
+    @property
+    def constrained(self) -> bool:
+        """Whether the question names outlets, authors or dates that narrow its articles."""
+        return any(not p.filters.empty for p in self.parts)
+
+
+def main_clause(question: str) -> str:
+    """The clause that carries the question: after an introduction such as "Between A and B, ..."."""
+    text = question.strip()
+    first = re.sub(r"\W+$", "", text.split(maxsplit=1)[0].lower()) if text else ""
+    if first in AUXILIARIES or first in WH_WORDS:
+        return text
+    for match in re.finditer(r",\s+(\w+)", text):
+        word = match.group(1).lower()
+        if word in AUXILIARIES or word in WH_WORDS:
+            return text[match.start(1) :]
+    return text
+
+
+def answer_kind(question: str) -> tuple[str, str]:
+    """('entity' | 'yes_no' | 'open', what an entity question asks for)."""
+    clause = main_clause(question)
+    words = re.findall(r"[\w'-]+", clause.lower())
+    if not words:
+        return "open", ""
+    first = words[0]
+    if first in AUXILIARIES:
+        return "yes_no", ""
+    if first in ("who", "whom", "whose"):
+        return "entity", "person"
+    if first in ("which", "what"):
+        nouns = [w for w in words[1:4] if w not in ("single", "specific", "particular", "one", "two", "of", "the")]
+        noun = nouns[0].rstrip("s") if nouns else ""
+        if noun in PERSON_NOUNS or noun + "s" in PERSON_NOUNS:
+            return "entity", "person"
+        if noun in ORGANIZATION_NOUNS:
+            return "entity", "organization"
+        if noun in PLACE_NOUNS:
+            return "entity", "place"
+        if noun in ("year", "date", "day", "month"):
+            return "open", "time"
+        if first == "which" or (noun and noun not in AUXILIARIES):
+            return "entity", ""
+    if first == "when":
+        return "open", "time"
+    if first == "how" and len(words) > 1 and words[1] in ("many", "much"):
+        return "open", "number"
+    return "open", ""
+
+
+def request_topic(question: str) -> tuple[str, str]:
+    """('compare' | 'brief', topic) when the question is a request for one; ('', '') otherwise."""
+    for kind, pattern in (("compare", COMPARE_REQUEST), ("brief", BRIEF_REQUEST), ("compare", WHAT_SOURCES_SAY)):
+        match = pattern.match(question)
+        if match:
+            rest = match.group("rest").strip().rstrip("?.! ")
+            rest = re.sub(
+                r"^(?:the\s+|all\s+the\s+|two\s+|both\s+|different\s+)*"
+                r"(?:sources|articles|outlets|reports|people\s+quoted|people|speakers|experts)\s*"
+                r"(?:say|report|write|think)?\s*(?:about|on|of)?\s*",
+                "",
+                rest,
+                flags=re.IGNORECASE,
+            )
+            rest = re.sub(r"^(?:how|what)\s+", "", rest, flags=re.IGNORECASE) if kind == "brief" else rest
+            rest = rest.strip()
+            return kind, "" if EVERYTHING.match(rest) else rest
+    return "", ""
+
+
+def find_dates(question: str, years: set[int]) -> list[DateMention]:
+    """The dates a question names; a day without a year takes the corpus's years."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(question):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            groups = match.groupdict()
+            month = int(groups["monthnum"]) if groups.get("monthnum") else MONTHS[groups["month"].lower().rstrip(".")]
+            year_text, day_text = groups.get("year"), groups.get("day")
+            candidates = [int(year_text)] if year_text else sorted(years)
+            ranges = []
+            for year in candidates:
+                try:
+                    if day_text:
+                        day = date(year, month, int(day_text))
+                        ranges.append((day.isoformat(), day.isoformat()))
+                    else:
+                        last = calendar.monthrange(year, month)[1]
+                        ranges.append((f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"))
+                except ValueError:
+                    continue
+            if not ranges:
+                continue
+            taken.append((match.start(), match.end()))
+            low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
+            before = question[max(0, match.start() - 60) : match.start()]
+            explicit = bool(EXPLICIT_PUBLICATION.search(before))
+            publication = explicit or bool(ARTICLE_DATE.search(before))
+            found.append(DateMention(match.group(0), match.start(), match.end(), low, high, publication, explicit))
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
+    """The outlets (and authors) a question names: known ones anywhere, unknown ones where an article is asked for."""
+    found: list[OutletMention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(start < m.end and m.start < end for m in found)
+
+    for alias, outlet in catalog.aliases():
+        single_word = len(alias.split()) == 1
+        pattern = re.escape(alias) if not single_word else rf"(?<![\w.]){re.escape(alias)}(?![\w])"
+        flags = 0 if single_word else re.IGNORECASE  # one word must be written capitalised: "fortune" is a word
+        for match in re.finditer(pattern, question, flags):
+            if match.start() == 0 and single_word:
+                continue  # a capital at the start of a question says nothing
+            if free(match.start(), match.end()):
+                sources = tuple(catalog.sources_named(alias)) or (outlet.source,)
+                found.append(OutletMention(match.group(0), match.start(), match.end(), sources=sources))
+    for slot in OUTLET_SLOTS:
+        for match in slot.finditer(question):
+            name = _TRAILING.sub("", match.group("name")).strip(" '\"’”")
+            start = match.start("name")
+            end = start + len(name)
+            if not name or not free(start, end) or name.split()[0].lower() in MONTHS:
+                continue
+            sources = tuple(catalog.sources_named(name))
+            authors = () if sources else tuple(catalog.authors_named(name))
+            found.append(OutletMention(name, start, end, sources=sources, authors=authors))
+    return sorted(found, key=lambda m: m.start)
+
+
+def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
+    """Read a (cleaned, standalone) question against what the store holds."""
+    plan = QuestionPlan(question)
+    request, topic = request_topic(question)
+    if request:
+        plan.kind, plan.topic = request, topic
+        if request == "compare" and SPEAKER_ROWS.search(question):
+            plan.by = "speaker"
+        return plan
+    plan.kind, plan.asks_for = answer_kind(question)
+    plan.outlets = find_outlets(question, catalog)
+    years = {int(d[:4]) for dates in catalog.dates.values() for d in dates if d[:4].isdigit()}
+    plan.dates = find_dates(question, years or {date.today().year})
+    for mention in plan.outlets:
+        if not mention.known:
+            plan.missing.append(f"an article from {mention.written}")
+    plan.parts = _parts(question, plan, catalog)
+    return plan
+
+
+def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
+    """One part per outlet named (with the date that follows it), or one for the whole question."""
+    outlets = [m for m in plan.outlets if m.known]
+    parts: list[Part] = []
+    for mention in plan.outlets:  # "TechCrunch on November 18", "The Verge, November 1": publication dates
+        for i, when in enumerate(plan.dates):
+            between = question[mention.end : when.start]
+            if not when.publication and re.fullmatch(r"(?:'s|’s)?\s*(?:,|on|from|dated)?\s*", between):
+                plan.dates[i] = DateMention(
+                    when.written, when.start, when.end, when.low, when.high, True, when.explicit
+                )
+    published = [d for d in plan.dates if d.publication]
+    everything = catalog.published([o.source for o in catalog.outlets])
+    if not outlets:
+        if published:
+            low, high = min(d.low for d in published), max(d.high for d in published)
+            filters = Filters(published_from=_shift(low, -DATE_SLACK_DAYS), published_to=_shift(high, DATE_SLACK_DAYS))
+            if everything & _days(filters):
+                parts.append(Part(question, filters, f"{low} to {high}"))
+            elif any(d.explicit for d in published):
+                plan.missing.append(f"an article published between {low} and {high}")
+        return parts or [Part(question, Filters(), "")]
+    seen: set[tuple[tuple[str, ...], tuple[str, ...], str]] = set()
+    for i, mention in enumerate(outlets):
+        end = outlets[i + 1].start if i + 1 < len(outlets) else len(question)
+        start = 0 if i == 0 else mention.start
+        dated = [d for d in published if mention.end <= d.start < end]
+        filters = Filters(sources=mention.sources, authors=mention.authors)
+        label = mention.written
+        if dated:
+            when = dated[0]
+            narrowed = filters.narrowed(
+                published_from=_shift(when.low, -DATE_SLACK_DAYS), published_to=_shift(when.high, DATE_SLACK_DAYS)
+            )
+            if not mention.sources or catalog.published(mention.sources) & _days(narrowed):
+                filters, label = narrowed, f"{label}, {when.written}"
+            elif when.explicit:  # said to be published then, and nothing was
+                plan.missing.append(f"an article from {mention.written} published on {when.written}")
+        key = (filters.sources, filters.authors, filters.published_from)
+        if key in seen:
+            continue
+        seen.add(key)
+        parts.append(Part(question[start:end].strip(" ,;"), filters, label))
+    return parts
+
+
+def _shift(iso: str, days: int) -> str:
+    return date.fromordinal(date.fromisoformat(iso).toordinal() + days).isoformat()
+
+
+def _days(filters: Filters) -> set[str]:
+    low, high = date.fromisoformat(filters.published_from), date.fromisoformat(filters.published_to)
+    return {date.fromordinal(n).isoformat() for n in range(low.toordinal(), high.toordinal() + 1)}
