@@ -242,9 +242,13 @@ class Assistant:
                 vector = self.query_vector(standalone)
             with clock("retrieve"):
                 nodes, part_nodes = self._search(indexes, standalone, vector, plan, options)
+            with clock("embed"):
+                parts = [p.text for p in plan.parts] if len(plan.parts) > 1 else []
+                part_vectors = [self.query_vector(text) for text in parts]
             passages = passages_of(nodes)
             with clock("coverage"):
-                skip = [(m.start, m.end) for m in plan.outlets if m.known]
+                # outlets and dates the plan read are metadata, not words the articles must use
+                skip = [(m.start, m.end) for m in plan.outlets if m.known] + [(d.start, d.end) for d in plan.dates]
                 unmentioned = unmentioned_terms(standalone, indexes.vocabulary, self.embedder, skip)
         except CorpusChatError:
             raise
@@ -264,6 +268,7 @@ class Assistant:
             timings,
             plan,
             [passages_of(found) for found in part_nodes],
+            part_vectors,
         )
 
     def _search(

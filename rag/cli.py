@@ -46,6 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--attribution", type=Path, metavar="FILE", help="also score speaker attribution on a labelled JSONL set"
     )
+    multihop = evaluate.add_argument_group('MultiHop-RAG sets (lines with an "evidence" key)')
+    multihop.add_argument(
+        "--split", choices=["tune", "held", "all"], default=None, help="hash split of the question ids (default all)"
+    )
+    multihop.add_argument("--n", type=positive_int, default=None, help="a seeded sample of N questions of the split")
+    multihop.add_argument("--seed", type=int, default=None, help="the sample's seed (default 1)")
+    multihop.add_argument("--types", default=None, metavar="T,T", help="only these question types (comma-separated)")
+    multihop.add_argument("--json-out", type=Path, default=None, metavar="FILE", help="write per-question results")
 
     compare = commands.add_parser("compare", help="what each source or speaker says on a topic; where they differ")
     compare.add_argument("topic", help="the topic to compare on")
@@ -246,7 +254,13 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
     from rag.assistant import Assistant
     from rag.evaluation import evaluate, load_eval_set, markdown_report, summarize
+    from rag.multihop import is_multihop_set
 
+    multihop_options = [args.split, args.n, args.seed, args.types, args.json_out]
+    if is_multihop_set(args.eval_set):
+        return _cmd_eval_multihop(args, settings)
+    if any(option is not None for option in multihop_options):
+        raise UsageError("--split, --n, --seed, --types and --json-out apply to MultiHop-RAG sets only")
     if args.attribution:
         from rag.attribution_eval import attribution_report
 
@@ -266,6 +280,28 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         for key, value in summary.items():
             shown = "n/a" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
             print(f"{key:24} {shown}")
+    return 0
+
+
+def _cmd_eval_multihop(args: argparse.Namespace, settings: Settings) -> int:
+    from rag import multihop
+    from rag.assistant import Assistant
+
+    if args.attribution:
+        raise UsageError("--attribution goes with the project's own eval sets, not a MultiHop-RAG set")
+    types = [t.strip() for t in (args.types or "").split(",") if t.strip()]
+    print(
+        multihop.main(
+            lambda: Assistant.open(settings),
+            args.eval_set,
+            split=args.split or "all",
+            n=args.n,
+            seed=1 if args.seed is None else args.seed,
+            types=types,
+            json_out=args.json_out,
+            json_output=args.json,
+        )
+    )
     return 0
 
 

@@ -81,7 +81,7 @@ def specific_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[
         if not folded:
             continue
         if any(c.isdigit() for c in base):
-            terms.extend(w for w in folded if any(c.isdigit() for c in w))
+            terms.extend(re.findall(r"\d+", base))  # each group of digits: "26.3" needs 26 and 3
             continue
         word = "-".join(folded)
         if word in FUNCTION_WORDS or len(word) < 2:

@@ -34,10 +34,22 @@ class Engine(ABC):
         return resolve_follow_up(question, history)
 
     def rank(
-        self, retrieval: Retrieval, keep: Callable[[Evidence], bool] | None = None, shortlist: int = EMBED_CANDIDATES
+        self,
+        retrieval: Retrieval,
+        keep: Callable[[Evidence], bool] | None = None,
+        shortlist: int = EMBED_CANDIDATES,
+        everything: bool = False,
     ) -> list[ScoredSentence]:
-        """The retrieved passages' sentences (those `keep` accepts), best first."""
-        return self.ranker.rank(retrieval.standalone, retrieval.vector, retrieval.passages, keep, shortlist)
+        """The retrieved passages' sentences (those `keep` accepts), best first (see SentenceRanker.rank)."""
+        return self.ranker.rank(
+            retrieval.standalone,
+            retrieval.vector,
+            retrieval.passages,
+            keep,
+            shortlist,
+            retrieval.part_vectors,
+            everything,
+        )
 
     @abstractmethod
     def answer(self, retrieval: Retrieval, answer: Answer, clock: Clock) -> Iterator[str]:

@@ -1,10 +1,12 @@
 """The entity a who/which/what question asks for, voted for by the evidence.
 
-Candidates are the names in the best evidence sentences (runs of capitalised words,
-acronyms) that the question does not already say. Each sentence gives its candidates its
-score; a name found in several articles gains for each, since a question that describes
-an entity through several reports is answered by the name they share. "Bankman-Fried" and
-"Sam Bankman-Fried" are one candidate, shown in its longest form.
+Candidates are the names in the retrieved sentences (runs of capitalised words, acronyms)
+that the question does not already say, without leading titles ("CEO Marc Benioff" is
+Marc Benioff). Each sentence gives its names its score; a name gets its best score in each
+article, and every further article that names it adds half of its score there: a question
+that describes an entity through several reports is answered by the name they share.
+"Bankman-Fried" and "Sam Bankman-Fried" are one candidate (the same last word), shown in
+its longest form; a person is asked for, a candidate with a person's name form answers.
 """
 
 from __future__ import annotations
@@ -16,18 +18,25 @@ from dataclasses import dataclass, field
 from rag.lexicon import FUNCTION_WORDS, fold, zipf_frequency
 from rag.records import Evidence
 
-# A name: capitalised words (and the small words inside names), or an acronym.
+# A run of capitalised words (with the small words names hold), or an acronym.
 NAME = re.compile(
-    r"\b(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])(?:\s+(?:(?:of|de|del|da|van|von|der|la|le|&|and|for)\s+)?"
+    r"\b(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])(?:\s+(?:(?:of|de|del|da|van|von|der|la|le|&|for)\s+)?"
     r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]\.?))*"
 )
-ORGANIZATION_WORDS = frozenset(
-    "inc inc. corp corp. corporation company co co. ltd llc group holdings bank university league association "
-    "institute foundation agency council commission committee ministry department party club fc games studios "
-    "labs technologies systems networks media news times post journal research capital partners".split()
+CONNECTORS = frozenset("of de del da van von der la le & for".split())
+TITLES = frozenset(
+    "ceo cto cfo coo founder co-founder cofounder chief executive chairman chairwoman chair president vice prime "
+    "minister secretary senator governor mayor director head coach manager quarterback star rookie judge former "
+    "current general dr mr mrs ms sir lord lady king queen prince princess pope sen rep gov".split()
 )
-ARTICLE_WORDS = frozenset("the a an this that these those its his her their our".split())
-SPREAD_BONUS = 0.5  # each further article that names the candidate adds this share of its best score
+NOT_PERSON = frozenset(
+    """university institute center centre society forces alliance council party agency ministry army navy summit
+    organization organisation republic kingdom union war world group program corporation committee government
+    parliament congress bank fund media news times post inc corp company co ltd llc league association foundation
+    commission department club fc games studios labs technologies systems networks capital partners records
+    podcasts music entertainment sports airlines motors research reserve court house""".split()
+)
+SPREAD_BONUS = 0.5  # each further article that names the candidate adds this share of its score there
 
 
 @dataclass
@@ -44,27 +53,47 @@ class Candidate:
         """The articles that name it."""
         return {e.doc_id for e in self.evidence}
 
+    @property
+    def is_person(self) -> bool:
+        """Whether one of its forms is a person's name (two to four words, one of them rare, no institution word)."""
+        return any(person_like(form) for form in self.forms)
+
+
+def person_like(name: str) -> bool:
+    """Two to four capitalised words, none an institution's, one of them rare in English."""
+    words = [fold(w) for w in re.split(r"[\s-]+", name) if w]
+    if not 2 <= len(name.split()) <= 4 or name.isupper():
+        return False
+    if any(w in NOT_PERSON for w in words):
+        return False
+    return any(zipf_frequency(w) < 3.5 for w in words)
+
 
 def names_in(sentence: str) -> list[str]:
-    """The names a sentence holds, without a leading article or a possessive."""
+    """The names a sentence holds: no leading article, title or possessive; cut at function words."""
     found = []
     for match in NAME.finditer(sentence):
-        words = match.group().split()
-        while words and fold(words[0]) in ARTICLE_WORDS:
-            words = words[1:]
-        if match.start() == 0 or re.search(r"[.!?:]\s*[\"'“‘]?$", sentence[: match.start()]):
-            # at the start of a sentence a capital says nothing: keep what follows a common first word
-            while words and (fold(words[0]) in FUNCTION_WORDS or zipf_frequency(fold(words[0])) >= 5.0):
-                words = words[1:]
-        name = re.sub(r"['’]s?$", "", " ".join(words)).strip(" .,&")
-        if len(name) >= 2 and fold(name) not in FUNCTION_WORDS:
-            found.append(name)
-    return found
+        at_start = match.start() == 0 or bool(re.search(r"[.!?:]\s*[\"'“‘]?$", sentence[: match.start()]))
+        piece: list[str] = []
+        for i, word in enumerate([*match.group().split(), ""]):
+            folded = fold(word.strip(".,"))
+            ends = not word or (folded in FUNCTION_WORDS and folded not in CONNECTORS)
+            common_start = at_start and i == 0 and (zipf_frequency(folded) >= 5.5 or folded.endswith("ly"))
+            if ends or common_start:
+                found.extend(_clean(piece))
+                piece = []
+                continue
+            piece.append(word)
+    return [n for n in found if n]
 
 
-def _is_person(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 4 and not any(fold(w) in ORGANIZATION_WORDS for w in words) and not name.isupper()
+def _clean(words: list[str]) -> list[str]:
+    while words and (fold(words[0].strip(".")) in TITLES or fold(words[0]) in CONNECTORS):
+        words = words[1:]
+    while words and fold(words[-1]) in CONNECTORS:
+        words = words[:-1]
+    name = re.sub(r"['’]s?$", "", " ".join(words)).strip(" .,&")
+    return [name] if len(name) >= 2 and fold(name) not in FUNCTION_WORDS else []
 
 
 def _key(name: str) -> str:
@@ -80,31 +109,33 @@ def vote(
     `exclude`: names the answer cannot be (the outlets the question names, say).
     """
     asked = fold(question)
-    excluded = {fold(x) for x in exclude}
+    excluded = [fold(x) for x in exclude]
     candidates: dict[str, Candidate] = {}
-    best_by_article: dict[tuple[str, str], float] = {}
+    best_in_article: dict[tuple[str, str], float] = {}
     for evidence, score in scored:
         for name in dict.fromkeys(names_in(evidence.quote)):
             folded = fold(name)
-            if folded in asked or folded in excluded or any(folded in x or x in folded for x in excluded):
+            if folded in asked or any(folded in x or x in folded for x in excluded):
                 continue
-            if all(fold(w) in asked for w in name.split()):
+            if all(fold(w) in asked for w in re.split(r"[\s-]+", name)):
                 continue  # every word of it is in the question already
-            if asks_for == "person" and not _is_person(name):
-                continue
             key = _key(name)
             candidate = candidates.setdefault(key, Candidate(name))
             candidate.forms[name] = candidate.forms.get(name, 0) + 1
             if evidence not in candidate.evidence:
                 candidate.evidence.append(evidence)
-            article = (key, evidence.doc_id)
-            if score > best_by_article.get(article, 0.0):
-                best_by_article[article] = score
+            place = (key, evidence.doc_id)
+            best_in_article[place] = max(score, best_in_article.get(place, 0.0))
+    ranked = []
     for key, candidate in candidates.items():
-        scores = sorted((s for (k, _), s in best_by_article.items() if k == key), reverse=True)
-        candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:]) if scores else 0.0
-        # the longest form that occurs, among the most frequent ones
-        candidate.name = max(
-            candidate.forms, key=lambda f: (candidate.forms[f] > 0, len(f.split()), candidate.forms[f])
-        )
-    return sorted(candidates.values(), key=lambda c: -c.score)
+        if asks_for == "person" and not candidate.is_person:
+            continue
+        if asks_for == "organization" and candidate.is_person:
+            continue
+        scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
+        candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])
+        forms = candidate.forms  # shown in its longest form, the most frequent among equals
+        candidate.name = max(forms, key=lambda f: (len(f.split()), forms[f]))
+        candidate.evidence.sort(key=lambda e: -best_in_article.get((key, e.doc_id), 0.0))
+        ranked.append(candidate)
+    return sorted(ranked, key=lambda c: -c.score)

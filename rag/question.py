@@ -86,11 +86,13 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<monthnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<monthnum>\d\d)-(?P<day>\d\d)(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?!\w)"),
     re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 ]
 DATE_SLACK_DAYS = 1  # a date as a question gives it may be a day off the stored one (time zones)
-EXPLICIT_PUBLICATION = re.compile(r"\b(?:published|posted|released|dated|issued)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+EXPLICIT_PUBLICATION = re.compile(
+    r"\b(?:published|posted|released|dated|issued)\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 ARTICLE_DATE = re.compile(
     r"\b(?:article|articles|report|reports|reported|piece|story|coverage|update|publication|edition)"
     r"(?:\s+[^\s,.;?]+){0,2}?\s+(?:on|from|of|dated|in)\s+(?:the\s+)?$",

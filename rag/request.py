@@ -30,6 +30,7 @@ class Retrieval:
     timings_ms: dict[str, float] = field(default_factory=dict)
     plan: QuestionPlan | None = None  # what the question asks for, the articles it is about, what is missing
     part_passages: list[list[Passage]] = field(default_factory=list)  # per part of the plan, what was found
+    part_vectors: list[list[float]] = field(default_factory=list)  # per part, when there are several
 
     @property
     def missing(self) -> list[str]:

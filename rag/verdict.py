@@ -1,0 +1,55 @@
+"""Yes/no questions over several reports: a verdict only when the evidence makes it plain.
+
+Offline there is no reading of meaning beyond words, figures and embedding similarity, so
+the engine states what each report says (cited) and gives a verdict only in plain cases:
+
+- the question names a figure ("$26.3 billion", "13 percent") and the evidence of every
+  part that should hold it states that same figure: yes;
+- the question asks whether reports agree (consistent, the same, both, maintain) and
+  their best sentences say the same thing (near-identical): yes; for a question asking
+  about a change or an inconsistency, the same evidence means no.
+
+Anything else is "cannot tell": on the tuning questions, how strongly each report's best
+sentence matched said nothing reliable about yes or no (README, "Answers on real questions").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rag.citations import cosine
+from rag.figures import find_figures, same_value
+
+if TYPE_CHECKING:
+    from rag.ranking import ScoredSentence
+    from rag.request import Retrieval
+
+CANNOT_TELL = "cannot tell"
+SAME_CLAIM = 0.9  # best sentences of two reports this similar say the same thing
+ASKS_AGREEMENT = re.compile(r"\b(consisten\w*|the same|both|agree\w*|maintain\w*|align\w*|similar\w*)\b", re.I)
+ASKS_CHANGE = re.compile(r"\b(inconsisten\w*|change[ds]?|differ\w*|contradict\w*|shift\w*)\b", re.I)
+
+
+def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Sequence[ScoredSentence]) -> str:
+    """'yes', 'no' or 'cannot tell' for a yes/no question, from the ranked evidence."""
+    question = retrieval.standalone
+    part_docs = [{p.doc_id for p in passages} for passages in retrieval.part_passages]
+    best_per_part = []
+    for docs in part_docs:
+        own = [c for c in ranked if c.evidence.doc_id in docs]
+        if own:
+            best_per_part.append(own[0])
+    asked = find_figures(question)
+    if asked:
+        evidence = [c.evidence.quote for c in (best_per_part or list(chosen))]
+        stated = [f for quote in evidence for f in find_figures(quote)]
+        if all(any(same_value(a, s) for s in stated) for a in asked):
+            return "yes"
+        return CANNOT_TELL
+    if len(best_per_part) >= 2 and (ASKS_AGREEMENT.search(question) or ASKS_CHANGE.search(question)):
+        first, *others = best_per_part
+        if all(cosine(first.vector or [], other.vector or []) >= SAME_CLAIM for other in others):
+            return "no" if ASKS_CHANGE.search(question) else "yes"
+    return CANNOT_TELL
