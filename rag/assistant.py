@@ -26,7 +26,7 @@ from rag.catalog import Catalog
 from rag.chroma_connection import explain_store_error
 from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
-from rag.coverage import Vocabulary, unmentioned_terms
+from rag.coverage import Vocabulary, close_forms, unmentioned_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.errors import CorpusChatError, LLMError, UsageError
 from rag.extractive import ExtractiveEngine
@@ -250,6 +250,7 @@ class Assistant:
                 # outlets and dates the plan read are metadata, not words the articles must use
                 skip = [(m.start, m.end) for m in plan.outlets if m.known] + [(d.start, d.end) for d in plan.dates]
                 unmentioned = unmentioned_terms(standalone, indexes.vocabulary, self.embedder, skip)
+                focus = close_forms(plan.focus, indexes.vocabulary, self.embedder) if plan.focus else set()
         except CorpusChatError:
             raise
         except Exception as exc:  # the store failed (server gone, disk full): one line, the next request works
@@ -269,6 +270,7 @@ class Assistant:
             plan,
             [passages_of(found) for found in part_nodes],
             part_vectors,
+            focus,
         )
 
     def _search(

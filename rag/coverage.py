@@ -106,11 +106,22 @@ def unmentioned_terms(
     missing = [t for t in specific_terms(question, skip) if not vocabulary.mentions(t)]
     unmentioned = []
     for term in missing:
-        variants = vocabulary.variants(term) if term.isalpha() else []
-        if variants:
-            vectors = embedder.get_text_embedding_batch([term, *variants])
-            if max(cosine(vectors[0], v) for v in vectors[1:]) >= VARIANT_SIMILARITY:
-                continue
+        if len(close_forms(term, vocabulary, embedder)) > 1:
+            continue  # a corpus word close in meaning covers it
         spelled = [t for t in TOKEN.findall(question) if words(t) and "-".join(words(t)).startswith(term)]
         unmentioned.append(re.sub(r"['’]s$", "", spelled[0]) if spelled else term)  # as the question spells it
     return unmentioned
+
+
+def close_forms(term: str, vocabulary: Vocabulary, embedder: BaseEmbedding) -> set[str]:
+    """The stems that stand for `term` in the corpus: its own, and those of corpus words close in meaning."""
+    forms = {stem(term)}
+    variants = [v for v in vocabulary.variants(term) if stem(v) != stem(term)] if term.isalpha() else []
+    if variants:
+        vectors = embedder.get_text_embedding_batch([term, *variants])
+        forms |= {
+            stem(v)
+            for v, vector in zip(variants, vectors[1:], strict=True)
+            if cosine(vectors[0], vector) >= VARIANT_SIMILARITY
+        }
+    return forms

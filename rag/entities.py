@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rag.lexicon import FUNCTION_WORDS, fold, zipf_frequency
+from rag.lexicon import FUNCTION_WORDS, fold, stem, words, zipf_frequency
 from rag.records import Evidence
 
 # A run of capitalised words (with the small words names hold), or an acronym.
@@ -36,7 +36,14 @@ NOT_PERSON = frozenset(
     commission department club fc games studios labs technologies systems networks capital partners records
     podcasts music entertainment sports airlines motors research reserve court house""".split()
 )
+CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+DEMONYM = re.compile(r"(?:ese|ian|ean|ish|can|ch)$")
+NEAR_BONUS = 2.0  # a name next to the words a "which X" question names its answer by
 SPREAD_BONUS = 0.5  # each further article that names the candidate adds this share of its score there
+OTHER_KIND = 0.5  # an organisation is asked for and the name looks like a person's: this share of its score
 
 
 @dataclass
@@ -78,8 +85,11 @@ def names_in(sentence: str) -> list[str]:
         for i, word in enumerate([*match.group().split(), ""]):
             folded = fold(word.strip(".,"))
             ends = not word or (folded in FUNCTION_WORDS and folded not in CONNECTORS)
-            common_start = at_start and i == 0 and (zipf_frequency(folded) >= 5.5 or folded.endswith("ly"))
-            if ends or common_start:
+            # at the start of a sentence a capital says nothing: an ordinary word there is no name
+            common_start = at_start and i == 0 and (zipf_frequency(folded) >= 4.0 or folded.endswith("ly"))
+            # "AI-powered", "Russia-based": a capital before a hyphen and a lower-case word is no name
+            compound = bool(re.search(r"-[a-z]", word)) and not re.search(r"-[A-Z]", word)
+            if ends or common_start or compound:
                 found.extend(_clean(piece))
                 piece = []
                 continue
@@ -93,7 +103,21 @@ def _clean(words: list[str]) -> list[str]:
     while words and fold(words[-1]) in CONNECTORS:
         words = words[:-1]
     name = re.sub(r"['’]s?$", "", " ".join(words)).strip(" .,&")
-    return [name] if len(name) >= 2 and fold(name) not in FUNCTION_WORDS else []
+    if len(name) < 2 or fold(name) in FUNCTION_WORDS or fold(name) in CALENDAR:
+        return []
+    if " " not in name and DEMONYM.search(fold(name)) and zipf_frequency(fold(name)) >= 3.5:
+        return []  # "Japanese", "European": an adjective, not a name
+    return [name]
+
+
+def _near(sentence: str, name: str, stems: set[str], window: int = 4) -> bool:
+    """Whether one of `stems` is within `window` words of `name` in `sentence`."""
+    at = sentence.find(name)
+    if at < 0:
+        return False
+    before = words(sentence[:at])[-window:]
+    after = words(sentence[at + len(name) :])[:window]
+    return any(stem(w) in stems for w in before + after)
 
 
 def _key(name: str) -> str:
@@ -102,12 +126,19 @@ def _key(name: str) -> str:
 
 
 def vote(
-    question: str, scored: Sequence[tuple[Evidence, float]], asks_for: str = "", exclude: Sequence[str] = ()
+    question: str,
+    scored: Sequence[tuple[Evidence, float]],
+    asks_for: str = "",
+    exclude: Sequence[str] = (),
+    near: str = "",
 ) -> list[Candidate]:
     """Candidates from the evidence sentences (with their scores), best first.
 
-    `exclude`: names the answer cannot be (the outlets the question names, say).
+    `exclude`: names the answer cannot be (the outlets the question names, say). `near`: the
+    words a "which X" question names its answer by ("television corporation"): a name within
+    a few words of one of them ("the television corporation NHK") counts more in that sentence.
     """
+    near_stems = {stem(w) for w in words(near)}
     asked = fold(question)
     excluded = [fold(x) for x in exclude]
     candidates: dict[str, Candidate] = {}
@@ -125,17 +156,20 @@ def vote(
             if evidence not in candidate.evidence:
                 candidate.evidence.append(evidence)
             place = (key, evidence.doc_id)
-            best_in_article[place] = max(score, best_in_article.get(place, 0.0))
+            weight = score * NEAR_BONUS if near_stems and _near(evidence.quote, name, near_stems) else score
+            best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
     ranked = []
     for key, candidate in candidates.items():
         if asks_for == "person" and not candidate.is_person:
             continue
-        if asks_for == "organization" and candidate.is_person:
-            continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])
-        forms = candidate.forms  # shown in its longest form, the most frequent among equals
-        candidate.name = max(forms, key=lambda f: (len(f.split()), forms[f]))
+        if asks_for == "organization" and candidate.is_person:
+            candidate.score *= OTHER_KIND  # a name form can mislead ("Quayside Ferries"): a penalty, not a veto
+        # shown in its most frequent full form (of two words or more), else as most often written
+        forms = candidate.forms
+        full = [f for f in forms if len(f.split()) >= 2] or list(forms)
+        candidate.name = max(full, key=lambda f: (forms[f], len(f)))
         candidate.evidence.sort(key=lambda e: -best_in_article.get((key, e.doc_id), 0.0))
         ranked.append(candidate)
     return sorted(ranked, key=lambda c: -c.score)

@@ -87,6 +87,7 @@ class QuestionResult:
     sentences: int
     supported_sentences: int
     precise_citations: int
+    citation_uses: int  # [n] markers over the answer's sentences (a source cited twice counts twice)
     must_hit: int
     must_total: int
     latency_ms: float
@@ -179,6 +180,7 @@ def evaluate(questions: Sequence[EvalQuestion], assistant: Assistant) -> list[Qu
                 sentences=sentences,
                 supported_sentences=supported,
                 precise_citations=precise,
+                citation_uses=sum(len(s.citations) for s in answer.sentences),
                 must_hit=sum(1 for m in q.must if m.lower() in text),
                 must_total=len(q.must),
                 latency_ms=latency,
@@ -205,9 +207,7 @@ def summarize(results: Sequence[QuestionResult], k: int = 5) -> dict[str, Any]:
         "mrr": _share(sum(r.reciprocal_rank for r in answerable), len(answerable)),
         "citation_validity": _share(sum(r.valid_citations for r in results), sum(r.citations for r in results)),
         "citation_recall": _share(sum(r.supported_sentences for r in results), sum(r.sentences for r in results)),
-        "citation_precision": _share(
-            sum(r.precise_citations for r in results), sum(r.citations for r in results if r.supported_sentences)
-        ),
+        "citation_precision": _share(sum(r.precise_citations for r in results), sum(r.citation_uses for r in results)),
         "answered_with_citation": _share(
             sum(1 for r in answerable if r.citations and not r.abstained), len(answerable)
         ),

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from rag.citations import cosine, number_citations
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, vote
+from rag.lexicon import content_stems
 from rag.ranking import MIN_RELEVANCE, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.verdict import assess
 
@@ -90,6 +91,14 @@ class ExtractiveEngine(Engine):
         best = ranked[0]
         if best.score < EVIDENCE_FLOOR or max(c.semantic for c in ranked) < MIN_RELEVANCE:
             return ExtractiveResult([], best.score, declined=NOT_FOUND)
+        if retrieval.focus_stems and not any(retrieval.focus_stems & content_stems(c.evidence.quote) for c in every):
+            # "How many submarines ...": no sentence found names them, so none says how many
+            focus = plan.focus if plan else ""
+            return ExtractiveResult(
+                [],
+                best.score,
+                declined=f"The articles found say nothing about “{focus}”, so they cannot answer this question.",
+            )
         limit = 5 if BROAD_QUESTION.search(question) else 3
         chosen = [best]
 
@@ -104,12 +113,14 @@ class ExtractiveEngine(Engine):
                 own = [c for c in ranked if c.evidence.doc_id in docs]
                 if own and own[0].score >= PART_RATIO * best.score:
                     add(own[0])
-        # Every article that answers about as well as the best gets a say.
+        # Every article that answers about as well as the best gets a say; every article that
+        # answers at all when the question asks what each source says.
         best_by_article: dict[str, ScoredSentence] = {}
         for candidate in ranked:
             best_by_article.setdefault(candidate.evidence.doc_id, candidate)
+        ratio = PART_RATIO if plan is not None and plan.every_source else OTHER_ARTICLE_RATIO
         for candidate in best_by_article.values():
-            if candidate.score >= OTHER_ARTICLE_RATIO * best.score:
+            if candidate.score >= ratio * best.score:
                 add(candidate)
         for candidate in ranked:
             if len(chosen) >= max(limit, len(part_docs)):
@@ -119,7 +130,8 @@ class ExtractiveEngine(Engine):
         result = ExtractiveResult(_in_reading_order(chosen), best.score)
         if plan is not None and plan.kind == "entity":
             outlets = [m.written for m in plan.outlets]
-            candidates = vote(question, [(c.evidence, c.score) for c in every], plan.asks_for, exclude=outlets)
+            scored = [(c.evidence, c.score) for c in every]
+            candidates = vote(question, scored, plan.asks_for, exclude=outlets, near=plan.asks_noun)
             result.entity = candidates[0] if candidates else None
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)

@@ -371,6 +371,7 @@ class QuestionResult:
     yes_no: str  # the gold "yes"/"no", or ""
     entity: bool  # the gold answer is an entity
     entity_correct: bool
+    entity_first: bool  # the answer's first sentence (the name an entity answer opens with) holds the gold
     error: str = ""
     quotes: list[dict[str, Any]] = field(default_factory=list)  # the citations: doc_id, offsets, quote
 
@@ -406,6 +407,10 @@ def score(
         yes_no=question.yes_no,
         entity=question.entity,
         entity_correct=question.entity and not answer.abstained and mentions(answer.text, question.answer),
+        entity_first=question.entity
+        and not answer.abstained
+        and bool(answer.sentences)
+        and mentions(answer.sentences[0].text, question.answer),
         error=answer.error,
         quotes=[
             {"doc_id": c.doc_id, "start_char": c.start_char, "end_char": c.end_char, "quote": c.quote} for c in cites
@@ -456,6 +461,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("answerable_declined", "answerable declined"),
     ("null_declined", "null declined"),
     ("entity_correct", "entity correct"),
+    ("entity_first", "entity named first"),
     ("yes_no_verdict_rate", "yes/no verdict given"),
     ("yes_no_verdict_correct", "yes/no correct"),
     ("latency_ms_p50", "p50 ms"),
@@ -499,6 +505,7 @@ def metrics(results: Sequence[QuestionResult]) -> dict[str, Value]:
         "answerable_declined": _share(sum(1 for r in answerable if r.abstained), len(answerable)),
         "null_declined": _share(sum(1 for r in null if r.abstained), len(null)),
         "entity_correct": _share(sum(1 for r in entities if r.entity_correct), len(entities)),
+        "entity_first": _share(sum(1 for r in entities if r.entity_first), len(entities)),
         "yes_no_verdict_rate": _share(len(given), len(yes_no)),
         "yes_no_verdict_correct": _share(sum(1 for r in given if r.verdict == r.yes_no), len(given)),
         "latency_ms_p50": percentile((r.latency_ms for r in results), 50),

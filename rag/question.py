@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rag.catalog import Catalog
+from rag.lexicon import FUNCTION_WORDS
 from rag.records import Filters
 
 AUXILIARIES = frozenset(
@@ -109,7 +110,9 @@ OUTLET_SLOTS = [
     ),
     re.compile(r"\b(?:reported|published|written|covered)\s+(?:on\s+)?by\s+(?:the\s+)?" + _NAME),
     re.compile(
-        r"\b(?:a|an|the)\s+" + _NAME + r"(?:'s|’s)?\s+(?:article|report|piece|story|column|op-ed|editorial|"
+        # not inside a longer name ("the 'Rookie of the Year Odds' article")
+        r"(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)\b(?:a|an|the)\s+" + _NAME + r"(?:'s|’s)?\s+(?:article|report|piece|story|"
+        r"column|op-ed|editorial|"
         r"newsletter|podcast)s?\b"
     ),
 ]
@@ -171,6 +174,9 @@ class QuestionPlan:
     dates: list[DateMention] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what the question needs that the corpus lacks
+    focus: str = ""  # what a "how many X" / "what is the X of" question asks about: the evidence must name it
+    every_source: bool = False  # "do the sources agree", "according to each article": every article has a say
+    asks_noun: str = ""  # the words of "which X", "what X" ("television corporation"): an answer's name sits near
 
     @property
     def constrained(self) -> bool:
@@ -191,6 +197,49 @@ def main_clause(question: str) -> str:
     return text
 
 
+# "How many submarines ...", "What was the outcome of ...": the thing asked about, which an
+# answering sentence names (or a word close to it).
+FOCUS = [
+    re.compile(
+        r"^how\s+many\s+(?:\w+\s+)?(?P<focus>[a-z][\w-]*?)\s+(?:do|does|did|are|is|were|was|have|has|had|will|would|can|could)\b"
+    ),
+    re.compile(r"^what\s+(?:is|was|are|were)\s+the\s+(?P<focus>[a-z][\w-]*)\s+of\b"),
+]
+
+
+def question_focus(question: str) -> str:
+    """The noun a counting or attribute question turns on ("submarines", "outcome"); '' for others."""
+    clause = main_clause(question).lower()
+    for pattern in FOCUS:
+        match = pattern.match(clause)
+        if match and match.group("focus") not in GENERIC_FOCUS:
+            return match.group("focus")
+    return ""
+
+
+EVERY_SOURCE = re.compile(
+    r"\b(?:each|every|both|all|the|different|two|three)\s+(?:of\s+the\s+)?(?:sources|articles|reports|outlets)\b",
+    re.IGNORECASE,
+)
+GENERIC_FOCUS = frozenset(
+    "name names number amount total kind type sort way part role people person persons individual individuals "
+    "company companies thing things one ones article articles report reports source sources times".split()
+)
+
+
+def asked_noun(question: str) -> str:
+    """The words of "which X ..." / "what X ..." that name the kind of answer ("television corporation"); ''."""
+    words = re.findall(r"[\w'-]+", main_clause(question).lower())
+    if len(words) < 2 or words[0] not in ("which", "what"):
+        return ""
+    phrase = []
+    for word in words[1:4]:
+        if word in AUXILIARIES or word in FUNCTION_WORDS or word.endswith(("ed", "ly")):
+            break
+        phrase.append(word)
+    return " ".join(phrase)
+
+
 def answer_kind(question: str) -> tuple[str, str]:
     """('entity' | 'yes_no' | 'open', what an entity question asks for)."""
     clause = main_clause(question)
@@ -203,7 +252,12 @@ def answer_kind(question: str) -> tuple[str, str]:
     if first in ("who", "whom", "whose"):
         return "entity", "person"
     if first in ("which", "what"):
-        nouns = [w for w in words[1:4] if w not in ("single", "specific", "particular", "one", "two", "of", "the")]
+        rest = words[1:]
+        if rest[:4] in (["is", "the", "name", "of"], ["was", "the", "name", "of"]):
+            rest = rest[4:]  # "what is the name of the company ..." asks for the company
+        elif rest[:2] in (["is", "the"], ["was", "the"], ["are", "the"], ["were", "the"]):
+            rest = rest[2:]  # "what is the company that ..."
+        nouns = [w for w in rest[:3] if w not in ("single", "specific", "particular", "one", "two", "of", "the")]
         noun = nouns[0].rstrip("s") if nouns else ""
         if noun in PERSON_NOUNS or noun + "s" in PERSON_NOUNS:
             return "entity", "person"
@@ -213,8 +267,8 @@ def answer_kind(question: str) -> tuple[str, str]:
             return "entity", "place"
         if noun in ("year", "date", "day", "month"):
             return "open", "time"
-        if first == "which" or (noun and noun not in AUXILIARIES):
-            return "entity", ""
+        if first == "which" and noun and noun not in AUXILIARIES:
+            return "entity", ""  # "which tool", "which model": some named thing
     if first == "when":
         return "open", "time"
     if first == "how" and len(words) > 1 and words[1] in ("many", "much"):
@@ -316,6 +370,9 @@ def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
             plan.by = "speaker"
         return plan
     plan.kind, plan.asks_for = answer_kind(question)
+    plan.focus = question_focus(question)
+    plan.asks_noun = asked_noun(question)
+    plan.every_source = bool(EVERY_SOURCE.search(question))
     plan.outlets = find_outlets(question, catalog)
     years = {int(d[:4]) for dates in catalog.dates.values() for d in dates if d[:4].isdigit()}
     plan.dates = find_dates(question, years or {date.today().year})

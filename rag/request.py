@@ -31,6 +31,7 @@ class Retrieval:
     plan: QuestionPlan | None = None  # what the question asks for, the articles it is about, what is missing
     part_passages: list[list[Passage]] = field(default_factory=list)  # per part of the plan, what was found
     part_vectors: list[list[float]] = field(default_factory=list)  # per part, when there are several
+    focus_stems: set[str] = field(default_factory=set)  # the stems an answer must name (the plan's focus, variants)
 
     @property
     def missing(self) -> list[str]:

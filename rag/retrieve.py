@@ -3,7 +3,7 @@
     VectorIndexRetriever (ChunkVectorStore: Chroma, filters as `where`) ─┐
                                                                          ├─ ReciprocalRankFusionRetriever
     MaskedBM25Retriever (bm25s, filters as a numpy weight mask)         ─┘        │
-                                                                   PerArticleCap ─ [rerankers] ─ KeepTop
+                                      PerArticleCap ─ [rerankers] ─ ArticleDiversity ─ KeepTop
 
 Every stage passes `NodeWithScore`s; another retriever or a node postprocessor (a
 reranker) plugs in the way LlamaIndex users expect. The objects are cheap to build, so
@@ -92,11 +92,50 @@ class PerArticleCap(BaseNodePostprocessor):
         counts: dict[str, int] = {}
         kept = []
         for scored in nodes:
-            article = str(scored.node.metadata.get("document_id") or scored.node.ref_doc_id or "")
+            article = _article(scored)
             counts[article] = counts.get(article, 0) + 1
             if counts[article] <= self.cap:
                 kept.append(scored)
         return kept
+
+
+class ArticleDiversity(BaseNodePostprocessor):
+    """Makes room in the top-k for articles the best-ranked passages leave out.
+
+    The first `head` share of the `top_n` slots keeps the fused order; the rest go first to
+    the best passage of each article not yet in, then to the fused order again. A question
+    answered by several reports needs each of them among the passages; on the tuning
+    questions this brought every gold article into the top 10 for 67% of questions instead
+    of 57%, for one point of Hits@10 (README, "Answers on real questions").
+    """
+
+    top_n: int = 10
+    head: float = 0.7
+
+    @classmethod
+    def class_name(cls) -> str:
+        """The name LlamaIndex serialises this postprocessor under."""
+        return "ArticleDiversity"
+
+    def _postprocess_nodes(
+        self, nodes: list[NodeWithScore], query_bundle: QueryBundle | None = None
+    ) -> list[NodeWithScore]:
+        keep = max(1, round(self.head * self.top_n))
+        chosen = nodes[:keep]
+        articles = {_article(n) for n in chosen}
+        for scored in nodes[keep:]:
+            if len(chosen) >= self.top_n:
+                break
+            if _article(scored) not in articles:
+                chosen.append(scored)
+                articles.add(_article(scored))
+        ids = {n.node.node_id for n in chosen}
+        chosen += [n for n in nodes[keep:] if n.node.node_id not in ids][: max(0, self.top_n - len(chosen))]
+        return chosen + [n for n in nodes if n.node.node_id not in ids and n not in chosen]
+
+
+def _article(scored: NodeWithScore) -> str:
+    return str(scored.node.metadata.get("document_id") or scored.node.ref_doc_id or "")
 
 
 class KeepTop(BaseNodePostprocessor):
@@ -150,7 +189,12 @@ class HybridRetriever:
         if sparse is not None:
             retrievers["bm25"] = sparse
         fusion = ReciprocalRankFusionRetriever(retrievers, similarity_top_k=2 * n)
-        return fusion, [PerArticleCap(cap=per_article), *self.rerankers, KeepTop(top_n=top_k)]
+        return fusion, [
+            PerArticleCap(cap=per_article),
+            *self.rerankers,
+            ArticleDiversity(top_n=top_k),
+            KeepTop(top_n=top_k),
+        ]
 
     def retrieve(
         self, query: QueryBundle, filters: Filters | None = None, top_k: int = 8, per_article: int | None = None

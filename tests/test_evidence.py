@@ -1,0 +1,76 @@
+"""What decides a refusal (names, never ordinary words; text matched after folding), which entity answers, and when a yes/no verdict is plain."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.coverage import Vocabulary, specific_terms
+from rag.entities import names_in, vote
+from rag.lexicon import fold, words
+from rag.records import Evidence
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Give me an overview of how the port's finances are changing",
+        "Compare what the two sources say about the ferries",
+        "Summarize the articles",
+        "Was the harbour master's account fraudulent?",
+        "What Did The Harbour Master Promise At The Quarterly Meeting?",
+    ],
+)
+def test_ordinary_words_are_never_terms_a_question_depends_on(question: str) -> None:
+    assert specific_terms(question) == []
+
+
+def test_names_acronyms_and_numbers_are() -> None:
+    terms = specific_terms("Did Ingrid Halvorsen tell the IMF that fees rose 12.5% in 2031?")
+    assert {"halvorsen", "imf", "12", "5", "2031"} <= set(terms)
+    assert "tell" not in terms and "fees" not in terms
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["ﬁnance", "Halvor\u00adsen", "Halvor\u200bsen", "Ha\u0308lvorsen", "HALVORSEN", "Ha\u0308lvor\u2011sen"],
+)
+def test_text_is_matched_after_folding_ligatures_soft_hyphens_zero_width_accents_and_case(written: str) -> None:
+    vocabulary = Vocabulary.from_words(words("The finance chief Hälvorsen and Halvor-sen spoke."))
+    assert all(vocabulary.mentions(w) for w in words(written))
+
+
+def test_folding_leaves_the_stored_text_alone() -> None:
+    text = "ﬁnal Ha\u0308lvorsen"
+    assert fold(text) == "final halvorsen"
+    assert text == "ﬁnal Ha\u0308lvorsen"
+
+
+def evidence(doc: str, quote: str, start: int = 0) -> Evidence:
+    return Evidence(doc, f"{doc}.txt", doc, start, start + len(quote), quote)
+
+
+def test_names_are_cleaned_of_titles_possessives_and_headline_words() -> None:
+    assert names_in("The harbour master and CEO Ingrid Halvorsen's plan was approved.") == ["Ingrid Halvorsen"]
+    assert "Quayside Ferries" in names_in("Notably, Quayside Ferries won the contract.")
+    assert "Notably" not in names_in("Notably, Quayside Ferries won the contract.")
+
+
+def test_the_entity_named_across_several_articles_wins_the_vote() -> None:
+    scored = [
+        (evidence("a", "Ingrid Halvorsen said the terminal would open in May."), 0.6),
+        (evidence("a", "The mayor, Pieter Dahl, cut the ribbon."), 0.62),
+        (evidence("b", "Halvorsen has run the port since 2019."), 0.5),
+        (evidence("c", "Critics say Halvorsen moved too fast on fees."), 0.45),
+    ]
+    best = vote("Who runs the port that opened a terminal?", scored, asks_for="person")[0]
+    assert best.name == "Ingrid Halvorsen"
+    assert best.articles == {"a", "b", "c"}
+
+
+def test_the_question_s_own_names_and_the_wrong_kind_of_entity_do_not_answer() -> None:
+    scored = [
+        (evidence("a", "Quayside Ferries hired Ingrid Halvorsen as chief executive."), 0.7),
+        (evidence("b", "Quayside Ferries expanded to three new routes."), 0.6),
+    ]
+    assert vote("Who did Quayside Ferries hire?", scored, asks_for="person")[0].name == "Ingrid Halvorsen"
+    assert vote("Which company hired Ingrid Halvorsen?", scored, asks_for="organization")[0].name == "Quayside Ferries"

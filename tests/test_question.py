@@ -1,0 +1,137 @@
+"""Reading questions: what they ask for, which outlets, authors and dates they name, what the corpus lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.catalog import Catalog, name_key
+from rag.question import answer_kind, find_dates, plan_question, request_topic
+from rag.records import ArticleRecord
+
+
+def record(doc_id: str, source: str, published: str, author: str = "") -> ArticleRecord:
+    return ArticleRecord(doc_id=doc_id, title=f"Article {doc_id}", source=source, author=author, published=published)
+
+
+CATALOG = Catalog.of(
+    [
+        record("a1", "The Harbour Gazette", "2024-03-02", "Mira Osei"),
+        record("a2", "The Harbour Gazette", "2024-03-09"),
+        record("b1", "Quayside Wire | Coastal Business News", "2024-03-05", "Tomas Ferreira, Reuters"),
+        record("c1", "The Ledger - Sports", "2024-02-20"),
+        record("c2", "The Ledger - Travel", "2024-03-01"),
+        record("d1", "Fortune Bay Times", "2024-01-15"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "sources"),
+    [
+        ("The Harbour Gazette", ["The Harbour Gazette"]),
+        ("the harbour gazette", ["The Harbour Gazette"]),
+        ("Harbour Gazette", ["The Harbour Gazette"]),
+        ("Quayside Wire", ["Quayside Wire | Coastal Business News"]),
+        ("The Ledger", ["The Ledger - Sports", "The Ledger - Travel"]),
+        ("Fortune Bay", ["Fortune Bay Times"]),
+        ("Fortune", ["Fortune Bay Times"]),
+        ("The Times", []),
+        ("Bloomberg", []),
+    ],
+)
+def test_outlets_are_matched_as_people_write_them(written: str, sources: list[str]) -> None:
+    assert CATALOG.sources_named(written) == sources
+
+
+def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname() -> None:
+    assert CATALOG.authors_named("Tomas Ferreira") == ["Tomas Ferreira"]
+    assert CATALOG.authors_named("Ferreira") == ["Tomas Ferreira"]
+    assert CATALOG.authors_named("Reuters") == []
+    assert name_key("CBSSports.com") == name_key("CBS Sports")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "asks_for"),
+    [
+        ("Who opened the new ferry terminal?", "entity", "person"),
+        ("Which company won the dredging contract?", "entity", "organization"),
+        ("Which city hosted the regatta?", "entity", "place"),
+        ("Did the council approve the budget?", "yes_no", ""),
+        ("Between the March 2 report and the March 9 report, was there a change in the forecast?", "yes_no", ""),
+        ("Who, according to the Gazette, opened the terminal?", "entity", "person"),
+        ("How many ferries run at night?", "open", "number"),
+        ("When does the terminal open?", "open", "time"),
+        ("Why was the pier closed?", "open", ""),
+    ],
+)
+def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
+    assert answer_kind(question) == (kind, asks_for)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "kind", "topic"),
+    [
+        ("Compare what the two sources say about the ferry strike", "compare", "the ferry strike"),
+        ("What do the articles say about harbour dredging?", "compare", "harbour dredging"),
+        ("Summarize the articles", "brief", ""),
+        ("Summarise", "brief", ""),
+        ("Give me an overview of how the port's finances are changing", "brief", "the port's finances are changing"),
+        ("Write a briefing on the regatta", "brief", "the regatta"),
+        ("Brief me on the night ferries", "brief", "the night ferries"),
+        ("What is an overview of the harbour?", "", ""),
+        ("Who compared the two ferries?", "", ""),
+    ],
+)
+def test_requests_for_comparisons_and_briefings_are_recognised(request_text: str, kind: str, topic: str) -> None:
+    assert request_topic(request_text) == (kind, topic)
+
+
+def test_dates_are_read_with_or_without_a_year_and_publication_dates_told_from_events() -> None:
+    dates = find_dates("The Gazette's report published on March 2, 2024 about the storm of 14 February", {2024})
+    assert [(d.low, d.high, d.publication, d.explicit) for d in dates] == [
+        ("2024-03-02", "2024-03-02", True, True),
+        ("2024-02-14", "2024-02-14", False, False),
+    ]
+    month = find_dates("articles from March 2024", {2024})[0]
+    assert (month.low, month.high) == ("2024-03-01", "2024-03-31")
+    assert find_dates("posted at 2024-03-05T08:15:00+00:00", {2024})[0].low == "2024-03-05"
+
+
+def test_an_outlet_the_corpus_has_nothing_from_is_named_as_missing() -> None:
+    plan = plan_question("According to a Bloomberg article, what did the Harbour Gazette say about fees?", CATALOG)
+    assert plan.missing == ["an article from Bloomberg"]
+    plan = plan_question("What did an article from The Daily Beacon report, and another in the Harbour Gazette?", CATALOG)
+    assert plan.missing == ["an article from The Daily Beacon"]
+
+
+def test_known_outlets_become_one_part_each_with_their_filters() -> None:
+    plan = plan_question(
+        "Does the Harbour Gazette say fees rose, while Quayside Wire reports that they fell?", CATALOG
+    )
+    assert plan.kind == "yes_no" and not plan.missing
+    assert [p.filters.sources for p in plan.parts] == [
+        ("The Harbour Gazette",),
+        ("Quayside Wire | Coastal Business News",),
+    ]
+    assert plan.parts[1].text.startswith("Quayside Wire reports")
+
+
+def test_a_publication_date_narrows_its_outlet_and_one_with_no_article_is_missing() -> None:
+    plan = plan_question("What did the Harbour Gazette report published on March 9, 2024 say about fees?", CATALOG)
+    part = plan.parts[0]
+    assert (part.filters.published_from, part.filters.published_to) == ("2024-03-08", "2024-03-10")
+    plan = plan_question("What did the Harbour Gazette report published on March 20, 2024 say about fees?", CATALOG)
+    assert plan.missing == ["an article from the Harbour Gazette published on March 20, 2024"]
+
+
+def test_an_event_date_is_not_taken_for_a_publication_date() -> None:
+    plan = plan_question("Did the Harbour Gazette say the storm of March 20, 2024 closed the pier?", CATALOG)
+    assert not plan.missing
+    assert plan.parts[0].filters.published_from == ""
+
+
+def test_ordinary_words_and_a_capital_at_the_start_are_not_outlets() -> None:
+    plan = plan_question("Fortune smiled on the fishermen who made a fortune, says the Ledger?", CATALOG)
+    assert [m.written for m in plan.outlets] == ["the Ledger"]
+    plan = plan_question("What did the AI-powered pilot feature do for the ferries?", CATALOG)
+    assert plan.missing == [] and plan.outlets == []

@@ -1,0 +1,132 @@
+"""Questions as people outside the project ask them, answered from a small newsroom corpus.
+
+Outlets and dates in a question narrow its articles; a missing outlet or an unknown name is
+named in the refusal; an ordinary word never is; several outlets are each cited; an entity
+question opens with the name; requests get a comparison or a briefing; a yes/no verdict is
+given only when the evidence makes it plain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from rag.answer import Answer
+from rag.assistant import Assistant
+from rag.ingest import ingest_paths
+from tests.support.newsroom import write_newsroom
+from tests.support.project import make_settings
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Iterator[Assistant]:
+    """An offline assistant over the newsroom corpus."""
+    folder = write_newsroom(tmp_path_factory.mktemp("newsroom") / "articles")
+    settings = make_settings(storage_dir=folder.parent / "storage")
+    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
+    yield Assistant.open(settings, embedder=local_embedder)
+
+
+def sources_cited(assistant: Assistant, answer: Answer) -> set[str]:
+    by_id = {r.doc_id: r.source for r in assistant.articles()}
+    return {by_id[c.doc_id] for c in answer.citations}
+
+
+def assert_verbatim(assistant: Assistant, answer: Answer) -> None:
+    for citation in answer.citations:
+        assert assistant.article_text(citation.doc_id)[citation.start_char : citation.end_char] == citation.quote
+
+
+def test_a_question_about_an_outlet_the_corpus_lacks_is_declined_naming_it(newsroom: Assistant) -> None:
+    answer = newsroom.ask("According to a Bloomberg report, what did the terminal cost?")
+    assert answer.abstained and not answer.citations
+    assert "Bloomberg" in answer.text
+
+
+def test_an_unknown_person_is_declined_naming_them_but_an_ordinary_word_never_is(newsroom: Assistant) -> None:
+    answer = newsroom.ask("What did Oskar Lindqvist say about the ferry terminal?")
+    assert answer.abstained and "Lindqvist" in answer.text
+    answer = newsroom.ask("Give me the gist: what did the harbour master say about the terminal's cost?")
+    assert not answer.abstained
+    assert "does not mention" not in answer.text
+
+
+def test_an_outlet_named_in_the_question_narrows_the_evidence_to_it(newsroom: Assistant) -> None:
+    answer = newsroom.ask("What did Quayside Wire report about the new ferry terminal?")
+    assert not answer.abstained
+    assert sources_cited(newsroom, answer) == {"Quayside Wire | Coastal Business News"}
+    assert_verbatim(newsroom, answer)
+
+
+def test_a_question_naming_two_outlets_cites_each(newsroom: Assistant) -> None:
+    answer = newsroom.ask(
+        "Does the Harbour Gazette say the terminal will handle twelve sailings a day, "
+        "while Quayside Wire reports that Quayside Ferries will add two boats?"
+    )
+    assert not answer.abstained
+    assert sources_cited(newsroom, answer) >= {"The Harbour Gazette", "Quayside Wire | Coastal Business News"}
+    assert_verbatim(newsroom, answer)
+
+
+def test_an_entity_question_opens_with_the_name_the_evidence_holds(newsroom: Assistant) -> None:
+    answer = newsroom.ask("Which company was awarded the contract to dredge the channel?")
+    assert answer.text.startswith("Brannock Marine.")
+    first = answer.sentences[0]
+    quotes = {c.n: c.quote for c in answer.citations}
+    assert first.citations and all("Brannock Marine" in quotes[n] for n in first.citations)
+    answer = newsroom.ask("Who runs the port and said the terminal cost $48 million?")
+    assert answer.text.startswith("Ingrid Halvorsen.")
+
+
+def test_a_plain_yes_needs_the_same_figure_in_each_report(newsroom: Assistant) -> None:
+    answer = newsroom.ask("Do both the Harbour Gazette and Quayside Wire put the terminal's cost at $48 million?")
+    assert answer.verdict == "yes"
+    assert sources_cited(newsroom, answer) >= {"The Harbour Gazette", "Quayside Wire | Coastal Business News"}
+    assert newsroom.ask("Did the Harbour Gazette say fishing crews supported the fee rise?").verdict == "cannot tell"
+    assert newsroom.ask("What did the Harbour Gazette say about fees?").verdict == ""
+
+
+@pytest.mark.parametrize(
+    ("request_text", "kind"),
+    [
+        ("Compare what the sources say about the ferry terminal", "comparison"),
+        ("Give me an overview of how the port is changing", "briefing"),
+        ("Summarize the articles", "briefing"),
+        ("Write a briefing on port fees", "briefing"),
+    ],
+)
+def test_requests_are_answered_with_a_comparison_or_a_briefing(
+    newsroom: Assistant, request_text: str, kind: str
+) -> None:
+    answer = newsroom.ask(request_text)
+    assert answer.kind == kind and not answer.abstained and not answer.error
+    assert answer.citations and answer.report is not None
+    assert_verbatim(newsroom, answer)
+    numbers = [c.n for c in answer.citations]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert f"[{numbers[0]}]" in answer.text
+    assert answer.to_json()["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Halvor\u00adsen", "Halvor\u200bsen", "HALVORSEN", "Ha\u0308lvorsen"],
+)
+def test_names_written_with_invisible_or_decomposed_characters_are_found(newsroom: Assistant, written: str) -> None:
+    answer = newsroom.ask(f"What did Ingrid {written} say about night sailings?")
+    assert not answer.abstained, answer.text
+    assert any("night sailings" in c.quote for c in answer.citations)
+
+
+def test_a_question_sharing_only_a_word_in_another_sense_is_declined(newsroom: Assistant) -> None:
+    answer = newsroom.ask("How do I configure the serial port on my router?")
+    assert answer.abstained and not answer.citations
+
+
+def test_ligatures_in_the_question_match_the_articles(newsroom: Assistant, tmp_path: Path) -> None:
+    answer = newsroom.ask("Why did ﬁshing crews call the fee rise unfair?")
+    assert not answer.abstained
+    assert any("unfair" in c.quote for c in answer.citations)
