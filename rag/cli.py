@@ -172,7 +172,8 @@ def _cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
     from rag.compare import compare
     from rag.report import comparison_markdown
 
-    comparison = compare(Assistant.open(settings), args.topic, by=args.by, options=ask_options(args))
+    options = ask_options(args)  # a bad option fails before the store opens and the models load
+    comparison = compare(Assistant.open(settings), args.topic, by=args.by, options=options)
     if args.json:
         print(json_line(comparison.to_json()))
         return 0
@@ -212,7 +213,8 @@ def _cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
     from rag.briefing import brief
     from rag.report import briefing_html, briefing_markdown, briefing_pdf
 
-    briefing = brief(Assistant.open(settings), args.topic, options=ask_options(args))
+    options = ask_options(args)  # a bad option fails before the store opens and the models load
+    briefing = brief(Assistant.open(settings), args.topic, options=options)
     if args.format == "pdf":
         if not args.output:
             raise UsageError("a PDF needs a file: add -o briefing.pdf")

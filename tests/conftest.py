@@ -19,6 +19,7 @@ from rag.models import build_embedder
 from rag.settings import Settings
 from rag.store import CorpusStore
 from tests.support.chroma import ChromaServer
+from tests.support.cli import CliRun, main_with
 from tests.support.fake_openai import FakeOpenAI, fake_openai_server
 from tests.support.ingest import CountingEmbedding, IngestFn
 from tests.support.project import BUNDLED_CORPUS, make_settings
@@ -26,6 +27,12 @@ from tests.support.project import BUNDLED_CORPUS, make_settings
 if TYPE_CHECKING:
     from rag.assistant import Assistant
     from rag.ingest import IngestReport
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "slow: takes minutes (builds a wheel and a virtualenv); still in the default run"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -131,6 +138,21 @@ def article_texts(bundled_settings: Settings) -> dict[str, str]:
     """doc_id -> stored text of the bundled articles."""
     store = CorpusStore.open(bundled_settings)
     return {r.doc_id: store.article_text(r.doc_id) for r in store.list_articles()}
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, local_embedder: BaseEmbedding) -> CliRun:
+    """Run `python -m rag ...` in this process; the real embedder is handed over instead of loaded again."""
+    monkeypatch.setattr("rag.assistant.build_embedder", lambda settings: local_embedder)
+    monkeypatch.setattr("rag.models.build_embedder", lambda settings: local_embedder)
+
+    def run(settings: Settings, argv: list[str]) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main_with(settings, argv)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
 @pytest.fixture

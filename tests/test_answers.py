@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +12,10 @@ import pytest
 
 from rag.conversation import Turn, resolve_follow_up
 from rag.evaluation import load_eval_set
+from tests.support.app import ask, start
 from tests.support.checks import assert_citation_contract
-from tests.support.cli import rag_ask
-from tests.support.project import PROJECT
+from tests.support.cli import CliRun, rag_ask
+from tests.support.project import PROJECT, make_settings
 
 DEV_SET = PROJECT.parent / "shared" / "eval" / "dev.jsonl"
 
@@ -41,7 +44,7 @@ def test_extractive_answer_is_made_of_the_quoted_sentences(assistant: Any, artic
         quoted = [c.quote for c in answer.citations if c.n in sentence.citations]
         assert quoted == [sentence.text] and sentence.supported
     assert_citation_contract(answer, article_texts)
-    assert set(answer.timings_ms) >= {"retrieve", "answer", "total"}
+    assert set(answer.timings_ms) >= {"embed", "retrieve", "answer", "total"}
 
 
 def test_a_question_about_something_the_corpus_never_mentions_is_declined(assistant: Any) -> None:
@@ -118,3 +121,46 @@ def test_assistant_sees_newly_ingested_articles_after_refresh(
     assert assistant.refresh()
     answer = assistant.ask("What did the harbour master of Oslo promise?")
     assert not answer.abstained and "dredging would start in May" in answer.text
+
+
+DEBUG_LINE = re.compile(r"^\*\*(\d+)\.\*\* (.*) \[(\d+):(\d+)\] · score (\d+\.\d{4}) \(")
+
+
+def test_ask_json_verbose_lists_the_retrieved_passages_the_debug_view_shows(
+    indexed: Path, app_storage: Path, cli: CliRun
+) -> None:
+    from rag.store import CorpusStore
+
+    question = "Where did Japan open an official office to NATO?"
+    settings = make_settings(storage_dir=app_storage)
+    code, out, err = cli(settings, ["ask", "--json", "--verbose", question])
+    assert code == 0, err
+    retrieved = json.loads(out)["retrieved"]
+    assert [r["rank"] for r in retrieved] == list(range(1, 9)), "the default top-k, best first"
+    assert all(set(r) == {"rank", "doc_id", "path", "start_char", "end_char", "score"} for r in retrieved)
+    store = CorpusStore.open(settings)
+    records = {r.doc_id: r for r in store.list_articles()}
+    texts = {doc_id: store.article_text(doc_id) for doc_id in records}
+    for r in retrieved:
+        assert r["path"] == records[r["doc_id"]].path
+        assert 0 <= r["start_char"] < r["end_char"] <= len(texts[r["doc_id"]])
+    assert [r["score"] for r in retrieved] == sorted((r["score"] for r in retrieved), reverse=True)
+
+    # The chat's debug expander lists the same passages, in the same order, with the same scores.
+    app = ask(start(), question)
+    (debug,) = [e for e in app.expander if e.label == "Debug: retrieved passages and prompt"]
+    shown = [m for m in (DEBUG_LINE.match(md.value) for md in debug.markdown) if m]
+    assert [(int(m[1]), int(m[3]), int(m[4]), m[5]) for m in shown] == [
+        (r["rank"], r["start_char"], r["end_char"], f"{r['score']:.4f}") for r in retrieved
+    ]
+    titles = [html.unescape(re.sub(r"\\(.)", r"\1", m[2])) for m in shown]  # as escape_markdown wrote them
+    assert titles == [records[r["doc_id"]].title for r in retrieved]
+    passage_texts = [t.value for t in debug.text]
+    assert passage_texts == [texts[r["doc_id"]][r["start_char"] : r["end_char"]] for r in retrieved]
+
+    code, out, err = cli(settings, ["ask", "--json", "--top-k", "3", question])
+    assert code == 0, err
+    plain = json.loads(out)
+    assert "retrieved" not in plain, "only --verbose lists the retrieved passages"
+    code, out, err = cli(settings, ["ask", "--json", "--verbose", "--top-k", "3", question])
+    assert [r["rank"] for r in json.loads(out)["retrieved"]] == [1, 2, 3]

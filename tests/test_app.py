@@ -173,3 +173,34 @@ def test_an_llm_failure_is_one_clear_message_not_a_traceback(llm_app: FakeOpenAI
     (error,) = app.error
     assert error.value.startswith("The answer could not be generated: the LLM at http://127.0.0.1:")
     assert "Traceback" not in error.value
+
+
+def test_the_sidebar_keeps_top_k_and_filters_when_the_user_switches_pages(indexed: Path) -> None:
+    app = start()
+    taiwan = next(o for o in app.multiselect(key="f_articles").options if "Taiwan" in o)
+    app.slider(key="top_k").set_value(3).run()
+    app.multiselect(key="f_articles").set_value([taiwan]).run()
+    chosen = app.session_state["ask_options"]
+    assert chosen.top_k == 3 and len(chosen.filters.doc_ids) == 1
+
+    app.switch_page("ui/compare.py").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Compare viewpoints"
+    assert app.slider(key="top_k").value == 3 and list(app.multiselect(key="f_articles").values) == [taiwan]
+    assert app.session_state["ask_options"] == chosen, "the Compare page reads the same options"
+    app.text_input(key="compare_topic").set_value("Japan's military budget")
+    next(b for b in app.button if b.label == "Compare").click().run()
+    assert not app.exception, app.exception
+    comparison = app.session_state["comparison"]
+    assert [cell.group.label for cell in comparison.cells] == [
+        "Japan's militarization and the American plan to fight for Taiwan"
+    ], "the comparison drew on the filtered article alone"
+
+    app.switch_page("ui/chat.py").run()
+    assert not app.exception, app.exception
+    assert app.slider(key="top_k").value == 3 and list(app.multiselect(key="f_articles").values) == [taiwan]
+    assert app.session_state["ask_options"] == chosen
+    app = ask(app, "What did Kishida say about the military budget?")
+    (answer,) = app.session_state["turns"]
+    assert len(answer.passages) == 3, "top-k 3 still applies on the chat page"
+    assert {p.doc_id for p in answer.passages} == set(chosen.filters.doc_ids)

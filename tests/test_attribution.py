@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from rag.attribution import attribute, score_attribution
+from rag.attribution import attribute
+from rag.attribution_eval import score_attribution
 from tests.support.project import BUNDLED_CORPUS, PROJECT
 
 DATA = PROJECT / "tests" / "data"
@@ -72,8 +73,7 @@ def test_speakers_command_lists_speakers_with_articles_and_counts(bundled_settin
 
 
 def test_retrieval_can_be_limited_to_what_one_speaker_says(assistant: Any) -> None:
-    from rag.assistant import AskOptions
-    from rag.retrieve import Filters
+    from rag.records import AskOptions, Filters
 
-    passages = assistant.retrieve("NATO", AskOptions(filters=Filters(speakers=("Yu Koizumi",))))
+    passages = assistant.retrieve("NATO", AskOptions(filters=Filters(speakers=("Yu Koizumi",)))).passages
     assert passages and all("Yu Koizumi" in p.speakers for p in passages)

@@ -176,3 +176,45 @@ def test_hostile_model_output_and_articles_stay_text_on_chat_compare_and_briefin
             assert_nothing_ran(page)
             page.screenshot(path=str(OUTPUT / "hostile-briefing.png"), full_page=True)
             page.close()
+
+
+def test_top_k_and_the_article_filter_survive_switching_pages(browser: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page.goto(app_url)
+    page.get_by_placeholder("Ask about your articles").wait_for(timeout=90_000)
+    sidebar = page.get_by_test_id("stSidebar")
+    slider = sidebar.get_by_role("slider")
+    slider.focus()
+    slider.press("Home")  # the lowest value, 2
+    slider.press("ArrowRight")
+    expect(slider).to_have_value("3", timeout=30_000)
+    sidebar.get_by_text("Filters").click()
+    sidebar.get_by_role("combobox", name="Articles").click()
+    page.get_by_role("option", name="Japan's militarization and the American plan to fight for Taiwan").click()
+    page.keyboard.press("Escape")
+    chosen = sidebar.locator(".st-key-f_articles")  # the Articles multiselect, with its chosen articles
+    expect(chosen).to_contain_text("Japan's militarization and the American plan", timeout=30_000)
+
+    def kept(where: str) -> None:
+        page.wait_for_timeout(1500)  # let the page's run finish
+        expect(slider, f"top-k after switching to {where}").to_have_value("3")
+        expect(chosen, f"the article filter after switching to {where}").to_contain_text("Taiwan")
+        expect(chosen).not_to_contain_text("Madrid summit")
+
+    sidebar.get_by_role("link", name="Compare").click()
+    page.get_by_role("heading", name="Compare viewpoints").wait_for(timeout=90_000)
+    kept("Compare")
+    sidebar.get_by_role("link", name="Chat").click()
+    page.get_by_placeholder("Ask about your articles").wait_for(timeout=90_000)
+    kept("Chat")
+    ask(page, "What did Kishida say about the military budget?")
+    page.get_by_text("Debug: retrieved passages and prompt").first.click()
+    debug = page.locator("[data-testid=stExpander]").filter(has_text="Debug: retrieved passages and prompt").first
+    debug.get_by_text("3.", exact=False).first.wait_for(timeout=30_000)
+    listed = debug.locator("strong").all_inner_texts()
+    assert [t for t in listed if t.rstrip(".").isdigit()] == ["1.", "2.", "3."], "top-k 3 after the round trip"
+    assert all("Taiwan" in e.inner_text() for e in page.locator("summary").filter(has_text="] ").all())
+    page.screenshot(path=str(OUTPUT / "sidebar-after-page-switches.png"), full_page=True)
+    page.close()

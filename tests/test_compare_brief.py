@@ -12,14 +12,19 @@ from typing import Any
 
 import pytest
 
+from rag.assistant import Assistant, NoMatchingArticles
 from rag.briefing import brief
 from rag.compare import compare
+from rag.errors import UsageError
+from rag.records import AskOptions, Filters
 from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
+from rag.settings import Settings
 from tests.support.app import start
+from tests.support.cli import CliRun, one_error_line
 from tests.support.fake_openai import fake_openai_server
 from tests.support.generative import generative_assistant
 from tests.support.ingest import IngestFn
-from tests.support.project import PROJECT
+from tests.support.project import PROJECT, make_settings
 
 TOPIC = "Japan's military budget"
 
@@ -72,8 +77,6 @@ def test_compare_by_speaker_attributes_cells_to_the_people_quoted(assistant: Any
 def test_a_source_silent_on_the_topic_says_nothing_found(
     embedded_settings: Any, corpus_dir: Path, run_ingest: IngestFn, local_embedder: Any
 ) -> None:
-    from rag.assistant import Assistant
-
     (corpus_dir / "harbour.txt").write_text(
         (PROJECT / "tests" / "data" / "attribution_heldout" / "harbour.txt").read_text(encoding="utf-8"),
         encoding="utf-8",
@@ -161,3 +164,69 @@ def test_compare_and_briefing_pages_render_their_results(page: str, app_storage:
             "Download .md",
             "Download .html",
         ]
+
+
+# -- one door: compare and brief take the options a question takes, with its checks and messages --
+
+
+def rows_and_citations(data: dict[str, Any]) -> tuple[Any, ...]:
+    return (data["rows"], data["differences"], data["agreements"], data["citations"])
+
+
+def test_compare_takes_a_unique_article_id_prefix_like_the_whole_id(
+    bundled_settings: Settings, assistant: Assistant, cli: CliRun
+) -> None:
+    taiwan = next(r for r in assistant.articles() if "Taiwan" in r.title)
+    results = {}
+    for given in (taiwan.doc_id, taiwan.doc_id[:6]):
+        code, out, err = cli(bundled_settings, ["compare", "--json", "--article", given, TOPIC])
+        assert code == 0, err
+        results[given] = json.loads(out)
+    whole, prefix = results[taiwan.doc_id], results[taiwan.doc_id[:6]]
+    assert rows_and_citations(prefix) == rows_and_citations(whole)
+    (row,) = prefix["rows"]
+    assert row["found"] and row["group"] == taiwan.title, "the prefix's article, and what it says"
+    assert {c["doc_id"] for c in prefix["citations"]} == {taiwan.doc_id}
+
+
+@pytest.mark.parametrize("command", ["compare", "brief"])
+def test_a_date_that_is_not_iso_is_refused_in_one_line_before_loading_anything(
+    command: str, tmp_path: Path, cli: CliRun
+) -> None:
+    settings = make_settings(storage_dir=tmp_path / "storage")
+    code, out, err = cli(settings, [command, "--since", "31/12/2021", TOPIC])
+    assert code == 2 and not out
+    line = one_error_line(err)
+    assert line == "error: --since '31/12/2021' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+    assert not settings.storage_dir.exists(), "nothing was opened or written"
+
+
+@pytest.mark.parametrize("command", ["compare", "brief"])
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        (["--source", "Nobody's Gazette"], 'no source "Nobody\'s Gazette" in the corpus'),
+        (["--article", "nope", "--speaker", "Nobody"], "no article 'nope' in the corpus; no speaker 'Nobody'"),
+        (["--since", "2999"], "no article with a known date was published between 2999 and now"),
+    ],
+)
+def test_filters_that_match_nothing_say_so_in_one_line(
+    command: str, options: list[str], says: str, bundled_settings: Settings, cli: CliRun
+) -> None:
+    code, out, err = cli(bundled_settings, [command, *options, TOPIC])
+    assert code == 2 and not out
+    line = one_error_line(err)
+    assert line.startswith("error: No article matches these filters: ") and says in line
+
+
+def test_compare_and_brief_apply_the_filters_a_question_takes(assistant: Assistant) -> None:
+    taiwan = next(r for r in assistant.articles() if "Taiwan" in r.title)
+    options = AskOptions(filters=Filters(doc_ids=(taiwan.doc_id[:6],)))
+    comparison = compare(assistant, TOPIC, by="source", options=options)
+    assert [cell.group.label for cell in comparison.cells] == [taiwan.title]
+    briefing = brief(assistant, TOPIC, options=options)
+    assert briefing.numbering.citations and {c.doc_id for c in briefing.numbering.citations} == {taiwan.doc_id}
+    with pytest.raises(NoMatchingArticles):
+        compare(assistant, TOPIC, options=AskOptions(filters=Filters(speakers=("Nobody Atall",))))
+    with pytest.raises(UsageError, match="'31/12/2021' is not a date"):
+        brief(assistant, TOPIC, options=AskOptions(filters=Filters(published_from="31/12/2021")))

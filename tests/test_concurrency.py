@@ -148,9 +148,9 @@ def test_users_keep_getting_the_same_answers_while_an_article_is_added(
 
     def upload() -> None:
         try:
-            with assistant.lock:  # as the Corpus page does
-                ingest_paths(settings, [extra], store=assistant.store, load_embedder=lambda: assistant.embedder)
-                assert assistant.refresh()
+            report = assistant.add_files([extra / "oslo.md"])  # as the Corpus page does
+            assert len(report.added) == 1 and not report.skipped
+            assert not assistant.refresh(), "add_files already swapped the new indexes in"
         except Exception as exc:  # reported below
             problems.append(f"upload: {type(exc).__name__}: {exc}")
         finally:

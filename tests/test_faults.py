@@ -6,13 +6,14 @@ kernel refusing a write) except the remote LLM, which tests/support/fake_openai.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +21,13 @@ import streamlit as st
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.assistant import Assistant
-from rag.cli import main
 from rag.settings import Settings, get_settings
 from rag.store import CorpusStore
 from tests.support.app import ask as ask_in_app
 from tests.support.app import html_of, start
 from tests.support.checks import assert_consistent
 from tests.support.chroma import ChromaServer
+from tests.support.cli import CliRun, main_with, one_error_line
 from tests.support.fake_openai import FakeOpenAI, Reply, fake_openai_server
 from tests.support.generative import generative_assistant
 from tests.support.ingest import IngestFn
@@ -258,54 +259,42 @@ def test_the_chat_says_the_chroma_server_is_gone_and_answers_again_when_it_is_ba
     assert "opened in Brussels" in html_of(app)
 
 
+@pytest.mark.timeout(240)
+def test_compare_and_brief_say_the_chroma_server_is_gone_in_one_line_and_work_when_it_is_back(
+    chroma_session: ChromaSession, cli: CliRun
+) -> None:
+    from rag.briefing import brief
+    from rag.compare import compare
+    from rag.errors import StoreError
+
+    server, settings, assistant = chroma_session
+    topic = "Japan's military budget"
+    assert any(cell.sentences for cell in compare(assistant, topic).cells)
+    server.stop()
+    for name, run in (("compare", lambda: compare(assistant, topic)), ("brief", lambda: brief(assistant, topic))):
+        started = time.monotonic()
+        with pytest.raises(StoreError) as failed:
+            run()
+        assert time.monotonic() - started < 10, name
+        message = str(failed.value)
+        assert message.startswith(f"lost the Chroma server at 127.0.0.1:{server.port} (ConnectError)"), message
+        assert f"chroma run --host 127.0.0.1 --port {server.port}" in message and "\n" not in message
+    for argv in (["compare", topic], ["brief", topic]):
+        code, out, err = cli(settings, argv)
+        line = one_error_line(err)
+        assert code == 2 and not out and f"the Chroma server at 127.0.0.1:{server.port}" in line, line
+
+    server.start()
+    assert any(cell.sentences for cell in compare(assistant, topic).cells)
+    assert brief(assistant, topic).numbering.citations
+    code, out, err = cli(settings, ["compare", "--json", topic])
+    assert code == 0 and json.loads(out)["rows"], err
+
+
 # -- 4. the storage folder: unwritable, full, damaged ---------------------------------------
 
 
-def main_with(settings: Settings, argv: list[str]) -> int:
-    """`python -m rag ...` in this process, with these settings as its environment."""
-    get_settings.cache_clear()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RAG_STORAGE_DIR", str(settings.storage_dir))
-        for name, value in (("RAG_CHROMA_HOST", settings.chroma_host), ("RAG_CHROMA_PORT", settings.chroma_port)):
-            if value is None:
-                patch.delenv(name, raising=False)
-            else:
-                patch.setenv(name, str(value))
-        patch.setenv("RAG_REQUEST_TIMEOUT", str(settings.request_timeout_s))
-        for name in ("RAG_LLM_MODEL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
-            patch.delenv(name, raising=False)
-        try:
-            return main(argv)
-        finally:
-            get_settings.cache_clear()
-
-
-@pytest.fixture
-def cli(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, local_embedder: BaseEmbedding
-) -> Callable[[Settings, list[str]], tuple[int, str, str]]:
-    """Run the CLI in this process; the real embedder is handed over instead of loaded again."""
-    monkeypatch.setattr("rag.assistant.build_embedder", lambda settings: local_embedder)
-    monkeypatch.setattr("rag.models.build_embedder", lambda settings: local_embedder)
-
-    def run(settings: Settings, argv: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main_with(settings, argv)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-def one_error_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
-    return lines[0]
-
-
-def test_a_storage_path_under_a_regular_file_is_refused_in_one_line(
-    tmp_path: Path, cli: Callable[..., tuple[int, str, str]]
-) -> None:
+def test_a_storage_path_under_a_regular_file_is_refused_in_one_line(tmp_path: Path, cli: CliRun) -> None:
     # Root ignores chmod 0o500, but no one can create a folder inside a regular file (ENOTDIR).
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the storage folder should be", encoding="utf-8")
@@ -337,7 +326,7 @@ def damage_sqlite(db: Path, how: str) -> None:
 
 @pytest.mark.parametrize("how", ["garbage over the header", "truncated to a third"])
 def test_a_damaged_chroma_sqlite_file_is_one_line_with_the_recovery_that_then_works(
-    how: str, filled: Settings, cli: Callable[..., tuple[int, str, str]]
+    how: str, filled: Settings, cli: CliRun
 ) -> None:
     chroma = filled.storage_dir / "chroma"
     damage_sqlite(chroma / "chroma.sqlite3", how)
@@ -417,7 +406,7 @@ def test_a_write_the_kernel_refuses_mid_ingest_is_one_line_and_the_next_run_comp
 
 def test_no_space_for_the_bm25_cache_still_answers_with_a_one_line_warning(
     filled: Settings,
-    cli: Callable[..., tuple[int, str, str]],
+    cli: CliRun,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -438,7 +427,7 @@ def test_no_space_for_the_bm25_cache_still_answers_with_a_one_line_warning(
 
 
 def test_a_corrupted_manifest_skips_its_folder_with_the_fix_and_keeps_the_index(
-    tmp_path: Path, corpus_dir: Path, cli: Callable[..., tuple[int, str, str]]
+    tmp_path: Path, corpus_dir: Path, cli: CliRun
 ) -> None:
     settings = make_settings(storage_dir=tmp_path / "storage")
     assert cli(settings, ["ingest", "--quiet", str(corpus_dir)])[0] == 0

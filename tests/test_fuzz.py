@@ -22,7 +22,8 @@ from rag.citations import number_citations, split_cited_sentences
 from rag.corpus import load_article
 from rag.errors import ArticleError
 from rag.generative import GenerativeEngine
-from rag.retrieve import Passage
+from rag.ranking import SentenceRanker
+from rag.records import Passage
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
 from tests.support.checks import check_chunks
@@ -176,7 +177,8 @@ class RememberingEmbedding(BaseEmbedding):
 @pytest.fixture(scope="module")
 def engine(local_embedder: BaseEmbedding) -> GenerativeEngine:
     """The generative engine's checker with the real embedder; the LLM is never called."""
-    return GenerativeEngine(cast(Any, None), SupportJudge(RememberingEmbedding(local_embedder)), 3000)
+    embedder = RememberingEmbedding(local_embedder)
+    return GenerativeEngine(cast(Any, None), SupportJudge(embedder), 3000, SentenceRanker(embedder, {}, 1))
 
 
 SHORT_REPLIES = st.lists(st.one_of(CLAIMS, MARKERS, st.sampled_from([". ", " ", "\n"])), max_size=10).map("".join)

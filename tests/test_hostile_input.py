@@ -19,10 +19,10 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
-from rag.assistant import MAX_QUESTION_TOKENS, AskOptions, Assistant
+from rag.assistant import MAX_QUESTION_TOKENS, Assistant
 from rag.errors import ArticleError
 from rag.library import ingest_uploads, safe_file_name, save_upload, uploads_dir
-from rag.retrieve import Filters
+from rag.records import AskOptions, Filters
 from rag.settings import Settings
 from rag.store import CorpusStore
 from tests.support.cli import rag, rag_ask
@@ -334,7 +334,7 @@ def test_hostile_uploads_get_one_line_reasons_and_the_stored_articles_stay(
     fresh = assert_bundled_articles_answerable(limited_settings, local_embedder)
     quay = fresh.ask("When will the first ferry dock at the new quay in Narvik?")
     assert not quay.abstained and "June" in quay.text
-    html = fresh.store.article_text(quay.citations[0].doc_id)
+    html = fresh.article_text(quay.citations[0].doc_id)
     for script in ("<script", "alert(", "onload", "onerror", "onclick", "javascript:", "document.cookie", "<iframe"):
         assert script not in html
     assert not fresh.ask("What was approved in the locked harbour report?").abstained

@@ -1,58 +1,191 @@
-"""Hybrid retrieval: fusion, filters, the per-article cap, and a persisted BM25 index."""
+"""Hybrid retrieval as a LlamaIndex pipeline: fusion, postprocessors, filters, a persisted BM25 index."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Any
 
-from rag.retrieve import Bm25Index, Filters, Passage, cap_per_article, reciprocal_rank_fusion
+import pytest
+from llama_index.core.base.base_retriever import BaseRetriever
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.postprocessor.types import BaseNodePostprocessor
+from llama_index.core.retrievers.fusion_retriever import QueryFusionRetriever
+from llama_index.core.schema import NodeRelationship, NodeWithScore, QueryBundle, RelatedNodeInfo, TextNode
+
+from rag.assistant import Assistant, NoMatchingArticles
+from rag.bm25 import Bm25Index
+from rag.nodes import RankedNode, passages_of
+from rag.records import AskOptions, Filters
+from rag.retrieve import HybridRetriever, KeepTop, PerArticleCap, ReciprocalRankFusionRetriever
 from rag.settings import Settings
 from rag.store import CorpusStore
 from tests.support.ingest import IngestFn
 
+OFFICE = "Where did Japan open an official office to NATO?"
 
-def passage(chunk_id: str, doc_id: str = "d") -> Passage:
-    return Passage(chunk_id, doc_id, "p", "t", "", "", "", 0, 1, "x")
+
+def node(node_id: str, doc_id: str = "d", score: float = 0.0) -> NodeWithScore:
+    """A scored node of article `doc_id`, as any LlamaIndex retriever returns it."""
+    text = TextNode(id_=node_id, text=f"text of {node_id}", metadata={"document_id": doc_id})
+    text.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=doc_id)
+    return NodeWithScore(node=text, score=score)
+
+
+class FixedRetriever(BaseRetriever):
+    """A retriever that returns the same nodes, best first, whatever the query."""
+
+    def __init__(self, nodes: list[NodeWithScore]) -> None:
+        super().__init__()
+        self.nodes = nodes
+        self.queries: list[str] = []
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        self.queries.append(query_bundle.query_str)
+        return list(self.nodes)
+
+
+def ranked(ids: list[str]) -> list[NodeWithScore]:
+    """Nodes `ids` scored so that they rank in this order."""
+    return [node(i, score=float(len(ids) - k)) for k, i in enumerate(ids)]
+
+
+def ids_of(nodes: list[NodeWithScore]) -> list[str]:
+    return [n.node.node_id for n in nodes]
 
 
 def test_reciprocal_rank_fusion_rewards_agreement_between_retrievers() -> None:
-    a, b, c = passage("a"), passage("b"), passage("c")
-    fused = reciprocal_rank_fusion({"dense": [a, b, c], "bm25": [b, c]})
-    assert [p.chunk_id for p in fused] == ["b", "c", "a"]
-    assert abs(fused[0].score - (1 / 62 + 1 / 61)) < 1e-12
-    assert fused[0].ranks == {"dense": 2, "bm25": 1}
+    dense, bm25 = FixedRetriever(ranked(["a", "b", "c"])), FixedRetriever(ranked(["b", "c"]))
+    fusion = ReciprocalRankFusionRetriever({"dense": dense, "bm25": bm25}, similarity_top_k=10)
+    assert isinstance(fusion, QueryFusionRetriever)
+    fused = fusion.retrieve("anything")
+    assert dense.queries == bm25.queries == ["anything"], "one query, no LLM rewriting it"
+    assert ids_of(fused) == ["b", "c", "a"]
+    assert all(isinstance(n, RankedNode) for n in fused)
+    assert abs((fused[0].score or 0.0) - (1 / 62 + 1 / 61)) < 1e-12
+    assert [n.ranks for n in fused] == [{"dense": 2, "bm25": 1}, {"dense": 3, "bm25": 2}, {"dense": 1}]
+
+
+def test_fusion_counts_one_chunk_once_even_when_its_copies_differ_in_metadata() -> None:
+    dense_copy, bm25_copy = node("a", score=0.9), node("a", score=3.0)
+    bm25_copy.node.metadata["_node_content"] = "{}"  # bookkeeping one store adds and the other does not
+    fusion = ReciprocalRankFusionRetriever(
+        {"dense": FixedRetriever([dense_copy, node("b", score=0.5)]), "bm25": FixedRetriever([bm25_copy])},
+        similarity_top_k=10,
+    )
+    fused = fusion.retrieve("anything")
+    assert ids_of(fused) == ["a", "b"] and fused[0].ranks == {"dense": 1, "bm25": 1}
+
+
+def test_fusion_keeps_its_top_k() -> None:
+    fusion = ReciprocalRankFusionRetriever({"dense": FixedRetriever(ranked(list("abcdef")))}, similarity_top_k=4)
+    assert ids_of(fusion.retrieve("anything")) == list("abcd")
 
 
 def test_per_article_cap_keeps_one_article_from_crowding_out_the_others() -> None:
-    ranked = [passage("1", "A"), passage("2", "A"), passage("3", "A"), passage("4", "B")]
-    assert [p.chunk_id for p in cap_per_article(ranked, 2)] == ["1", "2", "4"]
-    assert len(cap_per_article(ranked, None)) == 4
+    nodes = [node("1", "A"), node("2", "A"), node("3", "A"), node("4", "B")]
+    assert ids_of(PerArticleCap(cap=2).postprocess_nodes(nodes)) == ["1", "2", "4"]
+    assert len(PerArticleCap(cap=None).postprocess_nodes(nodes)) == 4
+    assert ids_of(KeepTop(top_n=2).postprocess_nodes(nodes)) == ["1", "2"]
 
 
-def test_hybrid_retrieval_finds_the_passage_with_the_answer(assistant: Any) -> None:
-    passages = assistant.retrieve("Where did Japan open an official office to NATO?")
+class Reverse(BaseNodePostprocessor):
+    """A user's reranker: puts the nodes in the opposite order."""
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "Reverse"
+
+    def _postprocess_nodes(
+        self, nodes: list[NodeWithScore], query_bundle: QueryBundle | None = None
+    ) -> list[NodeWithScore]:
+        return nodes[::-1]
+
+
+@pytest.fixture(scope="module")
+def bundled_index(bundled_settings: Settings) -> tuple[CorpusStore, Bm25Index]:
+    """The bundled store and its BM25 index."""
+    store = CorpusStore.open(bundled_settings)
+    return store, Bm25Index.load_or_build(store, bundled_settings.storage_dir / "bm25")
+
+
+def test_the_pipeline_is_a_llamaindex_retriever_and_node_postprocessors(
+    bundled_index: tuple[CorpusStore, Bm25Index], local_embedder: BaseEmbedding
+) -> None:
+    store, bm25 = bundled_index
+    reverse = Reverse()
+    hybrid = HybridRetriever(store, bm25, local_embedder, rerankers=[reverse])
+    retriever, postprocessors = hybrid.pipeline(Filters(), top_k=5, per_article=3)
+    assert isinstance(retriever, BaseRetriever) and isinstance(retriever, QueryFusionRetriever)
+    assert all(isinstance(p, BaseNodePostprocessor) for p in postprocessors)
+    assert [type(p) for p in postprocessors] == [PerArticleCap, Reverse, KeepTop]
+    cap, _, top = postprocessors
+    assert isinstance(cap, PerArticleCap) and cap.cap == 3 and isinstance(top, KeepTop) and top.top_n == 5
+    # Run it by hand, as a LlamaIndex user would: a query string, then each postprocessor.
+    nodes = retriever.retrieve(OFFICE)
+    assert nodes and all(isinstance(n, NodeWithScore) for n in nodes)
+    for postprocessor in postprocessors:
+        nodes = postprocessor.postprocess_nodes(nodes, query_str=OFFICE)
+    assert len(nodes) == 5
+
+
+def test_a_reranker_the_user_supplies_is_applied_between_the_cap_and_the_top_k(
+    bundled_index: tuple[CorpusStore, Bm25Index], local_embedder: BaseEmbedding
+) -> None:
+    store, bm25 = bundled_index
+    query = QueryBundle(query_str=OFFICE, embedding=local_embedder.get_query_embedding(OFFICE))
+    plain = HybridRetriever(store, bm25, local_embedder).retrieve(query, top_k=len(bm25))
+    reversed_ = HybridRetriever(store, bm25, local_embedder, rerankers=[Reverse()]).retrieve(query, top_k=len(bm25))
+    assert len(plain) == len(bm25) > 3, "every chunk comes back when top-k is the corpus"
+    assert ids_of(reversed_) == ids_of(plain)[::-1]
+    top3 = HybridRetriever(store, bm25, local_embedder, rerankers=[Reverse()]).retrieve(query, top_k=3)
+    assert ids_of(top3) == ids_of(plain)[::-1][:3], "the top-k is taken after the reranker"
+
+
+def test_results_are_scored_nodes_ranked_by_both_retrievers(
+    bundled_index: tuple[CorpusStore, Bm25Index], local_embedder: BaseEmbedding
+) -> None:
+    store, bm25 = bundled_index
+    query = QueryBundle(query_str=OFFICE, embedding=local_embedder.get_query_embedding(OFFICE))
+    nodes = HybridRetriever(store, bm25, local_embedder).retrieve(query, top_k=8)
+    assert len(nodes) == 8 and all(isinstance(n, RankedNode) for n in nodes)
+    assert [n.score for n in nodes] == sorted((n.score for n in nodes), reverse=True)
+    assert set(nodes[0].ranks) == {"dense", "bm25"}
+    assert all(set(n.ranks) <= {"dense", "bm25"} and n.ranks for n in nodes)
+    for name in ("dense", "bm25"):
+        ranks = sorted(n.ranks[name] for n in nodes if name in n.ranks)
+        assert ranks and len(ranks) == len(set(ranks)) and ranks[0] == 1
+    passages = passages_of(nodes)
+    assert [p.chunk_id for p in passages] == ids_of(nodes) and passages[0].ranks == nodes[0].ranks
+
+
+def test_hybrid_retrieval_finds_the_passage_with_the_answer(assistant: Assistant) -> None:
+    passages = assistant.retrieve(OFFICE).passages
     assert "opened in Brussels" in passages[0].text
     assert set(passages[0].ranks) == {"dense", "bm25"}
     assert len(passages) == 8
 
 
-def test_filters_limit_both_retrievers_to_the_chosen_articles(assistant: Any) -> None:
-    records = assistant.store.list_articles()
-    taiwan = next(r for r in records if "Taiwan" in r.title)
-    only = assistant.retrieve("NATO summit", _options(Filters(doc_ids=(taiwan.doc_id,))))
+def test_the_door_times_embedding_and_retrieval_apart(assistant: Assistant) -> None:
+    retrieval = assistant.retrieve("What did Kishida say about the summit in Madrid?")
+    assert {"embed", "retrieve"} <= set(retrieval.timings_ms)
+    assert retrieval.vector == assistant.query_vector(retrieval.standalone)
+    assert [p.chunk_id for p in retrieval.passages] == ids_of(retrieval.nodes)
+
+
+def test_filters_limit_both_retrievers_to_the_chosen_articles(assistant: Assistant) -> None:
+    taiwan = next(r for r in assistant.articles() if "Taiwan" in r.title)
+    only = assistant.retrieve("NATO summit", AskOptions(filters=Filters(doc_ids=(taiwan.doc_id,)))).passages
     assert only and {p.doc_id for p in only} == {taiwan.doc_id}
-    by_author = assistant.retrieve("NATO summit", _options(Filters(authors=("Alastair Crook",))))
+    assert any(set(p.ranks) == {"dense", "bm25"} for p in only), "both retrievers saw the filter's articles"
+    by_author = assistant.retrieve("NATO summit", AskOptions(filters=Filters(authors=("Alastair Crook",)))).passages
     assert by_author and {p.author for p in by_author} == {"Alastair Crook"}
-    assert assistant.retrieve("NATO summit", _options(Filters(sources=("Nobody's Gazette",)))) == []
+    with pytest.raises(NoMatchingArticles, match='no source "Nobody\'s Gazette" in the corpus'):
+        assistant.retrieve("NATO summit", AskOptions(filters=Filters(sources=("Nobody's Gazette",))))
 
 
 def test_date_filters_keep_articles_published_in_range(
-    embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn, local_embedder: Any
+    embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn, local_embedder: BaseEmbedding
 ) -> None:
-    import json
-
-    from rag.assistant import Assistant
-
     manifest_path = corpus_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["000_6c8ec85815583e4f.txt"]["published"] = "2022-06-28"
@@ -60,14 +193,19 @@ def test_date_filters_keep_articles_published_in_range(
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     run_ingest(embedded_settings, corpus_dir)
     assistant = Assistant.open(embedded_settings, embedder=local_embedder)
-    in_2023 = assistant.retrieve("Japan NATO", _options(Filters(published_from="2023", published_to="2023-12")))
-    assert in_2023 and {p.published for p in in_2023} == {"2023-04-10"}
-    up_to_june = assistant.retrieve("Japan NATO", _options(Filters(published_to="2022-06")))
-    assert up_to_june and {p.published for p in up_to_june} == {"2022-06-28"}
+
+    def published(filters: Filters) -> set[str]:
+        passages = assistant.retrieve("Japan NATO", AskOptions(filters=filters)).passages
+        assert passages, filters
+        return {p.published for p in passages}
+
+    assert published(Filters(published_from="2023", published_to="2023-12")) == {"2023-04-10"}
+    assert published(Filters(published_to="2022-06")) == {"2022-06-28"}
+    assert published(Filters(published_from="2022-06-28", published_to="2022-06-28")) == {"2022-06-28"}
 
 
 def test_bm25_index_is_persisted_and_rebuilt_only_when_the_store_changes(
-    embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn, monkeypatch: Any
+    embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run_ingest(embedded_settings, corpus_dir)
     store = CorpusStore.open(embedded_settings)
@@ -78,14 +216,9 @@ def test_bm25_index_is_persisted_and_rebuilt_only_when_the_store_changes(
     monkeypatch.setattr(Bm25Index, "build_retriever", staticmethod(lambda s: builds.append(1) or real_build(s)))
     again = Bm25Index.load_or_build(store, folder)
     assert builds == [] and len(again) == len(first) and again.words == first.words
+    assert again.document_frequencies() == first.document_frequencies()
     (corpus_dir / "extra.txt").write_text("A new article about harbour budgets in Oslo.", encoding="utf-8")
     run_ingest(embedded_settings, corpus_dir)
     changed = Bm25Index.load_or_build(store, folder)
     assert builds == [1] and len(changed) == len(first) + 1
     assert [p.name for p in folder.iterdir()] == [changed.fingerprint], "old indexes are removed"
-
-
-def _options(filters: Filters) -> Any:
-    from rag.assistant import AskOptions
-
-    return AskOptions(filters=filters)

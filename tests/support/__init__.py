@@ -10,7 +10,7 @@ plain functions, classes and texts:
 - checks.py       assertions several modules make: store consistency, the citation contract, chunks
 - app.py          the Streamlit app under AppTest: start it, ask it, read its HTML
 - browser.py      Debian's chromium and `streamlit run app.py` for the browser tests
-- cli.py          `python -m rag ...` in a subprocess
+- cli.py          `python -m rag ...` in a subprocess, or in this process (`main_with`; the `cli` fixture)
 - generative.py   an Assistant answering through the fake OpenAI server
 - fake_openai.py  the fake OpenAI server itself
 - samples.py      small article files (a PDF, a news page) made on the spot
