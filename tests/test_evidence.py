@@ -1,4 +1,4 @@
-"""What decides a refusal (names, never ordinary words; text matched after folding), which entity answers, and when a yes/no verdict is plain."""
+"""What decides a refusal (names, never ordinary words; text matched after folding) and which entity answers."""
 
 from __future__ import annotations
 

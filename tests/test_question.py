@@ -100,14 +100,14 @@ def test_dates_are_read_with_or_without_a_year_and_publication_dates_told_from_e
 def test_an_outlet_the_corpus_has_nothing_from_is_named_as_missing() -> None:
     plan = plan_question("According to a Bloomberg article, what did the Harbour Gazette say about fees?", CATALOG)
     assert plan.missing == ["an article from Bloomberg"]
-    plan = plan_question("What did an article from The Daily Beacon report, and another in the Harbour Gazette?", CATALOG)
+    plan = plan_question(
+        "What did an article from The Daily Beacon report, and another in the Harbour Gazette?", CATALOG
+    )
     assert plan.missing == ["an article from The Daily Beacon"]
 
 
 def test_known_outlets_become_one_part_each_with_their_filters() -> None:
-    plan = plan_question(
-        "Does the Harbour Gazette say fees rose, while Quayside Wire reports that they fell?", CATALOG
-    )
+    plan = plan_question("Does the Harbour Gazette say fees rose, while Quayside Wire reports that they fell?", CATALOG)
     assert plan.kind == "yes_no" and not plan.missing
     assert [p.filters.sources for p in plan.parts] == [
         ("The Harbour Gazette",),
