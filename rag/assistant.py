@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 MAX_QUESTION_TOKENS = 512
 SHORTER = "ask it in fewer words"
 QUERY_VECTORS_KEPT = 256  # recent query vectors: a comparison asks about one topic once per row
+FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
 PART_WORDS = 5  # a part of a question with fewer content words is searched with the whole question
 
 
@@ -242,6 +243,7 @@ class Assistant:
                 vector = self.query_vector(standalone)
             with clock("retrieve"):
                 nodes, part_nodes = self._search(indexes, standalone, vector, plan, options)
+                nodes += self._search_facets(indexes, plan, options, nodes)
             with clock("embed"):
                 parts = [p.text for p in plan.parts] if len(plan.parts) > 1 else []
                 part_vectors = [self.query_vector(text) for text in parts]
@@ -303,6 +305,26 @@ class Assistant:
                 if rank < len(found):
                     merged.setdefault(found[rank].node.node_id, found[rank])
         return list(merged.values())[:top_k], part_nodes
+
+    @staticmethod
+    def _search_facets(
+        indexes: _Indexes, plan: QuestionPlan, options: AskOptions, nodes: list[NodeWithScore]
+    ) -> list[NodeWithScore]:
+        """Passages for each clause of a long description, by its words, that the search above missed.
+
+        A question that describes its answer clause by clause often draws each clause from
+        another article; searched as a whole, the clauses' articles crowd one another out.
+        They follow the top-k, so the answer step can cite every clause.
+        """
+        found = {n.node.node_id for n in nodes}
+        last = min((n.score or 0.0 for n in nodes), default=0.0)  # BM25 scores are on another scale
+        extra: list[NodeWithScore] = []
+        for facet in plan.facets:
+            for node in indexes.retriever.retrieve_words(facet, options.filters, FACET_PASSAGES):
+                if node.node.node_id not in found:
+                    found.add(node.node.node_id)
+                    extra.append(NodeWithScore(node=node.node, score=last))
+        return extra
 
     def query_vector(self, text: str) -> list[float]:
         """The embedding of a query, kept for the next request about the same text."""
@@ -400,6 +422,10 @@ class Assistant:
             elif not retrieval.passages or retrieval.unmentioned:
                 answer.abstained = True
                 answer.text = not_mentioned(retrieval.unmentioned) if retrieval.unmentioned else NOT_FOUND
+            elif retrieval.focus_unnamed:  # "How many submarines ...": no passage names them, none says how many
+                answer.abstained = True
+                focus = retrieval.focus_unnamed
+                answer.text = f"The articles found say nothing about “{focus}”, so they cannot answer this question."
             else:
                 yield from self.engine.answer(retrieval, answer, Clock(timings))
         except NoMatchingArticles as exc:  # nothing to draw on: an abstention that says why

@@ -76,6 +76,9 @@ def person_like(name: str) -> bool:
     return any(zipf_frequency(w) < 3.5 for w in words)
 
 
+ARTICLES = frozenset({"the", "a", "an"})
+
+
 def names_in(sentence: str) -> list[str]:
     """The names a sentence holds: no leading article, title or possessive; cut at function words."""
     found = []
@@ -84,7 +87,9 @@ def names_in(sentence: str) -> list[str]:
         piece: list[str] = []
         for i, word in enumerate([*match.group().split(), ""]):
             folded = fold(word.strip(".,"))
-            ends = not word or (folded in FUNCTION_WORDS and folded not in CONNECTORS)
+            # a function word ends a name, unless written with a capital inside the sentence ("the All Blacks")
+            inside = word[:1].isupper() and not (at_start and i == 0) and folded not in ARTICLES
+            ends = not word or (folded in FUNCTION_WORDS and folded not in CONNECTORS and not inside)
             # at the start of a sentence a capital says nothing: an ordinary word there is no name
             common_start = at_start and i == 0 and (zipf_frequency(folded) >= 4.0 or folded.endswith("ly"))
             # "AI-powered", "Russia-based": a capital before a hyphen and a lower-case word is no name

@@ -39,6 +39,7 @@ OTHER_ARTICLE_RATIO = 0.7  # another article's best sentence joins when this clo
 PART_RATIO = 0.5  # a part's best sentence joins when this close to the best
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 SHORTLIST = 12
+FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 
 BROAD_QUESTION = re.compile(
     r"^\s*(brief|summari[sz]e|give me|overview|compare|contrast|what do (the )?(sources|articles)|"
@@ -91,14 +92,6 @@ class ExtractiveEngine(Engine):
         best = ranked[0]
         if best.score < EVIDENCE_FLOOR or max(c.semantic for c in ranked) < MIN_RELEVANCE:
             return ExtractiveResult([], best.score, declined=NOT_FOUND)
-        if retrieval.focus_stems and not any(retrieval.focus_stems & content_stems(c.evidence.quote) for c in every):
-            # "How many submarines ...": no sentence found names them, so none says how many
-            focus = plan.focus if plan else ""
-            return ExtractiveResult(
-                [],
-                best.score,
-                declined=f"The articles found say nothing about “{focus}”, so they cannot answer this question.",
-            )
         limit = 5 if BROAD_QUESTION.search(question) else 3
         chosen = [best]
 
@@ -113,6 +106,12 @@ class ExtractiveEngine(Engine):
                 own = [c for c in ranked if c.evidence.doc_id in docs]
                 if own and own[0].score >= PART_RATIO * best.score:
                     add(own[0])
+        # Every clause of a long description is answered by the sentence that holds most of its words.
+        for facet in plan.facets if plan is not None else []:
+            stems = content_stems(facet)
+            match = max(every, key=lambda c: (self.ranker.lexical(stems, c.evidence.quote), c.score))
+            if self.ranker.lexical(stems, match.evidence.quote) >= FACET_MATCH:
+                add(match)
         # Every article that answers about as well as the best gets a say; every article that
         # answers at all when the question asks what each source says.
         best_by_article: dict[str, ScoredSentence] = {}
@@ -155,7 +154,9 @@ class ExtractiveEngine(Engine):
 
 def _alike(a: ScoredSentence, b: ScoredSentence) -> bool:
     """Sentences this similar say the same thing (a wire story in two outlets)."""
-    return cosine(a.vector or [], b.vector or []) >= REDUNDANT
+    if a.vector is None or b.vector is None:  # one was not embedded: only the same words say the same
+        return a.evidence.quote == b.evidence.quote
+    return cosine(a.vector, b.vector) >= REDUNDANT
 
 
 def _in_reading_order(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:

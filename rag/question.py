@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from rag.catalog import Catalog
-from rag.lexicon import FUNCTION_WORDS
+from rag.lexicon import FUNCTION_WORDS, content_words
 from rag.records import Filters
 
 AUXILIARIES = frozenset(
@@ -111,7 +112,7 @@ OUTLET_SLOTS = [
     re.compile(r"\b(?:reported|published|written|covered)\s+(?:on\s+)?by\s+(?:the\s+)?" + _NAME),
     re.compile(
         # not inside a longer name ("the 'Rookie of the Year Odds' article")
-        r"(?<!\bof\s)(?<!\bfor\s)(?<!\bin\s)\b(?:a|an|the)\s+" + _NAME + r"(?:'s|’s)?\s+(?:article|report|piece|story|"
+        r"(?<!\bof\s)(?<!\bfor\s)\b(?:a|an|the)\s+" + _NAME + r"(?:'s|’s)?\s+(?:article|report|piece|story|"
         r"column|op-ed|editorial|"
         r"newsletter|podcast)s?\b"
     ),
@@ -177,6 +178,7 @@ class QuestionPlan:
     focus: str = ""  # what a "how many X" / "what is the X of" question asks about: the evidence must name it
     every_source: bool = False  # "do the sources agree", "according to each article": every article has a say
     asks_noun: str = ""  # the words of "which X", "what X" ("television corporation"): an answer's name sits near
+    facets: list[str] = field(default_factory=list)  # the clauses of a long description, each its own evidence
 
     @property
     def constrained(self) -> bool:
@@ -380,7 +382,35 @@ def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
         if not mention.known:
             plan.missing.append(f"an article from {mention.written}")
     plan.parts = _parts(question, plan, catalog)
+    skip = [(m.start, m.end) for m in plan.outlets] + [(d.start, d.end) for d in plan.dates]
+    plan.facets = question_facets(question, skip)
     return plan
+
+
+# A long question often describes its answer clause by clause, each clause drawn from another
+# article ("Which company, ranking local search results, showing new hardware at an annual
+# event, and accused in an antitrust suit ...?"). Each clause is looked for on its own.
+FACET_BOUNDARY = re.compile(
+    r"[,;:()]|\b(?:and|but|while|whereas|who|whom|whose|which|that|also|despite|although|though|"
+    r"after|before|as well as|according to|as reported by|reported by|in contrast to)\b",
+    re.IGNORECASE,
+)
+FACET_WORDS = 3  # content words a clause needs to be looked for on its own
+MAX_FACETS = 5
+
+
+def question_facets(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """The clauses of a question that describe its answer, when it has several ("" spans in `skip` left out).
+
+    A clause is a stretch between commas and joining words with at least `FACET_WORDS` content
+    words; a question with fewer than two such clauses has none (it is looked for as a whole).
+    """
+    text = list(question)
+    for start, end in skip:  # outlets and dates are filters, not words to look for
+        text[start:end] = " " * (end - start)
+    pieces = FACET_BOUNDARY.split("".join(text))
+    facets = [" ".join(p.split()) for p in pieces if len(content_words(p)) >= FACET_WORDS]
+    return facets[:MAX_FACETS] if len(facets) >= 2 else []
 
 
 def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:

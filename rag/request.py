@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rag.lexicon import content_stems
 from rag.records import AskOptions, Passage
 
 if TYPE_CHECKING:
@@ -32,6 +33,13 @@ class Retrieval:
     part_passages: list[list[Passage]] = field(default_factory=list)  # per part of the plan, what was found
     part_vectors: list[list[float]] = field(default_factory=list)  # per part, when there are several
     focus_stems: set[str] = field(default_factory=set)  # the stems an answer must name (the plan's focus, variants)
+
+    @property
+    def focus_unnamed(self) -> str:
+        """What a "how many X" question asks about when no passage found names it (else "")."""
+        if not self.focus_stems or any(self.focus_stems & content_stems(p.text) for p in self.passages):
+            return ""
+        return self.plan.focus if self.plan else ""
 
     @property
     def missing(self) -> list[str]:

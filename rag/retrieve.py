@@ -196,6 +196,11 @@ class HybridRetriever:
             KeepTop(top_n=top_k),
         ]
 
+    def retrieve_words(self, text: str, filters: Filters | None = None, top_k: int = 3) -> list[NodeWithScore]:
+        """The `top_k` best nodes for the words of `text` alone (BM25): cheap, for a clause of a question."""
+        sparse = self.bm25.retriever_for(metadata_filters(filters or Filters()), top_k)
+        return sparse.retrieve(QueryBundle(query_str=text))[:top_k] if sparse is not None else []
+
     def retrieve(
         self, query: QueryBundle, filters: Filters | None = None, top_k: int = 8, per_article: int | None = None
     ) -> list[NodeWithScore]:

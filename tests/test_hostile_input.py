@@ -69,8 +69,9 @@ def cites_brussels(answer: Answer) -> bool:
         (f"\x00\x1b[31m{OFFICE}\x1b[0m\r\u202e", "cites Brussels"),
         (f"Where\u2028did Japan open\u200b an official\x0boffice to NATO?{CONTROLS}", "cites Brussels"),
         (f"🇯🇵🤝 {OFFICE} 😀👨‍👩‍👧", "cites Brussels"),
-        ("ماذا قال كيشيدا عن الناتو؟", "abstains: does not mention"),
-        ('מה אמר קישידה על נאט"ו?', "abstains: does not mention"),
+        # no word of it is in the (English) corpus, so no passage is evidence for an answer
+        ("ماذا قال كيشيدا عن الناتو؟", "abstains: could not find an answer"),
+        ('מה אמר קישידה על נאט"ו?', "abstains: could not find an answer"),
         ("\u202eOTAN ot eciffo na nepo napaJ did erehW", "abstains"),
         ("What did Kishida say about NATO and " + "Japan, " * 120 + "and Taiwan?", "answers"),
     ],
@@ -136,7 +137,7 @@ def test_ask_json_gives_one_json_line_per_question_whatever_the_bytes_on_stdin(b
     assert len(answers) == len(result.stdout.splitlines()) == 4, "one JSON object a line, even for U+2028"
     ansi, arabic, emoji, long = answers
     assert ansi["question"] == OFFICE and "Brussels" in ansi["answer"] and "\x1b" not in result.stdout
-    assert arabic["abstained"] and "does not mention" in arabic["answer"]
+    assert arabic["abstained"] and "could not find an answer" in arabic["answer"]
     assert emoji["citations"] and emoji["question"].startswith("🇯🇵")
     assert long["error"].startswith("the question is too long") and long["citations"] == []
 

@@ -104,6 +104,8 @@ def test_an_outlet_the_corpus_has_nothing_from_is_named_as_missing() -> None:
         "What did an article from The Daily Beacon report, and another in the Harbour Gazette?", CATALOG
     )
     assert plan.missing == ["an article from The Daily Beacon"]
+    plan = plan_question("Given the fees discussed in a Tidewater Post report, did the ferries run late?", CATALOG)
+    assert plan.missing == ["an article from Tidewater Post"]
 
 
 def test_known_outlets_become_one_part_each_with_their_filters() -> None:
@@ -135,3 +137,18 @@ def test_ordinary_words_and_a_capital_at_the_start_are_not_outlets() -> None:
     assert [m.written for m in plan.outlets] == ["the Ledger"]
     plan = plan_question("What did the AI-powered pilot feature do for the ferries?", CATALOG)
     assert plan.missing == [] and plan.outlets == []
+
+
+def test_a_long_description_is_read_clause_by_clause_without_its_outlets() -> None:
+    plan = plan_question(
+        "Which company, reported by the Harbour Gazette and Quayside Wire, runs the Kelby Island route, "
+        "plans to add two boats this summer, and whose chief executive expects bookings to double?",
+        CATALOG,
+    )
+    assert plan.facets == [
+        "runs the Kelby Island route",
+        "plans to add two boats this summer",
+        "chief executive expects bookings to double?",
+    ]
+    assert not any("Gazette" in f or "Quayside" in f for f in plan.facets)
+    assert plan_question("Who runs the Kelby Island route?", CATALOG).facets == []

@@ -17,6 +17,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.answer import Answer
 from rag.assistant import Assistant
 from rag.ingest import ingest_paths
+from rag.records import AskOptions
 from tests.support.newsroom import write_newsroom
 from tests.support.project import make_settings
 
@@ -130,3 +131,18 @@ def test_ligatures_in_the_question_match_the_articles(newsroom: Assistant, tmp_p
     answer = newsroom.ask("Why did ﬁshing crews call the fee rise unfair?")
     assert not answer.abstained
     assert any("unfair" in c.quote for c in answer.citations)
+
+
+def test_each_clause_of_a_long_description_is_answered_from_the_article_that_holds_it(newsroom: Assistant) -> None:
+    # one passage from the search as a whole: the other clause's article comes from its own words
+    answer = newsroom.ask(
+        "Who is the official who said the new terminal would handle twelve sailings a day, "
+        "and who also said the increase in landing fees would pay for dredging the main channel?",
+        options=AskOptions(top_k=1),
+    )
+    assert answer.text.startswith("Ingrid Halvorsen.")
+    cited = {c.doc_id: c.quote for c in answer.citations}
+    titles = {r.doc_id: r.title for r in newsroom.articles()}
+    assert {titles[d] for d in cited} >= {"New ferry terminal opens", "Port fees to rise"}
+    assert any("twelve sailings" in q for q in cited.values()) and any("dredging" in q for q in cited.values())
+    assert_verbatim(newsroom, answer)

@@ -16,7 +16,7 @@ from rag.assistant import Assistant, NoMatchingArticles
 from rag.bm25 import Bm25Index
 from rag.nodes import RankedNode, passages_of
 from rag.records import AskOptions, Filters
-from rag.retrieve import HybridRetriever, KeepTop, PerArticleCap, ReciprocalRankFusionRetriever
+from rag.retrieve import ArticleDiversity, HybridRetriever, KeepTop, PerArticleCap, ReciprocalRankFusionRetriever
 from rag.settings import Settings
 from rag.store import CorpusStore
 from tests.support.ingest import IngestFn
@@ -117,8 +117,8 @@ def test_the_pipeline_is_a_llamaindex_retriever_and_node_postprocessors(
     retriever, postprocessors = hybrid.pipeline(Filters(), top_k=5, per_article=3)
     assert isinstance(retriever, BaseRetriever) and isinstance(retriever, QueryFusionRetriever)
     assert all(isinstance(p, BaseNodePostprocessor) for p in postprocessors)
-    assert [type(p) for p in postprocessors] == [PerArticleCap, Reverse, KeepTop]
-    cap, _, top = postprocessors
+    assert [type(p) for p in postprocessors] == [PerArticleCap, Reverse, ArticleDiversity, KeepTop]
+    cap, _, _, top = postprocessors
     assert isinstance(cap, PerArticleCap) and cap.cap == 3 and isinstance(top, KeepTop) and top.top_n == 5
     # Run it by hand, as a LlamaIndex user would: a query string, then each postprocessor.
     nodes = retriever.retrieve(OFFICE)
@@ -138,7 +138,10 @@ def test_a_reranker_the_user_supplies_is_applied_between_the_cap_and_the_top_k(
     assert len(plain) == len(bm25) > 3, "every chunk comes back when top-k is the corpus"
     assert ids_of(reversed_) == ids_of(plain)[::-1]
     top3 = HybridRetriever(store, bm25, local_embedder, rerankers=[Reverse()]).retrieve(query, top_k=3)
-    assert ids_of(top3) == ids_of(plain)[::-1][:3], "the top-k is taken after the reranker"
+    # the reranker's order, then room for another article in the last slot, then the top-k
+    expected = KeepTop(top_n=3).postprocess_nodes(ArticleDiversity(top_n=3).postprocess_nodes(reversed_))
+    assert ids_of(top3) == ids_of(expected), "the top-k is taken after the reranker"
+    assert ids_of(top3)[:2] == ids_of(plain)[::-1][:2]
 
 
 def test_results_are_scored_nodes_ranked_by_both_retrievers(
