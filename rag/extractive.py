@@ -3,8 +3,9 @@
 Sentences of the retrieved passages are ranked against the question (`rag.ranking`).
 The answer is declined when even the best of them is weak evidence (`EVIDENCE_FLOOR`,
 calibrated on the tuning questions). Otherwise it holds the best sentence; the best
-sentence of every part of the question (each outlet it names) and of every other article
-that answers about as well; more good ones while they add something. An entity question
+sentence of every part of the question (each outlet it names), of every clause of a long
+description (the sentence holding most of its words) and of every other article that
+answers about as well; more good ones while they add something. An entity question
 ("Who ...", "Which company ...") opens with the name the evidence points to, citing the
 sentences that hold it. A yes/no question gets what each report says, and a verdict only
 when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by

@@ -55,6 +55,11 @@ def test_names_are_cleaned_of_titles_possessives_and_headline_words() -> None:
     assert "Notably" not in names_in("Notably, Quayside Ferries won the contract.")
 
 
+def test_a_function_word_written_with_a_capital_inside_a_sentence_belongs_to_the_name() -> None:
+    assert names_in("On Sunday the All Blacks beat the Northpoint Rovers.") == ["All Blacks", "Northpoint Rovers"]
+    assert names_in("All crews met Will Halvorsen at the pier.") == ["Will Halvorsen"]
+
+
 def test_the_entity_named_across_several_articles_wins_the_vote() -> None:
     scored = [
         (evidence("a", "Ingrid Halvorsen said the terminal would open in May."), 0.6),
