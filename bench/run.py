@@ -118,7 +118,7 @@ def bench_naive(work: Path, folder: Path, embedder: Any, ours_s: float) -> dict[
         ours = Assistant.open(ours_settings, embedder=embedder)
         naive = naive_index.as_retriever(similarity_top_k=5)
         for name, retrieve in (
-            ("ours", lambda q: [p.text for p in ours.retrieve(q)[:5]]),
+            ("ours", lambda q: [p.text for p in ours.retrieve(q).passages[:5]]),
             ("naive", lambda q: [n.node.get_content() for n in naive.retrieve(q)][:5]),
         ):
             recalls, reciprocal = [], []
