@@ -236,7 +236,8 @@ class Assistant:
             if unmatched:
                 raise NoMatchingArticles(unmatched)
             with clock("condense"):
-                standalone = indexes.engine.condense(question, history) if history else question
+                people = self.catalog().people if history else []
+                standalone = indexes.engine.condense(question, history, people) if history else question
             with clock("plan"):
                 plan = plan_question(standalone, self.catalog())
             with clock("embed"):

@@ -57,13 +57,16 @@ class Catalog:
     outlets: list[Outlet] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     dates: dict[str, set[str]] = field(default_factory=dict)  # source -> ISO dates of its articles
+    people: list[str] = field(default_factory=list)  # the people the articles quote (their speakers)
 
     @classmethod
     def of(cls, records: Iterable[ArticleRecord]) -> Catalog:
         """The catalog of these articles."""
         dates: dict[str, set[str]] = {}
         authors: set[str] = set()
+        people: set[str] = set()
         for record in records:
+            people.update(s["name"] for s in record.speakers if s.get("kind") == "person" and s.get("name"))
             if record.source:
                 dates.setdefault(record.source, set()).add(record.published)
             # "Ava Benny-Morrison, Bloomberg": the person; an agency in a byline is not a source of the corpus.
@@ -72,7 +75,7 @@ class Catalog:
                 if author.strip():
                     authors.add(author.strip())
         outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
-        return cls(outlets, sorted(authors), dates)
+        return cls(outlets, sorted(authors), dates, sorted(people))
 
     def sources_named(self, name: str) -> list[str]:
         """The stored sources `name` denotes (several for "The Independent": each of its sections)."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from rag.lexicon import FUNCTION_WORDS, content_words
+from rag.entities import TITLES
+from rag.lexicon import FUNCTION_WORDS, content_words, fold
 
 
 @dataclass(frozen=True)
@@ -97,32 +98,69 @@ def _names(text: str) -> list[str]:
     return found
 
 
-def _person_names(text: str) -> list[str]:
-    """Names that look like people's: two or more capitalised words, or a name before 'said'."""
-    names = [n for n in _names(text) if " " in n]
-    names += re.findall(r"\b([A-Z][a-z]+)\s+(?:said|says|noted|added|stated|believes)\b", text)
-    return names
+SPEECH = re.compile(
+    r"^\s+(?:say|says|said|tell|tells|told|think|thinks|thought|argue[sd]?|claim(?:s|ed)?|add(?:s|ed)?|"
+    r"note[sd]?|state[sd]?|believe[sd]?|warn(?:s|ed)?|mean|meant|want(?:s|ed)?|promise[sd]?|announce[sd]?|"
+    r"explain(?:s|ed)?|suggest(?:s|ed)?|admit(?:s|ted)?|den(?:y|ies|ied)|describe[sd]?|write|writes|wrote)\b",
+    re.IGNORECASE,
+)
 
 
-def is_follow_up(question: str) -> bool:
-    """Whether the question leans on the chat before it."""
+def _people_in(text: str, people: Collection[str] = ()) -> list[str]:
+    """The people `text` names, in order: a name after a title ("Foreign Minister Yoshimasa
+    Hayashi"), a name that says something ("Kishida said"), or one of `people` (the corpus's
+    known speakers, matched in full or by surname). Places and organisations are not people.
+    """
+    surnames = {fold(p.split()[-1]) for p in people if p.split()} | {fold(p) for p in people}
+    found = []
+    for match in NAME.finditer(text):
+        run = [w for w in re.split(r"\s+", match.group()) if w]
+        titled = [i for i, w in enumerate(run) if fold(w) in TITLES]
+        name_words = [w for w in run[titled[-1] + 1 :] if w not in NOT_NAMES] if titled else run
+        name_words = [w for w in name_words if w not in NOT_NAMES]
+        if not name_words:
+            continue
+        name = " ".join(name_words)
+        known = fold(name) in surnames or fold(name_words[-1]) in surnames
+        speaks = bool(SPEECH.match(text[match.end() :]))
+        if titled or known or speaks:
+            found.append(name)
+    return found
+
+
+def is_follow_up(question: str, people: Collection[str] = ()) -> bool:
+    """Whether the question leans on the chat before it (a pronoun for a person it does not name, say)."""
     if CONTINUATION.match(question):
         return True
-    if PERSON_PRONOUN.search(question) and not _names(question):
+    if PERSON_PRONOUN.search(question) and not _people_in(question, people):
         return True
     return bool(THING_PRONOUN.search(question)) and len(content_words(question)) <= 3
 
 
-def resolve_follow_up(question: str, history: Sequence[Turn]) -> str:
-    """A standalone version of `question`, using the previous turns (offline heuristics)."""
-    if not history or not is_follow_up(question):
+def resolve_follow_up(question: str, history: Sequence[Turn], people: Collection[str] = ()) -> str:
+    """A standalone version of `question`, using the previous turns (offline heuristics).
+
+    A pronoun for a person ("he", "her") stands for a person named earlier in the chat (see
+    `_people_in`; `people`: the speakers the corpus knows), never for a place or a thing;
+    when none was named, it stays as it is.
+    """
+    if not history or not is_follow_up(question, people):
         return question
     previous = history[-1]
     resolved = CONTINUATION.sub("", question).strip()
     if PERSON_PRONOUN.search(resolved):
-        people = _person_names(previous.question) or _names(previous.question) or _person_names(previous.answer)
-        if people:
-            person = people[-1]
+        # the person named last: the latest turn's question first, then its answer, then earlier turns
+        named = next(
+            (
+                found
+                for turn in reversed(history)
+                for text in (turn.question, turn.answer)
+                if (found := _people_in(text, people))
+            ),
+            [],
+        )
+        if named:
+            person = named[0]
             resolved = PERSON_PRONOUN.sub(
                 lambda m: f"{person}'s" if m.group().lower() in ("his", "hers") else person, resolved, count=1
             )

@@ -7,7 +7,7 @@ through this interface and never ask which engine they have.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rag.conversation import Turn, resolve_follow_up
@@ -29,9 +29,12 @@ class Engine(ABC):
     def __init__(self, ranker: SentenceRanker) -> None:
         self.ranker = ranker
 
-    def condense(self, question: str, history: Sequence[Turn]) -> str:
-        """A standalone question from a follow-up and the chat so far (offline rules by default)."""
-        return resolve_follow_up(question, history)
+    def condense(self, question: str, history: Sequence[Turn], people: Collection[str] = ()) -> str:
+        """A standalone question from a follow-up and the chat so far (offline rules by default).
+
+        `people`: the people the corpus quotes, whom a pronoun may stand for.
+        """
+        return resolve_follow_up(question, history, people)
 
     def rank(
         self,

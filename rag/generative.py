@@ -9,7 +9,7 @@ sentence is judged against the quotes it cites.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -128,8 +128,8 @@ class GenerativeEngine(Engine):
         self.judge = judge
         self.budget_tokens = budget_tokens
 
-    def condense(self, question: str, history: Sequence[Turn]) -> str:
-        """A standalone question from a follow-up and the chat so far."""
+    def condense(self, question: str, history: Sequence[Turn], people: Collection[str] = ()) -> str:
+        """A standalone question from a follow-up and the chat so far (the LLM reads the names itself)."""
         if not history:
             return question
         standalone = self.llm.complete(condense_messages(question, history), max_tokens=96).strip()
