@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rag.citations import Numbering
 from rag.compare import compare
-from rag.figures import find_figures
+from rag.figures import describe, find_figures
 from rag.ranking import MIN_RELEVANCE, maximal_marginal_relevance
 from rag.records import AskOptions, CitedSentence, Evidence
 from rag.speakers import speaker_of
@@ -99,7 +99,8 @@ def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -
     filters) and StoreError like a question.
     """
     started = time.perf_counter()
-    retrieval = assistant.retrieve(topic, (options or AskOptions()).or_defaults(top_k=16, per_article=6))
+    asked = options or AskOptions()
+    retrieval = assistant.retrieve(topic, asked.or_defaults(top_k=16, per_article=6))
     options = retrieval.options
     engine = assistant.engine
     ranked = [c for c in engine.rank(retrieval, shortlist=30) if c.semantic >= MIN_RELEVANCE]
@@ -134,7 +135,8 @@ def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -
         section.notes.append("No quoted speaker addresses this topic.")
     sections.append(section)
 
-    sources = compare(assistant, topic, by="source", options=options)
+    # the comparison the Compare page shows for the same request: one conflict finder, one answer
+    sources = compare(assistant, topic, by="source", options=asked)
     section = Section("Points of disagreement")
     for contrast in sources.differences:
         for group, side, figure in contrast.sides:
@@ -143,7 +145,11 @@ def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -
         for group, side, figure in contrast.sides:
             label = f"Agreement — {contrast.what}" + (f": {figure}" if figure else "")
             section.lines.append(Line(side.quote, [side], label=f"{label} ({group})"))
-    if not section.lines:
+    for contrast in sources.unlike:
+        for group, side, figure in contrast.sides:
+            label = f"Not comparable (another period) — {contrast.what}: {figure}"
+            section.lines.append(Line(side.quote, [side], label=f"{label} ({group})"))
+    if not sources.differences:
         section.notes.append("The sources give no conflicting figures on this topic.")
     sections.append(section)
 
@@ -153,7 +159,7 @@ def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -
         if figures:
             record = records.get(candidate.evidence.doc_id)
             who = speaker_of(record, candidate.evidence.start_char, candidate.evidence.end_char) if record else ""
-            label = ", ".join(f.text for f in figures) + (f" ({who})" if who else "")
+            label = ", ".join(describe(f) for f in figures) + (f" ({who})" if who else "")
             section.lines.append(Line(candidate.evidence.quote, [candidate.evidence], label=label))
     if not section.lines:
         section.notes.append("No figures on this topic.")

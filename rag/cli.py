@@ -193,10 +193,7 @@ def _cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
         )
         table.add_row(label, said or "nothing found")
     console.print(table)
-    for heading, contrasts in (
-        ("Where they differ", comparison.differences),
-        ("Where they agree", comparison.agreements),
-    ):
+    for heading, contrasts in comparison.contrast_sections():
         console.print(f"\n{heading}:" + ("" if contrasts else " none found"), markup=False)
         for contrast in contrasts:
             sides = "; ".join(f"{g}: {f or 'says'} [{comparison.n(e)}]" for g, e, f in contrast.sides)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from rag.citations import Numbering, cosine
-from rag.figures import find_figures, same_value
+from rag.figures import comparable, describe, find_figures, same_value
 from rag.lexicon import content_stems, content_words, stem
 from rag.ranking import MIN_RELEVANCE, ScoredSentence
 from rag.records import ArticleRecord, AskOptions, CitedSentence, Evidence
@@ -28,6 +28,7 @@ SAME_CLAIM = 0.75  # sentences of two groups this similar say the same thing
 SAME_SUBJECT = 0.3  # figures in sentences this similar, whose surroundings share a word, are about one thing
 FIGURE_WINDOW = 8  # words either side of a figure that say what it counts
 CELL_SENTENCES = 2
+UNLIKE_HEADING = "Not comparable (figures over different periods, side by side)"
 MAX_SPEAKER_ROWS = 15
 FIGURE_WORDS = frozenset(
     "billion million trillion thousand percent per cent dollars euros yen pounds year years total about least".split()
@@ -43,6 +44,11 @@ class Group:
     doc_ids: tuple[str, ...] = ()
     speaker: str = ""
 
+    @property
+    def name(self) -> str:
+        """The label, with the title when the label alone does not tell rows apart (no source given)."""
+        return f"{self.label} ({self.detail})" if self.label == NO_SOURCE else self.label
+
 
 @dataclass
 class Cell:
@@ -56,7 +62,7 @@ class Cell:
 class Contrast:
     """Two groups on the same thing: their figures differ, or they agree."""
 
-    kind: str  # differ | agree
+    kind: str  # differ | agree | unlike (figures over different periods: side by side)
     what: str
     sides: list[tuple[str, Evidence, str]]  # (group label, evidence, figure as written)
 
@@ -74,10 +80,18 @@ class Comparison:
     numbering: Numbering
     timings_ms: dict[str, float] = field(default_factory=dict)
     unmentioned: list[str] = field(default_factory=list)
+    unlike: list[Contrast] = field(default_factory=list)  # figures on one subject over different periods
 
     def n(self, evidence: Evidence) -> int:
         """The citation number of a span."""
         return self.numbering.number(evidence)
+
+    def contrast_sections(self) -> list[tuple[str, list[Contrast]]]:
+        """The contrasts under their headings, as every view shows them (figures over other periods if any)."""
+        sections = [("Where they differ", self.differences), ("Where they agree", self.agreements)]
+        if self.unlike:
+            sections.append((UNLIKE_HEADING, self.unlike))
+        return sections
 
     def cited(self) -> list[CitedSentence]:
         """The cells' sentences with their evidence, row by row."""
@@ -110,24 +124,28 @@ class Comparison:
             ],
             "differences": [contrast(c) for c in self.differences],
             "agreements": [contrast(c) for c in self.agreements],
+            "not_comparable": [contrast(c) for c in self.unlike],
             "citations": [c.to_dict() for c in self.numbering.citations],
             "unmentioned": self.unmentioned,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
 
 
+NO_SOURCE = "Source not given"
+
+
 def source_groups(records: list[ArticleRecord]) -> list[Group]:
-    """One group per source (the author, or the article itself, when no source is known)."""
+    """One group per source, labelled with the source, then the title (or the number of articles).
+
+    Articles without a source are a group each, labelled alike ("Source not given", then the title).
+    """
     by_label: dict[str, list[ArticleRecord]] = {}
     for record in records:
-        by_label.setdefault(record.source or record.author or record.title, []).append(record)
+        by_label.setdefault(record.source or f"\0{record.doc_id}", []).append(record)
     groups = []
     for label, members in by_label.items():
-        if len(members) == 1:
-            detail = members[0].title if label != members[0].title else (members[0].author or members[0].path)
-        else:
-            detail = f"{len(members)} articles"
-        groups.append(Group(label, detail, tuple(r.doc_id for r in members)))
+        detail = members[0].title if len(members) == 1 else f"{len(members)} articles"
+        groups.append(Group(NO_SOURCE if label.startswith("\0") else label, detail, tuple(r.doc_id for r in members)))
     return groups
 
 
@@ -159,10 +177,23 @@ def _what(a: str, b: str) -> str:
     return " ".join(dict.fromkeys(words[:5])) or "the same subject"
 
 
-def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> tuple[list[Contrast], list[Contrast]]:
-    """Differing and equal figures, and matching claims, between sentences of different groups."""
-    differences: list[Contrast] = []
-    agreements: list[Contrast] = []
+@dataclass
+class Contrasts:
+    """Where groups differ, agree, or give figures that do not measure the same period."""
+
+    differences: list[Contrast] = field(default_factory=list)
+    agreements: list[Contrast] = field(default_factory=list)
+    unlike: list[Contrast] = field(default_factory=list)
+
+
+def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> Contrasts:
+    """Figures on one subject between sentences of different groups, and matching claims.
+
+    The one conflict finder: Compare and the Briefing both use it. Figures in one unit about
+    one subject differ or agree only when they cover the same period (`rag.figures.comparable`:
+    per year where the text says so); otherwise they are set side by side as not comparable.
+    """
+    found = Contrasts()
     seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
     labels = list(pools)
     for i, first in enumerate(labels):
@@ -182,16 +213,21 @@ def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> tuple[list[Contras
                             if not _subject(near_a, near_b):
                                 continue
                             seen.add(key)
-                            sides = [(first, a.evidence, fa.text), (second, b.evidence, fb.text)]
+                            sides = [(first, a.evidence, describe(fa)), (second, b.evidence, describe(fb))]
                             what = _what(near_a, near_b)
-                            (agreements if same_value(fa, fb) else differences).append(
-                                Contrast("agree" if same_value(fa, fb) else "differ", what, sides)
-                            )
+                            if not comparable(fa, fb):
+                                found.unlike.append(Contrast("unlike", what, sides))
+                            elif same_value(fa, fb):
+                                found.agreements.append(Contrast("agree", what, sides))
+                            else:
+                                found.differences.append(Contrast("differ", what, sides))
                     if key not in seen and similarity >= SAME_CLAIM:
                         seen.add(key)
                         what = _what(a.evidence.quote, b.evidence.quote)
-                        agreements.append(Contrast("agree", what, [(first, a.evidence, ""), (second, b.evidence, "")]))
-    return differences, agreements
+                        found.agreements.append(
+                            Contrast("agree", what, [(first, a.evidence, ""), (second, b.evidence, "")])
+                        )
+    return found
 
 
 def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOptions | None = None) -> Comparison:
@@ -229,7 +265,7 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
 
         ranked = engine.rank(retrieval, keep=said_by_group, shortlist=8)
         relevant = [c for c in ranked if c.semantic >= CELL_RELEVANCE[by]]
-        pools[group.label] = relevant[:6]
+        pools[group.name] = relevant[:6]
         cell = Cell(group)
         if relevant:
             cell.sentences = engine.describe(group.label, topic, retrieval, relevant, CELL_SENTENCES)
@@ -241,22 +277,23 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
         ordered = found + (silent if len(found) + len(silent) <= MAX_SPEAKER_ROWS else [])
     else:
         ordered = [c for _, c in cells]
-    differences, agreements = find_contrasts(pools)
+    contrasts = find_contrasts(pools)
     comparison = Comparison(
         topic=topic,
         by=by,
         mode=assistant.mode,
         cells=ordered,
-        differences=differences,
-        agreements=agreements,
+        differences=contrasts.differences,
+        agreements=contrasts.agreements,
         numbering=Numbering(),
         unmentioned=whole.unmentioned,
+        unlike=contrasts.unlike,
     )
     for cell in comparison.cells:  # number in reading order: rows first, then contrasts
         for _, evidence, supported in cell.sentences:
             for e in evidence:
                 comparison.numbering.number(e, supported)
-    for contrast in differences + agreements:
+    for contrast in comparison.differences + comparison.agreements + comparison.unlike:
         for _, e, _ in contrast.sides:
             comparison.numbering.number(e)
     comparison.timings_ms["total"] = (time.perf_counter() - started) * 1000

@@ -93,7 +93,7 @@ def comparison_markdown(c: Comparison) -> str:
         else:
             said = "*nothing found*"
         out.append(f"| {label.replace('|', '/')} | {said.replace(chr(10), ' ')} |")
-    for heading, contrasts in (("Where they differ", c.differences), ("Where they agree", c.agreements)):
+    for heading, contrasts in c.contrast_sections():
         out += ["", f"## {heading}", ""]
         if not contrasts:
             out.append("*none found*")
@@ -116,7 +116,7 @@ def comparison_plain(c: Comparison) -> str:
     for cell in c.cells:
         said = " ".join(cited(*s) for s in cell.sentences) or "nothing found."
         out.append(f"- {cell.group.label}: {said}")
-    for heading, contrasts in (("Where they differ", c.differences), ("Where they agree", c.agreements)):
+    for heading, contrasts in c.contrast_sections():
         if contrasts:
             out.append(f"{heading}:")
             for contrast in contrasts:

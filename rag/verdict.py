@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.citations import cosine
-from rag.figures import find_figures, same_value
+from rag.figures import find_figures, same_amount
 
 if TYPE_CHECKING:
     from rag.ranking import ScoredSentence
@@ -45,7 +45,7 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
     if asked:
         evidence = [c.evidence.quote for c in (best_per_part or list(chosen))]
         stated = [f for quote in evidence for f in find_figures(quote)]
-        if all(any(same_value(a, s) for s in stated) for a in asked):
+        if all(any(same_amount(a, s) for s in stated) for a in asked):
             return "yes"
         return CANNOT_TELL
     if len(best_per_part) >= 2 and (ASKS_AGREEMENT.search(question) or ASKS_CHANGE.search(question)):

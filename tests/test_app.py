@@ -192,7 +192,7 @@ def test_the_sidebar_keeps_top_k_and_filters_when_the_user_switches_pages(indexe
     next(b for b in app.button if b.label == "Compare").click().run()
     assert not app.exception, app.exception
     comparison = app.session_state["comparison"]
-    assert [cell.group.label for cell in comparison.cells] == [
+    assert [cell.group.detail for cell in comparison.cells] == [
         "Japan's militarization and the American plan to fight for Taiwan"
     ], "the comparison drew on the filtered article alone"
 

@@ -14,8 +14,9 @@ import pytest
 
 from rag.assistant import Assistant, NoMatchingArticles
 from rag.briefing import brief
-from rag.compare import compare
+from rag.compare import NO_SOURCE, compare
 from rag.errors import UsageError
+from rag.figures import find_figures
 from rag.records import AskOptions, Filters
 from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
 from rag.settings import Settings
@@ -38,8 +39,10 @@ def assert_verbatim(citations: list[Any], article_texts: dict[str, str]) -> None
 def test_compare_by_source_shows_what_both_articles_say(assistant: Any, article_texts: dict[str, str]) -> None:
     comparison = compare(assistant, TOPIC, by="source")
     assert len(comparison.cells) == 2 and all(cell.sentences for cell in comparison.cells)
-    assert {cell.group.label for cell in comparison.cells} == {
-        "Alastair Crook",
+    # every row labelled the same way: the source (neither article names one), then the title
+    assert [cell.group.label for cell in comparison.cells] == [NO_SOURCE, NO_SOURCE]
+    assert {cell.group.detail for cell in comparison.cells} == {
+        "Japan edges towards NATO ahead of the Madrid summit",
         "Japan's militarization and the American plan to fight for Taiwan",
     }
     assert_verbatim(comparison.numbering.citations, article_texts)
@@ -48,14 +51,29 @@ def test_compare_by_source_shows_what_both_articles_say(assistant: Any, article_
 def test_differing_figures_across_the_two_articles_are_found_each_side_cited(assistant: Any) -> None:
     comparison = compare(assistant, TOPIC, by="source")
     pairs = [{f for _, _, f in c.sides} for c in comparison.differences]
-    assert {"$ 100 billion", "$56 billion"} in pairs
-    for contrast in comparison.differences:
+    # a yearly figure against a five-year total made yearly: the same period, so they differ
+    assert {"$ 100 billion a year", "320 billion dollars over 5 years: 64 billion USD a year"} in pairs
+    # against the amount of one year (2023) a yearly projection is not comparable: side by side
+    assert not any("$56 billion in 2023" in pair for pair in pairs)
+    assert {"$ 100 billion a year", "$56 billion in 2023"} in [{f for _, _, f in c.sides} for c in comparison.unlike]
+    for contrast in comparison.differences + comparison.unlike:
         groups = [g for g, _, _ in contrast.sides]
-        assert len(set(groups)) == 2, "a difference sets two sources against each other"
+        assert len(set(groups)) == 2, "a contrast sets two sources against each other"
         for _, evidence, figure in contrast.sides:
-            assert figure in evidence.quote
+            assert any(figure.startswith(f.text) for f in find_figures(evidence.quote))
     markdown = comparison_markdown(comparison)
-    assert "## Where they differ" in markdown and "$ 100 billion[^" in markdown
+    assert "## Where they differ" in markdown and "$ 100 billion a year[^" in markdown
+    assert "## Not comparable (figures over different periods, side by side)" in markdown
+    assert comparison.to_json()["not_comparable"]
+
+
+def test_compare_and_the_briefing_find_the_same_conflicts(assistant: Any) -> None:
+    comparison = compare(assistant, TOPIC, by="source")
+    briefing = brief(assistant, TOPIC)
+    section = next(s for s in briefing.sections if s.heading == "Points of disagreement")
+    differing = {line.evidence[0].key for line in section.lines if not line.label.startswith(("Agreement", "Not "))}
+    assert differing == {e.key for c in comparison.differences for _, e, _ in c.sides} != set()
+    assert "The sources give no conflicting figures on this topic." not in section.notes
 
 
 def test_equal_figures_in_two_sources_are_an_agreement(assistant: Any) -> None:
@@ -83,8 +101,8 @@ def test_a_source_silent_on_the_topic_says_nothing_found(
     )
     run_ingest(embedded_settings, corpus_dir)
     comparison = compare(Assistant.open(embedded_settings, embedder=local_embedder), "Japan and NATO", by="source")
-    silent = [cell.group.label for cell in comparison.cells if not cell.sentences]
-    assert silent == ["Oslo votes to double harbour budget"]
+    silent = [(cell.group.label, cell.group.detail) for cell in comparison.cells if not cell.sentences]
+    assert silent == [(NO_SOURCE, "Oslo votes to double harbour budget")]
 
 
 def test_every_sentence_of_the_briefing_has_a_verbatim_citation(assistant: Any, article_texts: dict[str, str]) -> None:
@@ -185,7 +203,7 @@ def test_compare_takes_a_unique_article_id_prefix_like_the_whole_id(
     whole, prefix = results[taiwan.doc_id], results[taiwan.doc_id[:6]]
     assert rows_and_citations(prefix) == rows_and_citations(whole)
     (row,) = prefix["rows"]
-    assert row["found"] and row["group"] == taiwan.title, "the prefix's article, and what it says"
+    assert row["found"] and (row["group"], row["detail"]) == (NO_SOURCE, taiwan.title), "the prefix's article"
     assert {c["doc_id"] for c in prefix["citations"]} == {taiwan.doc_id}
 
 
@@ -223,7 +241,7 @@ def test_compare_and_brief_apply_the_filters_a_question_takes(assistant: Assista
     taiwan = next(r for r in assistant.articles() if "Taiwan" in r.title)
     options = AskOptions(filters=Filters(doc_ids=(taiwan.doc_id[:6],)))
     comparison = compare(assistant, TOPIC, by="source", options=options)
-    assert [cell.group.label for cell in comparison.cells] == [taiwan.title]
+    assert [(cell.group.label, cell.group.detail) for cell in comparison.cells] == [(NO_SOURCE, taiwan.title)]
     briefing = brief(assistant, TOPIC, options=options)
     assert briefing.numbering.citations and {c.doc_id for c in briefing.numbering.citations} == {taiwan.doc_id}
     with pytest.raises(NoMatchingArticles):

@@ -233,10 +233,7 @@ def render_comparison(assistant: Assistant, comparison: Comparison, anchor: str)
         + "<style>.cc-matrix td,.cc-matrix th{border:1px solid #ddd;padding:6px;vertical-align:top}</style>"
         + table
     )
-    for heading, contrasts in (
-        ("Where they differ", comparison.differences),
-        ("Where they agree", comparison.agreements),
-    ):
+    for heading, contrasts in comparison.contrast_sections():
         st.subheader(heading)
         if not contrasts:
             st.caption("None found.")

@@ -1,0 +1,56 @@
+"""Figures and the period they cover: compared only over the same period, per year where the text says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.figures import comparable, describe, find_figures, same_amount, same_value
+
+
+def figure(text: str) -> tuple[str, float, str]:
+    (found,) = find_figures(text)
+    return describe(found), found.value, found.period
+
+
+@pytest.mark.parametrize(
+    ("text", "described", "value", "period"),
+    [
+        ("The port will spend $12 million a year on dredging.", "$12 million a year", 12e6, "year"),
+        ("Upkeep costs $1 million a month.", "$1 million a month: 12 million USD a year", 12e6, "year"),
+        ("40 million euros over four years.", "40 million euros over 4 years: 10 million EUR a year", 1e7, "year"),
+        ("In the next five years: $50 million.", "$50 million over 5 years: 10 million USD a year", 1e7, "year"),
+        ("In early 2023, spending reached $56 billion.", "$56 billion in 2023", 56e9, "2023"),
+        ("Profits were £3 million in 2021.", "£3 million in 2021", 3e6, "2021"),
+        ("The terminal cost $48 million.", "$48 million", 48e6, ""),
+        ("Fees rose 8 percent in 2024.", "8 percent in 2024", 8.0, "2024"),
+        ("Prices rose 30 percent over five years.", "30 percent over 5 years", 30.0, "5 years"),
+        ("Landing fees will rise by eight percent, or 8%, from April.", "8%", 8.0, ""),
+    ],
+)
+def test_the_period_a_figure_covers_is_read_after_it_or_before_it_in_its_clause(
+    text: str, described: str, value: float, period: str
+) -> None:
+    assert figure(text) == (described, pytest.approx(value), period)
+
+
+def test_a_period_in_another_sentence_is_not_this_figure_s() -> None:
+    (found,) = find_figures("In 2022 the old pier closed. The terminal cost $48 million.")
+    assert found.period == ""
+
+
+def test_figures_are_comparable_only_over_the_same_period() -> None:
+    yearly, five_years, one_year, other_year, cost = (
+        find_figures(t)[0]
+        for t in (
+            "$10 million a year",
+            "$50 million over five years",
+            "$10 million in 2023",
+            "$10 million in 2022",
+            "$10 million",
+        )
+    )
+    assert comparable(yearly, five_years) and same_value(yearly, five_years)
+    assert not comparable(yearly, one_year) and not comparable(one_year, other_year)
+    assert not comparable(cost, yearly) and comparable(cost, find_figures("$12 million")[0])
+    # a question's figure is found in the evidence whatever period each names
+    assert same_amount(one_year, cost) and not same_value(one_year, cost)
