@@ -246,4 +246,10 @@ def test_a_chat_survives_a_reload_with_its_citation_links(browser: Any, app_url:
     page.get_by_text("Download the whole chat (.md)").wait_for(timeout=10_000)
     page.wait_for_timeout(800)  # let the expander finish opening
     page.screenshot(path=str(OUTPUT / "chat-after-reload.png"), full_page=True)
+    sidebar.get_by_test_id("stPopover").first.locator("button").first.click()  # the chat's ⋮ menu
+    menu = page.get_by_test_id("stPopoverBody")
+    expect(menu.get_by_role("button", name="Rename")).to_be_visible(timeout=10_000)
+    expect(menu.get_by_role("button", name="Delete")).to_be_visible()
+    expect(menu.get_by_role("textbox", name="Name")).to_have_value(question)
+    page.screenshot(path=str(OUTPUT / "chat-menu.png"))
     page.close()
