@@ -119,3 +119,15 @@ def test_an_unreadable_chats_file_is_one_line_and_the_chat_still_answers(indexed
     assert "opened in Brussels." in html_of(app), "the question is still answered"
     assert any("This chat is not being saved" in w.value for w in app.warning)
     assert not app.exception
+
+
+def test_opening_a_chat_from_another_page_shows_it_on_the_chat_page(indexed: Path) -> None:
+    app = ask(start(), QUESTION)
+    chat_id = app.query_params["chat"]
+    app.switch_page("ui/compare.py").run()
+    assert not app.exception and not app.chat_message
+    assert chat_buttons(app) == [QUESTION], "the chats are listed on every page"
+    app.button(key=f"open-chat-{chat_id}").click().run()
+    assert not app.exception, app.exception
+    assert len(app.chat_message) == 2 and "opened in Brussels." in html_of(app)
+    assert app.query_params["chat"] == chat_id

@@ -99,6 +99,9 @@ def _delete(chat_id: str) -> None:
 def render_chat_list(chat_page: StreamlitPage, current_page: StreamlitPage) -> None:
     """The saved chats, newest first, under a New chat button; drawn by app.py in the sidebar."""
     open_turns()
+    open_id = st.session_state.get(OPEN_CHAT)
+    if open_id and st.query_params.get(QUERY) != open_id:  # a page switch clears the URL's query: keep the chat in it
+        st.query_params[QUERY] = open_id
     st.markdown("**Chats**")
     st.button("New chat", key="chat-new", icon=":material/add:", on_click=start_new_chat, width="stretch")
     notice = st.session_state.pop(NOTICE, "")
@@ -136,4 +139,4 @@ def render_chat_list(chat_page: StreamlitPage, current_page: StreamlitPage) -> N
                     args=(chat.chat_id,),
                 )
     if st.session_state.pop(SHOW_CHAT_PAGE, False) and current_page.url_path != chat_page.url_path:
-        st.switch_page(chat_page)
+        st.switch_page(chat_page, query_params={QUERY: open_id} if open_id else None)
