@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from rag.errors import CorpusChatError
+from ui.chats import render_chat_list
 from ui.components import get_assistant, render_sidebar
 
 st.set_page_config(page_title="Corpus Chat", page_icon=":material/newspaper:", layout="wide")
@@ -16,6 +17,7 @@ pages = [
     st.Page("ui/corpus.py", title="Corpus", icon=":material/library_books:"),
 ]
 page = st.navigation(pages)
+chat_list = st.sidebar.container()  # at the top of the sidebar; filled after the page, so a new chat is listed at once
 try:
     # The sidebar is drawn here, once, for every page: its widgets live in this script, so
     # top-k and the filters keep their values when the user switches pages.
@@ -23,3 +25,5 @@ try:
     page.run()
 except CorpusChatError as exc:  # an error a person can act on, in one line
     st.error(str(exc))
+with chat_list:
+    render_chat_list(chat_page=pages[0], current_page=page)

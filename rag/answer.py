@@ -45,10 +45,12 @@ class Answer:
         """Sentences whose citations do not support them."""
         return [s for s in self.sentences if not s.supported]
 
-    def to_json(self, verbose: bool = False) -> dict[str, Any]:
+    def to_json(self, verbose: bool = False, debug: bool = False) -> dict[str, Any]:
         """One line of `ask --json` (DESIGN.md), plus the per-sentence support checks.
 
         `verbose` adds "retrieved": the passages handed to the answer step, in rank order.
+        `debug` adds what the app's debug view shows, whole: "passages" (with their text and
+        ranks) and "prompt"; a saved chat keeps them, so `from_json` gives the answer back as it was.
         """
         data: dict[str, Any] = {
             "question": self.question,
@@ -82,4 +84,37 @@ class Answer:
                 }
                 for rank, p in enumerate(self.passages, start=1)
             ]
+        if debug:
+            data["passages"] = [asdict(p) for p in self.passages]
+            data["prompt"] = self.prompt
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answer:
+        """The answer that `to_json` wrote: text, sentences, citations and report as they were.
+
+        Keys a newer or older version added or dropped are left to their defaults.
+        """
+        report: Comparison | Briefing | None = None
+        if data.get("report") is not None:
+            from rag.briefing import Briefing
+            from rag.compare import Comparison
+
+            kind = Comparison if data.get("kind") == "comparison" else Briefing
+            report = kind.from_json(data["report"])
+        return cls(
+            question=data["question"],
+            text=data["answer"],
+            citations=[Citation.from_dict(c) for c in data.get("citations", [])],
+            mode=data.get("mode", ""),
+            abstained=bool(data.get("abstained", False)),
+            sentences=[AnswerSentence.from_dict(s) for s in data.get("sentences", [])],
+            timings_ms=dict(data.get("timings_ms", {})),
+            standalone_question=data.get("standalone_question", ""),
+            passages=[Passage.from_dict(p) for p in data.get("passages", [])],
+            prompt=list(data.get("prompt", [])),
+            dropped_citations=list(data.get("dropped_citations", [])),
+            error=data.get("error", ""),
+            verdict=data.get("verdict", ""),
+            report=report,
+        )

@@ -17,7 +17,7 @@ from rag.citations import Numbering
 from rag.compare import compare
 from rag.figures import describe, find_figures
 from rag.ranking import MIN_RELEVANCE, maximal_marginal_relevance
-from rag.records import AskOptions, CitedSentence, Evidence
+from rag.records import AskOptions, Citation, CitedSentence, Evidence
 from rag.speakers import speaker_of
 
 if TYPE_CHECKING:
@@ -90,6 +90,25 @@ class Briefing:
             "citations": [c.to_dict() for c in self.numbering.citations],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Briefing:
+        """The briefing that `to_json` wrote, its citation numbers as they were (a saved chat)."""
+        numbering = Numbering.from_citations([Citation.from_dict(c) for c in data["citations"]])
+
+        def line(saved: dict[str, Any]) -> Line:
+            evidence = [numbering.evidence(n) for n in saved["citations"]]
+            return Line(saved["text"], evidence, saved["supported"], saved["label"])
+
+        sections = [Section(s["heading"], [line(x) for x in s["lines"]], list(s["notes"])) for s in data["sections"]]
+        return cls(
+            topic=data["topic"],
+            title=data["title"],
+            mode=data["mode"],
+            sections=sections,
+            numbering=numbering,
+            timings_ms=dict(data.get("timings_ms", {})),
+        )
 
 
 def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -> Briefing:

@@ -58,6 +58,18 @@ class Numbering:
             self.citations[self._numbers[item.key] - 1].supported = False
         return self._numbers[item.key]
 
+    @classmethod
+    def from_citations(cls, citations: Sequence[Citation]) -> Numbering:
+        """The numbering that gave `citations` their numbers 1..n (a saved report read back)."""
+        numbering = cls()
+        for citation in sorted(citations, key=lambda c: c.n):
+            numbering.number(citation.evidence, citation.supported)
+        return numbering
+
+    def evidence(self, n: int) -> Evidence:
+        """The span numbered `n`."""
+        return self.citations[n - 1].evidence
+
 
 def number_citations(
     cited: Sequence[tuple[str, Sequence[Evidence], bool]],

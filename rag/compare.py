@@ -17,7 +17,7 @@ from rag.citations import Numbering, cosine
 from rag.figures import comparable, describe, find_figures, same_value
 from rag.lexicon import content_stems, content_words, stem
 from rag.ranking import MIN_RELEVANCE, ScoredSentence
-from rag.records import ArticleRecord, AskOptions, CitedSentence, Evidence
+from rag.records import ArticleRecord, AskOptions, Citation, CitedSentence, Evidence
 from rag.speakers import speaker_index, speaker_of
 
 if TYPE_CHECKING:
@@ -129,6 +129,34 @@ class Comparison:
             "unmentioned": self.unmentioned,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Comparison:
+        """The comparison that `to_json` wrote, its citation numbers as they were (a saved chat)."""
+        numbering = Numbering.from_citations([Citation.from_dict(c) for c in data["citations"]])
+        evidence = numbering.evidence
+
+        def contrast(kind: str, c: dict[str, Any]) -> Contrast:
+            return Contrast(kind, c["what"], [(s["group"], evidence(s["citation"]), s["figure"]) for s in c["sides"]])
+
+        cells = [
+            Cell(
+                Group(row["group"], row["detail"]),
+                [(s["text"], [evidence(n) for n in s["citations"]], s["supported"]) for s in row["sentences"]],
+            )
+            for row in data["rows"]
+        ]
+        return cls(
+            topic=data["topic"],
+            by=data["by"],
+            mode=data["mode"],
+            cells=cells,
+            differences=[contrast("differ", c) for c in data["differences"]],
+            agreements=[contrast("agree", c) for c in data["agreements"]],
+            numbering=numbering,
+            timings_ms=dict(data.get("timings_ms", {})),
+            unmentioned=list(data.get("unmentioned", [])),
+        )
 
 
 NO_SOURCE = "Source not given"

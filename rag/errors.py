@@ -31,3 +31,7 @@ class LLMError(CorpusChatError):
 
 class UsageError(CorpusChatError):
     """A command was called without what it needs."""
+
+
+class ChatStoreError(CorpusChatError):
+    """The saved chats cannot be read or written (a damaged or locked chats file)."""

@@ -7,7 +7,7 @@ the system sits at the bottom of the import graph: everything else stands above 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 PENDING = "pending"
@@ -27,6 +27,16 @@ def end_of(published: str) -> int:
     parts = [int(p) for p in published.split("-") if p.isdigit()]
     year, month, day = (parts + [12, 31][len(parts) - 1 :])[:3] if parts else (9999, 12, 31)
     return year * 10_000 + month * 100 + day
+
+
+def known_fields(record_type: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The entries of `data` that name a field of the dataclass `record_type`.
+
+    Reading JSON back skips what a record no longer has and leaves what it gained since
+    to its default, so a chat saved by an older or newer version still opens.
+    """
+    names = {f.name for f in fields(record_type)}
+    return {key: value for key, value in data.items() if key in names}
 
 
 def ids_starting_with(prefix: str, ids: Iterable[str]) -> list[str]:
@@ -145,6 +155,11 @@ class Passage:
             speakers=[str(s) for s in meta.get("speakers") or []],
         )
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Passage:
+        """The passage that `asdict` wrote."""
+        return cls(**known_fields(cls, data))
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -244,6 +259,16 @@ class Citation:
         """The JSON form of DESIGN.md's citation contract."""
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Citation:
+        """The citation that `to_dict` wrote."""
+        return cls(**known_fields(cls, data))
+
+    @property
+    def evidence(self) -> Evidence:
+        """The span this citation numbers."""
+        return Evidence(**known_fields(Evidence, asdict(self)))
+
 
 @dataclass
 class AnswerSentence:
@@ -252,3 +277,8 @@ class AnswerSentence:
     text: str
     citations: list[int] = field(default_factory=list)
     supported: bool = True
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerSentence:
+        """The sentence that `asdict` wrote (an answer's JSON "sentences")."""
+        return cls(**known_fields(cls, data))

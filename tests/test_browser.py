@@ -218,3 +218,38 @@ def test_top_k_and_the_article_filter_survive_switching_pages(browser: Any, app_
     assert all("Taiwan" in e.inner_text() for e in page.locator("summary").filter(has_text="] ").all())
     page.screenshot(path=str(OUTPUT / "sidebar-after-page-switches.png"), full_page=True)
     page.close()
+
+
+def test_a_chat_survives_a_reload_with_its_citation_links(browser: Any, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    question = "Where did Japan open an official office to NATO?"
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page.goto(app_url)
+    ask(page, question)
+    page.wait_for_function("new URLSearchParams(location.search).has('chat')", timeout=30_000)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("button", name=question)).to_be_visible(timeout=30_000)
+    page.reload()
+    page.get_by_text("Download this answer (.md)").first.wait_for(timeout=90_000)
+    assert "chat=" in page.url, "the open chat is still in the URL"
+    assert page.get_by_test_id("stChatMessage").count() == 2, "the question and its answer are back"
+    assert page.get_by_test_id("stChatMessage").first.inner_text().strip().endswith(question)
+    answer = page.locator(".cc-answer").first
+    assert "opened in Brussels" in answer.inner_text()
+    assert answer.locator("a.cc-cite").first.get_attribute("href") == "#t0-1"
+    page.locator("summary").filter(has_text="[1] Japan's militarization").click()
+    mark = page.locator(".cc-context mark").first
+    mark.wait_for(timeout=10_000)
+    assert mark.inner_text().startswith("In 2022, the Japanese prime minister attended the bloc’s summit")
+    expect(sidebar.get_by_role("button", name=question)).to_be_visible()
+    page.get_by_text("Download the whole chat (.md)").wait_for(timeout=10_000)
+    page.wait_for_timeout(800)  # let the expander finish opening
+    page.screenshot(path=str(OUTPUT / "chat-after-reload.png"), full_page=True)
+    sidebar.get_by_test_id("stPopover").first.locator("button").first.click()  # the chat's ⋮ menu
+    menu = page.get_by_test_id("stPopoverBody")
+    expect(menu.get_by_role("button", name="Rename")).to_be_visible(timeout=10_000)
+    expect(menu.get_by_role("button", name="Delete")).to_be_visible()
+    expect(menu.get_by_role("textbox", name="Name")).to_have_value(question)
+    page.screenshot(path=str(OUTPUT / "chat-menu.png"))
+    page.close()

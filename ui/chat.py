@@ -9,17 +9,14 @@ import streamlit as st
 from rag.answer import Answer
 from rag.conversation import Turn
 from rag.render import render_markdown
+from ui.chats import open_turns, save_turn
 from ui.components import current_options, get_assistant, render_answer
 from ui.safe import escape_markdown
 
 assistant = get_assistant()
-turns: list[Answer] = st.session_state.setdefault("turns", [])
+turns: list[Answer] = open_turns()  # the open chat, read back from the chats file after a reload
 
-header, new_chat = st.columns([5, 1])
-header.title("Corpus Chat")
-if new_chat.button("New chat", width="stretch"):
-    st.session_state["turns"] = []
-    st.rerun()
+st.title("Corpus Chat")
 
 starters = st.empty()
 if not turns:
@@ -55,6 +52,9 @@ if question:
         placeholder.empty()
         turns.append(answer)
         render_answer(assistant, answer, anchor=f"t{len(turns) - 1}")
+    not_saved = save_turn(answer)  # at once, in one transaction: a reload or a restart keeps it
+    if not_saved:
+        st.warning(f"This chat is not being saved: {not_saved}")
 
 if turns:
     st.download_button(
