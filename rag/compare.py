@@ -124,7 +124,7 @@ def source_groups(records: list[ArticleRecord]) -> list[Group]:
     groups = []
     for label, members in by_label.items():
         if len(members) == 1:
-            detail = members[0].title if label != members[0].title else (members[0].author or members[0].path)
+            detail = members[0].title if label != members[0].title else (members[0].author or members[0].name)
         else:
             detail = f"{len(members)} articles"
         groups.append(Group(label, detail, tuple(r.doc_id for r in members)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
@@ -12,10 +13,10 @@ from rag.briefing import Briefing
 from rag.citations import quote_in_context
 from rag.compare import Comparison
 from rag.errors import CorpusChatError
-from rag.records import ArticleRecord, AskOptions, Evidence, Filters
+from rag.records import ArticleRecord, AskOptions, Evidence, Filters, IndexStatus
 from rag.render import render_markdown
 from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
-from rag.settings import get_settings
+from rag.settings import Settings, get_settings
 from rag.speakers import speaker_index
 from ui.safe import escape_html, escape_markdown
 
@@ -54,6 +55,13 @@ def current_options() -> AskOptions:
     return options if isinstance(options, AskOptions) else AskOptions()
 
 
+def store_description(status: IndexStatus, settings: Settings) -> str:
+    """Where the index lives, without a server path: the storage folder's name, or the Chroma server."""
+    if status.mode == "server":
+        return status.location
+    return f"folder “{settings.storage_dir.name}”"
+
+
 def render_sidebar(assistant: Assistant) -> AskOptions:
     """Engine, retrieval options, filters and index status; drawn once per run, by app.py.
 
@@ -81,7 +89,7 @@ def render_sidebar(assistant: Assistant) -> AskOptions:
             st.caption(
                 f"{plural(status.articles, 'article')} · {plural(status.chunks, 'chunk')}  \n"
                 f"Embedder: {escape_markdown(status.embedder)}  \n"
-                f"Store: {status.mode} ({escape_markdown(status.location)})"
+                f"Store: {status.mode} ({escape_markdown(store_description(status, assistant.settings))})"
             )
     options = AskOptions(top_k=top_k, per_article=int(per_article) or None, filters=filters)
     st.session_state[OPTIONS_KEY] = options
@@ -204,11 +212,14 @@ def render_sources(assistant: Assistant, citations: list[Citation], anchor: str)
     for citation in citations:
         st.html(f'<div id="{anchor}-{citation.n}"></div>')
         flag = " ⚠ unsupported" if not citation.supported else ""
-        with st.expander(f"[{citation.n}] {citation.title}{flag}"):
+        page = f" · p. {citation.page}" if citation.page else ""
+        with st.expander(f"[{citation.n}] {citation.title}{page}{flag}"):
             record = next((r for r in assistant.articles() if r.doc_id == citation.doc_id), None)
             meta = [x for x in (record.source, record.author, record.published) if x] if record else []
-            where = f"{citation.path} [{citation.start_char}:{citation.end_char}]"
+            where = f"{citation.where} [{citation.start_char}:{citation.end_char}]"
             st.caption(escape_markdown(" · ".join([*meta, where])))
+            if record is not None and citation.page:
+                offer_original_pdf(record, citation.page, key=f"pdf-{anchor}-{citation.n}")
             try:
                 text = assistant.article_text(citation.doc_id)
             except CorpusChatError:
@@ -221,6 +232,22 @@ def render_sources(assistant: Assistant, citations: list[Citation], anchor: str)
                 show_article(assistant, citation.doc_id, citation.start_char, citation.end_char)
 
 
+def offer_original_pdf(record: ArticleRecord, page: int, key: str) -> None:
+    """A button that hands over the original PDF the quote is from, with the page to turn to."""
+    original = next((Path(f.abs_path) for f in record.files if Path(f.abs_path).is_file()), None)
+    if original is None:
+        st.caption(f"p. {page} of {escape_markdown(record.name)} (the original file is no longer on the server)")
+        return
+    st.download_button(
+        f"Open the original PDF (the quote is on p. {page})",
+        original.read_bytes,
+        file_name=original.name,
+        mime="application/pdf",
+        key=key,
+        icon=":material/picture_as_pdf:",
+    )
+
+
 @st.dialog("Article", width="large")
 def show_article(assistant: Assistant, doc_id: str, start: int, end: int) -> None:
     """The whole article, the cited passage highlighted."""
@@ -228,7 +255,7 @@ def show_article(assistant: Assistant, doc_id: str, start: int, end: int) -> Non
     text = record.text or ""
     st.markdown(f"### {escape_markdown(record.title)}")
     st.caption(
-        escape_markdown(" · ".join(x for x in (record.source, record.author, record.published, record.path) if x))
+        escape_markdown(" · ".join(x for x in (record.source, record.author, record.published, record.name) if x))
     )
     st.html(
         STYLE + f'<div class="cc-article">{escape_html(text[:start])}<mark id="cc-quote">{escape_html(text[start:end])}'
