@@ -10,6 +10,8 @@ from pypdf import PdfReader
 
 from rag.assistant import Assistant
 from rag.briefing import brief
+from rag.corpus import load_article
+from rag.records import page_at
 from rag.render import render_markdown
 from rag.report import briefing_html, briefing_markdown, briefing_pdf
 from rag.settings import Settings
@@ -99,3 +101,14 @@ def test_the_app_shows_the_page_and_hands_over_the_original_pdf(
     assert button.proto.deferred_file_id, "the file is read and served when the button is clicked"
     (answer,) = app.session_state["turns"]
     assert "annual/report.pdf, p. 3" in render_markdown([answer])
+
+
+def test_an_empty_page_still_counts_and_a_text_file_has_no_pages(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "gap.pdf", ("First page words here.", "", "Third page words here."))
+    article = load_article(path, path.read_bytes(), 10**8)
+    assert article.text == "First page words here.\n\nThird page words here."
+    assert page_at(article.pages, article.text.index("Third")) == 3 and page_at(article.pages, 0) == 1
+    note = tmp_path / "note.txt"
+    note.write_text("A note without pages.\n", encoding="utf-8")
+    assert load_article(note, note.read_bytes(), 10**8).pages == []
+    assert page_at([], 5) is None
