@@ -33,9 +33,12 @@ log = logging.getLogger(__name__)
 WORDS_FILE = "words.json"
 # v2: built when the BM25 entries' document_id was the node's unset source ("None"), the
 # article filter matched no chunk; v3: texts folded (ligatures, accents, invisible
-# characters) before tokenizing. A copy of an older version is rebuilt.
-COLUMNS_FILE = "columns-v3.json"
+# characters) before tokenizing; v4: chunks keep their file's shown name and a PDF's pages.
+# A copy of an older version is rebuilt.
+COLUMNS_FILE = "columns-v4.json"
 PASSAGE_FIELDS = ("document_id", "path", "title", "source", "author", "published", "published_ord")
+# The other chunk fields a passage reads (absent ones stay absent: a PDF's pages, a chunk's speakers).
+_SHOWN_FIELDS = ("start_char", "end_char", "chunk_index", "speakers", "name", "page", "page_breaks")
 
 
 class Bm25Index:
@@ -121,7 +124,7 @@ class Bm25Index:
         corpus_words: set[str] = set()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
-            keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, "start_char", "end_char", "chunk_index", "speakers")}
+            keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, *_SHOWN_FIELDS) if k in meta}
             node = TextNode(id_=chunk_id, text=text, metadata=keep)
             # The corpus entry's document_id is the node's source, not the metadata's: set it.
             node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(meta.get("document_id", "")))

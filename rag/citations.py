@@ -37,6 +37,8 @@ def passage_sentences(passage: Passage) -> list[Evidence]:
             start_char=passage.start_char + span.start,
             end_char=passage.start_char + span.end,
             quote=passage.text[span.start : span.end],
+            name=passage.name,
+            page=passage.page_at(passage.start_char + span.start),
         )
         for span in split_sentences(passage.text)
     ]

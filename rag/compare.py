@@ -156,6 +156,7 @@ class Comparison:
             numbering=numbering,
             timings_ms=dict(data.get("timings_ms", {})),
             unmentioned=list(data.get("unmentioned", [])),
+            unlike=[contrast("unlike", c) for c in data.get("not_comparable", [])],
         )
 
 

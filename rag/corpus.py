@@ -12,7 +12,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +38,8 @@ class Article:
     author: str = ""
     published: str = ""  # ISO date (YYYY-MM-DD) when known
     format: str = "txt"
+    name: str = ""  # the file name relative to the folder it was ingested from
+    pages: list[int] = field(default_factory=list)  # for a PDF: the offset at which each page starts
 
 
 def content_id(text: str) -> str:
@@ -180,7 +182,27 @@ def _extract_html(data: bytes) -> tuple[str, dict[str, str]]:
     return text.replace("\r\n", "\n"), meta
 
 
-def _extract_pdf(data: bytes) -> tuple[str, dict[str, str]]:
+def _joined_pages(pages: list[str]) -> tuple[str, list[int]]:
+    """The pages' texts joined by blank lines, and the offset at which each page starts.
+
+    An empty page starts where the next one does, so the page of an offset is the number of
+    page starts at or before it.
+    """
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for page in pages:
+        cleaned = page.replace("\r\n", "\n").strip()
+        if cleaned and parts:
+            length += 2  # the blank line between pages
+        starts.append(length)
+        if cleaned:
+            parts.append(cleaned)
+            length += len(cleaned)
+    return "\n\n".join(parts), starts
+
+
+def _extract_pdf(data: bytes) -> tuple[str, dict[str, str], list[int]]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -206,10 +228,10 @@ def _extract_pdf(data: bytes) -> tuple[str, dict[str, str]]:
         raise ArticleError(locked) from exc
     except Exception as exc:  # pypdf on damaged files raises nearly anything
         raise ArticleError(f"unreadable PDF ({one_line(exc)})") from exc
-    text = "\n\n".join(p.strip() for p in pages if p.strip()).replace("\r\n", "\n")
+    text, starts = _joined_pages(pages)
     if not text.strip():
         raise ArticleError("no extractable text in the PDF (scanned images need OCR first)")
-    return text, meta
+    return text, meta, starts
 
 
 def normalize_date(value: str) -> str:
@@ -256,6 +278,7 @@ def load_article(path: Path, data: bytes, max_bytes: int, manifest: dict[str, st
     suffix = path.suffix.lower()
     meta: dict[str, str] = {}
     body_start = 0
+    pages: list[int] = []
     if suffix in (".txt", ".md", ".markdown"):
         text = _decode_utf8(data)
         if suffix != ".txt":
@@ -265,7 +288,7 @@ def load_article(path: Path, data: bytes, max_bytes: int, manifest: dict[str, st
         text, meta = _extract_html(data)
         fmt = "html"
     else:
-        text, meta = _extract_pdf(data)
+        text, meta, pages = _extract_pdf(data)
         fmt = "pdf"
     if not text[body_start:].strip():
         raise ArticleError("no text after the front matter")
@@ -280,4 +303,6 @@ def load_article(path: Path, data: bytes, max_bytes: int, manifest: dict[str, st
         author=meta.get("author", "").strip(),
         published=normalize_date(meta.get("published", meta.get("date", ""))),
         format=fmt,
+        name=path.name,
+        pages=pages,
     )

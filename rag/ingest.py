@@ -110,9 +110,12 @@ class _Plan:
         # A file is listed by one article, except after a crash between writing its new
         # text and detaching it from the old one: then both list it until this run.
         self.listed_by: dict[str, list[str]] = {}
+        self.names: dict[str, str] = {}  # a stored file's shown name, kept when the file is ingested alone
         for record in self.records.values():
             for ref in record.files:
                 self.listed_by.setdefault(ref.abs_path, []).append(record.doc_id)
+                if ref.name:
+                    self.names[ref.abs_path] = ref.name
         self.to_write: dict[str, _Pending] = {}
         self.file_changes: dict[str, list[FileRef]] = {}  # doc_id -> its new list of files
         self._manifests: dict[Path, dict[str, dict[str, str]]] = {}
@@ -146,10 +149,17 @@ class _Plan:
 
     def _is_current(self, doc_id: str) -> bool:
         record = self.records.get(doc_id)
-        return record is not None and record.chunker == self.chunker
+        # A PDF stored before page starts were recorded is read again (its vectors are reused).
+        return record is not None and record.chunker == self.chunker and (record.format != "pdf" or bool(record.pages))
 
-    def consider(self, path: Path) -> None:
-        """Classify one file as unchanged, added, updated, duplicate or skipped."""
+    def shown_name(self, path: Path, root: Path) -> str:
+        """How the file is named to people: relative to the folder ingested; a file given alone keeps its name."""
+        if root.is_dir():
+            return path.relative_to(root).as_posix()
+        return self.names.get(str(path.resolve()), path.name)
+
+    def consider(self, path: Path, name: str) -> None:
+        """Classify one file (shown as `name`) as unchanged, added, updated, duplicate or skipped."""
         shown = display_path(path)
         abs_path = str(path.resolve())
         try:
@@ -162,7 +172,7 @@ class _Plan:
             self.report.skipped.append((shown, str(exc)))
             return
         # The digest covers the manifest entry too, so an edited title is noticed.
-        ref = FileRef(path=shown, abs_path=abs_path, sha=file_digest(data, manifest))
+        ref = FileRef(path=shown, abs_path=abs_path, sha=file_digest(data, manifest), name=name)
         holders = self.listed_by.get(abs_path, [])
         for holder in holders:
             if self._is_current(holder) and ref in self._files_of(holder):
@@ -174,6 +184,7 @@ class _Plan:
         except ArticleError as exc:
             self.report.skipped.append((shown, str(exc)))
             return
+        article.name = name
         doc_id = article.doc_id
         if doc_id in self.to_write or self._is_current(doc_id):
             # This text is stored (or about to be) already: one article, one more file.
@@ -244,6 +255,7 @@ def ingest(
     prune: bool = False,
     show_progress: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    known_names: dict[str, str] | None = None,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`.
 
@@ -256,6 +268,7 @@ def ingest(
         prune: also remove articles whose files are all gone.
         show_progress: draw a progress bar while embedding.
         on_progress: called with (chunks done, chunks to do) as the work advances.
+        known_names: shown names of files (by absolute path) to keep when a file is given alone (a rebuild).
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -263,12 +276,13 @@ def ingest(
         store.check_embedder(embedder_id)
         report.recovered = store.recover()
         plan = _Plan(store, settings, report)
+        plan.names = {**(known_names or {}), **plan.names}
         for root in paths:
             if not root.exists():
                 report.skipped.append((str(root), "no such file or directory"))
                 continue
             for path in iter_article_files([root]):
-                plan.consider(path)
+                plan.consider(path, plan.shown_name(path, root))
 
         pending = list(plan.to_write.values())
         if pending:
@@ -384,9 +398,12 @@ def ingest_paths(
 
     store = store or CorpusStore.open(settings)
     targets = list(paths)
+    names: dict[str, str] = {}
     if rebuild:
         seen = {p.resolve() for p in targets}
-        targets += [p for p in known_paths(store.list_articles(include_pending=True)) if p.resolve() not in seen]
+        known = store.list_articles(include_pending=True)
+        names = {f.abs_path: f.name for r in known for f in r.files if f.name}
+        targets += [p for p in known_paths(known) if p.resolve() not in seen]
         store.reset()
     return ingest(
         targets,
@@ -397,4 +414,5 @@ def ingest_paths(
         prune=prune,
         show_progress=show_progress,
         on_progress=on_progress,
+        known_names=names,
     )

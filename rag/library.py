@@ -12,6 +12,7 @@ from typing import Any
 from rag.corpus import check_file, display_path, load_article
 from rag.errors import ArticleError
 from rag.ingest import IngestReport, ingest_paths
+from rag.records import shown_name
 from rag.settings import Settings
 from rag.store import CorpusStore
 
@@ -121,5 +122,5 @@ def remove_article(settings: Settings, store: CorpusStore, doc_id: str) -> list[
         if is_upload(settings, ref.abs_path):
             Path(ref.abs_path).unlink(missing_ok=True)
         else:
-            kept.append(ref.path)
+            kept.append(shown_name(ref.name, ref.path))
     return kept

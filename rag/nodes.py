@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from llama_index.core.schema import NodeRelationship, NodeWithScore, RelatedNodeInfo, TextNode
 from pydantic import Field
 
-from rag.records import Passage, published_ordinal
+from rag.records import Passage, page_at, published_ordinal
 
 if TYPE_CHECKING:
     from rag.chunking import Chunk
@@ -39,6 +39,7 @@ def chunk_node(article: Article, chunk: Chunk, vector: Sequence[float], speakers
         end_char_idx=chunk.end_char,
         metadata={
             "path": article.path,
+            "name": article.name,
             "title": article.title,
             "source": article.source,
             "author": article.author,
@@ -52,6 +53,11 @@ def chunk_node(article: Article, chunk: Chunk, vector: Sequence[float], speakers
     )
     if speakers:  # Chroma takes no empty lists
         node.metadata["speakers"] = list(speakers)
+    if article.pages:  # a PDF: the page the chunk starts on, and where later pages start inside it
+        node.metadata["page"] = page_at(article.pages, chunk.start_char) or 1
+        breaks = [s for s in article.pages if chunk.start_char < s < chunk.end_char]
+        if breaks:
+            node.metadata["page_breaks"] = breaks
     node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=article.doc_id)
     return node
 

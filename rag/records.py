@@ -6,7 +6,8 @@ the system sits at the bottom of the import graph: everything else stands above 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
@@ -37,6 +38,21 @@ def known_fields(record_type: type, data: dict[str, Any]) -> dict[str, Any]:
     """
     names = {f.name for f in fields(record_type)}
     return {key: value for key, value in data.items() if key in names}
+
+
+def page_at(page_starts: Sequence[int], offset: int) -> int | None:
+    """The 1-based page on which `offset` of a PDF's text lies; None without page starts (not a PDF)."""
+    return bisect_right(page_starts, offset) or None if page_starts else None
+
+
+def shown_name(name: str, path: str) -> str:
+    """The name a file is shown by: relative to its corpus folder, else its file name; never a server path."""
+    return name or path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def where_label(name: str, page: int | None) -> str:
+    """A file name and, for a PDF, its page: "report.pdf, p. 12"."""
+    return f"{name}, p. {page}" if page else name
 
 
 def ids_starting_with(prefix: str, ids: Iterable[str]) -> list[str]:
@@ -136,6 +152,15 @@ class Passage:
     score: float = 0.0
     ranks: dict[str, int] = field(default_factory=dict)  # retriever name -> 1-based rank
     speakers: list[str] = field(default_factory=list)  # who speaks in the passage
+    name: str = ""  # the file name relative to its corpus folder (or the upload's name)
+    page: int | None = None  # for a PDF: the page on which the passage starts
+    page_breaks: list[int] = field(default_factory=list)  # for a PDF: offsets inside it where pages start
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of an offset inside this passage (None when not from a PDF)."""
+        if self.page is None:
+            return None
+        return self.page + sum(1 for b in self.page_breaks if b <= offset)
 
     @classmethod
     def from_metadata(cls, chunk_id: str, text: str, meta: dict[str, Any], score: float = 0.0) -> Passage:
@@ -153,6 +178,9 @@ class Passage:
             text=text,
             score=score,
             speakers=[str(s) for s in meta.get("speakers") or []],
+            name=shown_name(str(meta.get("name") or ""), str(meta.get("path") or "")),
+            page=int(meta["page"]) if isinstance(meta.get("page"), int | float) else None,
+            page_breaks=[int(b) for b in meta.get("page_breaks") or []],
         )
 
     @classmethod
@@ -171,6 +199,8 @@ class Evidence:
     start_char: int
     end_char: int
     quote: str
+    name: str = ""  # the file name as shown (see Passage.name)
+    page: int | None = None  # for a PDF: the page the quote starts on
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -185,6 +215,7 @@ class FileRef:
     path: str
     abs_path: str
     sha: str
+    name: str = ""  # relative to the folder it was ingested from (a file given alone: its name)
 
 
 @dataclass
@@ -204,11 +235,21 @@ class ArticleRecord:
     text: str | None = None
     speakers: list[dict[str, str]] = field(default_factory=list)  # name, role, affiliation, kind
     statements: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, speaker, kind
+    pages: list[int] = field(default_factory=list)  # for a PDF: the offset at which each page starts
 
     @property
     def path(self) -> str:
         """The first file the article was read from."""
         return self.files[0].path if self.files else ""
+
+    @property
+    def name(self) -> str:
+        """The first file's name as shown to people: relative to its corpus folder, never a server path."""
+        return shown_name(self.files[0].name, self.files[0].path) if self.files else ""
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page of an offset of the text; None for an article not read from a PDF."""
+        return page_at(self.pages, offset)
 
 
 @dataclass(frozen=True)
@@ -254,10 +295,21 @@ class Citation:
     end_char: int
     quote: str
     supported: bool = True
+    name: str = ""  # the file name as shown in the app and exports (never a server path)
+    page: int | None = None  # for a PDF: the 1-based page the quote starts on
+
+    @property
+    def where(self) -> str:
+        """Its file as shown to people, with the page for a PDF: "report.pdf, p. 12"."""
+        return where_label(shown_name(self.name, self.path), self.page)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of DESIGN.md's citation contract."""
-        return asdict(self)
+        """The JSON form of DESIGN.md's citation contract; "page" for a citation from a PDF."""
+        data = asdict(self)
+        del data["name"]
+        if self.page is None:
+            del data["page"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Citation:

@@ -39,7 +39,7 @@ def render_terminal(answer: Answer, verbose: bool = False) -> str:
         lines.append("Sources:")
         for c in answer.citations:
             flag = "" if c.supported else f"  {UNSUPPORTED}"
-            lines.append(f"[{c.n}] {c.title} — {c.path} [{c.start_char}:{c.end_char}]{flag}")
+            lines.append(f"[{c.n}] {c.title} — {c.where} [{c.start_char}:{c.end_char}]{flag}")
             lines.append(f"    “{c.quote}”")
     if answer.dropped_citations:
         lines.append(f"(dropped citation numbers that matched no source: {answer.dropped_citations})")
@@ -81,6 +81,6 @@ def render_markdown(answers: list[Answer]) -> str:
         out.append((" ".join(body) if body else answer.text) + "\n")
         for c in answer.citations:
             quote = c.quote.replace("\n", " ")
-            out.append(f"[^{numbers[c.n]}]: “{quote}” — {c.title}, `{c.path}` [{c.start_char}:{c.end_char}]")
+            out.append(f"[^{numbers[c.n]}]: “{quote}” — {c.title}, `{c.where}` [{c.start_char}:{c.end_char}]")
         out.append("")
     return "\n".join(out).strip() + "\n"

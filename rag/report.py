@@ -25,9 +25,9 @@ td, th { border: 1px solid #ccc; padding: 0.4em; vertical-align: top; }
 
 
 def footnote_md(c: Citation) -> str:
-    """One Markdown footnote: quote, article title, path and offsets."""
+    """One Markdown footnote: quote, article title, file name (and page) and offsets."""
     quote = c.quote.replace("\n", " ")
-    return f"[^{c.n}]: “{quote}” — {c.title}, `{c.path}` [{c.start_char}:{c.end_char}]"
+    return f"[^{c.n}]: “{quote}” — {c.title}, `{c.where}` [{c.start_char}:{c.end_char}]"
 
 
 def briefing_markdown(b: Briefing) -> str:
@@ -65,7 +65,7 @@ def briefing_html(b: Briefing) -> str:
         parts.append("</ul>")
     parts.append("<h2>Sources</h2><ol class='footnotes'>")
     for c in b.numbering.citations:
-        where = f"<code>{e(c.path)}</code> [{c.start_char}:{c.end_char}]"
+        where = f"<code>{e(c.where)}</code> [{c.start_char}:{c.end_char}]"
         parts.append(f"<li id='fn{c.n}'>“{e(c.quote)}” — {e(c.title)}, {where}</li>")
     parts.append("</ol></body></html>")
     return "\n".join(parts)

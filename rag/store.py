@@ -61,6 +61,7 @@ def _record_metadata(record: ArticleRecord) -> dict[str, Any]:
         "status": record.status,
         "speakers": json.dumps(record.speakers, ensure_ascii=False),
         "statements": json.dumps(record.statements, ensure_ascii=False),
+        "pages": json.dumps(record.pages),
     }
 
 
@@ -79,6 +80,7 @@ def _record_from(doc_id: str, meta: dict[str, Any], text: str | None = None) -> 
         text=text,
         speakers=json.loads(str(meta.get("speakers", "[]"))),
         statements=[tuple(s) for s in json.loads(str(meta.get("statements", "[]")))],
+        pages=[int(p) for p in json.loads(str(meta.get("pages", "[]")))],
     )
 
 
@@ -203,6 +205,7 @@ class CorpusStore:
                 published=article.published,
                 format=article.format,
                 files=files,
+                pages=article.pages,
                 chunker=chunker,
                 status=PENDING,
             )

@@ -129,7 +129,8 @@ def test_briefing_exports_open_and_show_their_citations(assistant: Any) -> None:
     pdf = PdfReader(io.BytesIO(briefing_pdf(briefing)))
     text = " ".join(p.extract_text() for p in pdf.pages)
     assert "Key points" in text and "[1]" in text
-    assert "corpus/003_3ed258554722c35d.txt" in text
+    assert "003_3ed258554722c35d.txt" in text, "the file named as in its corpus folder"
+    assert "corpus/003_3ed258554722c35d.txt" not in text and str(PROJECT) not in text
 
 
 def test_briefing_on_an_unmentioned_subject_says_what_is_not_covered(assistant: Any) -> None:

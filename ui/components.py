@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import streamlit as st
 
 from rag.answer import Answer, Citation
@@ -10,10 +13,11 @@ from rag.briefing import Briefing
 from rag.citations import quote_in_context
 from rag.compare import Comparison
 from rag.errors import CorpusChatError
-from rag.records import AskOptions, Evidence, Filters
+from rag.records import ArticleRecord, AskOptions, Evidence, Filters, IndexStatus
 from rag.render import render_markdown
 from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
-from rag.settings import get_settings
+from rag.settings import Settings, get_settings
+from rag.speakers import speaker_index
 from ui.safe import escape_html, escape_markdown
 
 STYLE = """
@@ -51,6 +55,13 @@ def current_options() -> AskOptions:
     return options if isinstance(options, AskOptions) else AskOptions()
 
 
+def store_description(status: IndexStatus, settings: Settings) -> str:
+    """Where the index lives, without a server path: the storage folder's name, or the Chroma server."""
+    if status.mode == "server":
+        return status.location
+    return f"folder “{settings.storage_dir.name}”"
+
+
 def render_sidebar(assistant: Assistant) -> AskOptions:
     """Engine, retrieval options, filters and index status; drawn once per run, by app.py.
 
@@ -64,20 +75,11 @@ def render_sidebar(assistant: Assistant) -> AskOptions:
         if assistant.llm is None:
             st.caption("Set RAG\\_LLM\\_MODEL and OPENAI\\_API\\_KEY (or OPENAI\\_BASE\\_URL) for generative answers.")
         top_k = st.slider("Passages to retrieve (top-k)", 2, 20, assistant.settings.top_k, key="top_k")
+        per_article = st.number_input(
+            "At most this many passages per article (0: no limit)", 0, 20, 0, step=1, key="per_article"
+        )
         with st.expander("Filters"):
-            titles = {r.doc_id: r.title for r in records}
-            doc_ids = st.multiselect("Articles", list(titles), format_func=lambda d: titles[d], key="f_articles")
-            sources = sorted({r.source for r in records if r.source})
-            authors = sorted({r.author for r in records if r.author})
-            chosen_sources = st.multiselect("Sources", sources, key="f_sources") if sources else []
-            chosen_authors = st.multiselect("Authors", authors, key="f_authors") if authors else []
-            dated = sorted(r.published for r in records if r.published)
-            since = until = ""
-            if dated:
-                since = st.text_input("Published from (YYYY-MM-DD)", key="f_since", placeholder=dated[0])
-                until = st.text_input("Published until (YYYY-MM-DD)", key="f_until", placeholder=dated[-1])
-            else:
-                st.caption("No article has a publication date to filter on.")
+            filters = _filter_widgets(records)
         st.markdown("**Index**")
         try:
             status = assistant.status()  # the article list is cached, not re-read per rerun
@@ -87,18 +89,59 @@ def render_sidebar(assistant: Assistant) -> AskOptions:
             st.caption(
                 f"{plural(status.articles, 'article')} · {plural(status.chunks, 'chunk')}  \n"
                 f"Embedder: {escape_markdown(status.embedder)}  \n"
-                f"Store: {status.mode} ({escape_markdown(status.location)})"
+                f"Store: {status.mode} ({escape_markdown(store_description(status, assistant.settings))})"
             )
-    filters = Filters(
+    options = AskOptions(top_k=top_k, per_article=int(per_article) or None, filters=filters)
+    st.session_state[OPTIONS_KEY] = options
+    return options
+
+
+def _filter_widgets(records: list[ArticleRecord]) -> Filters:
+    """The filters the CLI's `ask` takes: articles, sources, authors, speakers, a date range."""
+    titles = {r.doc_id: r.title for r in records}
+    doc_ids = st.multiselect("Articles", list(titles), format_func=lambda d: titles[d], key="f_articles")
+    sources = sorted({r.source for r in records if r.source})
+    authors = sorted({r.author for r in records if r.author})
+    speakers = sorted({s.name for s in speaker_index(records)})
+    chosen_sources = st.multiselect("Sources", sources, key="f_sources") if sources else []
+    chosen_authors = st.multiselect("Authors", authors, key="f_authors") if authors else []
+    chosen_speakers = st.multiselect("Speakers", speakers, key="f_speakers") if speakers else []
+    since, until = _date_pickers(records)
+    return Filters(
         doc_ids=tuple(doc_ids),
         sources=tuple(chosen_sources),
         authors=tuple(chosen_authors),
-        published_from=since.strip(),
-        published_to=until.strip(),
+        speakers=tuple(chosen_speakers),
+        published_from=since,
+        published_to=until,
     )
-    options = AskOptions(top_k=top_k, filters=filters)
-    st.session_state[OPTIONS_KEY] = options
-    return options
+
+
+def _date_pickers(records: list[ArticleRecord]) -> tuple[str, str]:
+    """Two date pickers bounded by the first and last publication dates, empty (no filter) by default."""
+    dated = sorted(d for d in (_as_date(r.published) for r in records) if d is not None)
+    if not dated:
+        st.caption("No article has a publication date to filter on.")
+        return "", ""
+    first, last = dated[0], dated[-1]
+    since = st.date_input("Published from", value=None, min_value=first, max_value=last, key="f_since")
+    until = st.date_input("Published until", value=None, min_value=first, max_value=last, key="f_until")
+    return _iso(since), _iso(until)
+
+
+def _iso(chosen: object) -> str:
+    return chosen.isoformat() if isinstance(chosen, date) else ""
+
+
+def _as_date(published: str) -> date | None:
+    """A stored publication date (YYYY, YYYY-MM or YYYY-MM-DD) as its first day; None if unknown."""
+    parts = [int(p) for p in published.split("-") if p.isdigit()]
+    if not parts:
+        return None
+    try:
+        return date(*[*parts, 1, 1][:3])
+    except ValueError:
+        return None
 
 
 def answer_html(answer: Answer, anchor: str) -> str:
@@ -169,11 +212,14 @@ def render_sources(assistant: Assistant, citations: list[Citation], anchor: str)
     for citation in citations:
         st.html(f'<div id="{anchor}-{citation.n}"></div>')
         flag = " ⚠ unsupported" if not citation.supported else ""
-        with st.expander(f"[{citation.n}] {citation.title}{flag}"):
+        page = f" · p. {citation.page}" if citation.page else ""
+        with st.expander(f"[{citation.n}] {citation.title}{page}{flag}"):
             record = next((r for r in assistant.articles() if r.doc_id == citation.doc_id), None)
             meta = [x for x in (record.source, record.author, record.published) if x] if record else []
-            where = f"{citation.path} [{citation.start_char}:{citation.end_char}]"
+            where = f"{citation.where} [{citation.start_char}:{citation.end_char}]"
             st.caption(escape_markdown(" · ".join([*meta, where])))
+            if record is not None and citation.page:
+                offer_original_pdf(record, citation.page, key=f"pdf-{anchor}-{citation.n}")
             try:
                 text = assistant.article_text(citation.doc_id)
             except CorpusChatError:
@@ -186,6 +232,22 @@ def render_sources(assistant: Assistant, citations: list[Citation], anchor: str)
                 show_article(assistant, citation.doc_id, citation.start_char, citation.end_char)
 
 
+def offer_original_pdf(record: ArticleRecord, page: int, key: str) -> None:
+    """A button that hands over the original PDF the quote is from, with the page to turn to."""
+    original = next((Path(f.abs_path) for f in record.files if Path(f.abs_path).is_file()), None)
+    if original is None:
+        st.caption(f"p. {page} of {escape_markdown(record.name)} (the original file is no longer on the server)")
+        return
+    st.download_button(
+        f"Open the original PDF (the quote is on p. {page})",
+        original.read_bytes,
+        file_name=original.name,
+        mime="application/pdf",
+        key=key,
+        icon=":material/picture_as_pdf:",
+    )
+
+
 @st.dialog("Article", width="large")
 def show_article(assistant: Assistant, doc_id: str, start: int, end: int) -> None:
     """The whole article, the cited passage highlighted."""
@@ -193,7 +255,7 @@ def show_article(assistant: Assistant, doc_id: str, start: int, end: int) -> Non
     text = record.text or ""
     st.markdown(f"### {escape_markdown(record.title)}")
     st.caption(
-        escape_markdown(" · ".join(x for x in (record.source, record.author, record.published, record.path) if x))
+        escape_markdown(" · ".join(x for x in (record.source, record.author, record.published, record.name) if x))
     )
     st.html(
         STYLE + f'<div class="cc-article">{escape_html(text[:start])}<mark id="cc-quote">{escape_html(text[start:end])}'

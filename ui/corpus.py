@@ -29,7 +29,7 @@ if records:
                 "author": r.author,
                 "published": r.published,
                 "chunks": r.chunk_count,
-                "path": r.path,
+                "file": r.name,
                 "doc_id": r.doc_id,
             }
             for r in records
@@ -65,7 +65,7 @@ if submitted and files:
 
 if records:
     st.subheader("Remove an article")
-    titles = {r.doc_id: f"{r.title} ({r.path})" for r in records}
+    titles = {r.doc_id: f"{r.title} ({r.name})" for r in records}
     doomed = st.selectbox("Article", list(titles), format_func=lambda d: titles[d], key="remove_choice")
     if st.button("Remove from the index", key="remove"):
         kept = assistant.remove(doomed)
