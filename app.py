@@ -6,6 +6,7 @@ import streamlit as st
 
 from rag.errors import CorpusChatError
 from ui.components import get_assistant, render_sidebar
+from ui.style import install_page_assets
 
 st.set_page_config(page_title="Corpus Chat", page_icon=":material/newspaper:", layout="wide")
 
@@ -16,6 +17,7 @@ pages = [
     st.Page("ui/corpus.py", title="Corpus", icon=":material/library_books:"),
 ]
 page = st.navigation(pages)
+install_page_assets()  # styles for both themes; [n] opens its source
 try:
     # The sidebar is drawn here, once, for every page: its widgets live in this script, so
     # top-k and the filters keep their values when the user switches pages.

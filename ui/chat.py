@@ -9,8 +9,9 @@ import streamlit as st
 from rag.answer import Answer
 from rag.conversation import Turn
 from rag.render import render_markdown
-from ui.components import current_options, get_assistant, render_answer
+from ui.components import current_options, get_assistant, plural, render_answer
 from ui.safe import escape_markdown
+from ui.steps import show_steps
 
 assistant = get_assistant()
 turns: list[Answer] = st.session_state.setdefault("turns", [])
@@ -49,9 +50,11 @@ if question:
             for piece in pieces:  # text is shown as text, never as markup
                 yield escape_markdown(piece)
 
-        with st.spinner("Searching the articles…"), placeholder.container():
-            st.write_stream(escaped(iter(stream)))  # as it is written: at once offline, piece by piece with an LLM
-        answer = stream.result()
+        with st.status(f"Searching {plural(len(assistant.articles()), 'article')}…") as status:
+            with placeholder.container():
+                st.write_stream(escaped(iter(stream)))  # as it is written: at once offline, piece by piece with an LLM
+            answer = stream.result()
+            show_steps(status, answer.timings_ms, "Answered")
         placeholder.empty()
         turns.append(answer)
         render_answer(assistant, answer, anchor=f"t{len(turns) - 1}")
