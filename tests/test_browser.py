@@ -218,3 +218,32 @@ def test_top_k_and_the_article_filter_survive_switching_pages(browser: Any, app_
     assert all("Taiwan" in e.inner_text() for e in page.locator("summary").filter(has_text="] ").all())
     page.screenshot(path=str(OUTPUT / "sidebar-after-page-switches.png"), full_page=True)
     page.close()
+
+
+def test_a_citation_opens_its_source_and_the_article_opens_at_the_quote(browser: Any, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    page.goto(app_url)
+    ask(page, "Where did Japan open an official office to NATO?")
+    source = page.locator(".st-key-src-t0-1 details")
+    assert source.evaluate("d => d.open") is False, "the source starts closed"
+    page.locator("a.cc-cite").first.click()
+    page.wait_for_function("document.querySelector('.st-key-src-t0-1 details').open", timeout=10_000)
+    mark = page.locator(".st-key-src-t0-1 .cc-context mark")
+    mark.wait_for(timeout=10_000)
+    page.wait_for_timeout(2000)  # let the opening and the scroll settle
+    box, height = mark.bounding_box(), page.viewport_size["height"]
+    assert box is not None and 0 <= box["y"] < height, "the opened source is scrolled into view"
+    page.screenshot(path=str(OUTPUT / "citation-opened.png"))
+    page.locator(".st-key-src-t0-1").get_by_role("button", name="Read the whole article").click()
+    quote = page.get_by_role("dialog").locator("mark#cc-quote")
+    quote.wait_for(timeout=20_000)
+    page.wait_for_timeout(500)
+    article = page.get_by_role("dialog").locator(".cc-article")
+    assert article.evaluate("a => a.scrollTop") > 0, "the article is scrolled down to the quote"
+    inside = article.evaluate(
+        """a => { const m = a.querySelector('mark#cc-quote').getBoundingClientRect(), b = a.getBoundingClientRect();
+                  return m.top >= b.top && m.top < b.bottom; }"""
+    )
+    assert inside, "the highlighted quote is in the visible part of the article"
+    page.screenshot(path=str(OUTPUT / "whole-article-at-quote.png"))
+    page.close()

@@ -68,7 +68,19 @@ CITATION_SCRIPT = """
       const summary = details.querySelector("summary");
       if (summary) summary.click();
     }
-    setTimeout(() => box.scrollIntoView({ block: "start", behavior: "smooth" }), 250);
+    const show = (tries) => {
+      const quote = box.querySelector(".cc-context");  // drawn once the expander has opened
+      if (!quote && tries > 0) {
+        setTimeout(() => show(tries - 1), 100);
+        return;
+      }
+      // Streamlit's chat keeps itself scrolled to the bottom while its content grows (the
+      // expander opening): scroll again until the opening has settled.
+      for (const delay of [0, 300, 700, 1200]) {
+        setTimeout(() => (quote || box).scrollIntoView({ block: "center" }), delay);
+      }
+    };
+    setTimeout(() => show(30), 100);
   };
   doc.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
