@@ -161,7 +161,7 @@ def test_generative_answers_flag_unsupported_sentences_and_show_the_prompt(llm_a
     assert "generative: test-model at http://127.0.0.1:" in sidebar
     app = ask(app, "Where did Japan open an office to NATO?")
     html = html_of(app)
-    assert 'class="cc-unsupported"' in html and "⚠ unsupported" in html
+    assert 'class="cc-unsupported"' in html and '<span class="cc-flag">unsupported</span>' in html
     assert any("not supported by their citations" in w.value for w in app.warning)
     assert any("Sources:" in c.value for c in app.code), "the debug expander shows the final prompt"
 
