@@ -7,6 +7,7 @@ import streamlit as st
 from rag.errors import CorpusChatError
 from ui.chats import render_chat_list
 from ui.components import get_assistant, render_sidebar
+from ui.style import install_page_assets
 
 st.set_page_config(page_title="Corpus Chat", page_icon=":material/newspaper:", layout="wide")
 
@@ -17,6 +18,7 @@ pages = [
     st.Page("ui/corpus.py", title="Corpus", icon=":material/library_books:"),
 ]
 page = st.navigation(pages)
+install_page_assets()  # styles for both themes; [n] opens its source
 chat_list = st.sidebar.container()  # at the top of the sidebar; filled after the page, so a new chat is listed at once
 try:
     # The sidebar is drawn here, once, for every page: its widgets live in this script, so

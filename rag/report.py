@@ -48,10 +48,15 @@ def briefing_markdown(b: Briefing) -> str:
 
 def briefing_html(b: Briefing) -> str:
     """The briefing as a self-contained HTML page; all text is escaped."""
+    head = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(b.title)}</title>"
+    return f"{head}<style>{CSS}</style></head><body>{briefing_fragment(b)}</body></html>"
+
+
+def briefing_fragment(b: Briefing) -> str:
+    """The briefing's body, without page or styles (the app styles it for its theme); all text is escaped."""
     e = html.escape
     parts = [
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{e(b.title)}</title><style>{CSS}</style>",
-        f"</head><body><h1>{e(b.title)}</h1>",
+        f"<h1>{e(b.title)}</h1>",
         f"<p class='note'>{e(b.mode)} briefing; every sentence cites the passage it rests on.</p>",
     ]
     for section in b.sections:
@@ -67,7 +72,7 @@ def briefing_html(b: Briefing) -> str:
     for c in b.numbering.citations:
         where = f"<code>{e(c.where)}</code> [{c.start_char}:{c.end_char}]"
         parts.append(f"<li id='fn{c.n}'>“{e(c.quote)}” — {e(c.title)}, {where}</li>")
-    parts.append("</ol></body></html>")
+    parts.append("</ol>")
     return "\n".join(parts)
 
 

@@ -161,7 +161,7 @@ def test_generative_answers_flag_unsupported_sentences_and_show_the_prompt(llm_a
     assert "generative: test-model at http://127.0.0.1:" in sidebar
     app = ask(app, "Where did Japan open an office to NATO?")
     html = html_of(app)
-    assert 'class="cc-unsupported"' in html and "⚠ unsupported" in html
+    assert 'class="cc-unsupported"' in html and '<span class="cc-flag">unsupported</span>' in html
     assert any("not supported by their citations" in w.value for w in app.warning)
     assert any("Sources:" in c.value for c in app.code), "the debug expander shows the final prompt"
 
@@ -204,3 +204,36 @@ def test_the_sidebar_keeps_top_k_and_filters_when_the_user_switches_pages(indexe
     (answer,) = app.session_state["turns"]
     assert len(answer.passages) == 3, "top-k 3 still applies on the chat page"
     assert {p.doc_id for p in answer.passages} == set(chosen.filters.doc_ids)
+
+
+def test_an_answer_shows_its_steps_as_they_ran_with_their_times(indexed: Path) -> None:
+    app = ask(start(), "Where did Japan open an official office to NATO?")
+    (status,) = app.status
+    assert status.label.startswith("Answered in ") and status.label.endswith(" ms")
+    assert status.state == "complete"
+    steps = " ".join(m.value for m in status.markdown)
+    assert "Reading the question" in steps and "Searching the articles" in steps and "Choosing sentences" in steps
+    assert "opened in Brussels." in html_of(app), "the answer is shown below its steps"
+
+
+def test_compare_and_briefing_show_their_steps_and_a_rebuild_its_progress(indexed: Path) -> None:
+    app = start()
+    app.switch_page("ui/compare.py").run()
+    app.text_input(key="compare_topic").set_value("Japan's military budget")
+    app.button[-1].click().run()  # the form's submit button
+    assert not app.exception, app.exception
+    (status,) = app.status
+    assert status.label.startswith("Compared in ") and status.state == "complete"
+    assert any("where they differ" in m.value for m in status.markdown)
+    app.switch_page("ui/briefing.py").run()
+    app.text_input(key="brief_topic").set_value("Japan's military spending")
+    app.button[-1].click().run()
+    assert not app.exception, app.exception
+    (status,) = app.status
+    assert status.label.startswith("Written in ") and any("Key points:" in m.value for m in status.markdown)
+    app.switch_page("ui/corpus.py").run()
+    app.button(key="rebuild").click().run()
+    assert not app.exception, app.exception
+    assert any("articles:" in s.value and "14 chunks written" in s.value for s in app.success), [
+        s.value for s in app.success
+    ]

@@ -252,4 +252,77 @@ def test_a_chat_survives_a_reload_with_its_citation_links(browser: Any, app_url:
     expect(menu.get_by_role("button", name="Delete")).to_be_visible()
     expect(menu.get_by_role("textbox", name="Name")).to_have_value(question)
     page.screenshot(path=str(OUTPUT / "chat-menu.png"))
+
+
+def test_a_citation_opens_its_source_and_the_article_opens_at_the_quote(browser: Any, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    page.goto(app_url)
+    ask(page, "Where did Japan open an official office to NATO?")
+    source = page.locator(".st-key-src-t0-1 details")
+    assert source.evaluate("d => d.open") is False, "the source starts closed"
+    page.locator("a.cc-cite").first.click()
+    page.wait_for_function("document.querySelector('.st-key-src-t0-1 details').open", timeout=10_000)
+    mark = page.locator(".st-key-src-t0-1 .cc-context mark")
+    mark.wait_for(timeout=10_000)
+    page.wait_for_timeout(2000)  # let the opening and the scroll settle
+    box, height = mark.bounding_box(), page.viewport_size["height"]
+    assert box is not None and 0 <= box["y"] < height, "the opened source is scrolled into view"
+    page.screenshot(path=str(OUTPUT / "citation-opened.png"))
+    page.locator(".st-key-src-t0-1").get_by_role("button", name="Read the whole article").click()
+    quote = page.get_by_role("dialog").locator("mark#cc-quote")
+    quote.wait_for(timeout=20_000)
+    page.wait_for_timeout(500)
+    article = page.get_by_role("dialog").locator(".cc-article")
+    assert article.evaluate("a => a.scrollTop") > 0, "the article is scrolled down to the quote"
+    inside = article.evaluate(
+        """a => { const m = a.querySelector('mark#cc-quote').getBoundingClientRect(), b = a.getBoundingClientRect();
+                  return m.top >= b.top && m.top < b.bottom; }"""
+    )
+    assert inside, "the highlighted quote is in the visible part of the article"
+    page.screenshot(path=str(OUTPUT / "whole-article-at-quote.png"))
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_legible_in_the_light_and_the_dark_theme(browser: Any, app_url: str, scheme: str) -> None:
+    from tests.support.contrast import AA_NORMAL_TEXT, low_contrast, text_contrasts
+
+    shots = OUTPUT / "themes"
+    shots.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1100}, color_scheme=scheme)
+    page.goto(app_url)
+    ask(page, "Where did Japan open an official office to NATO?")
+    page.locator("a.cc-cite").first.click()  # a source open, its quote highlighted
+    page.locator(".st-key-src-t0-1 .cc-context mark").wait_for(timeout=10_000)
+    background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+    channels = [int(v) for v in background[background.index("(") + 1 : background.index(")")].split(",")[:3]]
+    assert (sum(channels) / 3 > 128) == (scheme == "light"), f"the {scheme} theme is shown ({background})"
+
+    def check(name: str) -> None:
+        page.wait_for_timeout(1500)  # the expanders finish opening, the status boxes close
+        page.screenshot(path=str(shots / f"{name}-{scheme}.png"), full_page=True)
+        measured = text_contrasts(page)
+        assert len(measured) > 10, f"{name}: the text on the page was measured"
+        failing = low_contrast(page)
+        assert not failing, f"{name} in {scheme}: text below {AA_NORMAL_TEXT}:1: {failing}"
+
+    check("chat")
+    page.goto(f"{app_url}/compare")
+    page.get_by_label("Topic").fill("Japan's military budget")
+    page.get_by_role("button", name="Compare").click()
+    page.get_by_text("Download the comparison (.md)").wait_for(timeout=90_000)
+    page.locator("summary").filter(has_text="[1]").first.click()
+    check("compare")
+    page.goto(f"{app_url}/briefing")
+    page.get_by_label("Topic").fill("Japan's military spending")
+    page.get_by_role("button", name="Write the briefing").click()
+    page.get_by_text("Sources in context").wait_for(timeout=90_000)
+    footnotes = page.locator(".cc-briefing ol.footnotes")
+    assert footnotes.locator("li").count() > 0, "the briefing's sources list is shown"
+    check("briefing")
+    footnotes.scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / f"briefing-sources-{scheme}.png"))
+    page.goto(f"{app_url}/corpus")
+    page.get_by_text("Indexed articles (2)").wait_for(timeout=90_000)
+    check("corpus")
     page.close()

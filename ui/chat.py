@@ -10,8 +10,9 @@ from rag.answer import Answer
 from rag.conversation import Turn
 from rag.render import render_markdown
 from ui.chats import open_turns, save_turn
-from ui.components import current_options, get_assistant, render_answer
+from ui.components import current_options, get_assistant, plural, render_answer
 from ui.safe import escape_markdown
+from ui.steps import show_steps
 
 assistant = get_assistant()
 turns: list[Answer] = open_turns()  # the open chat, read back from the chats file after a reload
@@ -46,9 +47,11 @@ if question:
             for piece in pieces:  # text is shown as text, never as markup
                 yield escape_markdown(piece)
 
-        with st.spinner("Searching the articles…"), placeholder.container():
-            st.write_stream(escaped(iter(stream)))  # as it is written: at once offline, piece by piece with an LLM
-        answer = stream.result()
+        with st.status(f"Searching {plural(len(assistant.articles()), 'article')}…") as status:
+            with placeholder.container():
+                st.write_stream(escaped(iter(stream)))  # as it is written: at once offline, piece by piece with an LLM
+            answer = stream.result()
+            show_steps(status, answer.timings_ms, "Answered")
         placeholder.empty()
         turns.append(answer)
         render_answer(assistant, answer, anchor=f"t{len(turns) - 1}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from rag.compare import Comparison, compare
-from ui.components import current_options, get_assistant, render_comparison
+from ui.components import current_options, get_assistant, plural, render_comparison
+from ui.steps import show_steps
 
 assistant = get_assistant()
 st.title("Compare viewpoints")
@@ -16,8 +17,12 @@ with st.form("compare_form"):
     by = st.radio("Rows", ["source", "speaker"], horizontal=True, key="compare_by")
     submitted = st.form_submit_button("Compare")
 if submitted and topic.strip():
-    with st.spinner("Reading what each says…"):
-        st.session_state["comparison"] = compare(assistant, topic.strip(), by=by, options=current_options())
+    with st.status(f"Reading what each {by} says in {plural(len(assistant.articles()), 'article')}…") as status:
+        result = compare(assistant, topic.strip(), by=by, options=current_options())
+        st.session_state["comparison"] = result
+        status.write(f"{plural(len(result.cells), 'row')} · {plural(len(result.numbering.citations), 'source')} cited")
+        status.write(f"{len(result.differences)} where they differ · {len(result.agreements)} where they agree")
+        show_steps(status, result.timings_ms, "Compared")
 
 comparison: Comparison | None = st.session_state.get("comparison")
 if comparison:

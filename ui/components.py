@@ -15,22 +15,11 @@ from rag.compare import Comparison
 from rag.errors import CorpusChatError
 from rag.records import ArticleRecord, AskOptions, Evidence, Filters, IndexStatus
 from rag.render import render_markdown
-from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
+from rag.report import briefing_fragment, briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
 from rag.settings import Settings, get_settings
 from rag.speakers import speaker_index
 from ui.safe import escape_html, escape_markdown
-
-STYLE = """
-<style>
-.cc-answer { line-height: 1.6; }
-.cc-answer a.cc-cite { text-decoration: none; font-size: 0.8em; vertical-align: super; padding: 0 1px; }
-.cc-unsupported { background: #fff3cd; border-bottom: 2px dotted #c77c02; }
-.cc-flag { color: #b35c00; font-size: 0.85em; }
-.cc-context { line-height: 1.6; padding: 0.4em 0.8em; border-left: 3px solid #d0d7de; }
-.cc-context mark { background: #ffe58f; padding: 0 2px; }
-.cc-article { white-space: pre-wrap; line-height: 1.55; max-height: 60vh; overflow-y: auto; }
-</style>
-"""
+from ui.style import STYLE, source_key
 
 
 @st.cache_resource(show_spinner="Loading the index and the embedder…")
@@ -144,6 +133,9 @@ def _as_date(published: str) -> date | None:
         return None
 
 
+UNSUPPORTED_FLAG = ' <span class="cc-flag">unsupported</span>'
+
+
 def answer_html(answer: Answer, anchor: str) -> str:
     """The answer as HTML: escaped text, [n] linked to its source, unsupported sentences marked."""
     parts = []
@@ -157,7 +149,7 @@ def answer_html(answer: Answer, anchor: str) -> str:
         else:
             parts.append(
                 f'<span class="cc-unsupported" title="Its citations do not support this sentence">{text}</span>'
-                f'{links} <span class="cc-flag">⚠ unsupported</span>'
+                f"{links}{UNSUPPORTED_FLAG}"
             )
     return f'<div class="cc-answer">{" ".join(parts)}</div>'
 
@@ -176,11 +168,14 @@ def render_answer(assistant: Assistant, answer: Answer, anchor: str) -> None:
     if answer.error:
         st.error(answer.text)
     elif answer.abstained:
-        st.info(f"No answer in the corpus. {answer.text}", icon="🔎")
+        st.info(f"No answer in the corpus. {answer.text}", icon=":material/search_off:")
     else:
         st.html(STYLE + answer_html(answer, anchor))
         if answer.unsupported:
-            st.warning(f"{len(answer.unsupported)} sentence(s) are not supported by their citations.", icon="⚠️")
+            st.warning(
+                f"{len(answer.unsupported)} sentence(s) are not supported by their citations.",
+                icon=":material/warning:",
+            )
     timings = " · ".join(f"{k} {v:.0f} ms" for k, v in answer.timings_ms.items() if k != "total")
     st.caption(f"{answer.mode} · {answer.timings_ms.get('total', 0):.0f} ms ({timings})")
     if answer.standalone_question and answer.standalone_question != answer.question:
@@ -210,10 +205,10 @@ def render_answer(assistant: Assistant, answer: Answer, anchor: str) -> None:
 def render_sources(assistant: Assistant, citations: list[Citation], anchor: str) -> None:
     """Each citation as an expander: the quote highlighted in its paragraph, the article a click away."""
     for citation in citations:
-        st.html(f'<div id="{anchor}-{citation.n}"></div>')
-        flag = " ⚠ unsupported" if not citation.supported else ""
+        flag = " (unsupported)" if not citation.supported else ""
+        icon = ":material/warning:" if not citation.supported else None
         page = f" · p. {citation.page}" if citation.page else ""
-        with st.expander(f"[{citation.n}] {citation.title}{page}{flag}"):
+        with st.expander(f"[{citation.n}] {citation.title}{page}{flag}", icon=icon, key=source_key(anchor, citation.n)):
             record = next((r for r in assistant.articles() if r.doc_id == citation.doc_id), None)
             meta = [x for x in (record.source, record.author, record.published) if x] if record else []
             where = f"{citation.where} [{citation.start_char}:{citation.end_char}]"
@@ -273,10 +268,14 @@ def render_comparison(assistant: Assistant, comparison: Comparison, anchor: str)
     rows = []
     for cell in comparison.cells:
         label = escape_html(cell.group.label)
-        detail = f'<div class="cc-flag">{escape_html(cell.group.detail)}</div>' if cell.group.detail else ""
+        detail = f'<div class="cc-detail">{escape_html(cell.group.detail)}</div>' if cell.group.detail else ""
         if cell.sentences:
             said = " ".join(
-                (escape_html(text) if ok else f'<span class="cc-unsupported">{escape_html(text)}</span> ⚠')
+                (
+                    escape_html(text)
+                    if ok
+                    else f'<span class="cc-unsupported">{escape_html(text)}</span>{UNSUPPORTED_FLAG}'
+                )
                 + cites(evidence)
                 for text, evidence, ok in cell.sentences
             )
@@ -290,11 +289,7 @@ def render_comparison(assistant: Assistant, comparison: Comparison, anchor: str)
         + "".join(rows)
         + "</tbody></table>"
     )
-    st.html(
-        STYLE
-        + "<style>.cc-matrix td,.cc-matrix th{border:1px solid #ddd;padding:6px;vertical-align:top}</style>"
-        + table
-    )
+    st.html(STYLE + table)
     for heading, contrasts in comparison.contrast_sections():
         st.subheader(heading)
         if not contrasts:
@@ -332,6 +327,6 @@ def render_briefing(assistant: Assistant, briefing: Briefing, anchor: str) -> No
         pdf_col.download_button(
             "Download .pdf", pdfs[anchor], file_name="briefing.pdf", mime="application/pdf", key=f"pdf-{anchor}"
         )
-    st.html(page)  # every piece of text in it is escaped by rag.report
+    st.html(STYLE + f'<div class="cc-briefing">{briefing_fragment(briefing)}</div>')  # escaped by rag.report
     st.subheader("Sources in context")
     render_sources(assistant, briefing.numbering.citations, anchor=anchor)

@@ -80,7 +80,13 @@ if records:
 st.subheader("Rebuild the index")
 st.caption("Drops the index and embeds every known article again (needed after changing the embedder).")
 if st.button("Rebuild the index", key="rebuild"):
-    with st.spinner("Rebuilding…"):
-        report = assistant.rebuild()
+    with st.status("Rebuilding the index…") as status:
+        progress = st.progress(0.0, text="Reading the articles…")
+
+        def show_rebuild(done: int, total: int) -> None:
+            progress.progress(done / max(total, 1), text=f"Embedding {done}/{total} chunks")
+
+        report = assistant.rebuild(on_progress=show_rebuild)
+        status.update(label=f"Rebuilt: {report.summary()}", state="complete")
     st.session_state["corpus_notices"] = [("success", report.summary())]
     st.rerun()

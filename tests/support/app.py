@@ -23,5 +23,8 @@ def ask(app: AppTest, question: str) -> AppTest:
 
 
 def html_of(app: AppTest) -> str:
-    """The bodies of every HTML element on the page."""
-    return "\n".join(element.proto.body for element in app.get("html"))
+    """The bodies of every HTML element on the page, but the app's own page style and citation script."""
+    from ui.style import CITATION_SCRIPT
+
+    own = CITATION_SCRIPT.strip()
+    return "\n".join(element.proto.body for element in app.get("html") if own not in element.proto.body)

@@ -1,0 +1,122 @@
+"""How the app's own HTML looks in both themes, and the script that brings a cited source into view.
+
+Colours are inherited from Streamlit's theme or are translucent tints over it, so the same CSS
+reads in the light and the dark theme. The script holds no text from articles or models.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+STYLE = """
+<style>
+.cc-answer { line-height: 1.6; }
+.cc-answer a.cc-cite { text-decoration: none; font-size: 0.8em; vertical-align: super; padding: 0 1px; }
+.cc-unsupported { background: rgba(255, 193, 7, 0.22); border-bottom: 2px dotted currentColor; color: inherit; }
+.cc-flag { color: inherit; font-size: 0.85em; font-weight: 600; border: 1px solid currentColor;
+  border-radius: 0.4em; padding: 0 0.3em; margin-left: 0.2em; white-space: nowrap; }
+.cc-detail { color: inherit; font-size: 0.85em; font-style: italic; }
+.cc-context { line-height: 1.6; padding: 0.4em 0.8em; border-left: 3px solid rgba(128, 128, 128, 0.45); }
+.cc-context mark, .cc-article mark { background: rgba(255, 214, 0, 0.42); color: inherit; padding: 0 2px; }
+.cc-article { white-space: pre-wrap; line-height: 1.55; max-height: 60vh; overflow-y: auto; }
+.cc-matrix { border-collapse: collapse; }
+.cc-matrix td, .cc-matrix th { border: 1px solid rgba(128, 128, 128, 0.4); padding: 6px; vertical-align: top; }
+.cc-briefing { color: inherit; line-height: 1.5; }
+.cc-briefing h1 { font-size: 1.6em; }
+.cc-briefing h2 { font-size: 1.2em; margin-top: 1.2em; border-bottom: 1px solid rgba(128, 128, 128, 0.4); }
+.cc-briefing .label { font-weight: bold; }
+.cc-briefing .note { color: inherit; font-style: italic; }
+.cc-briefing .unsupported { background: rgba(255, 193, 7, 0.22); }
+.cc-briefing sup a { text-decoration: none; }
+.cc-briefing ol.footnotes { font-size: 0.85em; color: inherit; }
+.cc-briefing ol.footnotes li { margin-bottom: 0.4em; }
+</style>
+"""
+
+# Streamlit's own pieces that fall below WCAG AA (4.5:1) in one of its themes: captions are
+# faded to 3.8:1 in the light theme, a slider's value is drawn in the primary colour (3.5:1 on
+# the dark sidebar). Both keep the theme's text colour, a little softer for captions.
+PAGE_STYLE = """
+<style>
+[data-testid="stCaptionContainer"] { color: color-mix(in srgb, currentColor 80%, transparent) !important; }
+[data-testid="stCaptionContainer"] p { color: inherit !important; }
+[data-testid="stSliderThumbValue"], [data-testid="stSliderThumbValue"] p { color: inherit !important; }
+</style>
+"""
+
+# [n] links point at "#<anchor>-<n>"; the source with that anchor is the expander keyed
+# "src-<anchor>-<n>". A click (or a hash change) opens that expander and scrolls it into view.
+# When the whole-article dialog appears, its text is scrolled so the marked quote is in view.
+CITATION_SCRIPT = """
+<script>
+(() => {
+  if (window.ccCitations) return;
+  window.ccCitations = true;
+  const doc = window.document;
+  const safeAnchor = (hash) => {
+    const anchor = decodeURIComponent((hash || "").replace(/^#/, ""));
+    return /^[A-Za-z0-9_-]+$/.test(anchor) ? anchor : null;
+  };
+  const openSource = (anchor, attempt = 0) => {
+    const box = doc.querySelector(".st-key-src-" + anchor);
+    if (!box) {
+      if (attempt < 20) setTimeout(() => openSource(anchor, attempt + 1), 150);
+      return;
+    }
+    const details = box.querySelector("details");
+    if (details && !details.open) {
+      const summary = details.querySelector("summary");
+      if (summary) summary.click();
+    }
+    const show = (tries) => {
+      const quote = box.querySelector(".cc-context");  // drawn once the expander has opened
+      if (!quote && tries > 0) {
+        setTimeout(() => show(tries - 1), 100);
+        return;
+      }
+      // Streamlit's chat keeps itself scrolled to the bottom while its content grows (the
+      // expander opening): scroll again until the opening has settled.
+      for (const delay of [0, 300, 700, 1200]) {
+        setTimeout(() => (quote || box).scrollIntoView({ block: "center" }), delay);
+      }
+    };
+    setTimeout(() => show(30), 100);
+  };
+  doc.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
+    if (!link) return;
+    const anchor = safeAnchor(link.getAttribute("href"));
+    if (!anchor || !doc.querySelector(".st-key-src-" + anchor)) return;
+    event.preventDefault();
+    history.replaceState(null, "", "#" + anchor);
+    openSource(anchor);
+  }, true);
+  window.addEventListener("hashchange", () => {
+    const anchor = safeAnchor(window.location.hash);
+    if (anchor) openSource(anchor);
+  });
+  const scrollToQuote = () => {
+    doc.querySelectorAll(".cc-article").forEach((article) => {
+      const mark = article.querySelector("mark#cc-quote");
+      if (!mark || article.dataset.ccScrolled === "1") return;
+      article.dataset.ccScrolled = "1";
+      const top = mark.getBoundingClientRect().top - article.getBoundingClientRect().top + article.scrollTop;
+      article.scrollTop = Math.max(0, top - article.clientHeight / 3);
+    });
+  };
+  new MutationObserver(scrollToQuote).observe(doc.body, { childList: true, subtree: true });
+  const first = safeAnchor(window.location.hash);
+  if (first) openSource(first);
+})();
+</script>
+"""
+
+
+def source_key(anchor: str, n: int) -> str:
+    """The key of source n's expander; its element carries the class `st-key-src-<anchor>-<n>`."""
+    return f"src-{anchor}-{n}"
+
+
+def install_page_assets() -> None:
+    """The page-wide style and the citation script (which installs itself once per browser tab); once per run."""
+    st.html(PAGE_STYLE + CITATION_SCRIPT, unsafe_allow_javascript=True)
