@@ -84,7 +84,8 @@ class Answer:
                 }
                 for rank, p in enumerate(self.passages, start=1)
             ]
-        if debug:
+        if debug:  # and the file names the app shows (not part of the JSON contract)
+            data["citations"] = [c.to_dict() | {"name": c.name} for c in self.citations]
             data["passages"] = [asdict(p) for p in self.passages]
             data["prompt"] = self.prompt
         return data

@@ -220,14 +220,14 @@ def test_compare_and_briefing_show_their_steps_and_a_rebuild_its_progress(indexe
     app = start()
     app.switch_page("ui/compare.py").run()
     app.text_input(key="compare_topic").set_value("Japan's military budget")
-    app.button[-1].click().run()  # the form's submit button
+    next(b for b in app.button if b.label == "Compare").click().run()  # the form's submit button
     assert not app.exception, app.exception
     (status,) = app.status
     assert status.label.startswith("Compared in ") and status.state == "complete"
     assert any("where they differ" in m.value for m in status.markdown)
     app.switch_page("ui/briefing.py").run()
     app.text_input(key="brief_topic").set_value("Japan's military spending")
-    app.button[-1].click().run()
+    next(b for b in app.button if b.label == "Write the briefing").click().run()
     assert not app.exception, app.exception
     (status,) = app.status
     assert status.label.startswith("Written in ") and any("Key points:" in m.value for m in status.markdown)
