@@ -103,7 +103,8 @@ def test_ask_prints_the_answer_and_its_sources_for_people(bundled_settings: Any)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "NHK" in out and "Sources:" in out
-    assert "[1] Japan edges towards NATO ahead of the Madrid summit — corpus/000_6c8ec85815583e4f.txt [" in out
+    # the file as named in its corpus folder, never a server path
+    assert "[1] Japan edges towards NATO ahead of the Madrid summit — 000_6c8ec85815583e4f.txt [" in out
 
 
 def test_assistant_sees_newly_ingested_articles_after_refresh(

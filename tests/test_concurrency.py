@@ -227,9 +227,10 @@ def chat_at_once(browser: Any, url: str, asks: dict[str, str]) -> None:
             assert messages.count() == 2, "one question, one answer"
             assert messages.nth(0).inner_text().strip().endswith(question)  # after the avatar icon
             assert must in page.locator(".cc-answer").first.inner_text()
-            shown = page.locator("body").inner_text()
+            # the conversation: the sidebar lists every saved chat of this storage folder (no accounts)
+            shown = page.locator(".stMainBlockContainer").first.inner_text()
             others = [q for q in asks if q != question]
-            assert not [q for q in others if q in shown], f"another user's question on {question!r}'s page"
+            assert not [q for q in others if q in shown], f"another user's question in {question!r}'s conversation"
     finally:
         for context in contexts:
             context.close()
