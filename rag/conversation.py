@@ -88,16 +88,6 @@ NOT_NAMES = {
 }
 
 
-def _names(text: str) -> list[str]:
-    """Capitalised names in `text`, in order, without question or function words."""
-    found = []
-    for match in NAME.finditer(text):
-        words = [w for w in re.split(r"[-\s]", match.group()) if w not in NOT_NAMES]
-        if words:
-            found.append(" ".join(words))
-    return found
-
-
 SPEECH = re.compile(
     r"^\s+(?:say|says|said|tell|tells|told|think|thinks|thought|argue[sd]?|claim(?:s|ed)?|add(?:s|ed)?|"
     r"note[sd]?|state[sd]?|believe[sd]?|warn(?:s|ed)?|mean|meant|want(?:s|ed)?|promise[sd]?|announce[sd]?|"

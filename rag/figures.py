@@ -86,14 +86,18 @@ PER_YEAR_BEFORE = re.compile(r"\b(?:annual|yearly|(?:a|per|each|every)\s+year)\b
 _BEFORE = 300  # characters before a figure, within its sentence, where its period may be written
 
 
+def _over_years(written: str) -> tuple[str, float, int, str]:
+    """A figure over N years ("five", "5"): a yearly rate, 1/N of it."""
+    years = int(written) if written.isdigit() else NUMBER_WORDS[written.lower()]
+    return ("year", 1.0 / years, years, f"{years} years") if years > 1 else ("year", 1.0, 1, "year")
+
+
 def _period_before(before: str) -> tuple[str, float, int, str]:
     """The period written in the figure's clause before it, if any (see `_period`)."""
     clause = re.split(r"[.;!?]\s", before)[-1]
     over = list(BEFORE_OVER_YEARS.finditer(clause))
     if over:
-        n = over[-1].group("n").lower()
-        years = int(n) if n.isdigit() else NUMBER_WORDS[n]
-        return ("year", 1.0 / years, years, f"{years} years") if years > 1 else ("year", 1.0, 1, "year")
+        return _over_years(over[-1].group("n"))
     if PER_YEAR_BEFORE.search(clause):
         return "year", 1.0, 1, "year"
     named = list(BEFORE_IN_YEAR.finditer(clause))
@@ -111,9 +115,7 @@ def _period(after: str, before: str = "") -> tuple[str, float, int, str]:
         return "year", 12.0, 1, "month"
     over = OVER_YEARS.match(after)
     if over:
-        n = over.group("n").lower()
-        years = int(n) if n.isdigit() else NUMBER_WORDS[n]
-        return ("year", 1.0 / years, years, f"{years} years") if years > 1 else ("year", 1.0, 1, "year")
+        return _over_years(over.group("n"))
     named = IN_YEAR.match(after)
     if named:
         return named.group("year"), 1.0, 1, ""
