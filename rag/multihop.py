@@ -34,13 +34,14 @@ Metrics, per question type and over all questions ("answerable" = not `null_quer
   lying in a gold article of their question.
 - answerable declined: share of answerable questions answered with `abstained` true.
 - null declined: share of `null_query` questions answered with `abstained` true.
-- entity correct: of the questions whose gold answer is neither Yes/No nor null, the share
+- entity correct: of the questions whose gold answer is neither a verdict nor null, the share
   answered (not abstained) with a text containing the normalised gold answer as whole
   words (normalised: NFKC, casefold, accents stripped, punctuation and whitespace runs
   collapsed to one space).
-- yes/no verdict given: of the questions whose gold answer is Yes or No (any case), the
-  share where `answer.verdict` is "yes" or "no"; yes/no correct: of those, the share
-  matching the gold answer.
+- yes/no verdict given: of the questions whose gold answer is a verdict (Yes or No in any
+  case, or a word that answers "do they agree / is it consistent" as one: `VERDICT_WORDS`,
+  "Consistent" as yes, "Different" as no), the share where `answer.verdict` is "yes" or
+  "no"; yes/no correct: of those, the share matching the gold verdict.
 - p50 / p95 ms: latency of the `ask` call, warm process (after `warm_up`).
 
 A share whose denominator is empty is shown as "–".
@@ -83,6 +84,16 @@ Span = tuple[str, int, int]  # doc_id, start_char, end_char
 
 # -- the benchmark ---------------------------------------------------------------------
 
+# Gold answers that are verdicts, not entities: "Does A agree with B ...?" -> "Agree". Their
+# polarity is usually the question's first alternative ("consistent or inconsistent?" -> Consistent
+# is yes). Options that are not verdicts ("before or after?" -> Before) stay entity answers.
+VERDICT_WORDS = {
+    **dict.fromkeys(
+        ("yes", "agree", "agreement", "align", "consistent", "consistently", "same", "similar", "true"), "yes"
+    ),
+    **dict.fromkeys(("no", "contradictory", "different", "disagree", "false", "inconsistent"), "no"),
+}
+
 
 @dataclass(frozen=True)
 class GoldFact:
@@ -112,9 +123,8 @@ class MultiHopQuestion:
 
     @property
     def yes_no(self) -> str:
-        """'yes' or 'no' when the gold answer is one of them, else ''."""
-        word = normalise(self.answer)
-        return word if self.answerable and word in ("yes", "no") else ""
+        """'yes' or 'no' when the gold answer is one of them or a verdict word ("Consistent"), else ''."""
+        return VERDICT_WORDS.get(normalise(self.answer), "") if self.answerable else ""
 
     @property
     def entity(self) -> bool:

@@ -215,8 +215,18 @@ def test_entities_are_matched_after_normalising_case_accents_and_punctuation() -
     wrong = scored(gold, answer("Changpeng Zhao was named."))
     assert found.entity_correct and not declined.entity_correct and not wrong.entity_correct
     assert metrics([found, declined, wrong])["entity_correct"] == pytest.approx(1 / 3)
-    consistent = scored(question("Consistent", "temporal_query"), answer("The reports are consistent."))
-    assert consistent.entity and not consistent.yes_no and consistent.entity_correct
+    before = scored(question("Before", "temporal_query"), answer("It came before the other report."))
+    assert before.entity and not before.yes_no and before.entity_correct  # an option, not a verdict
+
+
+def test_verdict_words_are_verdicts_not_entities() -> None:
+    consistent = scored(question("Consistent", "temporal_query"), answer("The reports are consistent.", verdict="yes"))
+    different = scored(question("Different", "comparison_query"), answer("They differ.", verdict="yes"))
+    assert consistent.yes_no == "yes" and different.yes_no == "no"
+    assert not consistent.entity and not different.entity
+    row = metrics([consistent, different])
+    assert row["entity_correct"] is None  # "consistent" in the text is not an entity found
+    assert row["yes_no_verdict_rate"] == 1.0 and row["yes_no_verdict_correct"] == 0.5
 
 
 def test_the_summary_has_a_row_per_type_and_one_for_all() -> None:
