@@ -317,11 +317,15 @@ class Assistant:
         another article; searched as a whole, the clauses' articles crowd one another out.
         They follow the top-k, so the answer step can cite every clause.
         """
+        # A question that names its outlets draws every clause from their articles.
+        filters = options.filters.both(plan.every_part_filters)
+        if filters is None:
+            return []
         found = {n.node.node_id for n in nodes}
         last = min((n.score or 0.0 for n in nodes), default=0.0)  # BM25 scores are on another scale
         extra: list[NodeWithScore] = []
         for facet in plan.facets:
-            for node in indexes.retriever.retrieve_words(facet, options.filters, FACET_PASSAGES):
+            for node in indexes.retriever.retrieve_words(facet, filters, FACET_PASSAGES):
                 if node.node.node_id not in found:
                     found.add(node.node.node_id)
                     extra.append(NodeWithScore(node=node.node, score=last))

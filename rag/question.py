@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
 
 from rag.catalog import Catalog
 from rag.lexicon import FUNCTION_WORDS, content_words
@@ -184,6 +185,13 @@ class QuestionPlan:
     def constrained(self) -> bool:
         """Whether the question names outlets, authors or dates that narrow its articles."""
         return any(not p.filters.empty for p in self.parts)
+
+    @property
+    def every_part_filters(self) -> Filters:
+        """The articles some part of the question is about; empty when a part is about any article."""
+        if not self.parts or any(p.filters.empty for p in self.parts):
+            return Filters()
+        return reduce(Filters.either, (p.filters for p in self.parts))
 
 
 def main_clause(question: str) -> str:

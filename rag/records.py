@@ -112,6 +112,20 @@ class Filters:
             return None
         return Filters(published_from=low, published_to=high, **fields)
 
+    def either(self, other: Filters) -> Filters:
+        """Filters that pass what either passes (and possibly more: one date range spans both)."""
+        fields: dict[str, Any] = {}
+        for name in ("doc_ids", "sources", "authors", "speakers"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            fields[name] = tuple(dict.fromkeys(mine + theirs)) if mine and theirs else ()
+        low = (
+            min(self.published_from, other.published_from, key=published_ordinal)
+            if self.published_from and other.published_from
+            else ""
+        )
+        high = max(self.published_to, other.published_to, key=end_of) if self.published_to and other.published_to else ""
+        return Filters(published_from=low, published_to=high, **fields)
+
     def narrowed(self, **changes: Any) -> Filters:
         """These filters with some fields replaced (a group's articles, a speaker)."""
         return replace(self, **changes)

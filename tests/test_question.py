@@ -152,3 +152,22 @@ def test_a_long_description_is_read_clause_by_clause_without_its_outlets() -> No
     ]
     assert not any("Gazette" in f or "Quayside" in f for f in plan.facets)
     assert plan_question("Who runs the Kelby Island route?", CATALOG).facets == []
+
+
+def test_the_articles_of_every_part_together_bound_a_questions_clauses() -> None:
+    plan = plan_question(
+        "Does the Harbour Gazette report of March 9, 2024 say fees rose, while Quayside Wire reports that they fell?",
+        CATALOG,
+    )
+    bound = plan.every_part_filters
+    assert bound.sources == ("The Harbour Gazette", "Quayside Wire | Coastal Business News")
+    assert bound.published_from == ""  # one part is dated, the other is not: any date
+    dated = plan_question(
+        "Did the Harbour Gazette on March 9, 2024 and the Ledger on February 20, 2024 both mention the ferry?", CATALOG
+    )
+    low, high = dated.every_part_filters.published_from, dated.every_part_filters.published_to
+    assert low <= "2024-02-20" and high >= "2024-03-09"  # one range spans both parts' dates
+    assert plan_question("Did fees rise, as the Harbour Gazette says?", CATALOG).every_part_filters.sources == (
+        "The Harbour Gazette",
+    )
+    assert plan_question("Did fees rise at the harbour?", CATALOG).every_part_filters.empty

@@ -146,3 +146,15 @@ def test_each_clause_of_a_long_description_is_answered_from_the_article_that_hol
     assert {titles[d] for d in cited} >= {"New ferry terminal opens", "Port fees to rise"}
     assert any("twelve sailings" in q for q in cited.values()) and any("dredging" in q for q in cited.values())
     assert_verbatim(newsroom, answer)
+
+
+def test_the_clauses_of_a_question_naming_its_outlet_are_searched_in_that_outlet_only(newsroom: Assistant) -> None:
+    # The second clause's words are those of a Quayside Wire article; the question asks the Gazette.
+    answer = newsroom.ask(
+        "According to the Harbour Gazette, who said the new terminal would handle twelve sailings a day, "
+        "and which firm did the port authority award the channel dredging contract to?",
+        options=AskOptions(top_k=2),
+    )
+    assert not answer.abstained
+    assert sources_cited(newsroom, answer) == {"The Harbour Gazette"}
+    assert not any("Brannock" in c.quote for c in answer.citations)
