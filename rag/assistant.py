@@ -42,6 +42,7 @@ from rag.ranking import SentenceRanker
 from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, ids_starting_with
 from rag.request import Clock, Retrieval
 from rag.retrieve import HybridRetriever
+from rag.sentence_match import SentenceMatch, SentenceStems
 from rag.settings import Settings
 from rag.store import CorpusStore
 from rag.suggestions import starter_questions
@@ -177,7 +178,9 @@ class Assistant:
             if self.llm
             else ExtractiveEngine(ranker)
         )
-        retriever = HybridRetriever(self.store, index, self.embedder)
+        retriever = HybridRetriever(
+            self.store, index, self.embedder, rerankers=[SentenceMatch.using(ranker, SentenceStems())]
+        )
         return _Indexes(index, Vocabulary.from_words(index.words), retriever, engine)
 
     @property
@@ -286,7 +289,7 @@ class Assistant:
         is represented in the top-k.
         """
         top_k = options.top_k or self.settings.top_k
-        parts = [(part, options.filters.both(part.filters)) for part in plan.parts if not part.filters.empty]
+        parts = [(part, options.filters.both(part.filters)) for part in plan.filtered_parts]
         if not parts:
             query = QueryBundle(query_str=question, embedding=vector)
             found = indexes.retriever.retrieve(query, options.filters, top_k, options.per_article)

@@ -28,6 +28,7 @@ from rag.verdict import assess
 
 if TYPE_CHECKING:
     from rag.answer import Answer
+    from rag.question import Part
     from rag.records import CitedSentence, Evidence
     from rag.request import Clock, Retrieval
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 EVIDENCE_FLOOR = 0.2
 KEEP_RATIO = 0.8  # further sentences must score at least this share of the best one
 OTHER_ARTICLE_RATIO = 0.7  # another article's best sentence joins when this close to the best
-PART_RATIO = 0.5  # a part's best sentence joins when this close to the best
+PART_RATIO = 0.3  # a part's best sentence joins when this close to the best
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 SHORTLIST = 12
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
@@ -100,13 +101,14 @@ class ExtractiveEngine(Engine):
             if candidate not in chosen and not any(_alike(candidate, c) for c in chosen):
                 chosen.append(candidate)
 
-        # Every part of the question (an outlet, an outlet on a date) is answered from its own articles.
-        part_docs = [{p.doc_id for p in passages} for passages in retrieval.part_passages]
-        if len(part_docs) > 1:
-            for docs in part_docs:
+        # Every part of the question (an outlet, an outlet on a date) is answered from its own
+        # articles, by the sentence that best matches the part's own words and meaning.
+        if plan is not None and 1 < len(retrieval.part_passages) == len(plan.filtered_parts):
+            for part, passages in zip(plan.filtered_parts, retrieval.part_passages, strict=True):
+                docs = {p.doc_id for p in passages}
                 own = [c for c in ranked if c.evidence.doc_id in docs]
                 if own and own[0].score >= PART_RATIO * best.score:
-                    add(own[0])
+                    add(max(own, key=lambda c: self._part_match(retrieval, part, c)))
         # Every clause of a long description is answered by the sentence that holds most of its words.
         for facet in plan.facets if plan is not None else []:
             stems = content_stems(facet)
@@ -123,7 +125,7 @@ class ExtractiveEngine(Engine):
             if candidate.score >= ratio * best.score:
                 add(candidate)
         for candidate in ranked:
-            if len(chosen) >= max(limit, len(part_docs)):
+            if len(chosen) >= max(limit, len(retrieval.part_passages)):
                 break
             if candidate.score >= KEEP_RATIO * best.score:
                 add(candidate)
@@ -136,6 +138,14 @@ class ExtractiveEngine(Engine):
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)
         return result
+
+    def _part_match(self, retrieval: Retrieval, part: Part, candidate: ScoredSentence) -> float:
+        """How well a sentence answers one part of the question: its words, and its meaning when embedded."""
+        score = self.ranker.lexical(content_stems(part.text), candidate.evidence.quote)
+        plan = retrieval.plan
+        if plan is not None and len(retrieval.part_vectors) == len(plan.parts) and candidate.vector is not None:
+            score += cosine(retrieval.part_vectors[plan.parts.index(part)], candidate.vector)
+        return score
 
     def describe(
         self,

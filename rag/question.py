@@ -187,6 +187,11 @@ class QuestionPlan:
         return any(not p.filters.empty for p in self.parts)
 
     @property
+    def filtered_parts(self) -> list[Part]:
+        """The parts that name their own articles (an outlet, a date), each searched within them."""
+        return [p for p in self.parts if not p.filters.empty]
+
+    @property
     def every_part_filters(self) -> Filters:
         """The articles some part of the question is about; empty when a part is about any article."""
         if not self.parts or any(p.filters.empty for p in self.parts):

@@ -97,10 +97,13 @@ class SentenceRanker:
 
     def lexical(self, question_stems: set[str], sentence: str) -> float:
         """IDF-weighted share of the question's content stems that the sentence contains."""
+        return self.coverage(question_stems, content_stems(sentence))
+
+    def coverage(self, question_stems: set[str], present: set[str] | frozenset[str]) -> float:
+        """IDF-weighted share of the question's content stems among `present` (a sentence's stems)."""
         total = sum(self.idf(s) for s in question_stems)
         if not total:
             return 0.0
-        present = content_stems(sentence)
         return sum(self.idf(s) for s in question_stems if s in present) / total
 
     def rank(

@@ -123,7 +123,9 @@ class Filters:
             if self.published_from and other.published_from
             else ""
         )
-        high = max(self.published_to, other.published_to, key=end_of) if self.published_to and other.published_to else ""
+        high = (
+            max(self.published_to, other.published_to, key=end_of) if self.published_to and other.published_to else ""
+        )
         return Filters(published_from=low, published_to=high, **fields)
 
     def narrowed(self, **changes: Any) -> Filters:

@@ -148,6 +148,20 @@ def test_each_clause_of_a_long_description_is_answered_from_the_article_that_hol
     assert_verbatim(newsroom, answer)
 
 
+def test_each_outlet_is_cited_for_its_own_part_of_the_question(newsroom: Assistant) -> None:
+    # Quayside Wire's sentence closest to the whole question is its "$48 million" one; its own
+    # part asks about the boats.
+    answer = newsroom.ask(
+        "Did the Harbour Gazette report that the new ferry terminal at Northpoint cost $48 million to build, "
+        "while Quayside Wire mentioned more boats?"
+    )
+    quotes = [c.quote for c in answer.citations]
+    assert any("two boats" in q for q in quotes), quotes
+    assert any("$48 million" in q for q in quotes)
+    assert sources_cited(newsroom, answer) == {"The Harbour Gazette", "Quayside Wire | Coastal Business News"}
+    assert_verbatim(newsroom, answer)
+
+
 def test_the_clauses_of_a_question_naming_its_outlet_are_searched_in_that_outlet_only(newsroom: Assistant) -> None:
     # The second clause's words are those of a Quayside Wire article; the question asks the Gazette.
     answer = newsroom.ask(

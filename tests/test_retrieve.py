@@ -225,3 +225,9 @@ def test_bm25_index_is_persisted_and_rebuilt_only_when_the_store_changes(
     changed = Bm25Index.load_or_build(store, folder)
     assert builds == [1] and len(changed) == len(first) + 1
     assert [p.name for p in folder.iterdir()] == [changed.fingerprint], "old indexes are removed"
+
+
+def test_the_assistants_pipeline_lifts_passages_by_their_best_sentence(assistant: Assistant) -> None:
+    _, postprocessors = assistant._indexes.retriever.pipeline(Filters(), top_k=5)
+    stages = [type(p).__name__ for p in postprocessors]
+    assert stages == ["PerArticleCap", "SentenceMatch", "ArticleDiversity", "KeepTop"]
