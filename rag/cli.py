@@ -314,9 +314,12 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         prune=args.prune,
         rebuild=args.rebuild,
         show_progress=not args.quiet and sys.stderr.isatty(),
+        on_wait=lambda line: print(line, file=sys.stderr, flush=True),
     )
     for path, reason in report.skipped:
         print(f"skipped {printable(path)}: {printable(reason)}", file=sys.stderr)
+    for path, warning in report.warnings:
+        print(f"warning {printable(path)}: {printable(warning)}", file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
 

@@ -3,6 +3,14 @@
 Unchanged files are recognised by their digest and cost no extraction and no embedding.
 The embedder is loaded only when something needs embedding. Each article is written
 under the store's pending/complete protocol, so a crash leaves nothing half-stored.
+
+One article, several files: when files hold the same text, the article lists them all, in
+path order, and its metadata (title, source, author, date) is that of the first listed.
+The rule is applied again on every ingest: when the first file goes (pruned, renamed, or
+now holding other text), the next one's metadata replaces it, without embedding anything.
+
+A rebuild writes a new generation of the store beside the live one and switches to it when
+it is complete (`rag.store`): questions asked meanwhile are answered from the old one.
 """
 
 from __future__ import annotations
@@ -19,19 +27,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from rag.attribution import attribute, speakers_by_span, voice_of
 from rag.chunking import Chunk, chunk_article, chunker_signature
-from rag.corpus import (
-    Article,
-    display_path,
-    file_digest,
-    iter_article_files,
-    load_article,
-    read_article_bytes,
-    read_manifest,
-)
+from rag.corpus import Article, display_path, file_digest, load_article, read_article_bytes, read_manifest
 from rag.errors import ArticleError
 from rag.records import ArticleRecord, FileRef
 from rag.settings import Settings
 from rag.store import CorpusStore
+from rag.walk import corpus_folder, file_location, stored_file_problem, walk
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 # Articles are written in groups of about this many chunks: large enough to keep the
 # embedder's batches full, small enough that a crash loses little work.
 WRITE_GROUP_CHUNKS = 512
+# Said when another ingest (or rebuild) of the same store holds the lock: this one waits for it.
+WAITING = "waiting for another ingest of this store to finish…"
 
 
 @dataclass
@@ -49,7 +52,9 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # same text as a stored article
+    renamed: list[str] = field(default_factory=list)  # same text as a stored article whose files are all gone
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, what): stored, but not all understood
     pruned: list[str] = field(default_factory=list)
     recovered: list[str] = field(default_factory=list)
     chunks_written: int = 0
@@ -67,6 +72,8 @@ class IngestReport:
             f"articles: {len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped"
         )
+        if self.renamed:
+            line += f", {len(self.renamed)} renamed"
         if self.duplicates:
             line += f", {len(self.duplicates)} duplicate"
         if self.pruned:
@@ -88,11 +95,16 @@ class _Pending:
 
 
 @contextmanager
-def ingest_lock(settings: Settings) -> Iterator[None]:
-    """One ingest at a time per storage folder."""
+def ingest_lock(settings: Settings, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """One ingest at a time per storage folder; `on_wait(WAITING)` is called if this one has to wait."""
     settings.storage_dir.mkdir(parents=True, exist_ok=True)
     with open(settings.storage_dir / ".ingest.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait(WAITING)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -119,6 +131,19 @@ class _Plan:
         self.to_write: dict[str, _Pending] = {}
         self.file_changes: dict[str, list[FileRef]] = {}  # doc_id -> its new list of files
         self._manifests: dict[Path, dict[str, dict[str, str]]] = {}
+        self.considered: dict[str, str] = {}  # the files read in this run (absolute -> as shown)
+        self.lost_files: set[str] = set()  # articles `prune` took files from
+
+    def prune(self) -> None:
+        """Drop the files that are gone (or that the link policy skips) from every article's list."""
+        for doc_id, record in self.records.items():
+            alive = [f for f in record.files if not stored_file_problem(f.abs_path, f.name)]
+            if len(alive) != len(record.files):
+                self.lost_files.add(doc_id)
+                self._files_of(doc_id)[:] = alive
+                for ref in record.files:
+                    if ref not in alive:
+                        self.listed_by[ref.abs_path] = [d for d in self.listed_by[ref.abs_path] if d != doc_id]
 
     def _files_of(self, doc_id: str) -> list[FileRef]:
         """The files of `doc_id` as this ingest will leave them (changed in place)."""
@@ -129,18 +154,14 @@ class _Plan:
         return self.file_changes[doc_id]
 
     def _attach(self, doc_id: str, ref: FileRef) -> None:
-        """Make `doc_id` the one article that lists the file `ref`."""
+        """Make `doc_id` the one article that lists the file `ref` (its files kept in path order)."""
         for other in self.listed_by.get(ref.abs_path, []):
             if other != doc_id:
                 files = self._files_of(other)
                 files[:] = [f for f in files if f.abs_path != ref.abs_path]
         self.listed_by[ref.abs_path] = [doc_id]
         files = self._files_of(doc_id)
-        at = next((i for i, f in enumerate(files) if f.abs_path == ref.abs_path), None)
-        if at is None:
-            files.append(ref)
-        else:
-            files[at] = ref
+        files[:] = sorted([f for f in files if f.abs_path != ref.abs_path] + [ref], key=lambda f: f.abs_path)
 
     def _manifest(self, folder: Path) -> dict[str, dict[str, str]]:
         if folder not in self._manifests:
@@ -159,9 +180,15 @@ class _Plan:
         return self.names.get(str(path.resolve()), path.name)
 
     def consider(self, path: Path, name: str) -> None:
-        """Classify one file (shown as `name`) as unchanged, added, updated, duplicate or skipped."""
+        """Classify one file (shown as `name`) as unchanged, added, updated, renamed, duplicate or skipped.
+
+        A file reached twice in one run (a folder and a file in it) counts once.
+        """
         shown = display_path(path)
-        abs_path = str(path.resolve())
+        abs_path = str(file_location(path))
+        if abs_path in self.considered:
+            return
+        self.considered[abs_path] = shown
         try:
             data = read_article_bytes(path, self.settings.max_file_bytes)  # a huge file is not read
             manifest = self._manifest(path.parent).get(path.name)
@@ -175,35 +202,41 @@ class _Plan:
         ref = FileRef(path=shown, abs_path=abs_path, sha=file_digest(data, manifest), name=name)
         holders = self.listed_by.get(abs_path, [])
         for holder in holders:
-            if self._is_current(holder) and ref in self._files_of(holder):
+            if self._is_current(holder) and ref in self._files_of(holder) and not self._takes_over(holder, abs_path):
                 self._attach(holder, ref)
                 self.report.unchanged.append(shown)
                 return
-        try:
-            article = load_article(path, data, self.settings.max_file_bytes, manifest)
-        except ArticleError as exc:
-            self.report.skipped.append((shown, str(exc)))
+        article = self._load(path, shown, data, manifest)
+        if article is None:
             return
         article.name = name
         doc_id = article.doc_id
         if doc_id in self.to_write or self._is_current(doc_id):
             # This text is stored (or about to be) already: one article, one more file.
             files = self._files_of(doc_id)
-            primary = not files or files[0].abs_path == abs_path  # the file whose metadata counts
-            if doc_id not in self.to_write and primary and _metadata(article) != _metadata(self.records[doc_id]):
-                # Only the metadata changed: rewrite the article, reusing its vectors.
-                chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
-                files = [f for f in self._files_of(doc_id) if f.abs_path != abs_path]
-                self.file_changes.pop(doc_id, None)
-                self.to_write[doc_id] = _Pending(article, [ref, *files], chunks, reuse_from=[doc_id])
-                self.report.updated.append(shown)
+            # Its files are all gone: this one is their new name.
+            renamed = (
+                not holders and doc_id not in self.to_write and bool(files) and not any(self._alive(f) for f in files)
+            )
+            if renamed:
+                files.clear()
+            self._attach(doc_id, ref)
+            first = self._files_of(doc_id)[0].abs_path == abs_path  # the file whose metadata counts
+            pending = self.to_write.get(doc_id)
+            if pending is not None and first:
+                pending.article = article
+            elif pending is None and first and self._stale(doc_id, article, abs_path):
+                # Only the metadata (or the file it comes from) changed: rewrite, reusing the vectors.
+                self._rewrite(article, doc_id)
+                (self.report.renamed if renamed else self.report.updated).append(shown)
             elif doc_id in holders:
                 self.report.unchanged.append(shown)  # the bytes changed, the text did not
+            elif renamed:
+                self.report.renamed.append(shown)
             elif holders:
                 self.report.updated.append(shown)
             else:
                 self.report.duplicates.append(shown)
-            self._attach(doc_id, ref)
             return
         stored = doc_id in self.records
         other_files = [f for f in self._files_of(doc_id) if f.abs_path != abs_path] if stored else []
@@ -214,6 +247,68 @@ class _Plan:
         self.to_write[doc_id] = _Pending(article, other_files, chunks, reuse_from=reuse)
         (self.report.updated if holders or stored else self.report.added).append(shown)
         self._attach(doc_id, ref)
+
+    def _load(self, path: Path, shown: str, data: bytes, manifest: dict[str, str] | None) -> Article | None:
+        """The article in `data`, its warnings reported; None (and a skipped line) if it has none."""
+        try:
+            article = load_article(path, data, self.settings.max_file_bytes, manifest)
+        except ArticleError as exc:
+            self.report.skipped.append((shown, str(exc)))
+            return None
+        self.report.warnings += [(shown, warning) for warning in article.warnings]
+        return article
+
+    def _rewrite(self, article: Article, doc_id: str) -> None:
+        """Write the stored article again with `article`'s metadata (its vectors are reused)."""
+        chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
+        files = self._files_of(doc_id)
+        self.file_changes.pop(doc_id, None)
+        self.to_write[doc_id] = _Pending(article, files, chunks, reuse_from=[doc_id])
+
+    def _stale(self, doc_id: str, article: Article, abs_path: str) -> bool:
+        """Whether the stored article lacks `article`'s metadata, or took it from another file."""
+        record = self.records[doc_id]
+        stored_first = record.files[0].abs_path if record.files else ""
+        return _metadata(article) != _metadata(record) or stored_first != abs_path
+
+    @staticmethod
+    def _alive(ref: FileRef) -> bool:
+        return not stored_file_problem(ref.abs_path, ref.name)
+
+    def _takes_over(self, doc_id: str, abs_path: str) -> bool:
+        """Whether the file is now the article's first but its stored metadata came from another."""
+        files, stored = self._files_of(doc_id), self.records[doc_id].files
+        return bool(files) and files[0].abs_path == abs_path and (not stored or stored[0].abs_path != abs_path)
+
+    def settle_metadata(self) -> None:
+        """Give each article the metadata of its first file, reading that file if this run did not.
+
+        Needed when the first file changed without being read: the old first one was pruned,
+        or now holds other text, and the new first one lies outside the paths ingested.
+        """
+        for doc_id in list(self.file_changes) + list(self.to_write):
+            files = self._files_of(doc_id)
+            if not files or files[0].abs_path in self.considered:
+                continue
+            if doc_id not in self.to_write and self.records[doc_id].files[:1] == files[:1]:
+                continue
+            first = files[0]
+            path = Path(first.abs_path)
+            try:
+                data = read_article_bytes(path, self.settings.max_file_bytes)
+                manifest = self._manifest(path.parent).get(path.name)
+            except (OSError, ArticleError):
+                continue  # unreadable now: the metadata stays; the next ingest reading it settles it
+            article = self._load(path, first.path, data, manifest)
+            if article is None or article.doc_id != doc_id:
+                continue  # its text changed meanwhile: the next ingest that reads it sorts it out
+            article.name = first.name
+            pending = self.to_write.get(doc_id)
+            if pending is not None:
+                pending.article = article
+            else:  # its first file changed: the chunks name the new one
+                self._rewrite(article, doc_id)
+                self.report.updated.append(first.path)
 
 
 def _metadata(item: Article | ArticleRecord) -> tuple[str, str, str, str]:
@@ -253,36 +348,56 @@ def ingest(
     load_embedder: Callable[[], BaseEmbedding],
     *,
     prune: bool = False,
+    rebuild: bool = False,
     show_progress: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
-    known_names: dict[str, str] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`.
 
     Args:
         paths: files and folders to ingest.
-        store: the store to write to.
+        store: the store to write to; it follows a rebuild (its own or another process's).
         settings: chunk size, file size limit, batch size.
         embedder_id: the embedder's name, checked against the one the index was built with.
         load_embedder: called at most once, and only when a chunk needs embedding.
         prune: also remove articles whose files are all gone.
+        rebuild: build a new index of `paths` and every file the store knew, then switch to it.
         show_progress: draw a progress bar while embedding.
         on_progress: called with (chunks done, chunks to do) as the work advances.
-        known_names: shown names of files (by absolute path) to keep when a file is given alone (a rebuild).
+        on_wait: called with a line to show when another ingest holds the store and this one waits.
     """
     started = time.perf_counter()
     report = IngestReport()
-    with ingest_lock(settings):
-        store.check_embedder(embedder_id)
-        report.recovered = store.recover()
+    with ingest_lock(settings, on_wait):
+        store.follow()  # a rebuild may have switched generations since the store was opened
+        live = store
+        targets: list[tuple[Path, Path | None]] = [(p, None) for p in paths]
+        names: dict[str, str] = {}
+        if rebuild:
+            stored = store.list_articles(include_pending=True)
+            names = {f.abs_path: f.name for r in stored for f in r.files if f.name}
+            targets += [(Path(f.abs_path), corpus_folder(f.abs_path, f.name)) for r in stored for f in r.files]
+            store = store.new_generation()
+        else:
+            store.check_embedder(embedder_id)
+            report.recovered = store.recover()
         plan = _Plan(store, settings, report)
-        plan.names = {**(known_names or {}), **plan.names}
-        for root in paths:
-            if not root.exists():
-                report.skipped.append((str(root), "no such file or directory"))
+        plan.names = {**names, **plan.names}
+        if prune:
+            plan.prune()
+        for root, folder in targets:
+            if not root.exists() and not root.is_symlink():
+                if folder is None:  # a known file that is gone is simply not rebuilt
+                    report.skipped.append((str(root), "no such file or directory"))
                 continue
-            for path in iter_article_files([root]):
-                plan.consider(path, plan.shown_name(path, root))
+            for path, problem in walk(root, folder):
+                if problem:
+                    plan.considered.setdefault(str(file_location(path)), display_path(path))
+                    report.skipped.append((display_path(path), problem))
+                else:
+                    plan.consider(path, plan.shown_name(path, root))
+        plan.settle_metadata()
 
         pending = list(plan.to_write.values())
         if pending:
@@ -353,29 +468,13 @@ def ingest(
             if files:
                 store.set_files(doc_id, files)
             else:
-                store.delete_article(doc_id)  # its only file now holds other text
-        if prune:
-            report.pruned = prune_missing(store)
+                store.delete_article(doc_id)  # its only file is gone, or now holds other text
+                if doc_id in plan.lost_files:
+                    report.pruned.append(plan.records[doc_id].path)
+        if rebuild:
+            live.switch_to(store)  # in one write: readers move to the new index, complete
     report.seconds = time.perf_counter() - started
     return report
-
-
-def prune_missing(store: CorpusStore) -> list[str]:
-    """Remove articles whose files no longer exist; returns their paths."""
-    pruned: list[str] = []
-    for record in store.list_articles():
-        alive = [f for f in record.files if Path(f.abs_path).exists()]
-        if not alive:
-            store.delete_article(record.doc_id)
-            pruned.append(record.path)
-        elif len(alive) != len(record.files):
-            store.set_files(record.doc_id, alive)
-    return pruned
-
-
-def known_paths(records: Iterable[ArticleRecord]) -> list[Path]:
-    """The files behind stored articles that still exist, for a rebuild."""
-    return [Path(f.abs_path) for r in records for f in r.files if Path(f.abs_path).exists()]
 
 
 def ingest_paths(
@@ -388,31 +487,24 @@ def ingest_paths(
     rebuild: bool = False,
     show_progress: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Ingest `paths` with the configured store and embedder: what the CLI and app call.
 
-    With `rebuild`, the index is dropped first and every file it knew is ingested again
-    together with `paths` (the way out after changing the embedder).
+    With `rebuild`, a new index of `paths` and every file the store knew is built beside the
+    old one and replaces it when complete (the way out after changing the embedder).
     """
     from rag.models import build_embedder, embedder_id
 
-    store = store or CorpusStore.open(settings)
-    targets = list(paths)
-    names: dict[str, str] = {}
-    if rebuild:
-        seen = {p.resolve() for p in targets}
-        known = store.list_articles(include_pending=True)
-        names = {f.abs_path: f.name for r in known for f in r.files if f.name}
-        targets += [p for p in known_paths(known) if p.resolve() not in seen]
-        store.reset()
     return ingest(
-        targets,
-        store,
+        paths,
+        store or CorpusStore.open(settings),
         settings,
         embedder_id(settings),
         load_embedder or (lambda: build_embedder(settings)),
         prune=prune,
+        rebuild=rebuild,
         show_progress=show_progress,
         on_progress=on_progress,
-        known_names=names,
+        on_wait=on_wait,
     )

@@ -167,6 +167,7 @@ def test_stdin_that_is_not_utf8_is_read_not_a_traceback(bundled_settings: Settin
         (["ask", " \t "], "error: no question given: pass it as an argument or on stdin"),
         (["ask", "--since", "last tuesday", OFFICE], "error: --since 'last tuesday' is not a date: use YYYY, "),
         (["ask", "--until", "2023-02-30", OFFICE], "error: --until '2023-02-30' is not a date"),
+        (["ask", "--since", "2023-13", OFFICE], "error: --since '2023-13' is not a date"),
         (["ask", "--top-k", "0", OFFICE], "argument --top-k: expected a whole number of at least 1, got '0'"),
         (["ask", "--per-article", "-3", OFFICE], "argument --per-article: expected a whole number of at least 1"),
     ],
