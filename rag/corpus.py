@@ -92,10 +92,13 @@ def too_large(size: int, max_bytes: int) -> str:
     """The reason a file of `size` bytes is refused, or '' if it is within the limit."""
     if size <= max_bytes:
         return ""
-    # RAG_MAX_FILE_MB counts mebibytes (2^20 bytes): both sides are shown in that unit, or in
-    # bytes when rounding would show two equal numbers.
-    shown, limit = f"{size / MIB:.1f} MiB", f"{max_bytes / MIB:.1f} MiB"
-    if shown == limit:
+    # RAG_MAX_FILE_MB counts mebibytes (2^20 bytes): both sides are shown in that unit, with
+    # as many decimals as it takes to tell them apart (or in bytes, when none do).
+    for digits in (1, 2):
+        shown, limit = f"{size / MIB:.{digits}f} MiB", f"{max_bytes / MIB:.{digits}f} MiB"
+        if shown != limit:
+            break
+    else:
         shown, limit = f"{size:,} bytes", f"{max_bytes:,} bytes"
     return f"too large ({shown} > {limit}; raise RAG_MAX_FILE_MB to allow it)"
 

@@ -270,7 +270,7 @@ HOSTILE_FILES: list[tuple[str, bytes, str]] = [
     ("utf16.md", "Harbour news".encode("utf-16"), "binary file (contains NUL bytes), not text"),
     ("empty.txt", b"", "empty file"),
     ("blank.md", b" \n\t\r\n ", "empty file"),
-    ("huge.txt", ARTICLE.format(month="May").encode() * 2000, "too large (0.1 MB > 0.1 MB; raise RAG_MAX_FILE_MB"),
+    ("huge.txt", ARTICLE.format(month="May").encode() * 2000, "too large (0.13 MiB > 0.10 MiB; raise RAG_MAX_FILE_MB"),
     ("corrupt.pdf", make_pdf(["The harbour report."])[:300], "unreadable PDF"),
     ("garbage.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4, "unreadable PDF"),
     ("locked.pdf", encrypted_pdf("secret"), "the PDF is password-protected: save a copy without the password"),

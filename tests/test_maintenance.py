@@ -370,7 +370,8 @@ def test_a_store_of_one_chunk_answers_without_a_bm25_warning(
     with caplog.at_level(logging.WARNING):
         code, out, err = cli(embedded_settings, ["ask", "What did the mayor say about the harbour budget?"])
         assistant = Assistant.open(embedded_settings, embedder=local_embedder)
-        answer = assistant.ask("harbour budget", options=AskOptions(filters=Filters(published_to="2999")))
+        only = Filters(doc_ids=tuple(r.doc_id for r in assistant.articles()))  # a filter: BM25 through its mask
+        answer = assistant.ask("harbour budget", options=AskOptions(filters=only))
     assert code == 0 and "[1]" in out and answer.citations
     assert err == "" and [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
@@ -378,7 +379,8 @@ def test_a_store_of_one_chunk_answers_without_a_bm25_warning(
 def test_the_size_limit_is_shown_in_mib_on_both_sides_and_never_as_two_equal_numbers() -> None:
     limit = 20 * MIB
     assert too_large(21 * MIB, limit) == "too large (21.0 MiB > 20.0 MiB; raise RAG_MAX_FILE_MB to allow it)"
-    assert too_large(21_000_000, limit).startswith("too large (21,000,000 bytes > 20,971,520 bytes;")
+    assert too_large(21_000_000, limit).startswith("too large (20.03 MiB > 20.00 MiB;")
+    assert too_large(limit + 1, limit).startswith("too large (20,971,521 bytes > 20,971,520 bytes;")
     assert too_large(limit, limit) == ""
 
 
