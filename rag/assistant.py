@@ -29,7 +29,7 @@ from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
 from rag.coverage import Vocabulary, close_forms, unmentioned_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.errors import CorpusChatError, LLMError, UsageError
+from rag.errors import CorpusChatError, LLMError, StoreError, UsageError
 from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
@@ -216,6 +216,24 @@ class Assistant:
             self._indexes = self._build_indexes()
             return True
 
+    def follow_rebuild(self) -> bool:
+        """Move to the new index if a rebuild (anywhere) completed since; True if it did.
+
+        One cheap read of the store's pointer; every request makes it, and so does each run of
+        the app's pages. While this process ingests, the old index keeps answering and the
+        ingest's own refresh follows.
+        """
+        try:
+            moved = self.store.moved()
+        except Exception:  # a failing store: the request that follows reports it, in one line
+            return False
+        if moved and self.lock.acquire(blocking=False):
+            try:
+                return self.refresh()
+            finally:
+                self.lock.release()
+        return False
+
     # -- the door ----------------------------------------------------------------------
 
     def retrieve(self, question: str, options: AskOptions | None = None, history: Sequence[Turn] = ()) -> Retrieval:
@@ -225,21 +243,25 @@ class Assistant:
         when the filters leave nothing), StoreError when the store fails, LLMError when the
         LLM that condenses a follow-up fails: each a one-line message.
         """
-        # A rebuild completed: answer from the new index from now on (unless this process is
-        # ingesting: then the old index answers, and the ingest's own refresh follows).
-        if self.store.moved() and self.lock.acquire(blocking=False):
-            try:
-                self.refresh()
-            finally:
-                self.lock.release()
         try:
-            return self._retrieve(question, options, history)
-        except CollectionNotFound:
-            # Collections this Assistant had open were dropped (two rebuilds since it last
-            # looked): follow to the live ones and ask again, once.
-            if not self.refresh():
+            self.follow_rebuild()
+            try:
+                return self._retrieve(question, options, history)
+            except CollectionNotFound:
+                # Collections this Assistant had open were dropped (two rebuilds since it last
+                # looked): follow to the live ones and ask again, once.
+                if not self.refresh():
+                    raise
+                return self._retrieve(question, options, history)
+        except CorpusChatError:
+            raise
+        except Exception as exc:  # the store failed (server gone, disk full): one line, the next request works
+            explained = explain_store_error(exc, self.settings)
+            if explained is None and isinstance(exc, CollectionNotFound):
+                explained = StoreError(f"the index changed while this question was asked ({exc}); ask it again")
+            if explained is None:
                 raise
-            return self._retrieve(question, options, history)
+            raise explained from exc
 
     def _retrieve(self, question: str, options: AskOptions | None, history: Sequence[Turn]) -> Retrieval:
         timings: dict[str, float] = {}
