@@ -92,6 +92,7 @@ class _Pending:
     files: list[FileRef]
     chunks: list[Chunk]
     reuse_from: list[str] = field(default_factory=list)  # stored articles whose vectors may be reused
+    source: str = ""  # the file (absolute) whose metadata `article` carries
 
 
 @contextmanager
@@ -177,7 +178,7 @@ class _Plan:
         """How the file is named to people: relative to the folder ingested; a file given alone keeps its name."""
         if root.is_dir():
             return path.relative_to(root).as_posix()
-        return self.names.get(str(path.resolve()), path.name)
+        return self.names.get(str(file_location(path)), path.name)
 
     def consider(self, path: Path, name: str) -> None:
         """Classify one file (shown as `name`) as unchanged, added, updated, renamed, duplicate or skipped.
@@ -224,10 +225,10 @@ class _Plan:
             first = self._files_of(doc_id)[0].abs_path == abs_path  # the file whose metadata counts
             pending = self.to_write.get(doc_id)
             if pending is not None and first:
-                pending.article = article
+                pending.article, pending.source = article, abs_path
             elif pending is None and first and self._stale(doc_id, article, abs_path):
                 # Only the metadata (or the file it comes from) changed: rewrite, reusing the vectors.
-                self._rewrite(article, doc_id)
+                self._rewrite(article, doc_id, abs_path)
                 (self.report.renamed if renamed else self.report.updated).append(shown)
             elif doc_id in holders:
                 self.report.unchanged.append(shown)  # the bytes changed, the text did not
@@ -244,26 +245,30 @@ class _Plan:
         chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
         # Chunks whose text the old version of this file (or article) had keep their vectors.
         reuse = [d for d in [doc_id, *holders] if d in self.records]
-        self.to_write[doc_id] = _Pending(article, other_files, chunks, reuse_from=reuse)
+        self.to_write[doc_id] = _Pending(article, other_files, chunks, reuse_from=reuse, source=abs_path)
         (self.report.updated if holders or stored else self.report.added).append(shown)
         self._attach(doc_id, ref)
 
-    def _load(self, path: Path, shown: str, data: bytes, manifest: dict[str, str] | None) -> Article | None:
-        """The article in `data`, its warnings reported; None (and a skipped line) if it has none."""
+    def _load(
+        self, path: Path, shown: str, data: bytes, manifest: dict[str, str] | None, *, again: bool = False
+    ) -> Article | None:
+        """The article in `data`, its warnings reported (unless read `again`); None (and a skipped line) if none."""
         try:
             article = load_article(path, data, self.settings.max_file_bytes, manifest)
         except ArticleError as exc:
-            self.report.skipped.append((shown, str(exc)))
+            if not again:
+                self.report.skipped.append((shown, str(exc)))
             return None
-        self.report.warnings += [(shown, warning) for warning in article.warnings]
+        if not again:
+            self.report.warnings += [(shown, warning) for warning in article.warnings]
         return article
 
-    def _rewrite(self, article: Article, doc_id: str) -> None:
-        """Write the stored article again with `article`'s metadata (its vectors are reused)."""
+    def _rewrite(self, article: Article, doc_id: str, source: str) -> None:
+        """Write the stored article again with `article`'s metadata, read from `source` (vectors reused)."""
         chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
         files = self._files_of(doc_id)
         self.file_changes.pop(doc_id, None)
-        self.to_write[doc_id] = _Pending(article, files, chunks, reuse_from=[doc_id])
+        self.to_write[doc_id] = _Pending(article, files, chunks, reuse_from=[doc_id], source=source)
 
     def _stale(self, doc_id: str, article: Article, abs_path: str) -> bool:
         """Whether the stored article lacks `article`'s metadata, or took it from another file."""
@@ -281,16 +286,18 @@ class _Plan:
         return bool(files) and files[0].abs_path == abs_path and (not stored or stored[0].abs_path != abs_path)
 
     def settle_metadata(self) -> None:
-        """Give each article the metadata of its first file, reading that file if this run did not.
+        """Give each article whose files changed the metadata of its first file, reading it if needed.
 
-        Needed when the first file changed without being read: the old first one was pruned,
-        or now holds other text, and the new first one lies outside the paths ingested.
+        Needed when the first file changed without its metadata being applied: the old first
+        one was pruned or now holds other text, the new first one lies outside the paths
+        ingested, or the files were put in path order (a store written before the rule).
         """
         for doc_id in list(self.file_changes) + list(self.to_write):
             files = self._files_of(doc_id)
-            if not files or files[0].abs_path in self.considered:
-                continue
-            if doc_id not in self.to_write and self.records[doc_id].files[:1] == files[:1]:
+            pending = self.to_write.get(doc_id)
+            stored = self.records[doc_id].files if doc_id in self.records else []
+            source = pending.source if pending is not None else (stored[0].abs_path if stored else "")
+            if not files or files[0].abs_path == source:
                 continue
             first = files[0]
             path = Path(first.abs_path)
@@ -299,16 +306,18 @@ class _Plan:
                 manifest = self._manifest(path.parent).get(path.name)
             except (OSError, ArticleError):
                 continue  # unreadable now: the metadata stays; the next ingest reading it settles it
-            article = self._load(path, first.path, data, manifest)
+            article = self._load(path, first.path, data, manifest, again=first.abs_path in self.considered)
             if article is None or article.doc_id != doc_id:
                 continue  # its text changed meanwhile: the next ingest that reads it sorts it out
             article.name = first.name
-            pending = self.to_write.get(doc_id)
             if pending is not None:
-                pending.article = article
+                pending.article, pending.source = article, first.abs_path
             else:  # its first file changed: the chunks name the new one
-                self._rewrite(article, doc_id)
-                self.report.updated.append(first.path)
+                self._rewrite(article, doc_id, first.abs_path)
+                shown = self.considered.get(first.abs_path, first.path)
+                if shown in self.report.unchanged:  # read in this run, but its metadata was not the article's
+                    self.report.unchanged.remove(shown)
+                self.report.updated.append(shown)
 
 
 def _metadata(item: Article | ArticleRecord) -> tuple[str, str, str, str]:
