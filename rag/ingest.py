@@ -224,9 +224,10 @@ class _Plan:
             self._attach(doc_id, ref)
             first = self._files_of(doc_id)[0].abs_path == abs_path  # the file whose metadata counts
             pending = self.to_write.get(doc_id)
+            rewritten = pending is None and first and self._stale(doc_id, article, abs_path)
             if pending is not None and first:
                 pending.article, pending.source = article, abs_path
-            elif pending is None and first and self._stale(doc_id, article, abs_path):
+            if rewritten:
                 # Only the metadata (or the file it comes from) changed: rewrite, reusing the vectors.
                 self._rewrite(article, doc_id, abs_path)
                 (self.report.renamed if renamed else self.report.updated).append(shown)

@@ -200,6 +200,19 @@ def test_the_rule_is_applied_when_the_remaining_file_lies_outside_the_folder_pru
     assert_consistent(store)
 
 
+def test_the_first_file_by_path_gives_the_metadata_whatever_the_order_the_folders_are_given_in(
+    embedded_settings: Settings, tmp_path: Path, run_ingest: IngestFn
+) -> None:
+    write_twins(tmp_path / "a", {"x.txt": {"title": "From a"}})
+    write_twins(tmp_path / "b", {"y.txt": {"title": "From b"}})
+    report = run_ingest(embedded_settings, tmp_path / "b", tmp_path / "a")
+    assert ([Path(p).name for p in report.added], [Path(p).name for p in report.duplicates]) == (["y.txt"], ["x.txt"])
+    (record,) = CorpusStore.open(embedded_settings).list_articles()
+    assert (record.title, [Path(f.path).name for f in record.files]) == ("From a", ["x.txt", "y.txt"])
+    again = run_ingest(embedded_settings, tmp_path / "a", tmp_path / "b")
+    assert (again.updated, len(again.unchanged)) == ([], 2)
+
+
 def test_a_renamed_file_is_reported_as_renamed_and_embeds_nothing(
     embedded_settings: Settings, tmp_path: Path, run_ingest: IngestFn, counting_embedder: CountingEmbedding
 ) -> None:
