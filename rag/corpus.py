@@ -279,7 +279,7 @@ def _loose_date(value: str) -> str:
     try:
         first = parser.parse(value, dayfirst=True, default=datetime(2000, 1, 1))
         second = parser.parse(value, dayfirst=True, default=datetime(2001, 2, 2))
-    except (ValueError, OverflowError):  # dateutil's ParserError is a ValueError
+    except Exception:  # ParserError (a ValueError), OverflowError, and whatever odd text provokes: no date
         return ""
     if first.year != second.year:
         return ""

@@ -16,7 +16,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
 from rag.assistant import Assistant
-from rag.corpus import MIB, load_article, too_large
+from rag.corpus import MIB, load_article, normalize_date, too_large
 from rag.ingest import WAITING, ingest_lock, ingest_paths
 from rag.records import AskOptions, Filters
 from rag.settings import Settings
@@ -316,6 +316,25 @@ def test_null_bom_and_dates_in_manifests_and_front_matter(
     assert (md.title, md.published, md.author) == ("Front matter title", "2023-03-05", "")
     assert store.article_text(md.doc_id) == front
     assert by_name["undated.txt"].published == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("31/12/2021", "2021-12-31"),
+        ("March 5, 2023", "2023-03-05"),
+        ("5 Mar 2023", "2023-03-05"),
+        ("03/05/2023", "2023-05-03"),  # day first
+        ("12/31/2021", "2021-12-31"),  # 31 cannot be a month
+        ("March 2023", "2023-03"),  # no day: the month only
+        ("2023-05-01T10:00:00Z", "2023-05-01"),
+        ("2023-13", ""),
+        ("June 5", ""),  # no year
+        ("someday", ""),
+    ],
+)
+def test_dates_as_people_write_them_are_read_as_iso_dates(written: str, iso: str) -> None:
+    assert normalize_date(written) == iso
 
 
 # --- what an ingest says --------------------------------------------------------------------
