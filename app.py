@@ -23,7 +23,9 @@ chat_list = st.sidebar.container()  # at the top of the sidebar; filled after th
 try:
     # The sidebar is drawn here, once, for every page: its widgets live in this script, so
     # top-k and the filters keep their values when the user switches pages.
-    render_sidebar(get_assistant())
+    assistant = get_assistant()
+    assistant.follow_rebuild()  # a rebuild from the command line: every page shows the new index
+    render_sidebar(assistant)
     page.run()
 except CorpusChatError as exc:  # an error a person can act on, in one line
     st.error(str(exc))

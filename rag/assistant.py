@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chromadb.errors import NotFoundError as CollectionNotFound
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
@@ -28,7 +29,7 @@ from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
 from rag.coverage import Vocabulary, close_forms, unmentioned_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.errors import CorpusChatError, LLMError, UsageError
+from rag.errors import CorpusChatError, LLMError, StoreError, UsageError
 from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
@@ -39,7 +40,7 @@ from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import passages_of
 from rag.question import QuestionPlan, plan_question
 from rag.ranking import SentenceRanker
-from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, ids_starting_with
+from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, ambiguous_id, ids_starting_with
 from rag.request import Clock, Retrieval
 from rag.retrieve import HybridRetriever
 from rag.sentence_match import SentenceMatch, SentenceStems
@@ -207,15 +208,34 @@ class Assistant:
         self.embedder.get_query_embedding("warm-up question")
 
     def refresh(self) -> bool:
-        """Reload the BM25 index if the store changed (after an ingest); True if it did."""
+        """Reload the BM25 index if the store changed (after an ingest, or a rebuild anywhere); True if it did."""
         with self.lock:
             self._articles = None
             self._catalog = None
             self._starters = None
+            self.store.follow()  # a rebuild (here or in another process) switched to a new index
             if self.store.fingerprint() == self._indexes.bm25.fingerprint:
                 return False
             self._indexes = self._build_indexes()
             return True
+
+    def follow_rebuild(self) -> bool:
+        """Move to the new index if a rebuild (anywhere) completed since; True if it did.
+
+        One cheap read of the store's pointer; every request makes it, and so does each run of
+        the app's pages. While this process ingests, the old index keeps answering and the
+        ingest's own refresh follows.
+        """
+        try:
+            moved = self.store.moved()
+        except Exception:  # a failing store: the request that follows reports it, in one line
+            return False
+        if moved and self.lock.acquire(blocking=False):
+            try:
+                return self.refresh()
+            finally:
+                self.lock.release()
+        return False
 
     # -- the door ----------------------------------------------------------------------
 
@@ -226,6 +246,27 @@ class Assistant:
         when the filters leave nothing), StoreError when the store fails, LLMError when the
         LLM that condenses a follow-up fails: each a one-line message.
         """
+        try:
+            self.follow_rebuild()
+            try:
+                return self._retrieve(question, options, history)
+            except CollectionNotFound:
+                # Collections this Assistant had open were dropped (two rebuilds since it last
+                # looked): follow to the live ones and ask again, once.
+                if not self.refresh():
+                    raise
+                return self._retrieve(question, options, history)
+        except CorpusChatError:
+            raise
+        except Exception as exc:  # the store failed (server gone, disk full): one line, the next request works
+            explained = explain_store_error(exc, self.settings)
+            if explained is None and isinstance(exc, CollectionNotFound):
+                explained = StoreError(f"the index changed while this question was asked ({exc}); ask it again")
+            if explained is None:
+                raise
+            raise explained from exc
+
+    def _retrieve(self, question: str, options: AskOptions | None, history: Sequence[Turn]) -> Retrieval:
         timings: dict[str, float] = {}
         clock = Clock(timings)
         question = clean_question(question)  # escape sequences and controls would reach terminals and pages
@@ -358,6 +399,8 @@ class Assistant:
         for doc_id in filters.doc_ids:
             doc_id = doc_id.strip()
             matches = ids_starting_with(doc_id, known)
+            if doc_id not in known and len(matches) > 1:
+                raise UsageError(ambiguous_id(doc_id, self.articles()))
             doc_ids.append(matches[0] if doc_id not in known and len(matches) == 1 else doc_id)
         resolved = replace(
             filters,
@@ -526,7 +569,10 @@ class Assistant:
         return kept
 
     def rebuild(self, on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
-        """Drop the index and embed every known article again."""
+        """Embed every known article again into a new index, then switch to it.
+
+        Other sessions are answered from the current index until the new one is complete.
+        """
         with self.lock:
             report = ingest_paths(
                 self.settings,

@@ -26,7 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="load articles into the index (idempotent)")
     ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/)")
     ingest.add_argument("--prune", action="store_true", help="remove articles whose files are gone")
-    ingest.add_argument("--rebuild", action="store_true", help="drop the index and ingest everything again")
+    ingest.add_argument(
+        "--rebuild", action="store_true", help="ingest everything again into a new index, then switch to it"
+    )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
 
     listing = commands.add_parser("list", help="stored articles with metadata and chunk counts")
@@ -34,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", help="answer questions with cited passages")
     ask.add_argument("questions", nargs="*", help="questions (default: one per line on stdin)")
-    ask.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
+    ask.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per question, one per line (offsets count code points: Python string indices)",
+    )
     ask.add_argument("--chat", action="store_true", help="treat the questions as one conversation (follow-ups)")
     ask.add_argument("--verbose", action="store_true", help="also show retrieved passages and the prompt")
     add_retrieval_options(ask)
@@ -314,9 +320,12 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         prune=args.prune,
         rebuild=args.rebuild,
         show_progress=not args.quiet and sys.stderr.isatty(),
+        on_wait=lambda line: print(line, file=sys.stderr, flush=True),
     )
     for path, reason in report.skipped:
         print(f"skipped {printable(path)}: {printable(reason)}", file=sys.stderr)
+    for path, warning in report.warnings:
+        print(f"warning {printable(path)}: {printable(warning)}", file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
 

@@ -11,18 +11,19 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 
 from rag.errors import ArticleError, UsageError
+from rag.walk import MANIFEST_NAME, file_location
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
-MANIFEST_NAME = "manifest.json"
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+# A BOM before the front matter is not part of the front matter's opening line.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---\n(.*?)\n---\n", re.DOTALL)
+MIB = 1024 * 1024
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Article:
     format: str = "txt"
     name: str = ""  # the file name relative to the folder it was ingested from
     pages: list[int] = field(default_factory=list)  # for a PDF: the offset at which each page starts
+    warnings: list[str] = field(default_factory=list)  # what was read but not understood (a date that is none)
 
 
 def content_id(text: str) -> str:
@@ -56,51 +58,49 @@ def file_digest(data: bytes, manifest: dict[str, str] | None = None) -> str:
 
 
 def display_path(path: Path) -> str:
-    """The path as shown in citations: relative to the working directory when inside it."""
-    resolved = path.resolve()
+    """The path as shown in citations: relative to the working directory when inside it.
+
+    A link is shown as itself, not as its target (see `rag.walk` for the link policy).
+    """
+    resolved = file_location(path)
     try:
         return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return resolved.as_posix()
 
 
-def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every file under `paths` (files are taken as they are), in a stable order.
-
-    Hidden files and the manifest are left out; unsupported files are yielded so that
-    ingest can report them.
-    """
-    for root in paths:
-        if root.is_dir():
-            for path in sorted(root.rglob("*")):
-                rel = path.relative_to(root)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if path.is_file() and path.name != MANIFEST_NAME:
-                    yield path
-        else:
-            yield root
-
-
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """Per-file metadata from `manifest.json` beside the articles, keyed by file name."""
+    """Per-file metadata from `manifest.json` beside the articles, keyed by file name.
+
+    A `null` value means the field is absent (as if the key were not there); a BOM is ignored.
+    """
     manifest = folder / MANIFEST_NAME
     if not manifest.is_file():
         return {}
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
+        data = json.loads(manifest.read_text(encoding="utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise ArticleError(f"{manifest}: not valid JSON ({exc}); fix or remove it") from exc
     if not isinstance(data, dict):
         raise ArticleError(f"{manifest}: expected an object keyed by file name")
-    return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in data.items() if isinstance(v, dict)}
+    return {
+        str(k): {str(a): str(b) for a, b in v.items() if b is not None} for k, v in data.items() if isinstance(v, dict)
+    }
 
 
 def too_large(size: int, max_bytes: int) -> str:
     """The reason a file of `size` bytes is refused, or '' if it is within the limit."""
     if size <= max_bytes:
         return ""
-    return f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB; raise RAG_MAX_FILE_MB to allow it)"
+    # RAG_MAX_FILE_MB counts mebibytes (2^20 bytes): both sides are shown in that unit, with
+    # as many decimals as it takes to tell them apart (or in bytes, when none do).
+    for digits in (1, 2):
+        shown, limit = f"{size / MIB:.{digits}f} MiB", f"{max_bytes / MIB:.{digits}f} MiB"
+        if shown != limit:
+            break
+    else:
+        shown, limit = f"{size:,} bytes", f"{max_bytes:,} bytes"
+    return f"too large ({shown} > {limit}; raise RAG_MAX_FILE_MB to allow it)"
 
 
 def read_article_bytes(path: Path, max_bytes: int) -> bytes:
@@ -163,11 +163,19 @@ def _front_matter(text: str) -> tuple[dict[str, str], int]:
     return {str(k).lower(): str(v) for k, v in data.items() if v is not None}, match.end()
 
 
+# Wrapper elements that carry no text of their own. libxml2 (under trafilatura) stops at 256
+# levels of nesting, and a page nested deeper loses its text; without these it is shallow.
+_WRAPPER_TAGS = re.compile(rb"</?(?:div|span|section|article|main|font|center|b|i|em|strong)\b[^>]*>", re.IGNORECASE)
+
+
 def _extract_html(data: bytes) -> tuple[str, dict[str, str]]:
     import trafilatura  # heavy import, needed for HTML only
 
     try:
         text = trafilatura.extract(data, output_format="txt", include_comments=False, favor_precision=True)
+        if not (text and text.strip()) and data.count(b"<") > 250:  # maybe nested past the parser's limit
+            flat = _WRAPPER_TAGS.sub(b" ", data)
+            text = trafilatura.extract(flat, output_format="txt", include_comments=False, favor_precision=True)
         doc = trafilatura.extract_metadata(data) if text and text.strip() else None
     except Exception as exc:  # a parser meeting hostile markup: any failure means "unreadable"
         raise ArticleError(f"unreadable HTML ({one_line(exc)})") from exc
@@ -234,19 +242,52 @@ def _extract_pdf(data: bytes) -> tuple[str, dict[str, str], list[int]]:
     return text, meta, starts
 
 
+# An ISO date, possibly followed by a time: "2023", "2023-03", "2023-03-05", "2023-03-05T10:00:00Z".
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d.*)?")
+
+
 def normalize_date(value: str) -> str:
-    """An ISO date `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) from common spellings; '' if unknown."""
+    """An ISO date `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) from common spellings; '' if it is not a date.
+
+    ISO forms are read as they are ("2023-13" is no date). Other forms ("31/12/2021",
+    "March 5, 2023", "5 Mar 2023") are read by python-dateutil, numbers day first as most
+    of the world writes them ("03/05/2023" is 3 May; "12/31/2021", whose 31 cannot be a
+    month, is 31 December). A date must name its year; one without a day keeps its month
+    only ("March 2023" is "2023-03").
+    """
     value = value.strip()
-    match = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value)
-    if not match:
+    match = _ISO_DATE.fullmatch(value)
+    if match:
+        year, month, day = match.groups()
+        try:
+            if day:
+                return date(int(year), int(month), int(day)).isoformat()
+            if month:
+                return date(int(year), int(month), 1).isoformat()[:7]
+        except ValueError:
+            return ""
+        return year
+    return _loose_date(value)
+
+
+def _loose_date(value: str) -> str:
+    from dateutil import parser
+
+    if not re.search(r"\d", value):
         return ""
-    year, month, day = match.groups()
+    # Parsed twice with different defaults: a field that differs between the two was not written.
     try:
-        if day:
-            return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
+        first = parser.parse(value, dayfirst=True, default=datetime(2000, 1, 1))
+        second = parser.parse(value, dayfirst=True, default=datetime(2001, 2, 2))
+    except Exception:  # ParserError (a ValueError), OverflowError, and whatever odd text provokes: no date
         return ""
-    return f"{year}-{int(month):02d}" if month else year
+    if first.year != second.year:
+        return ""
+    if first.month != second.month:
+        return f"{first.year:04d}"
+    if first.day != second.day:
+        return f"{first.year:04d}-{first.month:02d}"
+    return str(first.date().isoformat())
 
 
 def parse_date(value: str, option: str = "") -> str:
@@ -263,7 +304,7 @@ def parse_date(value: str, option: str = "") -> str:
 def derive_title(text: str, start: int = 0) -> str:
     """A title for an article that names none: its first line, shortened if long."""
     for line in text[start:].splitlines():
-        line = line.strip().lstrip("#").strip()
+        line = line.strip().lstrip("\ufeff").strip().lstrip("#").strip()  # a BOM is no part of a title
         if line:
             if len(line) <= 120:
                 return line
@@ -293,6 +334,11 @@ def load_article(path: Path, data: bytes, max_bytes: int, manifest: dict[str, st
     if not text[body_start:].strip():
         raise ArticleError("no text after the front matter")
     meta = {**meta, **(manifest or {})}
+    written = meta.get("published", meta.get("date", "")).strip()
+    published = normalize_date(written)
+    warnings = []
+    if written and not published:
+        warnings.append(f"{written!r} is not a date; stored without one (write it as YYYY-MM-DD)")
     return Article(
         doc_id=content_id(text),
         path=display_path(path),
@@ -301,8 +347,9 @@ def load_article(path: Path, data: bytes, max_bytes: int, manifest: dict[str, st
         body_start=body_start,
         source=meta.get("source", "").strip(),
         author=meta.get("author", "").strip(),
-        published=normalize_date(meta.get("published", meta.get("date", ""))),
+        published=published,
         format=fmt,
         name=path.name,
         pages=pages,
+        warnings=warnings,
     )

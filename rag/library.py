@@ -11,7 +11,7 @@ from typing import Any
 
 from rag.corpus import check_file, display_path, load_article
 from rag.errors import ArticleError
-from rag.ingest import IngestReport, ingest_paths
+from rag.ingest import IngestReport, ingest_lock, ingest_paths
 from rag.records import shown_name
 from rag.settings import Settings
 from rag.store import CorpusStore
@@ -113,10 +113,13 @@ def remove_article(settings: Settings, store: CorpusStore, doc_id: str) -> list[
     """Remove an article from the index and delete its uploaded files.
 
     Returns the paths of its files that are not uploads and were left alone: ingesting
-    their folder again brings the article back.
+    their folder again brings the article back. Waits for a running ingest or rebuild, and
+    removes the article from the index that is live then.
     """
-    record = store.list_article(doc_id)
-    store.delete_article(doc_id)
+    with ingest_lock(settings):
+        store.follow()
+        record = store.list_article(doc_id)
+        store.delete_article(doc_id)
     kept = []
     for ref in record.files:
         if is_upload(settings, ref.abs_path):

@@ -60,6 +60,14 @@ def ids_starting_with(prefix: str, ids: Iterable[str]) -> list[str]:
     return [i for i in ids if i.startswith(prefix)] if prefix else []
 
 
+def ambiguous_id(prefix: str, records: Iterable[ArticleRecord], shown: int = 8) -> str:
+    """The one line for an id prefix that starts several articles' ids: which ones, to pick from."""
+    matches = sorted((r for r in records if r.doc_id.startswith(prefix)), key=lambda r: r.doc_id)
+    listed = "; ".join(f"{r.doc_id} ({r.title[:40]})" for r in matches[:shown])
+    more = f"; and {len(matches) - shown} more" if len(matches) > shown else ""
+    return f"the article id '{prefix}' starts {len(matches)} articles' ids: {listed}{more}; give more of it"
+
+
 @dataclass(frozen=True)
 class Filters:
     """Which articles a question may draw on. Empty fields filter nothing."""

@@ -7,6 +7,13 @@ metadata, so a citation can be shown in context in either mode.
 Crash safety: an article record is written with status "pending" before its chunks, and
 set to "complete" after them. A record still pending when the next ingest starts marks a
 write that was cut off: its chunks are deleted and the article is ingested again.
+
+Generations: a rebuild writes a new pair of collections (`<prefix>_articles_<generation>`,
+`<prefix>_chunks_<generation>`) beside the live pair, and when it is complete moves the
+pointer (the metadata of `<prefix>_live`) to it in one write. Readers keep answering from the
+pair they opened until they follow the pointer; the pair before is kept until the next
+rebuild, so a reader that has not looked yet never finds its collections gone. A store
+without a pointer is the first generation, under the plain names.
 """
 
 from __future__ import annotations
@@ -14,16 +21,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, cast
 
 from chromadb.errors import ChromaError
+from chromadb.errors import NotFoundError as CollectionNotFound
 
 from rag.chroma_connection import connect, explain_store_error, forget_embedded
 from rag.errors import EmbedderMismatchError, NotFoundError
-from rag.records import COMPLETE, PENDING, ArticleRecord, FileRef, IndexStatus, ids_starting_with
+from rag.records import COMPLETE, PENDING, ArticleRecord, FileRef, IndexStatus, ambiguous_id, ids_starting_with
 from rag.settings import Settings
 
 if TYPE_CHECKING:
@@ -39,6 +48,9 @@ if TYPE_CHECKING:
 
 # The articles collection's metadata key for the token that changes with every write.
 GENERATION_KEY = "generation"
+# The pointer's metadata: the generation readers open, and the one before it (kept for readers
+# that opened it). The first generation, under the plain collection names, is spelt FIRST.
+LIVE_KEY, RETIRED_KEY, FIRST = "live", "retired", "-"
 # Article records carry no meaningful vector; Chroma needs one, and must never be left
 # to compute it (its default embedding function downloads a model).
 _PLACEHOLDER_VECTOR: list[Sequence[float]] = [[1.0]]
@@ -84,17 +96,75 @@ def _record_from(doc_id: str, meta: dict[str, Any], text: str | None = None) -> 
     )
 
 
+def collection_names(prefix: str, generation: str) -> tuple[str, str]:
+    """The articles and chunks collections of one generation."""
+    tail = "" if generation == FIRST else f"_{generation}"
+    return f"{prefix}_articles{tail}", f"{prefix}_chunks{tail}"
+
+
 class CorpusStore:
     """Article texts and chunk vectors, with the bookkeeping that keeps them consistent."""
 
-    def __init__(self, client: ClientAPI, settings: Settings) -> None:
+    def __init__(self, client: ClientAPI, settings: Settings, generation: str | None = None) -> None:
         self.client = client
         self.settings = settings
         self.mode = "server" if settings.server_mode else "embedded"
-        self._chunks_name = f"{settings.collection_prefix}_chunks"
-        self._articles_name = f"{settings.collection_prefix}_articles"
+        self._pointer_name = f"{settings.collection_prefix}_live"
         self._vector_store: ChunkVectorStore | None = None
+        self.generation = generation or self._pointer()[0]
+        self._articles_name, self._chunks_name = collection_names(settings.collection_prefix, self.generation)
         self.articles, self.chunks = self._open_collections()
+
+    def _pointer(self) -> tuple[str, str]:
+        """The live generation and the retired one (FIRST for both when no rebuild moved them)."""
+        try:
+            meta = self.client.get_collection(self._pointer_name, embedding_function=None).metadata or {}
+        except CollectionNotFound:
+            return FIRST, FIRST
+        return str(meta.get(LIVE_KEY) or FIRST), str(meta.get(RETIRED_KEY) or FIRST)
+
+    def moved(self) -> bool:
+        """Whether a rebuild switched the live generation since this store opened its own (one read)."""
+        return self._pointer()[0] != self.generation
+
+    def follow(self) -> bool:
+        """Open the live generation if a rebuild moved the pointer since; True if it did."""
+        live = self._pointer()[0]
+        if live == self.generation:
+            return False
+        self.generation = live
+        self._articles_name, self._chunks_name = collection_names(self.settings.collection_prefix, live)
+        self.articles, self.chunks = self._open_collections()
+        return True
+
+    def new_generation(self) -> CorpusStore:
+        """An empty store beside this one, for a rebuild; readers see it once `switch_to` it."""
+        self.drop_stale_generations()
+        return CorpusStore(self.client, self.settings, generation=uuid.uuid4().hex[:12])
+
+    def switch_to(self, new: CorpusStore) -> None:
+        """Make `new` the live generation in one write; this one is kept for readers that still use it."""
+        metadata = {LIVE_KEY: new.generation, RETIRED_KEY: self.generation}
+        pointer = self.client.get_or_create_collection(self._pointer_name, embedding_function=None)
+        pointer.modify(metadata=metadata)
+        self.drop_stale_generations()
+        self.follow()
+
+    def drop_stale_generations(self) -> list[str]:
+        """Delete the collections of generations neither live nor retired (an older rebuild's, a
+        cut-off rebuild's); returns their names. Call it with the ingest lock held."""
+        keep = set(self._pointer())
+        prefix = re.escape(self.settings.collection_prefix)
+        pattern = re.compile(rf"{prefix}_(?:articles|chunks)(?:_([0-9a-f]{{12}}))?")
+        dropped = []
+        for collection in self.client.list_collections():
+            name = collection if isinstance(collection, str) else collection.name
+            match = pattern.fullmatch(name)
+            if match and (match.group(1) or FIRST) not in keep | {self.generation}:
+                with contextlib.suppress(CollectionNotFound):
+                    self.client.delete_collection(name)
+                dropped.append(name)
+        return dropped
 
     def _open_collections(self) -> tuple[Collection, Collection]:
         articles = self.client.get_or_create_collection(self._articles_name, embedding_function=None)
@@ -175,10 +245,12 @@ class CorpusStore:
         """One article with its text; `doc_id` may be a unique prefix."""
         result = self.articles.get(ids=[doc_id], include=["metadatas", "documents"])
         if not result["ids"]:
-            matches = ids_starting_with(doc_id, [r.doc_id for r in self.list_articles()])
-            if len(matches) != 1:
-                what = "no article" if not matches else f"{len(matches)} articles"
-                raise NotFoundError(f"{what} with id '{doc_id}'; `python -m rag list` shows the ids")
+            records = self.list_articles()
+            matches = ids_starting_with(doc_id, [r.doc_id for r in records])
+            if len(matches) > 1:
+                raise NotFoundError(ambiguous_id(doc_id, records))
+            if not matches:
+                raise NotFoundError(f"no article with id '{doc_id}'; `python -m rag list` shows the ids")
             result = self.articles.get(ids=matches, include=["metadatas", "documents"])
         documents = result["documents"] or [""]
         return _record_from(result["ids"][0], dict((result["metadatas"] or [{}])[0] or {}), documents[0])
@@ -358,11 +430,3 @@ class CorpusStore:
         if doc_id:
             return list(self.chunks.get(where={"document_id": doc_id}, include=[])["ids"])
         return list(self.chunks.get(include=[])["ids"])
-
-    def reset(self) -> None:
-        """Drop both collections and start empty."""
-        for name in (self._chunks_name, self._articles_name):
-            with contextlib.suppress(Exception):  # a missing collection is already reset
-                self.client.delete_collection(name)
-        self.articles, self.chunks = self._open_collections()
-        self.touch()

@@ -60,6 +60,7 @@ if submitted and files:
     report = assistant.add_files(saved, on_progress=show_progress)
     notices = [("success", report.summary())]
     notices += [("error", f"{name.rsplit('/', 1)[-1]}: {reason}") for name, reason in failed + report.skipped]
+    notices += [("warning", f"{name.rsplit('/', 1)[-1]}: {warning}") for name, warning in report.warnings]
     st.session_state["corpus_notices"] = notices
     st.rerun()  # show the list as it is now
 
@@ -78,7 +79,10 @@ if records:
         st.rerun()
 
 st.subheader("Rebuild the index")
-st.caption("Drops the index and embeds every known article again (needed after changing the embedder).")
+st.caption(
+    "Embeds every known article again into a new index (needed after changing the embedder); "
+    "questions are answered from the current one until the new one is complete."
+)
 if st.button("Rebuild the index", key="rebuild"):
     with st.status("Rebuilding the index…") as status:
         progress = st.progress(0.0, text="Reading the articles…")
