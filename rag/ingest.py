@@ -105,7 +105,10 @@ class _Plan:
     def __init__(self, store: CorpusStore, settings: Settings, report: IngestReport) -> None:
         self.settings = settings
         self.report = report
-        self.chunker = chunker_signature(settings.chunk_tokens)
+        from rag.models import chunk_window
+
+        self.window = chunk_window(settings)
+        self.chunker = chunker_signature(settings.chunk_tokens, self.window)
         self.records = {r.doc_id: r for r in store.list_articles()}
         # A file is listed by one article, except after a crash between writing its new
         # text and detaching it from the old one: then both list it until this run.
@@ -192,7 +195,7 @@ class _Plan:
             primary = not files or files[0].abs_path == abs_path  # the file whose metadata counts
             if doc_id not in self.to_write and primary and _metadata(article) != _metadata(self.records[doc_id]):
                 # Only the metadata changed: rewrite the article, reusing its vectors.
-                chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
+                chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start, self.window)
                 files = [f for f in self._files_of(doc_id) if f.abs_path != abs_path]
                 self.file_changes.pop(doc_id, None)
                 self.to_write[doc_id] = _Pending(article, [ref, *files], chunks, reuse_from=[doc_id])
@@ -208,7 +211,7 @@ class _Plan:
         stored = doc_id in self.records
         other_files = [f for f in self._files_of(doc_id) if f.abs_path != abs_path] if stored else []
         self.file_changes.pop(doc_id, None)
-        chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
+        chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start, self.window)
         # Chunks whose text the old version of this file (or article) had keep their vectors.
         reuse = [d for d in [doc_id, *holders] if d in self.records]
         self.to_write[doc_id] = _Pending(article, other_files, chunks, reuse_from=reuse)
