@@ -129,9 +129,7 @@ class MiniLMEmbedding(BaseEmbedding):
 
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # warnings about the host's CPU are not the user's business
-        self._session = onnxruntime.InferenceSession(
-            str(model_file()), options, providers=["CPUExecutionProvider"]
-        )
+        self._session = onnxruntime.InferenceSession(str(model_file()), options, providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_WORD_PIECES)

@@ -98,9 +98,14 @@ def build_model_bytes(weights_file: Path) -> bytes:
 
     for i in range(LAYERS):
         p = f"encoder.layer.{i}"
-        q = g.op("Transpose", g.op("Reshape", g.linear(x, weights, f"{p}.attention.self.query"), split_heads), perm=[0, 2, 1, 3])
-        k = g.op("Transpose", g.op("Reshape", g.linear(x, weights, f"{p}.attention.self.key"), split_heads), perm=[0, 2, 3, 1])
-        v = g.op("Transpose", g.op("Reshape", g.linear(x, weights, f"{p}.attention.self.value"), split_heads), perm=[0, 2, 1, 3])
+
+        def heads(name: str, perm: list[int], x: str = x, p: str = p) -> str:
+            """Batch x heads x length x 32 (keys: x 32 x length, ready to multiply)."""
+            return g.op(
+                "Transpose", g.op("Reshape", g.linear(x, weights, f"{p}.attention.self.{name}"), split_heads), perm=perm
+            )
+
+        q, k, v = heads("query", [0, 2, 1, 3]), heads("key", [0, 2, 3, 1]), heads("value", [0, 2, 1, 3])
         scores = g.op("Add", g.op("Mul", g.op("MatMul", q, k), scale), score_mask)
         context = g.op("MatMul", g.op("Softmax", scores, axis=-1), v)
         context = g.op("Reshape", g.op("Transpose", context, perm=[0, 2, 1, 3]), merge_heads)
@@ -114,7 +119,8 @@ def build_model_bytes(weights_file: Path) -> bytes:
     # Mean over the real tokens, then unit length (sentence-transformers' Pooling and Normalize).
     weights_3d = g.op("Unsqueeze", mask, g.constant("axis_2", np.array([2], dtype=np.int64)))
     summed = g.op("ReduceSum", g.op("Mul", x, weights_3d), one, keepdims=0)
-    counts = g.op("Clip", g.op("ReduceSum", weights_3d, one, keepdims=0), g.constant("min_count", np.array(1e-9, np.float32)))
+    min_count = g.constant("min_count", np.array(1e-9, np.float32))
+    counts = g.op("Clip", g.op("ReduceSum", weights_3d, one, keepdims=0), min_count)
     mean = g.op("Div", summed, counts)
     norm = g.op("Sqrt", g.op("ReduceSum", g.op("Mul", mean, mean), one, keepdims=1))
     norm = g.op("Clip", norm, g.constant("min_norm", np.array(1e-12, np.float32)))

@@ -19,7 +19,6 @@ from rag.chunking import ChunkWindow
 from rag.errors import ConfigError, LLMError
 from rag.settings import Settings, hide_url_secrets_in_logs, public_url
 
-
 # The index ids of the bundled model's two runtimes. Their vectors agree to a cosine of
 # 0.9999999, but an index records the runtime that made it, and refuses the other.
 ONNX_EMBEDDER_ID = "onnx/all-MiniLM-L6-v2"
@@ -96,12 +95,13 @@ def _torch_embedder(settings: Settings) -> BaseEmbedding:
             f"RAG_EMBED_MODEL={settings.embed_model} runs the model in torch, which the default install leaves out: "
             "pip install -e '.[torch]' (or unset RAG_EMBED_MODEL for the bundled ONNX runtime)"
         ) from None
-    return HuggingFaceEmbedding(
+    embedder: BaseEmbedding = HuggingFaceEmbedding(
         model_name=str(model_dir()),
         device="cpu",
         embed_batch_size=settings.embed_batch_size,
         normalize=True,
     )
+    return embedder
 
 
 class OpenAICompatibleEmbedding(BaseEmbedding):
