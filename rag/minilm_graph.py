@@ -2,27 +2,27 @@
 
 The graph is the model sentence-transformers runs for it: BERT's embeddings (word, position,
 token type 0) and layer norm, 6 encoder layers (12 heads of 32, GELU with erf), then mean
-pooling over the attention mask and L2 normalisation. Inputs: `input_ids` and
+pooling over the attention mask and L2 normalisation. The layers use onnxruntime's fused
+BERT operators, so the graph runs on onnxruntime only. Inputs: `input_ids` and
 `attention_mask` (int64, batch x length); output: `embedding` (float32, batch x 384).
 Every weight stays fp32, so its vectors are the torch model's to float rounding.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 # Bump when the graph changes, so a cached file is built again.
-GRAPH_VERSION = "minilm-onnx-fp32-v1"
+GRAPH_VERSION = "minilm-onnx-fp32-v2"
+MS = "com.microsoft"  # onnxruntime's own operators
 OPSET = 17  # LayerNormalization
 HIDDEN = 384
 HEADS = 12
 LAYERS = 6
 LAYER_NORM_EPS = 1e-12
-MASKED = -1e9  # added to the attention scores of padding: exp() of it is 0 in fp32
 
 
 class _Graph:
@@ -39,19 +39,37 @@ class _Graph:
         self.initializers.append(numpy_helper.from_array(value, name))
         return name
 
-    def op(self, op_type: str, *inputs: str, **attributes: Any) -> str:
+    def op(self, op_type: str, *inputs: str, domain: str = "", **attributes: Any) -> str:
         from onnx import helper
 
         self._count += 1
         output = f"{op_type.lower()}_{self._count}"
-        self.nodes.append(helper.make_node(op_type, list(inputs), [output], **attributes))
+        self.nodes.append(helper.make_node(op_type, list(inputs), [output], domain=domain or None, **attributes))
         return output
 
-    def linear(self, x: str, weights: dict[str, np.ndarray[Any, Any]], prefix: str) -> str:
-        """x @ W^T + b, for a torch Linear's `prefix.weight` and `prefix.bias`."""
+    def matmul(self, x: str, weights: dict[str, np.ndarray[Any, Any]], prefix: str) -> str:
+        """x @ W^T, for a torch Linear's `prefix.weight` (its bias is added by the next node)."""
         w = self.constant(f"{prefix}.weight_t", np.ascontiguousarray(weights[f"{prefix}.weight"].T))
-        b = self.constant(f"{prefix}.bias", weights[f"{prefix}.bias"])
-        return self.op("Add", self.op("MatMul", x, w), b)
+        return self.op("MatMul", x, w)
+
+    def bias(self, weights: dict[str, np.ndarray[Any, Any]], prefix: str) -> str:
+        return self.constant(f"{prefix}.bias", weights[f"{prefix}.bias"])
+
+    def skip_layer_norm(self, h: str, residual: str, weights: dict[str, np.ndarray[Any, Any]], prefix: str) -> str:
+        """LayerNorm(h @ W^T + b + residual) for BERT's `prefix.dense` and `prefix.LayerNorm`."""
+        gamma = self.constant(f"{prefix}.LayerNorm.weight", weights[f"{prefix}.LayerNorm.weight"])
+        beta = self.constant(f"{prefix}.LayerNorm.bias", weights[f"{prefix}.LayerNorm.bias"])
+        projected = self.matmul(h, weights, f"{prefix}.dense")
+        return self.op(
+            "SkipLayerNormalization",
+            projected,
+            residual,
+            gamma,
+            beta,
+            self.bias(weights, f"{prefix}.dense"),
+            domain=MS,
+            epsilon=LAYER_NORM_EPS,
+        )
 
     def layer_norm(self, x: str, weights: dict[str, np.ndarray[Any, Any]], prefix: str) -> str:
         gamma = self.constant(f"{prefix}.weight", weights[f"{prefix}.weight"])
@@ -66,7 +84,6 @@ def build_model_bytes(weights_file: Path) -> bytes:
 
     weights = load_file(str(weights_file))
     g = _Graph()
-    head_size = HIDDEN // HEADS
 
     # Embeddings: word + position + token type 0 (every input is one segment), then layer norm.
     word = g.constant("word_embeddings", weights["embeddings.word_embeddings.weight"])
@@ -81,42 +98,23 @@ def build_model_bytes(weights_file: Path) -> bytes:
     x = g.op("Add", g.op("Gather", word, "input_ids", axis=0), positions)
     x = g.layer_norm(x, weights, "embeddings.LayerNorm")
 
-    # The mask, as a float (batch x length) and as scores to add (batch x 1 x 1 x length).
-    mask = g.op("Cast", "attention_mask", to=TensorProto.FLOAT)
-    masked = g.constant("masked", np.array(MASKED, dtype=np.float32))
-    score_mask = g.op(
-        "Unsqueeze",
-        g.op("Mul", g.op("Sub", g.constant("one_f", np.array(1.0, dtype=np.float32)), mask), masked),
-        g.constant("axes_1_2", np.array([1, 2], dtype=np.int64)),
-    )
-    split_heads = g.constant("split_heads", np.array([0, 0, HEADS, head_size], dtype=np.int64))
-    merge_heads = g.constant("merge_heads", np.array([0, 0, HIDDEN], dtype=np.int64))
-    scale = g.constant("scale", np.array(1.0 / math.sqrt(head_size), dtype=np.float32))
-    half = g.constant("half", np.array(0.5, dtype=np.float32))
-    one_f = "one_f"
-    sqrt2 = g.constant("sqrt2", np.array(math.sqrt(2.0), dtype=np.float32))
-
+    # Each layer in onnxruntime's fused kernels (the com.microsoft domain, which its BERT
+    # optimiser emits): Attention takes the three projections at once, SkipLayerNormalization
+    # adds the residual and the bias, BiasGelu is the exact (erf) GELU.
+    mask_index = g.op("Cast", "attention_mask", to=TensorProto.INT32)
     for i in range(LAYERS):
         p = f"encoder.layer.{i}"
-
-        def heads(name: str, perm: list[int], x: str = x, p: str = p) -> str:
-            """Batch x heads x length x 32 (keys: x 32 x length, ready to multiply)."""
-            return g.op(
-                "Transpose", g.op("Reshape", g.linear(x, weights, f"{p}.attention.self.{name}"), split_heads), perm=perm
-            )
-
-        q, k, v = heads("query", [0, 2, 1, 3]), heads("key", [0, 2, 3, 1]), heads("value", [0, 2, 1, 3])
-        scores = g.op("Add", g.op("Mul", g.op("MatMul", q, k), scale), score_mask)
-        context = g.op("MatMul", g.op("Softmax", scores, axis=-1), v)
-        context = g.op("Reshape", g.op("Transpose", context, perm=[0, 2, 1, 3]), merge_heads)
-        attended = g.linear(context, weights, f"{p}.attention.output.dense")
-        x = g.layer_norm(g.op("Add", attended, x), weights, f"{p}.attention.output.LayerNorm")
-        h = g.linear(x, weights, f"{p}.intermediate.dense")
-        h = g.op("Mul", g.op("Mul", h, half), g.op("Add", g.op("Erf", g.op("Div", h, sqrt2)), one_f))  # exact GELU
-        out = g.linear(h, weights, f"{p}.output.dense")
-        x = g.layer_norm(g.op("Add", out, x), weights, f"{p}.output.LayerNorm")
+        qkv = [f"{p}.attention.self.{name}" for name in ("query", "key", "value")]
+        w = g.constant(f"{p}.qkv.weight_t", np.concatenate([weights[f"{n}.weight"].T for n in qkv], axis=1))
+        b = g.constant(f"{p}.qkv.bias", np.concatenate([weights[f"{n}.bias"] for n in qkv]))
+        attended = g.op("Attention", x, w, b, mask_index, domain=MS, num_heads=HEADS)
+        x = g.skip_layer_norm(attended, x, weights, f"{p}.attention.output")
+        inner = f"{p}.intermediate.dense"
+        h = g.op("BiasGelu", g.matmul(x, weights, inner), g.bias(weights, inner), domain=MS)
+        x = g.skip_layer_norm(h, x, weights, f"{p}.output")
 
     # Mean over the real tokens, then unit length (sentence-transformers' Pooling and Normalize).
+    mask = g.op("Cast", "attention_mask", to=TensorProto.FLOAT)
     weights_3d = g.op("Unsqueeze", mask, g.constant("axis_2", np.array([2], dtype=np.int64)))
     summed = g.op("ReduceSum", g.op("Mul", x, weights_3d), one, keepdims=0)
     min_count = g.constant("min_count", np.array(1e-9, np.float32))
@@ -136,6 +134,7 @@ def build_model_bytes(weights_file: Path) -> bytes:
         [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", HIDDEN])],
         g.initializers,
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name=GRAPH_VERSION)
+    opsets = [helper.make_opsetid("", OPSET), helper.make_opsetid(MS, 1)]
+    model = helper.make_model(graph, opset_imports=opsets, producer_name=GRAPH_VERSION)
     model.ir_version = 8
     return bytes(model.SerializeToString())
