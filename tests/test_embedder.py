@@ -1,0 +1,128 @@
+"""The bundled embedder on onnxruntime: the torch model's vectors, no torch, chunks it reads whole."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from rag.chunking import chunk_article
+from rag.errors import EmbedderMismatchError
+from rag.minilm import MAX_WORD_PIECES, count_word_pieces
+from rag.models import ONNX_EMBEDDER_ID, TORCH_EMBEDDER_ID, chunk_window, embedder_id
+from rag.settings import Settings
+from rag.store import CorpusStore
+from rag.tokens import count_tokens
+from tests.support.ingest import IngestFn
+from tests.support.project import BUNDLED_CORPUS, PROJECT, make_settings
+
+REFERENCE = PROJECT / "tests" / "data" / "minilm_reference.json"  # bench/minilm_reference.py, torch
+
+
+def cosine(a: list[float], b: list[float]) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True)) / math.sqrt(sum(x * x for x in a) * sum(y * y for y in b))
+
+
+def test_the_onnx_embedder_gives_the_torch_models_vectors(local_embedder: BaseEmbedding) -> None:
+    rows = json.loads(REFERENCE.read_text(encoding="utf-8"))["rows"]
+    texts = [row["text"] for row in rows]
+    assert max(count_word_pieces(t) for t in texts) > MAX_WORD_PIECES, "one text is cut short by the model"
+    vectors = local_embedder.get_text_embedding_batch(texts)
+    alone = [local_embedder.get_text_embedding(t) for t in texts]  # no padding beside longer texts
+    for row, vector, single in zip(rows, vectors, alone, strict=True):
+        assert cosine(vector, row["vector"]) > 0.9999, row["text"][:60]
+        assert cosine(single, vector) > 0.99999, row["text"][:60]
+    # The model, not just any vectors: a paraphrase is near, an unrelated sentence is not.
+    office, question, budget = vectors[0], vectors[1], vectors[2]
+    assert cosine(office, question) == pytest.approx(cosine(rows[0]["vector"], rows[1]["vector"]), abs=1e-4)
+    assert cosine(office, question) > cosine(office, budget) + 0.2
+
+
+def test_the_default_embedder_loads_no_torch_transformers_or_scikit_learn() -> None:
+    code = (
+        "import sys\n"
+        "from rag.models import build_embedder\n"
+        "from rag.settings import Settings\n"
+        "vector = build_embedder(Settings(_env_file=None)).get_query_embedding('Japan NATO office')\n"
+        "heavy = sorted(m for m in ('torch', 'transformers', 'sentence_transformers', 'sklearn') if m in sys.modules)\n"
+        "print(len(vector), heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=PROJECT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[0] == "384 []"
+
+
+def test_the_graph_is_built_again_when_its_file_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rag.minilm import MiniLMEmbedding, model_file
+
+    monkeypatch.setenv("RAG_MODEL_CACHE", str(tmp_path / "cache"))
+    built = model_file()
+    assert built.parent == tmp_path / "cache" and built.stat().st_size > 80_000_000
+    built.unlink()
+    embedder = MiniLMEmbedding()  # builds it again, from the installed weights only
+    assert built.is_file() and [p.name for p in built.parent.iterdir()] == [built.name], "no partial file left"
+    row = json.loads(REFERENCE.read_text(encoding="utf-8"))["rows"][0]
+    assert cosine(embedder.get_text_embedding(row["text"]), row["vector"]) > 0.9999
+
+
+RUSSIAN = (
+    "Министерство иностранных дел России заявило о готовности к переговорам с партнёрами. "
+    "Представитель ведомства подчеркнул, что консультации пройдут в Женеве в следующем месяце. "
+)
+
+
+def test_a_chunk_never_holds_more_word_pieces_than_the_model_reads() -> None:
+    # Cyrillic takes about two word pieces per tiktoken token: 200 tokens would be ~370 pieces.
+    text = "\n\n".join(RUSSIAN * 4 for _ in range(6)) + " " + "переговоры" * 300
+    window = chunk_window(make_settings())
+    assert window is not None and window.limit == MAX_WORD_PIECES
+    unbounded = chunk_article(text, 200)
+    assert max(count_word_pieces(c.text) for c in unbounded) > MAX_WORD_PIECES, "the case needs the window"
+    chunks = chunk_article(text, 200, window=window)
+    assert max(count_word_pieces(c.text) for c in chunks) <= MAX_WORD_PIECES
+    assert all(count_tokens(c.text) <= 200 and text[c.start_char : c.end_char] == c.text for c in chunks)
+    assert "".join("".join(c.text for c in chunks).split()) == "".join(text.split()), "no text lost"
+
+
+def test_the_bundled_corpus_is_chunked_within_the_window() -> None:
+    window = chunk_window(make_settings())
+    for path in sorted(BUNDLED_CORPUS.glob("*.txt")):
+        for chunk in chunk_article(path.read_text(encoding="utf-8"), 200, window=window):
+            assert count_word_pieces(chunk.text) <= MAX_WORD_PIECES and count_tokens(chunk.text) <= 200
+
+
+def test_an_endpoint_embedder_keeps_tiktoken_budgets_alone() -> None:
+    settings = make_settings(embed_model="text-embedding-3-small", openai_api_key="k")
+    assert chunk_window(settings) is None
+
+
+def test_an_index_of_the_torch_embedder_is_refused_with_the_rebuild_command(
+    embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn
+) -> None:
+    run_ingest(embedded_settings, corpus_dir)
+    store = CorpusStore.open(embedded_settings)
+    assert store.embedder == ONNX_EMBEDDER_ID == embedder_id(embedded_settings)
+    store.chunks.modify(metadata={"embedder": TORCH_EMBEDDER_ID})  # as the torch releases recorded it
+    with pytest.raises(EmbedderMismatchError, match=r"built with sentence-transformers/all-MiniLM-L6-v2 .*--rebuild"):
+        run_ingest(embedded_settings, corpus_dir)
+    report = run_ingest(embedded_settings, rebuild=True)
+    assert report.chunks_embedded > 0 and CorpusStore.open(embedded_settings).embedder == ONNX_EMBEDDER_ID
+
+
+def test_the_torch_reference_without_its_extra_says_how_to_install_it() -> None:
+    from rag.errors import ConfigError
+    from rag.models import build_embedder
+
+    try:
+        import llama_index.embeddings.huggingface  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("the torch extra is installed here")
+    with pytest.raises(ConfigError, match=r"\.\[torch\]"):
+        build_embedder(make_settings(embed_model="sentence-transformers/all-MiniLM-L6-v2"))
