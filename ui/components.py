@@ -238,7 +238,8 @@ def show_original_pdf(record: ArticleRecord, page: int, key: str) -> None:
     if original is None:
         st.caption(f"p. {page} of {escape_markdown(record.name)} (the original file is no longer on the server)")
         return
-    pdf_page_viewer(original, record.name, page, key)
+    # The page turned to is kept per article and cited page: another chat's [n] under the same key starts afresh.
+    pdf_page_viewer(original, record.name, page, key, state=f"{key}-page-{record.doc_id}-{page}")
 
 
 PDF_PAGE_WIDTH = 660  # CSS pixels: a page is read at the width of a column of text, not the whole window
@@ -246,9 +247,9 @@ PDF_PAGE_FRAME = 560  # CSS pixels of the page in view at once (about the top 60
 
 
 @st.fragment
-def pdf_page_viewer(original: Path, name: str, cited: int, key: str) -> None:
-    """One page of `original` (at first the cited one); turning a page reruns this fragment only."""
-    state = f"{key}-page"
+def pdf_page_viewer(original: Path, name: str, cited: int, key: str, state: str) -> None:
+    """One page of `original` (at first the cited one, then the one kept under `state`); turning a page
+    reruns this fragment only."""
     shown = st.session_state.get(state, cited)
     try:
         image: PageImage | None = page_image(original, shown)
