@@ -115,9 +115,10 @@ def test_a_pdf_citation_shows_its_page_of_the_original_pdf(browser: Any, tmp_pat
         page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=image.element_handle(), timeout=20_000)
         assert image.evaluate("i => [i.naturalWidth, i.naturalHeight]") == [1000, 1415]
         assert image.is_visible() and image.bounding_box()["width"] > 300
-        assert page.get_by_text("p. 3 of the original PDF (3 pages)").is_visible()
+        caption = page.get_by_text("p. 3 of the original PDF (3 pages) · the quote is marked")
+        assert caption.is_visible()
         assert page.get_by_text("Open the original PDF (the quote is on p. 3)").is_visible()
-        page.get_by_text("p. 3 of the original PDF (3 pages)").evaluate("e => e.scrollIntoView({block: 'start'})")
+        caption.evaluate("e => e.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)
         top = image.bounding_box()
         assert top is not None and 0 <= top["y"] < 1100 - 200, "the top of the page, with its text, is in view"

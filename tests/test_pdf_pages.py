@@ -7,6 +7,7 @@ import json
 from io import BytesIO
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageOps
 from pypdf import PdfReader
@@ -125,7 +126,14 @@ def ink(drawn: PageImage) -> tuple[int, int, int, int] | None:
         return ImageOps.invert(image.convert("L")).point(lambda v: 255 if v > 64 else 0).getbbox()
 
 
-def test_the_cited_page_of_the_original_pdf_is_drawn_once(
+def yellow(drawn: PageImage) -> int:
+    """How many pixels of a drawn page are highlighter yellow."""
+    with Image.open(BytesIO(drawn.png)) as image:
+        red, green, blue = np.asarray(image.convert("RGB"), dtype=np.int16).transpose(2, 0, 1)
+        return int(((red > 200) & (green > 180) & (blue < 150)).sum())
+
+
+def test_the_cited_page_of_the_original_pdf_is_drawn_once_with_the_quote_marked(
     reports: Path, embedded_settings: Settings, run_ingest: IngestFn
 ) -> None:
     run_ingest(embedded_settings, reports)
@@ -144,6 +152,12 @@ def test_the_cited_page_of_the_original_pdf_is_drawn_once(
         assert 50 < left < right < 950 and top < bottom < 400, "one short paragraph at the top, inside the margins"
     assert len({page.png for page in drawn.values()}) == 3, "each page is drawn from its own content"
     assert page_image(original, 3) is cited, "kept: a rerun of the app does not draw it again"
+    assert not cited.marked and yellow(cited) == 0
+    marked = page_image(original, 3, quote=citation.quote)
+    assert marked.marked and marked.png != cited.png
+    assert yellow(marked) > 2000, "a highlighter's band over the quoted line"
+    assert ink(marked) == ink(cited), "the text is still drawn black under the band"
+    assert not page_image(original, 1, quote=citation.quote).marked, "a page without the quote is drawn unmarked"
     with pytest.raises(PdfPageError, match=r"^page 4 is out of range: the PDF has 3 pages$"):
         page_image(original, 4)
     with pytest.raises(PdfPageError, match=r"^page 0 is out of range"):
@@ -187,7 +201,7 @@ def test_the_app_shows_the_cited_page_and_turns_the_pages(
     app = ask(start(), QUESTION)
     key = next(b.key for b in app.button if b.key and b.key.endswith("-back"))
     (image,) = [i.proto.imgs[0] for i in app.get("image")]
-    assert "p. 3 of the original PDF (3 pages)" in [c.value for c in app.caption]
+    assert "p. 3 of the original PDF (3 pages) · the quote is marked" in [c.value for c in app.caption]
     assert image.alt == "Page 3 of annual/report.pdf" and image.url.endswith(".png")
     assert app.button(key=key.replace("-back", "-forward")).disabled, "p. 3 is the last page"
     app.button(key=key).click().run()

@@ -226,11 +226,11 @@ def render_sources(assistant: Assistant, citations: list[Citation], anchor: str)
                 if st.button("Read the whole article", key=f"read-{anchor}-{citation.n}"):
                     show_article(assistant, citation.doc_id, citation.start_char, citation.end_char)
             if record is not None and citation.page:
-                show_original_pdf(record, citation.page, key=f"pdf-{anchor}-{citation.n}")
+                show_original_pdf(record, citation.page, citation.quote, key=f"pdf-{anchor}-{citation.n}")
 
 
-def show_original_pdf(record: ArticleRecord, page: int, key: str) -> None:
-    """The page of the original PDF the quote is on, drawn, with the pages around it a click away.
+def show_original_pdf(record: ArticleRecord, page: int, quote: str, key: str) -> None:
+    """The page of the original PDF the quote is on, drawn with the quote marked, the pages around it a click away.
 
     The file itself downloads from the button beside them.
     """
@@ -239,7 +239,7 @@ def show_original_pdf(record: ArticleRecord, page: int, key: str) -> None:
         st.caption(f"p. {page} of {escape_markdown(record.name)} (the original file is no longer on the server)")
         return
     # The page turned to is kept per article and cited page: another chat's [n] under the same key starts afresh.
-    pdf_page_viewer(original, record.name, page, key, state=f"{key}-page-{record.doc_id}-{page}")
+    pdf_page_viewer(original, record.name, page, quote, key, state=f"{key}-page-{record.doc_id}-{page}")
 
 
 PDF_PAGE_WIDTH = 660  # CSS pixels: a page is read at the width of a column of text, not the whole window
@@ -247,12 +247,12 @@ PDF_PAGE_FRAME = 560  # CSS pixels of the page in view at once (about the top 60
 
 
 @st.fragment
-def pdf_page_viewer(original: Path, name: str, cited: int, key: str, state: str) -> None:
+def pdf_page_viewer(original: Path, name: str, cited: int, quote: str, key: str, state: str) -> None:
     """One page of `original` (at first the cited one, then the one kept under `state`); turning a page
     reruns this fragment only."""
     shown = st.session_state.get(state, cited)
     try:
-        image: PageImage | None = page_image(original, shown)
+        image: PageImage | None = page_image(original, shown, quote=quote if shown == cited else "")
     except PdfPageError as exc:
         st.warning(f"{escape_markdown(name)}: {escape_markdown(str(exc))}", icon=":material/warning:")
         image = None
@@ -260,6 +260,8 @@ def pdf_page_viewer(original: Path, name: str, cited: int, key: str, state: str)
         where = f"p. {image.page} of the original PDF ({plural(image.pages, 'page')})"
         if image.page != cited:
             where += f" · the quote is on p. {cited}"
+        elif image.marked:
+            where += " · the quote is marked"
         st.caption(where)
         # A frame the page scrolls in, so a whole page does not push the rest away. The PNG goes to the
         # browser as drawn (Streamlit would shrink it to an `int` width), so it stays sharp when zoomed.
