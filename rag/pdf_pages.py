@@ -2,8 +2,8 @@
 
 PDFium (bundled in the pypdfium2 wheel, no network) draws the page. PDFium is not thread-safe
 and Streamlit runs each session in a thread, so every call into it holds one lock. A page
-drawn once is kept (keyed by the file's path, size and modification time, the page and the
-width), so a rerun of the app shows it without drawing it again.
+drawn once is kept (keyed by the file's path, size and modification time, the page, the width
+and the quote), so a rerun of the app shows it without drawing it again.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rag.records import ArticleRecord
 WIDTH = 1000  # pixels across the drawn page: sharp when shown at 600-700 CSS pixels
 MAX_HEIGHT = 3 * WIDTH  # a very tall page (a long strip) is drawn smaller rather than huge
 HIGHLIGHT = (255, 222, 89)  # the quote's band on the page
-CACHED_PAGES = 48  # about 100-300 KB each
+CACHED_PAGES = 48  # PNGs of tens to a few hundred KB each
 
 _PDFIUM = threading.Lock()
 
