@@ -13,6 +13,7 @@ from rag.settings import Settings
 from tests.support.browser import CHROMIUM_FLAGS, chromium, serve
 from tests.support.fake_openai import fake_openai_server
 from tests.support.hostile import HOSTILE_ARTICLE, HOSTILE_REPLY, INJECTION
+from tests.support.pdf import write_pdf
 from tests.support.project import PROJECT, make_settings
 
 if TYPE_CHECKING:
@@ -94,6 +95,37 @@ def test_hostile_article_text_stays_text_in_the_browser(browser: Any, tmp_path: 
         assert page.evaluate("window.pwned") is None
         assert page.locator('a[href^="javascript:"]').count() == 0
         assert page.locator("img[onerror]").count() == 0
+        page.close()
+
+
+def test_a_pdf_citation_shows_its_page_of_the_original_pdf(browser: Any, tmp_path: Path, local_embedder: Any) -> None:
+    from rag.ingest import ingest_paths
+
+    write_pdf(tmp_path / "reports" / "annual" / "report.pdf")
+    settings = make_settings(storage_dir=tmp_path / "storage")
+    ingest_paths(settings, [tmp_path / "reports"], load_embedder=lambda: local_embedder)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    for url in serve(settings.storage_dir, tmp_path):
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.goto(url)
+        ask(page, "Where will the new lighthouse stand?")
+        page.locator("summary").filter(has_text="· p. 3").first.click()
+        image = page.get_by_role("img", name="Page 3 of annual/report.pdf")
+        image.wait_for(timeout=20_000)
+        page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=image.element_handle(), timeout=20_000)
+        assert image.evaluate("i => [i.naturalWidth, i.naturalHeight]") == [1000, 1415]
+        assert image.is_visible() and image.bounding_box()["width"] > 300
+        caption = page.get_by_text("p. 3 of the original PDF (3 pages) · the quote is marked")
+        assert caption.is_visible()
+        assert page.get_by_text("Open the original PDF (the quote is on p. 3)").is_visible()
+        caption.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(500)
+        top = image.bounding_box()
+        assert top is not None and 0 <= top["y"] < 1100 - 200, "the top of the page, with its text, is in view"
+        page.screenshot(path=str(OUTPUT / "pdf-page.png"))
+        page.get_by_role("button", name="Previous page").click()
+        page.get_by_role("img", name="Page 2 of annual/report.pdf").wait_for(timeout=20_000)
+        assert page.get_by_text("p. 2 of the original PDF (3 pages) · the quote is on p. 3").is_visible()
         page.close()
 
 

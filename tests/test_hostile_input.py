@@ -7,7 +7,6 @@ already stored are all still there and answerable afterwards.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -27,6 +26,7 @@ from rag.settings import Settings
 from rag.store import CorpusStore
 from tests.support.cli import rag, rag_ask
 from tests.support.ingest import IngestFn
+from tests.support.pdf import encrypted_pdf
 from tests.support.project import PROJECT, make_settings
 from tests.support.samples import make_pdf
 
@@ -249,17 +249,6 @@ of work, and that the first ferry will dock there in June.</p>
 <img src="x" onerror="alert(4)"><iframe src="javascript:alert(5)"></iframe>
 <p onmouseover="steal()">Dockworkers' unions welcomed the opening, the harbour master of Narvik added.</p>
 </article><script>alert(6)</script></body></html>"""
-
-
-def encrypted_pdf(user_password: str) -> bytes:
-    """A PDF encrypted with pypdf (RC4: AES would need the `cryptography` package)."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(["The locked harbour report was approved."]))))
-    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 # name, bytes, what ingest (or the upload) says: "" when the file becomes an article.

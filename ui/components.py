@@ -13,6 +13,7 @@ from rag.briefing import Briefing
 from rag.citations import quote_in_context
 from rag.compare import Comparison
 from rag.errors import CorpusChatError
+from rag.pdf_pages import PageImage, PdfPageError, original_pdf, page_image
 from rag.records import ArticleRecord, AskOptions, Evidence, Filters, IndexStatus
 from rag.render import render_markdown
 from rag.report import briefing_fragment, briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
@@ -213,34 +214,90 @@ def render_sources(assistant: Assistant, citations: list[Citation], anchor: str)
             meta = [x for x in (record.source, record.author, record.published) if x] if record else []
             where = f"{citation.where} [{citation.start_char}:{citation.end_char}]"
             st.caption(escape_markdown(" · ".join([*meta, where])))
-            if record is not None and citation.page:
-                offer_original_pdf(record, citation.page, key=f"pdf-{anchor}-{citation.n}")
             try:
                 text = assistant.article_text(citation.doc_id)
             except CorpusChatError:
                 st.warning("This article has been removed from the index since this was written.")
-                continue
-            context = quote_in_context(text, citation.start_char, citation.end_char)
-            highlighted = f"{escape_html(context.before)}<mark>{escape_html(context.quote)}</mark>"
-            st.html(STYLE + f'<div class="cc-context">{highlighted}{escape_html(context.after)}</div>')
-            if st.button("Read the whole article", key=f"read-{anchor}-{citation.n}"):
-                show_article(assistant, citation.doc_id, citation.start_char, citation.end_char)
+                text = None
+            if text is not None:
+                context = quote_in_context(text, citation.start_char, citation.end_char)
+                highlighted = f"{escape_html(context.before)}<mark>{escape_html(context.quote)}</mark>"
+                st.html(STYLE + f'<div class="cc-context">{highlighted}{escape_html(context.after)}</div>')
+                if st.button("Read the whole article", key=f"read-{anchor}-{citation.n}"):
+                    show_article(assistant, citation.doc_id, citation.start_char, citation.end_char)
+            if record is not None and citation.page:
+                show_original_pdf(record, citation.page, citation.quote, key=f"pdf-{anchor}-{citation.n}")
 
 
-def offer_original_pdf(record: ArticleRecord, page: int, key: str) -> None:
-    """A button that hands over the original PDF the quote is from, with the page to turn to."""
-    original = next((Path(f.abs_path) for f in record.files if Path(f.abs_path).is_file()), None)
+def show_original_pdf(record: ArticleRecord, page: int, quote: str, key: str) -> None:
+    """The page of the original PDF the quote is on, drawn with the quote marked, the pages around it a click away.
+
+    The file itself downloads from the button beside them.
+    """
+    original = original_pdf(record)
     if original is None:
         st.caption(f"p. {page} of {escape_markdown(record.name)} (the original file is no longer on the server)")
         return
-    st.download_button(
-        f"Open the original PDF (the quote is on p. {page})",
+    # The page turned to is kept per article and cited page: another chat's [n] under the same key starts afresh.
+    pdf_page_viewer(original, record.name, page, quote, key, state=f"{key}-page-{record.doc_id}-{page}")
+
+
+PDF_PAGE_WIDTH = 660  # CSS pixels: a page is read at the width of a column of text, not the whole window
+PDF_PAGE_FRAME = 560  # CSS pixels of the page in view at once (about the top 60% of an A4 page)
+
+
+@st.fragment
+def pdf_page_viewer(original: Path, name: str, cited: int, quote: str, key: str, state: str) -> None:
+    """One page of `original` (at first the cited one, then the one kept under `state`); turning a page
+    reruns this fragment only."""
+    shown = st.session_state.get(state, cited)
+    try:
+        image: PageImage | None = page_image(original, shown, quote=quote if shown == cited else "")
+    except PdfPageError as exc:
+        st.warning(f"{escape_markdown(name)}: {escape_markdown(str(exc))}", icon=":material/warning:")
+        image = None
+    if image is not None:
+        where = f"p. {image.page} of the original PDF ({plural(image.pages, 'page')})"
+        if image.page != cited:
+            where += f" · the quote is on p. {cited}"
+        elif image.marked:
+            where += " · the quote is marked"
+        st.caption(where)
+        # A frame the page scrolls in, so a whole page does not push the rest away. The PNG goes to the
+        # browser as drawn (Streamlit would shrink it to an `int` width), so it stays sharp when zoomed.
+        with st.container(border=True, width=PDF_PAGE_WIDTH, height=PDF_PAGE_FRAME):
+            st.image(image.png, width="stretch", output_format="PNG", alt=f"Page {image.page} of {name}")
+    back, forward, download = st.columns([1, 1, 3], vertical_alignment="center")
+    if image is not None:
+        back.button(
+            "Previous page",
+            key=f"{key}-back",
+            icon=":material/chevron_left:",
+            disabled=image.page <= 1,
+            on_click=turn_pdf_page,
+            args=(state, image.page - 1),
+        )
+        forward.button(
+            "Next page",
+            key=f"{key}-forward",
+            icon=":material/chevron_right:",
+            disabled=image.page >= image.pages,
+            on_click=turn_pdf_page,
+            args=(state, image.page + 1),
+        )
+    download.download_button(
+        f"Open the original PDF (the quote is on p. {cited})",
         original.read_bytes,
         file_name=original.name,
         mime="application/pdf",
         key=key,
         icon=":material/picture_as_pdf:",
     )
+
+
+def turn_pdf_page(state: str, page: int) -> None:
+    """Show `page` next in the PDF viewer whose page is kept under `state`."""
+    st.session_state[state] = page
 
 
 @st.dialog("Article", width="large")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -28,8 +29,20 @@ def write_pdf(path: Path, pages: tuple[str, ...] = REPORT_PAGES, title: str = "P
     return path
 
 
+def encrypted_pdf(user_password: str, data: bytes | None = None) -> bytes:
+    """`data` (by default a one-page PDF) encrypted with pypdf (RC4: AES would need the `cryptography` package)."""
+    from pypdf import PdfWriter
+
+    from tests.support.samples import make_pdf
+
+    source = data if data is not None else make_pdf(["The locked harbour report was approved."])
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(source)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def pdf_text(data: bytes) -> str:
     """The text of a PDF (an exported briefing, say)."""
-    from io import BytesIO
-
     return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages)
