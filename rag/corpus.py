@@ -256,18 +256,23 @@ def normalize_date(value: str) -> str:
     only ("March 2023" is "2023-03").
     """
     value = value.strip()
-    match = _ISO_DATE.fullmatch(value)
-    if match:
-        year, month, day = match.groups()
-        try:
-            if day:
-                return date(int(year), int(month), int(day)).isoformat()
-            if month:
-                return date(int(year), int(month), 1).isoformat()[:7]
-        except ValueError:
-            return ""
-        return year
-    return _loose_date(value)
+    return iso_date(value) if _ISO_DATE.fullmatch(value) else _loose_date(value)
+
+
+def iso_date(value: str) -> str:
+    """`value` if it is an ISO date `YYYY-MM-DD`, `YYYY-MM` or `YYYY` that exists; else ''."""
+    match = _ISO_DATE.fullmatch(value.strip())
+    if not match:
+        return ""
+    year, month, day = match.groups()
+    try:
+        if day:
+            return date(int(year), int(month), int(day)).isoformat()
+        if month:
+            return date(int(year), int(month), 1).isoformat()[:7]
+    except ValueError:
+        return ""
+    return year
 
 
 def _loose_date(value: str) -> str:
@@ -291,10 +296,14 @@ def _loose_date(value: str) -> str:
 
 
 def parse_date(value: str, option: str = "") -> str:
-    """`value` as an ISO date; '' for none; UsageError (naming `option`) if it is not a date."""
+    """`value` as an ISO date; '' for none; UsageError (naming `option`) if it is not one.
+
+    Filters take ISO forms only, as their help says: "03/05/2023" is 3 May in a manifest
+    (`normalize_date`) but would be a guess in a filter.
+    """
     if not value.strip():
         return ""
-    iso = normalize_date(value)
+    iso = iso_date(value)
     if not iso:
         named = f"{option} " if option else ""
         raise UsageError(f"{named}{value.strip()!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
