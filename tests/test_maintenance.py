@@ -103,7 +103,10 @@ def test_the_app_answers_other_sessions_while_it_rebuilds(
     assistant = Assistant.open(embedded_settings, embedder=local_embedder)
     before = assistant.store.generation
     reports = []
-    rebuild = threading.Thread(target=lambda: reports.append(assistant.rebuild()))
+    progress: list[tuple[int, int]] = []  # what the Corpus page's progress bar is given
+    rebuild = threading.Thread(
+        target=lambda: reports.append(assistant.rebuild(on_progress=lambda done, total: progress.append((done, total))))
+    )
     rebuild.start()
     answers = []
     while rebuild.is_alive():
@@ -112,6 +115,9 @@ def test_the_app_answers_other_sessions_while_it_rebuilds(
     answers.append(assistant.ask(OFFICE))
     assert len(answers) > 3 and answered(answers) == []
     assert [len(reports[0].added), len(reports[0].unchanged)] == [6, 0]
+    chunks = assistant.status().chunks
+    assert progress and progress[-1] == (chunks, chunks), progress
+    assert [done for done, _ in progress] == sorted(done for done, _ in progress)
     assert assistant.store.generation != before
     assert assistant.status().articles == 6
 
