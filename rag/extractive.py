@@ -108,7 +108,8 @@ class ExtractiveEngine(Engine):
                 docs = {p.doc_id for p in passages}
                 own = [c for c in ranked if c.evidence.doc_id in docs]
                 if own and own[0].score >= PART_RATIO * best.score:
-                    add(max(own, key=lambda c: self._part_match(retrieval, part, c)))
+                    stems = content_stems(part.text)
+                    add(max(own, key=lambda c: self._part_match(retrieval, part, stems, c)))
         # Every clause of a long description is answered by the sentence that holds most of its words.
         for facet in plan.facets if plan is not None else []:
             stems = content_stems(facet)
@@ -139,9 +140,9 @@ class ExtractiveEngine(Engine):
             result.verdict = assess(retrieval, ranked, chosen)
         return result
 
-    def _part_match(self, retrieval: Retrieval, part: Part, candidate: ScoredSentence) -> float:
-        """How well a sentence answers one part of the question: its words, and its meaning when embedded."""
-        score = self.ranker.lexical(content_stems(part.text), candidate.evidence.quote)
+    def _part_match(self, retrieval: Retrieval, part: Part, stems: set[str], candidate: ScoredSentence) -> float:
+        """How well a sentence answers one part of the question (`stems`: its words), and its meaning when embedded."""
+        score = self.ranker.lexical(stems, candidate.evidence.quote)
         plan = retrieval.plan
         if plan is not None and len(retrieval.part_vectors) == len(plan.parts) and candidate.vector is not None:
             score += cosine(retrieval.part_vectors[plan.parts.index(part)], candidate.vector)

@@ -48,6 +48,17 @@ def ask(page: Any, question: str) -> None:
     page.get_by_text("Download this answer (.md)").first.wait_for(timeout=90_000)
 
 
+def open_the_brussels_citation(page: Any) -> None:
+    """The answer about Japan's NATO office cites [1]; opening it highlights the quote in its paragraph."""
+    answer = page.locator(".cc-answer").first
+    assert "opened in Brussels" in answer.inner_text()
+    assert answer.locator("a.cc-cite").first.get_attribute("href") == "#t0-1"
+    page.locator("summary").filter(has_text="[1] Japan's militarization").click()
+    mark = page.locator(".cc-context mark").first
+    mark.wait_for(timeout=10_000)
+    assert mark.inner_text().startswith("In 2022, the Japanese prime minister attended the bloc’s summit")
+
+
 def test_a_user_asks_reads_the_cited_quote_in_context_and_opens_the_article(browser: Any, app_url: str) -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1100})
@@ -55,14 +66,7 @@ def test_a_user_asks_reads_the_cited_quote_in_context_and_opens_the_article(brow
     page.goto(app_url)
     ask(page, "Where did Japan open an official office to NATO?")
     first_answer_s = time.monotonic() - started
-    answer = page.locator(".cc-answer").first
-    assert "opened in Brussels" in answer.inner_text()
-    assert answer.locator("a.cc-cite").first.get_attribute("href") == "#t0-1"
-    # Open the citation: the quote is highlighted inside its paragraph.
-    page.locator("summary").filter(has_text="[1] Japan's militarization").click()
-    mark = page.locator(".cc-context mark").first
-    mark.wait_for(timeout=10_000)
-    assert mark.inner_text().startswith("In 2022, the Japanese prime minister attended the bloc’s summit")
+    open_the_brussels_citation(page)
     assert "Following Tokyo’s accession to QUAD" in page.locator(".cc-context").first.inner_text()
     page.wait_for_timeout(800)  # let the expander finish opening
     page.screenshot(path=str(OUTPUT / "answer-with-citation.png"), full_page=True)
@@ -268,13 +272,7 @@ def test_a_chat_survives_a_reload_with_its_citation_links(browser: Any, app_url:
     assert "chat=" in page.url, "the open chat is still in the URL"
     assert page.get_by_test_id("stChatMessage").count() == 2, "the question and its answer are back"
     assert page.get_by_test_id("stChatMessage").first.inner_text().strip().endswith(question)
-    answer = page.locator(".cc-answer").first
-    assert "opened in Brussels" in answer.inner_text()
-    assert answer.locator("a.cc-cite").first.get_attribute("href") == "#t0-1"
-    page.locator("summary").filter(has_text="[1] Japan's militarization").click()
-    mark = page.locator(".cc-context mark").first
-    mark.wait_for(timeout=10_000)
-    assert mark.inner_text().startswith("In 2022, the Japanese prime minister attended the bloc’s summit")
+    open_the_brussels_citation(page)
     expect(sidebar.get_by_role("button", name=question).first).to_be_visible()
     page.get_by_text("Download the whole chat (.md)").wait_for(timeout=10_000)
     page.wait_for_timeout(800)  # let the expander finish opening
