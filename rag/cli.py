@@ -199,6 +199,8 @@ def _cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
         )
         table.add_row(label, said or "nothing found")
     console.print(table)
+    if comparison.left_out_note:
+        console.print(comparison.left_out_note, markup=False)
     for heading, contrasts in comparison.contrast_sections():
         console.print(f"\n{heading}:" + ("" if contrasts else " none found"), markup=False)
         for contrast in contrasts:

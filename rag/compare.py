@@ -30,6 +30,12 @@ FIGURE_WINDOW = 8  # words either side of a figure that say what it counts
 CELL_SENTENCES = 2
 UNLIKE_HEADING = "Not comparable (figures over different periods, side by side)"
 MAX_SPEAKER_ROWS = 15
+# A corpus of many sources (or many articles without one) is not searched source by source:
+# past this many rows, only the groups with a passage among the topic's best ROW_PASSAGES
+# get a row (the others are counted as left out), so a comparison costs at most this many
+# searches at any corpus size.
+MAX_ROWS = 12
+ROW_PASSAGES = 40
 FIGURE_WORDS = frozenset(
     "billion million trillion thousand percent per cent dollars euros yen pounds year years total about least".split()
 )
@@ -81,6 +87,18 @@ class Comparison:
     timings_ms: dict[str, float] = field(default_factory=dict)
     unmentioned: list[str] = field(default_factory=list)
     unlike: list[Contrast] = field(default_factory=list)  # figures on one subject over different periods
+    left_out: int = 0  # groups without a passage among the topic's best ROW_PASSAGES, not searched
+
+    @property
+    def left_out_note(self) -> str:
+        """What the rows leave out, in one line ('' when nothing)."""
+        if not self.left_out:
+            return ""
+        kind = ("source" if self.left_out == 1 else "sources") if self.by == "source" else self.by + "s"
+        return (
+            f"{self.left_out} other {kind} with nothing among the {ROW_PASSAGES} passages most relevant "
+            "to the topic are not shown; narrow the filters to compare them."
+        )
 
     def n(self, evidence: Evidence) -> int:
         """The citation number of a span."""
@@ -127,6 +145,7 @@ class Comparison:
             "not_comparable": [contrast(c) for c in self.unlike],
             "citations": [c.to_dict() for c in self.numbering.citations],
             "unmentioned": self.unmentioned,
+            "left_out": self.left_out,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
 
@@ -157,10 +176,33 @@ class Comparison:
             timings_ms=dict(data.get("timings_ms", {})),
             unmentioned=list(data.get("unmentioned", [])),
             unlike=[contrast("unlike", c) for c in data.get("not_comparable", [])],
+            left_out=int(data.get("left_out", 0)),
         )
 
 
 NO_SOURCE = "Source not given"
+
+
+def _groups_on_topic(
+    assistant: Assistant, topic: str, options: AskOptions, groups: list[Group], by_doc: dict[str, ArticleRecord]
+) -> list[Group]:
+    """The groups with a passage among the topic's best ROW_PASSAGES, best first, at most MAX_ROWS."""
+    broad = assistant.retrieve(topic, AskOptions(ROW_PASSAGES, options.per_article, options.filters))
+    rank: dict[str, int] = {}  # a doc_id or a speaker -> the rank of its first passage
+    for i, passage in enumerate(broad.passages):
+        rank.setdefault(passage.doc_id, i)
+        record = by_doc.get(passage.doc_id)
+        for start, end, name, _ in record.statements if record is not None else ():
+            if start < passage.end_char and passage.start_char < end:
+                rank.setdefault(name, i)
+    placed = []
+    for group in groups:
+        keys = [group.speaker] if group.speaker else list(group.doc_ids)
+        best = min((rank[k] for k in keys if k in rank), default=None)
+        if best is not None:
+            placed.append((best, group))
+    placed.sort(key=lambda pair: pair[0])
+    return [group for _, group in placed[:MAX_ROWS]]
 
 
 def source_groups(records: list[ArticleRecord]) -> list[Group]:
@@ -274,6 +316,9 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
     records = [r for r in assistant.articles() if not options.filters.doc_ids or r.doc_id in options.filters.doc_ids]
     by_doc = {r.doc_id: r for r in records}
     groups = source_groups(records) if by == "source" else speaker_groups(records)
+    every_group = len(groups)
+    if len(groups) > MAX_ROWS:
+        groups = _groups_on_topic(assistant, topic, options, groups, by_doc)
     engine = assistant.engine
     cells: list[tuple[float, Cell]] = []
     pools: dict[str, list[ScoredSentence]] = {}
@@ -317,6 +362,7 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
         numbering=Numbering(),
         unmentioned=whole.unmentioned,
         unlike=contrasts.unlike,
+        left_out=every_group - len(groups),
     )
     for cell in comparison.cells:  # number in reading order: rows first, then contrasts
         for _, evidence, supported in cell.sentences:

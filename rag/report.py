@@ -107,6 +107,8 @@ def comparison_markdown(c: Comparison) -> str:
             out.append(f"- **{contrast.what}** — {sides}")
     if c.unmentioned:
         out += ["", "*The corpus does not mention " + ", ".join(f"“{t}”" for t in c.unmentioned) + ".*"]
+    if c.left_out_note:
+        out += ["", f"*{c.left_out_note}*"]
     out += ["", "## Sources", ""] + [footnote_md(x) for x in c.numbering.citations]
     return "\n".join(out).strip() + "\n"
 

@@ -14,7 +14,7 @@ import pytest
 
 from rag.assistant import Assistant, NoMatchingArticles
 from rag.briefing import brief
-from rag.compare import NO_SOURCE, compare
+from rag.compare import MAX_ROWS, NO_SOURCE, Comparison, compare
 from rag.errors import UsageError
 from rag.figures import find_figures
 from rag.records import AskOptions, Filters
@@ -249,3 +249,59 @@ def test_compare_and_brief_apply_the_filters_a_question_takes(assistant: Assista
         compare(assistant, TOPIC, options=AskOptions(filters=Filters(speakers=("Nobody Atall",))))
     with pytest.raises(UsageError, match="'31/12/2021' is not a date"):
         brief(assistant, TOPIC, options=AskOptions(filters=Filters(published_from="31/12/2021")))
+
+
+UNRELATED_TOPICS = [
+    ("orchard", "The apple orchard in the valley harvested a record crop of cider apples this autumn."),
+    ("chess", "The chess club opened a new hall where juniors play rapid games every Thursday evening."),
+    ("violin", "A violin maker restored a century-old instrument using spruce from the northern forests."),
+    ("marathon", "Runners in the city marathon faced strong headwinds along the final riverside stretch."),
+    ("bakery", "The village bakery began selling rye loaves baked in a wood-fired stone oven."),
+    ("comet", "Astronomers tracked a faint comet as it passed close to the planet Jupiter."),
+    ("library", "The public library extended its opening hours and added a room for quiet study."),
+    ("glacier", "Researchers measured how far the glacier retreated up the mountain valley since spring."),
+    ("ferry", "The island ferry added a late sailing during the summer festival weekend."),
+    ("museum", "The museum unveiled a gallery of medieval tapestries lent by a private collector."),
+    ("beekeeping", "Beekeepers reported that the wet summer reduced the honey yield of their hives."),
+    ("tram", "The tram line to the university reopened after the rails were replaced."),
+]
+
+
+def test_a_corpus_of_many_sources_is_compared_on_the_sources_that_cover_the_topic(
+    embedded_settings: Any, tmp_path: Path, run_ingest: IngestFn, local_embedder: Any
+) -> None:
+    folder = tmp_path / "many-sources"
+    folder.mkdir()
+    manifest = {}
+    harbour = {
+        "Harbour Gazette": "The city council approved a harbour dredging budget of 40 million kroner for next year.",
+        "Nordic Post": "Councillors said the harbour dredging budget would deepen the channel for container ships.",
+        "Fjord Times": "Critics of the harbour dredging budget warned that the cost could rise beyond the estimate.",
+    }
+    for i, (source, sentence) in enumerate(harbour.items()):
+        (folder / f"harbour-{i}.txt").write_text(f"{sentence} The vote followed a long debate.\n", encoding="utf-8")
+        manifest[f"harbour-{i}.txt"] = {"title": f"Harbour report {i}", "source": source}
+    for i, (name, sentence) in enumerate(UNRELATED_TOPICS):
+        (folder / f"{name}.txt").write_text(f"{sentence} Locals welcomed the news.\n", encoding="utf-8")
+        manifest[f"{name}.txt"] = {"title": f"{name.title()} news", "source": f"Local Source {i}"}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    run_ingest(embedded_settings, folder)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    searches = []
+    retrieve = assistant.retrieve
+
+    def counting_retrieve(*args: Any, **kwargs: Any) -> Any:
+        searches.append(args[0])
+        return retrieve(*args, **kwargs)
+
+    assistant.retrieve = counting_retrieve  # type: ignore[method-assign]
+    comparison = compare(assistant, "the harbour dredging budget", by="source")
+
+    rows = {cell.group.label: cell for cell in comparison.cells}
+    assert set(harbour) <= set(rows)  # every source that covers the topic has its row, with what it says
+    assert all(rows[source].sentences for source in harbour)
+    assert len(rows) <= MAX_ROWS
+    assert comparison.left_out == len(harbour) + len(UNRELATED_TOPICS) - len(rows) > 0
+    assert f"{comparison.left_out} other sources" in comparison_markdown(comparison)
+    assert len(searches) <= MAX_ROWS + 2  # the topic, the topic's best passages, a search per row
+    assert Comparison.from_json(comparison.to_json()).left_out == comparison.left_out

@@ -359,6 +359,8 @@ def render_comparison(assistant: Assistant, comparison: Comparison, anchor: str)
             st.html(STYLE + f"<div>{escape_html(contrast.what)} — {sides}</div>")
     if comparison.unmentioned:
         st.info("The corpus does not mention " + ", ".join(escape_markdown(t) for t in comparison.unmentioned) + ".")
+    if comparison.left_out_note:
+        st.caption(comparison.left_out_note)
     st.subheader("Sources")
     render_sources(assistant, comparison.numbering.citations, anchor=anchor)
     st.download_button(
