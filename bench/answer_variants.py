@@ -3,7 +3,8 @@
 The first run asks every question through the public API; the runs after it reuse each
 question's retrieval and every sentence embedding, so a variant of the extractive engine's
 settings costs seconds instead of minutes. A variant sets module constants of
-`rag.extractive` (`PART_RATIO=0.5`, `OTHER_ARTICLE_RATIO=0.6` ...); `--sentence-weight`
+`rag.extractive` (`PART_RATIO=0.5`, `OTHER_ARTICLE_RATIO=0.6` ...) or, named with their
+module, of another answer-step module of `rag` (`entities.ECHO=0.5`); `--sentence-weight`
 sets the SentenceMatch postprocessor's weight before the first run (it changes retrieval).
 
     RAG_STORAGE_DIR=storage/multihop .venv/bin/python bench/answer_variants.py --n 150 --seed 3 \\
@@ -15,6 +16,7 @@ Tune only: the held split is for reporting (README, "Answers on real questions")
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import time
 from collections.abc import Sequence
@@ -23,7 +25,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import rag.extractive as extractive
 from rag import multihop
 from rag.assistant import Assistant
 from rag.records import AskOptions
@@ -69,14 +70,16 @@ def cache_work(assistant: Assistant) -> None:
     Assistant.retrieve = cached_retrieve  # type: ignore[method-assign]
 
 
-def parse_variant(text: str) -> dict[str, float]:
-    """'PART_RATIO=0.5,KEEP_RATIO=0.9' -> the constants to set."""
+def parse_variant(text: str) -> dict[tuple[Any, str], float]:
+    """'PART_RATIO=0.5,entities.ECHO=0.9' -> (module, constant) -> the value to set."""
     settings = {}
     for item in filter(None, text.split(",")):
         name, _, value = item.partition("=")
-        if not hasattr(extractive, name.strip()):
-            raise SystemExit(f"rag.extractive has no setting {name.strip()!r}")
-        settings[name.strip()] = float(value)
+        module_name, _, constant = name.strip().rpartition(".")
+        module = importlib.import_module(f"rag.{module_name or 'extractive'}")
+        if not hasattr(module, constant):
+            raise SystemExit(f"{module.__name__} has no setting {constant!r}")
+        settings[(module, constant)] = float(value)
     return settings
 
 
@@ -93,7 +96,7 @@ def run(label: str, questions: Sequence[multihop.MultiHopQuestion], assistant: A
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("variants", nargs="*", help="settings of rag.extractive, e.g. PART_RATIO=0.5,KEEP_RATIO=0.9")
+    parser.add_argument("variants", nargs="*", help="settings, e.g. PART_RATIO=0.5,entities.ECHO=0.9")
     parser.add_argument("--set", default="../shared/eval/multihop/dev.jsonl", type=Path)
     parser.add_argument("--n", type=int, default=150)
     parser.add_argument("--seed", type=int, default=3)
@@ -113,12 +116,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("|---" * (len(COLUMNS) + 3) + "|")
     print(run("as committed", questions, assistant, locator), flush=True)
     for label, settings in variants:
-        before = {name: getattr(extractive, name) for name in settings}
-        for name, value in settings.items():
-            setattr(extractive, name, type(before[name])(value))
+        before = {(module, name): getattr(module, name) for module, name in settings}
+        for (module, name), value in settings.items():
+            setattr(module, name, type(before[(module, name)])(value))
         print(run(label, questions, assistant, locator), flush=True)
-        for name, value in before.items():
-            setattr(extractive, name, value)
+        for (module, name), value in before.items():
+            setattr(module, name, value)
 
 
 if __name__ == "__main__":

@@ -83,11 +83,16 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in FUNCTION_WORDS and len(w) > 1]
 
 
-def content_stems(text: str) -> set[str]:
-    """Stems of the content words of `text` (hyphenated words also give their parts)."""
+@lru_cache(maxsize=16384)
+def content_stems(text: str) -> frozenset[str]:
+    """Stems of the content words of `text` (hyphenated words also give their parts).
+
+    Cached: an answer weighs the same retrieved sentences against the question, each of its
+    parts and clauses, and the entity it names.
+    """
     found = content_words(text)
     parts = [part for word in found if "-" in word for part in word.split("-") if len(part) > 1]
-    return set(stemmer().stemWords(found + parts))  # one call into C for all of them
+    return frozenset(stemmer().stemWords(found + parts))  # one call into C for all of them
 
 
 @lru_cache(maxsize=4096)

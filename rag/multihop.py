@@ -371,6 +371,7 @@ class QuestionResult:
     gold_doc_ids: list[str]
     cited_doc_ids: list[str]
     first_gold_rank: int | None  # in the top 10 retrieved passages
+    retrieved_doc_ids: list[str]  # the articles of the top 10 retrieved passages, in rank order
     facts_cited: int
     facts_total: int
     citations: int
@@ -407,6 +408,7 @@ def score(
         gold_doc_ids=list(gold_doc_ids),
         cited_doc_ids=list(dict.fromkeys(c.doc_id for c in cites)),
         first_gold_rank=first_gold_rank(retrieved, spans) if question.answerable else None,
+        retrieved_doc_ids=list(dict.fromkeys(p.doc_id for p in retrieved[:10])),
         facts_cited=facts_cited(cites, spans),
         facts_total=len(spans),
         citations=len(cites),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -95,11 +96,11 @@ class SentenceRanker:
         df = self.df.get(stem, 0)
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
-    def lexical(self, question_stems: set[str], sentence: str) -> float:
+    def lexical(self, question_stems: AbstractSet[str], sentence: str) -> float:
         """IDF-weighted share of the question's content stems that the sentence contains."""
         return self.coverage(question_stems, content_stems(sentence))
 
-    def coverage(self, question_stems: set[str], present: set[str] | frozenset[str]) -> float:
+    def coverage(self, question_stems: AbstractSet[str], present: AbstractSet[str]) -> float:
         """IDF-weighted share of the question's content stems among `present` (a sentence's stems)."""
         total = sum(self.idf(s) for s in question_stems)
         if not total:
@@ -143,15 +144,27 @@ class SentenceRanker:
             key=lambda c: -(LEXICAL_WEIGHT * c.lexical + 0.2 * c.prior + (TYPE_BONUS if c.typed else 0)),
         )
         short, rest = ordered[:shortlist], ordered[shortlist:]
-        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in short])
-        for candidate, vector in zip(short, vectors, strict=True):
+        self.embed(short, query_vector, part_vectors)
+        return sorted(short, key=lambda c: -c.score) + (rest if everything else [])
+
+    def embed(
+        self,
+        candidates: Sequence[ScoredSentence],
+        query_vector: Sequence[float],
+        part_vectors: Sequence[Sequence[float]] = (),
+    ) -> None:
+        """Score by meaning too those of `candidates` not embedded yet (their `score` then counts it)."""
+        missing = [c for c in candidates if c.vector is None]
+        if not missing:
+            return
+        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in missing])
+        for candidate, vector in zip(missing, vectors, strict=True):
             candidate.vector = vector
             candidate.semantic = cosine(query_vector, vector)
             if part_vectors:
                 similarities = [cosine(p, vector) for p in part_vectors]
                 candidate.part = max(range(len(similarities)), key=similarities.__getitem__)
                 candidate.part_semantic = similarities[candidate.part]
-        return sorted(short, key=lambda c: -c.score) + (rest if everything else [])
 
 
 def maximal_marginal_relevance(

@@ -16,6 +16,7 @@ pays for a passage once.
 from __future__ import annotations
 
 import threading
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from llama_index.core.postprocessor.types import BaseNodePostprocessor
@@ -76,7 +77,7 @@ class SentenceMatch(BaseNodePostprocessor):
         """The name LlamaIndex serialises this postprocessor under."""
         return "SentenceMatch"
 
-    def best_sentence(self, query_stems: set[str], node: NodeWithScore) -> float:
+    def best_sentence(self, query_stems: AbstractSet[str], node: NodeWithScore) -> float:
         """The query's IDF-weighted share held by the node's best sentence."""
         sentences = self._stems.of(node.node.node_id, node.node.get_content())
         return max((self._ranker.coverage(query_stems, s) for s in sentences), default=0.0)
