@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -140,7 +141,9 @@ class ExtractiveEngine(Engine):
             result.verdict = assess(retrieval, ranked, chosen)
         return result
 
-    def _part_match(self, retrieval: Retrieval, part: Part, stems: set[str], candidate: ScoredSentence) -> float:
+    def _part_match(
+        self, retrieval: Retrieval, part: Part, stems: AbstractSet[str], candidate: ScoredSentence
+    ) -> float:
         """How well a sentence answers one part of the question (`stems`: its words), and its meaning when embedded."""
         score = self.ranker.lexical(stems, candidate.evidence.quote)
         plan = retrieval.plan

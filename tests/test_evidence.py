@@ -6,7 +6,7 @@ import pytest
 
 from rag.coverage import Vocabulary, specific_terms
 from rag.entities import names_in, vote
-from rag.lexicon import fold, words
+from rag.lexicon import content_stems, fold, words
 from rag.records import Evidence
 
 
@@ -43,6 +43,14 @@ def test_folding_leaves_the_stored_text_alone() -> None:
     text = "ﬁnal Ha\u0308lvorsen"
     assert fold(text) == "final halvorsen"
     assert text == "ﬁnal Ha\u0308lvorsen"
+
+
+def test_the_stems_of_a_text_are_shared_and_cannot_be_changed_by_one_caller() -> None:
+    first = content_stems("The ferries were delayed by the harbour-master's strike.")
+    assert first == {"ferri", "delay", "harbour-mast", "harbour", "master", "strike"}  # a hyphened word and its parts
+    assert content_stems("The ferries were delayed by the harbour-master's strike.") is first  # cached
+    with pytest.raises(AttributeError):
+        first.add("changed")  # type: ignore[attr-defined]
 
 
 def evidence(doc: str, quote: str, start: int = 0) -> Evidence:
