@@ -10,14 +10,14 @@ and sentences that say nearly the same thing.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from rag.citations import Numbering, cosine
 from rag.figures import comparable, describe, find_figures, same_value
 from rag.lexicon import content_stems, content_words, stem
 from rag.ranking import MIN_RELEVANCE, ScoredSentence
-from rag.records import ArticleRecord, AskOptions, Citation, CitedSentence, Evidence
+from rag.records import ArticleRecord, AskOptions, Citation, CitedSentence, Evidence, Passage
 from rag.speakers import speaker_index, speaker_of
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ SAME_SUBJECT = 0.3  # figures in sentences this similar, whose surroundings shar
 FIGURE_WINDOW = 8  # words either side of a figure that say what it counts
 CELL_SENTENCES = 2
 UNLIKE_HEADING = "Not comparable (figures over different periods, side by side)"
-MAX_SPEAKER_ROWS = 15
 # A corpus of many sources (or many articles without one) is not searched source by source:
 # past this many rows, only the groups with a passage among the topic's best ROW_PASSAGES
 # get a row (the others are counted as left out), so a comparison costs at most this many
@@ -94,7 +93,7 @@ class Comparison:
         """What the rows leave out, in one line ('' when nothing)."""
         if not self.left_out:
             return ""
-        kind = ("source" if self.left_out == 1 else "sources") if self.by == "source" else self.by + "s"
+        kind = self.by if self.left_out == 1 else f"{self.by}s"
         return (
             f"{self.left_out} other {kind} with nothing among the {ROW_PASSAGES} passages most relevant "
             "to the topic are not shown; narrow the filters to compare them."
@@ -183,13 +182,10 @@ class Comparison:
 NO_SOURCE = "Source not given"
 
 
-def _groups_on_topic(
-    assistant: Assistant, topic: str, options: AskOptions, groups: list[Group], by_doc: dict[str, ArticleRecord]
-) -> list[Group]:
-    """The groups with a passage among the topic's best ROW_PASSAGES, best first, at most MAX_ROWS."""
-    broad = assistant.retrieve(topic, AskOptions(ROW_PASSAGES, options.per_article, options.filters))
+def _groups_on_topic(passages: list[Passage], groups: list[Group], by_doc: dict[str, ArticleRecord]) -> list[Group]:
+    """The groups with one of the topic's best `passages`, best first, at most MAX_ROWS."""
     rank: dict[str, int] = {}  # a doc_id or a speaker -> the rank of its first passage
-    for i, passage in enumerate(broad.passages):
+    for i, passage in enumerate(passages):
         rank.setdefault(passage.doc_id, i)
         record = by_doc.get(passage.doc_id)
         for start, end, name, _ in record.statements if record is not None else ():
@@ -311,14 +307,16 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
         raise ValueError("compare by 'source' or 'speaker'")
     started = time.perf_counter()
     options = (options or AskOptions()).or_defaults(top_k=6)
-    whole = assistant.retrieve(topic, options)  # checks the topic and filters once, for every row
-    options = whole.options
+    # The topic's best passages over every row's articles: checks the topic and filters once,
+    # for every row, and tells which groups have anything on the topic.
+    whole = assistant.retrieve(topic, replace(options, top_k=ROW_PASSAGES))
+    options = replace(whole.options, top_k=options.top_k)
     records = [r for r in assistant.articles() if not options.filters.doc_ids or r.doc_id in options.filters.doc_ids]
     by_doc = {r.doc_id: r for r in records}
     groups = source_groups(records) if by == "source" else speaker_groups(records)
     every_group = len(groups)
     if len(groups) > MAX_ROWS:
-        groups = _groups_on_topic(assistant, topic, options, groups, by_doc)
+        groups = _groups_on_topic(whole.passages, groups, by_doc)
     engine = assistant.engine
     cells: list[tuple[float, Cell]] = []
     pools: dict[str, list[ScoredSentence]] = {}
@@ -345,12 +343,8 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
             cell.sentences = engine.describe(group.label, topic, retrieval, relevant, CELL_SENTENCES)
         cells.append((relevant[0].score if relevant else -1.0, cell))
     if by == "speaker":
-        cells.sort(key=lambda pair: -pair[0])
-        found = [c for s, c in cells if s >= 0]
-        silent = [c for s, c in cells if s < 0]
-        ordered = found + (silent if len(found) + len(silent) <= MAX_SPEAKER_ROWS else [])
-    else:
-        ordered = [c for _, c in cells]
+        cells.sort(key=lambda pair: -pair[0])  # those with something to say first
+    ordered = [c for _, c in cells]
     contrasts = find_contrasts(pools)
     comparison = Comparison(
         topic=topic,

@@ -144,27 +144,15 @@ class SentenceRanker:
             key=lambda c: -(LEXICAL_WEIGHT * c.lexical + 0.2 * c.prior + (TYPE_BONUS if c.typed else 0)),
         )
         short, rest = ordered[:shortlist], ordered[shortlist:]
-        self.embed(short, query_vector, part_vectors)
-        return sorted(short, key=lambda c: -c.score) + (rest if everything else [])
-
-    def embed(
-        self,
-        candidates: Sequence[ScoredSentence],
-        query_vector: Sequence[float],
-        part_vectors: Sequence[Sequence[float]] = (),
-    ) -> None:
-        """Score by meaning too those of `candidates` not embedded yet (their `score` then counts it)."""
-        missing = [c for c in candidates if c.vector is None]
-        if not missing:
-            return
-        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in missing])
-        for candidate, vector in zip(missing, vectors, strict=True):
+        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in short])
+        for candidate, vector in zip(short, vectors, strict=True):
             candidate.vector = vector
             candidate.semantic = cosine(query_vector, vector)
             if part_vectors:
                 similarities = [cosine(p, vector) for p in part_vectors]
                 candidate.part = max(range(len(similarities)), key=similarities.__getitem__)
                 candidate.part_semantic = similarities[candidate.part]
+        return sorted(short, key=lambda c: -c.score) + (rest if everything else [])
 
 
 def maximal_marginal_relevance(
