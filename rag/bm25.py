@@ -54,7 +54,9 @@ class Bm25Index:
         self.retriever = retriever
         self.fingerprint = fingerprint
         self.words = corpus_words  # every word of the corpus, lower-cased
-        self._count = len(columns.get("node_id", []))
+        self._node_ids: list[str] = [str(i) for i in columns.get("node_id", [])]
+        self._count = len(self._node_ids)
+        self._rows: dict[str, int] | None = None  # chunk id -> index, built on first use
         self._columns = {name: np.array(columns.get(name, []), dtype=object) for name in PASSAGE_FIELDS}
         self._published = np.array(columns.get("published_ord", []), dtype=np.int64)
         self._speakers = [frozenset(s or ()) for s in columns.get("speakers", [])]
@@ -153,6 +155,17 @@ class Bm25Index:
         """True for the chunks the filter rules allow (None: all are)."""
         return filter_mask(rules, self.column, len(self)) if len(self) else None
 
+    def chunk_ids(self, mask: np.ndarray) -> list[str]:
+        """The ids of the chunks a mask allows, in index order."""
+        return [self._node_ids[i] for i in np.flatnonzero(mask)]
+
+    def node_by_id(self, chunk_id: str) -> TextNode | None:
+        """A chunk's node by its id, decoded once and kept; None for a chunk this index does not hold."""
+        if self._rows is None:
+            self._rows = {node_id: i for i, node_id in enumerate(self._node_ids)}
+        row = self._rows.get(chunk_id)
+        return None if row is None or self.retriever is None else self.node(row)
+
     def node(self, hit: int | dict[str, Any]) -> TextNode:
         """The node of a hit (its corpus entry, or its index), decoded once and kept."""
         assert self.retriever is not None
@@ -165,11 +178,16 @@ class Bm25Index:
             node = self._nodes[key] = node_from_metadata(key, str(content.get("text", "")), meta)
         return node
 
-    def retriever_for(self, rules: MetadataFilters | None, k: int) -> MaskedBM25Retriever | None:
-        """A retriever of the `k` best chunks the rules allow (None when the index is empty)."""
+    def retriever_for(
+        self, rules: MetadataFilters | None, k: int, mask: np.ndarray | None = None
+    ) -> MaskedBM25Retriever | None:
+        """A retriever of the `k` best chunks the rules allow (None when the index is empty).
+
+        `mask`: the rules' mask when the caller has computed it already.
+        """
         if self.retriever is None or not len(self):
             return None
-        return MaskedBM25Retriever(self, self.mask(rules), k)
+        return MaskedBM25Retriever(self, self.mask(rules) if mask is None else mask, k)
 
     def document_frequencies(self) -> dict[str, int]:
         """For each stem, the number of chunks that contain it."""

@@ -1,6 +1,6 @@
 """Hybrid retrieval as a LlamaIndex pipeline, built afresh for each request:
 
-    VectorIndexRetriever (ChunkVectorStore: Chroma, filters as `where`) ─┐
+    VectorIndexRetriever (ChunkVectorStore: Chroma, filters as chunk ids) ─┐
                                                                          ├─ ReciprocalRankFusionRetriever
     MaskedBM25Retriever (bm25s, filters as a numpy weight mask)         ─┘        │
                                       PerArticleCap ─ [rerankers] ─ ArticleDiversity ─ KeepTop
@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
 CANDIDATES = 40  # each retriever's list before fusion (at least 4 x top-k)
+# A filtered dense search names the chunks the filters allow (ids from the BM25 index's
+# columns) rather than handing Chroma a `where`: the same hits, 3 to 9 times faster at 10k
+# chunks (a source: 24 -> 5 ms; a date range: 76 -> 8 ms). Past this many chunks, `where`.
+IDS_LIMIT = 20_000
 
 
 class ReciprocalRankFusionRetriever(QueryFusionRetriever):
@@ -178,15 +182,20 @@ class HybridRetriever:
         """The retriever and the postprocessors for one request."""
         rules = metadata_filters(filters)
         n = max(self.candidates, top_k * 4)
-        where = chroma_where(rules)
-        kwargs: dict[str, Any] = {"where": where} if where else {}
-        # Never more than the index holds: Chroma warns when asked for more.
-        retrievers: dict[str, BaseRetriever] = {
-            "dense": VectorIndexRetriever(
-                self.index, similarity_top_k=max(min(n, len(self.bm25)), 1), vector_store_kwargs=kwargs
+        mask = self.bm25.mask(rules)
+        allowed = len(self.bm25) if mask is None else int(mask.sum())
+        kwargs: dict[str, Any] = {"known_nodes": self.bm25.node_by_id}
+        if mask is not None and allowed <= IDS_LIMIT:
+            kwargs["ids"] = self.bm25.chunk_ids(mask)
+        elif (where := chroma_where(rules)) is not None:
+            kwargs["where"] = where
+        retrievers: dict[str, BaseRetriever] = {}
+        if allowed:  # Chroma refuses an empty list of ids
+            # Never more than the filters allow: Chroma warns when asked for more.
+            retrievers["dense"] = VectorIndexRetriever(
+                self.index, similarity_top_k=max(min(n, allowed), 1), vector_store_kwargs=kwargs
             )
-        }
-        sparse = self.bm25.retriever_for(rules, n)
+        sparse = self.bm25.retriever_for(rules, n, mask)
         if sparse is not None:
             retrievers["bm25"] = sparse
         fusion = ReciprocalRankFusionRetriever(retrievers, similarity_top_k=2 * n)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,15 @@ from llama_index.core.schema import NodeRelationship, NodeWithScore, QueryBundle
 
 from rag.assistant import Assistant, NoMatchingArticles
 from rag.bm25 import Bm25Index
+from rag.filters import metadata_filters
+from rag.ingest import ingest_paths
 from rag.nodes import RankedNode, passages_of
 from rag.records import AskOptions, Filters
 from rag.retrieve import ArticleDiversity, HybridRetriever, KeepTop, PerArticleCap, ReciprocalRankFusionRetriever
 from rag.settings import Settings
 from rag.store import CorpusStore
 from tests.support.ingest import IngestFn
+from tests.support.project import BUNDLED_CORPUS, make_settings
 
 OFFICE = "Where did Japan open an official office to NATO?"
 
@@ -159,6 +163,83 @@ def test_results_are_scored_nodes_ranked_by_both_retrievers(
         assert ranks and len(ranks) == len(set(ranks)) and ranks[0] == 1
     passages = passages_of(nodes)
     assert [p.chunk_id for p in passages] == ids_of(nodes) and passages[0].ranks == nodes[0].ranks
+
+
+def dense_passages(hybrid: HybridRetriever, query: QueryBundle, filters: Filters) -> list[tuple[str, str, int, int]]:
+    """The dense retriever's hits for `filters`, as (chunk, text, start, end)."""
+    retriever, _ = hybrid.pipeline(filters, top_k=8)
+    assert isinstance(retriever, ReciprocalRankFusionRetriever)
+    dense = retriever._retrievers[retriever._names.index("dense")]
+    return [(p.chunk_id, p.text, p.start_char, p.end_char) for p in passages_of(dense.retrieve(query))]
+
+
+def test_a_filtered_dense_search_names_the_allowed_chunks_and_finds_what_a_where_clause_finds(
+    bundled_index: tuple[CorpusStore, Bm25Index], local_embedder: BaseEmbedding, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, bm25 = bundled_index
+    hybrid = HybridRetriever(store, bm25, local_embedder)
+    query = QueryBundle(query_str=OFFICE, embedding=local_embedder.get_query_embedding(OFFICE))
+    articles = store.list_articles()
+    asked: list[dict[str, object]] = []
+    query_chroma = type(store.chunks).query
+
+    def spy(self: object, *args: object, **kwargs: object) -> object:
+        asked.append(kwargs)
+        return query_chroma(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(store.chunks), "query", spy)
+    for filters in (
+        Filters(doc_ids=(articles[0].doc_id,)),
+        Filters(authors=(articles[-1].author,)),
+        Filters(speakers=(sorted(next(s for s in bm25.column("speakers") if s))[0],)),
+    ):
+        asked.clear()
+        by_ids = dense_passages(hybrid, query, filters)
+        assert asked and "ids" in asked[0] and not asked[0].get("where"), "the allowed chunks are named"
+        assert asked[0]["include"] == ["distances"], "texts and fields come from the BM25 index"
+        monkeypatch.setattr("rag.retrieve.IDS_LIMIT", 0)  # a filter allowing too many chunks: `where`
+        asked.clear()
+        by_where = dense_passages(hybrid, query, filters)
+        assert asked and asked[0].get("where") and "ids" not in asked[0]
+        monkeypatch.setattr("rag.retrieve.IDS_LIMIT", 20_000)
+        assert by_ids and by_ids == by_where, filters
+        allowed = {p.chunk_id for p in passages_of(bm25.retriever_for(metadata_filters(filters), 99).retrieve(OFFICE))}
+        assert {chunk for chunk, *_ in by_ids} >= allowed, "the same chunks as BM25 may search"
+
+
+def test_filtered_searches_name_their_chunks_on_a_chroma_server_too(
+    chroma_server: tuple[str, int], tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    host, port = chroma_server
+    settings = make_settings(
+        storage_dir=tmp_path / "storage",
+        chroma_host=host,
+        chroma_port=port,
+        collection_prefix=f"f{uuid.uuid4().hex[:10]}",
+    )
+    ingest_paths(settings, [BUNDLED_CORPUS], load_embedder=lambda: local_embedder)
+    assistant = Assistant.open(settings, embedder=local_embedder)
+    for record in assistant.articles():
+        passages = assistant.retrieve(OFFICE, AskOptions(filters=Filters(doc_ids=(record.doc_id,)))).passages
+        assert passages and {p.doc_id for p in passages} == {record.doc_id}
+        assert any("dense" in p.ranks for p in passages), "the server searched the named chunks"
+        text = assistant.article_text(record.doc_id)
+        assert all(text[p.start_char : p.end_char] == p.text for p in passages)
+
+
+def test_dense_hits_the_bm25_index_lacks_are_read_from_chroma(
+    bundled_index: tuple[CorpusStore, Bm25Index], local_embedder: BaseEmbedding, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, bm25 = bundled_index
+    hybrid = HybridRetriever(store, bm25, local_embedder)
+    query = QueryBundle(query_str=OFFICE, embedding=local_embedder.get_query_embedding(OFFICE))
+    whole = dense_passages(hybrid, query, Filters())
+    # A chunk stored after the BM25 index was built (another process's ingest) is not in it.
+    lookup = bm25.node_by_id
+    monkeypatch.setattr(bm25, "node_by_id", lambda chunk_id: None if chunk_id == whole[0][0] else lookup(chunk_id))
+    assert dense_passages(hybrid, query, Filters()) == whole
+    chunk, text, start, end = whole[0]
+    assert store.article_text(chunk.rsplit("-", 1)[0])[start:end] == text
 
 
 def test_hybrid_retrieval_finds_the_passage_with_the_answer(assistant: Assistant) -> None:
