@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rag.lexicon import FUNCTION_WORDS, fold, stem, words, zipf_frequency
 from rag.records import Evidence
@@ -43,6 +45,7 @@ CALENDAR = frozenset(
 DEMONYM = re.compile(r"(?:ese|ian|ean|ish|can|ch)$")
 NEAR_BONUS = 2.0  # a name next to the words a "which X" question names its answer by
 SPREAD_BONUS = 0.5  # each further article that names the candidate adds this share of its score there
+FIRST_NAME_ZIPF = 5.0  # first names are rarer than this in English ("Sam" 4.6; "Because", "When" above 6)
 OTHER_KIND = 0.5  # an organisation is asked for and the name looks like a person's: this share of its score
 
 
@@ -71,6 +74,8 @@ def person_like(name: str) -> bool:
     words = [fold(w) for w in re.split(r"[\s-]+", name) if w]
     if not 2 <= len(name.split()) <= 4 or name.isupper():
         return False
+    if any(len(w) > 1 and w.isupper() for w in re.split(r"[\s-]+", name)):
+        return False  # an acronym in it ("WR PPR Rankings"): a heading or an organisation, not a person
     if any(w in NOT_PERSON for w in words):
         return False
     return any(zipf_frequency(w) < 3.5 for w in words)
@@ -99,10 +104,16 @@ def names_in(sentence: str) -> list[str]:
                 piece = []
                 continue
             piece.append(word)
+            if re.search(r"['’]s$", word):  # a possessive ends a name: "MLB Network's Jon Morosi" is two
+                found.extend(_clean(piece))
+                piece = []
     return [n for n in found if n]
 
 
 def _clean(words: list[str]) -> list[str]:
+    # a leading title, month or day ("September Fed"), or adjective of origin ("European Discogs") is no part of it
+    while len(words) > 1 and (_is_qualifier(words[0]) or fold(words[0]) in CONNECTORS):
+        words = words[1:]
     while words and (fold(words[0].strip(".")) in TITLES or fold(words[0]) in CONNECTORS):
         words = words[1:]
     while words and fold(words[-1]) in CONNECTORS:
@@ -115,6 +126,12 @@ def _clean(words: list[str]) -> list[str]:
     return [name]
 
 
+def _is_qualifier(word: str) -> bool:
+    """A title, a month or day, or an adjective of origin: words that stand before a name."""
+    folded = fold(word.strip("."))
+    return folded in TITLES or folded in CALENDAR or (bool(DEMONYM.search(folded)) and zipf_frequency(folded) >= 3.5)
+
+
 def _near(sentence: str, name: str, stems: set[str], window: int = 4) -> bool:
     """Whether one of `stems` is within `window` words of `name` in `sentence`."""
     at = sentence.find(name)
@@ -123,6 +140,36 @@ def _near(sentence: str, name: str, stems: set[str], window: int = 4) -> bool:
     before = words(sentence[:at])[-window:]
     after = words(sentence[at + len(name) :])[:window]
     return any(stem(w) in stems for w in before + after)
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """The surnames and first names of the people a corpus quotes, folded."""
+
+    surnames: frozenset[str]
+    first_names: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def known_names(people: tuple[str, ...]) -> KnownNames:
+    """Surnames and first names of `people`; attribution's mistakes ("Because Bankman-Fried") are
+    left out of the first names by their frequency: a first name is rarer than common words."""
+    split = [name.split() for name in people]
+    first = {fold(w[0]) for w in split if len(w) >= 2}
+    return KnownNames(
+        frozenset(fold(w[-1]) for w in split if w),
+        frozenset(f for f in first if zipf_frequency(f) < FIRST_NAME_ZIPF and f not in FUNCTION_WORDS),
+    )
+
+
+def _with_first_name(surname: str, evidence: Sequence[Evidence], first_names: AbstractSet[str]) -> str:
+    """ "Sam Bankman-Fried" for "Bankman-Fried" when a sentence opens with a known first name before it
+    (a capital there says nothing, so the first word was left out of the name); else the surname."""
+    for item in evidence:
+        for match in re.finditer(rf"(?:^|(?<=[.!?:]\s))([A-Z][a-z]+) {re.escape(surname)}\b", item.quote):
+            if fold(match.group(1)) in first_names:
+                return f"{match.group(1)} {surname}"
+    return surname
 
 
 def _key(name: str) -> str:
@@ -136,13 +183,18 @@ def vote(
     asks_for: str = "",
     exclude: Sequence[str] = (),
     near: str = "",
+    people: Sequence[str] = (),
 ) -> list[Candidate]:
     """Candidates from the evidence sentences (with their scores), best first.
 
     `exclude`: names the answer cannot be (the outlets the question names, say). `near`: the
     words a "which X" question names its answer by ("television corporation"): a name within
     a few words of one of them ("the television corporation NHK") counts more in that sentence.
+    `people`: names known to be people's (those the corpus quotes): when a person is asked for,
+    a candidate written only by one of their surnames ("Bankman-Fried") answers too, and is
+    shown with the first name a sentence opens with when that is one of their first names.
     """
+    known = known_names(tuple(people))
     near_stems = {stem(w) for w in words(near)}
     asked = fold(question)
     excluded = [fold(x) for x in exclude]
@@ -165,7 +217,7 @@ def vote(
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
     ranked = []
     for key, candidate in candidates.items():
-        if asks_for == "person" and not candidate.is_person:
+        if asks_for == "person" and not (candidate.is_person or key in known.surnames):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])
@@ -175,6 +227,8 @@ def vote(
         forms = candidate.forms
         full = [f for f in forms if len(f.split()) >= 2] or list(forms)
         candidate.name = max(full, key=lambda f: (forms[f], len(f)))
+        if len(candidate.name.split()) == 1:
+            candidate.name = _with_first_name(candidate.name, candidate.evidence, known.first_names)
         candidate.evidence.sort(key=lambda e: -best_in_article.get((key, e.doc_id), 0.0))
         ranked.append(candidate)
     return sorted(ranked, key=lambda c: -c.score)

@@ -180,6 +180,8 @@ class QuestionPlan:
     every_source: bool = False  # "do the sources agree", "according to each article": every article has a say
     asks_noun: str = ""  # the words of "which X", "what X" ("television corporation"): an answer's name sits near
     facets: list[str] = field(default_factory=list)  # the clauses of a long description, each its own evidence
+    # for a "who" question: the people the corpus quotes (their names tell a person's name from others)
+    people: tuple[str, ...] = ()
 
     @property
     def constrained(self) -> bool:
@@ -385,6 +387,8 @@ def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
             plan.by = "speaker"
         return plan
     plan.kind, plan.asks_for = answer_kind(question)
+    if plan.asks_for == "person":
+        plan.people = tuple(catalog.people)
     plan.focus = question_focus(question)
     plan.asks_noun = asked_noun(question)
     plan.every_source = bool(EVERY_SOURCE.search(question))

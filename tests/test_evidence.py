@@ -87,3 +87,45 @@ def test_the_question_s_own_names_and_the_wrong_kind_of_entity_do_not_answer() -
     ]
     assert vote("Who did Quayside Ferries hire?", scored, asks_for="person")[0].name == "Ingrid Halvorsen"
     assert vote("Which company hired Ingrid Halvorsen?", scored, asks_for="organization")[0].name == "Quayside Ferries"
+
+
+def test_a_month_an_adjective_of_origin_or_a_possessive_is_not_part_of_a_name() -> None:
+    assert names_in("Everyone waited for the March Harbour Board decision.") == ["Harbour Board"]
+    assert names_in("A Norwegian Quayside shareholder objected.") == ["Quayside"]
+    assert names_in("As usual, Port Radio's Tomas Eide had it first: Ingrid Halvorsen resigned.") == [
+        "Port Radio",
+        "Tomas Eide",
+        "Ingrid Halvorsen",
+    ]
+
+
+def test_a_heading_with_acronyms_is_not_a_person() -> None:
+    scored = [(evidence("a", "The QB PPR Rankings Week list puts Halvorsen Dahlquist first."), 0.8)]
+    names = [c.name for c in vote("Who is the top quarterback this week?", scored, asks_for="person")]
+    assert names == ["Halvorsen Dahlquist"]
+
+
+def test_a_person_written_by_surname_alone_answers_a_who_question_when_the_corpus_quotes_that_surname() -> None:
+    scored = [
+        (evidence("a", "Eide-Brandt approved the withdrawals, a trader testified."), 0.7),
+        (evidence("b", "Prosecutors say Eide-Brandt knew of the losses."), 0.6),
+        (evidence("c", "The Harbour Board met on Tuesday."), 0.5),
+    ]
+    question = "Who approved the withdrawals and knew of the losses?"
+    assert vote(question, scored, asks_for="person") == [], "one word and no person's name form: unknown kind"
+    # the people the corpus quotes, as attribution found them (with its mistakes)
+    best = vote(question, scored, asks_for="person", people=["Because Eide-Brandt", "Pieter Dahl"])[0]
+    assert best.name == "Eide-Brandt" and best.articles == {"a", "b"}
+
+
+def test_a_surname_is_shown_with_the_first_name_a_sentence_opens_with() -> None:
+    scored = [
+        (evidence("a", "Prosecutors say Eide-Brandt knew of the losses."), 0.7),
+        (evidence("b", "Tim Eide-Brandt founded the exchange in 2019."), 0.5),  # "Tim" opens it: no name by itself
+        (evidence("c", "Meanwhile Eide-Brandt stayed silent."), 0.4),
+    ]
+    people = ["Tim Eide-Brandt", "Because Dahl"]  # attribution's finds, mistakes too
+    best = vote("Who knew of the losses?", scored, asks_for="person", people=people)[0]
+    assert best.name == "Tim Eide-Brandt"
+    alone = vote("Who stayed silent?", scored[2:], asks_for="person", people=people)[0]
+    assert alone.name == "Eide-Brandt", "an ordinary word opening a sentence is no first name"
