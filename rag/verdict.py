@@ -4,7 +4,9 @@ Offline there is no reading of meaning beyond words, figures and embedding simil
 the engine states what each report says (cited) and gives a verdict only in plain cases:
 
 - the question names a figure ("$26.3 billion", "13 percent") and the evidence of every
-  part that should hold it states that same figure: yes;
+  part that should hold it states that same figure, with the same polarity around it (a
+  question saying "took $14 billion without his knowledge" is not confirmed by "took $14
+  billion on his orders": a negation on one side only is "cannot tell"): yes;
 - the question asks whether reports agree (consistent, the same, both, maintain) and
   their best sentences say the same thing (near-identical): yes; for a question asking
   about a change or an inconsistency, the same evidence means no.
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.citations import cosine
-from rag.figures import find_figures, same_amount
+from rag.figures import Figure, find_figures, same_amount
 
 if TYPE_CHECKING:
     from rag.ranking import ScoredSentence
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 CANNOT_TELL = "cannot tell"
 SAME_CLAIM = 0.9  # best sentences of two reports this similar say the same thing
 ASKS_AGREEMENT = re.compile(r"\b(consisten\w*|the same|both|agree\w*|maintain\w*|align\w*|similar\w*)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|without|none|neither|nor|den(?:y|ies|ied)|\w+n['’]t)\b", re.I)
+CLAUSE_WORDS = 8  # the words either side of a figure that state what it is about
 ASKS_CHANGE = re.compile(r"\b(inconsisten\w*|change[ds]?|differ\w*|contradict\w*|shift\w*)\b", re.I)
 
 
@@ -44,8 +48,12 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
     asked = find_figures(question)
     if asked:
         evidence = [c.evidence.quote for c in (best_per_part or list(chosen))]
-        stated = [f for quote in evidence for f in find_figures(quote)]
-        if all(any(same_amount(a, s) for s in stated) for a in asked):
+        stated = [(quote, f) for quote in evidence for f in find_figures(quote)]
+        negated = [_negated_near(question, a) for a in asked]
+        if all(
+            any(same_amount(a, f) and _negated_near(quote, f) == no for quote, f in stated)
+            for a, no in zip(asked, negated, strict=True)
+        ):
             return "yes"
         return CANNOT_TELL
     if len(best_per_part) >= 2 and (ASKS_AGREEMENT.search(question) or ASKS_CHANGE.search(question)):
@@ -53,3 +61,11 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
         if all(cosine(first.vector or [], other.vector or []) >= SAME_CLAIM for other in others):
             return "no" if ASKS_CHANGE.search(question) else "yes"
     return CANNOT_TELL
+
+
+def _negated_near(text: str, figure: Figure) -> bool:
+    """Whether a negation stands within a few words of the figure, in its clause."""
+    before = re.split(r"[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b", text[: figure.start])[-1]
+    after = re.split(r"[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b", text[figure.end :])[0]
+    near = " ".join(before.split()[-CLAUSE_WORDS:] + after.split()[:CLAUSE_WORDS])
+    return bool(NEGATION.search(near))

@@ -90,6 +90,12 @@ def test_a_plain_yes_needs_the_same_figure_in_each_report(newsroom: Assistant) -
     assert newsroom.ask("What did the Harbour Gazette say about fees?").verdict == ""
 
 
+def test_the_same_figure_said_the_other_way_round_is_no_plain_yes(newsroom: Assistant) -> None:
+    # Both reports give $48 million for the terminal, neither says it was built without a grant.
+    negated = "Do both the Harbour Gazette and Quayside Wire say the terminal cost $48 million without any grant?"
+    assert newsroom.ask(negated).verdict == "cannot tell"
+
+
 @pytest.mark.parametrize(
     ("request_text", "kind"),
     [
