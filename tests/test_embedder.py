@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -126,3 +128,13 @@ def test_the_torch_reference_without_its_extra_says_how_to_install_it() -> None:
         pytest.skip("the torch extra is installed here")
     with pytest.raises(ConfigError, match=r"\.\[torch\]"):
         build_embedder(make_settings(embed_model="sentence-transformers/all-MiniLM-L6-v2"))
+
+
+def test_the_installed_environment_leaves_out_what_only_chromadbs_distributed_mode_imports() -> None:
+    """The Makefile removes chromadb's Kubernetes client after installing (130 MB, issue 15); the
+    rest of this suite, embedded store and Chroma server alike, runs without it."""
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    unused = re.search(r"^UNUSED_DEPS = (.+)$", makefile, re.M)
+    assert unused and "kubernetes" in unused.group(1).split()
+    installed = {d.metadata["Name"].lower() for d in importlib.metadata.distributions()}
+    assert not installed & set(unused.group(1).split())
