@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +38,9 @@ WORDS_FILE = "words.json"
 # characters) before tokenizing; v4: chunks keep their file's shown name and a PDF's pages.
 # A copy of an older version is rebuilt.
 COLUMNS_FILE = "columns-v4.json"
+# Decoded chunks kept for the next query: a few MB; at 100k chunks, keeping every chunk a long-
+# running app has retrieved (dense and BM25 hits both come from here) would grow to hundreds of MB.
+NODES_KEPT = 20_000
 PASSAGE_FIELDS = ("document_id", "path", "title", "source", "author", "published", "published_ord")
 # The other chunk fields a passage reads (absent ones stay absent: a PDF's pages, a chunk's speakers).
 _SHOWN_FIELDS = ("start_char", "end_char", "chunk_index", "speakers", "name", "page", "page_breaks")
@@ -60,7 +65,9 @@ class Bm25Index:
         self._columns = {name: np.array(columns.get(name, []), dtype=object) for name in PASSAGE_FIELDS}
         self._published = np.array(columns.get("published_ord", []), dtype=np.int64)
         self._speakers = [frozenset(s or ()) for s in columns.get("speakers", [])]
-        self._nodes: dict[str, TextNode] = {}  # decoded on first use, by chunk id
+        # decoded on first use, by chunk id; the most recently used NODES_KEPT are kept
+        self._nodes: OrderedDict[str, TextNode] = OrderedDict()
+        self._nodes_lock = threading.Lock()  # sessions query concurrently
 
     def __len__(self) -> int:
         return self._count
@@ -160,22 +167,29 @@ class Bm25Index:
         return [self._node_ids[i] for i in np.flatnonzero(mask)]
 
     def node_by_id(self, chunk_id: str) -> TextNode | None:
-        """A chunk's node by its id, decoded once and kept; None for a chunk this index does not hold."""
+        """A chunk's node by its id (see `node`); None for a chunk this index does not hold."""
         if self._rows is None:
             self._rows = {node_id: i for i, node_id in enumerate(self._node_ids)}
         row = self._rows.get(chunk_id)
         return None if row is None or self.retriever is None else self.node(row)
 
     def node(self, hit: int | dict[str, Any]) -> TextNode:
-        """The node of a hit (its corpus entry, or its index), decoded once and kept."""
+        """The node of a hit (its corpus entry, or its index), decoded once and kept while recently used."""
         assert self.retriever is not None
         entry = hit if isinstance(hit, dict) else self.retriever.corpus[int(hit)]
         key = str(entry["node_id"])
-        node = self._nodes.get(key)
-        if node is None:
-            content = json.loads(entry.get("_node_content", "{}"))
-            meta = dict(content.get("metadata") or {}) | {"document_id": entry.get("document_id", "")}
-            node = self._nodes[key] = node_from_metadata(key, str(content.get("text", "")), meta)
+        with self._nodes_lock:
+            node = self._nodes.get(key)
+            if node is not None:
+                self._nodes.move_to_end(key)
+                return node
+        content = json.loads(entry.get("_node_content", "{}"))
+        meta = dict(content.get("metadata") or {}) | {"document_id": entry.get("document_id", "")}
+        node = node_from_metadata(key, str(content.get("text", "")), meta)
+        with self._nodes_lock:
+            self._nodes[key] = node
+            while len(self._nodes) > NODES_KEPT:
+                self._nodes.popitem(last=False)
         return node
 
     def retriever_for(

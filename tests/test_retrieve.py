@@ -242,6 +242,19 @@ def test_dense_hits_the_bm25_index_lacks_are_read_from_chroma(
     assert store.article_text(chunk.rsplit("-", 1)[0])[start:end] == text
 
 
+def test_the_decoded_chunks_kept_are_the_most_recently_used(
+    bundled_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bm25 = Bm25Index.load_or_build(CorpusStore.open(bundled_settings), bundled_settings.storage_dir / "bm25")
+    monkeypatch.setattr("rag.bm25.NODES_KEPT", 2)
+    first, second = bm25.node(0), bm25.node(1)
+    assert bm25.node_by_id(first.node_id) is first, "kept: the same object, now the most recently used"
+    bm25.node(2)  # a third: the least recently used one goes
+    assert bm25.node(0) is first
+    again = bm25.node(1)
+    assert again is not second and again.get_content() == second.get_content(), "let go, then decoded again"
+
+
 def test_hybrid_retrieval_finds_the_passage_with_the_answer(assistant: Assistant) -> None:
     passages = assistant.retrieve(OFFICE).passages
     assert "opened in Brussels" in passages[0].text
