@@ -90,13 +90,21 @@ def names_in(sentence: str) -> list[str]:
     for match in NAME.finditer(sentence):
         at_start = match.start() == 0 or bool(re.search(r"[.!?:]\s*[\"'“‘]?$", sentence[: match.start()]))
         piece: list[str] = []
-        for i, word in enumerate([*match.group().split(), ""]):
+        run = match.group().split()
+        for i, word in enumerate([*run, ""]):
             folded = fold(word.strip(".,"))
             # a function word ends a name, unless written with a capital inside the sentence ("the All Blacks")
             inside = word[:1].isupper() and not (at_start and i == 0) and folded not in ARTICLES
             ends = not word or (folded in FUNCTION_WORDS and folded not in CONNECTORS and not inside)
             # at the start of a sentence a capital says nothing: an ordinary word there is no name
-            common_start = at_start and i == 0 and (zipf_frequency(folded) >= 4.0 or folded.endswith("ly"))
+            # (nor is a participle: "Echoing Bankman-Fried, ...", "Citing Reuters")
+            common_start = (
+                at_start
+                and i == 0
+                and (
+                    zipf_frequency(folded) >= 4.0 or folded.endswith("ly") or (folded.endswith("ing") and len(run) > 1)
+                )
+            )
             # "AI-powered", "Russia-based": a capital before a hyphen and a lower-case word is no name
             compound = bool(re.search(r"-[a-z]", word)) and not re.search(r"-[A-Z]", word)
             if ends or common_start or compound:
@@ -112,9 +120,9 @@ def names_in(sentence: str) -> list[str]:
 
 def _clean(words: list[str]) -> list[str]:
     # a leading title, month or day ("September Fed"), or adjective of origin ("European Discogs") is no part of it
-    while len(words) > 1 and (_is_qualifier(words[0]) or fold(words[0]) in CONNECTORS):
+    while len(words) > 1 and (_is_qualifier(words[0]) or fold(words[0]) in CONNECTORS) and not _title_in_name(words):
         words = words[1:]
-    while words and (fold(words[0].strip(".")) in TITLES or fold(words[0]) in CONNECTORS):
+    while words and (fold(words[0].strip(".")) in TITLES or fold(words[0]) in CONNECTORS) and not _title_in_name(words):
         words = words[1:]
     while words and fold(words[-1]) in CONNECTORS:
         words = words[:-1]
@@ -124,6 +132,11 @@ def _clean(words: list[str]) -> list[str]:
     if " " not in name and DEMONYM.search(fold(name)) and zipf_frequency(fold(name)) >= 3.5:
         return []  # "Japanese", "European": an adjective, not a name
     return [name]
+
+
+def _title_in_name(words: list[str]) -> bool:
+    """ "Prime Day", "General Motors": a title word before one common word is part of a name."""
+    return len(words) == 2 and fold(words[0].strip(".")) in TITLES and zipf_frequency(fold(words[1])) >= 4.0
 
 
 def _is_qualifier(word: str) -> bool:
@@ -154,7 +167,7 @@ class KnownNames:
 def known_names(people: tuple[str, ...]) -> KnownNames:
     """Surnames and first names of `people`; attribution's mistakes ("Because Bankman-Fried") are
     left out of the first names by their frequency: a first name is rarer than common words."""
-    split = [name.split() for name in people]
+    split = [name.split() for name in people if person_like(name)]  # not "Alameda Research"
     first = {fold(w[0]) for w in split if len(w) >= 2}
     return KnownNames(
         frozenset(fold(w[-1]) for w in split if w),

@@ -129,3 +129,17 @@ def test_a_surname_is_shown_with_the_first_name_a_sentence_opens_with() -> None:
     assert best.name == "Tim Eide-Brandt"
     alone = vote("Who stayed silent?", scored[2:], asks_for="person", people=people)[0]
     assert alone.name == "Eide-Brandt", "an ordinary word opening a sentence is no first name"
+
+
+def test_a_participle_opening_a_sentence_or_a_title_word_inside_a_name_is_read_right() -> None:
+    assert names_in("Echoing Halvorsen, the board voted no.") == ["Halvorsen"]
+    assert names_in("Manning threw three touchdowns.") == ["Manning"]
+    assert names_in("Ferry tickets were half price on Prime Day.") == ["Prime Day"]
+    assert names_in("Both yards supply General Motors.") == ["General Motors"]
+    assert names_in("The talks with Prime Minister Ingrid Halvorsen ended.") == ["Ingrid Halvorsen"]
+
+
+def test_only_the_quoted_names_that_look_like_people_lend_their_surnames() -> None:
+    scored = [(evidence("a", "Quayside Research published the survey on Tuesday."), 0.7)]
+    # attribution took an organisation for a speaker once: its last word is no surname
+    assert vote("Who published the survey?", scored, asks_for="person", people=["Quayside Research"]) == []
