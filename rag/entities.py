@@ -175,14 +175,17 @@ def known_names(people: tuple[str, ...]) -> KnownNames:
     )
 
 
-def _with_first_name(surname: str, evidence: Sequence[Evidence], first_names: AbstractSet[str]) -> str:
-    """ "Sam Bankman-Fried" for "Bankman-Fried" when a sentence opens with a known first name before it
-    (a capital there says nothing, so the first word was left out of the name); else the surname."""
-    for item in evidence:
-        for match in re.finditer(rf"(?:^|(?<=[.!?:]\s))([A-Z][a-z]+) {re.escape(surname)}\b", item.quote):
+def _with_first_name(surname: str, texts: Sequence[str], first_names: AbstractSet[str]) -> str:
+    """ "Sam Bankman-Fried" for "Bankman-Fried": the known first name most often written before the
+    surname in `texts` (a sentence opening with the full name gives only the surname, since a
+    capital there says nothing); else the surname as it is."""
+    pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b")
+    counts: dict[str, int] = {}
+    for text in texts:
+        for match in pattern.finditer(text):
             if fold(match.group(1)) in first_names:
-                return f"{match.group(1)} {surname}"
-    return surname
+                counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return f"{max(counts, key=lambda f: counts[f])} {surname}" if counts else surname
 
 
 def _key(name: str) -> str:
@@ -197,6 +200,7 @@ def vote(
     exclude: Sequence[str] = (),
     near: str = "",
     people: Sequence[str] = (),
+    context: Sequence[str] = (),
 ) -> list[Candidate]:
     """Candidates from the evidence sentences (with their scores), best first.
 
@@ -205,7 +209,8 @@ def vote(
     a few words of one of them ("the television corporation NHK") counts more in that sentence.
     `people`: names known to be people's (those the corpus quotes): when a person is asked for,
     a candidate written only by one of their surnames ("Bankman-Fried") answers too, and is
-    shown with the first name a sentence opens with when that is one of their first names.
+    shown with the first name written before that surname, in the evidence or in `context`
+    (the retrieved passages), when that is one of their first names.
     """
     known = known_names(tuple(people))
     near_stems = {stem(w) for w in words(near)}
@@ -241,7 +246,8 @@ def vote(
         full = [f for f in forms if len(f.split()) >= 2] or list(forms)
         candidate.name = max(full, key=lambda f: (forms[f], len(f)))
         if len(candidate.name.split()) == 1:
-            candidate.name = _with_first_name(candidate.name, candidate.evidence, known.first_names)
+            texts = [e.quote for e in candidate.evidence] + list(context)
+            candidate.name = _with_first_name(candidate.name, texts, known.first_names)
         candidate.evidence.sort(key=lambda e: -best_in_article.get((key, e.doc_id), 0.0))
         ranked.append(candidate)
     return sorted(ranked, key=lambda c: -c.score)

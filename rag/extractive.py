@@ -135,7 +135,15 @@ class ExtractiveEngine(Engine):
         if plan is not None and plan.kind == "entity":
             outlets = [m.written for m in plan.outlets]
             scored = [(c.evidence, c.score) for c in every]
-            candidates = vote(question, scored, plan.asks_for, exclude=outlets, near=plan.asks_noun, people=plan.people)
+            candidates = vote(
+                question,
+                scored,
+                plan.asks_for,
+                exclude=outlets,
+                near=plan.asks_noun,
+                people=plan.people,
+                context=[p.text for p in retrieval.passages],
+            )
             result.entity = candidates[0] if candidates else None
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)

@@ -143,3 +143,16 @@ def test_only_the_quoted_names_that_look_like_people_lend_their_surnames() -> No
     scored = [(evidence("a", "Quayside Research published the survey on Tuesday."), 0.7)]
     # attribution took an organisation for a speaker once: its last word is no surname
     assert vote("Who published the survey?", scored, asks_for="person", people=["Quayside Research"]) == []
+
+
+def test_a_surname_is_shown_with_the_first_name_the_retrieved_passages_write_before_it() -> None:
+    scored = [
+        (evidence("a", "Prosecutors say Eide-Brandt knew of the losses."), 0.7),
+        (evidence("b", "Eide-Brandt denied it."), 0.6),
+    ]
+    people = ["Tim Eide-Brandt"]
+    passages = ["Prosecutors say Eide-Brandt knew of the losses. The exchange's founder, Tim Eide-Brandt, was 29."]
+    plain = vote("Who knew of the losses?", scored, asks_for="person", people=people)[0]
+    assert plain.name == "Eide-Brandt"
+    full = vote("Who knew of the losses?", scored, asks_for="person", people=people, context=passages)[0]
+    assert full.name == "Tim Eide-Brandt" and full.articles == {"a", "b"}
