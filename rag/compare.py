@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from rag.citations import Numbering, cosine
-from rag.figures import comparable, describe, find_figures, same_value
+from rag.figures import comparable, describe, find_figures, same_value, words_around
 from rag.lexicon import content_stems, content_words, stem
 from rag.ranking import MIN_RELEVANCE, ScoredSentence
 from rag.records import ArticleRecord, AskOptions, Citation, CitedSentence, Evidence, Passage
@@ -225,13 +225,6 @@ def speaker_groups(records: list[ArticleRecord]) -> list[Group]:
     return groups
 
 
-def _around(text: str, start: int, end: int) -> str:
-    """The words either side of a figure: what it is a figure of."""
-    before = text[:start].split()[-FIGURE_WINDOW:]
-    after = text[end:].split()[:FIGURE_WINDOW]
-    return " ".join(before + after)
-
-
 def _subject(a: str, b: str) -> set[str]:
     shared = content_stems(a) & content_stems(b)
     return {s for s in shared if s not in FIGURE_WORDS and not s[0].isdigit()}
@@ -275,8 +268,8 @@ def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> Contrasts:
                         for fb in find_figures(b.evidence.quote):
                             if fa.unit != fb.unit or key in seen or similarity < SAME_SUBJECT:
                                 continue
-                            near_a = _around(a.evidence.quote, fa.start, fa.end)
-                            near_b = _around(b.evidence.quote, fb.start, fb.end)
+                            near_a = words_around(a.evidence.quote, fa.start, fa.end, FIGURE_WINDOW)
+                            near_b = words_around(b.evidence.quote, fb.start, fb.end, FIGURE_WINDOW)
                             if not _subject(near_a, near_b):
                                 continue
                             seen.add(key)

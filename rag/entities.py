@@ -119,10 +119,11 @@ def names_in(sentence: str) -> list[str]:
 
 
 def _clean(words: list[str]) -> list[str]:
-    # a leading title, month or day ("September Fed"), or adjective of origin ("European Discogs") is no part of it
-    while len(words) > 1 and (_is_qualifier(words[0]) or fold(words[0]) in CONNECTORS) and not _title_in_name(words):
-        words = words[1:]
-    while words and (fold(words[0].strip(".")) in TITLES or fold(words[0]) in CONNECTORS) and not _title_in_name(words):
+    # a leading title, month or day ("September Fed"), or adjective of origin ("European Discogs") is no part
+    # of it; a title alone is no name at all, a month or an adjective alone may be ("May", "Germanic")
+    while words and (_is_qualifier(words[0]) or fold(words[0]) in CONNECTORS) and not _title_in_name(words):
+        if len(words) == 1 and fold(words[0].strip(".")) not in TITLES and fold(words[0]) not in CONNECTORS:
+            break
         words = words[1:]
     while words and fold(words[-1]) in CONNECTORS:
         words = words[:-1]

@@ -147,6 +147,11 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
+def words_around(text: str, start: int, end: int, window: int) -> str:
+    """The `window` words either side of a figure at text[start:end]: what it is a figure of."""
+    return " ".join(text[:start].split()[-window:] + text[end:].split()[:window])
+
+
 def comparable(a: Figure, b: Figure) -> bool:
     """Whether two figures measure over the same period in the same unit (see the module's note)."""
     return a.unit == b.unit and a.period == b.period

@@ -66,12 +66,8 @@ class ChunkVectorStore(ChromaVectorStore):
             ids, distances = [node_id for node_id, _ in kept], [d for _, d in kept]
             nodes = [cast("TextNode", found[node_id]) for node_id in ids]
         else:
-            documents = (results["documents"] or [[]])[0]
-            metadatas = (results["metadatas"] or [[]])[0]
-            nodes = [
-                node_from_metadata(node_id, text or "", dict(meta or {}))
-                for node_id, text, meta in zip(ids, documents, metadatas, strict=True)
-            ]
+            read = _nodes_of(ids, (results["documents"] or [[]])[0], (results["metadatas"] or [[]])[0])
+            nodes = [read[node_id] for node_id in ids]
         # As ChromaVectorStore scores: exp(-distance), so nearer is higher.
         return VectorStoreQueryResult(nodes=nodes, similarities=[math.exp(-d) for d in distances], ids=list(ids))
 
@@ -80,9 +76,12 @@ class ChunkVectorStore(ChromaVectorStore):
         if not ids:
             return {}
         got = self._collection.get(ids=ids, include=["documents", "metadatas"])
-        documents = got["documents"] or [""] * len(got["ids"])
-        metadatas = got["metadatas"] or [{}] * len(got["ids"])
-        return {
-            node_id: node_from_metadata(node_id, text or "", dict(meta or {}))
-            for node_id, text, meta in zip(got["ids"], documents, metadatas, strict=True)
-        }
+        return dict(_nodes_of(got["ids"], got["documents"] or [], got["metadatas"] or []))
+
+
+def _nodes_of(ids: Sequence[str], documents: Sequence[str | None], metadatas: Sequence[Any]) -> dict[str, TextNode]:
+    """Chunk nodes from what Chroma returned for `ids` (texts and metadata, in the same order)."""
+    return {
+        node_id: node_from_metadata(node_id, text or "", dict(meta or {}))
+        for node_id, text, meta in zip(ids, documents, metadatas, strict=True)
+    }

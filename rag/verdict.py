@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.citations import cosine
-from rag.figures import Figure, find_figures, same_amount
+from rag.figures import Figure, find_figures, same_amount, words_around
 
 if TYPE_CHECKING:
     from rag.ranking import ScoredSentence
@@ -33,6 +33,7 @@ SAME_CLAIM = 0.9  # best sentences of two reports this similar say the same thin
 ASKS_AGREEMENT = re.compile(r"\b(consisten\w*|the same|both|agree\w*|maintain\w*|align\w*|similar\w*)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|none|neither|nor|den(?:y|ies|ied)|\w+n['’]t)\b", re.I)
 CLAUSE_WORDS = 8  # the words either side of a figure that state what it is about
+CLAUSE_BREAK = re.compile(r"[.;!?]\s|\b(?:while|whereas|but)\b")
 ASKS_CHANGE = re.compile(r"\b(inconsisten\w*|change[ds]?|differ\w*|contradict\w*|shift\w*)\b", re.I)
 
 
@@ -65,7 +66,8 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
 
 def _negated_near(text: str, figure: Figure) -> bool:
     """Whether a negation stands within a few words of the figure, in its clause."""
-    before = re.split(r"[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b", text[: figure.start])[-1]
-    after = re.split(r"[.;!?]\s|\bwhile\b|\bwhereas\b|\bbut\b", text[figure.end :])[0]
-    near = " ".join(before.split()[-CLAUSE_WORDS:] + after.split()[:CLAUSE_WORDS])
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, figure.start)), default=0)
+    after = CLAUSE_BREAK.search(text, figure.end)
+    clause = text[clause_start : after.start() if after else len(text)]
+    near = words_around(clause, figure.start - clause_start, figure.end - clause_start, CLAUSE_WORDS)
     return bool(NEGATION.search(near))

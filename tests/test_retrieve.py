@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from rag.retrieve import ArticleDiversity, HybridRetriever, KeepTop, PerArticleC
 from rag.settings import Settings
 from rag.store import CorpusStore
 from tests.support.ingest import IngestFn
-from tests.support.project import BUNDLED_CORPUS, make_settings
+from tests.support.project import BUNDLED_CORPUS
 
 OFFICE = "Where did Japan open an official office to NATO?"
 
@@ -165,6 +164,11 @@ def test_results_are_scored_nodes_ranked_by_both_retrievers(
     assert [p.chunk_id for p in passages] == ids_of(nodes) and passages[0].ranks == nodes[0].ranks
 
 
+def office_query(embedder: BaseEmbedding) -> QueryBundle:
+    """The question about Japan's office to NATO, with its vector."""
+    return QueryBundle(query_str=OFFICE, embedding=embedder.get_query_embedding(OFFICE))
+
+
 def dense_passages(hybrid: HybridRetriever, query: QueryBundle, filters: Filters) -> list[tuple[str, str, int, int]]:
     """The dense retriever's hits for `filters`, as (chunk, text, start, end)."""
     retriever, _ = hybrid.pipeline(filters, top_k=8)
@@ -177,8 +181,7 @@ def test_a_filtered_dense_search_names_the_allowed_chunks_and_finds_what_a_where
     bundled_index: tuple[CorpusStore, Bm25Index], local_embedder: BaseEmbedding, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, bm25 = bundled_index
-    hybrid = HybridRetriever(store, bm25, local_embedder)
-    query = QueryBundle(query_str=OFFICE, embedding=local_embedder.get_query_embedding(OFFICE))
+    hybrid, query = HybridRetriever(store, bm25, local_embedder), office_query(local_embedder)
     articles = store.list_articles()
     asked: list[dict[str, object]] = []
     query_chroma = type(store.chunks).query
@@ -207,22 +210,15 @@ def test_a_filtered_dense_search_names_the_allowed_chunks_and_finds_what_a_where
         assert {chunk for chunk, *_ in by_ids} >= allowed, "the same chunks as BM25 may search"
 
 
-def test_filtered_searches_name_their_chunks_on_a_chroma_server_too(
-    chroma_server: tuple[str, int], tmp_path: Path, local_embedder: BaseEmbedding
+def test_filtered_searches_name_their_chunks_embedded_and_on_a_chroma_server(
+    store_settings: Settings, local_embedder: BaseEmbedding
 ) -> None:
-    host, port = chroma_server
-    settings = make_settings(
-        storage_dir=tmp_path / "storage",
-        chroma_host=host,
-        chroma_port=port,
-        collection_prefix=f"f{uuid.uuid4().hex[:10]}",
-    )
-    ingest_paths(settings, [BUNDLED_CORPUS], load_embedder=lambda: local_embedder)
-    assistant = Assistant.open(settings, embedder=local_embedder)
+    ingest_paths(store_settings, [BUNDLED_CORPUS], load_embedder=lambda: local_embedder)
+    assistant = Assistant.open(store_settings, embedder=local_embedder)
     for record in assistant.articles():
         passages = assistant.retrieve(OFFICE, AskOptions(filters=Filters(doc_ids=(record.doc_id,)))).passages
         assert passages and {p.doc_id for p in passages} == {record.doc_id}
-        assert any("dense" in p.ranks for p in passages), "the server searched the named chunks"
+        assert any("dense" in p.ranks for p in passages), "the store searched the named chunks"
         text = assistant.article_text(record.doc_id)
         assert all(text[p.start_char : p.end_char] == p.text for p in passages)
 
@@ -231,8 +227,7 @@ def test_dense_hits_the_bm25_index_lacks_are_read_from_chroma(
     bundled_index: tuple[CorpusStore, Bm25Index], local_embedder: BaseEmbedding, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, bm25 = bundled_index
-    hybrid = HybridRetriever(store, bm25, local_embedder)
-    query = QueryBundle(query_str=OFFICE, embedding=local_embedder.get_query_embedding(OFFICE))
+    hybrid, query = HybridRetriever(store, bm25, local_embedder), office_query(local_embedder)
     whole = dense_passages(hybrid, query, Filters())
     # A chunk stored after the BM25 index was built (another process's ingest) is not in it.
     lookup = bm25.node_by_id
