@@ -5,7 +5,8 @@ The answer is declined when even the best of them is weak evidence (`EVIDENCE_FL
 calibrated on the tuning questions). Otherwise it holds the best sentence; the best
 sentence of every part of the question (each outlet it names), of every clause of a long
 description (the sentence holding most of its words) and of every other article that
-answers about as well; more good ones while they add something. An entity question
+answers about as well; more good ones while they add something; and from each article cited, its
+second-best sentence when it answers nearly as well (`SECOND_RATIO`). An entity question
 ("Who ...", "Which company ...") opens with the name the evidence points to, citing the
 sentences that hold it. A yes/no question gets what each report says, and a verdict only
 when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by
@@ -43,6 +44,8 @@ PART_RATIO = 0.3  # a part's best sentence joins when this close to the best
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 SHORTLIST = 12
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
+FACET_ENTITY_MATCH = 0.5  # ... or this share, in an article whose passages name the entity answer
+SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 
 BROAD_QUESTION = re.compile(
     r"^\s*(brief|summari[sz]e|give me|overview|compare|contrast|what do (the )?(sources|articles)|"
@@ -97,6 +100,18 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=NOT_FOUND)
         limit = 5 if BROAD_QUESTION.search(question) else 3
         chosen = [best]
+        entity: Candidate | None = None
+        if plan is not None and plan.kind == "entity":
+            candidates = vote(
+                question,
+                [(c.evidence, c.score) for c in every],
+                plan.asks_for,
+                exclude=[m.written for m in plan.outlets],
+                near=plan.asks_noun,
+                people=plan.people,
+                context=[p.text for p in retrieval.passages],
+            )
+            entity = candidates[0] if candidates else None
 
         def add(candidate: ScoredSentence) -> None:
             if candidate not in chosen and not any(_alike(candidate, c) for c in chosen):
@@ -111,11 +126,14 @@ class ExtractiveEngine(Engine):
                 if own and own[0].score >= PART_RATIO * best.score:
                     stems = content_stems(part.text)
                     add(max(own, key=lambda c: self._part_match(retrieval, part, stems, c)))
-        # Every clause of a long description is answered by the sentence that holds most of its words.
+        # Every clause of a long description is answered by the sentence that holds most of its words;
+        # fewer of them will do in an article that names the entity the description is of.
+        naming = _articles_naming(entity, retrieval) if entity is not None else set()
         for facet in plan.facets if plan is not None else []:
             stems = content_stems(facet)
             match = max(every, key=lambda c: (self.ranker.lexical(stems, c.evidence.quote), c.score))
-            if self.ranker.lexical(stems, match.evidence.quote) >= FACET_MATCH:
+            share = self.ranker.lexical(stems, match.evidence.quote)
+            if share >= FACET_MATCH or (share >= FACET_ENTITY_MATCH and match.evidence.doc_id in naming):
                 add(match)
         # Every article that answers about as well as the best gets a say; every article that
         # answers at all when the question asks what each source says.
@@ -131,20 +149,13 @@ class ExtractiveEngine(Engine):
                 break
             if candidate.score >= KEEP_RATIO * best.score:
                 add(candidate)
-        result = ExtractiveResult(_in_reading_order(chosen), best.score)
-        if plan is not None and plan.kind == "entity":
-            outlets = [m.written for m in plan.outlets]
-            scored = [(c.evidence, c.score) for c in every]
-            candidates = vote(
-                question,
-                scored,
-                plan.asks_for,
-                exclude=outlets,
-                near=plan.asks_noun,
-                people=plan.people,
-                context=[p.text for p in retrieval.passages],
-            )
-            result.entity = candidates[0] if candidates else None
+        # An article cited once is cited twice when its next sentence answers nearly as well: the
+        # fact asked about is often the one beside the sentence that matches the question's words.
+        for doc in list(dict.fromkeys(c.evidence.doc_id for c in chosen)):
+            second = next((c for c in ranked if c.evidence.doc_id == doc and c not in chosen), None)
+            if second is not None and second.score >= SECOND_RATIO * best.score:
+                add(second)
+        result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity)
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)
         return result
@@ -186,6 +197,13 @@ def _in_reading_order(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:
     """Article by article (the best first), each in reading order."""
     article_rank = {doc: i for i, doc in enumerate(dict.fromkeys(c.evidence.doc_id for c in chosen))}
     return sorted(chosen, key=lambda c: (article_rank[c.evidence.doc_id], c.evidence.start_char))
+
+
+def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:
+    """The articles whose retrieved passages write the entity's name (or its last word: "Bankman-Fried")."""
+    last = entity.name.split()[-1]
+    pattern = re.compile(rf"\b{re.escape(last)}\b")
+    return entity.articles | {p.doc_id for p in retrieval.passages if pattern.search(p.text)}
 
 
 def _one_per_article(evidence: Sequence[Evidence]) -> list[Evidence]:

@@ -96,6 +96,19 @@ def test_the_same_figure_said_the_other_way_round_is_no_plain_yes(newsroom: Assi
     assert newsroom.ask(negated).verdict == "cannot tell"
 
 
+def test_an_articles_next_best_sentence_is_cited_only_when_it_answers_nearly_as_well(newsroom: Assistant) -> None:
+    answer = newsroom.ask("What did Halvorsen say about sailings from the terminal?")
+    quotes = [c.quote for c in answer.citations]
+    assert any("twelve sailings a day" in q for q in quotes)
+    assert any("night sailings would begin in June" in q for q in quotes)
+    assert_verbatim(newsroom, answer)
+    # The fees article's other sentences are about fees, not about why the crews objected.
+    answer = newsroom.ask("Why did fishing crews object to the fee rise?")
+    assert [c.quote for c in answer.citations] == [
+        "Fishing crews called the rise unfair, since most of their boats never use the deep channel."
+    ]
+
+
 @pytest.mark.parametrize(
     ("request_text", "kind"),
     [
