@@ -44,7 +44,7 @@ PART_RATIO = 0.3  # a part's best sentence joins when this close to the best
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 SHORTLIST = 12
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
-FACET_ENTITY_MATCH = 0.5  # ... or this share, in an article whose passages name the entity answer
+FACET_ENTITY_MATCH = 0.3  # ... or this share, in an article whose passages name the entity answer
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 
 BROAD_QUESTION = re.compile(

@@ -119,6 +119,15 @@ OUTLET_SLOTS = [
     ),
 ]
 _TRAILING = re.compile(r"(?:\s+(?:of|for|and|&|\||-|on))+$|(?:'s|’s)$")
+# An outlet named after what it said ("..., according to TechCrunch", "as reported by both X and Y"):
+# its part of the question is the clause before the name, not the words after it.
+ATTRIBUTED = re.compile(
+    r"\b(?:according\s+to|as\s+per|per|(?:as\s+)?(?:reported|covered|noted|described|detailed|mentioned|stated|"
+    r"highlighted|discussed|written|published|featured)\s+(?:by|in|on))(?:\s+(?:both|the|an?|articles?|reports?|"
+    r"from|by|in))*\s*$",
+    re.IGNORECASE,
+)
+CLAUSE_END = re.compile(r"\s*(?:[,.;:?!)]|$|(?:and|or|as well)\b)")  # what follows an outlet that ends its clause
 
 
 @dataclass(frozen=True)
@@ -453,9 +462,9 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
                 plan.missing.append(f"an article published between {low} and {high}")
         return parts or [Part(question, Filters(), "")]
     seen: set[tuple[tuple[str, ...], tuple[str, ...], str]] = set()
+    clauses = _clauses(question, outlets)
     for i, mention in enumerate(outlets):
         end = outlets[i + 1].start if i + 1 < len(outlets) else len(question)
-        start = 0 if i == 0 else mention.start
         dated = [d for d in published if mention.end <= d.start < end]
         filters = Filters(sources=mention.sources, authors=mention.authors)
         label = mention.written
@@ -469,11 +478,58 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
             elif when.explicit:  # said to be published then, and nothing was
                 plan.missing.append(f"an article from {mention.written} published on {when.written}")
         key = (filters.sources, filters.authors, filters.published_from)
-        if key in seen:
+        if key in seen:  # named again ("another TechCrunch article"): its clause joins the first part's
+            j = next(
+                n
+                for n, p in enumerate(parts)
+                if (p.filters.sources, p.filters.authors, p.filters.published_from) == key
+            )
+            if clauses[i] not in parts[j].text:
+                parts[j] = Part(f"{parts[j].text} {clauses[i]}", parts[j].filters, parts[j].label)
             continue
         seen.add(key)
-        parts.append(Part(question[start:end].strip(" ,;"), filters, label))
+        parts.append(Part(clauses[i], filters, label))
     return parts
+
+
+def _clauses(question: str, outlets: Sequence[OutletMention]) -> list[str]:
+    """The words of the question each outlet is named for, in order.
+
+    Outlets named together ("both TechCrunch and Fortune") share their clause. One named after
+    its claim ("X, according to TechCrunch"; "as reported by both X and Y?") has the words
+    since the outlets before it; one named before its claim ("The Verge reported X, while
+    TechCrunch ...") has the words up to the outlets after it (the first, from the start).
+    """
+    groups: list[list[int]] = []
+    for i, mention in enumerate(outlets):
+        if i and not content_words(question[outlets[i - 1].end : mention.start]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    named_after = []
+    for g, members in enumerate(groups):
+        first, last = outlets[members[0]], outlets[members[-1]]
+        before = outlets[groups[g - 1][-1]].end if g else 0
+        named_after.append(
+            bool(
+                ATTRIBUTED.search(question[: first.start])
+                and CLAUSE_END.match(question, last.end)
+                and content_words(question[before : first.start])
+            )
+        )
+    clauses = [""] * len(outlets)
+    for g, members in enumerate(groups):
+        first = outlets[members[0]]
+        before = outlets[groups[g - 1][-1]].end if g else 0
+        after = outlets[groups[g + 1][0]].start if g + 1 < len(groups) else len(question)
+        if named_after[g]:  # the words before; those after too, unless the next outlets claim them
+            start = before
+            end = after if g + 1 == len(groups) or not named_after[g + 1] else outlets[members[-1]].end
+        else:
+            start, end = (first.start if g else 0), after
+        for i in members:
+            clauses[i] = question[start:end].strip(" ,;")
+    return clauses
 
 
 def _shift(iso: str, days: int) -> str:

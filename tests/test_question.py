@@ -118,6 +118,42 @@ def test_known_outlets_become_one_part_each_with_their_filters() -> None:
     assert plan.parts[1].text.startswith("Quayside Wire reports")
 
 
+def test_an_outlet_named_after_its_claim_gets_the_words_before_it() -> None:
+    plan = plan_question(
+        "Which authority raised landing fees by eight percent, according to the Harbour Gazette, and awarded "
+        "the dredging contract, as reported by Quayside Wire?",
+        CATALOG,
+    )
+    gazette, wire = (p.text for p in plan.parts)
+    assert "landing fees" in gazette and "dredging" not in gazette
+    assert "dredging contract" in wire and "landing fees" not in wire
+    # named together after the claim: both outlets are asked for the whole of it
+    plan = plan_question(
+        "Which authority raised landing fees and awarded a dredging contract, as reported by both the Harbour "
+        "Gazette and Quayside Wire?",
+        CATALOG,
+    )
+    assert [p.text.count("landing fees and awarded a dredging contract") for p in plan.parts] == [1, 1]
+    # named before its claim: the words that follow, as before
+    plan = plan_question(
+        "According to the Harbour Gazette, did landing fees rise, while Quayside Wire reports a new dredging contract?",
+        CATALOG,
+    )
+    assert "landing fees" in plan.parts[0].text and "dredging" not in plan.parts[0].text
+    assert plan.parts[1].text.startswith("Quayside Wire reports a new dredging contract")
+
+
+def test_an_outlet_named_twice_is_one_part_asked_both_of_its_claims() -> None:
+    plan = plan_question(
+        "Does the Harbour Gazette say fees rose, while Quayside Wire reports a new dredging contract, "
+        "and the Harbour Gazette also says the pier closed?",
+        CATALOG,
+    )
+    assert len(plan.parts) == 2
+    assert "fees rose" in plan.parts[0].text and "the pier closed" in plan.parts[0].text
+    assert "pier" not in plan.parts[1].text
+
+
 def test_a_publication_date_narrows_its_outlet_and_one_with_no_article_is_missing() -> None:
     plan = plan_question("What did the Harbour Gazette report published on March 9, 2024 say about fees?", CATALOG)
     part = plan.parts[0]

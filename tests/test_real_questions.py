@@ -8,6 +8,7 @@ given only when the evidence makes it plain.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,6 +35,41 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbed
 def sources_cited(assistant: Assistant, answer: Answer) -> set[str]:
     by_id = {r.doc_id: r.source for r in assistant.articles()}
     return {by_id[c.doc_id] for c in answer.citations}
+
+
+ROBOTICS = {
+    "ledger_robot.txt": (
+        {"title": "Veltro shows its pallet robot", "source": "Alpine Ledger", "published": "2024-05-02"},
+        "Veltro Robotics unveiled a warehouse robot that lifts pallets of up to two tonnes. "
+        "The machine steers itself between racks using cameras and a laser scanner. "
+        "Veltro Robotics said the first units would ship to grocery chains in the autumn.",
+    ),
+    "metro_plant.txt": (
+        {"title": "Dunmore plant to cut night shift", "source": "Metro Tech Daily", "published": "2024-05-09"},
+        "Veltro Robotics will end the night shift at its Dunmore plant in July. "
+        "Union officials said the company gave workers two weeks of notice before the layoffs. "
+        "The firm blamed slower orders from carmakers.",
+    ),
+    "metro_docks.txt": (
+        {"title": "Harbour crane operator hires", "source": "Metro Tech Daily", "published": "2024-05-10"},
+        "Brightwell Cranes is hiring forty operators for its new container terminal. "
+        "A shop steward said the firm gave workers two weeks of notice before the layoffs at its depot last year. "
+        "The terminal opens in September.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def robotics(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Three short articles: a company's robot, its plant's layoffs, and another firm's layoffs."""
+    folder = tmp_path_factory.mktemp("robotics") / "articles"
+    folder.mkdir()
+    for name, (_, text) in ROBOTICS.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps({n: meta for n, (meta, _) in ROBOTICS.items()}), encoding="utf-8")
+    settings = make_settings(storage_dir=folder.parent / "storage")
+    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
+    return Assistant.open(settings, embedder=local_embedder)
 
 
 def assert_verbatim(assistant: Assistant, answer: Answer) -> None:
@@ -107,6 +143,25 @@ def test_an_articles_next_best_sentence_is_cited_only_when_it_answers_nearly_as_
     assert [c.quote for c in answer.citations] == [
         "Fishing crews called the rise unfair, since most of their boats never use the deep channel."
     ]
+
+
+def test_a_clause_answered_by_few_of_its_words_counts_only_in_an_article_naming_the_answer(robotics: Assistant) -> None:
+    # "a fortnight of notice": the layoffs sentence shares only some of the clause's words; its
+    # article names Veltro Robotics, so it answers the clause
+    answer = robotics.ask(
+        "Which company unveiled a robot that lifts pallets of two tonnes for grocery chains, "
+        "and gave its workers a fortnight of notice before layoffs?"
+    )
+    assert answer.text.startswith("Veltro Robotics.")
+    assert any(c.quote.startswith("Union officials said the company gave workers two weeks") for c in answer.citations)
+    assert_verbatim(robotics, answer)
+    # the depot sentence matches "depot staff" as weakly, in an article about another firm: not cited
+    answer = robotics.ask(
+        "Which company unveiled a robot that lifts pallets of two tonnes for grocery chains, "
+        "and gave its depot staff a fortnight of notice?"
+    )
+    assert answer.text.startswith("Veltro Robotics.")
+    assert not any("shop steward" in c.quote for c in answer.citations)
 
 
 @pytest.mark.parametrize(
