@@ -327,7 +327,8 @@ class Assistant:
 
         A part (an outlet, an outlet on a date) is searched within its articles, with its own
         words when it has enough of them; the parts' results are interleaved so that every part
-        is represented in the top-k.
+        is represented in the top-k: each part's first passage, the best of them first, then
+        each part's second, and so on.
         """
         top_k = options.top_k or self.settings.top_k
         parts = [(part, options.filters.both(part.filters)) for part in plan.filtered_parts]
@@ -346,9 +347,9 @@ class Assistant:
             part_nodes.append(indexes.retriever.retrieve(query, filters, per_part + top_k, options.per_article))
         merged: dict[str, NodeWithScore] = {}
         for rank in range(max(len(found) for found in part_nodes)):
-            for found in part_nodes:
-                if rank < len(found):
-                    merged.setdefault(found[rank].node.node_id, found[rank])
+            level = [found[rank] for found in part_nodes if rank < len(found)]
+            for node in sorted(level, key=lambda n: -(n.score or 0.0)):
+                merged.setdefault(node.node.node_id, node)
         return list(merged.values())[:top_k], part_nodes
 
     @staticmethod

@@ -108,6 +108,20 @@ def test_a_question_naming_two_outlets_cites_each(newsroom: Assistant) -> None:
     assert_verbatim(newsroom, answer)
 
 
+def test_the_part_that_matches_best_comes_first_and_every_part_keeps_its_passages(newsroom: Assistant) -> None:
+    # The Ledger's part matches weakly, Quayside Wire's strongly: the best passage leads, whichever
+    # outlet the question names first, and The Ledger still has its passage among the top ones.
+    retrieval = newsroom.retrieve(
+        "Does the Ledger say the weather was mild, while Quayside Wire reports that the port authority "
+        "awarded the channel dredging contract to Brannock Marine?"
+    )
+    sources = {r.doc_id: r.source for r in newsroom.articles()}
+    ranked = [sources[p.doc_id] for p in retrieval.passages]
+    assert ranked[0] == "Quayside Wire | Coastal Business News"
+    assert "The Ledger - Sports" in ranked[:2]
+    assert retrieval.passages[0].score >= retrieval.passages[1].score
+
+
 def test_an_entity_question_opens_with_the_name_the_evidence_holds(newsroom: Assistant) -> None:
     answer = newsroom.ask("Which company was awarded the contract to dredge the channel?")
     assert answer.text.startswith("Brannock Marine.")
