@@ -57,6 +57,7 @@ class Candidate:
     score: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)
     forms: dict[str, int] = field(default_factory=dict)
+    article_scores: dict[str, float] = field(default_factory=dict)  # its best sentence's score in each article
 
     @property
     def articles(self) -> set[str]:
@@ -249,6 +250,7 @@ def vote(
         if len(candidate.name.split()) == 1:
             texts = [e.quote for e in candidate.evidence] + list(context)
             candidate.name = _with_first_name(candidate.name, texts, known.first_names)
-        candidate.evidence.sort(key=lambda e: -best_in_article.get((key, e.doc_id), 0.0))
+        candidate.article_scores = {doc: score for (k, doc), score in best_in_article.items() if k == key}
+        candidate.evidence.sort(key=lambda e: -candidate.article_scores.get(e.doc_id, 0.0))
         ranked.append(candidate)
     return sorted(ranked, key=lambda c: -c.score)

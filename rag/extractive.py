@@ -42,6 +42,7 @@ KEEP_RATIO = 0.8  # further sentences must score at least this share of the best
 OTHER_ARTICLE_RATIO = 0.7  # another article's best sentence joins when this close to the best
 PART_RATIO = 0.3  # a part's best sentence joins when this close to the best
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
+ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 FACET_ENTITY_MATCH = 0.3  # ... or this share, in an article whose passages name the entity answer
@@ -80,7 +81,7 @@ class ExtractiveEngine(Engine):
             return
         cited: list[CitedSentence] = []
         if result.entity is not None:
-            holding = _one_per_article(result.entity.evidence)[:ENTITY_CITATIONS]
+            holding = _citing(result.entity)
             cited.append((f"{result.entity.name}.", holding, True))
         cited += [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
         answer.text, answer.citations, answer.sentences = number_citations(cited)
@@ -204,6 +205,13 @@ def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:
     last = entity.name.split()[-1]
     pattern = re.compile(rf"\b{re.escape(last)}\b")
     return entity.articles | {p.doc_id for p in retrieval.passages if pattern.search(p.text)}
+
+
+def _citing(entity: Candidate) -> list[Evidence]:
+    """The sentences cited for an entity answer: its best in each article that answers well enough."""
+    holding = _one_per_article(entity.evidence)[:ENTITY_CITATIONS]
+    top = entity.article_scores.get(holding[0].doc_id, 0.0) if holding else 0.0
+    return [e for e in holding if entity.article_scores.get(e.doc_id, 0.0) >= ENTITY_RATIO * top]
 
 
 def _one_per_article(evidence: Sequence[Evidence]) -> list[Evidence]:

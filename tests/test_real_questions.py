@@ -178,6 +178,13 @@ def test_a_clause_answered_by_few_of_its_words_counts_only_in_an_article_naming_
     assert not any("shop steward" in c.quote for c in answer.citations)
 
 
+def test_an_entity_is_cited_only_from_articles_that_bear_on_the_question(robotics: Assistant) -> None:
+    answer = robotics.ask("Which company will end the night shift at its Dunmore plant in July?")
+    assert answer.text.startswith("Veltro Robotics.")
+    # the robot article names Veltro Robotics too, in sentences about something else
+    assert [c.quote for c in answer.citations] == ["Veltro Robotics will end the night shift at its Dunmore plant in July."]
+
+
 @pytest.mark.parametrize(
     ("request_text", "kind"),
     [
