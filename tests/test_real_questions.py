@@ -182,7 +182,9 @@ def test_an_entity_is_cited_only_from_articles_that_bear_on_the_question(robotic
     answer = robotics.ask("Which company will end the night shift at its Dunmore plant in July?")
     assert answer.text.startswith("Veltro Robotics.")
     # the robot article names Veltro Robotics too, in sentences about something else
-    assert [c.quote for c in answer.citations] == ["Veltro Robotics will end the night shift at its Dunmore plant in July."]
+    assert [c.quote for c in answer.citations] == [
+        "Veltro Robotics will end the night shift at its Dunmore plant in July."
+    ]
 
 
 @pytest.mark.parametrize(
