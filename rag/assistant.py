@@ -33,7 +33,7 @@ from rag.errors import CorpusChatError, LLMError, StoreError, UsageError
 from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
-from rag.ingest import IngestReport, ingest_paths
+from rag.ingest import IngestReport, ingest_paths, ingest_running
 from rag.lexicon import content_words, zipf_frequency
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
@@ -123,6 +123,7 @@ class _Indexes:
     vocabulary: Vocabulary
     retriever: HybridRetriever
     engine: Engine
+    token: str  # the store's content token when they were built
 
 
 class Assistant:
@@ -172,6 +173,7 @@ class Assistant:
     def _build_indexes(self, bm25: Bm25Index | None = None) -> _Indexes:
         # Everything is built first and swapped in at once: questions asked meanwhile by other
         # sessions never see the new BM25 beside the old vocabulary or a half-made engine.
+        token = self.store.content_token()  # read first: a write during the build shows as a change
         index = bm25 or Bm25Index.load_or_build(self.store, self.settings.storage_dir / "bm25")
         ranker = SentenceRanker(self.embedder, index.document_frequencies(), len(index))
         engine: Engine = (
@@ -182,7 +184,7 @@ class Assistant:
         retriever = HybridRetriever(
             self.store, index, self.embedder, rerankers=[SentenceMatch.using(ranker, SentenceStems())]
         )
-        return _Indexes(index, Vocabulary.from_words(index.words), retriever, engine)
+        return _Indexes(index, Vocabulary.from_words(index.words), retriever, engine, token)
 
     @property
     def engine(self) -> Engine:
@@ -214,24 +216,33 @@ class Assistant:
             self._catalog = None
             self._starters = None
             self.store.follow()  # a rebuild (here or in another process) switched to a new index
+            token = self.store.content_token()
             if self.store.fingerprint() == self._indexes.bm25.fingerprint:
+                self._indexes = replace(self._indexes, token=token)  # the same contents under a later token
                 return False
             self._indexes = self._build_indexes()
             return True
 
     def follow_rebuild(self) -> bool:
-        """Move to the new index if a rebuild (anywhere) completed since; True if it did.
+        """Move to the new index if a rebuild (anywhere) completed since, or read the store
+        afresh if another process's ingest or removal changed it and is over; True if it did.
 
-        One cheap read of the store's pointer; every request makes it, and so does each run of
-        the app's pages. While this process ingests, the old index keeps answering and the
-        ingest's own refresh follows.
+        Two cheap reads (the store's pointer and its content token); every request makes them,
+        and so does each run of the app's pages. While an ingest runs (in this process or
+        another on this machine), the old index keeps answering; the ingest's own refresh, or
+        the first request after it, follows.
         """
         try:
             moved = self.store.moved()
+            changed = not moved and self.store.content_token() != self._indexes.token
         except Exception:  # a failing store: the request that follows reports it, in one line
             return False
-        if moved and self.lock.acquire(blocking=False):
+        if changed and ingest_running(self.settings):
+            return False
+        if (moved or changed) and self.lock.acquire(blocking=False):
             try:
+                if changed:
+                    self.store.reopen()  # written by another process: an embedded client's view is stale
                 return self.refresh()
             finally:
                 self.lock.release()

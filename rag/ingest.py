@@ -99,6 +99,20 @@ def ingest_lock(settings: Settings, on_wait: Callable[[str], None] | None = None
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def ingest_running(settings: Settings) -> bool:
+    """Whether an ingest (in any process on this machine) holds the storage folder's lock now."""
+    path = settings.storage_dir / ".ingest.lock"
+    if not path.exists():
+        return False
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
 def _groups(pending: Sequence[PendingArticle], size: int) -> Iterator[list[PendingArticle]]:
     group: list[PendingArticle] = []
     count = 0

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 from chromadb.errors import ChromaError
 from chromadb.errors import NotFoundError as CollectionNotFound
 
-from rag.chroma_connection import connect, explain_store_error, forget_embedded
+from rag.chroma_connection import connect, explain_store_error, forget_embedded, reconnect
 from rag.errors import EmbedderMismatchError, NotFoundError
 from rag.records import COMPLETE, PENDING, ArticleRecord, FileRef, IndexStatus, ambiguous_id, ids_starting_with
 from rag.settings import Settings
@@ -396,13 +396,23 @@ class CorpusStore:
         """
         self.articles.modify(metadata={GENERATION_KEY: uuid.uuid4().hex})
 
+    def content_token(self) -> str:
+        """The token every write to the articles or chunks renews ("" in an old store): one read."""
+        return str((self.client.get_collection(self._articles_name).metadata or {}).get(GENERATION_KEY) or "")
+
+    def reopen(self) -> None:
+        """Read the store afresh, with what other processes wrote since it opened (see `reconnect`)."""
+        self.client = reconnect(self.settings)
+        self._vector_store = None
+        self.articles, self.chunks = self._open_collections()
+
     def fingerprint(self) -> str:
         """Changes whenever the stored articles or chunks do (derived indexes key on it).
 
         Three cheap reads (the generation token and two counts), not a scan of the
         records: this runs at every start and every refresh.
         """
-        generation = (self.client.get_collection(self._articles_name).metadata or {}).get(GENERATION_KEY)
+        generation = self.content_token()
         if not generation:  # a store written before generations were kept
             self.touch()
             return self.fingerprint()

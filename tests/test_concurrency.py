@@ -17,9 +17,10 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.answer import Answer
 from rag.assistant import Assistant
 from rag.conversation import Turn
-from rag.ingest import ingest_paths
+from rag.ingest import ingest_lock, ingest_paths
 from rag.settings import Settings
 from tests.support.browser import CHROMIUM_FLAGS, chromium, serve
+from tests.support.cli import rag
 from tests.support.project import BUNDLED_CORPUS, make_settings
 
 DEV_SET = Path("/work/shared/eval/dev.jsonl")
@@ -178,6 +179,46 @@ def test_users_keep_getting_the_same_answers_while_an_article_is_added(
     assert not problems, "\n".join(problems[:10])
     answer = assistant.ask("What did the Oslo harbour master promise?")
     assert "dredging in May" in answer.text and len(assistant.articles()) == 3
+
+
+def test_an_article_the_command_line_adds_is_found_by_an_open_assistant(
+    tmp_path: Path, corpus_dir: Path, local_embedder: BaseEmbedding
+) -> None:
+    """`rag ingest` in another process while the app runs: the next question finds the article, by its outlet too."""
+    settings = make_settings(storage_dir=tmp_path / "storage")
+    ingest_paths(settings, [corpus_dir], load_embedder=lambda: local_embedder)
+    assistant = Assistant.open(settings, embedder=local_embedder)
+    assert assistant.ask("What did the Oslo harbour master promise?").abstained
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "oslo.md").write_text(
+        "---\ntitle: Oslo port budget\nsource: Fjord Ledger\n---\nThe Oslo harbour master promised dredging in May.\n",
+        encoding="utf-8",
+    )
+    done = rag("ingest", str(extra), storage=settings.storage_dir, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    answer = assistant.ask("What did the Oslo harbour master promise?")
+    assert "dredging in May" in answer.text
+    assert "Fjord Ledger" in {r.source for r in assistant.articles()}
+    answer = assistant.ask("According to the Fjord Ledger, what did the Oslo harbour master promise?")
+    assert "dredging in May" in answer.text and not answer.abstained
+    retrieval = assistant.retrieve("Oslo harbour master dredging")  # found by meaning as well as by words
+    assert retrieval.passages[0].text.startswith("The Oslo harbour master promised dredging")
+
+
+def test_an_open_assistant_keeps_its_index_while_an_ingest_runs_and_reads_the_store_after(
+    tmp_path: Path, corpus_dir: Path, local_embedder: BaseEmbedding
+) -> None:
+    settings = make_settings(storage_dir=tmp_path / "storage")
+    ingest_paths(settings, [corpus_dir], load_embedder=lambda: local_embedder)
+    assistant = Assistant.open(settings, embedder=local_embedder)
+    assert not assistant.follow_rebuild()  # nothing changed
+    with ingest_lock(settings):  # another ingest is writing
+        assistant.store.touch()
+        assert not assistant.follow_rebuild()
+    assert assistant.follow_rebuild()  # it is over: the store is read again
+    assert not assistant.follow_rebuild()
+    assert assistant.ask("What did Japan's prime minister attend in 2022?").citations
 
 
 @pytest.fixture(scope="module")
