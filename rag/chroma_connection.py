@@ -23,19 +23,6 @@ if TYPE_CHECKING:
     from chromadb.api import ClientAPI
 
 
-def reconnect(settings: Settings) -> ClientAPI:
-    """A client that reads the store afresh.
-
-    An embedded client keeps the vector index it loaded: rows another process wrote since are
-    in its files, not in its index (a search filtered to their ids fails, an unfiltered one
-    misses them). A new client, with the process-wide handle forgotten, loads them; clients
-    opened before keep working on their own view.
-    """
-    if not settings.server_mode:
-        forget_embedded(settings)
-    return connect(settings)
-
-
 def connect(settings: Settings) -> ClientAPI:
     """A Chroma client: embedded under the storage folder, or a server when configured.
 

@@ -82,11 +82,15 @@ class IngestReport:
         return f"{line}; {written} in {self.seconds:.1f} s"
 
 
+def _lock_path(settings: Settings) -> Path:
+    return settings.storage_dir / ".ingest.lock"
+
+
 @contextmanager
 def ingest_lock(settings: Settings, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """One ingest at a time per storage folder; `on_wait(WAITING)` is called if this one has to wait."""
     settings.storage_dir.mkdir(parents=True, exist_ok=True)
-    with open(settings.storage_dir / ".ingest.lock", "w") as handle:
+    with open(_lock_path(settings), "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -101,7 +105,7 @@ def ingest_lock(settings: Settings, on_wait: Callable[[str], None] | None = None
 
 def ingest_running(settings: Settings) -> bool:
     """Whether an ingest (in any process on this machine) holds the storage folder's lock now."""
-    path = settings.storage_dir / ".ingest.lock"
+    path = _lock_path(settings)
     if not path.exists():
         return False
     with open(path, "a") as handle:

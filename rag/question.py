@@ -461,7 +461,7 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
             elif any(d.explicit for d in published):
                 plan.missing.append(f"an article published between {low} and {high}")
         return parts or [Part(question, Filters(), "")]
-    seen: set[tuple[tuple[str, ...], tuple[str, ...], str]] = set()
+    seen: dict[tuple[tuple[str, ...], tuple[str, ...], str], int] = {}  # a part's articles -> its index
     clauses = _clauses(question, outlets)
     for i, mention in enumerate(outlets):
         end = outlets[i + 1].start if i + 1 < len(outlets) else len(question)
@@ -479,15 +479,11 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
                 plan.missing.append(f"an article from {mention.written} published on {when.written}")
         key = (filters.sources, filters.authors, filters.published_from)
         if key in seen:  # named again ("another TechCrunch article"): its clause joins the first part's
-            j = next(
-                n
-                for n, p in enumerate(parts)
-                if (p.filters.sources, p.filters.authors, p.filters.published_from) == key
-            )
-            if clauses[i] not in parts[j].text:
-                parts[j] = Part(f"{parts[j].text} {clauses[i]}", parts[j].filters, parts[j].label)
+            first = parts[seen[key]]
+            if clauses[i] not in first.text:
+                parts[seen[key]] = Part(f"{first.text} {clauses[i]}", first.filters, first.label)
             continue
-        seen.add(key)
+        seen[key] = len(parts)
         parts.append(Part(clauses[i], filters, label))
     return parts
 
@@ -506,25 +502,28 @@ def _clauses(question: str, outlets: Sequence[OutletMention]) -> list[str]:
             groups[-1].append(i)
         else:
             groups.append([i])
-    named_after = []
-    for g, members in enumerate(groups):
-        first, last = outlets[members[0]], outlets[members[-1]]
-        before = outlets[groups[g - 1][-1]].end if g else 0
-        named_after.append(
-            bool(
-                ATTRIBUTED.search(question[: first.start])
-                and CLAUSE_END.match(question, last.end)
-                and content_words(question[before : first.start])
-            )
+    # each group's first and last outlet, where the words before it start and those after it end
+    spans = [
+        (
+            outlets[members[0]],
+            outlets[members[-1]],
+            outlets[groups[g - 1][-1]].end if g else 0,
+            outlets[groups[g + 1][0]].start if g + 1 < len(groups) else len(question),
         )
+        for g, members in enumerate(groups)
+    ]
+    named_after = [
+        bool(
+            ATTRIBUTED.search(question[: first.start])
+            and CLAUSE_END.match(question, last.end)
+            and content_words(question[before : first.start])
+        )
+        for first, last, before, _ in spans
+    ]
     clauses = [""] * len(outlets)
-    for g, members in enumerate(groups):
-        first = outlets[members[0]]
-        before = outlets[groups[g - 1][-1]].end if g else 0
-        after = outlets[groups[g + 1][0]].start if g + 1 < len(groups) else len(question)
+    for g, (members, (first, last, before, after)) in enumerate(zip(groups, spans, strict=True)):
         if named_after[g]:  # the words before; those after too, unless the next outlets claim them
-            start = before
-            end = after if g + 1 == len(groups) or not named_after[g + 1] else outlets[members[-1]].end
+            start, end = before, (after if g + 1 == len(groups) or not named_after[g + 1] else last.end)
         else:
             start, end = (first.start if g else 0), after
         for i in members:

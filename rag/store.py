@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 from chromadb.errors import ChromaError
 from chromadb.errors import NotFoundError as CollectionNotFound
 
-from rag.chroma_connection import connect, explain_store_error, forget_embedded, reconnect
+from rag.chroma_connection import connect, explain_store_error, forget_embedded
 from rag.errors import EmbedderMismatchError, NotFoundError
 from rag.records import COMPLETE, PENDING, ArticleRecord, FileRef, IndexStatus, ambiguous_id, ids_starting_with
 from rag.settings import Settings
@@ -401,8 +401,17 @@ class CorpusStore:
         return str((self.client.get_collection(self._articles_name).metadata or {}).get(GENERATION_KEY) or "")
 
     def reopen(self) -> None:
-        """Read the store afresh, with what other processes wrote since it opened (see `reconnect`)."""
-        self.client = reconnect(self.settings)
+        """Read an embedded store afresh, with what other processes wrote since it opened.
+
+        An embedded client keeps the vector index it loaded: rows another process wrote since
+        are in its files, not in its index (a search filtered to their ids fails, an unfiltered
+        one misses them). A new client, with chromadb's process-wide handle forgotten, loads
+        them; holders of the old one keep their view. A server's view is always current.
+        """
+        if self.settings.server_mode:
+            return
+        forget_embedded(self.settings)
+        self.client = connect(self.settings)
         self._vector_store = None
         self.articles, self.chunks = self._open_collections()
 

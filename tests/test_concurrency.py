@@ -130,13 +130,18 @@ def test_sixteen_users_on_the_chroma_server(
 
 
 @pytest.mark.timeout(400)
+def own_store(tmp_path: Path, corpus_dir: Path, embedder: BaseEmbedding) -> Assistant:
+    """An Assistant open on the bundled corpus, ingested into a store of this test's own."""
+    settings = make_settings(storage_dir=tmp_path / "storage")
+    ingest_paths(settings, [corpus_dir], load_embedder=lambda: embedder)
+    return Assistant.open(settings, embedder=embedder)
+
+
 def test_users_keep_getting_the_same_answers_while_an_article_is_added(
     tmp_path: Path, corpus_dir: Path, local_embedder: BaseEmbedding
 ) -> None:
     """Eight users ask while an upload is ingested and the indexes are swapped under them."""
-    settings = make_settings(storage_dir=tmp_path / "storage")
-    ingest_paths(settings, [corpus_dir], load_embedder=lambda: local_embedder)
-    assistant = Assistant.open(settings, embedder=local_embedder)
+    assistant = own_store(tmp_path, corpus_dir, local_embedder)
     items = work_items(assistant)[:8]
     expected = {item: fingerprint(assistant.ask(item[0], item[1])) for item in items}
     extra = tmp_path / "upload"
@@ -185,9 +190,8 @@ def test_an_article_the_command_line_adds_is_found_by_an_open_assistant(
     tmp_path: Path, corpus_dir: Path, local_embedder: BaseEmbedding
 ) -> None:
     """`rag ingest` in another process while the app runs: the next question finds the article, by its outlet too."""
-    settings = make_settings(storage_dir=tmp_path / "storage")
-    ingest_paths(settings, [corpus_dir], load_embedder=lambda: local_embedder)
-    assistant = Assistant.open(settings, embedder=local_embedder)
+    assistant = own_store(tmp_path, corpus_dir, local_embedder)
+    settings = assistant.settings
     assert assistant.ask("What did the Oslo harbour master promise?").abstained
     extra = tmp_path / "extra"
     extra.mkdir()
@@ -209,9 +213,8 @@ def test_an_article_the_command_line_adds_is_found_by_an_open_assistant(
 def test_an_open_assistant_keeps_its_index_while_an_ingest_runs_and_reads_the_store_after(
     tmp_path: Path, corpus_dir: Path, local_embedder: BaseEmbedding
 ) -> None:
-    settings = make_settings(storage_dir=tmp_path / "storage")
-    ingest_paths(settings, [corpus_dir], load_embedder=lambda: local_embedder)
-    assistant = Assistant.open(settings, embedder=local_embedder)
+    assistant = own_store(tmp_path, corpus_dir, local_embedder)
+    settings = assistant.settings
     assert not assistant.follow_rebuild()  # nothing changed
     with ingest_lock(settings):  # another ingest is writing
         assistant.store.touch()
