@@ -15,6 +15,7 @@ a yes/no verdict ("Does ...", "..., was there ...?"), a comparison or a briefing
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -100,6 +101,9 @@ ARTICLE_DATE = re.compile(
     r"\b(?:article|articles|report|reports|reported|piece|story|coverage|update|publication|edition)"
     r"(?:\s+[^\s,.;?]+){0,2}?\s+(?:on|from|of|dated|in)\s+(?:the\s+)?$",
     re.I,
+)
+DATED_ARTICLE = re.compile(  # "their November 6, 2023, article": a date before the article it dates
+    r"\s*,?\s+(?:article|report|piece|story|coverage|update|edition|publication)s?\b", re.IGNORECASE
 )
 
 # Where a question names an outlet (or an author) it wants an article from.
@@ -351,7 +355,7 @@ def find_dates(question: str, years: set[int]) -> list[DateMention]:
             low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
             before = question[max(0, match.start() - 60) : match.start()]
             explicit = bool(EXPLICIT_PUBLICATION.search(before))
-            publication = explicit or bool(ARTICLE_DATE.search(before))
+            publication = explicit or bool(ARTICLE_DATE.search(before) or DATED_ARTICLE.match(question, match.end()))
             found.append(DateMention(match.group(0), match.start(), match.end(), low, high, publication, explicit))
     return sorted(found, key=lambda d: d.start)
 
@@ -462,34 +466,56 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
                 plan.missing.append(f"an article published between {low} and {high}")
         return parts or [Part(question, Filters(), "")]
     seen: dict[tuple[tuple[str, ...], tuple[str, ...], str], int] = {}  # a part's articles -> its index
-    clauses = _clauses(question, outlets)
-    for i, mention in enumerate(outlets):
-        end = outlets[i + 1].start if i + 1 < len(outlets) else len(question)
-        dated = [d for d in published if mention.end <= d.start < end]
-        filters = Filters(sources=mention.sources, authors=mention.authors)
-        label = mention.written
-        if dated:
-            when = dated[0]
-            narrowed = filters.narrowed(
-                published_from=_shift(when.low, -DATE_SLACK_DAYS), published_to=_shift(when.high, DATE_SLACK_DAYS)
-            )
-            if not mention.sources or catalog.published(mention.sources) & _days(narrowed):
-                filters, label = narrowed, f"{label}, {when.written}"
-            elif when.explicit:  # said to be published then, and nothing was
-                plan.missing.append(f"an article from {mention.written} published on {when.written}")
-        key = (filters.sources, filters.authors, filters.published_from)
-        if key in seen:  # named again ("another TechCrunch article"): its clause joins the first part's
-            first = parts[seen[key]]
-            if clauses[i] not in first.text:
-                parts[seen[key]] = Part(f"{first.text} {clauses[i]}", first.filters, first.label)
-            continue
-        seen[key] = len(parts)
-        parts.append(Part(clauses[i], filters, label))
+    for mention, (start, end) in zip(outlets, _clauses(question, outlets), strict=True):
+        following = next((m.start for m in outlets if m.start > mention.start), len(question))
+        dated = [d for d in published if mention.end <= d.start < following]
+        # One part per publication date: "the Sporting News article on X published on October 14, and the
+        # one on Y published on November 6" is two articles, each asked the words that describe it.
+        bounds = _dated_clauses(question, mention, dated, start, end) if dated else [(start, end)]
+        for when, (low, high) in zip(dated or [None], bounds, strict=True):
+            text = question[low:high].strip(" ,;")
+            filters = Filters(sources=mention.sources, authors=mention.authors)
+            label = mention.written
+            if when is not None:
+                narrowed = filters.narrowed(
+                    published_from=_shift(when.low, -DATE_SLACK_DAYS), published_to=_shift(when.high, DATE_SLACK_DAYS)
+                )
+                if not mention.sources or catalog.published(mention.sources) & _days(narrowed):
+                    filters, label = narrowed, f"{label}, {when.written}"
+                elif when.explicit:  # said to be published then, and nothing was
+                    plan.missing.append(f"an article from {mention.written} published on {when.written}")
+            key = (filters.sources, filters.authors, filters.published_from)
+            if key in seen:  # named again ("another TechCrunch article"): its clause joins the first part's
+                first = parts[seen[key]]
+                if text not in first.text:
+                    parts[seen[key]] = Part(f"{first.text} {text}", first.filters, first.label)
+                continue
+            seen[key] = len(parts)
+            parts.append(Part(text, filters, label))
     return parts
 
 
-def _clauses(question: str, outlets: Sequence[OutletMention]) -> list[str]:
-    """The words of the question each outlet is named for, in order.
+def _dated_clauses(
+    question: str, outlet: OutletMention, dated: Sequence[DateMention], start: int, end: int
+) -> list[tuple[int, int]]:
+    """Where the words about each dated article of one outlet's clause (`start`, `end`) start and end.
+
+    The words come before their date ("the report on fees published on March 2, and the one on the
+    pier published on March 9") or, when the first date follows the outlet at once or precedes the
+    word "article" ("TechCrunch reported on March 2 that ..., and on March 9 that ..."; "its March 2
+    article on ..."), after it.
+    """
+    first = dated[0]
+    attached = len(content_words(question[outlet.end : first.start])) <= 1  # "TechCrunch reported on <date>"
+    after = attached or bool(DATED_ARTICLE.match(question, first.end))
+    cuts = [d.start for d in dated[1:]] if after else [d.end for d in dated[:-1]]
+    edges = [start, *cuts, end]
+    spans = [(max(start, low), min(end, high)) for low, high in itertools.pairwise(edges)]
+    return [(low, high) if low < high else (start, end) for low, high in spans]
+
+
+def _clauses(question: str, outlets: Sequence[OutletMention]) -> list[tuple[int, int]]:
+    """Where the words of the question each outlet is named for start and end, in order.
 
     Outlets named together ("both TechCrunch and Fortune") share their clause. One named after
     its claim ("X, according to TechCrunch"; "as reported by both X and Y?") has the words
@@ -520,14 +546,14 @@ def _clauses(question: str, outlets: Sequence[OutletMention]) -> list[str]:
         )
         for first, last, before, _ in spans
     ]
-    clauses = [""] * len(outlets)
+    clauses = [(0, 0)] * len(outlets)
     for g, (members, (first, last, before, after)) in enumerate(zip(groups, spans, strict=True)):
         if named_after[g]:  # the words before; those after too, unless the next outlets claim them
             start, end = before, (after if g + 1 == len(groups) or not named_after[g + 1] else last.end)
         else:
             start, end = (first.start if g else 0), after
         for i in members:
-            clauses[i] = question[start:end].strip(" ,;")
+            clauses[i] = (start, end)
     return clauses
 
 

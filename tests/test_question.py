@@ -162,6 +162,27 @@ def test_a_publication_date_narrows_its_outlet_and_one_with_no_article_is_missin
     assert plan.missing == ["an article from the Harbour Gazette published on March 20, 2024"]
 
 
+def test_each_publication_date_after_one_outlet_is_a_part_of_its_own() -> None:
+    plan = plan_question(
+        "Between the Harbour Gazette report on port fees published on March 2, 2024, and the report on "
+        "the pier's closure published on March 9, 2024, did the paper's view of the harbour change?",
+        CATALOG,
+    )
+    assert [(p.filters.sources, p.filters.published_from, p.filters.published_to) for p in plan.parts] == [
+        (("The Harbour Gazette",), "2024-03-01", "2024-03-03"),
+        (("The Harbour Gazette",), "2024-03-08", "2024-03-10"),
+    ]
+    assert "port fees" in plan.parts[0].text and "closure" not in plan.parts[0].text
+    assert "closure" in plan.parts[1].text and "fees" not in plan.parts[1].text
+    # a date written before the article it dates ("its March 9, 2024, article") is a publication date too
+    plan = plan_question(
+        "Did the Harbour Gazette contradict itself in its March 2, 2024, article on fees or its March 9, 2024, "
+        "article on the pier?",
+        CATALOG,
+    )
+    assert [p.filters.published_from for p in plan.parts] == ["2024-03-01", "2024-03-08"]
+
+
 def test_an_event_date_is_not_taken_for_a_publication_date() -> None:
     plan = plan_question("Did the Harbour Gazette say the storm of March 20, 2024 closed the pier?", CATALOG)
     assert not plan.missing

@@ -59,17 +59,47 @@ ROBOTICS = {
 }
 
 
+# One outlet's reports on three dates: a question names two of them by date.
+LEDGER = {
+    "ledger_may02.txt": (
+        {"title": "Ferry fares rise", "source": "Alpine Ledger", "published": "2024-05-02"},
+        "The lake ferry will charge eight francs a crossing from June. "
+        "The operator said fuel costs had doubled since the winter.",
+    ),
+    "ledger_may16.txt": (
+        {"title": "Glacier trail reopens", "source": "Alpine Ledger", "published": "2024-05-16"},
+        "The glacier trail above Sorvan reopened after rangers cleared two rockfalls. "
+        "Hikers must carry crampons on the upper section until July.",
+    ),
+    "ledger_may30.txt": (
+        {"title": "Ferry subsidy approved", "source": "Alpine Ledger", "published": "2024-05-30"},
+        "The canton approved a subsidy that cuts the ferry crossing back to six francs for residents. "
+        "Council members said the fare rise had hurt commuters.",
+    ),
+}
+
+
+def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
+    """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
+    folder.mkdir()
+    for name, (_, text) in articles.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps({n: meta for n, (meta, _) in articles.items()}), encoding="utf-8")
+    settings = make_settings(storage_dir=folder.parent / "storage")
+    ingest_paths(settings, [folder], load_embedder=lambda: embedder)
+    return Assistant.open(settings, embedder=embedder)
+
+
 @pytest.fixture(scope="module")
 def robotics(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Three short articles: a company's robot, its plant's layoffs, and another firm's layoffs."""
-    folder = tmp_path_factory.mktemp("robotics") / "articles"
-    folder.mkdir()
-    for name, (_, text) in ROBOTICS.items():
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-    (folder / "manifest.json").write_text(json.dumps({n: meta for n, (meta, _) in ROBOTICS.items()}), encoding="utf-8")
-    settings = make_settings(storage_dir=folder.parent / "storage")
-    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
-    return Assistant.open(settings, embedder=local_embedder)
+    return assistant_over(tmp_path_factory.mktemp("robotics") / "articles", ROBOTICS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """One outlet's three reports, two weeks apart."""
+    return assistant_over(tmp_path_factory.mktemp("ledger") / "articles", LEDGER, local_embedder)
 
 
 def assert_verbatim(assistant: Assistant, answer: Answer) -> None:
@@ -185,6 +215,18 @@ def test_an_entity_is_cited_only_from_articles_that_bear_on_the_question(robotic
     assert [c.quote for c in answer.citations] == [
         "Veltro Robotics will end the night shift at its Dunmore plant in July."
     ]
+
+
+def test_two_reports_of_one_outlet_named_by_their_dates_are_each_cited(ledger: Assistant) -> None:
+    answer = ledger.ask(
+        "Between the Alpine Ledger report on ferry fares published on May 2, 2024, and the report on the "
+        "ferry subsidy published on May 30, 2024, did the cost of a crossing change?"
+    )
+    titles = {r.doc_id: r.title for r in ledger.articles()}
+    cited = {titles[c.doc_id] for c in answer.citations}
+    assert {"Ferry fares rise", "Ferry subsidy approved"} <= cited
+    assert "Glacier trail reopens" not in cited
+    assert_verbatim(ledger, answer)
 
 
 @pytest.mark.parametrize(
