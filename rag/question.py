@@ -472,18 +472,20 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
         # One part per publication date: "the Sporting News article on X published on October 14, and the
         # one on Y published on November 6" is two articles, each asked the words that describe it.
         bounds = _dated_clauses(question, mention, dated, start, end) if dated else [(start, end)]
-        for when, (low, high) in zip(dated or [None], bounds, strict=True):
-            text = question[low:high].strip(" ,;")
+        dates: list[DateMention | None] = [*dated] or [None]
+        for published_on, (words_from, words_to) in zip(dates, bounds, strict=True):
+            text = question[words_from:words_to].strip(" ,;")
             filters = Filters(sources=mention.sources, authors=mention.authors)
             label = mention.written
-            if when is not None:
+            if published_on is not None:
                 narrowed = filters.narrowed(
-                    published_from=_shift(when.low, -DATE_SLACK_DAYS), published_to=_shift(when.high, DATE_SLACK_DAYS)
+                    published_from=_shift(published_on.low, -DATE_SLACK_DAYS),
+                    published_to=_shift(published_on.high, DATE_SLACK_DAYS),
                 )
                 if not mention.sources or catalog.published(mention.sources) & _days(narrowed):
-                    filters, label = narrowed, f"{label}, {when.written}"
-                elif when.explicit:  # said to be published then, and nothing was
-                    plan.missing.append(f"an article from {mention.written} published on {when.written}")
+                    filters, label = narrowed, f"{label}, {published_on.written}"
+                elif published_on.explicit:  # said to be published then, and nothing was
+                    plan.missing.append(f"an article from {mention.written} published on {published_on.written}")
             key = (filters.sources, filters.authors, filters.published_from)
             if key in seen:  # named again ("another TechCrunch article"): its clause joins the first part's
                 first = parts[seen[key]]
