@@ -102,10 +102,18 @@ ARTICLE_DATE = re.compile(
     r"(?:\s+[^\s,.;?]+){0,2}?\s+(?:on|from|of|dated|in)\s+(?:the\s+)?$",
     re.I,
 )
+OPEN_BOUND = re.compile(r"\b(?P<bound>before|after|since|until|prior\s+to)\s+", re.IGNORECASE)  # an open range
 DATED_ARTICLE = re.compile(  # "their November 6, 2023, article": a date before the article it dates
     r"\s*,?\s+(?:article|report|piece|story|coverage|update|edition|publication)s?\b", re.IGNORECASE
 )
 
+# "TechCrunch reported on X on November 6": the day of the report
+REPORTING_VERB = re.compile(
+    r"\b(?:(?:report|publish|cover|note|mention|detail|discuss|highlight|describe|state|claim|announce|indicate|"
+    r"feature|post|explain|argue|reveal|portray|suggest|share)(?:s|es|d|ed|ing)?|wrote|write|writes|say|says|said|"
+    r"article|articles|coverage|piece|story)\b",
+    re.IGNORECASE,
+)
 # Where a question names an outlet (or an author) it wants an article from.
 _NAME = r"[\"'‘“]?(?P<name>(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|&|\||-|on|[A-Z0-9][\w.&'’-]*))*)[\"'’”]?"
 OUTLET_SLOTS = [
@@ -354,9 +362,18 @@ def find_dates(question: str, years: set[int]) -> list[DateMention]:
             taken.append((match.start(), match.end()))
             low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
             before = question[max(0, match.start() - 60) : match.start()]
+            bound = next((b for b in OPEN_BOUND.finditer(before) if b.end() == len(before)), None)
+            if bound:  # "published before December 5": every day up to it
+                before = before[: bound.start()] + " on "
+                if bound.group("bound").lower() in ("after", "since"):
+                    high = f"{max(years | {int(high[:4])}):04d}-12-31"
+                else:
+                    low = f"{min(years | {int(low[:4])}):04d}-01-01"
             explicit = bool(EXPLICIT_PUBLICATION.search(before))
             publication = explicit or bool(ARTICLE_DATE.search(before) or DATED_ARTICLE.match(question, match.end()))
-            found.append(DateMention(match.group(0), match.start(), match.end(), low, high, publication, explicit))
+            start = match.start() - len(bound.group(0)) if bound else match.start()
+            written = question[start : match.end()]
+            found.append(DateMention(written, start, match.end(), low, high, publication, explicit))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -449,8 +466,17 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
     parts: list[Part] = []
     for mention in plan.outlets:  # "TechCrunch on November 18", "The Verge, November 1": publication dates
         for i, when in enumerate(plan.dates):
+            if when.publication or when.start < mention.end:
+                continue
             between = question[mention.end : when.start]
-            if not when.publication and re.fullmatch(r"(?:'s|’s)?\s*(?:,|on|from|dated)?\s*", between):
+            # "the report by X on October 7 and the report by Y on October 10": the words since the date before
+            since = question[max([0, *(d.end for d in plan.dates if d.end <= when.start)]) : when.start]
+            on = re.search(r"\b(?:on|in)\s+$", since) or OPEN_BOUND.match(when.written)
+            # "TechCrunch reported on October 31 that ..., and again on December 15 that ...": the same construction
+            again = i and plan.dates[i - 1].publication and plan.dates[i - 1].start > mention.end
+            if (on and (again or REPORTING_VERB.search(since))) or re.fullmatch(
+                r"[\"'’”]?(?:'s|’s)?\s*(?:,|on|from|dated)?\s*", between
+            ):
                 plan.dates[i] = DateMention(
                     when.written, when.start, when.end, when.low, when.high, True, when.explicit
                 )
@@ -465,7 +491,7 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
             elif any(d.explicit for d in published):
                 plan.missing.append(f"an article published between {low} and {high}")
         return parts or [Part(question, Filters(), "")]
-    seen: dict[tuple[tuple[str, ...], tuple[str, ...], str], int] = {}  # a part's articles -> its index
+    seen: dict[tuple[tuple[str, ...], tuple[str, ...], str, str], int] = {}  # a part's articles -> its index
     for mention, (start, end) in zip(outlets, _clauses(question, outlets), strict=True):
         following = next((m.start for m in outlets if m.start > mention.start), len(question))
         dated = [d for d in published if mention.end <= d.start < following]
@@ -486,7 +512,7 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
                     filters, label = narrowed, f"{label}, {published_on.written}"
                 elif published_on.explicit:  # said to be published then, and nothing was
                     plan.missing.append(f"an article from {mention.written} published on {published_on.written}")
-            key = (filters.sources, filters.authors, filters.published_from)
+            key = (filters.sources, filters.authors, filters.published_from, filters.published_to)
             if key in seen:  # named again ("another TechCrunch article"): its clause joins the first part's
                 first = parts[seen[key]]
                 if text not in first.text:

@@ -183,6 +183,28 @@ def test_each_publication_date_after_one_outlet_is_a_part_of_its_own() -> None:
     assert [p.filters.published_from for p in plan.parts] == ["2024-03-01", "2024-03-08"]
 
 
+def test_the_day_an_outlet_reported_on_something_is_a_publication_date() -> None:
+    plan = plan_question(
+        "After the Harbour Gazette reported on the new port fees on March 2, 2024, and again on March 9, 2024, "
+        "was its account of the fees consistent?",
+        CATALOG,
+    )
+    assert [p.filters.published_from for p in plan.parts] == ["2024-03-01", "2024-03-08"]
+    # a date named before the outlet is not its report's day
+    plan = plan_question("Did the storm on March 9, 2024 close the pier, according to the Harbour Gazette?", CATALOG)
+    assert not plan.missing and plan.parts[0].filters.published_from == ""
+
+
+def test_an_article_published_before_or_after_a_date_is_looked_for_on_that_side_of_it() -> None:
+    plan = plan_question("What did the Harbour Gazette report published before March 5, 2024 say about fees?", CATALOG)
+    part = plan.parts[0]
+    assert part.filters.published_to == "2024-03-06" and part.filters.published_from < "2024-01-01"
+    assert part.label == "the Harbour Gazette, before March 5, 2024"
+    plan = plan_question("What did the Harbour Gazette report published after March 5, 2024 say about fees?", CATALOG)
+    part = plan.parts[0]
+    assert part.filters.published_from == "2024-03-04" and part.filters.published_to > "2024-12-30"
+
+
 def test_an_event_date_is_not_taken_for_a_publication_date() -> None:
     plan = plan_question("Did the Harbour Gazette say the storm of March 20, 2024 closed the pier?", CATALOG)
     assert not plan.missing
