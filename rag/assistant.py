@@ -40,7 +40,7 @@ from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import passages_of
 from rag.question import QuestionPlan, plan_question
 from rag.ranking import SentenceRanker
-from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, ambiguous_id, ids_starting_with
+from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, Passage, ambiguous_id, ids_starting_with
 from rag.request import Clock, Retrieval
 from rag.retrieve import HybridRetriever
 from rag.sentence_match import SentenceMatch, SentenceStems
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 MAX_QUESTION_TOKENS = 512
 SHORTER = "ask it in fewer words"
 QUERY_VECTORS_KEPT = 256  # recent query vectors: a comparison asks about one topic once per row
+SECOND_HOP_PASSAGES = 3  # passages searched for a clause with the answer's name (README: "Answers on real questions")
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
 PART_WORDS = 5  # a part of a question with fewer content words is searched with the whole question
 
@@ -329,6 +330,7 @@ class Assistant:
             [passages_of(found) for found in part_nodes],
             part_vectors,
             focus,
+            self._lookup(indexes, plan, options),
         )
 
     def _search(
@@ -386,6 +388,14 @@ class Assistant:
                     found.add(node.node.node_id)
                     extra.append(NodeWithScore(node=node.node, score=last))
         return extra
+
+    @staticmethod
+    def _lookup(indexes: _Indexes, plan: QuestionPlan, options: AskOptions) -> Callable[[str], list[Passage]] | None:
+        """A search by words among the articles the question is about, for the answer step's second hop."""
+        filters = options.filters.both(plan.every_part_filters)
+        if filters is None:
+            return None
+        return lambda text: passages_of(indexes.retriever.retrieve_words(text, filters, SECOND_HOP_PASSAGES))
 
     def query_vector(self, text: str) -> list[float]:
         """The embedding of a query, kept for the next request about the same text."""

@@ -4,9 +4,11 @@ Sentences of the retrieved passages are ranked against the question (`rag.rankin
 The answer is declined when even the best of them is weak evidence (`EVIDENCE_FLOOR`,
 calibrated on the tuning questions). Otherwise it holds the best sentence; the best
 sentence of every part of the question (each outlet it names), of every clause of a long
-description (the sentence holding most of its words) and of every other article that
-answers about as well; more good ones while they add something; and from each article cited, its
-second-best sentence when it answers nearly as well (`SECOND_RATIO`). An entity question
+description (the sentence holding most of its words; for an entity question, one in an
+article naming the entity, looked for again with its name when the passages hold none)
+and of every other article that answers about as well; more good ones while they add
+something; and from each article cited, its second-best sentence when it answers nearly
+as well (`SECOND_RATIO`). An entity question
 ("Who ...", "Which company ...") opens with the name the evidence points to, citing the
 sentences that hold it. A yes/no question gets what each report says, and a verdict only
 when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by
@@ -16,12 +18,12 @@ article in reading order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rag.citations import cosine, number_citations
+from rag.citations import cosine, number_citations, passage_sentences
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, vote
 from rag.lexicon import content_stems
@@ -31,7 +33,7 @@ from rag.verdict import assess
 if TYPE_CHECKING:
     from rag.answer import Answer
     from rag.question import Part
-    from rag.records import CitedSentence, Evidence
+    from rag.records import CitedSentence, Evidence, Passage
     from rag.request import Clock, Retrieval
 
 # Calibrated on the tuning part of the MultiHop-RAG dev questions (README: "Answers on real
@@ -127,14 +129,26 @@ class ExtractiveEngine(Engine):
                 if own and own[0].score >= PART_RATIO * best.score:
                     stems = content_stems(part.text)
                     add(max(own, key=lambda c: self._part_match(retrieval, part, stems, c)))
-        # Every clause of a long description is answered by the sentence that holds most of its words;
-        # fewer of them will do in an article that names the entity the description is of.
+        # Every clause of a long description is answered by the sentence that holds most of its words.
+        # In an entity question the clause is about the entity: a sentence of an article naming it
+        # answers with fewer of them, found among the passages or by a second hop (the clause looked
+        # for again with the name); only when none does, a sentence of another article that holds most.
         naming = _articles_naming(entity, retrieval) if entity is not None else set()
         for facet in plan.facets if plan is not None else []:
             stems = content_stems(facet)
-            match = max(every, key=lambda c: (self.ranker.lexical(stems, c.evidence.quote), c.score))
-            share = self.ranker.lexical(stems, match.evidence.quote)
-            if share >= FACET_MATCH or (share >= FACET_ENTITY_MATCH and match.evidence.doc_id in naming):
+
+            def share_of(c: ScoredSentence, stems: AbstractSet[str] = stems) -> tuple[float, float]:
+                return (self.ranker.lexical(stems, c.evidence.quote), c.score)
+
+            if entity is not None:
+                named = max((c for c in every if c.evidence.doc_id in naming), key=share_of, default=None)
+                if named is None or share_of(named)[0] < FACET_ENTITY_MATCH:
+                    named = self._second_hop(retrieval.lookup, facet, stems, entity) if retrieval.lookup else None
+                if named is not None:
+                    add(named)
+                    continue
+            match = max(every, key=share_of)
+            if share_of(match)[0] >= FACET_MATCH:
                 add(match)
         # Every article that answers about as well as the best gets a say; every article that
         # answers at all when the question asks what each source says.
@@ -160,6 +174,18 @@ class ExtractiveEngine(Engine):
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)
         return result
+
+    def _second_hop(
+        self, lookup: Callable[[str], list[Passage]], facet: str, stems: AbstractSet[str], entity: Candidate
+    ) -> ScoredSentence | None:
+        """The sentence that best answers a clause among passages found for it with the entity's name."""
+        pattern = _name_pattern(entity)
+        found = [e for p in lookup(f"{facet} {entity.name}") if pattern.search(p.text) for e in passage_sentences(p)]
+        if not found:
+            return None
+        shares = [self.ranker.lexical(stems, e.quote) for e in found]
+        best = max(range(len(found)), key=shares.__getitem__)
+        return ScoredSentence(found[best], shares[best], 0.0) if shares[best] >= FACET_ENTITY_MATCH else None
 
     def _part_match(
         self, retrieval: Retrieval, part: Part, stems: AbstractSet[str], candidate: ScoredSentence
@@ -200,10 +226,14 @@ def _in_reading_order(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:
     return sorted(chosen, key=lambda c: (article_rank[c.evidence.doc_id], c.evidence.start_char))
 
 
+def _name_pattern(entity: Candidate) -> re.Pattern[str]:
+    """The entity's name as articles write it, or its last word ("Bankman-Fried")."""
+    return re.compile(rf"\b{re.escape(entity.name.split()[-1])}\b")
+
+
 def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:
     """The articles whose retrieved passages write the entity's name (or its last word: "Bankman-Fried")."""
-    last = entity.name.split()[-1]
-    pattern = re.compile(rf"\b{re.escape(last)}\b")
+    pattern = _name_pattern(entity)
     return entity.articles | {p.doc_id for p in retrieval.passages if pattern.search(p.text)}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -33,6 +33,8 @@ class Retrieval:
     part_passages: list[list[Passage]] = field(default_factory=list)  # per part of the plan, what was found
     part_vectors: list[list[float]] = field(default_factory=list)  # per part, when there are several
     focus_stems: set[str] = field(default_factory=set)  # the stems an answer must name (the plan's focus, variants)
+    # more passages for the words of a text, among the question's articles: a second hop, once an answer's name is known
+    lookup: Callable[[str], list[Passage]] | None = None
 
     @property
     def focus_unnamed(self) -> str:

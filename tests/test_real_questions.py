@@ -79,6 +79,31 @@ LEDGER = {
 }
 
 
+OTHER_FIRMS = ["Harlow Foods", "Penrose Dairy", "Castell Freight", "Marrow Paper", "Oakham Steel", "Dunlin Textiles"]
+OTHER_FIRMS += ["Carrow Plastics", "Selby Glass", "Tarn Timber", "Wexley Tiles", "Brandon Cement"]
+# A robot maker fined over its warehouse, among eleven other firms fined for the same: the
+# fine's words point to the others; only the robot maker's name finds its own fine.
+FINES = {
+    "robot.txt": (
+        {"title": "Veltro shows its pallet robot", "source": "Alpine Ledger", "published": "2024-05-02"},
+        "Veltro Systems unveiled a warehouse robot that lifts pallets of up to two tonnes for grocery chains. "
+        "The machine steers itself between racks using cameras.",
+    ),
+    "penalty.txt": (
+        {"title": "Depot inspection", "source": "Metro Tech Daily", "published": "2024-05-20"},
+        "Regulators penalised Veltro Systems after inspectors found blocked fire exits at its warehouse. "
+        "The company said it had fixed the exits within a day.",
+    ),
+} | {
+    f"fine{i}.txt": (
+        {"title": f"{firm} fined", "source": "Metro Tech Daily", "published": f"2024-05-{i + 3:02d}"},
+        f"Regulators fined {firm} over a fire safety breach at its warehouse in the north. "
+        "The company will appeal the fine.",
+    )
+    for i, firm in enumerate(OTHER_FIRMS)
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -94,6 +119,12 @@ def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]]
 def robotics(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Three short articles: a company's robot, its plant's layoffs, and another firm's layoffs."""
     return assistant_over(tmp_path_factory.mktemp("robotics") / "articles", ROBOTICS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def fines(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A robot maker's robot and its fine, and eleven other firms' fines."""
+    return assistant_over(tmp_path_factory.mktemp("fines") / "articles", FINES, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -227,6 +258,23 @@ def test_two_reports_of_one_outlet_named_by_their_dates_are_each_cited(ledger: A
     assert {"Ferry fares rise", "Ferry subsidy approved"} <= cited
     assert "Glacier trail reopens" not in cited
     assert_verbatim(ledger, answer)
+
+
+def test_a_clause_of_an_entity_question_is_answered_from_an_article_naming_the_entity(fines: Assistant) -> None:
+    question = (
+        "Which company unveiled a pallet robot for grocery chains, and was fined by regulators over a fire "
+        "safety breach at its warehouse?"
+    )
+    # the eleven other fines match the clause's words better: the company's own is not among the passages
+    titles = {r.doc_id: r.title for r in fines.articles()}
+    assert "Depot inspection" not in {titles[p.doc_id] for p in fines.retrieve(question).passages}
+    answer = fines.ask(question)
+    assert answer.text.startswith("Veltro Systems.")
+    quotes = [c.quote for c in answer.citations]
+    # a second hop, the clause with the company's name, finds it
+    assert any(q.startswith("Regulators penalised Veltro Systems") for q in quotes)
+    assert not any(q.startswith("Regulators fined") for q in quotes)  # about other firms
+    assert_verbatim(fines, answer)
 
 
 @pytest.mark.parametrize(
