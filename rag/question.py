@@ -491,7 +491,6 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
             elif any(d.explicit for d in published):
                 plan.missing.append(f"an article published between {low} and {high}")
         return parts or [Part(question, Filters(), "")]
-    seen: dict[tuple[tuple[str, ...], tuple[str, ...], str, str], int] = {}  # a part's articles -> its index
     for mention, (start, end) in zip(outlets, _clauses(question, outlets), strict=True):
         following = next((m.start for m in outlets if m.start > mention.start), len(question))
         dated = [d for d in published if mention.end <= d.start < following]
@@ -512,14 +511,10 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
                     filters, label = narrowed, f"{label}, {published_on.written}"
                 elif published_on.explicit:  # said to be published then, and nothing was
                     plan.missing.append(f"an article from {mention.written} published on {published_on.written}")
-            key = (filters.sources, filters.authors, filters.published_from, filters.published_to)
-            if key in seen:  # named again ("another TechCrunch article"): its clause joins the first part's
-                first = parts[seen[key]]
-                if text not in first.text:
-                    parts[seen[key]] = Part(f"{first.text} {text}", first.filters, first.label)
-                continue
-            seen[key] = len(parts)
-            parts.append(Part(text, filters, label))
+            # named again ("the TechCrunch article on X, while the TechCrunch article on Y"): often another
+            # article, so its own part, searched by its own words (unless they are the same words)
+            if not any(p.text == text and p.filters == filters for p in parts):
+                parts.append(Part(text, filters, label))
     return parts
 
 

@@ -143,15 +143,20 @@ def test_an_outlet_named_after_its_claim_gets_the_words_before_it() -> None:
     assert plan.parts[1].text.startswith("Quayside Wire reports a new dredging contract")
 
 
-def test_an_outlet_named_twice_is_one_part_asked_both_of_its_claims() -> None:
+def test_an_outlet_named_twice_is_asked_each_claim_in_a_part_of_its_own() -> None:
     plan = plan_question(
         "Does the Harbour Gazette say fees rose, while Quayside Wire reports a new dredging contract, "
         "and the Harbour Gazette also says the pier closed?",
         CATALOG,
     )
-    assert len(plan.parts) == 2
-    assert "fees rose" in plan.parts[0].text and "the pier closed" in plan.parts[0].text
+    assert [p.filters.sources for p in plan.parts] == [
+        ("The Harbour Gazette",),
+        ("Quayside Wire | Coastal Business News",),
+        ("The Harbour Gazette",),
+    ]
+    assert "fees rose" in plan.parts[0].text and "pier" not in plan.parts[0].text
     assert "pier" not in plan.parts[1].text
+    assert "the pier closed" in plan.parts[2].text and "fees" not in plan.parts[2].text
 
 
 def test_a_publication_date_narrows_its_outlet_and_one_with_no_article_is_missing() -> None:
