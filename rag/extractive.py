@@ -47,6 +47,7 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
+NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
 FACET_ENTITY_MATCH = 0.3  # ... or this share, in an article whose passages name the entity answer
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 
@@ -147,8 +148,10 @@ class ExtractiveEngine(Engine):
                 if named is not None:
                     add(named)
                     continue
+            # a sentence that brings in an article nothing else cites must hold more of the clause
             match = max(every, key=share_of)
-            if share_of(match)[0] >= FACET_MATCH:
+            fresh = match.evidence.doc_id not in {c.evidence.doc_id for c in chosen}
+            if share_of(match)[0] >= (NEW_ARTICLE_FACET_MATCH if fresh else FACET_MATCH):
                 add(match)
         # Every article that answers about as well as the best gets a say; every article that
         # answers at all when the question asks what each source says.

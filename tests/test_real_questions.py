@@ -69,7 +69,8 @@ LEDGER = {
     "ledger_may16.txt": (
         {"title": "Glacier trail reopens", "source": "Alpine Ledger", "published": "2024-05-16"},
         "The glacier trail above Sorvan reopened after rangers cleared two rockfalls. "
-        "Hikers must carry crampons on the upper section until July.",
+        "Hikers must carry crampons on the upper section until July. "
+        "Rangers said the upper section had seen heavy snow over the winter.",
     ),
     "ledger_may30.txt": (
         {"title": "Ferry subsidy approved", "source": "Alpine Ledger", "published": "2024-05-30"},
@@ -275,6 +276,16 @@ def test_a_clause_of_an_entity_question_is_answered_from_an_article_naming_the_e
     assert any(q.startswith("Regulators penalised Veltro Systems") for q in quotes)
     assert not any(q.startswith("Regulators fined") for q in quotes)  # about other firms
     assert_verbatim(fines, answer)
+
+
+def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(ledger: Assistant) -> None:
+    fares = "Did the lake ferry start charging eight francs a crossing in June, and did rangers say "
+    one_passage = AskOptions(top_k=1)  # the glacier article comes only from the clause's own words
+    answer = ledger.ask(fares + "the upper section saw heavy snow over the winter?", options=one_passage)
+    assert any(c.quote.startswith("Rangers said the upper section") for c in answer.citations)
+    # the rangers spoke of snow, not rain: half the clause's words do not bring their article in
+    answer = ledger.ask(fares + "the upper section saw heavy rain over the winter?", options=one_passage)
+    assert [c.quote for c in answer.citations] == ["The lake ferry will charge eight francs a crossing from June."]
 
 
 @pytest.mark.parametrize(
