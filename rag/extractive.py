@@ -84,7 +84,7 @@ class ExtractiveEngine(Engine):
             return
         cited: list[CitedSentence] = []
         if result.entity is not None:
-            holding = _citing(result.entity)
+            holding = _citing(result.entity, {c.evidence.doc_id for c in result.chosen})
             cited.append((f"{result.entity.name}.", holding, True))
         cited += [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
         answer.text, answer.citations, answer.sentences = number_citations(cited)
@@ -240,11 +240,17 @@ def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:
     return entity.articles | {p.doc_id for p in retrieval.passages if pattern.search(p.text)}
 
 
-def _citing(entity: Candidate) -> list[Evidence]:
-    """The sentences cited for an entity answer: its best in each article that answers well enough."""
+def _citing(entity: Candidate, cited: AbstractSet[str]) -> list[Evidence]:
+    """The sentences cited for an entity answer: its best one, and its best in each other article
+    the answer cites (`cited`) that answers well enough; an article naming it in passing, that
+    nothing else in the answer cites, is not cited for it."""
     holding = _one_per_article(entity.evidence)[:ENTITY_CITATIONS]
-    top = entity.article_scores.get(holding[0].doc_id, 0.0) if holding else 0.0
-    return [e for e in holding if entity.article_scores.get(e.doc_id, 0.0) >= ENTITY_RATIO * top]
+    if not holding:
+        return []
+    top = entity.article_scores.get(holding[0].doc_id, 0.0)
+    return holding[:1] + [
+        e for e in holding[1:] if e.doc_id in cited and entity.article_scores.get(e.doc_id, 0.0) >= ENTITY_RATIO * top
+    ]
 
 
 def _one_per_article(evidence: Sequence[Evidence]) -> list[Evidence]:

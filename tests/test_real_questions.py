@@ -288,6 +288,14 @@ def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(led
     assert [c.quote for c in answer.citations] == ["The lake ferry will charge eight francs a crossing from June."]
 
 
+def test_an_entity_is_not_cited_from_an_article_naming_it_in_passing(robotics: Assistant) -> None:
+    answer = robotics.ask("Which company's robot steers itself between racks using cameras?")
+    assert answer.text.startswith("Veltro Robotics.")
+    titles = {r.doc_id: r.title for r in robotics.articles()}
+    # the night-shift article names the company too; nothing in it bears on the robot
+    assert {titles[c.doc_id] for c in answer.citations} == {"Veltro shows its pallet robot"}
+
+
 @pytest.mark.parametrize(
     ("request_text", "kind"),
     [
