@@ -41,9 +41,10 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
     """'yes', 'no' or 'cannot tell' for a yes/no question, from the ranked evidence."""
     question = retrieval.standalone
     part_docs = [{p.doc_id for p in passages} for passages in retrieval.part_passages]
-    best_per_part = []
-    for docs in part_docs:
-        own = [c for c in ranked if c.evidence.doc_id in docs]
+    best_per_part: list[ScoredSentence] = []
+    for docs in part_docs:  # each part's report is another article ("the TechCrunch article ..., and another")
+        taken = {c.evidence.doc_id for c in best_per_part}
+        own = [c for c in ranked if c.evidence.doc_id in docs and c.evidence.doc_id not in taken]
         if own:
             best_per_part.append(own[0])
     asked = find_figures(question)

@@ -202,6 +202,18 @@ def test_a_plain_yes_needs_the_same_figure_in_each_report(newsroom: Assistant) -
     assert newsroom.ask("What did the Harbour Gazette say about fees?").verdict == ""
 
 
+def test_two_reports_of_one_outlet_are_two_articles_not_one_sentence_agreeing_with_itself(ledger: Assistant) -> None:
+    # each part of the question is its own article: one says eight francs, the other six
+    answer = ledger.ask("Is the Alpine Ledger's report on ferry fares consistent with its report on the ferry subsidy?")
+    assert answer.verdict == "cannot tell"
+    answer = ledger.ask(
+        "Is the Alpine Ledger's report on ferry fares consistent with the Alpine Ledger's report on the ferry subsidy?"
+    )
+    assert answer.verdict == "cannot tell"
+    titles = {r.doc_id: r.title for r in ledger.articles()}
+    assert {titles[c.doc_id] for c in answer.citations} >= {"Ferry fares rise", "Ferry subsidy approved"}
+
+
 def test_the_same_figure_said_the_other_way_round_is_no_plain_yes(newsroom: Assistant) -> None:
     # Both reports give $48 million for the terminal, neither says it was built without a grant.
     negated = "Do both the Harbour Gazette and Quayside Wire say the terminal cost $48 million without any grant?"
