@@ -461,7 +461,7 @@ def question_facets(question: str, skip: Sequence[tuple[int, int]] = ()) -> list
 
 
 def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
-    """One part per outlet named (with the date that follows it), or one for the whole question."""
+    """One part per outlet named (and per publication date that follows it), or one for the whole question."""
     outlets = [m for m in plan.outlets if m.known]
     parts: list[Part] = []
     for mention in plan.outlets:  # "TechCrunch on November 18", "The Verge, November 1": publication dates
