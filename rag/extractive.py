@@ -137,22 +137,27 @@ class ExtractiveEngine(Engine):
         naming = _articles_naming(entity, retrieval) if entity is not None else set()
         for facet in plan.facets if plan is not None else []:
             stems = content_stems(facet)
+            shares = [self.ranker.lexical(stems, c.evidence.quote) for c in every]
 
-            def share_of(c: ScoredSentence, stems: AbstractSet[str] = stems) -> tuple[float, float]:
-                return (self.ranker.lexical(stems, c.evidence.quote), c.score)
+            def holds_most(i: int, shares: list[float] = shares) -> tuple[float, float]:
+                return (shares[i], every[i].score)
 
             if entity is not None:
-                named = max((c for c in every if c.evidence.doc_id in naming), key=share_of, default=None)
-                if named is None or share_of(named)[0] < FACET_ENTITY_MATCH:
+                named_at = max(
+                    (i for i, c in enumerate(every) if c.evidence.doc_id in naming), key=holds_most, default=-1
+                )
+                if named_at >= 0 and shares[named_at] >= FACET_ENTITY_MATCH:
+                    named: ScoredSentence | None = every[named_at]
+                else:
                     named = self._second_hop(retrieval.lookup, facet, stems, entity) if retrieval.lookup else None
                 if named is not None:
                     add(named)
                     continue
             # a sentence that brings in an article nothing else cites must hold more of the clause
-            match = max(every, key=share_of)
-            fresh = match.evidence.doc_id not in {c.evidence.doc_id for c in chosen}
-            if share_of(match)[0] >= (NEW_ARTICLE_FACET_MATCH if fresh else FACET_MATCH):
-                add(match)
+            best_at = max(range(len(every)), key=holds_most)
+            fresh = every[best_at].evidence.doc_id not in {c.evidence.doc_id for c in chosen}
+            if shares[best_at] >= (NEW_ARTICLE_FACET_MATCH if fresh else FACET_MATCH):
+                add(every[best_at])
         # Every article that answers about as well as the best gets a say; every article that
         # answers at all when the question asks what each source says.
         best_by_article: dict[str, ScoredSentence] = {}
