@@ -190,6 +190,19 @@ def _with_first_name(surname: str, texts: Sequence[str], first_names: AbstractSe
     return f"{max(counts, key=lambda f: counts[f])} {surname}" if counts else surname
 
 
+def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:
+    """Whether `texts` refer to a name shaped like a person's ("Veltro Robotics") as articles refer
+    to an organisation: by its first word alone ("Veltro said", "Veltro's fine"), never by its
+    last word alone, as they refer to a person ("Halvorsen said")."""
+    written = name.split()
+    if len(written) < 2:
+        return False
+    first, rest, last, before_last = (re.escape(w) for w in (written[0], written[1], written[-1], written[-2]))
+    first_alone = re.compile(rf"\b{first}\b(?!\s+{rest}\b)")
+    last_alone = re.compile(rf"(?<!{before_last} )\b{last}\b")
+    return any(first_alone.search(t) for t in texts) and not any(last_alone.search(t) for t in texts)
+
+
 def _key(name: str) -> str:
     """What tells a candidate apart: its last word, folded ("Bankman-Fried" for "Sam Bankman-Fried")."""
     return fold(name.split()[-1])
@@ -235,21 +248,23 @@ def vote(
             place = (key, evidence.doc_id)
             weight = score * NEAR_BONUS if near_stems and _near(evidence.quote, name, near_stems) else score
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
+    everything = [e.quote for e, _ in scored] + list(context)
     ranked = []
     for key, candidate in candidates.items():
         if asks_for == "person" and not (candidate.is_person or key in known.surnames):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])
-        if asks_for == "organization" and candidate.is_person:
-            candidate.score *= OTHER_KIND  # a name form can mislead ("Quayside Ferries"): a penalty, not a veto
         # shown in its most frequent full form (of two words or more), else as most often written
         forms = candidate.forms
         full = [f for f in forms if len(f.split()) >= 2] or list(forms)
         candidate.name = max(full, key=lambda f: (forms[f], len(f)))
+        texts = [e.quote for e in candidate.evidence] + list(context)
         if len(candidate.name.split()) == 1:
-            texts = [e.quote for e in candidate.evidence] + list(context)
             candidate.name = _with_first_name(candidate.name, texts, known.first_names)
+        written_as_person = candidate.is_person and not _written_as_organisation(candidate.name, everything)
+        if asks_for == "organization" and written_as_person:
+            candidate.score *= OTHER_KIND  # a name form can mislead ("Quayside Ferries"): a penalty, not a veto
         candidate.article_scores = {doc: score for (k, doc), score in best_in_article.items() if k == key}
         candidate.evidence.sort(key=lambda e: -candidate.article_scores.get(e.doc_id, 0.0))
         ranked.append(candidate)

@@ -89,6 +89,22 @@ def test_the_question_s_own_names_and_the_wrong_kind_of_entity_do_not_answer() -
     assert vote("Which company hired Ingrid Halvorsen?", scored, asks_for="organization")[0].name == "Quayside Ferries"
 
 
+def test_a_company_named_like_a_person_answers_which_company_when_articles_write_it_as_one() -> None:
+    # "Veltro Robotics" has a person's name form; the articles call it "Veltro", as they would a company
+    scored = [
+        (evidence("a", "The Competition Bureau fined Veltro Robotics, a drone company, $2 million."), 0.7),
+        (evidence("a", "Veltro said it would appeal the fine."), 0.4),
+    ]
+    question = "Which company was fined $2 million?"
+    assert vote(question, scored, asks_for="organization", near="company")[0].name == "Veltro Robotics"
+    # a person written by surname alone keeps the penalty: a company is asked for
+    people = [
+        (evidence("b", "The Competition Bureau fined Dana Whitcombe, a drone company founder, $2 million."), 0.7),
+        (evidence("b", "Whitcombe said she would appeal the fine."), 0.4),
+    ]
+    assert vote(question, people, asks_for="organization", near="company")[0].name == "Competition Bureau"
+
+
 def test_a_month_an_adjective_of_origin_or_a_possessive_is_not_part_of_a_name() -> None:
     assert names_in("Everyone waited for the March Harbour Board decision.") == ["Harbour Board"]
     assert names_in("A Norwegian Quayside shareholder objected.") == ["Quayside"]
