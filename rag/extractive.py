@@ -3,7 +3,8 @@
 Sentences of the retrieved passages are ranked against the question (`rag.ranking`).
 The answer is declined when even the best of them is weak evidence (`EVIDENCE_FLOOR`,
 calibrated on the tuning questions). Otherwise it holds the best sentence; the best
-sentence of every part of the question (each outlet it names), of every clause of a long
+sentence of every part of the question (each outlet it names; of two near ties, the one
+from an article not cited yet: another report), of every clause of a long
 description (the sentence holding most of its words; for an entity question, one in an
 article naming the entity, looked for again with its name when the passages hold none)
 and of every other article that answers about as well; more good ones while they add
@@ -43,6 +44,7 @@ EVIDENCE_FLOOR = 0.2
 KEEP_RATIO = 0.8  # further sentences must score at least this share of the best one
 OTHER_ARTICLE_RATIO = 0.7  # another article's best sentence joins when this close to the best
 PART_RATIO = 0.3  # a part's best sentence joins when this close to the best
+PART_NEW_ARTICLE_BONUS = 0.1  # added to its match when its article is not cited yet: of two near ties, a new report
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
@@ -122,14 +124,24 @@ class ExtractiveEngine(Engine):
                 chosen.append(candidate)
 
         # Every part of the question (an outlet, an outlet on a date) is answered from its own
-        # articles, by the sentence that best matches the part's own words and meaning.
+        # articles, by the sentence that best matches the part's own words and meaning; a sentence
+        # from an article the answer does not cite yet wins a near tie, as another report would.
         if plan is not None and 1 < len(retrieval.part_passages) == len(plan.filtered_parts):
             for part, passages in zip(plan.filtered_parts, retrieval.part_passages, strict=True):
                 docs = {p.doc_id for p in passages}
                 own = [c for c in ranked if c.evidence.doc_id in docs]
                 if own and own[0].score >= PART_RATIO * best.score:
                     stems = content_stems(part.text)
-                    add(max(own, key=lambda c: self._part_match(retrieval, part, stems, c)))
+                    cited = {c.evidence.doc_id for c in chosen}
+                    add(
+                        max(
+                            own,
+                            key=lambda c: (
+                                self._part_match(retrieval, part, stems, c)
+                                + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
+                            ),
+                        )
+                    )
         # Every clause of a long description is answered by the sentence that holds most of its words.
         # In an entity question the clause is about the entity: a sentence of an article naming it
         # answers with fewer of them, found among the passages or by a second hop (the clause looked

@@ -80,6 +80,26 @@ LEDGER = {
 }
 
 
+# Two reports of one outlet give the same figure; the first also holds the other outlet's claim.
+PORT = {
+    "gazette_board.txt": (
+        {"title": "Port costs shift", "source": "Harbour Gazette", "published": "2024-03-01"},
+        "Landing fees at Port Alder rose by a tenth in March while dredging costs fell sharply after a new contract, "
+        "the port board reported. The board meets again in April.",
+    ),
+    "gazette_master.txt": (
+        {"title": "Harbour master on fees", "source": "Harbour Gazette", "published": "2024-03-08"},
+        "Landing fees at Port Alder rose by a tenth this spring, the port's master confirmed. "
+        "Fishing crews said they would pass the cost on.",
+    ),
+    "wire_dredging.txt": (
+        {"title": "Dredging contract signed", "source": "Quayside Wire", "published": "2024-03-05"},
+        "Dredging costs at Port Alder fell sharply after the new contract was signed. "
+        "The contractor starts work in May.",
+    ),
+}
+
+
 OTHER_FIRMS = ["Harlow Foods", "Penrose Dairy", "Castell Freight", "Marrow Paper", "Oakham Steel", "Dunlin Textiles"]
 OTHER_FIRMS += ["Carrow Plastics", "Selby Glass", "Tarn Timber", "Wexley Tiles", "Brandon Cement"]
 # A robot maker fined over its warehouse, among eleven other firms fined for the same: the
@@ -126,6 +146,12 @@ def robotics(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbed
 def fines(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A robot maker's robot and its fine, and eleven other firms' fines."""
     return assistant_over(tmp_path_factory.mktemp("fines") / "articles", FINES, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def port(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Two reports of one outlet on a fee rise, and another outlet's on dredging costs."""
+    return assistant_over(tmp_path_factory.mktemp("port") / "articles", PORT, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -288,6 +314,21 @@ def test_a_clause_of_an_entity_question_is_answered_from_an_article_naming_the_e
     assert any(q.startswith("Regulators penalised Veltro Systems") for q in quotes)
     assert not any(q.startswith("Regulators fined") for q in quotes)  # about other firms
     assert_verbatim(fines, answer)
+
+
+def test_a_part_is_answered_from_a_report_not_cited_yet_when_one_answers_about_as_well(port: Assistant) -> None:
+    # the best sentence, from the board's report, answers both parts; the Gazette's part is
+    # answered about as well by its other report, which the answer cites as well
+    answer = port.ask(
+        "Did the Harbour Gazette report that landing fees at Port Alder rose by a tenth, "
+        "while the Quayside Wire reported that dredging costs fell sharply after a new contract?"
+    )
+    titles = {r.doc_id: r.title for r in port.articles()}
+    assert [titles[c.doc_id] for c in answer.citations] == [
+        "Port costs shift",
+        "Harbour master on fees",
+        "Dredging contract signed",
+    ]
 
 
 def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(ledger: Assistant) -> None:
