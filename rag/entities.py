@@ -190,13 +190,27 @@ def _with_first_name(surname: str, texts: Sequence[str], first_names: AbstractSe
     return f"{max(counts, key=lambda f: counts[f])} {surname}" if counts else surname
 
 
+ORGANISATION_PRONOUN = re.compile(r"\bits\b", re.IGNORECASE)
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
+
+
 def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:
-    """Whether `texts` refer to a name shaped like a person's ("Veltro Robotics") as articles refer
-    to an organisation: by its first word alone ("Veltro said", "Veltro's fine"), never by its
-    last word alone, as they refer to a person ("Halvorsen said")."""
+    """Whether `texts` write a name shaped like a person's ("Veltro Robotics") as they write an
+    organisation's: "its" after it in its sentences and never "he", "she" or "his"; or called by
+    its first word alone ("Veltro said") and never by its last, as a person is ("Halvorsen said")."""
     written = name.split()
     if len(written) < 2:
         return False
+    after = [
+        sentence.split(name, 1)[1]
+        for text in texts
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        if name in sentence
+    ]
+    if any(PERSON_PRONOUN.search(rest) for rest in after):
+        return False
+    if any(ORGANISATION_PRONOUN.search(rest) for rest in after):
+        return True
     first, rest, last, before_last = (re.escape(w) for w in (written[0], written[1], written[-1], written[-2]))
     first_alone = re.compile(rf"\b{first}\b(?!\s+{rest}\b)")
     last_alone = re.compile(rf"(?<!{before_last} )\b{last}\b")

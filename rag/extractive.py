@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 EVIDENCE_FLOOR = 0.2
 KEEP_RATIO = 0.8  # further sentences must score at least this share of the best one
 OTHER_ARTICLE_RATIO = 0.7  # another article's best sentence joins when this close to the best
+ENTITY_OTHER_RATIO = 0.9  # ... this close, in an entity question described clause by clause (then no more join)
 PART_RATIO = 0.3  # a part's best sentence joins when this close to the best
 PART_NEW_ARTICLE_BONUS = 0.1  # added to its match when its article is not cited yet: of two near ties, a new report
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
@@ -175,12 +176,15 @@ class ExtractiveEngine(Engine):
         best_by_article: dict[str, ScoredSentence] = {}
         for candidate in ranked:
             best_by_article.setdefault(candidate.evidence.doc_id, candidate)
+        # An entity described clause by clause has its sentence for each clause: a sentence that
+        # shares the description's words without answering a clause is as often about another.
+        described = entity is not None and plan is not None and bool(plan.facets)
         ratio = PART_RATIO if plan is not None and plan.every_source else OTHER_ARTICLE_RATIO
         for candidate in best_by_article.values():
-            if candidate.score >= ratio * best.score:
+            if candidate.score >= (ENTITY_OTHER_RATIO if described else ratio) * best.score:
                 add(candidate)
         for candidate in ranked:
-            if len(chosen) >= max(limit, len(retrieval.part_passages)):
+            if described or len(chosen) >= max(limit, len(retrieval.part_passages)):
                 break
             if candidate.score >= KEEP_RATIO * best.score:
                 add(candidate)
@@ -258,12 +262,17 @@ def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:
 
 
 def _citing(entity: Candidate, cited: AbstractSet[str]) -> list[Evidence]:
-    """The sentences cited for an entity answer: its best one, and its best in each other article
-    the answer cites (`cited`) that answers well enough; an article naming it in passing, that
-    nothing else in the answer cites, is not cited for it."""
-    holding = _one_per_article(entity.evidence)[:ENTITY_CITATIONS]
+    """The sentences cited for an entity answer: its best one in the articles the answer cites
+    (`cited`; of all, when none of them names it), and its best in each other article the answer
+    cites that answers well enough; an article naming it in passing, that nothing else in the
+    answer cites, is not cited for it."""
+    every = _one_per_article(entity.evidence)
+    holding = every[:ENTITY_CITATIONS]
     if not holding:
         return []
+    if holding[0].doc_id not in cited:  # the articles the answer cites that name it come first
+        in_answer = [e for e in every if e.doc_id in cited]
+        holding = (in_answer + [e for e in holding if e not in in_answer])[:ENTITY_CITATIONS]
     top = entity.article_scores.get(holding[0].doc_id, 0.0)
     return holding[:1] + [
         e for e in holding[1:] if e.doc_id in cited and entity.article_scores.get(e.doc_id, 0.0) >= ENTITY_RATIO * top

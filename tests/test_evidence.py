@@ -103,6 +103,11 @@ def test_a_company_named_like_a_person_answers_which_company_when_articles_write
         (evidence("b", "Whitcombe said she would appeal the fine."), 0.4),
     ]
     assert vote(question, people, asks_for="organization", near="company")[0].name == "Competition Bureau"
+    # "its" after the name says a company is meant; "she" would say a person
+    plant = [(evidence("c", "The regulator fined Veltro Robotics $2 million over its Dunmore depot."), 0.7)]
+    assert vote(question, plant, asks_for="organization")[0].name == "Veltro Robotics"
+    plant = [(evidence("c", "The regulator fined Dana Whitcombe $2 million over her Dunmore depot."), 0.7)]
+    assert vote(question, plant, asks_for="organization")[0].name == "Dunmore"
 
 
 def test_a_month_an_adjective_of_origin_or_a_possessive_is_not_part_of_a_name() -> None:

@@ -278,6 +278,16 @@ def test_a_clause_answered_by_few_of_its_words_counts_only_in_an_article_naming_
     assert not any("shop steward" in c.quote for c in answer.citations)
 
 
+def test_a_company_with_a_person_shaped_name_answers_which_company(robotics: Assistant) -> None:
+    # "Veltro Robotics" looks like a person's name; "its Dunmore plant" says it is not one, and
+    # Dunmore, a place, is not the company
+    answer = robotics.ask(
+        "Which company unveiled a robot that steers itself between racks using cameras, "
+        "and will end the night shift at its plant?"
+    )
+    assert answer.text.startswith("Veltro Robotics.")
+
+
 def test_an_entity_is_cited_only_from_articles_that_bear_on_the_question(robotics: Assistant) -> None:
     answer = robotics.ask("Which company will end the night shift at its Dunmore plant in July?")
     assert answer.text.startswith("Veltro Robotics.")
@@ -285,6 +295,19 @@ def test_an_entity_is_cited_only_from_articles_that_bear_on_the_question(robotic
     assert [c.quote for c in answer.citations] == [
         "Veltro Robotics will end the night shift at its Dunmore plant in July."
     ]
+
+
+def test_an_entity_described_clause_by_clause_is_cited_from_the_articles_answering_the_clauses(
+    robotics: Assistant,
+) -> None:
+    answer = robotics.ask(
+        "Which firm gave workers two weeks of notice before the layoffs, and blamed slower orders from carmakers?"
+    )
+    assert answer.text.startswith("Veltro Robotics.")
+    titles = {r.doc_id: r.title for r in robotics.articles()}
+    # both clauses are answered by the night-shift article; its name is cited from there too, not
+    # from the robot article, and the crane operator's "two weeks of notice" is another firm's
+    assert {titles[c.doc_id] for c in answer.citations} == {"Dunmore plant to cut night shift"}
 
 
 def test_two_reports_of_one_outlet_named_by_their_dates_are_each_cited(ledger: Assistant) -> None:
