@@ -196,17 +196,13 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", 
 
 def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:
     """Whether `texts` write a name shaped like a person's ("Veltro Robotics") as they write an
-    organisation's: "its" after it in its sentences and never "he", "she" or "his"; or called by
-    its first word alone ("Veltro said") and never by its last, as a person is ("Halvorsen said")."""
+    organisation's: "its" after it in its sentences and never "he", "she" or "his" (up to the
+    sentence's end); or called by its first word alone ("Veltro said") and never by its last, as
+    a person is ("Halvorsen said")."""
     written = name.split()
     if len(written) < 2:
         return False
-    after = [
-        sentence.split(name, 1)[1]
-        for text in texts
-        for sentence in re.split(r"(?<=[.!?])\s+", text)
-        if name in sentence
-    ]
+    after = [m.group(1) for text in texts for m in re.finditer(rf"{re.escape(name)}([^.!?]*)", text)]
     if any(PERSON_PRONOUN.search(rest) for rest in after):
         return False
     if any(ORGANISATION_PRONOUN.search(rest) for rest in after):
@@ -273,11 +269,11 @@ def vote(
         forms = candidate.forms
         full = [f for f in forms if len(f.split()) >= 2] or list(forms)
         candidate.name = max(full, key=lambda f: (forms[f], len(f)))
-        texts = [e.quote for e in candidate.evidence] + list(context)
         if len(candidate.name.split()) == 1:
+            texts = [e.quote for e in candidate.evidence] + list(context)
             candidate.name = _with_first_name(candidate.name, texts, known.first_names)
-        written_as_person = candidate.is_person and not _written_as_organisation(candidate.name, everything)
-        if asks_for == "organization" and written_as_person:
+        organisation = asks_for == "organization"
+        if organisation and candidate.is_person and not _written_as_organisation(candidate.name, everything):
             candidate.score *= OTHER_KIND  # a name form can mislead ("Quayside Ferries"): a penalty, not a veto
         candidate.article_scores = {doc: score for (k, doc), score in best_in_article.items() if k == key}
         candidate.evidence.sort(key=lambda e: -candidate.article_scores.get(e.doc_id, 0.0))
