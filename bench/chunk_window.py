@@ -15,10 +15,11 @@ from pathlib import Path
 
 import rag  # noqa: F401  (offline settings first)
 from rag.chunking import chunk_article
-from rag.corpus import iter_article_files, load_article, read_manifest
+from rag.corpus import load_article, read_manifest
 from rag.minilm import MAX_WORD_PIECES, count_word_pieces
 from rag.models import chunk_window
 from rag.settings import Settings
+from rag.walk import walk
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +29,7 @@ def compare(folder: Path, settings: Settings) -> str:
     manifest = read_manifest(folder)
     articles = chunks = changed = over = 0
     most = 0
-    for path in iter_article_files([folder]):
+    for path in (path for path, problem in walk(folder) if not problem):
         article = load_article(path, path.read_bytes(), settings.max_file_bytes, manifest.get(path.name))
         before = chunk_article(article.text, settings.chunk_tokens, article.body_start)
         after = chunk_article(article.text, settings.chunk_tokens, article.body_start, window)

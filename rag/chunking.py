@@ -32,15 +32,34 @@ class ChunkWindow:
     """What the embedder reads of a text: at most `limit` of its own tokens, counted by `count`.
 
     Chunk budgets are counted in the LLM's tokens (tiktoken); an embedder with a window of
-    its own (all-MiniLM-L6-v2: 256 word pieces) must see the whole chunk too.
+    its own (all-MiniLM-L6-v2: 256 word pieces) must see the whole chunk too. A tokenizer
+    that splits words at whitespace before anything else (WordPiece does) counts two texts
+    joined by whitespace as the sum of their counts, less the `added` tokens it puts around
+    every text ([CLS] and [SEP]); the chunker then counts each sentence once instead of every
+    growing chunk again.
     """
 
     limit: int
     count: Callable[[str], int]
+    added: int = 0
+    splits_at_whitespace: bool = False
 
     def fits(self, text: str) -> bool:
         """True when the embedder reads all of `text`."""
         return self.count(text) <= self.limit
+
+    def joined_count(self, first: int, gap: str, second: int) -> int | None:
+        """The count of `a + gap + b` from the counts of `a` and `b`, or None when it must be counted.
+
+        Only a gap of plain whitespace is a split the tokenizer cannot see across (other space
+        characters may be dropped by its normaliser, joining the words beside them).
+        """
+        if not self.splits_at_whitespace or not gap or gap.strip(_PLAIN_WHITESPACE):
+            return None
+        return first + second - self.added
+
+
+_PLAIN_WHITESPACE = " \t\n\r"
 
 
 def chunker_signature(max_tokens: int, window: ChunkWindow | None = None) -> str:
@@ -93,18 +112,27 @@ def _strip(text: str, span: Span) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-def _sentence_units(
-    text: str, start: int, max_tokens: int, window: ChunkWindow | None = None
-) -> list[tuple[Span, int]]:
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence, or a piece of one over budget: its tokens, and what the embedder counts (0 without a window)."""
+
+    span: Span
+    tokens: int
+    read: int
+
+
+def _sentence_units(text: str, start: int, max_tokens: int, window: ChunkWindow | None = None) -> list[_Unit]:
     """Sentences with their token counts; sentences over budget are cut into pieces."""
-    units: list[tuple[Span, int]] = []
+    units: list[_Unit] = []
     for sentence in split_sentences(text, start):
         n = count_tokens(text[sentence.start : sentence.end])
-        if n <= max_tokens and (window is None or window.fits(text[sentence.start : sentence.end])):
-            units.append((sentence, n))
+        read = window.count(text[sentence.start : sentence.end]) if window is not None else 0
+        if n <= max_tokens and (window is None or read <= window.limit):
+            units.append(_Unit(sentence, n, read))
             continue
         for piece in _split_long(text, sentence, max_tokens, window):
-            units.append((piece, count_tokens(text[piece.start : piece.end])))
+            piece_text = text[piece.start : piece.end]
+            units.append(_Unit(piece, count_tokens(piece_text), window.count(piece_text) if window is not None else 0))
     return units
 
 
@@ -118,30 +146,39 @@ def chunk_article(
     its budget. A sentence longer than the budget is cut into pieces of its own.
     """
     chunks: list[Chunk] = []
-    group: list[tuple[Span, int]] = []
+    group: list[Span] = []
     group_tokens = 0
+    group_read = 0  # what the embedder counts of the group's text
 
     def close() -> None:
         nonlocal group, group_tokens
         if group:
-            start, end = group[0][0].start, group[-1][0].end
+            start, end = group[0].start, group[-1].end
             chunks.append(Chunk(len(chunks), start, end, text[start:end], group_tokens))
         group, group_tokens = [], 0
 
-    for span, n in _sentence_units(text, body_start, max_tokens, window):
+    for unit in _sentence_units(text, body_start, max_tokens, window):
+        span = unit.span
         if group:
-            gap = text[group[-1][0].end : span.start]
+            gap = text[group[-1].end : span.start]
             paragraph_break = gap.count("\n") >= 2
             # Counted on the joined text: tokens do not add up across a boundary.
-            joined = count_tokens(text[group[0][0].start : span.end])
-            unread = window is not None and not window.fits(text[group[0][0].start : span.end])
-            if joined > max_tokens or unread or (paragraph_break and group_tokens >= max_tokens // 2):
+            joined = count_tokens(text[group[0].start : span.end])
+            read = 0
+            if window is not None:
+                summed = window.joined_count(group_read, gap, unit.read)
+                read = summed if summed is not None else window.count(text[group[0].start : span.end])
+            if (
+                joined > max_tokens
+                or (window is not None and read > window.limit)
+                or (paragraph_break and group_tokens >= max_tokens // 2)
+            ):
                 close()
             else:
-                group.append((span, n))
-                group_tokens = joined
+                group.append(span)
+                group_tokens, group_read = joined, read
                 continue
-        group.append((span, n))
-        group_tokens = n
+        group.append(span)
+        group_tokens, group_read = unit.tokens, unit.read
     close()
     return chunks

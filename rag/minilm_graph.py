@@ -5,18 +5,24 @@ token type 0) and layer norm, 6 encoder layers (12 heads of 32, GELU with erf), 
 pooling over the attention mask and L2 normalisation. The layers use onnxruntime's fused
 BERT operators, so the graph runs on onnxruntime only. Inputs: `input_ids` and
 `attention_mask` (int64, batch x length); output: `embedding` (float32, batch x 384).
-Every weight stays fp32, so its vectors are the torch model's to float rounding.
+
+The graph is written in fp32 (the torch model's vectors to float rounding), then quantised:
+int8 weights, one scale per output channel, activations quantised as each call runs
+(onnxruntime's dynamic quantisation). That runs 1.7x faster here, on a CPU with AVX2 only,
+and moves the vectors a little (cosine 0.98 to 0.99 against torch's); the README gives the
+retrieval figures side by side.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 # Bump when the graph changes, so a cached file is built again.
-GRAPH_VERSION = "minilm-onnx-fp32-v2"
+GRAPH_VERSION = "minilm-onnx-int8-v1"
 MS = "com.microsoft"  # onnxruntime's own operators
 OPSET = 17  # LayerNormalization
 HIDDEN = 384
@@ -78,7 +84,7 @@ class _Graph:
 
 
 def build_model_bytes(weights_file: Path) -> bytes:
-    """The serialised ONNX model for the weights in `weights_file` (model.safetensors)."""
+    """The serialised fp32 ONNX model for the weights in `weights_file` (model.safetensors)."""
     from onnx import TensorProto, helper
     from safetensors.numpy import load_file
 
@@ -138,3 +144,41 @@ def build_model_bytes(weights_file: Path) -> bytes:
     model = helper.make_model(graph, opset_imports=opsets, producer_name=GRAPH_VERSION)
     model.ir_version = 8
     return bytes(model.SerializeToString())
+
+
+def write_quantised(fp32_model: bytes, path: Path) -> None:
+    """Write `fp32_model` to `path` with int8 weights (per output channel), activations quantised as it runs.
+
+    The fused Attention becomes QAttention and each MatMul a MatMulInteger; layer norms, GELU
+    and pooling stay fp32.
+    """
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    # The quantiser advises its "pre-processing" (shape inference and graph fusion) on the root
+    # logger; this graph is written fused already, so the advice is not the user's business.
+    root = logging.getLogger()
+    advice = _DropMessages("pre-processing")
+    root.addFilter(advice)
+    try:
+        quantize_dynamic(
+            onnx.load_from_string(fp32_model),
+            path,
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            # Our fused operators carry no type information the quantiser can infer.
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
+    finally:
+        root.removeFilter(advice)
+
+
+class _DropMessages(logging.Filter):
+    """Drops log records whose message contains `text`."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.text not in record.getMessage()

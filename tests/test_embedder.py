@@ -1,7 +1,8 @@
-"""The bundled embedder on onnxruntime: the torch model's vectors, no torch, chunks it reads whole."""
+"""The bundled embedder on onnxruntime: the torch model's vectors in int8, no torch, chunks it reads whole."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.metadata
 import json
 import math
@@ -30,18 +31,20 @@ def cosine(a: list[float], b: list[float]) -> float:
     return sum(x * y for x, y in zip(a, b, strict=True)) / math.sqrt(sum(x * x for x in a) * sum(y * y for y in b))
 
 
-def test_the_onnx_embedder_gives_the_torch_models_vectors(local_embedder: BaseEmbedding) -> None:
+def test_the_onnx_embedder_gives_nearly_the_torch_models_vectors(local_embedder: BaseEmbedding) -> None:
     rows = json.loads(REFERENCE.read_text(encoding="utf-8"))["rows"]
     texts = [row["text"] for row in rows]
     assert max(count_word_pieces(t) for t in texts) > MAX_WORD_PIECES, "one text is cut short by the model"
     vectors = local_embedder.get_text_embedding_batch(texts)
-    alone = [local_embedder.get_text_embedding(t) for t in texts]  # no padding beside longer texts
-    for row, vector, single in zip(rows, vectors, alone, strict=True):
-        assert cosine(vector, row["vector"]) > 0.9999, row["text"][:60]
-        assert cosine(single, vector) > 0.99999, row["text"][:60]
+    alone = [local_embedder.get_text_embedding(t) for t in texts]
+    in_another_batch = local_embedder.get_text_embedding_batch(list(reversed(texts)))[::-1]
+    for row, vector, single, other in zip(rows, vectors, alone, in_another_batch, strict=True):
+        assert cosine(vector, row["vector"]) > 0.98, row["text"][:60]  # int8 weights and activations
+        # A text's vector never depends on the texts embedded beside it.
+        assert vector == single == other, row["text"][:60]
     # The model, not just any vectors: a paraphrase is near, an unrelated sentence is not.
     office, question, budget = vectors[0], vectors[1], vectors[2]
-    assert cosine(office, question) == pytest.approx(cosine(rows[0]["vector"], rows[1]["vector"]), abs=1e-4)
+    assert cosine(office, question) == pytest.approx(cosine(rows[0]["vector"], rows[1]["vector"]), abs=0.02)
     assert cosine(office, question) > cosine(office, budget) + 0.2
 
 
@@ -64,12 +67,13 @@ def test_the_graph_is_built_again_when_its_file_is_missing(tmp_path: Path, monke
 
     monkeypatch.setenv("RAG_MODEL_CACHE", str(tmp_path / "cache"))
     built = model_file()
-    assert built.parent == tmp_path / "cache" and built.stat().st_size > 80_000_000
+    # int8: a quarter of the fp32 weights' 90 MB.
+    assert built.parent == tmp_path / "cache" and 20_000_000 < built.stat().st_size < 30_000_000
     built.unlink()
     embedder = MiniLMEmbedding()  # builds it again, from the installed weights only
     assert built.is_file() and [p.name for p in built.parent.iterdir()] == [built.name], "no partial file left"
     row = json.loads(REFERENCE.read_text(encoding="utf-8"))["rows"][0]
-    assert cosine(embedder.get_text_embedding(row["text"]), row["vector"]) > 0.9999
+    assert cosine(embedder.get_text_embedding(row["text"]), row["vector"]) > 0.98
 
 
 RUSSIAN = (
@@ -138,3 +142,32 @@ def test_the_installed_environment_leaves_out_what_only_chromadbs_distributed_mo
     assert unused and "kubernetes" in unused.group(1).split()
     installed = {d.metadata["Name"].lower() for d in importlib.metadata.distributions()}
     assert not installed & set(unused.group(1).split())
+
+
+def test_chunks_cut_from_summed_sentence_counts_are_those_of_counting_every_joined_text() -> None:
+    window = chunk_window(make_settings())
+    assert window is not None and window.splits_at_whitespace
+    exact = dataclasses.replace(window, splits_at_whitespace=False)  # counts every growing chunk again
+    texts = [path.read_text(encoding="utf-8") for path in sorted(BUNDLED_CORPUS.glob("*.txt"))]
+    long_sentence = " ".join(f"the port shipped {i}0 tonnes" for i in range(200)) + "."
+    for text in [*texts, "\n\n".join(RUSSIAN * 4 for _ in range(6)), long_sentence]:
+        summed = chunk_article(text, 200, window=window)
+        assert summed == chunk_article(text, 200, window=exact)
+        assert all(count_word_pieces(c.text) <= MAX_WORD_PIECES for c in summed)
+    # A narrow window, so that chunks close on it and not on tokens.
+    narrow, narrow_exact = dataclasses.replace(window, limit=40), dataclasses.replace(exact, limit=40)
+    assert chunk_article(texts[0], 200, window=narrow) == chunk_article(texts[0], 200, window=narrow_exact)
+    assert len(chunk_article(texts[0], 200, window=narrow)) > len(chunk_article(texts[0], 200, window=window))
+
+
+def test_word_pieces_are_summed_only_across_plain_whitespace() -> None:
+    window = chunk_window(make_settings())
+    assert window is not None
+    first, second = "Port volumes rose", "harbour fees fell"
+    for gap in [" ", "\n\n", " \t\r\n "]:
+        summed = window.joined_count(count_word_pieces(first), gap, count_word_pieces(second))
+        assert summed == count_word_pieces(first + gap + second)
+    # The normaliser drops a control character or a zero-width space: the words beside it join.
+    for gap in ["\x1c", "\u200b", ""]:
+        assert window.joined_count(count_word_pieces(first), gap, count_word_pieces(second)) is None
+    assert count_word_pieces(first + "\x1c" + second) != count_word_pieces(first) + count_word_pieces(second) - 2
