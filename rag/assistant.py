@@ -23,7 +23,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from rag.answer import Answer
 from rag.bm25 import Bm25Index
-from rag.catalog import Catalog
+from rag.catalog import Catalog, cached_catalog
 from rag.chroma_connection import explain_store_error
 from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
@@ -550,7 +550,10 @@ class Assistant:
         """The sources, authors and dates of the stored articles, built once until the next refresh."""
         catalog = self._catalog  # read once, as in articles()
         if catalog is None:
-            catalog = self._catalog = Catalog.of(self.articles())
+            # Keyed by the fingerprint the BM25 index was loaded for, which was read before the articles.
+            fingerprint = self._indexes.bm25.fingerprint
+            catalog = cached_catalog(self.settings.storage_dir / "catalog", fingerprint, self.articles)
+            self._catalog = catalog
         return catalog
 
     def article(self, doc_id: str) -> ArticleRecord:

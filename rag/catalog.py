@@ -9,12 +9,20 @@ the source's head (the part before " | ", " - " or ": "), or a first part of it.
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import re
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from rag.lexicon import fold
 from rag.records import ArticleRecord
+
+log = logging.getLogger(__name__)
 
 _HEAD = re.compile(r"\s+[|\-–—:]\s+|:\s+")
 _WEB_SUFFIX = re.compile(r"\.(com|co\.uk|org|net|io|news)$")
@@ -77,6 +85,25 @@ class Catalog:
         outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
         return cls(outlets, sorted(authors), dates, sorted(people))
 
+    def to_json(self) -> dict[str, Any]:
+        """The catalog as JSON data (`from_json` reads it back)."""
+        return {
+            "outlets": [[o.source, o.head] for o in self.outlets],
+            "authors": self.authors,
+            "dates": {source: sorted(dates) for source, dates in self.dates.items()},
+            "people": self.people,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Catalog:
+        """The catalog `to_json` wrote."""
+        return cls(
+            [Outlet(source, head) for source, head in data["outlets"]],
+            list(data["authors"]),
+            {source: set(dates) for source, dates in data["dates"].items()},
+            list(data["people"]),
+        )
+
     def sources_named(self, name: str) -> list[str]:
         """The stored sources `name` denotes (several for "The Independent": each of its sections)."""
         return [o.source for o in self.outlets if o.matches(name)]
@@ -94,3 +121,38 @@ class Catalog:
     def published(self, sources: Sequence[str]) -> set[str]:
         """The dates on which these sources published."""
         return {d for s in sources for d in self.dates.get(s, ()) if d}
+
+
+def cached_catalog(folder: Path, fingerprint: str, records: Callable[[], Iterable[ArticleRecord]]) -> Catalog:
+    """The catalog of the store whose contents have `fingerprint`, from `folder` or built from `records`.
+
+    Building it reads every article's record (3.5 s at 17,000 articles, most of a cold
+    start); the copy on disk is keyed by the store's fingerprint, like the BM25 index, so any
+    write to the store makes a new one. Pass the fingerprint read before `records`, so that
+    a write between the two only costs a rebuild next time.
+    """
+    path = folder / f"{fingerprint}.json"
+    try:
+        return Catalog.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("rebuilding the damaged catalog copy %s (%s)", path, exc)
+    catalog = Catalog.of(records())
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(dir=folder, prefix=".partial-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(catalog.to_json(), out)
+            os.replace(partial, path)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
+        for old in folder.glob("*.json"):  # keep only the current copy
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        # The copy only saves building it next time: answer from memory.
+        log.warning("could not save the catalog under %s (%s); it will be rebuilt next start", folder, exc)
+    return catalog

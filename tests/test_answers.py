@@ -125,6 +125,41 @@ def test_assistant_sees_newly_ingested_articles_after_refresh(
     assert not answer.abstained and "dredging would start in May" in answer.text
 
 
+def test_an_outlet_ingested_later_is_known_and_a_new_process_reads_the_kept_catalog(
+    embedded_settings: Any, corpus_dir: Path, run_ingest: Any, local_embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rag.assistant import Assistant
+    from rag.store import CorpusStore
+
+    question = "According to a Fjord Gazette article, what will happen to the harbour fees in Bergen?"
+    (corpus_dir / "ports.md").write_text(  # its words, but from another outlet
+        "---\ntitle: Ports weigh their fees\nsource: Nordic Ports Weekly\ndate: 2023-04-03\n---\n"
+        "The Fjord Gazette asked whether Bergen would change its harbour fees this spring.\n",
+        encoding="utf-8",
+    )
+    run_ingest(embedded_settings, corpus_dir)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    refused = assistant.ask(question)
+    assert refused.abstained and "needs an article from Fjord Gazette" in refused.text
+    (corpus_dir / "fees.md").write_text(
+        "---\ntitle: Bergen cuts harbour fees\nsource: The Fjord Gazette\ndate: 2023-04-10\n---\n"
+        "Bergen will cut its harbour fees by a fifth from June, the port authority said on Monday.\n",
+        encoding="utf-8",
+    )
+    run_ingest(embedded_settings, corpus_dir)
+    assert assistant.refresh()
+    answer = assistant.ask(question)
+    assert not answer.abstained and "cut its harbour fees by a fifth" in answer.text
+
+    # A new process: its catalog comes from the copy kept for these contents, not from every record.
+    def no_listing(self: CorpusStore) -> None:
+        raise AssertionError("the articles' records were read")
+
+    monkeypatch.setattr(CorpusStore, "list_articles", no_listing)
+    reopened = Assistant.open(embedded_settings, embedder=local_embedder)
+    assert reopened.ask(question).text == answer.text
+
+
 DEBUG_LINE = re.compile(r"^\*\*(\d+)\.\*\* (.*) \[(\d+):(\d+)\] · score (\d+\.\d{4}) \(")
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
-from rag.catalog import Catalog, name_key
+from rag.catalog import Catalog, cached_catalog, name_key
 from rag.question import answer_kind, find_dates, plan_question, request_topic
 from rag.records import ArticleRecord
 
@@ -255,3 +259,25 @@ def test_the_articles_of_every_part_together_bound_a_questions_clauses() -> None
         "The Harbour Gazette",
     )
     assert plan_question("Did fees rise at the harbour?", CATALOG).every_part_filters.empty
+
+
+def test_the_catalog_is_kept_on_disk_for_the_stores_contents(tmp_path: Path) -> None:
+    assert Catalog.from_json(json.loads(json.dumps(CATALOG.to_json()))) == CATALOG
+    reads: list[str] = []
+
+    def records(doc_ids: list[str]) -> Callable[[], list[ArticleRecord]]:
+        def read() -> list[ArticleRecord]:
+            reads.append(",".join(doc_ids))
+            return [record(d, f"Source {d}", "2024-03-02") for d in doc_ids]
+
+        return read
+
+    folder = tmp_path / "catalog"
+    first = cached_catalog(folder, "fp1", records(["a"]))
+    again = cached_catalog(folder, "fp1", records(["never read"]))  # a new process, the same contents
+    assert first == again and again.sources_named("Source a") == ["Source a"] and reads == ["a"]
+    changed = cached_catalog(folder, "fp2", records(["a", "b"]))  # a write renewed the fingerprint
+    assert changed.sources_named("Source b") == ["Source b"] and reads == ["a", "a,b"]
+    assert [p.name for p in folder.iterdir()] == ["fp2.json"], "only the current copy is kept"
+    (folder / "fp2.json").write_text("{not json", encoding="utf-8")
+    assert cached_catalog(folder, "fp2", records(["a", "b"])) == changed and reads[-1] == "a,b"
