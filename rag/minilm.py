@@ -77,7 +77,8 @@ def model_file() -> Path:
     """The ONNX file for the installed weights, built now if there is none yet.
 
     Its name carries the graph version and the weights file's size and modification time,
-    so new weights or a new graph get a file of their own.
+    so new weights or a new graph get a file of their own; the files of older graphs or
+    weights are removed once the new one is written (the fp32 graph took 90 MB).
     """
     weights = model_dir() / "model.safetensors"
     stat = weights.stat()
@@ -91,6 +92,9 @@ def model_file() -> Path:
             _build(weights, path)
         except OSError:
             continue  # not writable: the next folder
+        for old in folder.glob("all-MiniLM-L6-v2-*.onnx"):
+            if old != path:
+                old.unlink(missing_ok=True)  # a process still running on it keeps its copy in memory
         return path
     raise ConfigError(f"cannot write the embedder's graph to {cache_dir()}; set RAG_MODEL_CACHE to a writable folder")
 

@@ -70,8 +70,10 @@ def test_the_graph_is_built_again_when_its_file_is_missing(tmp_path: Path, monke
     # int8: a quarter of the fp32 weights' 90 MB.
     assert built.parent == tmp_path / "cache" and 20_000_000 < built.stat().st_size < 30_000_000
     built.unlink()
+    stale = built.parent / "all-MiniLM-L6-v2-minilm-onnx-fp32-v2-90868376-1.onnx"  # an older graph's file
+    stale.write_bytes(b"old graph")
     embedder = MiniLMEmbedding()  # builds it again, from the installed weights only
-    assert built.is_file() and [p.name for p in built.parent.iterdir()] == [built.name], "no partial file left"
+    assert built.is_file() and [p.name for p in built.parent.iterdir()] == [built.name], "no partial or old file left"
     row = json.loads(REFERENCE.read_text(encoding="utf-8"))["rows"][0]
     assert cosine(embedder.get_text_embedding(row["text"]), row["vector"]) > 0.98
 
