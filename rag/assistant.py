@@ -34,7 +34,7 @@ from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
 from rag.ingest import IngestReport, ingest_paths, ingest_running
-from rag.lexicon import content_words, zipf_frequency
+from rag.lexicon import content_words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import passages_of
@@ -49,6 +49,7 @@ from rag.store import CorpusStore
 from rag.suggestions import starter_questions
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
+from rag.word_frequency import zipf_frequency
 
 if TYPE_CHECKING:
     from rag.briefing import Briefing

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.lexicon import stem, words, zipf_frequency
+from rag.lexicon import stem, words
 from rag.sentences import Span, split_sentences
+from rag.word_frequency import zipf_frequency
 
 ATTRIBUTION_VERSION = "attribution-v1"
 

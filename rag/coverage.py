@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.citations import cosine
-from rag.lexicon import FUNCTION_WORDS, stem, words, zipf_frequency
+from rag.lexicon import FUNCTION_WORDS, stem, words
+from rag.word_frequency import zipf_frequency
 
 VARIANT_SIMILARITY = 0.7  # a corpus word this close in meaning covers the term
 MAX_VARIANTS = 40

@@ -17,8 +17,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rag.lexicon import FUNCTION_WORDS, fold, stem, words, zipf_frequency
+from rag.lexicon import FUNCTION_WORDS, fold, stem, words
 from rag.records import Evidence
+from rag.word_frequency import zipf_frequency
 
 # A run of capitalised words (with the small words names hold), or an acronym.
 NAME = re.compile(

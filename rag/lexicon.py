@@ -93,11 +93,3 @@ def content_stems(text: str) -> frozenset[str]:
     found = content_words(text)
     parts = [part for word in found if "-" in word for part in word.split("-") if len(part) > 1]
     return frozenset(stemmer().stemWords(found + parts))  # one call into C for all of them
-
-
-@lru_cache(maxsize=4096)
-def zipf_frequency(word: str) -> float:
-    """How common `word` is in English, on the Zipf scale (about 7 for 'the', 0 if unseen)."""
-    from wordfreq import zipf_frequency as frequency
-
-    return float(frequency(word, "en"))
