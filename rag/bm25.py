@@ -62,9 +62,9 @@ class Bm25Index:
         self._node_ids: list[str] = [str(i) for i in columns.get("node_id", [])]
         self._count = len(self._node_ids)
         self._rows: dict[str, int] | None = None  # chunk id -> index, built on first use
-        self._columns = {name: np.array(columns.get(name, []), dtype=object) for name in PASSAGE_FIELDS}
-        self._published = np.array(columns.get("published_ord", []), dtype=np.int64)
-        self._speakers = [frozenset(s or ()) for s in columns.get("speakers", [])]
+        # as read; each made an array on first use (a question that filters on nothing needs none)
+        self._raw_columns = columns
+        self._columns: dict[str, np.ndarray | list[frozenset[str]]] = {}
         # decoded on first use, by chunk id; the most recently used NODES_KEPT are kept
         self._nodes: OrderedDict[str, TextNode] = OrderedDict()
         self._nodes_lock = threading.Lock()  # sessions query concurrently
@@ -152,11 +152,17 @@ class Bm25Index:
 
     def column(self, name: str) -> np.ndarray | Sequence[frozenset[str]]:
         """One field of every chunk, in index order, for filter masks."""
-        if name == "published_ord":
-            return self._published
-        if name == "speakers":
-            return self._speakers
-        return self._columns[name]
+        column = self._columns.get(name)
+        if column is None:  # two threads may both build it: the same array either way
+            raw = self._raw_columns.get(name, [])
+            if name == "published_ord":
+                column = np.array(raw, dtype=np.int64)
+            elif name == "speakers":
+                column = [frozenset(s or ()) for s in raw]
+            else:
+                column = np.array(raw, dtype=object)
+            self._columns[name] = column
+        return column
 
     def mask(self, rules: MetadataFilters | None) -> np.ndarray | None:
         """True for the chunks the filter rules allow (None: all are)."""

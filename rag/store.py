@@ -418,14 +418,16 @@ class CorpusStore:
     def fingerprint(self) -> str:
         """Changes whenever the stored articles or chunks do (derived indexes key on it).
 
-        Three cheap reads (the generation token and two counts), not a scan of the
-        records: this runs at every start and every refresh.
+        One cheap read, not a scan of the records: this runs at every start and every
+        refresh. The generation token is renewed before and after every write (`touch`), so
+        contents seen under one token are the same contents; counting the chunks as well
+        took 0.4 s at 100k chunks.
         """
         generation = self.content_token()
         if not generation:  # a store written before generations were kept
             self.touch()
             return self.fingerprint()
-        state = [self.embedder or "", str(generation), self.articles.count(), self.chunks.count()]
+        state = [self.embedder or "", str(generation)]
         return hashlib.sha256(json.dumps(state).encode()).hexdigest()[:20]
 
     def iter_chunks(self, page: int = 5000) -> Iterator[tuple[str, str, dict[str, Any]]]:
