@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rag.atomic_file import write_atomically
 from rag.lexicon import fold
 from rag.records import ArticleRecord
 
@@ -141,14 +140,7 @@ def cached_catalog(folder: Path, fingerprint: str, records: Callable[[], Iterabl
     catalog = Catalog.of(records())
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, partial = tempfile.mkstemp(dir=folder, prefix=".partial-", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(catalog.to_json(), out)
-            os.replace(partial, path)
-        except BaseException:
-            Path(partial).unlink(missing_ok=True)
-            raise
+        write_atomically(path, json.dumps(catalog.to_json()).encode("utf-8"))
         for old in folder.glob("*.json"):  # keep only the current copy
             if old != path:
                 old.unlink(missing_ok=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from rag.atomic_file import write_atomically
 from rag.corpus import check_file, display_path, load_article
 from rag.errors import ArticleError
 from rag.ingest import IngestReport, ingest_lock, ingest_paths
@@ -67,10 +66,7 @@ def save_upload(settings: Settings, name: str, data: bytes) -> Path:
             return path
     else:
         raise ArticleError(f"too many uploads named {clean}")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".upload-")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(temporary, path)  # a half-written upload is never seen under its name
+    write_atomically(path, data, prefix=".upload-")  # a half-written upload is never seen under its name
     return path
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
+from rag.atomic_file import atomic_path
 from rag.errors import ConfigError
 from rag.minilm_graph import GRAPH_VERSION, HIDDEN
 
@@ -111,14 +112,8 @@ def _build(weights: Path, path: Path) -> None:
             f"reinstall it: {INSTALL_HINT}"
         )
     fp32 = build_model_bytes(weights)
-    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".building-", suffix=".onnx")
-    try:
-        os.close(handle)
-        write_quantised(fp32, Path(partial))
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    with atomic_path(path, prefix=".building-") as partial:
+        write_quantised(fp32, partial)
 
 
 class MiniLMEmbedding(BaseEmbedding):
