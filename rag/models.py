@@ -17,7 +17,7 @@ from pydantic import PrivateAttr
 
 from rag.chunking import ChunkWindow
 from rag.errors import ConfigError, LLMError
-from rag.settings import Settings, hide_url_secrets_in_logs, public_url
+from rag.settings import LOCAL_EMBED_MODEL, TORCH_EMBED_MODEL, Settings, hide_url_secrets_in_logs, public_url
 
 # The index ids of the bundled model's two runtimes: onnxruntime with int8 weights (the
 # default) and torch in fp32 (the benchmark's reference). Their vectors agree to a cosine of
@@ -33,6 +33,21 @@ def embedder_id(settings: Settings) -> str:
     if settings.uses_local_embedder:
         return ONNX_EMBEDDER_ID
     return f"openai/{settings.embed_model}"
+
+
+def embed_model_selecting(recorded: str) -> str | None:
+    """The RAG_EMBED_MODEL value that selects the embedder an index records (see `embedder_id`).
+
+    None for an id no setting selects any more: an earlier release's build of the bundled model
+    (its fp32 graph, "onnx/all-MiniLM-L6-v2"), which only a rebuild replaces.
+    """
+    if recorded == ONNX_EMBEDDER_ID:
+        return LOCAL_EMBED_MODEL
+    if recorded == TORCH_EMBEDDER_ID:
+        return TORCH_EMBED_MODEL
+    if recorded.startswith("openai/"):
+        return recorded.removeprefix("openai/")
+    return None
 
 
 def chunk_window(settings: Settings) -> ChunkWindow | None:

@@ -218,9 +218,17 @@ class CorpusStore:
         """Raise EmbedderMismatchError when the index holds vectors of another embedder."""
         recorded = self.embedder
         if recorded is not None and recorded != embedder and self.chunks.count() > 0:
+            from rag.models import embed_model_selecting
+
+            setting = embed_model_selecting(recorded)
             raise EmbedderMismatchError(
                 f"the index was built with {recorded} but the configured embedder is {embedder}; "
-                "rebuild it with `python -m rag ingest --rebuild` (or set RAG_EMBED_MODEL back)"
+                "rebuild it with `python -m rag ingest --rebuild`"
+                + (
+                    f" (or set RAG_EMBED_MODEL={setting} to use that index again)"
+                    if setting
+                    else " (an earlier release's build of the bundled model, which this release no longer runs)"
+                )
             )
 
     def claim_embedder(self, embedder: str) -> None:

@@ -116,8 +116,17 @@ def test_an_index_of_the_torch_embedder_is_refused_with_the_rebuild_command(
     store = CorpusStore.open(embedded_settings)
     assert store.embedder == ONNX_EMBEDDER_ID == embedder_id(embedded_settings)
     store.chunks.modify(metadata={"embedder": TORCH_EMBEDDER_ID})  # as the torch releases recorded it
-    with pytest.raises(EmbedderMismatchError, match=r"built with sentence-transformers/all-MiniLM-L6-v2 .*--rebuild"):
+    with pytest.raises(
+        EmbedderMismatchError,
+        match=r"built with sentence-transformers/all-MiniLM-L6-v2 .*--rebuild.* \(or set "
+        r"RAG_EMBED_MODEL=sentence-transformers/all-MiniLM-L6-v2 to use that index again\)",
+    ):
         run_ingest(embedded_settings, corpus_dir)
+    store.chunks.modify(metadata={"embedder": "onnx/all-MiniLM-L6-v2"})  # as the fp32 release recorded it
+    with pytest.raises(EmbedderMismatchError) as refused:
+        run_ingest(embedded_settings, corpus_dir)
+    assert "--rebuild" in str(refused.value) and "earlier release" in str(refused.value)
+    assert "RAG_EMBED_MODEL" not in str(refused.value), "no setting selects the fp32 build any more"
     report = run_ingest(embedded_settings, rebuild=True)
     assert report.chunks_embedded > 0 and CorpusStore.open(embedded_settings).embedder == ONNX_EMBEDDER_ID
 

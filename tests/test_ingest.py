@@ -226,7 +226,9 @@ def test_an_index_built_by_another_embedder_is_refused_with_the_rebuild_command(
     other = make_settings(
         storage_dir=embedded_settings.storage_dir, embed_model="text-embedding-3-small", openai_api_key="sk-test"
     )
-    with pytest.raises(EmbedderMismatchError, match=r"python -m rag ingest --rebuild"):
+    with pytest.raises(
+        EmbedderMismatchError, match=r"python -m rag ingest --rebuild` \(or set RAG_EMBED_MODEL=all-MiniLM-L6-v2 "
+    ):
         run_ingest(other, corpus_dir)
 
 
