@@ -21,6 +21,7 @@ from chromadb.errors import NotFoundError as CollectionNotFound
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
+from rag import word_frequency
 from rag.answer import Answer
 from rag.bm25 import Bm25Index
 from rag.catalog import Catalog, cached_catalog
@@ -207,7 +208,7 @@ class Assistant:
 
     def warm_up(self) -> None:
         """Pay first-call costs (word frequencies, the embedder's first batch) before a user does."""
-        zipf_frequency("the")
+        word_frequency.warm_up()
         self.embedder.get_text_embedding_batch(["warm-up sentence one.", "warm-up sentence two."])
         self.embedder.get_query_embedding("warm-up question")
 

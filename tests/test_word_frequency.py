@@ -19,6 +19,7 @@ def test_every_word_is_as_common_as_wordfreq_says() -> None:
         "the", "The", "THE", "harbour", "ferry", "Wellington", "council", "tariff", "quixotic",
         "zyzzyva", "blorptastic", "well-known", "state-of-the-art", "Bankman-Fried", "x", "a-b",
         "co-op", "Qatar", "NATO", "naïve", "café", "don't", "Japan's", "2023", "B2B", "3.5", "ﬁnance",
+        "U.S.", "(NATO)", "$48", "3.5%", "O'Brien", "Japan’s", "students'", "1,200", "—", "",
     ]  # fmt: skip
     corpus = {
         w
