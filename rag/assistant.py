@@ -579,23 +579,38 @@ class Assistant:
             starters = self._starters = starter_questions(texts, [r.title for r in records])
         return starters
 
-    def add_files(self, paths: list[Path], on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
+    # `on_wait`, below: called with a line to show when another ingest (another process, a
+    # command-line `rag ingest`) holds the store and the change waits for it to finish.
+
+    def add_files(
+        self,
+        paths: list[Path],
+        on_progress: Callable[[int, int], None] | None = None,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> IngestReport:
         """Ingest uploaded files (those refused are deleted again) and reload the indexes."""
         with self.lock:
             report = ingest_uploads(
-                self.settings, paths, store=self.store, load_embedder=lambda: self.embedder, on_progress=on_progress
+                self.settings,
+                paths,
+                store=self.store,
+                load_embedder=lambda: self.embedder,
+                on_progress=on_progress,
+                on_wait=on_wait,
             )
             self.refresh()
         return report
 
-    def remove(self, doc_id: str) -> list[str]:
+    def remove(self, doc_id: str, on_wait: Callable[[str], None] | None = None) -> list[str]:
         """Remove an article (and its uploaded files); the paths of its other files, which stay."""
         with self.lock:
-            kept = remove_article(self.settings, self.store, doc_id)
+            kept = remove_article(self.settings, self.store, doc_id, on_wait)
             self.refresh()
         return kept
 
-    def rebuild(self, on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
+    def rebuild(
+        self, on_progress: Callable[[int, int], None] | None = None, on_wait: Callable[[str], None] | None = None
+    ) -> IngestReport:
         """Embed every known article again into a new index, then switch to it.
 
         Other sessions are answered from the current index until the new one is complete.
@@ -608,6 +623,7 @@ class Assistant:
                 load_embedder=lambda: self.embedder,
                 rebuild=True,
                 on_progress=on_progress,
+                on_wait=on_wait,
             )
             self.refresh()
         return report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -105,14 +106,16 @@ def is_upload(settings: Settings, path: str) -> bool:
     return True
 
 
-def remove_article(settings: Settings, store: CorpusStore, doc_id: str) -> list[str]:
+def remove_article(
+    settings: Settings, store: CorpusStore, doc_id: str, on_wait: Callable[[str], None] | None = None
+) -> list[str]:
     """Remove an article from the index and delete its uploaded files.
 
     Returns the paths of its files that are not uploads and were left alone: ingesting
-    their folder again brings the article back. Waits for a running ingest or rebuild, and
-    removes the article from the index that is live then.
+    their folder again brings the article back. Waits for a running ingest or rebuild (calling
+    `on_wait` with a line to show first), and removes the article from the index that is live then.
     """
-    with ingest_lock(settings):
+    with ingest_lock(settings, on_wait):
         store.follow()
         record = store.list_article(doc_id)
         store.delete_article(doc_id)

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -365,6 +366,31 @@ def test_a_second_ingest_says_it_waits_for_the_first(embedded_settings: Settings
     out, err = second.communicate(timeout=300)
     assert second.returncode == 0, err
     assert out.startswith("articles: 1 added")
+
+
+def test_a_removal_from_the_app_waits_for_another_ingest_and_says_so(
+    embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn, local_embedder: BaseEmbedding
+) -> None:
+    run_ingest(embedded_settings, corpus_dir)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    (taiwan,) = [r.doc_id for r in assistant.articles() if "Taiwan" in r.title]
+    said: list[str] = []
+    holding, released = threading.Event(), threading.Event()
+
+    def another_ingest() -> None:
+        with ingest_lock(embedded_settings):
+            holding.set()
+            time.sleep(1.0)
+            released.set()
+
+    other = threading.Thread(target=another_ingest)
+    other.start()
+    assert holding.wait(30)
+    assistant.remove(taiwan, on_wait=said.append)
+    other.join()
+    assert said == [WAITING], "the user is told why nothing happens yet"
+    assert released.is_set(), "it waited for the other ingest to finish"
+    assert [r.title for r in assistant.articles()] == ["Japan edges towards NATO ahead of the Madrid summit"]
 
 
 def test_a_rebuild_reports_each_file_once(embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from rag.errors import ArticleError
@@ -11,6 +13,17 @@ from ui.components import get_assistant
 from ui.safe import escape_markdown
 
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
+
+
+def waiting_notice() -> Callable[[str], None]:
+    """Shows, where it is called, that a change waits for another ingest of the store to finish."""
+    slot = st.empty()
+
+    def show(line: str) -> None:
+        slot.info(line[:1].upper() + line[1:])
+
+    return show
+
 
 assistant = get_assistant()
 settings = get_settings()
@@ -57,7 +70,7 @@ if submitted and files:
     def show_progress(done: int, total: int) -> None:
         progress.progress(done / max(total, 1), text=f"Embedding {done}/{total} chunks")
 
-    report = assistant.add_files(saved, on_progress=show_progress)
+    report = assistant.add_files(saved, on_progress=show_progress, on_wait=waiting_notice())
     notices = [("success", report.summary())]
     notices += [("error", f"{name.rsplit('/', 1)[-1]}: {reason}") for name, reason in failed + report.skipped]
     notices += [("warning", f"{name.rsplit('/', 1)[-1]}: {warning}") for name, warning in report.warnings]
@@ -69,7 +82,8 @@ if records:
     titles = {r.doc_id: f"{r.title} ({r.name})" for r in records}
     doomed = st.selectbox("Article", list(titles), format_func=lambda d: titles[d], key="remove_choice")
     if st.button("Remove from the index", key="remove"):
-        kept = assistant.remove(doomed)
+        with st.spinner("Removing…"):
+            kept = assistant.remove(doomed, on_wait=waiting_notice())
         notices = [("success", f"Removed {titles[doomed]}.")]
         if kept:
             notices.append(
@@ -90,7 +104,7 @@ if st.button("Rebuild the index", key="rebuild"):
         def show_rebuild(done: int, total: int) -> None:
             progress.progress(done / max(total, 1), text=f"Embedding {done}/{total} chunks")
 
-        report = assistant.rebuild(on_progress=show_rebuild)
+        report = assistant.rebuild(on_progress=show_rebuild, on_wait=waiting_notice())
         status.update(label=f"Rebuilt: {report.summary()}", state="complete")
     st.session_state["corpus_notices"] = [("success", report.summary())]
     st.rerun()
