@@ -306,12 +306,29 @@ def answer_kind(question: str) -> tuple[str, str]:
         if noun in ("year", "date", "day", "month"):
             return "open", "time"
         if first == "which" and noun and noun not in AUXILIARIES:
+            if _asks_for_several(clause):  # "which military technologies does ...": things, not one name
+                return "open", ""
             return "entity", ""  # "which tool", "which model": some named thing
     if first == "when":
         return "open", "time"
     if first == "how" and len(words) > 1 and words[1] in ("many", "much"):
         return "open", "number"
     return "open", ""
+
+
+def _asks_for_several(clause: str) -> bool:
+    """Whether "which X ..." asks for several things of a kind: X's last word is plural and a verb follows it.
+
+    "Which military technologies does Japan ...", "which risks are ...": an answer names things
+    of that kind, often with no capital letter, rather than one name. "Which letter represents ..."
+    is singular (its phrase runs into the verb: no auxiliary follows the noun).
+    """
+    words = re.findall(r"[\w'-]+", clause.lower())
+    for length in (1, 2, 3):  # the phrase after "which", then its verb
+        if len(words) > length + 1 and words[length + 1] in AUXILIARIES:
+            head = words[length]
+            return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "news", "series"))
+    return False
 
 
 def request_topic(question: str) -> tuple[str, str]:

@@ -66,6 +66,14 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("How many ferries run at night?", "open", "number"),
         ("When does the terminal open?", "open", "time"),
         ("Why was the pier closed?", "open", ""),
+        ("Which dredger does the harbour board prefer?", "entity", ""),
+        ("Which single berth handles the night ferries?", "entity", ""),  # no auxiliary after the noun
+        # several things of a kind, often unnamed: the sentences that list them answer, not one name
+        ("Which upgrades does the harbour board expect to fund?", "open", ""),
+        ("Which safety measures were proposed after the collision?", "open", ""),
+        ("Which bus routes are cut at night?", "open", ""),
+        ("Which glass does the architect use?", "entity", ""),
+        ("Which series did the broadcaster renew?", "entity", ""),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
