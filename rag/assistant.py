@@ -307,6 +307,8 @@ class Assistant:
                 parts = [p.text for p in plan.parts] if len(plan.parts) > 1 else []
                 part_vectors = [self.query_vector(text) for text in parts]
             passages = passages_of(nodes)
+            with clock("speakers"):
+                spoken = self._spoken(plan, passages)
             with clock("coverage"):
                 # outlets and dates the plan read are metadata, not words the articles must use
                 skip = [(m.start, m.end) for m in plan.outlets if m.known] + [(d.start, d.end) for d in plan.dates]
@@ -333,7 +335,19 @@ class Assistant:
             part_vectors,
             focus,
             self._lookup(indexes, plan, options),
+            spoken,
         )
+
+    def _spoken(self, plan: QuestionPlan, passages: Sequence[Passage]) -> dict[str, list[tuple[int, int, str]]]:
+        """Where the people the question names speak in the retrieved articles (their statements' spans)."""
+        named = set(plan.speakers)
+        docs = [p.doc_id for p in passages if named & set(p.speakers)]
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        for record in self.store.records_of(docs) if docs else []:
+            said = [(start, end, name) for start, end, name, _ in record.statements if name in named]
+            if said:
+                spans[record.doc_id] = said
+        return spans
 
     def _search(
         self, indexes: _Indexes, question: str, vector: list[float], plan: QuestionPlan, options: AskOptions

@@ -103,6 +103,17 @@ class Catalog:
             list(data["people"]),
         )
 
+    def people_named(self, text: str) -> list[str]:
+        """The quoted people `text` names: by full name, or by a surname of four letters or more
+        written with its capital ("Koizumi", not "koizumi", which would be a word)."""
+        named = []
+        for person in self.people:
+            surname = person.split()[-1]
+            full = re.search(rf"(?<!\w){re.escape(person)}(?!\w)", text, re.IGNORECASE)
+            if full or (len(surname) >= 4 and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text)):
+                named.append(person)
+        return named
+
     def sources_named(self, name: str) -> list[str]:
         """The stored sources `name` denotes (several for "The Independent": each of its sections)."""
         return [o.source for o in self.outlets if o.matches(name)]

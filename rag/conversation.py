@@ -99,9 +99,14 @@ SPEECH = re.compile(
 def _people_in(text: str, people: Collection[str] = ()) -> list[str]:
     """The people `text` names, in order: a name after a title ("Foreign Minister Yoshimasa
     Hayashi"), a name that says something ("Kishida said"), or one of `people` (the corpus's
-    known speakers, matched in full or by surname). Places and organisations are not people.
+    known speakers, matched in full or by surname, and then named in full). Places and
+    organisations are not people.
     """
     surnames = {fold(p.split()[-1]) for p in people if p.split()} | {fold(p) for p in people}
+    by_surname: dict[str, list[str]] = {}
+    for person in people:
+        if person.split():
+            by_surname.setdefault(fold(person.split()[-1]), []).append(person)
     found = []
     for match in NAME.finditer(text):
         run = [w for w in re.split(r"\s+", match.group()) if w]
@@ -114,7 +119,9 @@ def _people_in(text: str, people: Collection[str] = ()) -> list[str]:
         known = fold(name) in surnames or fold(name_words[-1]) in surnames
         speaks = bool(SPEECH.match(text[match.end() :]))
         if titled or known or speaks:
-            found.append(name)
+            # a known speaker written by surname alone ("Hayashi said") is named in full, when only one has it
+            full = by_surname.get(fold(name), [])
+            found.append(full[0] if len(name_words) == 1 and len(full) == 1 else name)
     return found
 
 

@@ -52,6 +52,7 @@ class Engine(ABC):
             shortlist,
             retrieval.part_vectors,
             everything,
+            retrieval.spoken,
         )
 
     @abstractmethod

@@ -203,6 +203,8 @@ class QuestionPlan:
     facets: list[str] = field(default_factory=list)  # the clauses of a long description, each its own evidence
     # for a "who" question: the people the corpus quotes (their names tell a person's name from others)
     people: tuple[str, ...] = ()
+    # the quoted people the question names ("What does Yu Koizumi expect ..."): what they say answers it
+    speakers: tuple[str, ...] = ()
 
     @property
     def constrained(self) -> bool:
@@ -436,6 +438,7 @@ def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
     plan.kind, plan.asks_for = answer_kind(question)
     if plan.asks_for == "person":
         plan.people = tuple(catalog.people)
+    plan.speakers = tuple(catalog.people_named(question))
     plan.focus = question_focus(question)
     plan.asks_noun = asked_noun(question)
     plan.every_source = bool(EVERY_SOURCE.search(question))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -33,6 +33,11 @@ LEXICAL_WEIGHT = 0.8
 SEMANTIC_WEIGHT = 0.2
 PART_WEIGHT = 0.2
 RANK_PENALTY = 0.02  # per rank of the sentence's passage
+# In the statement of a person the question names, a sentence that points back ("This is
+# especially true for ...") continues the speaker's previous one: it is scored with that one's
+# words too. Applied to every sentence, it lowered fact recall on the MultiHop-RAG tuning
+# questions (0.510 -> 0.499 on 400 of them) while raising precision as much: kept to quotes.
+POINTS_BACK = re.compile(r"[\"“‘']?(?:This|These|That|Those|Such|It|They|Their|Its)\b")
 
 # Expected answer types: the question's wording -> what an answering sentence contains.
 ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
@@ -116,23 +121,36 @@ class SentenceRanker:
         shortlist: int = EMBED_CANDIDATES,
         part_vectors: Sequence[Sequence[float]] = (),
         everything: bool = False,
+        spoken: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
     ) -> list[ScoredSentence]:
         """The passages' sentences (those `keep` accepts), best first, the top `shortlist` embedded.
 
         `part_vectors`: embeddings of the question's parts (one per outlet it names), when it
         has several; a sentence is also scored by the part it matches best. `everything`: the
-        sentences left out of the shortlist follow it, scored by their words alone.
+        sentences left out of the shortlist follow it, scored by their words alone. `spoken`: per
+        article, the statements of people the question names; a sentence inside one counts as
+        naming its speaker ("What does Koizumi expect ...": the third sentence of his quote is his,
+        though only the first writes his name).
         """
         question_stems = content_stems(question)
         top = max((p.score for p in passages), default=1.0) or 1.0
         candidates: dict[tuple[str, int, int], ScoredSentence] = {}
         for rank, passage in enumerate(passages, start=1):
+            previous: AbstractSet[str] = frozenset()  # the previous sentence's words, for one that points back
             for evidence in passage_sentences(passage):
+                own = content_stems(evidence.quote)
+                present = own
+                speakers = [n for s, e, n in (spoken or {}).get(evidence.doc_id, ()) if s <= evidence.start_char < e]
+                if speakers:  # their statement: it names them, and a sentence pointing back continues it
+                    present = present.union(*map(content_stems, speakers))
+                    if POINTS_BACK.match(evidence.quote):
+                        present |= previous
+                previous = own
                 if evidence.key in candidates or len(evidence.quote) <= 1 or (keep and not keep(evidence)):
                     continue
                 candidates[evidence.key] = ScoredSentence(
                     evidence,
-                    self.lexical(question_stems, evidence.quote),
+                    self.coverage(question_stems, present),
                     passage.score / top,
                     answer_type_match(question, evidence.quote),
                     rank=rank,

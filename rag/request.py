@@ -35,6 +35,8 @@ class Retrieval:
     focus_stems: set[str] = field(default_factory=set)  # the stems an answer must name (the plan's focus, variants)
     # more passages for the words of a text, among the question's articles: a second hop, once an answer's name is known
     lookup: Callable[[str], list[Passage]] | None = None
+    # per article, where the people the question names speak: (start, end, name) of their statements
+    spoken: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     @property
     def focus_unnamed(self) -> str:

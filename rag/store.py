@@ -249,6 +249,13 @@ class CorpusStore:
             records = [r for r in records if r.status == COMPLETE]
         return sorted(records, key=lambda r: (r.path, r.doc_id))
 
+    def records_of(self, doc_ids: Sequence[str]) -> list[ArticleRecord]:
+        """These articles' metadata (no texts), in one read; ids not stored are left out."""
+        if not doc_ids:
+            return []
+        result = self.articles.get(ids=list(dict.fromkeys(doc_ids)), include=["metadatas"])
+        return [_record_from(i, dict(m or {})) for i, m in zip(result["ids"], result["metadatas"] or [], strict=True)]
+
     def get_article(self, doc_id: str) -> ArticleRecord:
         """One article with its text; `doc_id` may be a unique prefix."""
         result = self.articles.get(ids=[doc_id], include=["metadatas", "documents"])

@@ -201,3 +201,32 @@ def test_ask_json_verbose_lists_the_retrieved_passages_the_debug_view_shows(
     assert "retrieved" not in plain, "only --verbose lists the retrieved passages"
     code, out, err = cli(settings, ["ask", "--json", "--verbose", "--top-k", "3", question])
     assert [r["rank"] for r in json.loads(out)["retrieved"]] == [1, 2, 3]
+
+
+HARBOUR_QUOTE = (
+    "---\ntitle: Harbours plan to pool their engineering\nsource: Nordic Ports Weekly\ndate: 2023-05-02\n---\n"
+    "Bergen and Oslo will share engineering work on their harbours from next year, the two port authorities "
+    "announced on Tuesday.\n\n"
+    "“Bergen and Oslo,” says Ingrid Solheim, chief engineer at the Bergen port authority, “face the same storms "
+    "and the same silt. Neither city can afford to build everything alone. So the two harbours will share their "
+    "engineering. This applies above all to tidal turbines and floating breakwaters, which neither could finance "
+    "on its own.”\n\nThe authorities did not say how the costs would be divided.\n"
+)
+
+
+def test_what_a_named_person_says_is_answered_from_their_whole_statement(
+    embedded_settings: Any, tmp_path: Path, run_ingest: Any, local_embedder: Any
+) -> None:
+    """Only the first sentence of a quote writes the speaker's name; the answer is further on."""
+    from rag.assistant import Assistant
+
+    folder = tmp_path / "harbours"
+    folder.mkdir()
+    (folder / "engineering.md").write_text(HARBOUR_QUOTE, encoding="utf-8")
+    run_ingest(embedded_settings, folder)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    assert assistant.catalog().people_named("What does Solheim expect?") == ["Ingrid Solheim"]
+    assert assistant.catalog().people_named("Does the solheim matter?") == [], "a surname is a name when capitalised"
+    answer = assistant.ask("Which harbour technologies does Ingrid Solheim expect Bergen and Oslo to share?")
+    assert not answer.abstained
+    assert any("tidal turbines and floating breakwaters" in c.quote for c in answer.citations), answer.text

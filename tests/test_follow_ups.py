@@ -52,7 +52,11 @@ def test_a_pronoun_never_stands_for_a_place_or_an_organisation() -> None:
 
 def test_a_person_the_corpus_quotes_is_recognised_by_surname_in_an_answer() -> None:
     history = [Turn("Who runs the ferries?", "Dahl runs Quayside Ferries from Northpoint.")]
-    assert resolve_follow_up("What did he promise?", history, people=["Pieter Dahl"]) == "What did Dahl promise?"
+    # named in full: the known speaker the surname stands for
+    assert resolve_follow_up("What did he promise?", history, people=["Pieter Dahl"]) == "What did Pieter Dahl promise?"
+    # two known speakers share it: the surname as written
+    two = ["Pieter Dahl", "Anna Dahl"]
+    assert resolve_follow_up("What did he promise?", history, people=two) == "What did Dahl promise?"
     assert resolve_follow_up("What did he promise?", history) == "What did he promise? (runs ferries)"
 
 
