@@ -39,6 +39,9 @@ def _words(name: str) -> list[str]:
     return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
 
 
+MAX_NAME_WORDS = 4  # the longest full name looked for
+
+
 @dataclass(frozen=True)
 class Outlet:
     """A stored source and the names it answers to."""
@@ -65,6 +68,7 @@ class Catalog:
     authors: list[str] = field(default_factory=list)
     dates: dict[str, set[str]] = field(default_factory=dict)  # source -> ISO dates of its articles
     people: list[str] = field(default_factory=list)  # the people the articles quote (their speakers)
+    _index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, records: Iterable[ArticleRecord]) -> Catalog:
@@ -106,13 +110,30 @@ class Catalog:
     def people_named(self, text: str) -> list[str]:
         """The quoted people `text` names: by full name, or by a surname of four letters or more
         written with its capital ("Koizumi", not "koizumi", which would be a word)."""
-        named = []
-        for person in self.people:
-            surname = person.split()[-1]
-            full = re.search(rf"(?<!\w){re.escape(person)}(?!\w)", text, re.IGNORECASE)
-            if full or (len(surname) >= 4 and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text)):
-                named.append(person)
-        return named
+        full, surnames = self._people_index()
+        words = re.findall(r"[\w'’-]+", text)
+        named: dict[str, None] = {}
+        for i, word in enumerate(words):
+            for length in range(1, MAX_NAME_WORDS + 1):  # a full name, any case
+                for person in full.get(" ".join(words[i : i + length]).lower(), ()):
+                    named[person] = None
+            if len(word) >= 4 and word[0].isupper():
+                for person in surnames.get(word, ()):
+                    named[person] = None
+        return [p for p in self.people if p in named]
+
+    def _people_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The people by lower-cased full name, and by surname as written; built once."""
+        if self._index is None:
+            full: dict[str, list[str]] = {}
+            surnames: dict[str, list[str]] = {}
+            for person in self.people:
+                words = re.findall(r"[\w'’-]+", person)
+                if words:
+                    full.setdefault(" ".join(words).lower(), []).append(person)
+                    surnames.setdefault(words[-1], []).append(person)
+            self._index = (full, surnames)
+        return self._index
 
     def sources_named(self, name: str) -> list[str]:
         """The stored sources `name` denotes (several for "The Independent": each of its sections)."""

@@ -289,3 +289,12 @@ def test_the_catalog_is_kept_on_disk_for_the_stores_contents(tmp_path: Path) -> 
     assert [p.name for p in folder.iterdir()] == ["fp2.json"], "only the current copy is kept"
     (folder / "fp2.json").write_text("{not json", encoding="utf-8")
     assert cached_catalog(folder, "fp2", records(["a", "b"])) == changed and reads[-1] == "a,b"
+
+
+def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surname() -> None:
+    catalog = Catalog(people=["Anna Dahl", "Ingrid Solheim", "Pieter Dahl", "Li Wu"])
+    assert catalog.people_named("what did ingrid solheim say about silt?") == ["Ingrid Solheim"]
+    assert catalog.people_named("Did Dahl agree with Solheim?") == ["Anna Dahl", "Ingrid Solheim", "Pieter Dahl"]
+    assert catalog.people_named("Is the dahl spicy?") == [], "a lower-case surname is a word"
+    assert catalog.people_named("What did Wu say?") == [], "a short surname alone is too often something else"
+    assert catalog.people_named("What did Li Wu say?") == ["Li Wu"]
