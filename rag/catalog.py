@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,6 @@ class Catalog:
     authors: list[str] = field(default_factory=list)
     dates: dict[str, set[str]] = field(default_factory=dict)  # source -> ISO dates of its articles
     people: list[str] = field(default_factory=list)  # the people the articles quote (their speakers)
-    _index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, records: Iterable[ArticleRecord]) -> Catalog:
@@ -110,7 +110,7 @@ class Catalog:
     def people_named(self, text: str) -> list[str]:
         """The quoted people `text` names: by full name, or by a surname of four letters or more
         written with its capital ("Koizumi", not "koizumi", which would be a word)."""
-        full, surnames = self._people_index()
+        full, surnames = self._people_index
         words = re.findall(r"[\w'’-]+", text)
         named: dict[str, None] = {}
         for i, word in enumerate(words):
@@ -122,18 +122,17 @@ class Catalog:
                     named[person] = None
         return [p for p in self.people if p in named]
 
+    @cached_property
     def _people_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """The people by lower-cased full name, and by surname as written; built once."""
-        if self._index is None:
-            full: dict[str, list[str]] = {}
-            surnames: dict[str, list[str]] = {}
-            for person in self.people:
-                words = re.findall(r"[\w'’-]+", person)
-                if words:
-                    full.setdefault(" ".join(words).lower(), []).append(person)
-                    surnames.setdefault(words[-1], []).append(person)
-            self._index = (full, surnames)
-        return self._index
+        """The people by lower-cased full name, and by surname as written."""
+        full: dict[str, list[str]] = {}
+        surnames: dict[str, list[str]] = {}
+        for person in self.people:
+            words = re.findall(r"[\w'’-]+", person)
+            if words:
+                full.setdefault(" ".join(words).lower(), []).append(person)
+                surnames.setdefault(words[-1], []).append(person)
+        return full, surnames
 
     def sources_named(self, name: str) -> list[str]:
         """The stored sources `name` denotes (several for "The Independent": each of its sections)."""

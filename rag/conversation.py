@@ -102,11 +102,11 @@ def _people_in(text: str, people: Collection[str] = ()) -> list[str]:
     known speakers, matched in full or by surname, and then named in full). Places and
     organisations are not people.
     """
-    surnames = {fold(p.split()[-1]) for p in people if p.split()} | {fold(p) for p in people}
     by_surname: dict[str, list[str]] = {}
     for person in people:
         if person.split():
             by_surname.setdefault(fold(person.split()[-1]), []).append(person)
+    surnames = set(by_surname) | {fold(p) for p in people}
     found = []
     for match in NAME.finditer(text):
         run = [w for w in re.split(r"\s+", match.group()) if w]
