@@ -103,7 +103,12 @@ class ExtractiveEngine(Engine):
         if not ranked:
             return ExtractiveResult([], 0.0)
         best = ranked[0]
-        if best.score < EVIDENCE_FLOOR or max(c.semantic for c in ranked) < MIN_RELEVANCE:
+        # A question that is only a name ("Who is Yu Koizumi?") is far in meaning from any sentence:
+        # a sentence that writes the name is relevant enough.
+        relevant = max(c.semantic for c in ranked) >= MIN_RELEVANCE or (
+            plan is not None and bool(plan.subject) and any(_writes(c, plan.subject) for c in ranked)
+        )
+        if best.score < EVIDENCE_FLOOR or not relevant:
             return ExtractiveResult([], best.score, declined=NOT_FOUND)
         limit = 5 if BROAD_QUESTION.search(question) else 3
         chosen = [best]
@@ -242,6 +247,11 @@ def _alike(a: ScoredSentence, b: ScoredSentence) -> bool:
     if a.vector is None or b.vector is None:  # one was not embedded: only the same words say the same
         return a.evidence.quote == b.evidence.quote
     return cosine(a.vector, b.vector) >= REDUNDANT
+
+
+def _writes(candidate: ScoredSentence, name: str) -> bool:
+    """Whether a sentence writes a name (its last word will do: "Koizumi")."""
+    return re.search(rf"\b{re.escape(name.split()[-1])}\b", candidate.evidence.quote) is not None
 
 
 def _in_reading_order(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:

@@ -23,7 +23,8 @@ from datetime import date
 from functools import reduce
 
 from rag.catalog import Catalog
-from rag.lexicon import FUNCTION_WORDS, content_words
+from rag.entities import TITLES
+from rag.lexicon import FUNCTION_WORDS, content_words, fold
 from rag.records import Filters
 
 AUXILIARIES = frozenset(
@@ -205,6 +206,8 @@ class QuestionPlan:
     people: tuple[str, ...] = ()
     # the quoted people the question names ("What does Yu Koizumi expect ..."): what they say answers it
     speakers: tuple[str, ...] = ()
+    # the name a question asks about and nothing else ("Who is Yu Koizumi?", "Tell me about Kishida")
+    subject: str = ""
 
     @property
     def constrained(self) -> bool:
@@ -280,6 +283,13 @@ def asked_noun(question: str) -> str:
     return " ".join(phrase)
 
 
+# "Who is Yu Koizumi?", "Who are the Houthis?": the question names its subject, nothing else
+ABOUT_A_NAME = re.compile(
+    r"^\s*(?i:who\s+(?:is|was|are|were)\s+(?:the\s+)?)"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|de|van|von)\s+)?[A-Z][\w.'’&-]*)*)\s*[?.!]*\s*$"
+)
+
+
 def answer_kind(question: str) -> tuple[str, str]:
     """('entity' | 'yes_no' | 'open', what an entity question asks for)."""
     clause = main_clause(question)
@@ -290,6 +300,8 @@ def answer_kind(question: str) -> tuple[str, str]:
     if first in AUXILIARIES:
         return "yes_no", ""
     if first in ("who", "whom", "whose"):
+        if _asks_about_a_name(clause):  # "Who is Yu Koizumi?" asks about the one named, not for a name
+            return "open", ""
         return "entity", "person"
     if first in ("which", "what"):
         rest = words[1:]
@@ -316,6 +328,31 @@ def answer_kind(question: str) -> tuple[str, str]:
     if first == "how" and len(words) > 1 and words[1] in ("many", "much"):
         return "open", "number"
     return "open", ""
+
+
+ASKING_WORDS = frozenset({"know", "tell", "say", "said", "says"})  # "What do we know about X", "Tell me about X"
+CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def named_subject(question: str) -> str:
+    """The name a question asks about when it asks about nothing else ("Who is Yu Koizumi?", "Tell
+    me about Kishida", "What does Ingrid Solheim do?"); '' for a question with words of its own."""
+    names = [m.group() for m in CAPITALISED.finditer(question.strip())]
+    if not names:
+        return ""
+    named = {w for name in names for w in content_words(name)}
+    rest = [w for w in content_words(question) if w not in named and w not in ASKING_WORDS]
+    return max(names, key=len) if not rest else ""
+
+
+def _asks_about_a_name(clause: str) -> bool:
+    """Whether "who is ..." names its subject ("Who is Mr. Kishida?"), rather than a role to be
+    filled ("Who is the CEO?", "Who is the President of France?")."""
+    named = ABOUT_A_NAME.match(clause)
+    if named is None:
+        return False
+    name = named.group("name")
+    return " of " not in name and fold(name.split()[-1].strip(".")) not in TITLES
 
 
 def _asks_for_several(clause: str) -> bool:
@@ -439,6 +476,7 @@ def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
     if plan.asks_for == "person":
         plan.people = tuple(catalog.people)
     plan.speakers = tuple(catalog.people_named(question))
+    plan.subject = named_subject(question)
     plan.focus = question_focus(question)
     plan.asks_noun = asked_noun(question)
     plan.every_source = bool(EVERY_SOURCE.search(question))

@@ -230,3 +230,22 @@ def test_what_a_named_person_says_is_answered_from_their_whole_statement(
     answer = assistant.ask("Which harbour technologies does Ingrid Solheim expect Bergen and Oslo to share?")
     assert not answer.abstained
     assert any("tidal turbines and floating breakwaters" in c.quote for c in answer.citations), answer.text
+
+
+def test_who_is_a_named_person_is_answered_with_what_the_articles_say_of_them(
+    embedded_settings: Any, tmp_path: Path, run_ingest: Any, local_embedder: Any
+) -> None:
+    """ "Who is Ingrid Solheim?" asks about her: no other name is given as the answer."""
+    from rag.assistant import Assistant
+
+    folder = tmp_path / "harbours"
+    folder.mkdir()
+    (folder / "engineering.md").write_text(HARBOUR_QUOTE, encoding="utf-8")
+    run_ingest(embedded_settings, folder)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    answer = assistant.ask("Who is Ingrid Solheim?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("“Bergen and Oslo,” says Ingrid Solheim, chief engineer"), answer.text
+    # a role to be filled still opens with the name the evidence gives
+    answer = assistant.ask("Who is the chief engineer at the Bergen port authority?")
+    assert answer.text.startswith("Ingrid Solheim."), answer.text

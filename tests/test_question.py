@@ -74,6 +74,14 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Which bus routes are cut at night?", "open", ""),
         ("Which glass does the architect use?", "entity", ""),
         ("Which series did the broadcaster renew?", "entity", ""),
+        # a question about someone it names is answered with what the articles say of them, not a name
+        ("Who is Ingrid Halvorsen?", "open", ""),
+        ("who was Dr. Okafor", "open", ""),
+        ("Who are the Harbour Pilots?", "open", ""),
+        # ... while a role to be filled asks for a name
+        ("Who is the harbour master?", "entity", "person"),
+        ("Who is the Mayor?", "entity", "person"),
+        ("Who is the Chair of the Harbour Board?", "entity", "person"),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
