@@ -9,7 +9,8 @@ decline: whether the articles answer is decided from the evidence.
 
 A term counts as mentioned when its folded stem occurs in the corpus (its text, or its
 titles, sources and authors), or when a corpus word that starts like it is close in
-meaning ("Schaefer" for "Schäfer").
+meaning ("Schaefer" for "Schäfer"). A name written with a number ("GPT-5") is not mentioned
+by the same name with other numbers ("GPT-4"): the number tells the things apart.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from rag.word_frequency import zipf_frequency
 
 VARIANT_SIMILARITY = 0.7  # a corpus word this close in meaning covers the term
 MAX_VARIANTS = 40
+VERSIONED = re.compile(r"([a-z]+)-\d+(?:\.\d+)?")  # a name and its number: "gpt-4", "f-35", "covid-19"
 
 
 @dataclass
@@ -36,14 +38,16 @@ class Vocabulary:
     words: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)
     _by_prefix: dict[str, list[str]] = field(default_factory=dict)
+    _versioned: set[str] = field(default_factory=set)  # names the corpus writes with a number: "gpt" of "gpt-4"
 
     @classmethod
     def from_words(cls, corpus_words: Iterable[str]) -> Vocabulary:
         """Index corpus words by stem and by their first three letters."""
         vocabulary = cls(words=set(corpus_words))
+        vocabulary._versioned = {m.group(1) for w in vocabulary.words if (m := VERSIONED.fullmatch(w))}
         for word in list(vocabulary.words):
-            if "-" in word:  # "self-defense" also mentions "defense"
-                vocabulary.words.update(p for p in word.split("-") if len(p) > 1)
+            if "-" in word:  # "self-defense" also mentions "defense"; "GPT-4" mentions 4
+                vocabulary.words.update(p for p in word.split("-") if len(p) > 1 or p.isdigit())
         vocabulary.stems = {stem(w) for w in vocabulary.words}
         for word in vocabulary.words:
             if len(word) >= 3 and word.isalpha():
@@ -51,9 +55,16 @@ class Vocabulary:
         return vocabulary
 
     def mentions(self, term: str) -> bool:
-        """Whether the term or its stem occurs (both parts, for a hyphenated term)."""
+        """Whether the term or its stem occurs (both parts, for a hyphenated term).
+
+        A name with a number ("GPT-5") is another thing than the same name with another number:
+        when the corpus writes the name with numbers, it must write this one.
+        """
         if term in self.words or stem(term) in self.stems:
             return True
+        versioned = VERSIONED.fullmatch(term)
+        if versioned and versioned.group(1) in self._versioned:
+            return False
         parts = [p for p in term.split("-") if p]
         return len(parts) > 1 and all(p in self.words or stem(p) in self.stems for p in parts)
 
@@ -83,6 +94,9 @@ def specific_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[
             continue
         if any(c.isdigit() for c in base):
             terms.extend(re.findall(r"\d+", base))  # each group of digits: "26.3" needs 26 and 3
+            joined = "-".join(folded)
+            if VERSIONED.fullmatch(joined):  # "GPT-5": the name with its number
+                terms.append(joined)
             continue
         word = "-".join(folded)
         if word in FUNCTION_WORDS or len(word) < 2:

@@ -39,6 +39,17 @@ def test_text_is_matched_after_folding_ligatures_soft_hyphens_zero_width_accents
     assert all(vocabulary.mentions(w) for w in words(written))
 
 
+def test_a_name_with_a_number_is_mentioned_only_with_that_number() -> None:
+    """ "Halcyon-3" is another vessel than "Halcyon-2": the corpus writing one does not mention the other."""
+    vocabulary = Vocabulary.from_words(words("The Halcyon-2 ferry and the Tern-4.5 tug; Covid delays."))
+    terms = specific_terms("When will the Halcyon-3 enter service?")
+    assert "halcyon-3" in terms
+    assert not vocabulary.mentions("halcyon-3")
+    assert all(vocabulary.mentions(t) for t in specific_terms("Is the Halcyon-2 faster than the Tern-4.5?"))
+    # a name the corpus never writes with a number is mentioned by its parts ("Covid" for "COVID-19")
+    assert vocabulary.mentions("covid-2")
+
+
 def test_folding_leaves_the_stored_text_alone() -> None:
     text = "ﬁnal Ha\u0308lvorsen"
     assert fold(text) == "final halvorsen"
