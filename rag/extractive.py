@@ -99,6 +99,10 @@ class ExtractiveEngine(Engine):
         plan = retrieval.plan
         question = retrieval.standalone
         every = self.rank(retrieval, shortlist=SHORTLIST, everything=True)
+        # a heading ("Tide gates: what the council decided") names a topic and claims nothing: it
+        # answers only when no sentence holds any of the question's words (a byline may be all there is)
+        if any(c.lexical > 0 for c in every if not c.heading):
+            every = [c for c in every if not c.heading]
         ranked = [c for c in every if c.vector is not None]  # the embedded shortlist
         if not ranked:
             return ExtractiveResult([], 0.0)

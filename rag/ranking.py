@@ -33,6 +33,12 @@ LEXICAL_WEIGHT = 0.8
 SEMANTIC_WEIGHT = 0.2
 PART_WEIGHT = 0.2
 RANK_PENALTY = 0.02  # per rank of the sentence's passage
+# A heading or headline line inside an article's text (short, no closing punctuation) holds the
+# words of a question about its topic while answering nothing: it ranks below the sentences that
+# do (on 400 MultiHop-RAG tuning questions, "every gold article cited" +0.006 and +0.009 for two
+# samples, fact recall +0.004 and +0.011, precision -0.002 and -0.001).
+HEADING_PENALTY = 0.3
+HEADING = re.compile(r"^(?!.*[.!?…:;\"”’')\]]\s*$).{0,90}$", re.DOTALL)
 # In the statement of a person the question names, a sentence that points back ("This is
 # especially true for ...") continues the speaker's previous one: it is scored with that one's
 # words too. Applied to every sentence, it lowered fact recall on the MultiHop-RAG tuning
@@ -75,6 +81,7 @@ class ScoredSentence:
     rank: int = 1  # the rank of its passage
     part_semantic: float = 0.0  # similarity to the part of the question it matches best
     part: int = 0  # which part that is
+    heading: bool = False  # a heading line, not a sentence (`HEADING`)
 
     @property
     def score(self) -> float:
@@ -85,6 +92,7 @@ class ScoredSentence:
             + PART_WEIGHT * max(self.part_semantic, self.semantic)
             + (TYPE_BONUS if self.typed else 0.0)
             - RANK_PENALTY * self.rank
+            - (HEADING_PENALTY if self.heading else 0.0)
         )
 
 
@@ -154,12 +162,20 @@ class SentenceRanker:
                     passage.score / top,
                     answer_type_match(question, evidence.quote),
                     rank=rank,
+                    heading=bool(HEADING.match(evidence.quote)),
                 )
         if not candidates:
             return []
         ordered = sorted(
             candidates.values(),
-            key=lambda c: -(LEXICAL_WEIGHT * c.lexical + 0.2 * c.prior + (TYPE_BONUS if c.typed else 0)),
+            key=lambda c: (
+                -(
+                    LEXICAL_WEIGHT * c.lexical
+                    + 0.2 * c.prior
+                    + (TYPE_BONUS if c.typed else 0)
+                    - (HEADING_PENALTY if c.heading else 0.0)
+                )
+            ),
         )
         short, rest = ordered[:shortlist], ordered[shortlist:]
         vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in short])

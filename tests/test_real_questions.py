@@ -454,3 +454,23 @@ def test_the_clauses_of_a_question_naming_its_outlet_are_searched_in_that_outlet
     assert not answer.abstained
     assert sources_cited(newsroom, answer) == {"The Harbour Gazette"}
     assert not any("Brannock" in c.quote for c in answer.citations)
+
+
+TIDE_GATES = {
+    "gates.txt": (
+        {"title": "Council on the tide gates", "source": "Harbour Gazette", "published": "2024-06-03"},
+        "The council met on Monday to settle the future of the harbour.\n\n"
+        "Tide gates: what the council decided\n\n"
+        "The council voted to replace the rusting tide gates with steel ones by next spring. "
+        "Residents had complained about flooding on the quay for years.",
+    ),
+}
+
+
+def test_a_heading_holding_the_questions_words_does_not_answer_before_the_sentence_that_does(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", TIDE_GATES, local_embedder)
+    answer = assistant.ask("What did the council decide about the tide gates?")
+    assert answer.citations[0].quote.startswith("The council voted to replace the rusting tide gates"), answer.text
+    assert_verbatim(assistant, answer)
