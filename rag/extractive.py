@@ -70,6 +70,7 @@ class ExtractiveResult:
     entity: Candidate | None = None
     verdict: str = ""
     declined: str = ""  # why no answer is given
+    opening: str = ""  # the line the answer opens with, citing the entity's sentences (default: its name)
 
 
 class ExtractiveEngine(Engine):
@@ -88,7 +89,7 @@ class ExtractiveEngine(Engine):
         cited: list[CitedSentence] = []
         if result.entity is not None:
             holding = _citing(result.entity, {c.evidence.doc_id for c in result.chosen})
-            cited.append((f"{result.entity.name}.", holding, True))
+            cited.append((result.opening or f"{result.entity.name}.", holding, True))
         cited += [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
         answer.text, answer.citations, answer.sentences = number_citations(cited)
         answer.verdict = result.verdict
@@ -98,7 +99,7 @@ class ExtractiveEngine(Engine):
         """Score the passages' sentences and choose the answer's."""
         plan = retrieval.plan
         question = retrieval.standalone
-        every = self.rank(retrieval, shortlist=SHORTLIST, everything=True)
+        every = everything = self.rank(retrieval, shortlist=SHORTLIST, everything=True)
         # a heading ("Tide gates: what the council decided") names a topic and claims nothing: it
         # answers only when no sentence holds any of the question's words (a byline may be all there is)
         if any(c.lexical > 0 for c in every if not c.heading):
@@ -114,6 +115,8 @@ class ExtractiveEngine(Engine):
         )
         if best.score < EVIDENCE_FLOOR or not relevant:
             return ExtractiveResult([], best.score, declined=NOT_FOUND)
+        if plan is not None and plan.asks_for == "author":
+            return _byline(retrieval, everything, best)  # a byline is a heading
         limit = 5 if BROAD_QUESTION.search(question) else 3
         chosen = [best]
         entity: Candidate | None = None
@@ -251,6 +254,21 @@ def _alike(a: ScoredSentence, b: ScoredSentence) -> bool:
     if a.vector is None or b.vector is None:  # one was not embedded: only the same words say the same
         return a.evidence.quote == b.evidence.quote
     return cosine(a.vector, b.vector) >= REDUNDANT
+
+
+def _byline(retrieval: Retrieval, every: Sequence[ScoredSentence], best: ScoredSentence) -> ExtractiveResult:
+    """Who wrote the article that answers best: its author, as the corpus records it, cited where the
+    article writes the name (a byline, a signature) or else by its best sentence; declined, saying
+    so, when the article names no author."""
+    doc = best.evidence.doc_id
+    passage = next(p for p in retrieval.passages if p.doc_id == doc)
+    if not passage.author:
+        unsigned = f"The article that answers best, “{passage.title}”, names no author."
+        return ExtractiveResult([], best.score, declined=unsigned)
+    signed = [c for c in every if c.evidence.doc_id == doc and _writes(c, passage.author)]
+    holding = (signed or [best])[0]
+    author = Candidate(passage.author, best.score, [holding.evidence], article_scores={doc: best.score})
+    return ExtractiveResult([best], best.score, entity=author, opening=f"{passage.author} wrote “{passage.title}”.")
 
 
 def _writes(candidate: ScoredSentence, name: str) -> bool:

@@ -191,7 +191,7 @@ class QuestionPlan:
 
     question: str
     kind: str = "open"  # entity | yes_no | compare | brief | open
-    asks_for: str = ""  # person | organization | place | time | number | "" (any entity)
+    asks_for: str = ""  # person | organization | place | author | time | number | "" (any entity)
     topic: str = ""  # for a request: what to compare or brief on ("" for everything)
     by: str = "source"  # for a comparison: rows by source or by speaker
     outlets: list[OutletMention] = field(default_factory=list)
@@ -283,6 +283,11 @@ def asked_noun(question: str) -> str:
     return " ".join(phrase)
 
 
+AUTHOR_QUESTION = re.compile(
+    r"^\s*(?:who\s+(?:wrote|writes|has\s+written|authored|penned)\b|who\s+(?:is|was)\s+the\s+(?:author|writer)\b|"
+    r"(?:which|what)\s+(?:journalist|reporter|author|writer|columnist)s?\s+(?:wrote|writes|authored|penned)\b)",
+    re.IGNORECASE,
+)
 # "Who is Yu Koizumi?", "Who are the Houthis?": the question names its subject, nothing else
 ABOUT_A_NAME = re.compile(
     r"^\s*(?i:who\s+(?:is|was|are|were)\s+(?:the\s+)?)"
@@ -299,6 +304,8 @@ def answer_kind(question: str) -> tuple[str, str]:
     first = words[0]
     if first in AUXILIARIES:
         return "yes_no", ""
+    if AUTHOR_QUESTION.match(clause):  # "Who wrote the article on ...": the byline answers
+        return "entity", "author"
     if first in ("who", "whom", "whose"):
         if _asks_about_a_name(clause):  # "Who is Yu Koizumi?" asks about the one named, not for a name
             return "open", ""

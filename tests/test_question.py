@@ -82,6 +82,10 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Who is the harbour master?", "entity", "person"),
         ("Who is the Mayor?", "entity", "person"),
         ("Who is the Chair of the Harbour Board?", "entity", "person"),
+        # the byline answers
+        ("Who wrote the article on the dredging contract?", "entity", "author"),
+        ("Which reporter wrote about the regatta?", "entity", "author"),
+        ("Who is the author of the fee report?", "entity", "author"),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:

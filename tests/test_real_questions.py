@@ -474,3 +474,16 @@ def test_a_heading_holding_the_questions_words_does_not_answer_before_the_senten
     answer = assistant.ask("What did the council decide about the tide gates?")
     assert answer.citations[0].quote.startswith("The council voted to replace the rusting tide gates"), answer.text
     assert_verbatim(assistant, answer)
+
+
+def test_who_wrote_an_article_is_answered_from_its_byline(newsroom: Assistant, tmp_path: Path) -> None:
+    answer = newsroom.ask("Who wrote the article about the dredging contract?")
+    assert answer.text.startswith("Tomas Ferreira wrote “Dredging contract awarded”. [1]"), answer.text
+    assert {c.doc_id for c in answer.citations} == {
+        r.doc_id for r in newsroom.articles() if r.title == "Dredging contract awarded"
+    }
+    # the article that answers names no author: said so, not another name from its text
+    unsigned = assistant_over(tmp_path / "articles", TIDE_GATES, newsroom.embedder)
+    answer = unsigned.ask("Which reporter wrote about the tide gates?")
+    assert answer.abstained
+    assert answer.text == "The article that answers best, “Council on the tide gates”, names no author."
