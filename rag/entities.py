@@ -191,6 +191,12 @@ def _with_first_name(surname: str, texts: Sequence[str], first_names: AbstractSe
     return f"{max(counts, key=lambda f: counts[f])} {surname}" if counts else surname
 
 
+def with_first_name(surname: str, texts: Sequence[str], people: Sequence[str]) -> str:
+    """A surname shown with the first name `texts` write before it, when that is a first name of one
+    of `people` (those the corpus quotes); else as it is."""
+    return _with_first_name(surname, texts, known_names(tuple(people)).first_names)
+
+
 ORGANISATION_PRONOUN = re.compile(r"\bits\b", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 

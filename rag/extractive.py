@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import Candidate, vote
+from rag.entities import Candidate, vote, with_first_name
 from rag.lexicon import content_stems
 from rag.ranking import MIN_RELEVANCE, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.verdict import assess
@@ -131,6 +131,10 @@ class ExtractiveEngine(Engine):
                 context=[p.text for p in retrieval.passages],
             )
             entity = candidates[0] if candidates else None
+            if entity is not None and plan.asks_for == "person" and " " not in entity.name and retrieval.lookup:
+                # the passages write the surname alone ("Bankman-Fried"): the articles written about
+                # the person write the full name, in their opening lines
+                entity.name = with_first_name(entity.name, [p.text for p in retrieval.lookup(entity.name)], plan.people)
 
         def add(candidate: ScoredSentence) -> None:
             if candidate not in chosen and not any(_alike(candidate, c) for c in chosen):

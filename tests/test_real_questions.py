@@ -487,3 +487,27 @@ def test_who_wrote_an_article_is_answered_from_its_byline(newsroom: Assistant, t
     answer = unsigned.ask("Which reporter wrote about the tide gates?")
     assert answer.abstained
     assert answer.text == "The article that answers best, “Council on the tide gates”, names no author."
+
+
+CROSSING = {
+    "crew.txt": (
+        {"title": "Ferry crew ready", "source": "Fjord Post", "published": "2024-01-10"},
+        "“We sail at dawn,” said Maren Kolstad, the ferry's captain, before the crossing. "
+        "The crew of six had loaded the cars by midnight.",
+    ),
+    "storm.txt": (
+        {"title": "Ferry docks after storm", "source": "Fjord Post", "published": "2024-01-11"},
+        "Kolstad steered the ferry through the storm and docked at Vardal after nine hours at sea. "
+        "Passengers applauded when the ramp came down.",
+    ),
+}
+
+
+def test_a_person_the_evidence_names_by_surname_is_answered_with_their_full_name(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    """The one passage read writes "Kolstad"; the article that quotes her writes her first name."""
+    assistant = assistant_over(tmp_path / "articles", CROSSING, local_embedder)
+    answer = assistant.ask("Who steered the ferry through the storm to Vardal?", options=AskOptions(top_k=1))
+    assert answer.text.startswith("Maren Kolstad. [1]"), answer.text
+    assert {c.doc_id for c in answer.citations} == {r.doc_id for r in assistant.articles() if r.title.endswith("storm")}
