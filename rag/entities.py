@@ -4,7 +4,8 @@ Candidates are the names in the retrieved sentences (runs of capitalised words, 
 that the question does not already say, without leading titles ("CEO Marc Benioff" is
 Marc Benioff). Each sentence gives its names its score; a name gets its best score in each
 article, and every further article that names it adds half of its score there: a question
-that describes an entity through several reports is answered by the name they share.
+that describes an entity through several reports is answered by the name they share. The
+share of the retrieved passages that name a person adds to that: they are about the answer.
 "Bankman-Fried" and "Sam Bankman-Fried" are one candidate (the same last word), shown in
 its longest form; a person is asked for, a candidate with a person's name form answers.
 """
@@ -47,6 +48,13 @@ DEMONYM = re.compile(r"(?:ese|ian|ean|ish|can|ch)$")
 NEAR_BONUS = 2.0  # a name next to the words a "which X" question names its answer by
 SPREAD_BONUS = 0.5  # each further article that names the candidate adds this share of its score there
 FIRST_NAME_ZIPF = 5.0  # first names are rarer than this in English ("Sam" 4.6; "Because", "When" above 6)
+# When a person is asked for, the share of the retrieved passages that name a candidate, times
+# this, is added to its score: the person a description points to is the one the passages are
+# about, not a colleague named in the sentence that shares most words with one clause. On 400
+# MultiHop-RAG tuning questions (seeds 33 / 21), entity answers correct 0.843 -> 0.888 / 0.881 ->
+# 0.911, about the same from 1 to 3, nothing else moved. For organisations it did not help: a
+# place every passage names ("Northpoint") is no company.
+MENTION_WEIGHT = 1.0
 OTHER_KIND = 0.5  # an organisation is asked for and the name looks like a person's: this share of its score
 
 
@@ -242,7 +250,8 @@ def vote(
     `people`: names known to be people's (those the corpus quotes): when a person is asked for,
     a candidate written only by one of their surnames ("Bankman-Fried") answers too, and is
     shown with the first name written before that surname, in the evidence or in `context`
-    (the retrieved passages), when that is one of their first names.
+    (the retrieved passages), when that is one of their first names. When a person is asked
+    for, the share of `context` that names a candidate adds to its score (`MENTION_WEIGHT`).
     """
     known = known_names(tuple(people))
     near_stems = {stem(w) for w in words(near)}
@@ -272,6 +281,10 @@ def vote(
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])
+        if context and asks_for == "person":  # whom the passages are about (written as here, or by surname)
+            written = [*candidate.forms, max(candidate.forms, key=len).split()[-1]]
+            named_in = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, written))})(?![\w-])")
+            candidate.score += MENTION_WEIGHT * sum(1 for t in context if named_in.search(t)) / len(context)
         # shown in its most frequent full form (of two words or more), else as most often written
         forms = candidate.forms
         full = [f for f in forms if len(f.split()) >= 2] or list(forms)

@@ -188,3 +188,22 @@ def test_a_surname_is_shown_with_the_first_name_the_retrieved_passages_write_bef
     assert plain.name == "Eide-Brandt"
     full = vote("Who knew of the losses?", scored, asks_for="person", people=people, context=passages)[0]
     assert full.name == "Tim Eide-Brandt" and full.articles == {"a", "b"}
+
+
+def test_the_entity_the_passages_are_about_wins_over_a_colleague_named_beside_one_clause() -> None:
+    """ "Who used a deputy as a front ...": the deputy's sentence shares most words; the passages are about the boss."""
+    scored = [
+        (evidence("a", "Deputy Lena Moor said she was used as a front for the transfers."), 0.7),
+        (evidence("b", "Okonkwo told investors the fund was safe."), 0.4),
+    ]
+    context = [
+        "Deputy Lena Moor said she was used as a front for the transfers.",
+        "Okonkwo told investors the fund was safe.",
+        "Prosecutors say Okonkwo moved the money himself.",
+        "Daniel Okonkwo founded the fund in 2019.",
+    ]
+    question = "Who used a deputy as a front for transfers?"
+    people = ["Lena Moor", "Daniel Okonkwo"]
+    assert vote(question, scored, asks_for="person", people=people)[0].name == "Lena Moor"  # by the sentences alone
+    best = vote(question, scored, asks_for="person", people=people, context=context)[0]
+    assert best.name == "Daniel Okonkwo"
