@@ -51,7 +51,7 @@ ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores t
 SHORTLIST = 12
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
-FACET_ENTITY_MATCH = 0.3  # ... or this share, in an article whose passages name the entity answer
+FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 
 BROAD_QUESTION = re.compile(
