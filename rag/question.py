@@ -283,6 +283,11 @@ def asked_noun(question: str) -> str:
     return " ".join(phrase)
 
 
+_ALTERNATIVE = (
+    r"(?:before|after|earlier|later|larger|smaller|bigger|greater|higher|lower|more|less|fewer|longer|shorter|"
+    r"faster|slower|better|worse|increased?|decreased?|rise|fall|up|down|positive|negative|same|different)"
+)
+ALTERNATIVES = re.compile(rf"\b{_ALTERNATIVE}\s+or\s+{_ALTERNATIVE}\b", re.IGNORECASE)  # "larger or smaller"
 AUTHOR_QUESTION = re.compile(
     r"^\s*(?:who\s+(?:wrote|writes|has\s+written|authored|penned)\b|who\s+(?:is|was)\s+the\s+(?:author|writer)\b|"
     r"(?:which|what)\s+(?:journalist|reporter|author|writer|columnist)s?\s+(?:wrote|writes|authored|penned)\b)",
@@ -303,6 +308,8 @@ def answer_kind(question: str) -> tuple[str, str]:
         return "open", ""
     first = words[0]
     if first in AUXILIARIES:
+        if ALTERNATIVES.search(clause):  # "Did Fortune report a larger or smaller decrease?" asks which
+            return "open", ""
         return "yes_no", ""
     if AUTHOR_QUESTION.match(clause):  # "Who wrote the article on ...": the byline answers
         return "entity", "author"

@@ -6,7 +6,9 @@ the engine states what each report says (cited) and gives a verdict only in plai
 - the question names a figure ("$26.3 billion", "13 percent") and the evidence of every
   part that should hold it states that same figure, with the same polarity around it (a
   question saying "took $14 billion without his knowledge" is not confirmed by "took $14
-  billion on his orders": a negation on one side only is "cannot tell"): yes;
+  billion on his orders": a negation on one side only is "cannot tell"; nor is "over $400"
+  "less than $400"): yes; a question about which report came first gets no verdict from
+  figures;
 - the question asks whether reports agree (consistent, the same, both, maintain) and
   their best sentences say the same thing (near-identical): yes; for a question asking
   about a change or an inconsistency, the same evidence means no.
@@ -34,6 +36,13 @@ ASKS_AGREEMENT = re.compile(r"\b(consisten\w*|the same|both|agree\w*|maintain\w*
 NEGATION = re.compile(r"\b(?:not|no|never|without|none|neither|nor|den(?:y|ies|ied)|\w+n['’]t)\b", re.I)
 CLAUSE_WORDS = 8  # the words either side of a figure that state what it is about
 CLAUSE_BREAK = re.compile(r"[.;!?]\s|\b(?:while|whereas|but)\b")
+# "Did A report X before B reported Y?": the order of the reports, which words and figures cannot settle
+ASKS_ORDER = re.compile(r"\b(?:before|after|prior\s+to|following|earlier|later)\b", re.I)
+# "less than $400" and "over $400" are not the same claim as "$400"
+BOUNDS = [
+    ("below", re.compile(r"\b(?:less|fewer|lower)\s+than\s*$|\b(?:under|below|up\s+to|at\s+most)\s*$")),
+    ("above", re.compile(r"\b(?:more|greater|higher)\s+than\s*$|\b(?:over|above|exceeding|at\s+least)\s*$")),
+]
 ASKS_CHANGE = re.compile(r"\b(inconsisten\w*|change[ds]?|differ\w*|contradict\w*|shift\w*)\b", re.I)
 
 
@@ -49,12 +58,14 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
             best_per_part.append(own[0])
     asked = find_figures(question)
     if asked:
+        if ASKS_ORDER.search(question):  # the same figures say nothing of which report came first
+            return CANNOT_TELL
         evidence = [c.evidence.quote for c in (best_per_part or list(chosen))]
         stated = [(quote, f) for quote in evidence for f in find_figures(quote)]
-        negated = [_negated_near(question, a) for a in asked]
+        said = [(_negated_near(question, a), _bound(question, a)) for a in asked]
         if all(
-            any(same_amount(a, f) and _negated_near(quote, f) == no for quote, f in stated)
-            for a, no in zip(asked, negated, strict=True)
+            any(same_amount(a, f) and (_negated_near(quote, f), _bound(quote, f)) == how for quote, f in stated)
+            for a, how in zip(asked, said, strict=True)
         ):
             return "yes"
         return CANNOT_TELL
@@ -63,6 +74,15 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
         if all(cosine(first.vector or [], other.vector or []) >= SAME_CLAIM for other in others):
             return "no" if ASKS_CHANGE.search(question) else "yes"
     return CANNOT_TELL
+
+
+def _bound(text: str, figure: Figure) -> str:
+    """'below' for "less than $400", 'above' for "over $400", '' for a figure given as it is."""
+    before = text[max(0, figure.start - 24) : figure.start].lower()
+    for bound, pattern in BOUNDS:
+        if pattern.search(before):
+            return bound
+    return ""
 
 
 def _negated_near(text: str, figure: Figure) -> bool:

@@ -82,6 +82,10 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Who is the harbour master?", "entity", "person"),
         ("Who is the Mayor?", "entity", "person"),
         ("Who is the Chair of the Harbour Board?", "entity", "person"),
+        # a choice between alternatives is no yes/no question
+        ("Did the Gazette report a larger or smaller rise than the Wire?", "open", ""),
+        ("Did the Wire report the closure before or after the Gazette?", "open", ""),
+        ("Did the Gazette or the Wire report the closure?", "yes_no", ""),
         # the byline answers
         ("Who wrote the article on the dredging contract?", "entity", "author"),
         ("Which reporter wrote about the regatta?", "entity", "author"),

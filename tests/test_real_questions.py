@@ -228,6 +228,16 @@ def test_a_plain_yes_needs_the_same_figure_in_each_report(newsroom: Assistant) -
     assert newsroom.ask("What did the Harbour Gazette say about fees?").verdict == ""
 
 
+def test_a_figure_with_another_bound_or_a_question_of_order_gets_no_plain_yes(newsroom: Assistant) -> None:
+    # both reports say $48 million: not "more than $48 million", and not which of them said it first
+    bounded = "Do both the Harbour Gazette and Quayside Wire put the terminal's cost at more than $48 million?"
+    assert newsroom.ask(bounded).verdict == "cannot tell"
+    ordered = "Did the Harbour Gazette put the terminal's cost at $48 million before Quayside Wire did?"
+    assert newsroom.ask(ordered).verdict == "cannot tell"
+    choice = "Did the Harbour Gazette report a higher or lower cost for the terminal than Quayside Wire?"
+    assert newsroom.ask(choice).verdict == ""
+
+
 def test_two_reports_of_one_outlet_are_two_articles_not_one_sentence_agreeing_with_itself(ledger: Assistant) -> None:
     # each part of the question is its own article: one says eight francs, the other six
     answer = ledger.ask("Is the Alpine Ledger's report on ferry fares consistent with its report on the ferry subsidy?")
