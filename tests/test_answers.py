@@ -214,17 +214,22 @@ HARBOUR_QUOTE = (
 )
 
 
-def test_what_a_named_person_says_is_answered_from_their_whole_statement(
-    embedded_settings: Any, tmp_path: Path, run_ingest: Any, local_embedder: Any
-) -> None:
-    """Only the first sentence of a quote writes the speaker's name; the answer is further on."""
+def harbour_assistant(settings: Any, tmp_path: Path, run_ingest: Any, embedder: Any) -> Any:
+    """An offline assistant over the one article of HARBOUR_QUOTE."""
     from rag.assistant import Assistant
 
     folder = tmp_path / "harbours"
     folder.mkdir()
     (folder / "engineering.md").write_text(HARBOUR_QUOTE, encoding="utf-8")
-    run_ingest(embedded_settings, folder)
-    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    run_ingest(settings, folder)
+    return Assistant.open(settings, embedder=embedder)
+
+
+def test_what_a_named_person_says_is_answered_from_their_whole_statement(
+    embedded_settings: Any, tmp_path: Path, run_ingest: Any, local_embedder: Any
+) -> None:
+    """Only the first sentence of a quote writes the speaker's name; the answer is further on."""
+    assistant = harbour_assistant(embedded_settings, tmp_path, run_ingest, local_embedder)
     assert assistant.catalog().people_named("What does Solheim expect?") == ["Ingrid Solheim"]
     assert assistant.catalog().people_named("Does the solheim matter?") == [], "a surname is a name when capitalised"
     answer = assistant.ask("Which harbour technologies does Ingrid Solheim expect Bergen and Oslo to share?")
@@ -236,13 +241,7 @@ def test_who_is_a_named_person_is_answered_with_what_the_articles_say_of_them(
     embedded_settings: Any, tmp_path: Path, run_ingest: Any, local_embedder: Any
 ) -> None:
     """ "Who is Ingrid Solheim?" asks about her: no other name is given as the answer."""
-    from rag.assistant import Assistant
-
-    folder = tmp_path / "harbours"
-    folder.mkdir()
-    (folder / "engineering.md").write_text(HARBOUR_QUOTE, encoding="utf-8")
-    run_ingest(embedded_settings, folder)
-    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    assistant = harbour_assistant(embedded_settings, tmp_path, run_ingest, local_embedder)
     answer = assistant.ask("Who is Ingrid Solheim?")
     assert not answer.abstained, answer.text
     assert answer.text.startswith("“Bergen and Oslo,” says Ingrid Solheim, chief engineer"), answer.text
