@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.lexicon import stem, words
+from rag.lexicon import FUNCTION_WORDS, stem, words
 from rag.sentences import Span, split_sentences
 from rag.word_frequency import zipf_frequency
 
-ATTRIBUTION_VERSION = "attribution-v1"
+ATTRIBUTION_VERSION = "attribution-v3"  # v3: a sentence opener is no first name ("But Laird")
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -56,6 +56,9 @@ DESCRIPTIONS = frozenset(
 DOCUMENTS = "plan|plans|report|reports|view|views|statement|words|opinion|position|data|estimate|estimates|figures"
 FILLERS = frozenset("have has had are is was were will would also already openly then now again too".split())
 STOP = frozenset("the of a an and in on at to for by with from as".split())
+# Words that open a sentence, written with a capital there, and no first name: "But Laird said"
+# is Laird ("Will" and "May" are first names too, and stay).
+SENTENCE_OPENERS = (FUNCTION_WORDS | {"though", "although", "like", "added", "meanwhile", "still"}) - {"will", "may"}
 
 
 def _keywords(text: str) -> set[str]:
@@ -102,10 +105,13 @@ def _is_person(name: str) -> bool:
 
 
 def _strip_titles(name: str) -> str:
-    """ "Prime Minister Fumio Kishida" -> "Fumio Kishida"; "" when only titles remain or one word is left."""
+    """ "Prime Minister Fumio Kishida" -> "Fumio Kishida", "But Sam Altman" -> "Sam Altman"; "" when only
+    titles (or a sentence's opening word) remain or one word is left."""
     words = name.split()
     while words and (
-        words[0].lower() in TITLE_WORDS or (NATIONALITY.search(words[0]) and zipf_frequency(words[0].lower()) >= 4)
+        words[0].lower() in TITLE_WORDS
+        or words[0].lower() in SENTENCE_OPENERS
+        or (NATIONALITY.search(words[0]) and zipf_frequency(words[0].lower()) >= 4)
     ):
         words.pop(0)
     return " ".join(words) if len(words) >= 2 else ""
@@ -186,6 +192,9 @@ class _Article:
     def resolve(self, mention: str, at: int) -> str | None:
         """The speaker a mention stands for, registered; None if it names no one."""
         mention = re.sub(r"^(the|a|an)\s+", "", mention.strip(), flags=re.IGNORECASE).strip(" ,")
+        opening = mention.split(maxsplit=1)
+        if len(opening) == 2 and opening[0].lower() in SENTENCE_OPENERS and opening[1][:1].isupper():
+            mention = opening[1]  # "But Laird" is Laird
         # "the government's plan" -> "government" (but "the fishermen's association" stays)
         mention = re.sub(rf"[’']s\s+(?:{DOCUMENTS})$", "", mention).strip()
         kept = mention.split()
@@ -199,7 +208,7 @@ class _Article:
         names = [n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, mention)) if n and _is_person(n)]
         if names:
             return self.register(names[-1], at)
-        single = re.fullmatch(r"[A-Z][a-z]{3,}", mention)
+        single = re.fullmatch(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?", mention)  # "Hayashi", "Bankman-Fried"
         if single and _is_person(mention):
             return self.register(mention, at)
         description = mention.lower()

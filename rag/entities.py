@@ -205,6 +205,20 @@ def with_first_name(surname: str, texts: Sequence[str], people: Sequence[str]) -
     return _with_first_name(surname, texts, known_names(tuple(people)).first_names)
 
 
+def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
+    """Whether `texts` write a one-word candidate as a person's surname, after a first name ("Sam
+    Bankman-Fried"; a capitalised word rarer than common words)."""
+    name = max(candidate.forms, key=len)
+    if " " in name:
+        return False
+    before = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b")
+    return any(
+        zipf_frequency(fold(m.group(1))) < FIRST_NAME_ZIPF and fold(m.group(1)) not in FUNCTION_WORDS
+        for text in texts
+        for m in before.finditer(text)
+    )
+
+
 ORGANISATION_PRONOUN = re.compile(r"\bits\b", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 
@@ -277,7 +291,9 @@ def vote(
     everything = [e.quote for e, _ in scored] + list(context)
     ranked = []
     for key, candidate in candidates.items():
-        if asks_for == "person" and not (candidate.is_person or key in known.surnames):
+        if asks_for == "person" and not (
+            candidate.is_person or key in known.surnames or _written_as_person(candidate, everything)
+        ):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])

@@ -53,6 +53,18 @@ def test_later_references_resolve_to_the_speaker_named_before() -> None:
     assert result.speakers["Yoshimasa Hayashi"].role == "Foreign Minister"
 
 
+def test_a_word_opening_the_sentence_is_not_taken_for_a_first_name() -> None:
+    text = (
+        "Dana Okafor-Reyes runs the port of Halden. “Fees will rise,” Okafor-Reyes said on Monday. "
+        "But Okafor-Reyes said the ferries would keep their fares. Because Halvorsen insisted, the board waited. "
+        "Will Brandt said nothing."
+    )
+    result = attribute(text)
+    assert set(result.speakers) == {"Dana Okafor-Reyes", "Halvorsen", "Will Brandt", "the article"}
+    by_opening = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
+    assert by_opening["But Okafor-R"] == "Dana Okafor-Reyes"  # a hyphened surname alone, after "But"
+
+
 def test_speakers_command_lists_speakers_with_articles_and_counts(bundled_settings: Any) -> None:
     import os
     import subprocess

@@ -207,3 +207,10 @@ def test_the_entity_the_passages_are_about_wins_over_a_colleague_named_beside_on
     assert vote(question, scored, asks_for="person", people=people)[0].name == "Lena Moor"  # by the sentences alone
     best = vote(question, scored, asks_for="person", people=people, context=context)[0]
     assert best.name == "Daniel Okonkwo"
+
+
+def test_a_surname_the_passages_write_after_a_first_name_answers_who_though_nobody_quotes_them() -> None:
+    scored = [(evidence("a", "Okonkwo moved the money from the fund, prosecutors say."), 0.6)]
+    context = ["Daniel Okonkwo founded the fund in 2019.", "Okonkwo moved the money from the fund, prosecutors say."]
+    assert vote("Who moved the money?", scored, asks_for="person") == []  # one word: no person's name form
+    assert vote("Who moved the money?", scored, asks_for="person", context=context)[0].name == "Okonkwo"
