@@ -20,7 +20,7 @@ from rag.lexicon import FUNCTION_WORDS, stem, words
 from rag.sentences import Span, split_sentences
 from rag.word_frequency import zipf_frequency
 
-ATTRIBUTION_VERSION = "attribution-v3"  # v3: a sentence opener is no first name ("But Laird")
+ATTRIBUTION_VERSION = "attribution-v4"  # v4: "she said" before any speaker is the person named before it
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -241,11 +241,13 @@ class _Article:
         return None
 
     def last_person(self, at: int) -> str | None:
-        """The most recent person speaker before `at`."""
+        """The most recent person speaker before `at`; with none yet, the last person named before it
+        ("Dana Laird runs the port. “Fees will rise,” she said.")."""
         for statement in reversed(self.result.statements):
             if statement.start < at and self.result.speakers[statement.speaker].kind == "person":
                 return statement.speaker
-        return None
+        named = [person for offset, person in self.people if offset < at]
+        return self.register(named[-1], at) if named else None
 
 
 def voice_of(author: str, source: str, title: str) -> str:

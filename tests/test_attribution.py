@@ -53,6 +53,12 @@ def test_later_references_resolve_to_the_speaker_named_before() -> None:
     assert result.speakers["Yoshimasa Hayashi"].role == "Foreign Minister"
 
 
+def test_a_pronoun_before_any_speaker_is_the_person_named_before_it() -> None:
+    text = "Ines Valdaro runs the port of Halden. “Fees will rise in May,” she said. The board meets on Friday."
+    result = attribute(text)
+    assert [s.speaker for s in result.statements if "Fees will rise" in text[s.start : s.end]] == ["Ines Valdaro"]
+
+
 def test_a_word_opening_the_sentence_is_not_taken_for_a_first_name() -> None:
     text = (
         "Dana Okafor-Reyes runs the port of Halden. “Fees will rise,” Okafor-Reyes said on Monday. "
