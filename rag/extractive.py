@@ -52,6 +52,8 @@ SHORTLIST = 12
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
 FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
+FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentence of an article not cited yet,
+# while the answer cites fewer articles than the description has clauses (each clause is another report's)
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 
 BROAD_QUESTION = re.compile(
@@ -143,37 +145,42 @@ class ExtractiveEngine(Engine):
         # Every part of the question (an outlet, an outlet on a date) is answered from its own
         # articles, by the sentence that best matches the part's own words and meaning; a sentence
         # from an article the answer does not cite yet wins a near tie, as another report would.
+        # In an entity question described clause by clause, the clauses speak first: a part is
+        # then answered only when no clause's sentence comes from its articles.
+        described = entity is not None and plan is not None and bool(plan.facets)
         if plan is not None and 1 < len(retrieval.part_passages) == len(plan.filtered_parts):
-            for part, passages in zip(plan.filtered_parts, retrieval.part_passages, strict=True):
-                docs = {p.doc_id for p in passages}
-                own = [c for c in ranked if c.evidence.doc_id in docs]
-                if own and own[0].score >= PART_RATIO * best.score:
-                    stems = content_stems(part.text)
-                    cited = {c.evidence.doc_id for c in chosen}
-                    add(
-                        max(
-                            own,
-                            key=lambda c: (
-                                self._part_match(retrieval, part, stems, c)
-                                + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
-                            ),
-                        )
-                    )
+            parts = list(zip(plan.filtered_parts, retrieval.part_passages, strict=True))
+        else:
+            parts = []
+        if not described:
+            for part, passages in parts:
+                self._answer_part(retrieval, part, passages, ranked, best, chosen, add)
         # Every clause of a long description is answered by the sentence that holds most of its words.
         # In an entity question the clause is about the entity: a sentence of an article naming it
         # answers with fewer of them, found among the passages or by a second hop (the clause looked
         # for again with the name); only when none does, a sentence of another article that holds most.
         naming = _articles_naming(entity, retrieval) if entity is not None else set()
-        for facet in plan.facets if plan is not None else []:
+        facets = plan.facets if plan is not None else []
+        for facet in facets:
             stems = content_stems(facet)
             shares = [self.ranker.lexical(stems, c.evidence.quote) for c in every]
+            # while the answer cites fewer reports than the description has clauses, another
+            # report's sentence wins a near tie
+            cited = {c.evidence.doc_id for c in chosen}
+            bonus = FACET_NEW_ARTICLE_BONUS if len(cited) < len(facets) else 0.0
+            weighed = [
+                share + (bonus if c.evidence.doc_id not in cited else 0.0)
+                for share, c in zip(shares, every, strict=True)
+            ]
 
             def holds_most(i: int, shares: list[float] = shares) -> tuple[float, float]:
                 return (shares[i], every[i].score)
 
             if entity is not None:
                 named_at = max(
-                    (i for i, c in enumerate(every) if c.evidence.doc_id in naming), key=holds_most, default=-1
+                    (i for i, c in enumerate(every) if c.evidence.doc_id in naming),
+                    key=lambda i: holds_most(i, weighed),
+                    default=-1,
                 )
                 if named_at >= 0 and shares[named_at] >= FACET_ENTITY_MATCH:
                     named: ScoredSentence | None = every[named_at]
@@ -187,6 +194,11 @@ class ExtractiveEngine(Engine):
             fresh = every[best_at].evidence.doc_id not in {c.evidence.doc_id for c in chosen}
             if shares[best_at] >= (NEW_ARTICLE_FACET_MATCH if fresh else FACET_MATCH):
                 add(every[best_at])
+        if described:
+            for part, passages in parts:
+                outlet = {p.doc_id for p in retrieval.passages if p.source in part.filters.sources}
+                if not any(c.evidence.doc_id in outlet for c in chosen):
+                    self._answer_part(retrieval, part, passages, ranked, best, chosen, add)
         # Every article that answers about as well as the best gets a say; every article that
         # answers at all when the question asks what each source says.
         best_by_article: dict[str, ScoredSentence] = {}
@@ -194,7 +206,6 @@ class ExtractiveEngine(Engine):
             best_by_article.setdefault(candidate.evidence.doc_id, candidate)
         # An entity described clause by clause has its sentence for each clause: a sentence that
         # shares the description's words without answering a clause is as often about another.
-        described = entity is not None and plan is not None and bool(plan.facets)
         ratio = PART_RATIO if plan is not None and plan.every_source else OTHER_ARTICLE_RATIO
         for candidate in best_by_article.values():
             if candidate.score >= (ENTITY_OTHER_RATIO if described else ratio) * best.score:
@@ -214,6 +225,33 @@ class ExtractiveEngine(Engine):
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)
         return result
+
+    def _answer_part(
+        self,
+        retrieval: Retrieval,
+        part: Part,
+        passages: Sequence[Passage],
+        ranked: Sequence[ScoredSentence],
+        best: ScoredSentence,
+        chosen: Sequence[ScoredSentence],
+        add: Callable[[ScoredSentence], None],
+    ) -> None:
+        """Add the sentence of the part's articles that best answers it, if one answers well enough."""
+        docs = {p.doc_id for p in passages}
+        own = [c for c in ranked if c.evidence.doc_id in docs]
+        if not own or own[0].score < PART_RATIO * best.score:
+            return
+        stems = content_stems(part.text)
+        cited = {c.evidence.doc_id for c in chosen}
+        add(
+            max(
+                own,
+                key=lambda c: (
+                    self._part_match(retrieval, part, stems, c)
+                    + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
+                ),
+            )
+        )
 
     def _second_hop(
         self, lookup: Callable[[str], list[Passage]], facet: str, stems: AbstractSet[str], entity: Candidate

@@ -125,6 +125,27 @@ FINES = {
 }
 
 
+# A harbour pilot in two outlets' reports, and a report on her appointment that never names her.
+PILOT = {
+    "gazette_chief.txt": (
+        {"title": "Varga named chief pilot", "source": "Harbour Gazette", "published": "2024-03-01"},
+        "Ilse Varga was named chief pilot of Port Alder in March. "
+        "Varga has guided tankers through the narrow channel for twenty years. "
+        "Varga said the channel needed deeper dredging.",
+    ),
+    "wire_warning.txt": (
+        {"title": "Pilot warns on channel depth", "source": "Quayside Wire", "published": "2024-03-09"},
+        "Harbour staff heard Ilse Varga argue at a long meeting on tug fees that the narrow channel needed dredging. "
+        "The port board will discuss the request in April.",
+    ),
+    "gazette_tugs.txt": (
+        {"title": "Tug crews welcome appointment", "source": "Harbour Gazette", "published": "2024-03-04"},
+        "Tug crews welcomed the appointment of a new chief pilot at Port Alder in March. "
+        "The crews had asked for more night shifts.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -158,6 +179,12 @@ def port(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding
 def ledger(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """One outlet's three reports, two weeks apart."""
     return assistant_over(tmp_path_factory.mktemp("ledger") / "articles", LEDGER, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def pilot(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A harbour pilot in two outlets' reports, and a report on her appointment that never names her."""
+    return assistant_over(tmp_path_factory.mktemp("pilot") / "articles", PILOT, local_embedder)
 
 
 def assert_verbatim(assistant: Assistant, answer: Answer) -> None:
@@ -318,6 +345,33 @@ def test_an_entity_described_clause_by_clause_is_cited_from_the_articles_answeri
     # both clauses are answered by the night-shift article; its name is cited from there too, not
     # from the robot article, and the crane operator's "two weeks of notice" is another firm's
     assert {titles[c.doc_id] for c in answer.citations} == {"Dunmore plant to cut night shift"}
+
+
+def test_a_clause_is_answered_from_another_report_when_one_answers_it_about_as_well(pilot: Assistant) -> None:
+    answer = pilot.ask(
+        "Which harbour pilot, named chief pilot of Port Alder in March, said the narrow channel needed deeper dredging?"
+    )
+    assert answer.text.startswith("Ilse Varga.")
+    titles = {r.doc_id: r.title for r in pilot.articles()}
+    # the appointment report holds a few more of the second clause's words ("deeper"); the
+    # other outlet's report holds most of them too: a description is drawn from several reports
+    cited = {titles[c.doc_id] for c in answer.citations}
+    assert cited == {"Varga named chief pilot", "Pilot warns on channel depth"}
+    assert any(c.quote.startswith("Harbour staff heard Ilse Varga argue") for c in answer.citations)
+    assert_verbatim(pilot, answer)
+
+
+def test_an_outlet_whose_report_answers_a_clause_is_not_cited_again_from_another_report(pilot: Assistant) -> None:
+    answer = pilot.ask(
+        "Which pilot, named chief pilot of Port Alder in March and warning that the narrow channel needed "
+        "dredging, was reported on by both the Harbour Gazette and Quayside Wire?"
+    )
+    assert answer.text.startswith("Ilse Varga.")
+    titles = {r.doc_id: r.title for r in pilot.articles()}
+    # each outlet is cited for the clause its report answers; the Gazette's report on the tug
+    # crews shares the question's words but says nothing of who the pilot is
+    cited = {titles[c.doc_id] for c in answer.citations}
+    assert cited == {"Varga named chief pilot", "Pilot warns on channel depth"}
 
 
 def test_two_reports_of_one_outlet_named_by_their_dates_are_each_cited(ledger: Assistant) -> None:
