@@ -22,6 +22,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from rag import word_frequency
+from rag.aliases import spell_out_initials
 from rag.answer import Answer
 from rag.bm25 import Bm25Index
 from rag.catalog import Catalog, cached_catalog
@@ -35,7 +36,7 @@ from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
 from rag.ingest import IngestReport, ingest_paths, ingest_running
-from rag.lexicon import content_words
+from rag.lexicon import content_words, stem
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import passages_of
@@ -297,6 +298,8 @@ class Assistant:
                 people = self.catalog().people if history else []
                 standalone = indexes.engine.condense(question, history, people) if history else question
             with clock("plan"):
+                frequency = indexes.engine.ranker.df
+                standalone = spell_out_initials(standalone, self.catalog().people, lambda w: frequency.get(stem(w), 0))
                 plan = plan_question(standalone, self.catalog())
             with clock("embed"):
                 vector = self.query_vector(standalone)

@@ -146,6 +146,24 @@ PILOT = {
 }
 
 
+# A founder's trial: one article says what she is charged with, the other writes only her initials.
+TRIAL = {
+    "courier_charges.txt": (
+        {"title": "Ferry founder charged", "source": "Harbour Gazette", "published": "2024-04-02"},
+        "Marta Oyelaran-Kent, the founder of the island ferry company, was charged with fraud over fares that never "
+        "reached the company's accounts. "
+        "\u201cEvery fare was paid in,\u201d Oyelaran-Kent said outside the court. "
+        "Prosecutors say the missing fares came to two million euros.",
+    ),
+    "courier_day_one.txt": (
+        {"title": "MOK trial: the first day", "source": "Harbour Gazette", "published": "2024-04-15"},
+        "The MOK trial opened on Monday, with the jury seated by noon. "
+        "Crowds gathered outside the MOK trial before dawn. "
+        "The judge expects the trial to last three weeks.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -372,6 +390,19 @@ def test_an_outlet_whose_report_answers_a_clause_is_not_cited_again_from_another
     # crews shares the question's words but says nothing of who the pilot is
     cited = {titles[c.doc_id] for c in answer.citations}
     assert cited == {"Varga named chief pilot", "Pilot warns on channel depth"}
+
+
+def test_initials_in_a_question_find_what_the_person_they_stand_for_did(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    trial = assistant_over(tmp_path / "articles", TRIAL, local_embedder)
+    answer = trial.ask("Why is MOK on trial?")
+    # searched as written, "MOK" found the day-one report's "The MOK trial opened on Monday"
+    assert answer.standalone_question == "Why is MOK (Marta Oyelaran-Kent) on trial?"
+    assert answer.citations[0].quote.startswith(
+        "Marta Oyelaran-Kent, the founder of the island ferry company, was charged"
+    )
+    assert_verbatim(trial, answer)
 
 
 def test_two_reports_of_one_outlet_named_by_their_dates_are_each_cited(ledger: Assistant) -> None:

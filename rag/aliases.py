@@ -1,0 +1,47 @@
+"""Initials a question writes for a person the articles quote: "SBF" for Sam Bankman-Fried.
+
+Readers write initials where the articles mostly write the name ("Why was SBF on trial?"):
+searched as they are, the initials find the headlines that use them ("the SBF trial") and
+miss the sentences that say what the person did. A question's initials are spelled out
+after them, "SBF (Sam Bankman-Fried)", when they stand for one person the articles quote and
+the articles write them no more often than that person's surname: "AI" is written far more
+often than any Andrei Iancu is named, and stays the word it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+INITIALS = re.compile(r"\b[A-Z]{2,5}\b")
+NAME_PARTS = re.compile(r"[\s-]+")
+
+
+def initials(name: str) -> str:
+    """The capitals of a name's words and of its hyphened parts: "Sam Bankman-Fried" -> "SBF"."""
+    return "".join(part[0] for part in NAME_PARTS.split(name) if part).upper()
+
+
+def spell_out_initials(question: str, people: Sequence[str], frequency: Callable[[str], int]) -> str:
+    """`question` with each initials standing for one of `people` followed by the name in brackets.
+
+    `frequency`: in how many passages a (lower-case) word is written.
+    """
+    if question.isupper():  # capitals throughout say nothing about initials
+        return question
+    by_initials: dict[str, list[str]] = {}
+    for person in people:
+        if len(NAME_PARTS.split(person.strip())) > 1:
+            by_initials.setdefault(initials(person), []).append(person)
+
+    def spelled(match: re.Match[str]) -> str:
+        written = match.group()
+        named = by_initials.get(written, [])
+        if len(named) != 1 or named[0].lower() in question.lower():
+            return written
+        surname = [part.lower() for part in named[0].split()[-1].split("-") if part]
+        if frequency(written.lower()) > min(frequency(part) for part in surname):
+            return written  # an acronym or word of its own more than the person's initials
+        return f"{written} ({named[0]})"
+
+    return INITIALS.sub(spelled, question)
