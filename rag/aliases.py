@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 INITIALS = re.compile(r"\b[A-Z]{2,5}\b")
 NAME_PARTS = re.compile(r"[\s-]+")
@@ -22,17 +23,24 @@ def initials(name: str) -> str:
     return "".join(part[0] for part in NAME_PARTS.split(name) if part).upper()
 
 
+@lru_cache(maxsize=4)
+def _by_initials(people: tuple[str, ...]) -> dict[str, list[str]]:
+    """The people of two or more names, by their initials (the same for every question on one store)."""
+    found: dict[str, list[str]] = {}
+    for person in people:
+        if len(NAME_PARTS.split(person.strip())) > 1:
+            found.setdefault(initials(person), []).append(person)
+    return found
+
+
 def spell_out_initials(question: str, people: Sequence[str], frequency: Callable[[str], int]) -> str:
     """`question` with each initials standing for one of `people` followed by the name in brackets.
 
     `frequency`: in how many passages a (lower-case) word is written.
     """
-    if question.isupper():  # capitals throughout say nothing about initials
+    if question.isupper() or not INITIALS.search(question):  # capitals throughout say nothing
         return question
-    by_initials: dict[str, list[str]] = {}
-    for person in people:
-        if len(NAME_PARTS.split(person.strip())) > 1:
-            by_initials.setdefault(initials(person), []).append(person)
+    by_initials = _by_initials(tuple(people))
 
     def spelled(match: re.Match[str]) -> str:
         written = match.group()
