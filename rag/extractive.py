@@ -34,7 +34,7 @@ from rag.verdict import assess
 if TYPE_CHECKING:
     from rag.answer import Answer
     from rag.question import Part
-    from rag.records import CitedSentence, Evidence, Passage
+    from rag.records import CitedSentence, Evidence, Filters, Passage
     from rag.request import Clock, Retrieval
 
 # Calibrated on the tuning part of the MultiHop-RAG dev questions (README: "Answers on real
@@ -153,8 +153,14 @@ class ExtractiveEngine(Engine):
         else:
             parts = []
         if not described:
+            # a part naming the same articles as one before it ("the TechCrunch article on X, while
+            # the TechCrunch article on Y") is answered from another of them when one answers at all
+            taken: dict[Filters, set[str]] = {}
             for part, passages in parts:
-                self._answer_part(retrieval, part, passages, ranked, best, chosen, add)
+                before = taken.setdefault(part.filters, set())
+                answered = self._answer_part(retrieval, part, passages, ranked, best, chosen, add, before)
+                if answered is not None:
+                    before.add(answered.evidence.doc_id)
         # Every clause of a long description is answered by the sentence that holds most of its words.
         # In an entity question the clause is about the entity: a sentence of an article naming it
         # answers with fewer of them, found among the passages or by a second hop (the clause looked
@@ -235,23 +241,28 @@ class ExtractiveEngine(Engine):
         best: ScoredSentence,
         chosen: Sequence[ScoredSentence],
         add: Callable[[ScoredSentence], None],
-    ) -> None:
-        """Add the sentence of the part's articles that best answers it, if one answers well enough."""
+        taken: AbstractSet[str] = frozenset(),
+    ) -> ScoredSentence | None:
+        """Add the sentence of the part's articles that best answers it, if one answers well enough.
+
+        `taken`: articles that answered a part naming the same articles; another of them answers this one.
+        """
         docs = {p.doc_id for p in passages}
         own = [c for c in ranked if c.evidence.doc_id in docs]
         if not own or own[0].score < PART_RATIO * best.score:
-            return
+            return None
+        own = [c for c in own if c.evidence.doc_id not in taken] or own
         stems = content_stems(part.text)
         cited = {c.evidence.doc_id for c in chosen}
-        add(
-            max(
-                own,
-                key=lambda c: (
-                    self._part_match(retrieval, part, stems, c)
-                    + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
-                ),
-            )
+        answer = max(
+            own,
+            key=lambda c: (
+                self._part_match(retrieval, part, stems, c)
+                + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
+            ),
         )
+        add(answer)
+        return answer
 
     def _second_hop(
         self, lookup: Callable[[str], list[Passage]], facet: str, stems: AbstractSet[str], entity: Candidate

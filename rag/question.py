@@ -587,7 +587,24 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
             # article, so its own part, searched by its own words (unless they are the same words)
             if not any(p.text == text and p.filters == filters for p in parts):
                 parts.append(Part(text, filters, label))
+    # One outlet named in the plural ("both Sporting News articles", "the articles from TechCrunch"):
+    # two of its articles, each a part of its own, answered from different articles.
+    if len({m.sources for m in outlets}) == 1 and len(parts) == 1 and _named_in_plural(question, outlets[0]):
+        parts.append(Part(parts[0].text, parts[0].filters, f"{parts[0].label}, another article"))
     return parts
+
+
+PLURAL_BEFORE = re.compile(
+    r"\b(?:(?:both|two)\s+(?:of\s+the\s+)?|(?:articles|reports|pieces|stories)\s+(?:published\s+)?"
+    r"(?:from|by|in|at)\s+(?:the\s+)?)[\"'‘“]?$",
+    re.IGNORECASE,
+)
+PLURAL_AFTER = re.compile(r"^[\"'’”]?(?:'s|’s)?\s+(?:articles|reports|pieces|stories)\b", re.IGNORECASE)
+
+
+def _named_in_plural(question: str, mention: OutletMention) -> bool:
+    """Whether the question asks for more than one article of the outlet it names."""
+    return bool(PLURAL_BEFORE.search(question[: mention.start]) or PLURAL_AFTER.match(question[mention.end :]))
 
 
 def _dated_clauses(

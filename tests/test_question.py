@@ -187,6 +187,24 @@ def test_an_outlet_named_twice_is_asked_each_claim_in_a_part_of_its_own() -> Non
     assert "the pier closed" in plan.parts[2].text and "fees" not in plan.parts[2].text
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Do both articles from the Harbour Gazette say the fees rose?", 2),
+        ("Do the Harbour Gazette's reports agree on the fees?", 2),
+        ("Do the articles from the Harbour Gazette agree on the fees?", 2),
+        ("Does the Harbour Gazette article say the fees rose?", 1),
+        # two outlets named together: one article each, as before
+        ("Do both the Harbour Gazette and Quayside Wire articles say the fees rose?", 2),
+    ],
+)
+def test_one_outlet_named_in_the_plural_is_two_of_its_articles(question: str, parts: int) -> None:
+    plan = plan_question(question, CATALOG)
+    assert len(plan.filtered_parts) == parts
+    if "Quayside" not in question:
+        assert {p.filters.sources for p in plan.filtered_parts} == {("The Harbour Gazette",)}
+
+
 def test_a_publication_date_narrows_its_outlet_and_one_with_no_article_is_missing() -> None:
     plan = plan_question("What did the Harbour Gazette report published on March 9, 2024 say about fees?", CATALOG)
     part = plan.parts[0]

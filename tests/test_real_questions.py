@@ -449,6 +449,15 @@ def test_a_part_is_answered_from_a_report_not_cited_yet_when_one_answers_about_a
     ]
 
 
+def test_both_articles_of_one_outlet_are_cited_when_the_question_asks_for_both(ledger: Assistant) -> None:
+    answer = ledger.ask("Do both Alpine Ledger articles on the lake ferry give the same price for a crossing?")
+    titles = {r.doc_id: r.title for r in ledger.articles()}
+    # the fare rise's report answers best; the subsidy's is the other article on the ferry
+    assert {titles[c.doc_id] for c in answer.citations} == {"Ferry fares rise", "Ferry subsidy approved"}
+    assert answer.verdict != "yes"  # eight francs, then six
+    assert_verbatim(ledger, answer)
+
+
 def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(ledger: Assistant) -> None:
     fares = "Did the lake ferry start charging eight francs a crossing in June, and did rangers say "
     one_passage = AskOptions(top_k=1)  # the glacier article comes only from the clause's own words
