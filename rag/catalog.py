@@ -144,8 +144,16 @@ class Catalog:
         return [a for a in self.authors if key and (name_key(a) == key or _words(a)[-1:] == [key])]
 
     def aliases(self) -> list[tuple[str, Outlet]]:
-        """Every name of every source as it may be written, longest first."""
+        """Every name of every source as it may be written, longest first.
+
+        A name of two words or more after a leading "The" is written without it too ("Times of
+        India", "Harbour Gazette"); a single word is not ("Verge", "Age" are words of their own).
+        """
         names = {(o.source, o): None for o in self.outlets} | {(o.head, o): None for o in self.outlets}
+        for name, outlet in list(names):
+            bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+            if bare != name and len(bare.split()) > 1:
+                names[(bare, outlet)] = None
         return sorted(names, key=lambda pair: -len(pair[0]))
 
     def published(self, sources: Sequence[str]) -> set[str]:

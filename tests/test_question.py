@@ -191,6 +191,7 @@ def test_an_outlet_named_twice_is_asked_each_claim_in_a_part_of_its_own() -> Non
     ("question", "parts"),
     [
         ("Do both articles from the Harbour Gazette say the fees rose?", 2),
+        ("Do both Harbour Gazette articles say the fees rose?", 2),
         ("Do the Harbour Gazette's reports agree on the fees?", 2),
         ("Do the articles from the Harbour Gazette agree on the fees?", 2),
         ("Does the Harbour Gazette article say the fees rose?", 1),
@@ -203,6 +204,14 @@ def test_one_outlet_named_in_the_plural_is_two_of_its_articles(question: str, pa
     assert len(plan.filtered_parts) == parts
     if "Quayside" not in question:
         assert {p.filters.sources for p in plan.filtered_parts} == {("The Harbour Gazette",)}
+
+
+def test_an_outlet_is_found_without_its_leading_the_unless_one_word_is_left() -> None:
+    plan = plan_question("What did Harbour Gazette report about the fees?", CATALOG)
+    assert [m.sources for m in plan.outlets] == [("The Harbour Gazette",)]
+    # "Ledger" alone is a word of its own
+    assert "Ledger" not in {alias for alias, _ in CATALOG.aliases()}
+    assert plan_question("Which ledger shows the fees?", CATALOG).outlets == []
 
 
 def test_a_publication_date_narrows_its_outlet_and_one_with_no_article_is_missing() -> None:
