@@ -104,6 +104,11 @@ ARTICLE_DATE = re.compile(
     re.I,
 )
 OPEN_BOUND = re.compile(r"\b(?P<bound>before|after|since|until|prior\s+to)\s+", re.IGNORECASE)  # an open range
+SAME_DAY = re.compile(r"\b(?:that|the)\s+(?:very\s+)?same\s+(?:day|date)\b", re.IGNORECASE)
+OPEN_BOUNDS = ("before", "after", "since", "until", "prior")  # a date range open on one side is no day
+REPORT_LATER = re.compile(  # "their report later that same day"
+    r"\b(?:article|report|piece|story|review|post|update)s?\s+(?:later|earlier)\s+$", re.IGNORECASE
+)
 DATED_ARTICLE = re.compile(  # "their November 6, 2023, article": a date before the article it dates
     r"\s*,?\s+(?:article|report|piece|story|coverage|update|edition|publication)s?\b", re.IGNORECASE
 )
@@ -152,6 +157,7 @@ class OutletMention:
     end: int
     sources: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
+    same_as: str = ""  # "the same source", "their later report": the outlet named before it, as written
 
     @property
     def known(self) -> bool:
@@ -444,6 +450,17 @@ def find_dates(question: str, years: set[int]) -> list[DateMention]:
             start = match.start() - len(bound.group(0)) if bound else match.start()
             written = question[start : match.end()]
             found.append(DateMention(written, start, match.end(), low, high, publication, explicit))
+    found.sort(key=lambda d: d.start)
+    for match in SAME_DAY.finditer(question):  # "the Engadget review published on the same day": the date before
+        earlier = [d for d in found if d.end <= match.start() and not d.written.lower().startswith(OPEN_BOUNDS)]
+        if earlier and not any(match.start() < d.end and d.start < match.end() for d in found):
+            before = question[max(0, match.start() - 60) : match.start()]
+            explicit = bool(EXPLICIT_PUBLICATION.search(before))
+            publication = explicit or bool(ARTICLE_DATE.search(before) or REPORT_LATER.search(before))
+            named = earlier[-1]
+            found.append(
+                DateMention(match.group(0), match.start(), match.end(), named.low, named.high, publication, explicit)
+            )
     return sorted(found, key=lambda d: d.start)
 
 
@@ -474,7 +491,40 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
             sources = tuple(catalog.sources_named(name))
             authors = () if sources else tuple(catalog.authors_named(name))
             found.append(OutletMention(name, start, end, sources=sources, authors=authors))
-    return sorted(found, key=lambda m: m.start)
+    return _named_again(question, sorted(found, key=lambda m: m.start))
+
+
+# "the same source's claim", "a later article by the same publication", "their earlier report": another
+# article of the outlet named before it (one naming its own outlet, "the subsequent report from X", is X's)
+SAME_OUTLET = re.compile(
+    r"\b(?:the\s+)?same\s+(?:news\s+)?(?:source|outlet|publication|publisher|newspaper|paper|site|website|"
+    r"magazine|platform)\b|\b(?:their|its|a|an|the)\s+(?:later|subsequent|earlier|previous|prior|follow-up|"
+    r"second|other)\s+(?:article|report|piece|story)\b(?!\s+(?:from|by|in|at)\s)",
+    re.IGNORECASE,
+)
+
+
+def _named_again(question: str, found: list[OutletMention]) -> list[OutletMention]:
+    """`found` with the outlets a question names again without their names, each after the one it refers to."""
+    again: list[OutletMention] = []
+    for match in SAME_OUTLET.finditer(question):
+        before = [m for m in found if m.end <= match.start() and m.known]
+        if not before or any(m.start < match.end() and match.start() < m.end for m in found + again):
+            continue
+        if again and again[-1].end >= match.start() - 20:  # "a later article by the same source": one mention
+            continue
+        referent = before[-1]
+        again.append(
+            OutletMention(
+                match.group(0),
+                match.start(),
+                match.end(),
+                sources=referent.sources,
+                authors=referent.authors,
+                same_as=referent.written,
+            )
+        )
+    return sorted(found + again, key=lambda m: m.start)
 
 
 def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
@@ -573,7 +623,7 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
         for published_on, (words_from, words_to) in zip(dates, bounds, strict=True):
             text = question[words_from:words_to].strip(" ,;")
             filters = Filters(sources=mention.sources, authors=mention.authors)
-            label = mention.written
+            label = f"{mention.same_as}, another article" if mention.same_as else mention.written
             if published_on is not None:
                 narrowed = filters.narrowed(
                     published_from=_shift(published_on.low, -DATE_SLACK_DAYS),

@@ -17,16 +17,15 @@ def record(doc_id: str, source: str, published: str, author: str = "") -> Articl
     return ArticleRecord(doc_id=doc_id, title=f"Article {doc_id}", source=source, author=author, published=published)
 
 
-CATALOG = Catalog.of(
-    [
-        record("a1", "The Harbour Gazette", "2024-03-02", "Mira Osei"),
-        record("a2", "The Harbour Gazette", "2024-03-09"),
-        record("b1", "Quayside Wire | Coastal Business News", "2024-03-05", "Tomas Ferreira, Reuters"),
-        record("c1", "The Ledger - Sports", "2024-02-20"),
-        record("c2", "The Ledger - Travel", "2024-03-01"),
-        record("d1", "Fortune Bay Times", "2024-01-15"),
-    ]
+RECORDS = (
+    record("a1", "The Harbour Gazette", "2024-03-02", "Mira Osei"),
+    record("a2", "The Harbour Gazette", "2024-03-09"),
+    record("b1", "Quayside Wire | Coastal Business News", "2024-03-05", "Tomas Ferreira, Reuters"),
+    record("c1", "The Ledger - Sports", "2024-02-20"),
+    record("c2", "The Ledger - Travel", "2024-03-01"),
+    record("d1", "Fortune Bay Times", "2024-01-15"),
 )
+CATALOG = Catalog.of(RECORDS)
 
 
 @pytest.mark.parametrize(
@@ -206,6 +205,39 @@ def test_one_outlet_named_in_the_plural_is_two_of_its_articles(question: str, pa
         assert {p.filters.sources for p in plan.filtered_parts} == {("The Harbour Gazette",)}
 
 
+@pytest.mark.parametrize(
+    ("question", "again"),
+    [
+        (
+            "Does the Harbour Gazette article stating fees rose align with the same source's claim about the pier?",
+            "the same source's claim about the pier?",
+        ),
+        ("Did Quayside Wire say the fees rose, and did the same publication also report the pier closed?", "pier"),
+        ("Has the Harbour Gazette's coverage of the pier changed from their earlier report on the fees?", "fees"),
+    ],
+)
+def test_an_outlet_named_again_without_its_name_is_another_of_its_articles(question: str, again: str) -> None:
+    plan = plan_question(question, CATALOG)
+    first, second = plan.filtered_parts
+    assert first.filters == second.filters and first.filters.sources
+    assert again in second.text and again not in first.text
+    assert second.label.endswith("another article")
+
+
+def test_a_later_report_naming_its_own_outlet_is_that_outlets() -> None:
+    plan = plan_question(
+        "Between the report from the Harbour Gazette on fees and the subsequent report from Quayside Wire on the "
+        "pier, did their views change?",
+        CATALOG,
+    )
+    assert [p.filters.sources for p in plan.parts] == [
+        ("The Harbour Gazette",),
+        ("Quayside Wire | Coastal Business News",),
+    ]
+    # with no outlet named before it, "the same source" refers to nothing
+    assert plan_question("Did the same source report that the fees rose?", CATALOG).parts[0].filters.empty
+
+
 def test_an_outlet_is_found_without_its_leading_the_unless_one_word_is_left() -> None:
     plan = plan_question("What did Harbour Gazette report about the fees?", CATALOG)
     assert [m.sources for m in plan.outlets] == [("The Harbour Gazette",)]
@@ -253,6 +285,26 @@ def test_the_day_an_outlet_reported_on_something_is_a_publication_date() -> None
     # a date named before the outlet is not its report's day
     plan = plan_question("Did the storm on March 9, 2024 close the pier, according to the Harbour Gazette?", CATALOG)
     assert not plan.missing and plan.parts[0].filters.published_from == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was the fee rise reported alike in the Harbour Gazette report published on March 9, 2024, and the "
+        "Quayside Wire report published at 18:00 on the same day?",
+        "After the Harbour Gazette reported on March 9, 2024, about the fee rise, did Quayside Wire maintain "
+        "consistency in their report later that same day?",
+    ],
+)
+def test_the_same_day_is_the_day_named_before_it(question: str) -> None:
+    catalog = Catalog.of([*RECORDS, record("b2", "Quayside Wire | Coastal Business News", "2024-03-09")])
+    plan = plan_question(question, catalog)
+    assert [(p.filters.published_from, p.filters.published_to) for p in plan.parts] == [
+        ("2024-03-08", "2024-03-10"),
+        ("2024-03-08", "2024-03-10"),
+    ]
+    # with no day named before it, "the same day" is no date
+    assert plan_question("Did the pier close on the same day as the fee rise?", catalog).dates == []
 
 
 def test_an_article_published_before_or_after_a_date_is_looked_for_on_that_side_of_it() -> None:

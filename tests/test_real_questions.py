@@ -458,6 +458,17 @@ def test_both_articles_of_one_outlet_are_cited_when_the_question_asks_for_both(l
     assert_verbatim(ledger, answer)
 
 
+def test_an_outlet_named_again_as_the_same_source_is_cited_from_another_of_its_articles(ledger: Assistant) -> None:
+    answer = ledger.ask(
+        "Did the Alpine Ledger say the ferry would charge eight francs, and did the same source later report a "
+        "lower price?"
+    )
+    titles = {r.doc_id: r.title for r in ledger.articles()}
+    # the fare rise answers both parts best by its words; "the same source" is another of the Ledger's reports
+    assert {titles[c.doc_id] for c in answer.citations} == {"Ferry fares rise", "Ferry subsidy approved"}
+    assert_verbatim(ledger, answer)
+
+
 def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(ledger: Assistant) -> None:
     fares = "Did the lake ferry start charging eight francs a crossing in June, and did rangers say "
     one_passage = AskOptions(top_k=1)  # the glacier article comes only from the clause's own words
