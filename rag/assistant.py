@@ -10,10 +10,12 @@ engine's one interface. Models, the store and the BM25 index are loaded once per
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +38,7 @@ from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
 from rag.ingest import IngestReport, ingest_paths, ingest_running
-from rag.lexicon import content_words, stem
+from rag.lexicon import content_words, fold, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import passages_of
@@ -63,6 +65,9 @@ MAX_QUESTION_TOKENS = 512
 SHORTER = "ask it in fewer words"
 QUERY_VECTORS_KEPT = 256  # recent query vectors: a comparison asks about one topic once per row
 SECOND_HOP_PASSAGES = 3  # passages searched for a clause with the answer's name (README: "Answers on real questions")
+REPORTED_PASSAGES = 5  # passages looked through for an article of an outlet the store holds nothing from
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
 PART_WORDS = 5  # a part of a question with fewer content words is searched with the whole question
 
@@ -300,7 +305,10 @@ class Assistant:
             with clock("plan"):
                 frequency = indexes.engine.ranker.df
                 standalone = spell_out_initials(standalone, self.catalog().people, lambda w: frequency.get(stem(w), 0))
-                plan = plan_question(standalone, self.catalog())
+                catalog = self.catalog()
+                # an outlet no stored article names as its source may be that of an article recording none
+                reported = partial(self._reported, indexes) if catalog.unsourced else None
+                plan = plan_question(standalone, catalog, reported)
             with clock("embed"):
                 vector = self.query_vector(standalone)
             with clock("retrieve"):
@@ -340,6 +348,20 @@ class Assistant:
             self._lookup(indexes, plan, options),
             spoken,
         )
+
+    @staticmethod
+    def _reported(indexes: _Indexes, name: str) -> bool:
+        """Whether the articles write of an article of the outlet `name` ("an article by Kim Hyo-myung, ...,
+        published by the DPRK news agency KCNA"), not only of the outlet ("the Fjord Gazette asked ...")."""
+        named = content_words(name)
+        if not named or not all(indexes.vocabulary.mentions(word) for word in named):
+            return False
+        for node in indexes.retriever.retrieve_words(name, None, REPORTED_PASSAGES):
+            for sentence in SENTENCE_END.split(fold(node.node.get_content())):
+                said = set(words(sentence))
+                if named[-1] in said and ARTICLE_NOUNS & said:  # the outlet and an article, in one sentence
+                    return True
+        return False
 
     def _spoken(self, plan: QuestionPlan, passages: Sequence[Passage]) -> dict[str, list[tuple[int, int, str]]]:
         """Where the people the question names speak in the retrieved articles (their statements' spans)."""

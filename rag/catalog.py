@@ -41,6 +41,7 @@ def _words(name: str) -> list[str]:
 
 
 MAX_NAME_WORDS = 4  # the longest full name looked for
+CATALOG_FORMAT = 2  # of the copy on disk: a copy of another format is rebuilt
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Catalog:
     authors: list[str] = field(default_factory=list)
     dates: dict[str, set[str]] = field(default_factory=dict)  # source -> ISO dates of its articles
     people: list[str] = field(default_factory=list)  # the people the articles quote (their speakers)
+    unsourced: int = 0  # articles with no source recorded: an outlet the catalog lacks may be theirs
 
     @classmethod
     def of(cls, records: Iterable[ArticleRecord]) -> Catalog:
@@ -76,17 +78,20 @@ class Catalog:
         dates: dict[str, set[str]] = {}
         authors: set[str] = set()
         people: set[str] = set()
+        unsourced = 0
         for record in records:
             people.update(s["name"] for s in record.speakers if s.get("kind") == "person" and s.get("name"))
             if record.source:
                 dates.setdefault(record.source, set()).add(record.published)
+            else:
+                unsourced += 1
             # "Ava Benny-Morrison, Bloomberg": the person; an agency in a byline is not a source of the corpus.
             byline = record.author.split(",")[0]
             for author in re.split(r"\s+and\s+|\s*&\s*", byline):
                 if author.strip():
                     authors.add(author.strip())
         outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
-        return cls(outlets, sorted(authors), dates, sorted(people))
+        return cls(outlets, sorted(authors), dates, sorted(people), unsourced)
 
     def to_json(self) -> dict[str, Any]:
         """The catalog as JSON data (`from_json` reads it back)."""
@@ -95,6 +100,7 @@ class Catalog:
             "authors": self.authors,
             "dates": {source: sorted(dates) for source, dates in self.dates.items()},
             "people": self.people,
+            "unsourced": self.unsourced,
         }
 
     @classmethod
@@ -105,6 +111,7 @@ class Catalog:
             list(data["authors"]),
             {source: set(dates) for source, dates in data["dates"].items()},
             list(data["people"]),
+            int(data["unsourced"]),
         )
 
     def people_named(self, text: str) -> list[str]:
@@ -169,7 +176,7 @@ def cached_catalog(folder: Path, fingerprint: str, records: Callable[[], Iterabl
     write to the store makes a new one. Pass the fingerprint read before `records`, so that
     a write between the two only costs a rebuild next time.
     """
-    path = folder / f"{fingerprint}.json"
+    path = folder / f"{fingerprint}-{CATALOG_FORMAT}.json"
     try:
         return Catalog.from_json(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:

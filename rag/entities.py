@@ -115,8 +115,11 @@ def names_in(sentence: str) -> list[str]:
                     zipf_frequency(folded) >= 4.0 or folded.endswith("ly") or (folded.endswith("ing") and len(run) > 1)
                 )
             )
-            # "AI-powered", "Russia-based": a capital before a hyphen and a lower-case word is no name
-            compound = bool(re.search(r"-[a-z]", word)) and not re.search(r"-[A-Z]", word)
+            # "AI-powered", "Russia-based": a capital before a hyphen and a lower-case English word is no
+            # name ("Kim Hyo-myung" is)
+            compound = not re.search(r"-[A-Z]", word) and any(
+                zipf_frequency(part) >= 3.5 for part in re.findall(r"-([a-z]+)", word)
+            )
             if ends or common_start or compound:
                 found.extend(_clean(piece))
                 piece = []
@@ -269,6 +272,8 @@ def vote(
     """
     known = known_names(tuple(people))
     near_stems = {stem(w) for w in words(near)}
+    # a small word ("by": "an article by Kim Hyo-myung") stands right next to the name it introduces
+    window = 1 if all(w in FUNCTION_WORDS for w in words(near)) else 4
     asked = fold(question)
     excluded = [fold(x) for x in exclude]
     candidates: dict[str, Candidate] = {}
@@ -286,7 +291,7 @@ def vote(
             if evidence not in candidate.evidence:
                 candidate.evidence.append(evidence)
             place = (key, evidence.doc_id)
-            weight = score * NEAR_BONUS if near_stems and _near(evidence.quote, name, near_stems) else score
+            weight = score * NEAR_BONUS if near_stems and _near(evidence.quote, name, near_stems, window) else score
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
     everything = [e.quote for e, _ in scored] + list(context)
     ranked = []

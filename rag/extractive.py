@@ -9,7 +9,9 @@ description (the sentence holding most of its words; for an entity question, one
 article naming the entity, looked for again with its name when the passages hold none)
 and of every other article that answers about as well; more good ones while they add
 something; and from each article cited, its second-best sentence when it answers nearly
-as well (`SECOND_RATIO`). An entity question
+as well (`SECOND_RATIO`), and a sentence that goes on with a chosen one ("This is especially
+true for ...") when it answers nearly as well (`CONTINUATION_RATIO`). A "how many" question
+is declined when no chosen sentence gives a figure of what it counts. An entity question
 ("Who ...", "Which company ...") opens with the name the evidence points to, citing the
 sentences that hold it. A yes/no question gets what each report says, and a verdict only
 when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by
@@ -28,7 +30,7 @@ from rag.citations import cosine, number_citations, passage_sentences
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, vote, with_first_name
 from rag.lexicon import content_stems
-from rag.ranking import MIN_RELEVANCE, REDUNDANT, ScoredSentence, maximal_marginal_relevance
+from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.verdict import assess
 
 if TYPE_CHECKING:
@@ -55,7 +57,23 @@ FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name
 FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentence of an article not cited yet,
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
+CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
 
+# "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
+# figure (a year alone is none: "in the summer of 1941" says when, not how many)
+ASKS_FIGURE = re.compile(
+    r"^\s*(?:how\s+(?:many|much)|what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
+    r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b)",
+    re.IGNORECASE,
+)
+WRITES_FIGURE = re.compile(
+    r"\b(?!(?:1[5-9]|20)\d\d\b)\d+(?:[.,]\d+)*|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|double[ds]?|"
+    r"tripled?|percent|none)\b",
+    re.IGNORECASE,
+)
+NO_FIGURE = "The articles found give no figure that answers this question."
 BROAD_QUESTION = re.compile(
     r"^\s*(brief|summari[sz]e|give me|overview|compare|contrast|what do (the )?(sources|articles)|"
     r"how do (the )?(sources|articles)|do (the )?(sources|articles))",
@@ -227,6 +245,23 @@ class ExtractiveEngine(Engine):
             second = next((c for c in ranked if c.evidence.doc_id == doc and c not in chosen), None)
             if second is not None and second.score >= SECOND_RATIO * best.score:
                 add(second)
+        # A sentence that points back at a chosen one right before it ("This is especially true for
+        # ...") goes on with what it says: it joins when it answers nearly as well.
+        if CONTINUATION_RATIO:
+            following = {(c.evidence.doc_id, c.evidence.start_char): c for c in every}
+            for candidate in list(chosen):
+                after = _next_sentence(candidate, following)
+                points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
+                if after is not None and points_back and after.score >= CONTINUATION_RATIO * best.score:
+                    add(after)
+        # "How many cranes ...": a figure in a sentence naming them ("two tugboats" is no count of cranes)
+        focus = retrieval.focus_stems
+        figures = any(
+            WRITES_FIGURE.search(c.evidence.quote) and (not focus or focus & content_stems(c.evidence.quote))
+            for c in chosen
+        )
+        if ASKS_FIGURE.search(question) and not figures:
+            return ExtractiveResult([], best.score, declined=NO_FIGURE)
         result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity)
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)
@@ -300,6 +335,18 @@ class ExtractiveEngine(Engine):
         if reading_order:
             chosen = _in_reading_order(chosen)
         return [(c.evidence.quote, [c.evidence], True) for c in chosen]
+
+
+def _next_sentence(
+    sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence], gap: int = 3
+) -> ScoredSentence | None:
+    """The candidate that starts right after `sentence` in its article (within `gap` characters), if any."""
+    end = sentence.evidence.end_char
+    for offset in range(gap + 1):
+        found = by_start.get((sentence.evidence.doc_id, end + offset))
+        if found is not None:
+            return found
+    return None
 
 
 def _alike(a: ScoredSentence, b: ScoredSentence) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
@@ -527,8 +527,13 @@ def _named_again(question: str, found: list[OutletMention]) -> list[OutletMentio
     return sorted(found + again, key=lambda m: m.start)
 
 
-def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
-    """Read a (cleaned, standalone) question against what the store holds."""
+def plan_question(question: str, catalog: Catalog, reported: Callable[[str], bool] | None = None) -> QuestionPlan:
+    """Read a (cleaned, standalone) question against what the store holds.
+
+    `reported`: whether the articles write of an article of an outlet. Asked for from an outlet the
+    store holds nothing from, an article they write of ("the KCNA article") is one they report on:
+    nothing is missing, and "who wrote it" asks for a person, not a byline.
+    """
     plan = QuestionPlan(question)
     request, topic = request_topic(question)
     if request:
@@ -548,7 +553,13 @@ def plan_question(question: str, catalog: Catalog) -> QuestionPlan:
     years = {int(d[:4]) for dates in catalog.dates.values() for d in dates if d[:4].isdigit()}
     plan.dates = find_dates(question, years or {date.today().year})
     for mention in plan.outlets:
-        if not mention.known:
+        if mention.known:
+            continue
+        if reported is not None and reported(mention.written):
+            if plan.asks_for == "author":  # its writer is named beside the article: "an article by Kim"
+                plan.asks_for, plan.asks_noun = "person", plan.asks_noun or "by"
+                plan.people = tuple(catalog.people)
+        else:
             plan.missing.append(f"an article from {mention.written}")
     plan.parts = _parts(question, plan, catalog)
     skip = [(m.start, m.end) for m in plan.outlets] + [(d.start, d.end) for d in plan.dates]
@@ -577,9 +588,22 @@ def question_facets(question: str, skip: Sequence[tuple[int, int]] = ()) -> list
     text = list(question)
     for start, end in skip:  # outlets and dates are filters, not words to look for
         text[start:end] = " " * (end - start)
-    pieces = FACET_BOUNDARY.split("".join(text))
+    masked = "".join(text)
+    # "and" between two names joins them ("Japan and NATO", "Epic and Google"): no new clause
+    bounds = [m for m in FACET_BOUNDARY.finditer(masked) if not _joins_names(question, m)]
+    edges = [0, *(i for m in bounds for i in (m.start(), m.end())), len(masked)]
+    pieces = [masked[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
     facets = [" ".join(p.split()) for p in pieces if len(content_words(p)) >= FACET_WORDS]
     return facets[:MAX_FACETS] if len(facets) >= 2 else []
+
+
+def _joins_names(question: str, boundary: re.Match[str]) -> bool:
+    """Whether a clause boundary is an "and" between two names ("Japan and NATO"), which joins them."""
+    if boundary.group().lower() != "and":
+        return False
+    before = re.search(r"([\w'’.-]+)\s+$", question[: boundary.start()])
+    after = re.match(r"\s+[\"'‘“]?([A-Z])", question[boundary.end() :])
+    return bool(before and before.group(1)[0].isupper() and after)
 
 
 def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:

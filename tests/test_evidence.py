@@ -79,6 +79,18 @@ def test_a_function_word_written_with_a_capital_inside_a_sentence_belongs_to_the
     assert names_in("All crews met Will Halvorsen at the pier.") == ["Will Halvorsen"]
 
 
+def test_a_hyphen_joins_a_name_unless_an_english_word_follows_it() -> None:
+    assert names_in("An op-ed by Lin Wei-ting, a ferry captain, ran on Monday.") == ["Lin Wei-ting"]
+    assert names_in("President Park Jae-seok met the crews.") == ["Park Jae-seok"]
+    # "AI-powered", "Harbour-based": a capital before a hyphen and an English word is no name
+    assert names_in("The AI-powered cranes of Harbour-based Quayside Ferries arrived.") == ["Quayside Ferries"]
+
+
+def test_the_name_right_after_a_small_word_the_question_asks_by_wins() -> None:
+    scored = [(evidence("a", "Mayor Ansel Brandt praised an op-ed by Lin Wei-ting on the fares."), 0.6)]
+    assert vote("Who wrote the op-ed?", scored, asks_for="person", near="by")[0].name == "Lin Wei-ting"
+
+
 def test_the_entity_named_across_several_articles_wins_the_vote() -> None:
     scored = [
         (evidence("a", "Ingrid Halvorsen said the terminal would open in May."), 0.6),

@@ -135,6 +135,20 @@ def test_an_outlet_the_corpus_has_nothing_from_is_named_as_missing() -> None:
     assert plan.missing == ["an article from Tidewater Post"]
 
 
+def test_an_article_the_articles_write_of_is_reported_on_not_missing() -> None:
+    written = {"island", "courier"}
+
+    def reported(name: str) -> bool:
+        return all(word in written for word in name.lower().split())
+
+    plan = plan_question("Who wrote the Island Courier op-ed on the ferry fares?", CATALOG, reported)
+    assert not plan.missing
+    assert plan.asks_for == "person"  # the writer the articles name, not a byline of theirs
+    plan = plan_question("Who wrote the Harbour Post op-ed on the ferry fares?", CATALOG, reported)
+    assert plan.missing == ["an article from Harbour Post"]
+    assert plan.asks_for == "author"
+
+
 def test_known_outlets_become_one_part_each_with_their_filters() -> None:
     plan = plan_question("Does the Harbour Gazette say fees rose, while Quayside Wire reports that they fell?", CATALOG)
     assert plan.kind == "yes_no" and not plan.missing
@@ -343,6 +357,14 @@ def test_a_long_description_is_read_clause_by_clause_without_its_outlets() -> No
     ]
     assert not any("Gazette" in f or "Quayside" in f for f in plan.facets)
     assert plan_question("Who runs the Kelby Island route?", CATALOG).facets == []
+    # "and" between two names joins them; between clauses it still parts them
+    joined = "What ferry routes does Halvorsen expect Kelby Island and Port Alder to share next summer?"
+    assert plan_question(joined, CATALOG).facets == []
+    parted = "Did Kelby Island add two boats this summer and did Halvorsen expect bookings to double?"
+    assert plan_question(parted, CATALOG).facets == [
+        "Did Kelby Island add two boats this summer",
+        "did Halvorsen expect bookings to double?",
+    ]
 
 
 def test_the_articles_of_every_part_together_bound_a_questions_clauses() -> None:
@@ -381,9 +403,15 @@ def test_the_catalog_is_kept_on_disk_for_the_stores_contents(tmp_path: Path) -> 
     assert first == again and again.sources_named("Source a") == ["Source a"] and reads == ["a"]
     changed = cached_catalog(folder, "fp2", records(["a", "b"]))  # a write renewed the fingerprint
     assert changed.sources_named("Source b") == ["Source b"] and reads == ["a", "a,b"]
-    assert [p.name for p in folder.iterdir()] == ["fp2.json"], "only the current copy is kept"
-    (folder / "fp2.json").write_text("{not json", encoding="utf-8")
+    [kept] = [p.name for p in folder.iterdir()]
+    assert kept.startswith("fp2"), "only the current copy is kept"
+    (folder / kept).write_text("{not json", encoding="utf-8")
     assert cached_catalog(folder, "fp2", records(["a", "b"])) == changed and reads[-1] == "a,b"
+    # a copy of an older format (no count of articles without a source) is rebuilt, not misread
+    (folder / kept).unlink()
+    (folder / "fp2.json").write_text(json.dumps({k: v for k, v in changed.to_json().items() if k != "unsourced"}))
+    unsourced = cached_catalog(folder, "fp2", lambda: [record("c", "", "2024-03-02")])
+    assert unsourced.unsourced == 1 and [p.name for p in folder.iterdir()] == [kept]
 
 
 def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surname() -> None:

@@ -164,6 +164,40 @@ TRIAL = {
 }
 
 
+# A report on an op-ed that an outlet the corpus does not hold published; like the bundled articles,
+# the report records no source of its own (the op-ed could be one of its articles).
+OPED = {
+    "gazette_oped.txt": (
+        {"title": "Ferry op-ed stirs the harbour", "author": "Mira Osei"},
+        "Harbour Mayor Ansel Brandt spoke at the pier on Monday. "
+        "An op-ed by Lin Wei-ting, a ferry captain, published by the Island Courier, called the new fares a tax "
+        "on islanders. "
+        "Brandt said the fares would fund a second boat.",
+    ),
+}
+
+
+# A board chair's plans, said over two sentences, and a count the board gave of one thing only.
+DOCKS = {
+    "gazette_docks.txt": (
+        {"title": "Port board plans for the next decade", "source": "Harbour Gazette", "published": "2024-03-01"},
+        "The harbour board met on Tuesday to set the port's budget for the coming year. "
+        "\u201cWe will invest heavily in new equipment over the next decade,\u201d said board chair Anna Dahl. "
+        "\u201cThis is especially true for electric cranes and shore power for visiting ships.\u201d "
+        "The board bought two tugboats last spring. "
+        "Dahl expects the new equipment to need a larger port staff. "
+        "Fishing crews asked the board to dredge the inner basin before the summer. "
+        "The board also approved a new ferry timetable for the islands.",
+    ),
+    "wire_fees.txt": (
+        {"title": "Ferry fares rise again", "source": "Quayside Wire", "published": "2024-03-04"},
+        "Ferry fares to the islands will rise by a tenth in April. "
+        "Island councillors said the rise would hurt families who commute to the mainland. "
+        "The ferry operator blamed the cost of fuel.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -173,6 +207,18 @@ def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]]
     settings = make_settings(storage_dir=folder.parent / "storage")
     ingest_paths(settings, [folder], load_embedder=lambda: embedder)
     return Assistant.open(settings, embedder=embedder)
+
+
+@pytest.fixture(scope="module")
+def oped(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """One outlet's report on an op-ed another outlet published."""
+    return assistant_over(tmp_path_factory.mktemp("oped") / "articles", OPED, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def docks(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A port board's plans and purchases, and ferry fares."""
+    return assistant_over(tmp_path_factory.mktemp("docks") / "articles", DOCKS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -467,6 +513,33 @@ def test_an_outlet_named_again_as_the_same_source_is_cited_from_another_of_its_a
     # the fare rise answers both parts best by its words; "the same source" is another of the Ledger's reports
     assert {titles[c.doc_id] for c in answer.citations} == {"Ferry fares rise", "Ferry subsidy approved"}
     assert_verbatim(ledger, answer)
+
+
+def test_an_article_the_corpus_reports_on_is_no_missing_outlet_and_its_writer_is_a_person(oped: Assistant) -> None:
+    # no article records the Island Courier as its source, and one writes about the Courier's op-ed
+    answer = oped.ask("Who wrote the Island Courier op-ed on the ferry fares?")
+    assert answer.text.startswith("Lin Wei-ting.")  # the name after "by", not the mayor, nor the report's byline
+    assert any("An op-ed by Lin Wei-ting" in c.quote for c in answer.citations)
+    # an outlet the articles never write about is still missing
+    declined = oped.ask("What did the Harbour Post article say about the ferry fares?")
+    assert declined.abstained and "Harbour Post" in declined.text
+
+
+def test_the_sentence_going_on_with_a_chosen_one_is_cited_with_it(docks: Assistant) -> None:
+    answer = docks.ask("What new equipment does Dahl expect the port to invest in?")
+    # the sentence that names the equipment points back at the one that holds the question's words;
+    # another of Dahl's sentences holds more of them, but says nothing of which equipment
+    assert "electric cranes" in answer.text
+    assert any(c.quote.startswith("\u201cThis is especially true") for c in answer.citations)
+    assert_verbatim(docks, answer)
+
+
+def test_a_count_is_answered_only_by_a_figure_of_what_is_counted(docks: Assistant) -> None:
+    assert docks.ask("How many tugboats did the board buy?").text.startswith("The board bought two tugboats")
+    # the articles name cranes, and give a count of tugboats: no count of cranes
+    declined = docks.ask("How many cranes did the harbour board buy?")
+    assert declined.abstained and declined.citations == []
+    assert "no figure" in declined.text
 
 
 def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(ledger: Assistant) -> None:
