@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.atomic_file import write_atomically
-from rag.lexicon import fold
+from rag.lexicon import content_stems, fold
 from rag.records import ArticleRecord
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def _words(name: str) -> list[str]:
 
 
 MAX_NAME_WORDS = 4  # the longest full name looked for
-CATALOG_FORMAT = 2  # of the copy on disk: a copy of another format is rebuilt
+CATALOG_FORMAT = 3  # of the copy on disk: a copy of another format is rebuilt
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class Catalog:
     dates: dict[str, set[str]] = field(default_factory=dict)  # source -> ISO dates of its articles
     people: list[str] = field(default_factory=list)  # the people the articles quote (their speakers)
     unsourced: int = 0  # articles with no source recorded: an outlet the catalog lacks may be theirs
+    titles: dict[str, str] = field(default_factory=dict)  # doc_id -> title, for an article named by its title
 
     @classmethod
     def of(cls, records: Iterable[ArticleRecord]) -> Catalog:
@@ -79,7 +80,10 @@ class Catalog:
         authors: set[str] = set()
         people: set[str] = set()
         unsourced = 0
+        titles: dict[str, str] = {}
         for record in records:
+            if record.title:
+                titles[record.doc_id] = record.title
             people.update(s["name"] for s in record.speakers if s.get("kind") == "person" and s.get("name"))
             if record.source:
                 dates.setdefault(record.source, set()).add(record.published)
@@ -91,7 +95,7 @@ class Catalog:
                 if author.strip():
                     authors.add(author.strip())
         outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
-        return cls(outlets, sorted(authors), dates, sorted(people), unsourced)
+        return cls(outlets, sorted(authors), dates, sorted(people), unsourced, titles)
 
     def to_json(self) -> dict[str, Any]:
         """The catalog as JSON data (`from_json` reads it back)."""
@@ -101,6 +105,7 @@ class Catalog:
             "dates": {source: sorted(dates) for source, dates in self.dates.items()},
             "people": self.people,
             "unsourced": self.unsourced,
+            "titles": self.titles,
         }
 
     @classmethod
@@ -112,7 +117,19 @@ class Catalog:
             {source: set(dates) for source, dates in data["dates"].items()},
             list(data["people"]),
             int(data["unsourced"]),
+            {str(doc): str(title) for doc, title in data["titles"].items()},
         )
+
+    def titled(self, written: str) -> list[str]:
+        """The articles whose titles hold every content word of `written` ("the Madrid summit article")."""
+        wanted = content_stems(written)
+        if not wanted:
+            return []
+        return [doc for doc, stems in self._title_stems.items() if wanted <= stems]
+
+    @cached_property
+    def _title_stems(self) -> dict[str, frozenset[str]]:
+        return {doc: content_stems(title) for doc, title in self.titles.items()}
 
     def people_named(self, text: str) -> list[str]:
         """The quoted people `text` names: by full name, or by a surname of four letters or more

@@ -45,7 +45,7 @@ class Engine(ABC):
     ) -> list[ScoredSentence]:
         """The retrieved passages' sentences (those `keep` accepts), best first (see SentenceRanker.rank)."""
         return self.ranker.rank(
-            retrieval.standalone,
+            retrieval.asked,
             retrieval.vector,
             retrieval.passages,
             keep,

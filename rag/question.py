@@ -214,6 +214,7 @@ class QuestionPlan:
     speakers: tuple[str, ...] = ()
     # the name a question asks about and nothing else ("Who is Yu Koizumi?", "Tell me about Kishida")
     subject: str = ""
+    title_reference: str = ""  # the words naming an article by its title ("the Madrid summit article")
 
     @property
     def constrained(self) -> bool:
@@ -549,7 +550,8 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.focus = question_focus(question)
     plan.asks_noun = asked_noun(question)
     plan.every_source = bool(EVERY_SOURCE.search(question))
-    plan.outlets = find_outlets(question, catalog)
+    # "the Taiwan article": no outlet the store holds, but words of an article's title
+    plan.outlets = [m for m in find_outlets(question, catalog) if m.known or not _named_by_title(m, catalog)]
     years = {int(d[:4]) for dates in catalog.dates.values() for d in dates if d[:4].isdigit()}
     plan.dates = find_dates(question, years or {date.today().year})
     for mention in plan.outlets:
@@ -562,6 +564,11 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
         else:
             plan.missing.append(f"an article from {mention.written}")
     plan.parts = _parts(question, plan, catalog)
+    if not plan.outlets:  # "the Madrid summit article": an article named by its title's words
+        reference, titled = _titled(question, catalog)
+        if titled:
+            label = "; ".join(catalog.titles[d] for d in titled)
+            plan.parts, plan.title_reference = [Part(question, Filters(doc_ids=tuple(titled)), label)], reference
     skip = [(m.start, m.end) for m in plan.outlets] + [(d.start, d.end) for d in plan.dates]
     plan.facets = question_facets(question, skip)
     return plan
@@ -595,6 +602,35 @@ def question_facets(question: str, skip: Sequence[tuple[int, int]] = ()) -> list
     pieces = [masked[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
     facets = [" ".join(p.split()) for p in pieces if len(content_words(p)) >= FACET_WORDS]
     return facets[:MAX_FACETS] if len(facets) >= 2 else []
+
+
+# "the Madrid summit article", "that Taiwan piece": an article named by words of its title
+TITLE_REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:article|report|piece|story|op-ed|column|"
+    r"editorial)\b",
+    re.IGNORECASE,
+)
+NOT_TITLE_WORDS = frozenset(
+    "latest first second third last same other previous earlier later new recent original whole entire main full "
+    "following above next two both each every one news".split()
+)
+MAX_TITLED = 2  # a title reference that fits more articles names none of them
+
+
+def _named_by_title(mention: OutletMention, catalog: Catalog) -> bool:
+    return 0 < len(catalog.titled(mention.written)) <= MAX_TITLED
+
+
+def _titled(question: str, catalog: Catalog) -> tuple[str, list[str]]:
+    """The words naming articles by their title ("the Madrid summit article"), and those articles, if any."""
+    for match in TITLE_REFERENCE.finditer(question):
+        named = [w for w in content_words(match.group("words")) if w not in NOT_TITLE_WORDS]
+        if not named:
+            continue
+        titled = catalog.titled(" ".join(named))
+        if 0 < len(titled) <= MAX_TITLED:
+            return match.group(0), titled
+    return "", []
 
 
 def _joins_names(question: str, boundary: re.Match[str]) -> bool:

@@ -39,6 +39,13 @@ class Retrieval:
     spoken: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     @property
+    def asked(self) -> str:
+        """What the question asks, as sentences are ranked against it: without the words naming an
+        article by its title ("the Madrid summit article"), which say where to look, not what."""
+        reference = self.plan.title_reference if self.plan else ""
+        return " ".join(self.standalone.replace(reference, " ").split()) if reference else self.standalone
+
+    @property
     def focus_unnamed(self) -> str:
         """What a "how many X" question asks about when no passage found names it (else "")."""
         if not self.focus_stems or any(self.focus_stems & content_stems(p.text) for p in self.passages):

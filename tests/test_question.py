@@ -149,6 +149,25 @@ def test_an_article_the_articles_write_of_is_reported_on_not_missing() -> None:
     assert plan.asks_for == "author"
 
 
+def test_an_article_named_by_words_of_its_title_is_the_one_asked_about() -> None:
+    titled = [
+        ArticleRecord(doc_id="t1", title="Glacier trail reopens above Sorvan", source="", published="2024-05-16"),
+        ArticleRecord(doc_id="t2", title="Ferry fares rise on the lake", source="", published="2024-05-02"),
+        ArticleRecord(doc_id="t3", title="Ferry subsidy approved", source="", published="2024-05-30"),
+    ]
+    catalog = Catalog.of([*RECORDS, *titled])
+    plan = plan_question("When did the glacier trail article say the rangers cleared the rockfalls?", catalog)
+    assert [p.filters.doc_ids for p in plan.parts] == [("t1",)]
+    assert plan.title_reference == "the glacier trail article" and not plan.missing
+    # a capitalised word of a title is no outlet the store lacks ("the Sorvan piece")
+    plan = plan_question("What does the Sorvan piece say about crampons?", catalog)
+    assert not plan.missing and [p.filters.doc_ids for p in plan.parts] == [("t1",)]
+    # two ferry articles fit "the ferry report"; words that name no title, or any article, narrow nothing
+    assert plan_question("What did the ferry report say?", catalog).parts[0].filters.doc_ids == ("t2", "t3")
+    for question in ("What did the latest article say about fares?", "What did the harbour report say?"):
+        assert plan_question(question, catalog).parts[0].filters.empty
+
+
 def test_known_outlets_become_one_part_each_with_their_filters() -> None:
     plan = plan_question("Does the Harbour Gazette say fees rose, while Quayside Wire reports that they fell?", CATALOG)
     assert plan.kind == "yes_no" and not plan.missing

@@ -542,6 +542,14 @@ def test_a_count_is_answered_only_by_a_figure_of_what_is_counted(docks: Assistan
     assert "no figure" in declined.text
 
 
+def test_an_article_named_by_its_title_answers_though_another_holds_more_of_the_words(ledger: Assistant) -> None:
+    answer = ledger.ask("What will the lake ferry charge for a crossing, according to the subsidy article?")
+    titles = {r.doc_id: r.title for r in ledger.articles()}
+    # "The lake ferry will charge eight francs a crossing" holds more of the words; the question asks the other
+    assert {titles[c.doc_id] for c in answer.citations} == {"Ferry subsidy approved"}
+    assert "six francs" in answer.text
+
+
 def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(ledger: Assistant) -> None:
     fares = "Did the lake ferry start charging eight francs a crossing in June, and did rangers say "
     one_passage = AskOptions(top_k=1)  # the glacier article comes only from the clause's own words
