@@ -331,7 +331,10 @@ def answer_kind(question: str) -> tuple[str, str]:
         elif rest[:2] in (["is", "the"], ["was", "the"], ["are", "the"], ["were", "the"]):
             rest = rest[2:]  # "what is the company that ..."
         nouns = [w for w in rest[:3] if w not in ("single", "specific", "particular", "one", "two", "of", "the")]
-        noun = nouns[0].rstrip("s") if nouns else ""
+        # the noun that says the kind, after the words that qualify it ("which South Korean leader")
+        kinds = PERSON_NOUNS | ORGANIZATION_NOUNS | PLACE_NOUNS | {"year", "date", "day", "month"}
+        noun = next((w.rstrip("s") for w in nouns if w in kinds or w.rstrip("s") in kinds), "")
+        noun = noun or (nouns[0].rstrip("s") if nouns else "")
         if noun in PERSON_NOUNS or noun + "s" in PERSON_NOUNS:
             return "entity", "person"
         if noun in ORGANIZATION_NOUNS:

@@ -73,6 +73,9 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Which bus routes are cut at night?", "open", ""),
         ("Which glass does the architect use?", "entity", ""),
         ("Which series did the broadcaster renew?", "entity", ""),
+        # the kind is the noun after the words that qualify it
+        ("Which Norwegian port official approved the fee?", "entity", "person"),
+        ("Which small ferry company won the contract?", "entity", "organization"),
         # a question about someone it names is answered with what the articles say of them, not a name
         ("Who is Ingrid Halvorsen?", "open", ""),
         ("who was Dr. Okafor", "open", ""),
