@@ -11,7 +11,9 @@ and of every other article that answers about as well; more good ones while they
 something; and from each article cited, its second-best sentence when it answers nearly
 as well (`SECOND_RATIO`), and a sentence that goes on with a chosen one ("This is especially
 true for ...") when it answers nearly as well (`CONTINUATION_RATIO`). A "how many" question
-is declined when no chosen sentence gives a figure of what it counts. An entity question
+is declined when no chosen sentence gives a figure of what it counts, one asking for a date
+when none gives a day, and "Who is the defense minister?" when no sentence gives the role to a
+name (the first name it is given to answers). An entity question
 ("Who ...", "Which company ...") opens with the name the evidence points to, citing the
 sentences that hold it. A yes/no question gets what each report says, and a verdict only
 when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by
@@ -62,18 +64,39 @@ CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
 ASKS_FIGURE = re.compile(
-    r"^\s*(?:how\s+(?:many|much)|what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
+    r"(?:^\s*|,?\s+and\s+)(?:how\s+(?:many|much)|what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
     r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b)",
     re.IGNORECASE,
 )
 WRITES_FIGURE = re.compile(
     r"\b(?!(?:1[5-9]|20)\d\d\b)\d+(?:[.,]\d+)*|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|double[ds]?|"
     r"tripled?|percent|none)\b",
     re.IGNORECASE,
 )
 NO_FIGURE = "The articles found give no figure that answers this question."
+# "On what exact date did ... open?": answered only by a sentence that gives a day, not a year alone
+ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b", re.IGNORECASE)
+WRITES_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+NO_DAY = "The articles found give no date that answers this question."
+ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
+ROLE_WINDOW = 8  # words before a name its title may stand
+# "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
+_TITLE = (
+    r"(?:minister|president|ceo|chairman|chairwoman|chair|secretary|director|governor|mayor|head|leader|chief|"
+    r"spokesperson|spokesman|spokeswoman|ambassador|commander|coach|manager|founder|editor|owner)"
+)
+ASKS_ROLE = re.compile(
+    rf"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
+    rf"(?:\s+{_TITLE})?)\b",
+    re.IGNORECASE,
+)
 BROAD_QUESTION = re.compile(
     r"^\s*(brief|summari[sz]e|give me|overview|compare|contrast|what do (the )?(sources|articles)|"
     r"how do (the )?(sources|articles)|do (the )?(sources|articles))",
@@ -155,6 +178,14 @@ class ExtractiveEngine(Engine):
                 # the passages write the surname alone ("Bankman-Fried"): the articles written about
                 # the person write the full name, in their opening lines
                 entity.name = with_first_name(entity.name, [p.text for p in retrieval.lookup(entity.name)], plan.people)
+
+        role = ASKS_ROLE.search(question)
+        if entity is not None and role:  # the first of the names the articles give the role to answers
+            title = " ".join(role.group("role").split()[-2:])  # "defense minister", not "Japan's"
+            entity = next((c for c in candidates[:ROLE_CANDIDATES] if _holds_role(c, title)), None)
+            if entity is None:
+                unnamed = f"The articles found do not say who the {title.lower()} is."
+                return ExtractiveResult([], best.score, declined=unnamed)
 
         def add(candidate: ScoredSentence) -> None:
             if candidate not in chosen and not any(_alike(candidate, c) for c in chosen):
@@ -262,6 +293,8 @@ class ExtractiveEngine(Engine):
         )
         if ASKS_FIGURE.search(question) and not figures:
             return ExtractiveResult([], best.score, declined=NO_FIGURE)
+        if ASKS_DAY.search(question) and not any(WRITES_DAY.search(c.evidence.quote) for c in chosen):
+            return ExtractiveResult([], best.score, declined=NO_DAY)
         result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity)
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)
@@ -347,6 +380,22 @@ def _next_sentence(
         if found is not None:
             return found
     return None
+
+
+def _holds_role(candidate: Candidate, title: str) -> bool:
+    """Whether a sentence gives the candidate the title: before the name ("Defense Minister Ada Lin",
+    "President of the Republic of Korea ... Yun Sok-yeol") or after it, set off ("Ada Lin, the defense minister")."""
+    wanted = content_stems(title)
+    for evidence in candidate.evidence:
+        for form in candidate.forms:
+            at = evidence.quote.find(form)
+            if at < 0:
+                continue
+            before = content_stems(" ".join(evidence.quote[:at].split()[-ROLE_WINDOW:]))
+            after = re.match(r",\s*((?:\S+\s+){0,5}\S+)", evidence.quote[at + len(form) :])
+            if wanted <= before or (after is not None and wanted <= content_stems(after.group(1))):
+                return True
+    return False
 
 
 def _alike(a: ScoredSentence, b: ScoredSentence) -> bool:

@@ -550,6 +550,27 @@ def test_an_article_named_by_its_title_answers_though_another_holds_more_of_the_
     assert "six francs" in answer.text
 
 
+def test_a_count_asked_after_another_question_needs_a_figure_too(docks: Assistant) -> None:
+    declined = docks.ask("Who blamed the cost of fuel, and how many ferries does the operator run?")
+    assert declined.abstained and "no figure" in declined.text
+    # "the one" is no count
+    assert docks.ask("How many islands does the timetable serve, the one approved by the board?").abstained
+
+
+def test_a_day_asked_for_is_answered_only_by_a_sentence_that_gives_one(docks: Assistant) -> None:
+    met = docks.ask("On what day did the harbour board meet to set the budget?")
+    assert not met.abstained and "Tuesday" in met.text
+    declined = docks.ask("On what exact date did the board buy the tugboats?")  # "last spring" is no date
+    assert declined.abstained and "no date" in declined.text
+
+
+def test_who_holds_a_role_is_the_name_the_articles_give_it_to(docks: Assistant) -> None:
+    assert docks.ask("Who is the board chair?").text.startswith("Anna Dahl.")
+    # the articles name no ferry director: no other name stands in
+    declined = docks.ask("Who is the port's ferry director?")
+    assert declined.abstained and "ferry director" in declined.text
+
+
 def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(ledger: Assistant) -> None:
     fares = "Did the lake ferry start charging eight francs a crossing in June, and did rangers say "
     one_passage = AskOptions(top_k=1)  # the glacier article comes only from the clause's own words
