@@ -33,8 +33,6 @@ LEXICAL_WEIGHT = 0.8
 SEMANTIC_WEIGHT = 0.2
 PART_WEIGHT = 0.2
 RANK_PENALTY = 0.02  # per rank of the sentence's passage
-IDF_PRIOR_CHUNKS = 50  # (see `SentenceRanker.idf`; bundled and newcomer questions: 20 to 50 alike, 150 worse)
-PRIOR_IDF = 2.0
 # A heading or headline line inside an article's text (short, no closing punctuation) holds the
 # words of a question about its topic while answering nothing: it ranks below the sentences that
 # do (on 400 MultiHop-RAG tuning questions, "every gold article cited" +0.006 and +0.009 for two
@@ -107,13 +105,9 @@ class SentenceRanker:
         self.n = max(chunk_count, 1)
 
     def idf(self, stem: str) -> float:
-        """BM25's inverse document frequency of a stem (unseen stems weigh most), drawn towards
-        `PRIOR_IDF` as if `IDF_PRIOR_CHUNKS` more chunks had been seen: in a corpus of a few
-        articles about one topic, its own names are in every chunk and a rare verb would outweigh
-        them ("Is Japan going to join NATO?" answered by "... subsequently joined by ...")."""
+        """BM25's inverse document frequency of a stem (unseen stems weigh most)."""
         df = self.df.get(stem, 0)
-        corpus = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
-        return (self.n * corpus + IDF_PRIOR_CHUNKS * PRIOR_IDF) / (self.n + IDF_PRIOR_CHUNKS)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def lexical(self, question_stems: AbstractSet[str], sentence: str) -> float:
         """IDF-weighted share of the question's content stems that the sentence contains."""

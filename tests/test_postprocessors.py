@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
@@ -93,13 +91,3 @@ def test_sentence_stems_are_computed_once_per_chunk() -> None:
     stems.of("b", BROAD)
     stems.of("c", QUESTION)  # over the limit: the store starts afresh rather than growing
     assert stems.of("a", "gulls") == [frozenset({"gull"})]
-
-
-def test_in_a_small_corpus_its_own_topic_words_still_weigh_beside_a_rare_verb() -> None:
-    # fourteen chunks about one port: its name is in every chunk, "join" in one
-    small = SentenceRanker(cast(BaseEmbedding, None), {"harbour": 14, "join": 1}, 14)
-    assert small.idf("harbour") > 0.5 * small.idf("join")  # raw BM25 would give it 1/70th of the weight
-    assert small.coverage({"harbour", "join"}, {"harbour"}) > 0.3
-    # ten thousand chunks: the corpus's own figures decide, as before
-    large = SentenceRanker(cast(BaseEmbedding, None), {"harbour": 9000, "join": 10}, 10_000)
-    assert large.idf("harbour") < 0.15 * large.idf("join")
