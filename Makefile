@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint ingest eval eval-multihop bench test-llm clean
+.PHONY: run test lint ingest eval eval-newcomer-mixed eval-multihop bench test-llm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,14 @@ eval: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag ingest --prune corpus
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set $(DEV_SET) --markdown | $(BIN)/python bench/update_readme.py eval-dev
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/heldout.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-heldout
+	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-newcomer
+
+# The newcomers' held questions with 300 unrelated news stories beside the bundled articles (printed only).
+MIXED_STORAGE := storage/mixed
+eval-newcomer-mixed: $(VENV)/.installed
+	$(BIN)/python bench/mixed_corpus.py --n 300 --seed 300 --out $(MIXED_STORAGE)-articles
+	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag ingest --prune corpus $(MIXED_STORAGE)-articles
+	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held.jsonl --markdown
 
 # MultiHop-RAG (Tang & Yang, COLM 2024) on its 609 articles, in a store of their own (ingest reuses it when unchanged).
 # `make eval-multihop` runs the whole held split and writes its table into the README; with N=... (a seeded
