@@ -88,6 +88,8 @@ def person_like(name: str) -> bool:
         return False  # an acronym in it ("WR PPR Rankings"): a heading or an organisation, not a person
     if any(w in NOT_PERSON for w in words):
         return False
+    if any(w in ("of", "for", "&", "and") for w in words):  # "Militarization of Tokyo", "Bank of Japan"
+        return False
     return any(zipf_frequency(w) < 3.5 for w in words)
 
 

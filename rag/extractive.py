@@ -85,6 +85,10 @@ WRITES_DAY = re.compile(
     re.IGNORECASE,
 )
 NO_DAY = "The articles found give no date that answers this question."
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DAY_OF_MONTH = re.compile(
+    rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", re.I
+)
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
@@ -288,8 +292,7 @@ class ExtractiveEngine(Engine):
         # "How many cranes ...": a figure in a sentence naming them ("two tugboats" is no count of cranes)
         focus = retrieval.focus_stems
         figures = any(
-            WRITES_FIGURE.search(c.evidence.quote) and (not focus or focus & content_stems(c.evidence.quote))
-            for c in chosen
+            _gives_figure(c.evidence.quote) and (not focus or focus & content_stems(c.evidence.quote)) for c in chosen
         )
         if ASKS_FIGURE.search(question) and not figures:
             return ExtractiveResult([], best.score, declined=NO_FIGURE)
@@ -368,6 +371,11 @@ class ExtractiveEngine(Engine):
         if reading_order:
             chosen = _in_reading_order(chosen)
         return [(c.evidence.quote, [c.evidence], True) for c in chosen]
+
+
+def _gives_figure(sentence: str) -> bool:
+    """Whether a sentence gives a figure: a number that is no year and no day of a month ("July 10")."""
+    return WRITES_FIGURE.search(DAY_OF_MONTH.sub(" ", sentence)) is not None
 
 
 def _next_sentence(

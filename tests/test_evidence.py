@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.coverage import Vocabulary, specific_terms
-from rag.entities import names_in, vote
+from rag.entities import names_in, person_like, vote
 from rag.lexicon import content_stems, fold, words
 from rag.records import Evidence
 
@@ -84,6 +84,12 @@ def test_a_hyphen_joins_a_name_unless_an_english_word_follows_it() -> None:
     assert names_in("President Park Jae-seok met the crews.") == ["Park Jae-seok"]
     # "AI-powered", "Harbour-based": a capital before a hyphen and an English word is no name
     assert names_in("The AI-powered cranes of Harbour-based Quayside Ferries arrived.") == ["Quayside Ferries"]
+
+
+def test_a_name_joined_by_of_is_no_persons() -> None:
+    assert not person_like("Dredging of Kelby")  # a sentence's first words: "Dredging of Kelby harbour ..."
+    assert not person_like("Bank of Kelby")
+    assert person_like("Ingrid Halvorsen") and person_like("Lin Wei-ting")
 
 
 def test_the_name_right_after_a_small_word_the_question_asks_by_wins() -> None:

@@ -193,7 +193,8 @@ DOCKS = {
         {"title": "Ferry fares rise again", "source": "Quayside Wire", "published": "2024-03-04"},
         "Ferry fares to the islands will rise by a tenth in April. "
         "Island councillors said the rise would hurt families who commute to the mainland. "
-        "The ferry operator blamed the cost of fuel.",
+        "The ferry operator blamed the cost of fuel. "
+        "The new island timetable starts on May 12.",
     ),
 }
 
@@ -553,8 +554,10 @@ def test_an_article_named_by_its_title_answers_though_another_holds_more_of_the_
 def test_a_count_asked_after_another_question_needs_a_figure_too(docks: Assistant) -> None:
     declined = docks.ask("Who blamed the cost of fuel, and how many ferries does the operator run?")
     assert declined.abstained and "no figure" in declined.text
-    # "the one" is no count
+    # "the one" is no count, nor is the day of a month
     assert docks.ask("How many islands does the timetable serve, the one approved by the board?").abstained
+    declined = docks.ask("When does the new island timetable start, and how many sailings does it add?")
+    assert declined.abstained and "no figure" in declined.text
 
 
 def test_a_day_asked_for_is_answered_only_by_a_sentence_that_gives_one(docks: Assistant) -> None:
