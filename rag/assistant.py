@@ -10,7 +10,6 @@ engine's one interface. Models, the store and the BM25 index are loaded once per
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +28,7 @@ from rag.answer import Answer
 from rag.bm25 import Bm25Index
 from rag.catalog import Catalog, cached_catalog
 from rag.chroma_connection import explain_store_error
+from rag.citations import passage_sentences
 from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
 from rag.coverage import Vocabulary, close_forms, unmentioned_terms
@@ -38,7 +38,7 @@ from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
 from rag.ingest import IngestReport, ingest_paths, ingest_running
-from rag.lexicon import content_words, fold, stem, words
+from rag.lexicon import content_words, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import passages_of
@@ -66,7 +66,6 @@ SHORTER = "ask it in fewer words"
 QUERY_VECTORS_KEPT = 256  # recent query vectors: a comparison asks about one topic once per row
 SECOND_HOP_PASSAGES = 3  # passages searched for a clause with the answer's name (README: "Answers on real questions")
 REPORTED_PASSAGES = 5  # passages looked through for an article of an outlet the store holds nothing from
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
 PART_WORDS = 5  # a part of a question with fewer content words is searched with the whole question
@@ -303,9 +302,9 @@ class Assistant:
                 people = self.catalog().people if history else []
                 standalone = indexes.engine.condense(question, history, people) if history else question
             with clock("plan"):
-                frequency = indexes.engine.ranker.df
-                standalone = spell_out_initials(standalone, self.catalog().people, lambda w: frequency.get(stem(w), 0))
                 catalog = self.catalog()
+                frequency = indexes.engine.ranker.df
+                standalone = spell_out_initials(standalone, catalog.people, lambda w: frequency.get(stem(w), 0))
                 # an outlet no stored article names as its source may be that of an article recording none
                 reported = partial(self._reported, indexes) if catalog.unsourced else None
                 plan = plan_question(standalone, catalog, reported)
@@ -356,9 +355,9 @@ class Assistant:
         named = content_words(name)
         if not named or not all(indexes.vocabulary.mentions(word) for word in named):
             return False
-        for node in indexes.retriever.retrieve_words(name, None, REPORTED_PASSAGES):
-            for sentence in SENTENCE_END.split(fold(node.node.get_content())):
-                said = set(words(sentence))
+        for passage in passages_of(indexes.retriever.retrieve_words(name, None, REPORTED_PASSAGES)):
+            for sentence in passage_sentences(passage):
+                said = set(words(sentence.quote))
                 if named[-1] in said and ARTICLE_NOUNS & said:  # the outlet and an article, in one sentence
                     return True
         return False

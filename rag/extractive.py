@@ -78,17 +78,16 @@ WRITES_FIGURE = re.compile(
 NO_FIGURE = "The articles found give no figure that answers this question."
 # "On what exact date did ... open?": answered only by a sentence that gives a day, not a year alone
 ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b", re.IGNORECASE)
-WRITES_DAY = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
-    re.IGNORECASE,
-)
-NO_DAY = "The articles found give no date that answers this question."
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DAY_OF_MONTH = re.compile(
     rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", re.I
 )
+WRITES_DAY = re.compile(
+    rf"{DAY_OF_MONTH.pattern}|\b\d{{4}}-\d\d-\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+NO_DAY = "The articles found give no date that answers this question."
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
@@ -282,13 +281,12 @@ class ExtractiveEngine(Engine):
                 add(second)
         # A sentence that points back at a chosen one right before it ("This is especially true for
         # ...") goes on with what it says: it joins when it answers nearly as well.
-        if CONTINUATION_RATIO:
-            following = {(c.evidence.doc_id, c.evidence.start_char): c for c in every}
-            for candidate in list(chosen):
-                after = _next_sentence(candidate, following)
-                points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
-                if after is not None and points_back and after.score >= CONTINUATION_RATIO * best.score:
-                    add(after)
+        following = {(c.evidence.doc_id, c.evidence.start_char): c for c in every}
+        for candidate in list(chosen):
+            after = _next_sentence(candidate, following)
+            points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
+            if after is not None and points_back and after.score >= CONTINUATION_RATIO * best.score:
+                add(after)
         # "How many cranes ...": a figure in a sentence naming them ("two tugboats" is no count of cranes)
         focus = retrieval.focus_stems
         figures = any(
