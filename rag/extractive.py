@@ -34,6 +34,7 @@ from rag.entities import Candidate, vote, with_first_name
 from rag.lexicon import content_stems
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.verdict import assess
+from rag.voices import Voice, asked_voice, is_theirs, on_topic
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -60,6 +61,7 @@ FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentenc
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
+VOICE_TOPIC_MATCH = 0.5  # "What did X say about Y": a sentence of X's must hold this share of Y's words
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
@@ -163,6 +165,12 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=NOT_FOUND)
         if plan is not None and plan.asks_for == "author":
             return _byline(retrieval, everything, best)  # a byline is a heading
+        # "What did Kawai say about ...": only their words on it answer
+        known = [(m.start, m.end) for m in plan.outlets if m.known] if plan is not None else []
+        voice = asked_voice(question, skip=known)
+        if voice is not None and not self._voiced(voice, retrieval, everything):
+            unsaid = f"The articles found report nothing {voice.who} said on this."
+            return ExtractiveResult([], best.score, declined=unsaid)
         limit = 5 if BROAD_QUESTION.search(question) else 3
         chosen = [best]
         entity: Candidate | None = None
@@ -332,6 +340,16 @@ class ExtractiveEngine(Engine):
         )
         add(answer)
         return answer
+
+    def _voiced(self, voice: Voice, retrieval: Retrieval, every: Sequence[ScoredSentence]) -> bool:
+        """Whether a sentence found is what the one the question names said, on its topic."""
+        theirs = []
+        for candidate in every:
+            evidence = candidate.evidence
+            speaking = [n for s, e, n in retrieval.spoken.get(evidence.doc_id, ()) if s <= evidence.start_char < e]
+            if is_theirs(voice.name, evidence.quote, speaking):
+                theirs.append(evidence.quote)
+        return on_topic(voice.topic, voice.name, theirs, self.ranker.lexical, VOICE_TOPIC_MATCH)
 
     def _second_hop(
         self, lookup: Callable[[str], list[Passage]], facet: str, stems: AbstractSet[str], entity: Candidate

@@ -194,6 +194,7 @@ DOCKS = {
         "Ferry fares to the islands will rise by a tenth in April. "
         "Island councillors said the rise would hurt families who commute to the mainland. "
         "The ferry operator blamed the cost of fuel. "
+        "Transport minister Elin Berg visited the ferry terminal in March. "
         "The new island timetable starts on May 12.",
     ),
 }
@@ -572,6 +573,21 @@ def test_who_holds_a_role_is_the_name_the_articles_give_it_to(docks: Assistant) 
     # the articles name no ferry director: no other name stands in
     declined = docks.ask("Who is the port's ferry director?")
     assert declined.abstained and "ferry director" in declined.text
+
+
+def test_what_someone_said_is_answered_only_by_their_own_words_on_it(docks: Assistant) -> None:
+    answer = docks.ask("What did Anna Dahl say about investing in new equipment?")
+    assert not answer.abstained
+    assert any(c.quote.startswith("\u201cWe will invest heavily") for c in answer.citations)
+    # Dahl speaks of equipment and staff, never of fares; sentences on fares are someone else's
+    declined = docks.ask("What did Anna Dahl say about the ferry fares?")
+    assert declined.abstained and declined.citations == []
+    assert declined.text == "The articles found report nothing Anna Dahl said on this."
+    # the minister is named, on the very topic, and never speaks
+    declined = docks.ask("How did transport minister Elin Berg respond to the fare rise?")
+    assert declined.abstained and "Elin Berg" in declined.text
+    # the councillors did speak on it, though the question calls them by no name
+    assert not docks.ask("What did the island councillors say about the fare rise?").abstained
 
 
 def test_a_clause_brings_in_an_article_only_when_it_holds_most_of_the_clause(ledger: Assistant) -> None:

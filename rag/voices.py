@@ -1,0 +1,139 @@
+"""Questions that ask what someone said, and the sentences that are theirs.
+
+"What did Daisuke Kawai say about North Korea's missile launches?", "How did Beijing respond
+to ...?", "What is Hayashi's view on ...?": the answer is something the one named said. A
+sentence that merely mentions them, or their words on another topic, does not answer: when
+none of the sentences found is theirs on the question's topic, the question is declined.
+
+Whose a sentence is: a statement of a quoted person the question names (found by attribution
+at ingest: quotes, reported speech and the sentences that go on with them), or a sentence
+that names them beside a verb of saying ("Beijing responded", "according to Tokyo").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from rag.attribution import TITLE_WORDS, close_names
+from rag.lexicon import FUNCTION_WORDS, content_stems, words
+
+_SAYING = (
+    r"say|says|said|think|thinks|thought|believe|believes|believed|argue|argues|argued|claim|claims|claimed|"
+    r"respond|responds|responded|react|reacts|reacted|reply|replies|replied|comment|comments|commented|"
+    r"warn|warns|warned|predict|predicts|predicted|expect|expects|expected|feel|feels|felt|"
+    r"suggest|suggests|suggested|propose|proposes|proposed|make\s+of|makes\s+of|made\s+of"
+)
+_AUXILIARY = r"(?:did|does|do|has|have|had|would|will|might|could)"
+# "What did X say about Y", "How did X respond to Y"; inside a request, "tell me what X thinks of Y"
+SAYS_QUESTION = re.compile(
+    rf"(?:^\s*(?:what|how)\s+{_AUXILIARY}\s+|(?<=\w)\s+(?:what|how)\s+(?:{_AUXILIARY}\s+)?)"
+    rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
+    re.IGNORECASE,
+)
+# "What is X's view on Y", "What was X's reaction to Y"
+VIEW_QUESTION = re.compile(
+    r"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{2,80}?)['’]s?\s+(?:view|views|position|stance|opinion|"
+    r"reaction|response|take|assessment|comment|comments)\b(?P<topic>[^?]*)",
+    re.IGNORECASE,
+)
+MAX_WHO_WORDS = 6
+RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|name|names)\b", re.IGNORECASE)
+# "Beijing responded", "according to Tokyo", "Hayashi's statement": a sentence in which the one named speaks
+SPEAKING = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|stated|states|noted|notes|added|adds|stressed|warned|warns|argued|"
+    r"argues|claimed|claims|insisted|announced|announces|declared|responded|responds|replied|reacted|"
+    r"criticized|criticised|condemned|welcomed|urged|called|believes|believed|thinks|expects|predicted|"
+    r"explained|explains|wrote|writes|according|statement|statements|remarks|comments|opinion|view|position)\b",
+    re.IGNORECASE,
+)
+SPEAKING_WINDOW = 8  # words between the name and the verb of saying
+NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+TOPIC_LEAD = re.compile(r"^\s*(?:about|on|of|regarding|concerning|at|in|to|towards|toward|that|as\s+to)\b\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whom a question asks about ("Daisuke Kawai"), the name that stands for them, and on what."""
+
+    who: str  # as the question writes it: "South Korean President Yun Sok-yeol"
+    name: str  # the name in it: "Yun Sok-yeol"
+    topic: str  # "at the NATO summit in Madrid"
+
+
+def asked_voice(question: str, skip: Sequence[tuple[int, int]] = ()) -> Voice | None:
+    """Whom `question` asks what they said, when it names them; None for other questions.
+
+    `skip`: spans already read as something else (an outlet it names: "What did TechCrunch say"
+    asks for an article, which other machinery finds).
+    """
+    for pattern in (SAYS_QUESTION, VIEW_QUESTION):
+        match = pattern.search(question)
+        if match is None:
+            continue
+        start, end = match.span("who")
+        if any(a < end and start < b for a, b in skip):
+            return None
+        who = match.group("who").strip()
+        tokens = who.split()
+        if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
+            return None
+        name = _name_in(who)
+        if not name:  # a description ("the North Korean author") is no name
+            return None
+        topic = TOPIC_LEAD.sub("", match.group("topic")).strip(" .")
+        return Voice(who, name, topic)
+    return None
+
+
+def _name_in(who: str) -> str:
+    """The name `who` ends with, after any title ("South Korean President Yun Sok-yeol" -> "Yun Sok-yeol",
+    "the University of Tokyo" -> "University of Tokyo"); '' when it ends with no name ("the author")."""
+    name: list[str] = []
+    for token in reversed(who.split()):
+        named = NAME_WORD.fullmatch(token) is not None and token.lower() not in TITLE_WORDS | FUNCTION_WORDS
+        if named or (token == "of" and name):  # "University of Tokyo"
+            name.insert(0, token)
+        else:
+            break
+    while name and name[0] == "of":
+        name.pop(0)
+    return " ".join(name)
+
+
+def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
+    """Whether the sentence `quote` is what `name` said: inside a statement of theirs (`speakers`: who
+    speaks where it stands), or naming them beside a verb of saying."""
+    if any(_same_person(name, speaker) for speaker in speakers):
+        return True
+    said = words(quote)
+    named = words(name)
+    if not named:
+        return False
+    for i in range(len(said) - len(named) + 1):
+        if said[i : i + len(named)] == named:
+            near = " ".join(said[max(0, i - SPEAKING_WINDOW) : i + len(named) + SPEAKING_WINDOW])
+            if SPEAKING.search(near):
+                return True
+    return False
+
+
+def _same_person(name: str, speaker: str) -> bool:
+    """ "Kawai" is "Daisuke Kawai"; "Kim Hye Myung" is "Kim Hyo-myung"."""
+    asked, known = words(name), words(speaker)
+    if asked and all(w in known for w in asked):
+        return True
+    return close_names(name, speaker)
+
+
+def on_topic(
+    topic: str, name: str, theirs: Sequence[str], share: Callable[[AbstractSet[str], str], float], floor: float
+) -> bool:
+    """Whether one of their sentences holds at least `floor` of the topic's words (by `share`); a
+    question with no topic of its own ("What did Kawai say?") is on the topic of anything they said."""
+    stems = content_stems(topic) - content_stems(name)
+    if not stems:
+        return bool(theirs)
+    return any(share(stems, quote) >= floor for quote in theirs)

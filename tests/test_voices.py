@@ -1,0 +1,33 @@
+"""Reading whom a question asks what they said, and whose a sentence is."""
+
+from rag.voices import Voice, asked_voice, is_theirs
+
+
+def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> None:
+    voice = asked_voice("What did Harbour Mayor Ansel Brandt say about the second ferry?")
+    assert voice == Voice("Harbour Mayor Ansel Brandt", "Ansel Brandt", "the second ferry")
+    assert asked_voice("How did Norway respond to the new quota?") == Voice("Norway", "Norway", "the new quota")
+    assert asked_voice("What is Dahl's view on dredging?") == Voice("Dahl", "Dahl", "dredging")
+    assert asked_voice("tell me what Lin Wei-ting thinks of the fares") == Voice(
+        "Lin Wei-ting", "Lin Wei-ting", "the fares"
+    )
+    # a title before the name is no part of it
+    berg = Voice("transport minister Elin Berg", "Elin Berg", "")
+    assert asked_voice("What did transport minister Elin Berg say?") == berg
+
+
+def test_descriptions_groups_outlets_and_other_questions_name_no_one() -> None:
+    assert asked_voice("What does the Norwegian author say about quotas?") is None  # a description
+    assert asked_voice("What do experts say about quotas?") is None
+    assert asked_voice("What did the Harbour Gazette say about fares?", skip=[(13, 28)]) is None  # an outlet
+    assert asked_voice("What percentage of Norwegian voters expect a rise?") is None
+    assert asked_voice("What is the name of the firm that Reuters said would buy the port?") is None
+    assert asked_voice("Who is Anna Dahl?") is None
+
+
+def test_a_sentence_is_theirs_inside_their_statement_or_naming_them_beside_a_verb_of_saying() -> None:
+    assert is_theirs("Dahl", "“This is especially true for cranes.”", ["Anna Dahl"])
+    assert is_theirs("Norway", "Norway responded by raising its own quota.", [])
+    assert is_theirs("Norway", "The plan, according to Norway, is unfair.", [])
+    assert not is_theirs("Norway", "Boats from Norway fished in the bay all winter long last year.", [])
+    assert not is_theirs("Dahl", "The board met on Tuesday.", ["Ola Berg"])
