@@ -12,8 +12,9 @@ something; and from each article cited, its second-best sentence when it answers
 as well (`SECOND_RATIO`), and a sentence that goes on with a chosen one ("This is especially
 true for ...") when it answers nearly as well (`CONTINUATION_RATIO`). A "how many" question
 is declined when no chosen sentence gives a figure of what it counts, one asking for a date
-when none gives a day, and "Who is the defense minister?" when no sentence gives the role to a
-name (the first name it is given to answers). An entity question
+when none gives a day (for a year, a year), one asking what someone said when no sentence
+found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" when no
+sentence gives the role to a name (the first name it is given to answers). An entity question
 ("Who ...", "Which company ...") opens with the name the evidence points to, citing the
 sentences that hold it. A yes/no question gets what each report says, and a verdict only
 when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by
@@ -90,6 +91,9 @@ WRITES_DAY = re.compile(
     re.IGNORECASE,
 )
 NO_DAY = "The articles found give no date that answers this question."
+ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)  # "In what year did ...": a year answers
+WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+NO_YEAR = "The articles found give no year that answers this question."
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
@@ -304,6 +308,8 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=NO_FIGURE)
         if ASKS_DAY.search(question) and not any(WRITES_DAY.search(c.evidence.quote) for c in chosen):
             return ExtractiveResult([], best.score, declined=NO_DAY)
+        if ASKS_YEAR.search(question) and not any(WRITES_YEAR.search(c.evidence.quote) for c in chosen):
+            return ExtractiveResult([], best.score, declined=NO_YEAR)
         result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity)
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)

@@ -187,6 +187,7 @@ DOCKS = {
         "The board bought two tugboats last spring. "
         "Dahl expects the new equipment to need a larger port staff. "
         "Fishing crews asked the board to dredge the inner basin before the summer. "
+        "The basin was last dredged in 2019. "
         "The board also approved a new ferry timetable for the islands.",
     ),
     "wire_fees.txt": (
@@ -566,6 +567,13 @@ def test_a_day_asked_for_is_answered_only_by_a_sentence_that_gives_one(docks: As
     assert not met.abstained and "Tuesday" in met.text
     declined = docks.ask("On what exact date did the board buy the tugboats?")  # "last spring" is no date
     assert declined.abstained and "no date" in declined.text
+
+
+def test_a_year_asked_for_is_answered_only_by_a_sentence_that_gives_one(docks: Assistant) -> None:
+    dredged = docks.ask("In what year was the inner basin last dredged?")
+    assert not dredged.abstained and "2019" in dredged.text
+    declined = docks.ask("In what year did the harbour board buy its tugboats?")  # "last spring" is no year
+    assert declined.abstained and "no year" in declined.text
 
 
 def test_who_holds_a_role_is_the_name_the_articles_give_it_to(docks: Assistant) -> None:
