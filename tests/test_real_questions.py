@@ -194,6 +194,7 @@ DOCKS = {
         {"title": "Ferry fares rise again", "source": "Quayside Wire", "published": "2024-03-04"},
         "Ferry fares to the islands will rise by a tenth in April. "
         "Island councillors said the rise would hurt families who commute to the mainland. "
+        "For example, the rise will hurt nurses, who will pay forty euros more a month. "
         "The ferry operator blamed the cost of fuel. "
         "Transport minister Elin Berg visited the ferry terminal in March. "
         "The new island timetable starts on May 12.",
@@ -534,6 +535,13 @@ def test_the_sentence_going_on_with_a_chosen_one_is_cited_with_it(docks: Assista
     # another of Dahl's sentences holds more of them, but says nothing of which equipment
     assert "electric cranes" in answer.text
     assert any(c.quote.startswith("\u201cThis is especially true") for c in answer.citations)
+    assert_verbatim(docks, answer)
+
+
+def test_an_example_given_after_a_chosen_sentence_is_cited_with_it(docks: Assistant) -> None:
+    answer = docks.ask("What did island councillors say about who the fare rise would hurt?")
+    # the example names nobody the question names: it goes on with the councillors' sentence
+    assert any(c.quote.startswith("For example, the rise will hurt nurses") for c in answer.citations)
     assert_verbatim(docks, answer)
 
 
