@@ -540,7 +540,7 @@ def test_the_sentence_going_on_with_a_chosen_one_is_cited_with_it(docks: Assista
 
 def test_an_example_given_after_a_chosen_sentence_is_cited_with_it(docks: Assistant) -> None:
     answer = docks.ask("What did island councillors say about who the fare rise would hurt?")
-    # the example names nobody the question names: it goes on with the councillors' sentence
+    # the example is only its article's third-best sentence: it joins as it goes on with the chosen one
     assert any(c.quote.startswith("For example, the rise will hurt nurses") for c in answer.citations)
     assert_verbatim(docks, answer)
 
