@@ -330,6 +330,8 @@ def answer_kind(question: str) -> tuple[str, str]:
             rest = rest[4:]  # "what is the name of the company ..." asks for the company
         elif rest[:2] in (["is", "the"], ["was", "the"], ["are", "the"], ["were", "the"]):
             rest = rest[2:]  # "what is the company that ..."
+        elif rest and rest[0] in AUXILIARIES:  # "What do senior figures of the party say ...": what they say
+            return "open", ""
         nouns = [w for w in rest[:3] if w not in ("single", "specific", "particular", "one", "two", "of", "the")]
         # the noun that says the kind, after the words that qualify it ("which South Korean leader")
         kinds = PERSON_NOUNS | ORGANIZATION_NOUNS | PLACE_NOUNS | {"year", "date", "day", "month"}

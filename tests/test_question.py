@@ -76,6 +76,9 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         # the kind is the noun after the words that qualify it
         ("Which Norwegian port official approved the fee?", "entity", "person"),
         ("Which small ferry company won the contract?", "entity", "organization"),
+        # "what" as the object: what they say or do, whoever the words after it name
+        ("What did the ferry company say about the delays?", "open", ""),
+        ("What do senior figures of the port union expect?", "open", ""),
         # a question about someone it names is answered with what the articles say of them, not a name
         ("Who is Ingrid Halvorsen?", "open", ""),
         ("who was Dr. Okafor", "open", ""),
