@@ -94,6 +94,13 @@ NO_DAY = "The articles found give no date that answers this question."
 ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)  # "In what year did ...": a year answers
 WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 NO_YEAR = "The articles found give no year that answers this question."
+# "How much did Japan spend on defense in 2021?": the year sets when; articles that never write it
+# (nor were published in it) tell of another time
+SETS_YEAR = re.compile(
+    r"\b(?:in|during|since|until|before|after|by|throughout)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![$%\d])",
+    re.IGNORECASE,
+)
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
@@ -310,6 +317,9 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=NO_DAY)
         if ASKS_YEAR.search(question) and not any(WRITES_YEAR.search(c.evidence.quote) for c in chosen):
             return ExtractiveResult([], best.score, declined=NO_YEAR)
+        year = _year_unsaid(retrieval, chosen)
+        if year:
+            return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")
         result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity)
         if plan is not None and plan.kind == "yes_no":
             result.verdict = assess(retrieval, ranked, chosen)
@@ -393,6 +403,21 @@ class ExtractiveEngine(Engine):
         if reading_order:
             chosen = _in_reading_order(chosen)
         return [(c.evidence.quote, [c.evidence], True) for c in chosen]
+
+
+def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
+    """A year the question sets ("in 2021") that the chosen sentences' articles, as found, never write
+    and were not published in; '' when there is none. Dates read as publication dates are left out."""
+    plan = retrieval.plan
+    dated = [(d.start, d.end) for d in plan.dates] if plan is not None else []
+    found = SETS_YEAR.finditer(retrieval.standalone)
+    years = [m.group("year") for m in found if not any(a <= m.start("year") < b for a, b in dated)]
+    if not years:
+        return ""
+    docs = {c.evidence.doc_id for c in chosen}
+    cited = [p for p in retrieval.passages if p.doc_id in docs]
+    written = set(re.findall(r"\d+", " ".join(f"{p.text} {p.published[:4]}" for p in cited)))
+    return next((y for y in years if y not in written), "")
 
 
 def _gives_figure(sentence: str) -> bool:

@@ -196,6 +196,7 @@ DOCKS = {
         "Island councillors said the rise would hurt families who commute to the mainland. "
         "For example, the rise will hurt nurses, who will pay forty euros more a month. "
         "The ferry operator blamed the cost of fuel. "
+        "In 2017 the operator bought its two newest ferries. "
         "Transport minister Elin Berg visited the ferry terminal in March. "
         "The new island timetable starts on May 12.",
     ),
@@ -582,6 +583,18 @@ def test_a_year_asked_for_is_answered_only_by_a_sentence_that_gives_one(docks: A
     assert not dredged.abstained and "2019" in dredged.text
     declined = docks.ask("In what year did the harbour board buy its tugboats?")  # "last spring" is no year
     assert declined.abstained and "no year" in declined.text
+
+
+def test_a_year_the_question_sets_must_be_the_answering_articles(docks: Assistant) -> None:
+    # the Gazette reports the tugboats and was published in 2024; only the Wire writes of 2017
+    declined = docks.ask("How many tugboats did the harbour board buy in 2017?")
+    assert declined.abstained and declined.text == "The articles found say nothing of 2017."
+    assert "two newest ferries" in docks.ask("How many ferries did the operator buy in 2017?").text
+    # a year an article was published in is the corpus's, though no text writes it
+    assert "two tugboats" in docks.ask("How many tugboats did the harbour board buy in 2024?").text
+    assert "does not mention “2011”" in docks.ask("How many tugboats did the harbour board buy in 2011?").text
+    # a sum in dollars is no year
+    assert not docks.ask("Did the board buy two tugboats for $2017?").text.startswith("The articles found say")
 
 
 def test_who_holds_a_role_is_the_name_the_articles_give_it_to(docks: Assistant) -> None:
