@@ -73,13 +73,15 @@ eval: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set $(DEV_SET) --markdown | $(BIN)/python bench/update_readme.py eval-dev
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/heldout.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-heldout
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-newcomer
+	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held2.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-newcomer-2
 
-# The newcomers' held questions with 300 unrelated news stories beside the bundled articles (printed only).
+# The newcomers' held questions (both sets) with 300 unrelated news stories beside the bundled articles (printed only).
 MIXED_STORAGE := storage/mixed
 eval-newcomer-mixed: $(VENV)/.installed
 	$(BIN)/python bench/mixed_corpus.py --n 300 --seed 300 --out $(MIXED_STORAGE)-articles
 	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag ingest --prune corpus $(MIXED_STORAGE)-articles
 	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held.jsonl --markdown
+	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held2.jsonl --markdown
 
 # MultiHop-RAG (Tang & Yang, COLM 2024) on its 609 articles, in a store of their own (ingest reuses it when unchanged).
 # `make eval-multihop` runs the whole held split and writes its table into the README; with N=... (a seeded
