@@ -58,13 +58,16 @@ WHAT_SOURCES_SAY = re.compile(
 PERSON_NOUNS = frozenset(
     "person individual man woman people player athlete ceo founder executive leader figure entrepreneur "
     "investor author writer journalist reporter coach manager president minister official actor actress "
-    "singer musician artist director quarterback boxer fighter driver celebrity".split()
+    "singer musician artist director quarterback boxer fighter driver celebrity expert analyst diplomat "
+    "spokesman spokeswoman spokesperson scholar professor chancellor ambassador premier employee fellow "
+    "researcher scientist economist politician lawmaker senator mayor governor chairman chairwoman".split()
 )
 ORGANIZATION_NOUNS = frozenset(
     "company firm organization organisation corporation business startup entity group team club brand "
-    "platform service network agency institution bank retailer outlet publication league".split()
+    "platform service network agency institution bank retailer outlet publication league party government "
+    "ministry university institute newspaper broadcaster alliance navy army council committee regulator".split()
 )
-PLACE_NOUNS = frozenset("country city state place region nation town location".split())
+PLACE_NOUNS = frozenset("country city state place region nation town location capital province island port".split())
 
 MONTHS = {
     name: number
@@ -333,9 +336,10 @@ def answer_kind(question: str) -> tuple[str, str]:
         elif rest and rest[0] in AUXILIARIES:  # "What do senior figures of the party say ...": what they say
             return "open", ""
         nouns = [w for w in rest[:3] if w not in ("single", "specific", "particular", "one", "two", "of", "the")]
-        # the noun that says the kind, after the words that qualify it ("which South Korean leader")
+        # the noun that says the kind, after the words that qualify it ("which South Korean leader",
+        # "which port official")
         kinds = PERSON_NOUNS | ORGANIZATION_NOUNS | PLACE_NOUNS | {"year", "date", "day", "month"}
-        noun = next((w.rstrip("s") for w in nouns if w in kinds or w.rstrip("s") in kinds), "")
+        noun = next((w.rstrip("s") for w in reversed(nouns) if w in kinds or w.rstrip("s") in kinds), "")
         noun = noun or (nouns[0].rstrip("s") if nouns else "")
         if noun in PERSON_NOUNS or noun + "s" in PERSON_NOUNS:
             return "entity", "person"

@@ -76,6 +76,10 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         # the kind is the noun after the words that qualify it
         ("Which Norwegian port official approved the fee?", "entity", "person"),
         ("Which small ferry company won the contract?", "entity", "organization"),
+        # the nouns news writing uses for people, bodies and places
+        ("Which senior fellow at the institute spoke to the press?", "entity", "person"),
+        ("Which party won the council election?", "entity", "organization"),
+        ("Which island hosts the new ferry terminal?", "entity", "place"),
         # "what" as the object: what they say or do, whoever the words after it name
         ("What did the ferry company say about the delays?", "open", ""),
         ("What do senior figures of the port union expect?", "open", ""),
