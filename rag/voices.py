@@ -26,10 +26,10 @@ _SAYING = (
     r"warn|warns|warned|predict|predicts|predicted|expect|expects|expected|feel|feels|felt|"
     r"suggest|suggests|suggested|propose|proposes|proposed|make\s+of|makes\s+of|made\s+of"
 )
-_AUXILIARY = r"(?:did|does|do|has|have|had|would|will|might|could)"
+_AUXILIARY = r"(?:did|does|do|has|have|had)"  # what was said: "How will X respond" asks what they will do
 # "What did X say about Y", "How did X respond to Y"; inside a request, "tell me what X thinks of Y"
 SAYS_QUESTION = re.compile(
-    rf"(?:^\s*(?:what|how)\s+{_AUXILIARY}\s+|(?<=\w)\s+(?:what|how)\s+(?:{_AUXILIARY}\s+)?)"
+    rf"(?:^\s*(?:what|how)\s+{_AUXILIARY}\s+|(?<=\w)\s+(?:what\s+(?:{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
     rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )

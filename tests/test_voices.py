@@ -23,6 +23,9 @@ def test_descriptions_groups_outlets_and_other_questions_name_no_one() -> None:
     assert asked_voice("What percentage of Norwegian voters expect a rise?") is None
     assert asked_voice("What is the name of the firm that Reuters said would buy the port?") is None
     assert asked_voice("Who is Anna Dahl?") is None
+    # what someone will do, or how they go about something, is no statement of theirs
+    assert asked_voice("How will Norway respond to the new quota?") is None
+    assert asked_voice("Explain how Norway expects to pay for the new port") is None
 
 
 def test_a_sentence_is_theirs_inside_their_statement_or_naming_them_beside_a_verb_of_saying() -> None:
