@@ -7,7 +7,8 @@ the engine states what each report says (cited) and gives a verdict only in plai
   part that should hold it states that same figure, with the same polarity around it (a
   question saying "took $14 billion without his knowledge" is not confirmed by "took $14
   billion on his orders": a negation on one side only is "cannot tell"; nor is "over $400"
-  "less than $400"): yes; a question about which report came first gets no verdict from
+  "less than $400"; nor is "$100 profit" a "$100 loss": the word after the question's figure
+  must stand near the stated one): yes; a question about which report came first gets no verdict from
   figures;
 - the question asks whether reports agree (consistent, the same, both, maintain) and
   their best sentences say the same thing (near-identical): yes; for a question asking
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from rag.citations import cosine
 from rag.figures import Figure, find_figures, same_amount, words_around
+from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words
 
 if TYPE_CHECKING:
     from rag.ranking import ScoredSentence
@@ -35,6 +37,7 @@ SAME_CLAIM = 0.9  # best sentences of two reports this similar say the same thin
 ASKS_AGREEMENT = re.compile(r"\b(consisten\w*|the same|both|agree\w*|maintain\w*|align\w*|similar\w*)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|none|neither|nor|den(?:y|ies|ied)|\w+n['’]t)\b", re.I)
 CLAUSE_WORDS = 8  # the words either side of a figure that state what it is about
+COUNTED_WORDS = 2  # the words after a question's figure looked through for what it counts
 CLAUSE_BREAK = re.compile(r"[.;!?]\s|\b(?:while|whereas|but)\b")
 # "Did A report X before B reported Y?": the order of the reports, which words and figures cannot settle
 ASKS_ORDER = re.compile(r"\b(?:before|after|prior\s+to|following|earlier|later)\b", re.I)
@@ -64,7 +67,12 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
         stated = [(quote, f) for quote in evidence for f in find_figures(quote)]
         said = [(_negated_near(question, a), _bound(question, a)) for a in asked]
         if all(
-            any(same_amount(a, f) and (_negated_near(quote, f), _bound(quote, f)) == how for quote, f in stated)
+            any(
+                same_amount(a, f)
+                and (_negated_near(quote, f), _bound(quote, f)) == how
+                and _counts_the_same(question, a, quote, f)
+                for quote, f in stated
+            )
             for a, how in zip(asked, said, strict=True)
         ):
             return "yes"
@@ -74,6 +82,16 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
         if all(cosine(first.vector or [], other.vector or []) >= SAME_CLAIM for other in others):
             return "no" if ASKS_CHANGE.search(question) else "yes"
     return CANNOT_TELL
+
+
+def _counts_the_same(question: str, asked: Figure, quote: str, stated: Figure) -> bool:
+    """Whether the figure stated is one of what the question's figure is of: the word right after the
+    question's ("a $100 loss") stands near the stated one ("$100 profit" is another claim)."""
+    after = [w for w in words(question[asked.end :])[:COUNTED_WORDS] if w not in FUNCTION_WORDS]
+    if not after:
+        return True
+    near = content_stems(words_around(quote, stated.start, stated.end, CLAUSE_WORDS))
+    return stem(after[0]) in near
 
 
 def _bound(text: str, figure: Figure) -> str:

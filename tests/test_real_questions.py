@@ -352,6 +352,14 @@ def test_the_same_figure_said_the_other_way_round_is_no_plain_yes(newsroom: Assi
     assert newsroom.ask(negated).verdict == "cannot tell"
 
 
+def test_the_same_figure_of_another_thing_is_no_plain_yes(newsroom: Assistant) -> None:
+    # both reports give $48 million as the terminal's cost, neither as a loss
+    lost = "Do both the Harbour Gazette and Quayside Wire report a $48 million loss on the terminal?"
+    assert newsroom.ask(lost).verdict == "cannot tell"
+    cost = "Do both the Harbour Gazette and Quayside Wire say the terminal cost $48 million?"
+    assert newsroom.ask(cost).verdict == "yes"
+
+
 def test_an_articles_next_best_sentence_is_cited_only_when_it_answers_nearly_as_well(newsroom: Assistant) -> None:
     answer = newsroom.ask("What did Halvorsen say about sailings from the terminal?")
     quotes = [c.quote for c in answer.citations]
