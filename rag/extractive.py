@@ -35,7 +35,7 @@ from rag.entities import Candidate, vote, with_first_name
 from rag.lexicon import content_stems
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.verdict import assess
-from rag.voices import Voice, asked_voice, is_theirs, on_topic
+from rag.voices import Voice, asked_voice, is_theirs, on_topic, speaks
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -62,7 +62,7 @@ FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentenc
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
-VOICE_TOPIC_MATCH = 0.5  # "What did X say about Y": a sentence of X's must hold this share of Y's words
+VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
@@ -358,12 +358,26 @@ class ExtractiveEngine(Engine):
         return answer
 
     def _voiced(self, voice: Voice, retrieval: Retrieval, every: Sequence[ScoredSentence]) -> bool:
-        """Whether a sentence found is what the one the question names said, on its topic."""
+        """Whether a sentence found is what the one the question names said, on its topic.
+
+        Attribution at ingest tells in which passages someone speaks; where it also tells which
+        sentences are theirs (the people the question names), only those count, else any sentence
+        of a passage they speak in ("Cain" quoted over several sentences) or naming them as speaking.
+        """
+        speaking_in = [
+            (p.doc_id, p.start_char, p.end_char)
+            for p in retrieval.passages
+            if any(speaks(voice.name, speaker) for speaker in p.speakers)
+        ]
         theirs = []
         for candidate in every:
             evidence = candidate.evidence
-            speaking = [n for s, e, n in retrieval.spoken.get(evidence.doc_id, ()) if s <= evidence.start_char < e]
-            if is_theirs(voice.name, evidence.quote, speaking):
+            spans = retrieval.spoken.get(evidence.doc_id)
+            at = evidence.start_char
+            speaking = [n for s, e, n in spans or () if s <= at < e]
+            if is_theirs(voice.name, evidence.quote, speaking) or (
+                spans is None and any(d == evidence.doc_id and s <= at < e for d, s, e in speaking_in)
+            ):
                 theirs.append(evidence.quote)
         return on_topic(voice.topic, voice.name, theirs, self.ranker.lexical, VOICE_TOPIC_MATCH)
 

@@ -50,6 +50,7 @@ SPEAKING = re.compile(
     re.IGNORECASE,
 )
 SPEAKING_WINDOW = 8  # words between the name and the verb of saying
+SURNAME_LETTERS = 4  # a surname this long stands for the person alone
 NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
 TOPIC_LEAD = re.compile(r"^\s*(?:about|on|of|regarding|concerning|at|in|to|towards|toward|that|as\s+to)\b\s*", re.I)
 
@@ -106,24 +107,26 @@ def _name_in(who: str) -> str:
 def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
     """Whether the sentence `quote` is what `name` said: inside a statement of theirs (`speakers`: who
     speaks where it stands), or naming them beside a verb of saying."""
-    if any(_same_person(name, speaker) for speaker in speakers):
+    if any(speaks(name, speaker) for speaker in speakers):
         return True
     said = words(quote)
     named = words(name)
-    if not named:
-        return False
-    for i in range(len(said) - len(named) + 1):
-        if said[i : i + len(named)] == named:
-            near = " ".join(said[max(0, i - SPEAKING_WINDOW) : i + len(named) + SPEAKING_WINDOW])
-            if SPEAKING.search(near):
-                return True
+    # the full name, or a person's surname alone ("Cain said")
+    forms = [named] + ([named[-1:]] if len(named) > 1 and len(named[-1]) >= SURNAME_LETTERS else [])
+    for form in forms:
+        for i in range(len(said) - len(form) + 1):
+            if said[i : i + len(form)] == form:
+                near = " ".join(said[max(0, i - SPEAKING_WINDOW) : i + len(form) + SPEAKING_WINDOW])
+                if SPEAKING.search(near):
+                    return True
     return False
 
 
-def _same_person(name: str, speaker: str) -> bool:
-    """ "Kawai" is "Daisuke Kawai"; "Kim Hye Myung" is "Kim Hyo-myung"."""
+def speaks(name: str, speaker: str) -> bool:
+    """Whether `speaker`, as attribution recorded them, is the one `name` stands for: "Kawai" is "Daisuke
+    Kawai" and "Dean Cain" is "Cain"; "Kim Hye Myung" is "Kim Hyo-myung"."""
     asked, known = words(name), words(speaker)
-    if asked and all(w in known for w in asked):
+    if asked and known and (set(asked) <= set(known) or (known == asked[-1:] and len(known[0]) >= SURNAME_LETTERS)):
         return True
     return close_names(name, speaker)
 

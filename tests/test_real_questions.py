@@ -197,6 +197,8 @@ DOCKS = {
         "For example, the rise will hurt nurses, who will pay forty euros more a month. "
         "The ferry operator blamed the cost of fuel. "
         "In 2017 the operator bought its two newest ferries. "
+        "Captain Ole Brekke runs the night ferry. "
+        "\u201cOur fuel bill doubled in a year,\u201d Brekke said. \u201cWe had no other choice.\u201d "
         "Transport minister Elin Berg visited the ferry terminal in March. "
         "The new island timetable starts on May 12.",
     ),
@@ -623,6 +625,9 @@ def test_what_someone_said_is_answered_only_by_their_own_words_on_it(docks: Assi
     # the minister is named, on the very topic, and never speaks
     declined = docks.ask("How did transport minister Elin Berg respond to the fare rise?")
     assert declined.abstained and "Elin Berg" in declined.text
+    # the captain is quoted by his surname alone
+    assert "fuel bill doubled" in docks.ask("What did Ole Brekke say about the cost of fuel?").text
+    assert docks.ask("What did Ole Brekke say about the island timetable?").abstained
     # the councillors did speak on it, though the question calls them by no name
     assert not docks.ask("What did the island councillors say about the fare rise?").abstained
 

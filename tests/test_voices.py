@@ -1,6 +1,6 @@
 """Reading whom a question asks what they said, and whose a sentence is."""
 
-from rag.voices import Voice, asked_voice, is_theirs
+from rag.voices import Voice, asked_voice, is_theirs, speaks
 
 
 def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> None:
@@ -34,3 +34,11 @@ def test_a_sentence_is_theirs_inside_their_statement_or_naming_them_beside_a_ver
     assert is_theirs("Norway", "The plan, according to Norway, is unfair.", [])
     assert not is_theirs("Norway", "Boats from Norway fished in the bay all winter long last year.", [])
     assert not is_theirs("Dahl", "The board met on Tuesday.", ["Ola Berg"])
+
+
+def test_a_person_is_also_their_surname_alone() -> None:
+    assert is_theirs("Dean Cain", "Last year, Cain told a reporter the decision affected his career.", [])
+    assert not is_theirs("Li Wu", "Wu was the dynasty after it, the guide said.", [])  # too short to stand alone
+    assert speaks("Dean Cain", "Cain") and speaks("Kawai", "Daisuke Kawai")
+    assert speaks("Kim Hyo-myung", "Kim Hye Myung")
+    assert not speaks("Dean Cain", "Dean Martin")
