@@ -55,6 +55,7 @@ PART_NEW_ARTICLE_BONUS = 0.1  # added to its match when its article is not cited
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
+TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
 FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
@@ -306,13 +307,20 @@ class ExtractiveEngine(Engine):
             points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
             if after is not None and points_back and after.score >= CONTINUATION_RATIO * best.score:
                 add(after)
-        # "How many cranes ...": a figure in a sentence naming them ("two tugboats" is no count of cranes)
+        # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
+        # naming them ("two tugboats" is no count of cranes), "on what date" a day, "in what year" a year.
+        # When no chosen sentence gives a figure of what is counted, the best sentence that does joins
+        # if it answers well enough (a day or a year alone says nothing of what it is the day of).
         focus = retrieval.focus_stems
-        figures = any(
-            _gives_figure(c.evidence.quote) and (not focus or focus & content_stems(c.evidence.quote)) for c in chosen
-        )
-        if ASKS_FIGURE.search(question) and not figures:
-            return ExtractiveResult([], best.score, declined=NO_FIGURE)
+
+        def gives_figure(c: ScoredSentence) -> bool:
+            return _gives_figure(c.evidence.quote) and (not focus or bool(focus & content_stems(c.evidence.quote)))
+
+        if ASKS_FIGURE.search(question) and not any(gives_figure(c) for c in chosen):
+            counted = next((c for c in ranked if gives_figure(c)), None) if focus else None
+            if counted is None or counted.score < TYPED_RATIO * best.score:
+                return ExtractiveResult([], best.score, declined=NO_FIGURE)
+            add(counted)
         if ASKS_DAY.search(question) and not any(WRITES_DAY.search(c.evidence.quote) for c in chosen):
             return ExtractiveResult([], best.score, declined=NO_DAY)
         if ASKS_YEAR.search(question) and not any(WRITES_YEAR.search(c.evidence.quote) for c in chosen):

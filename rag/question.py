@@ -254,7 +254,8 @@ def main_clause(question: str) -> str:
 # answering sentence names (or a word close to it).
 FOCUS = [
     re.compile(
-        r"^how\s+many\s+(?:\w+\s+)?(?P<focus>[a-z][\w-]*?)\s+(?:do|does|did|are|is|were|was|have|has|had|will|would|can|could)\b"
+        r"^how\s+many\s+(?:[\w-]+\s+){0,3}?(?P<focus>[a-z][\w-]*?)\s+(?:do|does|did|are|is|were|was|have|has|had|will|"
+        r"would|can|could)\b"
     ),
     re.compile(r"^what\s+(?:is|was|are|were)\s+the\s+(?P<focus>[a-z][\w-]*)\s+of\b"),
 ]

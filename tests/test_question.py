@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rag.catalog import Catalog, cached_catalog, name_key
-from rag.question import answer_kind, find_dates, plan_question, request_topic
+from rag.question import answer_kind, find_dates, plan_question, question_focus, request_topic
 from rag.records import ArticleRecord
 
 
@@ -450,3 +450,18 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
     assert catalog.people_named("Is the dahl spicy?") == [], "a lower-case surname is a word"
     assert catalog.people_named("What did Wu say?") == [], "a short surname alone is too often something else"
     assert catalog.people_named("What did Li Wu say?") == ["Li Wu"]
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("How many cranes did the harbour board buy?", "cranes"),
+        ("How many electric cranes does the port run?", "cranes"),
+        # the words that qualify it come first: the counted noun stands before the verb
+        ("How many Harbour Board pilot boats were sold?", "boats"),
+        ("What is the outcome of the vote?", "outcome"),
+        ("How many people attended the regatta?", ""),  # no verb after it, and "people" says nothing
+    ],
+)
+def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:
+    assert question_focus(question) == focus

@@ -572,6 +572,13 @@ def test_an_article_named_by_its_title_answers_though_another_holds_more_of_the_
     assert "six francs" in answer.text
 
 
+def test_a_sentence_giving_the_count_asked_for_joins_though_another_matches_more_words(docks: Assistant) -> None:
+    # "The ferry operator blamed the cost of fuel" holds more of the words; the count is in the next one
+    answer = docks.ask("How many ferries did the ferry operator buy, blaming the cost of fuel?")
+    assert not answer.abstained and "two newest ferries" in answer.text
+    assert_verbatim(docks, answer)
+
+
 def test_a_count_asked_after_another_question_needs_a_figure_too(docks: Assistant) -> None:
     declined = docks.ask("Who blamed the cost of fuel, and how many ferries does the operator run?")
     assert declined.abstained and "no figure" in declined.text
