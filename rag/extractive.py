@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.citations import cosine, number_citations, passage_sentences
+from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, vote, with_first_name
-from rag.lexicon import content_stems
+from rag.lexicon import content_stems, words
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.verdict import assess
 from rag.voices import Voice, asked_voice, is_theirs, on_topic, speaks
@@ -308,13 +309,21 @@ class ExtractiveEngine(Engine):
             if after is not None and points_back and after.score >= CONTINUATION_RATIO * best.score:
                 add(after)
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
-        # naming them ("two tugboats" is no count of cranes), "on what date" a day, "in what year" a year.
+        # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
+        # question names ("How much funding has Locus raised?": not a figure of another startup's),
+        # "on what date" a day, "in what year" a year.
         # When no chosen sentence gives a figure of what is counted, the best sentence that does joins
         # if it answers well enough (a day or a year alone says nothing of what it is the day of).
         focus = retrieval.focus_stems
 
+        names = _names_asked(retrieval)
+
         def gives_figure(c: ScoredSentence) -> bool:
-            return _gives_figure(c.evidence.quote) and (not focus or bool(focus & content_stems(c.evidence.quote)))
+            return (
+                _gives_figure(c.evidence.quote)
+                and (not focus or bool(focus & content_stems(c.evidence.quote)))
+                and (not names or _names_every(names, _passage_of(c, retrieval)))
+            )
 
         if ASKS_FIGURE.search(question) and not any(gives_figure(c) for c in chosen):
             counted = next((c for c in ranked if gives_figure(c)), None) if focus else None
@@ -425,6 +434,26 @@ class ExtractiveEngine(Engine):
         if reading_order:
             chosen = _in_reading_order(chosen)
         return [(c.evidence.quote, [c.evidence], True) for c in chosen]
+
+
+def _names_asked(retrieval: Retrieval) -> list[str]:
+    """The names the question depends on (folded; `rag.coverage`), the outlets and dates it reads aside."""
+    plan = retrieval.plan
+    read = [(m.start, m.end) for m in plan.outlets if m.known] + [(d.start, d.end) for d in plan.dates] if plan else []
+    return [term for term in specific_terms(retrieval.standalone, read) if not term.isdigit()]
+
+
+def _names_every(names: Sequence[str], text: str) -> bool:
+    """Whether `text` writes each of `names` (a name of four letters or more also as the start of a word:
+    "Japan" in "Japanese")."""
+    written = words(text)
+    return all(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in names)
+
+
+def _passage_of(candidate: ScoredSentence, retrieval: Retrieval) -> str:
+    """The text of the passage a sentence was found in."""
+    at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
+    return " ".join(p.text for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char)
 
 
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:

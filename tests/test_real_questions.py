@@ -579,6 +579,13 @@ def test_a_sentence_giving_the_count_asked_for_joins_though_another_matches_more
     assert_verbatim(docks, answer)
 
 
+def test_a_count_is_given_only_by_a_passage_naming_what_the_question_names(docks: Assistant) -> None:
+    # the Gazette counts the board's tugboats and never names the Wire's captain
+    declined = docks.ask("How many tugboats did Ole Brekke buy?")
+    assert declined.abstained and "no figure" in declined.text
+    assert "two newest ferries" in docks.ask("How many ferries did the operator Ole Brekke works for buy?").text
+
+
 def test_a_count_asked_after_another_question_needs_a_figure_too(docks: Assistant) -> None:
     declined = docks.ask("Who blamed the cost of fuel, and how many ferries does the operator run?")
     assert declined.abstained and "no figure" in declined.text
