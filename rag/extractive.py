@@ -93,6 +93,14 @@ WRITES_DAY = re.compile(
     re.IGNORECASE,
 )
 NO_DAY = "The articles found give no date that answers this question."
+ASKS_DURATION = re.compile(r"(?:^\s*|,?\s+and\s+)how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
+WRITES_DURATION = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
+    r"many|half\s+an?|next|coming|past|last)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+    r"seasons?|nights?|terms?)\b|\b(?:until|through|till)\s+\S+|\bfor\s+(?:years|months|weeks|decades)\b",
+    re.IGNORECASE,
+)
+NO_DURATION = "The articles found give no length of time that answers this question."
 ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)  # "In what year did ...": a year answers
 WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 NO_YEAR = "The articles found give no year that answers this question."
@@ -311,7 +319,7 @@ class ExtractiveEngine(Engine):
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
         # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
         # question names ("How much funding has Locus raised?": not a figure of another startup's),
-        # "on what date" a day, "in what year" a year.
+        # "on what date" a day, "in what year" a year, "how long" a length of time.
         # When no chosen sentence gives a figure of what is counted, the best sentence that does joins
         # if it answers well enough (a day or a year alone says nothing of what it is the day of).
         focus = retrieval.focus_stems
@@ -334,6 +342,8 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=NO_DAY)
         if ASKS_YEAR.search(question) and not any(WRITES_YEAR.search(c.evidence.quote) for c in chosen):
             return ExtractiveResult([], best.score, declined=NO_YEAR)
+        if ASKS_DURATION.search(question) and not any(WRITES_DURATION.search(c.evidence.quote) for c in chosen):
+            return ExtractiveResult([], best.score, declined=NO_DURATION)
         year = _year_unsaid(retrieval, chosen)
         if year:
             return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")

@@ -621,6 +621,12 @@ def test_a_year_the_question_sets_must_be_the_answering_articles(docks: Assistan
     assert not docks.ask("Did the board buy two tugboats for $2017?").text.startswith("The articles found say")
 
 
+def test_a_length_of_time_asked_for_is_answered_only_by_a_sentence_that_gives_one(docks: Assistant) -> None:
+    assert "over the next decade" in docks.ask("How long will the port invest heavily in new equipment?").text
+    declined = docks.ask("How long does the ferry crossing to the islands take?")
+    assert declined.abstained and "no length of time" in declined.text
+
+
 def test_who_holds_a_role_is_the_name_the_articles_give_it_to(docks: Assistant) -> None:
     assert docks.ask("Who is the board chair?").text.startswith("Anna Dahl.")
     # the articles name no ferry director: no other name stands in
