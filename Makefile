@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint ingest eval eval-newcomer-mixed eval-multihop bench test-llm clean
+.PHONY: run test lint ingest eval eval-newcomer-mixed eval-multihop eval-multihop-plain bench test-llm clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -98,6 +98,11 @@ eval-multihop: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set $(MULTIHOP_DATA)/dev.jsonl --markdown \
 		--split $(SPLIT) $(if $(N),--n $(N)) --seed $(SEED) --json-out $(MULTIHOP_OUT).json > $(MULTIHOP_OUT).md
 	$(if $(and $(filter held,$(SPLIT)),$(if $(N),,yes)),$(BIN)/python bench/update_readme.py eval-multihop <,cat) $(MULTIHOP_OUT).md
+
+# Plain questions a reader would ask of 24 MultiHop articles (a helper's; odd ids tuned on, even held), printed only.
+eval-multihop-plain: $(VENV)/.installed
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag ingest --quiet $(MULTIHOP_DATA)/articles
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain_held.jsonl --markdown
 
 clean:
 	rm -rf $(VENV) storage/chroma storage/.ingest.lock
