@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import Candidate, vote, with_first_name
-from rag.lexicon import content_stems, words
+from rag.entities import Candidate, names_in, vote, with_first_name
+from rag.lexicon import content_stems, fold, words
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.verdict import assess
 from rag.voices import Voice, asked_voice, is_theirs, on_topic, speaks
@@ -101,6 +101,12 @@ WRITES_DURATION = re.compile(
     re.IGNORECASE,
 )
 NO_DURATION = "The articles found give no length of time that answers this question."
+# "What is the name of the fighter jet Japan is developing?": a name the question does not write answers
+ASKS_NAME = re.compile(
+    r"\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b|\bwhat\s+(?:is|was)\s+(?:it|\w+\s+\w+)\s+called\b",
+    re.IGNORECASE,
+)
+NO_NAME = "The articles found give no name that answers this question."
 ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)  # "In what year did ...": a year answers
 WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 NO_YEAR = "The articles found give no year that answers this question."
@@ -319,7 +325,8 @@ class ExtractiveEngine(Engine):
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
         # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
         # question names ("How much funding has Locus raised?": not a figure of another startup's),
-        # "on what date" a day, "in what year" a year, "how long" a length of time.
+        # "on what date" a day, "in what year" a year, "how long" a length of time, "what is the name of"
+        # a name the question does not write.
         # When no chosen sentence gives a figure of what is counted, the best sentence that does joins
         # if it answers well enough (a day or a year alone says nothing of what it is the day of).
         focus = retrieval.focus_stems
@@ -338,6 +345,9 @@ class ExtractiveEngine(Engine):
             if counted is None or counted.score < TYPED_RATIO * best.score:
                 return ExtractiveResult([], best.score, declined=NO_FIGURE)
             add(counted)
+        gives_name = entity is not None or any(_gives_name(c.evidence.quote, question) for c in chosen)
+        if ASKS_NAME.search(question) and not gives_name:
+            return ExtractiveResult([], best.score, declined=NO_NAME)
         if ASKS_DAY.search(question) and not any(WRITES_DAY.search(c.evidence.quote) for c in chosen):
             return ExtractiveResult([], best.score, declined=NO_DAY)
         if ASKS_YEAR.search(question) and not any(WRITES_YEAR.search(c.evidence.quote) for c in chosen):
@@ -464,6 +474,12 @@ def _passage_of(candidate: ScoredSentence, retrieval: Retrieval) -> str:
     """The text of the passage a sentence was found in."""
     at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
     return " ".join(p.text for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char)
+
+
+def _gives_name(sentence: str, question: str) -> bool:
+    """Whether a sentence holds a name the question does not write."""
+    asked = fold(question)
+    return any(fold(n) not in asked for n in names_in(sentence))
 
 
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:

@@ -627,6 +627,12 @@ def test_a_length_of_time_asked_for_is_answered_only_by_a_sentence_that_gives_on
     assert declined.abstained and "no length of time" in declined.text
 
 
+def test_a_name_asked_for_is_answered_only_by_a_sentence_that_gives_one(docks: Assistant) -> None:
+    declined = docks.ask("What is the name of the new ferry timetable?")
+    assert declined.abstained and "no name" in declined.text  # the articles call it "a new ferry timetable"
+    assert "Anna Dahl" in docks.ask("What is the name of the harbour board's chair?").text
+
+
 def test_who_holds_a_role_is_the_name_the_articles_give_it_to(docks: Assistant) -> None:
     assert docks.ask("Who is the board chair?").text.startswith("Anna Dahl.")
     # the articles name no ferry director: no other name stands in
