@@ -321,11 +321,9 @@ class Assistant:
                 spoken = self._spoken(plan, passages)
             with clock("coverage"):
                 # outlets and dates the plan read are metadata, not words the articles must use
-                skip = [(m.start, m.end) for m in plan.outlets if m.known] + [(d.start, d.end) for d in plan.dates]
-                unmentioned = unmentioned_terms(standalone, indexes.vocabulary, self.embedder, skip)
+                unmentioned = unmentioned_terms(standalone, indexes.vocabulary, self.embedder, plan.metadata_spans)
                 # a year some article was published in is the corpus's, though no text writes it
-                years = {date[:4] for dates in catalog.dates.values() for date in dates}
-                unmentioned = [term for term in unmentioned if term not in years]
+                unmentioned = [term for term in unmentioned if term not in catalog.published_years]
                 focus = close_forms(plan.focus, indexes.vocabulary, self.embedder) if plan.focus else set()
         except CorpusChatError:
             raise

@@ -128,6 +128,11 @@ class Catalog:
         return [doc for doc, stems in self._title_stems.items() if wanted <= stems]
 
     @cached_property
+    def published_years(self) -> frozenset[str]:
+        """The years the sourced articles were published in ("2023")."""
+        return frozenset(date[:4] for dates in self.dates.values() for date in dates if date)
+
+    @cached_property
     def _title_stems(self) -> dict[str, frozenset[str]]:
         return {doc: content_stems(title) for doc, title in self.titles.items()}
 

@@ -193,8 +193,7 @@ class ExtractiveEngine(Engine):
         if plan is not None and plan.asks_for == "author":
             return _byline(retrieval, everything, best)  # a byline is a heading
         # "What did Kawai say about ...": only their words on it answer
-        known = [(m.start, m.end) for m in plan.outlets if m.known] if plan is not None else []
-        voice = asked_voice(question, skip=known)
+        voice = asked_voice(question, skip=plan.metadata_spans if plan is not None else [])
         if voice is not None and not self._voiced(voice, retrieval, everything):
             unsaid = f"The articles found report nothing {voice.who} said on this."
             return ExtractiveResult([], best.score, declined=unsaid)
@@ -329,22 +328,22 @@ class ExtractiveEngine(Engine):
         # a name the question does not write.
         # When no chosen sentence gives a figure of what is counted, the best sentence that does joins
         # if it answers well enough (a day or a year alone says nothing of what it is the day of).
-        focus = retrieval.focus_stems
+        if ASKS_FIGURE.search(question):
+            focus = retrieval.focus_stems
+            names = _names_asked(retrieval)
 
-        names = _names_asked(retrieval)
+            def gives_figure(c: ScoredSentence) -> bool:
+                return (
+                    _gives_figure(c.evidence.quote)
+                    and (not focus or bool(focus & content_stems(c.evidence.quote)))
+                    and (not names or _names_every(names, _passage_of(c, retrieval)))
+                )
 
-        def gives_figure(c: ScoredSentence) -> bool:
-            return (
-                _gives_figure(c.evidence.quote)
-                and (not focus or bool(focus & content_stems(c.evidence.quote)))
-                and (not names or _names_every(names, _passage_of(c, retrieval)))
-            )
-
-        if ASKS_FIGURE.search(question) and not any(gives_figure(c) for c in chosen):
-            counted = next((c for c in ranked if gives_figure(c)), None) if focus else None
-            if counted is None or counted.score < TYPED_RATIO * best.score:
-                return ExtractiveResult([], best.score, declined=NO_FIGURE)
-            add(counted)
+            if not any(gives_figure(c) for c in chosen):
+                counted = next((c for c in ranked if gives_figure(c)), None) if focus else None
+                if counted is None or counted.score < TYPED_RATIO * best.score:
+                    return ExtractiveResult([], best.score, declined=NO_FIGURE)
+                add(counted)
         gives_name = entity is not None or any(_gives_name(c.evidence.quote, question) for c in chosen)
         if ASKS_NAME.search(question) and not gives_name:
             return ExtractiveResult([], best.score, declined=NO_NAME)
@@ -458,8 +457,7 @@ class ExtractiveEngine(Engine):
 
 def _names_asked(retrieval: Retrieval) -> list[str]:
     """The names the question depends on (folded; `rag.coverage`), the outlets and dates it reads aside."""
-    plan = retrieval.plan
-    read = [(m.start, m.end) for m in plan.outlets if m.known] + [(d.start, d.end) for d in plan.dates] if plan else []
+    read = retrieval.plan.metadata_spans if retrieval.plan is not None else []
     return [term for term in specific_terms(retrieval.standalone, read) if not term.isdigit()]
 
 

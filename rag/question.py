@@ -220,6 +220,11 @@ class QuestionPlan:
     title_reference: str = ""  # the words naming an article by its title ("the Madrid summit article")
 
     @property
+    def metadata_spans(self) -> list[tuple[int, int]]:
+        """Where the question names a known outlet or a date: metadata, not words the articles must use."""
+        return [(m.start, m.end) for m in self.outlets if m.known] + [(d.start, d.end) for d in self.dates]
+
+    @property
     def constrained(self) -> bool:
         """Whether the question names outlets, authors or dates that narrow its articles."""
         return any(not p.filters.empty for p in self.parts)

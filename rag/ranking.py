@@ -40,7 +40,8 @@ RANK_PENALTY = 0.02  # per rank of the sentence's passage
 HEADING_PENALTY = 0.3
 HEADING = re.compile(r"^(?!.*[.!?…:;\"”’')\]]\s*$).{0,90}$", re.DOTALL)
 # In the statement of a person the question names, a sentence that points back ("This is
-# especially true for ...") continues the speaker's previous one: it is scored with that one's
+# especially true for ...", "As an example, ...", "In particular, ...") continues the speaker's
+# previous one: it is scored with that one's
 # words too. Applied to every sentence, it lowered fact recall on the MultiHop-RAG tuning
 # questions (0.510 -> 0.499 on 400 of them) while raising precision as much: kept to quotes.
 POINTS_BACK = re.compile(

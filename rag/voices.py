@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from rag.attribution import TITLE_WORDS, close_names
+from rag.attribution import TITLE_WORDS, VERBS, close_names
 from rag.lexicon import FUNCTION_WORDS, content_stems, words
 
 _SAYING = (
@@ -43,10 +43,9 @@ MAX_WHO_WORDS = 6
 RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|name|names)\b", re.IGNORECASE)
 # "Beijing responded", "according to Tokyo", "Hayashi's statement": a sentence in which the one named speaks
 SPEAKING = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|stated|states|noted|notes|added|adds|stressed|warned|warns|argued|"
-    r"argues|claimed|claims|insisted|announced|announces|declared|responded|responds|replied|reacted|"
-    r"criticized|criticised|condemned|welcomed|urged|called|believes|believed|thinks|expects|predicted|"
-    r"explained|explains|wrote|writes|according|statement|statements|remarks|comments|opinion|view|position)\b",
+    rf"\b(?:{VERBS}|say|tells|states|claims|announces|responded|responds|replied|reacted|criticized|"
+    r"criticised|condemned|welcomed|urged|called|thinks|expects|predicted|according|statement|statements|"
+    r"remarks|comments|opinion|view|position)\b",
     re.IGNORECASE,
 )
 SPEAKING_WINDOW = 8  # words between the name and the verb of saying
