@@ -35,6 +35,7 @@ from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in, vote, with_first_name
 from rag.lexicon import content_stems, fold, words
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
+from rag.sentences import quotation_depth
 from rag.verdict import assess
 from rag.voices import Voice, asked_voice, is_theirs, on_topic, speaks
 
@@ -64,6 +65,7 @@ FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentenc
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
+QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
@@ -321,6 +323,16 @@ class ExtractiveEngine(Engine):
             points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
             if after is not None and points_back and after.score >= CONTINUATION_RATIO * best.score:
                 add(after)
+        # A quotation left open goes on in the sentences after it ("... “affected my career like I can't
+        # even explain. / I turned down ...”"): half a statement misquotes its speaker.
+        for candidate in list(chosen):
+            quoted, open_quotes = candidate, quotation_depth(candidate.evidence.quote)
+            for _ in range(QUOTE_SENTENCES):
+                after = _next_sentence(quoted, following) if open_quotes else None
+                if after is None:
+                    break
+                add(after)
+                quoted, open_quotes = after, quotation_depth(after.evidence.quote, open_quotes)
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
         # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
         # question names ("How much funding has Locus raised?": not a figure of another startup's),

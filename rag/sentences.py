@@ -77,3 +77,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             spans.append(span)
         line_start = line_end + 1
     return spans
+
+
+def quotation_depth(sentence: str, depth: int = 0) -> int:
+    """How many quotations are open after `sentence`, `depth` being open before it: more than none when
+    it opens one it does not close (“... it cost me. / I turned down ...”), the statement going on in
+    the sentences after it. Curly marks say which way they face; a straight mark opens after a space,
+    a bracket or the sentence's start, and closes otherwise."""
+    for i, char in enumerate(sentence):
+        if char in "“«":
+            depth += 1
+        elif char in "”»":
+            depth = max(depth - 1, 0)
+        elif char == '"':
+            opening = i == 0 or sentence[i - 1].isspace() or sentence[i - 1] in "([—-"
+            depth = depth + 1 if opening else max(depth - 1, 0)
+    return depth

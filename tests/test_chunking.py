@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from rag.chunking import chunk_article
 from rag.corpus import load_article
-from rag.sentences import split_sentences
+from rag.sentences import quotation_depth, split_sentences
 from tests.support.checks import check_chunks
 from tests.support.project import BUNDLED_CORPUS
 
@@ -98,3 +98,14 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
         "Dr. Smith met J. Doe at 3.5 p.m. today.",
         "“Is it?” he asked.",
     ]
+
+
+def test_a_quotation_left_open_is_told_apart_from_one_closed() -> None:
+    assert quotation_depth("\u201cJapan and NATO,\u201d says Koizumi, \u201chave different perceptions.") == 1
+    assert quotation_depth('She said staying "cost me more than I admit.') == 1
+    assert quotation_depth('She said staying "cost me dearly," and left.') == 0
+    assert quotation_depth("\u201cFuel doubled,\u201d Brekke said.") == 0
+    # the sentence that goes on with an open quotation closes it, or leaves it open for the next
+    assert quotation_depth('I turned down a post that paid twice as much."', 1) == 0
+    assert quotation_depth("We had no other choice.", 1) == 1
+    assert quotation_depth("The clinic's 'night nurse' plan, the doctor's own, starts in May.") == 0

@@ -205,6 +205,19 @@ DOCKS = {
 }
 
 
+# A doctor's statement over two sentences, its quotation opened in the first and closed in the second.
+CLINIC = {
+    "herald_clinic.txt": (
+        {"title": "Twenty years at the valley clinic", "source": "Valley Herald", "published": "2024-06-03"},
+        "Doctor Ines Varga has run the Millbrook clinic for twenty years. "
+        'She told the Herald that staying in the valley "cost me more than I like to admit. '
+        'I turned down a post at the city hospital that paid twice as much." '
+        "The clinic will add a night nurse in May. "
+        "The valley still lacks a dentist, the council says.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -220,6 +233,12 @@ def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]]
 def oped(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """One outlet's report on an op-ed another outlet published."""
     return assistant_over(tmp_path_factory.mktemp("oped") / "articles", OPED, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A doctor quoted over two sentences."""
+    return assistant_over(tmp_path_factory.mktemp("clinic") / "articles", CLINIC, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -815,3 +834,11 @@ def test_a_person_the_evidence_names_by_surname_is_answered_with_their_full_name
     answer = assistant.ask("Who steered the ferry through the storm to Vardal?", options=AskOptions(top_k=1))
     assert answer.text.startswith("Maren Kolstad. [1]"), answer.text
     assert {c.doc_id for c in answer.citations} == {r.doc_id for r in assistant.articles() if r.title.endswith("storm")}
+
+
+def test_a_quotation_left_open_is_cited_on_to_its_end(clinic: Assistant) -> None:
+    answer = clinic.ask("What did staying in the valley cost Doctor Varga?")
+    # the sentence holding the question's words opens her statement; what it cost her is in the next
+    assert any(c.quote.startswith("She told the Herald") for c in answer.citations)
+    assert "I turned down a post at the city hospital" in answer.text
+    assert_verbatim(clinic, answer)
