@@ -28,6 +28,9 @@ NAME = re.compile(
     r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]\.?))*"
 )
 CONNECTORS = frozenset("of de del da van von der la le & for".split())
+# Words written all in capitals, three or more in a row ("CHARLIE SHEEN'S TV RETURN COMES AFTER ...",
+# "CLICK HERE TO GET THE APP"): capitals there say nothing of names. An acronym stands alone ("NATO").
+SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’‘.&-]*(?:[\s,:;–—-]+[‘'\"“]?[A-Z][A-Z'’‘.&-]*[’'\"”]?){2,}(?![\w'’])")
 TITLES = frozenset(
     "ceo cto cfo coo founder co-founder cofounder chief executive chairman chairwoman chair president vice prime "
     "minister secretary senator governor mayor director head coach manager quarterback star rookie judge former "
@@ -99,7 +102,10 @@ ARTICLES = frozenset({"the", "a", "an"})
 def names_in(sentence: str) -> list[str]:
     """The names a sentence holds: no leading article, title or possessive; cut at function words."""
     found = []
+    shouted = [m.span() for m in SHOUTED.finditer(sentence) if _is_shouting(m.group())]
     for match in NAME.finditer(sentence):
+        if any(a <= match.start() < b for a, b in shouted):
+            continue
         at_start = match.start() == 0 or bool(re.search(r"[.!?:]\s*[\"'“‘]?$", sentence[: match.start()]))
         piece: list[str] = []
         run = match.group().split()
@@ -131,6 +137,12 @@ def names_in(sentence: str) -> list[str]:
                 found.extend(_clean(piece))
                 piece = []
     return [n for n in found if n]
+
+
+def _is_shouting(run: str) -> bool:
+    """Whether words in capitals are a stretch of ordinary text written loud, not a name or acronyms:
+    one of them is a small word ("TO", "AFTER", "HE")."""
+    return any(fold(w) in FUNCTION_WORDS for w in re.findall(r"[A-Za-z]+", run))
 
 
 def _clean(words: list[str]) -> list[str]:

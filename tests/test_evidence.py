@@ -74,6 +74,15 @@ def test_names_are_cleaned_of_titles_possessives_and_headline_words() -> None:
     assert "Notably" not in names_in("Notably, Quayside Ferries won the contract.")
 
 
+def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
+    # a headline in capitals: the capitals say nothing of what is a name
+    assert names_in("DAHL'S SURPRISE FERRY PLAN COMES AFTER HE QUIT THE BOARD") == []
+    assert names_in("CLICK HERE TO GET THE HARBOUR GAZETTE APP") == []
+    # acronyms and names written in capitals without ordinary words among them still are
+    assert names_in("The IMF and the EU backed Quayside Ferries.") == ["IMF", "EU", "Quayside Ferries"]
+    assert "OSLO" in names_in("OSLO, NORWAY – MAY 2: Ingrid Halvorsen speaks at the pier.")
+
+
 def test_a_function_word_written_with_a_capital_inside_a_sentence_belongs_to_the_name() -> None:
     assert names_in("On Sunday the All Blacks beat the Northpoint Rovers.") == ["All Blacks", "Northpoint Rovers"]
     assert names_in("All crews met Will Halvorsen at the pier.") == ["Will Halvorsen"]
