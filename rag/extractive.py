@@ -83,6 +83,21 @@ WRITES_FIGURE = re.compile(
     re.IGNORECASE,
 )
 NO_FIGURE = "The articles found give no figure that answers this question."
+# "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
+# (an "800-person trial" is a figure, of something else)
+ASKS_MONEY = re.compile(
+    r"(?:^\s*|,?\s+and\s+)how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    r"financing|funds)\b|(?:\w+\s+){1,8}?(?:cost|costs|spend|spent|pay|paid|earn|earned|charge|charged|invest|"
+    r"invested|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)",  # "raise the budget by" may be a share
+    re.IGNORECASE,
+)
+WRITES_MONEY = re.compile(
+    r"[$€£¥]\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
+    r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
+    r"rupees?|usd|eur|gbp)\b|\b(?:usd|eur|gbp|us\$)\s?\d",
+    re.IGNORECASE,
+)
 # "On what exact date did ... open?": answered only by a sentence that gives a day, not a year alone
 ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b", re.IGNORECASE)
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -335,7 +350,8 @@ class ExtractiveEngine(Engine):
                 quoted, open_quotes = after, quotation_depth(after.evidence.quote, open_quotes)
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
         # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
-        # question names ("How much funding has Locus raised?": not a figure of another startup's),
+        # question names ("How much funding has Locus raised?": not a figure of another startup's), a sum
+        # of money when money is asked for,
         # "on what date" a day, "in what year" a year, "how long" a length of time, "what is the name of"
         # a name the question does not write.
         # When no chosen sentence gives a figure of what is counted, the best sentence that does joins
@@ -343,16 +359,18 @@ class ExtractiveEngine(Engine):
         if ASKS_FIGURE.search(question):
             focus = retrieval.focus_stems
             names = _names_asked(retrieval)
+            money = ASKS_MONEY.search(question) is not None
 
             def gives_figure(c: ScoredSentence) -> bool:
                 return (
                     _gives_figure(c.evidence.quote)
+                    and (not money or WRITES_MONEY.search(c.evidence.quote) is not None)
                     and (not focus or bool(focus & content_stems(c.evidence.quote)))
                     and (not names or _names_every(names, _passage_of(c, retrieval)))
                 )
 
             if not any(gives_figure(c) for c in chosen):
-                counted = next((c for c in ranked if gives_figure(c)), None) if focus else None
+                counted = next((c for c in ranked if gives_figure(c)), None) if focus or money else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)

@@ -583,6 +583,15 @@ def test_a_count_is_answered_only_by_a_figure_of_what_is_counted(docks: Assistan
     assert "no figure" in declined.text
 
 
+def test_how_much_money_is_answered_only_by_a_sum_of_money(docks: Assistant) -> None:
+    # nurses pay forty euros more a month: a sum
+    answer = docks.ask("How much more will nurses pay a month for the ferry?")
+    assert not answer.abstained and "forty euros" in answer.text
+    # the board's two tugboats are a figure, not what they cost
+    declined = docks.ask("How much did the harbour board pay for its tugboats?")
+    assert declined.abstained and "no figure" in declined.text
+
+
 def test_an_article_named_by_its_title_answers_though_another_holds_more_of_the_words(ledger: Assistant) -> None:
     answer = ledger.ask("What will the lake ferry charge for a crossing, according to the subsidy article?")
     titles = {r.doc_id: r.title for r in ledger.articles()}
