@@ -377,12 +377,21 @@ class ExtractiveEngine(Engine):
         gives_name = entity is not None or any(_gives_name(c.evidence.quote, question) for c in chosen)
         if ASKS_NAME.search(question) and not gives_name:
             return ExtractiveResult([], best.score, declined=NO_NAME)
-        if ASKS_DAY.search(question) and not any(WRITES_DAY.search(c.evidence.quote) for c in chosen):
-            return ExtractiveResult([], best.score, declined=NO_DAY)
-        if ASKS_YEAR.search(question) and not any(WRITES_YEAR.search(c.evidence.quote) for c in chosen):
-            return ExtractiveResult([], best.score, declined=NO_YEAR)
-        if ASKS_DURATION.search(question) and not any(WRITES_DURATION.search(c.evidence.quote) for c in chosen):
-            return ExtractiveResult([], best.score, declined=NO_DURATION)
+        # a date or a length of time, in a sentence naming what the question names or beside one that
+        # does (the year Japan joined the QUAD is not given by a sentence on Japan's budget)
+        ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
+        for asks, writes, unanswered in (
+            (ASKS_DAY, WRITES_DAY, NO_DAY),
+            (ASKS_YEAR, WRITES_YEAR, NO_YEAR),
+            (ASKS_DURATION, WRITES_DURATION, NO_DURATION),
+        ):
+            if asks.search(question):
+                names = _names_asked(retrieval)
+                if not any(
+                    writes.search(c.evidence.quote) and _names_every(names, _with_neighbours(c, ending, following))
+                    for c in chosen
+                ):
+                    return ExtractiveResult([], best.score, declined=unanswered)
         year = _year_unsaid(retrieval, chosen)
         if year:
             return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")
@@ -540,6 +549,19 @@ def _next_sentence(
         if found is not None:
             return found
     return None
+
+
+def _with_neighbours(
+    sentence: ScoredSentence,
+    by_end: dict[tuple[str, int], ScoredSentence],
+    by_start: dict[tuple[str, int], ScoredSentence],
+    gap: int = 3,
+) -> str:
+    """A sentence's text with the ones right before and after it in its article (within `gap` characters)."""
+    doc, start, end = sentence.evidence.doc_id, sentence.evidence.start_char, sentence.evidence.end_char
+    before = next((by_end[(doc, start - o)] for o in range(gap + 1) if (doc, start - o) in by_end), None)
+    after = next((by_start[(doc, end + o)] for o in range(gap + 1) if (doc, end + o) in by_start), None)
+    return " ".join(c.evidence.quote for c in (before, sentence, after) if c is not None)
 
 
 def _holds_role(candidate: Candidate, title: str) -> bool:

@@ -637,6 +637,15 @@ def test_a_year_asked_for_is_answered_only_by_a_sentence_that_gives_one(docks: A
     assert declined.abstained and "no year" in declined.text
 
 
+def test_a_year_is_answered_only_by_a_sentence_on_whom_the_question_names_or_beside_one(docks: Assistant) -> None:
+    # the Wire's operator bought ferries in 2017; Anna Dahl chairs the Gazette's board and bought none
+    declined = docks.ask("In what year did Anna Dahl buy the ferries?")
+    assert declined.abstained and "no year" in declined.text
+    # the sentence after the year names the captain: the operator is his
+    answer = docks.ask("In what year did Captain Ole Brekke's operator buy the ferries?")
+    assert not answer.abstained and "2017" in answer.text
+
+
 def test_a_year_the_question_sets_must_be_the_answering_articles(docks: Assistant) -> None:
     # the Gazette reports the tugboats and was published in 2024; only the Wire writes of 2017
     declined = docks.ask("How many tugboats did the harbour board buy in 2017?")
