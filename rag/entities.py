@@ -173,14 +173,14 @@ def _is_qualifier(word: str) -> bool:
     return folded in TITLES or folded in CALENDAR or (bool(DEMONYM.search(folded)) and zipf_frequency(folded) >= 3.5)
 
 
-def _near(sentence: str, name: str, stems: set[str], window: int = 4) -> bool:
-    """Whether one of `stems` is within `window` words of `name` in `sentence`."""
-    at = sentence.find(name)
-    if at < 0:
-        return False
-    before = words(sentence[:at])[-window:]
-    after = words(sentence[at + len(name) :])[:window]
-    return any(stem(w) in stems for w in before + after)
+def written_near(text: str, name: str, stems: AbstractSet[str], window: int = 4) -> bool:
+    """Whether one of `stems` is within `window` words of `name`, wherever `text` writes it."""
+    for match in re.finditer(re.escape(name), text):
+        before = words(text[: match.start()])[-window:]
+        after = words(text[match.end() :])[:window]
+        if any(stem(w) in stems for w in before + after):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -305,7 +305,9 @@ def vote(
             if evidence not in candidate.evidence:
                 candidate.evidence.append(evidence)
             place = (key, evidence.doc_id)
-            weight = score * NEAR_BONUS if near_stems and _near(evidence.quote, name, near_stems, window) else score
+            weight = (
+                score * NEAR_BONUS if near_stems and written_near(evidence.quote, name, near_stems, window) else score
+            )
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
     everything = [e.quote for e, _ in scored] + list(context)
     ranked = []

@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import Candidate, names_in, vote, with_first_name
-from rag.lexicon import content_stems, fold, words
+from rag.entities import Candidate, names_in, vote, with_first_name, written_near
+from rag.lexicon import content_stems, fold, stem, words
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
 from rag.verdict import assess
@@ -134,6 +134,12 @@ SETS_YEAR = re.compile(
     r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![$%\d])",
     re.IGNORECASE,
 )
+# Kinds of organisation a name says it is of ("... Party", "University of ..."), or the articles call it
+# so beside it: an answer to "which party" is one of them
+NAMED_KINDS = frozenset(
+    "party university institute council committee ministry agency foundation association union parliament court".split()
+)
+KIND_WINDOW = 4  # words from a name its kind may stand ("Komeito, the junior coalition party")
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
@@ -233,6 +239,16 @@ class ExtractiveEngine(Engine):
                 # the person write the full name, in their opening lines
                 entity.name = with_first_name(entity.name, [p.text for p in retrieval.lookup(entity.name)], plan.people)
 
+        # "Which party won ...": a party is named as one ("the Liberal Democratic Party", "Komeito, the
+        # junior coalition party"); an alliance named near the question's words is no answer
+        asked = plan.asks_noun.split() if plan is not None else []
+        kind = next((w for w in reversed(asked) if w in NAMED_KINDS), "")
+        if entity is not None and kind:
+            texts = [p.text for p in retrieval.passages]
+            entity = next((c for c in candidates[:ROLE_CANDIDATES] if _named_as(c, kind, texts)), None)
+            if entity is None:
+                unnamed = f"The articles found name no {kind} that answers this question."
+                return ExtractiveResult([], best.score, declined=unnamed)
         role = ASKS_ROLE.search(question)
         if entity is not None and role:  # the first of the names the articles give the role to answers
             title = " ".join(role.group("role").split()[-2:])  # "defense minister", not "Japan's"
@@ -562,6 +578,15 @@ def _with_neighbours(
     before = next((by_end[(doc, start - o)] for o in range(gap + 1) if (doc, start - o) in by_end), None)
     after = next((by_start[(doc, end + o)] for o in range(gap + 1) if (doc, end + o) in by_start), None)
     return " ".join(c.evidence.quote for c in (before, sentence, after) if c is not None)
+
+
+def _named_as(candidate: Candidate, kind: str, texts: Sequence[str]) -> bool:
+    """Whether the candidate's name holds the kind ("Liberal Democratic Party") or `texts` write the kind
+    within a few words of it ("Komeito, the junior coalition party")."""
+    wanted = {stem(kind)}
+    if any(wanted & {stem(w) for w in words(form)} for form in candidate.forms):
+        return True
+    return any(written_near(text, form, wanted, KIND_WINDOW) for text in texts for form in candidate.forms)
 
 
 def _holds_role(candidate: Candidate, title: str) -> bool:

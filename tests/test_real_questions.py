@@ -218,6 +218,24 @@ CLINIC = {
 }
 
 
+# An election: a party named as one ("Harbour Party"), one called so beside its name, and a council.
+ELECTION = {
+    "courier_vote.txt": (
+        {"title": "Harbour Party wins Lakeside vote", "source": "Lakeside Courier", "published": "2024-04-08"},
+        "The Green Alliance, a coalition of environmental groups, campaigned hard before the vote. "
+        "The Harbour Party won the most seats in the Lakeside council election on Sunday. "
+        "Nordvik, the junior coalition party, lost two of its seats. "
+        "Harbour Party leader Mara Lind promised cheaper ferries.",
+    ),
+    "wire_mayor.txt": (
+        {"title": "Millbrook to elect a mayor", "source": "Valley Wire", "published": "2024-04-09"},
+        "Voters in Millbrook elect a new mayor in June. "
+        "The Millbrook Trades Council has endorsed no candidate in the mayoral election. "
+        "Turnout in the last election was low.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -239,6 +257,12 @@ def oped(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding
 def clinic(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A doctor quoted over two sentences."""
     return assistant_over(tmp_path_factory.mktemp("clinic") / "articles", CLINIC, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def election(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Two reports on local elections."""
+    return assistant_over(tmp_path_factory.mktemp("election") / "articles", ELECTION, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -860,3 +884,12 @@ def test_a_quotation_left_open_is_cited_on_to_its_end(clinic: Assistant) -> None
     assert any(c.quote.startswith("She told the Herald") for c in answer.citations)
     assert "I turned down a post at the city hospital" in answer.text
     assert_verbatim(clinic, answer)
+
+
+def test_which_party_is_answered_only_by_a_name_written_as_a_party(election: Assistant) -> None:
+    assert election.ask("Which party won the Lakeside council election?").text.startswith("Harbour Party")
+    # called a party beside its name, not in it
+    assert election.ask("Which junior coalition party lost seats in Lakeside?").text.startswith("Nordvik")
+    # the Wire's report names a council and no party
+    declined = election.ask("According to the Valley Wire, which party will win the Millbrook mayoral election?")
+    assert declined.abstained and declined.text == "The articles found name no party that answers this question."
