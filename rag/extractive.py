@@ -355,9 +355,10 @@ class ExtractiveEngine(Engine):
             if after is not None and points_back and after.score >= CONTINUATION_RATIO * best.score:
                 add(after)
         # A quotation left open goes on in the sentences after it ("... “affected my career like I can't
-        # even explain. / I turned down ...”"): half a statement misquotes its speaker.
+        # even explain. / I turned down ...”"), as does one a chosen sentence stands inside: half a
+        # statement misquotes its speaker.
         for candidate in list(chosen):
-            quoted, open_quotes = candidate, quotation_depth(candidate.evidence.quote)
+            quoted, open_quotes = candidate, _quotations_open_after(candidate, retrieval)
             for _ in range(QUOTE_SENTENCES):
                 after = _next_sentence(quoted, following) if open_quotes else None
                 if after is None:
@@ -527,6 +528,16 @@ def _passage_of(candidate: ScoredSentence, retrieval: Retrieval) -> str:
     """The text of the passage a sentence was found in."""
     at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
     return " ".join(p.text for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char)
+
+
+def _quotations_open_after(candidate: ScoredSentence, retrieval: Retrieval) -> int:
+    """How many quotations are open after a sentence, counted from its paragraph's start as its passage
+    holds it: a sentence may open one, or stand inside one (“At the summit, I ... / I will also be the
+    first ... / At it, I expect ...» Kishida said.")."""
+    at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
+    passage = next((p for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char), None)
+    before = passage.text[: at - passage.start_char].rpartition("\n")[2] if passage is not None else ""
+    return quotation_depth(candidate.evidence.quote, quotation_depth(before))
 
 
 def _gives_name(sentence: str, question: str) -> bool:

@@ -205,7 +205,8 @@ DOCKS = {
 }
 
 
-# A doctor's statement over two sentences, its quotation opened in the first and closed in the second.
+# A doctor's statement over two sentences, its quotation opened in the first and closed in the second; a
+# mayor's over three, its marks of two kinds.
 CLINIC = {
     "herald_clinic.txt": (
         {"title": "Twenty years at the valley clinic", "source": "Valley Herald", "published": "2024-06-03"},
@@ -214,6 +215,12 @@ CLINIC = {
         'I turned down a post at the city hospital that paid twice as much." '
         "The clinic will add a night nurse in May. "
         "The valley still lacks a dentist, the council says.",
+    ),
+    "wire_dentist.txt": (
+        {"title": "Council to fund a valley dentist", "source": "Valley Wire", "published": "2024-06-05"},
+        "\u201cThe valley has waited long enough for this. The council will fund a dentist from next year. "
+        "With it, we expect the waiting list to fall by half,\u00bb Mayor Tove Lund said on Friday. "
+        "The clinic roof will be repaired in the autumn.",
     ),
 }
 
@@ -255,7 +262,7 @@ def oped(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding
 
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
-    """A doctor quoted over two sentences."""
+    """A doctor quoted over two sentences; a mayor over three."""
     return assistant_over(tmp_path_factory.mktemp("clinic") / "articles", CLINIC, local_embedder)
 
 
@@ -893,3 +900,11 @@ def test_which_party_is_answered_only_by_a_name_written_as_a_party(election: Ass
     # the Wire's report names a council and no party
     declined = election.ask("According to the Valley Wire, which party will win the Millbrook mayoral election?")
     assert declined.abstained and declined.text == "The articles found name no party that answers this question."
+
+
+def test_a_sentence_inside_a_quotation_is_cited_on_to_its_end(clinic: Assistant) -> None:
+    answer = clinic.ask("When will the council fund a dentist for the valley?")
+    # the sentence stands in the middle of the mayor's statement; the statement goes on in the next
+    assert any(c.quote.startswith("The council will fund a dentist") for c in answer.citations)
+    assert any(c.quote.startswith("With it, we expect the waiting list") for c in answer.citations)
+    assert_verbatim(clinic, answer)
