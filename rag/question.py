@@ -67,6 +67,12 @@ ORGANIZATION_NOUNS = frozenset(
     "platform service network agency institution bank retailer outlet publication league party government "
     "ministry university institute newspaper broadcaster alliance navy army council committee regulator".split()
 )
+# "Who developed / acquired / makes ...": verbs whose doer is as often a company as a person
+MAKERS = frozenset(
+    "developed develops develop made makes make manufactured manufactures built builds published publishes "
+    "produced produces acquired acquires bought buys owns owned sponsored sponsors funded funds designed designs "
+    "created creates launched launches operates operated runs ran".split()
+)
 PLACE_NOUNS = frozenset("country city state place region nation town location capital province island port".split())
 
 MONTHS = {
@@ -287,8 +293,12 @@ GENERIC_FOCUS = frozenset(
 
 
 def asked_noun(question: str) -> str:
-    """The words of "which X ..." / "what X ..." that name the kind of answer ("television corporation"); ''."""
+    """The words of "which X ..." / "what X ..." that name the kind of answer ("television corporation"), or
+    the verb of "who developed ..." (the answer's name is written beside it: "developer Owlcat Games",
+    "developed by Owlcat"); ''."""
     words = re.findall(r"[\w'-]+", main_clause(question).lower())
+    if len(words) > 1 and words[0] == "who" and words[1] in MAKERS:
+        return str(words[1])
     if len(words) < 2 or words[0] not in ("which", "what"):
         return ""
     phrase = []
@@ -332,6 +342,8 @@ def answer_kind(question: str) -> tuple[str, str]:
     if first in ("who", "whom", "whose"):
         if _asks_about_a_name(clause):  # "Who is Yu Koizumi?" asks about the one named, not for a name
             return "open", ""
+        if len(words) > 1 and words[1] in MAKERS:  # "Who developed the game?": a studio as well as a person
+            return "entity", ""
         return "entity", "person"
     if first in ("which", "what"):
         rest = words[1:]

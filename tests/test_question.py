@@ -95,6 +95,10 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Did the Gazette report a larger or smaller rise than the Wire?", "open", ""),
         ("Did the Wire report the closure before or after the Gazette?", "open", ""),
         ("Did the Gazette or the Wire report the closure?", "yes_no", ""),
+        # a maker is as often a company as a person
+        ("Who developed the ferry booking app?", "entity", ""),
+        ("Who acquired the Quayside shipyard?", "entity", ""),
+        ("Who chaired the meeting?", "entity", "person"),
         # the byline answers
         ("Who wrote the article on the dredging contract?", "entity", "author"),
         ("Which reporter wrote about the regatta?", "entity", "author"),

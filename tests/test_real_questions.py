@@ -243,6 +243,18 @@ ELECTION = {
 }
 
 
+# A game made by a studio, reviewed by a critic: "who developed it" asks for the studio.
+GAMES = {
+    "arcade_review.txt": (
+        {"title": "Starfall Tactics review", "source": "Arcade Weekly", "published": "2024-02-12"},
+        "Starfall Tactics is a turn-based strategy game set on a frozen moon. "
+        "Developer Brightmoor Studios spent four years building its branching campaign. "
+        "Critic Lena Ortiz called the campaign long but rewarding. "
+        "The game was reviewed using a code provided by the publisher.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -270,6 +282,12 @@ def clinic(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddi
 def election(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two reports on local elections."""
     return assistant_over(tmp_path_factory.mktemp("election") / "articles", ELECTION, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def games(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A game review."""
+    return assistant_over(tmp_path_factory.mktemp("games") / "articles", GAMES, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -908,3 +926,11 @@ def test_a_sentence_inside_a_quotation_is_cited_on_to_its_end(clinic: Assistant)
     assert any(c.quote.startswith("The council will fund a dentist") for c in answer.citations)
     assert any(c.quote.startswith("With it, we expect the waiting list") for c in answer.citations)
     assert_verbatim(clinic, answer)
+
+
+def test_who_developed_is_answered_by_a_studio_as_well_as_a_person(games: Assistant) -> None:
+    answer = games.ask("Who developed Starfall Tactics?")
+    assert answer.text.startswith("Brightmoor Studios")
+    # who reviewed it is a person
+    critic = games.ask("Who called the Starfall Tactics campaign long but rewarding?")
+    assert "Lena Ortiz" in critic.text.split(".")[0]
