@@ -47,6 +47,7 @@ CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()
 )
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # "Dec. 7"
 DEMONYM = re.compile(r"(?:ese|ian|ean|ish|can|ch)$")
 NEAR_BONUS = 2.0  # a name next to the words a "which X" question names its answer by
 SPREAD_BONUS = 0.5  # each further article that names the candidate adds this share of its score there
@@ -155,7 +156,7 @@ def _clean(words: list[str]) -> list[str]:
     while words and fold(words[-1]) in CONNECTORS:
         words = words[:-1]
     name = re.sub(r"['’]s?$", "", " ".join(words)).strip(" .,&")
-    if len(name) < 2 or fold(name) in FUNCTION_WORDS or fold(name) in CALENDAR:
+    if len(name) < 2 or fold(name) in FUNCTION_WORDS or fold(name) in CALENDAR | MONTH_ABBREVIATIONS:
         return []
     if " " not in name and DEMONYM.search(fold(name)) and zipf_frequency(fold(name)) >= 3.5:
         return []  # "Japanese", "European": an adjective, not a name

@@ -83,6 +83,11 @@ def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
     assert "OSLO" in names_in("OSLO, NORWAY – MAY 2: Ingrid Halvorsen speaks at the pier.")
 
 
+def test_an_abbreviated_month_alone_is_no_name() -> None:
+    assert names_in("The ferry app will be released on Dec. 7 on Windows PC.") == ["Windows PC"]
+    assert names_in("The Jan Smuts Harbour opened in Sept. 2019.") == ["Jan Smuts Harbour"]
+
+
 def test_a_function_word_written_with_a_capital_inside_a_sentence_belongs_to_the_name() -> None:
     assert names_in("On Sunday the All Blacks beat the Northpoint Rovers.") == ["All Blacks", "Northpoint Rovers"]
     assert names_in("All crews met Will Halvorsen at the pier.") == ["Will Halvorsen"]
