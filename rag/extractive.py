@@ -34,6 +34,7 @@ from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in, vote, with_first_name, written_near
 from rag.lexicon import content_stems, fold, stem, words
+from rag.question import MAKERS
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
 from rag.verdict import assess
@@ -233,6 +234,11 @@ class ExtractiveEngine(Engine):
                 people=plan.people,
                 context=[p.text for p in retrieval.passages],
             )
+            if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
+                done = {stem(plan.asks_noun)}
+                candidates.sort(
+                    key=lambda c: not any(written_near(e.quote, f, done) for e in c.evidence for f in c.forms)
+                )
             entity = candidates[0] if candidates else None
             if entity is not None and plan.asks_for == "person" and " " not in entity.name and retrieval.lookup:
                 # the passages write the surname alone ("Bankman-Fried"): the articles written about

@@ -71,7 +71,7 @@ ORGANIZATION_NOUNS = frozenset(
 MAKERS = frozenset(
     "developed develops develop made makes make manufactured manufactures built builds published publishes "
     "produced produces acquired acquires bought buys owns owned sponsored sponsors funded funds designed designs "
-    "created creates launched launches operates operated runs ran".split()
+    "created creates launched launches".split()
 )
 PLACE_NOUNS = frozenset("country city state place region nation town location capital province island port".split())
 

@@ -250,7 +250,8 @@ GAMES = {
         "Starfall Tactics is a turn-based strategy game set on a frozen moon. "
         "Developer Brightmoor Studios spent four years building its branching campaign. "
         "Critic Lena Ortiz called the campaign long but rewarding. "
-        "The game was reviewed using a code provided by the publisher.",
+        "The game was reviewed using a code provided by the publisher. "
+        "Starfall Tactics comes out on March 3 on Windows PC and Nintendo Switch.",
     ),
 }
 
@@ -931,6 +932,10 @@ def test_a_sentence_inside_a_quotation_is_cited_on_to_its_end(clinic: Assistant)
 def test_who_developed_is_answered_by_a_studio_as_well_as_a_person(games: Assistant) -> None:
     answer = games.ask("Who developed Starfall Tactics?")
     assert answer.text.startswith("Brightmoor Studios")
+    # the sentence answering the question's second half best names a platform; the developer is the
+    # name written beside the verb
+    answer = games.ask("Who developed Starfall Tactics and when does it come out on PC?")
+    assert answer.text.startswith("Brightmoor Studios") and "March 3" in answer.text
     # who reviewed it is a person
     critic = games.ask("Who called the Starfall Tactics campaign long but rewarding?")
     assert "Lena Ortiz" in critic.text.split(".")[0]
