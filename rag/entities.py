@@ -260,6 +260,16 @@ def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:
     return any(first_alone.search(t) for t in texts) and not any(last_alone.search(t) for t in texts)
 
 
+def _names_by_last_word(question: str, name: str) -> bool:
+    """Whether the question writes a name's last word of four letters or more, capitalised, as a name."""
+    last = name.split()[-1]
+    return (
+        len(last) >= 4
+        and last[:1].isupper()
+        and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", question) is not None
+    )
+
+
 def _key(name: str) -> str:
     """What tells a candidate apart: its last word, folded ("Bankman-Fried" for "Sam Bankman-Fried")."""
     return fold(name.split()[-1])
@@ -300,6 +310,8 @@ def vote(
                 continue
             if all(fold(w) in asked for w in re.split(r"[\s-]+", name)):
                 continue  # every word of it is in the question already
+            if _names_by_last_word(question, name):
+                continue  # "FTX CEO Sam Bankman-Fried" when the question names Bankman-Fried
             key = _key(name)
             candidate = candidates.setdefault(key, Candidate(name))
             candidate.forms[name] = candidate.forms.get(name, 0) + 1

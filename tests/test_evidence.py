@@ -130,6 +130,12 @@ def test_the_question_s_own_names_and_the_wrong_kind_of_entity_do_not_answer() -
     ]
     assert vote("Who did Quayside Ferries hire?", scored, asks_for="person")[0].name == "Ingrid Halvorsen"
     assert vote("Which company hired Ingrid Halvorsen?", scored, asks_for="organization")[0].name == "Quayside Ferries"
+    # the question names her by surname; the sentence writes her with a title before her name
+    scored = [
+        (evidence("c", "Ferry CEO Ingrid Halvorsen met the mayor, who backed pilot Ole Brekke."), 0.9),
+        (evidence("d", "Halvorsen later praised the night crossing."), 0.5),
+    ]
+    assert vote("Whom did Halvorsen praise after meeting the mayor?", scored, asks_for="person")[0].name == "Ole Brekke"
 
 
 def test_a_company_named_like_a_person_answers_which_company_when_articles_write_it_as_one() -> None:
