@@ -218,7 +218,8 @@ class ExtractiveEngine(Engine):
             return _byline(retrieval, everything, best)  # a byline is a heading
         # "What did Kawai say about ...": only their words on it answer
         voice = asked_voice(question, skip=plan.metadata_spans if plan is not None else [])
-        if voice is not None and not self._voiced(voice, retrieval, everything):
+        said = self._said(voice, retrieval, everything) if voice is not None else []
+        if voice is not None and not said:
             unsaid = f"The articles found report nothing {voice.who} said on this."
             return ExtractiveResult([], best.score, declined=unsaid)
         limit = 5 if BROAD_QUESTION.search(question) else 3
@@ -346,6 +347,10 @@ class ExtractiveEngine(Engine):
                 break
             if candidate.score >= KEEP_RATIO * best.score:
                 add(candidate)
+        # "What did X say about Y": what they said on it is in the answer, though another's sentence
+        # matches the question better
+        if said and not any(c in said for c in chosen):
+            add(said[0])
         # An article cited once is cited twice when its next sentence answers nearly as well: the
         # fact asked about is often the one beside the sentence that matches the question's words.
         for doc in list(dict.fromkeys(c.evidence.doc_id for c in chosen)):
@@ -455,8 +460,8 @@ class ExtractiveEngine(Engine):
         add(answer)
         return answer
 
-    def _voiced(self, voice: Voice, retrieval: Retrieval, every: Sequence[ScoredSentence]) -> bool:
-        """Whether a sentence found is what the one the question names said, on its topic.
+    def _said(self, voice: Voice, retrieval: Retrieval, every: Sequence[ScoredSentence]) -> list[ScoredSentence]:
+        """The sentences found that are what the one the question names said, on its topic, best first.
 
         Attribution at ingest tells in which passages someone speaks; where it also tells which
         sentences are theirs (the people the question names), only those count, else any sentence
@@ -476,8 +481,9 @@ class ExtractiveEngine(Engine):
             if is_theirs(voice.name, evidence.quote, speaking) or (
                 spans is None and any(d == evidence.doc_id and s <= at < e for d, s, e in speaking_in)
             ):
-                theirs.append(evidence.quote)
-        return on_topic(voice.topic, voice.name, theirs, self.ranker.lexical, VOICE_TOPIC_MATCH)
+                theirs.append(candidate)
+        quotes = [c.evidence.quote for c in theirs]
+        return [theirs[i] for i in on_topic(voice.topic, voice.name, quotes, self.ranker.lexical, VOICE_TOPIC_MATCH)]
 
     def _second_hop(
         self, lookup: Callable[[str], list[Passage]], facet: str, stems: AbstractSet[str], entity: Candidate

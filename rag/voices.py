@@ -1,9 +1,10 @@
 """Questions that ask what someone said, and the sentences that are theirs.
 
 "What did Daisuke Kawai say about North Korea's missile launches?", "How did Beijing respond
-to ...?", "What is Hayashi's view on ...?": the answer is something the one named said. A
-sentence that merely mentions them, or their words on another topic, does not answer: when
-none of the sentences found is theirs on the question's topic, the question is declined.
+to ...?", "What is Hayashi's view on ...?", "Where does the NMPA stand on ...?": the answer is
+something the one named said. A sentence that merely mentions them, or their words on another
+topic, does not answer: when none of the sentences found is theirs on the question's topic, the
+question is declined; else the best of them is in the answer.
 
 Whose a sentence is: a statement of a quoted person the question names (found by attribution
 at ingest: quotes, reported speech and the sentences that go on with them), or a sentence
@@ -39,6 +40,11 @@ VIEW_QUESTION = re.compile(
     r"reaction|response|take|assessment|comment|comments)\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
+# "Where does X stand on Y"
+STANCE_QUESTION = re.compile(
+    r"\bwhere\s+(?:does|did|do)\s+(?P<who>[^?,;]{2,80}?)\s+stand\b(?P<topic>[^?]*)",
+    re.IGNORECASE,
+)
 MAX_WHO_WORDS = 6
 RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|name|names)\b", re.IGNORECASE)
 # "Beijing responded", "according to Tokyo", "Hayashi's statement": a sentence in which the one named speaks
@@ -69,7 +75,7 @@ def asked_voice(question: str, skip: Sequence[tuple[int, int]] = ()) -> Voice | 
     `skip`: spans already read as something else (an outlet it names: "What did TechCrunch say"
     asks for an article, which other machinery finds).
     """
-    for pattern in (SAYS_QUESTION, VIEW_QUESTION):
+    for pattern in (SAYS_QUESTION, VIEW_QUESTION, STANCE_QUESTION):
         match = pattern.search(question)
         if match is None:
             continue
@@ -132,10 +138,8 @@ def speaks(name: str, speaker: str) -> bool:
 
 def on_topic(
     topic: str, name: str, theirs: Sequence[str], share: Callable[[AbstractSet[str], str], float], floor: float
-) -> bool:
-    """Whether one of their sentences holds at least `floor` of the topic's words (by `share`); a
+) -> list[int]:
+    """Which of their sentences (by index) hold at least `floor` of the topic's words (by `share`); a
     question with no topic of its own ("What did Kawai say?") is on the topic of anything they said."""
     stems = content_stems(topic) - content_stems(name)
-    if not stems:
-        return bool(theirs)
-    return any(share(stems, quote) >= floor for quote in theirs)
+    return [i for i, quote in enumerate(theirs) if not stems or share(stems, quote) >= floor]

@@ -741,6 +741,9 @@ def test_what_someone_said_is_answered_only_by_their_own_words_on_it(docks: Assi
     # the captain is quoted by his surname alone
     assert "fuel bill doubled" in docks.ask("What did Ole Brekke say about the cost of fuel?").text
     assert docks.ask("What did Ole Brekke say about the island timetable?").abstained
+    # the board's budget meeting matches the question best; what Dahl said joins it
+    answer = docks.ask("What did Anna Dahl say about the port's budget for the coming year?")
+    assert any(c.quote.startswith("\u201cWe will invest heavily") for c in answer.citations)
     # the councillors did speak on it, though the question calls them by no name
     assert not docks.ask("What did the island councillors say about the fare rise?").abstained
 

@@ -8,6 +8,7 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     assert voice == Voice("Harbour Mayor Ansel Brandt", "Ansel Brandt", "the second ferry")
     assert asked_voice("How did Norway respond to the new quota?") == Voice("Norway", "Norway", "the new quota")
     assert asked_voice("What is Dahl's view on dredging?") == Voice("Dahl", "Dahl", "dredging")
+    assert asked_voice("Where does the IMF stand on port fees?") == Voice("the IMF", "IMF", "port fees")
     assert asked_voice("tell me what Lin Wei-ting thinks of the fares") == Voice(
         "Lin Wei-ting", "Lin Wei-ting", "the fares"
     )
