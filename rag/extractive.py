@@ -155,7 +155,9 @@ ASKS_ROLE = re.compile(
 )
 BROAD_QUESTION = re.compile(
     r"^\s*(brief|summari[sz]e|give me|overview|compare|contrast|what do (the )?(sources|articles)|"
-    r"how do (the )?(sources|articles)|do (the )?(sources|articles))",
+    r"how do (the )?(sources|articles)|do (the )?(sources|articles)|"
+    r"what (?:does|do|did) (?:the|this|that) (?:\w+ )?(?:articles?|reports?|pieces?|stor(?:y|ies)|sources?|authors?|"
+    r"writers?) (?:say|write|report|tell))",
     re.IGNORECASE,
 )
 
@@ -222,7 +224,8 @@ class ExtractiveEngine(Engine):
         if voice is not None and not said:
             unsaid = f"The articles found report nothing {voice.who} said on this."
             return ExtractiveResult([], best.score, declined=unsaid)
-        limit = 5 if BROAD_QUESTION.search(question) else 3
+        broad = BROAD_QUESTION.search(question) is not None
+        limit = 5 if broad else 3
         chosen = [best]
         entity: Candidate | None = None
         if plan is not None and plan.kind == "entity":
@@ -358,12 +361,13 @@ class ExtractiveEngine(Engine):
             if second is not None and second.score >= SECOND_RATIO * best.score:
                 add(second)
         # A sentence that points back at a chosen one right before it ("This is especially true for
-        # ...") goes on with what it says: it joins when it answers nearly as well.
+        # ...") goes on with what it says: it joins when it answers nearly as well, or whenever the
+        # question asks what the articles say of something.
         following = {(c.evidence.doc_id, c.evidence.start_char): c for c in every}
         for candidate in list(chosen):
             after = _next_sentence(candidate, following)
             points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
-            if after is not None and points_back and after.score >= CONTINUATION_RATIO * best.score:
+            if after is not None and points_back and (broad or after.score >= CONTINUATION_RATIO * best.score):
                 add(after)
         # A quotation left open goes on in the sentences after it ("... “affected my career like I can't
         # even explain. / I turned down ...”"), as does one a chosen sentence stands inside: half a

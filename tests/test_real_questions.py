@@ -625,6 +625,13 @@ def test_an_example_given_after_a_chosen_sentence_is_cited_with_it(docks: Assist
     assert_verbatim(docks, answer)
 
 
+def test_asked_what_the_article_says_the_example_that_goes_on_with_a_sentence_joins_it(docks: Assistant) -> None:
+    answer = docks.ask("What does the article say about island councillors?")
+    # the example holds none of the question's words: it joins as the request asks for what the article says
+    assert any(c.quote.startswith("For example, the rise will hurt nurses") for c in answer.citations)
+    assert_verbatim(docks, answer)
+
+
 def test_a_count_is_answered_only_by_a_figure_of_what_is_counted(docks: Assistant) -> None:
     assert docks.ask("How many tugboats did the board buy?").text.startswith("The board bought two tugboats")
     # the articles name cranes, and give a count of tugboats: no count of cranes
