@@ -93,10 +93,10 @@ ASKS_MONEY = re.compile(
     re.IGNORECASE,
 )
 WRITES_MONEY = re.compile(
-    r"[$€£¥]\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
     r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
-    r"rupees?|usd|eur|gbp)\b|\b(?:usd|eur|gbp|us\$)\s?\d",
+    r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad)\b|\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$)\s?\d",
     re.IGNORECASE,
 )
 # "On what exact date did ... open?": answered only by a sentence that gives a day, not a year alone

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.extractive import WRITES_MONEY
 from rag.figures import comparable, describe, find_figures, same_amount, same_value
 
 
@@ -54,3 +55,18 @@ def test_figures_are_comparable_only_over_the_same_period() -> None:
     assert not comparable(cost, yearly) and comparable(cost, find_figures("$12 million")[0])
     # a question's figure is found in the evidence whatever period each names
     assert same_amount(one_year, cost) and not same_value(one_year, cost)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_money"),
+    [
+        ("The startup raised $2.18 million from investors.", True),
+        ("Nurses will pay forty euros more a month.", True),
+        ("The levy is Rs 500 a tonne, or 20 CHF for visitors.", True),
+        ("A ticket costs 99 cents.", True),
+        ("The port hired 800 people for the trial.", False),
+        ("The board bought two tugboats in 2019.", False),
+    ],
+)
+def test_a_sum_of_money_is_told_from_other_figures(sentence: str, is_money: bool) -> None:
+    assert (WRITES_MONEY.search(sentence) is not None) == is_money
