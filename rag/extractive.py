@@ -527,17 +527,24 @@ class ExtractiveEngine(Engine):
         return [(c.evidence.quote, [c.evidence], True) for c in chosen]
 
 
-def _names_asked(retrieval: Retrieval) -> list[str]:
-    """The names the question depends on (folded; `rag.coverage`), the outlets and dates it reads aside."""
+def _names_asked(retrieval: Retrieval) -> list[list[str]]:
+    """The names the question depends on (folded terms, `rag.coverage`; the outlets and dates it reads
+    aside), grouped by the name they are words of: "André Onana" is written when "Onana" is."""
     read = retrieval.plan.metadata_spans if retrieval.plan is not None else []
-    return [term for term in specific_terms(retrieval.standalone, read) if not term.isdigit()]
+    terms = [term for term in specific_terms(retrieval.standalone, read) if not term.isdigit()]
+    groups: list[list[str]] = []
+    for name in names_in(retrieval.standalone):
+        group = [t for t in words(name) if t in terms and not any(t in g for g in groups)]
+        if group:
+            groups.append(group)
+    return groups + [[t] for t in terms if not any(t in g for g in groups)]
 
 
-def _names_every(names: Sequence[str], text: str) -> bool:
-    """Whether `text` writes each of `names` (a name of four letters or more also as the start of a word:
-    "Japan" in "Japanese")."""
+def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
+    """Whether `text` writes each of `names` by one of its words at least (a word of four letters or more
+    also as the start of a word: "Japan" in "Japanese")."""
     written = words(text)
-    return all(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in names)
+    return all(any(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in name) for name in names)
 
 
 def _passage_of(candidate: ScoredSentence, retrieval: Retrieval) -> str:

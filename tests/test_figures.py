@@ -70,3 +70,11 @@ def test_figures_are_comparable_only_over_the_same_period() -> None:
 )
 def test_a_sum_of_money_is_told_from_other_figures(sentence: str, is_money: bool) -> None:
     assert (WRITES_MONEY.search(sentence) is not None) == is_money
+
+
+def test_a_name_the_question_writes_in_full_is_written_by_its_surname() -> None:
+    from rag.extractive import _names_every
+
+    passage = "Bought for £47.2m, Onana arrived as a shot-stopper. Inter sold him in July."
+    assert _names_every([["andre", "onana"], ["inter"]], passage)
+    assert not _names_every([["andre", "onana"], ["chelsea"]], passage)
