@@ -10,9 +10,11 @@ article naming the entity, looked for again with its name when the passages hold
 and of every other article that answers about as well; more good ones while they add
 something; and from each article cited, its second-best sentence when it answers nearly
 as well (`SECOND_RATIO`), and a sentence that goes on with a chosen one ("This is especially
-true for ...") when it answers nearly as well (`CONTINUATION_RATIO`). A "how many" question
-is declined when no chosen sentence gives a figure of what it counts, one asking for a date
-when none gives a day (for a year, a year), one asking what someone said when no sentence
+true for ...") when it answers nearly as well (`CONTINUATION_RATIO`), and the rest of a quotation a
+chosen sentence opens or stands inside (`QUOTE_SENTENCES`). A "how many" question
+is declined when no chosen sentence gives a figure of what it counts ("how much funding": a sum
+of money), one asking for a date when none gives a day (for a year, a year) beside what the
+question names, "which party" when no name is one's, one asking what someone said when no sentence
 found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" when no
 sentence gives the role to a name (the first name it is given to answers). An entity question
 ("Who ...", "Which company ...") opens with the name the evidence points to, citing the
@@ -239,9 +241,9 @@ class ExtractiveEngine(Engine):
                 context=[p.text for p in retrieval.passages],
             )
             if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
-                done = {stem(plan.asks_noun)}
+                verb = {stem(plan.asks_noun)}
                 candidates.sort(
-                    key=lambda c: not any(written_near(e.quote, f, done) for e in c.evidence for f in c.forms)
+                    key=lambda c: not any(written_near(e.quote, f, verb) for e in c.evidence for f in c.forms)
                 )
             entity = candidates[0] if candidates else None
             if entity is not None and plan.asks_for == "person" and " " not in entity.name and retrieval.lookup:
