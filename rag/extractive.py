@@ -413,7 +413,6 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=NO_NAME)
         # a date or a length of time, in a sentence naming what the question names or beside one that
         # does (the year Japan joined the QUAD is not given by a sentence on Japan's budget)
-        ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
         for asks, writes, unanswered in (
             (ASKS_DAY, WRITES_DAY, NO_DAY),
             (ASKS_YEAR, WRITES_YEAR, NO_YEAR),
@@ -421,6 +420,7 @@ class ExtractiveEngine(Engine):
         ):
             if asks.search(question):
                 names = _names_asked(retrieval)
+                ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
                 if not any(
                     writes.search(c.evidence.quote) and _names_every(names, _with_neighbours(c, ending, following))
                     for c in chosen
@@ -549,18 +549,24 @@ def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     return all(any(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in name) for name in names)
 
 
+def _passages_holding(candidate: ScoredSentence, retrieval: Retrieval) -> list[Passage]:
+    """The retrieved passages a sentence was found in."""
+    at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
+    return [p for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char]
+
+
 def _passage_of(candidate: ScoredSentence, retrieval: Retrieval) -> str:
     """The text of the passage a sentence was found in."""
-    at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
-    return " ".join(p.text for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char)
+    return " ".join(p.text for p in _passages_holding(candidate, retrieval))
 
 
 def _quotations_open_after(candidate: ScoredSentence, retrieval: Retrieval) -> int:
     """How many quotations are open after a sentence, counted from its paragraph's start as its passage
     holds it: a sentence may open one, or stand inside one (“At the summit, I ... / I will also be the
     first ... / At it, I expect ...» Kishida said.")."""
-    at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
-    passage = next((p for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char), None)
+    holding = _passages_holding(candidate, retrieval)
+    passage = holding[0] if holding else None
+    at = candidate.evidence.start_char
     before = passage.text[: at - passage.start_char].rpartition("\n")[2] if passage is not None else ""
     return quotation_depth(candidate.evidence.quote, quotation_depth(before))
 
@@ -591,28 +597,26 @@ def _gives_figure(sentence: str) -> bool:
     return WRITES_FIGURE.search(DAY_OF_MONTH.sub(" ", sentence)) is not None
 
 
-def _next_sentence(
-    sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence], gap: int = 3
+def _adjacent(
+    by_place: dict[tuple[str, int], ScoredSentence], doc: str, at: int, step: int, gap: int = 3
 ) -> ScoredSentence | None:
-    """The candidate that starts right after `sentence` in its article (within `gap` characters), if any."""
-    end = sentence.evidence.end_char
-    for offset in range(gap + 1):
-        found = by_start.get((sentence.evidence.doc_id, end + offset))
-        if found is not None:
-            return found
-    return None
+    """The candidate of `doc` in `by_place` at `at`, or up to `gap` characters from it in the direction of `step`."""
+    return next((by_place[(doc, at + step * o)] for o in range(gap + 1) if (doc, at + step * o) in by_place), None)
+
+
+def _next_sentence(sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence]) -> ScoredSentence | None:
+    """The candidate that starts right after `sentence` in its article, if any."""
+    return _adjacent(by_start, sentence.evidence.doc_id, sentence.evidence.end_char, 1)
 
 
 def _with_neighbours(
     sentence: ScoredSentence,
     by_end: dict[tuple[str, int], ScoredSentence],
     by_start: dict[tuple[str, int], ScoredSentence],
-    gap: int = 3,
 ) -> str:
-    """A sentence's text with the ones right before and after it in its article (within `gap` characters)."""
-    doc, start, end = sentence.evidence.doc_id, sentence.evidence.start_char, sentence.evidence.end_char
-    before = next((by_end[(doc, start - o)] for o in range(gap + 1) if (doc, start - o) in by_end), None)
-    after = next((by_start[(doc, end + o)] for o in range(gap + 1) if (doc, end + o) in by_start), None)
+    """A sentence's text with the ones right before and after it in its article."""
+    before = _adjacent(by_end, sentence.evidence.doc_id, sentence.evidence.start_char, -1)
+    after = _next_sentence(sentence, by_start)
     return " ".join(c.evidence.quote for c in (before, sentence, after) if c is not None)
 
 
