@@ -11,7 +11,8 @@ and of every other article that answers about as well; more good ones while they
 something; and from each article cited, its second-best sentence when it answers nearly
 as well (`SECOND_RATIO`), and a sentence that goes on with a chosen one ("This is especially
 true for ...") when it answers nearly as well (`CONTINUATION_RATIO`), and the rest of a quotation a
-chosen sentence opens or stands inside (`QUOTE_SENTENCES`). A "how many" question
+chosen sentence opens or stands inside (`QUOTE_SENTENCES`); for a "why" question, the sentence after
+the best one when that tells what happened and not why. A "how many" question
 is declined when no chosen sentence gives a figure of what it counts ("how much funding": a sum
 of money), one asking for a date when none gives a day (for a year, a year) beside what the
 question names, "which party" when no name is one's, one asking what someone said when no sentence
@@ -86,6 +87,12 @@ WRITES_FIGURE = re.compile(
     re.IGNORECASE,
 )
 NO_FIGURE = "The articles found give no figure that answers this question."
+ASKS_REASON = re.compile(r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b", re.I)
+GIVES_REASON = re.compile(
+    r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|so\s+that|in\s+order\s+to|reasons?|after|following|"
+    r"for\s+fear|thanks\s+to|caused|led\s+to)\b",
+    re.IGNORECASE,
+)
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
@@ -371,6 +378,12 @@ class ExtractiveEngine(Engine):
             points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
             if after is not None and points_back and (broad or after.score >= CONTINUATION_RATIO * best.score):
                 add(after)
+        # "Why did the club announce ...": the sentence that best tells what happened, and not why, is often
+        # followed by the one telling why ("The club feared that the news was starting to leak.")
+        if ASKS_REASON.search(question) and not GIVES_REASON.search(best.evidence.quote):
+            reason = _next_sentence(best, following)
+            if reason is not None:
+                add(reason)
         # A quotation left open goes on in the sentences after it ("... “affected my career like I can't
         # even explain. / I turned down ...”"), as does one a chosen sentence stands inside: half a
         # statement misquotes its speaker.

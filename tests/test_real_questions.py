@@ -222,6 +222,14 @@ CLINIC = {
         "With it, we expect the waiting list to fall by half,\u00bb Mayor Tove Lund said on Friday. "
         "The clinic roof will be repaired in the autumn.",
     ),
+    "herald_library.txt": (
+        {"title": "Millbrook library moves early", "source": "Valley Herald", "published": "2024-06-10"},
+        "The Millbrook library shut its old reading room on Monday, two months before the new building is ready. "
+        "The trustees feared the roof would give way under the snow. "
+        "Readers can borrow from a van parked on the square until August. "
+        "The new building, designed by a Millbrook architect, will hold a cafe and a room for the reading club. "
+        "Its old reading room had served the town since 1962.",
+    ),
 }
 
 
@@ -949,3 +957,15 @@ def test_who_developed_is_answered_by_a_studio_as_well_as_a_person(games: Assist
     # who reviewed it is a person
     critic = games.ask("Who called the Starfall Tactics campaign long but rewarding?")
     assert "Lena Ortiz" in critic.text.split(".")[0]
+
+
+def test_why_something_happened_is_answered_with_the_sentence_telling_why(clinic: Assistant) -> None:
+    # the question's words are all in the sentence telling what happened; the next one tells why
+    answer = clinic.ask("Why did the Millbrook library shut its old reading room before the new building was ready?")
+    quotes = [c.quote for c in answer.citations]
+    assert any(q.startswith("The Millbrook library shut") for q in quotes)
+    assert "The trustees feared the roof would give way under the snow." in quotes
+    assert_verbatim(clinic, answer)
+    # asked what happened, not why, the answer does not go on to the reason
+    plain = clinic.ask("When did the Millbrook library shut its old reading room?")
+    assert not any("trustees" in c.quote for c in plain.citations)
