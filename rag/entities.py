@@ -237,6 +237,15 @@ def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
     )
 
 
+def _written_as_a_thing(candidate: Candidate, texts: Sequence[str]) -> bool:
+    """Whether `texts` write the candidate after "the" at least as often as without ("the Blue Jays",
+    "the Dodgers"): a team, a body or a thing, never a person."""
+    written = "|".join(re.escape(f) for f in candidate.forms)
+    named = re.compile(rf"(?<![\w-])(?P<the>(?:the|The)\s+)?(?:{written})(?![\w-])")
+    found = [m for text in texts for m in named.finditer(text)]
+    return bool(found) and 2 * sum(1 for m in found if m.group("the")) >= len(found)
+
+
 ORGANISATION_PRONOUN = re.compile(r"\bits\b", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 
@@ -325,8 +334,9 @@ def vote(
     everything = [e.quote for e, _ in scored] + list(context)
     ranked = []
     for key, candidate in candidates.items():
-        if asks_for == "person" and not (
-            candidate.is_person or key in known.surnames or _written_as_person(candidate, everything)
+        if asks_for == "person" and (
+            not (candidate.is_person or key in known.surnames or _written_as_person(candidate, everything))
+            or _written_as_a_thing(candidate, everything)
         ):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)

@@ -87,6 +87,8 @@ WRITES_FIGURE = re.compile(
     re.IGNORECASE,
 )
 NO_FIGURE = "The articles found give no figure that answers this question."
+# "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
+TELLS_CLAIM = re.compile(r"\b(?:wrote|writes|reported|reports|said|says|argued|argues|claimed|claims)\s+that\b", re.I)
 ASKS_REASON = re.compile(r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b", re.I)
 GIVES_REASON = re.compile(
     r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|so\s+that|in\s+order\s+to|reasons?|after|following|"
@@ -225,8 +227,13 @@ class ExtractiveEngine(Engine):
         )
         if best.score < EVIDENCE_FLOOR or not relevant:
             return ExtractiveResult([], best.score, declined=NOT_FOUND)
-        if plan is not None and plan.asks_for == "author":
-            return _byline(retrieval, everything, best)  # a byline is a heading
+        asks_for = plan.asks_for if plan is not None else ""
+        if asks_for == "author":
+            signed = _byline(retrieval, everything, best)  # a byline is a heading
+            if signed.chosen or not TELLS_CLAIM.search(question):
+                return signed
+            # "Which reporter wrote that ...": the article is unsigned; its sentences may say who wrote it
+            asks_for = "person"
         # "What did Kawai say about ...": only their words on it answer
         voice = asked_voice(question, skip=plan.metadata_spans if plan is not None else [])
         said = self._said(voice, retrieval, everything) if voice is not None else []
@@ -241,7 +248,7 @@ class ExtractiveEngine(Engine):
             candidates = vote(
                 question,
                 [(c.evidence, c.score) for c in every],
-                plan.asks_for,
+                asks_for,
                 exclude=[m.written for m in plan.outlets],
                 near=plan.asks_noun,
                 people=plan.people,
@@ -253,7 +260,7 @@ class ExtractiveEngine(Engine):
                     key=lambda c: not any(written_near(e.quote, f, verb) for e in c.evidence for f in c.forms)
                 )
             entity = candidates[0] if candidates else None
-            if entity is not None and plan.asks_for == "person" and " " not in entity.name and retrieval.lookup:
+            if entity is not None and asks_for == "person" and " " not in entity.name and retrieval.lookup:
                 # the passages write the surname alone ("Bankman-Fried"): the articles written about
                 # the person write the full name, in their opening lines
                 entity.name = with_first_name(entity.name, [p.text for p in retrieval.lookup(entity.name)], plan.people)

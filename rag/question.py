@@ -60,7 +60,8 @@ PERSON_NOUNS = frozenset(
     "investor author writer journalist reporter coach manager president minister official actor actress "
     "singer musician artist director quarterback boxer fighter driver celebrity expert analyst diplomat "
     "spokesman spokeswoman spokesperson scholar professor chancellor ambassador premier employee fellow "
-    "researcher scientist economist politician lawmaker senator mayor governor chairman chairwoman".split()
+    "researcher scientist economist politician lawmaker senator mayor governor chairman chairwoman columnist "
+    "commentator pundit correspondent critic editor".split()
 )
 ORGANIZATION_NOUNS = frozenset(
     "company firm organization organisation corporation business startup entity group team club brand "

@@ -261,6 +261,13 @@ GAMES = {
         "The game was reviewed using a code provided by the publisher. "
         "Starfall Tactics comes out on March 3 on Windows PC and Nintendo Switch.",
     ),
+    "courier_signing.txt": (
+        {"title": "Morita signs with the Osprey", "source": "Lakeside Courier", "published": "2024-02-14"},
+        "The Tarvik Jays met pitcher Kenji Morita on Monday and were seen as favourites to sign him. "
+        "The Tarvik Jays offered more money than anyone, but Morita chose the Lakeside Osprey on Friday. "
+        "Morita, who has an affinity for the lake towns, wanted to stay near his family, the Tarvik Jays were told. "
+        "Courier columnist Ilse Marwood wrote that Morita will be the best signing of the winter.",
+    ),
 }
 
 
@@ -969,3 +976,23 @@ def test_why_something_happened_is_answered_with_the_sentence_telling_why(clinic
     # asked what happened, not why, the answer does not go on to the reason
     plain = clinic.ask("When did the Millbrook library shut its old reading room?")
     assert not any("trustees" in c.quote for c in plain.citations)
+
+
+def test_a_name_written_after_the_is_no_person(games: Assistant) -> None:
+    # "the Tarvik Jays" looks like a person's name and is written beside the question's words; it is a team
+    answer = games.ask("Who reported that Morita has an affinity for the lake towns?")
+    assert not answer.abstained
+    assert not answer.text.startswith("Tarvik Jays")
+    assert_verbatim(games, answer)
+
+
+def test_which_writer_wrote_a_claim_is_the_person_the_unsigned_article_says_wrote_it(games: Assistant) -> None:
+    for question in (
+        "Which columnist wrote that Morita will be the best signing of the winter?",
+        "Which reporter wrote that Morita will be the best signing of the winter?",
+    ):
+        answer = games.ask(question)
+        assert answer.text.startswith("Ilse Marwood."), question
+        assert_verbatim(games, answer)
+    # asked who wrote the article, the answer is its byline, and it has none
+    assert games.ask("Who wrote the article about Morita signing with the Osprey?").text.endswith("names no author.")
