@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rag.lexicon import FUNCTION_WORDS, fold, stem, words
+from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, words
 from rag.records import Evidence
 from rag.word_frequency import zipf_frequency
 
@@ -184,6 +184,13 @@ def written_near(text: str, name: str, stems: AbstractSet[str], window: int = 4)
     return False
 
 
+def _written_after(text: str, name: str, word: str, stems: AbstractSet[str]) -> bool:
+    """Whether `text` writes `name` right after `word` and that after one of `stems` ("the summit in
+    Madrid" for "In which city did the summit take place?"; "the war in the Middle East" is not)."""
+    pattern = rf"([\w'’-]+)\s+{re.escape(word)}\s+(?:the\s+)?{re.escape(name)}\b"
+    return any(stem(fold(m.group(1))) in stems for m in re.finditer(pattern, text, re.IGNORECASE))
+
+
 @dataclass(frozen=True)
 class KnownNames:
     """The surnames and first names of the people a corpus quotes, folded."""
@@ -292,6 +299,7 @@ def vote(
     near: str = "",
     people: Sequence[str] = (),
     context: Sequence[str] = (),
+    introduced_by: str = "",
 ) -> list[Candidate]:
     """Candidates from the evidence sentences (with their scores), best first.
 
@@ -303,9 +311,13 @@ def vote(
     shown with the first name written before that surname, in the evidence or in `context`
     (the retrieved passages), when that is one of their first names. When a person is asked
     for, the share of `context` that names a candidate adds to its score (`MENTION_WEIGHT`).
+    `introduced_by`: the preposition the question opens with ("In which city ..."): a name written
+    right after it and that after a word of the question ("the summit in Madrid") counts more in
+    that sentence, as one near `near` does.
     """
     known = known_names(tuple(people))
     near_stems = {stem(w) for w in words(near)}
+    question_stems = content_stems(question)
     # a small word ("by": "an article by Kim Hyo-myung") stands right next to the name it introduces
     window = 1 if all(w in FUNCTION_WORDS for w in words(near)) else 4
     asked = fold(question)
@@ -327,9 +339,9 @@ def vote(
             if evidence not in candidate.evidence:
                 candidate.evidence.append(evidence)
             place = (key, evidence.doc_id)
-            weight = (
-                score * NEAR_BONUS if near_stems and written_near(evidence.quote, name, near_stems, window) else score
-            )
+            introduced = bool(introduced_by) and _written_after(evidence.quote, name, introduced_by, question_stems)
+            near_it = bool(near_stems) and written_near(evidence.quote, name, near_stems, window)
+            weight = score * NEAR_BONUS if near_it or introduced else score
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
     everything = [e.quote for e, _ in scored] + list(context)
     ranked = []

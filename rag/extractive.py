@@ -253,6 +253,7 @@ class ExtractiveEngine(Engine):
                 near=plan.asks_noun,
                 people=plan.people,
                 context=[p.text for p in retrieval.passages],
+                introduced_by=plan.asks_preposition,
             )
             if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
                 verb = {stem(plan.asks_noun)}

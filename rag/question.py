@@ -218,6 +218,7 @@ class QuestionPlan:
     every_source: bool = False  # "do the sources agree", "according to each article": every article has a say
     asks_noun: str = ""  # the words of "which X", "what X" ("television corporation"): an answer's name sits near
     facets: list[str] = field(default_factory=list)  # the clauses of a long description, each its own evidence
+    asks_preposition: str = ""  # "In which city ...": the answer's name is written after it ("in Madrid")
     # for a "who" question: the people the corpus quotes (their names tell a person's name from others)
     people: tuple[str, ...] = ()
     # the quoted people the question names ("What does Yu Koizumi expect ..."): what they say answers it
@@ -249,12 +250,21 @@ class QuestionPlan:
         return reduce(Filters.either, (p.filters for p in self.parts))
 
 
+LEADING_PREPOSITION = re.compile(
+    r"(?:in|at|on|from|for|by|with|to|into|under|against|of|during|through|since|until)\s+(?=(?:which|what|whom|whose)\b)",
+    re.IGNORECASE,
+)
+
+
 def main_clause(question: str) -> str:
     """The clause that carries the question: after an introduction such as "Between A and B, ..."."""
     text = question.strip()
     first = re.sub(r"\W+$", "", text.split(maxsplit=1)[0].lower()) if text else ""
     if first in AUXILIARIES or first in WH_WORDS:
         return text
+    asked = LEADING_PREPOSITION.match(text)  # "In which city did ...": the question is "which city did ..."
+    if asked:
+        return text[asked.end() :]
     for match in re.finditer(r",\s+(\w+)", text):
         word = match.group(1).lower()
         if word in AUXILIARIES or word in WH_WORDS:
@@ -577,6 +587,8 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.subject = named_subject(question)
     plan.focus = question_focus(question)
     plan.asks_noun = asked_noun(question)
+    opening = LEADING_PREPOSITION.match(question.strip())
+    plan.asks_preposition = opening.group().strip().lower() if opening else ""
     plan.every_source = bool(EVERY_SOURCE.search(question))
     # "the Taiwan article": no outlet the store holds, but words of an article's title
     plan.outlets = [m for m in find_outlets(question, catalog) if m.known or not _named_by_title(m, catalog)]

@@ -103,6 +103,13 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Who wrote the article on the dredging contract?", "entity", "author"),
         ("Which reporter wrote about the regatta?", "entity", "author"),
         ("Who is the author of the fee report?", "entity", "author"),
+        # a preposition before the question word asks the same
+        ("In which city did the ferry summit take place?", "entity", "place"),
+        ("For which company does the harbour master work?", "entity", "organization"),
+        ("With whom did the mayor meet?", "entity", "person"),
+        ("In what year did the terminal open?", "open", "time"),
+        # critics and columnists are people
+        ("Which columnist praised the new terminal?", "entity", "person"),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:

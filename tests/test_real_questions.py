@@ -248,6 +248,12 @@ ELECTION = {
         "The Millbrook Trades Council has endorsed no candidate in the mayoral election. "
         "Turnout in the last election was low.",
     ),
+    "wire_summit.txt": (
+        {"title": "Ferry summit ends with a pledge", "source": "Valley Wire", "published": "2024-04-12"},
+        "Norway sent its transport minister to the ferry summit, which Sweden had called for. "
+        "The ferry summit in Tromsø closed on Tuesday with a pledge on cleaner boats. "
+        "Delegates from Iceland praised the talks.",
+    ),
 }
 
 
@@ -996,3 +1002,12 @@ def test_which_writer_wrote_a_claim_is_the_person_the_unsigned_article_says_wrot
         assert_verbatim(games, answer)
     # asked who wrote the article, the answer is its byline, and it has none
     assert games.ask("Who wrote the article about Morita signing with the Osprey?").text.endswith("names no author.")
+
+
+def test_in_which_city_is_answered_by_the_name_written_after_in_beside_the_questions_words(election: Assistant) -> None:
+    # Norway and Sweden stand in the sentence that matches best; the city is the name "in" introduces
+    answer = election.ask("In which city did the ferry summit take place?")
+    assert answer.text.startswith("Tromsø.")
+    assert_verbatim(election, answer)
+    # asked from where, the name "from" introduces beside the question's words
+    assert election.ask("From which country did delegates praise the talks?").text.startswith("Iceland.")
