@@ -42,7 +42,7 @@ from rag.lexicon import content_words, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import passages_of
-from rag.question import QuestionPlan, plan_question
+from rag.question import QuestionPlan, expand_contractions, plan_question
 from rag.ranking import SentenceRanker
 from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, Passage, ambiguous_id, ids_starting_with
 from rag.request import Clock, Retrieval
@@ -304,6 +304,7 @@ class Assistant:
             with clock("plan"):
                 catalog = self.catalog()
                 frequency = indexes.engine.ranker.df
+                standalone = expand_contractions(standalone)  # "What's the name of ..." asks as "What is"
                 standalone = spell_out_initials(standalone, catalog.people, lambda w: frequency.get(stem(w), 0))
                 # an outlet no stored article names as its source may be that of an article recording none
                 reported = partial(self._reported, indexes) if catalog.unsourced else None

@@ -35,9 +35,9 @@ from typing import TYPE_CHECKING
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import Candidate, names_in, vote, with_first_name, written_near
+from rag.entities import Candidate, names_in, person_like, vote, with_first_name, written_near
 from rag.lexicon import content_stems, fold, stem, words
-from rag.question import MAKERS
+from rag.question import MAKERS, ORGANIZATION_NOUNS, PERSON_NOUNS
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
 from rag.verdict import assess
@@ -69,13 +69,14 @@ FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentenc
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
+ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this share of the best one's
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
 ASKS_FIGURE = re.compile(
-    r"(?:^\s*|,?\s+and\s+)(?:how\s+(?:many|much)|what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
+    r"(?:^\s*|,?\s+and\s+)(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
     r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b)",
     re.IGNORECASE,
 )
@@ -139,6 +140,24 @@ NO_NAME = "The articles found give no name that answers this question."
 ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)  # "In what year did ...": a year answers
 WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 NO_YEAR = "The articles found give no year that answers this question."
+# "When is the trial set to begin?": answered only by a sentence that says when (a date, a year, a month,
+# a season, "last week", "two days ago"); "When Chewy ran a promotion, what ..." asks no time
+ASKS_WHEN = re.compile(
+    r"(?:^\s*|,?\s+and\s+)when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
+)
+_SEASONS = r"(?:spring|summer|autumn|fall|winter)"
+_MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no months
+    r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w-])"
+)
+WRITES_WHEN = re.compile(
+    rf"{WRITES_DAY.pattern}|{WRITES_YEAR.pattern}|{_MONTH_NAME}|\b{_SEASONS}\b|\bago\b|\b(?:tonight|overnight|soon)\b|"
+    rf"\b(?:this|last|next|coming|past|previous|following|same|that|earlier\s+this|later\s+this)\s+"
+    rf"(?:week|weekend|month|year|season|quarter|decade|century|morning|afternoon|evening|night|{_SEASONS})\b|"
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)",
+    re.IGNORECASE,
+)
+NO_WHEN = "The articles found do not say when."
 # "How much did Japan spend on defense in 2021?": the year sets when; articles that never write it
 # (nor were published in it) tell of another time
 SETS_YEAR = re.compile(
@@ -283,6 +302,13 @@ class ExtractiveEngine(Engine):
             if entity is None:
                 unnamed = f"The articles found do not say who the {title.lower()} is."
                 return ExtractiveResult([], best.score, declined=unnamed)
+
+        # a name found only in sentences far weaker than the best one is no answer the evidence points to
+        # (the best sentence tells of "a Louisiana woman" and names her nowhere), unless the best sentence
+        # refers back to one named before it ("The firm blamed slower orders ...", "He was sacked ...")
+        weak = entity is not None and max(entity.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score
+        if weak and plan is not None and not _refers_back(best.evidence.quote, plan.asks_for, plan.asks_noun):
+            entity = None
 
         def add(candidate: ScoredSentence) -> None:
             if candidate not in chosen and not any(_alike(candidate, c) for c in chosen):
@@ -429,7 +455,8 @@ class ExtractiveEngine(Engine):
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)
-        gives_name = entity is not None or any(_gives_name(c.evidence.quote, question) for c in chosen)
+        person = plan is not None and plan.asks_for == "person"  # "the name of the woman who ...": a person's
+        gives_name = entity is not None or any(_gives_name(c.evidence.quote, question, person) for c in chosen)
         if ASKS_NAME.search(question) and not gives_name:
             return ExtractiveResult([], best.score, declined=NO_NAME)
         # a date or a length of time, in a sentence naming what the question names or beside one that
@@ -437,6 +464,7 @@ class ExtractiveEngine(Engine):
         for asks, writes, unanswered in (
             (ASKS_DAY, WRITES_DAY, NO_DAY),
             (ASKS_YEAR, WRITES_YEAR, NO_YEAR),
+            (ASKS_WHEN, WRITES_WHEN, NO_WHEN),
             (ASKS_DURATION, WRITES_DURATION, NO_DURATION),
         ):
             if asks.search(question):
@@ -553,7 +581,12 @@ class ExtractiveEngine(Engine):
 def _names_asked(retrieval: Retrieval) -> list[list[str]]:
     """The names the question depends on (folded terms, `rag.coverage`; the outlets and dates it reads
     aside), grouped by the name they are words of: "André Onana" is written when "Onana" is."""
-    read = retrieval.plan.metadata_spans if retrieval.plan is not None else []
+    plan = retrieval.plan
+    read = list(plan.metadata_spans) if plan is not None else []
+    reference = plan.title_reference if plan is not None else ""
+    titled = retrieval.standalone.find(reference) if reference else -1
+    if titled >= 0:  # "the Madrid summit article" says where to look, not what
+        read.append((titled, titled + len(reference)))
     terms = [term for term in specific_terms(retrieval.standalone, read) if not term.isdigit()]
     groups: list[list[str]] = []
     for name in names_in(retrieval.standalone):
@@ -592,10 +625,21 @@ def _quotations_open_after(candidate: ScoredSentence, retrieval: Retrieval) -> i
     return quotation_depth(candidate.evidence.quote, quotation_depth(before))
 
 
-def _gives_name(sentence: str, question: str) -> bool:
-    """Whether a sentence holds a name the question does not write."""
+def _refers_back(sentence: str, asks_for: str, asks_noun: str) -> bool:
+    """Whether a sentence opens with words standing for a name written before it: "He", "She", "The firm"
+    (a noun of the kind asked for, or the question's own: "Which carmaker ..." / "The carmaker")."""
+    opening = words(sentence)[:3]
+    if asks_for == "person" and opening[:1] in (["he"], ["she"]):
+        return True
+    kinds = {"person": PERSON_NOUNS, "organization": ORGANIZATION_NOUNS}.get(asks_for, frozenset())
+    nouns = kinds | set(asks_noun.split())
+    return len(opening) >= 2 and opening[0] in ("the", "this", "that") and bool(nouns & set(opening[1:]))
+
+
+def _gives_name(sentence: str, question: str, person: bool = False) -> bool:
+    """Whether a sentence holds a name the question does not write (`person`: a person's)."""
     asked = fold(question)
-    return any(fold(n) not in asked for n in names_in(sentence))
+    return any(fold(n) not in asked and (not person or person_like(n)) for n in names_in(sentence))
 
 
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:

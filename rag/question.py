@@ -250,6 +250,15 @@ class QuestionPlan:
         return reduce(Filters.either, (p.filters for p in self.parts))
 
 
+# "What's the name of ...", "Who's the coach ...": a question word's contraction, written out
+CONTRACTED = re.compile(r"\b(what|who|where|when|how|why|which|there)['’](s|re)\b", re.IGNORECASE)
+
+
+def expand_contractions(question: str) -> str:
+    """The question with "What's" written "What is" (and "What're" "What are"), so it reads as written out."""
+    return CONTRACTED.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)
+
+
 LEADING_PREPOSITION = re.compile(
     r"(?:in|at|on|from|for|by|with|to|into|under|against|of|during|through|since|until)\s+(?=(?:which|what|whom|whose)\b)",
     re.IGNORECASE,

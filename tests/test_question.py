@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rag.catalog import Catalog, cached_catalog, name_key
-from rag.question import answer_kind, find_dates, plan_question, question_focus, request_topic
+from rag.question import answer_kind, expand_contractions, find_dates, plan_question, question_focus, request_topic
 from rag.records import ArticleRecord
 
 
@@ -114,6 +114,15 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
     assert answer_kind(question) == (kind, asks_for)
+
+
+def test_a_contracted_question_word_is_written_out() -> None:
+    assert expand_contractions("What's the name of the harbour master?") == "What is the name of the harbour master?"
+    written_out = "who is the Mayor, and where are the boats?"
+    assert expand_contractions("who\u2019s the Mayor, and where're the boats?") == written_out
+    assert answer_kind(expand_contractions("What's the name of the mayor?")) == ("entity", "person")
+    # a possessive is no contraction
+    assert expand_contractions("What did the port's chair say?") == "What did the port's chair say?"
 
 
 @pytest.mark.parametrize(

@@ -230,6 +230,13 @@ CLINIC = {
         "The new building, designed by a Millbrook architect, will hold a cafe and a room for the reading club. "
         "Its old reading room had served the town since 1962.",
     ),
+    "wire_lawsuit.txt": (
+        {"title": "Woman sues ferry line", "source": "Valley Wire", "published": "2024-06-12"},
+        "A Millbrook woman sued Quayside Lines and its insurer Norlake Insurance, claiming a rough night "
+        "crossing left her with a broken wrist. "
+        "Quayside Lines said it would fight the claim. "
+        "Doctor Ines Varga treated several passengers after the crossing.",
+    ),
 }
 
 
@@ -1011,3 +1018,37 @@ def test_in_which_city_is_answered_by_the_name_written_after_in_beside_the_quest
     assert_verbatim(election, answer)
     # asked from where, the name "from" introduces beside the question's words
     assert election.ask("From which country did delegates praise the talks?").text.startswith("Iceland.")
+
+
+def test_a_size_or_an_age_asked_for_is_answered_only_by_a_figure(docks: Assistant) -> None:
+    declined = docks.ask("How big is the port staff?")  # "a larger port staff" gives no size
+    assert declined.abstained and "no figure" in declined.text
+    answered = docks.ask("How big is the fare rise?")
+    assert not answered.abstained and "a tenth" in answered.text
+
+
+def test_when_something_happened_is_answered_only_by_a_sentence_that_says_when(docks: Assistant) -> None:
+    assert "last spring" in docks.ask("When did the board buy the two tugboats?").text
+    assert "in March" in docks.ask("When did Elin Berg visit the ferry terminal?").text
+    declined = docks.ask("When did Captain Ole Brekke start running the night ferry?")
+    assert declined.abstained and declined.text == "The articles found do not say when."
+
+
+def test_a_contracted_question_word_asks_as_written_out(docks: Assistant) -> None:
+    assert "Anna Dahl" in docks.ask("What's the name of the harbour board's chair?").text
+    declined = docks.ask("What's the name of the new ferry timetable?")
+    assert declined.abstained and "no name" in declined.text
+
+
+def test_a_name_from_a_sentence_far_weaker_than_the_best_does_not_open_the_answer(docks: Assistant) -> None:
+    # the best sentence says "Fishing crews" and names no one; the chair is named elsewhere
+    answer = docks.ask("Who asked the board to dredge the inner basin?")
+    assert answer.text.startswith("Fishing crews asked the board")
+    assert "Anna Dahl" not in answer.text
+
+
+def test_the_name_of_a_person_is_answered_only_by_a_persons_name(clinic: Assistant) -> None:
+    # the insurer is named beside the woman who sued; she is never named
+    declined = clinic.ask("What is the name of the Millbrook woman who sued Quayside Lines?")
+    assert declined.abstained and "no name" in declined.text
+    assert not clinic.ask("Who sued Quayside Lines?").text.startswith("Norlake Insurance")
