@@ -12,14 +12,16 @@ something; and from each article cited, its second-best sentence when it answers
 as well (`SECOND_RATIO`), and a sentence that goes on with a chosen one ("This is especially
 true for ...") when it answers nearly as well (`CONTINUATION_RATIO`), and the rest of a quotation a
 chosen sentence opens or stands inside (`QUOTE_SENTENCES`); for a "why" question, the sentence after
-the best one when that tells what happened and not why. A "how many" question
-is declined when no chosen sentence gives a figure of what it counts ("how much funding": a sum
-of money), one asking for a date when none gives a day (for a year, a year) beside what the
-question names, "which party" when no name is one's, one asking what someone said when no sentence
+the best one when that tells what happened and not why. A "how many" (or "how big", "how old")
+question is declined when no chosen sentence gives a figure of what it counts ("how much funding": a
+sum of money), one asking for a date when none gives a day (for a year, a year; for "when", any
+time) beside what the question names, "what is the name of the woman who ..." when no sentence gives
+a person's name, "which party" when no name is one's, one asking what someone said when no sentence
 found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" when no
 sentence gives the role to a name (the first name it is given to answers). An entity question
-("Who ...", "Which company ...") opens with the name the evidence points to, citing the
-sentences that hold it. A yes/no question gets what each report says, and a verdict only
+("Who ...", "Which company ...", "In which city ...") opens with the name the evidence points to,
+citing the sentences that hold it, unless it is named only in sentences far weaker than the best
+(`ENTITY_MIN_RATIO`). A yes/no question gets what each report says, and a verdict only
 when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by
 article in reading order.
 """
