@@ -522,10 +522,11 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
     for alias, outlet in catalog.aliases():
         single_word = len(alias.split()) == 1
         pattern = re.escape(alias) if not single_word else rf"(?<![\w.]){re.escape(alias)}(?![\w])"
-        flags = 0 if single_word else re.IGNORECASE  # one word must be written capitalised: "fortune" is a word
-        for match in re.finditer(pattern, question, flags):
-            if match.start() == 0 and single_word:
-                continue  # a capital at the start of a question says nothing
+        for match in re.finditer(pattern, question, re.IGNORECASE):
+            if single_word and (match.start() == 0 or match.group(0).islower()):
+                # one word must be written with a capital ("fortune" is a word; "talkSPORT" is TalkSport), and
+                # a capital at the start of a question says nothing
+                continue
             if free(match.start(), match.end()):
                 sources = tuple(catalog.sources_named(alias)) or (outlet.source,)
                 found.append(OutletMention(match.group(0), match.start(), match.end(), sources=sources))

@@ -393,6 +393,13 @@ def test_ordinary_words_and_a_capital_at_the_start_are_not_outlets() -> None:
     assert plan.missing == [] and plan.outlets == []
 
 
+def test_a_one_word_outlet_written_with_capitals_of_its_own_is_that_outlet() -> None:
+    catalog = Catalog.of((*RECORDS, record("e1", "TalkSport", "2024-03-10")))
+    plan = plan_question("How many goals did talkSPORT credit the striker with?", catalog)
+    assert [(m.written, m.sources) for m in plan.outlets] == [("talkSPORT", ("TalkSport",))]
+    assert plan_question("Did the talksport show air on Sunday?", catalog).outlets == []
+
+
 def test_a_long_description_is_read_clause_by_clause_without_its_outlets() -> None:
     plan = plan_question(
         "Which company, reported by the Harbour Gazette and Quayside Wire, runs the Kelby Island route, "
