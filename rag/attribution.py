@@ -20,7 +20,7 @@ from rag.lexicon import FUNCTION_WORDS, stem, words
 from rag.sentences import Span, split_sentences
 from rag.word_frequency import zipf_frequency
 
-ATTRIBUTION_VERSION = "attribution-v4"  # v4: "she said" before any speaker is the person named before it
+ATTRIBUTION_VERSION = "attribution-v5"  # v5: a quotation left open at a paragraph's end goes on in the next
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -277,7 +277,10 @@ def _quote_regions(text: str, start: int) -> list[Span]:
             if depth == 0:
                 regions.append(Span(opened, i + 1))
         elif char == "\n" and depth and text[i + 1 : i + 2] == "\n":
-            depth = 0  # an unclosed quote ends with its paragraph
+            # an unclosed quote ends with its paragraph: the speaker goes on in the next one, which
+            # opens with a quote mark again (the news convention for a quotation over paragraphs)
+            depth = 0
+            regions.append(Span(opened, i))
     return regions
 
 
@@ -349,10 +352,13 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             elif before:
                 speaker = article.resolve(before.group(1), region.start - len(head) + before.start(1))
         if speaker is None and article.result.statements:
-            # A quote that follows an attributed quote in the same paragraph goes on with it.
+            # A quote that follows an attributed quote in the same paragraph goes on with it, as does one
+            # opening the paragraph after a quotation left open at its paragraph's end.
             last = article.result.statements[-1]
             between = text[last.end : region.start]
-            if last.kind == "quote" and "\n" not in between and len(between.strip()) < 120:
+            left_open = i > 0 and text[regions[i - 1].end - 1] not in CLOSERS and regions[i - 1].end <= last.end
+            in_paragraph = "\n" not in between or (left_open and not between.strip())
+            if last.kind == "quote" and in_paragraph and len(between.strip()) < 120:
                 speaker = last.speaker
         if speaker:
             start, stop = _sentence_cover(sentences, region.start, end)

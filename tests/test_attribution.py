@@ -59,6 +59,24 @@ def test_a_pronoun_before_any_speaker_is_the_person_named_before_it() -> None:
     assert [s.speaker for s in result.statements if "Fees will rise" in text[s.start : s.end]] == ["Ines Valdaro"]
 
 
+def test_a_quotation_left_open_at_a_paragraphs_end_goes_on_in_the_next() -> None:
+    text = (
+        "For coach Mara Lindqvist, the defeat ends her time with the club.\n\n"
+        "\u201cI wanted to take this team forward,\u201d she said. \u201cThe next season was ours. "
+        "But that was not my decision.\n\n"
+        "\u201cThe board needs to treat these players with respect. I respect them.\u201d\n\n"
+        "The club said it would name a new coach in June.\n\n"
+        "\u201cWe thank her,\u201d a club spokesman said."
+    )
+    result = attribute(text)
+    spoken = {text[s.start : s.start + 30]: s.speaker for s in result.statements}
+    assert spoken["\u201cI wanted to take this team fo"] == "Mara Lindqvist"
+    first = next(s for s in result.statements if s.speaker == "Mara Lindqvist")
+    assert "The next season was ours" in text[first.start : first.end]
+    assert spoken["\u201cThe board needs to treat thes"] == "Mara Lindqvist"  # the paragraph after, quote reopened
+    assert spoken["The club said it would name a "] != "Mara Lindqvist"  # the quotation has ended
+
+
 def test_a_word_opening_the_sentence_is_not_taken_for_a_first_name() -> None:
     text = (
         "Dana Okafor-Reyes runs the port of Halden. “Fees will rise,” Okafor-Reyes said on Monday. "
