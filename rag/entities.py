@@ -42,9 +42,9 @@ NOT_PERSON = frozenset(
     parliament congress bank fund media news times post inc corp company co ltd llc league association foundation
     commission department club fc games studios labs technologies systems networks capital partners records
     podcasts music entertainment sports airlines motors research reserve court house insurance holdings ventures
-    lines energy foods pharmaceuticals pharma health hospital clinic school college institute press stadium arena
-    airport station bridge street avenue road square park hotel museum theatre theater festival cup prize award
-    bowl championship tournament series""".split()
+    lines energy foods pharmaceuticals pharma health hospital clinic school college press stadium arena airport
+    station bridge street avenue road square hotel museum theatre theater festival cup prize award bowl
+    championship tournament series""".split()  # not "park": Park Ji-sung
 )
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "

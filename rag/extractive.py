@@ -78,7 +78,8 @@ VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
 ASKS_FIGURE = re.compile(
-    r"(?:^\s*|,?\s+and\s+)(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
+    r"(?:^\s*|,?\s+and\s+)(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
+    r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
     r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b)",
     re.IGNORECASE,
 )
@@ -92,6 +93,7 @@ WRITES_FIGURE = re.compile(
 NO_FIGURE = "The articles found give no figure that answers this question."
 # "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
 TELLS_CLAIM = re.compile(r"\b(?:wrote|writes|reported|reports|said|says|argued|argues|claimed|claims)\s+that\b", re.I)
+# "Why did ...": the reason may be told in the sentence after the one telling what happened
 ASKS_REASON = re.compile(r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b", re.I)
 GIVES_REASON = re.compile(
     r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|so\s+that|in\s+order\s+to|reasons?|after|following|"
@@ -309,7 +311,7 @@ class ExtractiveEngine(Engine):
         # (the best sentence tells of "a Louisiana woman" and names her nowhere), unless the best sentence
         # refers back to one named before it ("The firm blamed slower orders ...", "He was sacked ...")
         weak = entity is not None and max(entity.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score
-        if weak and plan is not None and not _refers_back(best.evidence.quote, plan.asks_for, plan.asks_noun):
+        if weak and plan is not None and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
             entity = None
 
         def add(candidate: ScoredSentence) -> None:
@@ -457,7 +459,7 @@ class ExtractiveEngine(Engine):
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)
-        person = plan is not None and plan.asks_for == "person"  # "the name of the woman who ...": a person's
+        person = asks_for == "person"  # "the name of the woman who ...": a person's
         gives_name = entity is not None or any(_gives_name(c.evidence.quote, question, person) for c in chosen)
         if ASKS_NAME.search(question) and not gives_name:
             return ExtractiveResult([], best.score, declined=NO_NAME)
