@@ -317,6 +317,7 @@ class Assistant:
             with clock("embed"):
                 parts = [p.text for p in plan.parts] if len(plan.parts) > 1 else []
                 part_vectors = [self.query_vector(text) for text in parts]
+                half_vectors = [self.query_vector(text) for text in plan.halves]
             passages = passages_of(nodes)
             with clock("speakers"):
                 spoken = self._spoken(plan, passages)
@@ -348,6 +349,7 @@ class Assistant:
             focus,
             self._lookup(indexes, plan, options),
             spoken,
+            half_vectors,
         )
 
     @staticmethod

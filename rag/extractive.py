@@ -21,7 +21,9 @@ found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" 
 sentence gives the role to a name (the first name it is given to answers). An entity question
 ("Who ...", "Which company ...", "In which city ...") opens with the name the evidence points to,
 citing the sentences that hold it, unless it is named only in sentences far weaker than the best
-(`ENTITY_MIN_RATIO`). A yes/no question gets what each report says, and a verdict only
+(`ENTITY_MIN_RATIO`). Each later half of a compound question ("..., and which countries get it
+first?") is answered by the sentence matching it best, or a near tie when that one is in already
+(`HALF_RATIO`). A yes/no question gets what each report says, and a verdict only
 when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by
 article in reading order.
 """
@@ -72,6 +74,7 @@ FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentenc
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
 ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this share of the best one's
+HALF_RATIO = 0.75  # a later half's second-best sentence joins when its best is in and it is this close
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
 
@@ -87,7 +90,7 @@ WRITES_FIGURE = re.compile(
     r"\b(?!(?:1[5-9]|20)\d\d\b)\d+(?:[.,]\d+)*|"
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|double[ds]?|"
-    r"tripled?|percent|none)\b",
+    r"tripled?|percent|none|third|quarter|fifth|tenth|thirds|quarters|fifths|tenths)\b",
     re.IGNORECASE,
 )
 NO_FIGURE = "The articles found give no figure that answers this question."
@@ -479,6 +482,19 @@ class ExtractiveEngine(Engine):
                     for c in chosen
                 ):
                     return ExtractiveResult([], best.score, declined=unanswered)
+        # "..., and which countries get it first?": each later half of a compound question is answered by
+        # the sentence that best matches it (with the names the first half writes), or, when that one is in
+        # already (it may answer only the first half), by a near tie. It joins after the checks above: the
+        # sentence nearest a half ("the operator bought its two newest ferries") need not answer it.
+        if plan is not None and len(retrieval.half_vectors) == len(plan.halves):
+            for half, vector in zip(plan.halves, retrieval.half_vectors, strict=True):
+                matched = self.ranker.rank(half, vector, retrieval.passages, shortlist=SHORTLIST)
+                if not matched or matched[0].score < PART_RATIO * best.score:
+                    continue
+                keys = {c.evidence.key for c in chosen}
+                unchosen = next((c for c in matched if c.evidence.key not in keys), None)
+                if unchosen is not None and unchosen.score >= HALF_RATIO * matched[0].score:
+                    add(unchosen)
         year = _year_unsaid(retrieval, chosen)
         if year:
             return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")

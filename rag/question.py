@@ -23,7 +23,7 @@ from datetime import date
 from functools import reduce
 
 from rag.catalog import Catalog
-from rag.entities import TITLES
+from rag.entities import TITLES, names_in
 from rag.lexicon import FUNCTION_WORDS, content_words, fold
 from rag.records import Filters
 
@@ -219,6 +219,9 @@ class QuestionPlan:
     asks_noun: str = ""  # the words of "which X", "what X" ("television corporation"): an answer's name sits near
     facets: list[str] = field(default_factory=list)  # the clauses of a long description, each its own evidence
     asks_preposition: str = ""  # "In which city ...": the answer's name is written after it ("in Madrid")
+    # the later halves of a compound question ("..., and which countries get it first?"), with the names the
+    # first half writes (what "it" and "he" stand for)
+    halves: list[str] = field(default_factory=list)
     # for a "who" question: the people the corpus quotes (their names tell a person's name from others)
     people: tuple[str, ...] = ()
     # the quoted people the question names ("What does Yu Koizumi expect ..."): what they say answers it
@@ -621,7 +624,23 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
             plan.parts, plan.title_reference = [Part(question, Filters(doc_ids=tuple(titled)), label)], reference
     skip = [(m.start, m.end) for m in plan.outlets] + [(d.start, d.end) for d in plan.dates]
     plan.facets = question_facets(question, skip)
+    plan.halves = question_halves(question)
     return plan
+
+
+# "How much is the program worth, and which countries get it first?": two questions in one
+SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:who|whom|whose|which|what|when|where|why|how)\b)", re.IGNORECASE)
+HALF_WORDS = 2  # content words each half needs
+
+
+def question_halves(question: str) -> list[str]:
+    """The later halves of a compound question, each with the names its first half writes ("which countries
+    get it first? Japan Official Security Assistance"); [] for a question that asks one thing."""
+    pieces = SECOND_QUESTION.split(question.strip())
+    if len(pieces) < 2 or any(len(content_words(p)) < HALF_WORDS for p in pieces):
+        return []
+    named = " ".join(names_in(pieces[0]))
+    return [f"{piece} {named}".strip() for piece in pieces[1:]]
 
 
 # A long question often describes its answer clause by clause, each clause drawn from another

@@ -37,6 +37,8 @@ class Retrieval:
     lookup: Callable[[str], list[Passage]] | None = None
     # per article, where the people the question names speak: (start, end, name) of their statements
     spoken: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    # per later half of a compound question ("..., and which countries get it first?"), its embedding
+    half_vectors: list[list[float]] = field(default_factory=list)
 
     @property
     def asked(self) -> str:

@@ -230,6 +230,12 @@ CLINIC = {
         "The new building, designed by a Millbrook architect, will hold a cafe and a room for the reading club. "
         "Its old reading room had served the town since 1962.",
     ),
+    "wire_grant.txt": (
+        {"title": "Council funds rural clinics", "source": "Valley Wire", "published": "2024-06-14"},
+        "The valley council approved a grant of two million euros for rural clinics on Monday. "
+        "Among the first recipients will be Tarvik, Osby and Lunde. "
+        "The money comes from the regional budget, which rose by a fifth this year.",
+    ),
     "wire_lawsuit.txt": (
         {"title": "Woman sues ferry line", "source": "Valley Wire", "published": "2024-06-12"},
         "A Millbrook woman sued Quayside Lines and its insurer Norlake Insurance, claiming a rough night "
@@ -1052,3 +1058,17 @@ def test_the_name_of_a_person_is_answered_only_by_a_persons_name(clinic: Assista
     declined = clinic.ask("What is the name of the Millbrook woman who sued Quayside Lines?")
     assert declined.abstained and "no name" in declined.text
     assert not clinic.ask("Who sued Quayside Lines?").text.startswith("Norlake Insurance")
+
+
+def test_each_half_of_a_compound_question_is_answered(clinic: Assistant) -> None:
+    # the grant's sentence answers the first half and matches the second best; the recipients answer it
+    answer = clinic.ask("How much is the council's rural clinic grant worth and which towns get it first?")
+    quotes = [c.quote for c in answer.citations]
+    assert any("two million euros" in q for q in quotes)
+    assert "Among the first recipients will be Tarvik, Osby and Lunde." in quotes
+    assert_verbatim(clinic, answer)
+
+
+def test_a_fraction_is_a_figure(docks: Assistant) -> None:
+    answer = docks.ask("How much will ferry fares rise, and who runs the night ferry?")
+    assert not answer.abstained and "rise by a tenth" in answer.text
