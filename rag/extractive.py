@@ -158,7 +158,7 @@ _MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no month
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w-])"
 )
 WRITES_WHEN = re.compile(
-    rf"{WRITES_DAY.pattern}|{WRITES_YEAR.pattern}|{_MONTH_NAME}|\b{_SEASONS}\b|\bago\b|\b(?:tonight|overnight|soon)\b|"
+    rf"{WRITES_DAY.pattern}|{WRITES_YEAR.pattern}|{WRITES_DURATION.pattern}|{_MONTH_NAME}|\b{_SEASONS}\b|\bago\b|\b(?:tonight|overnight|soon)\b|"
     rf"\b(?:this|last|next|coming|past|previous|following|same|that|earlier\s+this|later\s+this)\s+"
     rf"(?:week|weekend|month|year|season|quarter|decade|century|morning|afternoon|evening|night|{_SEASONS})\b|"
     r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)",
@@ -468,14 +468,16 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=NO_NAME)
         # a date or a length of time, in a sentence naming what the question names or beside one that
         # does (the year Japan joined the QUAD is not given by a sentence on Japan's budget)
-        for asks, writes, unanswered in (
-            (ASKS_DAY, WRITES_DAY, NO_DAY),
-            (ASKS_YEAR, WRITES_YEAR, NO_YEAR),
-            (ASKS_WHEN, WRITES_WHEN, NO_WHEN),
-            (ASKS_DURATION, WRITES_DURATION, NO_DURATION),
+        # ("When was it held?" is looser: any chosen sentence that says when will do, as a question asking
+        # when is as often asked beside another, whose names its answer need not write)
+        for asks, writes, unanswered, by_name in (
+            (ASKS_DAY, WRITES_DAY, NO_DAY, True),
+            (ASKS_YEAR, WRITES_YEAR, NO_YEAR, True),
+            (ASKS_WHEN, WRITES_WHEN, NO_WHEN, False),
+            (ASKS_DURATION, WRITES_DURATION, NO_DURATION, True),
         ):
             if asks.search(question):
-                names = _names_asked(retrieval)
+                names = _names_asked(retrieval) if by_name else []
                 ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
                 if not any(
                     writes.search(c.evidence.quote) and _names_every(names, _with_neighbours(c, ending, following))

@@ -17,6 +17,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
 from rag.assistant import Assistant
+from rag.extractive import WRITES_WHEN
 from rag.ingest import ingest_paths
 from rag.records import AskOptions
 from tests.support.newsroom import write_newsroom
@@ -1038,6 +1039,9 @@ def test_when_something_happened_is_answered_only_by_a_sentence_that_says_when(d
     assert "in March" in docks.ask("When did Elin Berg visit the ferry terminal?").text
     declined = docks.ask("When did Captain Ole Brekke start running the night ferry?")
     assert declined.abstained and declined.text == "The articles found do not say when."
+    # a length of time says when something is expected; "may" and "Mar-a-Lago" say nothing of when
+    assert WRITES_WHEN.search("I can see these coming about in the five- to 10-year time frame")
+    assert not WRITES_WHEN.search("Talks may resume at Mar-a-Lago, the annual hearing heard")
 
 
 def test_a_contracted_question_word_asks_as_written_out(docks: Assistant) -> None:
