@@ -34,7 +34,9 @@ SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’‘.&-]*(?:[\s,:;–—-]+[‘'
 TITLES = frozenset(
     "ceo cto cfo coo founder co-founder cofounder chief executive chairman chairwoman chair president vice prime "
     "minister secretary senator governor mayor director head coach manager quarterback star rookie judge former "
-    "current general dr mr mrs ms sir lord lady king queen prince princess pope sen rep gov".split()
+    "current general dr mr mrs ms sir lord lady king queen prince princess pope sen rep gov pitcher catcher "
+    "shortstop outfielder striker goalkeeper midfielder defender winger linebacker cornerback jockey golfer "
+    "columnist reporter correspondent commentator spokesman spokeswoman spokesperson professor ambassador".split()
 )
 NOT_PERSON = frozenset(
     """university institute center centre society forces alliance council party agency ministry army navy summit

@@ -61,7 +61,8 @@ PERSON_NOUNS = frozenset(
     "singer musician artist director quarterback boxer fighter driver celebrity expert analyst diplomat "
     "spokesman spokeswoman spokesperson scholar professor chancellor ambassador premier employee fellow "
     "researcher scientist economist politician lawmaker senator mayor governor chairman chairwoman columnist "
-    "commentator pundit correspondent critic editor".split()
+    "commentator pundit correspondent critic editor pitcher catcher shortstop outfielder striker goalkeeper "
+    "midfielder defender winger linebacker cornerback jockey golfer".split()
 )
 ORGANIZATION_NOUNS = frozenset(
     "company firm organization organisation corporation business startup entity group team club brand "

@@ -108,8 +108,9 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("For which company does the harbour master work?", "entity", "organization"),
         ("With whom did the mayor meet?", "entity", "person"),
         ("In what year did the terminal open?", "open", "time"),
-        # critics and columnists are people
+        # critics and columnists are people, and players named by their position
         ("Which columnist praised the new terminal?", "entity", "person"),
+        ("Which goalkeeper saved the penalty?", "entity", "person"),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:

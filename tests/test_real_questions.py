@@ -1006,6 +1006,13 @@ def test_a_name_written_after_the_is_no_person(games: Assistant) -> None:
     assert_verbatim(games, answer)
 
 
+def test_a_player_asked_for_by_position_is_a_person_named_without_the_position(games: Assistant) -> None:
+    # "pitcher" asks for a person; "the Tarvik Jays" is a team; the role word is no part of the name
+    answer = games.ask("Which pitcher signed with the Lakeside Osprey?")
+    assert answer.text.startswith("Kenji Morita.")
+    assert_verbatim(games, answer)
+
+
 def test_which_writer_wrote_a_claim_is_the_person_the_unsigned_article_says_wrote_it(games: Assistant) -> None:
     for question in (
         "Which columnist wrote that Morita will be the best signing of the winter?",
