@@ -489,8 +489,9 @@ class ExtractiveEngine(Engine):
         # already (it may answer only the first half), by a near tie. It joins after the checks above: the
         # sentence nearest a half ("the operator bought its two newest ferries") need not answer it.
         if plan is not None and len(retrieval.half_vectors) == len(plan.halves):
+            embedded = {c.evidence.quote: c.vector for c in ranked if c.vector is not None}
             for half, vector in zip(plan.halves, retrieval.half_vectors, strict=True):
-                matched = self.ranker.rank(half, vector, retrieval.passages, shortlist=SHORTLIST)
+                matched = self.ranker.rank(half, vector, retrieval.passages, shortlist=SHORTLIST, known=embedded)
                 if not matched or matched[0].score < PART_RATIO * best.score:
                     continue
                 keys = {c.evidence.key for c in chosen}

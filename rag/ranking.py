@@ -134,6 +134,7 @@ class SentenceRanker:
         part_vectors: Sequence[Sequence[float]] = (),
         everything: bool = False,
         spoken: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
+        known: Mapping[str, list[float]] | None = None,
     ) -> list[ScoredSentence]:
         """The passages' sentences (those `keep` accepts), best first, the top `shortlist` embedded.
 
@@ -142,7 +143,7 @@ class SentenceRanker:
         sentences left out of the shortlist follow it, scored by their words alone. `spoken`: per
         article, the statements of people the question names; a sentence inside one counts as
         naming its speaker ("What does Koizumi expect ...": the third sentence of his quote is his,
-        though only the first writes his name).
+        though only the first writes his name). `known`: sentences already embedded (by text), not embedded again.
         """
         question_stems = content_stems(question)
         top = max((p.score for p in passages), default=1.0) or 1.0
@@ -182,7 +183,10 @@ class SentenceRanker:
             ),
         )
         short, rest = ordered[:shortlist], ordered[shortlist:]
-        vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in short])
+        known = known or {}
+        missing = [c.evidence.quote for c in short if c.evidence.quote not in known]
+        embedded = dict(zip(missing, self.embedder.get_text_embedding_batch(missing), strict=True)) if missing else {}
+        vectors = [known.get(c.evidence.quote) or embedded[c.evidence.quote] for c in short]
         for candidate, vector in zip(short, vectors, strict=True):
             candidate.vector = vector
             candidate.semantic = cosine(query_vector, vector)
