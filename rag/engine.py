@@ -44,6 +44,9 @@ class Engine(ABC):
         everything: bool = False,
     ) -> list[ScoredSentence]:
         """The retrieved passages' sentences (those `keep` accepts), best first (see SentenceRanker.rank)."""
+        plan_parts = retrieval.plan.filtered_parts if retrieval.plan is not None else []
+        found = retrieval.part_passages
+        parts = list(zip([p.text for p in plan_parts], found, strict=True)) if 1 < len(found) == len(plan_parts) else []
         return self.ranker.rank(
             retrieval.asked,
             retrieval.vector,
@@ -53,6 +56,7 @@ class Engine(ABC):
             retrieval.part_vectors,
             everything,
             retrieval.spoken,
+            parts=parts,
         )
 
     @abstractmethod

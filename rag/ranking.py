@@ -24,6 +24,7 @@ from rag.records import Evidence, Passage
 MIN_RELEVANCE = 0.3  # below this embedding similarity, no sentence answers the question
 REDUNDANT = 0.9  # sentences this similar to a chosen one add nothing
 EMBED_CANDIDATES = 12
+PART_SHORTLIST = 3  # a part's own best sentences, by its words, embedded though the whole question's rank them lower
 TYPE_BONUS = 0.1  # a sentence holding what the question asks for (a year, a place, ...) gains this
 # The score's weights, chosen on the tuning part of the MultiHop-RAG dev questions (see
 # README, "Answers on real questions"): the question's rare words found in a sentence
@@ -135,6 +136,7 @@ class SentenceRanker:
         everything: bool = False,
         spoken: Mapping[str, Sequence[tuple[int, int, str]]] | None = None,
         known: Mapping[str, list[float]] | None = None,
+        parts: Sequence[tuple[str, Sequence[Passage]]] = (),
     ) -> list[ScoredSentence]:
         """The passages' sentences (those `keep` accepts), best first, the top `shortlist` embedded.
 
@@ -144,6 +146,9 @@ class SentenceRanker:
         article, the statements of people the question names; a sentence inside one counts as
         naming its speaker ("What does Koizumi expect ...": the third sentence of his quote is his,
         though only the first writes his name). `known`: sentences already embedded (by text), not embedded again.
+        `parts`: each part's words and the passages found for it: the part's `PART_SHORTLIST` sentences holding most
+        of its words are embedded too ("..., while the Northern Post said the depot's budget doubled": the Post's
+        sentence holds few of the whole question's words, and would never be weighed).
         """
         question_stems = content_stems(question)
         top = max((p.score for p in passages), default=1.0) or 1.0
@@ -183,6 +188,15 @@ class SentenceRanker:
             ),
         )
         short, rest = ordered[:shortlist], ordered[shortlist:]
+        for text, found in parts:
+            docs = {p.doc_id for p in found}
+            stems = content_stems(text)
+            theirs = sorted(
+                (c for c in rest if c.evidence.doc_id in docs), key=lambda c: -self.lexical(stems, c.evidence.quote)
+            )
+            for candidate in theirs[:PART_SHORTLIST]:
+                rest.remove(candidate)
+                short.append(candidate)
         known = known or {}
         missing = [c.evidence.quote for c in short if c.evidence.quote not in known]
         embedded = dict(zip(missing, self.embedder.get_text_embedding_batch(missing), strict=True)) if missing else {}

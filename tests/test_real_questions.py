@@ -291,6 +291,43 @@ GAMES = {
 }
 
 
+# One outlet's report shares nearly every word of the question; the other's answers only its own part.
+TRAMS = {
+    "herald_tram.txt": (
+        {"title": "Kessel tram line nears opening", "source": "Valley Herald", "published": "2024-04-02"},
+        " ".join(
+            [
+                "The tram line to Kessel opens in spring, the transport office said.",
+                "Crews laid the last rails of the Kessel tram line this spring, ahead of its opening.",
+                "Test trams have run on the new line to Kessel every night before it opens in spring.",
+                "The tram line to Kessel has eleven stops and opens to riders in spring.",
+                "Shops along the Kessel tram line expect more customers once the line opens in spring.",
+                "The tram to Kessel will run every eight minutes once the line opens.",
+                "Drivers for the Kessel tram line finished their training before the spring opening.",
+                "The Kessel tram line cost less than the bus lanes it replaces, the office said.",
+                "Residents near the tram line to Kessel complained about night works this spring.",
+                "The office said the tram line to Kessel would open on time in spring.",
+                "Tickets for the Kessel tram line cost the same as for buses when it opens.",
+                "The first tram on the line to Kessel leaves the central station at five when it opens.",
+                "A second tram line, to Orvin, is planned after the Kessel line opens in spring.",
+                "The Kessel tram line's opening in spring ends four years of works, the office said.",
+            ]
+        ),
+    ),
+    "post_depot.txt": (
+        {"title": "Depot costs climb", "source": "Northern Post", "published": "2024-04-05"},
+        "Councillors approved extra money for the depot on Tuesday. "
+        "Its budget has doubled since the council added a repair workshop. "
+        "The workshop will service buses as well.",
+    ),
+    "post_bridge.txt": (
+        {"title": "Bridge repairs", "source": "Northern Post", "published": "2024-03-20"},
+        "Repairs to the old river bridge will close it for a month. "
+        "Cyclists will be sent over the rail bridge instead.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -360,6 +397,12 @@ def ledger(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddi
 def pilot(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A harbour pilot in two outlets' reports, and a report on her appointment that never names her."""
     return assistant_over(tmp_path_factory.mktemp("pilot") / "articles", PILOT, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def trams(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A long report on a tram line, and another outlet's on its depot and a bridge."""
+    return assistant_over(tmp_path_factory.mktemp("trams") / "articles", TRAMS, local_embedder)
 
 
 def assert_verbatim(assistant: Assistant, answer: Answer) -> None:
@@ -612,6 +655,19 @@ def test_a_part_is_answered_from_a_report_not_cited_yet_when_one_answers_about_a
         "Harbour master on fees",
         "Dredging contract signed",
     ]
+
+
+def test_a_part_sharing_few_of_the_questions_words_is_still_answered_from_its_outlet(trams: Assistant) -> None:
+    # fourteen sentences of the Herald's report hold more of the question's words than any of the Post's
+    answer = trams.ask(
+        "Did the Valley Herald report that the tram line to Kessel opens in spring, "
+        "while the Northern Post said the depot's budget doubled?"
+    )
+    cited = {c.quote: c.doc_id for c in answer.citations}
+    titles = {r.doc_id: r.title for r in trams.articles()}
+    assert cited["Its budget has doubled since the council added a repair workshop."]
+    assert {titles[d] for d in cited.values()} == {"Kessel tram line nears opening", "Depot costs climb"}
+    assert_verbatim(trams, answer)
 
 
 def test_both_articles_of_one_outlet_are_cited_when_the_question_asks_for_both(ledger: Assistant) -> None:
