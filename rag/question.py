@@ -153,10 +153,17 @@ _TRAILING = re.compile(r"(?:\s+(?:of|for|and|&|\||-|on))+$|(?:'s|’s)$")
 ATTRIBUTED = re.compile(
     r"\b(?:according\s+to|as\s+per|per|(?:as\s+)?(?:reported|covered|noted|described|detailed|mentioned|stated|"
     r"highlighted|discussed|written|published|featured)\s+(?:by|in|on))(?:\s+(?:both|the|an?|articles?|reports?|"
-    r"from|by|in))*\s*$",
+    r"from|by|in))*\s*[\"'‘“]?$",
     re.IGNORECASE,
 )
-CLAUSE_END = re.compile(r"\s*(?:[,.;:?!)]|$|(?:and|or|as well)\b)")  # what follows an outlet that ends its clause
+CLAUSE_COMMA = re.compile(
+    r"(?<!\d)(?<!\d(?:st|nd|rd|th))[,;]\s"
+)  # between clauses: not in "2,000" or "October 14th, 2023"
+# what follows an outlet that ends its clause ("..., according to TechCrunch.", "mentioned in the 'Fortune' article?")
+CLAUSE_END = re.compile(
+    r"[\"'’”]?(?:\s+(?:article|report|piece|story|coverage|op-ed|column)s?\b)?\s*(?:[,.;:?!)]|$|(?:and|or|as well)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -838,12 +845,28 @@ def _clauses(question: str, outlets: Sequence[OutletMention]) -> list[tuple[int,
         )
         for first, last, before, _ in spans
     ]
-    clauses = [(0, 0)] * len(outlets)
-    for g, (members, (first, last, before, after)) in enumerate(zip(groups, spans, strict=True)):
+    bounds = []
+    for g, (first, last, before, after) in enumerate(spans):
         if named_after[g]:  # the words before; those after too, unless the next outlets claim them
-            start, end = before, (after if g + 1 == len(groups) or not named_after[g + 1] else last.end)
+            bounds.append([before, after if g + 1 == len(groups) or not named_after[g + 1] else last.end])
         else:
-            start, end = (first.start if g else 0), after
+            bounds.append([first.start if g else 0, after])
+    # "Does the Fortune article suggest X, similarly to Y mentioned in the TechCrunch article?": an outlet named
+    # after its claim, following one named before its own, has the words since the last comma before it
+    for g in range(1, len(groups)):
+        if named_after[g] and not named_after[g - 1]:
+            first, _, before, _ = spans[g]
+            attributed = ATTRIBUTED.search(question, before, first.start)
+            claim_end = attributed.start() if attributed else first.start
+            commas = [m.start() for m in CLAUSE_COMMA.finditer(question, before, claim_end)]
+            if (
+                commas
+                and content_words(question[before : commas[-1]])
+                and content_words(question[commas[-1] : claim_end])
+            ):
+                bounds[g][0] = bounds[g - 1][1] = commas[-1] + 1
+    clauses = [(0, 0)] * len(outlets)
+    for members, (start, end) in zip(groups, bounds, strict=True):
         for i in members:
             clauses[i] = (start, end)
     return clauses

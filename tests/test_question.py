@@ -234,6 +234,24 @@ def test_an_outlet_named_after_its_claim_gets_the_words_before_it() -> None:
     assert plan.parts[1].text.startswith("Quayside Wire reports a new dredging contract")
 
 
+def test_an_outlet_named_after_its_claim_in_quotes_or_as_an_article_gets_its_own_clause() -> None:
+    # named before its claim, then one named after its own: the words since the last comma are the second's
+    plan = plan_question(
+        "Does the 'Harbour Gazette' article suggest that landing fees rose by 2,000 francs in March, similarly to "
+        "the dredging costs mentioned in the 'Quayside Wire' article?",
+        CATALOG,
+    )
+    gazette, wire = (p.text for p in plan.parts)
+    assert "landing fees rose by 2,000 francs in March" in gazette and "dredging" not in gazette
+    assert wire.startswith("similarly to the dredging costs") and "landing fees" not in wire
+    # a comma in a date is no end of a clause
+    plan = plan_question(
+        "Did the Harbour Gazette report on March 2nd, 2024 that landing fees rose, as reported by Quayside Wire?",
+        CATALOG,
+    )
+    assert "landing fees rose" in plan.parts[1].text
+
+
 def test_an_outlet_named_twice_is_asked_each_claim_in_a_part_of_its_own() -> None:
     plan = plan_question(
         "Does the Harbour Gazette say fees rose, while Quayside Wire reports a new dredging contract, "
