@@ -299,7 +299,11 @@ FOCUS = [
         r"^how\s+many\s+(?:[\w-]+\s+){0,3}?(?P<focus>[a-z][\w-]*?)\s+(?:do|does|did|are|is|were|was|have|has|had|will|"
         r"would|can|could)\b"
     ),
-    re.compile(r"^what\s+(?:is|was|are|were)\s+the\s+(?P<focus>[a-z][\w-]*)\s+of\b"),
+    # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition
+    re.compile(
+        r"^what\s+(?:is|was|are|were)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?P<focus>[a-z][\w-]*)\s+"
+        r"(?:of|at|for|in|on|from|between|during)\b"
+    ),
 ]
 
 

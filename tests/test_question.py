@@ -507,6 +507,10 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How many Harbour Board pilot boats were sold?", "boats"),
         ("What is the outcome of the vote?", "outcome"),
         ("How many people attended the regatta?", ""),  # no verb after it, and "people" says nothing
+        ("What was the attendance at the regatta?", "attendance"),
+        ("What is the top speed of the new ferry?", "speed"),
+        ("What was the turnout in the harbour vote?", "turnout"),
+        ("What is the name of the ferry?", ""),  # a name says nothing of what is asked
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:

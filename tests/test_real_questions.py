@@ -670,6 +670,13 @@ def test_a_part_sharing_few_of_the_questions_words_is_still_answered_from_its_ou
     assert_verbatim(trams, answer)
 
 
+def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(trams: Assistant) -> None:
+    answer = trams.ask("What was the attendance at the Kessel tram line opening?")
+    assert answer.abstained and "attendance" in answer.text
+    answer = trams.ask("What is the cost of a ticket for the Kessel tram line?")
+    assert not answer.abstained  # "Tickets for the Kessel tram line cost the same as for buses ..."
+
+
 def test_both_articles_of_one_outlet_are_cited_when_the_question_asks_for_both(ledger: Assistant) -> None:
     answer = ledger.ask("Do both Alpine Ledger articles on the lake ferry give the same price for a crossing?")
     titles = {r.doc_id: r.title for r in ledger.articles()}
