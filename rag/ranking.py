@@ -40,6 +40,9 @@ RANK_PENALTY = 0.02  # per rank of the sentence's passage
 # samples, fact recall +0.004 and +0.011, precision -0.002 and -0.001).
 HEADING_PENALTY = 0.3
 HEADING = re.compile(r"^(?!.*[.!?…:;\"”’')\]]\s*$).{0,90}$", re.DOTALL)
+# ... but a line of a list or table giving a figure ("Price: $99.99", "1. Anna Berg (Kessel United) - 31 goals") is
+# data: it answers as a sentence does (plain3 tune r23; no MultiHop-RAG tuning figure moved)
+DATA_LINE = re.compile(r"[:(–—-]\s*[$€£¥+]?\d|^\s*\d+[.)]\s")
 # In the statement of a person the question names, a sentence that points back ("This is
 # especially true for ...", "As an example, ...", "In particular, ...") continues the speaker's
 # previous one: it is scored with that one's
@@ -172,7 +175,7 @@ class SentenceRanker:
                     passage.score / top,
                     answer_type_match(question, evidence.quote),
                     rank=rank,
-                    heading=bool(HEADING.match(evidence.quote)),
+                    heading=bool(HEADING.match(evidence.quote)) and not DATA_LINE.search(evidence.quote),
                 )
         if not candidates:
             return []

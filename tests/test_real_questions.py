@@ -328,6 +328,21 @@ TRAMS = {
 }
 
 
+# A list of figures, one line each, under a sentence that introduces it.
+SCORERS = {
+    "scorers.txt": (
+        {"title": "The league's top scorers", "source": "Valley Herald", "published": "2024-05-02"},
+        "Anna Berg has had a season to remember for Kessel United, and the goals kept coming for her rivals too.\n\n"
+        "Berg's goals this season have lifted Kessel United to second in the league.\n\n"
+        "Here are the league's top scorers this season:\n\n"
+        "1. Anna Berg (Kessel United) - 31 goals\n"
+        "2. Mia Lund (Orvin Rovers) - 27 goals\n"
+        "3. Sara Holm (Port Alder) - 22 goals\n\n"
+        "Berg also leads the league in assists, with eleven.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -403,6 +418,12 @@ def pilot(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 def trams(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A long report on a tram line, and another outlet's on its depot and a bridge."""
     return assistant_over(tmp_path_factory.mktemp("trams") / "articles", TRAMS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def scorers(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A league's top scorers, listed one a line."""
+    return assistant_over(tmp_path_factory.mktemp("scorers") / "articles", SCORERS, local_embedder)
 
 
 def assert_verbatim(assistant: Assistant, answer: Answer) -> None:
@@ -675,6 +696,13 @@ def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(tra
     assert answer.abstained and "attendance" in answer.text
     answer = trams.ask("What is the cost of a ticket for the Kessel tram line?")
     assert not answer.abstained  # "Tickets for the Kessel tram line cost the same as for buses ..."
+
+
+def test_a_line_of_a_list_giving_a_figure_answers_as_a_sentence_does(scorers: Assistant) -> None:
+    answer = scorers.ask("How many goals has Anna Berg scored this season?")
+    assert not answer.abstained
+    assert "Anna Berg (Kessel United) - 31 goals" in [c.quote for c in answer.citations]
+    assert_verbatim(scorers, answer)
 
 
 def test_both_articles_of_one_outlet_are_cited_when_the_question_asks_for_both(ledger: Assistant) -> None:
