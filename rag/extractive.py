@@ -103,6 +103,11 @@ GIVES_REASON = re.compile(
     r"for\s+fear|thanks\s+to|caused|led\s+to)\b",
     re.IGNORECASE,
 )
+# A sentence that asks or reports a question: the sentence after it answers (plain2 tune q07; no MultiHop-RAG
+# tuning figure moved)
+ASKS_IN_TEXT = re.compile(
+    r"\?[\"'”’]?\s*$|\basked\s+(?:who|whom|what|which|where|when|why|how|whether|if)\b", re.IGNORECASE
+)
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
@@ -425,6 +430,12 @@ class ExtractiveEngine(Engine):
             reason = _next_sentence(best, following)
             if reason is not None:
                 add(reason)
+        # A question the best sentence asks or reports ("... another member asked who in the government they
+        # needed to talk to.") is answered by the sentence after it ("“His name is Ryan Salame,” he replied.")
+        if ASKS_IN_TEXT.search(best.evidence.quote):
+            reply = _next_sentence(best, following)
+            if reply is not None:
+                add(reply)
         # A quotation left open goes on in the sentences after it ("... “affected my career like I can't
         # even explain. / I turned down ...”"), as does one a chosen sentence stands inside: half a
         # statement misquotes its speaker.

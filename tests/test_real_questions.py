@@ -343,6 +343,23 @@ SCORERS = {
 }
 
 
+# A question asked at a hearing, and the reply.
+HEARING = {
+    "hearing.txt": (
+        {"title": "Depot hearing", "source": "Northern Post", "published": "2024-04-09"},
+        "The council heard residents on the new tram depot on Monday evening. "
+        "Near the end of the hearing, a resident asked which company would run the depot's repair workshop. "
+        "“Orvin Rail Services will run it for ten years,” the transport councillor replied. "
+        "Residents also raised the noise of night shifts.",
+    ),
+    "bridge.txt": (
+        {"title": "Bridge repairs", "source": "Northern Post", "published": "2024-03-20"},
+        "Repairs to the old river bridge will close it for a month. "
+        "Cyclists will be sent over the rail bridge instead.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -424,6 +441,12 @@ def trams(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 def scorers(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A league's top scorers, listed one a line."""
     return assistant_over(tmp_path_factory.mktemp("scorers") / "articles", SCORERS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def hearing(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A council hearing where a resident's question is answered."""
+    return assistant_over(tmp_path_factory.mktemp("hearing") / "articles", HEARING, local_embedder)
 
 
 def assert_verbatim(assistant: Assistant, answer: Answer) -> None:
@@ -703,6 +726,16 @@ def test_a_line_of_a_list_giving_a_figure_answers_as_a_sentence_does(scorers: As
     assert not answer.abstained
     assert "Anna Berg (Kessel United) - 31 goals" in [c.quote for c in answer.citations]
     assert_verbatim(scorers, answer)
+
+
+def test_a_question_asked_in_an_article_is_cited_with_the_reply_after_it(hearing: Assistant) -> None:
+    answer = hearing.ask(
+        "What was the answer when a resident asked at the depot hearing who would run the repair workshop?"
+    )
+    quotes = [c.quote for c in answer.citations]
+    asked = "Near the end of the hearing, a resident asked which company would run the depot's repair workshop."
+    assert quotes[:2] == [asked, "“Orvin Rail Services will run it for ten years,” the transport councillor replied."]
+    assert_verbatim(hearing, answer)
 
 
 def test_both_articles_of_one_outlet_are_cited_when_the_question_asks_for_both(ledger: Assistant) -> None:
