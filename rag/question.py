@@ -156,9 +156,8 @@ ATTRIBUTED = re.compile(
     r"from|by|in))*\s*[\"'‘“]?$",
     re.IGNORECASE,
 )
-CLAUSE_COMMA = re.compile(
-    r"(?<!\d)(?<!\d(?:st|nd|rd|th))[,;]\s"
-)  # between clauses: not in "2,000" or "October 14th, 2023"
+# a comma between clauses: not that of "2,000" or "October 14th, 2023"
+CLAUSE_COMMA = re.compile(r"(?<!\d)(?<!\d(?:st|nd|rd|th))[,;]\s")
 # what follows an outlet that ends its clause ("..., according to TechCrunch.", "mentioned in the 'Fortune' article?")
 CLAUSE_END = re.compile(
     r"[\"'’”]?(?:\s+(?:article|report|piece|story|coverage|op-ed|column)s?\b)?\s*(?:[,.;:?!)]|$|(?:and|or|as well)\b)",

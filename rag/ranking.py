@@ -42,7 +42,7 @@ HEADING_PENALTY = 0.3
 HEADING = re.compile(r"^(?!.*[.!?…:;\"”’')\]]\s*$).{0,90}$", re.DOTALL)
 # ... but a line of a list or table giving a figure ("Price: $99.99", "1. Anna Berg (Kessel United) - 31 goals") is
 # data: it answers as a sentence does (plain3 tune r23; no MultiHop-RAG tuning figure moved)
-DATA_LINE = re.compile(r"[:(–—-]\s*[$€£¥+]?\d|^\s*\d+[.)]\s")
+DATA_LINE = re.compile(r"(?:[:(]|\s[–—-])\s*[$€£¥+]?\d|^\s*\d+[.)]\s")  # not "COVID-19", "Pac-12"
 # In the statement of a person the question names, a sentence that points back ("This is
 # especially true for ...", "As an example, ...", "In particular, ...") continues the speaker's
 # previous one: it is scored with that one's

@@ -7,6 +7,7 @@ import pytest
 from rag.coverage import Vocabulary, specific_terms
 from rag.entities import names_in, person_like, vote
 from rag.lexicon import content_stems, fold, words
+from rag.ranking import DATA_LINE
 from rag.records import Evidence
 
 
@@ -252,3 +253,18 @@ def test_a_surname_the_passages_write_after_a_first_name_answers_who_though_nobo
     context = ["Daniel Okonkwo founded the fund in 2019.", "Okonkwo moved the money from the fund, prosecutors say."]
     assert vote("Who moved the money?", scored, asks_for="person") == []  # one word: no person's name form
     assert vote("Who moved the money?", scored, asks_for="person", context=context)[0].name == "Okonkwo"
+
+
+@pytest.mark.parametrize(
+    ("line", "data"),
+    [
+        ("Anna Berg (Kessel United) - 31 goals", True),
+        ("Price: $99.99 KBDcraft", True),
+        ("Opening Act: Kelce First TD Scorer (+400)", True),
+        ("COVID-19 vaccines for the winter", False),  # a hyphen in a name is no dash before a figure
+        ("Pac-12 matchup preview", False),
+        ("Week 13: Who to start", False),
+    ],
+)
+def test_a_line_giving_a_figure_is_data_not_a_heading(line: str, data: bool) -> None:
+    assert bool(DATA_LINE.search(line)) is data
