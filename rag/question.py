@@ -62,7 +62,10 @@ PERSON_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson scholar professor chancellor ambassador premier employee fellow "
     "researcher scientist economist politician lawmaker senator mayor governor chairman chairwoman columnist "
     "commentator pundit correspondent critic editor pitcher catcher shortstop outfielder striker goalkeeper "
-    "midfielder defender winger linebacker cornerback jockey golfer".split()
+    "midfielder defender winger linebacker cornerback jockey golfer receiver kicker punter rusher batter batsman "
+    "bowler wicketkeeper referee umpire swimmer sprinter cyclist skater skier rookie billionaire co-founder "
+    "lawyer attorney judge prosecutor witness defendant plaintiff candidate rapper comedian influencer streamer "
+    "novelist poet filmmaker photographer chef doctor physician surgeon teacher soldier activist".split()
 )
 ORGANIZATION_NOUNS = frozenset(
     "company firm organization organisation corporation business startup entity group team club brand "

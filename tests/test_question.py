@@ -57,6 +57,8 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
     ("question", "kind", "asks_for"),
     [
         ("Who opened the new ferry terminal?", "entity", "person"),
+        ("Which NFL wide receiver leads the league in yards?", "entity", "person"),
+        ("Which prosecutor questioned the ferry operator?", "entity", "person"),
         ("Which company won the dredging contract?", "entity", "organization"),
         ("Which city hosted the regatta?", "entity", "place"),
         ("Did the council approve the budget?", "yes_no", ""),
