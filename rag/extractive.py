@@ -139,7 +139,9 @@ ASKS_DURATION = re.compile(r"(?:^\s*|,?\s+and\s+)how\s+long\b", re.IGNORECASE)  
 WRITES_DURATION = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
     r"many|half\s+an?|next|coming|past|last)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
-    r"seasons?|nights?|terms?)\b|\b(?:until|through|till)\s+\S+|\bfor\s+(?:years|months|weeks|decades)\b",
+    r"seasons?|nights?|terms?)\b|\b(?:until|through|till)\s+\S+|\bfor\s+(?:years|months|weeks|decades)\b"
+    # "since the 1976 Draft" tells how long something has been going on
+    r"|\bsince\s+(?:the\s+)?(?:(?:1[5-9]|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
     re.IGNORECASE,
 )
 NO_DURATION = "The articles found give no length of time that answers this question."

@@ -7,6 +7,7 @@ offsets never change: folding is applied to copies, for comparing words.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -93,3 +94,12 @@ def content_stems(text: str) -> frozenset[str]:
     found = content_words(text)
     parts = [part for word in found if "-" in word for part in word.split("-") if len(part) > 1]
     return frozenset(stemmer().stemWords(found + parts))  # one call into C for all of them
+
+
+@lru_cache(maxsize=16384)
+def written_stems(text: str) -> frozenset[str]:
+    """`content_stems` of a text that is searched, not searched with: two words written apart also stand
+    for the word written closed ("deep fake" holds "deepfake", "health care" "healthcare")."""
+    found = content_words(text)
+    joined = [a + b for a, b in itertools.pairwise(found) if "-" not in a + b]
+    return content_stems(text) | frozenset(stemmer().stemWords(joined))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.citations import cosine, passage_sentences
-from rag.lexicon import content_stems
+from rag.lexicon import content_stems, written_stems
 from rag.records import Evidence, Passage
 
 MIN_RELEVANCE = 0.3  # below this embedding similarity, no sentence answers the question
@@ -119,7 +119,7 @@ class SentenceRanker:
 
     def lexical(self, question_stems: AbstractSet[str], sentence: str) -> float:
         """IDF-weighted share of the question's content stems that the sentence contains."""
-        return self.coverage(question_stems, content_stems(sentence))
+        return self.coverage(question_stems, written_stems(sentence))
 
     def coverage(self, question_stems: AbstractSet[str], present: AbstractSet[str]) -> float:
         """IDF-weighted share of the question's content stems among `present` (a sentence's stems)."""
@@ -159,7 +159,7 @@ class SentenceRanker:
         for rank, passage in enumerate(passages, start=1):
             previous: AbstractSet[str] = frozenset()  # the previous sentence's words, for one that points back
             for evidence in passage_sentences(passage):
-                own = content_stems(evidence.quote)
+                own = written_stems(evidence.quote)
                 present = own
                 speakers = [n for s, e, n in (spoken or {}).get(evidence.doc_id, ()) if s <= evidence.start_char < e]
                 if speakers:  # their statement: it names them, and a sentence pointing back continues it

@@ -6,7 +6,7 @@ import pytest
 
 from rag.coverage import Vocabulary, specific_terms
 from rag.entities import names_in, person_like, vote
-from rag.lexicon import content_stems, fold, words
+from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.ranking import DATA_LINE
 from rag.records import Evidence
 
@@ -268,3 +268,9 @@ def test_a_surname_the_passages_write_after_a_first_name_answers_who_though_nobo
 )
 def test_a_line_giving_a_figure_is_data_not_a_heading(line: str, data: bool) -> None:
     assert bool(DATA_LINE.search(line)) is data
+
+
+def test_two_words_written_apart_stand_for_the_word_written_closed() -> None:
+    # "deepfakes" in a question finds "deep fake" in an article; a question's own words are not joined
+    assert stem("deepfakes") in written_stems("Every stream of a deep fake takes royalties away.")
+    assert stem("deepfakes") not in content_stems("Every stream of a deep fake takes royalties away.")

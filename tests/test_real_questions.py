@@ -338,7 +338,8 @@ SCORERS = {
         "1. Anna Berg (Kessel United) - 31 goals\n"
         "2. Mia Lund (Orvin Rovers) - 27 goals\n"
         "3. Sara Holm (Port Alder) - 22 goals\n\n"
-        "Berg also leads the league in assists, with eleven.",
+        "Berg also leads the league in assists, with eleven.\n\n"
+        "The golden boot, a trophy for the top scorer, has been handed out since 1976, when the league began.",
     ),
 }
 
@@ -736,6 +737,12 @@ def test_a_question_asked_in_an_article_is_cited_with_the_reply_after_it(hearing
     asked = "Near the end of the hearing, a resident asked which company would run the depot's repair workshop."
     assert quotes[:2] == [asked, "“Orvin Rail Services will run it for ten years,” the transport councillor replied."]
     assert_verbatim(hearing, answer)
+
+
+def test_how_long_something_has_been_going_on_is_answered_by_since_when(scorers: Assistant) -> None:
+    answer = scorers.ask("How long has the golden boot trophy been handed out, and what is it for?")
+    assert not answer.abstained
+    assert any("since 1976" in c.quote for c in answer.citations)
 
 
 def test_both_articles_of_one_outlet_are_cited_when_the_question_asks_for_both(ledger: Assistant) -> None:
