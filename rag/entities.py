@@ -31,12 +31,17 @@ CONNECTORS = frozenset("of de del da van von der la le & for".split())
 # Words written all in capitals, three or more in a row ("CHARLIE SHEEN'S TV RETURN COMES AFTER ...",
 # "CLICK HERE TO GET THE APP"): capitals there say nothing of names. An acronym stands alone ("NATO").
 SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’‘.&-]*(?:[\s,:;–—-]+[‘'\"“]?[A-Z][A-Z'’‘.&-]*[’'\"”]?){2,}(?![\w'’])")
-TITLES = frozenset(
+# Players named by their position and press roles: a word standing before a name ("Pitcher Kenji Morita")
+# that is no part of it, and a kind of person a question asks for ("Which pitcher ...": `rag.question`)
+ROLES = frozenset(
+    "pitcher catcher shortstop outfielder striker goalkeeper midfielder defender winger linebacker cornerback "
+    "receiver punter wicketkeeper referee umpire jockey golfer columnist reporter correspondent commentator "
+    "spokesman spokeswoman spokesperson professor ambassador".split()
+)
+TITLES = ROLES | frozenset(
     "ceo cto cfo coo founder co-founder cofounder chief executive chairman chairwoman chair president vice prime "
     "minister secretary senator governor mayor director head coach manager quarterback star rookie judge former "
-    "current general dr mr mrs ms sir lord lady king queen prince princess pope sen rep gov pitcher catcher "
-    "shortstop outfielder striker goalkeeper midfielder defender winger linebacker cornerback jockey golfer "
-    "columnist reporter correspondent commentator spokesman spokeswoman spokesperson professor ambassador".split()
+    "current general dr mr mrs ms sir lord lady king queen prince princess pope sen rep gov".split()
 )
 NOT_PERSON = frozenset(
     """university institute center centre society forces alliance council party agency ministry army navy summit

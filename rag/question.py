@@ -23,7 +23,7 @@ from datetime import date
 from functools import reduce
 
 from rag.catalog import Catalog
-from rag.entities import TITLES, names_in
+from rag.entities import ROLES, TITLES, names_in
 from rag.lexicon import FUNCTION_WORDS, content_words, fold
 from rag.records import Filters
 
@@ -55,17 +55,15 @@ WHAT_SOURCES_SAY = re.compile(
 )
 
 # What an entity question asks for, by the noun after "which"/"what" (or "who").
-PERSON_NOUNS = frozenset(
+PERSON_NOUNS = ROLES | frozenset(
     "person individual man woman people player athlete ceo founder executive leader figure entrepreneur "
-    "investor author writer journalist reporter coach manager president minister official actor actress "
+    "investor author writer journalist coach manager president minister official actor actress "
     "singer musician artist director quarterback boxer fighter driver celebrity expert analyst diplomat "
-    "spokesman spokeswoman spokesperson scholar professor chancellor ambassador premier employee fellow "
-    "researcher scientist economist politician lawmaker senator mayor governor chairman chairwoman columnist "
-    "commentator pundit correspondent critic editor pitcher catcher shortstop outfielder striker goalkeeper "
-    "midfielder defender winger linebacker cornerback jockey golfer receiver kicker punter rusher batter batsman "
-    "bowler wicketkeeper referee umpire swimmer sprinter cyclist skater skier rookie billionaire co-founder "
-    "lawyer attorney judge prosecutor witness defendant plaintiff candidate rapper comedian influencer streamer "
-    "novelist poet filmmaker photographer chef doctor physician surgeon teacher soldier activist".split()
+    "scholar chancellor premier employee fellow researcher scientist economist politician lawmaker senator mayor "
+    "governor chairman chairwoman editor pundit critic kicker rusher batter batsman bowler swimmer sprinter "
+    "cyclist skater skier rookie billionaire co-founder lawyer attorney judge prosecutor witness defendant "
+    "plaintiff candidate rapper comedian influencer streamer novelist poet filmmaker photographer chef doctor "
+    "physician surgeon teacher soldier activist".split()
 )
 ORGANIZATION_NOUNS = frozenset(
     "company firm organization organisation corporation business startup entity group team club brand "
