@@ -317,7 +317,7 @@ class Assistant:
             with clock("embed"):
                 parts = [p.text for p in plan.parts] if len(plan.parts) > 1 else []
                 part_vectors = [self.query_vector(text) for text in parts]
-                half_vectors = [self.query_vector(text) for text in plan.halves]
+                half_vectors = [self.query_vector(half.text) for half in plan.halves]
             passages = passages_of(nodes)
             with clock("speakers"):
                 spoken = self._spoken(plan, passages)
@@ -327,6 +327,7 @@ class Assistant:
                 # a year some article was published in is the corpus's, though no text writes it
                 unmentioned = [term for term in unmentioned if term not in catalog.published_years]
                 focus = close_forms(plan.focus, indexes.vocabulary, self.embedder) if plan.focus else set()
+                focus |= {stem(word) for word in plan.focus_words}
         except CorpusChatError:
             raise
         except Exception as exc:  # the store failed (server gone, disk full): one line, the next request works
@@ -413,11 +414,14 @@ class Assistant:
     def _search_facets(
         indexes: _Indexes, plan: QuestionPlan, options: AskOptions, nodes: list[NodeWithScore]
     ) -> list[NodeWithScore]:
-        """Passages for each clause of a long description, by its words, that the search above missed.
+        """Passages for each clause of a long description and each later half of a compound question, by
+        its words, that the search above missed.
 
         A question that describes its answer clause by clause often draws each clause from
-        another article; searched as a whole, the clauses' articles crowd one another out.
-        They follow the top-k, so the answer step can cite every clause.
+        another article; searched as a whole, the clauses' articles crowd one another out. The
+        half of a question asking a second thing ("..., and who was the subject?") is answered by
+        a passage the first half's words do not find. They follow the top-k, so the answer step
+        can cite every clause and every half.
         """
         # A question that names its outlets draws every clause from their articles.
         filters = options.filters.both(plan.every_part_filters)
@@ -426,7 +430,7 @@ class Assistant:
         found = {n.node.node_id for n in nodes}
         last = min((n.score or 0.0 for n in nodes), default=0.0)  # BM25 scores are on another scale
         extra: list[NodeWithScore] = []
-        for facet in plan.facets:
+        for facet in plan.facets + [half.text for half in plan.halves]:
             for node in indexes.retriever.retrieve_words(facet, filters, FACET_PASSAGES):
                 if node.node.node_id not in found:
                     found.add(node.node.node_id)

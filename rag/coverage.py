@@ -75,6 +75,7 @@ class Vocabulary:
 
 
 NAME_ZIPF = 4.5  # a capitalised word more common than this in English is not decisive as a name
+ENGLISH_PART_ZIPF = 3.5  # a lower-case word after a hyphen this common is English ("-powered"), not a name's ("-ting")
 TOKEN = re.compile(r"[^\W_][\w'’-]*")
 
 
@@ -89,6 +90,11 @@ def specific_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[
         if any(a <= start < b for a, b in skip):
             continue
         base = re.sub(r"['’]s$", "", token)
+        # "Matter-compatible", "AI-powered": a lower-case English word after the name's hyphen is no part of it
+        parts = base.split("-")
+        named_parts = [p for p in parts if not (p.islower() and zipf_frequency(p) >= ENGLISH_PART_ZIPF)]
+        if named_parts and len(named_parts) < len(parts) and base[0].isupper():
+            base = "-".join(named_parts)
         folded = words(base)
         if not folded:
             continue

@@ -41,11 +41,11 @@ from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in, person_like, vote, with_first_name, written_near
 from rag.lexicon import content_stems, fold, stem, words
-from rag.question import MAKERS, ORGANIZATION_NOUNS, PERSON_NOUNS
+from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, PERSON_NOUNS
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
 from rag.verdict import assess
-from rag.voices import Voice, asked_voice, is_theirs, on_topic, speaks
+from rag.voices import SPEAKING, Voice, asked_voice, is_theirs, on_topic, speaks
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -77,6 +77,8 @@ ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this sha
 HALF_RATIO = 0.75  # a later half's second-best sentence joins when its best is in and it is this close
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
+OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")
+VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hold this share
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
@@ -87,13 +89,16 @@ ASKS_FIGURE = re.compile(
     re.IGNORECASE,
 )
 WRITES_FIGURE = re.compile(
-    r"\b(?!(?:1[5-9]|20)\d\d\b)\d+(?:[.,]\d+)*|"
+    r"\b(?!(?:1[5-9]|20)\d\d\b)(?<!\d:)\d+(?:[.,]\d+)*(?!:\d|[.,]?\d*\s*[ap]\.?m\b)|"  # not "7:55", "7 p.m."
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|double[ds]?|"
-    r"tripled?|percent|none|third|quarter|fifth|tenth|thirds|quarters|fifths|tenths)\b",
+    r"tripled?|percent|none|both|third|quarter|fifth|tenth|thirds|quarters|fifths|tenths)\b",
     re.IGNORECASE,
 )
 NO_FIGURE = "The articles found give no figure that answers this question."
+WRITES_SCORE = re.compile(
+    r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
+)
 # "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
 TELLS_CLAIM = re.compile(r"\b(?:wrote|writes|reported|reports|said|says|argued|argues|claimed|claims)\s+that\b", re.I)
 # "Why did ...": the reason may be told in the sentence after the one telling what happened
@@ -112,10 +117,14 @@ ASKS_IN_TEXT = re.compile(
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
     r"(?:^\s*|,?\s+and\s+)how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
-    r"financing|funds)\b|(?:\w+\s+){1,8}?(?:cost|costs|spend|spent|pay|paid|earn|earned|charge|charged|invest|"
-    r"invested|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)",  # "raise the budget by" may be a share
+    r"financing|funds)\b|(?:\w+\s+){1,8}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
+    # "raise the budget by" may be a share
+    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)",
     re.IGNORECASE,
 )
+IN_CURRENCY = re.compile(
+    r"\bin\s+(?:us\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b", re.I
+)  # "GDP in dollars"
 WRITES_MONEY = re.compile(
     r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
@@ -273,6 +282,9 @@ class ExtractiveEngine(Engine):
         if voice is not None and not said:
             unsaid = f"The articles found report nothing {voice.who} said on this."
             return ExtractiveResult([], best.score, declined=unsaid)
+        if said:  # their words answer, led by those that best match the question: no one else's
+            ranked = [c for c in ranked if c in said] or said
+            best = ranked[0]
         broad = BROAD_QUESTION.search(question) is not None
         limit = 5 if broad else 3
         chosen = [best]
@@ -449,6 +461,14 @@ class ExtractiveEngine(Engine):
                     break
                 add(after)
                 quoted, open_quotes = after, quotation_depth(after.evidence.quote, open_quotes)
+        # A statement of theirs goes on in the quotation right after it ("'... best idea for them,' Friedman
+        # said. 'I think they feel if they're going to add, it's going to be on defense.'"), unless that one
+        # is another's.
+        for candidate in [c for c in chosen if c in said and voice is not None]:
+            after = _next_sentence(candidate, following)
+            goes_on = after is not None and OPENS_QUOTATION.match(after.evidence.quote) is not None
+            if after is not None and goes_on and voice is not None and _spoken_by(voice, after.evidence.quote):
+                add(after)
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
         # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
         # question names ("How much funding has Locus raised?": not a figure of another startup's), a sum
@@ -457,21 +477,29 @@ class ExtractiveEngine(Engine):
         # a name the question does not write.
         # When no chosen sentence gives a figure of what is counted, the best sentence that does joins
         # if it answers well enough (a day or a year alone says nothing of what it is the day of).
-        if ASKS_FIGURE.search(question):
+        measure = plan.measure if plan is not None else ""
+        kind = MEASURES.get(measure, "")
+        if ASKS_FIGURE.search(question) or measure:
             focus = retrieval.focus_stems
             names = _names_asked(retrieval)
-            money = ASKS_MONEY.search(question) is not None
+            money = (
+                ASKS_MONEY.search(question) is not None or kind == "money" or IN_CURRENCY.search(question) is not None
+            )
+            score = kind == "score"
 
             def gives_figure(c: ScoredSentence) -> bool:
                 return (
                     _gives_figure(c.evidence.quote)
                     and (not money or WRITES_MONEY.search(c.evidence.quote) is not None)
+                    and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
                     and (not focus or bool(focus & content_stems(c.evidence.quote)))
-                    and (not names or _names_every(names, _passage_of(c, retrieval)))
+                    and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
 
-            if not any(gives_figure(c) for c in chosen):
-                counted = next((c for c in ranked if gives_figure(c)), None) if focus or money else None
+            # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not
+            names_cost = kind == "money" and any(stem(measure) in content_stems(c.evidence.quote) for c in chosen)
+            if not names_cost and not any(gives_figure(c) for c in chosen):
+                counted = next((c for c in ranked if gives_figure(c)), None) if focus or money or score else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)
@@ -503,8 +531,17 @@ class ExtractiveEngine(Engine):
         # sentence nearest a half ("the operator bought its two newest ferries") need not answer it.
         if plan is not None and len(retrieval.half_vectors) == len(plan.halves):
             embedded = {c.evidence.quote: c.vector for c in ranked if c.vector is not None}
+            first_articles = {c.evidence.doc_id for c in chosen}
             for half, vector in zip(plan.halves, retrieval.half_vectors, strict=True):
-                matched = self.ranker.rank(half, vector, retrieval.passages, shortlist=SHORTLIST, known=embedded)
+                # a half naming nothing of its own is answered from the articles that answer the first, by its
+                # own words ("and who was the subject?")
+                if half.names_own:
+                    matched = self.ranker.rank(
+                        half.text, vector, retrieval.passages, shortlist=SHORTLIST, known=embedded
+                    )
+                else:
+                    passages = [p for p in retrieval.passages if p.doc_id in first_articles]
+                    matched = self.ranker.rank(half.asked, vector, passages, shortlist=SHORTLIST, known=embedded)
                 if not matched or matched[0].score < PART_RATIO * best.score:
                     continue
                 keys = {c.evidence.key for c in chosen}
@@ -574,7 +611,12 @@ class ExtractiveEngine(Engine):
             ):
                 theirs.append(candidate)
         quotes = [c.evidence.quote for c in theirs]
-        return [theirs[i] for i in on_topic(voice.topic, voice.name, quotes, self.ranker.lexical, VOICE_TOPIC_MATCH)]
+        on = on_topic(voice.topic, voice.name, quotes, self.ranker.lexical, VOICE_TOPIC_MATCH)
+        # what they say on it need not repeat its words ("Guardiola said the scoreline was a fair reflection
+        # of the game"): a statement of theirs in an article whose title and lead are on the topic is on it
+        contexts = [_article_lead(c, retrieval) for c in theirs]
+        around = on_topic(voice.topic, voice.name, contexts, self.ranker.lexical, VOICE_CONTEXT_MATCH)
+        return [theirs[i] for i in on + [i for i in around if i not in on]]
 
     def _second_hop(
         self, lookup: Callable[[str], list[Passage]], facet: str, stems: AbstractSet[str], entity: Candidate
@@ -643,6 +685,26 @@ def _passages_holding(candidate: ScoredSentence, retrieval: Retrieval) -> list[P
     """The retrieved passages a sentence was found in."""
     at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
     return [p for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char]
+
+
+def _article_passages(candidate: ScoredSentence, retrieval: Retrieval) -> str:
+    """The text of the passages found in a sentence's article: a figure's article names what it is a figure
+    of, though not always in the passage that gives it (the study's lead author two paragraphs up)."""
+    return " ".join(p.text for p in retrieval.passages if p.doc_id == candidate.evidence.doc_id)
+
+
+def _spoken_by(voice: Voice, quote: str) -> bool:
+    """Whether a quotation following one of theirs is theirs: it names them speaking, or no one."""
+    return is_theirs(voice.name, quote, []) or not SPEAKING.search(quote)
+
+
+def _article_lead(candidate: ScoredSentence, retrieval: Retrieval) -> str:
+    """What a sentence's article is about: its title, and its lead (opening sentence) when found."""
+    doc = candidate.evidence.doc_id
+    opening = next((p for p in retrieval.passages if p.doc_id == doc and p.start_char == 0), None)
+    title = next(p.title for p in retrieval.passages if p.doc_id == doc)
+    lead = next(iter(passage_sentences(opening)), None) if opening is not None else None
+    return f"{title}. {lead.quote}" if lead is not None else title
 
 
 def _passage_of(candidate: ScoredSentence, retrieval: Retrieval) -> str:

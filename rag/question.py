@@ -24,7 +24,7 @@ from functools import reduce
 
 from rag.catalog import Catalog
 from rag.entities import ROLES, TITLES, names_in
-from rag.lexicon import FUNCTION_WORDS, content_words, fold
+from rag.lexicon import FUNCTION_WORDS, content_stems, content_words, fold
 from rag.records import Filters
 
 AUXILIARIES = frozenset(
@@ -209,6 +209,16 @@ class Part:
     label: str  # the outlet and date, for messages and the debug view
 
 
+@dataclass(frozen=True)
+class Half:
+    """A later half of a compound question ("..., and which journal published the work?")."""
+
+    asked: str  # as the question writes it: "which journal published the work?"
+    text: str  # with the names its first half writes, which "it" and "the work" stand for: searched with these
+    names_own: bool  # whether it names something the first half does not: one that does not is about what
+    # the first half found
+
+
 @dataclass
 class QuestionPlan:
     """What a question asks for, which articles it is about, and what the corpus lacks for it."""
@@ -223,13 +233,14 @@ class QuestionPlan:
     parts: list[Part] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what the question needs that the corpus lacks
     focus: str = ""  # what a "how many X" / "what is the X of" question asks about: the evidence must name it
+    focus_words: tuple[str, ...] = ()  # other words naming the focus ("crowd" for "attendance")
+    measure: str = ""  # the measure "what was the attendance / price / score" asks for (`MEASURES` tells its kind)
     every_source: bool = False  # "do the sources agree", "according to each article": every article has a say
     asks_noun: str = ""  # the words of "which X", "what X" ("television corporation"): an answer's name sits near
     facets: list[str] = field(default_factory=list)  # the clauses of a long description, each its own evidence
     asks_preposition: str = ""  # "In which city ...": the answer's name is written after it ("in Madrid")
-    # the later halves of a compound question ("..., and which countries get it first?"), with the names the
-    # first half writes (what "it" and "he" stand for)
-    halves: list[str] = field(default_factory=list)
+    # the later halves of a compound question ("..., and which countries get it first?")
+    halves: list[Half] = field(default_factory=list)
     # for a "who" question: the people the corpus quotes (their names tell a person's name from others)
     people: tuple[str, ...] = ()
     # the quoted people the question names ("What does Yu Koizumi expect ..."): what they say answers it
@@ -305,6 +316,36 @@ FOCUS = [
         r"(?:of|at|for|in|on|from|between|during)\b"
     ),
 ]
+
+
+# "What was the attendance at ...", "What is Japan's GDP ...", "What was the final score ...": a measure, which
+# only a figure gives: a count of what the noun names, a sum of money, a score
+MEASURES = {
+    **dict.fromkeys("attendance crowd population capacity turnout gdp".split(), "count"),
+    **dict.fromkeys("price cost fee salary budget revenue valuation".split(), "money"),
+    **dict.fromkeys("score scoreline".split(), "score"),
+}
+# the words a count is written with besides its own noun ("a crowd of 18,400" is an attendance)
+MEASURE_WORDS = {
+    "attendance": "crowd spectators fans attended turnout",
+    "crowd": "attendance spectators fans attended",
+    "turnout": "voters voted",
+    "population": "residents inhabitants people",
+    "capacity": "seats holds",
+    "gdp": "economy",
+}
+MEASURE = re.compile(
+    r"^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\w.'’-]+['’]s?\s+)?"
+    # up to four words before it, none of them a preposition: "the board's reason for the fee" asks no fee
+    r"(?:(?!(?:of|for|in|on|at|to|with|from|by|and|or|that|which|when)\s)[a-z][\w'’-]*\s+){0,4}?"
+    rf"(?P<measure>{'|'.join(MEASURES)})\b"
+)
+
+
+def asked_measure(question: str) -> tuple[str, str]:
+    """The measure a question asks for and its kind ("attendance", "count"); ("", "") for other questions."""
+    match = MEASURE.match(main_clause(question).lower())
+    return (match.group("measure"), MEASURES[match.group("measure")]) if match else ("", "")
 
 
 def question_focus(question: str) -> str:
@@ -611,6 +652,12 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.speakers = tuple(catalog.people_named(question))
     plan.subject = named_subject(question)
     plan.focus = question_focus(question)
+    plan.measure, kind = asked_measure(question)
+    if kind and kind != "count" and plan.focus == plan.measure:  # a price is given as a sum, unnamed
+        plan.focus = ""
+    if kind == "count":  # "What is Japan's GDP": a sentence giving it names it
+        plan.focus = plan.measure
+        plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())
     plan.asks_noun = asked_noun(question)
     opening = LEADING_PREPOSITION.match(question.strip())
     plan.asks_preposition = opening.group().strip().lower() if opening else ""
@@ -640,19 +687,31 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     return plan
 
 
-# "How much is the program worth, and which countries get it first?": two questions in one
-SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:who|whom|whose|which|what|when|where|why|how)\b)", re.IGNORECASE)
-HALF_WORDS = 2  # content words each half needs
+# "How much is the program worth, and which countries get it first?", "When does the sale start, and do
+# members get in early?": two questions in one
+SECOND_QUESTION = re.compile(
+    r",?\s+and\s+(?=(?:who|whom|whose|which|what|when|where|why|how)\b)"
+    r"|,\s+and\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had)\s+"
+    r"(?:the|a|an|it|they|he|she|we|you|its|their|his|her|(?-i:[A-Z])[\w+.'’-]*)\b)",
+    re.IGNORECASE,
+)
+HALF_WORDS = 2  # content words the first half needs
+LATER_HALF_WORDS = 1  # ... and each later one ("and who was the subject?")
 
 
-def question_halves(question: str) -> list[str]:
-    """The later halves of a compound question, each with the names its first half writes ("which countries
-    get it first? Japan Official Security Assistance"); [] for a question that asks one thing."""
-    pieces = SECOND_QUESTION.split(question.strip())
-    if len(pieces) < 2 or any(len(content_words(p)) < HALF_WORDS for p in pieces):
+def question_halves(question: str) -> list[Half]:
+    """The later halves of a compound question; [] for a question that asks one thing."""
+    first, *later = SECOND_QUESTION.split(question.strip())
+    if not later or len(content_words(first)) < HALF_WORDS:
         return []
-    named = " ".join(names_in(pieces[0]))
-    return [f"{piece} {named}".strip() for piece in pieces[1:]]
+    if any(len(content_words(p)) < LATER_HALF_WORDS for p in later):
+        return []
+    named = names_in(first)
+    written = content_stems(first)
+    return [
+        Half(piece, f"{piece} {' '.join(named)}".strip(), any(not content_stems(n) <= written for n in names_in(piece)))
+        for piece in later
+    ]
 
 
 # A long question often describes its answer clause by clause, each clause drawn from another

@@ -25,6 +25,11 @@ def test_ordinary_words_are_never_terms_a_question_depends_on(question: str) -> 
     assert specific_terms(question) == []
 
 
+def test_an_english_word_hyphenated_to_a_name_is_no_part_of_the_name() -> None:
+    assert specific_terms("Is the Halvorsen-designed crane Kelby-compatible?") == ["halvorsen", "kelby"]
+    assert specific_terms("What did Lin Wei-ting say?") == ["lin", "wei-ting"]
+
+
 def test_names_acronyms_and_numbers_are() -> None:
     terms = specific_terms("Did Ingrid Halvorsen tell the IMF that fees rose 12.5% in 2031?")
     assert {"halvorsen", "imf", "12", "5", "2031"} <= set(terms)

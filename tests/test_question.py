@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 
 from rag.catalog import Catalog, cached_catalog, name_key
-from rag.question import answer_kind, expand_contractions, find_dates, plan_question, question_focus, request_topic
+from rag.question import (
+    Half,
+    answer_kind,
+    asked_measure,
+    expand_contractions,
+    find_dates,
+    plan_question,
+    question_focus,
+    question_halves,
+    request_topic,
+)
 from rag.records import ArticleRecord
 
 
@@ -517,3 +527,36 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:
     assert question_focus(question) == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("What was the attendance at the regatta?", ("attendance", "count")),
+        ("What is Quayside's GDP, according to the report?", ("gdp", "count")),
+        ("What was the final score when the Rovers met Kessel?", ("score", "score")),
+        ("What is the harbour board's ferry ticket price?", ("price", "money")),
+        ("What is the north stand's capacity?", ("capacity", "count")),
+        ("What was the board's reason for the fee?", ("", "")),  # no measure
+        ("What is the score of the film?", ("score", "score")),  # the word's other sense, read as a measure too
+    ],
+)
+def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:
+    assert asked_measure(question) == measure
+
+
+def test_the_later_halves_of_a_compound_question() -> None:
+    assert question_halves("When does the Harbour Gazette's sale start, and do Gazette subscribers get in early?") == [
+        Half(
+            "do Gazette subscribers get in early?",
+            "do Gazette subscribers get in early? Harbour Gazette",
+            names_own=False,
+        )
+    ]
+    # a half naming someone the first does not is about them; one that names no one is about what the first found
+    halves = question_halves("How much did the port pay for the cranes, and what did Anna Dahl say?")
+    assert [h.names_own for h in halves] == [True]
+    assert [h.names_own for h in question_halves("How old was Li Wu when she won, and who was her coach?")] == [False]
+    # "and is also named by" goes on describing; one content word is a half ("and who was the subject?")
+    assert question_halves("Which firm, reported by Fortune, and is also named by The Ledger, won?") == []
+    assert len(question_halves("How old was Li Wu at the regatta, and who was the skipper?")) == 1

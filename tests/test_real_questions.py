@@ -372,10 +372,74 @@ def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]]
     return Assistant.open(settings, embedder=embedder)
 
 
+# How a study was run, at the length of a passage: what stands between its lead author and its figures
+SLEEP_METHODS = (
+    "The researchers asked each volunteer to wear a wrist tracker for a week and to fill in a diary of naps, "
+    "meals and evening screen time. They then followed the volunteers' health records for a decade. "
+    "Volunteers who went to bed at irregular hours were more often smokers, slept less at weekends and "
+    "drank more coffee, and the team adjusted for all of these habits. Sleep researchers not involved in "
+    "the work said the tracker data made the study unusually careful, because most earlier studies relied "
+    "on what people remembered of their own nights. Some cautioned that a single week of tracking may not "
+    "reflect a whole decade of sleep, and that shift workers were few among the volunteers. "
+)
+# A weekend paper: a football derby and a stadium's new stand (measures asked for: a crowd, a score, a price;
+# what a manager said of the game without its words; compound questions), a sleep study whose lead author is
+# named paragraphs before its figures, a lamp on sale.
+WEEKEND = {
+    "courier_derby.txt": (
+        {"title": "Rovers and Town share the points", "source": "Harlow Courier", "published": "2024-09-15"},
+        "Harlow Rovers drew 2-2 with Kessel Town at Bramley Park on Saturday. "
+        "A crowd of 18,400 watched the derby under the new roof. "
+        "Several former players were in attendance at the final home game of the summer. "
+        "Rovers manager Ida Holm said the result was a fair reflection of the afternoon. "
+        "\u201cWe gave away two soft goals and still came back,\u201d Holm said. "
+        "\u201cI am proud of how the young players kept their heads.\u201d "
+        "Kessel striker Anna Berg scored both of the visitors' goals. "
+        "Berg joined Kessel from Norfield last winter.",
+    ),
+    "courier_stand.txt": (
+        {"title": "Bramley Park opens its north stand", "source": "Harlow Courier", "published": "2024-08-30"},
+        "Bramley Park opened its rebuilt north stand on Friday. "
+        "A season ticket in the new stand costs 340 euros. "
+        "Ticket sales for the stand rose by a third in August. "
+        "The architect Lena Voss designed the curved roof. "
+        "The stand also has a family section beside the away end. "
+        "The roof keeps the rain off all 6,000 seats.",
+    ),
+    "post_sleep.txt": (
+        {"title": "Regular bedtimes and a longer life", "source": "Harlow Post", "published": "2024-09-14"},
+        "A study led by Maja Ekholm at Lund University links regular bedtimes to a longer life. "
+        "Ekholm said the finding surprised her team, who had expected the length of sleep to matter most.\n\n"
+        + SLEEP_METHODS
+        + SLEEP_METHODS.replace("The researchers", "The scientists").replace("Some cautioned", "Others cautioned")
+        + "\n\n"
+        "In their study, the team followed more than 61,000 volunteers across Sweden. "
+        "Those with the most regular bedtimes had a 23 percent lower risk of dying during the study.",
+    ),
+    "post_lamp.txt": (
+        {"title": "Weekend deals", "source": "Harlow Post", "published": "2024-09-14"},
+        "Lumo's Matter-ready desk lamp is on sale for $39.99 at Harlow Stores this weekend. "
+        "The lamp dims on a schedule and pairs with most smart speakers.",
+    ),
+    "tribune_cup.txt": (
+        {"title": "Kessel Town out of the cup", "source": "Kessel Tribune", "published": "2024-09-20"},
+        "Kessel Town lost to Norfield in the regional cup on Wednesday night. "
+        "The club has not said which players will join in the January window. "
+        "The club said a new signing would be announced next week.",
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def oped(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """One outlet's report on an op-ed another outlet published."""
     return assistant_over(tmp_path_factory.mktemp("oped") / "articles", OPED, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def weekend(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A derby report, a stadium's new stand, a club's cup exit, a sleep study, a lamp on sale."""
+    return assistant_over(tmp_path_factory.mktemp("weekend") / "articles", WEEKEND, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1214,3 +1278,58 @@ def test_each_half_of_a_compound_question_is_answered(clinic: Assistant) -> None
 def test_a_fraction_is_a_figure(docks: Assistant) -> None:
     answer = docks.ask("How much will ferry fares rise, and who runs the night ferry?")
     assert not answer.abstained and "rise by a tenth" in answer.text
+
+
+def test_a_measure_asked_for_is_answered_only_by_a_figure_of_it(weekend: Assistant) -> None:
+    # the sentence naming the attendance gives no count of it; the crowd's sentence does
+    crowd = weekend.ask("What was the attendance at Bramley Park for the Rovers derby?")
+    assert not crowd.abstained and "18,400" in crowd.text
+    # a score: "drew 2-2"; no sentence gives the cup tie's
+    assert "2-2" in weekend.ask("What was the final score when Rovers played Kessel Town?").text
+    assert weekend.ask("What was the final score when Kessel Town lost to Norfield in the cup?").abstained
+    # a price is a sum of money: a share of ticket sales is none
+    price = weekend.ask("What is the price of a season ticket in the north stand?")
+    assert not price.abstained and "340 euros" in price.text
+    assert weekend.ask("What is the price of a ticket for the Kessel cup tie?").abstained
+    # "in euros" asks for a sum, which a count of seats is not
+    assert weekend.ask("What is the north stand's capacity in euros?").abstained
+
+
+def test_what_someone_made_of_an_event_is_their_words_though_they_repeat_none_of_the_questions(
+    weekend: Assistant,
+) -> None:
+    answer = weekend.ask("What did Ida Holm make of Saturday's 2-2 draw with Kessel?")
+    quotes = [c.quote for c in answer.citations]
+    # her judgement, and the quotation that goes on from it; nobody else's sentence on the draw
+    assert quotes[0] == "Rovers manager Ida Holm said the result was a fair reflection of the afternoon."
+    assert any(q.startswith("\u201cWe gave away two soft goals") for q in quotes)
+    assert not any("Berg" in q or "crowd" in q for q in quotes)
+    assert_verbatim(weekend, answer)
+
+
+def test_a_later_half_naming_nothing_of_its_own_is_answered_from_the_first_halfs_article(
+    weekend: Assistant,
+) -> None:
+    # "which club did she join" is about Anna Berg, whom the first half names: the cup report on joining
+    # players does not answer it
+    answer = weekend.ask("How many goals did Anna Berg score against Rovers, and which club did she join?")
+    quotes = [c.quote for c in answer.citations]
+    assert not answer.abstained, answer.text
+    assert "Kessel striker Anna Berg scored both of the visitors' goals." in quotes
+    assert "Berg joined Kessel from Norfield last winter." in quotes
+    assert not any("January window" in q for q in quotes)
+
+
+def test_a_yes_or_no_half_is_answered_too(weekend: Assistant) -> None:
+    answer = weekend.ask("Who designed the north stand's roof, and does it keep the rain off every seat?")
+    assert "Lena Voss" in answer.text and "6,000 seats" in answer.text
+
+
+def test_a_figure_is_of_what_the_question_names_when_its_article_names_it(weekend: Assistant) -> None:
+    # the lead author is named two paragraphs before the figures, in another passage
+    answer = weekend.ask("In Maja Ekholm's sleep study, how many volunteers were followed?")
+    assert not answer.abstained and "61,000" in answer.text
+    # "Matter-compatible" names the lamp the article calls "Matter-ready"
+    lamp = weekend.ask("How much is Lumo's Matter-compatible desk lamp selling for?")
+    assert not lamp.abstained and "$39.99" in lamp.text
+    assert_verbatim(weekend, answer)
