@@ -1333,3 +1333,18 @@ def test_a_figure_is_of_what_the_question_names_when_its_article_names_it(weeken
     lamp = weekend.ask("How much is Lumo's Matter-compatible desk lamp selling for?")
     assert not lamp.abstained and "$39.99" in lamp.text
     assert_verbatim(weekend, answer)
+
+
+def test_when_something_happened_is_answered_only_by_a_sentence_naming_what_the_question_names(
+    weekend: Assistant,
+) -> None:
+    # the stand opened "on Friday", and Lena Voss designed its roof: neither says when she joined
+    answer = weekend.ask("When did Lena Voss join the Bramley Park project?")
+    assert answer.abstained and answer.text == "The articles found do not say when."
+    assert "last winter" in weekend.ask("When did Anna Berg join Kessel?").text
+
+
+def test_who_did_something_no_sentence_tells_is_declined(weekend: Assistant) -> None:
+    # the ticket sales rose; no sentence tells who sold them, and the names found are far from the question
+    answer = weekend.ask("Who sold the most season tickets in August?")
+    assert answer.abstained and answer.text == "The articles found name no one who answers this question."
