@@ -568,6 +568,11 @@ def find_dates(question: str, years: set[int]) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+TOLD_TO = re.compile(
+    r"\b(?:tell|tells|told|telling|(?:said|says|spoke|speaking|talking|talked)\s+to)\s+(?:the\s+)?$", re.I
+)
+
+
 def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
     """The outlets (and authors) a question names: known ones anywhere, unknown ones where an article is asked for."""
     found: list[OutletMention] = []
@@ -583,6 +588,8 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
                 # one word must be written with a capital ("fortune" is a word; "talkSPORT" is TalkSport), and
                 # a capital at the start of a question says nothing
                 continue
+            if TOLD_TO.search(question[: match.start()]):
+                continue  # "What did Jones tell CNBC": an interview any outlet may report, not CNBC's article
             if free(match.start(), match.end()):
                 sources = tuple(catalog.sources_named(alias)) or (outlet.source,)
                 found.append(OutletMention(match.group(0), match.start(), match.end(), sources=sources))

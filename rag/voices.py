@@ -20,12 +20,13 @@ from dataclasses import dataclass
 
 from rag.attribution import TITLE_WORDS, VERBS, close_names
 from rag.lexicon import FUNCTION_WORDS, content_stems, words
+from rag.word_frequency import zipf_frequency
 
 _SAYING = (
     r"say|says|said|think|thinks|thought|believe|believes|believed|argue|argues|argued|claim|claims|claimed|"
     r"respond|responds|responded|react|reacts|reacted|reply|replies|replied|comment|comments|commented|"
     r"warn|warns|warned|predict|predicts|predicted|expect|expects|expected|feel|feels|felt|"
-    r"suggest|suggests|suggested|propose|proposes|proposed|make\s+of|makes\s+of|made\s+of"
+    r"suggest|suggests|suggested|propose|proposes|proposed|make\s+of|makes\s+of|made\s+of|tell|tells|told"
 )
 _AUXILIARY = r"(?:did|does|do|has|have|had)"  # what was said: "How will X respond" asks what they will do
 # "What did X say about Y", "How did X respond to Y"; inside a request, "tell me what X thinks of Y"
@@ -46,17 +47,21 @@ STANCE_QUESTION = re.compile(
     re.IGNORECASE,
 )
 MAX_WHO_WORDS = 6
+LOWER_NAME_ZIPF = 4.0  # in a question written all in lower case, a word rarer than this in English is a name's
 RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|name|names)\b", re.IGNORECASE)
 # "Beijing responded", "according to Tokyo", "Hayashi's statement": a sentence in which the one named speaks
 SPEAKING = re.compile(
     rf"\b(?:{VERBS}|say|tells|states|claims|announces|responded|responds|replied|reacted|criticized|"
     r"criticised|condemned|welcomed|urged|called|thinks|expects|predicted|according|statement|statements|"
-    r"remarks|comments|opinion|view|position)\b",
+    r"remarks|comments|opinion|view|position|insists|insist|admits|admitted|maintains|maintained|concedes|conceded|"
+    r"acknowledges|acknowledged|suggests|suggested|reveals|revealed|predicts|feels|felt|believed|blames|blamed)\b",
     re.IGNORECASE,
 )
 SPEAKING_WINDOW = 8  # words between the name and the verb of saying
 SURNAME_LETTERS = 4  # a surname this long stands for the person alone
 NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+TOLD = re.compile(r"\b(?:tell|tells|told)\b", re.IGNORECASE)
+ADDRESSEE = re.compile(r"^\s*(?:[\w.'’-]+\s+){1,3}?(?=(?:about|that|regarding|on)\b)", re.IGNORECASE)
 TOPIC_LEAD = re.compile(r"^\s*(?:about|on|of|regarding|concerning|at|in|to|towards|toward|that|as\s+to)\b\s*", re.I)
 
 
@@ -86,20 +91,30 @@ def asked_voice(question: str, skip: Sequence[tuple[int, int]] = ()) -> Voice | 
         tokens = who.split()
         if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
             return None
-        name = _name_in(who)
+        name = _name_in(who, written_lower=not any(c.isupper() for c in question))
         if not name:  # a description ("the North Korean author") is no name
             return None
-        topic = TOPIC_LEAD.sub("", match.group("topic")).strip(" .")
+        topic = match.group("topic")
+        if TOLD.search(match.group(0)):  # "tell CNBC about X", "told reporters that X": whom they told is no topic
+            topic = ADDRESSEE.sub("", topic)
+        topic = TOPIC_LEAD.sub("", topic).strip(" .")
         return Voice(who, name, topic)
     return None
 
 
-def _name_in(who: str) -> str:
+def _name_in(who: str, written_lower: bool = False) -> str:
     """The name `who` ends with, after any title ("South Korean President Yun Sok-yeol" -> "Yun Sok-yeol",
-    "the University of Tokyo" -> "University of Tokyo"); '' when it ends with no name ("the author")."""
+    "the University of Tokyo" -> "University of Tokyo"); '' when it ends with no name ("the author").
+
+    `written_lower`: the question writes no capital at all ("what did president yoon suk-yeol say"): a word
+    rare in English stands for a word of a name.
+    """
     name: list[str] = []
     for token in reversed(who.split()):
-        named = NAME_WORD.fullmatch(token) is not None and token.lower() not in TITLE_WORDS | FUNCTION_WORDS
+        capitalised = NAME_WORD.fullmatch(token) is not None
+        if written_lower:
+            capitalised = all(zipf_frequency(part) < LOWER_NAME_ZIPF for part in words(token)) and bool(words(token))
+        named = capitalised and token.lower() not in TITLE_WORDS | FUNCTION_WORDS
         if named or (token == "of" and name):  # "University of Tokyo"
             name.insert(0, token)
         else:

@@ -421,6 +421,11 @@ WEEKEND = {
         "Lumo's Matter-ready desk lamp is on sale for $39.99 at Harlow Stores this weekend. "
         "The lamp dims on a schedule and pairs with most smart speakers.",
     ),
+    "tribune_coach.txt": (
+        {"title": "Kessel coach looks for a striker", "source": "Kessel Tribune", "published": "2024-09-21"},
+        "Kessel coach Piet Maas told the Harlow Courier that the club would sign a striker before Christmas. "
+        "Maas said the cup defeat had shown how thin the squad was.",
+    ),
     "tribune_cup.txt": (
         {"title": "Kessel Town out of the cup", "source": "Kessel Tribune", "published": "2024-09-20"},
         "Kessel Town lost to Norfield in the regional cup on Wednesday night. "
@@ -1348,3 +1353,10 @@ def test_who_did_something_no_sentence_tells_is_declined(weekend: Assistant) -> 
     # the ticket sales rose; no sentence tells who sold them, and the names found are far from the question
     answer = weekend.ask("Who sold the most season tickets in August?")
     assert answer.abstained and answer.text == "The articles found name no one who answers this question."
+
+
+def test_what_someone_told_an_outlet_is_found_in_any_outlets_report_of_it(weekend: Assistant) -> None:
+    # the Tribune reports what Maas told the Courier: the Courier is whom he told, not where to look
+    answer = weekend.ask("What did Piet Maas tell the Harlow Courier about signing a striker?")
+    assert not answer.abstained
+    assert answer.citations[0].quote.startswith("Kessel coach Piet Maas told the Harlow Courier")

@@ -15,6 +15,15 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     # a title before the name is no part of it
     berg = Voice("transport minister Elin Berg", "Elin Berg", "")
     assert asked_voice("What did transport minister Elin Berg say?") == berg
+    # whom they told is no topic
+    assert asked_voice("What did Ansel Brandt tell the Gazette about the ferry?") == Voice(
+        "Ansel Brandt", "Ansel Brandt", "the ferry"
+    )
+    # a question written all in lower case: words rare in English are the name's
+    assert asked_voice("what did harbour mayor ansel brandt say about fares?") == Voice(
+        "harbour mayor ansel brandt", "ansel brandt", "fares"
+    )
+    assert asked_voice("what did the norwegian author say about quotas?") is None
 
 
 def test_descriptions_groups_outlets_and_other_questions_name_no_one() -> None:
@@ -34,6 +43,7 @@ def test_a_sentence_is_theirs_inside_their_statement_or_naming_them_beside_a_ver
     assert is_theirs("Norway", "Norway responded by raising its own quota.", [])
     assert is_theirs("Norway", "The plan, according to Norway, is unfair.", [])
     assert not is_theirs("Norway", "Boats from Norway fished in the bay all winter long last year.", [])
+    assert is_theirs("Ansel Brandt", "Ansel Brandt insists the ferry must run all winter.", [])
     assert not is_theirs("Dahl", "The board met on Tuesday.", ["Ola Berg"])
 
 
