@@ -26,6 +26,7 @@ from rag import word_frequency
 from rag.aliases import spell_out_initials
 from rag.answer import Answer
 from rag.bm25 import Bm25Index
+from rag.casing import truecase
 from rag.catalog import Catalog, cached_catalog
 from rag.chroma_connection import explain_store_error
 from rag.citations import passage_sentences
@@ -192,7 +193,7 @@ class Assistant:
         retriever = HybridRetriever(
             self.store, index, self.embedder, rerankers=[SentenceMatch.using(ranker, SentenceStems())]
         )
-        return _Indexes(index, Vocabulary.from_words(index.words), retriever, engine, token)
+        return _Indexes(index, Vocabulary.from_words(index.words, index.cased), retriever, engine, token)
 
     @property
     def engine(self) -> Engine:
@@ -305,6 +306,7 @@ class Assistant:
                 catalog = self.catalog()
                 frequency = indexes.engine.ranker.df
                 standalone = expand_contractions(standalone)  # "What's the name of ..." asks as "What is"
+                standalone = truecase(standalone, indexes.vocabulary.cased)  # "when did japan join the quad"
                 standalone = spell_out_initials(standalone, catalog.people, lambda w: frequency.get(stem(w), 0))
                 # an outlet no stored article names as its source may be that of an article recording none
                 reported = partial(self._reported, indexes) if catalog.unsourced else None

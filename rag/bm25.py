@@ -21,6 +21,7 @@ import numpy as np
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from rag.casing import CasingCount
 from rag.filters import filter_mask
 from rag.lexicon import fold, stemmer, words
 from rag.nodes import node_from_metadata
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WORDS_FILE = "words.json"
+# the words the corpus writes as names, and how (`rag.casing`); its name changes with the rule that picks them
+CASED_FILE = "cased-v1.json"
 # v2: built when the BM25 entries' document_id was the node's unset source ("None"), the
 # article filter matched no chunk; v3: texts folded (ligatures, accents, invisible
 # characters) before tokenizing; v4: chunks keep their file's shown name and a PDF's pages.
@@ -54,11 +57,17 @@ class Bm25Index:
     """
 
     def __init__(
-        self, retriever: BM25Retriever | None, fingerprint: str, corpus_words: set[str], columns: dict[str, list[Any]]
+        self,
+        retriever: BM25Retriever | None,
+        fingerprint: str,
+        corpus_words: set[str],
+        columns: dict[str, list[Any]],
+        cased: dict[str, str] | None = None,
     ) -> None:
         self.retriever = retriever
         self.fingerprint = fingerprint
         self.words = corpus_words  # every word of the corpus, lower-cased
+        self.cased = cased or {}  # lower-cased name -> as the corpus writes it ("japan" -> "Japan")
         self._node_ids: list[str] = [str(i) for i in columns.get("node_id", [])]
         self._count = len(self._node_ids)
         self._rows: dict[str, int] | None = None  # chunk id -> index, built on first use
@@ -92,14 +101,15 @@ class Bm25Index:
             try:
                 corpus_words = set(json.loads((target / WORDS_FILE).read_text(encoding="utf-8")))
                 columns = json.loads((target / COLUMNS_FILE).read_text(encoding="utf-8"))
+                cased = json.loads((target / CASED_FILE).read_text(encoding="utf-8"))  # absent before: rebuilt
                 retriever = BM25Retriever.from_persist_dir(str(target), show_progress=False, mmap=True)
-                return cls(retriever, fingerprint, corpus_words, columns)
+                return cls(retriever, fingerprint, corpus_words, columns, cased)
             except (OSError, ValueError, KeyError):
                 shutil.rmtree(target, ignore_errors=True)  # a damaged copy is rebuilt below
         built = cls.build_retriever(store)
         if built is None:
             return cls(None, fingerprint, set(), {})
-        retriever, corpus_words = built
+        retriever, corpus_words, cased = built
         columns = cls.columns_of(retriever.corpus or [])
         partial = folder / f".{fingerprint}.partial"
         try:
@@ -107,6 +117,7 @@ class Bm25Index:
             partial.mkdir(parents=True)
             retriever.persist(str(partial), show_progress=False)
             (partial / COLUMNS_FILE).write_text(json.dumps(columns), encoding="utf-8")
+            (partial / CASED_FILE).write_text(json.dumps(cased), encoding="utf-8")
             # Written last: its presence marks a complete copy.
             (partial / WORDS_FILE).write_text(json.dumps(sorted(corpus_words)), encoding="utf-8")
             for old in folder.iterdir():  # keep only the current index
@@ -117,11 +128,12 @@ class Bm25Index:
             # The copy on disk only saves rebuilding it next time: answer from memory.
             shutil.rmtree(partial, ignore_errors=True)
             log.warning("could not save the BM25 index under %s (%s); it will be rebuilt next start", folder, exc)
-        return cls(retriever, fingerprint, corpus_words, columns)
+        return cls(retriever, fingerprint, corpus_words, columns, cased)
 
     @staticmethod
-    def build_retriever(store: CorpusStore) -> tuple[BM25Retriever, set[str]] | None:
-        """A BM25 retriever over every stored chunk and the corpus's words; None if no chunks."""
+    def build_retriever(store: CorpusStore) -> tuple[BM25Retriever, set[str], dict[str, str]] | None:
+        """A BM25 retriever over every stored chunk, the corpus's words and the names among them (as
+        written); None if no chunks."""
         import bm25s
         from llama_index.core.schema import NodeRelationship, RelatedNodeInfo
         from llama_index.core.vector_stores.utils import node_to_metadata_dict
@@ -131,8 +143,10 @@ class Bm25Index:
         corpus: list[dict[str, Any]] = []
         texts: list[str] = []
         corpus_words: set[str] = set()
+        casing = CasingCount()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
+            casing.add(text)
             keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, *_SHOWN_FIELDS) if k in meta}
             node = TextNode(id_=chunk_id, text=text, metadata=keep)
             # The corpus entry's document_id is the node's source, not the metadata's: set it.
@@ -143,12 +157,13 @@ class Bm25Index:
             return None
         tokens = bm25s.tokenize(texts, stopwords="english", stemmer=stemmer(), show_progress=False)
         del texts
+        cased = casing.names()
         bm25 = bm25s.BM25()
         bm25.index(tokens, show_progress=False)
         bm25.corpus = corpus
         # k no larger than the corpus: the base class warns otherwise.
         retriever = BM25Retriever(existing_bm25=bm25, similarity_top_k=min(10, len(corpus)), stemmer=stemmer())
-        return retriever, corpus_words
+        return retriever, corpus_words, cased
 
     def column(self, name: str) -> np.ndarray | Sequence[frozenset[str]]:
         """One field of every chunk, in index order, for filter masks."""

@@ -39,11 +39,12 @@ class Vocabulary:
     stems: set[str] = field(default_factory=set)
     _by_prefix: dict[str, list[str]] = field(default_factory=dict)
     _versioned: set[str] = field(default_factory=set)  # names the corpus writes with a number: "gpt" of "gpt-4"
+    cased: dict[str, str] = field(default_factory=dict)  # the names it writes, as written ("japan" -> "Japan")
 
     @classmethod
-    def from_words(cls, corpus_words: Iterable[str]) -> Vocabulary:
+    def from_words(cls, corpus_words: Iterable[str], cased: dict[str, str] | None = None) -> Vocabulary:
         """Index corpus words by stem and by their first three letters."""
-        vocabulary = cls(words=set(corpus_words))
+        vocabulary = cls(words=set(corpus_words), cased=dict(cased or {}))
         vocabulary._versioned = {m.group(1) for w in vocabulary.words if (m := VERSIONED.fullmatch(w))}
         for word in list(vocabulary.words):
             if "-" in word:  # "self-defense" also mentions "defense"; "GPT-4" mentions 4

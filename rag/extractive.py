@@ -78,6 +78,7 @@ HALF_RATIO = 0.75  # a later half's second-best sentence joins when its best is 
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
 OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")
+VOICE_SENTENCES = 3  # of the sentences of theirs on the topic, those cited when they answer nearly as well
 VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hold this share
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
@@ -96,6 +97,12 @@ WRITES_FIGURE = re.compile(
     re.IGNORECASE,
 )
 NO_FIGURE = "The articles found give no figure that answers this question."
+# "How old is ...": an age ("Ekimov, 78, and Brus, 80", "aged 78", "a 78-year-old", "was just 23 when"), not any figure
+ASKS_AGE = re.compile(r"(?:^\s*|,?\s+and\s+)how\s+old\b", re.IGNORECASE)
+WRITES_AGE = re.compile(
+    r"\b(?:aged?\s+\d{1,3}|\d{1,3}-year-old|\d{1,3}\s+years?\s+old|age\s+of\s+\d{1,3})\b|[A-Z][\w'’-]+,\s+\d{1,3},|"
+    r"\b(?:was|is|were|are)\s+(?:just\s+|only\s+)?\d{1,3}\s+(?:when|at\s+the\s+time)\b"
+)
 WRITES_SCORE = re.compile(
     r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
 )
@@ -282,9 +289,10 @@ class ExtractiveEngine(Engine):
             # "Which reporter wrote that ...": the article is unsigned; its sentences may say who wrote it
             asks_for = "person"
         # "What did Kawai say about ...": only their words on it answer
-        voice = asked_voice(question, skip=plan.metadata_spans if plan is not None else [])
+        typed_lower = not any(c.isupper() for c in retrieval.question)
+        voice = asked_voice(question, skip=plan.metadata_spans if plan is not None else [], typed_lower=typed_lower)
         said = self._said(voice, retrieval, everything) if voice is not None else []
-        if voice is not None and not said:
+        if voice is not None and voice.only_theirs and not said:
             unsaid = f"The articles found report nothing {voice.who} said on this."
             return ExtractiveResult([], best.score, declined=unsaid)
         if said:  # their words answer, led by those that best match the question: no one else's
@@ -438,6 +446,10 @@ class ExtractiveEngine(Engine):
         # matches the question better
         if said and not any(c in said for c in chosen):
             add(said[0])
+        # ... and what else they said on it nearly as well: their statement is the answer
+        for candidate in [c for c in ranked if c in said][:VOICE_SENTENCES]:
+            if candidate.score >= SECOND_RATIO * best.score:
+                add(candidate)
         # An article cited once is cited twice when its next sentence answers nearly as well: the
         # fact asked about is often the one beside the sentence that matches the question's words.
         for doc in list(dict.fromkeys(c.evidence.doc_id for c in chosen)):
@@ -501,12 +513,14 @@ class ExtractiveEngine(Engine):
                 ASKS_MONEY.search(question) is not None or kind == "money" or IN_CURRENCY.search(question) is not None
             )
             score = kind == "score"
+            age = ASKS_AGE.search(question) is not None
 
             def gives_figure(c: ScoredSentence) -> bool:
                 return (
                     _gives_figure(c.evidence.quote)
                     and (not money or WRITES_MONEY.search(c.evidence.quote) is not None)
                     and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
+                    and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not focus or bool(focus & content_stems(c.evidence.quote)))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
@@ -514,7 +528,7 @@ class ExtractiveEngine(Engine):
             # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not
             names_cost = kind == "money" and any(stem(measure) in content_stems(c.evidence.quote) for c in chosen)
             if not names_cost and not any(gives_figure(c) for c in chosen):
-                counted = next((c for c in ranked if gives_figure(c)), None) if focus or money or score else None
+                counted = next((c for c in ranked if gives_figure(c)), None) if focus or money or score or age else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)
@@ -615,22 +629,28 @@ class ExtractiveEngine(Engine):
             if any(speaks(voice.name, speaker) for speaker in p.speakers)
         ]
         theirs = []
+        statements: list[tuple[str, int] | None] = []  # the statement (article, start) each one stands in
         for candidate in every:
             evidence = candidate.evidence
             spans = retrieval.spoken.get(evidence.doc_id)
             at = evidence.start_char
-            speaking = [n for s, e, n in spans or () if s <= at < e]
-            if is_theirs(voice.name, evidence.quote, speaking) or (
+            speaking = [(s, n) for s, e, n in spans or () if s <= at < e]
+            if is_theirs(voice.name, evidence.quote, [n for _, n in speaking]) or (
                 spans is None and any(d == evidence.doc_id and s <= at < e for d, s, e in speaking_in)
             ):
                 theirs.append(candidate)
+                mine = [s for s, n in speaking if speaks(voice.name, n)]
+                statements.append((evidence.doc_id, mine[0]) if mine else None)
         quotes = [c.evidence.quote for c in theirs]
         on = on_topic(voice.topic, voice.name, quotes, self.ranker.lexical, VOICE_TOPIC_MATCH)
         # what they say on it need not repeat its words ("Guardiola said the scoreline was a fair reflection
-        # of the game"): a statement of theirs in an article whose title and lead are on the topic is on it
+        # of the game"): a statement of theirs in an article whose title and lead are on the topic is on it,
+        # as is every sentence of a statement one of whose sentences is
         contexts = [_article_lead(c, retrieval) for c in theirs]
         around = on_topic(voice.topic, voice.name, contexts, self.ranker.lexical, VOICE_CONTEXT_MATCH)
-        return [theirs[i] for i in on + [i for i in around if i not in on]]
+        on_it = {statements[i] for i in on if statements[i] is not None}
+        within = [i for i, statement in enumerate(statements) if statement in on_it]
+        return [theirs[i] for i in dict.fromkeys(on + around + within)]
 
     def _second_hop(
         self, lookup: Callable[[str], list[Passage]], facet: str, stems: AbstractSet[str], entity: Candidate

@@ -697,7 +697,7 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
 # "How much is the program worth, and which countries get it first?", "When does the sale start, and do
 # members get in early?": two questions in one
 SECOND_QUESTION = re.compile(
-    r",?\s+and\s+(?=(?:who|whom|whose|which|what|when|where|why|how)\b)"
+    r",?\s+and\s+(?=(?:(?:from|by|for|at|in|to|with|since|until)\s+)?(?:who|whom|whose|which|what|when|where|why|how)\b)"
     r"|,\s+and\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had)\s+"
     r"(?:the|a|an|it|they|he|she|we|you|its|their|his|her|(?-i:[A-Z])[\w+.'’-]*)\b)",
     re.IGNORECASE,

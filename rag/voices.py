@@ -41,6 +41,12 @@ VIEW_QUESTION = re.compile(
     r"reaction|response|take|assessment|comment|comments)\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
+# "Does X think Y?", "Did X regret Y?": what they said on Y answers it
+BELIEF_QUESTION = re.compile(
+    r"^\s*(?:does|did|do)\s+(?P<who>[^?,;]{2,80}?)\s+(?:think|believe|expect|feel|say|argue|agree|disagree|"
+    r"regret|fear|worry|accept|admit|support|oppose|want|see)\b(?P<topic>[^?]*)",
+    re.IGNORECASE,
+)
 # "Where does X stand on Y"
 STANCE_QUESTION = re.compile(
     r"\bwhere\s+(?:does|did|do)\s+(?P<who>[^?,;]{2,80}?)\s+stand\b(?P<topic>[^?]*)",
@@ -72,15 +78,22 @@ class Voice:
     who: str  # as the question writes it: "South Korean President Yun Sok-yeol"
     name: str  # the name in it: "Yun Sok-yeol"
     topic: str  # "at the NATO summit in Madrid"
+    # whether finding nothing of theirs on it declines the question: "Does X think Y?" may be answered
+    # from what others report of Y when nothing they said is found on it
+    only_theirs: bool = True
 
 
-def asked_voice(question: str, skip: Sequence[tuple[int, int]] = ()) -> Voice | None:
+def asked_voice(question: str, skip: Sequence[tuple[int, int]] = (), typed_lower: bool | None = None) -> Voice | None:
     """Whom `question` asks what they said, when it names them; None for other questions.
 
     `skip`: spans already read as something else (an outlet it names: "What did TechCrunch say"
-    asks for an article, which other machinery finds).
+    asks for an article, which other machinery finds). `typed_lower`: whether the asker typed the
+    question with no capital (by default, whether `question` has none; the names the corpus writes
+    may have been given theirs since).
     """
-    for pattern in (SAYS_QUESTION, VIEW_QUESTION, STANCE_QUESTION):
+    if typed_lower is None:
+        typed_lower = not any(c.isupper() for c in question)
+    for pattern in (SAYS_QUESTION, VIEW_QUESTION, STANCE_QUESTION, BELIEF_QUESTION):
         match = pattern.search(question)
         if match is None:
             continue
@@ -91,14 +104,14 @@ def asked_voice(question: str, skip: Sequence[tuple[int, int]] = ()) -> Voice | 
         tokens = who.split()
         if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
             return None
-        name = _name_in(who, written_lower=not any(c.isupper() for c in question))
+        name = _name_in(who, written_lower=typed_lower)
         if not name:  # a description ("the North Korean author") is no name
             return None
         topic = match.group("topic")
         if TOLD.search(match.group(0)):  # "tell CNBC about X", "told reporters that X": whom they told is no topic
             topic = ADDRESSEE.sub("", topic)
         topic = TOPIC_LEAD.sub("", topic).strip(" .")
-        return Voice(who, name, topic)
+        return Voice(who, name, topic, only_theirs=pattern is not BELIEF_QUESTION)
     return None
 
 

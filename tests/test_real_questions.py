@@ -1360,3 +1360,19 @@ def test_what_someone_told_an_outlet_is_found_in_any_outlets_report_of_it(weeken
     answer = weekend.ask("What did Piet Maas tell the Harlow Courier about signing a striker?")
     assert not answer.abstained
     assert answer.citations[0].quote.startswith("Kessel coach Piet Maas told the Harlow Courier")
+
+
+def test_a_question_typed_in_lower_case_names_what_the_corpus_writes_as_names(weekend: Assistant) -> None:
+    # "lena voss" and "bramley park" are names the answer must write, though typed without capitals
+    answer = weekend.ask("when did lena voss join the bramley park project?")
+    assert answer.abstained and answer.text == "The articles found do not say when."
+
+
+def test_whether_someone_thinks_something_is_answered_by_their_whole_statement(weekend: Assistant) -> None:
+    answer = weekend.ask("Does Ida Holm think the derby result was fair?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0] == "Rovers manager Ida Holm said the result was a fair reflection of the afternoon."
+    assert any(q.startswith("\u201cWe gave away two soft goals") for q in quotes)
+    assert not any("Berg" in q or "crowd" in q for q in quotes)
+    # nothing Maas said holds the question's words: what the articles report of the squad answers
+    assert "thin the squad was" in weekend.ask("Does Piet Maas think the Kessel squad is deep enough?").text

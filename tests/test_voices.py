@@ -24,6 +24,11 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
         "harbour mayor ansel brandt", "ansel brandt", "fares"
     )
     assert asked_voice("what did the norwegian author say about quotas?") is None
+    # "Does X think Y?" asks what they said on Y, though others' reports of Y may answer it too
+    assert asked_voice("Does Ansel Brandt think the ferry will pay off?") == Voice(
+        "Ansel Brandt", "Ansel Brandt", "the ferry will pay off", only_theirs=False
+    )
+    assert asked_voice("Does the port need a new crane?") is None
 
 
 def test_descriptions_groups_outlets_and_other_questions_name_no_one() -> None:
