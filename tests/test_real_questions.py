@@ -414,7 +414,8 @@ WEEKEND = {
         + SLEEP_METHODS.replace("The researchers", "The scientists").replace("Some cautioned", "Others cautioned")
         + "\n\n"
         "In their study, the team followed more than 61,000 volunteers across Sweden. "
-        "Those with the most regular bedtimes had a 23 percent lower risk of dying during the study.",
+        "Those with the most regular bedtimes had a 23 percent lower risk of dying during the study. "
+        "The oldest volunteer, Karin Lund, 97, still goes to bed at nine.",
     ),
     "post_lamp.txt": (
         {"title": "Weekend deals", "source": "Harlow Post", "published": "2024-09-14"},
@@ -1376,3 +1377,9 @@ def test_whether_someone_thinks_something_is_answered_by_their_whole_statement(w
     assert not any("Berg" in q or "crowd" in q for q in quotes)
     # nothing Maas said holds the question's words: what the articles report of the squad answers
     assert "thin the squad was" in weekend.ask("Does Piet Maas think the Kessel squad is deep enough?").text
+
+
+def test_an_age_asked_for_is_answered_only_by_an_age(weekend: Assistant) -> None:
+    assert "Karin Lund, 97," in weekend.ask("How old is Karin Lund?").text
+    # 61,000 volunteers is a count of them, not their age
+    assert weekend.ask("How old were the volunteers followed across Sweden?").abstained
