@@ -74,6 +74,7 @@ eval: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/heldout.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-heldout
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-newcomer
 	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held2.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-newcomer-2
+	RAG_STORAGE_DIR=$(EVAL_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held3.jsonl --markdown | $(BIN)/python bench/update_readme.py eval-newcomer-3
 
 # The newcomers' held questions (both sets) with 300 unrelated news stories beside the bundled articles (printed only).
 MIXED_STORAGE := storage/mixed
@@ -82,6 +83,7 @@ eval-newcomer-mixed: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag ingest --prune corpus $(MIXED_STORAGE)-articles
 	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held.jsonl --markdown
 	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held2.jsonl --markdown
+	RAG_STORAGE_DIR=$(MIXED_STORAGE) $(BIN)/python -m rag eval --set tests/data/newcomer_held3.jsonl --markdown
 
 # MultiHop-RAG (Tang & Yang, COLM 2024) on its 609 articles, in a store of their own (ingest reuses it when unchanged).
 # `make eval-multihop` runs the whole held split and writes its table into the README; with N=... (a seeded
@@ -99,7 +101,7 @@ eval-multihop: $(VENV)/.installed
 		--split $(SPLIT) $(if $(N),--n $(N)) --seed $(SEED) --json-out $(MULTIHOP_OUT).json > $(MULTIHOP_OUT).md
 	$(if $(and $(filter held,$(SPLIT)),$(if $(N),,yes)),$(BIN)/python bench/update_readme.py eval-multihop <,cat) $(MULTIHOP_OUT).md
 
-# Plain questions a reader would ask of MultiHop articles (four helpers', 24 articles each; odd ids tuned on, even
+# Plain questions a reader would ask of MultiHop articles (six helpers', 24 articles each; odd ids tuned on, even
 # held), printed only.
 eval-multihop-plain: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag ingest --quiet $(MULTIHOP_DATA)/articles
@@ -107,6 +109,8 @@ eval-multihop-plain: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain2_held.jsonl --markdown
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain3_held.jsonl --markdown
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain4_held.jsonl --markdown
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain5_held.jsonl --markdown
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain6_held.jsonl --markdown
 
 clean:
 	rm -rf $(VENV) storage/chroma storage/.ingest.lock

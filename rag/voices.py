@@ -66,6 +66,12 @@ SPEAKING = re.compile(
 SPEAKING_WINDOW = 8  # words between the name and the verb of saying
 SURNAME_LETTERS = 4  # a surname this long stands for the person alone
 NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+# "What did X say he hoped to achieve by going to the summit": what they wanted is what the question asks, and
+# their words on the summit tell it without these words
+INTENT_STEMS = content_stems(
+    "hope hoped hopes achieve achieved want wanted wants plan planned plans aim aimed intend intended expect "
+    "expected goal goals wish wished"
+)
 TOLD = re.compile(r"\b(?:tell|tells|told)\b", re.IGNORECASE)
 ADDRESSEE = re.compile(r"^\s*(?:[\w.'’-]+\s+){1,3}?(?=(?:about|that|regarding|on)\b)", re.IGNORECASE)
 TOPIC_LEAD = re.compile(r"^\s*(?:about|on|of|regarding|concerning|at|in|to|towards|toward|that|as\s+to)\b\s*", re.I)
@@ -169,5 +175,5 @@ def on_topic(
 ) -> list[int]:
     """Which of their sentences (by index) hold at least `floor` of the topic's words (by `share`); a
     question with no topic of its own ("What did Kawai say?") is on the topic of anything they said."""
-    stems = content_stems(topic) - content_stems(name)
+    stems = content_stems(topic) - content_stems(name) - INTENT_STEMS
     return [i for i, quote in enumerate(theirs) if not stems or share(stems, quote) >= floor]

@@ -1,6 +1,9 @@
 """Reading whom a question asks what they said, and whose a sentence is."""
 
-from rag.voices import Voice, asked_voice, is_theirs, speaks
+from collections.abc import Set as AbstractSet
+
+from rag.lexicon import content_stems
+from rag.voices import Voice, asked_voice, is_theirs, on_topic, speaks
 
 
 def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> None:
@@ -58,3 +61,12 @@ def test_a_person_is_also_their_surname_alone() -> None:
     assert speaks("Dean Cain", "Cain") and speaks("Kawai", "Daisuke Kawai")
     assert speaks("Kim Hyo-myung", "Kim Hye Myung")
     assert not speaks("Dean Cain", "Dean Martin")
+
+
+def test_what_they_hoped_for_is_on_the_topic_of_what_they_hope_for() -> None:
+    def share(stems: AbstractSet[str], text: str) -> float:
+        return len(stems & content_stems(text)) / len(stems)
+
+    theirs = ["I will be the first mayor to attend the harbour summit.", "The weather was fine."]
+    # "hoped to achieve" asks what they wanted: their words on the summit tell it
+    assert on_topic("he hoped to achieve at the harbour summit", "Brandt", theirs, share, 0.6) == [0]
