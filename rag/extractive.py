@@ -314,11 +314,8 @@ class ExtractiveEngine(Engine):
                 context=[p.text for p in retrieval.passages],
                 introduced_by=plan.asks_preposition,
             )
-            deed = WHO_DID.match(main_clause(question))
-            done = plan.asks_noun if plan.asks_noun in MAKERS else deed.group("verb") if deed is not None else ""
-            if done:
-                # "Who developed X", "Who scored for Kessel": the names written beside the verb come first
-                verb = {stem(done)}
+            if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
+                verb = {stem(plan.asks_noun)}
                 candidates.sort(
                     key=lambda c: not any(written_near(e.quote, f, verb) for e in c.evidence for f in c.forms)
                 )

@@ -1383,9 +1383,3 @@ def test_an_age_asked_for_is_answered_only_by_an_age(weekend: Assistant) -> None
     assert "Karin Lund, 97," in weekend.ask("How old is Karin Lund?").text
     # 61,000 volunteers is a count of them, not their age
     assert weekend.ask("How old were the volunteers followed across Sweden?").abstained
-
-
-def test_who_did_something_is_the_name_written_beside_the_deed(weekend: Assistant) -> None:
-    # the derby's report names Kessel Town first; Anna Berg is the one written beside "scored"
-    answer = weekend.ask("Who scored for Kessel against Rovers?")
-    assert answer.text.startswith("Anna Berg.")
