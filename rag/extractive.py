@@ -77,9 +77,10 @@ ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this sha
 HALF_RATIO = 0.75  # a later half's second-best sentence joins when its best is in and it is this close
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
-OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")
 VOICE_SENTENCES = 3  # of the sentences of theirs on the topic, those cited when they answer nearly as well
 VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hold this share
+
+OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quotation: the last speaker's, unless named
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
@@ -491,10 +492,11 @@ class ExtractiveEngine(Engine):
         # A statement of theirs goes on in the quotation right after it ("'... best idea for them,' Friedman
         # said. 'I think they feel if they're going to add, it's going to be on defense.'"), unless that one
         # is another's.
-        for candidate in [c for c in chosen if c in said and voice is not None]:
+        for candidate in [c for c in chosen if c in said]:
             after = _next_sentence(candidate, following)
-            goes_on = after is not None and OPENS_QUOTATION.match(after.evidence.quote) is not None
-            if after is not None and goes_on and voice is not None and _spoken_by(voice, after.evidence.quote):
+            if after is None or voice is None or not OPENS_QUOTATION.match(after.evidence.quote):
+                continue
+            if _spoken_by(voice, after.evidence.quote):
                 add(after)
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
         # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
