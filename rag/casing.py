@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from rag.word_frequency import zipf_frequency
 
@@ -51,14 +50,6 @@ class CasingCount:
             if count >= (MIN_CAPITALISED_WORD if zipf_frequency(key) >= COMMON_ZIPF else MIN_CAPITALISED)
             and count >= CAPITALISED_SHARE * (count + self.lower[key])
         }
-
-
-def cased_forms(texts: Iterable[str]) -> dict[str, str]:
-    """Lower-cased word -> the form `texts` write it in, for the words they write as names."""
-    count = CasingCount()
-    for text in texts:
-        count.add(text)
-    return count.names()
 
 
 def truecase(question: str, cased: dict[str, str]) -> str:

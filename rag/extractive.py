@@ -648,7 +648,8 @@ class ExtractiveEngine(Engine):
         # what they say on it need not repeat its words ("Guardiola said the scoreline was a fair reflection
         # of the game"): a statement of theirs in an article whose title and lead are on the topic is on it,
         # as is every sentence of a statement one of whose sentences is
-        contexts = [_article_lead(c, retrieval) for c in theirs]
+        leads = {doc: _article_lead(doc, retrieval) for doc in {c.evidence.doc_id for c in theirs}}
+        contexts = [leads[c.evidence.doc_id] for c in theirs]
         around = on_topic(voice.topic, voice.name, contexts, self.ranker.lexical, VOICE_CONTEXT_MATCH)
         on_it = {statements[i] for i in on if statements[i] is not None}
         within = [i for i, statement in enumerate(statements) if statement in on_it]
@@ -734,18 +735,12 @@ def _spoken_by(voice: Voice, quote: str) -> bool:
     return is_theirs(voice.name, quote, []) or not SPEAKING.search(quote)
 
 
-def _article_lead(candidate: ScoredSentence, retrieval: Retrieval) -> str:
-    """What a sentence's article is about: its title, and its lead (opening sentence) when found."""
-    doc = candidate.evidence.doc_id
+def _article_lead(doc: str, retrieval: Retrieval) -> str:
+    """What an article is about: its title, and its lead (opening sentence) when found."""
     opening = next((p for p in retrieval.passages if p.doc_id == doc and p.start_char == 0), None)
     title = next(p.title for p in retrieval.passages if p.doc_id == doc)
     lead = next(iter(passage_sentences(opening)), None) if opening is not None else None
     return f"{title}. {lead.quote}" if lead is not None else title
-
-
-def _passage_of(candidate: ScoredSentence, retrieval: Retrieval) -> str:
-    """The text of the passage a sentence was found in."""
-    return " ".join(p.text for p in _passages_holding(candidate, retrieval))
 
 
 def _quotations_open_after(candidate: ScoredSentence, retrieval: Retrieval) -> int:

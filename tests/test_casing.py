@@ -1,6 +1,14 @@
 """Names typed in lower case get the capitals the corpus writes them with."""
 
-from rag.casing import cased_forms, truecase
+from rag.casing import CasingCount, truecase
+
+
+def cased_forms(texts: list[str]) -> dict[str, str]:
+    count = CasingCount()
+    for text in texts:
+        count.add(text)
+    return count.names()
+
 
 TEXTS = [
     "Ships from Japan and the QUAD navies met off Brussels. Japan said the drills went well.",
