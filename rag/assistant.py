@@ -353,6 +353,7 @@ class Assistant:
             self._lookup(indexes, plan, options),
             spoken,
             half_vectors,
+            lambda doc_id: passages_of([NodeWithScore(node=n, score=0.0) for n in indexes.bm25.article_nodes(doc_id)]),
         )
 
     @staticmethod

@@ -194,6 +194,13 @@ class Bm25Index:
         row = self._rows.get(chunk_id)
         return None if row is None or self.retriever is None else self.node(row)
 
+    def article_nodes(self, doc_id: str) -> list[TextNode]:
+        """Every chunk of one article, in the order of its text."""
+        if self.retriever is None or not len(self):
+            return []
+        rows = np.flatnonzero(np.asarray(self.column("document_id")) == doc_id)
+        return sorted((self.node(int(row)) for row in rows), key=lambda n: int(n.metadata.get("start_char") or 0))
+
     def node(self, hit: int | dict[str, Any]) -> TextNode:
         """The node of a hit (its corpus entry, or its index), decoded once and kept while recently used."""
         assert self.retriever is not None

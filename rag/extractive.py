@@ -40,7 +40,7 @@ from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in, person_like, vote, with_first_name, written_near
-from rag.lexicon import content_stems, fold, stem, words
+from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, PERSON_NOUNS, main_clause
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
@@ -66,6 +66,8 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
+TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
+TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
 FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
@@ -85,7 +87,7 @@ OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quota
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
 ASKS_FIGURE = re.compile(
-    r"(?:^\s*|,?\s+and\s+)(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
+    r"(?:^\s*|,\s*|,?\s+and\s+)(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
     r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
     r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b)",
     re.IGNORECASE,
@@ -97,12 +99,22 @@ WRITES_FIGURE = re.compile(
     r"tripled?|percent|none|both|third|quarter|fifth|tenth|thirds|quarters|fifths|tenths)\b",
     re.IGNORECASE,
 )
+INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "U.S.", "U.K."
+# "According to PitchBook, how much ...": whom the question takes the figure from, not what it is of
+ATTRIBUTED_TO = re.compile(r"\s*according\s+to\s+[^,?]{1,60},", re.IGNORECASE)
 NO_FIGURE = "The articles found give no figure that answers this question."
 # "How old is ...": an age ("Ekimov, 78, and Brus, 80", "aged 78", "a 78-year-old", "was just 23 when"), not any figure
-ASKS_AGE = re.compile(r"(?:^\s*|,?\s+and\s+)how\s+old\b", re.IGNORECASE)
+ASKS_AGE = re.compile(r"(?:^\s*|,\s*|,?\s+and\s+)how\s+old\b", re.IGNORECASE)
 WRITES_AGE = re.compile(
     r"\b(?:aged?\s+\d{1,3}|\d{1,3}-year-old|\d{1,3}\s+years?\s+old|age\s+of\s+\d{1,3})\b|[A-Z][\w'’-]+,\s+\d{1,3},|"
     r"\b(?:was|is|were|are)\s+(?:just\s+|only\s+)?\d{1,3}\s+(?:when|at\s+the\s+time)\b"
+)
+# "How many times was he sacked": a number of times ("seven times", "twice"), not the yards of a pass
+ASKS_TIMES = re.compile(r"\bhow\s+many\s+times\b", re.IGNORECASE)
+WRITES_TIMES = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|multiple|dozens?\s+of)"
+    r"\s+(?:more\s+|other\s+|different\s+|straight\s+|consecutive\s+|separate\s+)?times\b|\b(?:once|twice|thrice)\b",
+    re.IGNORECASE,
 )
 WRITES_SCORE = re.compile(
     r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
@@ -124,7 +136,7 @@ ASKS_IN_TEXT = re.compile(
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
-    r"(?:^\s*|,?\s+and\s+)how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    r"(?:^\s*|,\s*|,?\s+and\s+)how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     r"financing|funds)\b|(?:\w+\s+){1,8}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)",
@@ -152,7 +164,7 @@ WRITES_DAY = re.compile(
     re.IGNORECASE,
 )
 NO_DAY = "The articles found give no date that answers this question."
-ASKS_DURATION = re.compile(r"(?:^\s*|,?\s+and\s+)how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
+ASKS_DURATION = re.compile(r"(?:^\s*|,\s*|,?\s+and\s+)how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
 WRITES_DURATION = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
     r"many|half\s+an?|next|coming|past|last)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
@@ -179,7 +191,7 @@ NO_YEAR = "The articles found give no year that answers this question."
 # "When is the trial set to begin?": answered only by a sentence that says when (a date, a year, a month,
 # a season, "last week", "two days ago"); "When Chewy ran a promotion, what ..." asks no time
 ASKS_WHEN = re.compile(
-    r"(?:^\s*|,?\s+and\s+)when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
+    r"(?:^\s*|,\s*|,?\s+and\s+)when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
 )
 _SEASONS = r"(?:spring|summer|autumn|fall|winter)"
 _MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no months
@@ -516,6 +528,7 @@ class ExtractiveEngine(Engine):
             )
             score = kind == "score"
             age = ASKS_AGE.search(question) is not None
+            times = ASKS_TIMES.search(question) is not None
 
             def gives_figure(c: ScoredSentence) -> bool:
                 return (
@@ -523,6 +536,7 @@ class ExtractiveEngine(Engine):
                     and (not money or WRITES_MONEY.search(c.evidence.quote) is not None)
                     and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
+                    and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
                     and (not focus or bool(focus & content_stems(c.evidence.quote)))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
@@ -530,8 +544,11 @@ class ExtractiveEngine(Engine):
             # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not
             names_cost = kind == "money" and any(stem(measure) in content_stems(c.evidence.quote) for c in chosen)
             if not names_cost and not any(gives_figure(c) for c in chosen):
-                counted = next((c for c in ranked if gives_figure(c)), None) if focus or money or score or age else None
+                typed = focus or money or score or age or times
+                counted = next((c for c in ranked if gives_figure(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
+                    counted = self._typed_in_article(retrieval, chosen, gives_figure) if focus else None
+                if counted is None:
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)
         person = asks_for == "person"  # "the name of the woman who ...": a person's
@@ -554,7 +571,15 @@ class ExtractiveEngine(Engine):
                     writes.search(c.evidence.quote) and _names_every(names, _with_neighbours(c, ending, following))
                     for c in chosen
                 ):
-                    return ExtractiveResult([], best.score, declined=unanswered)
+                    # a length of time is told where the article tells of what lasted ("The OLED lasted four
+                    # hours and 23 minutes"), not always beside the sentences that match the question's names;
+                    # a day or a year found that way was as often another event's
+                    lasted = (
+                        self._typed_in_article(retrieval, chosen, _writes_duration) if asks is ASKS_DURATION else None
+                    )
+                    if lasted is None:
+                        return ExtractiveResult([], best.score, declined=unanswered)
+                    add(lasted)
         # "..., and which countries get it first?": each later half of a compound question is answered by
         # the sentence that best matches it (with the names the first half writes), or, when that one is in
         # already (it may answer only the first half), by a near tie. It joins after the checks above: the
@@ -655,6 +680,38 @@ class ExtractiveEngine(Engine):
         within = [i for i, statement in enumerate(statements) if statement in on_it]
         return [theirs[i] for i in dict.fromkeys(on + around + within)]
 
+    def _typed_in_article(
+        self,
+        retrieval: Retrieval,
+        chosen: Sequence[ScoredSentence],
+        gives: Callable[[ScoredSentence], bool],
+    ) -> ScoredSentence | None:
+        """The sentence of a chosen article that gives what the question asks for (`gives`) and holds most of
+        the question's words the best sentence lacks, found anywhere in the article: the passages found for
+        the question's words often tell around the detail asked for ("how long does it take to charge the
+        Echo Frames": "Charging from zero to 100 percent takes about 2.5 hours" in another part of the
+        review). None when no sentence holds `TYPED_HOP_MATCH` of those words, or when it writes a year the
+        question does not ask about."""
+        if retrieval.article is None or not chosen:
+            return None
+        # without the outlets and dates it names, and whom it takes the figure from: they say where to look
+        asked = retrieval.standalone
+        read = list(retrieval.plan.metadata_spans) if retrieval.plan is not None else []
+        if attributed := ATTRIBUTED_TO.match(asked):
+            read.append(attributed.span())
+        for start, end in sorted(read, reverse=True):
+            asked = asked[:start] + " " + asked[end:]
+        rest = content_stems(asked) - written_stems(chosen[0].evidence.quote)
+        years = set(WRITES_YEAR.findall(asked))  # "in the third quarter of 2023": no figure of 2019
+        found: list[ScoredSentence] = []
+        for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in chosen))[:TYPED_HOP_ARTICLES]:
+            for evidence in {e.key: e for p in retrieval.article(doc_id) for e in passage_sentences(p)}.values():
+                candidate = ScoredSentence(evidence, self.ranker.lexical(rest, evidence.quote), 0.0)
+                written = set(WRITES_YEAR.findall(evidence.quote))
+                if candidate.lexical >= TYPED_HOP_MATCH and gives(candidate) and not (years and written - years):
+                    found.append(candidate)
+        return max(found, key=lambda c: c.lexical, default=None)
+
     def _second_hop(
         self, lookup: Callable[[str], list[Passage]], facet: str, stems: AbstractSet[str], entity: Candidate
     ) -> ScoredSentence | None:
@@ -702,6 +759,8 @@ def _names_asked(retrieval: Retrieval) -> list[list[str]]:
     titled = retrieval.standalone.find(reference) if reference else -1
     if titled >= 0:  # "the Madrid summit article" says where to look, not what
         read.append((titled, titled + len(reference)))
+    if attributed := ATTRIBUTED_TO.match(retrieval.standalone):  # "According to PitchBook, ...": who says it
+        read.append(attributed.span())
     terms = [term for term in specific_terms(retrieval.standalone, read) if not term.isdigit()]
     groups: list[list[str]] = []
     for name in names_in(retrieval.standalone):
@@ -714,7 +773,7 @@ def _names_asked(retrieval: Retrieval) -> list[list[str]]:
 def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     """Whether `text` writes each of `names` by one of its words at least (a word of four letters or more
     also as the start of a word: "Japan" in "Japanese")."""
-    written = words(text)
+    written = words(INITIALS.sub(lambda m: m.group().replace(".", ""), text))  # "U.S.-based" is "US-based"
     return all(any(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in name) for name in names)
 
 
@@ -784,6 +843,11 @@ def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
     cited = [p for p in retrieval.passages if p.doc_id in docs]
     written = set(re.findall(r"\d+", " ".join(f"{p.text} {p.published[:4]}" for p in cited)))
     return next((y for y in years if y not in written), "")
+
+
+def _writes_duration(sentence: ScoredSentence) -> bool:
+    """Whether a sentence tells a length of time."""
+    return WRITES_DURATION.search(sentence.evidence.quote) is not None
 
 
 def _gives_figure(sentence: str) -> bool:

@@ -318,6 +318,12 @@ FOCUS = [
 ]
 
 
+# "How many times was Sanders sacked ...", "How many times has the club reached ...": what is counted is the deed
+COUNTED_DEED = re.compile(
+    r"^how\s+many\s+times\s+(?:was|were|has|have|had|is|are)\s+(?:[\w'’.-]+\s+){0,6}?(?P<focus>[a-z]{3,}ed)\b"
+)
+
+
 # "What was the attendance at ...", "What is Japan's GDP ...", "What was the final score ...": a measure, which
 # only a figure gives: a count of what the noun names, a sum of money, a score
 MEASURES = {
@@ -349,8 +355,11 @@ def asked_measure(question: str) -> tuple[str, str]:
 
 
 def question_focus(question: str) -> str:
-    """The noun a counting or attribute question turns on ("submarines", "outcome"); '' for others."""
+    """The noun a counting or attribute question turns on ("submarines", "outcome"), or the deed counted
+    ("How many times was Sanders sacked": "sacked"); '' for others."""
     clause = main_clause(question).lower()
+    if deed := COUNTED_DEED.match(clause):
+        return deed.group("focus")
     for pattern in FOCUS:
         match = pattern.match(clause)
         if match and match.group("focus") not in GENERIC_FOCUS:

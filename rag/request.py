@@ -39,6 +39,9 @@ class Retrieval:
     spoken: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     # per later half of a compound question ("..., and which countries get it first?"), its embedding
     half_vectors: list[list[float]] = field(default_factory=list)
+    # every passage of one article, in the order of its text: where the detail asked for may be when the
+    # passages found tell only around it
+    article: Callable[[str], list[Passage]] | None = None
 
     @property
     def asked(self) -> str:

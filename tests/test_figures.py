@@ -78,3 +78,27 @@ def test_a_name_the_question_writes_in_full_is_written_by_its_surname() -> None:
     passage = "Bought for £47.2m, Onana arrived as a shot-stopper. Inter sold him in July."
     assert _names_every([["andre", "onana"], ["inter"]], passage)
     assert not _names_every([["andre", "onana"], ["chelsea"]], passage)
+
+
+def test_a_name_written_with_initials_is_the_name_typed_without_their_stops() -> None:
+    from rag.extractive import _names_every
+
+    sentence = "The year saw $14.5 billion invested in Chinese companies by U.S.-headquartered VCs."
+    assert _names_every([["us-headquartered"]], sentence)
+    assert _names_every([["us"]], "Talks between the U.S. and Japan resumed.")
+    assert not _names_every([["uk"]], "Talks between the U.S. and Japan resumed.")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_length"),
+    [
+        ("How long did the battery last?", True),
+        ("According to The Verge's review, how long does the battery last?", True),
+        ("Who won, and how long did the match last?", True),
+        ("Which lamp lasts longest, a Lumo or a Vexa?", False),
+    ],
+)
+def test_a_length_of_time_is_asked_after_an_introduction_too(question: str, asks_length: bool) -> None:
+    from rag.extractive import ASKS_DURATION
+
+    assert (ASKS_DURATION.search(question) is not None) == asks_length

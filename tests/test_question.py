@@ -523,6 +523,10 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("What is the top speed of the new ferry?", "speed"),
         ("What was the turnout in the harbour vote?", "turnout"),
         ("What is the name of the ferry?", ""),  # a name says nothing of what is asked
+        # times are counted of a deed: the deed is what the answer must tell
+        ("How many times was Tomas Reyes sacked in the loss?", "sacked"),
+        ("How many times has the harbour board raised its fees?", "raised"),
+        ("How many times did the ferry run?", ""),
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:

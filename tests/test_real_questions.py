@@ -436,6 +436,42 @@ WEEKEND = {
 }
 
 
+# A game report and a product review, each several passages long: the detail asked for ("sacked five times",
+# "lasted three hours and 40 minutes") sits passages away from the sentences that match the question's names.
+GAME_PLAYS = (
+    "Early in the second quarter the Bears drove 80 yards in nine plays, and running back Leo Falk finished the "
+    "drive from two yards out. The Hawks answered with a long field goal before the break. After half-time the "
+    "Bears' defence pinned the Hawks deep in their own half, and a punt into the wind gave Orvin the ball near "
+    "midfield. Falk carried the ball six more times on the next drive. The Hawks' kicker missed a second attempt "
+    "from distance late in the third quarter, and the crowd at Riverside Field grew quiet. "
+)
+GAMEDAY = {
+    "courier_game.txt": (
+        {"title": "Bears beat Hawks", "source": "Harlow Courier", "published": "2024-10-07"},
+        "The Orvin Bears beat the Harlow Hawks 24-10 at Riverside Field on Sunday. "
+        "Hawks quarterback Tomas Reyes threw for 212 yards and a touchdown in the loss.\n\n"
+        + GAME_PLAYS
+        + GAME_PLAYS.replace("Early in", "Midway through").replace("nine plays", "eleven plays")
+        + "\n\nThe Hawks' line struggled against the Orvin rush all afternoon. "
+        "He was sacked five times, a season high for the Bears' defence. "
+        "The Hawks host Norfield next Sunday.",
+    ),
+    "post_headlamp.txt": (
+        {"title": "Lumo Trail headlamp review", "source": "Harlow Post", "published": "2024-10-05"},
+        "The Lumo Trail is a headlamp for runners who train before dawn.\n\n"
+        + (
+            "Its strap is soft and wide, and it stays in place on rough ground. The lamp tilts in five steps, "
+            "and a red light saves your night vision on the way home. The buttons are large enough to press "
+            "in winter gloves, and the case is sealed against rain. "
+        )
+        * 3
+        + "\n\nWe ran the lamp on its brightest setting until the battery went dark. "
+        "It lasted three hours and 40 minutes before dying. "
+        "A full charge over USB-C takes two hours.",
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def oped(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """One outlet's report on an op-ed another outlet published."""
@@ -512,6 +548,12 @@ def trams(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 def scorers(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A league's top scorers, listed one a line."""
     return assistant_over(tmp_path_factory.mktemp("scorers") / "articles", SCORERS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def gameday(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A game report and a headlamp review, each several passages long."""
+    return assistant_over(tmp_path_factory.mktemp("gameday") / "articles", GAMEDAY, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1383,3 +1425,22 @@ def test_an_age_asked_for_is_answered_only_by_an_age(weekend: Assistant) -> None
     assert "Karin Lund, 97," in weekend.ask("How old is Karin Lund?").text
     # 61,000 volunteers is a count of them, not their age
     assert weekend.ask("How old were the volunteers followed across Sweden?").abstained
+
+
+def test_how_many_times_something_happened_is_answered_by_a_count_of_it_passages_away(gameday: Assistant) -> None:
+    answer = gameday.ask("How many times was Tomas Reyes sacked in the Hawks' 24-10 loss to Orvin?")
+    assert not answer.abstained
+    # the score and the yards are figures, but no count of sacks
+    assert "He was sacked five times, a season high for the Bears' defence." in [c.quote for c in answer.citations]
+    assert_verbatim(gameday, answer)
+    # a count of something else the report gives is no count of sacks
+    assert gameday.ask("How many times was Leo Falk tackled for a loss?").abstained
+
+
+def test_how_long_something_lasted_is_found_where_the_article_tells_it(gameday: Assistant) -> None:
+    answer = gameday.ask(
+        "According to the Harlow Post's review, how long did the Lumo Trail's battery last on its brightest setting?"
+    )
+    assert not answer.abstained
+    assert "It lasted three hours and 40 minutes before dying." in [c.quote for c in answer.citations]
+    assert_verbatim(gameday, answer)
