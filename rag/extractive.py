@@ -79,6 +79,8 @@ ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this sha
 HALF_RATIO = 0.75  # a later half's second-best sentence joins when its best is in and it is this close
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
+VOICE_NEAR_MATCH = 0.15  # ... or this share, in the article whose sentence matches the question best
+STATEMENT_SENTENCES = 4  # ... and the sentences of their statement after one of them, or of the quotation right after
 VOICE_SENTENCES = 3  # of the sentences of theirs on the topic, those cited when they answer nearly as well
 VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hold this share
 
@@ -503,12 +505,20 @@ class ExtractiveEngine(Engine):
                 quoted, open_quotes = after, quotation_depth(after.evidence.quote, open_quotes)
         # A statement of theirs goes on in the quotation right after it ("'... best idea for them,' Friedman
         # said. 'I think they feel if they're going to add, it's going to be on defense.'"), unless that one
-        # is another's.
+        # is another's, and on through the sentences attribution found theirs ('"I feel sorry for Stam," Petrov
+        # said. "He was angry with himself. / "But those two free-kicks were easy saves.')
         for candidate in [c for c in chosen if c in said]:
-            after = _next_sentence(candidate, following)
-            if after is None or voice is None or not OPENS_QUOTATION.match(after.evidence.quote):
-                continue
-            if _spoken_by(voice, after.evidence.quote):
+            after = candidate
+            for _ in range(STATEMENT_SENTENCES):
+                after = _next_sentence(after, following)
+                if after is None or voice is None:
+                    break
+                spans = retrieval.spoken.get(after.evidence.doc_id, ())
+                inside = any(s <= after.evidence.start_char < e and speaks(voice.name, n) for s, e, n in spans)
+                if not inside and not (
+                    OPENS_QUOTATION.match(after.evidence.quote) and _spoken_by(voice, after.evidence.quote)
+                ):
+                    break
                 add(after)
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
         # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
@@ -676,6 +686,13 @@ class ExtractiveEngine(Engine):
         leads = {doc: _article_lead(doc, retrieval) for doc in {c.evidence.doc_id for c in theirs}}
         contexts = [leads[c.evidence.doc_id] for c in theirs]
         around = on_topic(voice.topic, voice.name, contexts, self.ranker.lexical, VOICE_CONTEXT_MATCH)
+        # in the article the question's words find first, a statement of theirs holding fewer of the topic's
+        # words is on it ("Agbonlahor insists Onana needs to take a significant chunk of the blame for United's
+        # collapse" in the report on that game)
+        first = every[0].evidence.doc_id if every else ""
+        near = on_topic(voice.topic, voice.name, quotes, self.ranker.lexical, VOICE_NEAR_MATCH)
+        near = [i for i in near if theirs[i].evidence.doc_id == first]
+        on += [i for i in near if i not in on]
         on_it = {statements[i] for i in on if statements[i] is not None}
         within = [i for i, statement in enumerate(statements) if statement in on_it]
         return [theirs[i] for i in dict.fromkeys(on + around + within)]

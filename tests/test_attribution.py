@@ -77,6 +77,24 @@ def test_a_quotation_left_open_at_a_paragraphs_end_goes_on_in_the_next() -> None
     assert spoken["The club said it would name a "] != "Mara Lindqvist"  # the quotation has ended
 
 
+def test_straight_quotes_are_quotations_and_more_verbs_report_speech() -> None:
+    # web copy often writes quotes straight; "insists" reports speech as "said" does
+    text = (
+        "Kessel City threw away a two-goal lead on Wednesday.\n\n"
+        "Kessel legend Ivan Petrov insists keeper Ivo Stam must take the blame.\n\n"
+        '"I feel sorry for Stam," Petrov told Radio Harlow. "He was angry with himself.\n\n'
+        '"Those two free-kicks were easy saves."\n\n'
+        "The club plays Norfield next."
+    )
+    result = attribute(text)
+    spoken = {text[s.start : s.start + 30]: (s.speaker, text[s.start : s.end]) for s in result.statements}
+    assert spoken["Kessel legend Ivan Petrov insi"][0] == "Ivan Petrov"
+    said, words = spoken['"I feel sorry for Stam," Petro']
+    assert said == "Ivan Petrov" and words.endswith("He was angry with himself.")
+    assert spoken['"Those two free-kicks were eas'][0] == "Ivan Petrov"  # the quotation reopened after its paragraph
+    assert spoken["The club plays Norfield next."][0] != "Ivan Petrov"
+
+
 def test_a_word_opening_the_sentence_is_not_taken_for_a_first_name() -> None:
     text = (
         "Dana Okafor-Reyes runs the port of Halden. “Fees will rise,” Okafor-Reyes said on Monday. "

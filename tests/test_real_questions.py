@@ -437,7 +437,8 @@ WEEKEND = {
 
 
 # A game report and a product review, each several passages long: the detail asked for ("sacked five times",
-# "lasted three hours and 40 minutes") sits passages away from the sentences that match the question's names.
+# "lasted three hours and 40 minutes") sits passages away from the sentences that match the question's names;
+# a pundit quoted with straight quotes, over several paragraphs.
 GAME_PLAYS = (
     "Early in the second quarter the Bears drove 80 yards in nine plays, and running back Leo Falk finished the "
     "drive from two yards out. The Hawks answered with a long field goal before the break. After half-time the "
@@ -455,6 +456,18 @@ GAMEDAY = {
         + "\n\nThe Hawks' line struggled against the Orvin rush all afternoon. "
         "He was sacked five times, a season high for the Bears' defence. "
         "The Hawks host Norfield next Sunday.",
+    ),
+    "courier_keeper.txt": (
+        {"title": "Kessel's defence is not good enough", "source": "Harlow Courier", "published": "2024-10-03"},
+        "It is all going wrong for Kessel City in the cup.\n\n"
+        "Kessel came from behind to lead 3-1 against Norfield, and the game still ended 3-3. "
+        "Keeper Ivo Stam let in two free-kicks in the last ten minutes.\n\n"
+        "Kessel legend Ivan Petrov insists Stam needs to take a big share of the blame for the Kessel collapse on "
+        "Wednesday night.\n\n"
+        '"I feel sorry for Stam," Petrov told Radio Harlow. "He was angry with himself after the game.\n\n'
+        '"But those two free-kicks were easy saves.\n\n'
+        '"Without those two mistakes, I think Kessel go on to win 4-1."\n\n'
+        "Kessel play Orvin next.",
     ),
     "post_headlamp.txt": (
         {"title": "Lumo Trail headlamp review", "source": "Harlow Post", "published": "2024-10-05"},
@@ -1443,4 +1456,13 @@ def test_how_long_something_lasted_is_found_where_the_article_tells_it(gameday: 
     )
     assert not answer.abstained
     assert "It lasted three hours and 40 minutes before dying." in [c.quote for c in answer.citations]
+    assert_verbatim(gameday, answer)
+
+
+def test_what_someone_said_in_straight_quotes_on_the_game_asked_about_is_their_answer(gameday: Assistant) -> None:
+    answer = gameday.ask("What did Ivan Petrov say about Ivo Stam's part in Kessel's 3-3 draw with Norfield?")
+    assert not answer.abstained  # his words hold few of the question's, in the report on that game
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0].startswith("Kessel legend Ivan Petrov insists Stam")
+    assert '"Without those two mistakes, I think Kessel go on to win 4-1."' in quotes
     assert_verbatim(gameday, answer)
