@@ -73,7 +73,7 @@ INTENT_STEMS = content_stems(
     "expected goal goals wish wished"
 )
 TOLD = re.compile(r"\b(?:tell|tells|told)\b", re.IGNORECASE)
-ADDRESSEE = re.compile(r"^\s*(?:[\w.'’-]+\s+){1,3}?(?=(?:about|that|regarding|on)\b)", re.IGNORECASE)
+ADDRESSEE = re.compile(r"^\s*(?:[\w.'’-]+\s+){1,5}?(?=(?:about|that|regarding|on)\b)", re.IGNORECASE)
 TOPIC_LEAD = re.compile(r"^\s*(?:about|on|of|regarding|concerning|at|in|to|towards|toward|that|as\s+to)\b\s*", re.I)
 
 

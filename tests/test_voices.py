@@ -22,6 +22,9 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     assert asked_voice("What did Ansel Brandt tell the Gazette about the ferry?") == Voice(
         "Ansel Brandt", "Ansel Brandt", "the ferry"
     )
+    assert asked_voice("What did Ansel Brandt tell the big harbour board members about fees?") == Voice(
+        "Ansel Brandt", "Ansel Brandt", "fees"
+    )
     # a question written all in lower case: words rare in English are the name's
     assert asked_voice("what did harbour mayor ansel brandt say about fares?") == Voice(
         "harbour mayor ansel brandt", "ansel brandt", "fares"
