@@ -21,7 +21,7 @@ from rag.sentences import Span, split_sentences
 from rag.word_frequency import zipf_frequency
 
 # v5: a quotation left open at a paragraph's end goes on in the next; v6: "insists", "admitted", "urged" ... say,
-# and straight quotes are quotations
+# straight quotes are quotations, and "he said" after a person brought in speaking is that person
 ATTRIBUTION_VERSION = "attribution-v6"
 
 VERBS = (
@@ -31,6 +31,8 @@ VERBS = (
     r"admitted|admits|conceded|concedes|maintained|maintains|urged|urges|testified|recalled|recalls|"
     r"predicted|predicts|complained|complains|acknowledged|acknowledges"
 )
+# a name followed by a verb of saying: "Jon Medved believes", "Ada Lin, the port's director, said"
+SPEAKS_AFTER = re.compile(rf"(?:,[^,.“”«»]{{1,80}},)?\s+(?:{VERBS})\b")
 STRAIGHT_QUOTE = re.compile('"')  # read as the curly mark it stands for (`curled`)
 OPENERS = "“«"
 CLOSERS = "”»"
@@ -248,9 +250,25 @@ class _Article:
     def last_person(self, at: int) -> str | None:
         """The most recent person speaker before `at`; with none yet, the last person named before it
         ("Dana Laird runs the port. “Fees will rise,” she said.")."""
-        for statement in reversed(self.result.statements):
-            if statement.start < at and self.result.speakers[statement.speaker].kind == "person":
-                return statement.speaker
+        spoken = next(
+            (
+                (statement.end, statement.speaker)
+                for statement in reversed(self.result.statements)
+                if statement.start < at and self.result.speakers[statement.speaker].kind == "person"
+            ),
+            None,
+        )
+        # a person brought in speaking since ("Jon Medved believes that ... “There is no doubt ...,” he said"),
+        # whose reported words are read after the quotes, is the nearer
+        introduced = [
+            person
+            for offset, person in self.people
+            if (spoken[0] if spoken else 0) <= offset < at and SPEAKS_AFTER.match(self.text, offset + len(person))
+        ]
+        if introduced:
+            return self.register(introduced[-1], at)
+        if spoken is not None:
+            return spoken[1]
         named = [person for offset, person in self.people if offset < at]
         return self.register(named[-1], at) if named else None
 

@@ -95,6 +95,20 @@ def test_straight_quotes_are_quotations_and_more_verbs_report_speech() -> None:
     assert spoken["The club plays Norfield next."][0] != "Ivan Petrov"
 
 
+def test_he_said_after_a_person_brought_in_speaking_is_that_person() -> None:
+    # the quotes are read before reported speech: "he" is still Jon Medved, not the last one quoted
+    text = (
+        "\u201cWe keep working,\u201d said Omer Davidi, who runs a lab in Haifa.\n\n"
+        "Investors worry about the months ahead.\n\n"
+        "Fund manager Jon Medved believes that in the long run the sector will recover. "
+        "\u201cThere is no doubt it will emerge stronger,\u201d he said."
+    )
+    result = attribute(text)
+    spoken = {text[s.start : s.start + 20]: s.speaker for s in result.statements}
+    assert spoken["\u201cWe keep working,\u201d s"] == "Omer Davidi"
+    assert spoken["\u201cThere is no doubt i"] == "Jon Medved"
+
+
 def test_a_word_opening_the_sentence_is_not_taken_for_a_first_name() -> None:
     text = (
         "Dana Okafor-Reyes runs the port of Halden. “Fees will rise,” Okafor-Reyes said on Monday. "
