@@ -66,6 +66,7 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
+COUNT_WINDOW = 4  # a measure's count ("What was the attendance"): its figure within this many words of its noun
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
@@ -548,6 +549,7 @@ class ExtractiveEngine(Engine):
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
                     and (not focus or bool(focus & content_stems(c.evidence.quote)))
+                    and (kind != "count" or _counts(c.evidence.quote, focus))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
 
@@ -868,8 +870,28 @@ def _writes_duration(sentence: ScoredSentence) -> bool:
 
 
 def _gives_figure(sentence: str) -> bool:
-    """Whether a sentence gives a figure: a number that is no year and no day of a month ("July 10")."""
-    return WRITES_FIGURE.search(DAY_OF_MONTH.sub(" ", sentence)) is not None
+    """Whether a sentence gives a figure: a number that is no year and no day of a month ("July 10"), nor a
+    number word written with a capital inside the sentence, part of a name ("the Gaslamp Quarter", "Fifth Third")."""
+    return bool(_figures(sentence))
+
+
+def _figures(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence writes figures (see `_gives_figure`)."""
+    text = DAY_OF_MONTH.sub(lambda m: " " * len(m.group()), sentence)  # offsets hold
+    return [
+        m.span()
+        for m in WRITES_FIGURE.finditer(text)
+        if m.group()[0].isdigit() or m.group()[0].islower() or not text[: m.start()].strip(" \"“‘'(")
+    ]
+
+
+def _counts(sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW) -> bool:
+    """Whether a figure stands within `window` words of one of `stems`: a count of it ("a crowd of 18,400",
+    "18,400 fans"), not a number elsewhere in a sentence that names it."""
+    return any(
+        any(stem(w) in stems for w in words(sentence[:start])[-window:] + words(sentence[end:])[:window])
+        for start, end in _figures(sentence)
+    )
 
 
 def _adjacent(

@@ -333,7 +333,7 @@ MEASURES = {
 }
 # the words a count is written with besides its own noun ("a crowd of 18,400" is an attendance)
 MEASURE_WORDS = {
-    "attendance": "crowd spectators fans attended turnout",
+    "attendance": "crowd spectators fans attended attendees turnout visitors",
     "crowd": "attendance spectators fans attended",
     "turnout": "voters voted",
     "population": "residents inhabitants people",
@@ -348,9 +348,19 @@ MEASURE = re.compile(
 )
 
 
+# "How many people attended ...": the attendance, which a crowd's count gives, not any number of people
+ATTENDED = re.compile(
+    r"^how\s+many\s+(?:people|fans|spectators|visitors|guests|attendees)\s+(?:\w+\s+)?(?:attended|turned\s+out|"
+    r"showed\s+up|went|came)\b"
+)
+
+
 def asked_measure(question: str) -> tuple[str, str]:
     """The measure a question asks for and its kind ("attendance", "count"); ("", "") for other questions."""
-    match = MEASURE.match(main_clause(question).lower())
+    clause = main_clause(question).lower()
+    if ATTENDED.match(clause):
+        return "attendance", MEASURES["attendance"]
+    match = MEASURE.match(clause)
     return (match.group("measure"), MEASURES[match.group("measure")]) if match else ("", "")
 
 

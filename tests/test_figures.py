@@ -102,3 +102,32 @@ def test_a_length_of_time_is_asked_after_an_introduction_too(question: str, asks
     from rag.extractive import ASKS_DURATION
 
     assert (ASKS_DURATION.search(question) is not None) == asks_length
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gives"),
+    [
+        ("Three scientists won the prize.", True),
+        ("A quarter of the fans left early.", True),
+        ("Attendees complained about the Gaslamp Quarter.", False),  # a number word in a name
+        ("The Fifth Third card is simple.", False),
+        ("The Fifth Third card pays 1.67%.", True),
+    ],
+)
+def test_a_number_word_written_with_a_capital_inside_a_sentence_is_part_of_a_name(sentence: str, gives: bool) -> None:
+    from rag.extractive import _gives_figure
+
+    assert _gives_figure(sentence) == gives
+
+
+def test_a_count_stands_beside_what_it_counts() -> None:
+    from rag.extractive import _counts
+    from rag.lexicon import stem
+
+    attendance = {stem(w) for w in ("attendance", "crowd", "attended", "attendees")}
+    assert _counts("A crowd of 18,400 watched the derby.", attendance)
+    assert _counts("The final was attended by more than 3,000 people.", attendance)
+    # a number in a sentence that names attendees is no count of them
+    assert not _counts(
+        "There is no shortage of third places in Las Vegas, but for many attendees it is hard.", attendance
+    )

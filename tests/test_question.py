@@ -518,7 +518,7 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         # the words that qualify it come first: the counted noun stands before the verb
         ("How many Harbour Board pilot boats were sold?", "boats"),
         ("What is the outcome of the vote?", "outcome"),
-        ("How many people attended the regatta?", ""),  # no verb after it, and "people" says nothing
+        ("How many people attended the regatta?", ""),  # no verb after it, and "people" says nothing (a measure)
         ("What was the attendance at the regatta?", "attendance"),
         ("What is the top speed of the new ferry?", "speed"),
         ("What was the turnout in the harbour vote?", "turnout"),
@@ -543,6 +543,10 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("What is the north stand's capacity?", ("capacity", "count")),
         ("What was the board's reason for the fee?", ("", "")),  # no measure
         ("What is the score of the film?", ("score", "score")),  # the word's other sense, read as a measure too
+        # how many came is the attendance: a crowd's count, not any number of people
+        ("How many people attended the regatta?", ("attendance", "count")),
+        ("How many fans turned out for the final?", ("attendance", "count")),
+        ("How many people work at the port?", ("", "")),
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

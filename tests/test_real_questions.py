@@ -1345,6 +1345,8 @@ def test_a_measure_asked_for_is_answered_only_by_a_figure_of_it(weekend: Assista
     # the sentence naming the attendance gives no count of it; the crowd's sentence does
     crowd = weekend.ask("What was the attendance at Bramley Park for the Rovers derby?")
     assert not crowd.abstained and "18,400" in crowd.text
+    # "how many people attended" asks the attendance too
+    assert "A crowd of 18,400" in weekend.ask("How many people attended the Rovers derby at Bramley Park?").text
     # a score: "drew 2-2"; no sentence gives the cup tie's
     assert "2-2" in weekend.ask("What was the final score when Rovers played Kessel Town?").text
     assert weekend.ask("What was the final score when Kessel Town lost to Norfield in the cup?").abstained
