@@ -51,7 +51,8 @@ NOT_PERSON = frozenset(
     podcasts music entertainment sports airlines motors research reserve court house insurance holdings ventures
     lines energy foods pharmaceuticals pharma health hospital clinic school college press stadium arena airport
     station bridge street avenue road square hotel museum theatre theater festival cup prize award bowl
-    championship tournament series""".split()  # not "park": Park Ji-sung
+    championship tournament series town city united rovers athletic county wanderers rangers hotspur albion island
+    islands""".split()  # not "park": Park Ji-sung
 )
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
@@ -69,6 +70,8 @@ FIRST_NAME_ZIPF = 5.0  # first names are rarer than this in English ("Sam" 4.6; 
 # 0.911, about the same from 1 to 3, nothing else moved. For organisations it did not help: a
 # place every passage names ("Northpoint") is no company.
 MENTION_WEIGHT = 1.0
+VERB_WORDS = frozenset("is was are were has had have will would can could did does do be been".split())
+OWNER_ONLY = 0.5  # a candidate written only as the owner of something the question names: this share of its score
 OTHER_KIND = 0.5  # an organisation is asked for and the name looks like a person's: this share of its score
 
 
@@ -182,6 +185,26 @@ def _is_qualifier(word: str) -> bool:
     """A title, a month or day, or an adjective of origin: words that stand before a name."""
     folded = fold(word.strip("."))
     return folded in TITLES or folded in CALENDAR or (bool(DEMONYM.search(folded)) and zipf_frequency(folded) >= 3.5)
+
+
+def _owns_asked(text: str, name: str, asked: set[str], window: int = 5) -> bool:
+    """Whether `text` writes `name` as the owner ("Wiegman's", "Cosmatos'") of a name the question writes
+    (`asked`: its words, folded) within `window` words after it, wherever it writes the name."""
+    found = list(re.finditer(rf"{re.escape(name)}(?:['’]s?)(?!\w)", text))
+    if not found or len(found) < len(re.findall(re.escape(name), text)):
+        return False
+    return all(_owned_names(words(text[m.end() :])[:window], asked) for m in found)
+
+
+def _owned_names(after: Sequence[str], asked: set[str]) -> bool:
+    """Whether the words after a possessive reach a name of the question before a verb ("Kerr's injury-time
+    goal earned Kessel Town": the goal is hers, not the team)."""
+    for word in after:
+        if fold(word) in asked:
+            return True
+        if word in VERB_WORDS or (len(word) > 4 and word.endswith(("ed", "ing"))):
+            return False
+    return False
 
 
 def written_near(text: str, name: str, stems: AbstractSet[str], window: int = 4) -> bool:
@@ -331,6 +354,7 @@ def vote(
     # a small word ("by": "an article by Kim Hyo-myung") stands right next to the name it introduces
     window = 1 if all(w in FUNCTION_WORDS for w in words(near)) else 4
     asked = fold(question)
+    named = {fold(w) for n in names_in(question) for w in words(n)} - FUNCTION_WORDS  # the names it writes
     excluded = [fold(x) for x in exclude]
     candidates: dict[str, Candidate] = {}
     best_in_article: dict[tuple[str, str], float] = {}
@@ -374,6 +398,10 @@ def vote(
         if len(candidate.name.split()) == 1:
             texts = [e.quote for e in candidate.evidence] + list(context)
             candidate.name = _with_first_name(candidate.name, texts, known.first_names)
+        # written only as the owner of what the question names ("Sarina Wiegman's Lionesses", "Panos Cosmatos'
+        # horror film Mandy"): a name describing the question's subject, not one answering it
+        if all(_owns_asked(e.quote, f, named) for e in candidate.evidence for f in candidate.forms if f in e.quote):
+            candidate.score *= OWNER_ONLY
         organisation = asks_for == "organization"
         if organisation and candidate.is_person and not _written_as_organisation(candidate.name, everything):
             candidate.score *= OTHER_KIND  # a name form can mislead ("Quayside Ferries"): a penalty, not a veto

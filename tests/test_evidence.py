@@ -129,6 +129,21 @@ def test_the_entity_named_across_several_articles_wins_the_vote() -> None:
     assert best.articles == {"a", "b", "c"}
 
 
+def test_the_owner_of_what_the_question_names_and_a_club_are_no_answer_to_who_did_it() -> None:
+    # the coach's sentence matches the question better; "Rothweiler's Kessel Town" only says whose team it is
+    scored = [
+        (
+            evidence("a", "No one could question the effort of Ana Rothweiler's Kessel Town against Orvin Athletic."),
+            0.56,
+        ),
+        (evidence("a", "Mia Halvorsen's injury-time goal earned Kessel three points.", 100), 0.46),
+        (evidence("b", "Norfield Rovers beat Kessel Town in the cup with a winner in injury time."), 0.5),
+    ]
+    question = "Who got the injury-time winner for Kessel Town against Orvin Athletic?"
+    assert vote(question, scored, asks_for="person")[0].name == "Mia Halvorsen"
+    assert not person_like("Norfield Rovers") and not person_like("Harlow Town")
+
+
 def test_the_question_s_own_names_and_the_wrong_kind_of_entity_do_not_answer() -> None:
     scored = [
         (evidence("a", "Quayside Ferries hired Ingrid Halvorsen as chief executive."), 0.7),
