@@ -37,8 +37,10 @@ SAYS_QUESTION = re.compile(
 )
 # "What is X's view on Y", "What was X's reaction to Y"
 VIEW_QUESTION = re.compile(
-    r"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{2,80}?)['’]s?\s+(?:view|views|position|stance|opinion|"
-    r"reaction|response|take|assessment|comment|comments)\b(?P<topic>[^?]*)",
+    r"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{2,80}?)['’]s?\s+(?:(?:main|chief|biggest|key|first|initial|"
+    r"official|overall|latest)\s+)?(?:view|views|position|stance|opinion|reaction|response|take|assessment|comment|"
+    r"comments|complaint|complaints|concern|concerns|criticism|argument|warning|prediction|verdict|message)\b"
+    r"(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
 # "Does X think Y?", "Did X regret Y?": what they said on Y answers it
@@ -134,6 +136,8 @@ def _name_in(who: str, written_lower: bool = False) -> str:
         if written_lower:
             capitalised = all(zipf_frequency(part) < LOWER_NAME_ZIPF for part in words(token)) and bool(words(token))
         named = capitalised and token.lower() not in TITLE_WORDS | FUNCTION_WORDS
+        if name and re.search(r"['’]s?$", token):  # "Sony Music's Dennis Kooker": the owner is no part of it
+            break
         if named or (token == "of" and name):  # "University of Tokyo"
             name.insert(0, token)
         else:

@@ -22,6 +22,10 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     assert asked_voice("What did Ansel Brandt tell the Gazette about the ferry?") == Voice(
         "Ansel Brandt", "Ansel Brandt", "the ferry"
     )
+    # a view asked with a word before it, of someone named with their employer
+    assert asked_voice("What is Quayside Ferries' Ansel Brandt's main complaint about the fees?") == Voice(
+        "Quayside Ferries' Ansel Brandt", "Ansel Brandt", "the fees"
+    )
     assert asked_voice("What did Ansel Brandt tell the big harbour board members about fees?") == Voice(
         "Ansel Brandt", "Ansel Brandt", "fees"
     )
