@@ -559,7 +559,15 @@ class ExtractiveEngine(Engine):
                 typed = focus or money or score or age or times
                 counted = next((c for c in ranked if gives_figure(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
-                    counted = self._typed_in_article(retrieval, chosen, gives_figure) if focus else None
+                    # found that far from the question's words, a count must stand beside what it counts
+                    # ("sacked seven times")
+                    counted = (
+                        self._typed_in_article(
+                            retrieval, chosen, lambda c: gives_figure(c) and _counts(c.evidence.quote, focus)
+                        )
+                        if focus
+                        else None
+                    )
                 if counted is None:
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)
