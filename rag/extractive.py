@@ -142,7 +142,9 @@ ASKS_MONEY = re.compile(
     r"(?:^\s*|,\s*|,?\s+and\s+)how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     r"financing|funds)\b|(?:\w+\s+){1,8}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
-    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)",
+    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)|"
+    # "What does a day ticket cost?"
+    r"(?:^\s*|,\s*|,?\s+and\s+)what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){1,10}?cost(?:\s+(?:per|a|an|each)\b|\s*[?.]|$)",
     re.IGNORECASE,
 )
 IN_CURRENCY = re.compile(
@@ -531,7 +533,7 @@ class ExtractiveEngine(Engine):
         # if it answers well enough (a day or a year alone says nothing of what it is the day of).
         measure = plan.measure if plan is not None else ""
         kind = MEASURES.get(measure, "")
-        if ASKS_FIGURE.search(question) or measure:
+        if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question):
             focus = retrieval.focus_stems
             names = _names_asked(retrieval)
             money = (

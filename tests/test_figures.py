@@ -131,3 +131,18 @@ def test_a_count_stands_beside_what_it_counts() -> None:
     assert not _counts(
         "There is no shortage of third places in Las Vegas, but for many attendees it is hard.", attendance
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_money"),
+    [
+        ("What does a day ticket to the waterpark cost?", True),
+        ("In the gift guide, what does the keyboard cost?", True),
+        ("What does the subscription cost per month?", True),
+        ("What does the cost of living mean for voters?", False),
+    ],
+)
+def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:
+    from rag.extractive import ASKS_MONEY
+
+    assert (ASKS_MONEY.search(question) is not None) == asks_money

@@ -1354,6 +1354,9 @@ def test_a_measure_asked_for_is_answered_only_by_a_figure_of_it(weekend: Assista
     price = weekend.ask("What is the price of a season ticket in the north stand?")
     assert not price.abstained and "340 euros" in price.text
     assert weekend.ask("What is the price of a ticket for the Kessel cup tie?").abstained
+    # "what does X cost" asks a price as well
+    assert "340 euros" in weekend.ask("What does a season ticket in the north stand cost?").text
+    assert weekend.ask("What does a ticket for the Kessel cup tie cost?").abstained
     # "in euros" asks for a sum, which a count of seats is not
     assert weekend.ask("What is the north stand's capacity in euros?").abstained
 
