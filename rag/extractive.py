@@ -66,7 +66,7 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
-COUNT_WINDOW = 4  # a measure's count ("What was the attendance"): its figure within this many words of its noun
+COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
@@ -551,7 +551,7 @@ class ExtractiveEngine(Engine):
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
                     and (not focus or bool(focus & content_stems(c.evidence.quote)))
-                    and (kind != "count" or _counts(c.evidence.quote, focus))
+                    and (not focus or _counts(c.evidence.quote, focus))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
 

@@ -469,6 +469,11 @@ GAMEDAY = {
         '"Without those two mistakes, I think Kessel go on to win 4-1."\n\n'
         "Kessel play Orvin next.",
     ),
+    "post_vets.txt": (
+        {"title": "A cough among Harlow's dogs", "source": "Harlow Post", "published": "2024-10-04"},
+        "Vets in Harlow have seen more dogs with a cough this autumn. "
+        "Some dogs have died from the illness, and 40 clinics across the county have reported cases.",
+    ),
     "post_headlamp.txt": (
         {"title": "Lumo Trail headlamp review", "source": "Harlow Post", "published": "2024-10-05"},
         "The Lumo Trail is a headlamp for runners who train before dawn.\n\n"
@@ -1453,6 +1458,8 @@ def test_how_many_times_something_happened_is_answered_by_a_count_of_it_passages
     assert_verbatim(gameday, answer)
     # a count of something else the report gives is no count of sacks
     assert gameday.ask("How many times was Leo Falk tackled for a loss?").abstained
+    # nor is a number elsewhere in a sentence that names what is counted ("40 clinics" in "Some dogs have died ...")
+    assert gameday.ask("How many dogs have died from the illness in Harlow?").abstained
 
 
 def test_how_long_something_lasted_is_found_where_the_article_tells_it(gameday: Assistant) -> None:
