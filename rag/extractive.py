@@ -92,7 +92,9 @@ OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quota
 ASKS_FIGURE = re.compile(
     r"(?:^\s*|,\s*|,?\s+and\s+)(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
     r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
-    r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b)",
+    r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b|"
+    # "What minimum credit score do you need": a figure of the noun
+    r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:minimum|maximum|average|median)\s)",
     re.IGNORECASE,
 )
 WRITES_FIGURE = re.compile(

@@ -310,6 +310,12 @@ FOCUS = [
         r"^how\s+many\s+(?:[\w-]+\s+){0,3}?(?P<focus>[a-z][\w-]*?)\s+(?:do|does|did|are|is|were|was|have|has|had|will|"
         r"would|can|could)\b"
     ),
+    # "What minimum credit score do you need ...": the noun the bound is of
+    re.compile(
+        r"^what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:minimum|maximum|average|median)\s+"
+        r"(?:[a-z][\w-]*\s+){0,2}?(?P<focus>[a-z][\w-]*)\s+(?:do|does|did|is|was|are|were|will|would|can|could|of|"
+        r"for|at|in|on|to|under|per|from|with)\b"
+    ),
     # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition
     re.compile(
         r"^what\s+(?:is|was|are|were)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?P<focus>[a-z][\w-]*)\s+"

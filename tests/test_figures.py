@@ -146,3 +146,17 @@ def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: boo
     from rag.extractive import ASKS_MONEY
 
     assert (ASKS_MONEY.search(question) is not None) == asks_money
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_figure"),
+    [
+        ("What minimum credit score do you need for the card?", True),
+        ("What is the average price of a ferry ticket?", True),
+        ("What is the highest mountain in Japan?", False),  # a name
+    ],
+)
+def test_a_bound_or_an_average_asks_a_figure(question: str, asks_figure: bool) -> None:
+    from rag.extractive import ASKS_FIGURE
+
+    assert (ASKS_FIGURE.search(question) is not None) == asks_figure

@@ -527,6 +527,9 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How many times was Tomas Reyes sacked in the loss?", "sacked"),
         ("How many times has the harbour board raised its fees?", "raised"),
         ("How many times did the ferry run?", ""),
+        # a bound asked for is a figure of the noun
+        ("What minimum credit score do you need for the card?", "score"),
+        ("What is the maximum fine under the harbour act?", "fine"),
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:
