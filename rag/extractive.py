@@ -187,6 +187,14 @@ ASKS_NAME = re.compile(
     re.IGNORECASE,
 )
 NO_NAME = "The articles found give no name that answers this question."
+NAME_OF = re.compile(
+    r"\bnames?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[A-Z0-9][\w'’.-]*\s+){0,4}"
+    r"(?:(?!(?:that|which|who|whom|whose|where|when|in|at|on|of|for|by)\b|\w+(?:ed|ing)\b)[a-z][\w-]*['’]?s?\s+){0,3}?"
+    r"(?P<noun>(?!(?:that|which|who|whom|whose|where|when|the|a|an|its|their)\b|\w+(?:ed|ing)\b)[a-z][\w-]*)\b(?!['’])"
+    # what follows the noun: a name, a relative word, a preposition, a participle ("developed by"), the end
+    r"(?=\s+(?:[A-Z0-9]|(?:that|which|who|whom|in|at|on|of|for|by|to|from|with)\b|\w+(?:ed|ing)\b)|\s*[?.,]|\s*$)"
+)
+NAME_WINDOW = 4  # "what is the name of the X": the name within this many words of X
 NO_ONE = "The articles found name no one who answers this question."
 # "Who won ...", "who hit ...": the deed a who-question asks the doer of
 WHO_DID = re.compile(
@@ -576,7 +584,13 @@ class ExtractiveEngine(Engine):
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)
         person = asks_for == "person"  # "the name of the woman who ...": a person's
-        gives_name = entity is not None or any(_gives_name(c.evidence.quote, question, person) for c in chosen)
+        name_noun = _named_noun(question)  # "the name of the Diablo 4 expansion ...": a name beside "expansion"
+        # the name asked for is called what the question calls it somewhere in the passages found ("ChatGPT,
+        # OpenAI's chatbot"): a season's name in a sentence on an expansion is no name of the expansion
+        found_text = " ".join(p.text for p in retrieval.passages) if name_noun else ""
+        gives_name = entity is not None or any(
+            _gives_name(c.evidence.quote, question, person, name_noun, found_text) for c in chosen
+        )
         if ASKS_NAME.search(question) and not gives_name:
             return ExtractiveResult([], best.score, declined=NO_NAME)
         # a date or a length of time, in a sentence naming what the question names or beside one that
@@ -855,10 +869,30 @@ def _refers_back(sentence: str, asks_for: str, asks_noun: str) -> bool:
     return len(opening) >= 2 and opening[0] in ("the", "this", "that") and bool(nouns & set(opening[1:]))
 
 
-def _gives_name(sentence: str, question: str, person: bool = False) -> bool:
-    """Whether a sentence holds a name the question does not write (`person`: a person's)."""
+def _gives_name(sentence: str, question: str, person: bool = False, noun: str = "", around: str = "") -> bool:
+    """Whether a sentence holds a name the question does not write (`person`: a person's; `noun`: one that
+    the sentence or `around` writes within a few words of it, "the expansion, Vessel of Hatred,")."""
     asked = fold(question)
-    return any(fold(n) not in asked and (not person or person_like(n)) for n in names_in(sentence))
+    wanted = {stem(noun)} if noun else set()
+    return any(
+        fold(n) not in asked
+        and (not person or person_like(n))
+        # the name may carry the noun itself ("the Special Individual Partnership Program")
+        and (
+            not wanted
+            or bool(wanted & {stem(w) for w in words(n)})
+            or any(written_near(text, n, wanted, NAME_WINDOW) for text in (sentence, around) if text)
+        )
+        for n in names_in(sentence)
+    )
+
+
+def _named_noun(question: str) -> str:
+    """The noun "what is the name of the X" asks the name of: the last of the lower-case words after it
+    ("the Diablo 4 expansion Blizzard revealed" -> "expansion", "the harbour board's chair" -> "chair");
+    '' for other questions."""
+    match = NAME_OF.search(question)
+    return match.group("noun") if match else ""
 
 
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:

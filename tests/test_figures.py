@@ -160,3 +160,24 @@ def test_a_bound_or_an_average_asks_a_figure(question: str, asks_figure: bool) -
     from rag.extractive import ASKS_FIGURE
 
     assert (ASKS_FIGURE.search(question) is not None) == asks_figure
+
+
+def test_the_name_asked_for_is_written_beside_the_noun_it_names() -> None:
+    from rag.extractive import _gives_name, _named_noun
+
+    question = "What is the name of the Diablo 4 expansion Blizzard revealed at BlizzCon?"
+    assert _named_noun(question) == "expansion"
+    assert _named_noun("What is the name of the harbour board's chair?") == "chair"
+    # a season's name in a sentence on the expansion is no name of it
+    season = "The content for Season of Blood comes in October, weeks before fans expect Diablo 4's first expansion."
+    assert not _gives_name(season, question, noun="expansion")
+    assert _gives_name("Blizzard named the expansion Vessel of Hatred.", question, noun="expansion")
+    assert _gives_name(
+        "They are developing a Special Partnership Program.", "What is the name of the program?", noun="program"
+    )
+    # a name the passages found call by the noun elsewhere ("ChatGPT, the chatbot OpenAI launched")
+    impressed = "Indeed, ChatGPT has impressed cynics, who called it the best tool of the year."
+    chatbot = "What is the name of the chatbot covered by TechCrunch?"
+    assert _named_noun(chatbot) == "chatbot"
+    assert not _gives_name(impressed, chatbot, noun="chatbot")
+    assert _gives_name(impressed, chatbot, noun="chatbot", around="ChatGPT, the chatbot OpenAI launched, turns one.")
