@@ -87,10 +87,13 @@ VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hol
 
 OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quotation: the last speaker's, unless named
 
+# Where a question, or a later half of one, opens: at the start, after an introduction ("According to X, how
+# long ..."), after "and" ("..., and how many ...")
+_OPENS = r"(?:^\s*|,\s*|,?\s+and\s+)"
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
 ASKS_FIGURE = re.compile(
-    r"(?:^\s*|,\s*|,?\s+and\s+)(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
+    rf"{_OPENS}(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
     r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
     r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b|"
     # "What minimum credit score do you need": a figure of the noun
@@ -109,7 +112,7 @@ INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "U.S.", "U.K."
 ATTRIBUTED_TO = re.compile(r"\s*according\s+to\s+[^,?]{1,60},", re.IGNORECASE)
 NO_FIGURE = "The articles found give no figure that answers this question."
 # "How old is ...": an age ("Ekimov, 78, and Brus, 80", "aged 78", "a 78-year-old", "was just 23 when"), not any figure
-ASKS_AGE = re.compile(r"(?:^\s*|,\s*|,?\s+and\s+)how\s+old\b", re.IGNORECASE)
+ASKS_AGE = re.compile(rf"{_OPENS}how\s+old\b", re.IGNORECASE)
 WRITES_AGE = re.compile(
     r"\b(?:aged?\s+\d{1,3}|\d{1,3}-year-old|\d{1,3}\s+years?\s+old|age\s+of\s+\d{1,3})\b|[A-Z][\w'’-]+,\s+\d{1,3},|"
     r"\b(?:was|is|were|are)\s+(?:just\s+|only\s+)?\d{1,3}\s+(?:when|at\s+the\s+time)\b"
@@ -141,12 +144,12 @@ ASKS_IN_TEXT = re.compile(
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
-    r"(?:^\s*|,\s*|,?\s+and\s+)how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    rf"{_OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     r"financing|funds)\b|(?:\w+\s+){1,8}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)|"
     # "What does a day ticket cost?"
-    r"(?:^\s*|,\s*|,?\s+and\s+)what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){1,10}?cost(?:\s+(?:per|a|an|each)\b|\s*[?.]|$)",
+    rf"{_OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?cost(?:\s+(?:per|a|an|each)\b|\s*[?.]|$)",
     re.IGNORECASE,
 )
 IN_CURRENCY = re.compile(
@@ -171,7 +174,7 @@ WRITES_DAY = re.compile(
     re.IGNORECASE,
 )
 NO_DAY = "The articles found give no date that answers this question."
-ASKS_DURATION = re.compile(r"(?:^\s*|,\s*|,?\s+and\s+)how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
+ASKS_DURATION = re.compile(rf"{_OPENS}how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
 WRITES_DURATION = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
     r"many|half\s+an?|next|coming|past|last)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
@@ -206,7 +209,7 @@ NO_YEAR = "The articles found give no year that answers this question."
 # "When is the trial set to begin?": answered only by a sentence that says when (a date, a year, a month,
 # a season, "last week", "two days ago"); "When Chewy ran a promotion, what ..." asks no time
 ASKS_WHEN = re.compile(
-    r"(?:^\s*|,\s*|,?\s+and\s+)when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
+    rf"{_OPENS}when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
 )
 _SEASONS = r"(?:spring|summer|autumn|fall|winter)"
 _MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no months
