@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, words
+from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, fold, stem, words
 from rag.records import Evidence
 from rag.word_frequency import zipf_frequency
 
@@ -70,7 +70,6 @@ FIRST_NAME_ZIPF = 5.0  # first names are rarer than this in English ("Sam" 4.6; 
 # 0.911, about the same from 1 to 3, nothing else moved. For organisations it did not help: a
 # place every passage names ("Northpoint") is no company.
 MENTION_WEIGHT = 1.0
-VERB_WORDS = frozenset("is was are were has had have will would can could did does do be been".split())
 OWNER_ONLY = 0.5  # a candidate written only as the owner of something the question names: this share of its score
 OTHER_KIND = 0.5  # an organisation is asked for and the name looks like a person's: this share of its score
 
@@ -202,7 +201,7 @@ def _owned_names(after: Sequence[str], asked: set[str]) -> bool:
     for word in after:
         if fold(word) in asked:
             return True
-        if word in VERB_WORDS or (len(word) > 4 and word.endswith(("ed", "ing"))):
+        if word in AUXILIARIES or (len(word) > 4 and word.endswith(("ed", "ing"))):
             return False
     return False
 

@@ -563,7 +563,6 @@ class ExtractiveEngine(Engine):
                     and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
-                    and (not focus or bool(focus & content_stems(c.evidence.quote)))
                     and (not focus or _counts(c.evidence.quote, focus))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
@@ -574,15 +573,7 @@ class ExtractiveEngine(Engine):
                 typed = focus or money or score or age or times
                 counted = next((c for c in ranked if gives_figure(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
-                    # found that far from the question's words, a count must stand beside what it counts
-                    # ("sacked seven times")
-                    counted = (
-                        self._typed_in_article(
-                            retrieval, chosen, lambda c: gives_figure(c) and _counts(c.evidence.quote, focus)
-                        )
-                        if focus
-                        else None
-                    )
+                    counted = self._typed_in_article(retrieval, chosen, gives_figure) if focus else None
                 if counted is None:
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
                 add(counted)
@@ -742,12 +733,8 @@ class ExtractiveEngine(Engine):
         question does not ask about."""
         if retrieval.article is None or not chosen:
             return None
-        # without the outlets and dates it names, and whom it takes the figure from: they say where to look
-        asked = retrieval.standalone
-        read = list(retrieval.plan.metadata_spans) if retrieval.plan is not None else []
-        if attributed := ATTRIBUTED_TO.match(asked):
-            read.append(attributed.span())
-        for start, end in sorted(read, reverse=True):
+        asked = retrieval.standalone  # without the words that say where to look
+        for start, end in sorted(_where_to_look(retrieval), reverse=True):
             asked = asked[:start] + " " + asked[end:]
         rest = content_stems(asked) - written_stems(chosen[0].evidence.quote)
         years = set(WRITES_YEAR.findall(asked))  # "in the third quarter of 2023": no figure of 2019
@@ -801,21 +788,28 @@ class ExtractiveEngine(Engine):
 def _names_asked(retrieval: Retrieval) -> list[list[str]]:
     """The names the question depends on (folded terms, `rag.coverage`; the outlets and dates it reads
     aside), grouped by the name they are words of: "André Onana" is written when "Onana" is."""
-    plan = retrieval.plan
-    read = list(plan.metadata_spans) if plan is not None else []
-    reference = plan.title_reference if plan is not None else ""
-    titled = retrieval.standalone.find(reference) if reference else -1
-    if titled >= 0:  # "the Madrid summit article" says where to look, not what
-        read.append((titled, titled + len(reference)))
-    if attributed := ATTRIBUTED_TO.match(retrieval.standalone):  # "According to PitchBook, ...": who says it
-        read.append(attributed.span())
-    terms = [term for term in specific_terms(retrieval.standalone, read) if not term.isdigit()]
+    terms = [term for term in specific_terms(retrieval.standalone, _where_to_look(retrieval)) if not term.isdigit()]
     groups: list[list[str]] = []
     for name in names_in(retrieval.standalone):
         group = [t for t in words(name) if t in terms and not any(t in g for g in groups)]
         if group:
             groups.append(group)
     return groups + [[t] for t in terms if not any(t in g for g in groups)]
+
+
+def _where_to_look(retrieval: Retrieval) -> list[tuple[int, int]]:
+    """The spans of the question that say where to look, not what is asked: the outlets and dates it names,
+    an article named by its title ("the Madrid summit article"), whom it takes a figure from ("According to
+    PitchBook, ...")."""
+    plan = retrieval.plan
+    spans = list(plan.metadata_spans) if plan is not None else []
+    reference = plan.title_reference if plan is not None else ""
+    titled = retrieval.standalone.find(reference) if reference else -1
+    if titled >= 0:
+        spans.append((titled, titled + len(reference)))
+    if attributed := ATTRIBUTED_TO.match(retrieval.standalone):
+        spans.append(attributed.span())
+    return spans
 
 
 def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:

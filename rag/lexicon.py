@@ -60,6 +60,10 @@ what when where which while who whom whose why will with would you your yours yo
 according said say says tell told give me please brief briefing summarize summarise describe explain
 much many mention mentions mentioned article articles source sources text corpus document documents
 anything something someone somebody everything way ways kind sort thing things one ones per"""
+# the verbs that stand before another ("does", "was", "could"): no content, and no noun
+AUXILIARIES = frozenset(
+    "does do did is was were are has have had can could will would should shall may might must".split()
+)
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 

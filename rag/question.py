@@ -24,12 +24,9 @@ from functools import reduce
 
 from rag.catalog import Catalog
 from rag.entities import ROLES, TITLES, names_in
-from rag.lexicon import FUNCTION_WORDS, content_stems, content_words, fold
+from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, content_words, fold
 from rag.records import Filters
 
-AUXILIARIES = frozenset(
-    "does do did is was were are has have had can could will would should shall may might must".split()
-)
 WH_WORDS = frozenset("who whom whose which what where when why how".split())
 
 # Requests rather than questions: a comparison, or a briefing (overview, summary).
