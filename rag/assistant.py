@@ -69,7 +69,6 @@ SECOND_HOP_PASSAGES = 3  # passages searched for a clause with the answer's name
 REPORTED_PASSAGES = 5  # passages looked through for an article of an outlet the store holds nothing from
 ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
-PART_WORDS = 5  # a part of a question with fewer content words is searched with the whole question
 
 
 class NoMatchingArticles(UsageError):
@@ -317,7 +316,7 @@ class Assistant:
                 nodes, part_nodes = self._search(indexes, standalone, vector, plan, options)
                 nodes += self._search_facets(indexes, plan, options, nodes)
             with clock("embed"):
-                parts = [p.text for p in plan.parts] if len(plan.parts) > 1 else []
+                parts = [plan.searched_with(p) for p in plan.parts] if len(plan.parts) > 1 else []
                 part_vectors = [self.query_vector(text) for text in parts]
                 half_vectors = [self.query_vector(half.text) for half in plan.halves]
             passages = passages_of(nodes)
@@ -403,7 +402,7 @@ class Assistant:
             if filters is None:  # the caller's filters exclude this part's articles
                 part_nodes.append([])
                 continue
-            text = part.text if len(content_words(part.text)) >= PART_WORDS else question
+            text = plan.searched_with(part)
             query = QueryBundle(query_str=text, embedding=self.query_vector(text))
             part_nodes.append(indexes.retriever.retrieve(query, filters, per_part + top_k, options.per_article))
         merged: dict[str, NodeWithScore] = {}

@@ -44,9 +44,11 @@ class Engine(ABC):
         everything: bool = False,
     ) -> list[ScoredSentence]:
         """The retrieved passages' sentences (those `keep` accepts), best first (see SentenceRanker.rank)."""
-        plan_parts = retrieval.plan.filtered_parts if retrieval.plan is not None else []
+        plan = retrieval.plan
+        plan_parts = plan.filtered_parts if plan is not None else []
         found = retrieval.part_passages
-        parts = list(zip([p.text for p in plan_parts], found, strict=True)) if 1 < len(found) == len(plan_parts) else []
+        texts = [plan.part_asks(p) for p in plan_parts] if plan is not None else []
+        parts = list(zip(texts, found, strict=True)) if 1 < len(found) == len(plan_parts) else []
         return self.ranker.rank(
             retrieval.asked,
             retrieval.vector,

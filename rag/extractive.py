@@ -663,7 +663,7 @@ class ExtractiveEngine(Engine):
         if not own or own[0].score < PART_RATIO * best.score:
             return None
         own = [c for c in own if c.evidence.doc_id not in taken] or own
-        stems = content_stems(part.text)
+        stems = content_stems(retrieval.plan.part_asks(part) if retrieval.plan is not None else part.text)
         cited = {c.evidence.doc_id for c in chosen}
         answer = max(
             own,

@@ -45,10 +45,8 @@ class Retrieval:
 
     @property
     def asked(self) -> str:
-        """What the question asks, as sentences are ranked against it: without the words naming an
-        article by its title ("the Madrid summit article"), which say where to look, not what."""
-        reference = self.plan.title_reference if self.plan else ""
-        return " ".join(self.standalone.replace(reference, " ").split()) if reference else self.standalone
+        """What the question asks, as sentences are ranked against it (see QuestionPlan.asked)."""
+        return self.plan.asked if self.plan is not None else self.standalone
 
     @property
     def focus_unnamed(self) -> str:

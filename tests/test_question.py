@@ -369,6 +369,26 @@ def test_each_publication_date_after_one_outlet_is_a_part_of_its_own() -> None:
     assert [p.filters.published_from for p in plan.parts] == ["2024-03-01", "2024-03-08"]
 
 
+def test_a_part_naming_only_its_outlet_and_date_is_about_nothing_of_its_own() -> None:
+    plan = plan_question(
+        "Between the report from the Harbour Gazette published on March 2, 2024, and the report from Quayside "
+        "Wire published on March 5, 2024, did the account of the ferry terminal's cost stay the same?",
+        CATALOG,
+    )
+    first, second = plan.parts
+    assert first.filters.sources == ("The Harbour Gazette",) and "Harbour Gazette" in first.text
+    # what the question asks: no outlet, no day of publication, no "report"
+    asked = "Between the from on , and the from on , did the account of the ferry terminal's cost stay the same?"
+    assert plan.asked == asked
+    # the first part says nothing of its own: it is searched, and its sentences ranked, with the question's words
+    assert plan.searched_with(first) == plan.part_asks(first) == plan.asked
+    assert plan.searched_with(second) == second.text
+    assert plan.part_asks(second) == "on , did the account of the ferry terminal's cost stay the same?"
+    # a question naming no outlet, date or title asks of its reports as it says
+    plain = plan_question("What did the report on the ferry terminal find?", CATALOG)
+    assert plain.asked == "What did the report on the ferry terminal find?"
+
+
 def test_the_day_an_outlet_reported_on_something_is_a_publication_date() -> None:
     plan = plan_question(
         "After the Harbour Gazette reported on the new port fees on March 2, 2024, and again on March 9, 2024, "

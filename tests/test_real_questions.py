@@ -292,6 +292,30 @@ GAMES = {
 
 
 # One outlet's report shares nearly every word of the question; the other's answers only its own part.
+# Two reports of one outlet on one day, one of them on a report the council published, and another
+# outlet's later report: "Between the report from the Courier published on June 4 and ..." names the
+# Courier's report by its outlet and date alone.
+FARES = {
+    "courier_fares.txt": (
+        {"title": "Bus fares go up", "source": "Riverside Courier", "published": "2024-06-04"},
+        "Single bus fares in Riverside rise from two pounds to two pounds fifty in July. "
+        "The operator blamed the cost of fuel and drivers' wages for the bus fare rise. "
+        "Season tickets keep their price until the end of the year.",
+    ),
+    "courier_library.txt": (
+        {"title": "Library roof", "source": "Riverside Courier", "published": "2024-06-04"},
+        "The council published a report on June 4 on the library roof. "
+        "The report from the surveyors found water damage in the reading room. "
+        "Repairs will be published in a tender in 2024.",
+    ),
+    "herald_fares.txt": (
+        {"title": "Fare rise delayed", "source": "Valley Herald", "published": "2024-06-20"},
+        "The Riverside bus fare rise was put back to September after complaints from riders. "
+        "Fares will still rise to two pounds fifty, the operator said.",
+    ),
+}
+
+
 TRAMS = {
     "herald_tram.txt": (
         {"title": "Kessel tram line nears opening", "source": "Valley Herald", "published": "2024-04-02"},
@@ -554,6 +578,12 @@ def ledger(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddi
 def pilot(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A harbour pilot in two outlets' reports, and a report on her appointment that never names her."""
     return assistant_over(tmp_path_factory.mktemp("pilot") / "articles", PILOT, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def fares(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Two reports of one outlet on one day, and another outlet's on the same bus fare rise."""
+    return assistant_over(tmp_path_factory.mktemp("fares") / "articles", FARES, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -843,6 +873,21 @@ def test_a_part_sharing_few_of_the_questions_words_is_still_answered_from_its_ou
     assert cited["Its budget has doubled since the council added a repair workshop."]
     assert {titles[d] for d in cited.values()} == {"Kessel tram line nears opening", "Depot costs climb"}
     assert_verbatim(trams, answer)
+
+
+def test_a_part_naming_only_its_outlet_and_date_is_searched_with_the_questions_words(fares: Assistant) -> None:
+    # the Courier's part says nothing of its own but "the report ... published on June 4": searched with
+    # those words alone, it would find the Courier's story on a report published on June 4
+    question = (
+        "Between the report from the Riverside Courier published on June 4, 2024, and the report from the "
+        "Valley Herald published on June 20, 2024, did the account of the bus fare rise stay the same?"
+    )
+    titles = {r.doc_id: r.title for r in fares.articles()}
+    retrieval = fares.retrieve(question)
+    assert [titles[p.doc_id] for p in retrieval.part_passages[0]][:1] == ["Bus fares go up"]
+    answer = fares.ask(question)
+    assert {titles[c.doc_id] for c in answer.citations} == {"Bus fares go up", "Fare rise delayed"}
+    assert_verbatim(fares, answer)
 
 
 def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(trams: Assistant) -> None:
