@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.lexicon import FUNCTION_WORDS, stem, words
+from rag.lexicon import FUNCTION_WORDS, GRAMMAR_WORDS, stem, words
 from rag.sentences import Span, split_sentences
 from rag.word_frequency import zipf_frequency
 
 # v5: a quotation left open at a paragraph's end goes on in the next; v6: "insists", "admitted", "urged" ... say,
 # straight quotes are quotations, and "he said" after a person brought in speaking is that person
-ATTRIBUTION_VERSION = "attribution-v6"
+ATTRIBUTION_VERSION = "attribution-v7"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -44,7 +44,9 @@ TITLES = (
 NAME = r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ -][A-Z][a-z]+(?:-[a-z]+)?){1,5}"
 TITLE_WORDS = frozenset(
     "prime foreign defense defence minister president chancellor secretary general ambassador admiral professor "
-    "senator governor mayor spokesman spokeswoman chairman director current former deputy vice leading senior".split()
+    "senator governor mayor spokesman spokeswoman chairman director current former deputy vice leading senior "
+    "senate majority minority leader coach manager captain judge justice chief executive ceo cto cfo founder "
+    "co-founder cofounder".split()
 )
 NATIONALITY = re.compile(r"(ese|ian|an|ish|ch|i)$")
 NOT_PERSON = frozenset(
@@ -59,9 +61,31 @@ DESCRIPTIONS = frozenset(
     "professor leader chancellor ambassador premier employee fellow researcher member head chief mayor "
     "governor chair chairman chairwoman spokesperson secretary senator".split()
 )
+# the roles written before a person's name ("Phoenix coach Mike Kelly", "Magpies ruck Sabrina Frederick")
+ROLES = DESCRIPTIONS | frozenset(
+    "coach manager captain striker defender midfielder goalkeeper keeper quarterback forward guard ruck player "
+    "star singer rapper actor actress economist strategist executive founder co-founder lawyer attorney judge "
+    "prosecutor scientist writer reporter editor officer commissioner owner partner investor ceo cto cfo "
+    "cofounder boss teammate rookie veteran winger centre center pitcher catcher".split()
+)
+# subjects that name no one: "so I said", "some said", "as we reported"
+UNNAMED = frozenset("i we you one some many others all everyone someone nobody as".split())
 # What a speaker's words come in: "according to the government's plan".
 DOCUMENTS = "plan|plans|report|reports|view|views|statement|words|opinion|position|data|estimate|estimates|figures"
-FILLERS = frozenset("have has had are is was were will would also already openly then now again too".split())
+FILLERS = frozenset(
+    "have has had are is was were will would also already openly then now again too always never even just quite "
+    "only still once later".split()
+)
+# after a role written in lower case ("Team captain Hewitt", "Magpies ruck Sabrina Frederick", "CTO Omar Ramadan"):
+# a name, unless the word before is a function word ("Data from CME Group", "strategists at Bank of America")
+NAMED_AFTER_ROLE = re.compile(
+    r"(?:^|\s)(?:[a-z][\w-]*|CEO|CTO|CFO|COO)\s+"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){0,2})$"
+)
+ROLE_NAME_RARITY = 4.0  # a one-word name after a role is rarer than this (Zipf) as an English word: "Hewitt"
+# a name and what it did or said ("Kelce addressed Swift's attendance on his podcast", "Klopp on the demands
+# of his job"): the name speaks, unless it is joined to what follows ("Bank of America", "Smith and Jones")
+NAME_THEN_WORDS = re.compile(r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?!(?:of|and|de|van|von)\b)[a-z]")
 STOP = frozenset("the of a an and in on at to for by with from as".split())
 # Words that open a sentence, written with a capital there, and no first name: "But Laird said"
 # is Laird ("Will" and "May" are first names too, and stay).
@@ -109,6 +133,20 @@ def _is_person(name: str) -> bool:
     if any(w in NOT_PERSON for w in words):
         return False
     return any(zipf_frequency(w) < 3.2 for w in words)
+
+
+def _says_nothing(mention: str) -> bool:
+    """Whether a mention is a subject no reader could name ("I", "so we", "some", "As"), not a word between
+    a name and its verb ("Anthropic, in its submission, also argued", "Tina Brown, who wrote ..., claimed")."""
+    said = [w.lower() for w in re.findall(r"[\w’']+", mention)]
+    return all(w in GRAMMAR_WORDS | FILLERS for w in said) and any(w in UNNAMED for w in said)
+
+
+def _rare_name(word: str) -> bool:
+    """Whether one capitalised word is rare enough as an English word to be a name ("Hewitt", not "Singer")."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", word)) and all(
+        zipf_frequency(w) < ROLE_NAME_RARITY and w not in NOT_PERSON for w in word.lower().split("-")
+    )
 
 
 def _strip_titles(name: str) -> str:
@@ -208,10 +246,13 @@ class _Article:
         while kept and kept[-1].lower() in FILLERS:
             kept.pop()
         mention = " ".join(kept)
-        if not mention or all(w.lower() in FILLERS for w in kept):
-            return None
-        if PRONOUN.match(mention):
+        if kept and PRONOUN.match(kept[-1]) and all(w.lower() in GRAMMAR_WORDS for w in kept[:-1]):  # "When he"
             return self.last_person(at)
+        if all(w.lower() in FILLERS | GRAMMAR_WORDS for w in kept):  # nothing, or "And even"
+            return None
+        person = self._person_in(mention, at)
+        if person:
+            return person
         names = [n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, mention)) if n and _is_person(n)]
         if names:
             return self.register(names[-1], at)
@@ -246,6 +287,30 @@ class _Article:
         if len(mention.split()) <= 8 and not re.search(r"\b(it|this|that|which|who)\b", mention, re.IGNORECASE):
             return self.register(mention[:1].upper() + mention[1:], at, kind="group")
         return None
+
+    def _person_in(self, mention: str, at: int) -> str | None:
+        """The person a mention holding more than a name names, registered: a name after a role written in
+        lower case ("Team captain Hewitt"), or someone met by full name before, named by one of their names
+        and what they did ("Jason also chimed in on the matter", "Kelce addressed Swift's attendance")."""
+        after_role = NAMED_AFTER_ROLE.search(mention)
+        role = mention[: after_role.start("name")].split()[-1].lower() if after_role else ""
+        if after_role and role not in GRAMMAR_WORDS:
+            name = after_role.group("name")
+            known = self._known_as(name, at)
+            full = " " in name and (_is_person(name) or role in ROLES)  # "Phoenix coach Mike Kelly"
+            if known or full or _rare_name(name):
+                return self.register(known or name, at)
+        leading = NAME_THEN_WORDS.match(mention)
+        known = self._known_as(leading.group("name"), at) if leading else None
+        return self.register(known, at) if known else None
+
+    def _known_as(self, word: str, at: int) -> str | None:
+        """The person met before `at` (else anywhere) whose first or last name `word` is."""
+        if " " in word:
+            return None
+        named = [(offset, person) for offset, person in self.people if word in (person.split()[0], person.split()[-1])]
+        before = [person for offset, person in named if offset < at]
+        return before[-1] if before else named[0][1] if named else None
 
     def last_person(self, at: int) -> str | None:
         """The most recent person speaker before `at`; with none yet, the last person named before it
@@ -424,7 +489,7 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                     ]
                     if people:
                         speaker = article.register(people[-1], sentence.start + prefix.rindex(people[-1]))
-                    elif speaker is None:
+                    elif speaker is None and not _says_nothing(match.group(1)):  # "so I said": "I" is no one's
                         lead = re.match(r"([^,]{2,60}),", line)
                         speaker = article.resolve(lead.group(1), sentence.start) if lead else None
         if speaker is None and OPINION.search(line):

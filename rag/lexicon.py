@@ -56,15 +56,17 @@ being below between both but by can could did do does doing down during each few
 having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
 nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
 the their theirs them themselves then there these they this those through to too under until up very was we were
-what when where which while who whom whose why will with would you your yours yourself yourselves
-according said say says tell told give me please brief briefing summarize summarise describe explain
+what when where which while who whom whose why will with would you your yours yourself yourselves"""
+# ... and the words a question or request uses of the corpus itself ("according to the sources")
+_REQUEST_WORDS = """according said say says tell told give me please brief briefing summarize summarise describe explain
 much many mention mentions mentioned article articles source sources text corpus document documents
 anything something someone somebody everything way ways kind sort thing things one ones per"""
 # the verbs that stand before another ("does", "was", "could"): no content, and no noun
 AUXILIARIES = frozenset(
     "does do did is was were are has have had can could will would should shall may might must".split()
 )
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+GRAMMAR_WORDS = frozenset(_FUNCTION_WORDS.split())  # articles, pronouns, prepositions, conjunctions, auxiliaries
+FUNCTION_WORDS = GRAMMAR_WORDS | frozenset(_REQUEST_WORDS.split())
 
 
 @lru_cache(maxsize=1)

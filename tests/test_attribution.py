@@ -145,3 +145,29 @@ def test_retrieval_can_be_limited_to_what_one_speaker_says(assistant: Any) -> No
 
     passages = assistant.retrieve("NATO", AskOptions(filters=Filters(speakers=("Yu Koizumi",)))).passages
     assert passages and all("Yu Koizumi" in p.speakers for p in passages)
+
+
+def test_a_speaker_is_the_person_a_longer_mention_names() -> None:
+    # a role written before the name, a name and what the person did before the verb of saying, one of the
+    # names of someone met in full, a pronoun after a conjunction; words that name no one are no speaker
+    text = (
+        "Ravi Menon and his business partner Anjali Kapoor run the Halden ferry.\n\n"
+        "Menon addressed the delays on his radio show, saying, "
+        "\u201cThe channel is too shallow for the new ships.\u201d\n\n"
+        "Anjali also chimed in on the matter, saying, "
+        "\u201cWe will add a boat in May, whatever the council decides.\u201d\n\n"
+        "Harbour pilot Dana Whitfield said the tides made the crossing slow. "
+        "Port engineer Solveig Brekke warned that dredging would take a year, when she presented the plan.\n\n"
+        "The council met on Monday, and even noted critics said the timetable was fair. "
+        "Commercial shipping startup REE Automotive reported more orders. "
+        "\u201cMy boat was late again this morning, so I said I am off,\u201d one rider wrote."
+    )
+    result = attribute(text)
+    spoken = {text[s.start : s.start + 14]: s.speaker for s in result.statements}
+    assert spoken["Menon addresse"] == "Ravi Menon"
+    assert spoken["Anjali also ch"] == "Anjali Kapoor"
+    assert spoken["Harbour pilot "] == "Dana Whitfield"
+    assert spoken["Port engineer "] == "Solveig Brekke"
+    assert "Automotive" not in result.speakers and "And even" not in result.speakers
+    assert not any(name.startswith("\u201cMy boat") for name in result.speakers)
+    assert {s.kind for s in result.speakers.values() if s.name in {"Ravi Menon", "Dana Whitfield"}} == {"person"}
