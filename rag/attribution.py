@@ -22,7 +22,7 @@ from rag.word_frequency import zipf_frequency
 
 # v5: a quotation left open at a paragraph's end goes on in the next; v6: "insists", "admitted", "urged" ... say,
 # straight quotes are quotations, and "he said" after a person brought in speaking is that person
-ATTRIBUTION_VERSION = "attribution-v7"
+ATTRIBUTION_VERSION = "attribution-v8"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -48,12 +48,16 @@ TITLE_WORDS = frozenset(
     "senate majority minority leader coach manager captain judge justice chief executive ceo cto cfo founder "
     "co-founder cofounder".split()
 )
+PARTICIPLE_VERB = 4.0  # "Following", "Echoing": the verb without its -ing is a common word (Zipf)
 NATIONALITY = re.compile(r"(ese|ian|an|ish|ch|i)$")
 NOT_PERSON = frozenset(
     """university institute center centre society forces force ocean sea alliance council party agency ministry
     army navy pact summit organization organisation republic kingdom union region war world east west north south
     pacific atlantic europe asia japan china russia korea america states nations group program programme
-    self-defense corporation committee government parliament congress bank fund media news agency times post""".split()
+    self-defense corporation committee government parliament congress bank fund media news agency times post
+    capital ventures venture partners holdings research labs technologies studios records entertainment network
+    foundation association federation league club stadium arena school college hospital airport inc ltd llc
+    corp""".split()
 )
 # Head nouns of descriptions that stand for a person named earlier ("the minister said").
 DESCRIPTIONS = frozenset(
@@ -66,7 +70,7 @@ ROLES = DESCRIPTIONS | frozenset(
     "coach manager captain striker defender midfielder goalkeeper keeper quarterback forward guard ruck player "
     "star singer rapper actor actress economist strategist executive founder co-founder lawyer attorney judge "
     "prosecutor scientist writer reporter editor officer commissioner owner partner investor ceo cto cfo "
-    "cofounder boss teammate rookie veteran winger centre center pitcher catcher".split()
+    "cofounder boss teammate rookie veteran winger centre center pitcher catcher adviser advisor consultant".split()
 )
 # subjects that name no one: "so I said", "some said", "as we reported"
 UNNAMED = frozenset("i we you one some many others all everyone someone nobody as".split())
@@ -157,9 +161,18 @@ def _strip_titles(name: str) -> str:
         words[0].lower() in TITLE_WORDS
         or words[0].lower() in SENTENCE_OPENERS
         or (NATIONALITY.search(words[0]) and zipf_frequency(words[0].lower()) >= 4)
+        or _participle(words[0])
     ):
         words.pop(0)
     return " ".join(words) if len(words) >= 2 else ""
+
+
+def _participle(word: str) -> bool:
+    """Whether a capitalised word is a verb's -ing form opening a sentence ("Echoing Bankman-Fried, she
+    said"), not a name ending so ("Irving", "Channing": no common verb "irve", "channe")."""
+    stem = word.lower()[:-3]
+    verbs = [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])  # "Running"
+    return len(word) >= 6 and word.endswith("ing") and max(map(zipf_frequency, verbs)) >= PARTICIPLE_VERB
 
 
 def _squash(name: str) -> str:

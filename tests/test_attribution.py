@@ -171,3 +171,16 @@ def test_a_speaker_is_the_person_a_longer_mention_names() -> None:
     assert "Automotive" not in result.speakers and "And even" not in result.speakers
     assert not any(name.startswith("\u201cMy boat") for name in result.speakers)
     assert {s.kind for s in result.speakers.values() if s.name in {"Ravi Menon", "Dana Whitfield"}} == {"person"}
+
+
+def test_an_organisation_or_a_participle_opening_a_sentence_is_no_person() -> None:
+    text = (
+        "Priya Raman joined Halden Capital in May. Halden Capital is a fund. "
+        "\u201cWe will buy more ferries next year, and the fares will fall,\u201d she said.\n\n"
+        "Following Priya Raman, the board spoke. Echoing Raman, the chair said fares would fall."
+    )
+    result = attribute(text)
+    assert "Halden Capital" not in result.speakers or result.speakers["Halden Capital"].kind != "person"
+    spoken = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
+    assert spoken["\u201cWe will buy"] == "Priya Raman"
+    assert not any(name.startswith(("Following", "Echoing")) for name in result.speakers)
