@@ -14,6 +14,7 @@ Everything else is the article's own voice, attributed to its author (or source)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rag.lexicon import FUNCTION_WORDS, GRAMMAR_WORDS, stem, words
@@ -22,7 +23,7 @@ from rag.word_frequency import zipf_frequency
 
 # v5: a quotation left open at a paragraph's end goes on in the next; v6: "insists", "admitted", "urged" ... say,
 # straight quotes are quotations, and "he said" after a person brought in speaking is that person
-ATTRIBUTION_VERSION = "attribution-v8"
+ATTRIBUTION_VERSION = "attribution-v9"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -101,6 +102,8 @@ def _keywords(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOP and len(w) > 2}
 
 
+PRONOUN_SETS = {"he": frozenset("he him his himself".split()), "she": frozenset("she her hers herself".split())}
+PRONOUN_WINDOW = 200  # characters after a name in which a pronoun tells whether "he" or "she" stands for them
 PRONOUN = re.compile(r"^(he|she|they|him|her|his)$", re.IGNORECASE)
 
 
@@ -175,6 +178,31 @@ def _participle(word: str) -> bool:
     return len(word) >= 6 and word.endswith("ing") and max(map(zipf_frequency, verbs)) >= PARTICIPLE_VERB
 
 
+def _pronouns_after(text: str, body_start: int, surnames: set[str]) -> dict[str, str]:
+    """Per surname, "he" or "she": the pronoun the article uses most often right after the name, before
+    another of the names (within `PRONOUN_WINDOW` characters); a surname used with both evenly is left out."""
+    if not surnames:
+        return {}
+    mentions = [
+        (m.start(), m.group())
+        for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b", text[body_start:])
+    ]
+    votes: dict[str, Counter[str]] = {}
+    for i, (start, surname) in enumerate(mentions):
+        stop = start + len(surname) + PRONOUN_WINDOW
+        later = [s for s, other in mentions[i + 1 :] if other != surname]
+        window = text[body_start + start + len(surname) : body_start + min([stop, *later[:1]])]
+        used = re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b", window, re.IGNORECASE)
+        if used:
+            form = "she" if used.group(1).lower() in PRONOUN_SETS["she"] else "he"
+            votes.setdefault(surname, Counter())[form] += 1
+    return {
+        surname: counts.most_common(1)[0][0]
+        for surname, counts in votes.items()
+        if len(counts) == 1 or counts["he"] != counts["she"]
+    }
+
+
 def _squash(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
@@ -206,6 +234,13 @@ class _Article:
             if name and _is_person(name):
                 offset = body_start + match.start() + match.group().index(name)
                 self.people.append((offset, name))
+        self.pronouns = _pronouns_after(text, body_start, {person.split()[-1] for _, person in self.people})
+
+    def fits(self, person: str, pronoun: str) -> bool:
+        """Whether `pronoun` ("she", "his") can stand for `person`: the pronouns the article uses right after
+        their name do not say otherwise."""
+        used = self.pronouns.get(person.split()[-1])
+        return not used or not pronoun or pronoun.lower() not in PRONOUN_SETS or pronoun.lower() in PRONOUN_SETS[used]
 
     def canonical(self, name: str) -> str:
         """The fullest known form of a name: "Hayashi" -> "Yoshimasa Hayashi"."""
@@ -260,7 +295,7 @@ class _Article:
             kept.pop()
         mention = " ".join(kept)
         if kept and PRONOUN.match(kept[-1]) and all(w.lower() in GRAMMAR_WORDS for w in kept[:-1]):  # "When he"
-            return self.last_person(at)
+            return self.last_person(at, kept[-1])
         if all(w.lower() in FILLERS | GRAMMAR_WORDS for w in kept):  # nothing, or "And even"
             return None
         person = self._person_in(mention, at)
@@ -325,14 +360,16 @@ class _Article:
         before = [person for offset, person in named if offset < at]
         return before[-1] if before else named[0][1] if named else None
 
-    def last_person(self, at: int) -> str | None:
-        """The most recent person speaker before `at`; with none yet, the last person named before it
-        ("Dana Laird runs the port. “Fees will rise,” she said.")."""
+    def last_person(self, at: int, pronoun: str = "") -> str | None:
+        """The most recent person speaker before `at` whom `pronoun` can stand for; with none yet, the last
+        such person named before it ("Dana Laird runs the port. “Fees will rise,” she said.")."""
         spoken = next(
             (
                 (statement.end, statement.speaker)
                 for statement in reversed(self.result.statements)
-                if statement.start < at and self.result.speakers[statement.speaker].kind == "person"
+                if statement.start < at
+                and self.result.speakers[statement.speaker].kind == "person"
+                and self.fits(statement.speaker, pronoun)
             ),
             None,
         )
@@ -341,14 +378,17 @@ class _Article:
         introduced = [
             person
             for offset, person in self.people
-            if (spoken[0] if spoken else 0) <= offset < at and SPEAKS_AFTER.match(self.text, offset + len(person))
+            if (spoken[0] if spoken else 0) <= offset < at
+            and SPEAKS_AFTER.match(self.text, offset + len(person))
+            and self.fits(person, pronoun)
         ]
         if introduced:
             return self.register(introduced[-1], at)
         if spoken is not None:
             return spoken[1]
         named = [person for offset, person in self.people if offset < at]
-        return self.register(named[-1], at) if named else None
+        fitting = [person for person in named if self.fits(person, pronoun)] or named
+        return self.register(fitting[-1], at) if fitting else None
 
 
 def voice_of(author: str, source: str, title: str) -> str:
@@ -459,7 +499,7 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             opinion = OPINION.search(head)
             before = CUE_BEFORE.search(head)
             if opinion:
-                speaker = article.last_person(region.start)
+                speaker = article.last_person(region.start, opinion.group(1))
             elif before:
                 speaker = article.resolve(before.group(1), region.start - len(head) + before.start(1))
         if speaker is None and article.result.statements:
@@ -505,8 +545,8 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                     elif speaker is None and not _says_nothing(match.group(1)):  # "so I said": "I" is no one's
                         lead = re.match(r"([^,]{2,60}),", line)
                         speaker = article.resolve(lead.group(1), sentence.start) if lead else None
-        if speaker is None and OPINION.search(line):
-            speaker = article.last_person(sentence.start)
+        if speaker is None and (opinion := OPINION.search(line)):
+            speaker = article.last_person(sentence.start, opinion.group(1))
         if speaker:
             add(sentence.start, sentence.end, speaker, "reported")
 

@@ -184,3 +184,16 @@ def test_an_organisation_or_a_participle_opening_a_sentence_is_no_person() -> No
     spoken = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
     assert spoken["\u201cWe will buy"] == "Priya Raman"
     assert not any(name.startswith(("Following", "Echoing")) for name in result.speakers)
+
+
+def test_she_said_is_the_woman_last_met_though_a_man_spoke_since() -> None:
+    text = (
+        "Marta Quiroga runs the ferry company. Quiroga said her boats were full all summer.\n\n"
+        "Tomas Ferrante, who sits on the council, said he wanted cheaper fares.\n\n"
+        "\u201cWe cannot cut fares and add boats in the same year,\u201d she said.\n\n"
+        "\u201cThen the council will look for another operator,\u201d he said."
+    )
+    result = attribute(text)
+    spoken = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
+    assert spoken["\u201cWe cannot c"] == "Marta Quiroga"
+    assert spoken["\u201cThen the co"] == "Tomas Ferrante"
