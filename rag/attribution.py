@@ -22,7 +22,9 @@ from rag.sentences import Span, split_sentences
 from rag.word_frequency import zipf_frequency
 
 # v5: a quotation left open at a paragraph's end goes on in the next; v6: "insists", "admitted", "urged" ... say,
-# straight quotes are quotations, and "he said" after a person brought in speaking is that person
+# straight quotes are quotations, and "he said" after a person brought in speaking is that person; v7: the person
+# a longer mention names ("Phoenix coach Mike Kelly", "Kelce addressed ..., saying"); v8: organisations and a
+# sentence's opening -ing word are no person; v9: "she said" is someone "she" can stand for
 ATTRIBUTION_VERSION = "attribution-v9"
 
 VERBS = (

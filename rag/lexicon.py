@@ -51,7 +51,7 @@ def fold_for_search(text: str) -> str:
 WORD = re.compile(r"(?u)\b\w[\w'’-]*\w\b|\b\w\b")
 
 # Function words and the words questions are framed with: they never name a subject.
-_FUNCTION_WORDS = """a about above after again against all also am an and any are as at be because been before
+_GRAMMAR_WORDS = """a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has have
 having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
 nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
@@ -65,7 +65,7 @@ anything something someone somebody everything way ways kind sort thing things o
 AUXILIARIES = frozenset(
     "does do did is was were are has have had can could will would should shall may might must".split()
 )
-GRAMMAR_WORDS = frozenset(_FUNCTION_WORDS.split())  # articles, pronouns, prepositions, conjunctions, auxiliaries
+GRAMMAR_WORDS = frozenset(_GRAMMAR_WORDS.split())  # articles, pronouns, prepositions, conjunctions, auxiliaries
 FUNCTION_WORDS = GRAMMAR_WORDS | frozenset(_REQUEST_WORDS.split())
 
 

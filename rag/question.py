@@ -264,7 +264,7 @@ class QuestionPlan:
     def _without_where(self, text: str) -> tuple[str, bool]:
         """`text` without the words that say where to look, not what is asked: an article named by its title
         ("the Madrid summit article"), the outlets the store holds, the days their articles were published;
-        and whether there were any."""
+        and whether the question names any such article."""
         where = [m.written for m in self.outlets if m.known] + [d.written for d in self.dates if d.publication]
         where += [self.title_reference] if self.title_reference else []
         for written in where:
