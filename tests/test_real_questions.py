@@ -316,6 +316,21 @@ FARES = {
 }
 
 
+# Speakers named as reporters write them: by a surname and what they did ("Menon addressed ..., saying"), by
+# a first name ("Anjali also chimed in"), after a role in lower case ("Harbour pilot Dana Whitfield")
+FERRY_VOICES = {
+    "halden_ferry.txt": (
+        {"title": "Halden ferry runs late", "source": "Fjord Gazette", "published": "2024-07-02"},
+        "Ravi Menon and his business partner Anjali Kapoor run the Halden ferry.\n\n"
+        "Menon addressed the delays on his radio show, saying, "
+        "\u201cThe channel is too shallow for the new ships.\u201d\n\n"
+        "Anjali also chimed in on the matter, saying, "
+        "\u201cWe will add a boat in May, whatever the council decides.\u201d\n\n"
+        "Harbour pilot Dana Whitfield said the tides made the crossing slow.",
+    ),
+}
+
+
 TRAMS = {
     "herald_tram.txt": (
         {"title": "Kessel tram line nears opening", "source": "Valley Herald", "published": "2024-04-02"},
@@ -584,6 +599,12 @@ def pilot(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 def fares(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two reports of one outlet on one day, and another outlet's on the same bus fare rise."""
     return assistant_over(tmp_path_factory.mktemp("fares") / "articles", FARES, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def ferry_voices(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A ferry's owners and its pilot, quoted as reporters name them."""
+    return assistant_over(tmp_path_factory.mktemp("ferry_voices") / "articles", FERRY_VOICES, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -888,6 +909,19 @@ def test_a_part_naming_only_its_outlet_and_date_is_searched_with_the_questions_w
     answer = fares.ask(question)
     assert {titles[c.doc_id] for c in answer.citations} == {"Bus fares go up", "Fare rise delayed"}
     assert_verbatim(fares, answer)
+
+
+def test_people_named_by_a_surname_a_first_name_or_after_a_role_are_the_quoted_people(
+    ferry_voices: Assistant,
+) -> None:
+    assert {"Ravi Menon", "Anjali Kapoor", "Dana Whitfield"} <= set(ferry_voices.catalog().people)
+    assert not [p for p in ferry_voices.catalog().people if " on " in p or " the " in p]  # no clause for a name
+    answer = ferry_voices.ask("What did Ravi Menon say about the channel?")
+    quotes = [c.quote for c in answer.citations]
+    assert any("too shallow" in q for q in quotes) and not any("add a boat" in q for q in quotes)
+    answer = ferry_voices.ask("What did Anjali Kapoor say about the boats?")
+    assert any("add a boat in May" in c.quote for c in answer.citations)
+    assert_verbatim(ferry_voices, answer)
 
 
 def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(trams: Assistant) -> None:
