@@ -24,8 +24,9 @@ from rag.word_frequency import zipf_frequency
 # v5: a quotation left open at a paragraph's end goes on in the next; v6: "insists", "admitted", "urged" ... say,
 # straight quotes are quotations, and "he said" after a person brought in speaking is that person; v7: the person
 # a longer mention names ("Phoenix coach Mike Kelly", "Kelce addressed ..., saying"); v8: organisations and a
-# sentence's opening -ing word are no person; v9: "she said" is someone "she" can stand for
-ATTRIBUTION_VERSION = "attribution-v9"
+# sentence's opening -ing word are no person; v9: "she said" is someone "she" can stand for; v10: one name with
+# who they are ("Bree, another Kick streamer,") is a person
+ATTRIBUTION_VERSION = "attribution-v10"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -75,6 +76,17 @@ ROLES = DESCRIPTIONS | frozenset(
     "prosecutor scientist writer reporter editor officer commissioner owner partner investor ceo cto cfo "
     "cofounder boss teammate rookie veteran winger centre center pitcher catcher adviser advisor consultant".split()
 )
+# who a person is, written after their name: nouns only people are ("Binance, an early investor," is none)
+PERSON_ROLES = frozenset(
+    "streamer creator influencer resident neighbour neighbor student teacher doctor nurse mother father son "
+    "daughter wife husband friend colleague politician activist artist musician comedian youtuber gamer voter "
+    "patient witness singer rapper actor actress coach captain striker defender midfielder goalkeeper keeper "
+    "quarterback winger pitcher spokesman spokeswoman spokesperson journalist reporter writer author editor "
+    "lawyer attorney professor researcher scientist economist analyst strategist senator minister mayor "
+    "governor diplomat ambassador novelist poet filmmaker photographer chef surgeon soldier veteran rookie".split()
+)
+# one capitalised name and an appositive saying who they are: "Bree, another Kick streamer,"
+ONE_NAME_INTRODUCED = re.compile(r"(?<!\S)(?P<name>[A-Z][a-z]{2,}),\s+(?:a|an|another|the)\s+(?P<who>[^,.“”]{2,60}?),")
 # subjects that name no one: "so I said", "some said", "as we reported"
 UNNAMED = frozenset("i we you one some many others all everyone someone nobody as".split())
 # What a speaker's words come in: "according to the government's plan".
@@ -236,6 +248,11 @@ class _Article:
             if name and _is_person(name):
                 offset = body_start + match.start() + match.group().index(name)
                 self.people.append((offset, name))
+        # one name brought in with who they are ("Bree, another Kick streamer, described ..."): a person too
+        for match in ONE_NAME_INTRODUCED.finditer(text, body_start):
+            if match.group("who").split()[-1].lower() in PERSON_ROLES and _is_person(match.group("name")):
+                self.people.append((match.start("name"), match.group("name")))
+        self.people.sort()
         self.pronouns = _pronouns_after(text, body_start, {person.split()[-1] for _, person in self.people})
 
     def fits(self, person: str, pronoun: str) -> bool:

@@ -197,3 +197,17 @@ def test_she_said_is_the_woman_last_met_though_a_man_spoke_since() -> None:
     spoken = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
     assert spoken["\u201cWe cannot c"] == "Marta Quiroga"
     assert spoken["\u201cThen the co"] == "Tomas Ferrante"
+
+
+def test_one_name_brought_in_with_who_they_are_is_a_person_a_pronoun_stands_for() -> None:
+    # "Brannock, an early investor," is a company; "Solvi, another ferry streamer," a person
+    text = (
+        "Brannock, an early investor, sold its stake. Tomas Ferrante, who runs the line, said he was sorry.\n\n"
+        "The queue at the pier, which Solvi, another ferry streamer, filmed, was long. Waiting is not an option "
+        "for her.\n\n"
+        "\u201cThe company cannot keep selling tickets for boats that never sail,\u201d she said in a message."
+    )
+    result = attribute(text)
+    spoken = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
+    assert spoken["\u201cThe company"] == "Solvi"
+    assert "Brannock" not in result.speakers
