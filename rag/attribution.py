@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from rag.entities import PERSON_NOUNS
+from rag.entities import TITLES as TITLE_NOUNS
 from rag.lexicon import FUNCTION_WORDS, GRAMMAR_WORDS, stem, words
 from rag.sentences import Span, split_sentences
 from rag.word_frequency import zipf_frequency
@@ -25,8 +27,8 @@ from rag.word_frequency import zipf_frequency
 # straight quotes are quotations, and "he said" after a person brought in speaking is that person; v7: the person
 # a longer mention names ("Phoenix coach Mike Kelly", "Kelce addressed ..., saying"); v8: organisations and a
 # sentence's opening -ing word are no person; v9: "she said" is someone "she" can stand for; v10: one name with
-# who they are ("Bree, another Kick streamer,") is a person
-ATTRIBUTION_VERSION = "attribution-v10"
+# who they are ("Bree, another Kick streamer,") is a person; v11: the roles are the project's nouns for people
+ATTRIBUTION_VERSION = "attribution-v11"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -69,22 +71,26 @@ DESCRIPTIONS = frozenset(
     "professor leader chancellor ambassador premier employee fellow researcher member head chief mayor "
     "governor chair chairman chairwoman spokesperson secretary senator".split()
 )
-# the roles written before a person's name ("Phoenix coach Mike Kelly", "Magpies ruck Sabrina Frederick")
-ROLES = DESCRIPTIONS | frozenset(
-    "coach manager captain striker defender midfielder goalkeeper keeper quarterback forward guard ruck player "
-    "star singer rapper actor actress economist strategist executive founder co-founder lawyer attorney judge "
-    "prosecutor scientist writer reporter editor officer commissioner owner partner investor ceo cto cfo "
-    "cofounder boss teammate rookie veteran winger centre center pitcher catcher adviser advisor consultant".split()
+# the roles written before a person's name ("Phoenix coach Mike Kelly", "Magpies ruck Sabrina Frederick"): the
+# project's nouns for people and titles, and positions and posts written so in reports
+ROLES = (
+    DESCRIPTIONS
+    | PERSON_NOUNS
+    | TITLE_NOUNS
+    | frozenset(
+        "captain keeper ruck forward guard centre center teammate veteran boss owner partner officer commissioner "
+        "strategist adviser advisor consultant".split()
+    )
 )
-# who a person is, written after their name: nouns only people are ("Binance, an early investor," is none)
-PERSON_ROLES = frozenset(
-    "streamer creator influencer resident neighbour neighbor student teacher doctor nurse mother father son "
-    "daughter wife husband friend colleague politician activist artist musician comedian youtuber gamer voter "
-    "patient witness singer rapper actor actress coach captain striker defender midfielder goalkeeper keeper "
-    "quarterback winger pitcher spokesman spokeswoman spokesperson journalist reporter writer author editor "
-    "lawyer attorney professor researcher scientist economist analyst strategist senator minister mayor "
-    "governor diplomat ambassador novelist poet filmmaker photographer chef surgeon soldier veteran rookie".split()
-)
+# who a person is, written after their name ("Bree, another Kick streamer,"): nouns only people are, so
+# "Binance, an early investor," is none
+PERSON_ROLES = (
+    PERSON_NOUNS
+    | frozenset(
+        "captain keeper veteran strategist creator resident neighbour neighbor student nurse patient voter mother "
+        "father son daughter wife husband friend colleague youtuber gamer".split()
+    )
+) - frozenset("investor leader figure player executive manager director chief head star entity".split())
 # one capitalised name and an appositive saying who they are: "Bree, another Kick streamer,"
 ONE_NAME_INTRODUCED = re.compile(r"(?<!\S)(?P<name>[A-Z][a-z]{2,}),\s+(?:a|an|another|the)\s+(?P<who>[^,.“”]{2,60}?),")
 # subjects that name no one: "so I said", "some said", "as we reported"
@@ -154,6 +160,12 @@ def _is_person(name: str) -> bool:
     if any(w in NOT_PERSON for w in words):
         return False
     return any(zipf_frequency(w) < 3.2 for w in words)
+
+
+def _no_organisation(name: str) -> bool:
+    """Whether a name does not end as an organisation's does ("Sydney University"; "Brian West" is a person)."""
+    last = re.split(r"[ -]", name.lower())[-1]
+    return last not in NOT_PERSON or last in {"east", "west", "north", "south"}
 
 
 def _says_nothing(mention: str) -> bool:
@@ -364,7 +376,9 @@ class _Article:
         if after_role and role not in GRAMMAR_WORDS:
             name = after_role.group("name")
             known = self._known_as(name, at)
-            full = " " in name and (_is_person(name) or role in ROLES)  # "Phoenix coach Mike Kelly"
+            full = " " in name and (
+                _is_person(name) or (role in ROLES and _no_organisation(name))
+            )  # "coach Mike Kelly"
             if known or full or _rare_name(name):
                 return self.register(known or name, at)
         leading = NAME_THEN_WORDS.match(mention)

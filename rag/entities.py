@@ -43,6 +43,17 @@ TITLES = ROLES | frozenset(
     "minister secretary senator governor mayor director head coach manager quarterback star rookie judge former "
     "current general dr mr mrs ms sir lord lady king queen prince princess pope sen rep gov".split()
 )
+# What a person is called: the noun after "which"/"what" an entity question asks a person with (or "who")
+PERSON_NOUNS = ROLES | frozenset(
+    "person individual man woman people player athlete ceo founder executive leader figure entrepreneur "
+    "investor author writer journalist coach manager president minister official actor actress "
+    "singer musician artist director quarterback boxer fighter driver celebrity expert analyst diplomat "
+    "scholar chancellor premier employee fellow researcher scientist economist politician lawmaker senator mayor "
+    "governor chairman chairwoman editor pundit critic kicker rusher batter batsman bowler swimmer sprinter "
+    "cyclist skater skier rookie billionaire co-founder lawyer attorney judge prosecutor witness defendant "
+    "plaintiff candidate rapper comedian influencer streamer novelist poet filmmaker photographer chef doctor "
+    "physician surgeon teacher soldier activist".split()
+)
 NOT_PERSON = frozenset(
     """university institute center centre society forces alliance council party agency ministry army navy summit
     organization organisation republic kingdom union war world group program corporation committee government

@@ -39,9 +39,9 @@ from typing import TYPE_CHECKING
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import Candidate, names_in, person_like, vote, with_first_name, written_near
+from rag.entities import PERSON_NOUNS, Candidate, names_in, person_like, vote, with_first_name, written_near
 from rag.lexicon import content_stems, fold, stem, words, written_stems
-from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, PERSON_NOUNS, main_clause
+from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
 from rag.verdict import assess

@@ -23,7 +23,7 @@ from datetime import date
 from functools import reduce
 
 from rag.catalog import Catalog
-from rag.entities import ROLES, TITLES, names_in
+from rag.entities import PERSON_NOUNS, TITLES, names_in
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, content_words, fold
 from rag.records import Filters
 
@@ -51,17 +51,6 @@ WHAT_SOURCES_SAY = re.compile(
     re.IGNORECASE,
 )
 
-# What an entity question asks for, by the noun after "which"/"what" (or "who").
-PERSON_NOUNS = ROLES | frozenset(
-    "person individual man woman people player athlete ceo founder executive leader figure entrepreneur "
-    "investor author writer journalist coach manager president minister official actor actress "
-    "singer musician artist director quarterback boxer fighter driver celebrity expert analyst diplomat "
-    "scholar chancellor premier employee fellow researcher scientist economist politician lawmaker senator mayor "
-    "governor chairman chairwoman editor pundit critic kicker rusher batter batsman bowler swimmer sprinter "
-    "cyclist skater skier rookie billionaire co-founder lawyer attorney judge prosecutor witness defendant "
-    "plaintiff candidate rapper comedian influencer streamer novelist poet filmmaker photographer chef doctor "
-    "physician surgeon teacher soldier activist".split()
-)
 ORGANIZATION_NOUNS = frozenset(
     "company firm organization organisation corporation business startup entity group team club brand "
     "platform service network agency institution bank retailer outlet publication league party government "
@@ -132,6 +121,7 @@ ARTICLE_WORDS = frozenset(
 # those words also left out of what the answer ranks sentences by): every gold article cited 0.591 -> 0.593,
 # gold fact cited 0.812 -> 0.821, citation precision 0.773 -> 0.781.
 PART_WORDS = 3
+AROUND_WORDS = ",.;:!?\"'“”‘’()"  # punctuation a word is written between
 # "TechCrunch reported on X on November 6": the day of the report
 REPORTING_VERB = re.compile(
     r"\b(?:(?:report|publish|cover|note|mention|detail|discuss|highlight|describe|state|claim|announce|indicate|"
@@ -269,7 +259,7 @@ class QuestionPlan:
         where += [self.title_reference] if self.title_reference else []
         for written in where:
             text = text.replace(written, " ")
-        return text, any(w in self.question for w in where)
+        return text, bool(where)  # each of them is written in the question
 
     @property
     def asked(self) -> str:
@@ -282,7 +272,7 @@ class QuestionPlan:
         "published" (that article's)."""
         text, placed = self._without_where(text)
         if placed:
-            return " ".join(w for w in text.split() if w.lower().strip(",.;:!?\"'“”‘’()") not in ARTICLE_WORDS)
+            return " ".join(w for w in text.split() if w.lower().strip(AROUND_WORDS) not in ARTICLE_WORDS)
         return " ".join(text.split())
 
     def part_asks(self, part: Part) -> str:
@@ -295,7 +285,7 @@ class QuestionPlan:
         of what it is about (fewer than `PART_WORDS` words on it: "Between the report from CBSSports.com
         published on October 12, 2023, and the report from" says nothing)."""
         text, _ = self._without_where(part.text)
-        topic = [w for w in text.split() if not REPORTING_VERB.fullmatch(w.strip(",.;:!?\"'“”‘’()"))]
+        topic = [w for w in text.split() if not REPORTING_VERB.fullmatch(w.strip(AROUND_WORDS))]
         return part.text if len(content_words(" ".join(topic))) >= PART_WORDS else self.asked
 
     @property
