@@ -18,7 +18,7 @@ import calendar
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 
@@ -878,7 +878,10 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
                 parts.append(Part(question, filters, f"{low} to {high}"))
             elif any(d.explicit for d in published):
                 plan.missing.append(f"an article published between {low} and {high}")
+            else:
+                _in_what_is_asked(plan, published)
         return parts or [Part(question, Filters(), "")]
+    unpublished: list[DateMention] = []
     for mention, (start, end) in zip(outlets, _clauses(question, outlets), strict=True):
         following = next((m.start for m in outlets if m.start > mention.start), len(question))
         dated = [d for d in published if mention.end <= d.start < following]
@@ -899,6 +902,8 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
                     filters, label = narrowed, f"{label}, {published_on.written}"
                 elif published_on.explicit:  # said to be published then, and nothing was
                     plan.missing.append(f"an article from {mention.written} published on {published_on.written}")
+                else:
+                    unpublished.append(published_on)
             # named again ("the TechCrunch article on X, while the TechCrunch article on Y"): often another
             # article, so its own part, searched by its own words (unless they are the same words)
             if not any(p.text == text and p.filters == filters for p in parts):
@@ -907,7 +912,15 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
     # two of its articles, each a part of its own, answered from different articles.
     if len({m.sources for m in outlets}) == 1 and len(parts) == 1 and _named_in_plural(question, outlets[0]):
         parts.append(Part(parts[0].text, parts[0].filters, f"{parts[0].label}, another article"))
+    _in_what_is_asked(plan, unpublished)
     return parts
+
+
+def _in_what_is_asked(plan: QuestionPlan, dates: Sequence[DateMention]) -> None:
+    """Read `dates` as days in what the question asks about, not days of publication: no article of the
+    outlet was published then ("Does the Engadget article suggest that Valve is launching a product on
+    November 16th": a day the answer's sentence may write)."""
+    plan.dates = [replace(d, publication=False) if d in dates else d for d in plan.dates]
 
 
 PLURAL_BEFORE = re.compile(

@@ -437,6 +437,19 @@ def test_an_event_date_is_not_taken_for_a_publication_date() -> None:
     assert plan.parts[0].filters.published_from == ""
 
 
+def test_a_day_no_article_of_the_outlet_was_published_on_is_a_day_in_what_is_asked() -> None:
+    # "suggest ... on March 20" could be the report's day; the Gazette published nothing then: the day is
+    # the pier's, and the answer's sentence is ranked by it
+    question = "Does the Harbour Gazette article suggest that the pier reopens on March 20, 2024?"
+    plan = plan_question(question, CATALOG)
+    assert not plan.missing and plan.parts[0].filters.published_from == ""
+    assert "March 20, 2024" in plan.asked
+    # ... while a day it published on is the report's, and not asked about
+    plan = plan_question(question.replace("March 20", "March 9"), CATALOG)
+    assert plan.parts[0].filters.published_from == "2024-03-08"
+    assert "March 9" not in plan.asked
+
+
 def test_ordinary_words_and_a_capital_at_the_start_are_not_outlets() -> None:
     plan = plan_question("Fortune smiled on the fishermen who made a fortune, says the Ledger?", CATALOG)
     assert [m.written for m in plan.outlets] == ["the Ledger"]
