@@ -61,6 +61,8 @@ KEEP_RATIO = 0.8  # further sentences must score at least this share of the best
 OTHER_ARTICLE_RATIO = 0.7  # another article's best sentence joins when this close to the best
 ENTITY_OTHER_RATIO = 0.9  # ... this close, in an entity question described clause by clause (then no more join)
 PART_RATIO = 0.3  # a part's best sentence joins when this close to the best
+DATED_PART_SENTENCES = 3  # sentences cited for a part naming its report by outlet and day: what that report says
+DATED_PART_RATIO = 0.5  # ... each past its best matching the part this share as well
 PART_NEW_ARTICLE_BONUS = 0.1  # added to its match when its article is not cited yet: of two near ties, a new report
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
@@ -665,14 +667,20 @@ class ExtractiveEngine(Engine):
         own = [c for c in own if c.evidence.doc_id not in taken] or own
         stems = content_stems(retrieval.plan.part_asks(part) if retrieval.plan is not None else part.text)
         cited = {c.evidence.doc_id for c in chosen}
-        answer = max(
-            own,
-            key=lambda c: (
-                self._part_match(retrieval, part, stems, c)
-                + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
-            ),
-        )
+        matches = {
+            c.evidence.key: self._part_match(retrieval, part, stems, c)
+            + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
+            for c in own
+        }
+        answer = max(own, key=lambda c: matches[c.evidence.key])
         add(answer)
+        # A part naming its report by outlet and day ("the TechCrunch article published on October 31") asks
+        # what that report says: its other sentences that answer the part about as well say it too.
+        if part.filters.published_from:
+            same = [c for c in own if c.evidence.doc_id == answer.evidence.doc_id and c is not answer]
+            for more in sorted(same, key=lambda c: -matches[c.evidence.key])[: DATED_PART_SENTENCES - 1]:
+                if matches[more.evidence.key] >= DATED_PART_RATIO * matches[answer.evidence.key]:
+                    add(more)
         return answer
 
     def _said(self, voice: Voice, retrieval: Retrieval, every: Sequence[ScoredSentence]) -> list[ScoredSentence]:

@@ -911,6 +911,24 @@ def test_a_part_naming_only_its_outlet_and_date_is_searched_with_the_questions_w
     assert_verbatim(fares, answer)
 
 
+def test_a_report_named_by_outlet_and_day_is_quoted_on_the_point_in_each_of_its_sentences_that_bear_on_it(
+    fares: Assistant,
+) -> None:
+    # "did the account stay the same" between two dated reports: what each says of the fare is the answer,
+    # the Herald's "still rise to two pounds fifty" beside its delay, and the Courier's season tickets are not
+    question = (
+        "Between the report from the Riverside Courier published on June 4, 2024, and the report from the "
+        "Valley Herald published on June 20, 2024, did the account of the bus fare rise stay the same?"
+    )
+    answer = fares.ask(question)
+    quotes = [c.quote for c in answer.citations]
+    assert any("put back to September" in q for q in quotes)
+    assert any("still rise to two pounds fifty" in q for q in quotes)
+    assert any("from two pounds to two pounds fifty" in q for q in quotes)
+    assert not any("Season tickets" in q for q in quotes)
+    assert_verbatim(fares, answer)
+
+
 def test_people_named_by_a_surname_a_first_name_or_after_a_role_are_the_quoted_people(
     ferry_voices: Assistant,
 ) -> None:
