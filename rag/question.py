@@ -918,8 +918,8 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
 
 def _in_what_is_asked(plan: QuestionPlan, dates: Sequence[DateMention]) -> None:
     """Read `dates` as days in what the question asks about, not days of publication: no article of the
-    outlet was published then ("Does the Engadget article suggest that Valve is launching a product on
-    November 16th": a day the answer's sentence may write)."""
+    outlet named (of any, when none is) was published then ("Does the Engadget article suggest that Valve
+    is launching a product on November 16th": a day the answer's sentence may write)."""
     plan.dates = [replace(d, publication=False) if d in dates else d for d in plan.dates]
 
 

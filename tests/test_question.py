@@ -448,6 +448,9 @@ def test_a_day_no_article_of_the_outlet_was_published_on_is_a_day_in_what_is_ask
     plan = plan_question(question.replace("March 20", "March 9"), CATALOG)
     assert plan.parts[0].filters.published_from == "2024-03-08"
     assert "March 9" not in plan.asked
+    # with no outlet named: no article at all of that day
+    plan = plan_question("What did the report on March 20, 2024 say about the pier?", CATALOG)
+    assert not plan.missing and "March 20, 2024" in plan.asked
 
 
 def test_ordinary_words_and_a_capital_at_the_start_are_not_outlets() -> None:
