@@ -10,9 +10,10 @@ the engine states what each report says (cited) and gives a verdict only in plai
   "less than $400"; nor is "$100 profit" a "$100 loss": the word after the question's figure
   must stand near the stated one): yes; a question about which report came first gets no verdict from
   figures;
-- the question asks whether reports agree (consistent, the same, both, maintain) and
-  their best sentences say the same thing (near-identical): yes; for a question asking
-  about a change or an inconsistency, the same evidence means no.
+- the question asks whether reports agree (consistent, the same, both, maintain) on an amount it
+  does not name ("the amount Google spent in 2021") and the sentences cited from each report state
+  one same figure; or their best sentences say the same thing (near-identical): yes; for a question
+  asking about a change, a discrepancy or an inconsistency, the same evidence means no.
 
 Anything else is "cannot tell": on the tuning questions, how strongly each report's best
 sentence matched said nothing reliable about yes or no (README, "Answers on real questions").
@@ -46,7 +47,9 @@ BOUNDS = [
     ("below", re.compile(r"\b(?:less|fewer|lower)\s+than\s*$|\b(?:under|below|up\s+to|at\s+most)\s*$")),
     ("above", re.compile(r"\b(?:more|greater|higher)\s+than\s*$|\b(?:over|above|exceeding|at\s+least)\s*$")),
 ]
-ASKS_CHANGE = re.compile(r"\b(inconsisten\w*|change[ds]?|differ\w*|contradict\w*|shift\w*)\b", re.I)
+ASKS_CHANGE = re.compile(r"\b(inconsisten\w*|change[ds]?|differ\w*|contradict\w*|shift\w*|discrepanc\w*)\b", re.I)
+# "was there a discrepancy in the amount ...", "was the price consistent": a figure asked about, not named
+ASKS_AMOUNT = re.compile(r"\b(amount|figure|sum|price|cost|how\s+much|percentage|rate|number)\b", re.I)
 
 
 def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Sequence[ScoredSentence]) -> str:
@@ -77,11 +80,27 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
         ):
             return "yes"
         return CANNOT_TELL
-    if len(best_per_part) >= 2 and (ASKS_AGREEMENT.search(question) or ASKS_CHANGE.search(question)):
+    asks_alike = ASKS_AGREEMENT.search(question) or ASKS_CHANGE.search(question)
+    if len(part_docs) >= 2 and asks_alike and ASKS_AMOUNT.search(question) and _same_figure_in_each(part_docs, chosen):
+        return "no" if ASKS_CHANGE.search(question) else "yes"
+    if len(best_per_part) >= 2 and asks_alike:
         first, *others = best_per_part
         if all(cosine(first.vector or [], other.vector or []) >= SAME_CLAIM for other in others):
             return "no" if ASKS_CHANGE.search(question) else "yes"
     return CANNOT_TELL
+
+
+def _same_figure_in_each(part_docs: Sequence[set[str]], chosen: Sequence[ScoredSentence]) -> bool:
+    """Whether the sentences the answer cites from each part's report state one same figure ("$26.3 billion"
+    in both): the amount a question asks about, without naming it, is the same in every report."""
+    stated: list[list[Figure]] = []
+    taken: set[str] = set()
+    for docs in part_docs:  # each part's report is another article
+        own = [c for c in chosen if c.evidence.doc_id in docs and c.evidence.doc_id not in taken]
+        taken |= {c.evidence.doc_id for c in own[:1]}
+        stated.append([f for c in own for f in find_figures(c.evidence.quote)])
+    first, *others = stated
+    return any(all(any(same_amount(f, g) for g in other) for other in others) for f in first)
 
 
 def _counts_the_same(question: str, asked: Figure, quote: str, stated: Figure) -> bool:

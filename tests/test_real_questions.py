@@ -699,6 +699,24 @@ def test_a_plain_yes_needs_the_same_figure_in_each_report(newsroom: Assistant) -
     assert newsroom.ask("What did the Harbour Gazette say about fees?").verdict == ""
 
 
+def test_an_amount_asked_about_without_a_figure_is_plainly_the_same_when_each_report_states_one_figure(
+    newsroom: Assistant, ledger: Assistant
+) -> None:
+    # the question names no figure; both reports state $48 million for the terminal: consistent, no discrepancy
+    consistent = "Is the Harbour Gazette's figure for the terminal's cost consistent with Quayside Wire's?"
+    assert newsroom.ask(consistent).verdict == "yes"
+    discrepancy = "Was there a discrepancy in the cost of the terminal between the Harbour Gazette and Quayside Wire?"
+    answer = newsroom.ask(discrepancy)
+    assert answer.verdict == "no"
+    assert sources_cited(newsroom, answer) >= {"The Harbour Gazette", "Quayside Wire | Coastal Business News"}
+    # eight francs in one report, six in the other: no plain answer
+    fares = (
+        "Was there a discrepancy in the amount of the ferry fare between the Alpine Ledger's report on ferry fares "
+        "and its report on the ferry subsidy?"
+    )
+    assert ledger.ask(fares).verdict == "cannot tell"
+
+
 def test_a_figure_with_another_bound_or_a_question_of_order_gets_no_plain_yes(newsroom: Assistant) -> None:
     # both reports say $48 million: not "more than $48 million", and not which of them said it first
     bounded = "Do both the Harbour Gazette and Quayside Wire put the terminal's cost at more than $48 million?"
