@@ -215,6 +215,7 @@ def test_hostile_model_output_and_articles_stay_text_on_chat_compare_and_briefin
 
 
 def test_top_k_and_the_article_filter_survive_switching_pages(browser: Any, app_url: str) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": 1400, "height": 1100})
@@ -227,8 +228,18 @@ def test_top_k_and_the_article_filter_survive_switching_pages(browser: Any, app_
     slider.press("ArrowRight")
     expect(slider).to_have_value("3", timeout=30_000)
     sidebar.get_by_text("Filters").click()
-    sidebar.get_by_role("combobox", name="Articles").click()
-    page.get_by_role("option", name="Japan's militarization and the American plan to fight for Taiwan").click()
+    # the slider's change reruns the page: on a loaded machine that rerun may redraw the list just opened
+    # and close it, so the list is opened again, as a user would, until its option can be picked
+    option = page.get_by_role("option", name="Japan's militarization and the American plan to fight for Taiwan")
+    for attempt in range(3):
+        sidebar.get_by_role("combobox", name="Articles").click()
+        try:
+            option.click(timeout=15_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     chosen = sidebar.locator(".st-key-f_articles")  # the Articles multiselect, with its chosen articles
     expect(chosen).to_contain_text("Japan's militarization and the American plan", timeout=30_000)
