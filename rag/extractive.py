@@ -4,7 +4,8 @@ Sentences of the retrieved passages are ranked against the question (`rag.rankin
 The answer is declined when even the best of them is weak evidence (`EVIDENCE_FLOOR`,
 calibrated on the tuning questions). Otherwise it holds the best sentence; the best
 sentence of every part of the question (each outlet it names; of two near ties, the one
-from an article not cited yet: another report), of every clause of a long
+from an article not cited yet: another report; for a part naming its report by outlet and day,
+up to `DATED_PART_SENTENCES` of that report's, what it says on the point), of every clause of a long
 description (the sentence holding most of its words; for an entity question, one in an
 article naming the entity, looked for again with its name when the passages hold none)
 and of every other article that answers about as well; more good ones while they add
