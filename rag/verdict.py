@@ -56,12 +56,7 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
     """'yes', 'no' or 'cannot tell' for a yes/no question, from the ranked evidence."""
     question = retrieval.standalone
     part_docs = [{p.doc_id for p in passages} for passages in retrieval.part_passages]
-    best_per_part: list[ScoredSentence] = []
-    for docs in part_docs:  # each part's report is another article ("the TechCrunch article ..., and another")
-        taken = {c.evidence.doc_id for c in best_per_part}
-        own = [c for c in ranked if c.evidence.doc_id in docs and c.evidence.doc_id not in taken]
-        if own:
-            best_per_part.append(own[0])
+    best_per_part = [own[0] for own in _each_report(part_docs, ranked) if own]
     asked = find_figures(question)
     if asked:
         if ASKS_ORDER.search(question):  # the same figures say nothing of which report came first
@@ -90,15 +85,22 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
     return CANNOT_TELL
 
 
+def _each_report(part_docs: Sequence[set[str]], sentences: Sequence[ScoredSentence]) -> list[list[ScoredSentence]]:
+    """Each part's sentences, in order, from its articles but those whose sentence came first for a part
+    before it: each part's report is another article ("the TechCrunch article ..., and another")."""
+    reports: list[list[ScoredSentence]] = []
+    taken: set[str] = set()
+    for docs in part_docs:
+        own = [c for c in sentences if c.evidence.doc_id in docs and c.evidence.doc_id not in taken]
+        taken |= {c.evidence.doc_id for c in own[:1]}
+        reports.append(own)
+    return reports
+
+
 def _same_figure_in_each(part_docs: Sequence[set[str]], chosen: Sequence[ScoredSentence]) -> bool:
     """Whether the sentences the answer cites from each part's report state one same figure ("$26.3 billion"
     in both): the amount a question asks about, without naming it, is the same in every report."""
-    stated: list[list[Figure]] = []
-    taken: set[str] = set()
-    for docs in part_docs:  # each part's report is another article
-        own = [c for c in chosen if c.evidence.doc_id in docs and c.evidence.doc_id not in taken]
-        taken |= {c.evidence.doc_id for c in own[:1]}
-        stated.append([f for c in own for f in find_figures(c.evidence.quote)])
+    stated = [[f for c in own for f in find_figures(c.evidence.quote)] for own in _each_report(part_docs, chosen)]
     first, *others = stated
     return any(all(any(same_amount(f, g) for g in other) for other in others) for f in first)
 

@@ -13,6 +13,11 @@ from tests.support.project import BUNDLED_CORPUS, PROJECT
 DATA = PROJECT / "tests" / "data"
 
 
+def speakers_by_opening(text: str, result: Any, width: int) -> dict[str, str]:
+    """Who says each statement, by the first `width` characters of it."""
+    return {text[s.start : s.start + width]: s.speaker for s in result.statements}
+
+
 def gold(path: Path) -> list[tuple[str, str, str]]:
     return [(d["file"], d["text"], d["speaker"]) for d in map(json.loads, path.read_text().splitlines())]
 
@@ -46,7 +51,7 @@ def test_a_quote_split_by_its_attribution_runs_over_several_sentences() -> None:
 def test_later_references_resolve_to_the_speaker_named_before() -> None:
     text = (BUNDLED_CORPUS / "003_3ed258554722c35d.txt").read_text(encoding="utf-8")
     result = attribute(text)
-    by_opening = {text[s.start : s.start + 25]: s.speaker for s in result.statements}
+    by_opening = speakers_by_opening(text, result, 25)
     assert by_opening["He also added that Japan "] == "Yoshimasa Hayashi"  # a pronoun
     assert by_opening["Assessing contacts with t"] == "Yoshimasa Hayashi"  # "the minister said"
     assert by_opening["As an example, Hayashi ci"] == "Yoshimasa Hayashi"  # a surname
@@ -69,7 +74,7 @@ def test_a_quotation_left_open_at_a_paragraphs_end_goes_on_in_the_next() -> None
         "\u201cWe thank her,\u201d a club spokesman said."
     )
     result = attribute(text)
-    spoken = {text[s.start : s.start + 30]: s.speaker for s in result.statements}
+    spoken = speakers_by_opening(text, result, 30)
     assert spoken["\u201cI wanted to take this team fo"] == "Mara Lindqvist"
     first = next(s for s in result.statements if s.speaker == "Mara Lindqvist")
     assert "The next season was ours" in text[first.start : first.end]
@@ -104,7 +109,7 @@ def test_he_said_after_a_person_brought_in_speaking_is_that_person() -> None:
         "\u201cThere is no doubt it will emerge stronger,\u201d he said."
     )
     result = attribute(text)
-    spoken = {text[s.start : s.start + 20]: s.speaker for s in result.statements}
+    spoken = speakers_by_opening(text, result, 20)
     assert spoken["\u201cWe keep working,\u201d s"] == "Omer Davidi"
     assert spoken["\u201cThere is no doubt i"] == "Jon Medved"
 
@@ -117,7 +122,7 @@ def test_a_word_opening_the_sentence_is_not_taken_for_a_first_name() -> None:
     )
     result = attribute(text)
     assert set(result.speakers) == {"Dana Okafor-Reyes", "Halvorsen", "Will Brandt", "the article"}
-    by_opening = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
+    by_opening = speakers_by_opening(text, result, 12)
     assert by_opening["But Okafor-R"] == "Dana Okafor-Reyes"  # a hyphened surname alone, after "But"
 
 
@@ -163,7 +168,7 @@ def test_a_speaker_is_the_person_a_longer_mention_names() -> None:
         "\u201cMy boat was late again this morning, so I said I am off,\u201d one rider wrote."
     )
     result = attribute(text)
-    spoken = {text[s.start : s.start + 14]: s.speaker for s in result.statements}
+    spoken = speakers_by_opening(text, result, 14)
     assert spoken["Menon addresse"] == "Ravi Menon"
     assert spoken["Anjali also ch"] == "Anjali Kapoor"
     assert spoken["Harbour pilot "] == "Dana Whitfield"
@@ -181,7 +186,7 @@ def test_an_organisation_or_a_participle_opening_a_sentence_is_no_person() -> No
     )
     result = attribute(text)
     assert "Halden Capital" not in result.speakers or result.speakers["Halden Capital"].kind != "person"
-    spoken = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
+    spoken = speakers_by_opening(text, result, 12)
     assert spoken["\u201cWe will buy"] == "Priya Raman"
     assert not any(name.startswith(("Following", "Echoing")) for name in result.speakers)
 
@@ -194,7 +199,7 @@ def test_she_said_is_the_woman_last_met_though_a_man_spoke_since() -> None:
         "\u201cThen the council will look for another operator,\u201d he said."
     )
     result = attribute(text)
-    spoken = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
+    spoken = speakers_by_opening(text, result, 12)
     assert spoken["\u201cWe cannot c"] == "Marta Quiroga"
     assert spoken["\u201cThen the co"] == "Tomas Ferrante"
 
@@ -208,6 +213,6 @@ def test_one_name_brought_in_with_who_they_are_is_a_person_a_pronoun_stands_for(
         "\u201cThe company cannot keep selling tickets for boats that never sail,\u201d she said in a message."
     )
     result = attribute(text)
-    spoken = {text[s.start : s.start + 12]: s.speaker for s in result.statements}
+    spoken = speakers_by_opening(text, result, 12)
     assert spoken["\u201cThe company"] == "Solvi"
     assert "Brannock" not in result.speakers
