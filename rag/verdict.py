@@ -12,8 +12,9 @@ the engine states what each report says (cited) and gives a verdict only in plai
   figures;
 - the question asks whether reports agree (consistent, the same, both, maintain) on an amount it
   does not name ("the amount Google spent in 2021") and the sentences cited from each report state
-  one same figure; or their best sentences say the same thing (near-identical): yes; for a question
-  asking about a change, a discrepancy or an inconsistency, the same evidence means no.
+  one same figure; or their best sentences say the same thing (near-identical, and not one outlet's
+  standing copy that opens each of its stories on the subject): yes; for a question asking about a
+  change, a discrepancy or an inconsistency, the same evidence means no.
 
 Anything else is "cannot tell": on the tuning questions, how strongly each report's best
 sentence matched said nothing reliable about yes or no (README, "Answers on real questions").
@@ -80,9 +81,21 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
         return "no" if ASKS_CHANGE.search(question) else "yes"
     if len(best_per_part) >= 2 and asks_alike:
         first, *others = best_per_part
-        if all(cosine(first.vector or [], other.vector or []) >= SAME_CLAIM for other in others):
+        outlets = {p.doc_id: p.source for passages in retrieval.part_passages for p in passages}
+        if all(
+            cosine(first.vector or [], other.vector or []) >= SAME_CLAIM and not _standing_copy(first, other, outlets)
+            for other in others
+        ):
             return "no" if ASKS_CHANGE.search(question) else "yes"
     return CANNOT_TELL
+
+
+def _standing_copy(one: ScoredSentence, other: ScoredSentence, outlets: dict[str, str]) -> bool:
+    """Whether two reports of one outlet write the sentence word for word: the outlet's standing copy ("Sam
+    Bankman-Fried, the founder of failed cryptocurrency exchange FTX, is on trial for ..." opening each of its
+    trial stories), which says nothing of what each report tells on the point asked about."""
+    same_outlet = outlets.get(one.evidence.doc_id, "") == outlets.get(other.evidence.doc_id, "")
+    return same_outlet and " ".join(words(one.evidence.quote)) == " ".join(words(other.evidence.quote))
 
 
 def _each_report(part_docs: Sequence[set[str]], sentences: Sequence[ScoredSentence]) -> list[list[ScoredSentence]]:

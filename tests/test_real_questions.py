@@ -316,6 +316,33 @@ FARES = {
 }
 
 
+# One outlet's two reports on a trial, each opening with the same standing sentence; a wire story two
+# other outlets print word for word
+STANDING_COPY = {
+    "gazette_voss_profile.txt": (
+        {"title": "The mayor who promised clean books", "source": "Tidewater Gazette", "published": "2024-09-05"},
+        "Mayor Ellen Voss, the former head of the port authority, is on trial for six counts of bribery. "
+        "Before the scandal, Voss presented herself as the reformer who would open the harbour's accounts. "
+        "Supporters praised her weekly budget briefings.",
+    ),
+    "gazette_voss_testimony.txt": (
+        {"title": "Voss takes the stand", "source": "Tidewater Gazette", "published": "2024-10-10"},
+        "Mayor Ellen Voss, the former head of the port authority, is on trial for six counts of bribery. "
+        "On the stand, Voss said she learned of the missing harbour funds only in March. "
+        "Prosecutors showed emails suggesting her staff told her of the gap a year earlier.",
+    ),
+    "wire_lighthouse_one.txt": (
+        {"title": "Lighthouse sold", "source": "Coast Daily", "published": "2024-08-01"},
+        "The Kestrel Point lighthouse was sold at auction for a record price to a hotel group. "
+        "The keeper's cottage will become a museum.",
+    ),
+    "wire_lighthouse_two.txt": (
+        {"title": "Record sale at Kestrel Point", "source": "Bay Observer", "published": "2024-08-02"},
+        "The Kestrel Point lighthouse was sold at auction for a record price to a hotel group. "
+        "Local divers fear the new owners will close the jetty.",
+    ),
+}
+
 # Speakers named as reporters write them: by a surname and what they did ("Menon addressed ..., saying"), by
 # a first name ("Anjali also chimed in"), after a role in lower case ("Harbour pilot Dana Whitfield")
 FERRY_VOICES = {
@@ -602,6 +629,12 @@ def fares(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 
 
 @pytest.fixture(scope="module")
+def standing_copy(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """One outlet's two trial reports opening with one same sentence, and a wire story two outlets print."""
+    return assistant_over(tmp_path_factory.mktemp("standing_copy") / "articles", STANDING_COPY, local_embedder)
+
+
+@pytest.fixture(scope="module")
 def ferry_voices(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A ferry's owners and its pilot, quoted as reporters name them."""
     return assistant_over(tmp_path_factory.mktemp("ferry_voices") / "articles", FERRY_VOICES, local_embedder)
@@ -715,6 +748,21 @@ def test_an_amount_asked_about_without_a_figure_is_plainly_the_same_when_each_re
         "and its report on the ferry subsidy?"
     )
     assert ledger.ask(fares).verdict == "cannot tell"
+
+
+def test_one_outlets_standing_sentence_in_two_reports_is_no_plain_answer(standing_copy: Assistant) -> None:
+    # both reports open with the same sentence on the trial: it says nothing of a change in what she knew
+    change = (
+        "Between the Tidewater Gazette report on September 5, 2024 concerning Mayor Ellen Voss's bribery trial and "
+        "the Tidewater Gazette report on October 10, 2024 regarding the former port authority head's testimony, "
+        "was there a change in the portrayal of Ellen Voss's knowledge of the bribery counts?"
+    )
+    answer = standing_copy.ask(change)
+    assert answer.verdict == "cannot tell"
+    assert not answer.abstained and len({c.doc_id for c in answer.citations}) == 2
+    # two outlets printing one wire story word for word do report the same thing
+    both = "Do both Coast Daily and the Bay Observer report that the Kestrel Point lighthouse was sold to hotels?"
+    assert standing_copy.ask(both).verdict == "yes"
 
 
 def test_a_figure_with_another_bound_or_a_question_of_order_gets_no_plain_yes(newsroom: Assistant) -> None:
