@@ -45,7 +45,7 @@ from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
-from rag.verdict import assess
+from rag.verdict import assess, opening
 from rag.voices import SPEAKING, Voice, asked_voice, is_theirs, on_topic, speaks
 
 if TYPE_CHECKING:
@@ -269,6 +269,7 @@ class ExtractiveResult:
     best_score: float
     entity: Candidate | None = None
     verdict: str = ""
+    grounds: tuple[ScoredSentence, ...] = ()  # the sentences that make the verdict plain
     declined: str = ""  # why no answer is given
     opening: str = ""  # the line the answer opens with, citing the entity's sentences (default: its name)
 
@@ -290,6 +291,8 @@ class ExtractiveEngine(Engine):
         if result.entity is not None:
             holding = _citing(result.entity, {c.evidence.doc_id for c in result.chosen})
             cited.append((result.opening or f"{result.entity.name}.", holding, True))
+        if result.verdict:  # "Yes." citing the sentences that make it plain; "Cannot tell ..." citing none
+            cited.append((opening(result.verdict), [c.evidence for c in result.grounds], True))
         cited += [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
         answer.text, answer.citations, answer.sentences = number_citations(cited)
         answer.verdict = result.verdict
@@ -641,9 +644,12 @@ class ExtractiveEngine(Engine):
         year = _year_unsaid(retrieval, chosen)
         if year:
             return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")
+        assessment = assess(retrieval, ranked, chosen) if plan is not None and plan.kind == "yes_no" else None
+        for ground in assessment.grounds if assessment is not None else ():
+            add(ground)  # what makes the verdict plain is shown
         result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity)
-        if plan is not None and plan.kind == "yes_no":
-            result.verdict = assess(retrieval, ranked, chosen)
+        if assessment is not None:
+            result.verdict, result.grounds = assessment.verdict, assessment.grounds
         return result
 
     def _answer_part(

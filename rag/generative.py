@@ -3,7 +3,10 @@
 Passages go into the prompt as [1]..[n], as many as fit the token budget. The reply is
 split into sentences; each [n] is resolved to the sentence of passage n that best supports
 its sentence, numbers that point at no passage are dropped and reported, and every
-sentence is judged against the quotes it cites.
+sentence is judged against the quotes it cites. A yes/no question's prompt asks the reply to
+open with "Yes.", "No." or "Cannot tell." (`prompts/answer_yes_no.txt`); the verdict is kept
+only when a sentence of the reply is supported by its citations, and the answer opens with it
+as the extractive one does (`rag.verdict`), citing those sentences.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from rag.ranking import ScoredSentence, SentenceRanker
 from rag.records import CitedSentence, Evidence, Passage
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
+from rag.verdict import CANNOT_TELL, opening, split_verdict
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -84,9 +88,14 @@ def format_source(n: int, passage: Passage) -> str:
     return f"[{n}] {FENCE_OPEN}\n{defuse(meta)}\n{defuse(passage.text)}\n{FENCE_CLOSE}"
 
 
-def pack_prompt(question: str, passages: Sequence[Passage], budget_tokens: int) -> PackedPrompt:
-    """Number the passages and keep as many, best first, as fit `budget_tokens`."""
+def pack_prompt(question: str, passages: Sequence[Passage], budget_tokens: int, yes_no: bool = False) -> PackedPrompt:
+    """Number the passages and keep as many, best first, as fit `budget_tokens`.
+
+    `yes_no`: the question asks yes or no; the reply is asked to open with its verdict.
+    """
     system = render("answer_system", abstain_reply=ABSTAIN_REPLY)
+    if yes_no:
+        system += "\n\n" + render("answer_yes_no")
     used: list[Passage] = []
     blocks: list[str] = []
     spent = count_tokens(system) + count_tokens(render("answer_user", sources="", question=question))
@@ -137,20 +146,30 @@ class GenerativeEngine(Engine):
 
     def answer(self, retrieval: Retrieval, answer: Answer, clock: Clock) -> Iterator[str]:
         """Stream the LLM's reply to the numbered passages, then check every sentence's citations."""
-        prompt = pack_prompt(retrieval.standalone, retrieval.passages, self.budget_tokens)
+        yes_no = retrieval.plan is not None and retrieval.plan.kind == "yes_no"
+        prompt = pack_prompt(retrieval.standalone, retrieval.passages, self.budget_tokens, yes_no=yes_no)
         answer.prompt = prompt.messages
         pieces: list[str] = []
         with clock("generate"):
             for piece in self.llm.stream(prompt.messages):
                 pieces.append(piece)
                 yield piece
+        reply = "".join(pieces)
+        verdict, reply = split_verdict(reply) if yes_no else ("", reply)
         with clock("verify"):
-            checked = self.check("".join(pieces), prompt.passages)
+            checked = self.check(reply, prompt.passages)
         answer.dropped_citations = checked.dropped
         if checked.abstained:
             answer.abstained = True
             answer.text = NOT_FOUND
             return
+        if yes_no:
+            # the verdict rests on the reply's supported sentences: without one, or without a verdict said,
+            # the answer cannot tell
+            grounds = [e for _, evidence, supported in checked.cited if supported for e in evidence]
+            answer.verdict = verdict if verdict and grounds else CANNOT_TELL
+            plain = answer.verdict != CANNOT_TELL
+            checked.cited.insert(0, (opening(answer.verdict), grounds if plain else [], True))
         answer.text, answer.citations, answer.sentences = number_citations(checked.cited)
 
     def describe(

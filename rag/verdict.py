@@ -18,12 +18,19 @@ the engine states what each report says (cited) and gives a verdict only in plai
 
 Anything else is "cannot tell": on the tuning questions, how strongly each report's best
 sentence matched said nothing reliable about yes or no (README, "Answers on real questions").
+
+The answer opens with its verdict (`opening`): "Yes." or "No." citing the sentences that make it
+plain (`Assessment.grounds`), or a sentence saying the articles do not make it plain, citing
+nothing, before what the reports say. With an LLM the reply is asked to open with "Yes.", "No." or
+"Cannot tell." (`split_verdict` reads it); the verdict stands only on the reply's sentences that its
+citations support.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.citations import cosine
@@ -35,6 +42,14 @@ if TYPE_CHECKING:
     from rag.request import Retrieval
 
 CANNOT_TELL = "cannot tell"
+# what an answer to a yes/no question opens with: the verdict, as plain as the evidence makes it
+OPENINGS = {
+    "yes": "Yes.",
+    "no": "No.",
+    CANNOT_TELL: "The articles found do not make a plain yes or no; here is what they say.",
+}
+# a generated reply's verdict, its first words as the prompt asks ("Yes.", "No, ...", "Cannot tell.")
+STATED_VERDICT = re.compile(r"^\s*\**(?P<verdict>yes|no|cannot\s+tell)\b\**\s*[.,:;!—-]?\s*", re.IGNORECASE)
 SAME_CLAIM = 0.9  # best sentences of two reports this similar say the same thing
 ASKS_AGREEMENT = re.compile(r"\b(consisten\w*|the same|both|agree\w*|maintain\w*|align\w*|similar\w*)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|none|neither|nor|den(?:y|ies|ied)|\w+n['’]t)\b", re.I)
@@ -53,32 +68,47 @@ ASKS_CHANGE = re.compile(r"\b(inconsisten\w*|change[ds]?|differ\w*|contradict\w*
 ASKS_AMOUNT = re.compile(r"\b(amount|figure|sum|price|cost|how\s+much|percentage|rate|number)\b", re.I)
 
 
-def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Sequence[ScoredSentence]) -> str:
-    """'yes', 'no' or 'cannot tell' for a yes/no question, from the ranked evidence."""
+@dataclass(frozen=True)
+class Assessment:
+    """A verdict and the sentences that make it plain (none for "cannot tell")."""
+
+    verdict: str  # "yes", "no" or CANNOT_TELL
+    grounds: tuple[ScoredSentence, ...] = ()
+
+
+UNSETTLED = Assessment(CANNOT_TELL)
+
+
+def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Sequence[ScoredSentence]) -> Assessment:
+    """'yes', 'no' or 'cannot tell' for a yes/no question, from the ranked evidence, and its grounds."""
     question = retrieval.standalone
     part_docs = [{p.doc_id for p in passages} for passages in retrieval.part_passages]
     best_per_part = [own[0] for own in _each_report(part_docs, ranked) if own]
     asked = find_figures(question)
     if asked:
         if ASKS_ORDER.search(question):  # the same figures say nothing of which report came first
-            return CANNOT_TELL
-        evidence = [c.evidence.quote for c in (best_per_part or list(chosen))]
-        stated = [(quote, f) for quote in evidence for f in find_figures(quote)]
+            return UNSETTLED
+        stated = [(c, f) for c in (best_per_part or list(chosen)) for f in find_figures(c.evidence.quote)]
         said = [(_negated_near(question, a), _bound(question, a)) for a in asked]
-        if all(
-            any(
-                same_amount(a, f)
-                and (_negated_near(quote, f), _bound(quote, f)) == how
-                and _counts_the_same(question, a, quote, f)
-                for quote, f in stated
-            )
-            for a, how in zip(asked, said, strict=True)
-        ):
-            return "yes"
-        return CANNOT_TELL
+        grounds: list[ScoredSentence] = []
+        for a, how in zip(asked, said, strict=True):
+            stating = [
+                c
+                for c, f in stated
+                if same_amount(a, f)
+                and (_negated_near(c.evidence.quote, f), _bound(c.evidence.quote, f)) == how
+                and _counts_the_same(question, a, c.evidence.quote, f)
+            ]
+            if not stating:
+                return UNSETTLED
+            grounds += stating
+        return Assessment("yes", _distinct(grounds))
     asks_alike = ASKS_AGREEMENT.search(question) or ASKS_CHANGE.search(question)
-    if len(part_docs) >= 2 and asks_alike and ASKS_AMOUNT.search(question) and _same_figure_in_each(part_docs, chosen):
-        return "no" if ASKS_CHANGE.search(question) else "yes"
+    plain = "no" if ASKS_CHANGE.search(question) else "yes"
+    if len(part_docs) >= 2 and asks_alike and ASKS_AMOUNT.search(question):
+        same = _same_figure_in_each(part_docs, chosen)
+        if same:
+            return Assessment(plain, same)
     if len(best_per_part) >= 2 and asks_alike:
         first, *others = best_per_part
         outlets = {p.doc_id: p.source for passages in retrieval.part_passages for p in passages}
@@ -86,8 +116,30 @@ def assess(retrieval: Retrieval, ranked: Sequence[ScoredSentence], chosen: Seque
             cosine(first.vector or [], other.vector or []) >= SAME_CLAIM and not _standing_copy(first, other, outlets)
             for other in others
         ):
-            return "no" if ASKS_CHANGE.search(question) else "yes"
-    return CANNOT_TELL
+            return Assessment(plain, tuple(best_per_part))
+    return UNSETTLED
+
+
+def opening(verdict: str) -> str:
+    """The sentence an answer to a yes/no question opens with."""
+    return OPENINGS[verdict]
+
+
+def split_verdict(reply: str) -> tuple[str, str]:
+    """A generated reply's opening verdict ("Yes.", "No.", "Cannot tell.") and the rest; ('', reply) without one."""
+    said = STATED_VERDICT.match(reply)
+    if said is None:
+        return "", reply
+    word = said.group("verdict").lower()
+    return (CANNOT_TELL if word.startswith("cannot") else word), reply[said.end() :]
+
+
+def _distinct(sentences: Sequence[ScoredSentence]) -> tuple[ScoredSentence, ...]:
+    """`sentences` without repeats, in order."""
+    first: dict[tuple[str, int, int], ScoredSentence] = {}
+    for sentence in sentences:
+        first.setdefault(sentence.evidence.key, sentence)
+    return tuple(first.values())
 
 
 def _standing_copy(one: ScoredSentence, other: ScoredSentence, outlets: dict[str, str]) -> bool:
@@ -110,12 +162,16 @@ def _each_report(part_docs: Sequence[set[str]], sentences: Sequence[ScoredSenten
     return reports
 
 
-def _same_figure_in_each(part_docs: Sequence[set[str]], chosen: Sequence[ScoredSentence]) -> bool:
-    """Whether the sentences the answer cites from each part's report state one same figure ("$26.3 billion"
-    in both): the amount a question asks about, without naming it, is the same in every report."""
-    stated = [[f for c in own for f in find_figures(c.evidence.quote)] for own in _each_report(part_docs, chosen)]
-    first, *others = stated
-    return any(all(any(same_amount(f, g) for g in other) for other in others) for f in first)
+def _same_figure_in_each(part_docs: Sequence[set[str]], chosen: Sequence[ScoredSentence]) -> tuple[ScoredSentence, ...]:
+    """The sentences the answer cites from each part's report that state one same figure ("$26.3 billion" in
+    both): the amount a question asks about, without naming it, is the same in every report; () when none is."""
+    reports = [[(c, f) for c in own for f in find_figures(c.evidence.quote)] for own in _each_report(part_docs, chosen)]
+    first, *others = reports
+    for sentence, figure in first:
+        stating = [[c for c, g in other if same_amount(figure, g)] for other in others]
+        if all(stating):
+            return _distinct([sentence] + [found[0] for found in stating])
+    return ()
 
 
 def _counts_the_same(question: str, asked: Figure, quote: str, stated: Figure) -> bool:

@@ -166,6 +166,12 @@ def test_generative_answers_flag_unsupported_sentences_and_show_the_prompt(llm_a
     assert any("Sources:" in c.value for c in app.code), "the debug expander shows the final prompt"
 
 
+def test_a_yes_no_answer_shows_its_verdict_first(llm_app: FakeOpenAI) -> None:
+    llm_app.script("Yes. Japan opened an official office to the alliance in Brussels [1].")
+    html = html_of(ask(start(), "Did Japan open an office to NATO in Brussels?"))
+    assert '<div class="cc-answer"><strong class="cc-verdict">Yes.</strong><a class="cc-cite"' in html
+
+
 def test_an_llm_failure_is_one_clear_message_not_a_traceback(llm_app: FakeOpenAI) -> None:
     llm_app.script(Reply(status=500))
     app = ask(start(), "Where did Japan open an office to NATO?")

@@ -107,6 +107,37 @@ def test_citation_numbers_that_point_at_no_passage_are_dropped_and_reported(
     assert answer.to_json()["dropped_citations"] == [42]
 
 
+def test_a_yes_no_question_gets_the_llms_verdict_resting_on_its_checked_sentences(
+    generative: Assistant, llm: FakeOpenAI
+) -> None:
+    question = "Did Japan open an office to NATO in Brussels?"
+    llm.script("placeholder [1].")
+    generative.ask(question)
+    system = llm.chat_requests[-1]["messages"][0]["content"]
+    assert "Begin your answer with exactly one of these three sentences" in system, "the yes/no rule is sent"
+    brussels = source_number(llm.chat_requests[-1], "opened in Brussels")
+    llm.script(f"Yes. Japan opened an official office to the alliance in Brussels in 2022 [{brussels}].")
+    answer = generative.ask(question)
+    assert answer.verdict == "yes" and answer.text.startswith("Yes. [1] Japan opened")
+    verdict, reason = answer.sentences
+    assert verdict.citations == reason.citations == [1] and verdict.supported and reason.supported
+    assert "opened in Brussels" in answer.citations[0].quote
+    # a verdict whose only reason its citation does not support is no plain verdict
+    llm.script(f"No. Japan closed its office to the alliance and sold the building to a choir [{brussels}].")
+    answer = generative.ask(question)
+    assert answer.verdict == "cannot tell"
+    verdict, reason = answer.sentences
+    assert verdict.text == "The articles found do not make a plain yes or no; here is what they say."
+    assert not verdict.citations and not reason.supported
+    # a reply that gives no verdict cannot tell either; a question that is not yes/no has none
+    llm.script(f"Japan opened an official office to the alliance in Brussels [{brussels}].")
+    assert generative.ask(question).verdict == "cannot tell"
+    llm.script(f"Japan opened an official office to the alliance in Brussels [{brussels}].")
+    answer = generative.ask("Where did Japan open an office to NATO?")
+    assert answer.verdict == "" and answer.text.startswith("Japan opened")
+    assert "Begin your answer with" not in llm.chat_requests[-1]["messages"][0]["content"]
+
+
 def test_the_agreed_abstention_reply_is_shown_as_an_abstention(generative: Assistant, llm: FakeOpenAI) -> None:
     llm.script(ABSTAIN_REPLY)
     answer = generative.ask("What did Kishida say about the yen?")

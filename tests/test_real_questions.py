@@ -20,6 +20,7 @@ from rag.assistant import Assistant
 from rag.extractive import WRITES_WHEN
 from rag.ingest import ingest_paths
 from rag.records import AskOptions
+from rag.render import render_markdown, render_terminal
 from tests.support.newsroom import write_newsroom
 from tests.support.project import make_settings
 
@@ -730,6 +731,25 @@ def test_a_plain_yes_needs_the_same_figure_in_each_report(newsroom: Assistant) -
     assert sources_cited(newsroom, answer) >= {"The Harbour Gazette", "Quayside Wire | Coastal Business News"}
     assert newsroom.ask("Did the Harbour Gazette say fishing crews supported the fee rise?").verdict == "cannot tell"
     assert newsroom.ask("What did the Harbour Gazette say about fees?").verdict == ""
+
+
+def test_a_yes_no_answer_opens_with_its_verdict_citing_what_makes_it_plain(newsroom: Assistant) -> None:
+    answer = newsroom.ask("Do both the Harbour Gazette and Quayside Wire put the terminal's cost at $48 million?")
+    verdict, *reports = answer.sentences
+    assert verdict.text == "Yes." and answer.text.startswith("Yes. [")
+    grounds = [c for c in answer.citations if c.n in verdict.citations]
+    assert len(grounds) >= 2 and all("$48 million" in c.quote for c in grounds)
+    sources = {r.doc_id: r.source for r in newsroom.articles()}
+    assert {sources[c.doc_id] for c in grounds} == {"The Harbour Gazette", "Quayside Wire | Coastal Business News"}
+    assert reports and all(s.citations for s in reports)
+    assert "\nYes. [" in render_terminal(answer) and "Yes.[^" in render_markdown([answer])
+    # no plain verdict: said so, citing nothing, before what the reports say
+    answer = newsroom.ask("Did the Harbour Gazette say fishing crews supported the fee rise?")
+    verdict, *reports = answer.sentences
+    assert verdict.text == "The articles found do not make a plain yes or no; here is what they say."
+    assert not verdict.citations and reports and all(s.citations for s in reports)
+    # a question that is not yes/no opens with no verdict
+    assert not newsroom.ask("What did the Harbour Gazette say about fees?").text.startswith(("Yes.", "The articles"))
 
 
 def test_an_amount_asked_about_without_a_figure_is_plainly_the_same_when_each_report_states_one_figure(

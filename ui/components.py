@@ -140,11 +140,13 @@ UNSUPPORTED_FLAG = ' <span class="cc-flag">unsupported</span>'
 def answer_html(answer: Answer, anchor: str) -> str:
     """The answer as HTML: escaped text, [n] linked to its source, unsupported sentences marked."""
     parts = []
-    for sentence in answer.sentences:
+    for i, sentence in enumerate(answer.sentences):
         links = "".join(
             f'<a class="cc-cite" href="#{anchor}-{n}" title="Source {n}">[{n}]</a>' for n in sentence.citations
         )
         text = escape_html(sentence.text)
+        if i == 0 and answer.verdict:  # a yes/no question's answer opens with its verdict
+            text = f'<strong class="cc-verdict">{text}</strong>'
         if sentence.supported:
             parts.append(f"{text}{links}")
         else:
