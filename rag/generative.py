@@ -6,7 +6,8 @@ its sentence, numbers that point at no passage are dropped and reported, and eve
 sentence is judged against the quotes it cites. A yes/no question's prompt asks the reply to
 open with "Yes.", "No." or "Cannot tell." (`prompts/answer_yes_no.txt`); the verdict is kept
 only when a sentence of the reply is supported by its citations, and the answer opens with it
-as the extractive one does (`rag.verdict`), citing those sentences.
+as the extractive one does (`rag.verdict`), citing those sentences. An entity question's ("Who
+...", "Which company ...") asks it to open with the name the sources point to, cited.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from rag.request import Clock, Retrieval
 
 ABSTAIN_REPLY = "The corpus does not answer this question."
+# the rules added to the system prompt for a kind of question: the prompt file of each
+KIND_RULES = {"yes_no": "answer_yes_no", "entity": "answer_entity"}
 
 # Each source goes to the model between these tags; the system prompt says what is inside is
 # article data, never instructions. An article cannot close or reopen the fence, nor pose as
@@ -88,14 +91,15 @@ def format_source(n: int, passage: Passage) -> str:
     return f"[{n}] {FENCE_OPEN}\n{defuse(meta)}\n{defuse(passage.text)}\n{FENCE_CLOSE}"
 
 
-def pack_prompt(question: str, passages: Sequence[Passage], budget_tokens: int, yes_no: bool = False) -> PackedPrompt:
+def pack_prompt(question: str, passages: Sequence[Passage], budget_tokens: int, kind: str = "") -> PackedPrompt:
     """Number the passages and keep as many, best first, as fit `budget_tokens`.
 
-    `yes_no`: the question asks yes or no; the reply is asked to open with its verdict.
+    `kind`: what the question asks for (`rag.question.Plan.kind`); a yes/no question's reply is asked to
+    open with its verdict, an entity question's with the name (`KIND_RULES`).
     """
     system = render("answer_system", abstain_reply=ABSTAIN_REPLY)
-    if yes_no:
-        system += "\n\n" + render("answer_yes_no")
+    if kind in KIND_RULES:
+        system += "\n\n" + render(KIND_RULES[kind])
     used: list[Passage] = []
     blocks: list[str] = []
     spent = count_tokens(system) + count_tokens(render("answer_user", sources="", question=question))
@@ -146,8 +150,9 @@ class GenerativeEngine(Engine):
 
     def answer(self, retrieval: Retrieval, answer: Answer, clock: Clock) -> Iterator[str]:
         """Stream the LLM's reply to the numbered passages, then check every sentence's citations."""
-        yes_no = retrieval.plan is not None and retrieval.plan.kind == "yes_no"
-        prompt = pack_prompt(retrieval.standalone, retrieval.passages, self.budget_tokens, yes_no=yes_no)
+        kind = retrieval.plan.kind if retrieval.plan is not None else ""
+        yes_no = kind == "yes_no"
+        prompt = pack_prompt(retrieval.standalone, retrieval.passages, self.budget_tokens, kind=kind)
         answer.prompt = prompt.messages
         pieces: list[str] = []
         with clock("generate"):

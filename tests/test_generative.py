@@ -138,6 +138,22 @@ def test_a_yes_no_question_gets_the_llms_verdict_resting_on_its_checked_sentence
     assert "Begin your answer with" not in llm.chat_requests[-1]["messages"][0]["content"]
 
 
+def test_an_entity_question_asks_the_llm_to_open_with_the_name_and_the_name_is_checked(
+    generative: Assistant, llm: FakeOpenAI
+) -> None:
+    question = "Which city hosted the NATO summit that Kishida attended?"
+    llm.script("placeholder [1].")
+    generative.ask(question)
+    system = llm.chat_requests[-1]["messages"][0]["content"]
+    assert "Open your answer with the name the sources point to" in system
+    madrid = source_number(llm.chat_requests[-1], "At the NATO summit in Madrid, Kishida will discuss")
+    llm.script(f"Madrid. [{madrid}] Kishida attended the NATO summit in Madrid [{madrid}].")
+    answer = generative.ask(question)
+    assert answer.text.startswith("Madrid. [1]") and all(s.supported for s in answer.sentences)
+    llm.script(f"Lisbon. [{madrid}] Kishida attended the NATO summit [{madrid}].")
+    assert not generative.ask(question).sentences[0].supported, "a name its source does not give is flagged"
+
+
 def test_the_agreed_abstention_reply_is_shown_as_an_abstention(generative: Assistant, llm: FakeOpenAI) -> None:
     llm.script(ABSTAIN_REPLY)
     answer = generative.ask("What did Kishida say about the yen?")
