@@ -31,6 +31,9 @@ CONNECTORS = frozenset("of de del da van von der la le & for".split())
 # Words written all in capitals, three or more in a row ("CHARLIE SHEEN'S TV RETURN COMES AFTER ...",
 # "CLICK HERE TO GET THE APP"): capitals there say nothing of names. An acronym stands alone ("NATO").
 SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’‘.&-]*(?:[\s,:;–—-]+[‘'\"“]?[A-Z][A-Z'’‘.&-]*[’'\"”]?){2,}(?![\w'’])")
+# A web address or an account's handle in an embedded post ("https://t.co/MzKs7tfv4M", "pic.twitter.com/jSis5C",
+# "(@CNationsLeague)"): its capitals name no one
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|ly|io|me|tv)/\S*|@\w+")
 # Players named by their position and press roles: a word standing before a name ("Pitcher Kenji Morita")
 # that is no part of it, and a kind of person a question asks for ("Which pitcher ...": `rag.question`)
 ROLES = frozenset(
@@ -124,9 +127,11 @@ ARTICLES = frozenset({"the", "a", "an"})
 
 
 def names_in(sentence: str) -> list[str]:
-    """The names a sentence holds: no leading article, title or possessive; cut at function words."""
+    """The names a sentence holds: no leading article, title or possessive; cut at function words; none in
+    shouted capitals or in a web address or handle."""
     found = []
     shouted = [m.span() for m in SHOUTED.finditer(sentence) if _is_shouting(m.group())]
+    shouted += [m.span() for m in WEB_ADDRESS.finditer(sentence)]
     for match in NAME.finditer(sentence):
         if any(a <= match.start() < b for a, b in shouted):
             continue

@@ -89,6 +89,12 @@ def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
     assert "OSLO" in names_in("OSLO, NORWAY – MAY 2: Ingrid Halvorsen speaks at the pier.")
 
 
+def test_a_web_address_or_a_handle_in_an_embedded_post_is_no_name() -> None:
+    post = "Back on the water! https://t.co/Qx7LmKs9Tz pic.twitter.com/HbR4w — Quayside Ferries (@QuaysideFerry) May 2"
+    assert names_in(post) == ["Quayside Ferries"]
+    assert names_in("Write to Ingrid Halvorsen at ingrid@Gazette.no or Gazette.com/Ferries.") == ["Ingrid Halvorsen"]
+
+
 def test_an_abbreviated_month_alone_is_no_name() -> None:
     assert names_in("The ferry app will be released on Dec. 7 on Windows PC.") == ["Windows PC"]
     assert names_in("The Jan Smuts Harbour opened in Sept. 2019.") == ["Jan Smuts Harbour"]
