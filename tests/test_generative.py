@@ -22,6 +22,13 @@ def generative(bundled_settings: Settings, llm: FakeOpenAI, local_embedder: Base
     return generative_assistant(bundled_settings, llm, local_embedder)
 
 
+def dry_run(generative: Assistant, llm: FakeOpenAI, question: str) -> dict[str, Any]:
+    """The request the engine sends for `question` (answered with a placeholder): how it numbers the passages."""
+    llm.script("placeholder [1].")
+    generative.ask(question)
+    return llm.chat_requests[-1]
+
+
 def source_number(request: dict[str, Any], needle: str) -> int:
     """The [n] under which the prompt shows the passage containing `needle`."""
     user = request["messages"][1]["content"]
@@ -33,11 +40,9 @@ def test_reply_citations_resolve_to_the_supporting_sentences_numbered_by_first_a
     generative: Assistant, llm: FakeOpenAI, article_texts: dict[str, str]
 ) -> None:
     question = "Where did Japan open an office to NATO, and which countries get Japan's security assistance?"
-    # First a dry run to learn how the prompt numbers the passages.
-    llm.script("placeholder [1].")
-    generative.ask(question)
-    brussels = source_number(llm.chat_requests[-1], "opened in Brussels")
-    aid = source_number(llm.chat_requests[-1], "Malaysia and Bangladesh")
+    request = dry_run(generative, llm, question)
+    brussels = source_number(request, "opened in Brussels")
+    aid = source_number(request, "Malaysia and Bangladesh")
     llm.script(
         f"Japan opened an official office to the alliance in Brussels [{brussels}]. "
         f"The first recipients of Japan's military-technical assistance will be the Philippines, "
@@ -111,11 +116,10 @@ def test_a_yes_no_question_gets_the_llms_verdict_resting_on_its_checked_sentence
     generative: Assistant, llm: FakeOpenAI
 ) -> None:
     question = "Did Japan open an office to NATO in Brussels?"
-    llm.script("placeholder [1].")
-    generative.ask(question)
-    system = llm.chat_requests[-1]["messages"][0]["content"]
+    request = dry_run(generative, llm, question)
+    system = request["messages"][0]["content"]
     assert "Begin your answer with exactly one of these three sentences" in system, "the yes/no rule is sent"
-    brussels = source_number(llm.chat_requests[-1], "opened in Brussels")
+    brussels = source_number(request, "opened in Brussels")
     llm.script(f"Yes. Japan opened an official office to the alliance in Brussels in 2022 [{brussels}].")
     answer = generative.ask(question)
     assert answer.verdict == "yes" and answer.text.startswith("Yes. [1] Japan opened")
@@ -142,11 +146,9 @@ def test_an_entity_question_asks_the_llm_to_open_with_the_name_and_the_name_is_c
     generative: Assistant, llm: FakeOpenAI
 ) -> None:
     question = "Which city hosted the NATO summit that Kishida attended?"
-    llm.script("placeholder [1].")
-    generative.ask(question)
-    system = llm.chat_requests[-1]["messages"][0]["content"]
-    assert "Open your answer with the name the sources point to" in system
-    madrid = source_number(llm.chat_requests[-1], "At the NATO summit in Madrid, Kishida will discuss")
+    request = dry_run(generative, llm, question)
+    assert "Open your answer with the name the sources point to" in request["messages"][0]["content"]
+    madrid = source_number(request, "At the NATO summit in Madrid, Kishida will discuss")
     llm.script(f"Madrid. [{madrid}] Kishida attended the NATO summit in Madrid [{madrid}].")
     answer = generative.ask(question)
     assert answer.text.startswith("Madrid. [1]") and all(s.supported for s in answer.sentences)
