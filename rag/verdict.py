@@ -46,7 +46,7 @@ CANNOT_TELL = "cannot tell"
 OPENINGS = {
     "yes": "Yes.",
     "no": "No.",
-    CANNOT_TELL: "The articles found do not make a plain yes or no; here is what they say.",
+    CANNOT_TELL: "The articles found do not settle this plainly; here is what they say.",
 }
 # a generated reply's verdict, its first words as the prompt asks ("Yes.", "No, ...", "Cannot tell.")
 STATED_VERDICT = re.compile(r"^\s*\**(?P<verdict>yes|no|cannot\s+tell)\b\**\s*[.,:;!—-]?\s*", re.IGNORECASE)

@@ -131,7 +131,7 @@ def test_a_yes_no_question_gets_the_llms_verdict_resting_on_its_checked_sentence
     answer = generative.ask(question)
     assert answer.verdict == "cannot tell"
     verdict, reason = answer.sentences
-    assert verdict.text == "The articles found do not make a plain yes or no; here is what they say."
+    assert verdict.text == "The articles found do not settle this plainly; here is what they say."
     assert not verdict.citations and not reason.supported
     # a reply that gives no verdict cannot tell either; a question that is not yes/no has none
     llm.script(f"Japan opened an official office to the alliance in Brussels [{brussels}].")

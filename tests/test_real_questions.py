@@ -746,7 +746,7 @@ def test_a_yes_no_answer_opens_with_its_verdict_citing_what_makes_it_plain(newsr
     # no plain verdict: said so, citing nothing, before what the reports say
     answer = newsroom.ask("Did the Harbour Gazette say fishing crews supported the fee rise?")
     verdict, *reports = answer.sentences
-    assert verdict.text == "The articles found do not make a plain yes or no; here is what they say."
+    assert verdict.text == "The articles found do not settle this plainly; here is what they say."
     assert not verdict.citations and reports and all(s.citations for s in reports)
     # a question that is not yes/no opens with no verdict
     assert not newsroom.ask("What did the Harbour Gazette say about fees?").text.startswith(("Yes.", "The articles"))
