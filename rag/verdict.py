@@ -49,7 +49,9 @@ OPENINGS = {
     CANNOT_TELL: "The articles found do not settle this plainly; here is what they say.",
 }
 # a generated reply's verdict, its first words as the prompt asks ("Yes.", "No, ...", "Cannot tell.")
-STATED_VERDICT = re.compile(r"^\s*\**(?P<verdict>yes|no|cannot\s+tell)\b\**\s*[.,:;!—-]?\s*", re.IGNORECASE)
+STATED_VERDICT = re.compile(
+    r"^\s*\**(?P<verdict>yes|no|cannot\s+tell)\**\s*(?:[.,:;!—–-]+|$)\s*", re.IGNORECASE
+)  # "No information ..." states none
 SAME_CLAIM = 0.9  # best sentences of two reports this similar say the same thing
 ASKS_AGREEMENT = re.compile(r"\b(consisten\w*|the same|both|agree\w*|maintain\w*|align\w*|similar\w*)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|without|none|neither|nor|den(?:y|ies|ied)|\w+n['’]t)\b", re.I)
@@ -126,12 +128,14 @@ def opening(verdict: str) -> str:
 
 
 def split_verdict(reply: str) -> tuple[str, str]:
-    """A generated reply's opening verdict ("Yes.", "No.", "Cannot tell.") and the rest; ('', reply) without one."""
+    """A generated reply's opening verdict ("Yes.", "No, ...", "Cannot tell.") and the rest, its first letter a
+    capital; ('', reply) without one."""
     said = STATED_VERDICT.match(reply)
     if said is None:
         return "", reply
     word = said.group("verdict").lower()
-    return (CANNOT_TELL if word.startswith("cannot") else word), reply[said.end() :]
+    rest = reply[said.end() :]
+    return (CANNOT_TELL if word.startswith("cannot") else word), rest[:1].upper() + rest[1:]
 
 
 def _distinct(sentences: Sequence[ScoredSentence]) -> tuple[ScoredSentence, ...]:

@@ -12,6 +12,7 @@ from rag.assistant import Assistant
 from rag.conversation import Turn
 from rag.generative import ABSTAIN_REPLY
 from rag.settings import Settings
+from rag.verdict import split_verdict
 from tests.support.checks import assert_citation_contract
 from tests.support.fake_openai import FakeOpenAI, Reply
 from tests.support.generative import generative_assistant
@@ -140,6 +141,17 @@ def test_a_yes_no_question_gets_the_llms_verdict_resting_on_its_checked_sentence
     answer = generative.ask("Where did Japan open an office to NATO?")
     assert answer.verdict == "" and answer.text.startswith("Japan opened")
     assert "Begin your answer with" not in llm.chat_requests[-1]["messages"][0]["content"]
+
+
+def test_a_verdict_is_read_only_where_the_reply_states_one() -> None:
+    assert split_verdict("Yes. Both say so [1].") == ("yes", "Both say so [1].")
+    assert split_verdict("**No**, the Wire gives $6 million [2].") == ("no", "The Wire gives $6 million [2].")
+    assert split_verdict("Cannot tell: the reports differ [1].") == ("cannot tell", "The reports differ [1].")
+    assert split_verdict("No information in the sources says so [1].") == (
+        "",
+        "No information in the sources says so [1].",
+    )
+    assert split_verdict("Yesterday the port opened [1].") == ("", "Yesterday the port opened [1].")
 
 
 def test_an_entity_question_asks_the_llm_to_open_with_the_name_and_the_name_is_checked(
