@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rag.citations import Numbering, cosine
 from rag.figures import comparable, describe, find_figures, same_value, words_around
-from rag.lexicon import content_stems, content_words, stem
+from rag.lexicon import content_stems, content_words, stem, words
 from rag.ranking import MIN_RELEVANCE, ScoredSentence
 from rag.records import ArticleRecord, AskOptions, Citation, CitedSentence, Evidence, Passage
 from rag.speakers import speaker_index, speaker_of
@@ -28,6 +28,11 @@ SAME_CLAIM = 0.75  # sentences of two groups this similar say the same thing
 SAME_SUBJECT = 0.3  # figures in sentences this similar, whose surroundings share a word, are about one thing
 FIGURE_WINDOW = 8  # words either side of a figure that say what it counts
 CELL_SENTENCES = 2
+# A row's best sentence must score this share of the best row's, as another report's best sentence joins
+# an answer (`rag.extractive.OTHER_ARTICLE_RATIO`): on "the northern lights" a shop's "Govee lights" scores
+# 0.45 against the aurora reports' 1.0, on "Google's default search deals with Apple" a row on Cyber Monday
+# "deals on Apple devices" 0.55 against 1.07: word matches in another sense, no viewpoint on the topic
+ROW_RATIO = 0.7
 UNLIKE_HEADING = "Not comparable (figures over different periods, side by side)"
 # A corpus of many sources (or many articles without one) is not searched source by source:
 # past this many rows, only the groups with a passage among the topic's best ROW_PASSAGES
@@ -86,7 +91,7 @@ class Comparison:
     timings_ms: dict[str, float] = field(default_factory=dict)
     unmentioned: list[str] = field(default_factory=list)
     unlike: list[Contrast] = field(default_factory=list)  # figures on one subject over different periods
-    left_out: int = 0  # groups without a passage among the topic's best ROW_PASSAGES, not searched
+    left_out: int = 0  # groups not shown: without a passage among the topic's best ROW_PASSAGES, or far weaker
 
     @property
     def left_out_note(self) -> str:
@@ -96,7 +101,8 @@ class Comparison:
         kind = self.by if self.left_out == 1 else f"{self.by}s"
         return (
             f"{self.left_out} other {kind} with nothing among the {ROW_PASSAGES} passages most relevant "
-            "to the topic are not shown; narrow the filters to compare them."
+            "to the topic, or only sentences far weaker than the rows shown, are not shown; narrow the filters "
+            "to compare them."
         )
 
     def n(self, evidence: Evidence) -> int:
@@ -255,6 +261,7 @@ def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> Contrasts:
     """
     found = Contrasts()
     seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
+    claimed: set[tuple[str, str, str]] = set()  # (group, other group, the words of a sentence agreed on)
     labels = list(pools)
     for i, first in enumerate(labels):
         for second in labels[i + 1 :]:
@@ -281,8 +288,15 @@ def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> Contrasts:
                                 found.agreements.append(Contrast("agree", what, sides))
                             else:
                                 found.differences.append(Contrast("differ", what, sides))
-                    if key not in seen and similarity >= SAME_CLAIM:
+                    # one claim is one agreement: a sentence already agreed on between the two groups, or its
+                    # words again in another of the group's articles (a standing sentence), adds none
+                    said = {
+                        (first, second, " ".join(words(a.evidence.quote))),
+                        (second, first, " ".join(words(b.evidence.quote))),
+                    }
+                    if key not in seen and similarity >= SAME_CLAIM and not said & claimed:
                         seen.add(key)
+                        claimed |= said
                         what = _what(a.evidence.quote, b.evidence.quote)
                         found.agreements.append(
                             Contrast("agree", what, [(first, a.evidence, ""), (second, b.evidence, "")])
@@ -335,6 +349,15 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
         if relevant:
             cell.sentences = engine.describe(group.label, topic, retrieval, relevant, CELL_SENTENCES)
         cells.append((relevant[0].score if relevant else -1.0, cell))
+    # a row far weaker than the best says nothing on the topic: nothing found (in a corpus of many groups,
+    # where the rows are those on the topic, a row with nothing found is left out)
+    best = max((score for score, _ in cells), default=0.0)
+    for score, cell in cells:
+        if score < ROW_RATIO * best:
+            cell.sentences = []
+            pools[cell.group.name] = []
+    if every_group > len(groups):
+        cells = [(score, cell) for score, cell in cells if cell.sentences]
     if by == "speaker":
         cells.sort(key=lambda pair: -pair[0])  # those with something to say first
     ordered = [c for _, c in cells]
@@ -349,7 +372,7 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
         numbering=Numbering(),
         unmentioned=whole.unmentioned,
         unlike=contrasts.unlike,
-        left_out=every_group - len(groups),
+        left_out=every_group - len(ordered),
     )
     for cell in comparison.cells:  # number in reading order: rows first, then contrasts
         for _, evidence, supported in cell.sentences:

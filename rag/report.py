@@ -129,6 +129,8 @@ def comparison_plain(c: Comparison) -> str:
             for contrast in contrasts:
                 sides = "; ".join(f"{group}: {figure or 'says so'} [{c.n(e)}]" for group, e, figure in contrast.sides)
                 out.append(f"- {contrast.what}: {sides}")
+    if c.left_out_note:
+        out.append(c.left_out_note)
     return "\n".join(out)
 
 

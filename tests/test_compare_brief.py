@@ -18,7 +18,7 @@ from rag.compare import MAX_ROWS, NO_SOURCE, Comparison, compare
 from rag.errors import UsageError
 from rag.figures import find_figures
 from rag.records import AskOptions, Filters
-from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
+from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown, comparison_plain
 from rag.settings import Settings
 from tests.support.app import start
 from tests.support.cli import CliRun, one_error_line
@@ -284,6 +284,10 @@ def test_a_corpus_of_many_sources_is_compared_on_the_sources_that_cover_the_topi
     for i, (name, sentence) in enumerate(UNRELATED_TOPICS):
         (folder / f"{name}.txt").write_text(f"{sentence} Locals welcomed the news.\n", encoding="utf-8")
         manifest[f"{name}.txt"] = {"title": f"{name.title()} news", "source": f"Local Source {i}"}
+    # "harbour" and "budget" in other senses: no row
+    pub = "The Harbour Lights pub set a small budget for its quiz night prizes. Locals welcomed the news.\n"
+    (folder / "pub.txt").write_text(pub, encoding="utf-8")
+    manifest["pub.txt"] = {"title": "Quiz night", "source": "Pub Weekly"}
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     run_ingest(embedded_settings, folder)
     assistant = Assistant.open(embedded_settings, embedder=local_embedder)
@@ -300,8 +304,57 @@ def test_a_corpus_of_many_sources_is_compared_on_the_sources_that_cover_the_topi
     rows = {cell.group.label: cell for cell in comparison.cells}
     assert set(harbour) <= set(rows)  # every source that covers the topic has its row, with what it says
     assert all(rows[source].sentences for source in harbour)
-    assert len(rows) <= MAX_ROWS
-    assert comparison.left_out == len(harbour) + len(UNRELATED_TOPICS) - len(rows) > 0
+    assert len(rows) <= MAX_ROWS and "Pub Weekly" not in rows
+    assert comparison.left_out == len(harbour) + len(UNRELATED_TOPICS) + 1 - len(rows) > 0
     assert f"{comparison.left_out} other sources" in comparison_markdown(comparison)
+    assert comparison.left_out_note in comparison_plain(comparison)  # as `rag ask "Compare ..."` prints it
     assert len(searches) <= MAX_ROWS + 1  # the topic once (its best passages choose the rows), then one per row
     assert Comparison.from_json(comparison.to_json()).left_out == comparison.left_out
+
+
+# Two outlets on an aurora, one of them printing its explainer in both its reports and the other printing it
+# too; a shop's lamps, "lights" in another sense
+AURORA = {
+    "courier-aurora.txt": (
+        "Arctic Courier",
+        "The northern lights lit up the sky over Tromsø on Friday night as a solar storm reached Earth. "
+        "The northern lights, caused by charged particles from the sun striking the upper atmosphere, are most "
+        "often seen near the Arctic Circle.",
+    ),
+    "gazette-scotland.txt": (
+        "Polar Gazette",
+        "Skywatchers across Scotland saw the northern lights glow green and pink over the Highlands. "
+        "The northern lights, caused by charged particles from the sun striking the upper atmosphere, are most "
+        "often seen near the Arctic Circle.",
+    ),
+    "gazette-forecast.txt": (
+        "Polar Gazette",
+        "Forecasters expect the northern lights to be visible again this weekend as the storm continues. "
+        "The northern lights, caused by charged particles from the sun striking the upper atmosphere, are most "
+        "often seen near the Arctic Circle.",
+    ),
+    "deals-lamps.txt": (
+        "Home Deals Weekly",
+        "These LED string lights brighten a porch for under twenty dollars and switch on at dusk. "
+        "Shoppers can pick warm or cool white bulbs.",
+    ),
+}
+
+
+def test_a_row_that_matches_only_in_another_sense_says_nothing_and_one_claim_is_one_agreement(
+    embedded_settings: Any, tmp_path: Path, run_ingest: IngestFn, local_embedder: Any
+) -> None:
+    folder = tmp_path / "aurora"
+    folder.mkdir()
+    for name, (_, text) in AURORA.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    manifest = {name: {"title": name.removesuffix(".txt"), "source": source} for name, (source, _) in AURORA.items()}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    run_ingest(embedded_settings, folder)
+    comparison = compare(Assistant.open(embedded_settings, embedder=local_embedder), "the northern lights")
+    rows = {cell.group.label: cell for cell in comparison.cells}
+    assert rows["Arctic Courier"].sentences and rows["Polar Gazette"].sentences
+    assert not rows["Home Deals Weekly"].sentences, "string lights on a porch are no view on the aurora"
+    explainer = [c for c in comparison.agreements if "charged particles" in c.sides[0][1].quote]
+    assert len(explainer) == 1, "the explainer printed in two of the Gazette's reports is one agreement"
+    assert {side[0] for side in explainer[0].sides} == {"Arctic Courier", "Polar Gazette"}
