@@ -28,7 +28,7 @@ SAME_CLAIM = 0.75  # sentences of two groups this similar say the same thing
 SAME_SUBJECT = 0.3  # figures in sentences this similar, whose surroundings share a word, are about one thing
 FIGURE_WINDOW = 8  # words either side of a figure that say what it counts
 CELL_SENTENCES = 2
-# A row's best sentence must score this share of the best row's, as another report's best sentence joins
+# A source's best sentence must score this share of the best source's, as another report's best sentence joins
 # an answer (`rag.extractive.OTHER_ARTICLE_RATIO`): on "the northern lights" a shop's "Govee lights" scores
 # 0.45 against the aurora reports' 1.0, on "Google's default search deals with Apple" a row on Cyber Monday
 # "deals on Apple devices" 0.55 against 1.07: word matches in another sense, no viewpoint on the topic
@@ -349,11 +349,13 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
         if relevant:
             cell.sentences = engine.describe(group.label, topic, retrieval, relevant, CELL_SENTENCES)
         cells.append((relevant[0].score if relevant else -1.0, cell))
-    # a row far weaker than the best says nothing on the topic: nothing found (in a corpus of many groups,
-    # where the rows are those on the topic, a row with nothing found is left out)
+    # a source far weaker than the best says nothing on the topic: nothing found (in a corpus of many groups,
+    # where the rows are those on the topic, a row with nothing found is left out). Not a speaker: people put
+    # a view in their own words ("drawing the attention of the North Atlantic Alliance"), far from the
+    # topic's, and what they say is held to a higher bar of meaning already (`CELL_RELEVANCE`)
     best = max((score for score, _ in cells), default=0.0)
     for score, cell in cells:
-        if score < ROW_RATIO * best:
+        if by == "source" and score < ROW_RATIO * best:
             cell.sentences = []
             pools[cell.group.name] = []
     if every_group > len(groups):

@@ -87,6 +87,9 @@ def test_compare_by_speaker_attributes_cells_to_the_people_quoted(assistant: Any
     cells = {cell.group.label: cell for cell in comparison.cells}
     assert cells["Yoshimasa Hayashi"].sentences
     assert cells["Yoshimasa Hayashi"].group.detail == "Foreign Minister"
+    # a view in the speaker's own words ("the North Atlantic Alliance", "NATO is responsible ...") is theirs on
+    # the topic, however far its words are from the best-matching speaker's
+    assert cells["Daisuke Kawai"].sentences and cells["Kim Hyo-myung"].sentences
     assert any(not cell.sentences for cell in comparison.cells), "a silent speaker is shown as nothing found"
     data = comparison.to_json()
     assert any(row["found"] is False for row in data["rows"])
