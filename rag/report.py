@@ -122,7 +122,7 @@ def comparison_plain(c: Comparison) -> str:
     out = [f"What each {c.by} says about “{c.topic}”:"]
     for cell in c.cells:
         said = " ".join(cited(*s) for s in cell.sentences) or "nothing found."
-        out.append(f"- {cell.group.label}: {said}")
+        out.append(f"- {cell.group.name}: {said}")  # two sources not given are told apart by their titles
     for heading, contrasts in c.contrast_sections():
         if contrasts:
             out.append(f"{heading}:")

@@ -45,6 +45,10 @@ def test_compare_by_source_shows_what_both_articles_say(assistant: Any, article_
         "Japan edges towards NATO ahead of the Madrid summit",
         "Japan's militarization and the American plan to fight for Taiwan",
     }
+    # as the chat and `rag ask "Compare ..."` write it: the two rows told apart by their titles
+    plain = comparison_plain(comparison)
+    assert f"- {NO_SOURCE} (Japan edges towards NATO ahead of the Madrid summit): " in plain
+    assert f"- {NO_SOURCE} (Japan's militarization and the American plan to fight for Taiwan): " in plain
     assert_verbatim(comparison.numbering.citations, article_texts)
 
 
