@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rag.entities import PERSON_NOUNS
@@ -28,7 +29,9 @@ from rag.word_frequency import zipf_frequency
 # a longer mention names ("Phoenix coach Mike Kelly", "Kelce addressed ..., saying"); v8: organisations and a
 # sentence's opening -ing word are no person; v9: "she said" is someone "she" can stand for; v10: one name with
 # who they are ("Bree, another Kick streamer,") is a person; v11: the roles are the project's nouns for people
-ATTRIBUTION_VERSION = "attribution-v11"
+# v12: a person named after a role phrase in lower case ("president of global affairs Kent Walker"); a clause
+# opening a sentence is no speaker
+ATTRIBUTION_VERSION = "attribution-v12"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -82,6 +85,10 @@ ROLES = (
         "strategist adviser advisor consultant".split()
     )
 )
+# a role written in lower case with what it is of, before a name: "president of global affairs Kent Walker"
+ROLE_PHRASE = re.compile(
+    rf"\b((?:{'|'.join(sorted(ROLES, key=len, reverse=True))})\s+(?:of|for)(?:\s+[a-z][\w-]*){{1,3}})\s*$"
+)
 # who a person is, written after their name ("Bree, another Kick streamer,"): nouns only people are, so
 # "Binance, an early investor," is none
 PERSON_ROLES = (
@@ -93,6 +100,10 @@ PERSON_ROLES = (
 ) - frozenset("investor leader figure player executive manager director chief head star entity".split())
 # one capitalised name and an appositive saying who they are: "Bree, another Kick streamer,"
 ONE_NAME_INTRODUCED = re.compile(r"(?<!\S)(?P<name>[A-Z][a-z]{2,}),\s+(?:a|an|another|the)\s+(?P<who>[^,.“”]{2,60}?),")
+APPOSITIVE = re.compile(r"(?:an?|another|one\s+of)\s", re.IGNORECASE)  # "a member of the Green Party"
+NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")  # what an appositive follows: "Per Nygaard, "
+# words that make a sentence's opening a clause, not a name: "And being default was not determinative, he said"
+CLAUSE_WORDS = frozenset("is was were are be being been has have had not will would can could should".split())
 # subjects that name no one: "so I said", "some said", "as we reported"
 UNNAMED = frozenset("i we you one some many others all everyone someone nobody as".split())
 # What a speaker's words come in: "according to the government's plan".
@@ -107,6 +118,13 @@ NAMED_AFTER_ROLE = re.compile(
     r"(?:^|\s)(?:[a-z][\w-]*|CEO|CTO|CFO|COO)\s+"
     r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){0,2})$"
 )
+# kinds of body whose name follows them ("venture fund Seven Seven Six", "the hard-right Freedom Caucus")
+BODIES = frozenset(
+    "fund firm company startup bank group caucus party exchange agency studio label publisher lab foundation "
+    "charity council committee club team league network union association institute university".split()
+)
+ARTICLES = frozenset("the a an its their his her our".split())
+ROLE_PHRASE_WORDS = 4  # "president of global affairs Kent Walker": the words a role's phrase runs to before the name
 ROLE_NAME_RARITY = 4.0  # a one-word name after a role is rarer than this (Zipf) as an English word: "Hewitt"
 # a name and what it did or said ("Kelce addressed Swift's attendance on his podcast", "Klopp on the demands
 # of his job"): the name speaks, unless it is joined to what follows ("Bank of America", "Smith and Jones")
@@ -153,6 +171,24 @@ class Attribution:
 
     statements: list[Statement] = field(default_factory=list)
     speakers: dict[str, Speaker] = field(default_factory=dict)
+
+
+def _role_phrase(before: Sequence[str]) -> bool:
+    """Whether the words before a name end in a role phrase written in lower case, the role first and up to
+    `ROLE_PHRASE_WORDS` words of what it is of ("president of global affairs Kent Walker"). Not when those words
+    name a kind of body the name is then the name of ("founder of venture fund Seven Seven Six", "managing director
+    of the hedge fund Third Point")."""
+    if not before or before[-1].lower() in BODIES:
+        return False
+    phrase: list[str] = []
+    for word in reversed(before):
+        folded = word.lower()
+        if not word[:1].islower() or folded in ARTICLES or len(phrase) > ROLE_PHRASE_WORDS:
+            return False
+        phrase.insert(0, folded)
+        if folded in ROLES and len(phrase) > 1 and phrase[1] in ("of", "for"):
+            return True
+    return False
 
 
 def _is_person(name: str) -> bool:
@@ -295,7 +331,7 @@ class _Article:
         """Role and affiliation from a title before the name or an appositive after it."""
         for match in re.finditer(re.escape(name), self.text):
             before = self.text[max(0, match.start() - 40) : match.start()]
-            title = re.search(rf"({TITLES})\s*$", before)
+            title = re.search(rf"({TITLES})\s*$", before) or ROLE_PHRASE.search(before)
             after = self.text[match.end() : match.end() + 220]
             appositive = re.match(r",\s*([^,.“”«»]+?)(?:,\s*([^,.“”«»]+?))?\s*(?:,|\.|“|«)", after)
             role, affiliation = (title.group(1) if title else ""), ""
@@ -372,12 +408,15 @@ class _Article:
         lower case ("Team captain Hewitt"), or someone met by full name before, named by one of their names
         and what they did ("Jason also chimed in on the matter", "Kelce addressed Swift's attendance")."""
         after_role = NAMED_AFTER_ROLE.search(mention)
-        role = mention[: after_role.start("name")].split()[-1].lower() if after_role else ""
+        before = mention[: after_role.start("name")].split() if after_role else []
+        role = before[-1].lower() if before else ""
         if after_role and role not in GRAMMAR_WORDS:
             name = after_role.group("name")
             known = self._known_as(name, at)
+            # the role may end a phrase of lower-case words: "president of global affairs Kent Walker"
+            titled = _role_phrase(before)
             full = " " in name and (
-                _is_person(name) or (role in ROLES and _no_organisation(name))
+                _is_person(name) or ((role in ROLES or titled) and _no_organisation(name))
             )  # "coach Mike Kelly"
             if known or full or _rare_name(name):
                 return self.register(known or name, at)
@@ -565,19 +604,27 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             match = REPORTED.search(line)
             if match:
                 at = sentence.start + match.start(1)
-                speaker = article.resolve(match.group(1), at)
+                # "Opposition leader Per Nygaard, a member of the Green Party, warned": a description with "a" or
+                # "an" after a comma is who the one named before it is, not another speaker of that description
+                prefix = line[: match.start(1)]
+                described = APPOSITIVE.match(match.group(1)) is not None and NAME_THEN_COMMA.search(prefix) is not None
+                people = [
+                    n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, prefix)) if n and _is_person(n)
+                ]
+                if described and people:
+                    speaker = article.register(people[-1], sentence.start + prefix.rindex(people[-1]))
+                else:
+                    speaker = article.resolve(match.group(1), at)
                 if speaker is None or (article.result.speakers[speaker].kind == "group" and match.start(1) > 0):
                     # An appositive ("Daisuke Kawai, ..., an employee of ..., noted that"): the
                     # person is named earlier in the sentence.
-                    prefix = line[: match.start(1)]
-                    people = [
-                        n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, prefix)) if n and _is_person(n)
-                    ]
                     if people:
                         speaker = article.register(people[-1], sentence.start + prefix.rindex(people[-1]))
                     elif speaker is None and not _says_nothing(match.group(1)):  # "so I said": "I" is no one's
                         lead = re.match(r"([^,]{2,60}),", line)
-                        speaker = article.resolve(lead.group(1), sentence.start) if lead else None
+                        # a clause is no one ("And being default was not determinative, he said")
+                        named = lead is not None and not CLAUSE_WORDS & {w.lower() for w in lead.group(1).split()}
+                        speaker = article.resolve(lead.group(1), sentence.start) if lead and named else None
         if speaker is None and (opinion := OPINION.search(line)):
             speaker = article.last_person(sentence.start, opinion.group(1))
         if speaker:

@@ -178,6 +178,33 @@ def test_a_speaker_is_the_person_a_longer_mention_names() -> None:
     assert {s.kind for s in result.speakers.values() if s.name in {"Ravi Menon", "Dana Whitfield"}} == {"person"}
 
 
+def test_a_name_after_a_role_phrase_in_lower_case_is_a_person_and_a_clause_is_no_speaker() -> None:
+    # "Kent Walker" is too common a name to be a person by its rarity: the role phrase before it says so; what
+    # "he said" after a clause reports is his, and the clause names no one
+    text = (
+        "On the port's blog, head of public affairs Kent Walker said the new ferries were the best on the coast. "
+        "And being late was not the crew's fault, he said; the tide had been low for a week."
+    )
+    result = attribute(text)
+    spoken = speakers_by_opening(text, result, 12)
+    assert spoken["On the port'"] == "Kent Walker" and spoken["And being la"] == "Kent Walker"
+    walker = result.speakers["Kent Walker"]
+    assert walker.kind == "person" and walker.role == "head of public affairs"
+    assert not any(name.startswith("And being") for name in result.speakers)
+
+
+def test_a_description_after_a_name_is_who_that_person_is_not_another_speaker() -> None:
+    # "a member of the Green Party" describes the one named before it: not Lindqvist, though her role fits it
+    text = (
+        "Anne Lindqvist, the council member for the harbour, said the plan was sound. "
+        "Ola Brekke, a member of the Green Party, warned that the plan ignored the cost of the old piers. "
+        "Earlier this month, a spokesperson for Fjord Lines told the Gazette that sailings would continue."
+    )
+    spoken = speakers_by_opening(text, attribute(text), 12)
+    assert spoken["Anne Lindqvi"] == "Anne Lindqvist" and spoken["Ola Brekke, "] == "Ola Brekke"
+    assert spoken["Earlier this"] != "the article", "a description after an opening phrase still speaks"
+
+
 def test_an_organisation_or_a_participle_opening_a_sentence_is_no_person() -> None:
     text = (
         "Priya Raman joined Halden Capital in May. Halden Capital is a fund. "
