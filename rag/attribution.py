@@ -30,8 +30,9 @@ from rag.word_frequency import zipf_frequency
 # sentence's opening -ing word are no person; v9: "she said" is someone "she" can stand for; v10: one name with
 # who they are ("Bree, another Kick streamer,") is a person; v11: the roles are the project's nouns for people
 # v12: a person named after a role phrase in lower case ("president of global affairs Kent Walker"); a clause
-# opening a sentence is no speaker
-ATTRIBUTION_VERSION = "attribution-v12"
+# opening a sentence is no speaker; v13: a description with "a" or "an" after a name (a person's, or a body's:
+# "The Harbour Board, a body of twelve, said") is who speaks
+ATTRIBUTION_VERSION = "attribution-v13"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -171,6 +172,12 @@ class Attribution:
 
     statements: list[Statement] = field(default_factory=list)
     speakers: dict[str, Speaker] = field(default_factory=dict)
+
+
+def _name_ending(text: str) -> str:
+    """The run of capitalised words `text` ends with ("The Harbour Board" -> "Harbour Board"); '' when none."""
+    runs = [m for m in re.finditer(NAME, text) if m.end() == len(text)]
+    return re.sub(r"^(?:The|A|An)\s+", "", runs[-1].group()) if runs else ""
 
 
 def _role_phrase(before: Sequence[str]) -> bool:
@@ -611,8 +618,12 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                 people = [
                     n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, prefix)) if n and _is_person(n)
                 ]
+                before = NAME_THEN_COMMA.search(prefix) if described else None
                 if described and people:
                     speaker = article.register(people[-1], sentence.start + prefix.rindex(people[-1]))
+                elif before is not None and (body := _name_ending(prefix[: before.end()].rstrip(" ,"))):
+                    # "The Harbour Board, a body of twelve, said": the body named before the description
+                    speaker = article.resolve(body, sentence.start + prefix.rindex(body))
                 else:
                     speaker = article.resolve(match.group(1), at)
                 if speaker is None or (article.result.speakers[speaker].kind == "group" and match.start(1) > 0):

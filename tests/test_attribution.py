@@ -203,6 +203,13 @@ def test_a_description_after_a_name_is_who_that_person_is_not_another_speaker() 
     spoken = speakers_by_opening(text, attribute(text), 12)
     assert spoken["Anne Lindqvi"] == "Anne Lindqvist" and spoken["Ola Brekke, "] == "Ola Brekke"
     assert spoken["Earlier this"] != "the article", "a description after an opening phrase still speaks"
+    # a name too common to tell a person by, or a body, before the description: that name speaks
+    text = (
+        "Rosie Davies, a PR consultant, says she has spent more than 600 pounds on ferry tickets. "
+        "The Harbour Board, a body of twelve, said fees would rise."
+    )
+    spoken = speakers_by_opening(text, attribute(text), 12)
+    assert spoken["Rosie Davies"] == "Rosie Davies" and spoken["The Harbour "] == "Harbour Board"
 
 
 def test_an_organisation_or_a_participle_opening_a_sentence_is_no_person() -> None:
