@@ -53,8 +53,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 # Opt-in: the generative path against llama.cpp's server and SmolLM2-135M (compiles for ~8 min once).
+# llama.cpp built for this CPU (its default, GGML_NATIVE) segfaults on its first reply on a machine of this
+# kind: build it for the portable instruction set, and never from a wheel cached by an earlier build
 $(VENV)/.installed-llm: pyproject.toml requirements-model.txt | $(VENV)/.installed-dev
-	$(BIN)/pip install --quiet -e '.[dev,llm]'
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" PIP_NO_CACHE_DIR=1 $(BIN)/pip install --quiet -e '.[dev,llm]'
 	touch $@
 
 test-llm: $(VENV)/.installed-llm

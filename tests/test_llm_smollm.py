@@ -23,6 +23,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.assistant import Assistant
 from rag.conversation import Turn
 from rag.settings import Settings
+from rag.verdict import CANNOT_TELL, OPENINGS
 from tests.support.checks import assert_citation_contract
 from tests.support.ports import free_port
 from tests.support.project import PROJECT, make_settings
@@ -106,6 +107,25 @@ def test_reply_streams_in_pieces_and_every_citation_is_verbatim(smol: Assistant,
     resolvable = written & numbered
     assert set(answer.dropped_citations) == written - resolvable or answer.abstained
     assert all(isinstance(s.supported, bool) for s in answer.sentences)
+
+
+def test_a_yes_no_answer_opens_with_a_verdict_its_checked_sentences_carry(
+    smol: Assistant, article_texts: dict[str, str]
+) -> None:
+    answer = smol.ask("Did Japan open an office to NATO in Brussels?")
+    assert not answer.error, answer.error
+    assert "Begin your answer with exactly one of these three sentences" in answer.prompt[0]["content"]
+    if answer.abstained:
+        return  # the model may give the agreed abstention; then there is no verdict to check
+    assert answer.verdict in OPENINGS
+    first, *rest = answer.sentences
+    assert first.text == OPENINGS[answer.verdict]
+    if answer.verdict == CANNOT_TELL:
+        assert not first.citations
+    else:  # a plain verdict rests on the sentences of the reply its citations support
+        carried = {n for s in rest if s.supported for n in s.citations}
+        assert first.citations and set(first.citations) <= carried
+    assert_citation_contract(answer, article_texts)
 
 
 def test_follow_up_is_condensed_by_the_model(smol: Assistant) -> None:
