@@ -124,7 +124,7 @@ BODIES = frozenset(
     "fund firm company startup bank group caucus party exchange agency studio label publisher lab foundation "
     "charity council committee club team league network union association institute university".split()
 )
-ARTICLES = frozenset("the a an its their his her our".split())
+DETERMINERS = frozenset("the a an its their his her our".split())
 ROLE_PHRASE_WORDS = 4  # "president of global affairs Kent Walker": the words a role's phrase runs to before the name
 ROLE_NAME_RARITY = 4.0  # a one-word name after a role is rarer than this (Zipf) as an English word: "Hewitt"
 # a name and what it did or said ("Kelce addressed Swift's attendance on his podcast", "Klopp on the demands
@@ -175,9 +175,10 @@ class Attribution:
 
 
 def _name_ending(text: str) -> str:
-    """The run of capitalised words `text` ends with ("The Harbour Board" -> "Harbour Board"); '' when none."""
+    """The run of capitalised words `text` ends with ("The Harbour Board", which `resolve` reads as the
+    Harbour Board); '' when none."""
     runs = [m for m in re.finditer(NAME, text) if m.end() == len(text)]
-    return re.sub(r"^(?:The|A|An)\s+", "", runs[-1].group()) if runs else ""
+    return runs[-1].group() if runs else ""
 
 
 def _role_phrase(before: Sequence[str]) -> bool:
@@ -190,7 +191,7 @@ def _role_phrase(before: Sequence[str]) -> bool:
     phrase: list[str] = []
     for word in reversed(before):
         folded = word.lower()
-        if not word[:1].islower() or folded in ARTICLES or len(phrase) > ROLE_PHRASE_WORDS:
+        if not word[:1].islower() or folded in DETERMINERS or len(phrase) > ROLE_PHRASE_WORDS:
             return False
         phrase.insert(0, folded)
         if folded in ROLES and len(phrase) > 1 and phrase[1] in ("of", "for"):
@@ -614,14 +615,13 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                 # "Opposition leader Per Nygaard, a member of the Green Party, warned": a description with "a" or
                 # "an" after a comma is who the one named before it is, not another speaker of that description
                 prefix = line[: match.start(1)]
-                described = APPOSITIVE.match(match.group(1)) is not None and NAME_THEN_COMMA.search(prefix) is not None
+                named_before = NAME_THEN_COMMA.search(prefix) if APPOSITIVE.match(match.group(1)) else None
                 people = [
                     n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, prefix)) if n and _is_person(n)
                 ]
-                before = NAME_THEN_COMMA.search(prefix) if described else None
-                if described and people:
+                if named_before is not None and people:
                     speaker = article.register(people[-1], sentence.start + prefix.rindex(people[-1]))
-                elif before is not None and (body := _name_ending(prefix[: before.end()].rstrip(" ,"))):
+                elif named_before is not None and (body := _name_ending(prefix[: named_before.end()].rstrip(" ,"))):
                     # "The Harbour Board, a body of twelve, said": the body named before the description
                     speaker = article.resolve(body, sentence.start + prefix.rindex(body))
                 else:

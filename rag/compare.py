@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rag.citations import Numbering, cosine
 from rag.figures import comparable, describe, find_figures, same_value, words_around
-from rag.lexicon import content_stems, content_words, stem, words
+from rag.lexicon import content_stems, content_words, same_words, stem
 from rag.ranking import MIN_RELEVANCE, ScoredSentence
 from rag.records import ArticleRecord, AskOptions, Citation, CitedSentence, Evidence, Passage
 from rag.speakers import speaker_index, speaker_of
@@ -291,8 +291,8 @@ def find_contrasts(pools: dict[str, list[ScoredSentence]]) -> Contrasts:
                     # one claim is one agreement: a sentence already agreed on between the two groups, or its
                     # words again in another of the group's articles (a standing sentence), adds none
                     said = {
-                        (first, second, " ".join(words(a.evidence.quote))),
-                        (second, first, " ".join(words(b.evidence.quote))),
+                        (first, second, same_words(a.evidence.quote)),
+                        (second, first, same_words(b.evidence.quote)),
                     }
                     if key not in seen and similarity >= SAME_CLAIM and not said & claimed:
                         seen.add(key)

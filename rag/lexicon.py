@@ -80,6 +80,11 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in WORD.findall(fold(text))]
 
 
+def same_words(text: str) -> str:
+    """`text` as its folded words only: two sentences that write the same words give the same string."""
+    return " ".join(words(text))
+
+
 def stem(word: str) -> str:
     """The Snowball stem of one lower-case word."""
     return str(stemmer().stemWord(word))

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from rag.citations import cosine
 from rag.figures import Figure, find_figures, same_amount, words_around
-from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words
+from rag.lexicon import FUNCTION_WORDS, content_stems, same_words, stem, words
 
 if TYPE_CHECKING:
     from rag.ranking import ScoredSentence
@@ -151,7 +151,7 @@ def _standing_copy(one: ScoredSentence, other: ScoredSentence, outlets: dict[str
     Bankman-Fried, the founder of failed cryptocurrency exchange FTX, is on trial for ..." opening each of its
     trial stories), which says nothing of what each report tells on the point asked about."""
     same_outlet = outlets.get(one.evidence.doc_id, "") == outlets.get(other.evidence.doc_id, "")
-    return same_outlet and " ".join(words(one.evidence.quote)) == " ".join(words(other.evidence.quote))
+    return same_outlet and same_words(one.evidence.quote) == same_words(other.evidence.quote)
 
 
 def _each_report(part_docs: Sequence[set[str]], sentences: Sequence[ScoredSentence]) -> list[list[ScoredSentence]]:
