@@ -54,6 +54,7 @@ from rag.store import CorpusStore
 from rag.suggestions import starter_questions
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
+from rag.voices import asked_voice, speaks
 from rag.word_frequency import zipf_frequency
 
 if TYPE_CHECKING:
@@ -422,8 +423,10 @@ class Assistant:
         A question that describes its answer clause by clause often draws each clause from
         another article; searched as a whole, the clauses' articles crowd one another out. The
         half of a question asking a second thing ("..., and who was the subject?") is answered by
-        a passage the first half's words do not find. They follow the top-k, so the answer step
-        can cite every clause and every half.
+        a passage the first half's words do not find. What a quoted person the question asks about
+        said ("What did Seema Shah make of the inflation report?") stands in a passage where they
+        speak, which other reports of the topic can crowd out. They follow the top-k, so the answer
+        step can cite every clause, every half and the one asked about.
         """
         # A question that names its outlets draws every clause from their articles.
         filters = options.filters.both(plan.every_part_filters)
@@ -432,8 +435,14 @@ class Assistant:
         found = {n.node.node_id for n in nodes}
         last = min((n.score or 0.0 for n in nodes), default=0.0)  # BM25 scores are on another scale
         extra: list[NodeWithScore] = []
-        for facet in plan.facets + [half.text for half in plan.halves]:
-            for node in indexes.retriever.retrieve_words(facet, filters, FACET_PASSAGES):
+        searches = [(facet, filters) for facet in plan.facets + [half.text for half in plan.halves]]
+        voice = asked_voice(plan.question, plan.metadata_spans, known=plan.speakers)
+        heard = tuple(s for s in plan.speakers if voice is not None and speaks(voice.name, s))
+        theirs = filters.both(Filters(speakers=heard)) if heard else None
+        if theirs is not None:
+            searches.append((plan.question, theirs))
+        for text, within in searches:
+            for node in indexes.retriever.retrieve_words(text, within, FACET_PASSAGES):
                 if node.node.node_id not in found:
                     found.add(node.node.node_id)
                     extra.append(NodeWithScore(node=node.node, score=last))

@@ -32,7 +32,7 @@ from rag.word_frequency import zipf_frequency
 # v12: a person named after a role phrase in lower case ("president of global affairs Kent Walker"); a clause
 # opening a sentence is no speaker; v13: a description with "a" or "an" after a name (a person's, or a body's:
 # "The Harbour Board, a body of twelve, said") is who speaks
-ATTRIBUTION_VERSION = "attribution-v13"
+ATTRIBUTION_VERSION = "attribution-v14"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -515,7 +515,23 @@ AS_SAYS = re.compile(rf"\bAs\s+([^,]{{2,80}}?)\s+(?:{VERBS})\b")
 BY_WHOM = re.compile(
     r"\b(?:explained|described|seen|viewed|considered|reported)\s+by\s+([a-zA-Z][\w -]{2,60}?)\s+(?:as|to)\b"
 )
-REPORTED = re.compile(rf"(?:^|,\s)([^,;“”«»]{{2,120}}?),?\s+(?:{VERBS})\b")
+# "Nothing in the report should sway the Fed, said Seema Shah, chief global strategist at ...": after the claim,
+# a verb of saying, then the one who says it (a name, perhaps after their role: "says co-founder and CEO Gabor
+# Cselle") ending the sentence or followed by who they are. Verbs that take an object or an addressee ("cited",
+# "announced", "told", "maintained his innocence") are left out: their object is no speaker.
+INVERTED_VERBS = (
+    r"said|says|added|adds|noted|notes|wrote|writes|argued|argues|explained|explains|stated|states|warned|warns|"
+    r"insisted|insists|recalled|recalls|conceded|concedes|acknowledged|acknowledges|predicted|predicts|stressed|"
+    r"stresses|cautioned|cautions"
+)
+INVERTED = re.compile(
+    rf"^[^“”«»]{{12,}}?,\s+(?:{INVERTED_VERBS})\s+(?:[a-z][\w-]*\s+){{0,4}}?"
+    r"(?P<who>[A-Z][\w.'’-]*?(?:\s+(?:[A-Z][\w.'’-]*?|de|van|von|bin|al))*)\.?\s*(?:,|[.;!?]?\s*$)"
+)
+# "Bankman-Fried, however, maintained his innocence": an adverb set off by commas is no speaker
+ASIDE = r"(?:however|though|meanwhile|instead|nonetheless|nevertheless|indeed|moreover|likewise)"
+# ... nor the thing "said to be" something ("The plant, said to be the largest in Europe, will close")
+REPORTED = re.compile(rf"(?:^|,\s)([^,;“”«»]{{2,120}}?)(?:,\s+{ASIDE})?,?\s+(?:{VERBS})\b(?!\s+to\s+(?:be|have)\b)")
 
 
 def _sentence_cover(sentences: list[Span], start: int, end: int) -> tuple[int, int]:
@@ -608,6 +624,9 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                 speaker = article.resolve(match.group(1), sentence.start + match.start(1))
                 if speaker:
                     break
+        inverted = INVERTED.match(line) if speaker is None else None
+        if inverted is not None:
+            speaker = article.resolve(inverted.group("who"), sentence.start + inverted.start("who"))
         if speaker is None:
             match = REPORTED.search(line)
             if match:

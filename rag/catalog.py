@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.atomic_file import write_atomically
+from rag.attribution import TITLE_WORDS
 from rag.lexicon import content_stems, fold
 from rag.records import ArticleRecord
 
@@ -146,7 +147,7 @@ class Catalog:
             for length in range(1, MAX_NAME_WORDS + 1):  # a full name, any case
                 for person in full.get(" ".join(words[i : i + length]).lower(), ()):
                     named[person] = None
-            if len(word) >= 4 and word[0].isupper():
+            if len(word) >= 4 and word[0].isupper() and not _inside_another_name(words, i):
                 for person in surnames.get(word, ()):
                     named[person] = None
         return [p for p in self.people if p in named]
@@ -216,3 +217,12 @@ def cached_catalog(folder: Path, fingerprint: str, records: Callable[[], Iterabl
         # The copy only saves building it next time: answer from memory.
         log.warning("could not save the catalog under %s (%s); it will be rebuilt next start", folder, exc)
     return catalog
+
+
+def _inside_another_name(words: Sequence[str], i: int) -> bool:
+    """Whether the capitalised `words[i]` is part of a longer name ("West" of "West Indies", "Bowl" of "Super
+    Bowl"), not a surname standing alone: a capitalised word follows it, or precedes it other than a title
+    ("Minister Koizumi"), a possessive ("Japan's Koizumi") or the question's first word ("Did Koizumi ...")."""
+    after = i + 1 < len(words) and words[i + 1][:1].isupper()
+    before = i > 1 and words[i - 1][:1].isupper() and not re.search(r"['’]s?$", words[i - 1])
+    return after or (before and words[i - 1].lower() not in TITLE_WORDS)

@@ -327,7 +327,8 @@ class ExtractiveEngine(Engine):
             asks_for = "person"
         # "What did Kawai say about ...": only their words on it answer
         typed_lower = not any(c.isupper() for c in retrieval.question)
-        voice = asked_voice(question, skip=plan.metadata_spans if plan is not None else [], typed_lower=typed_lower)
+        skip = plan.metadata_spans if plan is not None else []
+        voice = asked_voice(question, skip, typed_lower, known=plan.speakers if plan is not None else ())
         said = self._said(voice, retrieval, everything) if voice is not None else []
         if voice is not None and voice.only_theirs and not said:
             unsaid = f"The articles found report nothing {voice.who} said on this."

@@ -454,6 +454,20 @@ AUTHOR_QUESTION = re.compile(
     r"(?:which|what)\s+(?:journalist|reporter|author|writer|columnist)s?\s+(?:wrote|writes|authored|penned)\b)",
     re.IGNORECASE,
 )
+# "Who wrote the new book about ...": what was written, when the question says; a byline answers only for a piece
+# the outlet published, else the writer is named in the text ("the new book" is by someone the article names)
+WRITTEN_THING = re.compile(
+    r"^\s*(?:who\s+(?:wrote|writes|has\s+written|authored|penned)|who\s+(?:is|was)\s+the\s+(?:author|writer)\s+of|"
+    r"(?:which|what)\s+[\w-]+\s+(?:wrote|writes|authored|penned))\s+(?:the|a|an|this|that|these|those|his|her|its|"
+    r"their)\s+(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:about|on|of|that|which|in|for|from|by|with|at|and|"
+    r"to|published|titled|called|where)\b|\s*[,?.!]|\s*$)",
+    re.IGNORECASE,
+)
+PIECES = frozenset(
+    "article articles story stories piece report reports review reviews column columns op-ed editorial post "
+    "blog newsletter coverage feature analysis commentary interview profile explainer guide recap preview "
+    "obituary".split()
+)
 # "Who is Yu Koizumi?", "Who are the Houthis?": the question names its subject, nothing else
 ABOUT_A_NAME = re.compile(
     r"^\s*(?i:who\s+(?:is|was|are|were)\s+(?:the\s+)?)"
@@ -472,8 +486,9 @@ def answer_kind(question: str) -> tuple[str, str]:
         if ALTERNATIVES.search(clause):  # "Did Fortune report a larger or smaller decrease?" asks which
             return "open", ""
         return "yes_no", ""
-    if AUTHOR_QUESTION.match(clause):  # "Who wrote the article on ...": the byline answers
-        return "entity", "author"
+    written = WRITTEN_THING.match(clause)
+    if AUTHOR_QUESTION.match(clause) and (written is None or PIECES & set(written.group("thing").lower().split())):
+        return "entity", "author"  # "Who wrote the article on ...": the byline answers
     if first in ("who", "whom", "whose"):
         if _asks_about_a_name(clause):  # "Who is Yu Koizumi?" asks about the one named, not for a name
             return "open", ""
@@ -754,9 +769,10 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
 
 
 # "How much is the program worth, and which countries get it first?", "When does the sale start, and do
-# members get in early?": two questions in one
+# members get in early?", "Is the tradition older than the Super Bowl? When was the first game?": two questions
 SECOND_QUESTION = re.compile(
-    r",?\s+and\s+(?=(?:(?:from|by|for|at|in|to|with|since|until)\s+)?(?:who|whom|whose|which|what|when|where|why|how)\b)"
+    r"(?<=\?)\s+(?=[^?]*\w[^?]*\?)"  # "... — is that right? When was the first one played?": two questions asked
+    r"|,?\s+and\s+(?=(?:(?:from|by|for|at|in|to|with|since|until)\s+)?(?:who|whom|whose|which|what|when|where|why|how)\b)"
     r"|,\s+and\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had)\s+"
     r"(?:the|a|an|it|they|he|she|we|you|its|their|his|her|(?-i:[A-Z])[\w+.'’-]*)\b)",
     re.IGNORECASE,

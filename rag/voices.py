@@ -91,13 +91,16 @@ class Voice:
     only_theirs: bool = True
 
 
-def asked_voice(question: str, skip: Sequence[tuple[int, int]] = (), typed_lower: bool | None = None) -> Voice | None:
+def asked_voice(
+    question: str, skip: Sequence[tuple[int, int]] = (), typed_lower: bool | None = None, known: Sequence[str] = ()
+) -> Voice | None:
     """Whom `question` asks what they said, when it names them; None for other questions.
 
     `skip`: spans already read as something else (an outlet it names: "What did TechCrunch say"
     asks for an article, which other machinery finds). `typed_lower`: whether the asker typed the
     question with no capital (by default, whether `question` has none; the names the corpus writes
-    may have been given theirs since).
+    may have been given theirs since). `known`: the quoted people the question names ("Seema Shah of
+    Principal Asset Management" is Seema Shah, whom the articles quote; "University of Tokyo" is one name).
     """
     if typed_lower is None:
         typed_lower = not any(c.isupper() for c in question)
@@ -115,6 +118,9 @@ def asked_voice(question: str, skip: Sequence[tuple[int, int]] = (), typed_lower
         name = _name_in(who, written_lower=typed_lower)
         if not name:  # a description ("the North Korean author") is no name
             return None
+        person, of, _ = name.partition(" of ")
+        if of and any(speaks(person, speaker) for speaker in known):  # a quoted person and where they work
+            name = person
         topic = match.group("topic")
         if TOLD.search(match.group(0)):  # "tell CNBC about X", "told reporters that X": whom they told is no topic
             topic = ADDRESSEE.sub("", topic)

@@ -212,6 +212,26 @@ def test_a_description_after_a_name_is_who_that_person_is_not_another_speaker() 
     assert spoken["Rosie Davies"] == "Rosie Davies" and spoken["The Harbour "] == "Harbour Board"
 
 
+def test_the_one_named_after_the_claim_and_its_verb_says_it() -> None:
+    # news style puts the speaker last: "..., said Maren Lund, chief economist at ..."; her pronoun goes on with her
+    text = (
+        "The fee report came out on Monday. "
+        "Nothing in the numbers should change the board's plans for the summer, said Maren Lund, chief "
+        "economist at Nordic Port Advisers. "
+        "Fees will not rise again before the autumn, said Lund. "
+        "In particular, the night ferry will keep its fares, says harbour master Ole Brekke. "
+        "The Harbour Board, however, maintained its position. "
+        "The dredging, said to be the largest in a decade, starts in May. "
+        "Its cost, the board said, will be shared."
+    )
+    spoken = speakers_by_opening(text, attribute(text), 12)
+    assert spoken["Nothing in t"] == "Maren Lund" and spoken["Fees will no"] == "Maren Lund"
+    assert spoken["In particula"] == "Ole Brekke"
+    # what a verb takes as its object or as a description is no speaker, nor an aside between commas
+    assert spoken["The Harbour "] == "Harbour Board" and spoken["The dredging"] == "the article"
+    assert not {"Its position", "Position", "Largest", "However"} & set(attribute(text).speakers)
+
+
 def test_an_organisation_or_a_participle_opening_a_sentence_is_no_person() -> None:
     text = (
         "Priya Raman joined Halden Capital in May. Halden Capital is a fund. "

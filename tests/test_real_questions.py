@@ -1026,6 +1026,9 @@ def test_people_named_by_a_surname_a_first_name_or_after_a_role_are_the_quoted_p
     answer = ferry_voices.ask("What did Anjali Kapoor say about the boats?")
     assert any("add a boat in May" in c.quote for c in answer.citations)
     assert_verbatim(ferry_voices, answer)
+    # named with where they work, as readers write them: the quoted person is the one asked about
+    answer = ferry_voices.ask("What did Ravi Menon of Halden Ferry say about the channel?")
+    assert not answer.abstained and any("too shallow" in c.quote for c in answer.citations)
 
 
 def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(trams: Assistant) -> None:

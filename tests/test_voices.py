@@ -39,6 +39,13 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
         "Ansel Brandt", "Ansel Brandt", "the ferry will pay off", only_theirs=False
     )
     assert asked_voice("Does the port need a new crane?") is None
+    # a quoted person and where they work: the person, when the articles quote them
+    asked = "What did Seema Holt of Principal Harbour Management make of the fee report?"
+    assert asked_voice(asked, known=["Seema Holt"]) == Voice(
+        "Seema Holt of Principal Harbour Management", "Seema Holt", "the fee report"
+    )
+    university = asked_voice("What did the University of Tromso say about quotas?", known=["Tromso"])
+    assert university is not None and university.name == "University of Tromso"
 
 
 def test_descriptions_groups_outlets_and_other_questions_name_no_one() -> None:
