@@ -32,7 +32,7 @@ from rag.word_frequency import zipf_frequency
 # v12: a person named after a role phrase in lower case ("president of global affairs Kent Walker"); a clause
 # opening a sentence is no speaker; v13: a description with "a" or "an" after a name (a person's, or a body's:
 # "The Harbour Board, a body of twelve, said") is who speaks
-ATTRIBUTION_VERSION = "attribution-v14"
+ATTRIBUTION_VERSION = "attribution-v15"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -528,6 +528,8 @@ INVERTED = re.compile(
     rf"^[^“”«»]{{12,}}?,\s+(?:{INVERTED_VERBS})\s+(?:[a-z][\w-]*\s+){{0,4}}?"
     r"(?P<who>[A-Z][\w.'’-]*?(?:\s+(?:[A-Z][\w.'’-]*?|de|van|von|bin|al))*)\.?\s*(?:,|[.;!?]?\s*$)"
 )
+# "She called the data “reassuringly uneventful”": one just named, characterising something in their words
+CHARACTERISES = re.compile(r"^\s*(He|She|They)\s+(?:called|described|dubbed|labelled|labeled|termed)\b[^“”«»]*[“«]")
 # "Bankman-Fried, however, maintained his innocence": an adverb set off by commas is no speaker
 ASIDE = r"(?:however|though|meanwhile|instead|nonetheless|nevertheless|indeed|moreover|likewise)"
 # ... nor the thing "said to be" something ("The plant, said to be the largest in Europe, will close")
@@ -655,6 +657,8 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                         # a clause is no one ("And being default was not determinative, he said")
                         named = lead is not None and not CLAUSE_WORDS & {w.lower() for w in lead.group(1).split()}
                         speaker = article.resolve(lead.group(1), sentence.start) if lead and named else None
+        if speaker is None and (called := CHARACTERISES.match(line)):  # "She called the data “uneventful”."
+            speaker = article.resolve(called.group(1), sentence.start)
         if speaker is None and (opinion := OPINION.search(line)):
             speaker = article.last_person(sentence.start, opinion.group(1))
         if speaker:

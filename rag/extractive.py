@@ -133,7 +133,11 @@ WRITES_SCORE = re.compile(
 # "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
 TELLS_CLAIM = re.compile(r"\b(?:wrote|writes|reported|reports|said|says|argued|argues|claimed|claims)\s+that\b", re.I)
 # "Why did ...": the reason may be told in the sentence after the one telling what happened
-ASKS_REASON = re.compile(r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b", re.I)
+ASKS_REASON = re.compile(
+    r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b|"
+    r"\b(?:tell\s+me|explain|know|wonder|understand)\s+why\b",  # "Tell me why Rachel Abrams thinks ..."
+    re.I,
+)
 GIVES_REASON = re.compile(
     r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|so\s+that|in\s+order\s+to|reasons?|after|following|"
     r"for\s+fear|thanks\s+to|caused|led\s+to)\b",
@@ -141,8 +145,11 @@ GIVES_REASON = re.compile(
 )
 # A sentence that asks or reports a question: the sentence after it answers (plain2 tune q07; no MultiHop-RAG
 # tuning figure moved)
+ASKED = re.compile(r"\?[\"'”’]?\s*$")  # a question the sentence itself asks
 ASKS_IN_TEXT = re.compile(
-    r"\?[\"'”’]?\s*$|\basked\s+(?:who|whom|what|which|where|when|why|how|whether|if)\b", re.IGNORECASE
+    r"\?[\"'”’]?\s*$|\basked\s+(?:who|whom|what|which|where|when|why|how|whether|if)\b|"
+    r"\bas\s+to\s+(?:why|how|whether)\b[^.]*\.?[\"'”’]?\s*$",  # "... her own theory as to why Uber has been slow."
+    re.IGNORECASE,
 )
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
@@ -511,8 +518,15 @@ class ExtractiveEngine(Engine):
                 add(reason)
         # A question the best sentence asks or reports ("... another member asked who in the government they
         # needed to talk to.") is answered by the sentence after it ("“His name is Ryan Salame,” he replied.")
-        if ASKS_IN_TEXT.search(best.evidence.quote):
-            reply = _next_sentence(best, following)
+        # ... as does one any chosen sentence reports ("... has her own theory as to why Uber has been slow."), not
+        # every question an article asks its readers ("Yearning for more Nicolas Cage-fueled insanity?")
+        asking = [
+            c
+            for c in list(chosen)
+            if ASKS_IN_TEXT.search(c.evidence.quote) and (c is best or not ASKED.search(c.evidence.quote))
+        ]
+        for question_in_text in asking:
+            reply = _next_sentence(question_in_text, following)
             if reply is not None:
                 add(reply)
         # A quotation left open goes on in the sentences after it ("... “affected my career like I can't

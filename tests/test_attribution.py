@@ -218,6 +218,7 @@ def test_the_one_named_after_the_claim_and_its_verb_says_it() -> None:
         "The fee report came out on Monday. "
         "Nothing in the numbers should change the board's plans for the summer, said Maren Lund, chief "
         "economist at Nordic Port Advisers. "
+        "She called the figures \u201cdull but welcome\u201d. "
         "Fees will not rise again before the autumn, said Lund. "
         "In particular, the night ferry will keep its fares, says harbour master Ole Brekke. "
         "The Harbour Board, however, maintained its position. "
@@ -226,6 +227,7 @@ def test_the_one_named_after_the_claim_and_its_verb_says_it() -> None:
     )
     spoken = speakers_by_opening(text, attribute(text), 12)
     assert spoken["Nothing in t"] == "Maren Lund" and spoken["Fees will no"] == "Maren Lund"
+    assert spoken["She called t"] == "Maren Lund", "what she calls the figures, in her words, is hers"
     assert spoken["In particula"] == "Ole Brekke"
     # what a verb takes as its object or as a description is no speaker, nor an aside between commas
     assert spoken["The Harbour "] == "Harbour Board" and spoken["The dredging"] == "the article"

@@ -418,7 +418,9 @@ HEARING = {
         "The council heard residents on the new tram depot on Monday evening. "
         "Near the end of the hearing, a resident asked which company would run the depot's repair workshop. "
         "“Orvin Rail Services will run it for ten years,” the transport councillor replied. "
-        "Residents also raised the noise of night shifts.",
+        "Residents also raised the noise of night shifts. "
+        "The depot opens a year late, and councillor Ida Berg has her own theory as to why the tram depot is late. "
+        "“The steel came from abroad,” she said.",
     ),
     "bridge.txt": (
         {"title": "Bridge repairs", "source": "Northern Post", "published": "2024-03-20"},
@@ -1053,6 +1055,10 @@ def test_a_question_asked_in_an_article_is_cited_with_the_reply_after_it(hearing
     asked = "Near the end of the hearing, a resident asked which company would run the depot's repair workshop."
     assert quotes[:2] == [asked, "“Orvin Rail Services will run it for ten years,” the transport councillor replied."]
     assert_verbatim(hearing, answer)
+    # a sentence telling that someone has a reason is followed by the one giving it, however the question asks why
+    for why in ("Tell me why Ida Berg thinks the tram depot is running late.", "Why is the depot late, says Ida Berg?"):
+        quotes = [c.quote for c in hearing.ask(why).citations]
+        assert "“The steel came from abroad,” she said." in quotes, why
 
 
 def test_how_long_something_has_been_going_on_is_answered_by_since_when(scorers: Assistant) -> None:
