@@ -41,7 +41,7 @@ from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import PERSON_NOUNS, Candidate, names_in, person_like, vote, with_first_name, written_near
-from rag.lexicon import content_stems, fold, stem, words, written_stems
+from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, words, written_stems
 from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
@@ -50,7 +50,7 @@ from rag.voices import SPEAKING, Voice, asked_voice, is_theirs, on_topic, speaks
 
 if TYPE_CHECKING:
     from rag.answer import Answer
-    from rag.question import Part
+    from rag.question import Part, QuestionPlan
     from rag.records import CitedSentence, Evidence, Filters, Passage
     from rag.request import Clock, Retrieval
 
@@ -348,6 +348,7 @@ class ExtractiveEngine(Engine):
         chosen = [best]
         entity: Candidate | None = None
         candidates: list[Candidate] = []
+        off_story = False
         if plan is not None and plan.kind == "entity":
             candidates = vote(
                 question,
@@ -364,6 +365,12 @@ class ExtractiveEngine(Engine):
                 candidates.sort(
                     key=lambda c: not any(written_near(e.quote, f, verb) for e in c.evidence for f in c.forms)
                 )
+            # "Which party won the July 10 upper house elections in Japan?": a name found only in articles that
+            # write none of the names the question gives is from another story ("Trump", in a report on primaries)
+            given = _names_given(question, plan)
+            on_story = [c for c in candidates if not given or _on_the_story(c, given, retrieval)]
+            off_story = len(candidates) > len(on_story)
+            candidates = on_story
             entity = candidates[0] if candidates else None
             if entity is not None and asks_for == "person" and " " not in entity.name and retrieval.lookup:
                 # the passages write the surname alone ("Bankman-Fried"): the articles written about
@@ -374,7 +381,7 @@ class ExtractiveEngine(Engine):
         # junior coalition party"); an alliance named near the question's words is no answer
         asked = plan.asks_noun.split() if plan is not None else []
         kind = next((w for w in reversed(asked) if w in NAMED_KINDS), "")
-        if entity is not None and kind:
+        if (entity is not None or off_story) and kind:
             texts = [p.text for p in retrieval.passages]
             entity = next((c for c in candidates[:ROLE_CANDIDATES] if _named_as(c, kind, texts)), None)
             if entity is None:
@@ -1051,6 +1058,25 @@ def _in_reading_order(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:
 def _name_pattern(entity: Candidate) -> re.Pattern[str]:
     """The entity's name as articles write it, or its last word ("Bankman-Fried")."""
     return re.compile(rf"\b{re.escape(entity.name.split()[-1])}\b")
+
+
+def _names_given(question: str, plan: QuestionPlan) -> set[str]:
+    """The names the question writes (folded), not those saying where to look (its outlets and dates)."""
+    skip = plan.metadata_spans
+    names: set[str] = set()
+    for match in re.finditer(r"[\w'’-]+", question):
+        token = match.group()
+        sentence_start = match.start() == 0 or bool(re.search(r"[.?!:;]\s*[\"'‘“(]?\s*$", question[: match.start()]))
+        if token[0].isupper() and not sentence_start and not any(a <= match.start() < b for a, b in skip):
+            names.update(w for w in words(re.sub(r"['’]s$", "", token)) if w not in FUNCTION_WORDS)
+    return names
+
+
+def _on_the_story(entity: Candidate, names: AbstractSet[str], retrieval: Retrieval) -> bool:
+    """Whether an article naming the entity writes one of the question's names."""
+    texts = [p.text for p in retrieval.passages if p.doc_id in entity.articles]
+    texts += [e.quote for e in entity.evidence]
+    return any(names & set(words(text)) for text in texts)
 
 
 def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:

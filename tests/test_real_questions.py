@@ -359,6 +359,22 @@ FERRY_VOICES = {
 }
 
 
+# A vote whose winner no report gives yet, and a report from another country's campaign that names a party's winner
+OTHER_STORY = {
+    "skarvik_vote.txt": (
+        {"title": "Skarvik votes for a harbour council", "source": "Fjord Gazette", "published": "2024-05-02"},
+        "Voters in Skarvik go to the polls on May 4 to elect a new harbour council. "
+        "The Skarvik election will settle who runs the harbour for the next four years. "
+        "The harbour council election in Skarvik is the first since the port was sold.",
+    ),
+    "caucus.txt": (
+        {"title": "Caucus night", "source": "Prairie Post", "published": "2024-01-16"},
+        "Dana Trumble won the caucus election by a wide margin, and her Liberty Party celebrated in the capital. "
+        "The Liberty Party said the election was won on turnout.",
+    ),
+}
+
+
 TRAMS = {
     "herald_tram.txt": (
         {"title": "Kessel tram line nears opening", "source": "Valley Herald", "published": "2024-04-02"},
@@ -641,6 +657,12 @@ def standing_copy(tmp_path_factory: pytest.TempPathFactory, local_embedder: Base
 def ferry_voices(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A ferry's owners and its pilot, quoted as reporters name them."""
     return assistant_over(tmp_path_factory.mktemp("ferry_voices") / "articles", FERRY_VOICES, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def other_story(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A vote whose winner no report gives yet, and another campaign's report naming its winner."""
+    return assistant_over(tmp_path_factory.mktemp("other_story") / "articles", OTHER_STORY, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1031,6 +1053,17 @@ def test_people_named_by_a_surname_a_first_name_or_after_a_role_are_the_quoted_p
     # named with where they work, as readers write them: the quoted person is the one asked about
     answer = ferry_voices.ask("What did Ravi Menon of Halden Ferry say about the channel?")
     assert not answer.abstained and any("too shallow" in c.quote for c in answer.citations)
+
+
+def test_a_name_from_another_story_does_not_answer(other_story: Assistant) -> None:
+    # the caucus report names a winner and a party; it writes nothing of Skarvik, which the question names
+    answer = other_story.ask("Which party won the May 4 harbour council election in Skarvik?")
+    assert answer.abstained and answer.text == "The articles found name no party that answers this question."
+    answer = other_story.ask("Who won the harbour council election in Skarvik?")
+    assert answer.abstained and "Trumble" not in answer.text
+    # asked about its own story, the caucus report answers
+    answer = other_story.ask("Which party won the caucus election?")
+    assert answer.text.startswith("Liberty Party.") and not answer.abstained
 
 
 def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(trams: Assistant) -> None:
