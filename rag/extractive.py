@@ -368,7 +368,8 @@ class ExtractiveEngine(Engine):
             # "Which party won the July 10 upper house elections in Japan?": a name found only in articles that
             # write none of the names the question gives is from another story ("Trump", in a report on primaries)
             given = _names_given(question, plan)
-            on_story = [c for c in candidates if not given or _on_the_story(c, given, retrieval)]
+            story = {p.doc_id for p in retrieval.passages if given & set(words(p.text))} if given else set()
+            on_story = [c for c in candidates if not given or _on_the_story(c, given, story)]
             off_story = len(candidates) > len(on_story)
             candidates = on_story
             entity = candidates[0] if candidates else None
@@ -1072,11 +1073,10 @@ def _names_given(question: str, plan: QuestionPlan) -> set[str]:
     return names
 
 
-def _on_the_story(entity: Candidate, names: AbstractSet[str], retrieval: Retrieval) -> bool:
-    """Whether an article naming the entity writes one of the question's names."""
-    texts = [p.text for p in retrieval.passages if p.doc_id in entity.articles]
-    texts += [e.quote for e in entity.evidence]
-    return any(names & set(words(text)) for text in texts)
+def _on_the_story(entity: Candidate, names: AbstractSet[str], story: AbstractSet[str]) -> bool:
+    """Whether an article naming the entity writes one of the question's names (`story`: the articles whose
+    passages do), or a sentence naming it does."""
+    return bool(entity.articles & story) or any(names & set(words(e.quote)) for e in entity.evidence)
 
 
 def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:
