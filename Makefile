@@ -113,6 +113,7 @@ eval-multihop-plain: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain4_held.jsonl --markdown
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain5_held.jsonl --markdown
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain6_held.jsonl --markdown
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain7_held.jsonl --markdown
 
 clean:
 	rm -rf $(VENV) storage/chroma storage/.ingest.lock
