@@ -147,7 +147,7 @@ GIVES_REASON = re.compile(
 # tuning figure moved)
 ASKED = re.compile(r"\?[\"'”’]?\s*$")  # a question the sentence itself asks
 ASKS_IN_TEXT = re.compile(
-    r"\?[\"'”’]?\s*$|\basked\s+(?:who|whom|what|which|where|when|why|how|whether|if)\b|"
+    ASKED.pattern + r"|\basked\s+(?:who|whom|what|which|where|when|why|how|whether|if)\b|"
     r"\bas\s+to\s+(?:why|how|whether)\b[^.]*\.?[\"'”’]?\s*$",  # "... her own theory as to why Uber has been slow."
     re.IGNORECASE,
 )
@@ -530,7 +530,7 @@ class ExtractiveEngine(Engine):
         # every question an article asks its readers ("Yearning for more Nicolas Cage-fueled insanity?")
         asking = [
             c
-            for c in list(chosen)
+            for c in chosen
             if ASKS_IN_TEXT.search(c.evidence.quote) and (c is best or not ASKED.search(c.evidence.quote))
         ]
         for question_in_text in asking:
@@ -1062,7 +1062,9 @@ def _name_pattern(entity: Candidate) -> re.Pattern[str]:
 
 
 def _names_given(question: str, plan: QuestionPlan) -> set[str]:
-    """The names the question writes (folded), not those saying where to look (its outlets and dates)."""
+    """The words the question writes with a capital inside a sentence (folded), acronyms too ("CEO", which
+    `names_in` leaves out as shouting: a story's articles may share no other), not those saying where to look
+    (its outlets and dates)."""
     skip = plan.metadata_spans
     names: set[str] = set()
     for match in re.finditer(r"[\w'’-]+", question):

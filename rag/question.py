@@ -454,13 +454,11 @@ AUTHOR_QUESTION = re.compile(
     r"(?:which|what)\s+(?:journalist|reporter|author|writer|columnist)s?\s+(?:wrote|writes|authored|penned)\b)",
     re.IGNORECASE,
 )
-# "Who wrote the new book about ...": what was written, when the question says; a byline answers only for a piece
-# the outlet published, else the writer is named in the text ("the new book" is by someone the article names)
+# "Who wrote the new book about ...": what was written, after the author question's words, when it says; a byline
+# answers only for a piece the outlet published, else the writer is named in the text (the book's author)
 WRITTEN_THING = re.compile(
-    r"^\s*(?:who\s+(?:wrote|writes|has\s+written|authored|penned)|who\s+(?:is|was)\s+the\s+(?:author|writer)\s+of|"
-    r"(?:which|what)\s+[\w-]+\s+(?:wrote|writes|authored|penned))\s+(?:the|a|an|this|that|these|those|his|her|its|"
-    r"their)\s+(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:about|on|of|that|which|in|for|from|by|with|at|and|"
-    r"to|published|titled|called|where)\b|\s*[,?.!]|\s*$)",
+    r"\s+(?:of\s+)?(?:the|a|an|this|that|these|those|his|her|its|their)\s+(?P<thing>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
+    r"(?=\s+(?:about|on|of|that|which|in|for|from|by|with|at|and|to|published|titled|called|where)\b|\s*[,?.!]|\s*$)",
     re.IGNORECASE,
 )
 PIECES = frozenset(
@@ -486,8 +484,9 @@ def answer_kind(question: str) -> tuple[str, str]:
         if ALTERNATIVES.search(clause):  # "Did Fortune report a larger or smaller decrease?" asks which
             return "open", ""
         return "yes_no", ""
-    written = WRITTEN_THING.match(clause)
-    if AUTHOR_QUESTION.match(clause) and (written is None or PIECES & set(written.group("thing").lower().split())):
+    author = AUTHOR_QUESTION.match(clause)
+    written = WRITTEN_THING.match(clause, author.end()) if author else None
+    if author and (written is None or PIECES & set(written.group("thing").lower().split())):
         return "entity", "author"  # "Who wrote the article on ...": the byline answers
     if first in ("who", "whom", "whose"):
         if _asks_about_a_name(clause):  # "Who is Yu Koizumi?" asks about the one named, not for a name
