@@ -378,8 +378,8 @@ def vote(
             folded = fold(name)
             if folded in asked or any(folded in x or x in folded for x in excluded):
                 continue
-            if all(fold(w) in asked for w in re.split(r"[\s-]+", name)):
-                continue  # every word of it is in the question already
+            if all(fold(w) in asked or stem(fold(w)) in question_stems for w in re.split(r"[\s-]+", name) if w):
+                continue  # every word of it is in the question already, maybe in another form ("MXenes", "MXene")
             if _names_by_last_word(question, name):
                 continue  # "FTX CEO Sam Bankman-Fried" when the question names Bankman-Fried
             key = _key(name)

@@ -69,6 +69,9 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
+MONEY_WINDOW = (
+    8  # ... a price: its sum within this many words of what is paid for ("Season tickets for next year cost $310")
+)
 COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
@@ -80,6 +83,9 @@ FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentenc
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
 ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this share of the best one's
+TYPED_HALF_RATIO = (
+    0.2  # a later half's best-matching sentence of the kind it asks for joins when this close to its best
+)
 HALF_RATIO = 0.75  # a later half's second-best sentence joins when its best is in and it is this close
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
@@ -592,7 +598,7 @@ class ExtractiveEngine(Engine):
                     and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
-                    and (not focus or _counts(c.evidence.quote, focus))
+                    and (not focus or _counts(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
 
@@ -661,6 +667,15 @@ class ExtractiveEngine(Engine):
                 if not matched or matched[0].score < PART_RATIO * best.score:
                     continue
                 keys = {c.evidence.key for c in chosen}
+                # a half asking for a kind of thing ("and what was the final score?", "and from how far out?") is
+                # answered by the best of its sentences that writes one, when one matches it nearly as well
+                half_kind = _half_writes(half.asked)
+                typed_half = (
+                    next((c for c in matched if half_kind.search(c.evidence.quote)), None) if half_kind else None
+                )
+                if typed_half is not None and typed_half.score >= TYPED_HALF_RATIO * matched[0].score:
+                    add(typed_half)
+                    continue
                 unchosen = next((c for c in matched if c.evidence.key not in keys), None)
                 if unchosen is not None and unchosen.score >= HALF_RATIO * matched[0].score:
                     add(unchosen)
@@ -928,6 +943,30 @@ def _named_noun(question: str) -> str:
     '' for other questions."""
     match = NAME_OF.search(question)
     return match.group("noun") if match else ""
+
+
+ASKS_SCORE = re.compile(r"\b(?:score|scoreline|final\s+result)\b", re.IGNORECASE)
+ASKS_EXTENT = re.compile(r"^\s*(?:from\s+|by\s+|at\s+)?how\s+(?:far|fast|high|deep|tall)\b", re.IGNORECASE)
+
+
+def _half_writes(asked: str) -> re.Pattern[str] | None:
+    """What a sentence answering a later half writes, when the half asks for a kind of thing: a score, a sum of
+    money, a date, a year, a time or a length of it, a figure; None for a half asking for anything else."""
+    return (
+        WRITES_SCORE
+        if ASKS_SCORE.search(asked)
+        else WRITES_MONEY
+        if ASKS_MONEY.search(asked)
+        else WRITES_DAY
+        if ASKS_DAY.search(asked)
+        else WRITES_YEAR
+        if ASKS_YEAR.search(asked)
+        else WRITES_WHEN
+        if ASKS_WHEN.search(asked) or ASKS_DURATION.search(asked)  # "how long ...": "for six years", "since 1976"
+        else WRITES_FIGURE
+        if ASKS_FIGURE.search(asked) or ASKS_EXTENT.search(asked)
+        else None
+    )
 
 
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:

@@ -350,6 +350,17 @@ FOCUS = [
         r"(?:[a-z][\w-]*\s+){0,2}?(?P<focus>[a-z][\w-]*)\s+(?:do|does|did|is|was|are|were|will|would|can|could|of|"
         r"for|at|in|on|to|under|per|from|with)\b"
     ),
+    # "How much does it cost to renew a passport from abroad?", "How much does a season ticket cost?": what is paid
+    # for, which a sentence giving the sum names
+    re.compile(
+        r"^how\s+much\s+(?:does|did|will|would|do)\s+it\s+cost\s+(?:[a-z]+\s+)?to\s+[a-z]+\s+"
+        r"(?:(?:a|an|the|one|your|my|their|its)\s+)?(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*)\s*"
+        r"(?:$|[?,.]|\s(?:from|in|at|for|with|by|on|abroad|overseas|online|now|today|this|next)\b)"
+    ),
+    re.compile(
+        r"^how\s+much\s+(?:does|did|will|would|do)\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*)\s+"
+        r"(?:cost|costs|sell\s+for|go\s+for)\b"
+    ),
     # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition
     re.compile(
         r"^what\s+(?:is|was|are|were)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?P<focus>[a-z][\w-]*)\s+"
@@ -381,6 +392,8 @@ MEASURE_WORDS = {
     "gdp": "economy",
 }
 MEASURE = re.compile(
+    # "What salary is he paid", "What price did the paintings fetch": the measure asked for, right after "what"
+    rf"^what\s+(?P<measure_first>{'|'.join(MEASURES)})\s+(?:is|was|are|were|does|did|do|will|has|had)\b|"
     r"^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\w.'’-]+['’]s?\s+)?"
     # up to four words before it, none of them a preposition: "the board's reason for the fee" asks no fee
     r"(?:(?!(?:of|for|in|on|at|to|with|from|by|and|or|that|which|when)\s)[a-z][\w'’-]*\s+){0,4}?"
@@ -401,7 +414,10 @@ def asked_measure(question: str) -> tuple[str, str]:
     if ATTENDED.match(clause):
         return "attendance", MEASURES["attendance"]
     match = MEASURE.match(clause)
-    return (match.group("measure"), MEASURES[match.group("measure")]) if match else ("", "")
+    if not match:
+        return "", ""
+    measure = match.group("measure_first") or match.group("measure")
+    return measure, MEASURES[measure]
 
 
 def question_focus(question: str) -> str:

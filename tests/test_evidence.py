@@ -150,6 +150,15 @@ def test_the_owner_of_what_the_question_names_and_a_club_are_no_answer_to_who_di
     assert not person_like("Norfield Rovers") and not person_like("Harlow Town")
 
 
+def test_a_name_the_question_writes_in_another_form_is_no_answer() -> None:
+    # "Who made the first Quaylite?": "Quaylites", the plural of the thing asked about, is what was made, not who
+    scored = [
+        (evidence("a", "Quaylites are now made in forty labs around the world."), 0.7),
+        (evidence("a", "Ingrid Halvorsen made the first Quaylite in 2011."), 0.6),
+    ]
+    assert vote("Who made the first Quaylite?", scored)[0].name == "Ingrid Halvorsen"
+
+
 def test_the_question_s_own_names_and_the_wrong_kind_of_entity_do_not_answer() -> None:
     scored = [
         (evidence("a", "Quayside Ferries hired Ingrid Halvorsen as chief executive."), 0.7),

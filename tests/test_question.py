@@ -584,6 +584,11 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         # a bound asked for is a figure of the noun
         ("What minimum credit score do you need for the card?", "score"),
         ("What is the maximum fine under the harbour act?", "fine"),
+        # a price asked for is the price of what is bought or done: a sentence giving the sum names it
+        ("How much does it cost to renew a harbour permit from abroad?", "permit"),
+        ("How much does it cost to ride the Kessel tram?", "tram"),
+        ("How much does a season ticket cost?", "ticket"),
+        ("How much does it cost?", ""),
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:
@@ -604,6 +609,9 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("How many people attended the regatta?", ("attendance", "count")),
         ("How many fans turned out for the final?", ("attendance", "count")),
         ("How many people work at the port?", ("", "")),
+        # the measure right after "what"
+        ("What salary is the new harbour master paid?", ("salary", "money")),
+        ("What price did the ferry fetch at auction?", ("price", "money")),
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

@@ -427,6 +427,21 @@ SCORERS = {
 }
 
 
+# A match report: who scored is told in words that match the question; the final score only in figures.
+MATCH_REPORT = {
+    "derby.txt": (
+        {"title": "Kessel United edge the derby", "source": "Valley Herald", "published": "2024-05-12"},
+        "Kessel United came from behind to beat Orvin Rovers in the valley derby on Saturday. "
+        "Mia Lund scored the winning goal for Kessel United in the 88th minute with a low shot from the edge "
+        "of the box. "
+        "The final whistle brought the home crowd onto the pitch, and scores of fans celebrated with the players. "
+        "Kessel won 2-1, their fifth win in a row. "
+        "Orvin Rovers now sit fourth in the table, and club membership has grown every year since the derby began. "
+        "Season tickets for next year cost $310, and fans who renew by June keep their seats.",
+    ),
+}
+
+
 # A question asked at a hearing, and the reply.
 HEARING = {
     "hearing.txt": (
@@ -669,6 +684,12 @@ def other_story(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEm
 def trams(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A long report on a tram line, and another outlet's on its depot and a bridge."""
     return assistant_over(tmp_path_factory.mktemp("trams") / "articles", TRAMS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def match_report(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A derby report giving its final score in figures alone."""
+    return assistant_over(tmp_path_factory.mktemp("match_report") / "articles", MATCH_REPORT, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1703,3 +1724,23 @@ def test_what_someone_said_in_straight_quotes_on_the_game_asked_about_is_their_a
     assert quotes[0].startswith("Kessel legend Ivan Petrov insists Stam")
     assert '"Without those two mistakes, I think Kessel go on to win 4-1."' in quotes
     assert_verbatim(gameday, answer)
+
+
+def test_a_later_half_asking_for_a_score_is_answered_by_a_sentence_that_gives_one(match_report: Assistant) -> None:
+    # "... and what was the final score?": the sentence holding its words ("The final whistle ... scores of fans")
+    # gives no score; the one that does ("Kessel won 2-1") answers the half
+    answer = match_report.ask(
+        "Who scored the winning goal for Kessel United against Orvin Rovers, and what was the final score?"
+    )
+    assert answer.text.startswith("Mia Lund.")
+    assert "2-1" in answer.text
+    assert_verbatim(match_report, answer)
+
+
+def test_a_price_asked_for_is_the_price_of_what_the_question_names(match_report: Assistant) -> None:
+    # "renew" and "cost" are in the sentence on season tickets: its sum is no price of a club membership
+    answer = match_report.ask("How much does it cost to renew a club membership?")
+    assert answer.abstained and "figure" in answer.text
+    answer = match_report.ask("How much does it cost to renew a season ticket?")
+    assert not answer.abstained and "$310" in answer.text
+    assert_verbatim(match_report, answer)
