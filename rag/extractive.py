@@ -216,6 +216,7 @@ NAME_OF = re.compile(
 NAME_WINDOW = 4  # "what is the name of the X": the name within this many words of X
 NO_ONE = "The articles found name no one who answers this question."
 # "Who won ...", "who hit ...": the deed a who-question asks the doer of
+ASKS_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
 WHO_DID = re.compile(
     r"\s*who\s+(?!(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could)\b)(?P<verb>[a-z]+)\b", re.I
 )
@@ -253,6 +254,7 @@ NAMED_KINDS = frozenset(
     "party university institute council committee ministry agency foundation association union parliament court".split()
 )
 KIND_WINDOW = 4  # words from a name its kind may stand ("Komeito, the junior coalition party")
+REFERENT_SENTENCES = 2  # sentences looked back through for the one a sentence's opening "He" stands for
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
@@ -353,6 +355,7 @@ class ExtractiveEngine(Engine):
         limit = 5 if broad else 3
         chosen = [best]
         entity: Candidate | None = None
+        referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
         candidates: list[Candidate] = []
         off_story = False
         if plan is not None and plan.kind == "entity":
@@ -378,6 +381,13 @@ class ExtractiveEngine(Engine):
             on_story = [c for c in candidates if not given or _on_the_story(c, given, story)]
             off_story = len(candidates) > len(on_story)
             candidates = on_story
+            # "Who made the first MXene?": "He made the world's first MXene in 2011." stands for the one named just
+            # before it ("Naguib works at Tulane University."), whatever the vote says
+            if ASKS_WHO.match(question) and words(best.evidence.quote)[:1] in (["he"], ["she"]):
+                referent = _named_before(best, candidates, every)
+                if referent is not None:  # named in passing or not, it is who the best sentence tells of
+                    candidates.remove(referent)
+                    candidates.insert(0, referent)
             entity = candidates[0] if candidates else None
             if entity is not None and asks_for == "person" and " " not in entity.name and retrieval.lookup:
                 # the passages write the surname alone ("Bankman-Fried"): the articles written about
@@ -406,7 +416,10 @@ class ExtractiveEngine(Engine):
         # (the best sentence tells of "a Louisiana woman" and names her nowhere), unless the best sentence
         # refers back to one named before it ("The firm blamed slower orders ...", "He was sacked ...")
         weak = entity is not None and max(entity.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score
-        if weak and plan is not None and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
+        refers_back = entity is referent or (
+            plan is not None and _refers_back(best.evidence.quote, asks_for, plan.asks_noun)
+        )
+        if weak and plan is not None and not refers_back:
             entity = None
         # "Who won the election?": when every name is found only in sentences far weaker than the best one,
         # and the best neither refers back to one nor tells the deed asked about ("Fishing crews asked the
@@ -906,6 +919,31 @@ def _quotations_open_after(candidate: ScoredSentence, retrieval: Retrieval) -> i
     at = candidate.evidence.start_char
     before = passage.text[: at - passage.start_char].rpartition("\n")[2] if passage is not None else ""
     return quotation_depth(candidate.evidence.quote, quotation_depth(before))
+
+
+def _named_before(
+    sentence: ScoredSentence, candidates: Sequence[Candidate], every: Sequence[ScoredSentence]
+) -> Candidate | None:
+    """The person among `candidates` last named in the sentences right before `sentence` (up to
+    `REFERENT_SENTENCES` back, within what was retrieved of its article), whom its opening pronoun stands for."""
+    people = [c for c in candidates if c.is_person]
+    by_end = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
+    current = sentence
+    for _ in range(REFERENT_SENTENCES):
+        before = _adjacent(by_end, current.evidence.doc_id, current.evidence.start_char, -1)
+        if before is None:
+            return None
+        written = words(before.evidence.quote)
+        named = [
+            (max(i for i, w in enumerate(written) if w == last), c)
+            for c in people
+            for last in {words(form)[-1] for form in c.forms if words(form)}
+            if last in written
+        ]
+        if named:
+            return max(named, key=lambda found: found[0])[1]
+        current = before
+    return None
 
 
 def _refers_back(sentence: str, asks_for: str, asks_noun: str) -> bool:

@@ -442,6 +442,19 @@ MATCH_REPORT = {
 }
 
 
+# A profile whose deed is told of "She", the name one sentence before it.
+MATERIALS = {
+    "films.txt": (
+        {"title": "The thinnest films", "source": "Science Weekly", "published": "2024-02-14"},
+        "Quaylites can be tuned to take on almost any property, says Ingrid Halvorsen. "
+        "Halvorsen works at Kessel University in Orvin. "
+        "She made the world's first Quaylite in 2011, a film of titanium one atom thick. "
+        "Made from Quaylites, the newer Borolites carry a layer of boron atoms, says Pieter Dahl. "
+        "Labs in forty countries now make Quaylites.",
+    ),
+}
+
+
 # A question asked at a hearing, and the reply.
 HEARING = {
     "hearing.txt": (
@@ -690,6 +703,12 @@ def trams(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 def match_report(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A derby report giving its final score in figures alone."""
     return assistant_over(tmp_path_factory.mktemp("match_report") / "articles", MATCH_REPORT, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def materials(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A profile telling a deed of "She", named the sentence before."""
+    return assistant_over(tmp_path_factory.mktemp("materials") / "articles", MATERIALS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1744,3 +1763,11 @@ def test_a_price_asked_for_is_the_price_of_what_the_question_names(match_report:
     answer = match_report.ask("How much does it cost to renew a season ticket?")
     assert not answer.abstained and "$310" in answer.text
     assert_verbatim(match_report, answer)
+
+
+def test_who_did_it_when_the_sentence_telling_it_opens_with_she(materials: Assistant) -> None:
+    # "She made the world's first Quaylite" answers best; "she" is Halvorsen, named in the sentence before
+    answer = materials.ask("Who made the very first Quaylite?")
+    assert answer.text.startswith("Ingrid Halvorsen.")
+    assert "She made the world's first Quaylite" in answer.text
+    assert_verbatim(materials, answer)
