@@ -69,9 +69,8 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
-MONEY_WINDOW = (
-    8  # ... a price: its sum within this many words of what is paid for ("Season tickets for next year cost $310")
-)
+POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these five": some already named
+MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
 COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
@@ -1045,10 +1044,12 @@ def _figures(sentence: str) -> list[tuple[int, int]]:
 
 def _counts(sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW) -> bool:
     """Whether a figure stands within `window` words of one of `stems`: a count of it ("a crowd of 18,400",
-    "18,400 fans"), not a number elsewhere in a sentence that names it."""
+    "18,400 fans"), not a number elsewhere in a sentence that names it, nor one pointing back at some of them
+    ("these five powers": those just listed, not how many there are)."""
     return any(
         any(stem(w) in stems for w in words(sentence[:start])[-window:] + words(sentence[end:])[:window])
         for start, end in _figures(sentence)
+        if not POINTS_BACK_TO.search(sentence[:start])
     )
 
 

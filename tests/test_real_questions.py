@@ -455,6 +455,20 @@ MATERIALS = {
 }
 
 
+# A guide counting what it lists ("these three routes") and, further on, all there are.
+ROUTES = {
+    "routes.txt": (
+        {"title": "Ferry routes for the summer", "source": "Valley Herald", "published": "2024-06-01"},
+        "Quayside Ferries runs boats to the islands from May to September. "
+        "For a first visit, the harbour office recommends these three ferry routes: "
+        "the north loop, the lighthouse run and the oyster beds. "
+        "The boats leave from the old pier every hour. "
+        "Quayside Ferries also runs a water taxi and a cargo service to the mainland. "
+        "Counting the winter crossings, its boats sail 14 routes, more than any rival on the coast.",
+    ),
+}
+
+
 # A question asked at a hearing, and the reply.
 HEARING = {
     "hearing.txt": (
@@ -709,6 +723,12 @@ def match_report(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseE
 def materials(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A profile telling a deed of "She", named the sentence before."""
     return assistant_over(tmp_path_factory.mktemp("materials") / "articles", MATERIALS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def routes(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A guide counting the routes it recommends and all the routes there are."""
+    return assistant_over(tmp_path_factory.mktemp("routes") / "articles", ROUTES, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1771,3 +1791,10 @@ def test_who_did_it_when_the_sentence_telling_it_opens_with_she(materials: Assis
     assert answer.text.startswith("Ingrid Halvorsen.")
     assert "She made the world's first Quaylite" in answer.text
     assert_verbatim(materials, answer)
+
+
+def test_how_many_there_are_is_not_answered_by_some_of_them_pointed_back_at(routes: Assistant) -> None:
+    # "these three ferry routes" are the ones the office recommends: how many there are is "14 routes"
+    answer = routes.ask("How many ferry routes does Quayside Ferries run?")
+    assert "14" in answer.text
+    assert_verbatim(routes, answer)
