@@ -259,10 +259,13 @@ ROLE_WINDOW = 8  # words before a name its title may stand
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
 _TITLE = (
     r"(?:minister|president|ceo|chairman|chairwoman|chair|secretary|director|governor|mayor|head|leader|chief|"
-    r"spokesperson|spokesman|spokeswoman|ambassador|commander|coach|manager|founder|editor|owner)"
+    r"spokesperson|spokesman|spokeswoman|ambassador|commander|coach|manager|founder|editor|owner|lawyer|attorney|"
+    r"judge|prosecutor)"
 )
+# "Who is the defense minister?", "What is the name of the lawyer representing ...?"
 ASKS_ROLE = re.compile(
-    rf"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
+    r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was|are|were)\s+the\s+names?\s+of)\s+(?:the\s+)?"
+    rf"(?:[\w-]+['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
     rf"(?:\s+{_TITLE})?)\b",
     re.IGNORECASE,
 )

@@ -1313,6 +1313,11 @@ def test_who_holds_a_role_is_the_name_the_articles_give_it_to(docks: Assistant) 
     # the articles name no ferry director: no other name stands in
     declined = docks.ask("Who is the port's ferry director?")
     assert declined.abstained and "ferry director" in declined.text
+    # asked as "the name of" the role, and for a lawyer: the captain, named on the fares, is no lawyer
+    declined = docks.ask("What is the name of the lawyer representing the ferry operator over the fare rise?")
+    assert declined.abstained and "lawyer" in declined.text
+    named = docks.ask("What is the name of the board chair?")
+    assert not named.abstained and "board chair Anna Dahl" in named.text
 
 
 def test_what_someone_said_is_answered_only_by_their_own_words_on_it(docks: Assistant) -> None:
