@@ -39,7 +39,9 @@ SAYS_QUESTION = re.compile(
 VIEW_QUESTION = re.compile(
     r"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{2,80}?)['’]s?\s+(?:(?:main|chief|biggest|key|first|initial|"
     r"official|overall|latest)\s+)?(?:view|views|position|stance|opinion|reaction|response|take|assessment|comment|"
-    r"comments|complaint|complaints|concern|concerns|criticism|argument|warning|prediction|verdict|message)\b"
+    r"comments|complaint|complaints|concern|concerns|criticism|argument|warning|prediction|verdict|message|worry|"
+    r"worries|fear|fears|doubt|doubts|objection|objections|explanation|advice|recommendation|thoughts|theory|hope|"
+    r"hopes)\b"
     r"(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
@@ -66,6 +68,8 @@ SPEAKING = re.compile(
     re.IGNORECASE,
 )
 SPEAKING_WINDOW = 8  # words between the name and the verb of saying
+# "Molden isn’t so sure: “The reason I’m worried ...”": a quotation a clause naming them introduces
+INTRODUCES_QUOTATION = re.compile(r":\s*[“\"‘]")
 SURNAME_LETTERS = 4  # a surname this long stands for the person alone
 NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
 # "What did X say he hoped to achieve by going to the summit": what they wanted is what the question asks, and
@@ -76,7 +80,7 @@ INTENT_STEMS = content_stems(
 )
 TOLD = re.compile(r"\b(?:tell|tells|told)\b", re.IGNORECASE)
 ADDRESSEE = re.compile(r"^\s*(?:[\w.'’-]+\s+){1,5}?(?=(?:about|that|regarding|on)\b)", re.IGNORECASE)
-TOPIC_LEAD = re.compile(r"^\s*(?:about|on|of|regarding|concerning|at|in|to|towards|toward|that|as\s+to)\b\s*", re.I)
+TOPIC_LEAD = re.compile(r"^\s*(?:about|on|of|for|regarding|concerning|at|in|to|towards|toward|that|as\s+to)\b\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,8 @@ def _name_in(who: str, written_lower: bool = False) -> str:
 
 def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
     """Whether the sentence `quote` is what `name` said: inside a statement of theirs (`speakers`: who
-    speaks where it stands), or naming them beside a verb of saying."""
+    speaks where it stands), naming them beside a verb of saying, or in a clause opening a quotation after a
+    colon."""
     if any(speaks(name, speaker) for speaker in speakers):
         return True
     said = words(quote)
@@ -168,6 +173,10 @@ def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
                 near = " ".join(said[max(0, i - SPEAKING_WINDOW) : i + len(form) + SPEAKING_WINDOW])
                 if SPEAKING.search(near):
                     return True
+    for colon in INTRODUCES_QUOTATION.finditer(quote):
+        clause = words(quote[: colon.start()])[-SPEAKING_WINDOW:]
+        if any(clause[i : i + len(form)] == form for form in forms for i in range(len(clause) - len(form) + 1)):
+            return True
     return False
 
 

@@ -11,6 +11,10 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     assert voice == Voice("Harbour Mayor Ansel Brandt", "Ansel Brandt", "the second ferry")
     assert asked_voice("How did Norway respond to the new quota?") == Voice("Norway", "Norway", "the new quota")
     assert asked_voice("What is Dahl's view on dredging?") == Voice("Dahl", "Dahl", "dredging")
+    assert asked_voice("What is Anna Dahl's worry about the new quota?") == Voice(
+        "Anna Dahl", "Anna Dahl", "the new quota"
+    )
+    assert asked_voice("What was Brandt's explanation for the delay?") == Voice("Brandt", "Brandt", "the delay")
     assert asked_voice("Where does the IMF stand on port fees?") == Voice("the IMF", "IMF", "port fees")
     assert asked_voice("tell me what Lin Wei-ting thinks of the fares") == Voice(
         "Lin Wei-ting", "Lin Wei-ting", "the fares"
@@ -67,6 +71,11 @@ def test_a_sentence_is_theirs_inside_their_statement_or_naming_them_beside_a_ver
     assert not is_theirs("Norway", "Boats from Norway fished in the bay all winter long last year.", [])
     assert is_theirs("Ansel Brandt", "Ansel Brandt insists the ferry must run all winter.", [])
     assert not is_theirs("Dahl", "The board met on Tuesday.", ["Ola Berg"])
+    # a quotation a clause naming them opens after a colon is theirs; one that only follows their name is not
+    assert is_theirs(
+        "Anna Dahl", "That sounds like progress, but the port's Dahl is not so sure: “Fees will rise.”", []
+    )
+    assert not is_theirs("Anna Dahl", "Dahl met the mayor on Tuesday, and the union replied: “Fees will rise.”", [])
 
 
 def test_a_person_is_also_their_surname_alone() -> None:
