@@ -69,6 +69,7 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
+PRICES = frozenset("price cost fee".split())  # measures a sentence may give by comparison
 POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these five": some already named
 MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
 COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
@@ -100,8 +101,8 @@ OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quota
 _OPENS = r"(?:^\s*|,\s*|,?\s+and\s+)"
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
-ASKS_FIGURE = re.compile(
-    rf"{_OPENS}(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
+ASKS_FIGURE = re.compile(  # "By what percentage ...", "At how many ...": a preposition may come first
+    rf"{_OPENS}(?:(?:by|to|at|of|for|in|from|with)\s+)?(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
     r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
     r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b|"
     # "What minimum credit score do you need": a figure of the noun
@@ -126,6 +127,9 @@ WRITES_AGE = re.compile(
     r"\b(?:was|is|were|are)\s+(?:just\s+|only\s+)?\d{1,3}\s+(?:when|at\s+the\s+time)\b"
 )
 # "How many times was he sacked": a number of times ("seven times", "twice"), not the yards of a pass
+# "By what percentage ...": a share written as one ("78.8%", "12 per cent")
+ASKS_PERCENT = re.compile(r"\b(?:what|which)\s+(?:percentage|percent)\b|\bhow\s+many\s+percent", re.IGNORECASE)
+WRITES_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 ASKS_TIMES = re.compile(r"\bhow\s+many\s+times\b", re.IGNORECASE)
 WRITES_TIMES = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|multiple|dozens?\s+of)"
@@ -605,6 +609,7 @@ class ExtractiveEngine(Engine):
             score = kind == "score"
             age = ASKS_AGE.search(question) is not None
             times = ASKS_TIMES.search(question) is not None
+            percent = ASKS_PERCENT.search(question) is not None
 
             def gives_figure(c: ScoredSentence) -> bool:
                 return (
@@ -613,14 +618,16 @@ class ExtractiveEngine(Engine):
                     and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
+                    and (not percent or WRITES_PERCENT.search(c.evidence.quote) is not None)
                     and (not focus or _counts(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
 
-            # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not
-            names_cost = kind == "money" and any(stem(measure) in content_stems(c.evidence.quote) for c in chosen)
+            # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not (a
+            # salary does not: "the salary cap" is none)
+            names_cost = measure in PRICES and any(stem(measure) in content_stems(c.evidence.quote) for c in chosen)
             if not names_cost and not any(gives_figure(c) for c in chosen):
-                typed = focus or money or score or age or times
+                typed = focus or money or score or age or times or percent
                 counted = next((c for c in ranked if gives_figure(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     counted = self._typed_in_article(retrieval, chosen, gives_figure) if focus else None
@@ -856,12 +863,19 @@ class ExtractiveEngine(Engine):
 def _names_asked(retrieval: Retrieval) -> list[list[str]]:
     """The names the question depends on (folded terms, `rag.coverage`; the outlets and dates it reads
     aside), grouped by the name they are words of: "André Onana" is written when "Onana" is."""
-    terms = [term for term in specific_terms(retrieval.standalone, _where_to_look(retrieval)) if not term.isdigit()]
+    skip = _where_to_look(retrieval)
+    terms = [term for term in specific_terms(retrieval.standalone, skip) if not term.isdigit()]
     groups: list[list[str]] = []
     for name in names_in(retrieval.standalone):
         group = [t for t in words(name) if t in terms and not any(t in g for g in groups)]
         if group:
             groups.append(group)
+            continue
+        # a name of two words or more, each a common one ("10 Minute School"), is a name all the same
+        at = retrieval.standalone.find(name)
+        common = [t for t in words(name) if t not in FUNCTION_WORDS]
+        if len(common) >= 2 and not any(a <= at < b for a, b in skip):
+            groups.append(common)
     return groups + [[t] for t in terms if not any(t in g for g in groups)]
 
 

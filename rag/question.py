@@ -390,14 +390,20 @@ MEASURE_WORDS = {
     "population": "residents inhabitants people",
     "capacity": "seats holds",
     "gdp": "economy",
+    "valuation": "valued value valuing worth",
+    "salary": "paid pay earn earns earned earning wage wages",
+    "revenue": "revenues sales turnover",
+    "budget": "spending spend funding allocated",
 }
+# sums a sentence calls what they are ("a valuation of $1.4 billion", "a salary of"), unlike a price ("Tickets cost $5")
+NAMED_SUMS = frozenset("valuation salary revenue budget".split())
 MEASURE = re.compile(
     # "What salary is he paid", "What price did the paintings fetch": the measure asked for, right after "what"
-    rf"^what\s+(?P<measure_first>{'|'.join(MEASURES)})\s+(?:is|was|are|were|does|did|do|will|has|had)\b|"
+    rf"^what\s+(?P<measure_first>{'|'.join(MEASURES)})s?\s+(?:is|was|are|were|does|did|do|will|has|had)\b|"
     r"^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\w.'’-]+['’]s?\s+)?"
     # up to four words before it, none of them a preposition: "the board's reason for the fee" asks no fee
     r"(?:(?!(?:of|for|in|on|at|to|with|from|by|and|or|that|which|when)\s)[a-z][\w'’-]*\s+){0,4}?"
-    rf"(?P<measure>{'|'.join(MEASURES)})\b"
+    rf"(?P<measure>{'|'.join(MEASURES)})s?\b"
 )
 
 
@@ -751,6 +757,9 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.measure, kind = asked_measure(question)
     if kind and kind != "count" and plan.focus == plan.measure:  # a price is given as a sum, unnamed
         plan.focus = ""
+    if plan.measure in NAMED_SUMS:  # "What valuation did it get": a sum is a valuation where it is written as one
+        plan.focus = plan.measure
+        plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())
     if kind == "count":  # "What is Japan's GDP": a sentence giving it names it
         plan.focus = plan.measure
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())

@@ -612,6 +612,7 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         # the measure right after "what"
         ("What salary is the new harbour master paid?", ("salary", "money")),
         ("What price did the ferry fetch at auction?", ("price", "money")),
+        ("What were the port's annual revenues before the sale?", ("revenue", "money")),  # the plural too
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

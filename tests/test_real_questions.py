@@ -469,6 +469,30 @@ ROUTES = {
 }
 
 
+# Two startups' rounds: one valued, one not; a coach whose club's salary cap is told, not his salary.
+FUNDING = {
+    "harbour_lane.txt": (
+        {"title": "Harbour Lane School raises a seed round", "source": "Valley Herald", "published": "2024-03-05"},
+        "Harbour Lane School, an online tutoring startup, has raised $5 million in a seed round led by Orvin "
+        "Capital. "
+        "The startup teaches maths and reading to children in rural towns. "
+        "It plans to hire twenty tutors this year.",
+    ),
+    "kessel_robotics.txt": (
+        {"title": "Kessel Robotics raises again", "source": "Valley Herald", "published": "2024-03-06"},
+        "Kessel Robotics has raised $80 million in its latest funding round. "
+        "Contrary to the slowdown, this round comes at a flat valuation of $1.2 billion. "
+        "The firm builds robots for warehouses.",
+    ),
+    "rovers_coach.txt": (
+        {"title": "Rovers sign a new coach", "source": "Valley Herald", "published": "2024-03-07"},
+        "Orvin Rovers have signed Tomas Reyes as head coach for the 2024 season. "
+        "The club has little room under the league's salary cap after signing two forwards. "
+        "Reyes led Port Alder to the title last year.",
+    ),
+}
+
+
 # A question asked at a hearing, and the reply.
 HEARING = {
     "hearing.txt": (
@@ -729,6 +753,12 @@ def materials(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbe
 def routes(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A guide counting the routes it recommends and all the routes there are."""
     return assistant_over(tmp_path_factory.mktemp("routes") / "articles", ROUTES, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def funding(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Two startups' funding rounds, one valued, and a coach's signing under a salary cap."""
+    return assistant_over(tmp_path_factory.mktemp("funding") / "articles", FUNDING, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1803,3 +1833,19 @@ def test_how_many_there_are_is_not_answered_by_some_of_them_pointed_back_at(rout
     answer = routes.ask("How many ferry routes does Quayside Ferries run?")
     assert "14" in answer.text
     assert_verbatim(routes, answer)
+
+
+def test_a_sum_asked_for_by_what_it_is_must_be_written_as_one_of_the_startup_asked_about(funding: Assistant) -> None:
+    # "Harbour Lane School" is a name though its words are common ones: another startup's valuation, and the
+    # school's own round, which is no valuation, do not answer
+    declined = funding.ask("What valuation did Harbour Lane School get in its funding round?")
+    assert declined.abstained and "figure" in declined.text
+    answer = funding.ask("What valuation did Kessel Robotics get in its latest round?")
+    assert not answer.abstained and "$1.2 billion" in answer.text
+    assert_verbatim(funding, answer)
+    # "the league's salary cap" names a salary and gives none
+    declined = funding.ask("What is Tomas Reyes's salary for the 2024 season?")
+    assert declined.abstained and "figure" in declined.text
+    # a figure asked after a preposition ("By what percentage ...") is a figure asked for
+    declined = funding.ask("By what percentage did Harbour Lane School grow its tutors last year?")
+    assert declined.abstained
