@@ -109,13 +109,16 @@ class Candidate:
         return any(person_like(form) for form in self.forms)
 
 
+INNER_ACRONYM = re.compile(r"[a-z][A-Z]{2,}")  # "BetMGM", "TechCrunchTV": a brand ("McDonald", "DeSantis" are names)
+
+
 def person_like(name: str) -> bool:
     """Two to four capitalised words, none an institution's, one of them rare in English."""
     words = [fold(w) for w in re.split(r"[\s-]+", name) if w]
     if not 2 <= len(name.split()) <= 4 or name.isupper():
         return False
-    if any(len(w) > 1 and w.isupper() for w in re.split(r"[\s-]+", name)):
-        return False  # an acronym in it ("WR PPR Rankings"): a heading or an organisation, not a person
+    if any(len(w) > 1 and (w.isupper() or INNER_ACRONYM.search(w)) for w in re.split(r"[\s-]+", name)):
+        return False  # an acronym in it ("WR PPR Rankings", "BetMGM Sportsbook"): a heading or a firm, not a person
     if any(w in NOT_PERSON for w in words):
         return False
     if any(w in ("of", "for", "&", "and") for w in words):  # "Militarization of Tokyo", "Bank of Japan"
@@ -395,8 +398,11 @@ def vote(
     everything = [e.quote for e, _ in scored] + list(context)
     ranked = []
     for key, candidate in candidates.items():
+        # a known surname stands for a person when written alone ("Halvorsen"), not as the last word of a name
+        # that is no person's ("BetMGM Sportsbook", though a "Duel Sportsbook" was quoted)
+        surname = key in known.surnames and any(" " not in form for form in candidate.forms)
         if asks_for == "person" and (
-            not (candidate.is_person or key in known.surnames or _written_as_person(candidate, everything))
+            not (candidate.is_person or surname or _written_as_person(candidate, everything))
             or _written_as_a_thing(candidate, everything)
         ):
             continue
@@ -409,7 +415,9 @@ def vote(
         # shown in its most frequent full form (of two words or more), else as most often written
         forms = candidate.forms
         full = [f for f in forms if len(f.split()) >= 2] or list(forms)
-        candidate.name = max(full, key=lambda f: (forms[f], len(f)))
+        # ... a person's in a person's form ("Cole Pennington", not "QB Chad Pennington", written as often)
+        person = asks_for == "person"
+        candidate.name = max(full, key=lambda f: (person and person_like(f), forms[f], len(f)))
         if len(candidate.name.split()) == 1:
             texts = [e.quote for e in candidate.evidence] + list(context)
             candidate.name = _with_first_name(candidate.name, texts, known.first_names)

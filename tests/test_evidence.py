@@ -150,6 +150,18 @@ def test_the_owner_of_what_the_question_names_and_a_club_are_no_answer_to_who_di
     assert not person_like("Norfield Rovers") and not person_like("Harlow Town")
 
 
+def test_a_person_asked_for_is_named_in_a_person_s_form_and_a_brand_is_none() -> None:
+    # "QB Mateo Reyes" and "Tomas Reyes" share a surname; the person's form names the answer
+    scored = [
+        (evidence("a", "Orvin will start freshman Tomas Reyes, the son of former Orvin star QB Mateo Reyes."), 0.6),
+        (evidence("a", "KesselBET Sportsbook offers odds on every quarterback in the bowl game."), 0.62),
+    ]
+    # a quoted "Duel Sportsbook" makes no person of another sportsbook
+    voted = vote("Who is Orvin starting at quarterback?", scored, asks_for="person", people=["Duel Sportsbook"])
+    assert [c.name for c in voted] == ["Tomas Reyes"]
+    assert not person_like("KesselBET Sportsbook") and person_like("Ingrid McDonald")
+
+
 def test_a_name_the_question_writes_in_another_form_is_no_answer() -> None:
     # "Who made the first Quaylite?": "Quaylites", the plural of the thing asked about, is what was made, not who
     scored = [
