@@ -64,7 +64,8 @@ SPEAKING = re.compile(
     rf"\b(?:{VERBS}|say|tells|states|claims|announces|responded|responds|replied|reacted|criticized|"
     r"criticised|condemned|welcomed|urged|called|thinks|expects|predicted|according|statement|statements|"
     r"remarks|comments|opinion|view|position|insists|insist|admits|admitted|maintains|maintained|concedes|conceded|"
-    r"acknowledges|acknowledged|suggests|suggested|reveals|revealed|predicts|feels|felt|believed|blames|blamed)\b",
+    r"acknowledges|acknowledged|suggests|suggested|reveals|revealed|predicts|feels|felt|believed|blames|blamed|"
+    r"termed|terms|dubbed|described|describes|slammed|praised|warned|warns|labelled|labeled)\b",
     re.IGNORECASE,
 )
 SPEAKING_WINDOW = 8  # words between the name and the verb of saying
@@ -173,6 +174,11 @@ def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
                 near = " ".join(said[max(0, i - SPEAKING_WINDOW) : i + len(form) + SPEAKING_WINDOW])
                 if SPEAKING.search(near):
                     return True
+    # "Justin Thomas, a fifteen-time winner on the Tour who ..., termed it “selfish”": the verb after an aside
+    for form in {name} | ({name.split()[-1]} if len(name.split()[-1]) >= SURNAME_LETTERS else set()):
+        for match in re.finditer(rf"\b{re.escape(form)}\s*,[^,;:“”\"]{{1,160}},\s*((?:\S+\s+){{0,2}}\S+)", quote):
+            if SPEAKING.search(match.group(1)):
+                return True
     for colon in INTRODUCES_QUOTATION.finditer(quote):
         clause = words(quote[: colon.start()])[-SPEAKING_WINDOW:]
         if any(clause[i : i + len(form)] == form for form in forms for i in range(len(clause) - len(form) + 1)):

@@ -71,6 +71,10 @@ def test_a_sentence_is_theirs_inside_their_statement_or_naming_them_beside_a_ver
     assert not is_theirs("Norway", "Boats from Norway fished in the bay all winter long last year.", [])
     assert is_theirs("Ansel Brandt", "Ansel Brandt insists the ferry must run all winter.", [])
     assert not is_theirs("Dahl", "The board met on Tuesday.", ["Ola Berg"])
+    # the verb of saying after an aside on who they are; "termed", "dubbed" and "slammed" say too
+    aside = "Anna Dahl, a harbour pilot for thirty years who sits on the port board, termed the plan “reckless”."
+    assert is_theirs("Anna Dahl", aside, []) and is_theirs("Dahl", aside, [])
+    assert not is_theirs("Anna Dahl", "Anna Dahl, a harbour pilot for thirty years, sailed the night ferry.", [])
     # a quotation a clause naming them opens after a colon is theirs; one that only follows their name is not
     assert is_theirs(
         "Anna Dahl", "That sounds like progress, but the port's Dahl is not so sure: “Fees will rise.”", []
