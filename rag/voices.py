@@ -175,8 +175,8 @@ def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
                 if SPEAKING.search(near):
                     return True
     # "Justin Thomas, a fifteen-time winner on the Tour who ..., termed it “selfish”": the verb after an aside
-    for form in {name} | ({name.split()[-1]} if len(name.split()[-1]) >= SURNAME_LETTERS else set()):
-        for match in re.finditer(rf"\b{re.escape(form)}\s*,[^,;:“”\"]{{1,160}},\s*((?:\S+\s+){{0,2}}\S+)", quote):
+    for written in {name} | ({name.split()[-1]} if len(name.split()[-1]) >= SURNAME_LETTERS else set()):
+        for match in re.finditer(rf"\b{re.escape(written)}\s*,[^,;:“”\"]{{1,160}},\s*((?:\S+\s+){{0,2}}\S+)", quote):
             if SPEAKING.search(match.group(1)):
                 return True
     for colon in INTRODUCES_QUOTATION.finditer(quote):
