@@ -361,6 +361,13 @@ FOCUS = [
         r"^how\s+much\s+(?:does|did|will|would|do)\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*)\s+"
         r"(?:cost|costs|sell\s+for|go\s+for)\b"
     ),
+    # "How much is a week's ski pass in Zermatt?", "How much is allotted for intelligence funds in the budget?"
+    re.compile(
+        r"^how\s+much\s+(?:money\s+)?(?:is|was|are|were|will\s+be|has\s+been|have\s+been)\s+"
+        r"(?:(?:a|an|the|one)\s+|(?:[a-z]+ed|spent|paid|given|lent|owed|set\s+aside)\s+(?:for|to|on)\s+(?:the\s+)?)"
+        r"(?:[\w'’-]+\s+){0,3}?(?P<focus>(?!worth\b)[a-z][\w-]*)\s*"
+        r"(?:$|[?,.]|\s(?:in|at|for|from|with|on|of|under|this|next|now|today)\b)"
+    ),
     # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition
     re.compile(
         r"^what\s+(?:is|was|are|were)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?P<focus>[a-z][\w-]*)\s+"

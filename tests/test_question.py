@@ -589,6 +589,10 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How much does it cost to ride the Kessel tram?", "tram"),
         ("How much does a season ticket cost?", "ticket"),
         ("How much does it cost?", ""),
+        ("how much is a week's ferry pass in kessel", "pass"),
+        ("How much is allotted for harbour repair funds in the 2025 budget?", "funds"),
+        ("How much was spent on the new terminal?", "terminal"),
+        ("How much is a season ticket worth?", ""),  # worth is what is asked, not of what
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:

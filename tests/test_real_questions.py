@@ -1815,6 +1815,8 @@ def test_a_price_asked_for_is_the_price_of_what_the_question_names(match_report:
     # "renew" and "cost" are in the sentence on season tickets: its sum is no price of a club membership
     answer = match_report.ask("How much does it cost to renew a club membership?")
     assert answer.abstained and "figure" in answer.text
+    declined = match_report.ask("How much is a club membership?")
+    assert declined.abstained and "figure" in declined.text
     answer = match_report.ask("How much does it cost to renew a season ticket?")
     assert not answer.abstained and "$310" in answer.text
     assert_verbatim(match_report, answer)
