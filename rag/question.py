@@ -26,6 +26,7 @@ from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, content_words, fold
 from rag.records import Filters
+from rag.word_frequency import zipf_frequency
 
 WH_WORDS = frozenset("who whom whose which what where when why how".split())
 
@@ -354,18 +355,19 @@ FOCUS = [
     # for, which a sentence giving the sum names
     re.compile(
         r"^how\s+much\s+(?:does|did|will|would|do)\s+it\s+cost\s+(?:[a-z]+\s+)?to\s+[a-z]+\s+"
-        r"(?:(?:a|an|the|one|your|my|their|its)\s+)?(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*)\s*"
+        r"(?:(?:a|an|the|one|your|my|their|its)\s+)?(?P<phrase>(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s*"
         r"(?:$|[?,.]|\s(?:from|in|at|for|with|by|on|abroad|overseas|online|now|today|this|next)\b)"
     ),
     re.compile(
-        r"^how\s+much\s+(?:does|did|will|would|do)\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*)\s+"
+        r"^how\s+much\s+(?:does|did|will|would|do)\s+(?:a|an|the|one)\s+"
+        r"(?P<phrase>(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s+"
         r"(?:cost|costs|sell\s+for|go\s+for)\b"
     ),
     # "How much is a week's ski pass in Zermatt?", "How much is allotted for intelligence funds in the budget?"
     re.compile(
         r"^how\s+much\s+(?:money\s+)?(?:is|was|are|were|will\s+be|has\s+been|have\s+been)\s+"
         r"(?:(?:a|an|the|one)\s+|(?:[a-z]+ed|spent|paid|given|lent|owed|set\s+aside)\s+(?:for|to|on)\s+(?:the\s+)?)"
-        r"(?:[\w'’-]+\s+){0,3}?(?P<focus>(?!worth\b)[a-z][\w-]*)\s*"
+        r"(?P<phrase>(?:[\w'’-]+\s+){0,3}?(?P<focus>(?!worth\b)[a-z][\w-]*))\s*"
         r"(?:$|[?,.]|\s(?:in|at|for|from|with|on|of|under|this|next|now|today)\b)"
     ),
     # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition
@@ -431,6 +433,30 @@ def asked_measure(question: str) -> tuple[str, str]:
         return "", ""
     measure = match.group("measure_first") or match.group("measure")
     return measure, MEASURES[measure]
+
+
+TIME_UNITS = frozenset("day days week weeks month months year years hour hours season seasons night nights".split())
+RARE_FOCUS_ZIPF = 3.0  # a word this rare in English names the thing priced ("lecanemab"); "ski" and "new" do not
+
+
+def question_focus_words(question: str) -> tuple[str, ...]:
+    """The rare words naming what a price question asks the price of, besides its noun ("a year of lecanemab
+    treatment": "lecanemab"): a sentence giving the sum may name it by them ("lecanemab costs about $26,500 a
+    year"); common words ("a week's ski pass": "ski") would let any sum near them answer."""
+    clause = main_clause(question).lower()
+    for pattern in FOCUS:
+        match = pattern.match(clause)
+        if match and "phrase" in pattern.groupindex and match.group("phrase"):
+            phrase = re.findall(r"[a-z][\w-]{2,}", match.group("phrase"))
+            return tuple(
+                w
+                for w in phrase
+                if w != match.group("focus")
+                and w not in FUNCTION_WORDS
+                and w not in TIME_UNITS  # "a year of ...": any yearly sum writes it
+                and zipf_frequency(w) < RARE_FOCUS_ZIPF
+            )
+    return ()
 
 
 def question_focus(question: str) -> str:
@@ -761,6 +787,7 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.speakers = tuple(catalog.people_named(question))
     plan.subject = named_subject(question)
     plan.focus = question_focus(question)
+    plan.focus_words = question_focus_words(question) if plan.focus else ()
     plan.measure, kind = asked_measure(question)
     if kind and kind != "count" and plan.focus == plan.measure:  # a price is given as a sum, unnamed
         plan.focus = ""

@@ -17,6 +17,7 @@ from rag.question import (
     find_dates,
     plan_question,
     question_focus,
+    question_focus_words,
     question_halves,
     request_topic,
 )
@@ -646,3 +647,9 @@ def test_the_later_halves_of_a_compound_question() -> None:
         ("When was it first sailed?", "When was it first sailed? Quayside Fjord Cup")
     ]
     assert question_halves("Is the regatta older than the Fjord Cup?") == []
+
+
+def test_the_other_words_of_what_a_price_is_asked_of() -> None:
+    assert question_focus_words("How much does a year of lecanemab treatment cost?") == ("lecanemab",)  # not "year"
+    assert question_focus_words("how much is a week's ferry pass in kessel") == ()  # "ferry" is too common
+    assert question_focus_words("How many cranes does the port have?") == ()

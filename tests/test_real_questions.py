@@ -450,7 +450,8 @@ MATERIALS = {
         "Halvorsen works at Kessel University in Orvin. "
         "She made the world's first Quaylite in 2011, a film of titanium one atom thick. "
         "Made from Quaylites, the newer Borolites carry a layer of boron atoms, says Pieter Dahl. "
-        "Labs in forty countries now make Quaylites.",
+        "Labs in forty countries now make Quaylites. "
+        "Doctors coat implants with Quaylite, which sells for about $900 a gram.",
     ),
 }
 
@@ -1851,3 +1852,10 @@ def test_a_sum_asked_for_by_what_it_is_must_be_written_as_one_of_the_startup_ask
     # a figure asked after a preposition ("By what percentage ...") is a figure asked for
     declined = funding.ask("By what percentage did Harbour Lane School grow its tutors last year?")
     assert declined.abstained
+
+
+def test_a_price_is_of_what_the_question_names_by_any_of_its_words(materials: Assistant) -> None:
+    # "a gram of Quaylite powder": the sum is written beside "Quaylite", never beside "powder"
+    answer = materials.ask("How much does a gram of Quaylite powder cost?")
+    assert not answer.abstained and "$900" in answer.text
+    assert_verbatim(materials, answer)
