@@ -164,7 +164,7 @@ ASKS_IN_TEXT = re.compile(
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
     rf"{_OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
-    r"financing|funds)\b|(?:\w+\s+){1,8}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
+    r"financing|funds)\b|(?:[\w'’+-]+\s+){1,8}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)|"
     # "What does a day ticket cost?"

@@ -355,19 +355,19 @@ FOCUS = [
     # for, which a sentence giving the sum names
     re.compile(
         r"^how\s+much\s+(?:does|did|will|would|do)\s+it\s+cost\s+(?:[a-z]+\s+)?to\s+[a-z]+\s+"
-        r"(?:(?:a|an|the|one|your|my|their|its)\s+)?(?P<phrase>(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s*"
+        r"(?:(?:a|an|the|one|your|my|their|its)\s+)?(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s*"
         r"(?:$|[?,.]|\s(?:from|in|at|for|with|by|on|abroad|overseas|online|now|today|this|next)\b)"
     ),
     re.compile(
         r"^how\s+much\s+(?:does|did|will|would|do)\s+(?:a|an|the|one)\s+"
-        r"(?P<phrase>(?:[\w'’-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s+"
+        r"(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s+"
         r"(?:cost|costs|sell\s+for|go\s+for)\b"
     ),
     # "How much is a week's ski pass in Zermatt?", "How much is allotted for intelligence funds in the budget?"
     re.compile(
         r"^how\s+much\s+(?:money\s+)?(?:is|was|are|were|will\s+be|has\s+been|have\s+been)\s+"
         r"(?:(?:a|an|the|one)\s+|(?:[a-z]+ed|spent|paid|given|lent|owed|set\s+aside)\s+(?:for|to|on)\s+(?:the\s+)?)"
-        r"(?P<phrase>(?:[\w'’-]+\s+){0,3}?(?P<focus>(?!worth\b)[a-z][\w-]*))\s*"
+        r"(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>(?!worth\b)[a-z][\w-]*))\s*"
         r"(?:$|[?,.]|\s(?:in|at|for|from|with|on|of|under|this|next|now|today)\b)"
     ),
     # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition

@@ -131,6 +131,10 @@ def test_a_count_stands_beside_what_it_counts() -> None:
     assert not _counts(
         "There is no shortage of third places in Las Vegas, but for many attendees it is hard.", attendance
     )
+    # "these three routes": some of them, pointed back at, are no count of all there are
+    routes = {stem("routes")}
+    assert not _counts("The office recommends these three routes for a first visit.", routes)
+    assert _counts("The firm sails 14 routes in all.", routes)
 
 
 @pytest.mark.parametrize(
@@ -140,6 +144,7 @@ def test_a_count_stands_beside_what_it_counts() -> None:
         ("In the gift guide, what does the keyboard cost?", True),
         ("What does the subscription cost per month?", True),
         ("What does the cost of living mean for voters?", False),
+        ("How much does a Quayside+ subscription cost per month?", True),  # a name ending with "+"
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:

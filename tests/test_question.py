@@ -594,6 +594,7 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How much is allotted for harbour repair funds in the 2025 budget?", "funds"),
         ("How much was spent on the new terminal?", "terminal"),
         ("How much is a season ticket worth?", ""),  # worth is what is asked, not of what
+        ("How much does a Quayside+ pass cost per month?", "pass"),  # a product's name may end with a "+"
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:
