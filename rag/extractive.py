@@ -83,9 +83,7 @@ FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentenc
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
 ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this share of the best one's
-TYPED_HALF_RATIO = (
-    0.2  # a later half's best-matching sentence of the kind it asks for joins when this close to its best
-)
+TYPED_HALF_RATIO = 0.2  # a later half's best sentence of the kind it asks for joins when this close to its best
 HALF_RATIO = 0.75  # a later half's second-best sentence joins when its best is in and it is this close
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
@@ -139,6 +137,9 @@ WRITES_TIMES = re.compile(
 WRITES_SCORE = re.compile(
     r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
 )
+# a later half asking for a score ("..., and what was the final score?") or an extent ("and from how far out?")
+ASKS_SCORE = re.compile(r"\b(?:score|scoreline|final\s+result)\b", re.IGNORECASE)
+ASKS_EXTENT = re.compile(r"^\s*(?:from\s+|by\s+|at\s+)?how\s+(?:far|fast|high|deep|tall)\b", re.IGNORECASE)
 # "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
 TELLS_CLAIM = re.compile(r"\b(?:wrote|writes|reported|reports|said|says|argued|argues|claimed|claims)\s+that\b", re.I)
 # "Why did ...": the reason may be told in the sentence after the one telling what happened
@@ -997,10 +998,6 @@ def _named_noun(question: str) -> str:
     '' for other questions."""
     match = NAME_OF.search(question)
     return match.group("noun") if match else ""
-
-
-ASKS_SCORE = re.compile(r"\b(?:score|scoreline|final\s+result)\b", re.IGNORECASE)
-ASKS_EXTENT = re.compile(r"^\s*(?:from\s+|by\s+|at\s+)?how\s+(?:far|fast|high|deep|tall)\b", re.IGNORECASE)
 
 
 def _half_writes(asked: str) -> re.Pattern[str] | None:

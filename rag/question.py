@@ -443,20 +443,26 @@ def question_focus_words(question: str) -> tuple[str, ...]:
     """The rare words naming what a price question asks the price of, besides its noun ("a year of lecanemab
     treatment": "lecanemab"): a sentence giving the sum may name it by them ("lecanemab costs about $26,500 a
     year"); common words ("a week's ski pass": "ski") would let any sum near them answer."""
-    clause = main_clause(question).lower()
+    match = _focus_match(main_clause(question).lower())
+    if match is None or "phrase" not in match.re.groupindex or not match.group("phrase"):
+        return ()
+    return tuple(
+        w
+        for w in re.findall(r"[a-z][\w-]{2,}", match.group("phrase"))
+        if w != match.group("focus")
+        and w not in FUNCTION_WORDS
+        and w not in TIME_UNITS  # "a year of ...": any yearly sum writes it
+        and zipf_frequency(w) < RARE_FOCUS_ZIPF
+    )
+
+
+def _focus_match(clause: str) -> re.Match[str] | None:
+    """The first of the `FOCUS` patterns a (lower-case) clause matches with a focus that says something."""
     for pattern in FOCUS:
         match = pattern.match(clause)
-        if match and "phrase" in pattern.groupindex and match.group("phrase"):
-            phrase = re.findall(r"[a-z][\w-]{2,}", match.group("phrase"))
-            return tuple(
-                w
-                for w in phrase
-                if w != match.group("focus")
-                and w not in FUNCTION_WORDS
-                and w not in TIME_UNITS  # "a year of ...": any yearly sum writes it
-                and zipf_frequency(w) < RARE_FOCUS_ZIPF
-            )
-    return ()
+        if match and match.group("focus") not in GENERIC_FOCUS:
+            return match
+    return None
 
 
 def question_focus(question: str) -> str:
@@ -465,11 +471,8 @@ def question_focus(question: str) -> str:
     clause = main_clause(question).lower()
     if deed := COUNTED_DEED.match(clause):
         return deed.group("focus")
-    for pattern in FOCUS:
-        match = pattern.match(clause)
-        if match and match.group("focus") not in GENERIC_FOCUS:
-            return match.group("focus")
-    return ""
+    match = _focus_match(clause)
+    return match.group("focus") if match else ""
 
 
 EVERY_SOURCE = re.compile(

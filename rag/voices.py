@@ -169,21 +169,27 @@ def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
     # the full name, or a person's surname alone ("Cain said")
     forms = [named] + ([named[-1:]] if len(named) > 1 and len(named[-1]) >= SURNAME_LETTERS else [])
     for form in forms:
-        for i in range(len(said) - len(form) + 1):
-            if said[i : i + len(form)] == form:
-                near = " ".join(said[max(0, i - SPEAKING_WINDOW) : i + len(form) + SPEAKING_WINDOW])
-                if SPEAKING.search(near):
-                    return True
-    # "Justin Thomas, a fifteen-time winner on the Tour who ..., termed it “selfish”": the verb after an aside
-    for written in {name} | ({name.split()[-1]} if len(name.split()[-1]) >= SURNAME_LETTERS else set()):
-        for match in re.finditer(rf"\b{re.escape(written)}\s*,[^,;:“”\"]{{1,160}},\s*((?:\S+\s+){{0,2}}\S+)", quote):
-            if SPEAKING.search(match.group(1)):
+        for i in _places(said, form):
+            near = " ".join(said[max(0, i - SPEAKING_WINDOW) : i + len(form) + SPEAKING_WINDOW])
+            if SPEAKING.search(near):
                 return True
+    # "Justin Thomas, a fifteen-time winner on the Tour who ..., termed it “selfish”": the verb after an aside
+    written = [name] + ([name.split()[-1]] if len(forms) > 1 else [])
+    for form_written in written:
+        aside = rf"\b{re.escape(form_written)}\s*,[^,;:“”\"]{{1,160}},\s*((?:\S+\s+){{0,2}}\S+)"
+        if any(SPEAKING.search(match.group(1)) for match in re.finditer(aside, quote)):
+            return True
+    # "..., but Emissions Analytics' Molden isn't so sure: “The reason ...”"
     for colon in INTRODUCES_QUOTATION.finditer(quote):
         clause = words(quote[: colon.start()])[-SPEAKING_WINDOW:]
-        if any(clause[i : i + len(form)] == form for form in forms for i in range(len(clause) - len(form) + 1)):
+        if any(_places(clause, form) for form in forms):
             return True
     return False
+
+
+def _places(said: Sequence[str], form: Sequence[str]) -> list[int]:
+    """Where the words `form` stand, in a row, among the words `said`."""
+    return [i for i in range(len(said) - len(form) + 1) if list(said[i : i + len(form)]) == list(form)]
 
 
 def speaks(name: str, speaker: str) -> bool:
