@@ -95,8 +95,8 @@ VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hol
 OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quotation: the last speaker's, unless named
 
 # Where a question, or a later half of one, opens: at the start, after an introduction ("According to X, how
-# long ..."), after "and" ("..., and how many ...")
-_OPENS = r"(?:^\s*|,\s*|,?\s+and\s+)"
+# long ...", "That heat study in One Earth: how many ...", "Chelsea beat Blackburn - who ..."), after "and"
+_OPENS = r"(?:^\s*|[,:;]\s*|\s[—–-]\s*|,?\s+and\s+)"
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
 ASKS_FIGURE = re.compile(  # "By what percentage ...", "At how many ...": a preposition may come first
@@ -245,6 +245,7 @@ WRITES_WHEN = re.compile(
     re.IGNORECASE,
 )
 NO_WHEN = "The articles found do not say when."
+HALF_UNANSWERED = "The articles found do not answer “{half}”."
 # "How much did Japan spend on defense in 2021?": the year sets when; articles that never write it
 # (nor were published in it) tell of another time
 SETS_YEAR = re.compile(
@@ -293,6 +294,7 @@ class ExtractiveResult:
     verdict: str = ""
     grounds: tuple[ScoredSentence, ...] = ()  # the sentences that make the verdict plain
     declined: str = ""  # why no answer is given
+    unanswered: tuple[str, ...] = ()  # the later halves of a compound question the articles found do not answer
     opening: str = ""  # the line the answer opens with, citing the entity's sentences (default: its name)
 
 
@@ -316,6 +318,7 @@ class ExtractiveEngine(Engine):
         if result.verdict:  # "Yes." citing the sentences that make it plain; "Cannot tell ..." citing none
             cited.append((opening(result.verdict), [c.evidence for c in result.grounds], True))
         cited += [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
+        cited += [(HALF_UNANSWERED.format(half=half.rstrip(" ?")), [], True) for half in result.unanswered]
         answer.text, answer.citations, answer.sentences = number_citations(cited)
         answer.verdict = result.verdict
         yield answer.text
@@ -599,6 +602,10 @@ class ExtractiveEngine(Engine):
         # a name the question does not write.
         # When no chosen sentence gives a figure of what is counted, the best sentence that does joins
         # if it answers well enough (a day or a year alone says nothing of what it is the day of).
+        # When only a later half of a compound question asks for it ("Who blamed the cost of fuel, and how many
+        # ferries ...?"), the first half is answered all the same, and the answer says which half is not
+        first = _first_part(question, plan)
+        unanswered: list[str] = []
         measure = plan.measure if plan is not None else ""
         kind = MEASURES.get(measure, "")
         if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question):
@@ -632,9 +639,12 @@ class ExtractiveEngine(Engine):
                 counted = next((c for c in ranked if gives_figure(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     counted = self._typed_in_article(retrieval, chosen, gives_figure) if focus else None
-                if counted is None:
+                if counted is not None:
+                    add(counted)
+                elif _asks_figure_in(first, measure):
                     return ExtractiveResult([], best.score, declined=NO_FIGURE)
-                add(counted)
+                else:
+                    unanswered += _halves_asking(plan, lambda asked: _asks_figure_in(asked, measure))
         person = asks_for == "person"  # "the name of the woman who ...": a person's
         name_noun = _named_noun(question)  # "the name of the Diablo 4 expansion ...": a name beside "expansion"
         # the name asked for is called what the question calls it somewhere in the passages found ("ChatGPT,
@@ -644,11 +654,13 @@ class ExtractiveEngine(Engine):
             _gives_name(c.evidence.quote, question, person, name_noun, found_text) for c in chosen
         )
         if ASKS_NAME.search(question) and not gives_name:
-            return ExtractiveResult([], best.score, declined=NO_NAME)
+            if ASKS_NAME.search(first):
+                return ExtractiveResult([], best.score, declined=NO_NAME)
+            unanswered += _halves_asking(plan, ASKS_NAME.search)
         # a date or a length of time, in a sentence naming what the question names or beside one that
         # does (the year Japan joined the QUAD is not given by a sentence on Japan's budget; "When did Voss
         # join the project?" is not answered by the day the stand opened)
-        for asks, writes, unanswered in (
+        for asks, writes, unsaid in (
             (ASKS_DAY, WRITES_DAY, NO_DAY),
             (ASKS_YEAR, WRITES_YEAR, NO_YEAR),
             (ASKS_WHEN, WRITES_WHEN, NO_WHEN),
@@ -667,9 +679,12 @@ class ExtractiveEngine(Engine):
                     lasted = (
                         self._typed_in_article(retrieval, chosen, _writes_duration) if asks is ASKS_DURATION else None
                     )
-                    if lasted is None:
-                        return ExtractiveResult([], best.score, declined=unanswered)
-                    add(lasted)
+                    if lasted is not None:
+                        add(lasted)
+                    elif asks.search(first):
+                        return ExtractiveResult([], best.score, declined=unsaid)
+                    else:
+                        unanswered += _halves_asking(plan, asks.search)
         # "..., and which countries get it first?": each later half of a compound question is answered by
         # the sentence that best matches it (with the names the first half writes), or, when that one is in
         # already (it may answer only the first half), by a near tie. It joins after the checks above: the
@@ -678,6 +693,8 @@ class ExtractiveEngine(Engine):
             embedded = {c.evidence.quote: c.vector for c in ranked if c.vector is not None}
             first_articles = {c.evidence.doc_id for c in chosen}
             for half, vector in zip(plan.halves, retrieval.half_vectors, strict=True):
+                if half.asked in unanswered:
+                    continue
                 # a half naming nothing of its own is answered from the articles that answer the first, by its
                 # own words ("and who was the subject?")
                 if half.names_own:
@@ -708,7 +725,7 @@ class ExtractiveEngine(Engine):
         assessment = assess(retrieval, ranked, chosen) if plan is not None and plan.kind == "yes_no" else None
         for ground in assessment.grounds if assessment is not None else ():
             add(ground)  # what makes the verdict plain is shown
-        result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity)
+        result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity, unanswered=tuple(unanswered))
         if assessment is not None:
             result.verdict, result.grounds = assessment.verdict, assessment.grounds
         return result
@@ -1018,6 +1035,25 @@ def _half_writes(asked: str) -> re.Pattern[str] | None:
         if ASKS_FIGURE.search(asked) or ASKS_EXTENT.search(asked)
         else None
     )
+
+
+def _asks_figure_in(text: str, measure: str) -> bool:
+    """Whether a question, or a part of one, asks for a figure: "how many ...", a sum, a measure it names."""
+    named = bool(measure) and stem(measure) in content_stems(text)
+    return bool(ASKS_FIGURE.search(text) or ASKS_MONEY.search(text) or named)
+
+
+def _halves_asking(plan: QuestionPlan | None, asks: Callable[[str], object]) -> list[str]:
+    """The later halves of a compound question that ask for what `asks` finds (a match, or True)."""
+    return [half.asked for half in plan.halves if asks(half.asked)] if plan is not None else []
+
+
+def _first_part(question: str, plan: QuestionPlan | None) -> str:
+    """A compound question up to its later halves ("Who do they get in the quarter-finals"); else the question."""
+    if plan is None or not plan.halves:
+        return question
+    at = question.find(plan.halves[0].asked)
+    return question[:at] if at > 0 else question
 
 
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
