@@ -354,7 +354,16 @@ class Assistant:
             spoken,
             half_vectors,
             lambda doc_id: passages_of([NodeWithScore(node=n, score=0.0) for n in indexes.bm25.article_nodes(doc_id)]),
+            self._statements,
         )
+
+    def _statements(self, doc_id: str) -> list[tuple[int, int, str]]:
+        """Every statement attribution found in an article: (start, end, speaker)."""
+        return [
+            (start, end, name)
+            for record in self.store.records_of([doc_id])
+            for start, end, name, _ in record.statements
+        ]
 
     @staticmethod
     def _reported(indexes: _Indexes, name: str) -> bool:

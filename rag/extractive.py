@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.citations import cosine, number_citations, passage_sentences
@@ -46,7 +46,7 @@ from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
 from rag.verdict import assess, opening
-from rag.voices import SPEAKING, Voice, asked_voice, is_theirs, on_topic, speaks
+from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_theirs, on_topic, speaks
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -354,6 +354,13 @@ class ExtractiveEngine(Engine):
         typed_lower = not any(c.isupper() for c in retrieval.question)
         skip = plan.metadata_spans if plan is not None else []
         voice = asked_voice(question, skip, typed_lower, known=plan.speakers if plan is not None else ())
+        if voice is not None and voice.described:  # "the University of Tokyo security expert": who it is, if found
+            fits = described_speaker(voice.who, _speakers_mentions(retrieval))
+            voice = replace(voice, name=fits) if fits else None
+            if fits and retrieval.statements is not None:  # where they speak, as for someone the question names
+                docs = {p.doc_id for p in retrieval.passages if fits in p.speakers}
+                theirs = {doc: [s for s in retrieval.statements(doc) if s[2] == fits] for doc in sorted(docs)}
+                retrieval = replace(retrieval, spoken={**retrieval.spoken, **{d: s for d, s in theirs.items() if s}})
         said = self._said(voice, retrieval, everything) if voice is not None else []
         if voice is not None and voice.only_theirs and not said:
             unsaid = f"The articles found report nothing {voice.who} said on this."
@@ -917,6 +924,25 @@ def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     also as the start of a word: "Japan" in "Japanese")."""
     written = words(INITIALS.sub(lambda m: m.group().replace(".", ""), text))  # "U.S.-based" is "US-based"
     return all(any(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in name) for name in names)
+
+
+def _speakers_mentions(retrieval: Retrieval) -> dict[str, list[str]]:
+    """The people quoted in the passages found, each with the sentences of their articles that write their
+    surname: where the articles introduce them ("Yu Koizumi, senior fellow at ...")."""
+    docs: dict[str, set[str]] = {}
+    for passage in retrieval.passages:
+        for speaker in passage.speakers:
+            docs.setdefault(speaker, set()).add(passage.doc_id)
+    texts = {
+        doc: [e.quote for p in (retrieval.article(doc) if retrieval.article else []) for e in passage_sentences(p)]
+        for doc in set().union(*docs.values())
+    }
+    return {
+        speaker: [
+            s for doc in sorted(found) for s in texts[doc] if words(speaker)[-1:] and words(speaker)[-1] in words(s)
+        ]
+        for speaker, found in docs.items()
+    }
 
 
 def _passages_holding(candidate: ScoredSentence, retrieval: Retrieval) -> list[Passage]:

@@ -42,6 +42,9 @@ class Retrieval:
     # every passage of one article, in the order of its text: where the detail asked for may be when the
     # passages found tell only around it
     article: Callable[[str], list[Passage]] | None = None
+    # every statement of one article, whoever makes it: (start, end, speaker); for someone the question describes
+    # ("the University of Tokyo security expert") rather than names
+    statements: Callable[[str], list[tuple[int, int, str]]] | None = None
 
     @property
     def asked(self) -> str:

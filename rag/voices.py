@@ -19,7 +19,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rag.attribution import TITLE_WORDS, VERBS, close_names
-from rag.lexicon import FUNCTION_WORDS, content_stems, words
+from rag.entities import PERSON_NOUNS
+from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, words
 from rag.word_frequency import zipf_frequency
 
 _SAYING = (
@@ -29,9 +30,11 @@ _SAYING = (
     r"suggest|suggests|suggested|propose|proposes|proposed|make\s+of|makes\s+of|made\s+of|tell|tells|told"
 )
 _AUXILIARY = r"(?:did|does|do|has|have|had)"  # what was said: "How will X respond" asks what they will do
-# "What did X say about Y", "How did X respond to Y"; inside a request, "tell me what X thinks of Y"
+# "What did X say about Y", "How did X respond to Y", "Why does X think Y", "Which technologies does X expect
+# Y to develop"; inside a request, "tell me what X thinks of Y"
 SAYS_QUESTION = re.compile(
-    rf"(?:^\s*(?:what|how)\s+{_AUXILIARY}\s+|(?<=\w)\s+(?:what\s+(?:{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
+    rf"(?:^\s*(?:what|how|why)\s+{_AUXILIARY}\s+|^\s*(?:what|which)\s+(?:[\w-]+\s+){{1,3}}?{_AUXILIARY}\s+|"
+    rf"(?<=\w)\s+(?:what\s+(?:{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
     rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
@@ -55,6 +58,11 @@ BELIEF_QUESTION = re.compile(
 STANCE_QUESTION = re.compile(
     r"\bwhere\s+(?:does|did|do)\s+(?P<who>[^?,;]{2,80}?)\s+stand\b(?P<topic>[^?]*)",
     re.IGNORECASE,
+)
+# "Why does X think ...", "Which technologies does X expect ...": their words answer when found, and what the
+# articles say of it when not
+LEADS_TO_THEIR_WORDS = re.compile(
+    rf"\s*(?:why\s+{_AUXILIARY}|(?:what|which)\s+(?:[\w-]+\s+){{1,3}}?{_AUXILIARY})\s+", re.IGNORECASE
 )
 MAX_WHO_WORDS = 6
 LOWER_NAME_ZIPF = 4.0  # in a question written all in lower case, a word rarer than this in English is a name's
@@ -94,6 +102,9 @@ class Voice:
     # whether finding nothing of theirs on it declines the question: "Does X think Y?" may be answered
     # from what others report of Y when nothing they said is found on it
     only_theirs: bool = True
+    # "the University of Tokyo security expert": the question describes them, and `name` is "" until the one
+    # the articles introduce so is found (`described_speaker`)
+    described: bool = False
 
 
 def asked_voice(
@@ -121,7 +132,10 @@ def asked_voice(
         if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
             return None
         name = _name_in(who, written_lower=typed_lower)
-        if not name:  # a description ("the North Korean author") is no name
+        if not name:  # "the University of Tokyo security expert": whom the articles introduce so, if anyone
+            if words(who)[-1:] and words(who)[-1] in PERSON_NOUNS and pattern is not BELIEF_QUESTION:
+                topic = TOPIC_LEAD.sub("", match.group("topic")).strip(" .")
+                return Voice(who, "", topic, only_theirs=False, described=True)
             return None
         person, of, _ = name.partition(" of ")
         if of and any(speaks(person, speaker) for speaker in known):  # a quoted person and where they work
@@ -130,8 +144,100 @@ def asked_voice(
         if TOLD.search(match.group(0)):  # "tell CNBC about X", "told reporters that X": whom they told is no topic
             topic = ADDRESSEE.sub("", topic)
         topic = TOPIC_LEAD.sub("", topic).strip(" .")
-        return Voice(who, name, topic, only_theirs=pattern is not BELIEF_QUESTION)
+        opening = question[match.start() : match.start("who")]
+        asks_more = pattern is SAYS_QUESTION and LEADS_TO_THEIR_WORDS.fullmatch(opening) is not None
+        return Voice(who, name, topic, only_theirs=pattern is not BELIEF_QUESTION and not asks_more)
     return None
+
+
+# the words before a person's name and after it that introduce them ("Foreign Minister Yoshimasa Hayashi",
+# "Yu Koizumi, senior fellow at the Center for Advanced Science and Technology Research at the University of Tokyo")
+DESCRIPTION_FIT = 0.5  # the share of the description's weight the one it fits must have ("the South Korean
+# president" is not the Japanese prime minister named beside the president of Korea)
+INTRODUCTION_START = re.compile(r"[,;:“”\"]|\band\s")  # where a title before a name begins, at the latest
+INTRODUCTION_END = re.compile(  # where the words introducing someone after their name end
+    r"[;:“”\"]|\band\s+(?=(?:" + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha())) + r")\b)", re.IGNORECASE
+)
+NAME_WEIGHT = 2.0  # what each word of a name of several words in a description weighs, against 1 for other words
+INTRODUCTION_BEFORE = 8
+INTRODUCTION_AFTER = 20
+DESCRIPTION_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|de)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*")
+
+
+def described_speaker(who: str, mentions: dict[str, list[str]]) -> str:
+    """Which of the people quoted (`mentions`: name -> the sentences that write it) the description `who`
+    fits ("the University of Tokyo security expert": "Yu Koizumi, senior fellow ... at the University of
+    Tokyo"); '' when none fits, or two fit as well.
+
+    The description's parts are its names ("University of Tokyo", as one, each of its words weighing
+    `NAME_WEIGHT`; a name of one word, as often a nation's, weighs 1) and its other words ("security",
+    "expert"), each and, when they make a title ("foreign minister"), together. A part counts for a person when
+    written in their introduction (`_introductions`), and counts less the more of the people it fits:
+    "Japanese" and "minister" fit the prime minister and the foreign minister alike, "foreign" only one. The one
+    with most, when that is `DESCRIPTION_FIT` of all the description weighs, is the one described.
+    """
+    body = re.sub(r"^\s*(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
+    names = [m.group() for m in DESCRIPTION_NAME.finditer(body)]
+    rest = body
+    for name in names:
+        rest = rest.replace(name, " ")
+    parts: list[tuple[list[str], float]] = []
+    for name in names:  # a name of several words ("University of Tokyo") tells one from the rest best
+        named = [w for w in words(name) if w not in FUNCTION_WORDS]
+        parts.append((words(name), NAME_WEIGHT * len(named) if len(named) > 1 else 1.0))
+    plain = [w for w in words(rest) if w not in FUNCTION_WORDS and len(w) > 2]
+    parts += [([w], 1.0) for w in plain]
+    if len(plain) > 1:  # "foreign minister" written as one title ("Foreign Minister Yoshimasa Hayashi")
+        parts.append((plain, 1.0))
+    near = {person: _introductions(person, sentences) for person, sentences in mentions.items() if _a_name(person)}
+    fits = [{person for person, around in near.items() if _writes_part(part, around)} for part, _ in parts]
+    scores = {
+        person: sum(weight / len(fit) for (_, weight), fit in zip(parts, fits, strict=True) if person in fit)
+        for person in near
+    }
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    total = sum(weight for _, weight in parts)
+    if not ranked or ranked[0][1] < DESCRIPTION_FIT * total or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return ""
+    return ranked[0][0]
+
+
+def _a_name(speaker: str) -> bool:
+    """Whether attribution recorded the speaker by a name ("Lund", "Transport Minister Elin Berg", "NHK"), not as a
+    group ("Experts", "Japanese media")."""
+    return any(w[:1].isupper() and zipf_frequency(fold(w)) < LOWER_NAME_ZIPF for w in re.split(r"[\s-]+", speaker))
+
+
+def _introductions(person: str, sentences: Sequence[str]) -> list[list[str]]:
+    """The words that introduce a person where their name (or surname) is written: the title before it, back to
+    a comma, a quotation mark or an "and" ("Prime Minister Kishida and President ... Yun": Yun's title is his
+    alone), and the words after it, up to a quotation mark or where another's introduction begins ("and
+    President ..."), at most `INTRODUCTION_AFTER` words."""
+    forms = [person] + ([person.split()[-1]] if len(person.split()) > 1 else [])
+    found = []
+    for sentence in sentences:
+        for form in forms:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence):
+                before = INTRODUCTION_START.split(sentence[: match.start()])[-1]
+                after = INTRODUCTION_END.split(sentence[match.end() :])[0]
+                found.append(words(before)[-INTRODUCTION_BEFORE:] + words(form) + words(after)[:INTRODUCTION_AFTER])
+    return found
+
+
+def _writes_part(part: Sequence[str], around: Sequence[Sequence[str]]) -> bool:
+    """Whether the words of a part of a description stand, in a row, in one of the introductions (a word by
+    its stem, or a name's word of four letters or more as the start of one: "Japanese" in "Japan")."""
+
+    def same(asked: str, written: str) -> bool:
+        return stem(asked) == stem(written) or (len(written) >= 4 and asked.startswith(written))
+
+    return any(
+        any(
+            all(same(a, w) for a, w in zip(part, text[i : i + len(part)], strict=True))
+            for i in range(len(text) - len(part) + 1)
+        )
+        for text in around
+    )
 
 
 def _name_in(who: str, written_lower: bool = False) -> str:

@@ -456,6 +456,21 @@ MATERIALS = {
 }
 
 
+# Quota talks: two experts and a minister quoted, each introduced once.
+QUOTA_TALKS = {
+    "quotas.txt": (
+        {"title": "Quota talks stall", "source": "Coast Courier", "published": "2024-03-04"},
+        "Fishing quotas for the northern fleet were not agreed at Monday's talks in Tromso. "
+        "“Quotas will not hold without better counts,” says Per Lund, senior fellow at the Centre for Marine "
+        "Policy at the University of Tromso. “The fleet has outgrown the surveys, and the surveys were never "
+        "funded well.” "
+        "Kari Moe, one of the leading experts on fisheries policy in the region, said the quotas would hold if "
+        "the talks resumed in spring. "
+        "Transport Minister Elin Berg said the ferry fees would stay.",
+    ),
+}
+
+
 # A festival report that gives no figure and no date at all.
 FESTIVAL = {
     "festival.txt": (
@@ -760,6 +775,12 @@ def match_report(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseE
 def materials(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A profile telling a deed of "She", named the sentence before."""
     return assistant_over(tmp_path_factory.mktemp("materials") / "articles", MATERIALS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def quota_talks(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Quota talks with two experts and a minister quoted."""
+    return assistant_over(tmp_path_factory.mktemp("quota_talks") / "articles", QUOTA_TALKS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1901,3 +1922,13 @@ def test_a_figure_asked_for_after_an_introduction_is_checked_as_one_asked_for_at
     # "The Orvin harbour festival: how many people came?" asks a figure, as "How many people came ..." does
     answer = festival.ask("The Orvin harbour festival: how many people came?")
     assert answer.abstained and "figure" in answer.text
+
+
+def test_someone_the_question_describes_is_answered_by_their_words(quota_talks: Assistant) -> None:
+    # "the University of Tromso expert" is Lund, introduced so: his statement answers, the other expert's does not
+    answer = quota_talks.ask("Why does the University of Tromso expert think the quotas will not hold?")
+    assert "“The fleet has outgrown the surveys" in answer.text
+    assert "Kari Moe" not in answer.text
+    assert_verbatim(quota_talks, answer)
+    answer = quota_talks.ask("What did the fisheries policy expert say about the quotas?")
+    assert answer.text.startswith("Kari Moe, one of the leading experts") and "Lund" not in answer.text

@@ -3,7 +3,7 @@
 from collections.abc import Set as AbstractSet
 
 from rag.lexicon import content_stems
-from rag.voices import Voice, asked_voice, is_theirs, on_topic, speaks
+from rag.voices import Voice, asked_voice, described_speaker, is_theirs, on_topic, speaks
 
 
 def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> None:
@@ -37,7 +37,10 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     assert asked_voice("what did harbour mayor ansel brandt say about fares?") == Voice(
         "harbour mayor ansel brandt", "ansel brandt", "fares"
     )
-    assert asked_voice("what did the norwegian author say about quotas?") is None
+    # a description of someone: who it is, the articles tell (`described_speaker`)
+    assert asked_voice("what did the norwegian author say about quotas?") == Voice(
+        "the norwegian author", "", "quotas", only_theirs=False, described=True
+    )
     # "Does X think Y?" asks what they said on Y, though others' reports of Y may answer it too
     assert asked_voice("Does Ansel Brandt think the ferry will pay off?") == Voice(
         "Ansel Brandt", "Ansel Brandt", "the ferry will pay off", only_theirs=False
@@ -52,9 +55,8 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     assert university is not None and university.name == "University of Tromso"
 
 
-def test_descriptions_groups_outlets_and_other_questions_name_no_one() -> None:
-    assert asked_voice("What does the Norwegian author say about quotas?") is None  # a description
-    assert asked_voice("What do experts say about quotas?") is None
+def test_groups_outlets_and_other_questions_name_no_one() -> None:
+    assert asked_voice("What do experts say about quotas?") is None  # a group
     assert asked_voice("What did the Harbour Gazette say about fares?", skip=[(13, 28)]) is None  # an outlet
     assert asked_voice("What percentage of Norwegian voters expect a rise?") is None
     assert asked_voice("What is the name of the firm that Reuters said would buy the port?") is None
@@ -97,3 +99,47 @@ def test_what_they_hoped_for_is_on_the_topic_of_what_they_hope_for() -> None:
     theirs = ["I will be the first mayor to attend the harbour summit.", "The weather was fine."]
     # "hoped to achieve" asks what they wanted: their words on the summit tell it
     assert on_topic("he hoped to achieve at the harbour summit", "Brandt", theirs, share, 0.6) == [0]
+
+
+def test_why_or_which_things_someone_thinks_asks_their_words_first() -> None:
+    voice = asked_voice("Why does Ansel Brandt think the ferry will not pay off?")
+    assert voice == Voice("Ansel Brandt", "Ansel Brandt", "the ferry will not pay off", only_theirs=False)
+    voice = asked_voice("Which new routes does the Harbour University economist expect the operator to add?")
+    assert voice is not None and voice.described and voice.topic == "the operator to add"
+    assert asked_voice("Which new routes does the operator plan?") is None  # no saying, no voice
+
+
+# Where three people quoted in the articles are introduced.
+MENTIONS = {
+    "Ansel Brandt": ["Harbour Mayor Ansel Brandt said the ferry would pay off within a decade."],
+    "Elin Berg": [
+        "Transport Minister Elin Berg, who chairs the Norwegian ports council, backed the plan.",
+        "Berg said the fees would stay.",
+    ],
+    "Per Lund": [
+        "“Quotas will not hold,” says Per Lund, senior fellow at the Centre for Marine Policy at the University "
+        "of Tromso, who has studied the fleet for years.",
+    ],
+    "Kari Moe": ["Kari Moe, one of the leading experts on fisheries policy in the region, disagreed."],
+    "Ola Dahl": ["Prime Minister Ola Dahl and President of the Republic of Estonia (Estonia) Mart Kask met on Monday."],
+}
+
+
+def test_someone_described_is_the_one_the_articles_introduce_so() -> None:
+    # the university's name, written far after his, tells Lund from the other expert
+    assert described_speaker("the University of Tromso fisheries expert", MENTIONS) == "Per Lund"
+    assert described_speaker("the fisheries expert", MENTIONS) == "Kari Moe"
+    # "minister" fits one; "Harbour" and "mayor" the other
+    assert described_speaker("the transport minister", MENTIONS) == "Elin Berg"
+    assert described_speaker("the Norwegian minister", MENTIONS) == "Elin Berg"
+    assert described_speaker("the harbour mayor", MENTIONS) == "Ansel Brandt"
+    assert described_speaker("the prime minister", MENTIONS) == "Ola Dahl"
+    # the president of Estonia is introduced after Dahl's name, and is not Dahl (nor quoted)
+    assert described_speaker("the Estonian president", MENTIONS) == ""
+    # nobody introduced so, or two as well: no one
+    assert described_speaker("the Danish coach", MENTIONS) == ""
+    assert described_speaker("the Danish harbour official", MENTIONS) == ""  # "harbour" alone is too little
+    assert (
+        described_speaker("the expert", {"Per Lund": ["Per Lund, an expert."], "Kari Moe": ["Kari Moe, an expert."]})
+        == ""
+    )
