@@ -307,10 +307,34 @@ def speaks(name: str, speaker: str) -> bool:
     return close_names(name, speaker)
 
 
+TOPIC_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")  # a name of several capitalised words: "North Korea"
+
+
 def on_topic(
     topic: str, name: str, theirs: Sequence[str], share: Callable[[AbstractSet[str], str], float], floor: float
 ) -> list[int]:
-    """Which of their sentences (by index) hold at least `floor` of the topic's words (by `share`); a
-    question with no topic of its own ("What did Kawai say?") is on the topic of anything they said."""
+    """Which of their sentences (by index) hold at least `floor` of the topic's words (by `share`), a name of
+    several words written whole ("North Korea", not the "North" of "North Atlantic"); a question with no topic of
+    its own ("What did Kawai say?") is on the topic of anything they said."""
     stems = content_stems(topic) - content_stems(name) - INTENT_STEMS
-    return [i for i, quote in enumerate(theirs) if not stems or share(stems, quote) >= floor]
+    names = [m.group() for m in TOPIC_NAME.finditer(topic)]
+    return [i for i, quote in enumerate(theirs) if not stems or share(stems, _names_whole(quote, names)) >= floor]
+
+
+def _names_whole(quote: str, names: Sequence[str]) -> str:
+    """The sentence with each word of a name of several words (`names`: "North Korea") blanked out where it is a
+    word of another name ("the North Atlantic Alliance" says nothing of North Korea); written alone ("City" for
+    "Man City") it stays."""
+    for name in names:
+        own = {w.lower() for w in name.split()}
+        blanked = list(quote)
+        for m in re.finditer(r"[\w'’-]+", quote):
+            if m.group().lower() not in own:
+                continue
+            before = re.search(r"([\w'’-]+)\s+$", quote[: m.start()])
+            after = re.match(r"\s+([\w'’-]+)", quote[m.end() :])
+            beside = [x.group(1) for x in (before, after) if x is not None]
+            if any(w[:1].isupper() and w.lower() not in own and w.lower() not in FUNCTION_WORDS for w in beside):
+                blanked[m.start() : m.end()] = " " * (m.end() - m.start())
+        quote = "".join(blanked)
+    return quote

@@ -143,3 +143,14 @@ def test_someone_described_is_the_one_the_articles_introduce_so() -> None:
         described_speaker("the expert", {"Per Lund": ["Per Lund, an expert."], "Kari Moe": ["Kari Moe, an expert."]})
         == ""
     )
+
+
+def test_a_name_of_several_words_in_the_topic_is_on_it_only_written_whole() -> None:
+    def share(stems: AbstractSet[str], quote: str) -> float:
+        return len(stems & content_stems(quote)) / len(stems)
+
+    theirs = [
+        "Kawai noted that Tokyo wants the North Atlantic Alliance to watch Asia.",  # "North", not North Korea
+        "Kawai said North Korea's launches worried Tokyo.",
+    ]
+    assert on_topic("North Korea's missile launches", "Kawai", theirs, share, 0.15) == [1]
