@@ -476,7 +476,9 @@ class ExtractiveEngine(Engine):
         # answers with fewer of them, found among the passages or by a second hop (the clause looked
         # for again with the name); only when none does, a sentence of another article that holds most.
         naming = _articles_naming(entity, retrieval) if entity is not None else set()
-        facets = plan.facets if plan is not None else []
+        # a later half of a compound question ("..., and which countries get it first?") is answered as one, below
+        halves = [content_stems(h.asked) for h in plan.halves] if plan is not None else []
+        facets = [f for f in plan.facets if not any(content_stems(f) <= h for h in halves)] if plan is not None else []
         for facet in facets:
             stems = content_stems(facet)
             shares = [self.ranker.lexical(stems, c.evidence.quote) for c in every]

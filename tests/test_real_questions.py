@@ -471,6 +471,20 @@ QUOTA_TALKS = {
 }
 
 
+# An aid programme, and a report on another story that shares the words of a question's later half.
+AID = {
+    "aid.txt": (
+        {"title": "Coastal aid approved", "source": "Coast Courier", "published": "2024-04-02"},
+        "The government approved a $5 billion coastal aid programme on Tuesday. "
+        "Among the first recipients of the aid will be Sorvan, Kessel and Orvin.",
+    ),
+    "levy.txt": (
+        {"title": "Musicians lose out", "source": "Valley Herald", "published": "2024-04-03"},
+        "In Norway, the first country to drop the levy, musicians get less, the union said.",
+    ),
+}
+
+
 # A festival report that gives no figure and no date at all.
 FESTIVAL = {
     "festival.txt": (
@@ -781,6 +795,12 @@ def materials(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbe
 def quota_talks(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Quota talks with two experts and a minister quoted."""
     return assistant_over(tmp_path_factory.mktemp("quota_talks") / "articles", QUOTA_TALKS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def aid(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """An aid programme and a levy story sharing words with a question about the programme."""
+    return assistant_over(tmp_path_factory.mktemp("aid") / "articles", AID, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1932,3 +1952,11 @@ def test_someone_the_question_describes_is_answered_by_their_words(quota_talks: 
     assert_verbatim(quota_talks, answer)
     answer = quota_talks.ask("What did the fisheries policy expert say about the quotas?")
     assert answer.text.startswith("Kari Moe, one of the leading experts") and "Lund" not in answer.text
+
+
+def test_a_later_half_naming_nothing_of_its_own_is_not_answered_from_another_story(aid: Assistant) -> None:
+    # "which countries get it first" holds every word of the levy story's sentence, which is of another story
+    answer = aid.ask("How much is the coastal aid programme worth, and which countries get it first?")
+    assert "$5 billion" in answer.text
+    assert "Norway" not in answer.text
+    assert_verbatim(aid, answer)
