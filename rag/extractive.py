@@ -50,7 +50,7 @@ from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_their
 
 if TYPE_CHECKING:
     from rag.answer import Answer
-    from rag.question import Part, QuestionPlan
+    from rag.question import Half, Part, QuestionPlan
     from rag.records import CitedSentence, Evidence, Filters, Passage
     from rag.request import Clock, Retrieval
 
@@ -245,6 +245,9 @@ WRITES_WHEN = re.compile(
     re.IGNORECASE,
 )
 NO_WHEN = "The articles found do not say when."
+ASKS_OF_ITS_OWN = re.compile(  # a later half asking its own question, not going on with a description
+    r"\s*(?:(?:from|by|for|at|in|to|with)\s+)?(?:what|which|when|where|why|how|whom|whose)\b", re.IGNORECASE
+)
 HALF_UNANSWERED = "The articles found do not answer “{half}”."
 # "How much did Japan spend on defense in 2021?": the year sets when; articles that never write it
 # (nor were published in it) tell of another time
@@ -476,8 +479,11 @@ class ExtractiveEngine(Engine):
         # answers with fewer of them, found among the passages or by a second hop (the clause looked
         # for again with the name); only when none does, a sentence of another article that holds most.
         naming = _articles_naming(entity, retrieval) if entity is not None else set()
-        # a later half of a compound question ("..., and which countries get it first?") is answered as one, below
-        halves = [content_stems(h.asked) for h in plan.halves] if plan is not None else []
+        # a later half of a compound question that asks a question of its own about what the first half is about
+        # ("..., and which countries get it first?") is answered as one, below, from the first half's articles;
+        # one describing the answer further ("..., and is the subject of a class action suit ...", "..., and who
+        # has faced allegations, as reported by TechCrunch?") is a clause, which another article may tell
+        halves = [content_stems(h.asked) for h in plan.halves if _asks_of_the_first(h)] if plan is not None else []
         facets = [f for f in plan.facets if not any(content_stems(f) <= h for h in halves)] if plan is not None else []
         for facet in facets:
             stems = content_stems(facet)
@@ -1074,6 +1080,12 @@ def _asks_figure_in(text: str, measure: str) -> bool:
 def _halves_asking(plan: QuestionPlan | None, asks: Callable[[str], object]) -> list[str]:
     """The later halves of a compound question that ask for what `asks` finds (a match, or True)."""
     return [half.asked for half in plan.halves if asks(half.asked)] if plan is not None else []
+
+
+def _asks_of_the_first(half: Half) -> bool:
+    """Whether a later half asks a question of its own ("which countries get it first?") naming nothing the
+    first half does not ("who has faced allegations, as reported by TechCrunch?" names an outlet)."""
+    return not half.names_own and ASKS_OF_ITS_OWN.match(half.asked) is not None
 
 
 def _first_part(question: str, plan: QuestionPlan | None) -> str:
