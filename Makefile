@@ -103,8 +103,8 @@ eval-multihop: $(VENV)/.installed
 		--split $(SPLIT) $(if $(N),--n $(N)) --seed $(SEED) --json-out $(MULTIHOP_OUT).json > $(MULTIHOP_OUT).md
 	$(if $(and $(filter held,$(SPLIT)),$(if $(N),,yes)),$(BIN)/python bench/update_readme.py eval-multihop <,cat) $(MULTIHOP_OUT).md
 
-# Plain questions a reader would ask of MultiHop articles (nine sets by helpers who saw no code, 23-24 articles
-# each; odd ids tuned on, even held), printed only.
+# Plain questions a reader would ask of MultiHop articles (eleven sets by helpers who saw no code, 23-24 articles
+# each; split into a tune and a held half), printed only.
 eval-multihop-plain: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag ingest --quiet $(MULTIHOP_DATA)/articles
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain_held.jsonl --markdown
@@ -116,6 +116,8 @@ eval-multihop-plain: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain7_held.jsonl --markdown
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain8_held.jsonl --markdown
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain9_held.jsonl --markdown
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain10_held.jsonl --markdown
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain11_held.jsonl --markdown
 
 clean:
 	rm -rf $(VENV) storage/chroma storage/.ingest.lock
