@@ -150,8 +150,6 @@ def asked_voice(
     return None
 
 
-# the words before a person's name and after it that introduce them ("Foreign Minister Yoshimasa Hayashi",
-# "Yu Koizumi, senior fellow at the Center for Advanced Science and Technology Research at the University of Tokyo")
 DESCRIPTION_FIT = 0.5  # the share of the description's weight the one it fits must have ("the South Korean
 # president" is not the Japanese prime minister named beside the president of Korea)
 INTRODUCTION_START = re.compile(r"[,;:“”\"]|\band\s")  # where a title before a name begins, at the latest
@@ -159,6 +157,8 @@ INTRODUCTION_END = re.compile(  # where the words introducing someone after thei
     r"[;:“”\"]|\band\s+(?=(?:" + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha())) + r")\b)", re.IGNORECASE
 )
 NAME_WEIGHT = 2.0  # what each word of a name of several words in a description weighs, against 1 for other words
+# the words before a person's name and after it that introduce them, at most ("Foreign Minister Yoshimasa Hayashi",
+# "Yu Koizumi, senior fellow at the Center for Advanced Science and Technology Research at the University of Tokyo")
 INTRODUCTION_BEFORE = 8
 INTRODUCTION_AFTER = 20
 DESCRIPTION_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|de)\s+[A-Z][\w'’-]*|\s+[A-Z][\w'’-]*)*")
