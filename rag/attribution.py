@@ -31,8 +31,9 @@ from rag.word_frequency import zipf_frequency
 # who they are ("Bree, another Kick streamer,") is a person; v11: the roles are the project's nouns for people
 # v12: a person named after a role phrase in lower case ("president of global affairs Kent Walker"); a clause
 # opening a sentence is no speaker; v13: a description with "a" or "an" after a name (a person's, or a body's:
-# "The Harbour Board, a body of twelve, said") is who speaks
-ATTRIBUTION_VERSION = "attribution-v15"
+# "The Harbour Board, a body of twelve, said") is who speaks; v16: a body named by a common noun in lower case
+# ("the company said") is marked generic: another one in each article
+ATTRIBUTION_VERSION = "attribution-v16"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -154,6 +155,9 @@ class Speaker:
     role: str = ""
     affiliation: str = ""
     kind: str = "person"  # person | group | article
+    # named by a common noun the text writes in lower case ("the company said", "police said"): another body in
+    # each article, not one speaker across the corpus
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -328,9 +332,9 @@ class _Article:
                 return person
         return name
 
-    def register(self, name: str, at: int, kind: str = "person") -> str:
+    def register(self, name: str, at: int, kind: str = "person", generic: bool = False) -> str:
         canonical = self.canonical(name)
-        speaker = self.result.speakers.setdefault(canonical, Speaker(canonical, kind=kind))
+        speaker = self.result.speakers.setdefault(canonical, Speaker(canonical, kind=kind, generic=generic))
         if kind == "person" and not (speaker.role or speaker.affiliation):
             speaker.role, speaker.affiliation = self.role_of(canonical, at)
         return canonical
@@ -408,7 +412,7 @@ class _Article:
             speaker.role = speaker.role or mention[: acronym.start()].strip()
             return name
         if len(mention.split()) <= 8 and not re.search(r"\b(it|this|that|which|who)\b", mention, re.IGNORECASE):
-            return self.register(mention[:1].upper() + mention[1:], at, kind="group")
+            return self.register(mention[:1].upper() + mention[1:], at, kind="group", generic=mention[:1].islower())
         return None
 
     def _person_in(self, mention: str, at: int) -> str | None:

@@ -190,16 +190,20 @@ NO_SOURCE = "Source not given"
 
 def _groups_on_topic(passages: list[Passage], groups: list[Group], by_doc: dict[str, ArticleRecord]) -> list[Group]:
     """The groups with one of the topic's best `passages`, best first, at most MAX_ROWS."""
-    rank: dict[str, int] = {}  # a doc_id or a speaker -> the rank of its first passage
+    # a doc_id, a speaker, or a speaker in one article (a generic one: "the company") -> its first passage's rank
+    rank: dict[str | tuple[str, str], int] = {}
     for i, passage in enumerate(passages):
         rank.setdefault(passage.doc_id, i)
         record = by_doc.get(passage.doc_id)
         for start, end, name, _ in record.statements if record is not None else ():
             if start < passage.end_char and passage.start_char < end:
                 rank.setdefault(name, i)
+                rank.setdefault((passage.doc_id, name), i)
     placed = []
     for group in groups:
-        keys = [group.speaker] if group.speaker else list(group.doc_ids)
+        keys: list[str | tuple[str, str]] = list(group.doc_ids)
+        if group.speaker:
+            keys = [(doc, group.speaker) for doc in group.doc_ids] if group.doc_ids else [group.speaker]
         best = min((rank[k] for k in keys if k in rank), default=None)
         if best is not None:
             placed.append((best, group))
@@ -227,7 +231,11 @@ def speaker_groups(records: list[ArticleRecord]) -> list[Group]:
     groups = []
     for summary in speaker_index(records):
         detail = ", ".join(x for x in (summary.role, summary.affiliation) if x)
-        groups.append(Group(summary.name, detail, speaker=summary.name))
+        if summary.generic:  # "the company" of one article: that article's company
+            label = f"{summary.name} ({summary.articles[0]})"
+            groups.append(Group(label, detail, tuple(summary.doc_ids), speaker=summary.name))
+        else:
+            groups.append(Group(summary.name, detail, speaker=summary.name))
     return groups
 
 

@@ -18,14 +18,17 @@ class SpeakerSummary:
     kind: str = "person"
     articles: list[str] = field(default_factory=list)  # titles
     statements: int = 0
+    doc_ids: list[str] = field(default_factory=list)
+    generic: bool = False  # "the company": one summary per article, each another company
 
 
 def speaker_index(records: Iterable[ArticleRecord], include_articles: bool = False) -> list[SpeakerSummary]:
     """Speakers with their articles and statement counts, most statements first.
 
-    The articles' own voices (kind "article") are left out unless asked for.
+    The articles' own voices (kind "article") are left out unless asked for. A body named by a common noun
+    ("the company said") is summarised article by article: each article's company is another.
     """
-    summaries: dict[str, SpeakerSummary] = {}
+    summaries: dict[tuple[str, str], SpeakerSummary] = {}
     for record in records:
         kinds = {s["name"]: s for s in record.speakers}
         for _, _, name, _ in record.statements:
@@ -33,13 +36,16 @@ def speaker_index(records: Iterable[ArticleRecord], include_articles: bool = Fal
             kind = str(info.get("kind", "person"))
             if kind == "article" and not include_articles:
                 continue
-            summary = summaries.setdefault(name, SpeakerSummary(name, kind=kind))
+            generic = bool(info.get("generic", False))
+            key = (name, record.doc_id if generic else "")
+            summary = summaries.setdefault(key, SpeakerSummary(name, kind=kind, generic=generic))
             summary.role = summary.role or str(info.get("role", ""))
             summary.affiliation = summary.affiliation or str(info.get("affiliation", ""))
             summary.statements += 1
             if record.title not in summary.articles:
                 summary.articles.append(record.title)
-    return sorted(summaries.values(), key=lambda s: (-s.statements, s.name))
+                summary.doc_ids.append(record.doc_id)
+    return sorted(summaries.values(), key=lambda s: (-s.statements, s.name, s.articles))
 
 
 def speaker_of(record: ArticleRecord, start: int, end: int) -> str:

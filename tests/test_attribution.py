@@ -272,3 +272,29 @@ def test_one_name_brought_in_with_who_they_are_is_a_person_a_pronoun_stands_for(
     spoken = speakers_by_opening(text, result, 12)
     assert spoken["\u201cThe company"] == "Solvi"
     assert "Brannock" not in result.speakers
+
+
+def test_a_body_named_by_a_common_noun_is_another_in_each_article() -> None:
+    from rag.records import ArticleRecord
+    from rag.speakers import speaker_index
+
+    texts = {
+        "a": "Brightwell Cranes will hire forty operators. The company said the terminal opens in September.",
+        "b": "Veltro Robotics will end its night shift. The company said orders had slowed. Veltro said so twice.",
+    }
+    records = []
+    for doc_id, text in texts.items():
+        result = attribute(text)
+        assert result.speakers["Company"].generic  # "the company said": whichever company the article is on
+        assert not any(s.generic for name, s in result.speakers.items() if name != "Company")
+        records.append(
+            ArticleRecord(
+                doc_id,
+                f"Article {doc_id}",
+                statements=[(s.start, s.end, s.speaker, s.kind) for s in result.statements],
+                speakers=[{"name": s.name, "kind": s.kind, "generic": s.generic} for s in result.speakers.values()],
+            )
+        )
+    companies = [s for s in speaker_index(records) if s.name == "Company"]
+    assert sorted(s.articles for s in companies) == [["Article a"], ["Article b"]]
+    assert [s.doc_ids for s in companies if s.articles == ["Article a"]] == [["a"]]

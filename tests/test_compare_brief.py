@@ -112,6 +112,31 @@ def test_a_source_silent_on_the_topic_says_nothing_found(
     assert silent == [(NO_SOURCE, "Oslo votes to double harbour budget")]
 
 
+def test_a_company_each_article_calls_the_company_is_a_row_of_its_own(
+    embedded_settings: Any, tmp_path: Path, run_ingest: IngestFn, local_embedder: Any
+) -> None:
+    folder = tmp_path / "firms"
+    folder.mkdir()
+    (folder / "cranes.txt").write_text(
+        "Brightwell Cranes will hire forty operators for its harbour terminal. "
+        "The company said hiring at the harbour would double next year.\n",
+        encoding="utf-8",
+    )
+    (folder / "robots.txt").write_text(
+        "Veltro Robotics will end the night shift at its harbour plant. "
+        "The company said hiring at the harbour would stop until orders recover.\n",
+        encoding="utf-8",
+    )
+    run_ingest(embedded_settings, folder)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    comparison = compare(assistant, "hiring at the harbour", by="speaker")
+    rows = {cell.group.label: cell for cell in comparison.cells if cell.group.speaker == "Company"}
+    # each article's "the company" is its own company: two rows, each citing its own article only
+    assert len(rows) == 2
+    for cell in rows.values():
+        assert cell.sentences and {e.doc_id for _, cited, _ in cell.sentences for e in cited} == set(cell.group.doc_ids)
+
+
 def test_every_sentence_of_the_briefing_has_a_verbatim_citation(assistant: Any, article_texts: dict[str, str]) -> None:
     briefing = brief(assistant, "Japan's military spending")
     headings = [s.heading for s in briefing.sections]
