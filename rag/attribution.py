@@ -335,6 +335,7 @@ class _Article:
     def register(self, name: str, at: int, kind: str = "person", generic: bool = False) -> str:
         canonical = self.canonical(name)
         speaker = self.result.speakers.setdefault(canonical, Speaker(canonical, kind=kind, generic=generic))
+        speaker.generic = speaker.generic or generic
         if kind == "person" and not (speaker.role or speaker.affiliation):
             speaker.role, speaker.affiliation = self.role_of(canonical, at)
         return canonical
@@ -412,7 +413,9 @@ class _Article:
             speaker.role = speaker.role or mention[: acronym.start()].strip()
             return name
         if len(mention.split()) <= 8 and not re.search(r"\b(it|this|that|which|who)\b", mention, re.IGNORECASE):
-            return self.register(mention[:1].upper() + mention[1:], at, kind="group", generic=mention[:1].islower())
+            # "police said", though the first time at a sentence's start ("Police said"): a common noun
+            lower = re.search(rf"(?<![\w-]){re.escape(mention.lower())}(?![\w-])", self.text) is not None
+            return self.register(mention[:1].upper() + mention[1:], at, kind="group", generic=lower)
         return None
 
     def _person_in(self, mention: str, at: int) -> str | None:

@@ -46,7 +46,7 @@ from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
 from rag.verdict import assess, opening
-from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_theirs, on_topic, speaks
+from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_theirs, named_speaker, on_topic, speaks
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -96,7 +96,7 @@ OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quota
 
 # Where a question, or a later half of one, opens: at the start, after an introduction ("According to X, how
 # long ...", "That heat study in One Earth: how many ...", "Chelsea beat Blackburn - who ..."), after "and"
-_OPENS = r"(?:^\s*|[,:;]\s*|\s[—–-]\s*|,?\s+and\s+)"
+_OPENS = r"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)"
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
 ASKS_FIGURE = re.compile(  # "By what percentage ...", "At how many ...": a preposition may come first
@@ -740,7 +740,9 @@ class ExtractiveEngine(Engine):
         assessment = assess(retrieval, ranked, chosen) if plan is not None and plan.kind == "yes_no" else None
         for ground in assessment.grounds if assessment is not None else ():
             add(ground)  # what makes the verdict plain is shown
-        result = ExtractiveResult(_in_reading_order(chosen), best.score, entity=entity, unanswered=tuple(unanswered))
+        result = ExtractiveResult(
+            _in_reading_order(chosen), best.score, entity=entity, unanswered=tuple(dict.fromkeys(unanswered))
+        )
         if assessment is not None:
             result.verdict, result.grounds = assessment.verdict, assessment.grounds
         return result
@@ -940,14 +942,19 @@ def _speakers_mentions(retrieval: Retrieval) -> dict[str, list[str]]:
     docs: dict[str, set[str]] = {}
     for passage in retrieval.passages:
         for speaker in passage.speakers:
-            docs.setdefault(speaker, set()).add(passage.doc_id)
+            if named_speaker(speaker):  # a name, not a group ("Experts"): one whom a description may fit
+                docs.setdefault(speaker, set()).add(passage.doc_id)
     texts = {
-        doc: [e.quote for p in (retrieval.article(doc) if retrieval.article else []) for e in passage_sentences(p)]
+        doc: [
+            (e.quote, set(words(e.quote)))
+            for p in (retrieval.article(doc) if retrieval.article else [])
+            for e in passage_sentences(p)
+        ]
         for doc in set().union(*docs.values())
     }
     return {
         speaker: [
-            s for doc in sorted(found) for s in texts[doc] if words(speaker)[-1:] and words(speaker)[-1] in words(s)
+            s for doc in sorted(found) for s, said in texts[doc] if words(speaker)[-1:] and words(speaker)[-1] in said
         ]
         for speaker, found in docs.items()
     }

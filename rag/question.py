@@ -842,9 +842,23 @@ HALF_WORDS = 2  # content words the first half needs
 LATER_HALF_WORDS = 1  # ... and each later one ("and who was the subject?")
 
 
+# "Who headlined the festival - how much did entry cost?", "...; when does it return?": a question after a dash or a
+# semicolon is a second one when what comes before is a question too ("Chelsea beat Blackburn - who ..." is not)
+DASHED_QUESTION = re.compile(
+    r"\s*(?:;|—|–|\s-)\s*(?=(?:who|whom|whose|which|what|when|where|why|how)\b)", re.IGNORECASE
+)
+ASKS_FIRST = re.compile(
+    r"^\s*(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|have|had)\b",
+    re.IGNORECASE,
+)
+
+
 def question_halves(question: str) -> list[Half]:
     """The later halves of a compound question; [] for a question that asks one thing."""
-    first, *later = SECOND_QUESTION.split(question.strip())
+    question = question.strip()
+    if ASKS_FIRST.match(question):
+        question = DASHED_QUESTION.sub(", and ", question)
+    first, *later = SECOND_QUESTION.split(question)
     if not later or len(content_words(first)) < HALF_WORDS:
         return []
     if any(len(content_words(p)) < LATER_HALF_WORDS for p in later):

@@ -42,9 +42,9 @@ def speaker_index(records: Iterable[ArticleRecord], include_articles: bool = Fal
             summary.role = summary.role or str(info.get("role", ""))
             summary.affiliation = summary.affiliation or str(info.get("affiliation", ""))
             summary.statements += 1
-            if record.title not in summary.articles:
-                summary.articles.append(record.title)
+            if record.doc_id not in summary.doc_ids:
                 summary.doc_ids.append(record.doc_id)
+                summary.articles.append(record.title)
     return sorted(summaries.values(), key=lambda s: (-s.statements, s.name, s.articles))
 
 

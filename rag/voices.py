@@ -64,6 +64,8 @@ STANCE_QUESTION = re.compile(
 LEADS_TO_THEIR_WORDS = re.compile(
     rf"\s*(?:why\s+{_AUXILIARY}|(?:what|which)\s+(?:[\w-]+\s+){{1,3}}?{_AUXILIARY})\s+", re.IGNORECASE
 )
+DESCRIPTION_WORDS = 2  # "the security expert", not "the expert": a description that may tell one person
+GROUP_NOUNS = frozenset({"people", "person", "individual", "figure"})  # "what do people say": no one in particular
 MAX_WHO_WORDS = 6
 LOWER_NAME_ZIPF = 4.0  # in a question written all in lower case, a word rarer than this in English is a name's
 RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|name|names)\b", re.IGNORECASE)
@@ -133,10 +135,14 @@ def asked_voice(
             return None
         name = _name_in(who, written_lower=typed_lower)
         if not name:  # "the University of Tokyo security expert": whom the articles introduce so, if anyone
-            if words(who)[-1:] and words(who)[-1] in PERSON_NOUNS and pattern is not BELIEF_QUESTION:
-                topic = TOPIC_LEAD.sub("", match.group("topic")).strip(" .")
-                return Voice(who, "", topic, only_theirs=False, described=True)
-            return None
+            described = [w for w in words(who) if w not in FUNCTION_WORDS]
+            if len(described) < DESCRIPTION_WORDS or described[-1] not in PERSON_NOUNS - GROUP_NOUNS:
+                return None
+            if pattern is BELIEF_QUESTION:
+                return None
+            name, described_by = "", True
+        else:
+            described_by = False
         person, of, _ = name.partition(" of ")
         if of and any(speaks(person, speaker) for speaker in known):  # a quoted person and where they work
             name = person
@@ -146,15 +152,18 @@ def asked_voice(
         topic = TOPIC_LEAD.sub("", topic).strip(" .")
         opening = question[match.start() : match.start("who")]
         asks_more = pattern is SAYS_QUESTION and LEADS_TO_THEIR_WORDS.fullmatch(opening) is not None
-        return Voice(who, name, topic, only_theirs=pattern is not BELIEF_QUESTION and not asks_more)
+        only = pattern is not BELIEF_QUESTION and not asks_more and not described_by
+        return Voice(who, name, topic, only_theirs=only, described=described_by)
     return None
 
 
 DESCRIPTION_FIT = 0.5  # the share of the description's weight the one it fits must have ("the South Korean
 # president" is not the Japanese prime minister named beside the president of Korea)
 INTRODUCTION_START = re.compile(r"[,;:“”\"]|\band\s")  # where a title before a name begins, at the latest
-INTRODUCTION_END = re.compile(  # where the words introducing someone after their name end
-    r"[;:“”\"]|\band\s+(?=(?:" + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha())) + r")\b)", re.IGNORECASE
+INTRODUCTION_END = re.compile(  # where the words introducing someone after their name end: what they say is not
+    r"[;:“”\"]|\band\s+(?=(?:" + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha())) + r")\b)"
+    rf"|\b(?:{VERBS})\b",
+    re.IGNORECASE,
 )
 NAME_WEIGHT = 2.0  # what each word of a name of several words in a description weighs, against 1 for other words
 # the words before a person's name and after it that introduce them, at most ("Foreign Minister Yoshimasa Hayashi",
@@ -189,7 +198,9 @@ def described_speaker(who: str, mentions: dict[str, list[str]]) -> str:
     parts += [([w], 1.0) for w in plain]
     if len(plain) > 1:  # "foreign minister" written as one title ("Foreign Minister Yoshimasa Hayashi")
         parts.append((plain, 1.0))
-    near = {person: _introductions(person, sentences) for person, sentences in mentions.items() if _a_name(person)}
+    near = {
+        person: _introductions(person, sentences) for person, sentences in mentions.items() if named_speaker(person)
+    }
     fits = [{person for person, around in near.items() if _writes_part(part, around)} for part, _ in parts]
     scores = {
         person: sum(weight / len(fit) for (_, weight), fit in zip(parts, fits, strict=True) if person in fit)
@@ -202,7 +213,7 @@ def described_speaker(who: str, mentions: dict[str, list[str]]) -> str:
     return ranked[0][0]
 
 
-def _a_name(speaker: str) -> bool:
+def named_speaker(speaker: str) -> bool:
     """Whether attribution recorded the speaker by a name ("Lund", "Transport Minister Elin Berg", "NHK"), not as a
     group ("Experts", "Japanese media")."""
     return any(w[:1].isupper() and zipf_frequency(fold(w)) < LOWER_NAME_ZIPF for w in re.split(r"[\s-]+", speaker))
@@ -323,17 +334,24 @@ def on_topic(
 
 def _names_whole(quote: str, names: Sequence[str]) -> str:
     """The sentence with each word of a name of several words (`names`: "North Korea") blanked out where it is a
-    word of another name ("the North Atlantic Alliance" says nothing of North Korea); written alone ("City" for
-    "Man City") it stays."""
+    word of another name: its first word followed, or its last word preceded, by a capitalised word not of the
+    name ("the North Atlantic Alliance" says nothing of North Korea). Written alone ("City" for "Man City"), or
+    after another name ("Kim Jong Un's North Korea"), it stays."""
     for name in names:
-        own = {w.lower() for w in name.split()}
+        parts = [w.lower() for w in name.split()]
+        own = set(parts)
         blanked = list(quote)
         for m in re.finditer(r"[\w'’-]+", quote):
-            if m.group().lower() not in own:
+            word = m.group().lower()
+            if word not in own:
                 continue
-            before = re.search(r"([\w'’-]+)\s+$", quote[: m.start()])
-            after = re.match(r"\s+([\w'’-]+)", quote[m.end() :])
-            beside = [x.group(1) for x in (before, after) if x is not None]
+            beside = []
+            if word == parts[0]:  # the name goes on after its first word
+                after = re.match(r"\s+([\w'’-]+)", quote[m.end() :])
+                beside += [after.group(1)] if after else []
+            if word == parts[-1]:  # ... and before its last
+                before = re.search(r"([\w'’-]+)\s+$", quote[: m.start()])
+                beside += [before.group(1)] if before else []
             if any(w[:1].isupper() and w.lower() not in own and w.lower() not in FUNCTION_WORDS for w in beside):
                 blanked[m.start() : m.end()] = " " * (m.end() - m.start())
         quote = "".join(blanked)

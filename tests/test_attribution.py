@@ -295,6 +295,10 @@ def test_a_body_named_by_a_common_noun_is_another_in_each_article() -> None:
                 speakers=[{"name": s.name, "kind": s.kind, "generic": s.generic} for s in result.speakers.values()],
             )
         )
+    # "Police said" opening a sentence is the common noun all the same, when the article writes "police" too
+    police = attribute("Police said the road was closed. By noon, police said it had reopened.")
+    assert police.speakers["Police"].generic
+    assert not attribute("Google said the feature would ship. Google said so again.").speakers["Google"].generic
     companies = [s for s in speaker_index(records) if s.name == "Company"]
     assert sorted(s.articles for s in companies) == [["Article a"], ["Article b"]]
     assert [s.doc_ids for s in companies if s.articles == ["Article a"]] == [["a"]]

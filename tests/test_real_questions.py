@@ -1934,6 +1934,8 @@ def test_a_later_half_the_articles_do_not_answer_is_said_to_be_unanswered_and_th
     assert answer.text.endswith("The articles found do not answer “how much were the tickets”.")
     assert answer.sentences[-1].citations == []  # the note cites nothing
     assert_verbatim(festival, answer)
+    dashed = festival.ask("Who headlined the Orvin harbour festival - how much were the tickets?")
+    assert dashed.text.startswith("Lena Marsh") and dashed.text.endswith("“how much were the tickets”.")
     both = festival.ask("Who headlined the Orvin harbour festival, and when did it open?")
     assert both.text.startswith("Lena Marsh") and "do not answer “when did it open”" in both.text
 

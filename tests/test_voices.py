@@ -107,6 +107,9 @@ def test_why_or_which_things_someone_thinks_asks_their_words_first() -> None:
     voice = asked_voice("Which new routes does the Harbour University economist expect the operator to add?")
     assert voice is not None and voice.described and voice.topic == "the operator to add"
     assert asked_voice("Which new routes does the operator plan?") is None  # no saying, no voice
+    # no one in particular: "people", or a description of one word
+    assert asked_voice("What do people say about the quotas?") is None
+    assert asked_voice("What does the expert say about the quotas?") is None
 
 
 # Where three people quoted in the articles are introduced.
@@ -115,6 +118,7 @@ MENTIONS = {
     "Elin Berg": [
         "Transport Minister Elin Berg, who chairs the Norwegian ports council, backed the plan.",
         "Berg said the fees would stay.",
+        "Berg said a fisheries expert at the University of Tromso had warned her.",  # her words introduce no one
     ],
     "Per Lund": [
         "“Quotas will not hold,” says Per Lund, senior fellow at the Centre for Marine Policy at the University "
@@ -154,3 +158,9 @@ def test_a_name_of_several_words_in_the_topic_is_on_it_only_written_whole() -> N
         "Kawai said North Korea's launches worried Tokyo.",
     ]
     assert on_topic("North Korea's missile launches", "Kawai", theirs, share, 0.15) == [1]
+    # after another name, and in a headline's capitals, the name is whole
+    after_name = ["Kim Jong Un's North Korea tested missiles."]
+    assert on_topic("North Korea's missile launches", "Kawai", after_name, share, 0.7) == [0]
+    assert on_topic("North Korea's missile launches", "Kawai", ["North Korea Fires Missiles"], share, 0.7) == [0]
+    # a word of the name written alone is the name's ("City" for Man City)
+    assert on_topic("Man City's draw", "Pep", ["Pep said City deserved the draw."], share, 0.5) == [0]
