@@ -13,6 +13,7 @@ that names them beside a verb of saying ("Beijing responded", "according to Toky
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
@@ -134,15 +135,12 @@ def asked_voice(
         if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
             return None
         name = _name_in(who, written_lower=typed_lower)
-        if not name:  # "the University of Tokyo security expert": whom the articles introduce so, if anyone
+        described_by = not name  # "the University of Tokyo security expert": whom the articles introduce so, if any
+        if described_by:
             described = [w for w in words(who) if w not in FUNCTION_WORDS]
-            if len(described) < DESCRIPTION_WORDS or described[-1] not in PERSON_NOUNS - GROUP_NOUNS:
+            short = len(described) < DESCRIPTION_WORDS or described[-1] not in PERSON_NOUNS - GROUP_NOUNS
+            if short or pattern is BELIEF_QUESTION:
                 return None
-            if pattern is BELIEF_QUESTION:
-                return None
-            name, described_by = "", True
-        else:
-            described_by = False
         person, of, _ = name.partition(" of ")
         if of and any(speaks(person, speaker) for speaker in known):  # a quoted person and where they work
             name = person
@@ -237,18 +235,12 @@ def _introductions(person: str, sentences: Sequence[str]) -> list[list[str]]:
 
 def _writes_part(part: Sequence[str], around: Sequence[Sequence[str]]) -> bool:
     """Whether the words of a part of a description stand, in a row, in one of the introductions (a word by
-    its stem, or a name's word of four letters or more as the start of one: "Japanese" in "Japan")."""
+    its stem, or as the start of one of four letters or more: "Japanese" in "Japan")."""
 
     def same(asked: str, written: str) -> bool:
         return stem(asked) == stem(written) or (len(written) >= 4 and asked.startswith(written))
 
-    return any(
-        any(
-            all(same(a, w) for a, w in zip(part, text[i : i + len(part)], strict=True))
-            for i in range(len(text) - len(part) + 1)
-        )
-        for text in around
-    )
+    return any(_places(text, part, same) for text in around)
 
 
 def _name_in(who: str, written_lower: bool = False) -> str:
@@ -304,9 +296,13 @@ def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
     return False
 
 
-def _places(said: Sequence[str], form: Sequence[str]) -> list[int]:
-    """Where the words `form` stand, in a row, among the words `said`."""
-    return [i for i in range(len(said) - len(form) + 1) if list(said[i : i + len(form)]) == list(form)]
+def _places(said: Sequence[str], form: Sequence[str], same: Callable[[str, str], bool] = operator.eq) -> list[int]:
+    """Where the words `form` stand, in a row, among the words `said` (word for word by `same`)."""
+    return [
+        i
+        for i in range(len(said) - len(form) + 1)
+        if all(same(f, s) for f, s in zip(form, said[i : i + len(form)], strict=True))
+    ]
 
 
 def speaks(name: str, speaker: str) -> bool:
