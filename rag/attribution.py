@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rag.entities import PERSON_NOUNS
@@ -32,8 +32,11 @@ from rag.word_frequency import zipf_frequency
 # v12: a person named after a role phrase in lower case ("president of global affairs Kent Walker"); a clause
 # opening a sentence is no speaker; v13: a description with "a" or "an" after a name (a person's, or a body's:
 # "The Harbour Board, a body of twelve, said") is who speaks; v16: a body named by a common noun in lower case
-# ("the company said") is marked generic: another one in each article
-ATTRIBUTION_VERSION = "attribution-v16"
+# ("the company said") is marked generic: another one in each article; v17: who speaks is the subject a mention
+# ends with ("In a statement posted online, Asghari", "In fact, he"), without a modifier before the name
+# ("Virginia-based Keeley", "Radiologist Bhavik Patel"); a name the article writes as a speaker's surname
+# alone ("Gary Wang" ... "Wang testified") is a person's
+ATTRIBUTION_VERSION = "attribution-v17"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -59,6 +62,7 @@ TITLE_WORDS = frozenset(
     "senate majority minority leader coach manager captain judge justice chief executive ceo cto cfo founder "
     "co-founder cofounder".split()
 )
+ADVERB_BASE = 3.0  # an adverb's word without its -ly is at least this common (Zipf): "repeated", "public"
 PARTICIPLE_VERB = 4.0  # "Following", "Echoing": the verb without its -ing is a common word (Zipf)
 NATIONALITY = re.compile(r"(ese|ian|an|ish|ch|i)$")
 NOT_PERSON = frozenset(
@@ -135,6 +139,22 @@ STOP = frozenset("the of a an and in on at to for by with from as".split())
 # Words that open a sentence, written with a capital there, and no first name: "But Laird said"
 # is Laird ("Will" and "May" are first names too, and stay).
 SENTENCE_OPENERS = (FUNCTION_WORDS | {"though", "although", "like", "added", "meanwhile", "still"}) - {"will", "may"}
+# words no subject opens with, which a mention before a verb of saying may: "And as Schefter", "But coach Matt
+# LaFleur", "When asked for comment, she"
+NO_SUBJECT_OPENS = frozenset(
+    "and but or so yet as if when while though although because since after before until once then in on at "
+    "with for from by to of also still meanwhile however indeed now like even just oh well yes overall instead "
+    "essentially ultimately later earlier today again".split()
+)
+SUBJECT_PRONOUNS = frozenset("he she they".split())
+NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
+NO_ONES_PRONOUNS = frozenset("i we you".split())  # "Dan and I said": a speaker no reader could name
+# a modifier written before a name and no part of it: a compound whose last part is in lower case ("Virginia-based
+# Keeley", "Los Angeles-based Cameroonian"); and, before a name of two words or more, a capitalised noun of what
+# someone does ("Radiologist Bhavik Patel", "Historian Robert Lacey"): one of the roles, or a noun of a science
+COMPOUND_MODIFIER = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+AGENT_NOUN = re.compile(r"[a-z]{3,}(?:ist|grapher|ician|weight)")
+SHORT_LINE = 40  # characters of a line between a speaker's quoted paragraphs that is no part of the article's prose
 
 
 def _keywords(text: str) -> set[str]:
@@ -210,6 +230,29 @@ def _is_person(name: str) -> bool:
     return any(zipf_frequency(w) < 3.2 for w in words)
 
 
+def _speaks_as_surname(name: str, text: str) -> bool:
+    """Whether a name of common words is a person's all the same: the text writes its last word alone as a
+    speaker ("Gary Wang" ... "Wang testified"; "Taylor Swift" ... "Swift said"), as it writes no body's."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name.split()[-1])}\s+(?:{VERBS})\b", text):
+        before = text[max(0, match.start() - 40) : match.start()].split()
+        if not before or not re.fullmatch(r"[A-Z][\w'’-]*", before[-1]):  # alone: not "Goldman Sachs said"
+            return True
+    return False
+
+
+def _surname(name: str) -> str:
+    """A person's last name: "Prinze" of "Freddie Prinze Jr"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _plain_name(name: str) -> bool:
+    """Whether a name has none of the words of a body's name ("Morgan Stanley" has not; "Federal Reserve" has)."""
+    return _no_organisation(name) and not any(w.lower() in NOT_PERSON for w in re.split(r"[ -]", name))
+
+
 def _no_organisation(name: str) -> bool:
     """Whether a name does not end as an organisation's does ("Sydney University"; "Brian West" is a person)."""
     last = re.split(r"[ -]", name.lower())[-1]
@@ -233,15 +276,78 @@ def _rare_name(word: str) -> bool:
 def _strip_titles(name: str) -> str:
     """ "Prime Minister Fumio Kishida" -> "Fumio Kishida", "But Sam Altman" -> "Sam Altman"; "" when only
     titles (or a sentence's opening word) remain or one word is left."""
-    words = name.split()
+    words = _without_modifiers(name).split()
     while words and (
         words[0].lower() in TITLE_WORDS
         or words[0].lower() in SENTENCE_OPENERS
-        or (NATIONALITY.search(words[0]) and zipf_frequency(words[0].lower()) >= 4)
         or _participle(words[0])
+        # before a name of two words or more: "Japanese Prime Minister Fumio Kishida", "Radiologist Bhavik Patel"
+        # ("Brian Chesky", "Dean Holt": a first name may end as an adjective of origin does)
+        or (
+            len(words) > 2
+            and ((NATIONALITY.search(words[0]) and zipf_frequency(words[0].lower()) >= 4) or _role_noun(words[0]))
+        )
     ):
         words.pop(0)
     return " ".join(words) if len(words) >= 2 else ""
+
+
+def _without_modifiers(mention: str) -> str:
+    """A mention without the compound modifier before its name: "Virginia-based Keeley" -> "Keeley",
+    "Los Angeles-based Cameroonian" -> "Cameroonian"; "Bankman-Fried" is a name."""
+    words = mention.split()
+    last = max((i for i, w in enumerate(words) if COMPOUND_MODIFIER.fullmatch(w)), default=-1)
+    return " ".join(words[last + 1 :]) if 0 <= last < len(words) - 1 else mention
+
+
+def _role_noun(word: str) -> bool:
+    """Whether a capitalised word is a noun of what someone does ("Radiologist", "Promoter"), a role."""
+    folded = word.lower()
+    return folded in ROLES or AGENT_NOUN.fullmatch(folded) is not None
+
+
+def _subject(mention: str, named: Callable[[str], bool] = lambda _: False) -> str:
+    """The subject a mention before a verb of saying ends with: not the sentence or quotation before it ("Iago,
+    I suggest. “Yes,” he"), an opening phrase set off by a comma ("In a statement posted online, Asghari", "Her
+    grief-stricken father, Thomas Hand", "Those funds came from Alameda, Ellison": what follows the comma is a
+    pronoun or someone `named`), the conjunctions, prepositions and adverbs opening it ("And as Schefter";
+    "However" alone is no one) or a modifier before the name ("Virginia-based Keeley"). An appositive stays ("Ada
+    Lin, the port's director")."""
+    mention = re.split(r"[“”\"«»]|(?<=[a-z]{2}[.!?])\s", mention)[-1].strip(" ,")
+    if mention.split()[-1:] in (
+        ["and"],
+        ["but"],
+        ["or"],
+    ):  # "... its processes, and says": the verb's subject is before
+        return ""
+    head, comma, tail = mention.rpartition(", ")
+    tail = " ".join(_opening_dropped(tail.split()))
+    opening = head.split()[0] if head else ""
+    # "In a statement to the outlet, a spokesperson from Roblox": a phrase opening the sentence, then its subject
+    opened = comma and (opening.lower() in NO_SUBJECT_OPENS or _participle(opening))
+    if comma and tail and (tail[:1].isupper() or tail.lower() in SUBJECT_PRONOUNS):
+        if opened or head.split()[-1].islower() or tail.lower() in SUBJECT_PRONOUNS or named(tail):
+            mention = tail
+    elif opened and tail and tail.split()[0].lower() in ("a", "an", "the", "one"):
+        mention = tail
+    return _without_modifiers(" ".join(_opening_dropped(mention.split())))
+
+
+def _opening_dropped(words: list[str]) -> list[str]:
+    """Words without the conjunctions, prepositions and adverbs opening them ("just as Sinha" -> "Sinha")."""
+    kept = list(words)
+    while kept and kept[0].lower() in NO_SUBJECT_OPENS:
+        kept.pop(0)
+    return kept
+
+
+def _adverb(word: str) -> bool:
+    """Whether a word in lower case is an adverb made of a common word ("repeatedly", "publicly", "angrily"), not
+    a noun ending so ("family", "ally")."""
+    if not re.fullmatch(r"[a-z]{3,}ly", word):
+        return False
+    base = word[:-2]
+    return max(zipf_frequency(base), zipf_frequency(base[:-1] + "y") if base.endswith("i") else 0.0) >= ADVERB_BASE
 
 
 def _participle(word: str) -> bool:
@@ -303,22 +409,38 @@ class _Article:
         self.body_start = body_start
         self.result = Attribution()
         self.people: list[tuple[int, str]] = []  # (offset of a mention, canonical name)
-        for match in re.finditer(NAME, text[body_start:]):
+        body = text[body_start:]
+        for match in re.finditer(NAME, body):
             name = _strip_titles(match.group())
-            if name and _is_person(name):
+            titled = name != match.group() and match.group().split()[0].lower() in TITLE_WORDS  # "Mayor Dean Holt"
+            if name and (_is_person(name) or ((titled or _speaks_as_surname(name, body)) and _plain_name(name))):
                 offset = body_start + match.start() + match.group().index(name)
+                role, _, surname = name.partition(" ")
+                if _role_noun(role) and role.lower() not in TITLE_NOUNS and " " not in surname:
+                    # "Cruiserweight Opetaia" after "Jai Opetaia": the one met before, by a role
+                    met = [person for _, person in self.people if _surname(person) == surname]
+                    name, offset = (met[-1], offset + len(role) + 1) if met else (name, offset)
                 self.people.append((offset, name))
         # one name brought in with who they are ("Bree, another Kick streamer, described ..."): a person too
         for match in ONE_NAME_INTRODUCED.finditer(text, body_start):
             if match.group("who").split()[-1].lower() in PERSON_ROLES and _is_person(match.group("name")):
                 self.people.append((match.start("name"), match.group("name")))
         self.people.sort()
-        self.pronouns = _pronouns_after(text, body_start, {person.split()[-1] for _, person in self.people})
+        self.pronouns = _pronouns_after(text, body_start, {_surname(person) for _, person in self.people})
+
+    def named(self, name: str, at: int) -> bool:
+        """Whether a name is that of a person the article names ("Ellison", met as Caroline Ellison)."""
+        return self.is_person(name) if " " in name else self._known_as(name, at) is not None
+
+    def is_person(self, name: str) -> bool:
+        """Whether a name is a person's: by its rare words, or as the article writes it (after a title, or its
+        surname alone as a speaker's)."""
+        return _is_person(name) or any(name == person for _, person in self.people)
 
     def fits(self, person: str, pronoun: str) -> bool:
         """Whether `pronoun` ("she", "his") can stand for `person`: the pronouns the article uses right after
         their name do not say otherwise."""
-        used = self.pronouns.get(person.split()[-1])
+        used = self.pronouns.get(_surname(person))
         return not used or not pronoun or pronoun.lower() not in PRONOUN_SETS or pronoun.lower() in PRONOUN_SETS[used]
 
     def canonical(self, name: str) -> str:
@@ -326,9 +448,9 @@ class _Article:
         for known in self.result.speakers:
             if known == name or close_names(known, name):
                 return known
-        last = name.split()[-1]
+        last = _surname(name)
         for _, person in reversed(self.people):
-            if person != name and (person.split()[-1] == last or close_names(person, name)) and len(person) > len(name):
+            if person != name and (_surname(person) == last or close_names(person, name)) and len(person) > len(name):
                 return person
         return name
 
@@ -364,29 +486,37 @@ class _Article:
 
     def resolve(self, mention: str, at: int) -> str | None:
         """The speaker a mention stands for, registered; None if it names no one."""
-        mention = re.sub(r"^(the|a|an)\s+", "", mention.strip(), flags=re.IGNORECASE).strip(" ,")
+        mention = re.sub(r"^(the|a|an)\s+", "", _subject(mention, lambda name: self.named(name, at)), flags=re.I)
         opening = mention.split(maxsplit=1)
         if len(opening) == 2 and opening[0].lower() in SENTENCE_OPENERS and opening[1][:1].isupper():
             mention = opening[1]  # "But Laird" is Laird
         # "the government's plan" -> "government" (but "the fishermen's association" stays)
         mention = re.sub(rf"[’']s\s+(?:{DOCUMENTS})$", "", mention).strip()
         kept = mention.split()
-        while kept and kept[-1].lower() in FILLERS:
+        while kept and (kept[-1].lower() in FILLERS or _adverb(kept[-1])):  # "He repeatedly"
             kept.pop()
         mention = " ".join(kept)
         if kept and PRONOUN.match(kept[-1]) and all(w.lower() in GRAMMAR_WORDS for w in kept[:-1]):  # "When he"
             return self.last_person(at, kept[-1])
+        if kept and kept[-1].lower() in SUBJECT_PRONOUNS | NO_ONES_PRONOUNS:  # "... manic buyers but he"
+            return self.last_person(at, kept[-1]) if kept[-1].lower() in SUBJECT_PRONOUNS else None
         if all(w.lower() in FILLERS | GRAMMAR_WORDS for w in kept):  # nothing, or "And even"
             return None
+        role_then_name = re.fullmatch(r"([A-Z][a-z-]+)\s+([A-Z][\w-]+)", mention)  # "Cruiserweight Opetaia"
+        if role_then_name and _role_noun(role_then_name.group(1)):
+            met_before = self._known_as(role_then_name.group(2), at)
+            if met_before:
+                return self.register(met_before, at)
         person = self._person_in(mention, at)
         if person:
             return person
-        names = [n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, mention)) if n and _is_person(n)]
+        names = [n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, mention)) if n and self.is_person(n)]
         if names:
             return self.register(names[-1], at)
-        single = re.fullmatch(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?", mention)  # "Hayashi", "Bankman-Fried"
-        if single and _is_person(mention):
-            return self.register(mention, at)
+        single = re.fullmatch(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?", mention)  # "Hayashi", "Bankman-Fried"
+        met = self._known_as(mention, at) if single else None
+        if met or (single and len(mention) > 3 and _is_person(mention)):  # "Wang": Gary Wang, met before
+            return self.register(met or mention, at)
         description = mention.lower()
         wanted = _keywords(description)
         # "the minister", "the author of the article": a speaker whose role says so, else
@@ -443,7 +573,7 @@ class _Article:
         """The person met before `at` (else anywhere) whose first or last name `word` is."""
         if " " in word:
             return None
-        named = [(offset, person) for offset, person in self.people if word in (person.split()[0], person.split()[-1])]
+        named = [(offset, person) for offset, person in self.people if word in (person.split()[0], _surname(person))]
         before = [person for offset, person in named if offset < at]
         return before[-1] if before else named[0][1] if named else None
 
@@ -466,7 +596,10 @@ class _Article:
             person
             for offset, person in self.people
             if (spoken[0] if spoken else 0) <= offset < at
-            and SPEAKS_AFTER.match(self.text, offset + len(person))
+            and (
+                SPEAKS_AFTER.match(self.text, offset + len(person))
+                or ACCORDING_BEFORE.search(self.text, max(0, offset - 20), offset)
+            )
             and self.fits(person, pronoun)
         ]
         if introduced:
@@ -516,6 +649,7 @@ CUE_AFTER = re.compile(
     rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS})(?:\s+[^,.;:“”«»]{{1,60}})?)\s*(?:[,.;:]|$)"
 )
 CUE_BEFORE = re.compile(rf"(?:^|[.;]\s|,\s)([^.;“”«»]{{2,160}}?)\s+(?:{VERBS})(?:\s+that)?\s*[:,]?\s*$")
+ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)  # "..., according to Mark Cohen"
 OPINION = re.compile(r"\b[Ii]n (his|her|their) (opinion|view|words)\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;]{2,120}?)(?:,|\.|;|$)")
 AS_SAYS = re.compile(rf"\bAs\s+([^,]{{2,80}}?)\s+(?:{VERBS})\b")
@@ -547,6 +681,36 @@ def _sentence_cover(sentences: list[Span], start: int, end: int) -> tuple[int, i
     """The whole sentences that `[start, end)` touches."""
     touched = [s for s in sentences if s.end > start and s.start < end]
     return (touched[0].start, touched[-1].end) if touched else (start, end)
+
+
+def _quotes_on(text: str, between: str, start: int) -> bool:
+    """Whether a quotation opening its paragraph goes on from the one before: nothing of the article's own
+    words between them, only blank lines and a short one ("Advertisement"); the news convention for a
+    speaker's words over several paragraphs."""
+    opens_paragraph = text[:start].endswith("\n")
+    lines = [line.strip() for line in between.split("\n")]
+    return (
+        opens_paragraph and "\n" in between and all(len(line) < SHORT_LINE and not line.endswith(".") for line in lines)
+    )
+
+
+def _subject_before(article: _Article, sentences: Sequence[Span], start: int) -> str | None:
+    """The person the sentence right before an unattributed quotation, in its paragraph, opens with as its
+    subject ("CEO Daniel Ek echoed that sentiment."), or the pronoun it opens with stands for."""
+    before = [s for s in sentences if s.end <= start]
+    # the quotation opens a sentence of the same paragraph
+    if not before or "\n" in article.text[before[-1].start : start] or article.text[before[-1].end : start].strip():
+        return None
+    sentence = article.text[before[-1].start : before[-1].end]
+    pronoun = re.match(r"(He|She)\s", sentence)
+    if pronoun:
+        return article.last_person(start, pronoun.group(1))
+    opening = re.match(rf"((?:[\w.-]+\s+){{0,3}}?)({NAME})\s+[a-z]", sentence)
+    # before the name, only its title or role ("Chief executive Tomasz Wrobel"), not "Analysts told Tomasz Wrobel"
+    if opening is None or not all(w[:1].isupper() or _role_noun(w) for w in opening.group(1).split()):
+        return None
+    name = _strip_titles(opening.group(2))
+    return article.register(name, start) if name and article.is_person(name) else None
 
 
 def curled(text: str) -> str:
@@ -589,6 +753,13 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
         if len(quote) < 25 and not re.search(r"[.!?…]", quote) and not cue:
             i += 1  # a quoted name or phrase, not a statement
             continue
+        if (
+            cue
+            and cue.group(3)
+            and re.search(r"[.!?…]\s*$", quote)
+            and (", " in cue.group(3) or len(cue.group(3).split()) > 5)
+        ):
+            cue = None  # “... a “start.” Returning to Twitch isn’t an option for her, she said": another sentence
         if cue:
             mention = cue.group(2) or cue.group(3)
             speaker = article.resolve(mention, region.start)
@@ -614,8 +785,14 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             between = text[last.end : region.start]
             left_open = i > 0 and text[regions[i - 1].end - 1] not in CLOSERS and regions[i - 1].end <= last.end
             in_paragraph = "\n" not in between or (left_open and not between.strip())
-            if last.kind == "quote" and in_paragraph and len(between.strip()) < 120:
+            if (
+                last.kind == "quote"
+                and (in_paragraph or _quotes_on(text, between, region.start))
+                and len(between.strip()) < 120
+            ):
                 speaker = last.speaker
+        if speaker is None:  # "CEO Daniel Ek echoed that sentiment. “We’re constantly ...”": the one just named
+            speaker = _subject_before(article, sentences, region.start)
         if speaker:
             start, stop = _sentence_cover(sentences, region.start, end)
             add(start, stop, speaker, "quote")
@@ -645,7 +822,9 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                 prefix = line[: match.start(1)]
                 named_before = NAME_THEN_COMMA.search(prefix) if APPOSITIVE.match(match.group(1)) else None
                 people = [
-                    n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, prefix)) if n and _is_person(n)
+                    n
+                    for n in (_strip_titles(m.group()) for m in re.finditer(NAME, prefix))
+                    if n and article.is_person(n)
                 ]
                 if named_before is not None and people:
                     speaker = article.register(people[-1], sentence.start + prefix.rindex(people[-1]))
@@ -662,7 +841,11 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                     elif speaker is None and not _says_nothing(match.group(1)):  # "so I said": "I" is no one's
                         lead = re.match(r"([^,]{2,60}),", line)
                         # a clause is no one ("And being default was not determinative, he said")
-                        named = lead is not None and not CLAUSE_WORDS & {w.lower() for w in lead.group(1).split()}
+                        named = (
+                            lead is not None
+                            and not CLAUSE_WORDS & {w.lower() for w in lead.group(1).split()}
+                            and lead.group(1).split()[0].lower() not in NO_SUBJECT_OPENS  # "In tests, ..."
+                        )
                         speaker = article.resolve(lead.group(1), sentence.start) if lead and named else None
         if speaker is None and (called := CHARACTERISES.match(line)):  # "She called the data “uneventful”."
             speaker = article.resolve(called.group(1), sentence.start)

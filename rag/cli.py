@@ -46,11 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     add_retrieval_options(ask)
 
     evaluate = commands.add_parser("eval", help="measure retrieval, citations and answers on a question set")
-    evaluate.add_argument("--set", dest="eval_set", type=Path, required=True, help="JSONL questions (see DESIGN.md)")
+    evaluate.add_argument("--set", dest="eval_set", type=Path, help="JSONL questions (see DESIGN.md)")
     evaluate.add_argument("--json", action="store_true", help="the summary and per-question results as JSON")
     evaluate.add_argument("--markdown", action="store_true", help="Markdown tables (for the README)")
     evaluate.add_argument(
-        "--attribution", type=Path, metavar="FILE", help="also score speaker attribution on a labelled JSONL set"
+        "--attribution",
+        type=Path,
+        metavar="FILE",
+        help="(also) score speaker attribution on a labelled JSONL set: file, text, speaker",
     )
     multihop = evaluate.add_argument_group('MultiHop-RAG sets (lines with an "evidence" key)')
     multihop.add_argument(
@@ -264,6 +267,13 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from rag.multihop import is_multihop_set
 
     multihop_options = [args.split, args.n, args.seed, args.types, args.json_out]
+    if args.eval_set is None:
+        if args.attribution is None:
+            raise UsageError("eval needs --set FILE (questions) or --attribution FILE (labelled statements)")
+        from rag.attribution_eval import attribution_report
+
+        print(attribution_report(args.attribution, settings))
+        return 0
     if is_multihop_set(args.eval_set):
         return _cmd_eval_multihop(args, settings)
     if any(option is not None for option in multihop_options):
