@@ -145,6 +145,29 @@ def test_speakers_command_lists_speakers_with_articles_and_counts(bundled_settin
     assert "Alastair Crook" not in speakers  # the author's own voice is not a quoted speaker
 
 
+def test_eval_scores_attribution_on_a_labelled_set_alone(bundled_settings: Any) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "RAG_STORAGE_DIR": str(bundled_settings.storage_dir), "PYTHONPATH": str(PROJECT)}
+    labelled = str(DATA / "attribution.jsonl")
+    result = subprocess.run(
+        [sys.executable, "-m", "rag", "eval", "--attribution", labelled],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("attribution: precision 1.00 (")
+    assert "recall 1.00 (22 labelled statements)" in result.stdout.splitlines()[0]
+    neither = subprocess.run(
+        [sys.executable, "-m", "rag", "eval"], cwd=PROJECT, capture_output=True, text=True, env=env
+    )
+    assert neither.returncode != 0 and "--set FILE" in neither.stderr and "Traceback" not in neither.stderr
+
+
 def test_retrieval_can_be_limited_to_what_one_speaker_says(assistant: Any) -> None:
     from rag.records import AskOptions, Filters
 
