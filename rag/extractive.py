@@ -1,32 +1,30 @@
 """The extractive engine: answers made of verbatim, cited sentences. Offline; never invents.
 
-Sentences of the retrieved passages are ranked against the question (`rag.ranking`).
-The answer is declined when even the best of them is weak evidence (`EVIDENCE_FLOOR`,
-calibrated on the tuning questions). Otherwise it holds the best sentence; the best
-sentence of every part of the question (each outlet it names; of two near ties, the one
-from an article not cited yet: another report; for a part naming its report by outlet and day,
-up to `DATED_PART_SENTENCES` of that report's, what it says on the point), of every clause of a long
-description (the sentence holding most of its words; for an entity question, one in an
-article naming the entity, looked for again with its name when the passages hold none)
-and of every other article that answers about as well; more good ones while they add
-something; and from each article cited, its second-best sentence when it answers nearly
-as well (`SECOND_RATIO`), and a sentence that goes on with a chosen one ("This is especially
-true for ...") when it answers nearly as well (`CONTINUATION_RATIO`), and the rest of a quotation a
-chosen sentence opens or stands inside (`QUOTE_SENTENCES`); for a "why" question, the sentence after
-the best one when that tells what happened and not why. A "how many" (or "how big", "how old")
-question is declined when no chosen sentence gives a figure of what it counts ("how much funding": a
-sum of money), one asking for a date when none gives a day (for a year, a year; for "when", any
-time) beside what the question names, "what is the name of the woman who ..." when no sentence gives
-a person's name, "which party" when no name is one's, one asking what someone said when no sentence
-found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" when no
-sentence gives the role to a name (the first name it is given to answers). An entity question
-("Who ...", "Which company ...", "In which city ...") opens with the name the evidence points to,
-citing the sentences that hold it, unless it is named only in sentences far weaker than the best
-(`ENTITY_MIN_RATIO`). Each later half of a compound question ("..., and which countries get it
-first?") is answered by the sentence matching it best, or a near tie when that one is in already
-(`HALF_RATIO`). A yes/no question gets what each report says, and a verdict only
-when the evidence makes it plain (`rag.verdict`). Sentences are laid out article by
-article in reading order.
+Sentences of the retrieved passages are ranked against the question (`rag.ranking`). The answer is
+declined when even the best of them is weak evidence (`EVIDENCE_FLOOR`, calibrated on the tuning
+questions). Otherwise it holds the best sentence; the best sentence of every part of the question (each
+outlet it names; of two near ties, the one from an article not cited yet: another report; for a part
+naming its report by outlet and day, up to `DATED_PART_SENTENCES` of that report's, what it says on the
+point), of every clause of a long description (the sentence holding most of its words; for an entity
+question, one in an article naming the entity, looked for again with its name when the passages hold
+none) and of every other article that answers about as well; more good ones while they add something;
+and from each article cited, its second-best sentence when it answers nearly as well (`SECOND_RATIO`),
+and a sentence that goes on with a chosen one ("This is especially true for ...") when it answers nearly
+as well (`CONTINUATION_RATIO`), and the rest of a quotation a chosen sentence opens or stands inside
+(`QUOTE_SENTENCES`); for a "why" question, the sentence after the best one when that tells what happened
+and not why. A "how many" (or "how big", "how old") question is declined when no chosen sentence gives a
+figure of what it counts ("how much funding": a sum of money), one asking for a date when none gives a
+day (for a year, a year; for "when", any time) beside what the question names, "what is the name of the
+woman who ..." when no sentence gives a person's name (`rag.asked_kinds` tells what is asked and what a
+sentence gives), "which party" when no name is one's, one asking what someone said when no sentence
+found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" when no sentence gives
+the role to a name (the first name it is given to answers). An entity question ("Who ...", "Which
+company ...", "In which city ...") opens with the name the evidence points to, citing the sentences that
+hold it, unless it is named only in sentences far weaker than the best (`ENTITY_MIN_RATIO`). Each later
+half of a compound question ("..., and which countries get it first?") is answered by the sentence
+matching it best, or a near tie when that one is in already (`HALF_RATIO`). A yes/no question gets what
+each report says, and a verdict only when the evidence makes it plain (`rag.verdict`). Sentences are
+laid out article by article in reading order.
 """
 
 from __future__ import annotations
@@ -37,11 +35,49 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rag.asked_kinds import (
+    ASKS_AGE,
+    ASKS_DAY,
+    ASKS_DURATION,
+    ASKS_FIGURE,
+    ASKS_MONEY,
+    ASKS_NAME,
+    ASKS_PERCENT,
+    ASKS_TIMES,
+    ASKS_WHEN,
+    ASKS_YEAR,
+    COUNT_WINDOW,
+    IN_CURRENCY,
+    MONEY_WINDOW,
+    NO_DAY,
+    NO_DURATION,
+    NO_FIGURE,
+    NO_NAME,
+    NO_WHEN,
+    NO_YEAR,
+    PRICES,
+    WRITES_AGE,
+    WRITES_DAY,
+    WRITES_DURATION,
+    WRITES_MONEY,
+    WRITES_PERCENT,
+    WRITES_SCORE,
+    WRITES_TIMES,
+    WRITES_WHEN,
+    WRITES_YEAR,
+    asks_figure_in,
+    counts,
+    gives_figure,
+    gives_name,
+    half_writes,
+    named_noun,
+    writes_duration,
+)
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import PERSON_NOUNS, Candidate, names_in, person_like, vote, with_first_name, written_near
-from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, words, written_stems
+from rag.entities import PERSON_NOUNS, Candidate, names_in, vote, with_first_name, written_near
+from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words, written_stems
 from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
@@ -69,10 +105,6 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
-PRICES = frozenset("price cost fee".split())  # measures a sentence may give by comparison
-POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these five": some already named
-MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
-COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
@@ -94,52 +126,9 @@ VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hol
 
 OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quotation: the last speaker's, unless named
 
-# Where a question, or a later half of one, opens: at the start, after an introduction ("According to X, how
-# long ...", "That heat study in One Earth: how many ...", "Chelsea beat Blackburn - who ..."), after "and"
-_OPENS = r"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)"
-# "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
-# figure (a year alone is none: "in the summer of 1941" says when, not how many)
-ASKS_FIGURE = re.compile(  # "By what percentage ...", "At how many ...": a preposition may come first
-    rf"{_OPENS}(?:(?:by|to|at|of|for|in|from|with)\s+)?(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
-    r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
-    r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b|"
-    # "What minimum credit score do you need": a figure of the noun
-    r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:minimum|maximum|average|median)\s)",
-    re.IGNORECASE,
-)
-WRITES_FIGURE = re.compile(
-    r"\b(?!(?:1[5-9]|20)\d\d\b)(?<!\d:)\d+(?:[.,]\d+)*(?!:\d|[.,]?\d*\s*[ap]\.?m\b)|"  # not "7:55", "7 p.m."
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|double[ds]?|"
-    r"tripled?|percent|none|both|third|quarter|fifth|tenth|thirds|quarters|fifths|tenths)\b",
-    re.IGNORECASE,
-)
 INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "U.S.", "U.K."
 # "According to PitchBook, how much ...": whom the question takes the figure from, not what it is of
 ATTRIBUTED_TO = re.compile(r"\s*according\s+to\s+[^,?]{1,60},", re.IGNORECASE)
-NO_FIGURE = "The articles found give no figure that answers this question."
-# "How old is ...": an age ("Ekimov, 78, and Brus, 80", "aged 78", "a 78-year-old", "was just 23 when"), not any figure
-ASKS_AGE = re.compile(rf"{_OPENS}how\s+old\b", re.IGNORECASE)
-WRITES_AGE = re.compile(
-    r"\b(?:aged?\s+\d{1,3}|\d{1,3}-year-old|\d{1,3}\s+years?\s+old|age\s+of\s+\d{1,3})\b|[A-Z][\w'’-]+,\s+\d{1,3},|"
-    r"\b(?:was|is|were|are)\s+(?:just\s+|only\s+)?\d{1,3}\s+(?:when|at\s+the\s+time)\b"
-)
-# "How many times was he sacked": a number of times ("seven times", "twice"), not the yards of a pass
-# "By what percentage ...": a share written as one ("78.8%", "12 per cent")
-ASKS_PERCENT = re.compile(r"\b(?:what|which)\s+(?:percentage|percent)\b|\bhow\s+many\s+percent", re.IGNORECASE)
-WRITES_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
-ASKS_TIMES = re.compile(r"\bhow\s+many\s+times\b", re.IGNORECASE)
-WRITES_TIMES = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|multiple|dozens?\s+of)"
-    r"\s+(?:more\s+|other\s+|different\s+|straight\s+|consecutive\s+|separate\s+)?times\b|\b(?:once|twice|thrice)\b",
-    re.IGNORECASE,
-)
-WRITES_SCORE = re.compile(
-    r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
-)
-# a later half asking for a score ("..., and what was the final score?") or an extent ("and from how far out?")
-ASKS_SCORE = re.compile(r"\b(?:score|scoreline|final\s+result)\b", re.IGNORECASE)
-ASKS_EXTENT = re.compile(r"^\s*(?:from\s+|by\s+|at\s+)?how\s+(?:far|fast|high|deep|tall)\b", re.IGNORECASE)
 # "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
 TELLS_CLAIM = re.compile(r"\b(?:wrote|writes|reported|reports|said|says|argued|argues|claimed|claims)\s+that\b", re.I)
 # "Why did ...": the reason may be told in the sentence after the one telling what happened
@@ -161,90 +150,12 @@ ASKS_IN_TEXT = re.compile(
     r"\bas\s+to\s+(?:why|how|whether)\b[^.]*\.?[\"'”’]?\s*$",  # "... her own theory as to why Uber has been slow."
     re.IGNORECASE,
 )
-# "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
-# (an "800-person trial" is a figure, of something else)
-ASKS_MONEY = re.compile(
-    rf"{_OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
-    r"financing|funds)\b|(?:[\w'’+-]+\s+){1,8}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
-    # "raise the budget by" may be a share
-    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)|"
-    # "What does a day ticket cost?"
-    rf"{_OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?cost(?:\s+(?:per|a|an|each)\b|\s*[?.]|$)",
-    re.IGNORECASE,
-)
-IN_CURRENCY = re.compile(
-    r"\bin\s+(?:us\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b", re.I
-)  # "GDP in dollars"
-WRITES_MONEY = re.compile(
-    r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
-    r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
-    r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad)\b|\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$)\s?\d",
-    re.IGNORECASE,
-)
-# "On what exact date did ... open?": answered only by a sentence that gives a day, not a year alone
-ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b", re.IGNORECASE)
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DAY_OF_MONTH = re.compile(
-    rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", re.I
-)
-WRITES_DAY = re.compile(
-    rf"{DAY_OF_MONTH.pattern}|\b\d{{4}}-\d\d-\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
-    re.IGNORECASE,
-)
-NO_DAY = "The articles found give no date that answers this question."
-ASKS_DURATION = re.compile(rf"{_OPENS}how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
-WRITES_DURATION = re.compile(
-    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
-    r"many|half\s+an?|next|coming|past|last)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
-    r"seasons?|nights?|terms?)\b|\b(?:until|through|till)\s+\S+|\bfor\s+(?:years|months|weeks|decades)\b"
-    # "since the 1976 Draft" tells how long something has been going on
-    r"|\bsince\s+(?:the\s+)?(?:(?:1[5-9]|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
-    re.IGNORECASE,
-)
-NO_DURATION = "The articles found give no length of time that answers this question."
-# "What is the name of the fighter jet Japan is developing?": a name the question does not write answers
-ASKS_NAME = re.compile(
-    r"\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b|\bwhat\s+(?:is|was)\s+(?:it|\w+\s+\w+)\s+called\b",
-    re.IGNORECASE,
-)
-NO_NAME = "The articles found give no name that answers this question."
-NAME_OF = re.compile(
-    r"\bnames?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[A-Z0-9][\w'’.-]*\s+){0,4}"
-    r"(?:(?!(?:that|which|who|whom|whose|where|when|in|at|on|of|for|by)\b|\w+(?:ed|ing)\b)[a-z][\w-]*['’]?s?\s+){0,3}?"
-    r"(?P<noun>(?!(?:that|which|who|whom|whose|where|when|the|a|an|its|their)\b|\w+(?:ed|ing)\b)[a-z][\w-]*)\b(?!['’])"
-    # what follows the noun: a name, a relative word, a preposition, a participle ("developed by"), the end
-    r"(?=\s+(?:[A-Z0-9]|(?:that|which|who|whom|in|at|on|of|for|by|to|from|with)\b|\w+(?:ed|ing)\b)|\s*[?.,]|\s*$)"
-)
-NAME_WINDOW = 4  # "what is the name of the X": the name within this many words of X
 NO_ONE = "The articles found name no one who answers this question."
 # "Who won ...", "who hit ...": the deed a who-question asks the doer of
 ASKS_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
 WHO_DID = re.compile(
     r"\s*who\s+(?!(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could)\b)(?P<verb>[a-z]+)\b", re.I
 )
-ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)  # "In what year did ...": a year answers
-WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-NO_YEAR = "The articles found give no year that answers this question."
-# "When is the trial set to begin?": answered only by a sentence that says when (a date, a year, a month,
-# a season, "last week", "two days ago"); "When Chewy ran a promotion, what ..." asks no time
-ASKS_WHEN = re.compile(
-    rf"{_OPENS}when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
-)
-_SEASONS = r"(?:spring|summer|autumn|fall|winter)"
-_MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no months
-    r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w-])"
-)
-WRITES_WHEN = re.compile(
-    rf"{WRITES_DAY.pattern}|{WRITES_YEAR.pattern}|{WRITES_DURATION.pattern}|{_MONTH_NAME}|\b{_SEASONS}\b|\bago\b|\b(?:tonight|overnight|soon)\b|"
-    rf"\b(?:this|last|next|coming|past|previous|following|same|that|earlier\s+this|later\s+this)\s+"
-    rf"(?:week|weekend|month|year|season|quarter|decade|century|morning|afternoon|evening|night|{_SEASONS})\b|"
-    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)",
-    re.IGNORECASE,
-)
-NO_WHEN = "The articles found do not say when."
 ASKS_OF_ITS_OWN = re.compile(  # a later half asking its own question, not going on with a description
     r"\s*(?:(?:from|by|for|at|in|to|with)\s+)?(?:what|which|when|where|why|how|whom|whose)\b", re.IGNORECASE
 )
@@ -299,6 +210,27 @@ class ExtractiveResult:
     declined: str = ""  # why no answer is given
     unanswered: tuple[str, ...] = ()  # the later halves of a compound question the articles found do not answer
     opening: str = ""  # the line the answer opens with, citing the entity's sentences (default: its name)
+
+
+@dataclass
+class _Selection:
+    """An answer's sentences as they are chosen from the sentences scored (`every`; `ranked`: the embedded
+    shortlist, best first): each once, and none that says what a chosen one says."""
+
+    retrieval: Retrieval
+    every: list[ScoredSentence]
+    ranked: list[ScoredSentence]
+    best: ScoredSentence
+    chosen: list[ScoredSentence]
+
+    def add(self, candidate: ScoredSentence) -> None:
+        if candidate not in self.chosen and not any(_alike(candidate, c) for c in self.chosen):
+            self.chosen.append(candidate)
+
+    @property
+    def following(self) -> dict[tuple[str, int], ScoredSentence]:
+        """The sentences scored by where they start: the one after a sentence is found here."""
+        return {(c.evidence.doc_id, c.evidence.start_char): c for c in self.every}
 
 
 class ExtractiveEngine(Engine):
@@ -372,8 +304,34 @@ class ExtractiveEngine(Engine):
             ranked = [c for c in ranked if c in said] or said
             best = ranked[0]
         broad = BROAD_QUESTION.search(question) is not None
-        limit = 5 if broad else 3
-        chosen = [best]
+        s = _Selection(retrieval, every, ranked, best, [best])
+        entity, unnamed = self._entity(s, asks_for, said)
+        if unnamed:
+            return ExtractiveResult([], best.score, declined=unnamed)
+        described = self._answer_parts_and_clauses(s, entity)
+        self._join_what_goes_with(s, described, broad, voice, said)
+        unsaid, unanswered = self._check_what_is_asked(s, asks_for, entity)
+        if unsaid:
+            return ExtractiveResult([], best.score, declined=unsaid)
+        self._answer_halves(s, unanswered)
+        chosen = s.chosen
+        year = _year_unsaid(retrieval, chosen)
+        if year:
+            return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")
+        assessment = assess(retrieval, ranked, chosen) if plan is not None and plan.kind == "yes_no" else None
+        for ground in assessment.grounds if assessment is not None else ():
+            s.add(ground)  # what makes the verdict plain is shown
+        result = ExtractiveResult(
+            _in_reading_order(chosen), best.score, entity=entity, unanswered=tuple(dict.fromkeys(unanswered))
+        )
+        if assessment is not None:
+            result.verdict, result.grounds = assessment.verdict, assessment.grounds
+        return result
+
+    def _entity(self, s: _Selection, asks_for: str, said: Sequence[ScoredSentence]) -> tuple[Candidate | None, str]:
+        """The name an entity question's answer opens with, the evidence pointing to it; or why none answers."""
+        retrieval, every, best = s.retrieval, s.every, s.best
+        plan, question = retrieval.plan, retrieval.standalone
         entity: Candidate | None = None
         referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
         candidates: list[Candidate] = []
@@ -423,14 +381,14 @@ class ExtractiveEngine(Engine):
             entity = next((c for c in candidates[:ROLE_CANDIDATES] if _named_as(c, kind, texts)), None)
             if entity is None:
                 unnamed = f"The articles found name no {kind} that answers this question."
-                return ExtractiveResult([], best.score, declined=unnamed)
+                return None, unnamed
         role = ASKS_ROLE.search(question)
         if entity is not None and role:  # the first of the names the articles give the role to answers
             title = " ".join(role.group("role").split()[-2:])  # "defense minister", not "Japan's"
             entity = next((c for c in candidates[:ROLE_CANDIDATES] if _holds_role(c, title)), None)
             if entity is None:
                 unnamed = f"The articles found do not say who the {title.lower()} is."
-                return ExtractiveResult([], best.score, declined=unnamed)
+                return None, unnamed
 
         # a name found only in sentences far weaker than the best one is no answer the evidence points to
         # (the best sentence tells of "a Louisiana woman" and names her nowhere), unless the best sentence
@@ -449,12 +407,14 @@ class ExtractiveEngine(Engine):
             deed = WHO_DID.match(main_clause(question))
             untold = deed is not None and stem(deed.group("verb")) not in content_stems(best.evidence.quote)
             if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
-                return ExtractiveResult([], best.score, declined=NO_ONE)
+                return None, NO_ONE
+        return entity, ""
 
-        def add(candidate: ScoredSentence) -> None:
-            if candidate not in chosen and not any(_alike(candidate, c) for c in chosen):
-                chosen.append(candidate)
-
+    def _answer_parts_and_clauses(self, s: _Selection, entity: Candidate | None) -> bool:
+        """Add the sentences answering each part of the question and each clause of a long description; whether
+        the question describes an entity clause by clause."""
+        retrieval, every, ranked, best, chosen, add = s.retrieval, s.every, s.ranked, s.best, s.chosen, s.add
+        plan = retrieval.plan
         # Every part of the question (an outlet, an outlet on a date) is answered from its own
         # articles, by the sentence that best matches the part's own words and meaning; a sentence
         # from an article the answer does not cite yet wins a near tie, as another report would.
@@ -523,6 +483,22 @@ class ExtractiveEngine(Engine):
                 outlet = {p.doc_id for p in retrieval.passages if p.source in part.filters.sources}
                 if not any(c.evidence.doc_id in outlet for c in chosen):
                     self._answer_part(retrieval, part, passages, ranked, best, chosen, add)
+        return described
+
+    def _join_what_goes_with(
+        self,
+        s: _Selection,
+        described: bool,
+        broad: bool,
+        voice: Voice | None,
+        said: Sequence[ScoredSentence],
+    ) -> None:
+        """Add the other articles' sentences that answer about as well, and the sentences that go on with chosen
+        ones: an article's second-best, a continuation, a reason, a reply, the rest of a quotation or statement."""
+        retrieval, every, ranked, best, chosen, add = s.retrieval, s.every, s.ranked, s.best, s.chosen, s.add
+        plan = retrieval.plan
+        question = retrieval.standalone
+        limit = 5 if broad else 3
         # Every article that answers about as well as the best gets a say; every article that
         # answers at all when the question asks what each source says.
         best_by_article: dict[str, ScoredSentence] = {}
@@ -609,6 +585,14 @@ class ExtractiveEngine(Engine):
                 ):
                     break
                 add(after)
+
+    def _check_what_is_asked(self, s: _Selection, asks_for: str, entity: Candidate | None) -> tuple[str, list[str]]:
+        """Add a sentence giving what the question asks for (a figure, a name, a date, a length of time) when no
+        chosen one gives it; why the answer is declined when none does, and the later halves left unanswered."""
+        retrieval, every, ranked, best, chosen, add = s.retrieval, s.every, s.ranked, s.best, s.chosen, s.add
+        plan = retrieval.plan
+        question = retrieval.standalone
+        following = s.following
         # What the question asks for must be in the answer: "How many cranes ..." a figure in a sentence
         # naming them ("two tugboats" is no count of cranes), found in a passage that names whatever the
         # question names ("How much funding has Locus raised?": not a figure of another startup's), a sum
@@ -634,43 +618,43 @@ class ExtractiveEngine(Engine):
             times = ASKS_TIMES.search(question) is not None
             percent = ASKS_PERCENT.search(question) is not None
 
-            def gives_figure(c: ScoredSentence) -> bool:
+            def counts_asked(c: ScoredSentence) -> bool:
                 return (
-                    _gives_figure(c.evidence.quote)
+                    gives_figure(c.evidence.quote)
                     and (not money or WRITES_MONEY.search(c.evidence.quote) is not None)
                     and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
                     and (not percent or WRITES_PERCENT.search(c.evidence.quote) is not None)
-                    and (not focus or _counts(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW))
+                    and (not focus or counts(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
 
             # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not (a
             # salary does not: "the salary cap" is none)
             names_cost = measure in PRICES and any(stem(measure) in content_stems(c.evidence.quote) for c in chosen)
-            if not names_cost and not any(gives_figure(c) for c in chosen):
+            if not names_cost and not any(counts_asked(c) for c in chosen):
                 typed = focus or money or score or age or times or percent
-                counted = next((c for c in ranked if gives_figure(c)), None) if typed else None
+                counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
-                    counted = self._typed_in_article(retrieval, chosen, gives_figure) if focus else None
+                    counted = self._typed_in_article(retrieval, chosen, counts_asked) if focus else None
                 if counted is not None:
                     add(counted)
-                elif _asks_figure_in(first, measure):
-                    return ExtractiveResult([], best.score, declined=NO_FIGURE)
+                elif asks_figure_in(first, measure):
+                    return NO_FIGURE, unanswered
                 else:
-                    unanswered += _halves_asking(plan, lambda asked: _asks_figure_in(asked, measure))
+                    unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))
         person = asks_for == "person"  # "the name of the woman who ...": a person's
-        name_noun = _named_noun(question)  # "the name of the Diablo 4 expansion ...": a name beside "expansion"
+        name_noun = named_noun(question)  # "the name of the Diablo 4 expansion ...": a name beside "expansion"
         # the name asked for is called what the question calls it somewhere in the passages found ("ChatGPT,
         # OpenAI's chatbot"): a season's name in a sentence on an expansion is no name of the expansion
         found_text = " ".join(p.text for p in retrieval.passages) if name_noun else ""
-        gives_name = entity is not None or any(
-            _gives_name(c.evidence.quote, question, person, name_noun, found_text) for c in chosen
+        name_given = entity is not None or any(
+            gives_name(c.evidence.quote, question, person, name_noun, found_text) for c in chosen
         )
-        if ASKS_NAME.search(question) and not gives_name:
+        if ASKS_NAME.search(question) and not name_given:
             if ASKS_NAME.search(first):
-                return ExtractiveResult([], best.score, declined=NO_NAME)
+                return NO_NAME, unanswered
             unanswered += _halves_asking(plan, ASKS_NAME.search)
         # a date or a length of time, in a sentence naming what the question names or beside one that
         # does (the year Japan joined the QUAD is not given by a sentence on Japan's budget; "When did Voss
@@ -692,14 +676,20 @@ class ExtractiveEngine(Engine):
                     # hours and 23 minutes"), not always beside the sentences that match the question's names;
                     # a day or a year found that way was as often another event's
                     lasted = (
-                        self._typed_in_article(retrieval, chosen, _writes_duration) if asks is ASKS_DURATION else None
+                        self._typed_in_article(retrieval, chosen, writes_duration) if asks is ASKS_DURATION else None
                     )
                     if lasted is not None:
                         add(lasted)
                     elif asks.search(first):
-                        return ExtractiveResult([], best.score, declined=unsaid)
+                        return unsaid, unanswered
                     else:
                         unanswered += _halves_asking(plan, asks.search)
+        return "", unanswered
+
+    def _answer_halves(self, s: _Selection, unanswered: Sequence[str]) -> None:
+        """Add the sentence answering each later half of a compound question that is not left unanswered."""
+        retrieval, ranked, best, chosen, add = s.retrieval, s.ranked, s.best, s.chosen, s.add
+        plan = retrieval.plan
         # "..., and which countries get it first?": each later half of a compound question is answered by
         # the sentence that best matches it (with the names the first half writes), or, when that one is in
         # already (it may answer only the first half), by a near tie. It joins after the checks above: the
@@ -724,7 +714,7 @@ class ExtractiveEngine(Engine):
                 keys = {c.evidence.key for c in chosen}
                 # a half asking for a kind of thing ("and what was the final score?", "and from how far out?") is
                 # answered by the best of its sentences that writes one, when one matches it nearly as well
-                half_kind = _half_writes(half.asked)
+                half_kind = half_writes(half.asked)
                 typed_half = (
                     next((c for c in matched if half_kind.search(c.evidence.quote)), None) if half_kind else None
                 )
@@ -734,18 +724,6 @@ class ExtractiveEngine(Engine):
                 unchosen = next((c for c in matched if c.evidence.key not in keys), None)
                 if unchosen is not None and unchosen.score >= HALF_RATIO * matched[0].score:
                     add(unchosen)
-        year = _year_unsaid(retrieval, chosen)
-        if year:
-            return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")
-        assessment = assess(retrieval, ranked, chosen) if plan is not None and plan.kind == "yes_no" else None
-        for ground in assessment.grounds if assessment is not None else ():
-            add(ground)  # what makes the verdict plain is shown
-        result = ExtractiveResult(
-            _in_reading_order(chosen), best.score, entity=entity, unanswered=tuple(dict.fromkeys(unanswered))
-        )
-        if assessment is not None:
-            result.verdict, result.grounds = assessment.verdict, assessment.grounds
-        return result
 
     def _answer_part(
         self,
@@ -1032,58 +1010,6 @@ def _refers_back(sentence: str, asks_for: str, asks_noun: str) -> bool:
     return len(opening) >= 2 and opening[0] in ("the", "this", "that") and bool(nouns & set(opening[1:]))
 
 
-def _gives_name(sentence: str, question: str, person: bool = False, noun: str = "", around: str = "") -> bool:
-    """Whether a sentence holds a name the question does not write (`person`: a person's; `noun`: one that
-    the sentence or `around` writes within a few words of it, "the expansion, Vessel of Hatred,")."""
-    asked = fold(question)
-    wanted = {stem(noun)} if noun else set()
-    return any(
-        fold(n) not in asked
-        and (not person or person_like(n))
-        # the name may carry the noun itself ("the Special Individual Partnership Program")
-        and (
-            not wanted
-            or bool(wanted & {stem(w) for w in words(n)})
-            or any(written_near(text, n, wanted, NAME_WINDOW) for text in (sentence, around) if text)
-        )
-        for n in names_in(sentence)
-    )
-
-
-def _named_noun(question: str) -> str:
-    """The noun "what is the name of the X" asks the name of: the last of the lower-case words after it
-    ("the Diablo 4 expansion Blizzard revealed" -> "expansion", "the harbour board's chair" -> "chair");
-    '' for other questions."""
-    match = NAME_OF.search(question)
-    return match.group("noun") if match else ""
-
-
-def _half_writes(asked: str) -> re.Pattern[str] | None:
-    """What a sentence answering a later half writes, when the half asks for a kind of thing: a score, a sum of
-    money, a date, a year, a time or a length of it, a figure; None for a half asking for anything else."""
-    return (
-        WRITES_SCORE
-        if ASKS_SCORE.search(asked)
-        else WRITES_MONEY
-        if ASKS_MONEY.search(asked)
-        else WRITES_DAY
-        if ASKS_DAY.search(asked)
-        else WRITES_YEAR
-        if ASKS_YEAR.search(asked)
-        else WRITES_WHEN
-        if ASKS_WHEN.search(asked) or ASKS_DURATION.search(asked)  # "how long ...": "for six years", "since 1976"
-        else WRITES_FIGURE
-        if ASKS_FIGURE.search(asked) or ASKS_EXTENT.search(asked)
-        else None
-    )
-
-
-def _asks_figure_in(text: str, measure: str) -> bool:
-    """Whether a question, or a part of one, asks for a figure: "how many ...", a sum, a measure it names."""
-    named = bool(measure) and stem(measure) in content_stems(text)
-    return bool(ASKS_FIGURE.search(text) or ASKS_MONEY.search(text) or named)
-
-
 def _halves_asking(plan: QuestionPlan | None, asks: Callable[[str], object]) -> list[str]:
     """The later halves of a compound question that ask for what `asks` finds (a match, or True)."""
     return [half.asked for half in plan.halves if asks(half.asked)] if plan is not None else []
@@ -1116,38 +1042,6 @@ def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
     cited = [p for p in retrieval.passages if p.doc_id in docs]
     written = set(re.findall(r"\d+", " ".join(f"{p.text} {p.published[:4]}" for p in cited)))
     return next((y for y in years if y not in written), "")
-
-
-def _writes_duration(sentence: ScoredSentence) -> bool:
-    """Whether a sentence tells a length of time."""
-    return WRITES_DURATION.search(sentence.evidence.quote) is not None
-
-
-def _gives_figure(sentence: str) -> bool:
-    """Whether a sentence gives a figure: a number that is no year and no day of a month ("July 10"), nor a
-    number word written with a capital inside the sentence, part of a name ("the Gaslamp Quarter", "Fifth Third")."""
-    return bool(_figures(sentence))
-
-
-def _figures(sentence: str) -> list[tuple[int, int]]:
-    """Where a sentence writes figures (see `_gives_figure`)."""
-    text = DAY_OF_MONTH.sub(lambda m: " " * len(m.group()), sentence)  # offsets hold
-    return [
-        m.span()
-        for m in WRITES_FIGURE.finditer(text)
-        if m.group()[0].isdigit() or m.group()[0].islower() or not text[: m.start()].strip(" \"“‘'(")
-    ]
-
-
-def _counts(sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW) -> bool:
-    """Whether a figure stands within `window` words of one of `stems`: a count of it ("a crowd of 18,400",
-    "18,400 fans"), not a number elsewhere in a sentence that names it, nor one pointing back at some of them
-    ("these five powers": those just listed, not how many there are)."""
-    return any(
-        any(stem(w) in stems for w in words(sentence[:start])[-window:] + words(sentence[end:])[:window])
-        for start, end in _figures(sentence)
-        if not POINTS_BACK_TO.search(sentence[:start])
-    )
 
 
 def _adjacent(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.extractive import WRITES_MONEY
+from rag.asked_kinds import WRITES_MONEY
 from rag.figures import comparable, describe, find_figures, same_amount, same_value
 
 
@@ -99,7 +99,7 @@ def test_a_name_written_with_initials_is_the_name_typed_without_their_stops() ->
     ],
 )
 def test_a_length_of_time_is_asked_after_an_introduction_too(question: str, asks_length: bool) -> None:
-    from rag.extractive import ASKS_DURATION
+    from rag.asked_kinds import ASKS_DURATION
 
     assert (ASKS_DURATION.search(question) is not None) == asks_length
 
@@ -115,26 +115,26 @@ def test_a_length_of_time_is_asked_after_an_introduction_too(question: str, asks
     ],
 )
 def test_a_number_word_written_with_a_capital_inside_a_sentence_is_part_of_a_name(sentence: str, gives: bool) -> None:
-    from rag.extractive import _gives_figure
+    from rag.asked_kinds import gives_figure
 
-    assert _gives_figure(sentence) == gives
+    assert gives_figure(sentence) == gives
 
 
 def test_a_count_stands_beside_what_it_counts() -> None:
-    from rag.extractive import _counts
+    from rag.asked_kinds import counts
     from rag.lexicon import stem
 
     attendance = {stem(w) for w in ("attendance", "crowd", "attended", "attendees")}
-    assert _counts("A crowd of 18,400 watched the derby.", attendance)
-    assert _counts("The final was attended by more than 3,000 people.", attendance)
+    assert counts("A crowd of 18,400 watched the derby.", attendance)
+    assert counts("The final was attended by more than 3,000 people.", attendance)
     # a number in a sentence that names attendees is no count of them
-    assert not _counts(
+    assert not counts(
         "There is no shortage of third places in Las Vegas, but for many attendees it is hard.", attendance
     )
     # "these three routes": some of them, pointed back at, are no count of all there are
     routes = {stem("routes")}
-    assert not _counts("The office recommends these three routes for a first visit.", routes)
-    assert _counts("The firm sails 14 routes in all.", routes)
+    assert not counts("The office recommends these three routes for a first visit.", routes)
+    assert counts("The firm sails 14 routes in all.", routes)
 
 
 @pytest.mark.parametrize(
@@ -148,7 +148,7 @@ def test_a_count_stands_beside_what_it_counts() -> None:
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:
-    from rag.extractive import ASKS_MONEY
+    from rag.asked_kinds import ASKS_MONEY
 
     assert (ASKS_MONEY.search(question) is not None) == asks_money
 
@@ -162,27 +162,27 @@ def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: boo
     ],
 )
 def test_a_bound_or_an_average_asks_a_figure(question: str, asks_figure: bool) -> None:
-    from rag.extractive import ASKS_FIGURE
+    from rag.asked_kinds import ASKS_FIGURE
 
     assert (ASKS_FIGURE.search(question) is not None) == asks_figure
 
 
 def test_the_name_asked_for_is_written_beside_the_noun_it_names() -> None:
-    from rag.extractive import _gives_name, _named_noun
+    from rag.asked_kinds import gives_name, named_noun
 
     question = "What is the name of the Diablo 4 expansion Blizzard revealed at BlizzCon?"
-    assert _named_noun(question) == "expansion"
-    assert _named_noun("What is the name of the harbour board's chair?") == "chair"
+    assert named_noun(question) == "expansion"
+    assert named_noun("What is the name of the harbour board's chair?") == "chair"
     # a season's name in a sentence on the expansion is no name of it
     season = "The content for Season of Blood comes in October, weeks before fans expect Diablo 4's first expansion."
-    assert not _gives_name(season, question, noun="expansion")
-    assert _gives_name("Blizzard named the expansion Vessel of Hatred.", question, noun="expansion")
-    assert _gives_name(
+    assert not gives_name(season, question, noun="expansion")
+    assert gives_name("Blizzard named the expansion Vessel of Hatred.", question, noun="expansion")
+    assert gives_name(
         "They are developing a Special Partnership Program.", "What is the name of the program?", noun="program"
     )
     # a name the passages found call by the noun elsewhere ("ChatGPT, the chatbot OpenAI launched")
     impressed = "Indeed, ChatGPT has impressed cynics, who called it the best tool of the year."
     chatbot = "What is the name of the chatbot covered by TechCrunch?"
-    assert _named_noun(chatbot) == "chatbot"
-    assert not _gives_name(impressed, chatbot, noun="chatbot")
-    assert _gives_name(impressed, chatbot, noun="chatbot", around="ChatGPT, the chatbot OpenAI launched, turns one.")
+    assert named_noun(chatbot) == "chatbot"
+    assert not gives_name(impressed, chatbot, noun="chatbot")
+    assert gives_name(impressed, chatbot, noun="chatbot", around="ChatGPT, the chatbot OpenAI launched, turns one.")

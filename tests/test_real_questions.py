@@ -16,8 +16,8 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
+from rag.asked_kinds import WRITES_WHEN
 from rag.assistant import Assistant
-from rag.extractive import WRITES_WHEN
 from rag.ingest import ingest_paths
 from rag.records import AskOptions
 from rag.render import render_markdown, render_terminal

@@ -1,0 +1,238 @@
+"""What a question asks for, and whether a sentence gives it: a figure of what it counts, a sum of money, an
+age, a share, a number of times, a score, a day, a year, a time, a length of time, a name.
+
+The extractive engine declines a question asking for one of these when no sentence it chose gives it
+(`NO_FIGURE`, `NO_DAY`, ...), or says that a later half of a compound question is not answered; a later half
+asking for one is answered by a sentence that writes one (`half_writes`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
+
+from rag.entities import names_in, person_like, written_near
+from rag.lexicon import content_stems, fold, stem, words
+
+if TYPE_CHECKING:
+    from rag.ranking import ScoredSentence
+
+PRICES = frozenset("price cost fee".split())  # measures a sentence may give by comparison
+POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these five": some already named
+MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
+COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
+
+# Where a question, or a later half of one, opens: at the start, after an introduction ("According to X, how
+# long ...", "That heat study in One Earth: how many ...", "Chelsea beat Blackburn - who ..."), after "and"
+OPENS = r"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)"
+
+# "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
+# figure (a year alone is none: "in the summer of 1941" says when, not how many)
+ASKS_FIGURE = re.compile(  # "By what percentage ...", "At how many ...": a preposition may come first
+    rf"{OPENS}(?:(?:by|to|at|of|for|in|from|with)\s+)?(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
+    r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
+    r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b|"
+    # "What minimum credit score do you need": a figure of the noun
+    r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:minimum|maximum|average|median)\s)",
+    re.IGNORECASE,
+)
+WRITES_FIGURE = re.compile(
+    r"\b(?!(?:1[5-9]|20)\d\d\b)(?<!\d:)\d+(?:[.,]\d+)*(?!:\d|[.,]?\d*\s*[ap]\.?m\b)|"  # not "7:55", "7 p.m."
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|twice|double[ds]?|"
+    r"tripled?|percent|none|both|third|quarter|fifth|tenth|thirds|quarters|fifths|tenths)\b",
+    re.IGNORECASE,
+)
+NO_FIGURE = "The articles found give no figure that answers this question."
+
+# "How old is ...": an age ("Ekimov, 78, and Brus, 80", "aged 78", "a 78-year-old", "was just 23 when"), not any figure
+ASKS_AGE = re.compile(rf"{OPENS}how\s+old\b", re.IGNORECASE)
+WRITES_AGE = re.compile(
+    r"\b(?:aged?\s+\d{1,3}|\d{1,3}-year-old|\d{1,3}\s+years?\s+old|age\s+of\s+\d{1,3})\b|[A-Z][\w'’-]+,\s+\d{1,3},|"
+    r"\b(?:was|is|were|are)\s+(?:just\s+|only\s+)?\d{1,3}\s+(?:when|at\s+the\s+time)\b"
+)
+
+# "By what percentage ...": a share written as one ("78.8%", "12 per cent")
+ASKS_PERCENT = re.compile(r"\b(?:what|which)\s+(?:percentage|percent)\b|\bhow\s+many\s+percent", re.IGNORECASE)
+WRITES_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+# "How many times was he sacked": a number of times ("seven times", "twice"), not the yards of a pass
+ASKS_TIMES = re.compile(r"\bhow\s+many\s+times\b", re.IGNORECASE)
+WRITES_TIMES = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|multiple|dozens?\s+of)"
+    r"\s+(?:more\s+|other\s+|different\s+|straight\s+|consecutive\s+|separate\s+)?times\b|\b(?:once|twice|thrice)\b",
+    re.IGNORECASE,
+)
+WRITES_SCORE = re.compile(
+    r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
+)
+
+# a later half asking for a score ("..., and what was the final score?") or an extent ("and from how far out?")
+ASKS_SCORE = re.compile(r"\b(?:score|scoreline|final\s+result)\b", re.IGNORECASE)
+ASKS_EXTENT = re.compile(r"^\s*(?:from\s+|by\s+|at\s+)?how\s+(?:far|fast|high|deep|tall)\b", re.IGNORECASE)
+
+# "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
+# (an "800-person trial" is a figure, of something else)
+ASKS_MONEY = re.compile(
+    rf"{OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    r"financing|funds)\b|(?:[\w'’+-]+\s+){1,8}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
+    # "raise the budget by" may be a share
+    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)|"
+    # "What does a day ticket cost?"
+    rf"{OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?cost(?:\s+(?:per|a|an|each)\b|\s*[?.]|$)",
+    re.IGNORECASE,
+)
+IN_CURRENCY = re.compile(
+    r"\bin\s+(?:us\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b", re.I
+)  # "GDP in dollars"
+WRITES_MONEY = re.compile(
+    r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
+    r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
+    r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad)\b|\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$)\s?\d",
+    re.IGNORECASE,
+)
+
+# "On what exact date did ... open?": answered only by a sentence that gives a day, not a year alone
+ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b", re.IGNORECASE)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DAY_OF_MONTH = re.compile(
+    rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", re.I
+)
+WRITES_DAY = re.compile(
+    rf"{DAY_OF_MONTH.pattern}|\b\d{{4}}-\d\d-\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+NO_DAY = "The articles found give no date that answers this question."
+ASKS_DURATION = re.compile(rf"{OPENS}how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
+WRITES_DURATION = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
+    r"many|half\s+an?|next|coming|past|last)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+    r"seasons?|nights?|terms?)\b|\b(?:until|through|till)\s+\S+|\bfor\s+(?:years|months|weeks|decades)\b"
+    # "since the 1976 Draft" tells how long something has been going on
+    r"|\bsince\s+(?:the\s+)?(?:(?:1[5-9]|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+    re.IGNORECASE,
+)
+NO_DURATION = "The articles found give no length of time that answers this question."
+
+# "What is the name of the fighter jet Japan is developing?": a name the question does not write answers
+ASKS_NAME = re.compile(
+    r"\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b|\bwhat\s+(?:is|was)\s+(?:it|\w+\s+\w+)\s+called\b",
+    re.IGNORECASE,
+)
+NO_NAME = "The articles found give no name that answers this question."
+NAME_OF = re.compile(
+    r"\bnames?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[A-Z0-9][\w'’.-]*\s+){0,4}"
+    r"(?:(?!(?:that|which|who|whom|whose|where|when|in|at|on|of|for|by)\b|\w+(?:ed|ing)\b)[a-z][\w-]*['’]?s?\s+){0,3}?"
+    r"(?P<noun>(?!(?:that|which|who|whom|whose|where|when|the|a|an|its|their)\b|\w+(?:ed|ing)\b)[a-z][\w-]*)\b(?!['’])"
+    # what follows the noun: a name, a relative word, a preposition, a participle ("developed by"), the end
+    r"(?=\s+(?:[A-Z0-9]|(?:that|which|who|whom|in|at|on|of|for|by|to|from|with)\b|\w+(?:ed|ing)\b)|\s*[?.,]|\s*$)"
+)
+NAME_WINDOW = 4  # "what is the name of the X": the name within this many words of X
+ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)  # "In what year did ...": a year answers
+WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+NO_YEAR = "The articles found give no year that answers this question."
+
+# "When is the trial set to begin?": answered only by a sentence that says when (a date, a year, a month,
+# a season, "last week", "two days ago"); "When Chewy ran a promotion, what ..." asks no time
+ASKS_WHEN = re.compile(
+    rf"{OPENS}when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
+)
+_SEASONS = r"(?:spring|summer|autumn|fall|winter)"
+_MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no months
+    r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w-])"
+)
+WRITES_WHEN = re.compile(
+    rf"{WRITES_DAY.pattern}|{WRITES_YEAR.pattern}|{WRITES_DURATION.pattern}|{_MONTH_NAME}|\b{_SEASONS}\b|\bago\b|\b(?:tonight|overnight|soon)\b|"
+    rf"\b(?:this|last|next|coming|past|previous|following|same|that|earlier\s+this|later\s+this)\s+"
+    rf"(?:week|weekend|month|year|season|quarter|decade|century|morning|afternoon|evening|night|{_SEASONS})\b|"
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)",
+    re.IGNORECASE,
+)
+NO_WHEN = "The articles found do not say when."
+
+
+def gives_name(sentence: str, question: str, person: bool = False, noun: str = "", around: str = "") -> bool:
+    """Whether a sentence holds a name the question does not write (`person`: a person's; `noun`: one that
+    the sentence or `around` writes within a few words of it, "the expansion, Vessel of Hatred,")."""
+    asked = fold(question)
+    wanted = {stem(noun)} if noun else set()
+    return any(
+        fold(n) not in asked
+        and (not person or person_like(n))
+        # the name may carry the noun itself ("the Special Individual Partnership Program")
+        and (
+            not wanted
+            or bool(wanted & {stem(w) for w in words(n)})
+            or any(written_near(text, n, wanted, NAME_WINDOW) for text in (sentence, around) if text)
+        )
+        for n in names_in(sentence)
+    )
+
+
+def named_noun(question: str) -> str:
+    """The noun "what is the name of the X" asks the name of: the last of the lower-case words after it
+    ("the Diablo 4 expansion Blizzard revealed" -> "expansion", "the harbour board's chair" -> "chair");
+    '' for other questions."""
+    match = NAME_OF.search(question)
+    return match.group("noun") if match else ""
+
+
+def half_writes(asked: str) -> re.Pattern[str] | None:
+    """What a sentence answering a later half writes, when the half asks for a kind of thing: a score, a sum of
+    money, a date, a year, a time or a length of it, a figure; None for a half asking for anything else."""
+    return (
+        WRITES_SCORE
+        if ASKS_SCORE.search(asked)
+        else WRITES_MONEY
+        if ASKS_MONEY.search(asked)
+        else WRITES_DAY
+        if ASKS_DAY.search(asked)
+        else WRITES_YEAR
+        if ASKS_YEAR.search(asked)
+        else WRITES_WHEN
+        if ASKS_WHEN.search(asked) or ASKS_DURATION.search(asked)  # "how long ...": "for six years", "since 1976"
+        else WRITES_FIGURE
+        if ASKS_FIGURE.search(asked) or ASKS_EXTENT.search(asked)
+        else None
+    )
+
+
+def asks_figure_in(text: str, measure: str) -> bool:
+    """Whether a question, or a part of one, asks for a figure: "how many ...", a sum, a measure it names."""
+    named = bool(measure) and stem(measure) in content_stems(text)
+    return bool(ASKS_FIGURE.search(text) or ASKS_MONEY.search(text) or named)
+
+
+def writes_duration(sentence: ScoredSentence) -> bool:
+    """Whether a sentence tells a length of time."""
+    return WRITES_DURATION.search(sentence.evidence.quote) is not None
+
+
+def gives_figure(sentence: str) -> bool:
+    """Whether a sentence gives a figure: a number that is no year and no day of a month ("July 10"), nor a
+    number word written with a capital inside the sentence, part of a name ("the Gaslamp Quarter", "Fifth Third")."""
+    return bool(figures(sentence))
+
+
+def figures(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence writes figures (see `gives_figure`)."""
+    text = DAY_OF_MONTH.sub(lambda m: " " * len(m.group()), sentence)  # offsets hold
+    return [
+        m.span()
+        for m in WRITES_FIGURE.finditer(text)
+        if m.group()[0].isdigit() or m.group()[0].islower() or not text[: m.start()].strip(" \"“‘'(")
+    ]
+
+
+def counts(sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW) -> bool:
+    """Whether a figure stands within `window` words of one of `stems`: a count of it ("a crowd of 18,400",
+    "18,400 fans"), not a number elsewhere in a sentence that names it, nor one pointing back at some of them
+    ("these five powers": those just listed, not how many there are)."""
+    return any(
+        any(stem(w) in stems for w in words(sentence[:start])[-window:] + words(sentence[end:])[:window])
+        for start, end in figures(sentence)
+        if not POINTS_BACK_TO.search(sentence[:start])
+    )
