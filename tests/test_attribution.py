@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -126,15 +129,14 @@ def test_a_word_opening_the_sentence_is_not_taken_for_a_first_name() -> None:
     assert by_opening["But Okafor-R"] == "Dana Okafor-Reyes"  # a hyphened surname alone, after "But"
 
 
-def test_speakers_command_lists_speakers_with_articles_and_counts(bundled_settings: Any) -> None:
-    import os
-    import subprocess
-    import sys
+def run_rag(settings: Any, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m rag ARGS` over the store of `settings`, as a user runs it."""
+    env = {**os.environ, "RAG_STORAGE_DIR": str(settings.storage_dir), "PYTHONPATH": str(PROJECT)}
+    return subprocess.run([sys.executable, "-m", "rag", *args], cwd=PROJECT, capture_output=True, text=True, env=env)
 
-    env = {**os.environ, "RAG_STORAGE_DIR": str(bundled_settings.storage_dir), "PYTHONPATH": str(PROJECT)}
-    result = subprocess.run(
-        [sys.executable, "-m", "rag", "speakers", "--json"], cwd=PROJECT, capture_output=True, text=True, env=env
-    )
+
+def test_speakers_command_lists_speakers_with_articles_and_counts(bundled_settings: Any) -> None:
+    result = run_rag(bundled_settings, "speakers", "--json")
     assert result.returncode == 0, result.stderr
     speakers = {d["name"]: d for d in map(json.loads, result.stdout.splitlines())}
     assert speakers["Yoshimasa Hayashi"]["statements"] == 4
@@ -146,25 +148,11 @@ def test_speakers_command_lists_speakers_with_articles_and_counts(bundled_settin
 
 
 def test_eval_scores_attribution_on_a_labelled_set_alone(bundled_settings: Any) -> None:
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "RAG_STORAGE_DIR": str(bundled_settings.storage_dir), "PYTHONPATH": str(PROJECT)}
-    labelled = str(DATA / "attribution.jsonl")
-    result = subprocess.run(
-        [sys.executable, "-m", "rag", "eval", "--attribution", labelled],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    result = run_rag(bundled_settings, "eval", "--attribution", str(DATA / "attribution.jsonl"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("attribution: precision 1.00 (")
     assert "recall 1.00 (22 labelled statements)" in result.stdout.splitlines()[0]
-    neither = subprocess.run(
-        [sys.executable, "-m", "rag", "eval"], cwd=PROJECT, capture_output=True, text=True, env=env
-    )
+    neither = run_rag(bundled_settings, "eval")
     assert neither.returncode != 0 and "--set FILE" in neither.stderr and "Traceback" not in neither.stderr
 
 
