@@ -59,6 +59,7 @@ from rag.asked_kinds import (
     WRITES_AGE,
     WRITES_DAY,
     WRITES_DURATION,
+    WRITES_FIGURE,
     WRITES_MONEY,
     WRITES_PERCENT,
     WRITES_SCORE,
@@ -78,7 +79,7 @@ from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import PERSON_NOUNS, Candidate, names_in, vote, with_first_name, written_near
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words, written_stems
-from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause
+from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause, question_focus
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
 from rag.sentences import quotation_depth
 from rag.verdict import assess, opening
@@ -313,7 +314,7 @@ class ExtractiveEngine(Engine):
         unsaid, unanswered = self._check_what_is_asked(s, asks_for, entity)
         if unsaid:
             return ExtractiveResult([], best.score, declined=unsaid)
-        self._answer_halves(s, unanswered)
+        unanswered = self._answer_halves(s, unanswered)
         chosen = s.chosen
         year = _year_unsaid(retrieval, chosen)
         if year:
@@ -632,7 +633,11 @@ class ExtractiveEngine(Engine):
 
             # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not (a
             # salary does not: "the salary cap" is none)
-            names_cost = measure in PRICES and any(stem(measure) in content_stems(c.evidence.quote) for c in chosen)
+            names_cost = measure in PRICES and any(
+                stem(measure) in content_stems(c.evidence.quote)
+                and (not focus or bool(focus & content_stems(c.evidence.quote)))  # the cost of the terminal, not ramps
+                for c in chosen
+            )
             if not names_cost and not any(counts_asked(c) for c in chosen):
                 typed = focus or money or score or age or times or percent
                 counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
@@ -686,44 +691,51 @@ class ExtractiveEngine(Engine):
                         unanswered += _halves_asking(plan, asks.search)
         return "", unanswered
 
-    def _answer_halves(self, s: _Selection, unanswered: Sequence[str]) -> None:
-        """Add the sentence answering each later half of a compound question that is not left unanswered."""
+    def _answer_halves(self, s: _Selection, unanswered: Sequence[str]) -> list[str]:
+        """Add the sentence answering each later half of a compound question; the halves left unanswered: those
+        for which the checks above found nothing of the kind they ask for, unless the half's own words find it."""
         retrieval, ranked, best, chosen, add = s.retrieval, s.ranked, s.best, s.chosen, s.add
         plan = retrieval.plan
+        left = list(unanswered)
         # "..., and which countries get it first?": each later half of a compound question is answered by
         # the sentence that best matches it (with the names the first half writes), or, when that one is in
         # already (it may answer only the first half), by a near tie. It joins after the checks above: the
         # sentence nearest a half ("the operator bought its two newest ferries") need not answer it.
-        if plan is not None and len(retrieval.half_vectors) == len(plan.halves):
-            embedded = {c.evidence.quote: c.vector for c in ranked if c.vector is not None}
-            first_articles = {c.evidence.doc_id for c in chosen}
-            for half, vector in zip(plan.halves, retrieval.half_vectors, strict=True):
-                if half.asked in unanswered:
-                    continue
-                # a half naming nothing of its own is answered from the articles that answer the first, by its
-                # own words ("and who was the subject?")
-                if half.names_own:
-                    matched = self.ranker.rank(
-                        half.text, vector, retrieval.passages, shortlist=SHORTLIST, known=embedded
-                    )
-                else:
-                    passages = [p for p in retrieval.passages if p.doc_id in first_articles]
-                    matched = self.ranker.rank(half.asked, vector, passages, shortlist=SHORTLIST, known=embedded)
-                if not matched or matched[0].score < PART_RATIO * best.score:
-                    continue
-                keys = {c.evidence.key for c in chosen}
-                # a half asking for a kind of thing ("and what was the final score?", "and from how far out?") is
-                # answered by the best of its sentences that writes one, when one matches it nearly as well
-                half_kind = half_writes(half.asked)
-                typed_half = (
-                    next((c for c in matched if half_kind.search(c.evidence.quote)), None) if half_kind else None
-                )
-                if typed_half is not None and typed_half.score >= TYPED_HALF_RATIO * matched[0].score:
-                    add(typed_half)
-                    continue
-                unchosen = next((c for c in matched if c.evidence.key not in keys), None)
-                if unchosen is not None and unchosen.score >= HALF_RATIO * matched[0].score:
-                    add(unchosen)
+        if plan is None or len(retrieval.half_vectors) != len(plan.halves):
+            return left
+        embedded = {c.evidence.quote: c.vector for c in ranked if c.vector is not None}
+        first_articles = {c.evidence.doc_id for c in chosen}
+        for half, vector in zip(plan.halves, retrieval.half_vectors, strict=True):
+            # a half naming nothing of its own is answered from the articles that answer the first, by its
+            # own words ("and who was the subject?")
+            if half.names_own:
+                matched = self.ranker.rank(half.text, vector, retrieval.passages, shortlist=SHORTLIST, known=embedded)
+            else:
+                passages = [p for p in retrieval.passages if p.doc_id in first_articles]
+                matched = self.ranker.rank(half.asked, vector, passages, shortlist=SHORTLIST, known=embedded)
+            if not matched or matched[0].score < PART_RATIO * best.score:
+                continue
+            if half.asked in left:
+                # checked against the whole question, nothing answered it ("..., and how much did it cost?": the
+                # sentences nearest the first half give no sum); a sentence the half's own words find answers
+                # when it gives what the half asks for and writes every word the half asks with
+                rescued = next((c for c in matched if _answers_half(half.asked, c)), None)
+                if rescued is not None and rescued.score >= HALF_RATIO * matched[0].score:
+                    add(rescued)
+                    left.remove(half.asked)
+                continue
+            keys = {c.evidence.key for c in chosen}
+            # a half asking for a kind of thing ("and what was the final score?", "and from how far out?") is
+            # answered by the best of its sentences that writes one, when one matches it nearly as well
+            half_kind = half_writes(half.asked)
+            typed_half = next((c for c in matched if half_kind.search(c.evidence.quote)), None) if half_kind else None
+            if typed_half is not None and typed_half.score >= TYPED_HALF_RATIO * matched[0].score:
+                add(typed_half)
+                continue
+            unchosen = next((c for c in matched if c.evidence.key not in keys), None)
+            if unchosen is not None and unchosen.score >= HALF_RATIO * matched[0].score:
+                add(unchosen)
+        return left
 
     def _answer_part(
         self,
@@ -1027,6 +1039,20 @@ def _first_part(question: str, plan: QuestionPlan | None) -> str:
         return question
     at = question.find(plan.halves[0].asked)
     return question[:at] if at > 0 else question
+
+
+def _answers_half(asked: str, sentence: ScoredSentence) -> bool:
+    """Whether a sentence answers a later half on its own: it writes what the half asks for (a sum, a figure
+    of what it counts, a date ...) and every word the half asks with ("how much did it cost": "The terminal
+    cost $40 million"; "how many ferries does the operator run" is not answered by "the operator bought its two
+    newest ferries")."""
+    kind = half_writes(asked)
+    quote = sentence.evidence.quote
+    if kind is None or not kind.search(quote) or not content_stems(asked) <= written_stems(quote):
+        return False
+    focus = question_focus(asked)
+    window = MONEY_WINDOW if kind is WRITES_MONEY else COUNT_WINDOW
+    return kind not in (WRITES_FIGURE, WRITES_MONEY) or not focus or counts(quote, {stem(focus)}, window)
 
 
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:

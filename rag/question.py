@@ -338,12 +338,15 @@ def main_clause(question: str) -> str:
     return text
 
 
+# where the thing asked about is, written after its noun: "the new loading ramps at the Brekka terminal" are
+# ramps, not the terminal; "a gram of Quaylite powder" is powder, its noun last
+WHERE_IT_IS = r"(?:(?:at|in|on|near|outside|inside|from)\s+(?:[\w'’+-]+\s+){1,4}?)"
 # "How many submarines ...", "What was the outcome of ...": the thing asked about, which an
 # answering sentence names (or a word close to it).
 FOCUS = [
     re.compile(
-        r"^how\s+many\s+(?:[\w-]+\s+){0,3}?(?P<focus>[a-z][\w-]*?)\s+(?:do|does|did|are|is|were|was|have|has|had|will|"
-        r"would|can|could)\b"
+        r"^how\s+many\s+(?:[\w-]+\s+){0,3}?(?P<focus>[a-z][\w-]*?)\s+"
+        rf"{WHERE_IT_IS}?(?:do|does|did|are|is|were|was|have|has|had|will|would|can|could)\b"
     ),
     # "What minimum credit score do you need ...": the noun the bound is of
     re.compile(
@@ -361,7 +364,7 @@ FOCUS = [
     re.compile(
         r"^how\s+much\s+(?:does|did|will|would|do)\s+(?:a|an|the|one)\s+"
         r"(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s+"
-        r"(?:cost|costs|sell\s+for|go\s+for)\b"
+        rf"{WHERE_IT_IS}?(?:cost|costs|sell\s+for|go\s+for)\b"
     ),
     # "How much is a week's ski pass in Zermatt?", "How much is allotted for intelligence funds in the budget?"
     re.compile(

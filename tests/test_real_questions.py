@@ -497,6 +497,26 @@ FESTIVAL = {
 }
 
 
+# A terminal's opening, its cost told further on, away from who opened it; its ramps counted, never priced.
+TERMINAL = {
+    "terminal.txt": (
+        {"title": "Skarvik opens its new bus terminal", "source": "Fell Post", "published": "2024-09-02"},
+        "Councillor Aud Rime opened the new Skarvik bus terminal on Saturday, cutting a ribbon in front of about "
+        "300 residents. "
+        "The terminal replaces a draughty shelter that had served travellers since 1971. "
+        "The waiting hall has heated benches and a café run by a local bakery. "
+        "The terminal cost $18 million, paid for by the county and a national grant. "
+        "Four new charging bays let electric buses top up between routes, the county said. "
+        "The first departure from the new terminal left at 5:50 on Sunday morning.",
+    ),
+    "orchard.txt": (
+        {"title": "Orchard growers count a late frost", "source": "Fell Post", "published": "2024-05-14"},
+        "Apple growers around Skarvik lost much of their blossom to a late frost in May. "
+        "The growers said the frost would cost each orchard about $20,000 this year.",
+    ),
+}
+
+
 # A guide counting what it lists ("these three routes") and, further on, all there are.
 ROUTES = {
     "routes.txt": (
@@ -801,6 +821,12 @@ def quota_talks(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEm
 def aid(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """An aid programme and a levy story sharing words with a question about the programme."""
     return assistant_over(tmp_path_factory.mktemp("aid") / "articles", AID, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def terminal(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A terminal's opening and, further on, its cost."""
+    return assistant_over(tmp_path_factory.mktemp("terminal") / "articles", TERMINAL, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1962,3 +1988,24 @@ def test_a_later_half_naming_nothing_of_its_own_is_not_answered_from_another_sto
     assert "$5 billion" in answer.text
     assert "Norway" not in answer.text
     assert_verbatim(aid, answer)
+
+
+def test_a_later_half_is_answered_by_a_sentence_its_own_words_find(terminal: Assistant) -> None:
+    # "how much did it cost": the sentences nearest who opened it give no sum; the half's own words find the
+    # terminal's cost, and the answer says nothing is unanswered
+    answer = terminal.ask("Who opened the Skarvik bus terminal, and how much did it cost?")
+    assert answer.text.split(" [1]")[0].endswith("Aud Rime.")
+    assert "$18 million" in answer.text and "do not answer" not in answer.text
+    assert_verbatim(terminal, answer)
+    # the bays are counted, never priced: the terminal's cost is no answer for them
+    bays = terminal.ask("Who opened the Skarvik bus terminal, and how much did the new charging bays cost?")
+    assert bays.text.split(" [1]")[0].endswith("Aud Rime.") and "$18 million" not in bays.text
+    assert bays.text.endswith("The articles found do not answer “how much did the new charging bays cost”.")
+
+
+def test_a_price_asked_of_a_thing_somewhere_is_the_things_not_the_places(terminal: Assistant) -> None:
+    # "the new charging bays at the Skarvik terminal": bays, whose price no article gives; "Four" counts them
+    declined = terminal.ask("How much did the new charging bays at the Skarvik terminal cost?")
+    assert declined.abstained and "no figure" in declined.text
+    answer = terminal.ask("How much did the Skarvik bus terminal cost?")
+    assert not answer.abstained and "$18 million" in answer.text
