@@ -35,8 +35,9 @@ from rag.word_frequency import zipf_frequency
 # ("the company said") is marked generic: another one in each article; v17: who speaks is the subject a mention
 # ends with ("In a statement posted online, Asghari", "In fact, he"), without a modifier before the name
 # ("Virginia-based Keeley", "Radiologist Bhavik Patel"); a name the article writes as a speaker's surname
-# alone ("Gary Wang" ... "Wang testified") is a person's
-ATTRIBUTION_VERSION = "attribution-v17"
+# alone ("Gary Wang" ... "Wang testified") is a person's; v18: names with accented letters ("Fabien Galthié"),
+# and a surname alone after its verb ("..., said Baker.")
+ATTRIBUTION_VERSION = "attribution-v18"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -55,7 +56,10 @@ TITLES = (
     "Secretary General|Secretary-General|Secretary|Ambassador|General|Admiral|Professor|Prof\\.|Dr\\.|Senator|"
     "Governor|Mayor|Spokesman|Spokeswoman|Chairman|Director"
 )
-NAME = r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ -][A-Z][a-z]+(?:-[a-z]+)?){1,5}"
+# letters of names, accented ones too ("Fabien Galthié", "Thomas Müller", "Łukasz"): a capital, then small letters
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LOWER = "a-zß-öø-ÿā-ž"
+NAME = rf"[{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?(?:[ -][{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?){{1,5}}"
 TITLE_WORDS = frozenset(
     "prime foreign defense defence minister president chancellor secretary general ambassador admiral professor "
     "senator governor mayor spokesman spokeswoman chairman director current former deputy vice leading senior "
@@ -105,7 +109,9 @@ PERSON_ROLES = (
     )
 ) - frozenset("investor leader figure player executive manager director chief head star entity".split())
 # one capitalised name and an appositive saying who they are: "Bree, another Kick streamer,"
-ONE_NAME_INTRODUCED = re.compile(r"(?<!\S)(?P<name>[A-Z][a-z]{2,}),\s+(?:a|an|another|the)\s+(?P<who>[^,.“”]{2,60}?),")
+ONE_NAME_INTRODUCED = re.compile(
+    rf"(?<!\S)(?P<name>[{UPPER}][{LOWER}]{{2,}}),\s+(?:a|an|another|the)\s+(?P<who>[^,.“”]{{2,60}}?),"
+)
 APPOSITIVE = re.compile(r"(?:an?|another|one\s+of)\s", re.IGNORECASE)  # "a member of the Green Party"
 NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")  # what an appositive follows: "Per Nygaard, "
 # words that make a sentence's opening a clause, not a name: "And being default was not determinative, he said"
@@ -122,7 +128,7 @@ FILLERS = frozenset(
 # a name, unless the word before is a function word ("Data from CME Group", "strategists at Bank of America")
 NAMED_AFTER_ROLE = re.compile(
     r"(?:^|\s)(?:[a-z][\w-]*|CEO|CTO|CFO|COO)\s+"
-    r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){0,2})$"
+    rf"(?P<name>[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?(?:\s+[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?){{0,2}})$"
 )
 # kinds of body whose name follows them ("venture fund Seven Seven Six", "the hard-right Freedom Caucus")
 BODIES = frozenset(
@@ -134,7 +140,9 @@ ROLE_PHRASE_WORDS = 4  # "president of global affairs Kent Walker": the words a 
 ROLE_NAME_RARITY = 4.0  # a one-word name after a role is rarer than this (Zipf) as an English word: "Hewitt"
 # a name and what it did or said ("Kelce addressed Swift's attendance on his podcast", "Klopp on the demands
 # of his job"): the name speaks, unless it is joined to what follows ("Bank of America", "Smith and Jones")
-NAME_THEN_WORDS = re.compile(r"(?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?!(?:of|and|de|van|von)\b)[a-z]")
+NAME_THEN_WORDS = re.compile(
+    rf"(?P<name>[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?)\s+(?!(?:of|and|de|van|von)\b)[a-z]"
+)
 STOP = frozenset("the of a an and in on at to for by with from as".split())
 # Words that open a sentence, written with a capital there, and no first name: "But Laird said"
 # is Laird ("Will" and "May" are first names too, and stay).
@@ -232,12 +240,15 @@ def _is_person(name: str) -> bool:
 
 def _speaks_as_surname(name: str, text: str) -> bool:
     """Whether a name of common words is a person's all the same: the text writes its last word alone as a
-    speaker ("Gary Wang" ... "Wang testified"; "Taylor Swift" ... "Swift said"), as it writes no body's."""
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name.split()[-1])}\s+(?:{VERBS})\b", text):
+    speaker ("Gary Wang" ... "Wang testified", "... said Baker."; "Taylor Swift" ... "Swift said"), as it writes
+    no body's."""
+    last = re.escape(name.split()[-1])
+    for match in re.finditer(rf"(?<![\w-]){last}\s+(?:{VERBS})\b", text):
         before = text[max(0, match.start() - 40) : match.start()].split()
         if not before or not re.fullmatch(r"[A-Z][\w'’-]*", before[-1]):  # alone: not "Goldman Sachs said"
             return True
-    return False
+    # "..., says Andrews, now 29": after the verb, alone (not "said Morgan Stanley", "says Andrews Kurth")
+    return re.search(rf"\b(?:{VERBS})\s+{last}(?![\w-])(?!\s+[{UPPER}])", text) is not None
 
 
 def _surname(name: str) -> str:
@@ -513,7 +524,9 @@ class _Article:
         names = [n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, mention)) if n and self.is_person(n)]
         if names:
             return self.register(names[-1], at)
-        single = re.fullmatch(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?", mention)  # "Hayashi", "Bankman-Fried"
+        single = re.fullmatch(
+            rf"[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?", mention
+        )  # "Hayashi", "Bankman-Fried"
         met = self._known_as(mention, at) if single else None
         if met or (single and len(mention) > 3 and _is_person(mention)):  # "Wang": Gary Wang, met before
             return self.register(met or mention, at)

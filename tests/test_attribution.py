@@ -406,3 +406,16 @@ def test_a_mention_ending_in_a_conjunction_after_a_comma_names_no_one_and_breaks
     )
     result = attribute(text)
     assert all(s.speaker in ("Rhea Moss", "the article") for s in result.statements), result.speakers
+
+
+def test_names_with_accented_letters_and_a_surname_after_its_verb_are_people() -> None:
+    text = (
+        "Coach Aurélien Jégou named his side on Friday.\n\n"
+        "“We go with youth,” said Jégou.\n\n"
+        "Club captain Sean Baker backed the choice. “They have earned it,” said Baker. “Every one of them.”"
+    )
+    result = attribute(text)
+    said = speakers_by_opening(text, result, 20)
+    assert said["“We go with youth,” "] == "Aurélien Jégou"
+    assert said["“They have earned it"] == "Sean Baker"
+    assert result.speakers["Sean Baker"].kind == "person"
