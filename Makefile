@@ -120,11 +120,15 @@ eval-multihop-plain: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --set tests/data/multihop_plain11_held.jsonl --markdown
 
 # Who says what in 24 MultiHop articles, every statement labelled by helpers who saw no code (588 statements; the
-# tune half was read while writing the rules, the held half only measured): precision and recall, printed only.
+# tune half was read while writing the rules, the held half only measured): precision and recall, printed (the
+# statements missed and wrongly given in storage/multihop/attribution-{tune,held}.txt).
 eval-attribution-multihop: $(VENV)/.installed
 	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag ingest --quiet $(MULTIHOP_DATA)/articles
-	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --attribution tests/data/attribution_multihop_tune.jsonl | sed -n 1p
-	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --attribution tests/data/attribution_multihop_held.jsonl | sed -n 1p
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --attribution tests/data/attribution_multihop_tune.jsonl \
+		> $(MULTIHOP_STORAGE)/attribution-tune.txt
+	RAG_STORAGE_DIR=$(MULTIHOP_STORAGE) $(BIN)/python -m rag eval --attribution tests/data/attribution_multihop_held.jsonl \
+		> $(MULTIHOP_STORAGE)/attribution-held.txt
+	head -n 1 $(MULTIHOP_STORAGE)/attribution-tune.txt $(MULTIHOP_STORAGE)/attribution-held.txt
 
 clean:
 	rm -rf $(VENV) storage/chroma storage/.ingest.lock

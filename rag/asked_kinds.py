@@ -214,10 +214,10 @@ def writes_duration(sentence: ScoredSentence) -> bool:
 def gives_figure(sentence: str) -> bool:
     """Whether a sentence gives a figure: a number that is no year and no day of a month ("July 10"), nor a
     number word written with a capital inside the sentence, part of a name ("the Gaslamp Quarter", "Fifth Third")."""
-    return bool(figures(sentence))
+    return bool(figure_spans(sentence))
 
 
-def figures(sentence: str) -> list[tuple[int, int]]:
+def figure_spans(sentence: str) -> list[tuple[int, int]]:
     """Where a sentence writes figures (see `gives_figure`)."""
     text = DAY_OF_MONTH.sub(lambda m: " " * len(m.group()), sentence)  # offsets hold
     return [
@@ -227,12 +227,12 @@ def figures(sentence: str) -> list[tuple[int, int]]:
     ]
 
 
-def counts(sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW) -> bool:
+def counts_near(sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW) -> bool:
     """Whether a figure stands within `window` words of one of `stems`: a count of it ("a crowd of 18,400",
     "18,400 fans"), not a number elsewhere in a sentence that names it, nor one pointing back at some of them
     ("these five powers": those just listed, not how many there are)."""
     return any(
         any(stem(w) in stems for w in words(sentence[:start])[-window:] + words(sentence[end:])[:window])
-        for start, end in figures(sentence)
+        for start, end in figure_spans(sentence)
         if not POINTS_BACK_TO.search(sentence[:start])
     )

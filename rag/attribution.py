@@ -36,8 +36,9 @@ from rag.word_frequency import zipf_frequency
 # ends with ("In a statement posted online, Asghari", "In fact, he"), without a modifier before the name
 # ("Virginia-based Keeley", "Radiologist Bhavik Patel"); a name the article writes as a speaker's surname
 # alone ("Gary Wang" ... "Wang testified") is a person's; v18: names with accented letters ("Fabien Galthié"),
-# and a surname alone after its verb ("..., said Baker.")
-ATTRIBUTION_VERSION = "attribution-v18"
+# and a surname alone after its verb ("..., said Baker."); v19: a quotation ending its sentence keeps the name
+# and description after it ("“...” Ada Lin, the port's director, said")
+ATTRIBUTION_VERSION = "attribution-v19"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -57,8 +58,8 @@ TITLES = (
     "Governor|Mayor|Spokesman|Spokeswoman|Chairman|Director"
 )
 # letters of names, accented ones too ("Fabien Galthié", "Thomas Müller", "Łukasz"): a capital, then small letters
-UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-LOWER = "a-zß-öø-ÿā-ž"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
 NAME = rf"[{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?(?:[ -][{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?){{1,5}}"
 TITLE_WORDS = frozenset(
     "prime foreign defense defence minister president chancellor secretary general ambassador admiral professor "
@@ -238,17 +239,20 @@ def _is_person(name: str) -> bool:
     return any(zipf_frequency(w) < 3.2 for w in words)
 
 
-def _speaks_as_surname(name: str, text: str) -> bool:
-    """Whether a name of common words is a person's all the same: the text writes its last word alone as a
-    speaker ("Gary Wang" ... "Wang testified", "... said Baker."; "Taylor Swift" ... "Swift said"), as it writes
-    no body's."""
-    last = re.escape(name.split()[-1])
-    for match in re.finditer(rf"(?<![\w-]){last}\s+(?:{VERBS})\b", text):
-        before = text[max(0, match.start() - 40) : match.start()].split()
-        if not before or not re.fullmatch(r"[A-Z][\w'’-]*", before[-1]):  # alone: not "Goldman Sachs said"
-            return True
-    # "..., says Andrews, now 29": after the verb, alone (not "said Morgan Stanley", "says Andrews Kurth")
-    return re.search(rf"\b(?:{VERBS})\s+{last}(?![\w-])(?!\s+[{UPPER}])", text) is not None
+def _speaking_alone(text: str) -> set[str]:
+    """The capitalised words a text writes alone as a speaker, right before a verb of saying ("Wang testified",
+    not "Goldman Sachs said") or right after one ("..., says Andrews, now 29", not "said Morgan Stanley"): the
+    surnames of people, as no body's name is written. One pass over the text."""
+    word = rf"[{UPPER}][{LOWER}'’]*(?:-[{UPPER}]?[{LOWER}'’]+)*"  # "Wang", "Bankman-Fried", "O’Hara"
+    before = {
+        m.group("word")
+        for m in re.finditer(rf"(?<![\w'’-])(?P<word>{word})\s+(?:{VERBS})\b", text)
+        if not re.search(rf"{word}\s+$", text[max(0, m.start() - 40) : m.start()])
+    }
+    after = {
+        m.group("word") for m in re.finditer(rf"\b(?:{VERBS})\s+(?P<word>{word})(?![\w'’-])(?!\s+[{UPPER}])", text)
+    }
+    return before | after
 
 
 def _surname(name: str) -> str:
@@ -261,7 +265,7 @@ def _surname(name: str) -> str:
 
 def _plain_name(name: str) -> bool:
     """Whether a name has none of the words of a body's name ("Morgan Stanley" has not; "Federal Reserve" has)."""
-    return _no_organisation(name) and not any(w.lower() in NOT_PERSON for w in re.split(r"[ -]", name))
+    return _no_organisation(name) and not any(w.lower() in NOT_PERSON for w in re.split(r"[ -]", name)[:-1])
 
 
 def _no_organisation(name: str) -> bool:
@@ -324,7 +328,7 @@ def _subject(mention: str, named: Callable[[str], bool] = lambda _: False) -> st
     pronoun or someone `named`), the conjunctions, prepositions and adverbs opening it ("And as Schefter";
     "However" alone is no one) or a modifier before the name ("Virginia-based Keeley"). An appositive stays ("Ada
     Lin, the port's director")."""
-    mention = re.split(r"[“”\"«»]|(?<=[a-z]{2}[.!?])\s", mention)[-1].strip(" ,")
+    mention = re.sub(r"^[\s,]+|[\s,]+$", "", re.split(r"[“”\"«»]|(?<=[a-z]{2}[.!?])\s", mention)[-1])
     if mention.split()[-1:] in (
         ["and"],
         ["but"],
@@ -333,11 +337,11 @@ def _subject(mention: str, named: Callable[[str], bool] = lambda _: False) -> st
         return ""
     head, comma, tail = mention.rpartition(", ")
     tail = " ".join(_opening_dropped(tail.split()))
-    opening = head.split()[0] if head else ""
+    opening = (head.split() or [""])[0]
     # "In a statement to the outlet, a spokesperson from Roblox": a phrase opening the sentence, then its subject
     opened = comma and (opening.lower() in NO_SUBJECT_OPENS or _participle(opening))
     if comma and tail and (tail[:1].isupper() or tail.lower() in SUBJECT_PRONOUNS):
-        if opened or head.split()[-1].islower() or tail.lower() in SUBJECT_PRONOUNS or named(tail):
+        if opened or (head.split() or ["A"])[-1].islower() or tail.lower() in SUBJECT_PRONOUNS or named(tail):
             mention = tail
     elif opened and tail and tail.split()[0].lower() in ("a", "an", "the", "one"):
         mention = tail
@@ -421,16 +425,19 @@ class _Article:
         self.result = Attribution()
         self.people: list[tuple[int, str]] = []  # (offset of a mention, canonical name)
         body = text[body_start:]
+        speaking_alone = _speaking_alone(body)
         for match in re.finditer(NAME, body):
             name = _strip_titles(match.group())
             titled = name != match.group() and match.group().split()[0].lower() in TITLE_WORDS  # "Mayor Dean Holt"
-            if name and (_is_person(name) or ((titled or _speaks_as_surname(name, body)) and _plain_name(name))):
+            alone = bool(name) and _surname(name) in speaking_alone  # "Gary Wang" ... "Wang testified"
+            if name and (_is_person(name) or ((titled or alone) and _plain_name(name))):
                 offset = body_start + match.start() + match.group().index(name)
                 role, _, surname = name.partition(" ")
                 if _role_noun(role) and role.lower() not in TITLE_NOUNS and " " not in surname:
                     # "Cruiserweight Opetaia" after "Jai Opetaia": the one met before, by a role
                     met = [person for _, person in self.people if _surname(person) == surname]
-                    name, offset = (met[-1], offset + len(role) + 1) if met else (name, offset)
+                    if met:  # it ends where the mention ends ("... Opetaia said"), as every entry does
+                        name, offset = met[-1], offset + len(role) + 1 + len(surname) - len(met[-1])
                 self.people.append((offset, name))
         # one name brought in with who they are ("Bree, another Kick streamer, described ..."): a person too
         for match in ONE_NAME_INTRODUCED.finditer(text, body_start):
@@ -696,15 +703,20 @@ def _sentence_cover(sentences: list[Span], start: int, end: int) -> tuple[int, i
     return (touched[0].start, touched[-1].end) if touched else (start, end)
 
 
-def _quotes_on(text: str, between: str, start: int) -> bool:
-    """Whether a quotation opening its paragraph goes on from the one before: nothing of the article's own
-    words between them, only blank lines and a short one ("Advertisement"); the news convention for a
-    speaker's words over several paragraphs."""
-    opens_paragraph = text[:start].endswith("\n")
+def _clause_before_comma(mention: str) -> bool:
+    """Whether words before a verb of saying, after a quotation that ends its sentence, are a sentence of
+    their own ("Returning to Twitch isn’t an option for her, she"), not a name with who they are ("Ada Lin,
+    the port’s director")."""
+    head = mention.split(", ")[0].split()
+    return len(head) > 1 and any(w.lower() in CLAUSE_WORDS or w.lower().endswith(("n’t", "n't")) for w in head)
+
+
+def _quotes_on(between: str) -> bool:
+    """Whether a quotation opening its paragraph goes on from the one before (`between`: the text between
+    them, ending with the paragraph's break): nothing of the article's own words between them, only blank
+    lines and a short one ("Advertisement"); the news convention for a speaker's words over paragraphs."""
     lines = [line.strip() for line in between.split("\n")]
-    return (
-        opens_paragraph and "\n" in between and all(len(line) < SHORT_LINE and not line.endswith(".") for line in lines)
-    )
+    return between.endswith("\n") and all(len(line) < SHORT_LINE and not line.endswith(".") for line in lines)
 
 
 def _subject_before(article: _Article, sentences: Sequence[Span], start: int) -> str | None:
@@ -766,12 +778,7 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
         if len(quote) < 25 and not re.search(r"[.!?…]", quote) and not cue:
             i += 1  # a quoted name or phrase, not a statement
             continue
-        if (
-            cue
-            and cue.group(3)
-            and re.search(r"[.!?…]\s*$", quote)
-            and (", " in cue.group(3) or len(cue.group(3).split()) > 5)
-        ):
+        if cue and cue.group(3) and re.search(r"[.!?…]\s*$", quote) and _clause_before_comma(cue.group(3)):
             cue = None  # “... a “start.” Returning to Twitch isn’t an option for her, she said": another sentence
         if cue:
             mention = cue.group(2) or cue.group(3)
@@ -798,11 +805,7 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             between = text[last.end : region.start]
             left_open = i > 0 and text[regions[i - 1].end - 1] not in CLOSERS and regions[i - 1].end <= last.end
             in_paragraph = "\n" not in between or (left_open and not between.strip())
-            if (
-                last.kind == "quote"
-                and (in_paragraph or _quotes_on(text, between, region.start))
-                and len(between.strip()) < 120
-            ):
+            if last.kind == "quote" and (in_paragraph or _quotes_on(between)) and len(between.strip()) < 120:
                 speaker = last.speaker
         if speaker is None:  # "CEO Daniel Ek echoed that sentiment. “We’re constantly ...”": the one just named
             speaker = _subject_before(article, sentences, region.start)
@@ -857,7 +860,7 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                         named = (
                             lead is not None
                             and not CLAUSE_WORDS & {w.lower() for w in lead.group(1).split()}
-                            and lead.group(1).split()[0].lower() not in NO_SUBJECT_OPENS  # "In tests, ..."
+                            and (lead.group(1).split() or [""])[0].lower() not in NO_SUBJECT_OPENS  # "In tests, ..."
                         )
                         speaker = article.resolve(lead.group(1), sentence.start) if lead and named else None
         if speaker is None and (called := CHARACTERISES.match(line)):  # "She called the data “uneventful”."

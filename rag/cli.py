@@ -270,6 +270,8 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.eval_set is None:
         if args.attribution is None:
             raise UsageError("eval needs --set FILE (questions) or --attribution FILE (labelled statements)")
+        if args.json or args.markdown or any(option is not None for option in multihop_options):
+            raise UsageError("--attribution alone prints its precision and recall: the other options need --set")
         from rag.attribution_eval import attribution_report
 
         print(attribution_report(args.attribution, settings))

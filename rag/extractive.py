@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rag.asked_kinds import (
@@ -67,7 +68,7 @@ from rag.asked_kinds import (
     WRITES_WHEN,
     WRITES_YEAR,
     asks_figure_in,
-    counts,
+    counts_near,
     gives_figure,
     gives_name,
     half_writes,
@@ -228,7 +229,7 @@ class _Selection:
         if candidate not in self.chosen and not any(_alike(candidate, c) for c in self.chosen):
             self.chosen.append(candidate)
 
-    @property
+    @cached_property
     def following(self) -> dict[tuple[str, int], ScoredSentence]:
         """The sentences scored by where they start: the one after a sentence is found here."""
         return {(c.evidence.doc_id, c.evidence.start_char): c for c in self.every}
@@ -496,7 +497,7 @@ class ExtractiveEngine(Engine):
     ) -> None:
         """Add the other articles' sentences that answer about as well, and the sentences that go on with chosen
         ones: an article's second-best, a continuation, a reason, a reply, the rest of a quotation or statement."""
-        retrieval, every, ranked, best, chosen, add = s.retrieval, s.every, s.ranked, s.best, s.chosen, s.add
+        retrieval, ranked, best, chosen, add = s.retrieval, s.ranked, s.best, s.chosen, s.add
         plan = retrieval.plan
         question = retrieval.standalone
         limit = 5 if broad else 3
@@ -533,7 +534,7 @@ class ExtractiveEngine(Engine):
         # A sentence that points back at a chosen one right before it ("This is especially true for
         # ...") goes on with what it says: it joins when it answers nearly as well, or whenever the
         # question asks what the articles say of something.
-        following = {(c.evidence.doc_id, c.evidence.start_char): c for c in every}
+        following = s.following
         for candidate in list(chosen):
             after = _next_sentence(candidate, following)
             points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
@@ -580,7 +581,7 @@ class ExtractiveEngine(Engine):
                 if after is None or voice is None:
                     break
                 spans = retrieval.spoken.get(after.evidence.doc_id, ())
-                inside = any(s <= after.evidence.start_char < e and speaks(voice.name, n) for s, e, n in spans)
+                inside = any(a <= after.evidence.start_char < b and speaks(voice.name, n) for a, b, n in spans)
                 if not inside and not (
                     OPENS_QUOTATION.match(after.evidence.quote) and _spoken_by(voice, after.evidence.quote)
                 ):
@@ -627,7 +628,7 @@ class ExtractiveEngine(Engine):
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
                     and (not percent or WRITES_PERCENT.search(c.evidence.quote) is not None)
-                    and (not focus or counts(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW))
+                    and (not focus or counts_near(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
 
@@ -722,7 +723,7 @@ class ExtractiveEngine(Engine):
                 rescued = next((c for c in matched if _answers_half(half.asked, c)), None)
                 if rescued is not None and rescued.score >= HALF_RATIO * matched[0].score:
                     add(rescued)
-                    left.remove(half.asked)
+                    left = [h for h in left if h != half.asked]
                 continue
             keys = {c.evidence.key for c in chosen}
             # a half asking for a kind of thing ("and what was the final score?", "and from how far out?") is
@@ -1052,7 +1053,7 @@ def _answers_half(asked: str, sentence: ScoredSentence) -> bool:
         return False
     focus = question_focus(asked)
     window = MONEY_WINDOW if kind is WRITES_MONEY else COUNT_WINDOW
-    return kind not in (WRITES_FIGURE, WRITES_MONEY) or not focus or counts(quote, {stem(focus)}, window)
+    return kind not in (WRITES_FIGURE, WRITES_MONEY) or not focus or counts_near(quote, {stem(focus)}, window)
 
 
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:

@@ -154,6 +154,8 @@ def test_eval_scores_attribution_on_a_labelled_set_alone(bundled_settings: Any) 
     assert "recall 1.00 (22 labelled statements)" in result.stdout.splitlines()[0]
     neither = run_rag(bundled_settings, "eval")
     assert neither.returncode != 0 and "--set FILE" in neither.stderr and "Traceback" not in neither.stderr
+    as_json = run_rag(bundled_settings, "eval", "--attribution", str(DATA / "attribution.jsonl"), "--json")
+    assert as_json.returncode != 0 and "need --set" in as_json.stderr and "Traceback" not in as_json.stderr
 
 
 def test_retrieval_can_be_limited_to_what_one_speaker_says(assistant: Any) -> None:
@@ -325,7 +327,7 @@ def test_who_speaks_is_the_subject_a_mention_ends_with_not_what_opens_it() -> No
         "Volunteers have painted the gallery rail, and the ferry company added that it would run extra boats."
     )
     said = speakers_by_opening(text, attribute(text), 24)
-    assert said["In a letter sent to membe"[:24]] == "Marta Quintero"
+    assert said["In a letter sent to memb"] == "Marta Quintero"
     assert said["And as Quintero explaine"[:24]] == "Marta Quintero"
     assert said["Asked about the cost, sh"] == "Marta Quintero"
     speakers = set(attribute(text).speakers)
@@ -419,3 +421,15 @@ def test_names_with_accented_letters_and_a_surname_after_its_verb_are_people() -
     assert said["“We go with youth,” "] == "Aurélien Jégou"
     assert said["“They have earned it"] == "Sean Baker"
     assert result.speakers["Sean Baker"].kind == "person"
+
+
+def test_a_quotation_ending_its_sentence_keeps_the_name_and_description_after_it() -> None:
+    text = (
+        "The quay will stay open all winter.\n\n"
+        "“We will not be leaving the harbour.” Ingvild Thorsrud, the port’s director, said on Tuesday."
+    )
+    assert speakers_by_opening(text, attribute(text), 20)["“We will not be leav"] == "Ingvild Thorsrud"
+    odd = "Dana Laird runs the ferries. “Fees will rise next year, we think,” ,\xa0, \xa0, she said."
+    assert (
+        speakers_by_opening(odd, attribute(odd), 20)["“Fees will rise next"] == "Dana Laird"
+    )  # spacing breaks nothing
