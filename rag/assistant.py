@@ -42,10 +42,19 @@ from rag.ingest import IngestReport, ingest_paths, ingest_running
 from rag.lexicon import content_words, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
-from rag.nodes import passages_of
+from rag.nodes import RankedNode, passages_of
 from rag.question import QuestionPlan, expand_contractions, plan_question
 from rag.ranking import SentenceRanker
-from rag.records import ArticleRecord, AskOptions, Filters, IndexStatus, Passage, ambiguous_id, ids_starting_with
+from rag.records import (
+    BESIDE,
+    ArticleRecord,
+    AskOptions,
+    Filters,
+    IndexStatus,
+    Passage,
+    ambiguous_id,
+    ids_starting_with,
+)
 from rag.request import Clock, Retrieval
 from rag.retrieve import HybridRetriever
 from rag.sentence_match import SentenceMatch, SentenceStems
@@ -70,6 +79,7 @@ SECOND_HOP_PASSAGES = 3  # passages searched for a clause with the answer's name
 REPORTED_PASSAGES = 5  # passages looked through for an article of an outlet the store holds nothing from
 ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
+BESIDE_PASSAGES = 2  # the best passages whose chunks before and after join those found (README: "Answers on ...")
 
 
 class NoMatchingArticles(UsageError):
@@ -316,6 +326,7 @@ class Assistant:
             with clock("retrieve"):
                 nodes, part_nodes = self._search(indexes, standalone, vector, plan, options)
                 nodes += self._search_facets(indexes, plan, options, nodes)
+                nodes += self._beside(indexes, nodes, options)
             with clock("embed"):
                 parts = [plan.searched_with(p) for p in plan.parts] if len(plan.parts) > 1 else []
                 part_vectors = [self.query_vector(text) for text in parts]
@@ -456,6 +467,32 @@ class Assistant:
                     found.add(node.node.node_id)
                     extra.append(NodeWithScore(node=node.node, score=last))
         return extra
+
+    @staticmethod
+    def _beside(indexes: _Indexes, nodes: list[NodeWithScore], options: AskOptions) -> list[NodeWithScore]:
+        """The chunks right before and after the best passages, when the search did not find them.
+
+        What a passage says often goes on across the edge of its chunk: the rest of a quotation, a
+        sentence pointing back at the one before it ("As an example, Hayashi cited ..."), the line
+        under a fixture list giving its date. They follow the passages found, as the clauses' do; the
+        names they write cast no vote for an entity answer (`Passage.beside`). Not when the passages
+        are those in which a speaker speaks: the chunk beside may be another's words.
+        """
+        if options.filters.speakers:
+            return []
+        have = {n.node.node_id for n in nodes}
+        last = min((n.score or 0.0 for n in nodes), default=0.0)
+        beside: list[NodeWithScore] = []
+        for rank, found in enumerate(nodes[:BESIDE_PASSAGES], start=1):
+            chunks = indexes.bm25.article_nodes(str(found.node.metadata.get("document_id") or found.node.ref_doc_id))
+            at = next((i for i, chunk in enumerate(chunks) if chunk.node_id == found.node.node_id), None)
+            if at is None:
+                continue
+            for chunk in chunks[max(at - 1, 0) : at] + chunks[at + 1 : at + 2]:
+                if chunk.node_id not in have:
+                    have.add(chunk.node_id)
+                    beside.append(RankedNode(node=chunk, score=last, ranks={BESIDE: rank}))
+        return beside
 
     @staticmethod
     def _lookup(indexes: _Indexes, plan: QuestionPlan, options: AskOptions) -> Callable[[str], list[Passage]] | None:

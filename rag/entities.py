@@ -418,6 +418,13 @@ def vote(
         # ... a person's in a person's form ("Cole Pennington", not "QB Chad Pennington", written as often)
         person = asks_for == "person"
         candidate.name = max(full, key=lambda f: (person and person_like(f), forms[f], len(f)))
+        by_surname = candidate.name.split()[-1]
+        if forms.get(by_surname, 0) > forms[candidate.name]:
+            # written mostly by the surname alone, the full form written once may be a relative's ("Her brother
+            # Gabe Bankman-Fried"): the first name the evidence and the passages write most before it names it
+            texts = [e.quote for e in candidate.evidence] + list(context)
+            most_written = _with_first_name(by_surname, texts, known.first_names)
+            candidate.name = most_written if " " in most_written else candidate.name
         if len(candidate.name.split()) == 1:
             texts = [e.quote for e in candidate.evidence] + list(context)
             candidate.name = _with_first_name(candidate.name, texts, known.first_names)

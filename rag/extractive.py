@@ -332,8 +332,11 @@ class ExtractiveEngine(Engine):
 
     def _entity(self, s: _Selection, asks_for: str, said: Sequence[ScoredSentence]) -> tuple[Candidate | None, str]:
         """The name an entity question's answer opens with, the evidence pointing to it; or why none answers."""
-        retrieval, every, best = s.retrieval, s.every, s.best
+        retrieval, best = s.retrieval, s.best
         plan, question = retrieval.plan, retrieval.standalone
+        # a chunk beside a passage found goes on with what that says: a name it writes is no answer the search found
+        found = [p for p in retrieval.passages if not p.beside]
+        every = [c for c in s.every if any(p.holds(c.evidence) for p in found)]
         entity: Candidate | None = None
         referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
         candidates: list[Candidate] = []
@@ -346,7 +349,7 @@ class ExtractiveEngine(Engine):
                 exclude=[m.written for m in plan.outlets],
                 near=plan.asks_noun,
                 people=plan.people,
-                context=[p.text for p in retrieval.passages],
+                context=[p.text for p in found],
                 introduced_by=plan.asks_preposition,
             )
             if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
@@ -357,7 +360,7 @@ class ExtractiveEngine(Engine):
             # "Which party won the July 10 upper house elections in Japan?": a name found only in articles that
             # write none of the names the question gives is from another story ("Trump", in a report on primaries)
             given = _names_given(question, plan)
-            story = {p.doc_id for p in retrieval.passages if given & set(words(p.text))} if given else set()
+            story = {p.doc_id for p in found if given & set(words(p.text))} if given else set()
             on_story = [c for c in candidates if not given or _on_the_story(c, given, story)]
             off_story = len(candidates) > len(on_story)
             candidates = on_story
@@ -379,7 +382,7 @@ class ExtractiveEngine(Engine):
         asked = plan.asks_noun.split() if plan is not None else []
         kind = next((w for w in reversed(asked) if w in NAMED_KINDS), "")
         if (entity is not None or off_story) and kind:
-            texts = [p.text for p in retrieval.passages]
+            texts = [p.text for p in found]
             entity = next((c for c in candidates[:ROLE_CANDIDATES] if _named_as(c, kind, texts)), None)
             if entity is None:
                 unnamed = f"The articles found name no {kind} that answers this question."
@@ -534,12 +537,18 @@ class ExtractiveEngine(Engine):
         # A sentence that points back at a chosen one right before it ("This is especially true for
         # ...") goes on with what it says: it joins when it answers nearly as well, or whenever the
         # question asks what the articles say of something.
+        # It is weighed as found where the chosen one was (in the chunk beside that one's, it ranks far below it),
+        # and by its meaning too when it was left out of the shortlist, as the sentences it is weighed against were.
         following = s.following
-        for candidate in list(chosen):
-            after = _next_sentence(candidate, following)
-            points_back = after is not None and POINTS_BACK.match(after.evidence.quote) is not None
-            if after is not None and points_back and (broad or after.score >= CONTINUATION_RATIO * best.score):
-                add(after)
+        going_on = [
+            (candidate, after)
+            for candidate, after in ((c, _next_sentence(c, following)) for c in list(chosen))
+            if after is not None and POINTS_BACK.match(after.evidence.quote)
+        ]
+        self.ranker.weigh_meaning([after for _, after in going_on], retrieval.vector, retrieval.part_vectors)
+        for candidate, going in going_on:
+            if broad or going.score_at(min(going.rank, candidate.rank)) >= CONTINUATION_RATIO * best.score:
+                add(going)
         # "Why did the club announce ...": the sentence that best tells what happened, and not why, is often
         # followed by the one telling why ("The club feared that the news was starting to leak.")
         if ASKS_REASON.search(question) and not GIVES_REASON.search(best.evidence.quote):

@@ -91,6 +91,10 @@ class ScoredSentence:
     part: int = 0  # which part that is
     heading: bool = False  # a heading line, not a sentence (`HEADING`)
 
+    def score_at(self, rank: int) -> float:
+        """The score it would have with its passage at `rank` (a sentence going on from one found there)."""
+        return self.score - RANK_PENALTY * (rank - self.rank)
+
     @property
     def score(self) -> float:
         """The ranking score: shared rare words first, meaning (of the question and of its part) beside them."""
@@ -179,23 +183,30 @@ class SentenceRanker:
                 )
         if not candidates:
             return []
-        ordered = sorted(
-            candidates.values(),
-            key=lambda c: (
-                -(
-                    LEXICAL_WEIGHT * c.lexical
-                    + 0.2 * c.prior
-                    + (TYPE_BONUS if c.typed else 0)
-                    - (HEADING_PENALTY if c.heading else 0.0)
-                )
-            ),
-        )
-        short, rest = ordered[:shortlist], ordered[shortlist:]
+
+        def promise(c: ScoredSentence) -> float:
+            return (
+                LEXICAL_WEIGHT * c.lexical
+                + 0.2 * c.prior
+                + (TYPE_BONUS if c.typed else 0)
+                - (HEADING_PENALTY if c.heading else 0.0)
+            )
+
+        ordered = sorted(candidates.values(), key=lambda c: -promise(c))
+        # the sentences of a chunk beside a passage found take no place of those found: they join the shortlist
+        # when they promise as much as its last
+        beside = [p for p in passages if p.beside]
+        aside = [c for c in ordered if any(p.holds(c.evidence) for p in beside)] if beside else []
+        short = [c for c in ordered if c not in aside][:shortlist]
+        last = promise(short[-1]) if len(short) == shortlist else float("-inf")
+        short += [c for c in aside if promise(c) >= last]
+        rest = [c for c in ordered if c not in short]
         for text, found in parts:
             docs = {p.doc_id for p in found}
             stems = content_stems(text)
             theirs = sorted(
-                (c for c in rest if c.evidence.doc_id in docs), key=lambda c: -self.lexical(stems, c.evidence.quote)
+                (c for c in rest if c.evidence.doc_id in docs and c not in aside),
+                key=lambda c: -self.lexical(stems, c.evidence.quote),
             )
             for candidate in theirs[:PART_SHORTLIST]:
                 rest.remove(candidate)
@@ -205,13 +216,36 @@ class SentenceRanker:
         embedded = dict(zip(missing, self.embedder.get_text_embedding_batch(missing), strict=True)) if missing else {}
         vectors = [known.get(c.evidence.quote) or embedded[c.evidence.quote] for c in short]
         for candidate, vector in zip(short, vectors, strict=True):
-            candidate.vector = vector
-            candidate.semantic = cosine(query_vector, vector)
-            if part_vectors:
-                similarities = [cosine(p, vector) for p in part_vectors]
-                candidate.part = max(range(len(similarities)), key=similarities.__getitem__)
-                candidate.part_semantic = similarities[candidate.part]
+            _weigh_meaning(candidate, vector, query_vector, part_vectors)
         return sorted(short, key=lambda c: -c.score) + (rest if everything else [])
+
+    def weigh_meaning(
+        self,
+        candidates: Sequence[ScoredSentence],
+        query_vector: Sequence[float],
+        part_vectors: Sequence[Sequence[float]] = (),
+    ) -> None:
+        """Score by meaning too the candidates left out of the shortlist (ranked by their words alone), when a
+        rule weighs one against those that were (a sentence going on from a chosen one)."""
+        missing = [c for c in candidates if c.vector is None]
+        if missing:
+            vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in missing])
+            for candidate, vector in zip(missing, vectors, strict=True):
+                _weigh_meaning(candidate, vector, query_vector, part_vectors)
+
+
+def _weigh_meaning(
+    candidate: ScoredSentence,
+    vector: list[float],
+    query_vector: Sequence[float],
+    part_vectors: Sequence[Sequence[float]],
+) -> None:
+    candidate.vector = vector
+    candidate.semantic = cosine(query_vector, vector)
+    if part_vectors:
+        similarities = [cosine(p, vector) for p in part_vectors]
+        candidate.part = max(range(len(similarities)), key=similarities.__getitem__)
+        candidate.part_semantic = similarities[candidate.part]
 
 
 def maximal_marginal_relevance(

@@ -159,6 +159,9 @@ class Filters:
         return "; ".join(parts)
 
 
+BESIDE = "beside"  # the rank name of a chunk that joined the passages found as the one beside a passage
+
+
 @dataclass
 class Passage:
     """A retrieved chunk, where it sits in its article, and how it ranked."""
@@ -179,6 +182,15 @@ class Passage:
     name: str = ""  # the file name relative to its corpus folder (or the upload's name)
     page: int | None = None  # for a PDF: the page on which the passage starts
     page_breaks: list[int] = field(default_factory=list)  # for a PDF: offsets inside it where pages start
+
+    @property
+    def beside(self) -> bool:
+        """Whether it joined as the chunk beside a passage found, not found itself (see Assistant._beside)."""
+        return BESIDE in self.ranks
+
+    def holds(self, evidence: Evidence) -> bool:
+        """Whether a sentence stands in this passage."""
+        return evidence.doc_id == self.doc_id and self.start_char <= evidence.start_char < self.end_char
 
     def page_at(self, offset: int) -> int | None:
         """The page of an offset inside this passage (None when not from a PDF)."""

@@ -173,7 +173,10 @@ def test_ask_json_verbose_lists_the_retrieved_passages_the_debug_view_shows(
     code, out, err = cli(settings, ["ask", "--json", "--verbose", question])
     assert code == 0, err
     retrieved = json.loads(out)["retrieved"]
-    assert [r["rank"] for r in retrieved] == list(range(1, 9)), "the default top-k, best first"
+    # the default top-k, best first, then the chunks beside the best two passages that the search did not find
+    assert [r["rank"] for r in retrieved] == list(range(1, len(retrieved) + 1)) and 8 <= len(retrieved) <= 12
+    beside = retrieved[8:]
+    assert all(r["doc_id"] in {found["doc_id"] for found in retrieved[:2]} for r in beside)
     assert all(set(r) == {"rank", "doc_id", "path", "start_char", "end_char", "score"} for r in retrieved)
     store = CorpusStore.open(settings)
     records = {r.doc_id: r for r in store.list_articles()}
@@ -200,7 +203,11 @@ def test_ask_json_verbose_lists_the_retrieved_passages_the_debug_view_shows(
     plain = json.loads(out)
     assert "retrieved" not in plain, "only --verbose lists the retrieved passages"
     code, out, err = cli(settings, ["ask", "--json", "--verbose", "--top-k", "3", question])
-    assert [r["rank"] for r in json.loads(out)["retrieved"]] == [1, 2, 3]
+    three = json.loads(out)["retrieved"]
+    assert [r["rank"] for r in three[:3]] == [1, 2, 3] and [r["start_char"] for r in three[:3]] == [
+        r["start_char"] for r in retrieved[:3]
+    ], "--top-k 3: the three best, then the chunks beside the best two"
+    assert len(three) <= 3 + 4
 
 
 HARBOUR_QUOTE = (

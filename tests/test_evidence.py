@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.coverage import Vocabulary, specific_terms
 from rag.entities import names_in, person_like, vote
 from rag.lexicon import content_stems, fold, stem, words, written_stems
-from rag.ranking import DATA_LINE
-from rag.records import Evidence
+from rag.ranking import DATA_LINE, SentenceRanker
+from rag.records import BESIDE, Evidence, Passage
 
 
 @pytest.mark.parametrize(
@@ -321,3 +322,65 @@ def test_two_words_written_apart_stand_for_the_word_written_closed() -> None:
     # "deepfakes" in a question finds "deep fake" in an article; a question's own words are not joined
     assert stem("deepfakes") in written_stems("Every stream of a deep fake takes royalties away.")
     assert stem("deepfakes") not in content_stems("Every stream of a deep fake takes royalties away.")
+
+
+def test_a_person_written_mostly_by_surname_is_named_with_the_first_name_written_most() -> None:
+    # the founder's trial: her brother's full name stands in one sentence, hers in the passages around;
+    # the sentences voting write the surname alone
+    scored = [
+        (evidence("a", "Her brother Nils Halvorsen watched from the gallery as the trial opened."), 0.7),
+        (evidence("a", "Halvorsen denied every charge of fraud on the stand.", 100), 0.65),
+        (evidence("b", "Prosecutors say Halvorsen moved customer money to her trading firm."), 0.6),
+    ]
+    context = [
+        "Ingrid Halvorsen, the founder of Kelby Coin, went on trial for fraud on Tuesday.",
+        "Ingrid Halvorsen faces seven counts. Her brother Nils Halvorsen watched from the gallery.",
+        "Lawyers for Ingrid Halvorsen say she acted in good faith.",
+    ]
+    people = ["Ingrid Halvorsen", "Nils Halvorsen"]
+    question = "Who is the crypto founder on trial for fraud?"
+    voted = vote(question, scored, asks_for="person", people=people, context=context)
+    assert voted[0].name == "Ingrid Halvorsen"
+    # written in full more often than by the surname alone, a full name stays as written
+    scored = [(evidence("a", "Nils Halvorsen testified."), 0.7), (evidence("b", "Nils Halvorsen wept.", 50), 0.6)]
+    voted = vote("Who testified?", scored, asks_for="person", people=people, context=context)
+    assert voted[0].name == "Nils Halvorsen"
+
+
+def test_a_chunk_beside_a_passage_found_takes_no_shortlist_place_of_the_sentences_found(
+    local_embedder: BaseEmbedding,
+) -> None:
+    found = (
+        "The harbour board approved the budget. Mooring fees stay where they are. "
+        "Ada Lin said the new terminal had proven its worth."
+    )
+    beside = (
+        "As an example, Lin cited the night the terminal took in a trawler. The fish market opens later on Sundays."
+    )
+    passages = [
+        Passage("c1", "a", "a.txt", "a", "", "", "", 0, len(found), found, score=0.9, ranks={"bm25": 1}),
+        Passage(
+            "c2",
+            "a",
+            "a.txt",
+            "a",
+            "",
+            "",
+            "",
+            len(found) + 1,
+            len(found) + 1 + len(beside),
+            beside,
+            score=0.1,
+            ranks={BESIDE: 1},
+        ),
+    ]
+    question = "What example did Ada Lin give of the new terminal's worth?"
+    frequencies = {s: 1 for text in (found, beside) for s in content_stems(text)}
+    ranker = SentenceRanker(local_embedder, frequencies, 2)
+    vector = local_embedder.get_query_embedding(question)
+    shortlisted = [c.evidence.quote for c in ranker.rank(question, vector, passages, shortlist=2)]
+    alone = [c.evidence.quote for c in ranker.rank(question, vector, passages[:1], shortlist=2)]
+    # the two sentences found that promise most are weighed by meaning as without the chunk beside; its sentence
+    # promising as much joins them, the one promising less does not
+    assert set(alone) < set(shortlisted) and len(alone) == 2
+    assert set(shortlisted) - set(alone) == {"As an example, Lin cited the night the terminal took in a trawler."}

@@ -19,7 +19,7 @@ from rag.answer import Answer
 from rag.asked_kinds import WRITES_WHEN
 from rag.assistant import Assistant
 from rag.ingest import ingest_paths
-from rag.records import AskOptions
+from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
 from tests.support.newsroom import write_newsroom
 from tests.support.project import make_settings
@@ -821,6 +821,48 @@ def quota_talks(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEm
 def aid(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """An aid programme and a levy story sharing words with a question about the programme."""
     return assistant_over(tmp_path_factory.mktemp("aid") / "articles", AID, local_embedder)
+
+
+# A port's year in review, long enough for several passages: the director's example of what the terminal
+# proved stands in the sentence right after her words, at the head of the next passage
+HARBOUR_YEAR = {
+    "gazette_port_year.txt": (
+        {"title": "Kelby port looks back on its first year", "source": "Kelby Gazette", "published": "2024-12-20"},
+        "Kelby's deep-water terminal ended its first year with more ships than the harbour board had planned for. "
+        "The board met on Thursday to approve next year's budget, which keeps mooring fees where they are and "
+        "adds two pilots to the roster. Members also agreed to repaint the old customs shed before the summer "
+        "and to move the ticket office for the island ferry closer to the car park. The harbour master told "
+        "the meeting that dredging of the inner basin had finished a month early and under its budget. "
+        "The lifeboat crew thanked the board for the new slipway, which let them launch at any tide this winter, "
+        "and the sailing club asked for more visitor moorings for the regatta in August. "
+        "Port director Ada Lin spoke last. Assessing the year, Lin said the new terminal had already proven "
+        "its worth to the town. "
+        "As an example, she cited the January night when the terminal took in a storm-damaged trawler and "
+        "its crew of nine after the old quay was closed by ice. "
+        "Elsewhere in the port, the fish market will open an hour later on Sundays from March. "
+        "The market's traders asked for the change after a survey of their customers, most of whom said "
+        "they shop after church. The market also plans a small cafe on its upper floor, with a view of the "
+        "fishing boats coming in, and hopes to open it by Easter if the council grants the licence. "
+        "Parking at the market will be free for the first hour from April, the council said.",
+    ),
+    "herald_ferry.txt": (
+        {"title": "Island ferry timetable", "source": "Kelby Herald", "published": "2024-12-18"},
+        "The island ferry adds a late sailing on Fridays from February. "
+        "The port director said the terminal's new berth made the extra sailing possible, and the harbour "
+        "board said the fare stays at four pounds.",
+    ),
+    "herald_budget.txt": (
+        {"title": "Harbour board budget", "source": "Kelby Herald", "published": "2024-12-19"},
+        "The harbour board's budget for next year keeps mooring fees unchanged and hires two more pilots. "
+        "Board members said the new terminal had brought more ships to the town than expected.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def harbour_year(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A port's year in review, over several passages, and two shorter reports on the same board."""
+    return assistant_over(tmp_path_factory.mktemp("harbour_year") / "articles", HARBOUR_YEAR, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2009,3 +2051,19 @@ def test_a_price_asked_of_a_thing_somewhere_is_the_things_not_the_places(termina
     assert declined.abstained and "no figure" in declined.text
     answer = terminal.ask("How much did the Skarvik bus terminal cost?")
     assert not answer.abstained and "$18 million" in answer.text
+
+
+def test_a_sentence_going_on_from_a_passage_found_across_its_edge_is_read(harbour_year: Assistant) -> None:
+    # two passages asked for: the director's words end the first; her example opens the next, which the search
+    # does not find: it joins as the chunk beside the best passage, and the example is cited
+    options = AskOptions(top_k=2)
+    question = "What example did Ada Lin give of the terminal's worth?"
+    passages = harbour_year.retrieve(question, options).passages
+    example = next(p for p in passages if "As an example" in p.text)
+    assert example.beside and example.ranks == {"beside": 1}
+    answer = harbour_year.ask(question, options=options)
+    assert "proven its worth to the town. [2] As an example, she cited the January night" in answer.text
+    assert_verbatim(harbour_year, answer)
+    # only where a speaker speaks: the chunk beside may be another's words
+    theirs = harbour_year.retrieve(question, AskOptions(top_k=2, filters=Filters(speakers=("Ada Lin",))))
+    assert not any(p.beside for p in theirs.passages)
