@@ -11,7 +11,7 @@ engine's one interface. Models, the store and the BM25 index are loaded once per
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -416,7 +416,7 @@ class Assistant:
         if not parts:
             query = QueryBundle(query_str=question, embedding=vector)
             found = indexes.retriever.retrieve(query, options.filters, top_k, options.per_article)
-            return found, [found]
+            return found, [list(found)]
         per_part = max(2, -(-top_k // len(parts)))
         part_nodes: list[list[NodeWithScore]] = []
         for part, filters in parts:
@@ -482,15 +482,19 @@ class Assistant:
             return []
         have = {n.node.node_id for n in nodes}
         last = min((n.score or 0.0 for n in nodes), default=0.0)
+        per_article = Counter(str(n.node.metadata.get("document_id") or n.node.ref_doc_id) for n in nodes)
         beside: list[NodeWithScore] = []
         for rank, found in enumerate(nodes[:BESIDE_PASSAGES], start=1):
-            chunks = indexes.bm25.article_nodes(str(found.node.metadata.get("document_id") or found.node.ref_doc_id))
+            doc_id = str(found.node.metadata.get("document_id") or found.node.ref_doc_id)
+            chunks = indexes.bm25.article_nodes(doc_id)
             at = next((i for i, chunk in enumerate(chunks) if chunk.node_id == found.node.node_id), None)
             if at is None:
                 continue
             for chunk in chunks[max(at - 1, 0) : at] + chunks[at + 1 : at + 2]:
-                if chunk.node_id not in have:
+                # no more passages of an article than the per-article cap allows
+                if chunk.node_id not in have and (not options.per_article or per_article[doc_id] < options.per_article):
                     have.add(chunk.node_id)
+                    per_article[doc_id] += 1
                     beside.append(RankedNode(node=chunk, score=last, ranks={BESIDE: rank}))
         return beside
 

@@ -419,7 +419,7 @@ def vote(
         person = asks_for == "person"
         candidate.name = max(full, key=lambda f: (person and person_like(f), forms[f], len(f)))
         by_surname = candidate.name.split()[-1]
-        if forms.get(by_surname, 0) > forms[candidate.name]:
+        if person_like(candidate.name) and forms.get(by_surname, 0) > forms[candidate.name]:
             # written mostly by the surname alone, the full form written once may be a relative's ("Her brother
             # Gabe Bankman-Fried"): the first name the evidence and the passages write most before it names it
             texts = [e.quote for e in candidate.evidence] + list(context)

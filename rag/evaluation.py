@@ -123,7 +123,7 @@ def gold_rank(span: tuple[str, int, int] | None, passages: Sequence[Passage]) ->
     if span is None:
         return None
     doc_id, start, end = span
-    for rank, p in enumerate(passages, start=1):
+    for rank, p in enumerate((p for p in passages if not p.beside), start=1):  # found, not read beside
         if p.doc_id == doc_id and p.start_char <= start and end <= p.end_char:
             return rank
     return None

@@ -336,7 +336,8 @@ class ExtractiveEngine(Engine):
         plan, question = retrieval.plan, retrieval.standalone
         # a chunk beside a passage found goes on with what that says: a name it writes is no answer the search found
         found = [p for p in retrieval.passages if not p.beside]
-        every = [c for c in s.every if any(p.holds(c.evidence) for p in found)]
+        beside = [p for p in retrieval.passages if p.beside]
+        every = [c for c in s.every if not any(p.holds(c.evidence) for p in beside)]
         entity: Candidate | None = None
         referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
         candidates: list[Candidate] = []
@@ -545,7 +546,8 @@ class ExtractiveEngine(Engine):
             for candidate, after in ((c, _next_sentence(c, following)) for c in list(chosen))
             if after is not None and POINTS_BACK.match(after.evidence.quote)
         ]
-        self.ranker.weigh_meaning([after for _, after in going_on], retrieval.vector, retrieval.part_vectors)
+        if not broad:  # (their scores, set here, stay theirs for the rules below)
+            self.ranker.weigh_meaning([after for _, after in going_on], retrieval.vector, retrieval.part_vectors)
         for candidate, going in going_on:
             if broad or going.score_at(min(going.rank, candidate.rank)) >= CONTINUATION_RATIO * best.score:
                 add(going)

@@ -152,7 +152,9 @@ class GenerativeEngine(Engine):
         """Stream the LLM's reply to the numbered passages, then check every sentence's citations."""
         kind = retrieval.plan.kind if retrieval.plan is not None else ""
         yes_no = kind == "yes_no"
-        prompt = pack_prompt(retrieval.standalone, retrieval.passages, self.budget_tokens, kind=kind)
+        # the passages found, best first (a chunk read beside one would stand as a source apart from it)
+        found = [p for p in retrieval.passages if not p.beside]
+        prompt = pack_prompt(retrieval.standalone, found, self.budget_tokens, kind=kind)
         answer.prompt = prompt.messages
         pieces: list[str] = []
         with clock("generate"):
@@ -189,7 +191,7 @@ class GenerativeEngine(Engine):
         """What `who` says about `topic`, in prose from the best passages, checked like an answer."""
         if not relevant:
             return []
-        passages = retrieval.passages[: 4 if max_sentences <= 2 else 8]
+        passages = [p for p in retrieval.passages if not p.beside][: 4 if max_sentences <= 2 else 8]
         prompt = pack_prompt(
             f"In at most {max_sentences} sentences: what does {who} say about {topic}? Attribute it to {who}.",
             passages,

@@ -196,16 +196,17 @@ class SentenceRanker:
         # the sentences of a chunk beside a passage found take no place of those found: they join the shortlist
         # when they promise as much as its last
         beside = [p for p in passages if p.beside]
-        aside = [c for c in ordered if any(p.holds(c.evidence) for p in beside)] if beside else []
-        short = [c for c in ordered if c not in aside][:shortlist]
+        aside = {c.evidence.key for c in ordered if any(p.holds(c.evidence) for p in beside)} if beside else set()
+        short = [c for c in ordered if c.evidence.key not in aside][:shortlist]
         last = promise(short[-1]) if len(short) == shortlist else float("-inf")
-        short += [c for c in aside if promise(c) >= last]
-        rest = [c for c in ordered if c not in short]
+        short += [c for c in ordered if c.evidence.key in aside and promise(c) >= last]
+        shortlisted = {c.evidence.key for c in short}
+        rest = [c for c in ordered if c.evidence.key not in shortlisted]
         for text, found in parts:
             docs = {p.doc_id for p in found}
             stems = content_stems(text)
             theirs = sorted(
-                (c for c in rest if c.evidence.doc_id in docs and c not in aside),
+                (c for c in rest if c.evidence.doc_id in docs and c.evidence.key not in aside),
                 key=lambda c: -self.lexical(stems, c.evidence.quote),
             )
             for candidate in theirs[:PART_SHORTLIST]:

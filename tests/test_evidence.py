@@ -8,7 +8,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.coverage import Vocabulary, specific_terms
 from rag.entities import names_in, person_like, vote
 from rag.lexicon import content_stems, fold, stem, words, written_stems
-from rag.ranking import DATA_LINE, SentenceRanker
+from rag.ranking import DATA_LINE, RANK_PENALTY, SentenceRanker
 from rag.records import BESIDE, Evidence, Passage
 
 
@@ -384,3 +384,20 @@ def test_a_chunk_beside_a_passage_found_takes_no_shortlist_place_of_the_sentence
     # promising as much joins them, the one promising less does not
     assert set(alone) < set(shortlisted) and len(alone) == 2
     assert set(shortlisted) - set(alone) == {"As an example, Lin cited the night the terminal took in a trawler."}
+
+
+def test_a_sentence_left_out_of_the_shortlist_is_weighed_by_meaning_and_as_found_where_another_was(
+    local_embedder: BaseEmbedding,
+) -> None:
+    text = "The harbour board approved the budget. As an example, Lin cited the night the terminal took in a trawler."
+    passage = Passage("c1", "a", "a.txt", "a", "", "", "", 0, len(text), text, score=0.9, ranks={"bm25": 1})
+    question = "What example did Ada Lin give of the new terminal's worth?"
+    ranker = SentenceRanker(local_embedder, {s: 1 for s in content_stems(text)}, 1)
+    vector = local_embedder.get_query_embedding(question)
+    ranked = ranker.rank(question, vector, [passage], shortlist=1, everything=True)
+    left_out = next(c for c in ranked if c.vector is None)
+    words_only = left_out.score
+    ranker.weigh_meaning([left_out], vector)
+    assert left_out.vector is not None and left_out.semantic > 0 and left_out.score > words_only
+    left_out.rank = 10  # in a chunk read beside the passages found
+    assert left_out.score_at(1) == pytest.approx(left_out.score + 9 * RANK_PENALTY)

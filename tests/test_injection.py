@@ -152,9 +152,10 @@ def test_the_prompt_fences_every_source_as_data_and_the_article_cannot_close_the
     content = user["content"]
     # Exactly one real fence per source, and each passage's text (defused) sits inside its own.
     blocks = re.findall(r"\[(\d+)\] <source>\n(.*?)\n</source>", content, flags=re.DOTALL)
-    assert content.count(FENCE_OPEN) == content.count(FENCE_CLOSE) == len(blocks) == len(answer.passages)
+    found = [p for p in answer.passages if not p.beside]  # the chunks read beside them are no sources of the prompt
+    assert content.count(FENCE_OPEN) == content.count(FENCE_CLOSE) == len(blocks) == len(found)
     assert [int(n) for n, _ in blocks] == list(range(1, len(blocks) + 1))
-    for (_, body), passage in zip(blocks, answer.passages, strict=True):
+    for (_, body), passage in zip(blocks, found, strict=True):
         assert defuse(passage.text) in body
     # The injected article was retrieved, and its fence markers and role tokens are defused.
     injected = [body for _, body in blocks if "I have been pwned" in body]

@@ -2067,3 +2067,10 @@ def test_a_sentence_going_on_from_a_passage_found_across_its_edge_is_read(harbou
     # only where a speaker speaks: the chunk beside may be another's words
     theirs = harbour_year.retrieve(question, AskOptions(top_k=2, filters=Filters(speakers=("Ada Lin",))))
     assert not any(p.beside for p in theirs.passages)
+
+
+def test_the_chunks_beside_keep_to_the_per_article_cap(harbour_year: Assistant) -> None:
+    question = "What example did Ada Lin give of the terminal's worth?"
+    passages = harbour_year.retrieve(question, AskOptions(top_k=2, per_article=1)).passages
+    assert not any(p.beside for p in passages), "the best article has its one passage already"
+    assert len({p.doc_id for p in passages}) == len(passages)
