@@ -629,7 +629,7 @@ class ExtractiveEngine(Engine):
             score = kind == "score"
             age = ASKS_AGE.search(question) is not None
             times = ASKS_TIMES.search(question) is not None
-            percent = ASKS_PERCENT.search(question) is not None
+            percent = ASKS_PERCENT.search(question) is not None or kind == "percent"
 
             def counts_asked(c: ScoredSentence) -> bool:
                 return (

@@ -393,6 +393,8 @@ MEASURES = {
     **dict.fromkeys("attendance crowd population capacity turnout gdp".split(), "count"),
     **dict.fromkeys("price cost fee salary budget revenue valuation".split(), "money"),
     **dict.fromkeys("score scoreline".split(), "score"),
+    # "What was Chelsea's possession percentage?": a share written as one ("58%", "58 per cent")
+    **dict.fromkeys("percentage percent".split(), "percent"),
 }
 # the words a count is written with besides its own noun ("a crowd of 18,400" is an attendance)
 MEASURE_WORDS = {
@@ -484,7 +486,9 @@ EVERY_SOURCE = re.compile(
 )
 GENERIC_FOCUS = frozenset(
     "name names number amount total kind type sort way part role people person persons individual individuals "
-    "company companies thing things one ones article articles report reports source sources times".split()
+    "company companies thing things one ones article articles report reports source sources times "
+    # "the percentage drop in the risk of ...": a change of the measure, which the articles may write as "lower"
+    "drop rise increase decrease fall decline growth jump change reduction".split()
 )
 
 

@@ -2074,3 +2074,15 @@ def test_the_chunks_beside_keep_to_the_per_article_cap(harbour_year: Assistant) 
     passages = harbour_year.retrieve(question, AskOptions(top_k=2, per_article=1)).passages
     assert not any(p.beside for p in passages), "the best article has its one passage already"
     assert len({p.doc_id for p in passages}) == len(passages)
+
+
+def test_a_percentage_asked_as_what_something_was_needs_a_share_written_as_one(
+    match_report: Assistant, weekend: Assistant
+) -> None:
+    # the derby report gives the score and the minute of the winner, no share of possession
+    declined = match_report.ask("What was Kessel United's possession percentage in the derby against Orvin Rovers?")
+    assert declined.abstained and "no figure" in declined.text
+    # the sleep study writes its share as "23 percent"
+    answer = weekend.ask("What was the percentage drop in the risk of dying for those with the most regular bedtimes?")
+    assert not answer.abstained and "23 percent" in answer.text
+    assert_verbatim(weekend, answer)
