@@ -482,10 +482,14 @@ class Assistant:
             return []
         have = {n.node.node_id for n in nodes}
         last = min((n.score or 0.0 for n in nodes), default=0.0)
-        per_article = Counter(str(n.node.metadata.get("document_id") or n.node.ref_doc_id) for n in nodes)
+
+        def article_of(n: NodeWithScore) -> str:
+            return str(n.node.metadata.get("document_id") or n.node.ref_doc_id)
+
+        per_article = Counter(article_of(n) for n in nodes)
         beside: list[NodeWithScore] = []
         for rank, found in enumerate(nodes[:BESIDE_PASSAGES], start=1):
-            doc_id = str(found.node.metadata.get("document_id") or found.node.ref_doc_id)
+            doc_id = article_of(found)
             chunks = indexes.bm25.article_nodes(doc_id)
             at = next((i for i, chunk in enumerate(chunks) if chunk.node_id == found.node.node_id), None)
             if at is None:

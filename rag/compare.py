@@ -331,7 +331,7 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
     groups = source_groups(records) if by == "source" else speaker_groups(records)
     every_group = len(groups)
     if len(groups) > MAX_ROWS:
-        groups = _groups_on_topic([p for p in whole.passages if not p.beside], groups, by_doc)
+        groups = _groups_on_topic(whole.found, groups, by_doc)
     engine = assistant.engine
     cells: list[tuple[float, Cell]] = []
     pools: dict[str, list[ScoredSentence]] = {}

@@ -335,7 +335,7 @@ class ExtractiveEngine(Engine):
         retrieval, best = s.retrieval, s.best
         plan, question = retrieval.plan, retrieval.standalone
         # a chunk beside a passage found goes on with what that says: a name it writes is no answer the search found
-        found = [p for p in retrieval.passages if not p.beside]
+        found = retrieval.found
         beside = [p for p in retrieval.passages if p.beside]
         every = [c for c in s.every if not any(p.holds(c.evidence) for p in beside)]
         entity: Candidate | None = None

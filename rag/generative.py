@@ -153,8 +153,7 @@ class GenerativeEngine(Engine):
         kind = retrieval.plan.kind if retrieval.plan is not None else ""
         yes_no = kind == "yes_no"
         # the passages found, best first (a chunk read beside one would stand as a source apart from it)
-        found = [p for p in retrieval.passages if not p.beside]
-        prompt = pack_prompt(retrieval.standalone, found, self.budget_tokens, kind=kind)
+        prompt = pack_prompt(retrieval.standalone, retrieval.found, self.budget_tokens, kind=kind)
         answer.prompt = prompt.messages
         pieces: list[str] = []
         with clock("generate"):
@@ -191,7 +190,7 @@ class GenerativeEngine(Engine):
         """What `who` says about `topic`, in prose from the best passages, checked like an answer."""
         if not relevant:
             return []
-        passages = [p for p in retrieval.passages if not p.beside][: 4 if max_sentences <= 2 else 8]
+        passages = retrieval.found[: 4 if max_sentences <= 2 else 8]
         prompt = pack_prompt(
             f"In at most {max_sentences} sentences: what does {who} say about {topic}? Attribute it to {who}.",
             passages,

@@ -47,6 +47,11 @@ class Retrieval:
     statements: Callable[[str], list[tuple[int, int, str]]] | None = None
 
     @property
+    def found(self) -> list[Passage]:
+        """The passages a search found, without the chunks read beside them (`Passage.beside`)."""
+        return [p for p in self.passages if not p.beside]
+
+    @property
     def asked(self) -> str:
         """What the question asks, as sentences are ranked against it (see QuestionPlan.asked)."""
         return self.plan.asked if self.plan is not None else self.standalone
