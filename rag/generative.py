@@ -1,7 +1,9 @@
 """The generative engine: an LLM writes the answer from numbered passages; we check it.
 
-Passages go into the prompt as [1]..[n], as many as fit the token budget. The reply is
-split into sentences; each [n] is resolved to the sentence of passage n that best supports
+Passages go into the prompt as [1]..[n], as many as fit the token budget; a chunk read
+beside a passage found (`Passage.beside`) goes into that passage's source, in the article's
+order, so that a sentence going on across the chunk's edge is read where it stands. The reply
+is split into sentences; each [n] is resolved to the sentence of source n that best supports
 its sentence, numbers that point at no passage are dropped and reported, and every
 sentence is judged against the quotes it cites. A yes/no question's prompt asks the reply to
 open with "Yes.", "No." or "Cannot tell." (`prompts/answer_yes_no.txt`); the verdict is kept
@@ -22,7 +24,7 @@ from rag.conversation import Turn
 from rag.engine import NOT_FOUND, Engine
 from rag.prompts import render
 from rag.ranking import ScoredSentence, SentenceRanker
-from rag.records import CitedSentence, Evidence, Passage
+from rag.records import BESIDE, CitedSentence, Evidence, Passage
 from rag.support import SupportJudge
 from rag.tokens import count_tokens
 from rag.verdict import CANNOT_TELL, opening, split_verdict
@@ -53,12 +55,46 @@ _INSTRUCTION = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Source:
+    """One numbered source of the prompt: a passage found, with the chunks read beside it, in the article's order."""
+
+    found: Passage
+    beside: tuple[Passage, ...] = ()
+
+    @property
+    def chunks(self) -> list[Passage]:
+        """Its chunks in the order the article writes them."""
+        return sorted((self.found, *self.beside), key=lambda p: p.start_char)
+
+    @property
+    def text(self) -> str:
+        """What it says: its chunks' texts, one after the other."""
+        return " ".join(p.text.strip() for p in self.chunks)
+
+    @property
+    def sentences(self) -> list[Evidence]:
+        """Its sentences, as spans of its article."""
+        return [e for p in self.chunks for e in passage_sentences(p)]
+
+
+def sources_of(passages: Sequence[Passage]) -> list[Source]:
+    """The passages found, best first, each with the chunks read beside it (`Passage.beside`: its rank there
+    is the found passage's place among them)."""
+    found = [p for p in passages if not p.beside]
+    beside: dict[int, list[Passage]] = {}
+    for p in passages:
+        if p.beside and 1 <= p.ranks[BESIDE] <= len(found):
+            beside.setdefault(p.ranks[BESIDE] - 1, []).append(p)
+    return [Source(p, tuple(beside.get(i, ()))) for i, p in enumerate(found)]
+
+
 @dataclass
 class PackedPrompt:
-    """The messages for the LLM and the passages they number."""
+    """The messages for the LLM and the sources they number."""
 
     messages: list[dict[str, str]]
-    passages: list[Passage]
+    sources: list[Source]
 
 
 @dataclass
@@ -85,14 +121,16 @@ def is_instruction(quote: str) -> bool:
     return bool(_INSTRUCTION.search(quote))
 
 
-def format_source(n: int, passage: Passage) -> str:
+def format_source(n: int, source: Source) -> str:
     """One numbered source block of the prompt, its metadata and text fenced as data."""
-    meta = " · ".join(x for x in (passage.title, passage.source, passage.author, passage.published) if x)
-    return f"[{n}] {FENCE_OPEN}\n{defuse(meta)}\n{defuse(passage.text)}\n{FENCE_CLOSE}"
+    lead = source.found
+    meta = " · ".join(x for x in (lead.title, lead.source, lead.author, lead.published) if x)
+    return f"[{n}] {FENCE_OPEN}\n{defuse(meta)}\n{defuse(source.text)}\n{FENCE_CLOSE}"
 
 
-def pack_prompt(question: str, passages: Sequence[Passage], budget_tokens: int, kind: str = "") -> PackedPrompt:
-    """Number the passages and keep as many, best first, as fit `budget_tokens`.
+def pack_prompt(question: str, sources: Sequence[Source], budget_tokens: int, kind: str = "") -> PackedPrompt:
+    """Number the sources and keep as many, best first, as fit `budget_tokens`: first the passages found,
+    then, as the rest of the budget allows, the chunks read beside them, best passage first.
 
     `kind`: what the question asks for (`rag.question.Plan.kind`); a yes/no question's reply is asked to
     open with its verdict, an entity question's with the name (`KIND_RULES`).
@@ -100,17 +138,23 @@ def pack_prompt(question: str, passages: Sequence[Passage], budget_tokens: int, 
     system = render("answer_system", abstain_reply=ABSTAIN_REPLY)
     if kind in KIND_RULES:
         system += "\n\n" + render(KIND_RULES[kind])
-    used: list[Passage] = []
-    blocks: list[str] = []
     spent = count_tokens(system) + count_tokens(render("answer_user", sources="", question=question))
-    for passage in passages:
-        block = format_source(len(used) + 1, passage)
-        cost = count_tokens(block) + 2
-        if used and spent + cost > budget_tokens:
+
+    def cost(n: int, source: Source) -> int:
+        return count_tokens(format_source(n, source)) + 2
+
+    used: list[Source] = []
+    for source in sources:
+        bare = Source(source.found)
+        if used and spent + cost(len(used) + 1, bare) > budget_tokens:
             break  # the first passage always goes in, even over budget
-        used.append(passage)
-        blocks.append(block)
-        spent += cost
+        used.append(bare)
+        spent += cost(len(used), bare)
+    for n, source in enumerate(sources[: len(used)], start=1):
+        if source.beside and spent + cost(n, source) - cost(n, used[n - 1]) <= budget_tokens:
+            spent += cost(n, source) - cost(n, used[n - 1])
+            used[n - 1] = source
+    blocks = [format_source(n, source) for n, source in enumerate(used, start=1)]
     user = render("answer_user", sources="\n\n".join(blocks), question=question)
     return PackedPrompt([{"role": "system", "content": system}, {"role": "user", "content": user}], used)
 
@@ -152,8 +196,8 @@ class GenerativeEngine(Engine):
         """Stream the LLM's reply to the numbered passages, then check every sentence's citations."""
         kind = retrieval.plan.kind if retrieval.plan is not None else ""
         yes_no = kind == "yes_no"
-        # the passages found, best first (a chunk read beside one would stand as a source apart from it)
-        prompt = pack_prompt(retrieval.standalone, retrieval.found, self.budget_tokens, kind=kind)
+        # the passages found, best first, each with the chunks read beside it
+        prompt = pack_prompt(retrieval.standalone, sources_of(retrieval.passages), self.budget_tokens, kind=kind)
         answer.prompt = prompt.messages
         pieces: list[str] = []
         with clock("generate"):
@@ -163,7 +207,7 @@ class GenerativeEngine(Engine):
         reply = "".join(pieces)
         verdict, reply = split_verdict(reply) if yes_no else ("", reply)
         with clock("verify"):
-            checked = self.check(reply, prompt.passages)
+            checked = self.check(reply, prompt.sources)
         answer.dropped_citations = checked.dropped
         if checked.abstained:
             answer.abstained = True
@@ -190,16 +234,16 @@ class GenerativeEngine(Engine):
         """What `who` says about `topic`, in prose from the best passages, checked like an answer."""
         if not relevant:
             return []
-        passages = retrieval.found[: 4 if max_sentences <= 2 else 8]
+        sources = sources_of(retrieval.passages)[: 4 if max_sentences <= 2 else 8]
         prompt = pack_prompt(
             f"In at most {max_sentences} sentences: what does {who} say about {topic}? Attribute it to {who}.",
-            passages,
+            sources,
             self.budget_tokens,
         )
-        return self.check(self.llm.complete(prompt.messages), prompt.passages).cited
+        return self.check(self.llm.complete(prompt.messages), prompt.sources).cited
 
-    def check(self, reply: str, passages: Sequence[Passage]) -> CheckedReply:
-        """Resolve each sentence's [n] to verbatim spans and judge its support."""
+    def check(self, reply: str, sources: Sequence[Source]) -> CheckedReply:
+        """Resolve each sentence's [n] to verbatim spans of source n and judge its support."""
         result = CheckedReply()
         if is_abstention(reply):
             result.abstained = True
@@ -207,10 +251,10 @@ class GenerativeEngine(Engine):
         for text, numbers in split_cited_sentences(reply):
             evidence: list[Evidence] = []
             for n in numbers:
-                if not 1 <= n <= len(passages):
+                if not 1 <= n <= len(sources):
                     result.dropped.append(n)
                     continue
-                best = self.judge.best_evidence(text, passage_sentences(passages[n - 1]))
+                best = self.judge.best_evidence(text, sources[n - 1].sentences)
                 if best and best[0] not in evidence:
                     evidence.append(best[0])
             verdict = self.judge.judge(text, [e.quote for e in evidence])

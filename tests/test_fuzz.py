@@ -21,7 +21,7 @@ from rag.chunking import chunk_article
 from rag.citations import number_citations, split_cited_sentences
 from rag.corpus import load_article
 from rag.errors import ArticleError
-from rag.generative import GenerativeEngine
+from rag.generative import GenerativeEngine, Source
 from rag.ranking import SentenceRanker
 from rag.records import Passage
 from rag.support import SupportJudge
@@ -193,7 +193,7 @@ def test_every_resolved_citation_points_at_a_passage_that_exists_and_numbers_run
 ) -> None:
     assert all(ARTICLE[p.start_char : p.end_char] == p.text for p in PASSAGES)
     passages = PASSAGES[:n_passages]
-    checked = engine.check(reply, passages)
+    checked = engine.check(reply, [Source(p) for p in passages])
     assert all(not 1 <= n <= n_passages for n in checked.dropped), "only numbers of no passage are dropped"
     text, citations, sentences = number_citations(checked.cited)
     assert [c.n for c in citations] == list(range(1, len(citations) + 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -10,8 +11,10 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.assistant import Assistant
 from rag.conversation import Turn
-from rag.generative import ABSTAIN_REPLY
+from rag.generative import ABSTAIN_REPLY, pack_prompt, sources_of
+from rag.records import BESIDE, Passage
 from rag.settings import Settings
+from rag.tokens import count_tokens
 from rag.verdict import split_verdict
 from tests.support.checks import assert_citation_contract
 from tests.support.fake_openai import FakeOpenAI, Reply
@@ -63,7 +66,6 @@ def test_reply_citations_resolve_to_the_supporting_sentences_numbered_by_first_a
 def test_what_the_engine_sends_numbered_sources_in_a_token_budget_from_the_prompt_files(
     bundled_settings: Settings, llm: FakeOpenAI, local_embedder: Any
 ) -> None:
-    from rag.tokens import count_tokens
 
     small = generative_assistant(bundled_settings, llm, local_embedder, context_tokens=700)
     llm.script(ABSTAIN_REPLY)
@@ -214,3 +216,34 @@ def test_follow_ups_are_condensed_by_the_llm_with_the_history(generative: Assist
     assert "Last question: And what example did he cite?" in condense["messages"][0]["content"]
     assert answer.standalone_question == "What example did Yoshimasa Hayashi cite?"
     assert "Question: What example did Yoshimasa Hayashi cite?" in final["messages"][1]["content"]
+
+
+def test_the_chunks_read_beside_a_passage_fill_the_budget_the_passages_found_leave() -> None:
+    article = " ".join(f"Sentence {i} of the harbour report tells of berth {i} and its cranes." for i in range(40))
+    bounds = [(0, 600), (601, 1200), (1201, 1800), (1801, len(article))]
+    chunks = [
+        Passage(f"c{i}", "d", "a.txt", "Harbour", "", "", "", s, e, article[s:e]) for i, (s, e) in enumerate(bounds)
+    ]
+    best, second = chunks[1], chunks[3]
+    before, after = (replace(chunks[i], ranks={BESIDE: 1}) for i in (0, 2))  # read beside the best
+    sources = sources_of([best, second, before, after])
+    assert [(s.found, s.beside) for s in sources] == [(best, (before, after)), (second, ())]
+    assert [c.chunk_id for c in sources[0].chunks] == ["c0", "c1", "c2"], "in the article's order"
+
+    def prompt_tokens(budget: int) -> tuple[int, list[int]]:
+        packed = pack_prompt("Which berth has cranes?", sources, budget)
+        tokens = sum(count_tokens(m["content"]) for m in packed.messages)
+        return tokens, [len(s.beside) for s in packed.sources]
+
+    roomy, tight = 4000, 0
+    tokens, besides = prompt_tokens(roomy)
+    assert besides == [2, 0] and tokens <= roomy
+    # room for both passages found but not for the chunks beside the first: they go, the second passage stays
+    both_bare = sum(
+        count_tokens(m["content"])
+        for m in pack_prompt("Which berth has cranes?", [sources_of([best])[0], sources[1]], roomy).messages
+    )
+    tokens, besides = prompt_tokens(both_bare + 20)
+    assert besides == [0, 0] and tokens <= both_bare + 20
+    # the first passage goes in alone when nothing fits
+    assert prompt_tokens(tight)[1] == [0]

@@ -21,6 +21,8 @@ from rag.assistant import Assistant
 from rag.ingest import ingest_paths
 from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
+from tests.support.fake_openai import FakeOpenAI
+from tests.support.generative import generative_assistant
 from tests.support.newsroom import write_newsroom
 from tests.support.project import make_settings
 
@@ -2074,6 +2076,30 @@ def test_the_chunks_beside_keep_to_the_per_article_cap(harbour_year: Assistant) 
     passages = harbour_year.retrieve(question, AskOptions(top_k=2, per_article=1)).passages
     assert not any(p.beside for p in passages), "the best article has its one passage already"
     assert len({p.doc_id for p in passages}) == len(passages)
+
+
+def test_an_llm_reads_the_chunk_beside_a_passage_within_its_source_and_cites_it_there(
+    harbour_year: Assistant, llm: FakeOpenAI, local_embedder: BaseEmbedding
+) -> None:
+    # the example opens the chunk after the director's words: the prompt shows it in the same source, right
+    # after them, and a reply citing that source for the example is resolved to its sentence there
+    generative = generative_assistant(harbour_year.settings, llm, local_embedder)
+    options = AskOptions(top_k=2)
+    question = "What example did Ada Lin give of the terminal's worth?"
+    llm.script("placeholder [1].")
+    generative.ask(question, options=options)
+    user = llm.chat_requests[-1]["messages"][1]["content"]
+    first = user.split("\n\n[2] ")[0]
+    assert "proven its worth to the town. As an example, she cited the January night" in first
+    assert user.count("<source>") == len(generative.retrieve(question, options).found) == 2
+    llm.script(
+        "Ada Lin said the new terminal had already proven its worth to the town [1]. As an example, she cited "
+        "the January night when the terminal took in a storm-damaged trawler and its crew of nine [1]."
+    )
+    answer = generative.ask(question, options=options)
+    assert answer.mode == "generative" and all(s.supported for s in answer.sentences)
+    assert [c.quote.split(",")[0] for c in answer.citations] == ["Assessing the year", "As an example"]
+    assert_verbatim(harbour_year, answer)
 
 
 def test_a_percentage_asked_as_what_something_was_needs_a_share_written_as_one(
