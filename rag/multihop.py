@@ -448,7 +448,7 @@ def evaluate(
         answer = assistant.ask(q.question)
         latency = (time.perf_counter() - started) * 1000
         try:
-            retrieved = assistant.retrieve(q.question, AskOptions(top_k=RETRIEVE_K)).passages
+            retrieved = assistant.retrieve(q.question, AskOptions(top_k=RETRIEVE_K)).found  # not the chunks read beside
         except CorpusChatError:  # the ask above already recorded the reason as the answer's error
             retrieved = []
         results.append(score(q, locator.spans(q), locator.article_ids(q), retrieved, answer, latency))

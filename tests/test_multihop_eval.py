@@ -12,12 +12,14 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from rag.answer import Answer
+from rag.evaluation import gold_rank
 from rag.multihop import (
     GoldFact,
     MultiHopQuestion,
@@ -35,7 +37,7 @@ from rag.multihop import (
     split_of,
     summarize,
 )
-from rag.records import Citation, Passage
+from rag.records import BESIDE, Citation, Passage
 from rag.settings import Settings
 from tests.support.project import PROJECT
 
@@ -122,6 +124,15 @@ def test_facts_are_located_exactly_or_after_collapsing_whitespace() -> None:
 
 
 # -- retrieval metrics -------------------------------------------------------------------
+
+
+def test_a_chunk_read_beside_a_passage_found_holds_no_retrieval_rank() -> None:
+    # the bundled eval's ranks count what the search found; a chunk joined as the one beside it is no hit
+    fact = ("A", 100, 150)
+    found = [passage("B", 0, 500), passage("A", 200, 400)]
+    beside = replace(passage("A", 0, 199), ranks={BESIDE: 2})
+    assert gold_rank(fact, [*found, beside]) is None
+    assert gold_rank(fact, [*found, passage("A", 0, 199), beside]) == 3
 
 
 def test_a_gold_fact_first_found_at_rank_three_gives_mrr_one_third() -> None:
