@@ -86,6 +86,26 @@ FIRST_NAME_ZIPF = 5.0  # first names are rarer than this in English ("Sam" 4.6; 
 MENTION_WEIGHT = 1.0
 OWNER_ONLY = 0.5  # a candidate written only as the owner of something the question names: this share of its score
 OTHER_KIND = 0.5  # an organisation is asked for and the name looks like a person's: this share of its score
+# A journalist credited with the news ("ESPN's Heather Dinich reported ...", "— Adam Schefter (@AdamSchefter) October
+# 30, 2023", "according to ESPN's Jeff Passan", "Source: Jeff Passan, ESPN") tells of the story and takes no part in
+# it: a name written only so answers a question about the story at this share of its score (not one about reporting)
+REPORTER_ONLY = 0.5
+REPORTED_AFTER = re.compile(
+    r"(?:\s*\(@\w+\)"  # an embedded post's signature
+    r"|['’]s?\s+(?:report|reporting|sources?)\b"  # "per Passan's report"
+    # "Dinich has reported", "Ross Dellenger and Dan Wetzel reported", "with Passan reporting"
+    r"|(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:has\s+|had\s+|also\s+|first\s+|previously\s+|later\s+)?"
+    r"(?:reported|reports|reporting|tweeted|tweets)\b)"
+)
+REPORTED_BEFORE = re.compile(  # "according to ESPN's ", "per NFL Network's ", "Source: ", "reported by "
+    r"(?:\baccording\s+to|\bper|\bsource:|\breported\s+by|\bvia)\s+(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w&.-]+['’]s?\s+)?$",
+    re.IGNORECASE,
+)
+ASKS_OF_REPORTING = frozenset(
+    stem(w)
+    for w in "report reported reporter reporting journalist columnist correspondent writer wrote written write tweet "
+    "tweeted according source insider column broke scoop".split()
+)
 
 
 @dataclass
@@ -327,6 +347,18 @@ def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:
     return any(first_alone.search(t) for t in texts) and not any(last_alone.search(t) for t in texts)
 
 
+def _written_as_reporter(candidate: Candidate, texts: Sequence[str]) -> bool:
+    """Whether `texts` write the candidate (in any of its forms, or by its last word) only as a journalist credited
+    with the news (`REPORTED_AFTER`, `REPORTED_BEFORE`), and at least once."""
+    written = sorted({*candidate.forms, max(candidate.forms, key=len).split()[-1]}, key=len, reverse=True)
+    named = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, written))})(?![\w-])")
+    found = [(text, m) for text in texts for m in named.finditer(text)]
+    return bool(found) and all(
+        REPORTED_AFTER.match(text, m.end()) or REPORTED_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+        for text, m in found
+    )
+
+
 def _names_by_last_word(question: str, name: str) -> bool:
     """Whether the question writes a name's last word of four letters or more, capitalised, as a name."""
     last = name.split()[-1]
@@ -396,6 +428,7 @@ def vote(
             weight = score * NEAR_BONUS if near_it or introduced else score
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
     everything = [e.quote for e, _ in scored] + list(context)
+    reporting = bool(question_stems & ASKS_OF_REPORTING) or stem(near) in ASKS_OF_REPORTING
     ranked = []
     for key, candidate in candidates.items():
         # a known surname stands for a person when written alone ("Halvorsen"), not as the last word of a name
@@ -432,6 +465,8 @@ def vote(
         # horror film Mandy"): a name describing the question's subject, not one answering it
         if all(_owns_asked(e.quote, f, named) for e in candidate.evidence for f in candidate.forms if f in e.quote):
             candidate.score *= OWNER_ONLY
+        if not reporting and _written_as_reporter(candidate, everything):
+            candidate.score *= REPORTER_ONLY
         organisation = asks_for == "organization"
         if organisation and candidate.is_person and not _written_as_organisation(candidate.name, everything):
             candidate.score *= OTHER_KIND  # a name form can mislead ("Quayside Ferries"): a penalty, not a veto

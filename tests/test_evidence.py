@@ -347,6 +347,27 @@ def test_a_person_written_mostly_by_surname_is_named_with_the_first_name_written
     assert voted[0].name == "Nils Halvorsen"
 
 
+def test_a_journalist_credited_with_the_news_answers_no_question_about_the_story() -> None:
+    # a suspended manager's cup final: the reporters who broke the news are named beside the words of the question
+    # more than the assistant who stood in, credited as journalists are (a report, a post's signature, "according to")
+    scored = [
+        (evidence("a", "Sky Sports' Maria Lund reported that the suspension would keep Hale off the touchline."), 0.8),
+        (evidence("a", "The ban covers the cup final. — Maria Lund (@LundSky) May 3, 2024", 90), 0.7),
+        (evidence("b", "Assistant Tomas Brekke took charge of the Rovers for the final, the club said."), 0.6),
+        (evidence("c", "The Rovers won the final 2-1, according to Radio Kelby's Ola Dahl and Per Moen."), 0.55),
+    ]
+    context = ["Lund has reported the ban could last three games.", "Brekke took charge of training on Friday."]
+    question = "Who was in charge of the Rovers for the cup final with Hale suspended?"
+    voted = vote(question, scored, asks_for="person", context=context)
+    assert voted[0].name == "Tomas Brekke"
+    # asked about the reporting, the journalist answers
+    asked = "Which reporter broke the news that Hale would miss the cup final?"
+    assert vote(asked, scored, asks_for="person", near="reporter", context=context)[0].name == "Maria Lund"
+    # one sentence on the story itself is enough to take part in it
+    playing = [*scored, (evidence("d", "Maria Lund, the club's physio, ran onto the pitch in the final."), 0.3)]
+    assert vote(question, playing, asks_for="person", context=context)[0].name == "Maria Lund"
+
+
 def test_a_chunk_beside_a_passage_found_takes_no_shortlist_place_of_the_sentences_found(
     local_embedder: BaseEmbedding,
 ) -> None:
