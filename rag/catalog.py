@@ -4,7 +4,9 @@ Questions name outlets as people write them ("CNBC", "the Independent", "Sydney 
 Herald"), which rarely equals a source's stored name ("Cnbc | World Business News
 Leader", "The Independent - Life and Style"). A name matches a source when their keys are
 equal (folded, without a leading "the", a web suffix or punctuation), or when the name is
-the source's head (the part before " | ", " - " or ": "), or a first part of it.
+the source's head (the part before " | ", " - " or ": "), or a first part of it, or the
+initials of a head of three words or more, written in capitals ("SMH" for The Sydney Morning
+Herald, "NYT" for The New York Times; two letters are too often something else: "SA").
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def _words(name: str) -> list[str]:
 
 
 MAX_NAME_WORDS = 4  # the longest full name looked for
+INITIALS_MIN_WORDS = 3  # a head of this many words or more answers to its initials
 CATALOG_FORMAT = 3  # of the copy on disk: a copy of another format is rebuilt
 
 
@@ -52,11 +55,21 @@ class Outlet:
     source: str
     head: str  # the name before " | ", " - " or ": "
 
+    @property
+    def initials(self) -> str:
+        """The capitals a head of `INITIALS_MIN_WORDS` words or more is written as ("SMH"); else ""."""
+        written = re.sub(r"^the\s+", "", self.head, flags=re.IGNORECASE).split()
+        if len(written) < INITIALS_MIN_WORDS or not all(w[:1].isalpha() for w in written):
+            return ""
+        return "".join(w[0] for w in written).upper()
+
     def matches(self, name: str) -> bool:
         """Whether `name`, as written in a question, denotes this source."""
         key = name_key(name)
         if not key:
             return False
+        if self.initials and name.strip() == self.initials:
+            return True
         if key in (name_key(self.source), name_key(self.head)):
             return True
         wanted, head = _words(name), _words(self.head)
@@ -174,12 +187,13 @@ class Catalog:
         return [a for a in self.authors if key and (name_key(a) == key or _words(a)[-1:] == [key])]
 
     def aliases(self) -> list[tuple[str, Outlet]]:
-        """Every name of every source as it may be written, longest first.
+        """Every name of every source as it may be written (its initials too), longest first.
 
         A name of two words or more after a leading "The" is written without it too ("Times of
         India", "Harbour Gazette"); a single word is not ("Verge", "Age" are words of their own).
         """
         names = {(o.source, o): None for o in self.outlets} | {(o.head, o): None for o in self.outlets}
+        names |= {(o.initials, o): None for o in self.outlets if o.initials}
         for name, outlet in list(names):
             bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
             if bare != name and len(bare.split()) > 1:

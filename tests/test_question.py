@@ -468,6 +468,17 @@ def test_ordinary_words_and_a_capital_at_the_start_are_not_outlets() -> None:
     assert plan.missing == [] and plan.outlets == []
 
 
+def test_an_outlet_of_three_words_or_more_is_found_by_its_initials_in_capitals() -> None:
+    # readers write "the SMH" for The Sydney Morning Herald, "NYT" for The New York Times
+    plan = plan_question("According to the FBT, what odds did the market give a rate rise?", CATALOG)
+    assert [(m.written, m.sources) for m in plan.outlets] == [("FBT", ("Fortune Bay Times",))]
+    assert not plan.missing
+    # in small letters, or of a two-word name ("HG": Harbour Gazette), they are no outlet's
+    assert plan_question("What did the fbt say about the fees?", CATALOG).outlets == []
+    assert plan_question("What did the HG say about the fees?", CATALOG).outlets == []
+    assert "HG" not in {alias for alias, _ in CATALOG.aliases()}
+
+
 def test_a_one_word_outlet_written_with_capitals_of_its_own_is_that_outlet() -> None:
     catalog = Catalog.of((*RECORDS, record("e1", "TalkSport", "2024-03-10")))
     plan = plan_question("How many goals did talkSPORT credit the striker with?", catalog)
