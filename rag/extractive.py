@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -82,6 +82,7 @@ from rag.entities import PERSON_NOUNS, Candidate, names_in, vote, with_first_nam
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words, written_stems
 from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause, question_focus
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
+from rag.sections import Sections
 from rag.sentences import quotation_depth
 from rag.verdict import assess, opening
 from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_theirs, named_speaker, on_topic, speaks
@@ -224,6 +225,8 @@ class _Selection:
     ranked: list[ScoredSentence]
     best: ScoredSentence
     chosen: list[ScoredSentence]
+    _articles: dict[str, list[Passage]] = field(default_factory=dict)  # read once each
+    _sections: dict[str, Sections] = field(default_factory=dict)
 
     def add(self, candidate: ScoredSentence) -> None:
         if candidate not in self.chosen and not any(_alike(candidate, c) for c in self.chosen):
@@ -233,6 +236,39 @@ class _Selection:
     def following(self) -> dict[tuple[str, int], ScoredSentence]:
         """The sentences scored by where they start: the one after a sentence is found here."""
         return {(c.evidence.doc_id, c.evidence.start_char): c for c in self.every}
+
+    def article(self, doc_id: str) -> list[Passage]:
+        """Every passage of an article, read once (none when the retrieval cannot read whole articles)."""
+        if doc_id not in self._articles:
+            self._articles[doc_id] = self.retrieval.article(doc_id) if self.retrieval.article else []
+        return self._articles[doc_id]
+
+    def heading_above(self, evidence: Evidence) -> str:
+        """The heading block the sentence stands under in its article (`rag.sections`)."""
+        if evidence.doc_id not in self._sections:
+            self._sections[evidence.doc_id] = Sections.of(self.article(evidence.doc_id))
+        return self._sections[evidence.doc_id].above(evidence.start_char)
+
+    def headed_by_question(self, evidence: Evidence) -> str:
+        """The heading block the sentence stands under when a line of it writes only words of the question ("Triangle
+        Agency" for "when does the full triangle agency come out"); else ""."""
+        heading = self.heading_above(evidence)
+        asked = content_stems(self.retrieval.standalone)
+        lines = [content_stems(line) for line in heading.splitlines()]
+        return heading if any(line and line <= asked for line in lines) else ""
+
+    def about(self, names: Sequence[Sequence[str]], sentence: ScoredSentence, around: str) -> bool:
+        """Whether a sentence (`around`: with its neighbours) is about every name the question names: it writes
+        each; or it stands under a heading that names what the question asks about (`headed_by_question`), and the
+        heading or its article writes each ("Triangle Agency" heads "The full game ships early in 2024" in an
+        article on tabletop RPGs)."""
+        if _names_every(names, around):
+            return True
+        heading = self.headed_by_question(sentence.evidence)
+        if not heading:
+            return False
+        whole = " ".join(p.text for p in self.article(sentence.evidence.doc_id))
+        return all(_names_every([name], f"{around}\n{heading}") or _names_every([name], whole) for name in names)
 
 
 class ExtractiveEngine(Engine):
@@ -686,17 +722,20 @@ class ExtractiveEngine(Engine):
                 names = _names_asked(retrieval)
                 ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
                 if not any(
-                    writes.search(c.evidence.quote) and _names_every(names, _with_neighbours(c, ending, following))
+                    writes.search(c.evidence.quote) and s.about(names, c, _with_neighbours(c, ending, following))
                     for c in chosen
                 ):
                     # a length of time is told where the article tells of what lasted ("The OLED lasted four
                     # hours and 23 minutes"), not always beside the sentences that match the question's names;
-                    # a day or a year found that way was as often another event's
-                    lasted = (
-                        self._typed_in_article(retrieval, chosen, writes_duration) if asks is ASKS_DURATION else None
+                    # a day or a year found that way was as often another event's, but not one found under a
+                    # heading naming what the question names
+                    told = (
+                        self._typed_in_article(retrieval, chosen, writes_duration)
+                        if asks is ASKS_DURATION
+                        else self._told_under_heading(s, names, writes)
                     )
-                    if lasted is not None:
-                        add(lasted)
+                    if told is not None:
+                        add(told)
                     elif asks.search(first):
                         return unsaid, unanswered
                     else:
@@ -856,6 +895,30 @@ class ExtractiveEngine(Engine):
                 candidate = ScoredSentence(evidence, self.ranker.lexical(rest, evidence.quote), 0.0)
                 written = set(WRITES_YEAR.findall(evidence.quote))
                 if candidate.lexical >= TYPED_HOP_MATCH and gives(candidate) and not (years and written - years):
+                    found.append(candidate)
+        return max(found, key=lambda c: c.lexical, default=None)
+
+    def _told_under_heading(
+        self, s: _Selection, names: Sequence[Sequence[str]], writes: re.Pattern[str]
+    ) -> ScoredSentence | None:
+        """The sentence of a chosen article that gives what `writes` finds (a time) under a heading naming what the
+        question asks about (`_Selection.about`), holding most of the question's other words; None when none does."""
+        retrieval, chosen = s.retrieval, s.chosen
+        asked = retrieval.standalone  # without the words that say where to look, nor the names
+        for start, end in sorted(_where_to_look(retrieval), reverse=True):
+            asked = asked[:start] + " " + asked[end:]
+        rest = content_stems(asked) - {stem(w) for name in names for w in name}
+        found: list[ScoredSentence] = []
+        for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in chosen))[:TYPED_HOP_ARTICLES]:
+            for evidence in {e.key: e for p in s.article(doc_id) for e in passage_sentences(p)}.values():
+                heading = s.headed_by_question(evidence) if writes.search(evidence.quote) else ""
+                if not heading:
+                    continue
+                # the words the heading writes say what it is about, not what is asked of it
+                candidate = ScoredSentence(
+                    evidence, self.ranker.lexical(rest - content_stems(heading), evidence.quote), 0
+                )
+                if candidate.lexical > 0 and s.about(names, candidate, evidence.quote):
                     found.append(candidate)
         return max(found, key=lambda c: c.lexical, default=None)
 

@@ -16,7 +16,7 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
-from rag.asked_kinds import WRITES_WHEN
+from rag.asked_kinds import NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.ingest import ingest_paths
 from rag.records import AskOptions, Filters
@@ -859,6 +859,34 @@ HARBOUR_YEAR = {
         "Board members said the new terminal had brought more ships to the town than expected.",
     ),
 }
+
+
+# A guide to the year's ferries, an item's name heading the paragraphs about it, which do not write it again
+FERRY_GUIDE = {
+    "gazette_ferry_guide.txt": (
+        {"title": "The best new ferries of the year", "source": "Kelby Gazette", "published": "2024-12-01"},
+        "Our reporters rode every new boat on the coast this year, from the island hops to the long night "
+        "crossings. Here are the ones worth a ticket.\n\n"
+        "Nordlys Star\n\n"
+        "The quietest boat we sailed has a glass lounge at the bow and seats for three hundred. Her hybrid engines "
+        "run on batteries inside the harbour, so the only sound at the quay is the gulls. The crew told us the "
+        "galley serves fresh fish soup on every crossing, and it is the best soup on the water. The full "
+        "timetable starts in early March, but charter trips already run on weekends.\n\n"
+        "Kelby Queen\n\n"
+        "The old workhorse of the island route was refitted with new cabins and a bigger car deck. Her winter "
+        "timetable begins on November 3, when she sails twice a day to the outer islands. The refit cost the "
+        "operator four million pounds, and the cabins are worth every penny.\n\n"
+        "Tern Runner\n\n"
+        "The smallest of the new boats carries forty walkers and their bikes across the sound in ten minutes. "
+        "It is cheap, cheerful and always on time.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def ferry_guide(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A guide whose sections are headed by the boats' names."""
+    return assistant_over(tmp_path_factory.mktemp("ferry_guide") / "articles", FERRY_GUIDE, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2069,6 +2097,20 @@ def test_a_sentence_going_on_from_a_passage_found_across_its_edge_is_read(harbou
     # only where a speaker speaks: the chunk beside may be another's words
     theirs = harbour_year.retrieve(question, AskOptions(top_k=2, filters=Filters(speakers=("Ada Lin",))))
     assert not any(p.beside for p in theirs.passages)
+
+
+def test_a_time_is_read_under_the_heading_naming_what_the_question_asks_about(ferry_guide: Assistant) -> None:
+    # "The full timetable starts in early March" stands under the heading "Nordlys Star" and never writes the name
+    for question in (
+        "When does the full Nordlys Star timetable start?",
+        "when does the full nordlys star timetable start",
+    ):
+        answer = ferry_guide.ask(question)
+        assert not answer.abstained and "early March" in answer.text
+        assert "November 3" not in answer.text, "the date under another boat's heading"
+        assert_verbatim(ferry_guide, answer)
+    # under the Tern Runner's heading no sentence says when: none under another's answers for it
+    assert ferry_guide.ask("When does the Tern Runner winter timetable begin?").text == NO_WHEN
 
 
 def test_the_chunks_beside_keep_to_the_per_article_cap(harbour_year: Assistant) -> None:
