@@ -115,6 +115,13 @@ WRITES_DURATION = re.compile(
     re.IGNORECASE,
 )
 NO_DURATION = "The articles found give no length of time that answers this question."
+# a battery life or a runtime: a number of units of time ("up to 180 minutes", "two and a half hours", "206-minute")
+WRITES_TIME_SPAN = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|ninety|hundred|half)(?:\s+and\s+a\s+half)?[\s-]+(?:hours?|hrs?|minutes?|mins?|"
+    r"seconds?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 
 # "What is the name of the fighter jet Japan is developing?": a name the question does not write answers
 ASKS_NAME = re.compile(
@@ -202,7 +209,7 @@ def half_writes(asked: str) -> re.Pattern[str] | None:
 
 def asks_figure_in(text: str, measure: str) -> bool:
     """Whether a question, or a part of one, asks for a figure: "how many ...", a sum, a measure it names."""
-    named = bool(measure) and stem(measure) in content_stems(text)
+    named = bool(measure) and {stem(w) for w in measure.split()} <= content_stems(text)  # "battery life" too
     return bool(ASKS_FIGURE.search(text) or ASKS_MONEY.search(text) or named)
 
 

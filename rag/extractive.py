@@ -64,6 +64,7 @@ from rag.asked_kinds import (
     WRITES_MONEY,
     WRITES_PERCENT,
     WRITES_SCORE,
+    WRITES_TIME_SPAN,
     WRITES_TIMES,
     WRITES_WHEN,
     WRITES_YEAR,
@@ -666,6 +667,7 @@ class ExtractiveEngine(Engine):
             age = ASKS_AGE.search(question) is not None
             times = ASKS_TIMES.search(question) is not None
             percent = ASKS_PERCENT.search(question) is not None or kind == "percent"
+            duration = kind == "duration"
 
             def counts_asked(c: ScoredSentence) -> bool:
                 return (
@@ -675,6 +677,7 @@ class ExtractiveEngine(Engine):
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
                     and (not percent or WRITES_PERCENT.search(c.evidence.quote) is not None)
+                    and (not duration or WRITES_TIME_SPAN.search(c.evidence.quote) is not None)
                     and (not focus or counts_near(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
@@ -687,7 +690,7 @@ class ExtractiveEngine(Engine):
                 for c in chosen
             )
             if not names_cost and not any(counts_asked(c) for c in chosen):
-                typed = focus or money or score or age or times or percent
+                typed = focus or money or score or age or times or percent or duration
                 counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     counted = self._typed_in_article(retrieval, chosen, counts_asked) if focus else None

@@ -391,10 +391,14 @@ COUNTED_DEED = re.compile(
 # only a figure gives: a count of what the noun names, a sum of money, a score
 MEASURES = {
     **dict.fromkeys("attendance crowd population capacity turnout gdp".split(), "count"),
-    **dict.fromkeys("price cost fee salary budget revenue valuation".split(), "money"),
+    **dict.fromkeys(
+        "price cost fee salary budget revenue valuation profit earnings income deficit debt".split(), "money"
+    ),
     **dict.fromkeys("score scoreline".split(), "score"),
     # "What was Chelsea's possession percentage?": a share written as one ("58%", "58 per cent")
     **dict.fromkeys("percentage percent".split(), "percent"),
+    # "What is the battery life of the X2?": a length of time ("up to 30 hours")
+    **dict.fromkeys(["battery life", "runtime", "run time", "lifespan", "life span"], "duration"),
 }
 # the words a count is written with besides its own noun ("a crowd of 18,400" is an attendance)
 MEASURE_WORDS = {
@@ -408,9 +412,14 @@ MEASURE_WORDS = {
     "salary": "paid pay earn earns earned earning wage wages",
     "revenue": "revenues sales turnover",
     "budget": "spending spend funding allocated",
+    "profit": "profits earnings earned income",
+    "earnings": "profit profits earned income",
+    "income": "profit profits earnings earned",
+    "deficit": "shortfall gap",
+    "debt": "debts owed owes borrowed borrowing",
 }
 # sums a sentence calls what they are ("a valuation of $1.4 billion", "a salary of"), unlike a price ("Tickets cost $5")
-NAMED_SUMS = frozenset("valuation salary revenue budget".split())
+NAMED_SUMS = frozenset("valuation salary revenue budget profit earnings income deficit debt".split())
 MEASURE = re.compile(
     # "What salary is he paid", "What price did the paintings fetch": the measure asked for, right after "what"
     rf"^what\s+(?P<measure_first>{'|'.join(MEASURES)})s?\s+(?:is|was|are|were|does|did|do|will|has|had)\b|"
@@ -799,8 +808,8 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.focus = question_focus(question)
     plan.focus_words = question_focus_words(question) if plan.focus else ()
     plan.measure, kind = asked_measure(question)
-    if kind and kind != "count" and plan.focus == plan.measure:  # a price is given as a sum, unnamed
-        plan.focus = ""
+    if kind and kind != "count" and plan.focus in plan.measure.split():  # a price is given as a sum, unnamed
+        plan.focus = ""  # ... a battery life as a length of time
     if plan.measure in NAMED_SUMS:  # "What valuation did it get": a sum is a valuation where it is written as one
         plan.focus = plan.measure
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())

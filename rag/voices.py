@@ -39,9 +39,10 @@ SAYS_QUESTION = re.compile(
     rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
-# "What is X's view on Y", "What was X's reaction to Y"
+# "What is X's view on Y", "What was X's reaction to Y"; typed as a search, "X's take on Y"
 VIEW_QUESTION = re.compile(
-    r"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{2,80}?)['’]s?\s+(?:(?:main|chief|biggest|key|first|initial|"
+    r"(?:\bwhat\s+(?:is|was|are|were)\s+|^\s*(?!(?:what|how|why|who|which|when|where|did|does|do|is|was|are|were|"
+    r"has|have|had|can|could|will|would|should|according)\b))(?P<who>[^?,;]{2,80}?)['’]s?\s+(?:(?:main|chief|biggest|key|first|initial|"
     r"official|overall|latest)\s+)?(?:view|views|position|stance|opinion|reaction|response|take|assessment|comment|"
     r"comments|complaint|complaints|concern|concerns|criticism|argument|warning|prediction|verdict|message|worry|"
     r"worries|fear|fears|doubt|doubts|objection|objections|explanation|advice|recommendation|thoughts|theory|hope|"

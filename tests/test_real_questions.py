@@ -16,7 +16,7 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
-from rag.asked_kinds import NO_WHEN, WRITES_WHEN
+from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.ingest import ingest_paths
 from rag.records import AskOptions, Filters
@@ -887,6 +887,37 @@ FERRY_GUIDE = {
 def ferry_guide(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A guide whose sections are headed by the boats' names."""
     return assistant_over(tmp_path_factory.mktemp("ferry_guide") / "articles", FERRY_GUIDE, local_embedder)
+
+
+# Two banks' results: one gives its profit, the other only how its results moved its shares; two vacuums, one's
+# battery life given
+BANK_RESULTS = {
+    "wire_kelby_bank.txt": (
+        {"title": "Kelby Bank lifts bank shares", "source": "Kelby Wire", "published": "2024-11-04"},
+        "Kelby Bank's full-year results lifted bank shares on Monday. Analysts said the results were better "
+        "than expected after a weak year for lenders. The bank's shares rose 3 per cent, and it kept its "
+        "dividend of 72 cents a share.",
+    ),
+    "review_x2.txt": (
+        {"title": "The Kelby X2 robot vacuum", "source": "Kelby Wire", "published": "2024-11-06"},
+        "The Kelby X2 robot vacuum runs for up to 180 minutes on a single charge.",
+    ),
+    "review_z1.txt": (
+        {"title": "The Norvik Z1 robot vacuum", "source": "Kelby Wire", "published": "2024-11-07"},
+        "The Norvik Z1 robot vacuum went on sale on Monday at $999, and its new dock empties the bin by itself.",
+    ),
+    "wire_norby_bank.txt": (
+        {"title": "Norby Bank's year", "source": "Kelby Wire", "published": "2024-11-05"},
+        "Norby Bank made a full-year cash profit of $2.1 billion, down from $2.4 billion a year earlier. "
+        "The bank blamed higher funding costs.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def bank_results(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Two banks' results, one without its profit; two vacuums, one without its battery life."""
+    return assistant_over(tmp_path_factory.mktemp("bank_results") / "articles", BANK_RESULTS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2111,6 +2142,22 @@ def test_a_time_is_read_under_the_heading_naming_what_the_question_asks_about(fe
         assert_verbatim(ferry_guide, answer)
     # under the Tern Runner's heading no sentence says when: none under another's answers for it
     assert ferry_guide.ask("When does the Tern Runner winter timetable begin?").text == NO_WHEN
+
+
+def test_a_profit_asked_for_is_answered_by_a_sum_written_as_one(bank_results: Assistant) -> None:
+    answer = bank_results.ask("What was Norby Bank's full-year cash profit?")
+    assert not answer.abstained and "$2.1 billion" in answer.text
+    # a dividend and a share price are no profit
+    declined = bank_results.ask("What was Kelby Bank's full-year cash profit?")
+    assert declined.abstained and declined.text == NO_FIGURE
+
+
+def test_a_battery_life_asked_for_is_answered_by_a_length_of_time(bank_results: Assistant) -> None:
+    answer = bank_results.ask("What's the battery life of the Kelby X2?")
+    assert not answer.abstained and "180 minutes" in answer.text
+    # a price is no battery life
+    declined = bank_results.ask("What is the battery life of the Norvik Z1 on a single charge?")
+    assert declined.abstained and declined.text == NO_FIGURE
 
 
 def test_the_chunks_beside_keep_to_the_per_article_cap(harbour_year: Assistant) -> None:

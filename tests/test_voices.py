@@ -6,6 +6,17 @@ from rag.lexicon import content_stems
 from rag.voices import Voice, asked_voice, described_speaker, is_theirs, on_topic, speaks
 
 
+def test_a_view_asked_for_as_a_search_is_typed_names_them_and_the_topic() -> None:
+    # no "what is" before it: "travis kelce's take on the nfl cutting to taylor swift"
+    assert asked_voice("ansel brandt's take on the new ferry fares?") == Voice(
+        "ansel brandt", "ansel brandt", "the new ferry fares"
+    )
+    assert asked_voice("Anna Dahl's reaction to the quota") == Voice("Anna Dahl", "Anna Dahl", "the quota")
+    # a thing's, not a speaker's; a question opening with its own word asks of something else
+    assert asked_voice("the ferry's position at the quay?") is None
+    assert asked_voice("Did the portrayal of Anna Dahl's reaction to the quota stay the same?") is None
+
+
 def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> None:
     voice = asked_voice("What did Harbour Mayor Ansel Brandt say about the second ferry?")
     assert voice == Voice("Harbour Mayor Ansel Brandt", "Ansel Brandt", "the second ferry")
