@@ -119,7 +119,7 @@ NO_DURATION = "The articles found give no length of time that answers this quest
 WRITES_TIME_SPAN = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|ninety|hundred|half)(?:\s+and\s+a\s+half)?[\s-]+(?:hours?|hrs?|minutes?|mins?|"
-    r"seconds?|days?|weeks?|months?|years?)\b",
+    r"seconds?|days?|weeks?|months?|years?)\b(?!\s+(?:ago|old|later|earlier|before|after)\b)",
     re.IGNORECASE,
 )
 

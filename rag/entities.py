@@ -95,10 +95,10 @@ REPORTED_AFTER = re.compile(
     r"|['’]s?\s+(?:report|reporting|sources?)\b"  # "per Passan's report"
     # "Dinich has reported", "Ross Dellenger and Dan Wetzel reported", "with Passan reporting"
     r"|(?:\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:has\s+|had\s+|also\s+|first\s+|previously\s+|later\s+)?"
-    r"(?:reported|reports|reporting|tweeted|tweets)\b)"
+    r"(?:reported|reports|reporting)\b(?!\s+to\b))"  # not "reports to the board"
 )
 REPORTED_BEFORE = re.compile(  # "according to ESPN's ", "per NFL Network's ", "Source: ", "reported by "
-    r"(?:\baccording\s+to|\bper|\bsource:|\breported\s+by|\bvia)\s+(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w&.-]+['’]s?\s+)?$",
+    r"(?:\b(?:according\s+to|per|via)\s+(?:[A-Z][\w&.-]*\s+){0,3}[\w&.-]+['’]s?\s+|\bsource:\s+|\breported\s+by\s+)$",
     re.IGNORECASE,
 )
 ASKS_OF_REPORTING = frozenset(
@@ -428,7 +428,7 @@ def vote(
             weight = score * NEAR_BONUS if near_it or introduced else score
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
     everything = [e.quote for e, _ in scored] + list(context)
-    reporting = bool(question_stems & ASKS_OF_REPORTING) or stem(near) in ASKS_OF_REPORTING
+    reporting = bool((question_stems | near_stems) & ASKS_OF_REPORTING)
     ranked = []
     for key, candidate in candidates.items():
         # a known surname stands for a person when written alone ("Halvorsen"), not as the last word of a name
@@ -465,7 +465,7 @@ def vote(
         # horror film Mandy"): a name describing the question's subject, not one answering it
         if all(_owns_asked(e.quote, f, named) for e in candidate.evidence for f in candidate.forms if f in e.quote):
             candidate.score *= OWNER_ONLY
-        if not reporting and _written_as_reporter(candidate, everything):
+        if not reporting and candidate.is_person and _written_as_reporter(candidate, everything):
             candidate.score *= REPORTER_ONLY
         organisation = asks_for == "organization"
         if organisation and candidate.is_person and not _written_as_organisation(candidate.name, everything):

@@ -250,26 +250,37 @@ class _Selection:
             self._sections[evidence.doc_id] = Sections.of(self.article(evidence.doc_id))
         return self._sections[evidence.doc_id].above(evidence.start_char)
 
-    def headed_by_question(self, evidence: Evidence) -> str:
-        """The heading block the sentence stands under when a line of it writes only words of the question ("Triangle
-        Agency" for "when does the full triangle agency come out"); else ""."""
+    @cached_property
+    def asked_stems(self) -> frozenset[str]:
+        """The question's content stems."""
+        return content_stems(self.retrieval.standalone)
+
+    def section_text(self, evidence: Evidence) -> str:
+        """The text of the passages the section holding the sentence spans (`rag.sections`)."""
+        self.heading_above(evidence)  # reads the article's sections
+        start, end = self._sections[evidence.doc_id].span(evidence.start_char)
+        return " ".join(p.text for p in self.article(evidence.doc_id) if p.start_char < end and start < p.end_char)
+
+    def headed_by_question(self, evidence: Evidence, names: Sequence[Sequence[str]]) -> str:
+        """The heading block the sentence stands under when a line of it names what the question asks about: a
+        name the question names, or two words or more, all the question's ("Triangle Agency" for "when does the
+        full triangle agency come out"; a one-word line, "Price", "Apple", may head anything); else ""."""
         heading = self.heading_above(evidence)
-        asked = content_stems(self.retrieval.standalone)
-        lines = [content_stems(line) for line in heading.splitlines()]
-        return heading if any(line and line <= asked for line in lines) else ""
+        for line in heading.splitlines():
+            stems = content_stems(line)
+            if any(_names_every([name], line) for name in names) or (len(stems) >= 2 and stems <= self.asked_stems):
+                return heading
+        return ""
 
     def about(self, names: Sequence[Sequence[str]], sentence: ScoredSentence, around: str) -> bool:
         """Whether a sentence (`around`: with its neighbours) is about every name the question names: it writes
-        each; or it stands under a heading that names what the question asks about (`headed_by_question`), and the
-        heading or its article writes each ("Triangle Agency" heads "The full game ships early in 2024" in an
-        article on tabletop RPGs)."""
+        each; or it stands under a heading that names what the question asks about (`headed_by_question`), and
+        its section writes each ("Triangle Agency" heads "The full game ships early in 2024", in a section on a
+        "new TTRPG")."""
         if _names_every(names, around):
             return True
-        heading = self.headed_by_question(sentence.evidence)
-        if not heading:
-            return False
-        whole = " ".join(p.text for p in self.article(sentence.evidence.doc_id))
-        return all(_names_every([name], f"{around}\n{heading}") or _names_every([name], whole) for name in names)
+        heading = self.headed_by_question(sentence.evidence, names)
+        return bool(heading) and _names_every(names, f"{around}\n{heading}\n{self.section_text(sentence.evidence)}")
 
 
 class ExtractiveEngine(Engine):
@@ -905,7 +916,8 @@ class ExtractiveEngine(Engine):
         self, s: _Selection, names: Sequence[Sequence[str]], writes: re.Pattern[str]
     ) -> ScoredSentence | None:
         """The sentence of a chosen article that gives what `writes` finds (a time) under a heading naming what the
-        question asks about (`_Selection.about`), holding most of the question's other words; None when none does."""
+        question asks about (`_Selection.about`), holding most of the question's other words (one at least); None
+        when none does."""
         retrieval, chosen = s.retrieval, s.chosen
         asked = retrieval.standalone  # without the words that say where to look, nor the names
         for start, end in sorted(_where_to_look(retrieval), reverse=True):
@@ -914,15 +926,13 @@ class ExtractiveEngine(Engine):
         found: list[ScoredSentence] = []
         for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in chosen))[:TYPED_HOP_ARTICLES]:
             for evidence in {e.key: e for p in s.article(doc_id) for e in passage_sentences(p)}.values():
-                heading = s.headed_by_question(evidence) if writes.search(evidence.quote) else ""
-                if not heading:
+                heading = s.headed_by_question(evidence, names) if writes.search(evidence.quote) else ""
+                if not heading or not _names_every(names, f"{evidence.quote}\n{heading}\n{s.section_text(evidence)}"):
                     continue
                 # the words the heading writes say what it is about, not what is asked of it
-                candidate = ScoredSentence(
-                    evidence, self.ranker.lexical(rest - content_stems(heading), evidence.quote), 0
-                )
-                if candidate.lexical > 0 and s.about(names, candidate, evidence.quote):
-                    found.append(candidate)
+                lexical = self.ranker.lexical(rest - content_stems(heading), evidence.quote)
+                if lexical > 0:
+                    found.append(ScoredSentence(evidence, lexical, 0.0))
         return max(found, key=lambda c: c.lexical, default=None)
 
     def _second_hop(

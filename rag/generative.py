@@ -70,7 +70,7 @@ class Source:
     @property
     def text(self) -> str:
         """What it says: its chunks' texts, one after the other."""
-        return " ".join(p.text.strip() for p in self.chunks)
+        return "\n".join(p.text.strip() for p in self.chunks)
 
     @property
     def sentences(self) -> list[Evidence]:
@@ -146,14 +146,17 @@ def pack_prompt(question: str, sources: Sequence[Source], budget_tokens: int, ki
     used: list[Source] = []
     for source in sources:
         bare = Source(source.found)
-        if used and spent + cost(len(used) + 1, bare) > budget_tokens:
+        bare_cost = cost(len(used) + 1, bare)
+        if used and spent + bare_cost > budget_tokens:
             break  # the first passage always goes in, even over budget
         used.append(bare)
-        spent += cost(len(used), bare)
+        spent += bare_cost
     for n, source in enumerate(sources[: len(used)], start=1):
-        if source.beside and spent + cost(n, source) - cost(n, used[n - 1]) <= budget_tokens:
-            spent += cost(n, source) - cost(n, used[n - 1])
-            used[n - 1] = source
+        if source.beside:  # all the chunks beside a passage, or none
+            more = cost(n, source) - cost(n, used[n - 1])
+            if spent + more <= budget_tokens:
+                spent += more
+                used[n - 1] = source
     blocks = [format_source(n, source) for n, source in enumerate(used, start=1)]
     user = render("answer_user", sources="\n\n".join(blocks), question=question)
     return PackedPrompt([{"role": "system", "content": system}, {"role": "user", "content": user}], used)

@@ -427,6 +427,10 @@ MEASURE = re.compile(
     # up to four words before it, none of them a preposition: "the board's reason for the fee" asks no fee
     r"(?:(?!(?:of|for|in|on|at|to|with|from|by|and|or|that|which|when)\s)[a-z][\w'’-]*\s+){0,4}?"
     rf"(?P<measure>{'|'.join(MEASURES)})s?\b"
+    # the first word of a compound is no measure asked for: "profit margin", "income tax", "debt-to-GDP ratio"
+    r"(?![-‐]|\s+(?:margins?|rates?|ratios?|warnings?|reductions?|tax(?:es)?|thresholds?|plans?|limits?|"
+    r"targets?|growth|forecasts?|guidance|crisis|levels?|brackets?|statements?|reports?|environments?|errors?|"
+    r"versions?|engines?|library|libraries)\b)"
 )
 
 
@@ -731,6 +735,8 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
         single_word = len(alias.split()) == 1
         pattern = re.escape(alias) if not single_word else rf"(?<![\w.]){re.escape(alias)}(?![\w])"
         for match in re.finditer(pattern, question, re.IGNORECASE):
+            if alias == outlet.initials and match.group(0) != alias:
+                continue  # initials as written: "Ibn Battuta" is no "IBN", "smh" no "SMH"
             if single_word and (match.start() == 0 or match.group(0).islower()):
                 # one word must be written with a capital ("fortune" is a word; "talkSPORT" is TalkSport), and
                 # a capital at the start of a question says nothing

@@ -49,6 +49,17 @@ class Sections:
                 previous_was_heading = heading
         return cls(tuple(starts), tuple(lines), tuple(under))
 
+    def span(self, offset: int) -> tuple[int, int]:
+        """Where the section holding `offset` runs: from its heading block to the next heading; (0, 0) when no
+        heading comes before it."""
+        at = bisect.bisect_left(self.starts, offset) - 1
+        if at < 0:
+            return (0, 0)
+        end = self.starts[at + 1] if at + 1 < len(self.starts) else 1 << 62
+        while at > 0 and self.under_previous[at]:
+            at -= 1
+        return (self.starts[at], end)
+
     def above(self, offset: int) -> str:
         """The heading block over the text at `offset` (the last heading before it, with the headings right above
         that one), its lines joined; "" when no heading comes before it."""

@@ -39,15 +39,23 @@ SAYS_QUESTION = re.compile(
     rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
-# "What is X's view on Y", "What was X's reaction to Y"; typed as a search, "X's take on Y"
+# "What is X's view on Y", "What was X's reaction to Y"
+VIEW_NOUNS = (
+    r"(?:(?:main|chief|biggest|key|first|initial|official|overall|latest)\s+)?(?:view|views|position|stance|opinion|"
+    r"reaction|response|take|assessment|comment|comments|complaint|complaints|concern|concerns|criticism|argument|"
+    r"warning|prediction|verdict|message|worry|worries|fear|fears|doubt|doubts|objection|objections|explanation|"
+    r"advice|recommendation|thoughts|theory|hope|hopes)\b"
+)
 VIEW_QUESTION = re.compile(
-    r"(?:\bwhat\s+(?:is|was|are|were)\s+|^\s*(?!(?:what|how|why|who|which|when|where|did|does|do|is|was|are|were|"
-    r"has|have|had|can|could|will|would|should|according)\b))(?P<who>[^?,;]{2,80}?)['’]s?\s+(?:(?:main|chief|biggest|key|first|initial|"
-    r"official|overall|latest)\s+)?(?:view|views|position|stance|opinion|reaction|response|take|assessment|comment|"
-    r"comments|complaint|complaints|concern|concerns|criticism|argument|warning|prediction|verdict|message|worry|"
-    r"worries|fear|fears|doubt|doubts|objection|objections|explanation|advice|recommendation|thoughts|theory|hope|"
-    r"hopes)\b"
-    r"(?P<topic>[^?]*)",
+    rf"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{{2,80}}?)['’]s?\s+{VIEW_NOUNS}(?P<topic>[^?]*)", re.IGNORECASE
+)
+# ... typed as a search, the whole question: "travis kelce's take on the nfl cutting to taylor swift?" (not "After
+# Powell's warning, did ...", nor a request: "Compare Musk's view on AI with Altman's")
+VIEW_SEARCH = re.compile(
+    r"^\s*(?!(?:after|following|before|since|during|despite|given|in|on|at|compare|contrast|tell|show|give|"
+    r"summari[sz]e|explain|describe|list|find|what|how|why|who|which|when|where|did|does|do|is|was|are|were|has|"
+    r"have|had|can|could|will|would|should|according)\b)"
+    rf"(?P<who>[^?,;]{{2,80}}?)['’]s?\s+{VIEW_NOUNS}(?P<topic>\s+(?:on|about|of|to|regarding|over|towards?)\s+[^?,;]*)\??\s*$",
     re.IGNORECASE,
 )
 # "Does X think Y?", "Did X regret Y?": what they said on Y answers it
@@ -124,7 +132,7 @@ def asked_voice(
     """
     if typed_lower is None:
         typed_lower = not any(c.isupper() for c in question)
-    for pattern in (SAYS_QUESTION, VIEW_QUESTION, STANCE_QUESTION, BELIEF_QUESTION):
+    for pattern in (SAYS_QUESTION, VIEW_QUESTION, VIEW_SEARCH, STANCE_QUESTION, BELIEF_QUESTION):
         match = pattern.search(question)
         if match is None:
             continue

@@ -366,6 +366,15 @@ def test_a_journalist_credited_with_the_news_answers_no_question_about_the_story
     # one sentence on the story itself is enough to take part in it
     playing = [*scored, (evidence("d", "Maria Lund, the club's physio, ran onto the pitch in the final."), 0.3)]
     assert vote(question, playing, asks_for="person", context=context)[0].name == "Maria Lund"
+    # a company reports its results, a person is quoted "according to" them: neither is a journalist
+    results = [
+        (evidence("e", "Kelbyline reported record revenue of $90 million for the year."), 0.8),
+        (evidence("f", "The ferries of Norvik Holdings carried more passengers, according to Ingrid Halvorsen."), 0.6),
+    ]
+    asked = "Which company posted record revenue this year?"
+    assert vote(asked, results, asks_for="organization")[0].name == "Kelbyline"
+    said = "Who said the ferries of Norvik Holdings carried more passengers?"
+    assert vote(said, results, asks_for="person")[0].name == "Ingrid Halvorsen"
 
 
 def test_a_chunk_beside_a_passage_found_takes_no_shortlist_place_of_the_sentences_found(

@@ -468,13 +468,32 @@ def test_ordinary_words_and_a_capital_at_the_start_are_not_outlets() -> None:
     assert plan.missing == [] and plan.outlets == []
 
 
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("What was Kelby Bank's full-year cash profit?", ("profit", "money")),
+        ("What were the ferry operator's earnings last year?", ("earnings", "money")),
+        ("What is the battery life of the Kelby X2?", ("battery life", "duration")),
+        # the first word of a compound asks for no sum
+        ("What was Kelby Bank's profit margin?", ("", "")),
+        ("What is the debt-to-GDP ratio of Norvik?", ("", "")),
+        ("What is the income tax rate in Norvik?", ("", "")),
+        # ... unless it is one: a salary cap, a debt ceiling
+        ("What is the salary cap?", ("salary", "money")),
+    ],
+)
+def test_a_measure_asked_for_is_read_from_its_noun(question: str, measure: tuple[str, str]) -> None:
+    assert asked_measure(question) == measure
+
+
 def test_an_outlet_of_three_words_or_more_is_found_by_its_initials_in_capitals() -> None:
     # readers write "the SMH" for The Sydney Morning Herald, "NYT" for The New York Times
     plan = plan_question("According to the FBT, what odds did the market give a rate rise?", CATALOG)
     assert [(m.written, m.sources) for m in plan.outlets] == [("FBT", ("Fortune Bay Times",))]
     assert not plan.missing
-    # in small letters, or of a two-word name ("HG": Harbour Gazette), they are no outlet's
+    # in small letters or not all capitals, or of a two-word name ("HG": Harbour Gazette), they are no outlet's
     assert plan_question("What did the fbt say about the fees?", CATALOG).outlets == []
+    assert plan_question("Who did Anna Fbt meet about the fees?", CATALOG).outlets == []
     assert plan_question("What did the HG say about the fees?", CATALOG).outlets == []
     assert "HG" not in {alias for alias, _ in CATALOG.aliases()}
 

@@ -2179,7 +2179,7 @@ def test_an_llm_reads_the_chunk_beside_a_passage_within_its_source_and_cites_it_
     generative.ask(question, options=options)
     user = llm.chat_requests[-1]["messages"][1]["content"]
     first = user.split("\n\n[2] ")[0]
-    assert "proven its worth to the town. As an example, she cited the January night" in first
+    assert "proven its worth to the town.\nAs an example, she cited the January night" in first
     assert user.count("<source>") == len(generative.retrieve(question, options).found) == 2
     llm.script(
         "Ada Lin said the new terminal had already proven its worth to the town [1]. As an example, she cited "

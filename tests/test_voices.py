@@ -15,6 +15,9 @@ def test_a_view_asked_for_as_a_search_is_typed_names_them_and_the_topic() -> Non
     # a thing's, not a speaker's; a question opening with its own word asks of something else
     assert asked_voice("the ferry's position at the quay?") is None
     assert asked_voice("Did the portrayal of Anna Dahl's reaction to the quota stay the same?") is None
+    # a clause before the question, and a request, are no search for a view
+    assert asked_voice("After Anna Dahl's warning, did the fares rise?") is None
+    assert asked_voice("Compare Anna Dahl's view on fares with Ansel Brandt's") is None
 
 
 def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> None:
