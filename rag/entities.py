@@ -434,10 +434,8 @@ def vote(
         # a known surname stands for a person when written alone ("Halvorsen"), not as the last word of a name
         # that is no person's ("BetMGM Sportsbook", though a "Duel Sportsbook" was quoted)
         surname = key in known.surnames and any(" " not in form for form in candidate.forms)
-        if asks_for == "person" and (
-            not (candidate.is_person or surname or _written_as_person(candidate, everything))
-            or _written_as_a_thing(candidate, everything)
-        ):
+        a_person = candidate.is_person or surname or _written_as_person(candidate, everything)
+        if asks_for == "person" and (not a_person or _written_as_a_thing(candidate, everything)):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])
@@ -465,7 +463,7 @@ def vote(
         # horror film Mandy"): a name describing the question's subject, not one answering it
         if all(_owns_asked(e.quote, f, named) for e in candidate.evidence for f in candidate.forms if f in e.quote):
             candidate.score *= OWNER_ONLY
-        if not reporting and candidate.is_person and _written_as_reporter(candidate, everything):
+        if not reporting and a_person and _written_as_reporter(candidate, everything):
             candidate.score *= REPORTER_ONLY
         organisation = asks_for == "organization"
         if organisation and candidate.is_person and not _written_as_organisation(candidate.name, everything):

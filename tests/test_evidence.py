@@ -363,6 +363,13 @@ def test_a_journalist_credited_with_the_news_answers_no_question_about_the_story
     # asked about the reporting, the journalist answers
     asked = "Which reporter broke the news that Hale would miss the cup final?"
     assert vote(asked, scored, asks_for="person", near="reporter", context=context)[0].name == "Maria Lund"
+    # written by the surname alone, a journalist the corpus quotes is a person all the same
+    by_surname = [
+        (evidence("a", "Lund reported that the suspension would keep Hale off the touchline."), 0.8),
+        (evidence("b", "Assistant Tomas Brekke took charge of the Rovers for the final, the club said."), 0.6),
+    ]
+    people = ["Maria Lund", "Tomas Brekke"]
+    assert vote(question, by_surname, asks_for="person", people=people)[0].name == "Tomas Brekke"
     # one sentence on the story itself is enough to take part in it
     playing = [*scored, (evidence("d", "Maria Lund, the club's physio, ran onto the pitch in the final."), 0.3)]
     assert vote(question, playing, asks_for="person", context=context)[0].name == "Maria Lund"
