@@ -130,7 +130,8 @@ def format_source(n: int, source: Source) -> str:
 
 def pack_prompt(question: str, sources: Sequence[Source], budget_tokens: int, kind: str = "") -> PackedPrompt:
     """Number the sources and keep as many, best first, as fit `budget_tokens`: first the passages found,
-    then, as the rest of the budget allows, the chunks read beside them, best passage first.
+    then, as the rest of the budget allows, the chunks read beside them, best passage first (both chunks
+    beside a passage, else the one after it, else the one before).
 
     `kind`: what the question asks for (`rag.question.Plan.kind`); a yes/no question's reply is asked to
     open with its verdict, an entity question's with the name (`KIND_RULES`).
@@ -152,11 +153,15 @@ def pack_prompt(question: str, sources: Sequence[Source], budget_tokens: int, ki
         used.append(bare)
         spent += bare_cost
     for n, source in enumerate(sources[: len(used)], start=1):
-        if source.beside:  # all the chunks beside a passage, or none
-            more = cost(n, source) - cost(n, used[n - 1])
-            if spent + more <= budget_tokens:
+        # all the chunks beside a passage; else the one after it (what it goes on to say), else the one before
+        after = sorted(source.beside, key=lambda p: p.start_char < source.found.start_char)
+        for beside in (source.beside, *((p,) for p in after)) if len(after) > 1 else (source.beside,):
+            fuller = Source(source.found, beside)
+            more = cost(n, fuller) - cost(n, used[n - 1])
+            if beside and spent + more <= budget_tokens:
                 spent += more
-                used[n - 1] = source
+                used[n - 1] = fuller
+                break
     blocks = [format_source(n, source) for n, source in enumerate(used, start=1)]
     user = render("answer_user", sources="\n\n".join(blocks), question=question)
     return PackedPrompt([{"role": "system", "content": system}, {"role": "user", "content": user}], used)

@@ -11,7 +11,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.assistant import Assistant
 from rag.conversation import Turn
-from rag.generative import ABSTAIN_REPLY, pack_prompt, sources_of
+from rag.generative import ABSTAIN_REPLY, Source, pack_prompt, sources_of
 from rag.records import BESIDE, Passage
 from rag.settings import Settings
 from rag.tokens import count_tokens
@@ -245,5 +245,10 @@ def test_the_chunks_read_beside_a_passage_fill_the_budget_the_passages_found_lea
     )
     tokens, besides = prompt_tokens(both_bare + 20)
     assert besides == [0, 0] and tokens <= both_bare + 20
+    # room for one chunk beside the best passage: the one after it, which goes on with what it says
+    one_after = [Source(best, (after,)), sources[1]]
+    budget = sum(count_tokens(m["content"]) for m in pack_prompt("Which berth has cranes?", one_after, roomy).messages)
+    packed = pack_prompt("Which berth has cranes?", sources, budget + 5)
+    assert [s.beside for s in packed.sources] == [(after,), ()]
     # the first passage goes in alone when nothing fits
     assert prompt_tokens(tight)[1] == [0]
