@@ -244,11 +244,15 @@ class _Selection:
             self._articles[doc_id] = self.retrieval.article(doc_id) if self.retrieval.article else []
         return self._articles[doc_id]
 
+    def sections(self, doc_id: str) -> Sections:
+        """An article's headings (`rag.sections`), read once."""
+        if doc_id not in self._sections:
+            self._sections[doc_id] = Sections.of(self.article(doc_id))
+        return self._sections[doc_id]
+
     def heading_above(self, evidence: Evidence) -> str:
-        """The heading block the sentence stands under in its article (`rag.sections`)."""
-        if evidence.doc_id not in self._sections:
-            self._sections[evidence.doc_id] = Sections.of(self.article(evidence.doc_id))
-        return self._sections[evidence.doc_id].above(evidence.start_char)
+        """The heading block the sentence stands under in its article."""
+        return self.sections(evidence.doc_id).above(evidence.start_char)
 
     @cached_property
     def asked_stems(self) -> frozenset[str]:
@@ -257,8 +261,7 @@ class _Selection:
 
     def section_text(self, evidence: Evidence) -> str:
         """The text of the passages the section holding the sentence spans (`rag.sections`)."""
-        self.heading_above(evidence)  # reads the article's sections
-        start, end = self._sections[evidence.doc_id].span(evidence.start_char)
+        start, end = self.sections(evidence.doc_id).span(evidence.start_char)
         return " ".join(p.text for p in self.article(evidence.doc_id) if p.start_char < end and start < p.end_char)
 
     def headed_by_question(self, evidence: Evidence, names: Sequence[Sequence[str]]) -> str:
@@ -272,15 +275,15 @@ class _Selection:
                 return heading
         return ""
 
-    def about(self, names: Sequence[Sequence[str]], sentence: ScoredSentence, around: str) -> bool:
+    def about(self, names: Sequence[Sequence[str]], sentence: Evidence, around: str) -> bool:
         """Whether a sentence (`around`: with its neighbours) is about every name the question names: it writes
         each; or it stands under a heading that names what the question asks about (`headed_by_question`), and
         its section writes each ("Triangle Agency" heads "The full game ships early in 2024", in a section on a
         "new TTRPG")."""
         if _names_every(names, around):
             return True
-        heading = self.headed_by_question(sentence.evidence, names)
-        return bool(heading) and _names_every(names, f"{around}\n{heading}\n{self.section_text(sentence.evidence)}")
+        heading = self.headed_by_question(sentence, names)
+        return bool(heading) and _names_every(names, f"{around}\n{heading}\n{self.section_text(sentence)}")
 
 
 class ExtractiveEngine(Engine):
@@ -736,7 +739,8 @@ class ExtractiveEngine(Engine):
                 names = _names_asked(retrieval)
                 ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
                 if not any(
-                    writes.search(c.evidence.quote) and s.about(names, c, _with_neighbours(c, ending, following))
+                    writes.search(c.evidence.quote)
+                    and s.about(names, c.evidence, _with_neighbours(c, ending, following))
                     for c in chosen
                 ):
                     # a length of time is told where the article tells of what lasted ("The OLED lasted four
@@ -898,9 +902,7 @@ class ExtractiveEngine(Engine):
         question does not ask about."""
         if retrieval.article is None or not chosen:
             return None
-        asked = retrieval.standalone  # without the words that say where to look
-        for start, end in sorted(_where_to_look(retrieval), reverse=True):
-            asked = asked[:start] + " " + asked[end:]
+        asked = _asked_here(retrieval)
         rest = content_stems(asked) - written_stems(chosen[0].evidence.quote)
         years = set(WRITES_YEAR.findall(asked))  # "in the third quarter of 2023": no figure of 2019
         found: list[ScoredSentence] = []
@@ -918,16 +920,13 @@ class ExtractiveEngine(Engine):
         """The sentence of a chosen article that gives what `writes` finds (a time) under a heading naming what the
         question asks about (`_Selection.about`), holding most of the question's other words (one at least); None
         when none does."""
-        retrieval, chosen = s.retrieval, s.chosen
-        asked = retrieval.standalone  # without the words that say where to look, nor the names
-        for start, end in sorted(_where_to_look(retrieval), reverse=True):
-            asked = asked[:start] + " " + asked[end:]
-        rest = content_stems(asked) - {stem(w) for name in names for w in name}
+        chosen = s.chosen
+        rest = content_stems(_asked_here(s.retrieval)) - {stem(w) for name in names for w in name}  # nor the names
         found: list[ScoredSentence] = []
         for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in chosen))[:TYPED_HOP_ARTICLES]:
             for evidence in {e.key: e for p in s.article(doc_id) for e in passage_sentences(p)}.values():
                 heading = s.headed_by_question(evidence, names) if writes.search(evidence.quote) else ""
-                if not heading or not _names_every(names, f"{evidence.quote}\n{heading}\n{s.section_text(evidence)}"):
+                if not heading or not s.about(names, evidence, evidence.quote):
                     continue
                 # the words the heading writes say what it is about, not what is asked of it
                 lexical = self.ranker.lexical(rest - content_stems(heading), evidence.quote)
@@ -990,6 +989,14 @@ def _names_asked(retrieval: Retrieval) -> list[list[str]]:
         if len(common) >= 2 and not any(a <= at < b for a, b in skip):
             groups.append(common)
     return groups + [[t] for t in terms if not any(t in g for g in groups)]
+
+
+def _asked_here(retrieval: Retrieval) -> str:
+    """The question without the words that say where to look (`_where_to_look`)."""
+    asked = retrieval.standalone
+    for start, end in sorted(_where_to_look(retrieval), reverse=True):
+        asked = asked[:start] + " " + asked[end:]
+    return asked
 
 
 def _where_to_look(retrieval: Retrieval) -> list[tuple[int, int]]:

@@ -154,11 +154,12 @@ def pack_prompt(question: str, sources: Sequence[Source], budget_tokens: int, ki
         spent += bare_cost
     for n, source in enumerate(sources[: len(used)], start=1):
         # all the chunks beside a passage; else the one after it (what it goes on to say), else the one before
-        after = sorted(source.beside, key=lambda p: p.start_char < source.found.start_char)
-        for beside in (source.beside, *((p,) for p in after)) if len(after) > 1 else (source.beside,):
+        after_first = sorted(source.beside, key=lambda p: p.start_char < source.found.start_char)
+        tried = [source.beside, *((p,) for p in after_first)] if len(source.beside) > 1 else [source.beside]
+        for beside in tried if source.beside else []:
             fuller = Source(source.found, beside)
             more = cost(n, fuller) - cost(n, used[n - 1])
-            if beside and spent + more <= budget_tokens:
+            if spent + more <= budget_tokens:
                 spent += more
                 used[n - 1] = fuller
                 break
