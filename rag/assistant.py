@@ -79,6 +79,7 @@ SECOND_HOP_PASSAGES = 3  # passages searched for a clause with the answer's name
 REPORTED_PASSAGES = 5  # passages looked through for an article of an outlet the store holds nothing from
 ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
+FACET_MEANING_PASSAGES = 3  # ... and by its meaning with its words (README: "Answers on real questions")
 BESIDE_PASSAGES = 2  # the best passages whose chunks before and after join those found (README: "Answers on ...")
 
 
@@ -325,7 +326,7 @@ class Assistant:
                 vector = self.query_vector(standalone)
             with clock("retrieve"):
                 nodes, part_nodes = self._search(indexes, standalone, vector, plan, options)
-                nodes += self._search_facets(indexes, plan, options, nodes)
+                nodes += self._search_facets(indexes, plan, options, nodes, self.query_vector)
                 nodes += self._beside(indexes, nodes, options)
             with clock("embed"):
                 parts = [plan.searched_with(p) for p in plan.parts] if len(plan.parts) > 1 else []
@@ -435,18 +436,25 @@ class Assistant:
 
     @staticmethod
     def _search_facets(
-        indexes: _Indexes, plan: QuestionPlan, options: AskOptions, nodes: list[NodeWithScore]
+        indexes: _Indexes,
+        plan: QuestionPlan,
+        options: AskOptions,
+        nodes: list[NodeWithScore],
+        embed: Callable[[str], list[float]],
     ) -> list[NodeWithScore]:
         """Passages for each clause of a long description and each later half of a compound question, by
-        its words, that the search above missed.
+        its words, and for each clause by its meaning too, that the search above missed.
 
         A question that describes its answer clause by clause often draws each clause from
         another article; searched as a whole, the clauses' articles crowd one another out. The
         half of a question asking a second thing ("..., and who was the subject?") is answered by
         a passage the first half's words do not find. What a quoted person the question asks about
         said ("What did Seema Shah make of the inflation report?") stands in a passage where they
-        speak, which other reports of the topic can crowd out. They follow the top-k, so the answer
-        step can cite every clause, every half and the one asked about.
+        speak, which other reports of the topic can crowd out. A clause is often written in other
+        words than the sentence it stands for ("accused of committing fraud for personal gain": "painted
+        as someone who knowingly committed fraud to achieve great wealth"): it is also searched by its
+        embedding with its words (`FACET_MEANING_PASSAGES`). They follow the top-k, so the answer step can
+        cite every clause, every half and the one asked about.
         """
         # A question that names its outlets draws every clause from their articles.
         filters = options.filters.both(plan.every_part_filters)
@@ -461,11 +469,14 @@ class Assistant:
         theirs = filters.both(Filters(speakers=heard)) if heard else None
         if theirs is not None:
             searches.append((plan.question, theirs))
-        for text, within in searches:
-            for node in indexes.retriever.retrieve_words(text, within, FACET_PASSAGES):
-                if node.node.node_id not in found:
-                    found.add(node.node.node_id)
-                    extra.append(NodeWithScore(node=node.node, score=last))
+        found_for = [indexes.retriever.retrieve_words(text, within, FACET_PASSAGES) for text, within in searches]
+        for facet in plan.facets:
+            meaning = QueryBundle(query_str=facet, embedding=embed(facet))
+            found_for.append(indexes.retriever.retrieve(meaning, filters, FACET_MEANING_PASSAGES))
+        for node in (n for nodes_found in found_for for n in nodes_found):
+            if node.node.node_id not in found:
+                found.add(node.node.node_id)
+                extra.append(NodeWithScore(node=node.node, score=last))
         return extra
 
     @staticmethod

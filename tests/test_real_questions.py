@@ -1654,6 +1654,54 @@ def test_each_outlet_is_cited_for_its_own_part_of_the_question(newsroom: Assista
     assert_verbatim(newsroom, answer)
 
 
+# One outlet's stories: a clause of the question below is told by the trial report in none of its words
+COURIER_TRIAL = {
+    "lisbon.txt": (
+        {"title": "Dorn Capital opens Lisbon office", "source": "Valley Courier", "published": "2024-03-02"},
+        "Dorn Capital, the investment firm run by fund manager Elias Dorn, opened a second office in Lisbon on "
+        "Friday. The firm said twenty analysts would work there by the summer.",
+    ),
+    "trial.txt": (
+        {"title": "Dorn trial begins", "source": "Valley Courier", "published": "2024-05-14"},
+        "The trial of Elias Dorn began on Monday in the county court. Prosecutors said Dorn cheated retired "
+        "teachers of the money they had put aside for old age. His lawyers told the jury he had acted in good faith.",
+    ),
+    "choir.txt": (
+        {"title": "Choir concert", "source": "Valley Courier", "published": "2024-04-01"},
+        "The town choir sang at the hall on Sunday before a crowd of three hundred. "
+        "Singers from three villages joined the choir this year.",
+    ),
+    "garden.txt": (
+        {"title": "Garden prize", "source": "Valley Courier", "published": "2024-04-11"},
+        "The allotment society won the garden prize for the second year, the judges said. "
+        "Members planted roses and built a new greenhouse.",
+    ),
+    "bus.txt": (
+        {"title": "Bus timetable", "source": "Valley Courier", "published": "2024-04-20"},
+        "The number 12 bus will run every twenty minutes from May. "
+        "The council said the new timetable follows a survey of riders.",
+    ),
+}
+
+
+def test_a_clause_written_in_other_words_than_its_article_is_searched_by_its_meaning(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "swindled pensioners out of their savings": the trial report says "cheated retired teachers of
+    # the money they had put aside for old age"; the words of the clause find nothing
+    assistant = assistant_over(tmp_path / "articles", COURIER_TRIAL, local_embedder)
+    question = (
+        "Which fund manager, according to the Valley Courier, opened a second office in Lisbon "
+        "and is accused of having swindled pensioners out of their savings?"
+    )
+    answer = assistant.ask(question, options=AskOptions(top_k=1))
+    titles = {r.doc_id: r.title for r in assistant.articles()}
+    found = [titles[p.doc_id] for p in answer.passages]
+    assert found[0] == "Dorn Capital opens Lisbon office"
+    assert "Dorn trial begins" in found  # the answer step may cite it
+    assert answer.text.startswith("Elias Dorn.")
+
+
 def test_the_clauses_of_a_question_naming_its_outlet_are_searched_in_that_outlet_only(newsroom: Assistant) -> None:
     # The second clause's words are those of a Quayside Wire article; the question asks the Gazette.
     answer = newsroom.ask(
