@@ -1,4 +1,5 @@
-"""Initials a question writes for a person the articles quote: "SBF" for Sam Bankman-Fried.
+"""Initials a question writes for a person the articles quote: "SBF" for Sam Bankman-Fried; and a title
+written out where the articles write its initials, or the other way round: "chief executive" for "CEO".
 
 Readers write initials where the articles mostly write the name ("Why was SBF on trial?"):
 searched as they are, the initials find the headlines that use them ("the SBF trial") and
@@ -53,3 +54,29 @@ def spell_out_initials(question: str, people: Sequence[str], frequency: Callable
         return f"{written} ({named[0]})"
 
     return INITIALS.sub(spelled, question)
+
+
+# Titles news writes by their initials far more often than in full ("CEO"): a question writing one out finds
+# the sentences that write its initials ("who is replacing him as chief executive?": "Richard Teng will be the
+# exchange's new CEO"). Not the other way round: the initials are one word, the title three, and the sentences
+# writing the initials would then hold a smaller share of the question's words.
+TITLE_INITIALS = {
+    "chief executive officer": "CEO",
+    "chief executive": "CEO",
+    "chief financial officer": "CFO",
+    "chief operating officer": "COO",
+    "chief technology officer": "CTO",
+    "chief technical officer": "CTO",
+    "chief marketing officer": "CMO",
+    "chief information officer": "CIO",
+}
+_WRITTEN_OUT = re.compile(r"\b(?:" + "|".join(sorted(TITLE_INITIALS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def spell_out_titles(question: str) -> str:
+    """`question` with a title written out followed by its initials in brackets ("as chief executive (CEO)"),
+    unless the question writes the initials too."""
+    initials = set(TITLE_INITIALS.values())
+    if any(word.upper() in initials for word in re.findall(r"\w+", question)):
+        return question
+    return _WRITTEN_OUT.sub(lambda m: f"{m.group()} ({TITLE_INITIALS[m.group().lower()]})", question)

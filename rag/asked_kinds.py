@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 PRICES = frozenset("price cost fee".split())  # measures a sentence may give by comparison
 POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these five": some already named
+NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:[a-z]?[A-Z])[\w'’-]*)\s+$")  # a figure after "Steam Deck", "iPhone"
+NUMBER_WORD_COMPOUND = re.compile(r"-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z]")  # "half-step"
 MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
 COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
 
@@ -95,7 +97,10 @@ WRITES_MONEY = re.compile(
 
 # "On what exact date did ... open?": answered only by a sentence that gives a day, not a year alone
 ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b", re.IGNORECASE)
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTHS = (  # whole names or their short forms: "Deck 2" and "Marvel 3" are no days
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 DAY_OF_MONTH = re.compile(
     rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", re.I
 )
@@ -237,9 +242,24 @@ def figure_spans(sentence: str) -> list[tuple[int, int]]:
 def counts_near(sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW) -> bool:
     """Whether a figure stands within `window` words of one of `stems`: a count of it ("a crowd of 18,400",
     "18,400 fans"), not a number elsewhere in a sentence that names it, nor one pointing back at some of them
-    ("these five powers": those just listed, not how many there are)."""
+    ("these five powers": those just listed, not how many there are), nor the number in the name of what is
+    counted ("the Steam Deck 2": no count of Steam Decks), nor a number word in a compound ("a half-step")."""
     return any(
         any(stem(w) in stems for w in words(sentence[:start])[-window:] + words(sentence[end:])[:window])
         for start, end in figure_spans(sentence)
         if not POINTS_BACK_TO.search(sentence[:start])
+        and not _in_name_of(sentence, start, stems)
+        and not (sentence[start].isalpha() and NUMBER_WORD_COMPOUND.match(sentence, end))
+    )
+
+
+def _in_name_of(sentence: str, start: int, stems: AbstractSet[str]) -> bool:
+    """Whether the figure at `start` follows a capitalised word that is what is counted, inside a sentence: a
+    model's number ("the iPhone 15", "Steam Deck 2"), not how many there are."""
+    before = NAME_BEFORE.search(sentence, 0, start)
+    return (
+        sentence[start].isdigit()
+        and before is not None
+        and stem(before.group(1).lower()) in stems
+        and bool(sentence[: before.start()].strip(" \"“‘'("))
     )

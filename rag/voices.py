@@ -35,10 +35,18 @@ _AUXILIARY = r"(?:did|does|do|has|have|had)"  # what was said: "How will X respo
 # Y to develop"; inside a request, "tell me what X thinks of Y"
 SAYS_QUESTION = re.compile(
     rf"(?:^\s*(?:what|how|why)\s+{_AUXILIARY}\s+|^\s*(?:what|which)\s+(?:[\w-]+\s+){{1,3}}?{_AUXILIARY}\s+|"
-    rf"(?<=\w)\s+(?:what\s+(?:{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
+    rf"(?<=[\w,])\s+(?:what\s+(?:{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
     rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
+# "How does X view Y", "How do analysts see the merger": what they think of it (not "What did X see": what they saw)
+HOW_VIEW_QUESTION = re.compile(
+    r"(?:^\s*|(?<=[\w,])\s+)how\s+(?:do|does|did)\s+(?P<who>[^?,;]{2,80}?)\s+"
+    r"(?:view|views|viewed|regard|regards|see|sees|rate|rates|assess|assesses|judge|judges)\b(?P<topic>[^?]*)",
+    re.IGNORECASE,
+)
+# who someone is, set off by commas after their name: "Ed Ternan, whose son died after ..., view": read without it
+APPOSITIVE = re.compile(r",\s+(?:who|whose)\b[^,?;]{3,160},")
 # "What is X's view on Y", "What was X's reaction to Y"
 VIEW_NOUNS = (
     r"(?:(?:main|chief|biggest|key|first|initial|official|overall|latest)\s+)?(?:view|views|position|stance|opinion|"
@@ -132,8 +140,11 @@ def asked_voice(
     """
     if typed_lower is None:
         typed_lower = not any(c.isupper() for c in question)
-    for pattern in (SAYS_QUESTION, VIEW_QUESTION, VIEW_SEARCH, STANCE_QUESTION, BELIEF_QUESTION):
-        match = pattern.search(question)
+    # blanked, not cut, so that offsets (`skip`) hold
+    plain = APPOSITIVE.sub(lambda m: " " * len(m.group()), question)
+    patterns = (SAYS_QUESTION, HOW_VIEW_QUESTION, VIEW_QUESTION, VIEW_SEARCH, STANCE_QUESTION, BELIEF_QUESTION)
+    for pattern in patterns:
+        match = pattern.search(question) or pattern.search(plain)
         if match is None:
             continue
         start, end = match.span("who")

@@ -34,3 +34,16 @@ def test_a_question_that_names_the_person_or_is_all_capitals_is_left_alone() -> 
     named = "Why is MOK, Marta Oyelaran-Kent, on trial?"
     assert spell_out_initials(named, PEOPLE, frequency) == named
     assert spell_out_initials("WHY IS MOK ON TRIAL?", PEOPLE, frequency) == "WHY IS MOK ON TRIAL?"
+
+
+def test_a_title_written_out_is_followed_by_the_initials_the_articles_write() -> None:
+    from rag.aliases import spell_out_titles
+
+    assert spell_out_titles("Who is replacing Ada Lin as chief executive?") == (
+        "Who is replacing Ada Lin as chief executive (CEO)?"
+    )
+    assert spell_out_titles("Who was named Chief Financial Officer?") == "Who was named Chief Financial Officer (CFO)?"
+    # initials are left as they are, and a question writing both forms is left alone
+    assert spell_out_titles("When does Ada Lin take over as CEO?") == "When does Ada Lin take over as CEO?"
+    assert spell_out_titles("Is the CEO the chief executive officer?") == "Is the CEO the chief executive officer?"
+    assert spell_out_titles("Who is the chief of police?") == "Who is the chief of police?"

@@ -137,6 +137,41 @@ def test_a_count_stands_beside_what_it_counts() -> None:
     assert counts_near("The firm sails 14 routes in all.", routes)
 
 
+def test_the_number_in_a_models_name_is_no_count_of_it() -> None:
+    from rag.asked_kinds import counts_near
+    from rag.lexicon import content_stems
+
+    handhelds = content_stems("Pocket Rovers")
+    # "Pocket Rover 2" names a model; "half-step" is no figure of anything
+    assert not counts_near("The update is a half-step toward the Pocket Rover 2, the firm's next console.", handhelds)
+    assert not counts_near("Reviews of the Pocket Rover 3 were warm.", handhelds)
+    assert counts_near("The studio has sold 4 million Pocket Rovers since launch.", handhelds)
+    assert counts_near("Pocket Rover 2 sales passed 900,000 units.", handhelds)  # a count beside the name too
+    phones = content_stems("pPhones")
+    assert not counts_near("Sales of the pPhone 15 were strong.", phones)  # a name may open in lower case
+    # a number before a capitalised word that is not what is counted still counts: a score line
+    assert counts_near("Harriers 3 Rovers 1, in front of 4,200 fans.", content_stems("fans"))
+    assert counts_near("Twenty-five boats sailed.", content_stems("boats"))  # a number word joined to another
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The store opens on Dec. 2.", True),
+        ("The store opens on December 2.", True),
+        ("It ships 14 Sept, a week late.", True),
+        ("It is the third of March, 3rd of March.", True),
+        ("The handheld is a step toward the Steam Deck 2.", False),  # "Deck 2" is no December 2
+        ("Marvel 3 is out.", False),
+        ("Mark 5 of the engine failed.", False),
+    ],
+)
+def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> None:
+    from rag.asked_kinds import WRITES_DAY
+
+    assert bool(WRITES_DAY.search(text)) == day
+
+
 @pytest.mark.parametrize(
     ("question", "asks_money"),
     [

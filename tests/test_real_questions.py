@@ -1654,6 +1654,31 @@ def test_each_outlet_is_cited_for_its_own_part_of_the_question(newsroom: Assista
     assert_verbatim(newsroom, answer)
 
 
+FERRY_BOSSES = {
+    "sato.txt": (
+        {"title": "Harbour Line picks Sato", "source": "Valley Courier", "published": "2024-03-02"},
+        "Harbour Line said on Tuesday that Mira Sato, its head of operations, will be the ferry company's new CEO "
+        "from July. Sato joined the company in 2015.",
+    ),
+    "lund.txt": (
+        {"title": "Lund to chair the board", "source": "Valley Courier", "published": "2024-03-09"},
+        "Per Lund, who stepped down as chief executive of Harbour Line in May, will chair the board of the port. "
+        "Lund said he would keep his flat by the quay.",
+    ),
+}
+
+
+def test_a_title_the_question_writes_out_finds_the_sentence_writing_its_initials(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", FERRY_BOSSES, local_embedder)
+    answer = assistant.ask("Who replaces Per Lund as chief executive of Harbour Line?")
+    assert answer.text.startswith("Mira Sato.")
+    assert any("new CEO" in c.quote for c in answer.citations), answer.text
+    answer = assistant.ask("Who will be Harbour Line's new chief executive?")
+    assert answer.text.startswith("Mira Sato. [1] Harbour Line said on Tuesday that Mira Sato"), answer.text
+
+
 # One outlet's stories: a clause of the question below is told by the trial report in none of its words
 COURIER_TRIAL = {
     "lisbon.txt": (

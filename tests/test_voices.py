@@ -69,6 +69,18 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     assert university is not None and university.name == "University of Tromso"
 
 
+def test_how_someone_views_a_thing_asks_what_they_said_after_an_introduction_and_who_they_are() -> None:
+    assert asked_voice("How does Anna Dahl view the new quota?") == Voice("Anna Dahl", "Anna Dahl", "the new quota")
+    assert asked_voice("How do fishing crews see the quota?") is None  # a group, not someone named
+    # an outlet's introduction ended by a comma, and who they are set off by commas, come between
+    asked = "According to the Harbour Gazette, how does Ansel Brandt, whose ferry sank in May, regard the new fees?"
+    assert asked_voice(asked, skip=[(13, 33)]) == Voice("Ansel Brandt", "Ansel Brandt", "the new fees")
+    asked = "According to the Harbour Gazette, what did Ansel Brandt say about the fees?"
+    assert asked_voice(asked, skip=[(13, 33)]) == Voice("Ansel Brandt", "Ansel Brandt", "the fees")
+    # what someone saw is no view
+    assert asked_voice("What did Ansel Brandt see from the quay?") is None
+
+
 def test_groups_outlets_and_other_questions_name_no_one() -> None:
     assert asked_voice("What do experts say about quotas?") is None  # a group
     assert asked_voice("What did the Harbour Gazette say about fares?", skip=[(13, 28)]) is None  # an outlet
