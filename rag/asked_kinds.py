@@ -27,7 +27,8 @@ COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure wi
 
 # Where a question, or a later half of one, opens: at the start, after an introduction ("According to X, how
 # long ...", "That heat study in One Earth: how many ...", "Chelsea beat Blackburn - who ..."), after "and"
-OPENS = r"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)"
+# ... and after a word hedging the figure asked for: "Exactly how many ...", "Roughly how much ..."
+OPENS = r"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)(?:(?:exactly|roughly|approximately|about|around|precisely)\s+)?"
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)

@@ -322,12 +322,18 @@ LEADING_PREPOSITION = re.compile(
 )
 
 
+HEDGED = re.compile(r"(?:exactly|roughly|approximately|about|around|precisely)\s+(?=(?:how|what|when|which)\b)", re.I)
+
+
 def main_clause(question: str) -> str:
     """The clause that carries the question: after an introduction such as "Between A and B, ..."."""
     text = question.strip()
     first = re.sub(r"\W+$", "", text.split(maxsplit=1)[0].lower()) if text else ""
     if first in AUXILIARIES or first in WH_WORDS:
         return text
+    hedged = HEDGED.match(text)  # "Exactly how many ...": the question is "how many ..."
+    if hedged:
+        return text[hedged.end() :]
     asked = LEADING_PREPOSITION.match(text)  # "In which city did ...": the question is "which city did ..."
     if asked:
         return text[asked.end() :]
@@ -365,6 +371,15 @@ FOCUS = [
         r"^how\s+much\s+(?:does|did|will|would|do)\s+(?:a|an|the|one)\s+"
         r"(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s+"
         rf"{WHERE_IT_IS}?(?:cost|costs|sell\s+for|go\s+for)\b"
+    ),
+    # "How much did Nuvo pay for the quay site?", "How much is Betashares paying to acquire the bank's superannuation
+    # business?": the price of what is bought, which a sentence giving the sum names (not the firm's funds)
+    re.compile(
+        r"^how\s+much\s+(?:money\s+)?(?:is|was|are|were|did|does|do|will|would|has|have|had)\s+(?:[\w'’.&-]+\s+){1,5}?"
+        r"(?:pay|paying|paid|spend|spending|spent|offer|offering|offered|bid|bidding)\s+"
+        r"(?:to\s+(?:buy|acquire|purchase|take\s+over)|for|on)\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+        r"(?:[\w'’%+-]+\s+){0,5}?(?P<focus>[a-z][\w-]*)\s*"
+        r"(?:$|[?,.]|\s(?:in|at|from|with|on|of|under|this|next|now|today|before|after|when|if)\b)"
     ),
     # "How much is a week's ski pass in Zermatt?", "How much is allotted for intelligence funds in the budget?"
     re.compile(

@@ -194,6 +194,11 @@ def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: boo
         ("What minimum credit score do you need for the card?", True),
         ("What is the average price of a ferry ticket?", True),
         ("What is the highest mountain in Japan?", False),  # a name
+        # a word hedging the figure asked for comes first
+        ("Exactly how many cranes does the port run?", True),
+        ("Roughly how much did the regatta raise?", True),
+        ("According to the Gazette, approximately how many boats sailed?", True),
+        ("Exactly who said it?", False),
     ],
 )
 def test_a_bound_or_an_average_asks_a_figure(question: str, asks_figure: bool) -> None:

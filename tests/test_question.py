@@ -599,6 +599,7 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
     ("question", "focus"),
     [
         ("How many cranes did the harbour board buy?", "cranes"),
+        ("Exactly how many cranes did the harbour board buy?", "cranes"),  # hedged
         ("How many electric cranes does the port run?", "cranes"),
         # the words that qualify it come first: the counted noun stands before the verb
         ("How many Harbour Board pilot boats were sold?", "boats"),
@@ -625,6 +626,11 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How much was spent on the new terminal?", "terminal"),
         ("How much is a season ticket worth?", ""),  # worth is what is asked, not of what
         ("How much does a Quayside+ pass cost per month?", "pass"),  # a product's name may end with a "+"
+        # what is paid for, bought or spent on
+        ("How much did Nuvo pay for the quay site?", "site"),
+        ("How much is Brannock paying to acquire the harbour's ferry business?", "business"),
+        ("How much did the council spend on the new terminal?", "terminal"),
+        ("How much is Brannock paying its chief executive per year?", ""),
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:

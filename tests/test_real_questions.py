@@ -1727,6 +1727,41 @@ def test_a_clause_written_in_other_words_than_its_article_is_searched_by_its_mea
     assert answer.text.startswith("Elias Dorn.")
 
 
+def test_a_hedged_count_asks_a_figure_as_any_count_does(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
+    assistant = assistant_over(tmp_path / "articles", COURIER_TRIAL, local_embedder)
+    answer = assistant.ask("Roughly how many analysts will work at Dorn Capital's Lisbon office?")
+    assert "twenty analysts" in answer.text
+    # the trial report tells of the teachers, and of no number of them
+    answer = assistant.ask("Exactly how many retired teachers did Elias Dorn cheat?")
+    assert answer.abstained, answer.text
+    assert answer.text == "The articles found give no figure that answers this question."
+
+
+FERRY_SALE = {
+    "sale.txt": (
+        {"title": "Quayside to buy ferry arm", "source": "Valley Courier", "published": "2024-06-02"},
+        "Quayside Holdings, which manages $30 billion in funds, agreed to acquire the harbour board's ferry business "
+        "on Monday. The board said no jobs would go.",
+    ),
+    "site.txt": (
+        {"title": "Quay site sold", "source": "Valley Courier", "published": "2024-06-05"},
+        "Brannock Marine paid $12 million for the old quay site, the council said. Work starts in the autumn.",
+    ),
+}
+
+
+def test_how_much_is_paid_for_something_is_a_sum_beside_what_is_bought(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", FERRY_SALE, local_embedder)
+    answer = assistant.ask("How much did Brannock Marine pay for the old quay site?")
+    assert "$12 million" in answer.text
+    # the $30 billion are the funds Quayside manages, not what it pays for the ferry business
+    answer = assistant.ask("How much is Quayside Holdings paying to acquire the harbour board's ferry business?")
+    assert answer.abstained, answer.text
+    assert answer.text == "The articles found give no figure that answers this question."
+
+
 def test_the_clauses_of_a_question_naming_its_outlet_are_searched_in_that_outlet_only(newsroom: Assistant) -> None:
     # The second clause's words are those of a Quayside Wire article; the question asks the Gazette.
     answer = newsroom.ask(
