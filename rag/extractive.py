@@ -20,7 +20,7 @@ sentence gives), "which party" when no name is one's, one asking what someone sa
 found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" when no sentence gives
 the role to a name (the first name it is given to answers). An entity question ("Who ...", "Which
 company ...", "In which city ...") opens with the name the evidence points to, citing the sentences that
-hold it, unless it is named only in sentences far weaker than the best (`ENTITY_MIN_RATIO`). Each later
+hold it, unless it is named only in sentences far weaker than the best (`rag.entity_choice`). Each later
 half of a compound question ("..., and which countries get it first?") is answered by the sentence
 matching it best, or a near tie when that one is in already (`HALF_RATIO`). A yes/no question gets what
 each report says, and a verdict only when the evidence makes it plain (`rag.verdict`). Sentences are
@@ -79,10 +79,11 @@ from rag.asked_kinds import (
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import PERSON_NOUNS, Candidate, names_in, vote, with_first_name, written_near
+from rag.entities import Candidate, names_in
+from rag.entity_choice import choose_entity
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words, written_stems
-from rag.question import MAKERS, MEASURES, ORGANIZATION_NOUNS, main_clause, question_focus
-from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, maximal_marginal_relevance
+from rag.question import MEASURES, question_focus
+from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, adjacent, maximal_marginal_relevance
 from rag.sections import Sections
 from rag.sentences import quotation_depth
 from rag.verdict import assess, opening
@@ -118,7 +119,6 @@ FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentenc
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
-ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this share of the best one's
 TYPED_HALF_RATIO = 0.2  # a later half's best sentence of the kind it asks for joins when this close to its best
 HALF_RATIO = 0.75  # a later half's second-best sentence joins when its best is in and it is this close
 QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
@@ -154,12 +154,6 @@ ASKS_IN_TEXT = re.compile(
     r"\bas\s+to\s+(?:why|how|whether)\b[^.]*\.?[\"'”’]?\s*$",  # "... her own theory as to why Uber has been slow."
     re.IGNORECASE,
 )
-NO_ONE = "The articles found name no one who answers this question."
-# "Who won ...", "who hit ...": the deed a who-question asks the doer of
-ASKS_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
-WHO_DID = re.compile(
-    r"\s*who\s+(?!(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could)\b)(?P<verb>[a-z]+)\b", re.I
-)
 ASKS_OF_ITS_OWN = re.compile(  # a later half asking its own question, not going on with a description
     r"\s*(?:(?:from|by|for|at|in|to|with)\s+)?(?:what|which|when|where|why|how|whom|whose)\b", re.IGNORECASE
 )
@@ -169,28 +163,6 @@ HALF_UNANSWERED = "The articles found do not answer “{half}”."
 SETS_YEAR = re.compile(
     r"\b(?:in|during|since|until|before|after|by|throughout)\s+(?:early\s+|late\s+|mid-?)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![$%\d])",
-    re.IGNORECASE,
-)
-# Kinds of organisation a name says it is of ("... Party", "University of ..."), or the articles call it
-# so beside it: an answer to "which party" is one of them
-NAMED_KINDS = frozenset(
-    "party university institute council committee ministry agency foundation association union parliament court".split()
-)
-KIND_WINDOW = 4  # words from a name its kind may stand ("Komeito, the junior coalition party")
-REFERENT_SENTENCES = 2  # sentences looked back through for the one a sentence's opening "He" stands for
-ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
-ROLE_WINDOW = 8  # words before a name its title may stand
-# "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
-_TITLE = (
-    r"(?:minister|president|ceo|chairman|chairwoman|chair|secretary|director|governor|mayor|head|leader|chief|"
-    r"spokesperson|spokesman|spokeswoman|ambassador|commander|coach|manager|founder|editor|owner|lawyer|attorney|"
-    r"judge|prosecutor)"
-)
-# "Who is the defense minister?", "What is the name of the lawyer representing ...?"
-ASKS_ROLE = re.compile(
-    r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was|are|were)\s+the\s+names?\s+of)\s+(?:the\s+)?"
-    rf"(?:[\w-]+['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
-    rf"(?:\s+{_TITLE})?)\b",
     re.IGNORECASE,
 )
 BROAD_QUESTION = re.compile(
@@ -358,7 +330,7 @@ class ExtractiveEngine(Engine):
             best = ranked[0]
         broad = BROAD_QUESTION.search(question) is not None
         s = _Selection(retrieval, every, ranked, best, [best])
-        entity, unnamed = self._entity(s, asks_for, said)
+        entity, unnamed = choose_entity(s.retrieval, s.every, s.best, asks_for, said)
         if unnamed:
             return ExtractiveResult([], best.score, declined=unnamed)
         described = self._answer_parts_and_clauses(s, entity)
@@ -380,92 +352,6 @@ class ExtractiveEngine(Engine):
         if assessment is not None:
             result.verdict, result.grounds = assessment.verdict, assessment.grounds
         return result
-
-    def _entity(self, s: _Selection, asks_for: str, said: Sequence[ScoredSentence]) -> tuple[Candidate | None, str]:
-        """The name an entity question's answer opens with, the evidence pointing to it; or why none answers."""
-        retrieval, best = s.retrieval, s.best
-        plan, question = retrieval.plan, retrieval.standalone
-        # a chunk beside a passage found goes on with what that says: a name it writes is no answer the search found
-        found = retrieval.found
-        beside = [p for p in retrieval.passages if p.beside]
-        every = [c for c in s.every if not any(p.holds(c.evidence) for p in beside)]
-        entity: Candidate | None = None
-        referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
-        candidates: list[Candidate] = []
-        off_story = False
-        if plan is not None and plan.kind == "entity":
-            candidates = vote(
-                question,
-                [(c.evidence, c.score) for c in every],
-                asks_for,
-                exclude=[m.written for m in plan.outlets],
-                near=plan.asks_noun,
-                people=plan.people,
-                context=[p.text for p in found],
-                introduced_by=plan.asks_preposition,
-            )
-            if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
-                verb = {stem(plan.asks_noun)}
-                candidates.sort(
-                    key=lambda c: not any(written_near(e.quote, f, verb) for e in c.evidence for f in c.forms)
-                )
-            # "Which party won the July 10 upper house elections in Japan?": a name found only in articles that
-            # write none of the names the question gives is from another story ("Trump", in a report on primaries)
-            given = _names_given(question, plan)
-            story = {p.doc_id for p in found if given & set(words(p.text))} if given else set()
-            on_story = [c for c in candidates if not given or _on_the_story(c, given, story)]
-            off_story = len(candidates) > len(on_story)
-            candidates = on_story
-            # "Who made the first MXene?": "He made the world's first MXene in 2011." stands for the one named just
-            # before it ("Naguib works at Tulane University."), whatever the vote says
-            if ASKS_WHO.match(question) and words(best.evidence.quote)[:1] in (["he"], ["she"]):
-                referent = _named_before(best, candidates, every)
-                if referent is not None:  # named in passing or not, it is who the best sentence tells of
-                    candidates.remove(referent)
-                    candidates.insert(0, referent)
-            entity = candidates[0] if candidates else None
-            if entity is not None and asks_for == "person" and " " not in entity.name and retrieval.lookup:
-                # the passages write the surname alone ("Bankman-Fried"): the articles written about
-                # the person write the full name, in their opening lines
-                entity.name = with_first_name(entity.name, [p.text for p in retrieval.lookup(entity.name)], plan.people)
-
-        # "Which party won ...": a party is named as one ("the Liberal Democratic Party", "Komeito, the
-        # junior coalition party"); an alliance named near the question's words is no answer
-        asked = plan.asks_noun.split() if plan is not None else []
-        kind = next((w for w in reversed(asked) if w in NAMED_KINDS), "")
-        if (entity is not None or off_story) and kind:
-            texts = [p.text for p in found]
-            entity = next((c for c in candidates[:ROLE_CANDIDATES] if _named_as(c, kind, texts)), None)
-            if entity is None:
-                unnamed = f"The articles found name no {kind} that answers this question."
-                return None, unnamed
-        role = ASKS_ROLE.search(question)
-        if entity is not None and role:  # the first of the names the articles give the role to answers
-            title = " ".join(role.group("role").split()[-2:])  # "defense minister", not "Japan's"
-            entity = next((c for c in candidates[:ROLE_CANDIDATES] if _holds_role(c, title)), None)
-            if entity is None:
-                unnamed = f"The articles found do not say who the {title.lower()} is."
-                return None, unnamed
-
-        # a name found only in sentences far weaker than the best one is no answer the evidence points to
-        # (the best sentence tells of "a Louisiana woman" and names her nowhere), unless the best sentence
-        # refers back to one named before it ("The firm blamed slower orders ...", "He was sacked ...")
-        weak = entity is not None and max(entity.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score
-        refers_back = entity is referent or (
-            plan is not None and _refers_back(best.evidence.quote, asks_for, plan.asks_noun)
-        )
-        if weak and plan is not None and not refers_back:
-            entity = None
-        # "Who won the election?": when every name is found only in sentences far weaker than the best one,
-        # and the best neither refers back to one nor tells the deed asked about ("Fishing crews asked the
-        # board ..." answers "Who asked the board ...?" with no name), the sentences found name no one
-        all_weak = all(max(c.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score for c in candidates)
-        if plan is not None and plan.kind == "entity" and all_weak and not said:
-            deed = WHO_DID.match(main_clause(question))
-            untold = deed is not None and stem(deed.group("verb")) not in content_stems(best.evidence.quote)
-            if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
-                return None, NO_ONE
-        return entity, ""
 
     def _answer_parts_and_clauses(self, s: _Selection, entity: Candidate | None) -> bool:
         """Add the sentences answering each part of the question and each clause of a long description; whether
@@ -692,7 +578,10 @@ class ExtractiveEngine(Engine):
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
                     and (not percent or WRITES_PERCENT.search(c.evidence.quote) is not None)
                     and (not duration or WRITES_TIME_SPAN.search(c.evidence.quote) is not None)
-                    and (not focus or counts_near(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW))
+                    and (
+                        not focus
+                        or counts_near(c.evidence.quote, focus, MONEY_WINDOW if money else COUNT_WINDOW, money=money)
+                    )
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
 
@@ -1081,42 +970,6 @@ def _quotations_open_after(candidate: ScoredSentence, retrieval: Retrieval) -> i
     return quotation_depth(candidate.evidence.quote, quotation_depth(before))
 
 
-def _named_before(
-    sentence: ScoredSentence, candidates: Sequence[Candidate], every: Sequence[ScoredSentence]
-) -> Candidate | None:
-    """The person among `candidates` last named in the sentences right before `sentence` (up to
-    `REFERENT_SENTENCES` back, within what was retrieved of its article), whom its opening pronoun stands for."""
-    people = [c for c in candidates if c.is_person]
-    by_end = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
-    current = sentence
-    for _ in range(REFERENT_SENTENCES):
-        before = _adjacent(by_end, current.evidence.doc_id, current.evidence.start_char, -1)
-        if before is None:
-            return None
-        written = words(before.evidence.quote)
-        named = [
-            (max(i for i, w in enumerate(written) if w == last), c)
-            for c in people
-            for last in {words(form)[-1] for form in c.forms if words(form)}
-            if last in written
-        ]
-        if named:
-            return max(named, key=lambda found: found[0])[1]
-        current = before
-    return None
-
-
-def _refers_back(sentence: str, asks_for: str, asks_noun: str) -> bool:
-    """Whether a sentence opens with words standing for a name written before it: "He", "She", "The firm"
-    (a noun of the kind asked for, or the question's own: "Which carmaker ..." / "The carmaker")."""
-    opening = words(sentence)[:3]
-    if asks_for == "person" and opening[:1] in (["he"], ["she"]):
-        return True
-    kinds = {"person": PERSON_NOUNS, "organization": ORGANIZATION_NOUNS}.get(asks_for, frozenset())
-    nouns = kinds | set(asks_noun.split())
-    return len(opening) >= 2 and opening[0] in ("the", "this", "that") and bool(nouns & set(opening[1:]))
-
-
 def _halves_asking(plan: QuestionPlan | None, asks: Callable[[str], object]) -> list[str]:
     """The later halves of a compound question that ask for what `asks` finds (a match, or True)."""
     return [half.asked for half in plan.halves if asks(half.asked)] if plan is not None else []
@@ -1165,16 +1018,9 @@ def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
     return next((y for y in years if y not in written), "")
 
 
-def _adjacent(
-    by_place: dict[tuple[str, int], ScoredSentence], doc: str, at: int, step: int, gap: int = 3
-) -> ScoredSentence | None:
-    """The candidate of `doc` in `by_place` at `at`, or up to `gap` characters from it in the direction of `step`."""
-    return next((by_place[(doc, at + step * o)] for o in range(gap + 1) if (doc, at + step * o) in by_place), None)
-
-
 def _next_sentence(sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence]) -> ScoredSentence | None:
     """The candidate that starts right after `sentence` in its article, if any."""
-    return _adjacent(by_start, sentence.evidence.doc_id, sentence.evidence.end_char, 1)
+    return adjacent(by_start, sentence.evidence.doc_id, sentence.evidence.end_char, 1)
 
 
 def _with_neighbours(
@@ -1183,34 +1029,9 @@ def _with_neighbours(
     by_start: dict[tuple[str, int], ScoredSentence],
 ) -> str:
     """A sentence's text with the ones right before and after it in its article."""
-    before = _adjacent(by_end, sentence.evidence.doc_id, sentence.evidence.start_char, -1)
+    before = adjacent(by_end, sentence.evidence.doc_id, sentence.evidence.start_char, -1)
     after = _next_sentence(sentence, by_start)
     return " ".join(c.evidence.quote for c in (before, sentence, after) if c is not None)
-
-
-def _named_as(candidate: Candidate, kind: str, texts: Sequence[str]) -> bool:
-    """Whether the candidate's name holds the kind ("Liberal Democratic Party") or `texts` write the kind
-    within a few words of it ("Komeito, the junior coalition party")."""
-    wanted = {stem(kind)}
-    if any(wanted & {stem(w) for w in words(form)} for form in candidate.forms):
-        return True
-    return any(written_near(text, form, wanted, KIND_WINDOW) for text in texts for form in candidate.forms)
-
-
-def _holds_role(candidate: Candidate, title: str) -> bool:
-    """Whether a sentence gives the candidate the title: before the name ("Defense Minister Ada Lin",
-    "President of the Republic of Korea ... Yun Sok-yeol") or after it, set off ("Ada Lin, the defense minister")."""
-    wanted = content_stems(title)
-    for evidence in candidate.evidence:
-        for form in candidate.forms:
-            at = evidence.quote.find(form)
-            if at < 0:
-                continue
-            before = content_stems(" ".join(evidence.quote[:at].split()[-ROLE_WINDOW:]))
-            after = re.match(r",\s*((?:\S+\s+){0,5}\S+)", evidence.quote[at + len(form) :])
-            if wanted <= before or (after is not None and wanted <= content_stems(after.group(1))):
-                return True
-    return False
 
 
 def _alike(a: ScoredSentence, b: ScoredSentence) -> bool:
@@ -1249,26 +1070,6 @@ def _in_reading_order(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:
 def _name_pattern(entity: Candidate) -> re.Pattern[str]:
     """The entity's name as articles write it, or its last word ("Bankman-Fried")."""
     return re.compile(rf"\b{re.escape(entity.name.split()[-1])}\b")
-
-
-def _names_given(question: str, plan: QuestionPlan) -> set[str]:
-    """The words the question writes with a capital inside a sentence (folded), acronyms too ("CEO", which
-    `names_in` leaves out as shouting: a story's articles may share no other), not those saying where to look
-    (its outlets and dates)."""
-    skip = plan.metadata_spans
-    names: set[str] = set()
-    for match in re.finditer(r"[\w'’-]+", question):
-        token = match.group()
-        sentence_start = match.start() == 0 or bool(re.search(r"[.?!:;]\s*[\"'‘“(]?\s*$", question[: match.start()]))
-        if token[0].isupper() and not sentence_start and not any(a <= match.start() < b for a, b in skip):
-            names.update(w for w in words(re.sub(r"['’]s$", "", token)) if w not in FUNCTION_WORDS)
-    return names
-
-
-def _on_the_story(entity: Candidate, names: AbstractSet[str], story: AbstractSet[str]) -> bool:
-    """Whether an article naming the entity writes one of the question's names (`story`: the articles whose
-    passages do), or a sentence naming it does."""
-    return bool(entity.articles & story) or any(names & set(words(e.quote)) for e in entity.evidence)
 
 
 def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:

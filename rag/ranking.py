@@ -271,3 +271,10 @@ def maximal_marginal_relevance(
             continue
         chosen.append(best)
     return chosen
+
+
+def adjacent(
+    by_place: dict[tuple[str, int], ScoredSentence], doc: str, at: int, step: int, gap: int = 3
+) -> ScoredSentence | None:
+    """The candidate of `doc` in `by_place` at `at`, or up to `gap` characters from it in the direction of `step`."""
+    return next((by_place[(doc, at + step * o)] for o in range(gap + 1) if (doc, at + step * o) in by_place), None)

@@ -1,0 +1,227 @@
+"""Which name an entity question's answer opens with ("Who ...", "Which company ...", "In which city ..."), from
+the evidence: the name the best sentences of several articles share (`rag.entities.vote`), on the question's
+story, of the kind asked for ("which party": one named as a party), given the role asked about ("Who is the
+defense minister?"), and named in sentences about as strong as the best (`ENTITY_MIN_RATIO`); a sentence
+opening with "He" or "She" answers with the one named just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING
+
+from rag.entities import PERSON_NOUNS, Candidate, vote, with_first_name, written_near
+from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words
+from rag.question import MAKERS, ORGANIZATION_NOUNS, main_clause
+from rag.ranking import ScoredSentence, adjacent
+
+if TYPE_CHECKING:
+    from rag.question import QuestionPlan
+    from rag.request import Retrieval
+
+ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this share of the best one's
+NO_ONE = "The articles found name no one who answers this question."
+# "Who won ...", "who hit ...": the deed a who-question asks the doer of
+ASKS_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
+WHO_DID = re.compile(
+    r"\s*who\s+(?!(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could)\b)(?P<verb>[a-z]+)\b", re.I
+)
+# Kinds of organisation a name says it is of ("... Party", "University of ..."), or the articles call it
+# so beside it: an answer to "which party" is one of them
+NAMED_KINDS = frozenset(
+    "party university institute council committee ministry agency foundation association union parliament court".split()
+)
+KIND_WINDOW = 4  # words from a name its kind may stand ("Komeito, the junior coalition party")
+REFERENT_SENTENCES = 2  # sentences looked back through for the one a sentence's opening "He" stands for
+ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
+ROLE_WINDOW = 8  # words before a name its title may stand
+# "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
+_TITLE = (
+    r"(?:minister|president|ceo|chairman|chairwoman|chair|secretary|director|governor|mayor|head|leader|chief|"
+    r"spokesperson|spokesman|spokeswoman|ambassador|commander|coach|manager|founder|editor|owner|lawyer|attorney|"
+    r"judge|prosecutor)"
+)
+# "Who is the defense minister?", "What is the name of the lawyer representing ...?"
+ASKS_ROLE = re.compile(
+    r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was|are|were)\s+the\s+names?\s+of)\s+(?:the\s+)?"
+    rf"(?:[\w-]+['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
+    rf"(?:\s+{_TITLE})?)\b",
+    re.IGNORECASE,
+)
+
+
+def choose_entity(
+    retrieval: Retrieval,
+    sentences: Sequence[ScoredSentence],
+    best: ScoredSentence,
+    asks_for: str,
+    said: Sequence[ScoredSentence],
+) -> tuple[Candidate | None, str]:
+    """The name an entity question's answer opens with, the evidence pointing to it; or why none answers.
+
+    `sentences`: the passages' sentences, ranked (`Engine.rank`); `best`: the best of them; `asks_for`: the
+    kind of name asked for ("person"); `said`: the sentences that are what the one the question names said.
+    """
+    plan, question = retrieval.plan, retrieval.standalone
+    # a chunk beside a passage found goes on with what that says: a name it writes is no answer the search found
+    found = retrieval.found
+    beside = [p for p in retrieval.passages if p.beside]
+    every = [c for c in sentences if not any(p.holds(c.evidence) for p in beside)]
+    entity: Candidate | None = None
+    referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
+    candidates: list[Candidate] = []
+    off_story = False
+    if plan is not None and plan.kind == "entity":
+        candidates = vote(
+            question,
+            [(c.evidence, c.score) for c in every],
+            asks_for,
+            exclude=[m.written for m in plan.outlets],
+            near=plan.asks_noun,
+            people=plan.people,
+            context=[p.text for p in found],
+            introduced_by=plan.asks_preposition,
+        )
+        if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
+            verb = {stem(plan.asks_noun)}
+            candidates.sort(key=lambda c: not any(written_near(e.quote, f, verb) for e in c.evidence for f in c.forms))
+        # "Which party won the July 10 upper house elections in Japan?": a name found only in articles that
+        # write none of the names the question gives is from another story ("Trump", in a report on primaries)
+        given = _names_given(question, plan)
+        story = {p.doc_id for p in found if given & set(words(p.text))} if given else set()
+        on_story = [c for c in candidates if not given or _on_the_story(c, given, story)]
+        off_story = len(candidates) > len(on_story)
+        candidates = on_story
+        # "Who made the first MXene?": "He made the world's first MXene in 2011." stands for the one named just
+        # before it ("Naguib works at Tulane University."), whatever the vote says
+        if ASKS_WHO.match(question) and words(best.evidence.quote)[:1] in (["he"], ["she"]):
+            referent = _named_before(best, candidates, every)
+            if referent is not None:  # named in passing or not, it is who the best sentence tells of
+                candidates.remove(referent)
+                candidates.insert(0, referent)
+        entity = candidates[0] if candidates else None
+        if entity is not None and asks_for == "person" and " " not in entity.name and retrieval.lookup:
+            # the passages write the surname alone ("Bankman-Fried"): the articles written about
+            # the person write the full name, in their opening lines
+            entity.name = with_first_name(entity.name, [p.text for p in retrieval.lookup(entity.name)], plan.people)
+
+    # "Which party won ...": a party is named as one ("the Liberal Democratic Party", "Komeito, the
+    # junior coalition party"); an alliance named near the question's words is no answer
+    asked = plan.asks_noun.split() if plan is not None else []
+    kind = next((w for w in reversed(asked) if w in NAMED_KINDS), "")
+    if (entity is not None or off_story) and kind:
+        texts = [p.text for p in found]
+        entity = next((c for c in candidates[:ROLE_CANDIDATES] if _named_as(c, kind, texts)), None)
+        if entity is None:
+            unnamed = f"The articles found name no {kind} that answers this question."
+            return None, unnamed
+    role = ASKS_ROLE.search(question)
+    if entity is not None and role:  # the first of the names the articles give the role to answers
+        title = " ".join(role.group("role").split()[-2:])  # "defense minister", not "Japan's"
+        entity = next((c for c in candidates[:ROLE_CANDIDATES] if _holds_role(c, title)), None)
+        if entity is None:
+            unnamed = f"The articles found do not say who the {title.lower()} is."
+            return None, unnamed
+
+    # a name found only in sentences far weaker than the best one is no answer the evidence points to
+    # (the best sentence tells of "a Louisiana woman" and names her nowhere), unless the best sentence
+    # refers back to one named before it ("The firm blamed slower orders ...", "He was sacked ...")
+    weak = entity is not None and max(entity.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score
+    refers_back = entity is referent or (
+        plan is not None and _refers_back(best.evidence.quote, asks_for, plan.asks_noun)
+    )
+    if weak and plan is not None and not refers_back:
+        entity = None
+    # "Who won the election?": when every name is found only in sentences far weaker than the best one,
+    # and the best neither refers back to one nor tells the deed asked about ("Fishing crews asked the
+    # board ..." answers "Who asked the board ...?" with no name), the sentences found name no one
+    all_weak = all(max(c.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score for c in candidates)
+    if plan is not None and plan.kind == "entity" and all_weak and not said:
+        deed = WHO_DID.match(main_clause(question))
+        untold = deed is not None and stem(deed.group("verb")) not in content_stems(best.evidence.quote)
+        if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
+            return None, NO_ONE
+    return entity, ""
+
+
+def _named_before(
+    sentence: ScoredSentence, candidates: Sequence[Candidate], every: Sequence[ScoredSentence]
+) -> Candidate | None:
+    """The person among `candidates` last named in the sentences right before `sentence` (up to
+    `REFERENT_SENTENCES` back, within what was retrieved of its article), whom its opening pronoun stands for."""
+    people = [c for c in candidates if c.is_person]
+    by_end = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
+    current = sentence
+    for _ in range(REFERENT_SENTENCES):
+        before = adjacent(by_end, current.evidence.doc_id, current.evidence.start_char, -1)
+        if before is None:
+            return None
+        written = words(before.evidence.quote)
+        named = [
+            (max(i for i, w in enumerate(written) if w == last), c)
+            for c in people
+            for last in {words(form)[-1] for form in c.forms if words(form)}
+            if last in written
+        ]
+        if named:
+            return max(named, key=lambda found: found[0])[1]
+        current = before
+    return None
+
+
+def _refers_back(sentence: str, asks_for: str, asks_noun: str) -> bool:
+    """Whether a sentence opens with words standing for a name written before it: "He", "She", "The firm"
+    (a noun of the kind asked for, or the question's own: "Which carmaker ..." / "The carmaker")."""
+    opening = words(sentence)[:3]
+    if asks_for == "person" and opening[:1] in (["he"], ["she"]):
+        return True
+    kinds = {"person": PERSON_NOUNS, "organization": ORGANIZATION_NOUNS}.get(asks_for, frozenset())
+    nouns = kinds | set(asks_noun.split())
+    return len(opening) >= 2 and opening[0] in ("the", "this", "that") and bool(nouns & set(opening[1:]))
+
+
+def _named_as(candidate: Candidate, kind: str, texts: Sequence[str]) -> bool:
+    """Whether the candidate's name holds the kind ("Liberal Democratic Party") or `texts` write the kind
+    within a few words of it ("Komeito, the junior coalition party")."""
+    wanted = {stem(kind)}
+    if any(wanted & {stem(w) for w in words(form)} for form in candidate.forms):
+        return True
+    return any(written_near(text, form, wanted, KIND_WINDOW) for text in texts for form in candidate.forms)
+
+
+def _holds_role(candidate: Candidate, title: str) -> bool:
+    """Whether a sentence gives the candidate the title: before the name ("Defense Minister Ada Lin",
+    "President of the Republic of Korea ... Yun Sok-yeol") or after it, set off ("Ada Lin, the defense minister")."""
+    wanted = content_stems(title)
+    for evidence in candidate.evidence:
+        for form in candidate.forms:
+            at = evidence.quote.find(form)
+            if at < 0:
+                continue
+            before = content_stems(" ".join(evidence.quote[:at].split()[-ROLE_WINDOW:]))
+            after = re.match(r",\s*((?:\S+\s+){0,5}\S+)", evidence.quote[at + len(form) :])
+            if wanted <= before or (after is not None and wanted <= content_stems(after.group(1))):
+                return True
+    return False
+
+
+def _names_given(question: str, plan: QuestionPlan) -> set[str]:
+    """The words the question writes with a capital inside a sentence (folded), acronyms too ("CEO", which
+    `names_in` leaves out as shouting: a story's articles may share no other), not those saying where to look
+    (its outlets and dates)."""
+    skip = plan.metadata_spans
+    names: set[str] = set()
+    for match in re.finditer(r"[\w'’-]+", question):
+        token = match.group()
+        sentence_start = match.start() == 0 or bool(re.search(r"[.?!:;]\s*[\"'‘“(]?\s*$", question[: match.start()]))
+        if token[0].isupper() and not sentence_start and not any(a <= match.start() < b for a, b in skip):
+            names.update(w for w in words(re.sub(r"['’]s$", "", token)) if w not in FUNCTION_WORDS)
+    return names
+
+
+def _on_the_story(entity: Candidate, names: AbstractSet[str], story: AbstractSet[str]) -> bool:
+    """Whether an article naming the entity writes one of the question's names (`story`: the articles whose
+    passages do), or a sentence naming it does."""
+    return bool(entity.articles & story) or any(names & set(words(e.quote)) for e in entity.evidence)
