@@ -286,18 +286,6 @@ def test_filters_limit_both_retrievers_to_the_chosen_articles(assistant: Assista
         assistant.retrieve("NATO summit", AskOptions(filters=Filters(sources=("Nobody's Gazette",))))
 
 
-def test_a_search_by_meaning_alone_keeps_to_the_filters(assistant: Assistant) -> None:
-    taiwan = next(r for r in assistant.articles() if "Taiwan" in r.title)
-    retriever = assistant._indexes.retriever
-    vector = assistant.query_vector("tensions over the island across the strait")
-    nearest = retriever.retrieve_meaning(vector, top_k=2)
-    assert len(nearest) == 2
-    assert all(n.node.metadata["document_id"] == taiwan.doc_id for n in nearest[:1])  # the Taiwan article is nearest
-    only = retriever.retrieve_meaning(vector, Filters(doc_ids=(taiwan.doc_id,)), top_k=5)
-    assert only and {n.node.metadata["document_id"] for n in only} == {taiwan.doc_id}
-    assert retriever.retrieve_meaning(vector, Filters(sources=("Nobody's Gazette",)), top_k=3) == []
-
-
 def test_date_filters_keep_articles_published_in_range(
     embedded_settings: Settings, corpus_dir: Path, run_ingest: IngestFn, local_embedder: BaseEmbedding
 ) -> None:
