@@ -79,7 +79,7 @@ SECOND_HOP_PASSAGES = 3  # passages searched for a clause with the answer's name
 REPORTED_PASSAGES = 5  # passages looked through for an article of an outlet the store holds nothing from
 ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
-FACET_MEANING_PASSAGES = 3  # ... and by its meaning (README: "Answers on real questions")
+FACET_MEANING_PASSAGES = 3  # ... and by its meaning with its words (README: "Answers on real questions")
 BESIDE_PASSAGES = 2  # the best passages whose chunks before and after join those found (README: "Answers on ...")
 
 
@@ -454,7 +454,7 @@ class Assistant:
         speak, which other reports of the topic can crowd out. A clause is often written in other
         words than the sentence it stands for ("accused of committing fraud for personal gain": "painted
         as someone who knowingly committed fraud to achieve great wealth"): it is also searched by its
-        embedding (`FACET_MEANING_PASSAGES`). They follow the top-k, so the answer step can
+        embedding with its words (`FACET_MEANING_PASSAGES`). They follow the top-k, so the answer step can
         cite every clause, every half and the one asked about.
         """
         # A question that names its outlets draws every clause from their articles.
@@ -471,8 +471,9 @@ class Assistant:
         if theirs is not None:
             searches.append((plan.question, theirs))
         found_for = [indexes.retriever.retrieve_words(text, within, FACET_PASSAGES) for text, within in searches]
-        meaning = indexes.retriever.retrieve_meaning
-        found_for += [meaning(embed(facet), filters, FACET_MEANING_PASSAGES) for facet in plan.facets]
+        for facet in plan.facets:
+            meaning = QueryBundle(query_str=facet, embedding=embed(facet))
+            found_for.append(indexes.retriever.retrieve(meaning, filters, FACET_MEANING_PASSAGES))
         for node in (n for nodes_found in found_for for n in nodes_found):
             if node.node.node_id not in found:
                 found.add(node.node.node_id)

@@ -28,9 +28,7 @@ from rag.nodes import RankedNode
 from rag.records import Filters
 
 if TYPE_CHECKING:
-    import numpy as np
     from llama_index.core.base.embeddings.base import BaseEmbedding
-    from llama_index.core.vector_stores.types import MetadataFilters
 
     from rag.bm25 import Bm25Index
     from rag.store import CorpusStore
@@ -185,10 +183,18 @@ class HybridRetriever:
         rules = metadata_filters(filters)
         n = max(self.candidates, top_k * 4)
         mask = self.bm25.mask(rules)
+        allowed = len(self.bm25) if mask is None else int(mask.sum())
+        kwargs: dict[str, Any] = {"known_nodes": self.bm25.node_by_id}
+        if mask is not None and allowed <= IDS_LIMIT:
+            kwargs["ids"] = self.bm25.chunk_ids(mask)
+        elif (where := chroma_where(rules)) is not None:
+            kwargs["where"] = where
         retrievers: dict[str, BaseRetriever] = {}
-        dense = self._dense(rules, mask, n)
-        if dense is not None:
-            retrievers["dense"] = dense
+        if allowed:  # Chroma refuses an empty list of ids
+            # Never more than the filters allow: Chroma warns when asked for more.
+            retrievers["dense"] = VectorIndexRetriever(
+                self.index, similarity_top_k=max(min(n, allowed), 1), vector_store_kwargs=kwargs
+            )
         sparse = self.bm25.retriever_for(rules, n, mask)
         if sparse is not None:
             retrievers["bm25"] = sparse
@@ -199,31 +205,6 @@ class HybridRetriever:
             ArticleDiversity(top_n=top_k),
             KeepTop(top_n=top_k),
         ]
-
-    def _dense(self, rules: MetadataFilters | None, mask: np.ndarray | None, top_k: int) -> VectorIndexRetriever | None:
-        """The dense retriever within what the filter rules allow (`mask`: their BM25 mask); None when they allow
-        nothing (Chroma refuses an empty list of ids)."""
-        allowed = len(self.bm25) if mask is None else int(mask.sum())
-        if not allowed:
-            return None
-        kwargs: dict[str, Any] = {"known_nodes": self.bm25.node_by_id}
-        if mask is not None and allowed <= IDS_LIMIT:
-            kwargs["ids"] = self.bm25.chunk_ids(mask)
-        elif (where := chroma_where(rules)) is not None:
-            kwargs["where"] = where
-        # never more than the filters allow: Chroma warns when asked for more
-        top_k = max(min(top_k, allowed), 1)
-        return VectorIndexRetriever(self.index, similarity_top_k=top_k, vector_store_kwargs=kwargs)
-
-    def retrieve_meaning(
-        self, vector: list[float], filters: Filters | None = None, top_k: int = 3
-    ) -> list[NodeWithScore]:
-        """The `top_k` nodes nearest a query vector (dense search alone): cheap, for a clause of a question."""
-        if not len(self.bm25):
-            return []
-        rules = metadata_filters(filters or Filters())
-        dense = self._dense(rules, self.bm25.mask(rules), top_k)
-        return dense.retrieve(QueryBundle(query_str="", embedding=vector))[:top_k] if dense is not None else []
 
     def retrieve_words(self, text: str, filters: Filters | None = None, top_k: int = 3) -> list[NodeWithScore]:
         """The `top_k` best nodes for the words of `text` alone (BM25): cheap, for a clause of a question."""
