@@ -1,5 +1,5 @@
-"""Initials a question writes for a person the articles quote: "SBF" for Sam Bankman-Fried; and a title
-written out where the articles write its initials, or the other way round: "chief executive" for "CEO".
+"""Initials a question writes for a person the articles quote: "SBF" for Sam Bankman-Fried; and the initials
+the articles write for a title the question writes out: "chief executive (CEO)".
 
 Readers write initials where the articles mostly write the name ("Why was SBF on trial?"):
 searched as they are, the initials find the headlines that use them ("the SBF trial") and
@@ -70,13 +70,20 @@ TITLE_INITIALS = {
     "chief marketing officer": "CMO",
     "chief information officer": "CIO",
 }
-_WRITTEN_OUT = re.compile(r"\b(?:" + "|".join(sorted(TITLE_INITIALS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_WRITTEN_OUT = re.compile(
+    r"\b(?P<title>" + "|".join(sorted(TITLE_INITIALS, key=len, reverse=True)) + r")(?P<owner>['’]s)?(?![\w'’-])",
+    re.IGNORECASE,
+)
 
 
-def spell_out_titles(question: str) -> str:
-    """`question` with a title written out followed by its initials in brackets ("as chief executive (CEO)"),
-    unless the question writes the initials too."""
-    initials = set(TITLE_INITIALS.values())
-    if any(word.upper() in initials for word in re.findall(r"\w+", question)):
-        return question
-    return _WRITTEN_OUT.sub(lambda m: f"{m.group()} ({TITLE_INITIALS[m.group().lower()]})", question)
+def add_title_initials(question: str) -> str:
+    """`question` with a title written out followed by its initials in brackets ("as chief executive (CEO)",
+    "the chief executive's (CEO) letter"), unless the question writes those initials too."""
+
+    def added(match: re.Match[str]) -> str:
+        initials = TITLE_INITIALS[match.group("title").lower()]
+        if re.search(rf"\b{initials}s?\b", question):
+            return match.group()
+        return f"{match.group()} ({initials})"
+
+    return _WRITTEN_OUT.sub(added, question)

@@ -21,11 +21,8 @@ if TYPE_CHECKING:
 PRICES = frozenset("price cost fee".split())  # measures a sentence may give by comparison
 POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these five": some already named
 NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:[a-z]?[A-Z])[\w'’-]*)\s+$")  # a figure after "Steam Deck", "iPhone"
-NUMBER_WORD_COMPOUND = re.compile(r"-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)[a-z]")  # "half-step"
-# no count of anything: a multiplier ("double surprise", "twice"), a figure with its unit written on ("the 64GB
-# model", "120Hz"; not "3m", "5bn", "2nd", "1990s")
-MULTIPLIER = re.compile(r"(?:half|twice|double[ds]?|triple[ds]?)$", re.IGNORECASE)
-UNIT_ON = re.compile(r"(?!(?:m|bn|b|k|st|nd|rd|th|s)\b)[A-Za-z]")
+HALF_COMPOUND = re.compile(r"half-[a-z]", re.IGNORECASE)  # "a half-step", "half-time": no half of anything
+MULTIPLIER = re.compile(r"(?:twice|double[ds]?|triple[ds]?)$", re.IGNORECASE)  # "double surprise": no count
 MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
 COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
 
@@ -248,18 +245,17 @@ def counts_near(sentence: str, stems: AbstractSet[str], window: int = COUNT_WIND
     """Whether a figure stands within `window` words of one of `stems`: a count of it ("a crowd of 18,400",
     "18,400 fans"), not a number elsewhere in a sentence that names it, nor one pointing back at some of them
     ("these five powers": those just listed, not how many there are), nor the number in the name of what is
-    counted ("the Steam Deck 2": no count of Steam Decks), nor a number word in a compound ("a half-step"), nor
-    a multiplier ("double surprise") or a figure with its unit written on ("the 64GB Steam Deck"); unless
-    `money`, a sum is no count either ("the Steam Deck will drop to $349")."""
+    counted ("the Steam Deck 2": no count of Steam Decks), nor "half" in a compound ("a half-step"), nor a
+    multiplier ("double surprise"); unless `money`, a sum is no count either ("the Steam Deck will drop to
+    $349")."""
     sums = [] if money else [m.span() for m in WRITES_MONEY.finditer(sentence)]
     return any(
         any(stem(w) in stems for w in words(sentence[:start])[-window:] + words(sentence[end:])[:window])
         for start, end in figure_spans(sentence)
         if not POINTS_BACK_TO.search(sentence[:start])
         and not _in_name_of(sentence, start, stems)
-        and not (sentence[start].isalpha() and NUMBER_WORD_COMPOUND.match(sentence, end))
+        and not HALF_COMPOUND.match(sentence, start)
         and not MULTIPLIER.match(sentence[start:end])
-        and not (sentence[end - 1].isdigit() and UNIT_ON.match(sentence, end))
         and not any(a <= start < b or a <= end - 1 < b for a, b in sums)
     )
 

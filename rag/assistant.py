@@ -23,7 +23,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from rag import word_frequency
-from rag.aliases import spell_out_initials, spell_out_titles
+from rag.aliases import add_title_initials, spell_out_initials
 from rag.answer import Answer
 from rag.bm25 import Bm25Index
 from rag.casing import truecase
@@ -319,7 +319,7 @@ class Assistant:
                 standalone = expand_contractions(standalone)  # "What's the name of ..." asks as "What is"
                 standalone = truecase(standalone, indexes.vocabulary.cased)  # "when did japan join the quad"
                 standalone = spell_out_initials(standalone, catalog.people, lambda w: frequency.get(stem(w), 0))
-                standalone = spell_out_titles(standalone)  # "chief executive (CEO)"
+                standalone = add_title_initials(standalone)  # "chief executive (CEO)"
                 # an outlet no stored article names as its source may be that of an article recording none
                 reported = partial(self._reported, indexes) if catalog.unsourced else None
                 plan = plan_question(standalone, catalog, reported)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
+from rag.aliases import TITLE_INITIALS
 from rag.entities import PERSON_NOUNS, Candidate, vote, with_first_name, written_near
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words
 from rag.question import MAKERS, ORGANIZATION_NOUNS, main_clause
@@ -210,13 +211,14 @@ def _holds_role(candidate: Candidate, title: str) -> bool:
 def _names_given(question: str, plan: QuestionPlan) -> set[str]:
     """The words the question writes with a capital inside a sentence (folded), acronyms too ("CEO", which
     `names_in` leaves out as shouting: a story's articles may share no other), not those saying where to look
-    (its outlets and dates)."""
+    (its outlets and dates), nor a title's initials added after it written out ("chief executive (CEO)")."""
     skip = plan.metadata_spans
     names: set[str] = set()
     for match in re.finditer(r"[\w'’-]+", question):
         token = match.group()
         sentence_start = match.start() == 0 or bool(re.search(r"[.?!:;]\s*[\"'‘“(]?\s*$", question[: match.start()]))
-        if token[0].isupper() and not sentence_start and not any(a <= match.start() < b for a, b in skip):
+        added = token in TITLE_INITIALS.values() and question[match.start() - 1 : match.start()] == "("  # "(CEO)"
+        if token[0].isupper() and not sentence_start and not added and not any(a <= match.start() < b for a, b in skip):
             names.update(w for w in words(re.sub(r"['’]s$", "", token)) if w not in FUNCTION_WORDS)
     return names
 

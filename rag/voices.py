@@ -39,10 +39,12 @@ SAYS_QUESTION = re.compile(
     rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
-# "How does X view Y", "How do analysts see the merger": what they think of it (not "What did X see": what they saw)
+# "How does X view Y", "How does Ed Ternan see the lawsuit": what they think of it, their words first when found
+# (not "What did X see": what they saw; not "How did Arsenal see out the win", "see off the challenge")
 HOW_VIEW_QUESTION = re.compile(
     r"(?:^\s*|(?<=[\w,])\s+)how\s+(?:do|does|did)\s+(?P<who>[^?,;]{2,80}?)\s+"
-    r"(?:view|views|viewed|regard|regards|see|sees|rate|rates|assess|assesses|judge|judges)\b(?P<topic>[^?]*)",
+    r"(?:view|views|viewed|regard|regards|(?:see|sees)(?!\s+(?:out|off|through|in|it|them|to|coming)\b))\b"
+    r"(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
 # who someone is, set off by commas after their name: "Ed Ternan, whose son died after ..., view": read without it
@@ -170,7 +172,9 @@ def asked_voice(
         topic = TOPIC_LEAD.sub("", topic).strip(" .")
         opening = question[match.start() : match.start("who")]
         asks_more = pattern is SAYS_QUESTION and LEADS_TO_THEIR_WORDS.fullmatch(opening) is not None
-        only = pattern is not BELIEF_QUESTION and not asks_more and not described_by
+        # "Does X think Y?" and "How does X see Y?" may be answered from what others report when nothing
+        # of theirs is found on it ("How did Hubble see the galaxy?" asks what it saw)
+        only = pattern not in (BELIEF_QUESTION, HOW_VIEW_QUESTION) and not asks_more and not described_by
         return Voice(who, name, topic, only_theirs=only, described=described_by)
     return None
 

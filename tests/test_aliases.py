@@ -37,13 +37,21 @@ def test_a_question_that_names_the_person_or_is_all_capitals_is_left_alone() -> 
 
 
 def test_a_title_written_out_is_followed_by_the_initials_the_articles_write() -> None:
-    from rag.aliases import spell_out_titles
+    from rag.aliases import add_title_initials
 
-    assert spell_out_titles("Who is replacing Ada Lin as chief executive?") == (
+    assert add_title_initials("Who is replacing Ada Lin as chief executive?") == (
         "Who is replacing Ada Lin as chief executive (CEO)?"
     )
-    assert spell_out_titles("Who was named Chief Financial Officer?") == "Who was named Chief Financial Officer (CFO)?"
-    # initials are left as they are, and a question writing both forms is left alone
-    assert spell_out_titles("When does Ada Lin take over as CEO?") == "When does Ada Lin take over as CEO?"
-    assert spell_out_titles("Is the CEO the chief executive officer?") == "Is the CEO the chief executive officer?"
-    assert spell_out_titles("Who is the chief of police?") == "Who is the chief of police?"
+    assert (
+        add_title_initials("Who was named Chief Financial Officer?") == "Who was named Chief Financial Officer (CFO)?"
+    )
+    assert add_title_initials("Read the chief executive's letter") == "Read the chief executive's (CEO) letter"
+    # initials are left as they are; a question writing the same initials, or a compound, is left alone
+    assert add_title_initials("When does Ada Lin take over as CEO?") == "When does Ada Lin take over as CEO?"
+    assert add_title_initials("Is the CEO the chief executive officer?") == "Is the CEO the chief executive officer?"
+    assert add_title_initials("Who is the chief executive-designate?") == "Who is the chief executive-designate?"
+    assert add_title_initials("Who is the chief of police?") == "Who is the chief of police?"
+    # other initials do not stop it
+    assert add_title_initials("Who is chief executive, and what does the CFO think?") == (
+        "Who is chief executive (CEO), and what does the CFO think?"
+    )

@@ -631,6 +631,10 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How much is Brannock paying to acquire the harbour's ferry business?", "business"),
         ("How much did the council spend on the new terminal?", "terminal"),
         ("How much is Brannock paying its chief executive per year?", ""),
+        ("How much did the city spend on buses last year?", "buses"),  # the noun ends before "last", "to", "and"
+        ("How much did fans pay for tickets to the final?", "tickets"),
+        ("How much did they pay for it?", ""),  # a pronoun names nothing the sentences must write
+        ("How much did Kessel Marine pay for Brannock Shipping?", ""),  # a name: the articles may write it shorter
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:
