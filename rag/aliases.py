@@ -71,7 +71,7 @@ TITLE_INITIALS = {
     "chief information officer": "CIO",
 }
 _WRITTEN_OUT = re.compile(
-    r"\b(?P<title>" + "|".join(sorted(TITLE_INITIALS, key=len, reverse=True)) + r")(?P<owner>['’]s)?(?![\w'’-])",
+    r"\b(?P<title>" + "|".join(sorted(TITLE_INITIALS, key=len, reverse=True)) + r")(?:['’]s)?(?![\w'’-])",
     re.IGNORECASE,
 )
 

@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from rag.entities import names_in, person_like, written_near
-from rag.lexicon import content_stems, fold, stem, words
+from rag.lexicon import HEDGES, content_stems, fold, stem, words
 
 if TYPE_CHECKING:
     from rag.ranking import ScoredSentence
@@ -29,7 +29,7 @@ COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure wi
 # Where a question, or a later half of one, opens: at the start, after an introduction ("According to X, how
 # long ...", "That heat study in One Earth: how many ...", "Chelsea beat Blackburn - who ..."), after "and"
 # ... and after a word hedging the figure asked for: "Exactly how many ...", "Roughly how much ..."
-OPENS = r"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)(?:(?:exactly|roughly|approximately|about|around|precisely)\s+)?"
+OPENS = rf"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)(?:{HEDGES}\s+)?"
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)

@@ -62,6 +62,8 @@ _REQUEST_WORDS = """according said say says tell told give me please brief brief
 much many mention mentions mentioned article articles source sources text corpus document documents
 anything something someone somebody everything way ways kind sort thing things one ones per"""
 # the verbs that stand before another ("does", "was", "could"): no content, and no noun
+# words hedging a figure asked for: "Exactly how many ...", "Roughly how much ..."
+HEDGES = r"(?:exactly|roughly|approximately|about|around|precisely)"
 AUXILIARIES = frozenset(
     "does do did is was were are has have had can could will would should shall may might must".split()
 )

@@ -24,7 +24,7 @@ from functools import reduce
 
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in
-from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, content_words, fold
+from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
 from rag.records import Filters
 from rag.word_frequency import zipf_frequency
 
@@ -322,7 +322,7 @@ LEADING_PREPOSITION = re.compile(
 )
 
 
-HEDGED = re.compile(r"(?:exactly|roughly|approximately|about|around|precisely)\s+(?=(?:how|what|when|which)\b)", re.I)
+HEDGED = re.compile(rf"{HEDGES}\s+(?=(?:how|what|when|which)\b)", re.I)
 
 
 def main_clause(question: str) -> str:
