@@ -23,6 +23,8 @@ POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these f
 NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:[a-z]?[A-Z])[\w'’-]*)\s+$")  # a figure after "Steam Deck", "iPhone"
 HALF_COMPOUND = re.compile(r"half-[a-z]", re.IGNORECASE)  # "a half-step", "half-time": no half of anything
 MULTIPLIER = re.compile(r"(?:twice|double[ds]?|triple[ds]?)$", re.IGNORECASE)  # "double surprise": no count
+# "... is worth close to", "... was valued at about": the sum that follows is the value of what comes before
+VALUE_OF = re.compile(r"\b(?:worth|valued\s+at|priced\s+at)\s+(?:[a-z]+\s+){0,2}(?:[$€£¥₹]|[A-Z]{1,3}\$)?$")
 MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
 COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
 
@@ -81,7 +83,8 @@ ASKS_MONEY = re.compile(
     rf"{OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     r"financing|funds)\b|(?:[\w'’+-]+\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
-    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)|"
+    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b)|"
+    r"worth|valued)\b)|"  # "How much is the family's stake worth?": a sum
     # "What does a day ticket cost?"
     rf"{OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?cost(?:\s+(?:per|a|an|each)\b|\s*[?.]|$)",
     re.IGNORECASE,
@@ -93,7 +96,9 @@ WRITES_MONEY = re.compile(
     r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
     r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
-    r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad)\b|\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$)\s?\d",
+    r"rupees?|cents?|bucks|kronor|kroner|krona|krone|pesos?|lira|lire|zloty|zlotys|dirhams?|riyals?|shekels?|baht|"
+    r"ringgit|rupiah|naira|forints?|dinars?|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|sek|nok|dkk)\b|"
+    r"\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|sek|nok|dkk|us\$)\s?\d",
     re.IGNORECASE,
 )
 
@@ -249,8 +254,13 @@ def counts_near(sentence: str, stems: AbstractSet[str], window: int = COUNT_WIND
     multiplier ("double surprise"); unless `money`, a sum is no count either ("the Steam Deck will drop to
     $349")."""
     sums = [] if money else [m.span() for m in WRITES_MONEY.finditer(sentence)]
+
+    def before(start: int) -> str:  # "the stake in the listed company is worth close to": up to what it is worth
+        link = VALUE_OF.search(sentence, 0, start) if money else None
+        return sentence[: link.start() if link else start]
+
     return any(
-        any(stem(w) in stems for w in words(sentence[:start])[-window:] + words(sentence[end:])[:window])
+        any(stem(w) in stems for w in words(before(start))[-window:] + words(sentence[end:])[:window])
         for start, end in figure_spans(sentence)
         if not POINTS_BACK_TO.search(sentence[:start])
         and not _in_name_of(sentence, start, stems)

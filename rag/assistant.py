@@ -10,6 +10,7 @@ engine's one interface. Models, the store and the BM25 index are loaded once per
 
 from __future__ import annotations
 
+import heapq
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -39,7 +40,7 @@ from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
 from rag.ingest import IngestReport, ingest_paths, ingest_running
-from rag.lexicon import content_words, stem, words
+from rag.lexicon import content_stems, content_words, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import RankedNode, passages_of
@@ -80,6 +81,9 @@ REPORTED_PASSAGES = 5  # passages looked through for an article of an outlet the
 ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
 FACET_MEANING_PASSAGES = 3  # ... and by its meaning with its words (README: "Answers on real questions")
+TITLED_PASSAGES = 2  # passages of the article a part names by its title, first among the part's
+TITLE_MATCH = 0.3  # share of a part's words (weighed by rarity) the title of the article it names holds ...
+TITLE_MARGIN = 0.15  # ... and more than the title of any other article of its outlet (README: "Answers on ...")
 BESIDE_PASSAGES = 2  # the best passages whose chunks before and after join those found (README: "Answers on ...")
 
 
@@ -326,7 +330,7 @@ class Assistant:
             with clock("embed"):
                 vector = self.query_vector(standalone)
             with clock("retrieve"):
-                nodes, part_nodes = self._search(indexes, standalone, vector, plan, options)
+                nodes, part_nodes, part_titled = self._search(indexes, standalone, vector, plan, options)
                 nodes += self._search_facets(indexes, plan, options, nodes, self.query_vector)
                 nodes += self._beside(indexes, nodes, options)
             with clock("embed"):
@@ -368,6 +372,7 @@ class Assistant:
             half_vectors,
             lambda doc_id: passages_of([NodeWithScore(node=n, score=0.0) for n in indexes.bm25.article_nodes(doc_id)]),
             self._statements,
+            part_titled,
         )
 
     def _statements(self, doc_id: str) -> list[tuple[int, int, str]]:
@@ -405,35 +410,56 @@ class Assistant:
 
     def _search(
         self, indexes: _Indexes, question: str, vector: list[float], plan: QuestionPlan, options: AskOptions
-    ) -> tuple[list[NodeWithScore], list[list[NodeWithScore]]]:
-        """The passages for the question, and for each part of it that names its own articles.
+    ) -> tuple[list[NodeWithScore], list[list[NodeWithScore]], list[str]]:
+        """The passages for the question, for each part of it that names its own articles, and the article
+        each part names by its title ("" when none).
 
         A part (an outlet, an outlet on a date) is searched within its articles, with its own
         words when it has enough of them; the parts' results are interleaved so that every part
         is represented in the top-k: each part's first passage, the best of them first, then
-        each part's second, and so on.
+        each part's second, and so on. A part whose words name one of its outlet's articles by
+        the words of its title ("the TechCrunch article on Norway's push to extend the ban on
+        Meta's tracking ads": "Norway seeks to extend ban on Meta's consentless tracking ads")
+        finds that article's passages first.
         """
         top_k = options.top_k or self.settings.top_k
         parts = [(part, options.filters.both(part.filters)) for part in plan.filtered_parts]
         if not parts:
             query = QueryBundle(query_str=question, embedding=vector)
             found = indexes.retriever.retrieve(query, options.filters, top_k, options.per_article)
-            return found, [list(found)]
+            return found, [list(found)], []
         per_part = max(2, -(-top_k // len(parts)))
         part_nodes: list[list[NodeWithScore]] = []
-        for part, filters in parts:
+        titled = [self._titled_article(indexes, content_stems(plan.part_asks(p)), p.filters.sources) for p, _ in parts]
+        for (part, filters), doc in zip(parts, titled, strict=True):
             if filters is None:  # the caller's filters exclude this part's articles
                 part_nodes.append([])
                 continue
             text = plan.searched_with(part)
             query = QueryBundle(query_str=text, embedding=self.query_vector(text))
-            part_nodes.append(indexes.retriever.retrieve(query, filters, per_part + top_k, options.per_article))
+            found = indexes.retriever.retrieve(query, filters, per_part + top_k, options.per_article)
+            within = filters.both(Filters(doc_ids=(doc,))) if doc else None
+            if within is not None:
+                named = indexes.retriever.retrieve(query, within, TITLED_PASSAGES)
+                ids = {n.node.node_id for n in named}
+                found = named + [n for n in found if n.node.node_id not in ids]
+            part_nodes.append(found)
         merged: dict[str, NodeWithScore] = {}
         for rank in range(max(len(found) for found in part_nodes)):
             level = [found[rank] for found in part_nodes if rank < len(found)]
             for node in sorted(level, key=lambda n: -(n.score or 0.0)):
                 merged.setdefault(node.node.node_id, node)
-        return list(merged.values())[:top_k], part_nodes
+        return list(merged.values())[:top_k], part_nodes, titled
+
+    def _titled_article(self, indexes: _Indexes, words: frozenset[str], sources: Sequence[str]) -> str:
+        """The article of `sources` whose title holds most of `words` (a part's, a clause's), when it holds
+        `TITLE_MATCH` of them (weighed by rarity) and `TITLE_MARGIN` more than any other's; "" else."""
+        titles = self.catalog().titles_from(sources) if sources else {}
+        if len(titles) < 2 or not words:  # an outlet's only article is named by the outlet already
+            return ""
+        ranker = indexes.engine.ranker
+        (best, doc), (second, _) = heapq.nlargest(2, ((ranker.coverage(words, t), d) for d, t in titles.items()))
+        return doc if best >= TITLE_MATCH and best - second >= TITLE_MARGIN else ""
 
     @staticmethod
     def _search_facets(

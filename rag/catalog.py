@@ -45,7 +45,7 @@ def _words(name: str) -> list[str]:
 
 MAX_NAME_WORDS = 4  # the longest full name looked for
 INITIALS_MIN_WORDS = 3  # a head of this many words or more answers to its initials
-CATALOG_FORMAT = 3  # of the copy on disk: a copy of another format is rebuilt
+CATALOG_FORMAT = 4  # of the copy on disk: a copy of another format is rebuilt
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ class Catalog:
     people: list[str] = field(default_factory=list)  # the people the articles quote (their speakers)
     unsourced: int = 0  # articles with no source recorded: an outlet the catalog lacks may be theirs
     titles: dict[str, str] = field(default_factory=dict)  # doc_id -> title, for an article named by its title
+    sources: dict[str, str] = field(default_factory=dict)  # doc_id -> source: an outlet's article named by topic
 
     @classmethod
     def of(cls, records: Iterable[ArticleRecord]) -> Catalog:
@@ -95,9 +96,12 @@ class Catalog:
         people: set[str] = set()
         unsourced = 0
         titles: dict[str, str] = {}
+        sources: dict[str, str] = {}
         for record in records:
             if record.title:
                 titles[record.doc_id] = record.title
+            if record.source:
+                sources[record.doc_id] = record.source
             people.update(s["name"] for s in record.speakers if s.get("kind") == "person" and s.get("name"))
             if record.source:
                 dates.setdefault(record.source, set()).add(record.published)
@@ -109,7 +113,7 @@ class Catalog:
                 if author.strip():
                     authors.add(author.strip())
         outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
-        return cls(outlets, sorted(authors), dates, sorted(people), unsourced, titles)
+        return cls(outlets, sorted(authors), dates, sorted(people), unsourced, titles, sources)
 
     def to_json(self) -> dict[str, Any]:
         """The catalog as JSON data (`from_json` reads it back)."""
@@ -120,6 +124,7 @@ class Catalog:
             "people": self.people,
             "unsourced": self.unsourced,
             "titles": self.titles,
+            "sources": self.sources,
         }
 
     @classmethod
@@ -132,6 +137,7 @@ class Catalog:
             list(data["people"]),
             int(data["unsourced"]),
             {str(doc): str(title) for doc, title in data["titles"].items()},
+            {str(doc): str(source) for doc, source in data["sources"].items()},
         )
 
     def titled(self, written: str) -> list[str]:
@@ -140,6 +146,11 @@ class Catalog:
         if not wanted:
             return []
         return [doc for doc, stems in self._title_stems.items() if wanted <= stems]
+
+    def titles_from(self, sources: Sequence[str]) -> dict[str, frozenset[str]]:
+        """The content stems of the titles of the articles of `sources`, by article."""
+        wanted = set(sources)
+        return {doc: stems for doc, stems in self._title_stems.items() if self.sources.get(doc) in wanted}
 
     @cached_property
     def published_years(self) -> frozenset[str]:

@@ -365,16 +365,17 @@ class ExtractiveEngine(Engine):
         # then answered only when no clause's sentence comes from its articles.
         described = entity is not None and plan is not None and bool(plan.facets)
         if plan is not None and 1 < len(retrieval.part_passages) == len(plan.filtered_parts):
-            parts = list(zip(plan.filtered_parts, retrieval.part_passages, strict=True))
+            titled = retrieval.part_titled or [""] * len(plan.filtered_parts)
+            parts = list(zip(plan.filtered_parts, retrieval.part_passages, titled, strict=True))
         else:
             parts = []
         if not described:
             # a part naming the same articles as one before it ("the TechCrunch article on X, while
             # the TechCrunch article on Y") is answered from another of them when one answers at all
             taken: dict[Filters, set[str]] = {}
-            for part, passages in parts:
+            for part, passages, doc in parts:
                 before = taken.setdefault(part.filters, set())
-                answered = self._answer_part(retrieval, part, passages, ranked, best, chosen, add, before)
+                answered = self._answer_part(retrieval, part, passages, ranked, best, chosen, add, before, doc)
                 if answered is not None:
                     before.add(answered.evidence.doc_id)
         # Every clause of a long description is answered by the sentence that holds most of its words.
@@ -422,10 +423,10 @@ class ExtractiveEngine(Engine):
             if shares[best_at] >= (NEW_ARTICLE_FACET_MATCH if fresh else FACET_MATCH):
                 add(every[best_at])
         if described:
-            for part, passages in parts:
+            for part, passages, doc in parts:
                 outlet = {p.doc_id for p in retrieval.passages if p.source in part.filters.sources}
                 if not any(c.evidence.doc_id in outlet for c in chosen):
-                    self._answer_part(retrieval, part, passages, ranked, best, chosen, add)
+                    self._answer_part(retrieval, part, passages, ranked, best, chosen, add, titled=doc)
         return described
 
     def _join_what_goes_with(
@@ -705,29 +706,37 @@ class ExtractiveEngine(Engine):
         chosen: Sequence[ScoredSentence],
         add: Callable[[ScoredSentence], None],
         taken: AbstractSet[str] = frozenset(),
+        titled: str = "",
     ) -> ScoredSentence | None:
         """Add the sentence of the part's articles that best answers it, if one answers well enough.
 
         `taken`: articles that answered a part naming the same articles; another of them answers this one.
+        `titled`: the article the part names by its title's words, which answers it when one of its sentences was found.
         """
         docs = {p.doc_id for p in passages}
         own = [c for c in ranked if c.evidence.doc_id in docs]
         if not own or own[0].score < PART_RATIO * best.score:
             return None
         own = [c for c in own if c.evidence.doc_id not in taken] or own
-        stems = content_stems(retrieval.plan.part_asks(part) if retrieval.plan is not None else part.text)
-        cited = {c.evidence.doc_id for c in chosen}
-        matches = {
-            c.evidence.key: self._part_match(retrieval, part, stems, c)
-            + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
-            for c in own
-        }
-        answer = max(own, key=lambda c: matches[c.evidence.key])
+        # the words of a part naming its article by its title say which article, not what is asked of it: the
+        # article's sentences that best answer the question answer the part
+        named = [c for c in own if c.evidence.doc_id == titled]
+        if named:
+            matches = {c.evidence.key: c.score for c in named}
+        else:
+            stems = content_stems(retrieval.plan.part_asks(part) if retrieval.plan is not None else part.text)
+            cited = {c.evidence.doc_id for c in chosen}
+            matches = {
+                c.evidence.key: self._part_match(retrieval, part, stems, c)
+                + (PART_NEW_ARTICLE_BONUS if c.evidence.doc_id not in cited else 0.0)
+                for c in own
+            }
+        answer = max(named or own, key=lambda c: matches[c.evidence.key])
         add(answer)
-        # A part naming its report by outlet and day ("the TechCrunch article published on October 31") asks
-        # what that report says: its other sentences that answer the part about as well say it too.
-        if part.filters.published_from:
-            same = [c for c in own if c.evidence.doc_id == answer.evidence.doc_id and c is not answer]
+        # A part naming its report by outlet and day ("the TechCrunch article published on October 31"), or by
+        # its title's words, asks what that report says: its other sentences that answer about as well say it too.
+        if part.filters.published_from or named:
+            same = [c for c in named or own if c.evidence.doc_id == answer.evidence.doc_id and c is not answer]
             for more in sorted(same, key=lambda c: -matches[c.evidence.key])[: DATED_PART_SENTENCES - 1]:
                 if matches[more.evidence.key] >= DATED_PART_RATIO * matches[answer.evidence.key]:
                     add(more)

@@ -45,6 +45,9 @@ class Retrieval:
     # every statement of one article, whoever makes it: (start, end, speaker); for someone the question describes
     # ("the University of Tokyo security expert") rather than names
     statements: Callable[[str], list[tuple[int, int, str]]] | None = None
+    # per part of the plan, the article of its outlet its words name by the title ("the TechCrunch article on
+    # Norway's push to extend the ban on Meta's tracking ads"), or ""
+    part_titled: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> list[Passage]:

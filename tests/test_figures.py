@@ -64,6 +64,8 @@ def test_figures_are_comparable_only_over_the_same_period() -> None:
         ("Nurses will pay forty euros more a month.", True),
         ("The levy is Rs 500 a tonne, or 20 CHF for visitors.", True),
         ("A ticket costs 99 cents.", True),
+        ("The stake is worth close to 4.2 billion kronor.", True),  # a currency's name
+        ("The levy rose to 300 pesos a month, or SEK 40.", True),
         ("The port hired 800 people for the trial.", False),
         ("The board bought two tugboats in 2019.", False),
     ],
@@ -154,6 +156,24 @@ def test_the_number_in_a_models_name_is_no_count_of_it() -> None:
     assert counts_near("Twenty-five boats sailed.", content_stems("boats"))  # a number word joined to another
 
 
+def test_the_sum_a_thing_is_worth_follows_its_worth() -> None:
+    from rag.asked_kinds import MONEY_WINDOW, counts_near
+    from rag.lexicon import content_stems
+
+    stake = content_stems("stake")
+    # "the stake in the listed company is worth close to": the sum is the stake's, however long its name
+    assert counts_near(
+        "The family's controlling stake in the listed company is worth close to 4.2 billion kronor.",
+        stake,
+        MONEY_WINDOW,
+    )
+    assert counts_near("Their stake in the long-listed shipping company was valued at about $3 billion.", stake, 8)
+    # without "worth", a sum that far from the stake is another's
+    assert not counts_near(
+        "The family's controlling stake in the listed company rose after the firm paid $4.2 billion.", stake, 8
+    )
+
+
 def test_a_multiplier_and_a_price_are_no_count() -> None:
     from rag.asked_kinds import counts_near
     from rag.lexicon import content_stems
@@ -197,6 +217,9 @@ def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> No
         ("What does the subscription cost per month?", True),
         ("What does the cost of living mean for voters?", False),
         ("How much does a Quayside+ subscription cost per month?", True),  # a name ending with "+"
+        # what a thing is worth, or valued at, is a sum
+        ("How much is the family's controlling stake in Harbor Freight Lines worth?", True),
+        ("Roughly how much is the shipping group valued at?", True),
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:

@@ -219,6 +219,22 @@ def test_an_article_named_by_words_of_its_title_is_the_one_asked_about() -> None
         assert plan_question(question, catalog).parts[0].filters.empty
 
 
+def test_the_titles_of_an_outlets_articles_are_read_by_outlet() -> None:
+    titled = [
+        ArticleRecord(
+            doc_id="f1", title="Ferry strike: crews walk out", source="Fjord Gazette", published="2025-02-03"
+        ),
+        ArticleRecord(doc_id="f2", title="Budget for new cranes", source="Fjord Gazette", published="2025-02-04"),
+        ArticleRecord(
+            doc_id="k1", title="Ferry walkout strands commuters", source="Coast Courier", published="2025-02-03"
+        ),
+    ]
+    catalog = Catalog.of(titled)
+    gazette = catalog.titles_from(["Fjord Gazette"])
+    assert sorted(gazette) == ["f1", "f2"] and {"ferri", "strike"} <= gazette["f1"]
+    assert Catalog.from_json(catalog.to_json()).titles_from(["Coast Courier"]) == {"k1": catalog._title_stems["k1"]}
+
+
 def test_known_outlets_become_one_part_each_with_their_filters() -> None:
     plan = plan_question("Does the Harbour Gazette say fees rose, while Quayside Wire reports that they fell?", CATALOG)
     assert plan.kind == "yes_no" and not plan.missing

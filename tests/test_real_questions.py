@@ -519,6 +519,65 @@ TERMINAL = {
 }
 
 
+# A family's stake in a shipping group and what the whole group is worth, in a currency written out
+STAKE = {
+    "harbor.txt": (
+        {
+            "title": "Lindqvist family tightens grip on Harbor Freight Lines",
+            "source": "Northern Ledger",
+            "published": "2025-03-02",
+        },
+        "The Lindqvist family has owned a majority of Harbor Freight Lines since the shipping group was founded in "
+        "1961. The family's controlling stake in the listed company is worth close to 4.2 billion kronor, according "
+        "to filings reviewed by the Ledger. Harbor Freight Lines carried 18 million tonnes of cargo last year and "
+        "employs 6,400 people across 14 ports. Chief executive Mats Lindqvist said the family had no plans to sell "
+        "any shares. Analysts at Nordbank value the whole company at about 9 billion kronor.",
+    ),
+    "rail.txt": (
+        {"title": "Rail freight volumes climb", "source": "Northern Ledger", "published": "2025-03-05"},
+        "Rail freight volumes rose 6 per cent in February, the transport agency said. The agency expects 40 new "
+        "freight trains to enter service by 2027. Operators said demand from ports such as those run by Harbor "
+        "Freight Lines had lifted volumes.",
+    ),
+}
+
+
+# An outlet's strike report and its budget story that mentions the strike in the same words as the question; another
+# outlet's report of the strike
+FERRY_STRIKE = {
+    "strike.txt": (
+        {
+            "title": "Ferry strike: island crews walk out over night-shift pay",
+            "source": "Fjord Gazette",
+            "published": "2025-02-03",
+        },
+        "Crews on the island ferries walked out on Monday in a dispute over night-shift pay. The walkout forced the "
+        "operator to cancel 42 sailings, the union said. Passengers queued at the quay for hours before buses were "
+        "laid on. The union said talks with the operator would resume on Thursday.",
+    ),
+    "budget.txt": (
+        {
+            "title": "Harbour board approves budget for two new cranes",
+            "source": "Fjord Gazette",
+            "published": "2025-02-04",
+        },
+        "The harbour board approved a budget of 9 million kroner for two new cranes on Tuesday. Board members said "
+        "the ferry strike had delayed deliveries to the quay, and that ferry sailings cancelled during the strike "
+        "cost the harbour 300,000 kroner in lost fees. The cranes are due to arrive in the autumn.",
+    ),
+    "market.txt": (
+        {"title": "Fish market reopens after a fire", "source": "Fjord Gazette", "published": "2025-01-20"},
+        "The fish market on the north quay reopened on Saturday, three months after a fire gutted its hall. Traders "
+        "said the new hall was brighter and warmer.",
+    ),
+    "courier.txt": (
+        {"title": "Ferry walkout strands commuters", "source": "Coast Courier", "published": "2025-02-03"},
+        "The ferry operator cancelled 40 sailings during Monday's strike, the Courier learned. Commuters from the "
+        "outer islands were stranded overnight.",
+    ),
+}
+
+
 # A guide counting what it lists ("these three routes") and, further on, all there are.
 ROUTES = {
     "routes.txt": (
@@ -942,6 +1001,18 @@ def festival(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbed
 def routes(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A guide counting the routes it recommends and all the routes there are."""
     return assistant_over(tmp_path_factory.mktemp("routes") / "articles", ROUTES, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def stake(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A family's stake in a shipping group, worth a sum in kronor."""
+    return assistant_over(tmp_path_factory.mktemp("stake") / "articles", STAKE, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def ferry_strike(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Two outlets' reports of a ferry strike, and one outlet's budget story mentioning it."""
+    return assistant_over(tmp_path_factory.mktemp("ferry_strike") / "articles", FERRY_STRIKE, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2309,3 +2380,37 @@ def test_a_percentage_asked_as_what_something_was_needs_a_share_written_as_one(
     answer = weekend.ask("What was the percentage drop in the risk of dying for those with the most regular bedtimes?")
     assert not answer.abstained and "23 percent" in answer.text
     assert_verbatim(weekend, answer)
+
+
+def test_what_a_thing_is_worth_is_the_sum_written_after_its_worth(stake: Assistant) -> None:
+    # "worth" asks a sum; the stake's is written nine words after "stake", in kronor
+    for question in (
+        "How much is the Lindqvist family's stake in Harbor Freight Lines worth?",
+        "Roughly how much is the Lindqvist family's controlling stake in Harbor Freight Lines worth?",
+    ):
+        answer = stake.ask(question)
+        assert not answer.abstained and "4.2 billion kronor" in answer.text
+        assert_verbatim(stake, answer)
+    valued = stake.ask("About how much is the whole shipping company valued at?")
+    assert not valued.abstained and "9 billion kronor" in valued.text
+
+
+def test_an_outlets_article_named_by_its_topic_answers_for_that_outlet(ferry_strike: Assistant) -> None:
+    # "the Fjord Gazette's report on the ferry strike" names the Gazette's strike report by the words of its title;
+    # the Gazette's budget story writes the question's words ("ferry sailings cancelled during the strike") but is
+    # not the report asked about: the strike report's figure answers for the Gazette
+    for question in (
+        "Do the Fjord Gazette's report on the ferry strike and the Coast Courier's report agree on how many sailings "
+        "were cancelled?",
+        "What did the Fjord Gazette's story on the ferry strike say about cancelled sailings, and what did the Coast "
+        "Courier say?",
+    ):
+        retrieval = ferry_strike.retrieve(question)
+        strike = next(r.doc_id for r in ferry_strike.articles() if r.title.startswith("Ferry strike"))
+        assert retrieval.part_titled == [strike, ""]
+        answer = ferry_strike.ask(question)
+        assert "cancel 42 sailings" in answer.text and "cancelled 40 sailings" in answer.text
+        assert_verbatim(ferry_strike, answer)
+    # words that name no title of the outlet's articles over another's name none
+    plain = ferry_strike.retrieve("Does the Fjord Gazette say more sailings were cancelled than the Coast Courier?")
+    assert plain.part_titled == ["", ""]
