@@ -24,7 +24,12 @@ NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:[a-z]?[A-Z])[\w'’-]*)\s+$")  # a 
 HALF_COMPOUND = re.compile(r"half-[a-z]", re.IGNORECASE)  # "a half-step", "half-time": no half of anything
 MULTIPLIER = re.compile(r"(?:twice|double[ds]?|triple[ds]?)$", re.IGNORECASE)  # "double surprise": no count
 # "... is worth close to", "... was valued at about": the sum that follows is the value of what comes before
-VALUE_OF = re.compile(r"\b(?:worth|valued\s+at|priced\s+at)\s+(?:[a-z]+\s+){0,2}(?:[$€£¥₹]|[A-Z]{1,3}\$)?$")
+VALUE_OF = re.compile(
+    r"\b(?:worth|valued\s+at|priced\s+at)\s+(?:(?:about|around|roughly|nearly|almost|close\s+to|an\s+estimated|"
+    r"more\s+than|less\s+than|up\s+to|at\s+least|over|under|some|just|only|an?)\s+)*"
+    r"(?:[$€£¥₹]|[A-Z]{1,3}\$|(?:usd|eur|gbp|chf|sek|nok|dkk|rs\.?|kr\.?)\s?)?$",
+    re.IGNORECASE,
+)
 MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
 COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
 
@@ -83,12 +88,13 @@ ASKS_MONEY = re.compile(
     rf"{OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     r"financing|funds)\b|(?:[\w'’+-]+\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
-    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b)|"
-    r"worth|valued)\b)|"  # "How much is the family's stake worth?": a sum
+    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)|"
     # "What does a day ticket cost?"
     rf"{OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?cost(?:\s+(?:per|a|an|each)\b|\s*[?.]|$)",
     re.IGNORECASE,
 )
+# "How much is the stake worth?", "How much was the firm valued at?": a value, a sum (or points, a share) after "worth"
+ASKS_WORTH = re.compile(rf"{OPENS}how\s+much\s+(?:[\w'’+-]+\s+){{1,12}}?(?:worth|valued\s+at)\b", re.IGNORECASE)
 IN_CURRENCY = re.compile(
     r"\bin\s+(?:us\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b", re.I
 )  # "GDP in dollars"
@@ -96,9 +102,10 @@ WRITES_MONEY = re.compile(
     r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
     r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
-    r"rupees?|cents?|bucks|kronor|kroner|krona|krone|pesos?|lira|lire|zloty|zlotys|dirhams?|riyals?|shekels?|baht|"
-    r"ringgit|rupiah|naira|forints?|dinars?|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|sek|nok|dkk)\b|"
-    r"\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|sek|nok|dkk|us\$)\s?\d",
+    r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|(?-i:SEK|NOK|DKK|kronor|kroner|krona|krone|pesos?|lira|"
+    # currencies that are words or names too ("Lira Street", "Nok"): written in lower case (codes in capitals)
+    r"lire|zloty|zlotys|dirhams?|riyals?|shekels?|baht|ringgit|rupiah|naira|forints?|dinars?))\b|"
+    r"\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$|(?-i:SEK|NOK|DKK))\s?\d",
     re.IGNORECASE,
 )
 
@@ -252,7 +259,8 @@ def counts_near(sentence: str, stems: AbstractSet[str], window: int = COUNT_WIND
     ("these five powers": those just listed, not how many there are), nor the number in the name of what is
     counted ("the Steam Deck 2": no count of Steam Decks), nor "half" in a compound ("a half-step"), nor a
     multiplier ("double surprise"); unless `money`, a sum is no count either ("the Steam Deck will drop to
-    $349")."""
+    $349"). With `money`, a figure after "worth" or "valued at" is measured from there ("the stake in the listed
+    company is worth close to 4.2 billion kronor")."""
     sums = [] if money else [m.span() for m in WRITES_MONEY.finditer(sentence)]
 
     def before(start: int) -> str:  # "the stake in the listed company is worth close to": up to what it is worth

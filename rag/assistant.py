@@ -10,7 +10,6 @@ engine's one interface. Models, the store and the BM25 index are loaded once per
 
 from __future__ import annotations
 
-import heapq
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -44,7 +43,7 @@ from rag.lexicon import content_stems, content_words, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import RankedNode, passages_of
-from rag.question import QuestionPlan, expand_contractions, plan_question
+from rag.question import QuestionPlan, described_topic, expand_contractions, plan_question
 from rag.ranking import SentenceRanker
 from rag.records import (
     BESIDE,
@@ -83,6 +82,7 @@ FACET_PASSAGES = 3  # passages searched for each clause of a long description (R
 FACET_MEANING_PASSAGES = 3  # ... and by its meaning with its words (README: "Answers on real questions")
 TITLED_PASSAGES = 2  # passages of the article a part names by its title, first among the part's
 TITLE_MATCH = 0.3  # share of a part's words (weighed by rarity) the title of the article it names holds ...
+TITLE_WORDS = 2  # ... and at least this many of them
 TITLE_MARGIN = 0.15  # ... and more than the title of any other article of its outlet (README: "Answers on ...")
 BESIDE_PASSAGES = 2  # the best passages whose chunks before and after join those found (README: "Answers on ...")
 
@@ -430,7 +430,12 @@ class Assistant:
             return found, [list(found)], []
         per_part = max(2, -(-top_k // len(parts)))
         part_nodes: list[list[NodeWithScore]] = []
-        titled = [self._titled_article(indexes, content_stems(plan.part_asks(p)), p.filters.sources) for p, _ in parts]
+        titled = [
+            self._titled_article(indexes, content_stems(plan.asked_in(described_topic(p.text))), p.filters.sources)
+            if filters is not None
+            else ""
+            for p, filters in parts
+        ]
         for (part, filters), doc in zip(parts, titled, strict=True):
             if filters is None:  # the caller's filters exclude this part's articles
                 part_nodes.append([])
@@ -452,14 +457,18 @@ class Assistant:
         return list(merged.values())[:top_k], part_nodes, titled
 
     def _titled_article(self, indexes: _Indexes, words: frozenset[str], sources: Sequence[str]) -> str:
-        """The article of `sources` whose title holds most of `words` (a part's, a clause's), when it holds
-        `TITLE_MATCH` of them (weighed by rarity) and `TITLE_MARGIN` more than any other's; "" else."""
-        titles = self.catalog().titles_from(sources) if sources else {}
-        if len(titles) < 2 or not words:  # an outlet's only article is named by the outlet already
+        """The article of `sources` whose title holds most of `words` (those telling an article by its topic), when
+        it holds `TITLE_MATCH` of them (weighed by rarity), `TITLE_WORDS` at least, and `TITLE_MARGIN` more than
+        any other's; "" else."""
+        count, titles = self.catalog().titles_sharing(sources, words) if sources and words else (0, {})
+        if count < 2 or not titles:  # an outlet's only article is named by the outlet already
             return ""
-        ranker = indexes.engine.ranker
-        (best, doc), (second, _) = heapq.nlargest(2, ((ranker.coverage(words, t), d) for d, t in titles.items()))
-        return doc if best >= TITLE_MATCH and best - second >= TITLE_MARGIN else ""
+        weights = {w: indexes.engine.ranker.idf(w) for w in words}
+        total = sum(weights.values())
+        scored = sorted(((sum(weights[w] for w in words & t) / total, d) for d, t in titles.items()), reverse=True)
+        (best, doc), second = scored[0], (scored[1][0] if len(scored) > 1 else 0.0)
+        enough = len(words & titles[doc]) >= TITLE_WORDS
+        return doc if enough and best >= TITLE_MATCH and best - second >= TITLE_MARGIN else ""
 
     @staticmethod
     def _search_facets(

@@ -15,6 +15,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -147,10 +148,30 @@ class Catalog:
             return []
         return [doc for doc, stems in self._title_stems.items() if wanted <= stems]
 
-    def titles_from(self, sources: Sequence[str]) -> dict[str, frozenset[str]]:
-        """The content stems of the titles of the articles of `sources`, by article."""
-        wanted = set(sources)
-        return {doc: stems for doc, stems in self._title_stems.items() if self.sources.get(doc) in wanted}
+    def titles_sharing(self, sources: Sequence[str], stems: AbstractSet[str]) -> tuple[int, dict[str, frozenset[str]]]:
+        """How many titled articles `sources` have, and the content stems of those of their titles that write one
+        of `stems`, by article."""
+        count = 0
+        found: dict[str, frozenset[str]] = {}
+        for source in sources:
+            titles, by_stem = self._titles_by_source.get(source, ({}, {}))
+            count += len(titles)
+            for doc in {doc for s in stems for doc in by_stem.get(s, ())}:
+                found[doc] = titles[doc]
+        return count, found
+
+    @cached_property
+    def _titles_by_source(self) -> dict[str, tuple[dict[str, frozenset[str]], dict[str, list[str]]]]:
+        """Per source, its articles' title stems, and the articles whose titles write each stem."""
+        index: dict[str, tuple[dict[str, frozenset[str]], dict[str, list[str]]]] = {}
+        for doc, stems in self._title_stems.items():
+            source = self.sources.get(doc)
+            if source:
+                titles, by_stem = index.setdefault(source, ({}, {}))
+                titles[doc] = stems
+                for s in stems:
+                    by_stem.setdefault(s, []).append(doc)
+        return index
 
     @cached_property
     def published_years(self) -> frozenset[str]:

@@ -130,6 +130,24 @@ REPORTING_VERB = re.compile(
     r"article|articles|coverage|piece|story)\b",
     re.IGNORECASE,
 )
+# "the Fjord Gazette's report on the ferry strike", "the Sporting News article reporting the Cowboys' defeat": an
+# article told by its topic, which its title may write ("Ferry strike: island crews walk out")
+DESCRIBED_ARTICLE = re.compile(
+    r"\b(?:article|report|story|piece|op-ed|column|editorial|interview|commentary|coverage|review|feature|guide|"
+    r"analysis|update)s?\b(?:\s+(?:by|from|in|published|posted|written)\b[^,;]*?)??\s+(?:on|about|over|regarding|"
+    r"concerning|covering|discussing|detailing|describing|examining|highlighting|reporting|(?:that|which)\s+"
+    r"(?:discusses|discussed|covers|covered|reports|reported|details|detailed|describes|described))\s+(?P<topic>.+)",
+    re.IGNORECASE,
+)
+
+
+def described_topic(text: str) -> str:
+    """The words telling an article by its topic in `text` ("the ferry strike" of "the Fjord Gazette's report on
+    the ferry strike"), or "" when it tells none."""
+    match = DESCRIBED_ARTICLE.search(text)
+    return match.group("topic") if match else ""
+
+
 # Where a question names an outlet (or an author) it wants an article from.
 _NAME = r"[\"'‘“]?(?P<name>(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|&|\||-|on|[A-Z0-9][\w.&'’-]*))*)[\"'’”]?"
 OUTLET_SLOTS = [

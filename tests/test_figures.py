@@ -66,6 +66,7 @@ def test_figures_are_comparable_only_over_the_same_period() -> None:
         ("A ticket costs 99 cents.", True),
         ("The stake is worth close to 4.2 billion kronor.", True),  # a currency's name
         ("The levy rose to 300 pesos a month, or SEK 40.", True),
+        ("Traders on One Lira Street met two Nok artists.", False),  # currencies' names written as names
         ("The port hired 800 people for the trial.", False),
         ("The board bought two tugboats in 2019.", False),
     ],
@@ -172,6 +173,30 @@ def test_the_sum_a_thing_is_worth_follows_its_worth() -> None:
     assert not counts_near(
         "The family's controlling stake in the listed company rose after the firm paid $4.2 billion.", stake, 8
     )
+    # ... and "worth noting" says what is worth no sum
+    assert not counts_near(
+        "Beyond the family's controlling stake in the listed company, it is worth noting that 4.2 billion kronor of "
+        "group debt falls due next year.",
+        stake,
+        MONEY_WINDOW,
+    )
+    assert counts_near("The stake in the listed company is worth close to SEK 4.2 billion.", stake, MONEY_WINDOW)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_worth", "asks_money"),
+    [
+        ("How much is the family's controlling stake in Harbor Freight Lines worth?", True, False),
+        ("Roughly how much is the shipping group valued at?", True, False),
+        ("How much is a passing touchdown worth in fantasy points?", True, False),  # points: no sum required
+        ("How much do nurses feel valued by hospital management?", False, False),
+    ],
+)
+def test_what_a_thing_is_worth_asks_a_value_not_only_a_sum(question: str, asks_worth: bool, asks_money: bool) -> None:
+    from rag.asked_kinds import ASKS_MONEY, ASKS_WORTH
+
+    assert (ASKS_WORTH.search(question) is not None) == asks_worth
+    assert (ASKS_MONEY.search(question) is not None) == asks_money
 
 
 def test_a_multiplier_and_a_price_are_no_count() -> None:
@@ -217,9 +242,6 @@ def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> No
         ("What does the subscription cost per month?", True),
         ("What does the cost of living mean for voters?", False),
         ("How much does a Quayside+ subscription cost per month?", True),  # a name ending with "+"
-        # what a thing is worth, or valued at, is a sum
-        ("How much is the family's controlling stake in Harbor Freight Lines worth?", True),
-        ("Roughly how much is the shipping group valued at?", True),
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:

@@ -219,20 +219,46 @@ def test_an_article_named_by_words_of_its_title_is_the_one_asked_about() -> None
         assert plan_question(question, catalog).parts[0].filters.empty
 
 
-def test_the_titles_of_an_outlets_articles_are_read_by_outlet() -> None:
+def test_the_titles_of_an_outlets_articles_are_found_by_their_words() -> None:
     titled = [
         ArticleRecord(
             doc_id="f1", title="Ferry strike: crews walk out", source="Fjord Gazette", published="2025-02-03"
         ),
         ArticleRecord(doc_id="f2", title="Budget for new cranes", source="Fjord Gazette", published="2025-02-04"),
+        ArticleRecord(doc_id="f3", title="A ferry for the islands", source="Fjord Gazette", published="2025-01-04"),
         ArticleRecord(
             doc_id="k1", title="Ferry walkout strands commuters", source="Coast Courier", published="2025-02-03"
         ),
     ]
+    from rag.lexicon import content_stems
+
     catalog = Catalog.of(titled)
-    gazette = catalog.titles_from(["Fjord Gazette"])
-    assert sorted(gazette) == ["f1", "f2"] and {"ferri", "strike"} <= gazette["f1"]
-    assert Catalog.from_json(catalog.to_json()).titles_from(["Coast Courier"]) == {"k1": catalog._title_stems["k1"]}
+    count, found = catalog.titles_sharing(["Fjord Gazette"], {"ferri", "strike"})
+    assert count == 3 and sorted(found) == ["f1", "f3"] and {"ferri", "strike"} <= found["f1"]
+    assert Catalog.from_json(catalog.to_json()).titles_sharing(["Coast Courier"], {"walkout"}) == (
+        1,
+        {"k1": content_stems("Ferry walkout strands commuters")},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Do the Fjord Gazette's report on the ferry strike and", "the ferry strike and"),
+        (
+            "Did the Sporting News article reporting the Cowboys' defeat to the Seahawks",
+            "the Cowboys' defeat to the Seahawks",
+        ),
+        ("the report by The Verge on Google's impact on the internet", "Google's impact on the internet"),
+        ("the TechCrunch article that discusses Meta's bias", "Meta's bias"),
+        ("Does the Fjord Gazette say more sailings were cancelled", ""),  # no article told by its topic
+        ("Does the Fjord Gazette agree with the Coast Courier", ""),
+    ],
+)
+def test_an_article_told_by_its_topic_is_read_after_its_noun(text: str, topic: str) -> None:
+    from rag.question import described_topic
+
+    assert described_topic(text) == topic
 
 
 def test_known_outlets_become_one_part_each_with_their_filters() -> None:

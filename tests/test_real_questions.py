@@ -519,7 +519,8 @@ TERMINAL = {
 }
 
 
-# A family's stake in a shipping group and what the whole group is worth, in a currency written out
+# A family's stake in a shipping group and what the whole group is worth, in a currency written out; what a
+# touchdown is worth in a fantasy league
 STAKE = {
     "harbor.txt": (
         {
@@ -532,6 +533,11 @@ STAKE = {
         "to filings reviewed by the Ledger. Harbor Freight Lines carried 18 million tonnes of cargo last year and "
         "employs 6,400 people across 14 ports. Chief executive Mats Lindqvist said the family had no plans to sell "
         "any shares. Analysts at Nordbank value the whole company at about 9 billion kronor.",
+    ),
+    "scoring.txt": (
+        {"title": "Fantasy league changes its scoring", "source": "Northern Ledger", "published": "2025-03-06"},
+        "The fantasy football league changed its scoring for the new season. Under the new rules a passing "
+        "touchdown is worth six points, up from four, and an interception costs two points.",
     ),
     "rail.txt": (
         {"title": "Rail freight volumes climb", "source": "Northern Ledger", "published": "2025-03-05"},
@@ -574,6 +580,22 @@ FERRY_STRIKE = {
         {"title": "Ferry walkout strands commuters", "source": "Coast Courier", "published": "2025-02-03"},
         "The ferry operator cancelled 40 sailings during Monday's strike, the Courier learned. Commuters from the "
         "outer islands were stranded overnight.",
+    ),
+}
+
+
+# A prize shared by three researchers, named with their ages paragraphs after the sentence on the prize
+PRIZE = {
+    "prize.txt": (
+        {"title": "Three share the physics prize for ice clocks", "source": "Valley Herald", "published": "2025-10-08"},
+        "Three researchers won the Lund physics prize on Wednesday for building clocks that keep time with ice "
+        "crystals. The prize committee praised work that began in a cold cellar in Tromso. In the 1990s, Aune, 71, "
+        "and Brekke, 69, grew the first crystals that ticked evenly. In 2004, Dahl, 55, found a way to read the "
+        "crystals with light. The three will share a purse of 2 million kroner.",
+    ),
+    "ferry.txt": (
+        {"title": "Ferry captain retires", "source": "Valley Herald", "published": "2025-10-02"},
+        "Captain Ola Strand, 64, steered his last ferry across the fjord on Friday after 40 years at the wheel.",
     ),
 }
 
@@ -1013,6 +1035,12 @@ def stake(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 def ferry_strike(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two outlets' reports of a ferry strike, and one outlet's budget story mentioning it."""
     return assistant_over(tmp_path_factory.mktemp("ferry_strike") / "articles", FERRY_STRIKE, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def prize(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Three prize winners, their ages told after the prize."""
+    return assistant_over(tmp_path_factory.mktemp("prize") / "articles", PRIZE, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2393,6 +2421,9 @@ def test_what_a_thing_is_worth_is_the_sum_written_after_its_worth(stake: Assista
         assert_verbatim(stake, answer)
     valued = stake.ask("About how much is the whole shipping company valued at?")
     assert not valued.abstained and "9 billion kronor" in valued.text
+    # what a thing is worth need not be a sum
+    points = stake.ask("How much is a passing touchdown worth in fantasy points?")
+    assert not points.abstained and "worth six points" in points.text
 
 
 def test_an_outlets_article_named_by_its_topic_answers_for_that_outlet(ferry_strike: Assistant) -> None:
@@ -2414,3 +2445,18 @@ def test_an_outlets_article_named_by_its_topic_answers_for_that_outlet(ferry_str
     # words that name no title of the outlet's articles over another's name none
     plain = ferry_strike.retrieve("Does the Fjord Gazette say more sailings were cancelled than the Coast Courier?")
     assert plain.part_titled == ["", ""]
+
+
+def test_how_old_people_the_question_describes_are_is_told_where_their_article_names_them(prize: Assistant) -> None:
+    # "the three researchers who won ...": the sentence on the prize names none of them; their ages stand in
+    # sentences holding none of the question's words
+    answer = prize.ask("How old are the three researchers who won the Lund physics prize?")
+    assert not answer.abstained and all(age in answer.text for age in ("Aune, 71", "Brekke, 69", "Dahl, 55"))
+    assert "Strand" not in answer.text
+    assert_verbatim(prize, answer)
+    # someone named: their age only
+    dahl = prize.ask("How old is Dahl?")
+    assert "Dahl, 55" in dahl.text and "Aune" not in dahl.text
+    # people the article does not tell of, though it gives others' ages: no figure
+    parents = prize.ask("How old were the prize winners' parents?")
+    assert parents.abstained and "no figure" in parents.text
