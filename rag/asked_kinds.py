@@ -25,8 +25,9 @@ HALF_COMPOUND = re.compile(r"half-[a-z]", re.IGNORECASE)  # "a half-step", "half
 MULTIPLIER = re.compile(r"(?:twice|double[ds]?|triple[ds]?)$", re.IGNORECASE)  # "double surprise": no count
 # "... is worth close to", "... was valued at about": the sum that follows is the value of what comes before
 VALUE_OF = re.compile(
-    r"\b(?:worth|valued\s+at|priced\s+at)\s+(?:(?:about|around|roughly|nearly|almost|close\s+to|an\s+estimated|"
-    r"more\s+than|less\s+than|up\s+to|at\s+least|over|under|some|just|only|an?)\s+)*"
+    r"\b(?:worth|valued\s+at|priced\s+at)\s+(?:(?:about|around|roughly|approximately|nearly|almost|exactly|close|to|"
+    r"an|a|the|estimated|reported|combined|total|whopping|mere|more|less|than|well|over|under|upwards|north|south|of|"
+    r"in|excess|up|at|least|some|just|only|between|still|now|reportedly|as|much)\s+){0,4}"
     r"(?:[$€£¥₹]|[A-Z]{1,3}\$|(?:usd|eur|gbp|chf|sek|nok|dkk|rs\.?|kr\.?)\s?)?$",
     re.IGNORECASE,
 )
@@ -241,6 +242,14 @@ def gives_figure(sentence: str) -> bool:
     """Whether a sentence gives a figure: a number that is no year and no day of a month ("July 10"), nor a
     number word written with a capital inside the sentence, part of a name ("the Gaslamp Quarter", "Fifth Third")."""
     return bool(figure_spans(sentence))
+
+
+def gives_value(sentence: str) -> bool:
+    """Whether a sentence gives what something is worth: a sum of money, or a figure right after "worth",
+    "valued at" ("a passing touchdown is worth six points"), not any figure ("a three-year deal")."""
+    return WRITES_MONEY.search(sentence) is not None or any(
+        VALUE_OF.search(sentence, 0, start) for start, _ in figure_spans(sentence)
+    )
 
 
 def figure_spans(sentence: str) -> list[tuple[int, int]]:

@@ -73,6 +73,7 @@ from rag.asked_kinds import (
     counts_near,
     gives_figure,
     gives_name,
+    gives_value,
     half_writes,
     named_noun,
     writes_duration,
@@ -112,19 +113,6 @@ ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores t
 SHORTLIST = 12
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
-AGE_SENTENCES = 3  # sentences giving ages cited for "how old are the ..." from the article that names them
-# "How old are the three scientists ...", "how old was Brus": who the age is asked of
-AGE_OF = re.compile(
-    r"\bhow\s+old\s+(?:is|was|are|were|will\s+\w+\s+be)\s+"
-    r"(?P<who>(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)|[\w'’.-]+)",
-    re.IGNORECASE,
-)
-# ... and what it calls them: "the three scientists who shared ...": "scientists"
-DESCRIBED = re.compile(
-    r"(?:[\w'’-]+\s+){0,4}?(?P<head>[\w'’-]+)(?=\s+(?:who|whom|that|which|in|at|of|on|for|from|with|when|now|today)\b|"
-    r"\s*[?,.]|\s*$)",
-    re.IGNORECASE,
-)
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
@@ -578,7 +566,8 @@ class ExtractiveEngine(Engine):
             money = (
                 ASKS_MONEY.search(question) is not None or kind == "money" or IN_CURRENCY.search(question) is not None
             )
-            valued = money or ASKS_WORTH.search(question) is not None  # "worth": a sum, or points, a share
+            # "How much is the stake worth": a sum, or points, a share (a later half asking it is answered as one)
+            valued = money or ASKS_WORTH.search(first) is not None
             score = kind == "score"
             age = ASKS_AGE.search(question) is not None
             times = ASKS_TIMES.search(question) is not None
@@ -589,6 +578,7 @@ class ExtractiveEngine(Engine):
                 return (
                     gives_figure(c.evidence.quote)
                     and (not money or WRITES_MONEY.search(c.evidence.quote) is not None)
+                    and (money or not valued or gives_value(c.evidence.quote))  # "worth": a sum, or "worth six points"
                     and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
                     and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
                     and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
@@ -613,16 +603,11 @@ class ExtractiveEngine(Engine):
                 counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     counted = self._typed_in_article(retrieval, chosen, counts_asked) if focus else None
-                # "How old are the three scientists who shared the Nobel?": the article names them, with their ages,
-                # in sentences that write none of the question's words
-                aged = self._ages_in_article(retrieval, chosen, counts_asked) if age and counted is None else []
-                for sentence in aged:
-                    add(sentence)
                 if counted is not None:
                     add(counted)
-                elif not aged and asks_figure_in(first, measure):
+                elif asks_figure_in(first, measure):
                     return NO_FIGURE, unanswered
-                elif not aged:
+                else:
                     unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))
         person = asks_for == "person"  # "the name of the woman who ...": a person's
         name_noun = named_noun(question)  # "the name of the Diablo 4 expansion ...": a name beside "expansion"
@@ -831,33 +816,6 @@ class ExtractiveEngine(Engine):
                 if candidate.lexical >= TYPED_HOP_MATCH and gives(candidate) and not (years and written - years):
                     found.append(candidate)
         return max(found, key=lambda c: c.lexical, default=None)
-
-    def _ages_in_article(
-        self, retrieval: Retrieval, chosen: Sequence[ScoredSentence], gives: Callable[[ScoredSentence], bool]
-    ) -> list[ScoredSentence]:
-        """For "how old" asked of people the question describes ("the three scientists who shared ..."), the
-        sentences of a chosen article calling them what the question does that write ages (up to `AGE_SENTENCES`,
-        in the article's order, from the first such article of `TYPED_HOP_ARTICLES`); asked of someone it names
-        ("How old is Brus?"), those writing their name. [] when none does."""
-        subject = AGE_OF.search(retrieval.standalone)
-        if retrieval.article is None or subject is None:
-            return []
-        who = subject.group("who")
-        named = who.split()[-1].strip("'’.,") if who[:1].isupper() else ""
-        described = DESCRIBED.match(retrieval.standalone, subject.start("who"))
-        head = stem(described.group("head")) if described and not named else ""
-        for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in chosen))[:TYPED_HOP_ARTICLES]:
-            sentences = {e.key: e for p in retrieval.article(doc_id) for e in passage_sentences(p)}.values()
-            if head and not any(head in written_stems(e.quote) for e in sentences):
-                continue  # "the winners' parents": not those the article tells of
-            found = [
-                candidate
-                for candidate in (ScoredSentence(e, 0.0, 0.0) for e in sentences)
-                if (not named or re.search(rf"\b{re.escape(named)}\b", candidate.evidence.quote)) and gives(candidate)
-            ]
-            if found:
-                return found[:AGE_SENTENCES]
-        return []
 
     def _told_under_heading(
         self, s: _Selection, names: Sequence[Sequence[str]], writes: re.Pattern[str]

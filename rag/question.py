@@ -132,20 +132,39 @@ REPORTING_VERB = re.compile(
 )
 # "the Fjord Gazette's report on the ferry strike", "the Sporting News article reporting the Cowboys' defeat": an
 # article told by its topic, which its title may write ("Ferry strike: island crews walk out")
+_ARTICLE_NOUN = (
+    r"(?:article|report|story|piece|op-ed|column|editorial|interview|commentary|coverage|review|feature|guide|"
+    r"analysis|update)s?"
+)
 DESCRIBED_ARTICLE = re.compile(
-    r"\b(?:article|report|story|piece|op-ed|column|editorial|interview|commentary|coverage|review|feature|guide|"
-    r"analysis|update)s?\b(?:\s+(?:by|from|in|published|posted|written)\b[^,;]*?)??\s+(?:on|about|over|regarding|"
+    rf"\b{_ARTICLE_NOUN}\b(?:\s+(?:by|from|in|published|posted|written)\b[^,;]*?)??\s+(?:on|about|over|regarding|"
     r"concerning|covering|discussing|detailing|describing|examining|highlighting|reporting|(?:that|which)\s+"
-    r"(?:discusses|discussed|covers|covered|reports|reported|details|detailed|describes|described))\s+(?P<topic>.+)",
+    r"(?:discusses|discussed|covers|covered|reports|reported|details|detailed|describes|described))\s+(?P<topic>.+)|"
+    r"\b(?:coverage|story|stories|analysis|review|interview)\s+of\s+(?P<of>.+)",
+    re.IGNORECASE,
+)
+# "the Fjord Gazette's ferry strike report": the topic between the outlet's possessive and the article noun
+TOPIC_BEFORE = re.compile(rf"['’]s?\s+(?P<topic>(?:[\w'’-]+\s+){{1,5}}?){_ARTICLE_NOUN}\b", re.IGNORECASE)
+# where the words on the article end and what the question asks of it begins ("... mention that", "... say", ",")
+TOPIC_END = re.compile(
+    r"[,;:?]|\s(?:and|but|while|whereas|than|that|which|compared|versus|vs|says?|said|mentions?|mentioned|suggests?|"
+    r"suggested|claims?|claimed|states?|stated|reports?|reported|writes?|wrote|notes?|noted|indicates?|indicated|"
+    r"agree[sd]?|agreeing|differ(?:s|ed)?|contradict(?:s|ed)?|align(?:s|ed)?|match(?:es|ed)?|portray(?:s|ed)?|"
+    r"describes?|described|discuss(?:es|ed)?|highlights?|highlighted)\b",
     re.IGNORECASE,
 )
 
 
 def described_topic(text: str) -> str:
     """The words telling an article by its topic in `text` ("the ferry strike" of "the Fjord Gazette's report on
-    the ferry strike"), or "" when it tells none."""
-    match = DESCRIBED_ARTICLE.search(text)
-    return match.group("topic") if match else ""
+    the ferry strike" or "the Fjord Gazette's ferry strike report"), up to what is asked of it; "" when it tells
+    none."""
+    match = DESCRIBED_ARTICLE.search(text) or TOPIC_BEFORE.search(text)
+    if match is None:
+        return ""
+    topic = match.group("topic") or (match.group("of") if match.re is DESCRIBED_ARTICLE else "")
+    end = TOPIC_END.search(" " + topic)
+    return topic[: end.start() - 1 if end else len(topic)].strip()
 
 
 # Where a question names an outlet (or an author) it wants an article from.

@@ -181,6 +181,18 @@ def test_the_sum_a_thing_is_worth_follows_its_worth() -> None:
         MONEY_WINDOW,
     )
     assert counts_near("The stake in the listed company is worth close to SEK 4.2 billion.", stake, MONEY_WINDOW)
+    assert counts_near(
+        "The stake in the listed company is worth approximately 4.2 billion kronor.", stake, MONEY_WINDOW
+    )
+
+
+def test_what_a_thing_is_worth_is_a_sum_or_the_figure_after_its_worth() -> None:
+    from rag.asked_kinds import gives_value
+
+    assert gives_value("Under the new rules a passing touchdown is worth six points.")
+    assert gives_value("The stake is worth close to 4.2 billion kronor.")
+    assert not gives_value("Leo Vance signed a three-year deal with Harbour City.")  # a figure, no value
+    assert not gives_value("The family raised its controlling stake to 54 per cent.")
 
 
 @pytest.mark.parametrize(

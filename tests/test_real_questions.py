@@ -534,6 +534,10 @@ STAKE = {
         "employs 6,400 people across 14 ports. Chief executive Mats Lindqvist said the family had no plans to sell "
         "any shares. Analysts at Nordbank value the whole company at about 9 billion kronor.",
     ),
+    "vance.txt": (
+        {"title": "Vance signs for Harbour City", "source": "Northern Ledger", "published": "2025-03-07"},
+        "Striker Leo Vance signed a three-year deal with Harbour City on Monday. He scored 31 goals last season.",
+    ),
     "scoring.txt": (
         {"title": "Fantasy league changes its scoring", "source": "Northern Ledger", "published": "2025-03-06"},
         "The fantasy football league changed its scoring for the new season. Under the new rules a passing "
@@ -580,22 +584,6 @@ FERRY_STRIKE = {
         {"title": "Ferry walkout strands commuters", "source": "Coast Courier", "published": "2025-02-03"},
         "The ferry operator cancelled 40 sailings during Monday's strike, the Courier learned. Commuters from the "
         "outer islands were stranded overnight.",
-    ),
-}
-
-
-# A prize shared by three researchers, named with their ages paragraphs after the sentence on the prize
-PRIZE = {
-    "prize.txt": (
-        {"title": "Three share the physics prize for ice clocks", "source": "Valley Herald", "published": "2025-10-08"},
-        "Three researchers won the Lund physics prize on Wednesday for building clocks that keep time with ice "
-        "crystals. The prize committee praised work that began in a cold cellar in Tromso. In the 1990s, Aune, 71, "
-        "and Brekke, 69, grew the first crystals that ticked evenly. In 2004, Dahl, 55, found a way to read the "
-        "crystals with light. The three will share a purse of 2 million kroner.",
-    ),
-    "ferry.txt": (
-        {"title": "Ferry captain retires", "source": "Valley Herald", "published": "2025-10-02"},
-        "Captain Ola Strand, 64, steered his last ferry across the fjord on Friday after 40 years at the wheel.",
     ),
 }
 
@@ -1035,12 +1023,6 @@ def stake(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 def ferry_strike(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two outlets' reports of a ferry strike, and one outlet's budget story mentioning it."""
     return assistant_over(tmp_path_factory.mktemp("ferry_strike") / "articles", FERRY_STRIKE, local_embedder)
-
-
-@pytest.fixture(scope="module")
-def prize(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
-    """Three prize winners, their ages told after the prize."""
-    return assistant_over(tmp_path_factory.mktemp("prize") / "articles", PRIZE, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2424,6 +2406,9 @@ def test_what_a_thing_is_worth_is_the_sum_written_after_its_worth(stake: Assista
     # what a thing is worth need not be a sum
     points = stake.ask("How much is a passing touchdown worth in fantasy points?")
     assert not points.abstained and "worth six points" in points.text
+    # a figure that is no value ("a three-year deal", "31 goals") tells no worth
+    deal = stake.ask("How much is Leo Vance's deal with Harbour City worth?")
+    assert deal.abstained and "no figure" in deal.text
 
 
 def test_an_outlets_article_named_by_its_topic_answers_for_that_outlet(ferry_strike: Assistant) -> None:
@@ -2445,18 +2430,3 @@ def test_an_outlets_article_named_by_its_topic_answers_for_that_outlet(ferry_str
     # words that name no title of the outlet's articles over another's name none
     plain = ferry_strike.retrieve("Does the Fjord Gazette say more sailings were cancelled than the Coast Courier?")
     assert plain.part_titled == ["", ""]
-
-
-def test_how_old_people_the_question_describes_are_is_told_where_their_article_names_them(prize: Assistant) -> None:
-    # "the three researchers who won ...": the sentence on the prize names none of them; their ages stand in
-    # sentences holding none of the question's words
-    answer = prize.ask("How old are the three researchers who won the Lund physics prize?")
-    assert not answer.abstained and all(age in answer.text for age in ("Aune, 71", "Brekke, 69", "Dahl, 55"))
-    assert "Strand" not in answer.text
-    assert_verbatim(prize, answer)
-    # someone named: their age only
-    dahl = prize.ask("How old is Dahl?")
-    assert "Dahl, 55" in dahl.text and "Aune" not in dahl.text
-    # people the article does not tell of, though it gives others' ages: no figure
-    parents = prize.ask("How old were the prize winners' parents?")
-    assert parents.abstained and "no figure" in parents.text
