@@ -147,10 +147,8 @@ DESCRIBED_ARTICLE = re.compile(
 TOPIC_BEFORE = re.compile(rf"['’]s?\s+(?P<topic>(?:[\w'’-]+\s+){{1,5}}?){_ARTICLE_NOUN}\b", re.IGNORECASE)
 # where the words on the article end and what the question asks of it begins ("... mention that", "... say", ",")
 TOPIC_END = re.compile(
-    r"[,;:?]|\s(?:and|but|while|whereas|than|that|which|compared|versus|vs|says?|said|mentions?|mentioned|suggests?|"
-    r"suggested|claims?|claimed|states?|stated|reports?|reported|writes?|wrote|notes?|noted|indicates?|indicated|"
-    r"agree[sd]?|agreeing|differ(?:s|ed)?|contradict(?:s|ed)?|align(?:s|ed)?|match(?:es|ed)?|portray(?:s|ed)?|"
-    r"describes?|described|discuss(?:es|ed)?|highlights?|highlighted)\b",
+    r"[,;:?]|\s(?:and|but|while|whereas|than|that|which|compared|versus|vs|agree[sd]?|agreeing|differ(?:s|ed)?|"
+    rf"contradict(?:s|ed)?|align(?:s|ed)?|match(?:es|ed)?)\b|\s{REPORTING_VERB.pattern}",
     re.IGNORECASE,
 )
 
