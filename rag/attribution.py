@@ -37,8 +37,9 @@ from rag.word_frequency import zipf_frequency
 # ("Virginia-based Keeley", "Radiologist Bhavik Patel"); a name the article writes as a speaker's surname
 # alone ("Gary Wang" ... "Wang testified") is a person's; v18: names with accented letters ("Fabien Galthié"),
 # and a surname alone after its verb ("..., said Baker."); v19: a quotation ending its sentence keeps the name
-# and description after it ("“...” Ada Lin, the port's director, said")
-ATTRIBUTION_VERSION = "attribution-v19"
+# and description after it ("“...” Ada Lin, the port's director, said"); v20: "he said" after a paragraph turned to
+# another person is theirs ("For Kieran Crowley, Galthié’s opposite number, ... “...,” he said.")
+ATTRIBUTION_VERSION = "attribution-v20"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -172,6 +173,7 @@ def _keywords(text: str) -> set[str]:
 
 
 PRONOUN_SETS = {"he": frozenset("he him his himself".split()), "she": frozenset("she her hers herself".split())}
+TOPIC_WORDS = 3  # words before a name at the opening of a sentence ("For Kieran Crowley", "Italy coach Kieran Crowley")
 PRONOUN_WINDOW = 200  # characters after a name in which a pronoun tells whether "he" or "she" stands for them
 PRONOUN = re.compile(r"^(he|she|they|him|her|his)$", re.IGNORECASE)
 
@@ -625,10 +627,44 @@ class _Article:
         if introduced:
             return self.register(introduced[-1], at)
         if spoken is not None:
-            return spoken[1]
+            turned = self._turned_to(spoken, at, pronoun)
+            return self.register(turned, at) if turned else spoken[1]
         named = [person for offset, person in self.people if offset < at]
         fitting = [person for person in named if self.fits(person, pronoun)] or named
         return self.register(fitting[-1], at) if fitting else None
+
+
+    def _turned_to(self, spoken: tuple[int, str], at: int, pronoun: str) -> str | None:
+        """The person the text before a quotation at `at` turned to since the last speaker spoke: the one
+        person its sentences open with (a few words in at most), in the quotation's paragraph or the one before
+        it, where the last speaker is not named but as a possessive ("For Kieran Crowley, Galthié’s opposite
+        number, his Italy tenure ends ... “I’ve said before ...,” he said." is Crowley's); not one the quotation
+        names ("For example, Toni Collette ... “Toni just raised my game,” he says.")."""
+        start = self.text.rfind("\n\n", 0, at)
+        if start >= 0 and not self.text[start:at].strip():  # the quotation opens its paragraph
+            start = self.text.rfind("\n\n", 0, start)
+        start = max(start, spoken[0], self.body_start)
+        own_end = self.text.find("\n\n", at)
+        own = self.text[at : own_end if own_end >= 0 else len(self.text)]
+        stretch = self.text[start:at]
+
+        def named_in(text: str, person: str) -> bool:
+            return any(re.search(rf"\b{re.escape(w)}\b(?![’']s)", text) for w in person.split() if len(w) > 2)
+
+        if named_in(stretch, spoken[1]) or named_in(own, spoken[1]):
+            return None
+        turned: set[str] = set()
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", stretch):
+            if not sentence.rstrip().endswith((".", "!", "?")):
+                continue  # a caption or a heading
+            opening = " ".join(sentence.split()[: TOPIC_WORDS + 1])
+            for match in re.finditer(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?", opening):
+                if re.match(r"[’']s\b", sentence[match.end() :]):
+                    continue  # "Galthié’s opposite number"
+                person = self._known_as(match.group(), at)
+                if person and self.fits(person, pronoun) and not named_in(own, person):
+                    turned.add(self.canonical(person))
+        return turned.pop() if len(turned) == 1 else None
 
 
 def voice_of(author: str, source: str, title: str) -> str:

@@ -433,3 +433,27 @@ def test_a_quotation_ending_its_sentence_keeps_the_name_and_description_after_it
     assert (
         speakers_by_opening(odd, attribute(odd), 20)["“Fees will rise next"] == "Dana Laird"
     )  # spacing breaks nothing
+
+
+def test_he_said_after_a_paragraph_turned_to_another_person_is_that_persons() -> None:
+    text = (
+        "Coach Anders Halvorsen was all smiles after the semi-final.\n\n"
+        "“We will recover together and then think about the final,” Halvorsen said.\n\n"
+        "For Tobias Lindqvist, Halvorsen’s opposite number, the tournament ends in disappointment, although two "
+        "wins in the group stage offer some comfort.\n\n"
+        "“I would like to take this squad forward,” he said. “But that is not my decision.”\n\n"
+        "Halvorsen praised his captain, Erik Moe, for the second goal.\n\n"
+        "“He was everywhere tonight,” he said.\n\n"
+        "Sweden face Norway next, with striker Jonas Brekke fit again after a knee injury.\n\n"
+        "“We are ready for anyone,” he said.\n\n"
+        "For example, Per Aasen, whom he coached for ten years, sat in the stand.\n\n"
+        "“Per taught me everything I know about set pieces,” he said."
+    )
+    said = speakers_by_opening(text, attribute(text), 20)
+    # the paragraph before the quotation opens with Lindqvist; Halvorsen is in it only as a possessive
+    assert said["“I would like to tak"] == "Tobias Lindqvist"
+    # the last speaker named again: still his; a name later in a sentence is no turn to that person
+    assert said["“He was everywhere t"] == "Anders Halvorsen"
+    assert said["“We are ready for an"] == "Anders Halvorsen"
+    # a quotation naming the person the paragraph opens with is not theirs
+    assert said["“Per taught me every"] == "Anders Halvorsen"
