@@ -633,7 +633,6 @@ class _Article:
         fitting = [person for person in named if self.fits(person, pronoun)] or named
         return self.register(fitting[-1], at) if fitting else None
 
-
     def _turned_to(self, spoken: tuple[int, str], at: int, pronoun: str) -> str | None:
         """The person the text before a quotation at `at` turned to since the last speaker spoke: the one
         person its sentences open with (a few words in at most), in the quotation's paragraph or the one before
