@@ -106,7 +106,10 @@ WRITES_MONEY = re.compile(
     r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|(?-i:SEK|NOK|DKK|kronor|kroner|krona|krone|pesos?|lira|"
     # currencies that are words or names too ("Lira Street", "Nok"): written in lower case (codes in capitals)
     r"lire|zloty|zlotys|dirhams?|riyals?|shekels?|baht|ringgit|rupiah|naira|forints?|dinars?))\b|"
-    r"\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$|(?-i:SEK|NOK|DKK))\s?\d",
+    r"\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$|(?-i:SEK|NOK|DKK))\s?\d|"
+    # ... capitalised after digits ("40 Kronor", "2,000 Lira")
+    r"\b\d+(?:[.,]\d+)*\s*(?:[mb]n|k|million|billion)?\s*(?:kronor|kroner|krona|krone|pesos?|lira|lire|zloty|zlotys|"
+    r"dirhams?|riyals?|shekels?|baht|ringgit|rupiah|naira|forints?|dinars?)\b",
     re.IGNORECASE,
 )
 

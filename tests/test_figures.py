@@ -67,6 +67,7 @@ def test_figures_are_comparable_only_over_the_same_period() -> None:
         ("The stake is worth close to 4.2 billion kronor.", True),  # a currency's name
         ("The levy rose to 300 pesos a month, or SEK 40.", True),
         ("Traders on One Lira Street met two Nok artists.", False),  # currencies' names written as names
+        ("A coffee by the harbour costs 40 Kronor, and a meal 2,000 Lira.", True),  # capitalised after digits
         ("The port hired 800 people for the trial.", False),
         ("The board bought two tugboats in 2019.", False),
     ],
