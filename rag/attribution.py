@@ -38,8 +38,10 @@ from rag.word_frequency import zipf_frequency
 # alone ("Gary Wang" ... "Wang testified") is a person's; v18: names with accented letters ("Fabien Galthié"),
 # and a surname alone after its verb ("..., said Baker."); v19: a quotation ending its sentence keeps the name
 # and description after it ("“...” Ada Lin, the port's director, said"); v20: "he said" after a paragraph turned to
-# another person is theirs ("For Kieran Crowley, Galthié’s opposite number, ... “...,” he said.")
-ATTRIBUTION_VERSION = "attribution-v20"
+# another person is theirs ("For Kieran Crowley, Galthié’s opposite number, ... “...,” he said."); v21: only a name
+# opening a sentence as its subject or topic, met before the quotation, not contradicted by the pronoun, not the
+# one the quotation names or speaks of
+ATTRIBUTION_VERSION = "attribution-v21"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -447,6 +449,8 @@ class _Article:
                 self.people.append((match.start("name"), match.group("name")))
         self.people.sort()
         self.pronouns = _pronouns_after(text, body_start, {_surname(person) for _, person in self.people})
+        self._pronoun_cache: dict[str, list[tuple[int, str]]] = {}
+        self._written_cache: dict[str, bool] = {}
 
     def named(self, name: str, at: int) -> bool:
         """Whether a name is that of a person the article names ("Ellison", met as Caroline Ellison)."""
@@ -634,11 +638,16 @@ class _Article:
         return self.register(fitting[-1], at) if fitting else None
 
     def _turned_to(self, spoken: tuple[int, str], at: int, pronoun: str) -> str | None:
-        """The person the text before a quotation at `at` turned to since the last speaker spoke: the one
-        person its sentences open with (a few words in at most), in the quotation's paragraph or the one before
-        it, where the last speaker is not named but as a possessive ("For Kieran Crowley, Galthié’s opposite
-        number, his Italy tenure ends ... “I’ve said before ...,” he said." is Crowley's); not one the quotation
-        names ("For example, Toni Collette ... “Toni just raised my game,” he says.")."""
+        """The person the text before a quotation at `at` turned to since the last speaker spoke, whom "he" or
+        "she" after it stands for ("For Kieran Crowley, Galthié’s opposite number, his Italy tenure ends ...
+        “I’ve said before ...,” he said." is Crowley's): the one name its sentences open with (after "For" or
+        a role at most), in the quotation's paragraph or the one before it, a person named before, whom the
+        article calls by the pronoun before the quotation; not when the last speaker is named there but as a
+        possessive, a sentence there goes on with "He" or "She", or the quotation names that person or speaks
+        of them by the pronoun ("Gaël Fickou was everywhere. “He is the best,” he said.")."""
+        kind = pronoun.lower()
+        if kind not in PRONOUN_SETS:
+            return None
         start = self.text.rfind("\n\n", 0, at)
         if start >= 0 and not self.text[start:at].strip():  # the quotation opens its paragraph
             start = self.text.rfind("\n\n", 0, start)
@@ -646,24 +655,106 @@ class _Article:
         own_end = self.text.find("\n\n", at)
         own = self.text[at : own_end if own_end >= 0 else len(self.text)]
         stretch = self.text[start:at]
-
-        def named_in(text: str, person: str) -> bool:
-            return any(re.search(rf"\b{re.escape(w)}\b(?![’']s)", text) for w in person.split() if len(w) > 2)
-
-        if named_in(stretch, spoken[1]) or named_in(own, spoken[1]):
+        quoted = " ".join(re.findall(r"“[^”]*”?", own))
+        if _names(stretch, spoken[1]) or _names(own, spoken[1]):
             return None
-        turned: set[str] = set()
+        openers: set[str] = set()
         for sentence in re.split(r"(?<=[.!?])\s+|\n+", stretch):
-            if not sentence.rstrip().endswith((".", "!", "?")):
-                continue  # a caption or a heading
-            opening = " ".join(sentence.split()[: TOPIC_WORDS + 1])
-            for match in re.finditer(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?", opening):
-                if re.match(r"[’']s\b", sentence[match.end() :]):
-                    continue  # "Galthié’s opposite number"
-                person = self._known_as(match.group(), at)
-                if person and self.fits(person, pronoun) and not named_in(own, person):
-                    turned.add(self.canonical(person))
-        return turned.pop() if len(turned) == 1 else None
+            if re.match(r"\s*(?:He|She|They)\b", sentence):
+                return None  # the text goes on with someone already named
+            if sentence.rstrip().endswith((".", "!", "?")):  # not a caption or a heading
+                opener = _opening_name(sentence, self._written_in_lower_case)
+                if opener:
+                    openers.add(opener)
+        if len(openers) != 1:
+            return None
+        opener = openers.pop()
+        named = [
+            person for offset, person in self.people if offset < at and person in (opener, *self._by_surname(opener))
+        ]
+        person = named[-1] if named else None
+        if person is None or _names(quoted, person):
+            return None
+        # "Gaël Fickou was everywhere. “He is the best centre,” he said.": the quotation's "he" is the one the
+        # paragraph tells of, who is then not the speaker (unless another is named there for it to stand for)
+        others = [m for m in re.finditer(NAME, stretch) if not set(m.group().split()) & set(person.split())]
+        if _speaks_of(quoted, kind) and not others:
+            return None
+        told = Counter(form for where, form in self._pronouns_of(_surname(person)) if where < at)
+        contradicted = told[kind] < told["she" if kind == "he" else "he"]
+        return None if contradicted else self.canonical(person)
+
+    def _pronouns_of(self, surname: str) -> list[tuple[int, str]]:
+        """Where the pronoun right after each mention of a surname stands, and whether it is "he" or "she"
+        (within `PRONOUN_WINDOW` characters), once per article."""
+        if surname not in self._pronoun_cache:
+            found = []
+            for mention in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
+                window = self.text[mention.end() : mention.end() + PRONOUN_WINDOW]
+                used = re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b", window, re.IGNORECASE)
+                if used:
+                    form = "she" if used.group(1).lower() in PRONOUN_SETS["she"] else "he"
+                    found.append((mention.end() + used.start(), form))
+            self._pronoun_cache[surname] = found
+        return self._pronoun_cache[surname]
+
+    def _written_in_lower_case(self, words: str) -> bool:
+        """Whether the article writes `words` as they are, as words of their own ("without", "ten Hag")."""
+        if words not in self._written_cache:
+            self._written_cache[words] = re.search(rf"\b{re.escape(words)}\b", self.text) is not None
+        return self._written_cache[words]
+
+    def _by_surname(self, word: str) -> list[str]:
+        """The people named by this surname."""
+        if " " in word:
+            return []
+        return [person for _, person in self.people if _surname(person) == word]
+
+
+def _names(text: str, person: str) -> bool:
+    """Whether `text` writes one of the person's names (not as a possessive: "Galthié’s opposite number")."""
+    return any(re.search(rf"\b{re.escape(w)}\b(?![’']s)", text) for w in person.split() if len(w.rstrip(".")) > 1)
+
+
+def _speaks_of(quoted: str, kind: str) -> bool:
+    """Whether a quotation speaks of someone by the pronoun that tells its speaker ("“He is the best,” he said.")."""
+    return any(re.search(rf"\b{form}\b", quoted, re.IGNORECASE) for form in PRONOUN_SETS[kind])
+
+
+def _opening_name(sentence: str, lower_case: Callable[[str], bool]) -> str:
+    """The name a sentence opens with, as its subject or topic: first, after "For" / "As for", or after a role
+    ("Italy coach Kieran Crowley"); "" when the sentence opens with a word that is no name (one of
+    `SENTENCE_OPENERS`, or a word the article also writes in lower case: "After ...", "Without Johnny Sexton")
+    or the name is a possessive."""
+    tokens = sentence.split()
+    start = 0
+    if [t.lower() for t in tokens[:1]] == ["for"]:
+        start = 1
+    elif [t.lower() for t in tokens[:2]] == ["as", "for"]:
+        start = 2
+    # a role before the name: its words capitalised or roles, the last of them a role
+    for i in range(start, min(len(tokens), start + TOPIC_WORDS)):
+        word = tokens[i]
+        if not (word[:1].isupper() or _role_noun(word)):
+            break
+        if _role_noun(word) or word.lower() in TITLE_WORDS:
+            start = i + 1
+    run: list[str] = []
+    for token in tokens[start:]:
+        word = token.rstrip(",;:.!?")
+        if not re.fullmatch(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?(?:[’']s)?", word):
+            break
+        run.append(word)
+        if word != token:
+            break
+    if not run or re.search(r"[’']s$", run[-1]):
+        return ""
+    first, then = run[0].lower(), run[1:2]
+    if start == 0 and (first in SENTENCE_OPENERS or (lower_case(first) and not lower_case(" ".join([first, *then])))):
+        # "The", "After Bruno Guimarães left", "Without Johnny Sexton": no name opens the sentence ("Ten Hag" does,
+        # which the article writes "Erik ten Hag")
+        return ""
+    return " ".join(run)
 
 
 def voice_of(author: str, source: str, title: str) -> str:

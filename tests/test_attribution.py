@@ -439,7 +439,7 @@ def test_he_said_after_a_paragraph_turned_to_another_person_is_that_persons() ->
     text = (
         "Coach Anders Halvorsen was all smiles after the semi-final.\n\n"
         "“We will recover together and then think about the final,” Halvorsen said.\n\n"
-        "For Tobias Lindqvist, Halvorsen’s opposite number, the tournament ends in disappointment, although two "
+        "For Tobias Lindqvist, Halvorsen’s opposite number, his tournament ends in disappointment, although two "
         "wins in the group stage offer some comfort.\n\n"
         "“I would like to take this squad forward,” he said. “But that is not my decision.”\n\n"
         "Halvorsen praised his captain, Erik Moe, for the second goal.\n\n"
@@ -457,3 +457,26 @@ def test_he_said_after_a_paragraph_turned_to_another_person_is_that_persons() ->
     assert said["“We are ready for an"] == "Anders Halvorsen"
     # a quotation naming the person the paragraph opens with is not theirs
     assert said["“Per taught me every"] == "Anders Halvorsen"
+
+
+def test_he_said_stays_with_the_last_speaker_when_the_paragraph_before_only_mentions_someone() -> None:
+    opening = (
+        "Port director Dana Laird presented the annual results on Monday.\n\n"
+        "“Volumes are up for a third year,” Laird said.\n\n"
+    )
+    cases = {
+        # named after another word, not as the sentence's subject
+        "Asked about Tomas Berg, the director was upbeat about his return.\n\n“He is back at work,” she said.": "",
+        "Without Tomas Berg, the harbour looked lost last winter.\n\n“We missed his experience,” she said.": "",
+        # the quotation speaks of the one the paragraph opens with
+        "Tomas Berg was everywhere this year. He ran the night shifts.\n\n“She is the best we have,” she said.": "",
+        # "she said" after a man: the article never calls him "she" before it
+        "Tomas Berg, the harbour's largest client, signed a ten-year contract.\n\n“That secures jobs,” she said.": "",
+        # a company's name opening a sentence
+        "Harbor Freight Lines shares fell by a fifth in March.\n\n“We had no exposure,” she said.": "",
+    }
+    for paragraph in cases:
+        text = opening + paragraph
+        said = speakers_by_opening(text, attribute(text), 8)
+        quoted = paragraph[paragraph.index("“") : paragraph.index("“") + 8]
+        assert said[quoted] == "Dana Laird", paragraph
