@@ -641,10 +641,11 @@ class _Article:
         """The person the text before a quotation at `at` turned to since the last speaker spoke, whom "he" or
         "she" after it stands for ("For Kieran Crowley, Galthié’s opposite number, his Italy tenure ends ...
         “I’ve said before ...,” he said." is Crowley's): the one name its sentences open with (after "For" or
-        a role at most), in the quotation's paragraph or the one before it, a person named before, whom the
-        article calls by the pronoun before the quotation; not when the last speaker is named there but as a
-        possessive, a sentence there goes on with "He" or "She", or the quotation names that person or speaks
-        of them by the pronoun ("Gaël Fickou was everywhere. “He is the best,” he said.")."""
+        a role at most), in the quotation's paragraph or the one before it, a person named before it, whom the
+        pronouns the article writes after their name before the quotation do not contradict; not when the last
+        speaker is named there but as a possessive, a sentence there goes on with "He" or "She", or the
+        quotation names that person or speaks of them by the pronoun ("Gaël Fickou was everywhere. “He is the
+        best,” he said.")."""
         kind = pronoun.lower()
         if kind not in PRONOUN_SETS:
             return None
