@@ -40,8 +40,9 @@ from rag.word_frequency import zipf_frequency
 # and description after it ("“...” Ada Lin, the port's director, said"); v20: "he said" after a paragraph turned to
 # another person is theirs ("For Kieran Crowley, Galthié’s opposite number, ... “...,” he said."); v21: only a name
 # opening a sentence as its subject or topic, met before the quotation, not contradicted by the pronoun, not the
-# one the quotation names or speaks of
-ATTRIBUTION_VERSION = "attribution-v21"
+# one the quotation names or speaks of; v22: "they said" is no one person's, and a clause before a comma ("The Jays
+# aren’t broadcasting ...") is no speaker
+ATTRIBUTION_VERSION = "attribution-v22"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -520,6 +521,8 @@ class _Article:
         while kept and (kept[-1].lower() in FILLERS or _adverb(kept[-1])):  # "He repeatedly"
             kept.pop()
         mention = " ".join(kept)
+        if kept and kept[-1].lower() == "they" and all(w.lower() in GRAMMAR_WORDS for w in kept[:-1]):
+            return None  # several people or a body, whom the sentence may name ("Customers ..., they told him")
         if kept and PRONOUN.match(kept[-1]) and all(w.lower() in GRAMMAR_WORDS for w in kept[:-1]):  # "When he"
             return self.last_person(at, kept[-1])
         if kept and kept[-1].lower() in SUBJECT_PRONOUNS | NO_ONES_PRONOUNS:  # "... manic buyers but he"
@@ -987,6 +990,8 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                         named = (
                             lead is not None
                             and not CLAUSE_WORDS & {w.lower() for w in lead.group(1).split()}
+                            # "The Jays aren’t broadcasting ...", "They told themselves": a clause, no name
+                            and not re.search(rf"n[’']t\b|\b(?:{VERBS})\b|^\s*they\b", lead.group(1), re.IGNORECASE)
                             and (lead.group(1).split() or [""])[0].lower() not in NO_SUBJECT_OPENS  # "In tests, ..."
                         )
                         speaker = article.resolve(lead.group(1), sentence.start) if lead and named else None

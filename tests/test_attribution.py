@@ -480,3 +480,16 @@ def test_he_said_stays_with_the_last_speaker_when_the_paragraph_before_only_ment
         said = speakers_by_opening(text, attribute(text), 8)
         quoted = paragraph[paragraph.index("“") : paragraph.index("“") + 8]
         assert said[quoted] == "Dana Laird", paragraph
+
+
+def test_they_said_is_no_one_persons_and_a_clause_is_no_speaker() -> None:
+    text = (
+        "Port director Dana Laird presented the annual results on Monday.\n\n"
+        "“Volumes are up for a third year,” Laird said.\n\n"
+        "The dockworkers rejected the pay offer on Friday. “It does not cover inflation,” they said.\n\n"
+        "The dockers aren’t planning a strike, although they would not rule one out, they said."
+    )
+    result = attribute(text)
+    said = speakers_by_opening(text, result, 20)
+    assert said.get("“It does not cover i") != "Dana Laird"  # "they" is several people: not the last speaker
+    assert not any("aren’t" in speaker for speaker in result.speakers), result.speakers  # a clause is no one
