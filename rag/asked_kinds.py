@@ -99,17 +99,20 @@ ASKS_WORTH = re.compile(rf"{OPENS}how\s+much\s+(?:[\w'’+-]+\s+){{1,12}}?(?:wor
 IN_CURRENCY = re.compile(
     r"\bin\s+(?:us\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b", re.I
 )  # "GDP in dollars"
+_WORD_CURRENCIES = (
+    "kronor|kroner|krona|krone|pesos?|lira|lire|zloty|zlotys|dirhams?|riyals?|shekels?|baht|ringgit|rupiah|naira|"
+    "forints?|dinars?"
+)
 WRITES_MONEY = re.compile(
     r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
     r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
-    r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|(?-i:SEK|NOK|DKK|kronor|kroner|krona|krone|pesos?|lira|"
-    # currencies that are words or names too ("Lira Street", "Nok"): written in lower case (codes in capitals)
-    r"lire|zloty|zlotys|dirhams?|riyals?|shekels?|baht|ringgit|rupiah|naira|forints?|dinars?))\b|"
+    r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|"
+    # currencies that are words or names too ("Lira Street", "Nok"): written in lower case (codes in capitals) ...
+    rf"(?-i:SEK|NOK|DKK|{_WORD_CURRENCIES}))\b|"
     r"\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$|(?-i:SEK|NOK|DKK))\s?\d|"
-    # ... capitalised after digits ("40 Kronor", "2,000 Lira")
-    r"\b\d+(?:[.,]\d+)*\s*(?:[mb]n|k|million|billion)?\s*(?:kronor|kroner|krona|krone|pesos?|lira|lire|zloty|zlotys|"
-    r"dirhams?|riyals?|shekels?|baht|ringgit|rupiah|naira|forints?|dinars?)\b",
+    # ... or capitalised after digits ("40 Kronor", "2,000 Lira")
+    rf"\b\d+(?:[.,]\d+)*\s*(?:[mb]n|k|million|billion)?\s*(?:{_WORD_CURRENCIES})\b",
     re.IGNORECASE,
 )
 

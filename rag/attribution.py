@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rag.entities import PERSON_NOUNS
@@ -41,8 +41,9 @@ from rag.word_frequency import zipf_frequency
 # another person is theirs ("For Kieran Crowley, Galthié’s opposite number, ... “...,” he said."); v21: only a name
 # opening a sentence as its subject or topic, met before the quotation, not contradicted by the pronoun, not the
 # one the quotation names or speaks of; v22: "they said" is no one person's, and a clause before a comma ("The Jays
-# aren’t broadcasting ...") is no speaker
-ATTRIBUTION_VERSION = "attribution-v22"
+# aren’t broadcasting ...") is no speaker; v23: v21's pronoun check reads the pronouns after a name as `fits` does
+# (up to the next person named)
+ATTRIBUTION_VERSION = "attribution-v23"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -378,24 +379,34 @@ def _participle(word: str) -> bool:
     return len(word) >= 6 and word.endswith("ing") and max(map(zipf_frequency, verbs)) >= PARTICIPLE_VERB
 
 
-def _pronouns_after(text: str, body_start: int, surnames: set[str]) -> dict[str, str]:
-    """Per surname, "he" or "she": the pronoun the article uses most often right after the name, before
-    another of the names (within `PRONOUN_WINDOW` characters); a surname used with both evenly is left out."""
+def _pronoun_uses(text: str, body_start: int, surnames: set[str]) -> list[tuple[str, int, str]]:
+    """Per mention of one of `surnames`, the pronoun the article uses right after it, before another of the names
+    (within `PRONOUN_WINDOW` characters): (surname, where the pronoun stands, "he" or "she")."""
     if not surnames:
-        return {}
+        return []
     mentions = [
         (m.start(), m.group())
         for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b", text[body_start:])
     ]
-    votes: dict[str, Counter[str]] = {}
+    uses = []
     for i, (start, surname) in enumerate(mentions):
         stop = start + len(surname) + PRONOUN_WINDOW
         later = [s for s, other in mentions[i + 1 :] if other != surname]
-        window = text[body_start + start + len(surname) : body_start + min([stop, *later[:1]])]
+        window_start = body_start + start + len(surname)
+        window = text[window_start : body_start + min([stop, *later[:1]])]
         used = re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b", window, re.IGNORECASE)
         if used:
             form = "she" if used.group(1).lower() in PRONOUN_SETS["she"] else "he"
-            votes.setdefault(surname, Counter())[form] += 1
+            uses.append((surname, window_start + used.start(), form))
+    return uses
+
+
+def _pronouns_by_vote(uses: Iterable[tuple[str, int, str]]) -> dict[str, str]:
+    """Per surname, the pronoun of `_pronoun_uses` the article uses most often after it; a surname used with both
+    evenly is left out."""
+    votes: dict[str, Counter[str]] = {}
+    for surname, _, form in uses:
+        votes.setdefault(surname, Counter())[form] += 1
     return {
         surname: counts.most_common(1)[0][0]
         for surname, counts in votes.items()
@@ -449,8 +460,8 @@ class _Article:
             if match.group("who").split()[-1].lower() in PERSON_ROLES and _is_person(match.group("name")):
                 self.people.append((match.start("name"), match.group("name")))
         self.people.sort()
-        self.pronouns = _pronouns_after(text, body_start, {_surname(person) for _, person in self.people})
-        self._pronoun_cache: dict[str, list[tuple[int, str]]] = {}
+        self.pronoun_uses = _pronoun_uses(text, body_start, {_surname(person) for _, person in self.people})
+        self.pronouns = _pronouns_by_vote(self.pronoun_uses)
         self._written_cache: dict[str, bool] = {}
 
     def named(self, name: str, at: int) -> bool:
@@ -673,9 +684,7 @@ class _Article:
         if len(openers) != 1:
             return None
         opener = openers.pop()
-        named = [
-            person for offset, person in self.people if offset < at and person in (opener, *self._by_surname(opener))
-        ]
+        named = [person for offset, person in self.people if offset < at and opener in (person, _surname(person))]
         person = named[-1] if named else None
         if person is None or _names(quoted, person):
             return None
@@ -684,35 +693,15 @@ class _Article:
         others = [m for m in re.finditer(NAME, stretch) if not set(m.group().split()) & set(person.split())]
         if _speaks_of(quoted, kind) and not others:
             return None
-        told = Counter(form for where, form in self._pronouns_of(_surname(person)) if where < at)
-        contradicted = told[kind] < told["she" if kind == "he" else "he"]
-        return None if contradicted else self.canonical(person)
-
-    def _pronouns_of(self, surname: str) -> list[tuple[int, str]]:
-        """Where the pronoun right after each mention of a surname stands, and whether it is "he" or "she"
-        (within `PRONOUN_WINDOW` characters), once per article."""
-        if surname not in self._pronoun_cache:
-            found = []
-            for mention in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
-                window = self.text[mention.end() : mention.end() + PRONOUN_WINDOW]
-                used = re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b", window, re.IGNORECASE)
-                if used:
-                    form = "she" if used.group(1).lower() in PRONOUN_SETS["she"] else "he"
-                    found.append((mention.end() + used.start(), form))
-            self._pronoun_cache[surname] = found
-        return self._pronoun_cache[surname]
+        surname = _surname(person)
+        told = _pronouns_by_vote(use for use in self.pronoun_uses if use[0] == surname and use[1] < at).get(surname)
+        return self.canonical(person) if told in (None, kind) else None
 
     def _written_in_lower_case(self, words: str) -> bool:
         """Whether the article writes `words` as they are, as words of their own ("without", "ten Hag")."""
         if words not in self._written_cache:
             self._written_cache[words] = re.search(rf"\b{re.escape(words)}\b", self.text) is not None
         return self._written_cache[words]
-
-    def _by_surname(self, word: str) -> list[str]:
-        """The people named by this surname."""
-        if " " in word:
-            return []
-        return [person for _, person in self.people if _surname(person) == word]
 
 
 def _names(text: str, person: str) -> bool:

@@ -101,10 +101,9 @@ class Catalog:
         for record in records:
             if record.title:
                 titles[record.doc_id] = record.title
-            if record.source:
-                sources[record.doc_id] = record.source
             people.update(s["name"] for s in record.speakers if s.get("kind") == "person" and s.get("name"))
             if record.source:
+                sources[record.doc_id] = record.source
                 dates.setdefault(record.source, set()).add(record.published)
             else:
                 unsourced += 1
