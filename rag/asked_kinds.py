@@ -23,6 +23,10 @@ POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these f
 NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:[a-z]?[A-Z])[\w'’-]*)\s+$")  # a figure after "Steam Deck", "iPhone"
 HALF_COMPOUND = re.compile(r"half-[a-z]", re.IGNORECASE)  # "a half-step", "half-time": no half of anything
 MULTIPLIER = re.compile(r"(?:twice|double[ds]?|triple[ds]?)$", re.IGNORECASE)  # "double surprise": no count
+ASKS_COUNT = re.compile(r"\bhow\s+many\b", re.IGNORECASE)  # "How many Steam Decks ...": things counted
+# a unit written onto a figure ("64GB", "120Hz", "5G", "4K"): a measure or a model, no count of things; a scale
+# written onto it ("50k fans", "2m users", "$5bn") still counts
+UNIT_ON = re.compile(r"(?!(?:k|m|mn|bn|b|K|M|B|Bn|MN|BN)(?![A-Za-z]))[A-Za-z]")
 # "... is worth close to", "... was valued at about": the sum that follows is the value of what comes before
 VALUE_OF = re.compile(
     r"\b(?:worth|valued\s+at|priced\s+at)\s+(?:(?:about|around|roughly|approximately|nearly|almost|exactly|close|to|"
@@ -268,14 +272,17 @@ def figure_spans(sentence: str) -> list[tuple[int, int]]:
     ]
 
 
-def counts_near(sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW, money: bool = True) -> bool:
+def counts_near(
+    sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW, money: bool = True, things: bool = False
+) -> bool:
     """Whether a figure stands within `window` words of one of `stems`: a count of it ("a crowd of 18,400",
     "18,400 fans"), not a number elsewhere in a sentence that names it, nor one pointing back at some of them
     ("these five powers": those just listed, not how many there are), nor the number in the name of what is
     counted ("the Steam Deck 2": no count of Steam Decks), nor "half" in a compound ("a half-step"), nor a
     multiplier ("double surprise"); unless `money`, a sum is no count either ("the Steam Deck will drop to
     $349"). With `money`, a figure after "worth" or "valued at" is measured from there ("the stake in the listed
-    company is worth close to 4.2 billion kronor")."""
+    company is worth close to 4.2 billion kronor"). When `things` are counted ("how many"), a figure with a unit
+    written onto it is none ("the 64GB LCD Steam Deck")."""
     sums = [] if money else [m.span() for m in WRITES_MONEY.finditer(sentence)]
 
     def before(start: int) -> str:  # "the stake in the listed company is worth close to": up to what it is worth
@@ -290,6 +297,7 @@ def counts_near(sentence: str, stems: AbstractSet[str], window: int = COUNT_WIND
         and not HALF_COMPOUND.match(sentence, start)
         and not MULTIPLIER.match(sentence[start:end])
         and not any(a <= start < b or a <= end - 1 < b for a, b in sums)
+        and not (things and UNIT_ON.match(sentence, end))
     )
 
 

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from rag.asked_kinds import (
     ASKS_AGE,
+    ASKS_COUNT,
     ASKS_DAY,
     ASKS_DURATION,
     ASKS_FIGURE,
@@ -573,6 +574,7 @@ class ExtractiveEngine(Engine):
             times = ASKS_TIMES.search(question) is not None
             percent = ASKS_PERCENT.search(question) is not None or kind == "percent"
             duration = kind == "duration"
+            things = ASKS_COUNT.search(question) is not None
 
             def counts_asked(c: ScoredSentence) -> bool:
                 return (
@@ -586,7 +588,9 @@ class ExtractiveEngine(Engine):
                     and (not duration or WRITES_TIME_SPAN.search(c.evidence.quote) is not None)
                     and (
                         not focus
-                        or counts_near(c.evidence.quote, focus, MONEY_WINDOW if valued else COUNT_WINDOW, money=valued)
+                        or counts_near(
+                            c.evidence.quote, focus, MONEY_WINDOW if valued else COUNT_WINDOW, valued, things
+                        )
                     )
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )

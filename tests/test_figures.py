@@ -158,6 +158,20 @@ def test_the_number_in_a_models_name_is_no_count_of_it() -> None:
     assert counts_near("Twenty-five boats sailed.", content_stems("boats"))  # a number word joined to another
 
 
+def test_a_figure_with_a_unit_written_on_is_no_count_of_things() -> None:
+    from rag.asked_kinds import counts_near
+    from rag.lexicon import content_stems
+
+    handhelds = content_stems("Pocket Rovers")
+    # "how many Pocket Rovers": a storage size, a refresh rate, a network are no count of them
+    assert not counts_near("The 256GB Pocket Rover now costs less.", handhelds, things=True)
+    assert not counts_near("Every Pocket Rover ships with a 90Hz screen and 5G.", handhelds, things=True)
+    # ... a count with its scale written on still is one; asked "how much storage", the size answers
+    assert counts_near("The firm has sold 3m Pocket Rovers.", handhelds, things=True)
+    assert counts_near("It sold 40k Pocket Rovers in a week.", handhelds, things=True)
+    assert counts_near("The 256GB Pocket Rover now costs less.", handhelds)
+
+
 def test_the_sum_a_thing_is_worth_follows_its_worth() -> None:
     from rag.asked_kinds import MONEY_WINDOW, counts_near
     from rag.lexicon import content_stems
