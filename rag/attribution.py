@@ -43,7 +43,7 @@ from rag.word_frequency import zipf_frequency
 # one the quotation names or speaks of; v22: "they said" is no one person's, and a clause before a comma ("The Jays
 # aren’t broadcasting ...") is no speaker; v23: v21's pronoun check reads the pronouns after a name as `fits` does
 # (up to the next person named)
-ATTRIBUTION_VERSION = "attribution-v23"
+ATTRIBUTION_VERSION = "attribution-v24"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -150,9 +150,6 @@ NAME_THEN_WORDS = re.compile(
     rf"(?P<name>[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?)\s+(?!(?:of|and|de|van|von)\b)[a-z]"
 )
 STOP = frozenset("the of a an and in on at to for by with from as".split())
-# Words that open a sentence, written with a capital there, and no first name: "But Laird said"
-# is Laird ("Will" and "May" are first names too, and stay).
-SENTENCE_OPENERS = (FUNCTION_WORDS | {"though", "although", "like", "added", "meanwhile", "still"}) - {"will", "may"}
 # words no subject opens with, which a mention before a verb of saying may: "And as Schefter", "But coach Matt
 # LaFleur", "When asked for comment, she"
 NO_SUBJECT_OPENS = frozenset(
@@ -160,6 +157,17 @@ NO_SUBJECT_OPENS = frozenset(
     "with for from by to of also still meanwhile however indeed now like even just oh well yes overall instead "
     "essentially ultimately later earlier today again".split()
 )
+# Words that open a sentence, written with a capital there, and no first name: "But Laird said" is Laird,
+# "Even Taylor agrees" Taylor, "Despite Meta’s efforts" no one ("Will" and "May" are first names too, and stay).
+SENTENCE_OPENERS = (
+    FUNCTION_WORDS
+    | NO_SUBJECT_OPENS
+    | frozenset(
+        "added despite perhaps maybe among amid another anyone beyond unlike besides whether thus hence otherwise "
+        "likewise nonetheless nevertheless moreover furthermore additionally eventually apparently clearly certainly "
+        "obviously".split()
+    )
+) - {"will", "may"}
 SUBJECT_PRONOUNS = frozenset("he she they".split())
 NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
 NO_ONES_PRONOUNS = frozenset("i we you".split())  # "Dan and I said": a speaker no reader could name

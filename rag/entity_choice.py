@@ -17,6 +17,7 @@ from rag.entities import PERSON_NOUNS, Candidate, vote, with_first_name, written
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words
 from rag.question import MAKERS, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import ScoredSentence, adjacent
+from rag.word_frequency import zipf_frequency
 
 if TYPE_CHECKING:
     from rag.question import QuestionPlan
@@ -209,18 +210,28 @@ def _holds_role(candidate: Candidate, title: str) -> bool:
 
 
 def _names_given(question: str, plan: QuestionPlan) -> set[str]:
-    """The words the question writes with a capital inside a sentence (folded), acronyms too ("CEO", which
-    `names_in` leaves out as shouting: a story's articles may share no other), not those saying where to look
-    (its outlets and dates), nor a title's initials added after it written out ("chief executive (CEO)")."""
+    """The words of the names the question writes with a capital inside a sentence (folded), acronyms too ("CEO",
+    which `names_in` leaves out as shouting: a story's articles may share no other), not those saying where to look
+    (its outlets and dates), nor a title's initials added after it written out ("chief executive (CEO)"). Of a name
+    of several words, the one rarest in English tells it apart: "Scalable Capital" is "scalable", as another
+    startup's "Gutter Capital" is no report on it."""
     skip = plan.metadata_spans
-    names: set[str] = set()
+    runs: list[list[str]] = []
+    end = -1
     for match in re.finditer(r"[\w'’-]+", question):
         token = match.group()
         sentence_start = match.start() == 0 or bool(re.search(r"[.?!:;]\s*[\"'‘“(]?\s*$", question[: match.start()]))
         added = token in TITLE_INITIALS.values() and question[match.start() - 1 : match.start()] == "("  # "(CEO)"
         if token[0].isupper() and not sentence_start and not added and not any(a <= match.start() < b for a, b in skip):
-            names.update(w for w in words(re.sub(r"['’]s$", "", token)) if w not in FUNCTION_WORDS)
-    return names
+            named = [w for w in words(re.sub(r"['’]s$", "", token)) if w not in FUNCTION_WORDS]
+            if runs and end >= 0 and not question[end : match.start()].strip():
+                runs[-1] += named  # "Scalable Capital": one name
+            else:
+                runs.append(named)
+            end = match.end()
+        else:
+            end = -1
+    return {min(run, key=zipf_frequency) for run in runs if run}
 
 
 def _on_the_story(entity: Candidate, names: AbstractSet[str], story: AbstractSet[str]) -> bool:

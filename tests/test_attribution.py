@@ -493,3 +493,18 @@ def test_they_said_is_no_one_persons_and_a_clause_is_no_speaker() -> None:
     said = speakers_by_opening(text, result, 20)
     assert said.get("“It does not cover i") != "Dana Laird"  # "they" is several people: not the last speaker
     assert not any("aren’t" in speaker for speaker in result.speakers), result.speakers  # a clause is no one
+
+
+def test_a_sentence_adverb_or_preposition_opening_a_sentence_is_no_first_name() -> None:
+    text = (
+        "Singer Mara Quill released her tenth album on Friday.\n\n"
+        "Even Quill admits the record is uneven. “Some songs were written in a week,” Quill said.\n\n"
+        "Despite Harbourline’s efforts to cut fares, ridership fell, the operator said.\n\n"
+        "Despite tensions at the table, the holidays can be joyful. Ona Brenner is a family therapist in Oslo. "
+        "She explained that families should talk early."
+    )
+    result = attribute(text)
+    said = speakers_by_opening(text, result, 20)
+    assert not any(name.split()[0] in ("Even", "Despite") for name in result.speakers), result.speakers
+    assert said.get("“Some songs were wri") == "Mara Quill"
+    assert said.get("She explained that f") == "Ona Brenner"  # the therapist, not a name made of "Despite"

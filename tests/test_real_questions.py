@@ -377,6 +377,22 @@ OTHER_STORY = {
 }
 
 
+# A startup's round, and another startup's whose name shares a common word with it ("Analytics").
+TWO_ROUNDS = {
+    "kestrel_round.txt": (
+        {"title": "Kestrel raises $40 million", "source": "Bergen Tech", "published": "2024-03-05"},
+        "Kestrel Analytics, a Bergen startup that maps ship emissions, raised $40 million this week. "
+        "The round was led by Nordlys Ventures, with Tern Partners joining. "
+        "Kestrel Analytics will use the funding round to hire fifty engineers.",
+    ),
+    "harbour_round.txt": (
+        {"title": "Harbour Analytics closes a seed round", "source": "Dock Journal", "published": "2024-03-07"},
+        "Harbour Analytics co-founders Mira Solberg and Tor Vikane led the startup's latest funding round themselves. "
+        "Harbour Analytics sells software to port operators.",
+    ),
+}
+
+
 TRAMS = {
     "herald_tram.txt": (
         {"title": "Kessel tram line nears opening", "source": "Valley Herald", "published": "2024-04-02"},
@@ -862,6 +878,12 @@ def ferry_voices(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseE
 def other_story(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A vote whose winner no report gives yet, and another campaign's report naming its winner."""
     return assistant_over(tmp_path_factory.mktemp("other_story") / "articles", OTHER_STORY, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def two_rounds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Two startups' funding rounds, their names sharing a common word."""
+    return assistant_over(tmp_path_factory.mktemp("two_rounds") / "articles", TWO_ROUNDS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1424,6 +1446,16 @@ def test_a_name_from_another_story_does_not_answer(other_story: Assistant) -> No
     # asked about its own story, the caucus report answers
     answer = other_story.ask("Which party won the caucus election?")
     assert answer.text.startswith("Liberty Party.") and not answer.abstained
+
+
+def test_a_name_sharing_only_a_common_word_with_the_question_is_from_another_story(two_rounds: Assistant) -> None:
+    # "Harbour Analytics" shares "Analytics" with the startup asked about: its founders led no round of Kestrel's
+    answer = two_rounds.ask("Who led Kestrel Analytics' latest funding round?")
+    assert not answer.text.startswith(("Mira Solberg", "Tor Vikane")), answer.text
+    assert any("Kestrel Analytics" in c.quote for c in answer.citations), answer.text
+    # asked about its own story, the other report answers
+    answer = two_rounds.ask("Who led Harbour Analytics' latest funding round?")
+    assert answer.text.startswith(("Mira Solberg", "Tor Vikane")), answer.text
 
 
 def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(trams: Assistant) -> None:
