@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.citations import cosine, passage_sentences
-from rag.lexicon import content_stems, written_stems
+from rag.entities import names_in
+from rag.lexicon import content_stems, stem, words, written_stems
 from rag.records import Evidence, Passage
 
 MIN_RELEVANCE = 0.3  # below this embedding similarity, no sentence answers the question
@@ -31,6 +32,7 @@ TYPE_BONUS = 0.1  # a sentence holding what the question asks for (a year, a pla
 # predict a gold evidence sentence better than embedding similarity does; similarity to
 # the part of the question a sentence answers (one outlet's claim) helps beside it.
 LEXICAL_WEIGHT = 0.8
+STORY_SHARE = 0.25  # the share of a sentence's word score that counts the question's names its passage writes
 SEMANTIC_WEIGHT = 0.2
 PART_WEIGHT = 0.2
 RANK_PENALTY = 0.02  # per rank of the sentence's passage
@@ -158,10 +160,14 @@ class SentenceRanker:
         sentence holds few of the whole question's words, and would never be weighed).
         """
         question_stems = content_stems(question)
+        # the question's names: a sentence in a passage that writes one is on its story, though it names it no more
+        # ("The round was led by Nordlys Ventures", in the report on Kestrel Analytics' round)
+        names = {stem(w) for n in names_in(question) for w in words(n)} & question_stems
         top = max((p.score for p in passages), default=1.0) or 1.0
         candidates: dict[tuple[str, int, int], ScoredSentence] = {}
         for rank, passage in enumerate(passages, start=1):
             previous: AbstractSet[str] = frozenset()  # the previous sentence's words, for one that points back
+            story = names & written_stems(passage.text) if names else frozenset()
             for evidence in passage_sentences(passage):
                 own = written_stems(evidence.quote)
                 present = own
@@ -173,9 +179,12 @@ class SentenceRanker:
                 previous = own
                 if evidence.key in candidates or len(evidence.quote) <= 1 or (keep and not keep(evidence)):
                     continue
+                lexical = self.coverage(question_stems, present)
+                if story - present:
+                    lexical = (1 - STORY_SHARE) * lexical + STORY_SHARE * self.coverage(question_stems, present | story)
                 candidates[evidence.key] = ScoredSentence(
                     evidence,
-                    self.coverage(question_stems, present),
+                    lexical,
                     passage.score / top,
                     answer_type_match(question, evidence.quote),
                     rank=rank,

@@ -438,3 +438,22 @@ def test_a_sentence_left_out_of_the_shortlist_is_weighed_by_meaning_and_as_found
     assert left_out.vector is not None and left_out.semantic > 0 and left_out.score > words_only
     left_out.rank = 10  # in a chunk read beside the passages found
     assert left_out.score_at(1) == pytest.approx(left_out.score + 9 * RANK_PENALTY)
+
+
+def test_a_sentence_naming_nothing_asked_counts_the_names_its_passage_writes(local_embedder: BaseEmbedding) -> None:
+    # the same sentence, in the report on the startup asked about and in another startup's report
+    said = "The round was led by Nordlys Ventures, with Tern Partners joining."
+    on_story = f"Kestrel Analytics raised $40 million this week. {said}"
+    off_story = f"Harbour Analytics raised $2 million this week. {said}"
+    passages = [
+        Passage("c1", "a", "a.txt", "a", "", "", "", 0, len(off_story), off_story, score=0.9, ranks={"bm25": 1}),
+        Passage("c2", "b", "b.txt", "b", "", "", "", 0, len(on_story), on_story, score=0.9, ranks={"bm25": 2}),
+    ]
+    question = "Who led Kestrel Analytics' latest funding round?"
+    ranker = SentenceRanker(local_embedder, {s: 1 for s in content_stems(on_story + " " + off_story)}, 2)
+    ranked = ranker.rank(question, local_embedder.get_query_embedding(question), passages, shortlist=4)
+    lexical = {c.evidence.doc_id: c.lexical for c in ranked if c.evidence.quote == said}
+    assert lexical["b"] > lexical["a"] > 0
+    # a sentence that writes the names itself gains nothing from its passage
+    named = [c for c in ranked if c.evidence.quote.startswith("Kestrel")]
+    assert named[0].lexical == ranker.lexical(content_stems(question), named[0].evidence.quote)
