@@ -25,8 +25,9 @@ HALF_COMPOUND = re.compile(r"half-[a-z]", re.IGNORECASE)  # "a half-step", "half
 MULTIPLIER = re.compile(r"(?:twice|double[ds]?|triple[ds]?)$", re.IGNORECASE)  # "double surprise": no count
 ASKS_COUNT = re.compile(r"\bhow\s+many\b", re.IGNORECASE)  # "How many Steam Decks ...": things counted
 # a unit written onto a figure ("64GB", "120Hz", "5G", "4K"): a measure or a model, no count of things; a scale
-# written onto it ("50k fans", "2m users", "$5bn") still counts
-UNIT_ON = re.compile(r"(?!(?:k|m|mn|bn|b|K|M|B|Bn|MN|BN)(?![A-Za-z]))[A-Za-z]")
+# written onto it ("50k fans", "2m users", "1.5mln e-bikes", "15T tokens", "$5bn") still counts
+UNIT_ON = re.compile(r"(?P<unit>[A-Za-z]+)")
+SCALES_WRITTEN_ON = frozenset("k m mn mln mil b bn bln t tn trn tr".split())
 # "... is worth close to", "... was valued at about": the sum that follows is the value of what comes before
 VALUE_OF = re.compile(
     r"\b(?:worth|valued\s+at|priced\s+at)\s+(?:(?:about|around|roughly|approximately|nearly|almost|exactly|close|to|"
@@ -282,7 +283,7 @@ def counts_near(
     multiplier ("double surprise"); unless `money`, a sum is no count either ("the Steam Deck will drop to
     $349"). With `money`, a figure after "worth" or "valued at" is measured from there ("the stake in the listed
     company is worth close to 4.2 billion kronor"). When `things` are counted ("how many"), a figure with a unit
-    written onto it is none ("the 64GB LCD Steam Deck")."""
+    written onto it is none ("the 64GB LCD Steam Deck"), unless the unit is what is counted."""
     sums = [] if money else [m.span() for m in WRITES_MONEY.finditer(sentence)]
 
     def before(start: int) -> str:  # "the stake in the listed company is worth close to": up to what it is worth
@@ -297,8 +298,16 @@ def counts_near(
         and not HALF_COMPOUND.match(sentence, start)
         and not MULTIPLIER.match(sentence[start:end])
         and not any(a <= start < b or a <= end - 1 < b for a, b in sums)
-        and not (things and UNIT_ON.match(sentence, end))
+        and not (things and _unit_on(sentence, end, stems))
     )
+
+
+def _unit_on(sentence: str, end: int, stems: AbstractSet[str]) -> bool:
+    """Whether a unit is written onto the figure ending at `end` ("64GB"), no scale ("3m", "15T") and not what is
+    counted ("how many GB": "512GB")."""
+    unit = UNIT_ON.match(sentence, end)
+    written = unit.group().lower() if unit else ""
+    return bool(written) and written not in SCALES_WRITTEN_ON and stem(written) not in stems
 
 
 def _in_name_of(sentence: str, start: int, stems: AbstractSet[str]) -> bool:

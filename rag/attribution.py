@@ -43,7 +43,7 @@ from rag.word_frequency import zipf_frequency
 # one the quotation names or speaks of; v22: "they said" is no one person's, and a clause before a comma ("The Jays
 # aren’t broadcasting ...") is no speaker; v23: v21's pronoun check reads the pronouns after a name as `fits` does
 # (up to the next person named)
-ATTRIBUTION_VERSION = "attribution-v24"
+ATTRIBUTION_VERSION = "attribution-v25"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -158,16 +158,17 @@ NO_SUBJECT_OPENS = frozenset(
     "essentially ultimately later earlier today again".split()
 )
 # Words that open a sentence, written with a capital there, and no first name: "But Laird said" is Laird,
-# "Even Taylor agrees" Taylor, "Despite Meta’s efforts" no one ("Will" and "May" are first names too, and stay).
+# "Perhaps Cruise execs" no one, "Despite Meta’s efforts" no one. "Will", "May", "Even" (Even Pellerud) are first
+# names too and "Oh" a surname (Oh Se-hoon), and stay.
 SENTENCE_OPENERS = (
     FUNCTION_WORDS
     | NO_SUBJECT_OPENS
     | frozenset(
-        "added despite perhaps maybe among amid another anyone beyond unlike besides whether thus hence otherwise "
+        "added despite perhaps maybe among another anyone beyond unlike besides whether thus hence otherwise "
         "likewise nonetheless nevertheless moreover furthermore additionally eventually apparently clearly certainly "
         "obviously".split()
     )
-) - {"will", "may"}
+) - {"will", "may", "even", "oh"}
 SUBJECT_PRONOUNS = frozenset("he she they".split())
 NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
 NO_ONES_PRONOUNS = frozenset("i we you".split())  # "Dan and I said": a speaker no reader could name

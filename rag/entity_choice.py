@@ -39,6 +39,7 @@ KIND_WINDOW = 4  # words from a name its kind may stand ("Komeito, the junior co
 REFERENT_SENTENCES = 2  # sentences looked back through for the one a sentence's opening "He" stands for
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
+TELLING_ZIPF = 3.5  # a word of a name rarer than this in English tells the name apart ("Scalable", not "Capital")
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
 _TITLE = (
     r"(?:minister|president|ceo|chairman|chairwoman|chair|secretary|director|governor|mayor|head|leader|chief|"
@@ -213,25 +214,31 @@ def _names_given(question: str, plan: QuestionPlan) -> set[str]:
     """The words of the names the question writes with a capital inside a sentence (folded), acronyms too ("CEO",
     which `names_in` leaves out as shouting: a story's articles may share no other), not those saying where to look
     (its outlets and dates), nor a title's initials added after it written out ("chief executive (CEO)"). Of a name
-    of several words, the one rarest in English tells it apart: "Scalable Capital" is "scalable", as another
-    startup's "Gutter Capital" is no report on it."""
+    of several words, those rare in English (`TELLING_ZIPF`) when it has any: "Scalable Capital" is "scalable", as
+    another startup's "Gutter Capital" is no report on it; "Tim Cook" is both. A possessive or an acronym ends a
+    name ("OpenAI's Sam Altman", "Apple CEO Tim Cook")."""
     skip = plan.metadata_spans
     runs: list[list[str]] = []
-    end = -1
+    joins, end = False, 0  # whether the next capitalised word goes on with the name ending at `end`
     for match in re.finditer(r"[\w'’-]+", question):
         token = match.group()
         sentence_start = match.start() == 0 or bool(re.search(r"[.?!:;]\s*[\"'‘“(]?\s*$", question[: match.start()]))
         added = token in TITLE_INITIALS.values() and question[match.start() - 1 : match.start()] == "("  # "(CEO)"
         if token[0].isupper() and not sentence_start and not added and not any(a <= match.start() < b for a, b in skip):
-            named = [w for w in words(re.sub(r"['’]s$", "", token)) if w not in FUNCTION_WORDS]
-            if runs and end >= 0 and not question[end : match.start()].strip():
+            bare = re.sub(r"['’]s?$", "", token)
+            named = [w for w in words(bare) if w not in FUNCTION_WORDS]
+            acronym = len(bare) > 1 and bare.isupper()
+            if joins and not acronym and runs and not question[end : match.start()].strip():
                 runs[-1] += named  # "Scalable Capital": one name
             else:
                 runs.append(named)
-            end = match.end()
+            joins, end = not acronym and bare == token, match.end()
         else:
-            end = -1
-    return {min(run, key=zipf_frequency) for run in runs if run}
+            joins = False
+    names: set[str] = set()
+    for run in runs:
+        names.update([w for w in run if zipf_frequency(w) < TELLING_ZIPF] or run)
+    return names
 
 
 def _on_the_story(entity: Candidate, names: AbstractSet[str], story: AbstractSet[str]) -> bool:

@@ -457,3 +457,16 @@ def test_a_sentence_naming_nothing_asked_counts_the_names_its_passage_writes(loc
     # a sentence that writes the names itself gains nothing from its passage
     named = [c for c in ranked if c.evidence.quote.startswith("Kestrel")]
     assert named[0].lexical == ranker.lexical(content_stems(question), named[0].evidence.quote)
+
+
+def test_a_name_in_a_question_is_told_by_its_rare_words_and_a_possessive_or_acronym_ends_it() -> None:
+    from types import SimpleNamespace
+
+    from rag.entity_choice import _names_given
+
+    def given(question: str) -> set[str]:
+        return _names_given(question, SimpleNamespace(metadata_spans=[]))  # type: ignore[arg-type]
+
+    assert given("Who led Kestrel Analytics' latest funding round?") == {"kestrel"}  # not "analytics"
+    assert given("Which engineer did Apple CEO Tim Cook praise?") == {"apple", "ceo", "tim", "cook"}  # common words
+    assert given("Who did Brightwell's Sam Nordmann hire?") == {"brightwell", "nordmann"}

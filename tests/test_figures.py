@@ -169,6 +169,10 @@ def test_a_figure_with_a_unit_written_on_is_no_count_of_things() -> None:
     # ... a count with its scale written on still is one; asked "how much storage", the size answers
     assert counts_near("The firm has sold 3m Pocket Rovers.", handhelds, things=True)
     assert counts_near("It sold 40k Pocket Rovers in a week.", handhelds, things=True)
+    assert counts_near("It has sold 1.5mln Pocket Rovers.", handhelds, things=True)
+    assert counts_near("Its model read 15T Pocket Rovers manuals.", handhelds, things=True)
+    # "how many GB of storage": the unit is what is counted
+    assert counts_near("The Pocket Rover ships with 512GB of storage.", content_stems("GB storage"), things=True)
     assert counts_near("The 256GB Pocket Rover now costs less.", handhelds)
 
 
