@@ -147,6 +147,10 @@ def person_like(name: str) -> bool:
 
 
 ARTICLES = frozenset({"the", "a", "an"})
+# "Who led the round?": the deed a "who" question asks who did
+WHO_DID = re.compile(
+    r"\s*who\s+(?!(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could)\b)(?P<verb>[a-z]+)\b", re.I
+)
 
 
 def names_in(sentence: str) -> list[str]:
@@ -374,6 +378,54 @@ def _key(name: str) -> str:
     return fold(name.split()[-1])
 
 
+def _another_of_the_name(candidate: Candidate, name: str) -> bool:
+    """Whether a name of two words or more is another one's than the candidate's, though its last word is the
+    same: the word before it differs from that of each of the candidate's forms of two words or more."""
+    written = name.split()
+    longer = [form.split() for form in candidate.forms if len(form.split()) >= 2]
+    return len(written) >= 2 and bool(longer) and all(fold(f[-2]) != fold(written[-2]) for f in longer)
+
+
+def _agent_of(candidate: Candidate, deed: str) -> bool:
+    """Whether a sentence names the candidate as the one by whom the deed (a verb's stem) was done: "The round
+    was led by Nordlys Ventures", "acquired by the Harlow Group". (Not a name before the verb: "Okonkwo moved the
+    money" may be anyone's or anything's.)"""
+    for evidence in candidate.evidence:
+        for form in candidate.forms:
+            by = rf"([\w'’-]+)\s+by\s+(?:the\s+)?{re.escape(form)}(?![\w-])"
+            if any(_deed_stem(match.group(1)) == deed for match in re.finditer(by, evidence.quote)):
+                return True
+    return False
+
+
+# The past forms of verbs a "who" question asks with most ("Who leads ...?" is answered by "led by ...")
+IRREGULAR_PAST = {
+    "led": "lead",
+    "won": "win",
+    "bought": "buy",
+    "sold": "sell",
+    "paid": "pay",
+    "made": "make",
+    "wrote": "write",
+    "took": "take",
+    "gave": "give",
+    "held": "hold",
+    "ran": "run",
+    "brought": "bring",
+    "built": "build",
+    "left": "leave",
+    "struck": "strike",
+    "sent": "send",
+    "told": "tell",
+}
+
+
+def _deed_stem(verb: str) -> str:
+    """A verb's stem, its past form read as its present: "led" and "leading" are "lead"."""
+    folded = verb.lower()
+    return stem(IRREGULAR_PAST.get(folded, folded))
+
+
 def vote(
     question: str,
     scored: Sequence[tuple[Evidence, float]],
@@ -399,6 +451,8 @@ def vote(
     that sentence, as one near `near` does.
     """
     known = known_names(tuple(people))
+    asks_deed = WHO_DID.match(question)
+    deed = _deed_stem(asks_deed.group("verb")) if asks_deed else ""
     near_stems = {stem(w) for w in words(near)}
     question_stems = content_stems(question)
     # a small word ("by": "an article by Kim Hyo-myung") stands right next to the name it introduces
@@ -418,6 +472,8 @@ def vote(
             if _names_by_last_word(question, name):
                 continue  # "FTX CEO Sam Bankman-Fried" when the question names Bankman-Fried
             key = _key(name)
+            if key in candidates and _another_of_the_name(candidates[key], name):
+                key = folded  # "Harbour Analytics" is not "Kestrel Analytics", nor "Will Smith" "Jonathan Smith"
             candidate = candidates.setdefault(key, Candidate(name))
             candidate.forms[name] = candidate.forms.get(name, 0) + 1
             if evidence not in candidate.evidence:
@@ -435,7 +491,9 @@ def vote(
         # that is no person's ("BetMGM Sportsbook", though a "Duel Sportsbook" was quoted)
         surname = key in known.surnames and any(" " not in form for form in candidate.forms)
         a_person = candidate.is_person or surname or _written_as_person(candidate, everything)
-        if asks_for == "person" and (not a_person or _written_as_a_thing(candidate, everything)):
+        # a body may be who did the deed asked about: "Who led the round?" is answered by "led by Nordlys Ventures"
+        no_person = not a_person or _written_as_a_thing(candidate, everything)
+        if asks_for == "person" and no_person and not (deed and _agent_of(candidate, deed)):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])

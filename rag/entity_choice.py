@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from rag.aliases import TITLE_INITIALS
-from rag.entities import PERSON_NOUNS, Candidate, vote, with_first_name, written_near
+from rag.entities import PERSON_NOUNS, WHO_DID, Candidate, vote, with_first_name, written_near
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words
 from rag.question import MAKERS, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import ScoredSentence, adjacent
@@ -27,9 +27,6 @@ ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this sha
 NO_ONE = "The articles found name no one who answers this question."
 # "Who won ...", "who hit ...": the deed a who-question asks the doer of
 ASKS_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
-WHO_DID = re.compile(
-    r"\s*who\s+(?!(?:is|was|are|were|has|have|had|did|does|do|will|would|can|could)\b)(?P<verb>[a-z]+)\b", re.I
-)
 # Kinds of organisation a name says it is of ("... Party", "University of ..."), or the articles call it
 # so beside it: an answer to "which party" is one of them
 NAMED_KINDS = frozenset(

@@ -83,7 +83,7 @@ from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in
-from rag.entity_choice import choose_entity
+from rag.entity_choice import TELLING_ZIPF, choose_entity
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words, written_stems
 from rag.question import MEASURES, question_focus
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, adjacent, maximal_marginal_relevance
@@ -91,6 +91,7 @@ from rag.sections import Sections
 from rag.sentences import quotation_depth
 from rag.verdict import assess, opening
 from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_theirs, named_speaker, on_topic, speaks
+from rag.word_frequency import zipf_frequency
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -454,13 +455,23 @@ class ExtractiveEngine(Engine):
         # An entity described clause by clause has its sentence for each clause: a sentence that
         # shares the description's words without answering a clause is as often about another.
         ratio = PART_RATIO if plan is not None and plan.every_source else OTHER_ARTICLE_RATIO
+        # another article answers only when it is on the question's story (`_story_names`): "the Royals have
+        # agreed to a 1-year, $5 million contract with reliever Will Smith" tells nothing of what Michigan
+        # State pays Jonathan Smith
+        names = _story_names(retrieval)
+
+        def on_story(candidate: ScoredSentence) -> bool:
+            return candidate.evidence.doc_id == best.evidence.doc_id or _names_every(
+                names, _article_passages(candidate, retrieval)
+            )
+
         for candidate in best_by_article.values():
-            if candidate.score >= (ENTITY_OTHER_RATIO if described else ratio) * best.score:
+            if candidate.score >= (ENTITY_OTHER_RATIO if described else ratio) * best.score and on_story(candidate):
                 add(candidate)
         for candidate in ranked:
             if described or len(chosen) >= max(limit, len(retrieval.part_passages)):
                 break
-            if candidate.score >= KEEP_RATIO * best.score:
+            if candidate.score >= KEEP_RATIO * best.score and on_story(candidate):
                 add(candidate)
         # "What did X say about Y": what they said on it is in the answer, though another's sentence
         # matches the question better
@@ -881,21 +892,38 @@ class ExtractiveEngine(Engine):
 
 def _names_asked(retrieval: Retrieval) -> list[list[str]]:
     """The names the question depends on (folded terms, `rag.coverage`; the outlets and dates it reads
-    aside), grouped by the name they are words of: "André Onana" is written when "Onana" is."""
+    aside), grouped by the name they are words of: "André Onana" is written when "Onana" is. A name is told
+    by its words rare in English when it has any (`TELLING_ZIPF`): "Kestrel Analytics" is not written by
+    another startup's "Harbour Analytics"."""
     skip = _where_to_look(retrieval)
     terms = [term for term in specific_terms(retrieval.standalone, skip) if not term.isdigit()]
     groups: list[list[str]] = []
+    named: set[str] = set()  # the terms that are words of a name
     for name in names_in(retrieval.standalone):
-        group = [t for t in words(name) if t in terms and not any(t in g for g in groups)]
+        group = [t for t in words(name) if t in terms and t not in named]
         if group:
-            groups.append(group)
+            named.update(group)
+            groups.append([t for t in group if zipf_frequency(t) < TELLING_ZIPF] or group)
             continue
         # a name of two words or more, each a common one ("10 Minute School"), is a name all the same
         at = retrieval.standalone.find(name)
         common = [t for t in words(name) if t not in FUNCTION_WORDS]
         if len(common) >= 2 and not any(a <= at < b for a, b in skip):
+            named.update(common)
             groups.append(common)
-    return groups + [[t] for t in terms if not any(t in g for g in groups)]
+    return groups + [[t] for t in terms if t not in named]
+
+
+def _story_names(retrieval: Retrieval) -> list[list[str]]:
+    """The names an article on the story of a question of one part writes (`_names_asked`), by its
+    retrieved passages; none for a question of several parts, outlets, clauses or halves, or a yes/no
+    question setting one claim beside another ("... the Lions and Packers game ... align with their claim
+    about the Bears vs. Panthers game"), which names in each what only some of its articles write."""
+    plan = retrieval.plan
+    several = plan is not None and (len(plan.parts) > 1 or plan.halves or plan.facets or plan.every_source)
+    if several or (plan is not None and plan.kind == "yes_no"):
+        return []
+    return _names_asked(retrieval)
 
 
 def _asked_here(retrieval: Retrieval) -> str:
@@ -925,6 +953,7 @@ def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     """Whether `text` writes each of `names` by one of its words at least (a word of four letters or more
     also as the start of a word: "Japan" in "Japanese")."""
     written = words(INITIALS.sub(lambda m: m.group().replace(".", ""), text))  # "U.S.-based" is "US-based"
+    written = [w.removesuffix("'s") for w in written]  # "the AFC's top seed" writes "AFC"
     return all(any(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in name) for name in names)
 
 

@@ -390,8 +390,44 @@ TWO_ROUNDS = {
         "Harbour Analytics co-founders Mira Solberg and Tor Vikane led the startup's latest funding round themselves. "
         "Harbour Analytics sells software to port operators.",
     ),
+    "ferry_app.txt": (
+        {"title": "Ferry app changes hands", "source": "Dock Journal", "published": "2024-03-09"},
+        "Tidewise, the ferry timetable app, was acquired by the Vester Group for an undisclosed sum. "
+        "Its founders will stay on for a year.",
+    ),
 }
 
+
+# A coach's hiring, and another sport's report on a namesake's contract.
+TWO_CONTRACTS = {
+    "coach_hire.txt": (
+        {"title": "Larkfield College hires Dana Whitfield", "source": "Campus Ledger", "published": "2024-12-02"},
+        "Larkfield College has hired Dana Whitfield as its next football coach, the school said on Saturday. "
+        "Whitfield, 41, spent five seasons at Norbridge State, where an extension raised his annual salary to "
+        "$3.2 million. "
+        "Larkfield fired its previous coach in October after a winless start.",
+    ),
+    "reliever.txt": (
+        {"title": "Orioles add a reliever", "source": "Diamond Wire", "published": "2024-12-03"},
+        "The Orioles have agreed to a one-year, $4 million contract with reliever Marcus Whitfield, who pitched "
+        "for the Pirates this past season. "
+        "Whitfield threw 61 innings last year.",
+    ),
+}
+
+# Two reports on a league's standings, one writing the league's initials as a possessive.
+STANDINGS = {
+    "herald_standings.txt": (
+        {"title": "Hawks keep second place", "source": "Valley Herald", "published": "2024-11-04"},
+        "The Harlow Hawks hold the No. 2 seed in the WCL after beating Kessel on Saturday. "
+        "The Hawks have won six straight games.",
+    ),
+    "courier_standings.txt": (
+        {"title": "Bears back on top", "source": "Harlow Courier", "published": "2024-11-04"},
+        "The Norbridge Bears jumped back into the WCL's top seed with the Rams losing on Sunday. "
+        "Their next game is at home against Orvin.",
+    ),
+}
 
 TRAMS = {
     "herald_tram.txt": (
@@ -884,6 +920,18 @@ def other_story(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEm
 def two_rounds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two startups' funding rounds, their names sharing a common word."""
     return assistant_over(tmp_path_factory.mktemp("two_rounds") / "articles", TWO_ROUNDS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def two_contracts(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A coach's hiring and a namesake pitcher's contract."""
+    return assistant_over(tmp_path_factory.mktemp("two_contracts") / "articles", TWO_CONTRACTS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def standings(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """Two reports on a league's standings."""
+    return assistant_over(tmp_path_factory.mktemp("standings") / "articles", STANDINGS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1451,11 +1499,37 @@ def test_a_name_from_another_story_does_not_answer(other_story: Assistant) -> No
 def test_a_name_sharing_only_a_common_word_with_the_question_is_from_another_story(two_rounds: Assistant) -> None:
     # "Harbour Analytics" shares "Analytics" with the startup asked about: its founders led no round of Kestrel's
     answer = two_rounds.ask("Who led Kestrel Analytics' latest funding round?")
-    assert not answer.text.startswith(("Mira Solberg", "Tor Vikane")), answer.text
-    assert any("Kestrel Analytics" in c.quote for c in answer.citations), answer.text
+    assert answer.text.startswith("Nordlys Ventures"), answer.text  # a firm may be who did it: "led by ..."
+    assert "The round was led by Nordlys Ventures, with Tern Partners joining." in [c.quote for c in answer.citations]
     # asked about its own story, the other report answers
     answer = two_rounds.ask("Who led Harbour Analytics' latest funding round?")
     assert answer.text.startswith(("Mira Solberg", "Tor Vikane")), answer.text
+
+
+def test_another_articles_sentence_answers_only_when_it_writes_the_names_asked(two_contracts: Assistant) -> None:
+    # the pitcher shares only a surname with the coach asked about: his contract is no answer
+    answer = two_contracts.ask("How much is Larkfield College paying Dana Whitfield per year under his new contract?")
+    assert not answer.abstained, answer.text
+    assert "Orioles" not in answer.text, answer.text
+    assert {Path(c.path).name for c in answer.citations} == {"coach_hire.txt"}, answer.text
+    # asked about the pitcher, his own report answers
+    answer = two_contracts.ask("How much will the Orioles pay Marcus Whitfield?")
+    assert "$4 million" in answer.text, answer.text
+
+
+def test_a_report_writing_a_name_as_a_possessive_writes_the_name(standings: Assistant) -> None:
+    # "the WCL's top seed" is a report on the WCL, as "the seed in the WCL" is
+    answer = standings.ask("Which team holds the top seed in the WCL?")
+    assert "The Norbridge Bears jumped back into the WCL's top seed" in answer.text, answer.text
+
+
+def test_two_names_ending_in_the_same_word_are_two_candidates(two_rounds: Assistant) -> None:
+    # "Kestrel Analytics" and "Harbour Analytics" are two startups, not one name written two ways
+    answer = two_rounds.ask("Who sells software to port operators?")
+    assert not answer.text.startswith("Kestrel Analytics"), answer.text
+    assert answer.citations[0].quote == "Harbour Analytics sells software to port operators.", answer.text
+    answer = two_rounds.ask("Who acquired Tidewise?")
+    assert answer.text.startswith("Vester Group"), answer.text
 
 
 def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(trams: Assistant) -> None:
