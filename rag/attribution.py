@@ -42,7 +42,8 @@ from rag.word_frequency import zipf_frequency
 # opening a sentence as its subject or topic, met before the quotation, not contradicted by the pronoun, not the
 # one the quotation names or speaks of; v22: "they said" is no one person's, and a clause before a comma ("The Jays
 # aren’t broadcasting ...") is no speaker; v23: v21's pronoun check reads the pronouns after a name as `fits` does
-# (up to the next person named)
+# (up to the next person named); v24: a sentence adverb or preposition opening a sentence is no first name
+# ("Despite Meta’s efforts", "Perhaps Cruise execs"); v25: "Even" and "Oh" stay names (Even Pellerud, Oh Se-hoon)
 ATTRIBUTION_VERSION = "attribution-v25"
 
 VERBS = (

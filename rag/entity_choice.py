@@ -234,8 +234,14 @@ def _names_given(question: str, plan: QuestionPlan) -> set[str]:
             joins = False
     names: set[str] = set()
     for run in runs:
-        names.update([w for w in run if zipf_frequency(w) < TELLING_ZIPF] or run)
+        names.update(telling_words(run))
     return names
+
+
+def telling_words(name: Sequence[str]) -> list[str]:
+    """The words of a name (folded) rare in English (`TELLING_ZIPF`), those that tell it apart from another
+    name sharing a common word ("kestrel" of "Kestrel Analytics"); all of them when none is rare ("Tim Cook")."""
+    return [w for w in name if zipf_frequency(w) < TELLING_ZIPF] or list(name)
 
 
 def _on_the_story(entity: Candidate, names: AbstractSet[str], story: AbstractSet[str]) -> bool:

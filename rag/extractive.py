@@ -83,7 +83,7 @@ from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in
-from rag.entity_choice import TELLING_ZIPF, choose_entity
+from rag.entity_choice import choose_entity, telling_words
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words, written_stems
 from rag.question import MEASURES, question_focus
 from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, adjacent, maximal_marginal_relevance
@@ -91,7 +91,6 @@ from rag.sections import Sections
 from rag.sentences import quotation_depth
 from rag.verdict import assess, opening
 from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_theirs, named_speaker, on_topic, speaks
-from rag.word_frequency import zipf_frequency
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -893,7 +892,7 @@ class ExtractiveEngine(Engine):
 def _names_asked(retrieval: Retrieval) -> list[list[str]]:
     """The names the question depends on (folded terms, `rag.coverage`; the outlets and dates it reads
     aside), grouped by the name they are words of: "André Onana" is written when "Onana" is. A name is told
-    by its words rare in English when it has any (`TELLING_ZIPF`): "Kestrel Analytics" is not written by
+    by its words rare in English when it has any (`telling_words`): "Kestrel Analytics" is not written by
     another startup's "Harbour Analytics"."""
     skip = _where_to_look(retrieval)
     terms = [term for term in specific_terms(retrieval.standalone, skip) if not term.isdigit()]
@@ -903,7 +902,7 @@ def _names_asked(retrieval: Retrieval) -> list[list[str]]:
         group = [t for t in words(name) if t in terms and t not in named]
         if group:
             named.update(group)
-            groups.append([t for t in group if zipf_frequency(t) < TELLING_ZIPF] or group)
+            groups.append(telling_words(group))
             continue
         # a name of two words or more, each a common one ("10 Minute School"), is a name all the same
         at = retrieval.standalone.find(name)
