@@ -39,7 +39,7 @@ from rag.extractive import ExtractiveEngine
 from rag.filters import metadata_filters
 from rag.generative import GenerativeEngine
 from rag.ingest import IngestReport, ingest_paths, ingest_running
-from rag.lexicon import content_stems, content_words, stem, words
+from rag.lexicon import ARTICLE_NOUNS, content_stems, content_words, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import RankedNode, passages_of
@@ -77,7 +77,6 @@ SHORTER = "ask it in fewer words"
 QUERY_VECTORS_KEPT = 256  # recent query vectors: a comparison asks about one topic once per row
 SECOND_HOP_PASSAGES = 3  # passages searched for a clause with the answer's name (README: "Answers on real questions")
 REPORTED_PASSAGES = 5  # passages looked through for an article of an outlet the store holds nothing from
-ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 FACET_PASSAGES = 3  # passages searched for each clause of a long description (README: "Answers on real questions")
 FACET_MEANING_PASSAGES = 3  # ... and by its meaning with its words (README: "Answers on real questions")
 TITLED_PASSAGES = 2  # passages of the article a part names by its title, first among the part's

@@ -386,20 +386,34 @@ def _another_of_the_name(candidate: Candidate, name: str) -> bool:
     return len(written) >= 2 and bool(longer) and all(fold(f[-2]) != fold(written[-2]) for f in longer)
 
 
-def _agent_of(candidate: Candidate, deed: str) -> bool:
+# the auxiliaries before a verb whose subject did the deed ("has led"; "is" only before "leading")
+BEFORE_DONE = (None, "has", "have", "had")
+
+
+def agent_of(candidate: Candidate, deed: str, subject: bool = False) -> bool:
     """Whether a sentence names the candidate as the one by whom the deed (a verb's stem) was done: "The round
-    was led by Nordlys Ventures", "acquired by the Harlow Group". (Not a name before the verb: "Okonkwo moved the
-    money" may be anyone's or anything's.)"""
+    was led by Nordlys Ventures", "acquired by the Harlow Group"; with `subject`, also as the subject of the deed's
+    own verb, right before it or set off before it ("Halvard Moe, the Rovers coach since 2019, praised ...", "Brisk
+    Capital is leading the round"; not "Brisk Capital was led")."""
     for evidence in candidate.evidence:
         for form in candidate.forms:
-            by = rf"([\w'’-]+)\s+by\s+(?:the\s+)?{re.escape(form)}(?![\w-])"
+            name = re.escape(form)
+            by = rf"([\w'’-]+)\s+by\s+(?:the\s+)?{name}(?![\w-])"
             if any(_deed_stem(match.group(1)) == deed for match in re.finditer(by, evidence.quote)):
                 return True
+            if not subject:
+                continue
+            before = rf"(?<![\w-]){name},?(?:\s[^,.;]{{1,80}},)?\s+(?:(has|have|had|is|are|was|were)\s+)?([\w'’-]+)"
+            for match in re.finditer(before, evidence.quote):
+                verb = match.group(2)
+                if _deed_stem(verb) == deed and (match.group(1) in BEFORE_DONE or verb.lower().endswith("ing")):
+                    return True
     return False
 
 
 # The past forms of verbs a "who" question asks with most ("Who leads ...?" is answered by "led by ...")
 IRREGULAR_PAST = {
+    "said": "say",
     "led": "lead",
     "won": "win",
     "bought": "buy",
@@ -418,6 +432,55 @@ IRREGULAR_PAST = {
     "sent": "send",
     "told": "tell",
 }
+
+
+# "Who has been hired to replace ...", "Who was appointed ...": the deed of a perfect or passive "who" question
+WHO_WAS_DONE = re.compile(
+    r"\s*who\s+(?:has|have|had|is|was|were|will)\s+(?:been\s+|be\s+)?(?P<verb>[a-z]+(?:ed|en)|won|led|made|sold|"
+    r"bought|paid|held|built|sent|told|left|struck|brought|taken|given|written)\b",
+    re.I,
+)
+# the nouns of the one who did a deed: "winner", "scorer", "founder"
+DOER_ENDINGS = ("ner", "er", "or")
+
+
+# "Who runs the port and said ...": a deed after the first, joined by "and"
+AND_DID = re.compile(r"\band\s+(?:also\s+|then\s+)?(?P<verb>[a-z]+)\b")
+
+
+def asked_deeds(question: str) -> list[str]:
+    """The stems of the deeds a "who" question asks who did ("Who won ...?": "win"; "Who has been hired ...?":
+    "hire"; "Who runs the port and said ...?": "run", "say"); none when it asks otherwise."""
+    found = WHO_DID.match(question) or WHO_WAS_DONE.match(question)
+    if found is None:
+        return []
+    first = found.group("verb").lower()
+    deeds = [_deed_stem(first)]
+    for joined in AND_DID.finditer(question, found.end()):
+        verb = joined.group("verb")
+        # a verb in the first one's tense ("runs ... and says"), or in the past ("... and said")
+        past = verb in IRREGULAR_PAST or verb.endswith("ed")
+        if verb not in AUXILIARIES and (past or (first.endswith("s") and verb.endswith("s"))):
+            deeds.append(_deed_stem(verb))
+    return list(dict.fromkeys(deeds))
+
+
+def tells_deed(sentence: str, deed: str, name: str = "", window: int = 0) -> bool:
+    """Whether a sentence writes the deed (a verb's stem): in any form of the verb ("won", "wins", "winning") or
+    as the one who did it ("the winner"); within `window` words of `name` when one is given."""
+    if name:
+        return any(
+            tells_deed(" ".join(words(sentence[: m.start()])[-window:] + words(sentence[m.end() :])[:window]), deed)
+            for m in re.finditer(re.escape(name), sentence)
+        )
+    for word in (w.removesuffix("'s") for w in words(sentence)):
+        told = _deed_stem(word)  # "scorers": "scorer"
+        if told == deed:
+            return True
+        bases = [told[: -len(e)] for e in DOER_ENDINGS if told.endswith(e) and len(told) > len(e) + 2]
+        if any(deed.startswith(base) and len(deed) - len(base) <= 1 for base in bases):  # "scor", "win"
+            return True
+    return False
 
 
 def _deed_stem(verb: str) -> str:
@@ -493,7 +556,7 @@ def vote(
         a_person = candidate.is_person or surname or _written_as_person(candidate, everything)
         # a body may be who did the deed asked about: "Who led the round?" is answered by "led by Nordlys Ventures"
         no_person = not a_person or _written_as_a_thing(candidate, everything)
-        if asks_for == "person" and no_person and not (deed and _agent_of(candidate, deed)):
+        if asks_for == "person" and no_person and not (deed and agent_of(candidate, deed)):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])

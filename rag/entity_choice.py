@@ -13,8 +13,18 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from rag.aliases import TITLE_INITIALS
-from rag.entities import PERSON_NOUNS, WHO_DID, Candidate, vote, with_first_name, written_near
-from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words
+from rag.entities import (
+    PERSON_NOUNS,
+    WHO_DID,
+    Candidate,
+    agent_of,
+    asked_deeds,
+    tells_deed,
+    vote,
+    with_first_name,
+    written_near,
+)
+from rag.lexicon import ARTICLE_NOUNS, FUNCTION_WORDS, content_stems, stem, words
 from rag.question import MAKERS, ORGANIZATION_NOUNS, main_clause
 from rag.ranking import ScoredSentence, adjacent
 from rag.word_frequency import zipf_frequency
@@ -34,6 +44,13 @@ NAMED_KINDS = frozenset(
 )
 KIND_WINDOW = 4  # words from a name its kind may stand ("Komeito, the junior coalition party")
 REFERENT_SENTENCES = 2  # sentences looked back through for the one a sentence's opening "He" stands for
+DEED_WINDOW = 5  # words from a name within which a sentence must tell the deed a "who" question asks of it
+# the stems of verbs of saying: "Who reported that ...?" is answered by one who wrote or said it
+SAYING = frozenset({"say", "report", "tell", "write", "claim", "state", "note", "announc", "add"})
+ARTICLE = "article"  # what every noun of an article stands for
+OWNED_WINDOW = 3  # words after a possessive name within which the question's words tell what is its
+# verbs too light to tell a deed by ("Who got the winner?": the winner is the deed)
+LIGHT_DEEDS = frozenset({"get", "got", "have", "do", "go", "put"})
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
 TELLING_ZIPF = 3.5  # a word of a name rarer than this in English tells the name apart ("Scalable", not "Capital")
@@ -143,7 +160,76 @@ def choose_entity(
         untold = deed is not None and stem(deed.group("verb")) not in content_stems(best.evidence.quote)
         if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
             return None, NO_ONE
+    if entity is not None and plan is not None and not plan.facets and not said:
+        return _doer(entity, candidates, main_clause(question), best, referent, [p.text for p in found])
     return entity, ""
+
+
+def _doer(
+    entity: Candidate,
+    candidates: Sequence[Candidate],
+    clause: str,
+    best: ScoredSentence,
+    referent: Candidate | None,
+    found: Sequence[str],
+) -> tuple[Candidate | None, str]:
+    """The entity when a sentence ties it to the deed a "who" question asks who did (`_tied`), else the first of the
+    next candidates one ties to it; when none is, the entity still if the passages found (`found`) write the deed
+    nowhere (they may tell it in other words: "will be the new CEO" for "Who replaces Per Lund?"), else why none
+    answers.
+
+    "Who won the 2023 Ballon d'Or?": "Liverpool legend Jamie Carragher described the five-time Ballon d'Or winner's
+    switch ..." names a pundit and a winner, but does not make the pundit the winner. (A question describing its
+    answer clause by clause has a deed in each clause: not checked.)
+    """
+    deeds = [d for d in asked_deeds(clause) if d not in LIGHT_DEEDS]
+    if not deeds:
+        return entity, ""
+    # any verb of saying tells that someone said, reported or wrote something
+    deeds += [d for d in SAYING if d not in deeds] if SAYING & set(deeds) else []
+    # what the question tells of, an article too ("an article by Kim Hyo-myung" for "Who wrote the article ...")
+    asked = (content_stems(clause) | {ARTICLE for w in words(clause) if w in ARTICLE_NOUNS}) - set(deeds)
+
+    def tied(candidate: Candidate) -> bool:
+        return any(
+            _tied(candidate, deed, asked)
+            or (candidate is referent and tells_deed(best.evidence.quote, deed))  # "He made the first MXene"
+            for deed in deeds
+        )
+
+    if tied(entity):
+        return entity, ""
+    doer = next((c for c in candidates[:ROLE_CANDIDATES] if tied(c)), None)
+    if doer is not None:
+        return doer, ""
+    told = any(tells_deed(text, deed) for text in found for deed in deeds)
+    return (None, NO_ONE) if told else (entity, "")
+
+
+def _tied(candidate: Candidate, deed: str, asked: AbstractSet[str]) -> bool:
+    """Whether a sentence ties the candidate to the deed a "who" question asks about: writes the deed near its
+    name ("Lautaro Martinez scored all four"), or names it as the one by or from whom, or whose, is something the
+    question tells of ("an article by Kim Hyo-myung", "braces from Xherdan Shaqiri", "Ella Toone's injury-time
+    goal"), or as the subject of the deed's verb (`agent_of`); `asked`: the stems of the question's other words."""
+    if agent_of(candidate, deed, subject=True):  # "Halvard Moe, the Rovers coach since 2019, praised ..."
+        return True
+    for evidence in candidate.evidence:
+        for form in candidate.forms:
+            if tells_deed(evidence.quote, deed, form, DEED_WINDOW):
+                return True
+            for match in re.finditer(re.escape(form), evidence.quote):
+                before = words(evidence.quote[: match.start()])
+                after = evidence.quote[match.end() :]
+                if before[-1:] in (["by"], ["from"]) and asked & _stems(before[-1 - DEED_WINDOW : -1]):
+                    return True
+                if re.match(r"['’]s?\b", after) and asked & _stems(words(after)[1 : 1 + OWNED_WINDOW]):
+                    return True
+    return False
+
+
+def _stems(written: Sequence[str]) -> set[str]:
+    """The stems of words, every noun of an article read as one ("piece", "article")."""
+    return {ARTICLE if w in ARTICLE_NOUNS else stem(w) for w in written}
 
 
 def _named_before(

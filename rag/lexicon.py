@@ -69,6 +69,8 @@ AUXILIARIES = frozenset(
 )
 GRAMMAR_WORDS = frozenset(_GRAMMAR_WORDS.split())  # articles, pronouns, prepositions, conjunctions, auxiliaries
 FUNCTION_WORDS = GRAMMAR_WORDS | frozenset(_REQUEST_WORDS.split())
+# the nouns of an article, function words in a question ("the report on ...") though they say what is asked of
+ARTICLE_NOUNS = frozenset("article articles report op-ed column editorial piece interview commentary".split())
 
 
 @lru_cache(maxsize=1)

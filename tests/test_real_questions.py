@@ -697,6 +697,24 @@ HEARING = {
 }
 
 
+# A prize not yet awarded, a critic writing of a past winner; a cup final, its scorer, what the coaches said.
+DEEDS = {
+    "prize_preview.txt": (
+        {"title": "Harbour Prize shortlist named", "source": "Bay Observer", "published": "2024-10-01"},
+        "The Harbour Prize for investigative reporting will be awarded in Bergen on 14 November. "
+        "Critic Maren Solberg described the three-time Harbour Prize winner's new book as a triumph. "
+        "The jury has shortlisted four reporters for this year's prize.",
+    ),
+    "cup_final.txt": (
+        {"title": "Rovers take the Fjord Cup", "source": "Coast Courier", "published": "2024-05-12"},
+        "Fjord Rovers won the Fjord Cup final on Sunday, beating Lakeside 2-1 in Tromsø. "
+        "A late goal by Ingrid Vatne sealed the victory after Lakeside had equalised. "
+        "Halvard Moe, the Rovers coach since 2019, praised his side's patience. "
+        "Lakeside captain Oda Lunde said her team had tired late.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -920,6 +938,12 @@ def other_story(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEm
 def two_rounds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two startups' funding rounds, their names sharing a common word."""
     return assistant_over(tmp_path_factory.mktemp("two_rounds") / "articles", TWO_ROUNDS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def deeds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A prize preview and a cup final."""
+    return assistant_over(tmp_path_factory.mktemp("deeds") / "articles", DEEDS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2536,3 +2560,18 @@ def test_an_outlets_article_named_by_its_topic_answers_for_that_outlet(ferry_str
     # words that name no title of the outlet's articles over another's name none
     plain = ferry_strike.retrieve("Does the Fjord Gazette say more sailings were cancelled than the Coast Courier?")
     assert plain.part_titled == ["", ""]
+
+
+def test_a_name_answers_who_did_a_deed_only_where_a_sentence_ties_it_to_the_deed(deeds: Assistant) -> None:
+    # the critic is named in a sentence writing of a winner, not as one: no report says who won this year's prize
+    answer = deeds.ask("Who won this year's Harbour Prize?")
+    assert answer.abstained and "Maren Solberg" not in answer.text, answer.text
+    # the name as the one by whom the thing asked about was done, or as the subject of the deed's own verb, answers
+    answer = deeds.ask("Who scored the late goal that sealed the Fjord Cup victory?")
+    assert answer.text.startswith("Ingrid Vatne"), answer.text
+    assert "A late goal by Ingrid Vatne sealed the victory after Lakeside had equalised." in answer.text
+    answer = deeds.ask("Who praised the Rovers' patience in the Fjord Cup final?")
+    assert answer.text.startswith("Halvard Moe"), answer.text
+    # of two deeds joined by "and", either ties the name: the captain spoke of tiring, not of patience
+    answer = deeds.ask("Who captains Lakeside and said her team had tired late?")
+    assert answer.text.startswith("Oda Lunde"), answer.text
