@@ -440,6 +440,14 @@ WHO_WAS_DONE = re.compile(
     r"bought|paid|held|built|sent|told|left|struck|brought|taken|given|written)\b",
     re.I,
 )
+# words after "who" that are no deed: "Who else ...", "Who among ..."
+NOT_DEEDS = frozenset({"else", "among", "exactly", "really", "actually", "ever"})
+# verbs whose deed is the one after "to": "Who is expected to replace ...", "Who plans to buy ..."
+LEADING_ON = frozenset(
+    "expected set scheduled tipped slated poised due going supposed said reported rumoured rumored thought believed "
+    "considered plans planned wants wanted hopes hoped tries tried aims aimed seeks sought seems seemed appears "
+    "appeared needs needed agreed agrees".split()
+)
 # the nouns of the one who did a deed: "winner", "scorer", "founder"
 DOER_ENDINGS = ("ner", "er", "or")
 
@@ -455,6 +463,10 @@ def asked_deeds(question: str) -> list[str]:
     if found is None:
         return []
     first = found.group("verb").lower()
+    # "Who else ...", "Who exactly ...": no verb; "Who is expected to ...", "Who plans to ...": the deed is after "to"
+    leads_on = first in LEADING_ON and question[found.end() :].startswith(" to ")
+    if first in FUNCTION_WORDS or first in NOT_DEEDS or first.endswith("ly") or leads_on:
+        return []
     deeds = [_deed_stem(first)]
     for joined in AND_DID.finditer(question, found.end()):
         verb = joined.group("verb")

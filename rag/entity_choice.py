@@ -161,7 +161,7 @@ def choose_entity(
         if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
             return None, NO_ONE
     if entity is not None and plan is not None and not plan.facets and not said:
-        return _doer(entity, candidates, main_clause(question), best, referent, [p.text for p in found])
+        return _doer(entity, candidates, main_clause(question), best, referent)
     return entity, ""
 
 
@@ -171,12 +171,11 @@ def _doer(
     clause: str,
     best: ScoredSentence,
     referent: Candidate | None,
-    found: Sequence[str],
 ) -> tuple[Candidate | None, str]:
     """The entity when a sentence ties it to the deed a "who" question asks who did (`_tied`), else the first of the
-    next candidates one ties to it; when none is, the entity still if the passages found (`found`) write the deed
-    nowhere (they may tell it in other words: "will be the new CEO" for "Who replaces Per Lund?"), else why none
-    answers.
+    next candidates one ties to it; when none is, why none answers if the sentences naming the entity write the
+    deed (of another), else the entity still: they may tell the deed in other words ("will be the new CEO" for
+    "Who replaces Per Lund?").
 
     "Who won the 2023 Ballon d'Or?": "Liverpool legend Jamie Carragher described the five-time Ballon d'Or winner's
     switch ..." names a pundit and a winner, but does not make the pundit the winner. (A question describing its
@@ -202,7 +201,8 @@ def _doer(
     doer = next((c for c in candidates[:ROLE_CANDIDATES] if tied(c)), None)
     if doer is not None:
         return doer, ""
-    told = any(tells_deed(text, deed) for text in found for deed in deeds)
+    # the sentences naming it tell of the deed, and tell it of another: it is not who did it
+    told = any(tells_deed(e.quote, deed) for e in entity.evidence for deed in deeds)
     return (None, NO_ONE) if told else (entity, "")
 
 

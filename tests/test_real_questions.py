@@ -18,6 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.answer import Answer
 from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
+from rag.entities import asked_deeds
 from rag.ingest import ingest_paths
 from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
@@ -2560,6 +2561,16 @@ def test_an_outlets_article_named_by_its_topic_answers_for_that_outlet(ferry_str
     # words that name no title of the outlet's articles over another's name none
     plain = ferry_strike.retrieve("Does the Fjord Gazette say more sailings were cancelled than the Coast Courier?")
     assert plain.part_titled == ["", ""]
+
+
+def test_the_deed_a_who_question_asks_about_is_its_verb() -> None:
+    assert asked_deeds("Who won the 2023 Ballon d'Or?") == ["win"]
+    assert asked_deeds("Who has been hired to replace Eddie D'Hondt as spotter?") == ["hire"]
+    assert asked_deeds("Who runs the port and said the terminal cost $48 million?") == ["run", "say"]
+    # no verb after "who", or one whose deed comes after "to": nothing to tie a name to
+    assert asked_deeds("Who else was charged?") == []
+    assert asked_deeds("Who is expected to replace Per Lund?") == []
+    assert asked_deeds("Who is the chief executive?") == []
 
 
 def test_a_name_answers_who_did_a_deed_only_where_a_sentence_ties_it_to_the_deed(deeds: Assistant) -> None:
