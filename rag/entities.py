@@ -456,10 +456,11 @@ DOER_ENDINGS = ("ner", "er", "or")
 AND_DID = re.compile(r"\band\s+(?:also\s+|then\s+)?(?P<verb>[a-z]+)\b")
 
 
-def asked_deeds(question: str) -> list[str]:
+def asked_deeds(question: str, done_to: bool = True) -> list[str]:
     """The stems of the deeds a "who" question asks who did ("Who won ...?": "win"; "Who has been hired ...?":
-    "hire"; "Who runs the port and said ...?": "run", "say"); none when it asks otherwise."""
-    found = WHO_DID.match(question) or WHO_WAS_DONE.match(question)
+    "hire"; "Who runs the port and said ...?": "run", "say"); none when it asks otherwise. Without `done_to`, none
+    when it asks to whom a deed was done ("Who was hired ...?": the one hired, not the one by whom)."""
+    found = WHO_DID.match(question) or (WHO_WAS_DONE.match(question) if done_to else None)
     if found is None:
         return []
     first = found.group("verb").lower()
@@ -526,8 +527,7 @@ def vote(
     that sentence, as one near `near` does.
     """
     known = known_names(tuple(people))
-    asks_deed = WHO_DID.match(question)
-    deed = _deed_stem(asks_deed.group("verb")) if asks_deed else ""
+    deeds = asked_deeds(question, done_to=False)
     near_stems = {stem(w) for w in words(near)}
     question_stems = content_stems(question)
     # a small word ("by": "an article by Kim Hyo-myung") stands right next to the name it introduces
@@ -568,7 +568,7 @@ def vote(
         a_person = candidate.is_person or surname or _written_as_person(candidate, everything)
         # a body may be who did the deed asked about: "Who led the round?" is answered by "led by Nordlys Ventures"
         no_person = not a_person or _written_as_a_thing(candidate, everything)
-        if asks_for == "person" and no_person and not (deed and agent_of(candidate, deed)):
+        if asks_for == "person" and no_person and not any(agent_of(candidate, deed) for deed in deeds):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from rag.aliases import TITLE_INITIALS
 from rag.entities import (
     PERSON_NOUNS,
-    WHO_DID,
     Candidate,
     agent_of,
     asked_deeds,
@@ -156,8 +155,8 @@ def choose_entity(
     # board ..." answers "Who asked the board ...?" with no name), the sentences found name no one
     all_weak = all(max(c.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score for c in candidates)
     if plan is not None and plan.kind == "entity" and all_weak and not said:
-        deed = WHO_DID.match(main_clause(question))
-        untold = deed is not None and stem(deed.group("verb")) not in content_stems(best.evidence.quote)
+        deeds = asked_deeds(main_clause(question))
+        untold = bool(deeds) and not any(tells_deed(best.evidence.quote, deed) for deed in deeds)
         if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
             return None, NO_ONE
     if entity is not None and plan is not None and not plan.facets and not said:

@@ -2566,6 +2566,9 @@ def test_an_outlets_article_named_by_its_topic_answers_for_that_outlet(ferry_str
 def test_the_deed_a_who_question_asks_about_is_its_verb() -> None:
     assert asked_deeds("Who won the 2023 Ballon d'Or?") == ["win"]
     assert asked_deeds("Who has been hired to replace Eddie D'Hondt as spotter?") == ["hire"]
+    # asked of the one to whom it was done, the deed's doer ("hired by ...") is not who is asked for
+    assert asked_deeds("Who has been hired to replace Eddie D'Hondt as spotter?", done_to=False) == []
+    assert asked_deeds("Who led the round?", done_to=False) == ["lead"]
     assert asked_deeds("Who runs the port and said the terminal cost $48 million?") == ["run", "say"]
     # no verb after "who", or one whose deed comes after "to": nothing to tie a name to
     assert asked_deeds("Who else was charged?") == []
