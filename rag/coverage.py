@@ -66,6 +66,8 @@ class Vocabulary:
         versioned = VERSIONED.fullmatch(term)
         if versioned and versioned.group(1) in self._versioned:
             return False
+        if term.isdigit() and len(term) > 3:  # "1000" is written "1,000" too: its groups of three
+            return all(group in self.words for group in thousands(term))
         parts = [p for p in term.split("-") if p]
         return len(parts) > 1 and all(p in self.words or stem(p) in self.stems for p in parts)
 
@@ -80,9 +82,20 @@ ENGLISH_PART_ZIPF = 3.5  # a lower-case word after a hyphen this common is Engli
 TOKEN = re.compile(r"[^\W_][\w'’-]*")
 
 
+THOUSANDS_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,000"
+
+
+def thousands(number: str) -> list[str]:
+    """A number's digits in the groups its thousands separators set off: "12500" is "12", "500"."""
+    head = len(number) % 3 or 3
+    return [number[:head]] + [number[i : i + 3] for i in range(head, len(number), 3)]
+
+
 def specific_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
-    """The names, acronyms and numbers a question depends on (folded), outside the `skip` spans."""
-    text = unicodedata.normalize("NFKC", question)
+    """The names, acronyms and numbers a question depends on (folded), outside the `skip` spans; a number is
+    one term however its thousands are set off ("$1,000" and "$1000" are "1000")."""
+    # the separator becomes a word character, so "1,000" stays one token (and every offset holds)
+    text = THOUSANDS_SEPARATOR.sub("_", unicodedata.normalize("NFKC", question))
     tokens = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
     capitalised = sum(1 for _, t in tokens if t[0].isupper())
     title_case = len(tokens) > 3 and capitalised > 0.6 * len(tokens)  # capitals then say nothing
@@ -100,7 +113,8 @@ def specific_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[
         if not folded:
             continue
         if any(c.isdigit() for c in base):
-            terms.extend(re.findall(r"\d+", base))  # each group of digits: "26.3" needs 26 and 3
+            # each number: "26.3" needs 26 and 3; "1_000" (written "1,000") is 1000
+            terms.extend(n.replace("_", "") for n in re.findall(r"\d+(?:_\d{3})*", base))
             joined = "-".join(folded)
             if VERSIONED.fullmatch(joined):  # "GPT-5": the name with its number
                 terms.append(joined)

@@ -84,9 +84,17 @@ from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in
 from rag.entity_choice import choose_entity, telling_words
+from rag.figures import numbers_in
 from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words, written_stems
 from rag.question import MEASURES, question_focus
-from rag.ranking import MIN_RELEVANCE, POINTS_BACK, REDUNDANT, ScoredSentence, adjacent, maximal_marginal_relevance
+from rag.ranking import (
+    MIN_RELEVANCE,
+    POINTS_BACK,
+    ScoredSentence,
+    adjacent,
+    maximal_marginal_relevance,
+    says_the_same,
+)
 from rag.sections import Sections
 from rag.sentences import quotation_depth
 from rag.verdict import assess, opening
@@ -120,6 +128,7 @@ NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its
 FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
 FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentence of an article not cited yet,
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
+FACET_FIGURE_BONUS = 0.3  # added to a clause's share for a sentence writing a number the clause writes ("$1,000")
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
 TYPED_HALF_RATIO = 0.2  # a later half's best sentence of the kind it asks for joins when this close to its best
@@ -205,7 +214,7 @@ class _Selection:
     _sections: dict[str, Sections] = field(default_factory=dict)
 
     def add(self, candidate: ScoredSentence) -> None:
-        if candidate not in self.chosen and not any(_alike(candidate, c) for c in self.chosen):
+        if candidate not in self.chosen and not any(says_the_same(candidate, c) for c in self.chosen):
             self.chosen.append(candidate)
 
     @cached_property
@@ -394,7 +403,9 @@ class ExtractiveEngine(Engine):
         facets = [f for f in plan.facets if not any(content_stems(f) <= h for h in halves)] if plan is not None else []
         for facet in facets:
             stems = content_stems(facet)
-            shares = [self.ranker.lexical(stems, c.evidence.quote) for c in every]
+            # the clause's figure written again ("up to $1000 in bonus bets": "up to $1,000") tells the report it
+            # was drawn from, as another report on the story, with another figure, does not
+            shares = [self._clause_match(facet, stems, c.evidence.quote) for c in every]
             # while the answer cites fewer reports than the description has clauses, another
             # report's sentence wins a near tie
             cited = {c.evidence.doc_id for c in chosen}
@@ -859,9 +870,15 @@ class ExtractiveEngine(Engine):
         found = [e for p in lookup(f"{facet} {entity.name}") if pattern.search(p.text) for e in passage_sentences(p)]
         if not found:
             return None
-        shares = [self.ranker.lexical(stems, e.quote) for e in found]
+        shares = [self._clause_match(facet, stems, e.quote) for e in found]
         best = max(range(len(found)), key=shares.__getitem__)
         return ScoredSentence(found[best], shares[best], 0.0) if shares[best] >= FACET_ENTITY_MATCH else None
+
+    def _clause_match(self, clause: str, stems: AbstractSet[str], sentence: str) -> float:
+        """How well a sentence answers a clause of a description: the IDF-weighted share of its words (`stems`) it
+        holds, and `FACET_FIGURE_BONUS` when it writes a number the clause writes."""
+        figures = numbers_in(clause)
+        return self.ranker.lexical(stems, sentence) + (FACET_FIGURE_BONUS if figures & numbers_in(sentence) else 0.0)
 
     def _part_match(
         self, retrieval: Retrieval, part: Part, stems: AbstractSet[str], candidate: ScoredSentence
@@ -1078,13 +1095,6 @@ def _with_neighbours(
     before = adjacent(by_end, sentence.evidence.doc_id, sentence.evidence.start_char, -1)
     after = _next_sentence(sentence, by_start)
     return " ".join(c.evidence.quote for c in (before, sentence, after) if c is not None)
-
-
-def _alike(a: ScoredSentence, b: ScoredSentence) -> bool:
-    """Sentences this similar say the same thing (a wire story in two outlets)."""
-    if a.vector is None or b.vector is None:  # one was not embedded: only the same words say the same
-        return a.evidence.quote == b.evidence.quote
-    return cosine(a.vector, b.vector) >= REDUNDANT
 
 
 def _byline(retrieval: Retrieval, every: Sequence[ScoredSentence], best: ScoredSentence) -> ExtractiveResult:

@@ -147,6 +147,18 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
+# a number written in digits, its thousands set off or not ("$1,000", "1000"); a year is a date, not a figure
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The numbers a text writes in digits, read alike however their thousands are set off ("$1,000" and "$1000"
+    are "1000"), no year among them."""
+    found = (m.group().rstrip(".,") for m in NUMBER.finditer(text))
+    return frozenset(n.replace(",", "") for n in found if not YEAR.fullmatch(n))
+
+
 def words_around(text: str, start: int, end: int, window: int) -> str:
     """The `window` words either side of a figure at text[start:end]: what it is a figure of."""
     return " ".join(text[:start].split()[-window:] + text[end:].split()[:window])

@@ -19,6 +19,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.citations import cosine, passage_sentences
 from rag.entities import names_in
+from rag.figures import numbers_in
 from rag.lexicon import content_stems, stem, words, written_stems
 from rag.records import Evidence, Passage
 
@@ -258,6 +259,15 @@ def _weigh_meaning(
         candidate.part_semantic = similarities[candidate.part]
 
 
+def says_the_same(a: ScoredSentence, b: ScoredSentence) -> bool:
+    """Whether two sentences say the same thing (a wire story in two outlets): as alike in meaning as
+    `REDUNDANT`, and writing the same numbers. The embedder hardly tells numbers apart: "refunds up to $250"
+    and "will refund up to $1,000" are two claims, which a comparison must show."""
+    if a.vector is None or b.vector is None:  # one was not embedded: only the same words say the same
+        return a.evidence.quote == b.evidence.quote
+    return cosine(a.vector, b.vector) >= REDUNDANT and numbers_in(a.evidence.quote) == numbers_in(b.evidence.quote)
+
+
 def maximal_marginal_relevance(
     ranked: Sequence[ScoredSentence], k: int, balance: float = 0.7, floor: float = MIN_RELEVANCE
 ) -> list[ScoredSentence]:
@@ -276,7 +286,7 @@ def maximal_marginal_relevance(
 
         best = max(pool, key=gain)
         pool.remove(best)
-        if chosen and max(cosine(best.vector or [], s.vector or []) for s in chosen) >= REDUNDANT:
+        if any(says_the_same(best, s) for s in chosen):
             continue
         chosen.append(best)
     return chosen

@@ -57,6 +57,17 @@ def test_a_name_with_a_number_is_mentioned_only_with_that_number() -> None:
     assert vocabulary.mentions("covid-2")
 
 
+def test_a_number_is_mentioned_however_its_thousands_are_set_off() -> None:
+    """ "$1000" asked of a corpus writing "$1,000" is mentioned, and "12,500" of one writing "12500"; another
+    number is not."""
+    assert specific_terms("Does the fund pay $1,000 or 12,500 kronor?") == ["1000", "12500"]
+    vocabulary = Vocabulary.from_words(words("Refunds of up to $1,000 reached 12500 passengers."))
+    assert vocabulary.mentions("1000") and vocabulary.mentions("12500")
+    assert not vocabulary.mentions("1500") and not vocabulary.mentions("2000")
+    # a sentence's words hold the number whole as well
+    assert "1000" in content_stems("Refunds of up to $1,000.")
+
+
 def test_folding_leaves_the_stored_text_alone() -> None:
     text = "ﬁnal Ha\u0308lvorsen"
     assert fold(text) == "final halvorsen"

@@ -716,6 +716,26 @@ DEEDS = {
 }
 
 
+# A ferry operator in two reports of one outlet, each with its own refund, and in another outlet's report on a route
+REFUNDS = {
+    "post_refund_cap.txt": (
+        {"title": "Solvik raises its refund cap", "source": "Tidewater Post", "published": "2024-06-03"},
+        "Solvik Ferries will refund customers up to $1,000 when a sailing is cancelled. "
+        "The operator said the higher cap answers complaints from families who lost holiday bookings.",
+    ),
+    "post_delay_refunds.txt": (
+        {"title": "Solvik sets delay refunds", "source": "Tidewater Post", "published": "2024-04-15"},
+        "Solvik Ferries refunds new customers up to $250 for cancelled or delayed sailings. "
+        "Regular passengers get a voucher instead.",
+    ),
+    "courier_route.txt": (
+        {"title": "New route to Hallvik", "source": "Coast Courier", "published": "2024-05-20"},
+        "Solvik Ferries opened a daily route to Hallvik island on Monday, with two sailings each morning. "
+        "Islanders had asked for a crossing for a decade.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -939,6 +959,12 @@ def other_story(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEm
 def two_rounds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two startups' funding rounds, their names sharing a common word."""
     return assistant_over(tmp_path_factory.mktemp("two_rounds") / "articles", TWO_ROUNDS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def refunds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A ferry operator's two refund reports in one outlet and its new route in another."""
+    return assistant_over(tmp_path_factory.mktemp("refunds") / "articles", REFUNDS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1389,6 +1415,29 @@ def test_an_outlet_whose_report_answers_a_clause_is_not_cited_again_from_another
     # crews shares the question's words but says nothing of who the pilot is
     cited = {titles[c.doc_id] for c in answer.citations}
     assert cited == {"Varga named chief pilot", "Pilot warns on channel depth"}
+
+
+def test_a_clause_writing_a_figure_is_answered_from_the_report_that_writes_it(refunds: Assistant) -> None:
+    answer = refunds.ask(
+        "Which ferry operator refunds new customers up to $1000 for cancelled sailings and opened a route to "
+        "Hallvik, as reported by the Tidewater Post and the Coast Courier?"
+    )
+    assert answer.text.startswith("Solvik Ferries"), answer.text
+    titles = {r.doc_id: r.title for r in refunds.articles()}
+    cited = {titles[c.doc_id] for c in answer.citations}
+    # the delay report holds more of the clause's words, with another figure; the report the clause was drawn
+    # from writes its figure ("$1,000")
+    assert {"Solvik raises its refund cap", "New route to Hallvik"} <= cited, answer.text
+    assert "Solvik sets delay refunds" not in cited, answer.text
+    assert_verbatim(refunds, answer)
+
+
+def test_two_reports_alike_but_for_their_figures_are_both_cited(refunds: Assistant) -> None:
+    answer = refunds.ask("How much does Solvik Ferries refund when a sailing is cancelled?")
+    # the embedder reads the two refund sentences as one (cosine 0.93); their figures tell two claims apart
+    assert "up to $1,000 when a sailing is cancelled" in answer.text, answer.text
+    assert "up to $250 for cancelled or delayed sailings" in answer.text, answer.text
+    assert_verbatim(refunds, answer)
 
 
 def test_initials_in_a_question_find_what_the_person_they_stand_for_did(
