@@ -85,7 +85,7 @@ from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in
 from rag.entity_choice import choose_entity, telling_words
 from rag.figures import numbers_in
-from rag.lexicon import FUNCTION_WORDS, content_stems, stem, words, written_stems
+from rag.lexicon import FUNCTION_WORDS, content_stems, stem, stem_pairs, words, written_stems
 from rag.question import MEASURES, question_focus
 from rag.ranking import (
     MIN_RELEVANCE,
@@ -129,6 +129,7 @@ FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name
 FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentence of an article not cited yet,
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 FACET_FIGURE_BONUS = 0.3  # added to a clause's share for a sentence writing a number the clause writes ("$1,000")
+FACET_PHRASE_WEIGHT = 0.5  # ... and this much of the share of the clause's phrases (two words in a row) it writes
 SECOND_RATIO = 0.6  # an article's second-best sentence joins when this close to the best
 CONTINUATION_RATIO = 0.6  # the sentence after a chosen one, pointing back at it, joins when this close
 TYPED_HALF_RATIO = 0.2  # a later half's best sentence of the kind it asks for joins when this close to its best
@@ -876,9 +877,15 @@ class ExtractiveEngine(Engine):
 
     def _clause_match(self, clause: str, stems: AbstractSet[str], sentence: str) -> float:
         """How well a sentence answers a clause of a description: the IDF-weighted share of its words (`stems`) it
-        holds, and `FACET_FIGURE_BONUS` when it writes a number the clause writes."""
+        holds, `FACET_FIGURE_BONUS` when it writes a number the clause writes, and `FACET_PHRASE_WEIGHT` times the
+        share of the clause's phrases (not a name's) it writes: a description is written from the reports, often
+        in their words ("responsible for ranking local search results": "how a business appears in local search
+        results", not "In response, Google enacted a plan ... to enhance search results")."""
         figures = numbers_in(clause)
-        return self.ranker.lexical(stems, sentence) + (FACET_FIGURE_BONUS if figures & numbers_in(sentence) else 0.0)
+        phrases = claim_phrases(clause)
+        written = len(phrases & stem_pairs(sentence)) / len(phrases) if phrases else 0.0
+        figure = FACET_FIGURE_BONUS if figures & numbers_in(sentence) else 0.0
+        return self.ranker.lexical(stems, sentence) + figure + FACET_PHRASE_WEIGHT * written
 
     def _part_match(
         self, retrieval: Retrieval, part: Part, stems: AbstractSet[str], candidate: ScoredSentence
@@ -1095,6 +1102,13 @@ def _with_neighbours(
     before = adjacent(by_end, sentence.evidence.doc_id, sentence.evidence.start_char, -1)
     after = _next_sentence(sentence, by_start)
     return " ".join(c.evidence.quote for c in (before, sentence, after) if c is not None)
+
+
+def claim_phrases(clause: str) -> frozenset[tuple[str, str]]:
+    """The phrases of a clause (`stem_pairs`) that tell what it claims: not those of a name it writes ("led the
+    $22M round for Simply Homes": "Simply Homes" is in every sentence on the story, "led" and "round" are not)."""
+    named = {stem(w) for name in names_in(clause) for w in words(name)}
+    return frozenset(pair for pair in stem_pairs(clause) if not set(pair) <= named)
 
 
 def _byline(retrieval: Retrieval, every: Sequence[ScoredSentence], best: ScoredSentence) -> ExtractiveResult:

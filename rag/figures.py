@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 CURRENCIES = {
@@ -152,6 +153,7 @@ NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
+@lru_cache(maxsize=16384)
 def numbers_in(text: str) -> frozenset[str]:
     """The numbers a text writes in digits, read alike however their thousands are set off ("$1,000" and "$1000"
     are "1000"), no year among them."""

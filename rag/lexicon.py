@@ -117,6 +117,14 @@ def content_stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
+def stem_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The stems of each two content words written one after the other (function words between them left out):
+    the phrases a text writes ("ranking local search results": rank-local, local-search, search-result)."""
+    stems = stemmer().stemWords(content_words(text))
+    return frozenset(itertools.pairwise(stems))
+
+
+@lru_cache(maxsize=16384)
 def written_stems(text: str) -> frozenset[str]:
     """`content_stems` of a text that is searched, not searched with: two words written apart also stand
     for the word written closed ("deep fake" holds "deepfake", "health care" "healthcare")."""

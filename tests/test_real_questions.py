@@ -19,6 +19,7 @@ from rag.answer import Answer
 from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.entities import asked_deeds
+from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
 from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
@@ -136,7 +137,7 @@ PILOT = {
         {"title": "Varga named chief pilot", "source": "Harbour Gazette", "published": "2024-03-01"},
         "Ilse Varga was named chief pilot of Port Alder in March. "
         "Varga has guided tankers through the narrow channel for twenty years. "
-        "Varga said the channel needed deeper dredging.",
+        "Varga said deeper dredging was needed in the channel.",
     ),
     "wire_warning.txt": (
         {"title": "Pilot warns on channel depth", "source": "Quayside Wire", "published": "2024-03-09"},
@@ -736,6 +737,28 @@ REFUNDS = {
 }
 
 
+# A maps company in three reports of one outlet: a clause is told by the report that writes its phrase
+PHRASES = {
+    "ledger_nordic_plan.txt": (
+        {"title": "Kestrel's Nordic plan", "source": "Fjord Ledger", "published": "2024-02-06"},
+        "Regulators in Sweden questioned how Kestrel Maps treats rival apps. "
+        "In response, Kestrel Maps enacted a plan to enhance the results of its search in Sweden and Denmark. "
+        "Rival apps said the plan came too late.",
+    ),
+    "ledger_cafes.txt": (
+        {"title": "Bergen's cafés and the map", "source": "Fjord Ledger", "published": "2024-03-11"},
+        "For the cafés of Bergen, how a business appears in local search results on Kestrel Maps decides the "
+        "lunch trade. Owners post photos and answer reviews to climb the list. "
+        "A baker said a good review is worth more than an advert.",
+    ),
+    "ledger_event.txt": (
+        {"title": "Kestrel shows new hardware", "source": "Fjord Ledger", "published": "2024-04-18"},
+        "Kestrel Maps showed new hardware at its annual event in Oslo, including a dashboard display for taxis. "
+        "The local launch drew a large crowd.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -965,6 +988,12 @@ def two_rounds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmb
 def refunds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A ferry operator's two refund reports in one outlet and its new route in another."""
     return assistant_over(tmp_path_factory.mktemp("refunds") / "articles", REFUNDS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def phrases(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A maps company in three reports of one outlet."""
+    return assistant_over(tmp_path_factory.mktemp("phrases") / "articles", PHRASES, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1396,8 +1425,8 @@ def test_a_clause_is_answered_from_another_report_when_one_answers_it_about_as_w
     )
     assert answer.text.startswith("Ilse Varga.")
     titles = {r.doc_id: r.title for r in pilot.articles()}
-    # the appointment report holds a few more of the second clause's words ("deeper"); the
-    # other outlet's report holds most of them too: a description is drawn from several reports
+    # the appointment report holds a few more of the second clause's words ("deeper"), not more of its
+    # phrases; the other outlet's report holds most of them too: a description is drawn from several reports
     cited = {titles[c.doc_id] for c in answer.citations}
     assert cited == {"Varga named chief pilot", "Pilot warns on channel depth"}
     assert any(c.quote.startswith("Harbour staff heard Ilse Varga argue") for c in answer.citations)
@@ -1430,6 +1459,32 @@ def test_a_clause_writing_a_figure_is_answered_from_the_report_that_writes_it(re
     assert {"Solvik raises its refund cap", "New route to Hallvik"} <= cited, answer.text
     assert "Solvik sets delay refunds" not in cited, answer.text
     assert_verbatim(refunds, answer)
+
+
+def test_a_clause_is_answered_from_the_report_that_writes_its_phrases(phrases: Assistant) -> None:
+    answer = phrases.ask(
+        "Which company, responsible for ranking local search results and showing new hardware at its annual "
+        "event, did the Fjord Ledger report on?"
+    )
+    assert answer.text.startswith("Kestrel Maps"), answer.text
+    # "In response, ... the results of its search" holds more of the clause's rare words ("response" and
+    # "responsible" share a stem) but none of its phrases; the cafés report writes "local search results"
+    cited = {c.quote.split(",")[0] for c in answer.citations}
+    assert "For the cafés of Bergen" in cited, answer.text
+    assert "In response" not in cited, answer.text
+    assert_verbatim(phrases, answer)
+
+
+def test_the_phrases_of_a_clause_are_its_claims_not_its_names() -> None:
+    assert claim_phrases("responsible for ranking local search results") == {
+        ("respons", "rank"),
+        ("rank", "local"),
+        ("local", "search"),
+        ("search", "result"),
+    }
+    # every sentence on the startup's story writes its name
+    assert ("simpli", "home") not in claim_phrases("led the $22M round for Simply Homes")
+    assert ("round", "simpli") in claim_phrases("led the $22M round for Simply Homes")
 
 
 def test_two_reports_alike_but_for_their_figures_are_both_cited(refunds: Assistant) -> None:
