@@ -404,8 +404,8 @@ class ExtractiveEngine(Engine):
         facets = [f for f in plan.facets if not any(content_stems(f) <= h for h in halves)] if plan is not None else []
         for facet in facets:
             stems = content_stems(facet)
-            # the clause's figure written again ("up to $1000 in bonus bets": "up to $1,000") tells the report it
-            # was drawn from, as another report on the story, with another figure, does not
+            # the clause's figure and phrases written again ("up to $1000 in bonus bets": "up to $1,000 in bonus
+            # bets") tell the report it was drawn from, as another report on the story does not (`_clause_match`)
             shares = [self._clause_match(facet, stems, c.evidence.quote) for c in every]
             # while the answer cites fewer reports than the description has clauses, another
             # report's sentence wins a near tie
