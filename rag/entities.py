@@ -328,6 +328,28 @@ def _written_as_a_thing(candidate: Candidate, texts: Sequence[str]) -> bool:
     return bool(found) and 2 * sum(1 for m in found if m.group("the")) >= len(found)
 
 
+OPENS_SENTENCE = re.compile(r"[.!?:;\n][\"'“‘(]?\s*$")  # what stands right before a sentence's first word
+
+
+def _a_common_word(candidate: Candidate, texts: Sequence[str], lower_words: AbstractSet[str]) -> bool:
+    """Whether the candidate is a single word that the texts also write in lower case (`lower_words`: the words they
+    write so), and with a capital only where a sentence opens: an English word that a sentence's capital made look
+    like a name ("Renters in Tromsø face a shortage ...", "... renting them to renters"), not a name ("the Packers"
+    inside a sentence)."""
+    forms = list(candidate.forms)
+    if any(" " in form or form == form.lower() or form.lower() not in lower_words for form in forms):
+        return False
+    written = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, forms))})(?![\w-])")
+    return not any(
+        m.start() and not OPENS_SENTENCE.search(text, max(0, m.start() - 6), m.start())  # a capital inside a sentence
+        for text in texts
+        for m in written.finditer(text)
+    )
+
+
+LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’-]*")
+
+
 ORGANISATION_PRONOUN = re.compile(r"\bits\b", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 
@@ -559,6 +581,7 @@ def vote(
             weight = score * NEAR_BONUS if near_it or introduced else score
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
     everything = [e.quote for e, _ in scored] + list(context)
+    lower_words = {w for text in everything for w in LOWER_WORD.findall(text)}
     reporting = bool((question_stems | near_stems) & ASKS_OF_REPORTING)
     ranked = []
     for key, candidate in candidates.items():
@@ -569,6 +592,8 @@ def vote(
         # a body may be who did the deed asked about: "Who led the round?" is answered by "led by Nordlys Ventures"
         no_person = not a_person or _written_as_a_thing(candidate, everything)
         if asks_for == "person" and no_person and not any(agent_of(candidate, deed) for deed in deeds):
+            continue
+        if _a_common_word(candidate, everything, lower_words):
             continue
         scores = sorted((s for (k, _), s in best_in_article.items() if k == key), reverse=True)
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])

@@ -759,6 +759,19 @@ PHRASES = {
 }
 
 
+# A housing startup's funding round, told in one report: who led it is in another sentence than the sum
+ROUND = {
+    "wire_brightwater.txt": (
+        {"title": "Brightwater Homes raises $18M", "source": "Harbour Wire", "published": "2024-05-02"},
+        "Renters in Tromsø face a shortage of affordable homes. "
+        "One Tromsø startup is out to help by renovating empty flats and renting them to renters on low incomes. "
+        "That startup, Brightwater Homes, has recently secured $18 million in funding. "
+        "Fjell Capital and Nordkapp Partners co-led the company's recent $18 million funding round. "
+        "Brightwater Homes now rents 400 flats in three towns.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -994,6 +1007,12 @@ def refunds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedd
 def phrases(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A maps company in three reports of one outlet."""
     return assistant_over(tmp_path_factory.mktemp("phrases") / "articles", PHRASES, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def housing_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A housing startup's funding round."""
+    return assistant_over(tmp_path_factory.mktemp("housing_round") / "articles", ROUND, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1485,6 +1504,15 @@ def test_the_phrases_of_a_clause_are_its_claims_not_its_names() -> None:
     # every sentence on the startup's story writes its name
     assert ("simpli", "home") not in claim_phrases("led the $22M round for Simply Homes")
     assert ("round", "simpli") in claim_phrases("led the $22M round for Simply Homes")
+
+
+def test_a_word_capitalised_only_where_its_sentence_opens_is_no_name(housing_round: Assistant) -> None:
+    answer = housing_round.ask(
+        "Which investment firm led the $18M round for Brightwater Homes, the Tromsø affordable housing startup?"
+    )
+    # "Renters in Tromsø face a shortage ...": the article writes "renters" in lower case too
+    assert answer.text.startswith("Fjell Capital"), answer.text
+    assert_verbatim(housing_round, answer)
 
 
 def test_two_reports_alike_but_for_their_figures_are_both_cited(refunds: Assistant) -> None:
