@@ -229,13 +229,18 @@ def _is_qualifier(word: str) -> bool:
     return folded in TITLES or folded in CALENDAR or (bool(DEMONYM.search(folded)) and zipf_frequency(folded) >= 3.5)
 
 
+NEAR_CHARACTERS = 300  # the text either side of a name read for the words near it (a few words fit many times over)
+
+
 def _owns_asked(text: str, name: str, asked: set[str], window: int = 5) -> bool:
     """Whether `text` writes `name` as the owner ("Wiegman's", "Cosmatos'") of a name the question writes
     (`asked`: its words, folded) within `window` words after it, wherever it writes the name."""
-    found = list(re.finditer(rf"{re.escape(name)}(?:['’]s?)(?!\w)", text))
-    if not found or len(found) < len(re.findall(re.escape(name), text)):
+    if name not in text:
         return False
-    return all(_owned_names(words(text[m.end() :])[:window], asked) for m in found)
+    found = list(re.finditer(rf"{re.escape(name)}(?:['’]s?)(?!\w)", text))
+    if not found or len(found) < text.count(name):
+        return False
+    return all(_owned_names(words(text[m.end() : m.end() + NEAR_CHARACTERS])[:window], asked) for m in found)
 
 
 def _owned_names(after: Sequence[str], asked: set[str]) -> bool:
@@ -251,9 +256,12 @@ def _owned_names(after: Sequence[str], asked: set[str]) -> bool:
 
 def written_near(text: str, name: str, stems: AbstractSet[str], window: int = 4) -> bool:
     """Whether one of `stems` is within `window` words of `name`, wherever `text` writes it."""
-    for match in re.finditer(re.escape(name), text):
-        before = words(text[: match.start()])[-window:]
-        after = words(text[match.end() :])[:window]
+    start = text.find(name) if name else -1
+    while start >= 0:
+        end = start + len(name)
+        before = words(text[max(0, start - NEAR_CHARACTERS) : start])[-window:]
+        after = words(text[end : end + NEAR_CHARACTERS])[:window]
+        start = text.find(name, end)
         if any(stem(w) in stems for w in before + after):
             return True
     return False
@@ -292,7 +300,7 @@ def _with_first_name(surname: str, texts: Sequence[str], first_names: AbstractSe
     capital there says nothing); else the surname as it is."""
     pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b")
     counts: dict[str, int] = {}
-    for text in texts:
+    for text in (t for t in texts if surname in t):
         for match in pattern.finditer(text):
             if fold(match.group(1)) in first_names:
                 counts[match.group(1)] = counts.get(match.group(1), 0) + 1
@@ -311,10 +319,13 @@ def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
     name = max(candidate.forms, key=len)
     if " " in name:
         return False
+    writing = [text for text in texts if name in text]
+    if not writing:
+        return False
     before = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b")
     return any(
         zipf_frequency(fold(m.group(1))) < FIRST_NAME_ZIPF and fold(m.group(1)) not in FUNCTION_WORDS
-        for text in texts
+        for text in writing
         for m in before.finditer(text)
     )
 
@@ -322,9 +333,12 @@ def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
 def _written_as_a_thing(candidate: Candidate, texts: Sequence[str]) -> bool:
     """Whether `texts` write the candidate after "the" at least as often as without ("the Blue Jays",
     "the Dodgers"): a team, a body or a thing, never a person."""
+    writing = [text for text in texts if any(f in text for f in candidate.forms)]
+    if not writing:
+        return False
     written = "|".join(re.escape(f) for f in candidate.forms)
     named = re.compile(rf"(?<![\w-])(?P<the>(?:the|The)\s+)?(?:{written})(?![\w-])")
-    found = [m for text in texts for m in named.finditer(text)]
+    found = [m for text in writing for m in named.finditer(text)]
     return bool(found) and 2 * sum(1 for m in found if m.group("the")) >= len(found)
 
 
@@ -391,6 +405,7 @@ def _names_by_last_word(question: str, name: str) -> bool:
     return (
         len(last) >= 4
         and last[:1].isupper()
+        and last in question
         and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", question) is not None
     )
 
