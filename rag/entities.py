@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rag.casing import SENTENCE_START
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, fold, stem, words
 from rag.records import Evidence
 from rag.word_frequency import zipf_frequency
@@ -342,9 +343,6 @@ def _written_as_a_thing(candidate: Candidate, texts: Sequence[str]) -> bool:
     return bool(found) and 2 * sum(1 for m in found if m.group("the")) >= len(found)
 
 
-OPENS_SENTENCE = re.compile(r"[.!?:;\n][\"'“‘(]?\s*$")  # what stands right before a sentence's first word
-
-
 def _a_common_word(candidate: Candidate, texts: Sequence[str], lower_words: AbstractSet[str]) -> bool:
     """Whether the candidate is a single word that the texts also write in lower case (`lower_words`: the words they
     write so), and with a capital only where a sentence opens: an English word that a sentence's capital made look
@@ -355,7 +353,7 @@ def _a_common_word(candidate: Candidate, texts: Sequence[str], lower_words: Abst
         return False
     written = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, forms))})(?![\w-])")
     return not any(
-        m.start() and not OPENS_SENTENCE.search(text, max(0, m.start() - 6), m.start())  # a capital inside a sentence
+        m.start() and not SENTENCE_START.search(text, max(0, m.start() - 6), m.start())  # a capital inside a sentence
         for text in texts
         for m in written.finditer(text)
     )

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from rag.asked_kinds import (
@@ -1104,6 +1104,7 @@ def _with_neighbours(
     return " ".join(c.evidence.quote for c in (before, sentence, after) if c is not None)
 
 
+@lru_cache(maxsize=1024)
 def claim_phrases(clause: str) -> frozenset[tuple[str, str]]:
     """The phrases of a clause (`stem_pairs`) that tell what it claims: not those of a name it writes ("led the
     $22M round for Simply Homes": "Simply Homes" is in every sentence on the story, "led" and "round" are not)."""
