@@ -85,7 +85,7 @@ from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, names_in
 from rag.entity_choice import choose_entity, telling_words
 from rag.figures import numbers_in
-from rag.lexicon import FUNCTION_WORDS, content_stems, stem, stem_pairs, words, written_stems
+from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, stem_pairs, words, written_stems
 from rag.question import MEASURES, question_focus
 from rag.ranking import (
     MIN_RELEVANCE,
@@ -126,6 +126,7 @@ TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
 FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
+FACET_NAMED_MARGIN = 0.4  # ... unless another article's sentence holds this much more (and the share above)
 FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentence of an article not cited yet,
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 FACET_FIGURE_BONUS = 0.3  # added to a clause's share for a sentence writing a number the clause writes ("$1,000")
@@ -425,6 +426,19 @@ class ExtractiveEngine(Engine):
                     key=lambda i: holds_most(i, weighed),
                     default=-1,
                 )
+                # ... unless another report's sentence holds far more of the clause (by its own words, not for
+                # being another report's) and names no one else: a report may call the entity by its role ("at
+                # the founder's direction") and never write its name; one naming another firm is about that firm
+                top_at = max(range(len(every)), key=holds_most)
+                outdone = (
+                    named_at >= 0
+                    and shares[top_at] - shares[named_at] > FACET_NAMED_MARGIN
+                    and shares[top_at] >= NEW_ARTICLE_FACET_MATCH
+                    and not _names_another(every[top_at].evidence.quote, retrieval.question, entity)
+                )
+                if outdone:
+                    add(every[top_at])
+                    continue
                 if named_at >= 0 and shares[named_at] >= FACET_ENTITY_MATCH:
                     named: ScoredSentence | None = every[named_at]
                 else:
@@ -1141,6 +1155,14 @@ def _in_reading_order(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:
 def _name_pattern(entity: Candidate) -> re.Pattern[str]:
     """The entity's name as articles write it, or its last word ("Bankman-Fried")."""
     return re.compile(rf"\b{re.escape(entity.name.split()[-1])}\b")
+
+
+def _names_another(sentence: str, question: str, entity: Candidate) -> bool:
+    """Whether a sentence names someone or something besides the entity and what the question names: "Regulators
+    fined Brightwell Cranes over a fire safety breach" is about Brightwell Cranes, whatever it says."""
+    pattern = _name_pattern(entity)
+    asked = fold(question)
+    return any(fold(name) not in asked and not pattern.search(name) for name in names_in(sentence))
 
 
 def _articles_naming(entity: Candidate, retrieval: Retrieval) -> set[str]:

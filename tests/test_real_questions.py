@@ -772,6 +772,31 @@ ROUND = {
 }
 
 
+# A founder's trial in two reports of one outlet: the one naming him writes of customer funds in passing; the
+# other, which calls him "the founder", tells what the description's clause says
+EXCHANGE_TRIAL = {
+    "post_founder.txt": (
+        {"title": "Lindqvist goes on trial", "source": "Harbour Post", "published": "2024-03-04"},
+        "Tor Lindqvist founded the Nordkapp crypto exchange in 2019. "
+        "Before its collapse, Lindqvist was praised as the trustworthy face of the crypto industry. "
+        "Lindqvist's trial has raised questions about what happened to customer funds. "
+        "He has pleaded not guilty to all seven charges.",
+    ),
+    "post_testimony.txt": (
+        {"title": "The trial's second week", "source": "Harbour Post", "published": "2024-03-11"},
+        "The second week of the trial brought testimony from the exchange's former finance chief. "
+        "She said she moved $14 billion of customer funds to cover the trading arm's debts at the founder's "
+        "direction. "
+        "The defence will call its first witness on Monday.",
+    ),
+    "ledger_ferries.txt": (
+        {"title": "Ferry fares rise", "source": "Fjord Ledger", "published": "2024-03-06"},
+        "Ferry fares across the fjord will rise by six percent in April. "
+        "The operator said fuel costs had doubled since last year.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -1013,6 +1038,12 @@ def phrases(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedd
 def housing_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A housing startup's funding round."""
     return assistant_over(tmp_path_factory.mktemp("housing_round") / "articles", ROUND, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def exchange_trial(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A founder's trial in two reports of one outlet."""
+    return assistant_over(tmp_path_factory.mktemp("exchange_trial") / "articles", EXCHANGE_TRIAL, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1504,6 +1535,20 @@ def test_the_phrases_of_a_clause_are_its_claims_not_its_names() -> None:
     # every sentence on the startup's story writes its name
     assert ("simpli", "home") not in claim_phrases("led the $22M round for Simply Homes")
     assert ("round", "simpli") in claim_phrases("led the $22M round for Simply Homes")
+
+
+def test_a_clause_another_report_tells_far_better_is_answered_from_it(exchange_trial: Assistant) -> None:
+    answer = exchange_trial.ask(
+        "Who founded the Nordkapp crypto exchange in 2019, was praised before its collapse as the trustworthy face "
+        "of the crypto industry, and is said to have directed the move of customer funds to cover debts?"
+    )
+    assert answer.text.startswith("Tor Lindqvist"), answer.text
+    # the report naming him writes "customer funds" in passing; the testimony, which calls him "the founder",
+    # tells the clause: it answers it, though its passages never write his name
+    quotes = [c.quote for c in answer.citations]
+    assert any("moved $14 billion of customer funds to cover" in q for q in quotes), answer.text
+    assert not any("raised questions" in q for q in quotes), answer.text
+    assert_verbatim(exchange_trial, answer)
 
 
 def test_a_word_capitalised_only_where_its_sentence_opens_is_no_name(housing_round: Assistant) -> None:
