@@ -532,8 +532,9 @@ def tells_deed(sentence: str, deed: str, name: str = "", window: int = 0) -> boo
 
 
 def _deed_stem(verb: str) -> str:
-    """A verb's stem, its past form read as its present: "led" and "leading" are "lead"."""
-    folded = verb.lower()
+    """A verb's stem, its past form read as its present: "led" and "leading" are "lead"; a deed done with others is
+    the deed ("co-led" is "lead", "co-founded" is "found")."""
+    folded = verb.lower().removeprefix("co-")
     return stem(IRREGULAR_PAST.get(folded, folded))
 
 

@@ -289,6 +289,10 @@ class ExtractiveEngine(Engine):
         if result.entity is not None:
             holding = _citing(result.entity, {c.evidence.doc_id for c in result.chosen})
             cited.append((result.opening or f"{result.entity.name}.", holding, True))
+            # the sentence the name is cited from is told first when the sentences chosen do not tell it: "Fjell
+            # Capital. [1]" is read with what it rests on ("Fjell Capital and Nordkapp Partners co-led ...")
+            told = {c.evidence.key for c in result.chosen}
+            cited += [(e.quote, [e], True) for e in holding[:1] if e.key not in told]
         if result.verdict:  # "Yes." citing the sentences that make it plain; "Cannot tell ..." citing none
             cited.append((opening(result.verdict), [c.evidence for c in result.grounds], True))
         cited += [(c.evidence.quote, [c.evidence], True) for c in result.chosen]

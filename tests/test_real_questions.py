@@ -18,7 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.answer import Answer
 from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
-from rag.entities import asked_deeds
+from rag.entities import asked_deeds, tells_deed
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
 from rag.records import AskOptions, Filters
@@ -1557,6 +1557,29 @@ def test_a_word_capitalised_only_where_its_sentence_opens_is_no_name(housing_rou
     )
     # "Renters in Tromsø face a shortage ...": the article writes "renters" in lower case too
     assert answer.text.startswith("Fjell Capital"), answer.text
+    assert_verbatim(housing_round, answer)
+
+
+def test_the_sentence_an_entity_answer_rests_on_is_told_after_it(housing_round: Assistant) -> None:
+    answer = housing_round.ask(
+        "Which investment firm led the $18M round for Brightwater Homes, the Tromsø affordable housing startup?"
+    )
+    # the sentences that best match the question's words are on renters and the startup; the one the name is
+    # cited from, which says who led the round, is read right after the name, under the same number
+    assert answer.text.startswith(
+        "Fjell Capital. [1] Fjell Capital and Nordkapp Partners co-led the company's recent $18 million funding "
+        "round. [1]"
+    ), answer.text
+    assert_verbatim(housing_round, answer)
+
+
+def test_a_deed_done_with_others_is_the_deed(housing_round: Assistant) -> None:
+    assert tells_deed("Fjell Capital and Nordkapp Partners co-led the round.", "lead")
+    assert tells_deed("She co-founded the studio in 2019.", "found")
+    answer = housing_round.ask("Who led Brightwater Homes' funding round?")
+    # "co-led" tells who led it: the answer is not declined as naming no one
+    assert not answer.abstained, answer.text
+    assert any(c.quote.startswith("Fjell Capital and Nordkapp Partners co-led") for c in answer.citations), answer.text
     assert_verbatim(housing_round, answer)
 
 
