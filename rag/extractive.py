@@ -424,6 +424,7 @@ class ExtractiveEngine(Engine):
             def holds_most(i: int, shares: list[float] = shares) -> tuple[float, float]:
                 return (shares[i], every[i].score)
 
+            best_at = max(range(len(every)), key=holds_most)  # the sentence holding most of the clause
             if entity is not None:
                 named_at = max(
                     (i for i, c in enumerate(every) if c.evidence.doc_id in naming),
@@ -433,15 +434,14 @@ class ExtractiveEngine(Engine):
                 # ... unless another report's sentence holds far more of the clause (by its own words, not for
                 # being another report's) and names no one else: a report may call the entity by its role ("at
                 # the founder's direction") and never write its name; one naming another firm is about that firm
-                top_at = max(range(len(every)), key=holds_most)
                 outdone = (
                     named_at >= 0
-                    and shares[top_at] - shares[named_at] > FACET_NAMED_MARGIN
-                    and shares[top_at] >= NEW_ARTICLE_FACET_MATCH
-                    and not _names_another(every[top_at].evidence.quote, retrieval.question, entity)
+                    and shares[best_at] - shares[named_at] > FACET_NAMED_MARGIN
+                    and shares[best_at] >= NEW_ARTICLE_FACET_MATCH
+                    and not _names_another(every[best_at].evidence.quote, retrieval.question, entity)
                 )
                 if outdone:
-                    add(every[top_at])
+                    add(every[best_at])
                     continue
                 if named_at >= 0 and shares[named_at] >= FACET_ENTITY_MATCH:
                     named: ScoredSentence | None = every[named_at]
@@ -451,7 +451,6 @@ class ExtractiveEngine(Engine):
                     add(named)
                     continue
             # a sentence that brings in an article nothing else cites must hold more of the clause
-            best_at = max(range(len(every)), key=holds_most)
             fresh = every[best_at].evidence.doc_id not in {c.evidence.doc_id for c in chosen}
             if shares[best_at] >= (NEW_ARTICLE_FACET_MATCH if fresh else FACET_MATCH):
                 add(every[best_at])
