@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ from rag.records import Evidence, Passage
 MIN_RELEVANCE = 0.3  # below this embedding similarity, no sentence answers the question
 REDUNDANT = 0.9  # sentences this similar to a chosen one add nothing
 EMBED_CANDIDATES = 12
+QUESTIONS_WEIGHED_KEPT = 4096  # the stems of a question, its parts and clauses, each weighed against many sentences
+SENTENCE_VECTORS_KEPT = 4096  # the sentence vectors embedded last (about 12 kB each): about 50 MB
 PART_SHORTLIST = 3  # a part's own best sentences, by its words, embedded though the whole question's rank them lower
 TYPE_BONUS = 0.1  # a sentence holding what the question asks for (a year, a place, ...) gains this
 # The score's weights, chosen on the tuning part of the MultiHop-RAG dev questions (see
@@ -112,17 +116,46 @@ class ScoredSentence:
 
 
 class SentenceRanker:
-    """Ranks the sentences of passages against a question, with the index's word statistics."""
+    """Ranks the sentences of passages against a question, with the index's word statistics.
+
+    Built anew with the index when the store changes. It keeps the IDF of each stem it weighed and the vectors of
+    the `SENTENCE_VECTORS_KEPT` sentences embedded last: a sentence's vector depends on its text alone (the
+    embedder runs one text a call), and questions about one story, a chat's follow-ups above all, weigh many of
+    the same sentences.
+    """
 
     def __init__(self, embedder: BaseEmbedding, document_frequencies: dict[str, int], chunk_count: int) -> None:
         self.embedder = embedder
         self.df = document_frequencies
         self.n = max(chunk_count, 1)
+        self._idf: dict[str, float] = {}
+        self._question_weights: dict[frozenset[str], tuple[tuple[tuple[str, float], ...], float]] = {}
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._vectors_lock = threading.Lock()  # sessions of the app ask from several threads
 
     def idf(self, stem: str) -> float:
         """BM25's inverse document frequency of a stem (unseen stems weigh most)."""
-        df = self.df.get(stem, 0)
-        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+        idf = self._idf.get(stem)
+        if idf is None:
+            df = self.df.get(stem, 0)
+            idf = self._idf[stem] = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+        return idf
+
+    def embed_sentences(self, texts: Sequence[str]) -> list[list[float]]:
+        """The vectors of `texts`, in their order; those embedded lately are not embedded again."""
+        with self._vectors_lock:
+            kept = {text: self._vectors[text] for text in texts if text in self._vectors}
+            for text in kept:
+                self._vectors.move_to_end(text)
+        missing = list(dict.fromkeys(text for text in texts if text not in kept))
+        if missing:
+            embedded = dict(zip(missing, self.embedder.get_text_embedding_batch(missing), strict=True))
+            with self._vectors_lock:
+                self._vectors.update(embedded)
+                while len(self._vectors) > SENTENCE_VECTORS_KEPT:
+                    self._vectors.popitem(last=False)
+            kept |= embedded
+        return [kept[text] for text in texts]
 
     def lexical(self, question_stems: AbstractSet[str], sentence: str) -> float:
         """IDF-weighted share of the question's content stems that the sentence contains."""
@@ -130,10 +163,21 @@ class SentenceRanker:
 
     def coverage(self, question_stems: AbstractSet[str], present: AbstractSet[str]) -> float:
         """IDF-weighted share of the question's content stems among `present` (a sentence's stems)."""
-        total = sum(self.idf(s) for s in question_stems)
+        weights, total = self._weights(frozenset(question_stems))
         if not total:
             return 0.0
-        return sum(self.idf(s) for s in question_stems if s in present) / total
+        return sum(weight for s, weight in weights if s in present) / total
+
+    def _weights(self, question_stems: frozenset[str]) -> tuple[tuple[tuple[str, float], ...], float]:
+        """Each stem's IDF and their sum: a question's stems are weighed against every sentence found."""
+        found = self._question_weights.get(question_stems)
+        if found is None:
+            weights = tuple((s, self.idf(s)) for s in question_stems)
+            found = (weights, sum(w for _, w in weights))
+            if len(self._question_weights) >= QUESTIONS_WEIGHED_KEPT:
+                self._question_weights.clear()  # rare, and cheaper than bookkeeping for an LRU on every hit
+            self._question_weights[question_stems] = found
+        return found
 
     def rank(
         self,
@@ -224,7 +268,7 @@ class SentenceRanker:
                 short.append(candidate)
         known = known or {}
         missing = [c.evidence.quote for c in short if c.evidence.quote not in known]
-        embedded = dict(zip(missing, self.embedder.get_text_embedding_batch(missing), strict=True)) if missing else {}
+        embedded = dict(zip(missing, self.embed_sentences(missing), strict=True)) if missing else {}
         vectors = [known.get(c.evidence.quote) or embedded[c.evidence.quote] for c in short]
         for candidate, vector in zip(short, vectors, strict=True):
             _weigh_meaning(candidate, vector, query_vector, part_vectors)
@@ -240,7 +284,7 @@ class SentenceRanker:
         rule weighs one against those that were (a sentence going on from a chosen one)."""
         missing = [c for c in candidates if c.vector is None]
         if missing:
-            vectors = self.embedder.get_text_embedding_batch([c.evidence.quote for c in missing])
+            vectors = self.embed_sentences([c.evidence.quote for c in missing])
             for candidate, vector in zip(missing, vectors, strict=True):
                 _weigh_meaning(candidate, vector, query_vector, part_vectors)
 

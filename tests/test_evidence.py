@@ -10,6 +10,7 @@ from rag.entities import names_in, person_like, vote
 from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.ranking import DATA_LINE, RANK_PENALTY, SentenceRanker
 from rag.records import BESIDE, Evidence, Passage
+from tests.support.ingest import CountingEmbedding
 
 
 @pytest.mark.parametrize(
@@ -481,3 +482,31 @@ def test_a_name_in_a_question_is_told_by_its_rare_words_and_a_possessive_or_acro
     assert given("Who led Kestrel Analytics' latest funding round?") == {"kestrel"}  # not "analytics"
     assert given("Which engineer did Apple CEO Tim Cook praise?") == {"apple", "ceo", "tim", "cook"}  # common words
     assert given("Who did Brightwell's Sam Nordmann hire?") == {"brightwell", "nordmann"}
+
+
+def test_a_sentence_weighed_again_is_not_embedded_again_and_keeps_its_vector(
+    counting_embedder: CountingEmbedding, local_embedder: BaseEmbedding, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (
+        "The harbour board approved the terminal's budget on Monday. Ada Lin said the terminal took in a trawler. "
+        "Ferries will dock there from June."
+    )
+    passage = Passage("c1", "a", "a.txt", "a", "", "", "", 0, len(text), text, score=0.9, ranks={"bm25": 1})
+    ranker = SentenceRanker(counting_embedder, {s: 1 for s in content_stems(text)}, 1)
+    first, follow_up = "What did Ada Lin say about the terminal?", "When will ferries dock at the terminal?"
+    before = ranker.rank(first, local_embedder.get_query_embedding(first), [passage], shortlist=3)
+    assert len(counting_embedder.embedded) == 3
+    after = ranker.rank(follow_up, local_embedder.get_query_embedding(follow_up), [passage], shortlist=3)
+    assert len(counting_embedder.embedded) == 3  # the follow-up weighs the same sentences: none embedded again
+    vectors = {c.evidence.quote: c.vector for c in before}
+    assert all(c.vector == vectors[c.evidence.quote] for c in after)
+    assert after[0].evidence.quote == "Ferries will dock there from June."
+    # the vectors kept are the last ones embedded, up to SENTENCE_VECTORS_KEPT
+    monkeypatch.setattr("rag.ranking.SENTENCE_VECTORS_KEPT", 2)
+    ranker.embed_sentences(["Ferries will dock there from June."])
+    ranker.embed_sentences(["A new sentence about the pier."])
+    assert len(counting_embedder.embedded) == 4
+    ranker.embed_sentences(["A new sentence about the pier.", "Ferries will dock there from June."])
+    assert len(counting_embedder.embedded) == 4  # the two embedded last are kept ...
+    ranker.embed_sentences(["The harbour board approved the terminal's budget on Monday."])
+    assert len(counting_embedder.embedded) == 5  # ... the first, weighed least lately, is not
