@@ -136,6 +136,17 @@ WRITES_DAY = re.compile(
     re.IGNORECASE,
 )
 NO_DAY = "The articles found give no date that answers this question."
+# "What was the outcome of the July 10 election?", "Who won ...?", "Did ...": a question asking what happened
+ASKS_PAST = re.compile(
+    r"^\s*(?:(?:who|what|which|how|where|when|why)\b(?:\s+[\w'’-]+){0,3}?\s+(?:was|were|did|had)\b|"
+    r"who\s+(?:won|lost|led|[a-z]+ed)\b|what\s+happened\b|(?:did|was|were)\b)",
+    re.IGNORECASE,
+)
+# "the upcoming July 10 elections", "the council will vote on the line on July 10", "ahead of the July 10 vote": a day
+# still to come (its marker up to eight words before it)
+STILL_TO_COME = re.compile(
+    r"\b(?:upcoming|forthcoming|scheduled|slated|will|to\s+be\s+held|ahead\s+of)\b(?:\W+\w+){0,8}?\W+$", re.IGNORECASE
+)
 ASKS_DURATION = re.compile(rf"{OPENS}how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
 WRITES_DURATION = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"

@@ -18,7 +18,9 @@ day (for a year, a year; for "when", any time) beside what the question names, "
 woman who ..." when no sentence gives a person's name (`rag.asked_kinds` tells what is asked and what a
 sentence gives), "which party" when no name is one's, one asking what someone said when no sentence
 found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" when no sentence gives
-the role to a name (the first name it is given to answers). An entity question ("Who ...", "Which
+the role to a name (the first name it is given to answers); a question asking what happened on a day
+("What was the outcome of the July 10 election?") is declined when every sentence found writing the day tells
+of it as still to come ("the upcoming July 10 elections"). An entity question ("Who ...", "Which
 company ...", "In which city ...") opens with the name the evidence points to, citing the sentences that
 hold it, unless it is named only in sentences far weaker than the best (`rag.entity_choice`). Each later
 half of a compound question ("..., and which countries get it first?") is answered by the sentence
@@ -44,12 +46,14 @@ from rag.asked_kinds import (
     ASKS_FIGURE,
     ASKS_MONEY,
     ASKS_NAME,
+    ASKS_PAST,
     ASKS_PERCENT,
     ASKS_TIMES,
     ASKS_WHEN,
     ASKS_WORTH,
     ASKS_YEAR,
     COUNT_WINDOW,
+    DAY_OF_MONTH,
     IN_CURRENCY,
     MONEY_WINDOW,
     NO_DAY,
@@ -59,6 +63,7 @@ from rag.asked_kinds import (
     NO_WHEN,
     NO_YEAR,
     PRICES,
+    STILL_TO_COME,
     WRITES_AGE,
     WRITES_DAY,
     WRITES_DURATION,
@@ -174,6 +179,7 @@ ASKS_OF_ITS_OWN = re.compile(  # a later half asking its own question, not going
 HALF_UNANSWERED = "The articles found do not answer “{half}”."
 # "How much did Japan spend on defense in 2021?": the year sets when; articles that never write it
 # (nor were published in it) tell of another time
+STILL_TO_COME_DECLINED = "The articles found tell of {day} as still to come: they were written before it."
 SETS_YEAR = re.compile(
     r"\b(?:in|during|since|until|before|after|by|throughout)\s+(?:early\s+|late\s+|mid-?)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![$%\d])",
@@ -321,6 +327,9 @@ class ExtractiveEngine(Engine):
         )
         if best.score < EVIDENCE_FLOOR or not relevant:
             return ExtractiveResult([], best.score, declined=NOT_FOUND)
+        day = _day_still_to_come(retrieval, everything)
+        if day:
+            return ExtractiveResult([], best.score, declined=STILL_TO_COME_DECLINED.format(day=day))
         asks_for = plan.asks_for if plan is not None else ""
         if asks_for == "author":
             signed = _byline(retrieval, everything, best)  # a byline is a heading
@@ -1103,6 +1112,25 @@ def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
     cited = [p for p in retrieval.passages if p.doc_id in docs]
     written = set(re.findall(r"\d+", " ".join(f"{p.text} {p.published[:4]}" for p in cited)))
     return next((y for y in years if y not in written), "")
+
+
+def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) -> str:
+    """A day the question asks what happened on ("What was the outcome of the July 10 election?") that every
+    sentence found writing it tells of as still to come ("the upcoming July 10 elections"): the articles were
+    written before it. '' when there is none. Dates read as publication dates are left out."""
+    question = retrieval.standalone
+    if not ASKS_PAST.match(question):
+        return ""
+    plan = retrieval.plan
+    dated = [(d.start, d.end) for d in plan.dates if d.publication] if plan is not None else []
+    for match in DAY_OF_MONTH.finditer(question):
+        if any(a <= match.start() < b for a, b in dated):
+            continue
+        day = re.compile(rf"(?<![\w-]){re.escape(match.group())}(?![\w-])", re.IGNORECASE)
+        telling = [m for c in every for m in day.finditer(c.evidence.quote)]
+        if telling and all(STILL_TO_COME.search(m.string[: m.start()]) for m in telling):
+            return telling[0].group()  # as the articles write it ("July 10", though asked as "july 10")
+    return ""
 
 
 def _next_sentence(sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence]) -> ScoredSentence | None:

@@ -797,6 +797,22 @@ EXCHANGE_TRIAL = {
 }
 
 
+# A council's vote still to come (a preview) and one already held (a result)
+COUNCIL_VOTES = {
+    "post_preview.txt": (
+        {"title": "Tram line goes to a vote", "source": "Harbour Post", "published": "2024-09-02"},
+        "The city council will vote on the new tram line on September 14. "
+        "Ahead of the September 14 vote, shopkeepers on Quay Street asked for a longer consultation. "
+        "Supporters say the line would halve journey times to the hospital.",
+    ),
+    "post_levy.txt": (
+        {"title": "Council approves the tourist levy", "source": "Harbour Post", "published": "2024-05-04"},
+        "At the May 3 vote, the city council approved the tourist levy by seven votes to four. "
+        "Hotels will collect two euros a night from June.",
+    ),
+}
+
+
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
@@ -1038,6 +1054,11 @@ def phrases(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedd
 def housing_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A housing startup's funding round."""
     return assistant_over(tmp_path_factory.mktemp("housing_round") / "articles", ROUND, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def council_votes(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("council_votes") / "articles", COUNCIL_VOTES, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1819,6 +1840,36 @@ def test_an_article_the_corpus_reports_on_is_no_missing_outlet_and_its_writer_is
     # an outlet the articles never write about is still missing
     declined = oped.ask("What did the Harbour Post article say about the ferry fares?")
     assert declined.abstained and "Harbour Post" in declined.text
+
+
+def test_a_question_asking_for_no_figure_is_answered_though_the_articles_never_write_its_noun(oped: Assistant) -> None:
+    # the articles criticise the fares and tell what they are for without the words "criticisms" or "purpose"
+    criticised = oped.ask("What are the main criticisms of the new fares?")
+    assert not criticised.abstained and "criticisms" not in criticised.text
+    assert any("called the new fares a tax on islanders" in c.quote for c in criticised.citations)
+    purpose = oped.ask("What is the purpose of the new fares?")
+    assert not purpose.abstained
+    assert any("would fund a second boat" in c.quote for c in purpose.citations)
+    assert_verbatim(oped, purpose)
+    # a figure is of what it counts: no passage names buses, so none says how many
+    counted = oped.ask("How many buses does the harbour run?")
+    assert counted.abstained and "“buses”" in counted.text
+
+
+def test_what_happened_on_a_day_the_articles_tell_of_as_still_to_come_is_declined(council_votes: Assistant) -> None:
+    # every sentence writing September 14 tells of it as to come: the articles were written before the vote
+    for question in ("What was the outcome of the September 14 council vote?", "who won the september 14 vote?"):
+        declined = council_votes.ask(question)
+        assert declined.abstained and not declined.citations, question
+        assert "September 14 as still to come" in declined.text  # the day as the articles write it
+    # a vote already held is told ...
+    held = council_votes.ask("What was the outcome of the May 3 council vote?")
+    assert not held.abstained
+    assert any("approved the tourist levy by seven votes to four" in c.quote for c in held.citations)
+    # ... and a question on what is to come is answered from the preview
+    coming = council_votes.ask("When will the council vote on the tram line?")
+    assert not coming.abstained and "September 14" in coming.text
+    assert_verbatim(council_votes, coming)
 
 
 def test_the_sentence_going_on_with_a_chosen_one_is_cited_with_it(docks: Assistant) -> None:
