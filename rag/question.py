@@ -639,6 +639,8 @@ def answer_kind(question: str) -> tuple[str, str]:
             rest = rest[2:]  # "what is the company that ..."
         elif rest and rest[0] in AUXILIARIES:  # "What do senior figures of the party say ...": what they say
             return "open", ""
+        if first == "what" and rest[:2] in (["state", "of"], ["place", "of"]):
+            return "open", ""  # "What is the state of the housing market?": how it stands, not a place
         nouns = [w for w in rest[:3] if w not in ("single", "specific", "particular", "one", "two", "of", "the")]
         # the noun that says the kind, after the words that qualify it ("which South Korean leader",
         # "which port official")

@@ -131,6 +131,11 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         # critics and columnists are people, and players named by their position
         ("Which columnist praised the new terminal?", "entity", "person"),
         ("Which goalkeeper saved the penalty?", "entity", "person"),
+        # how a thing stands is no place, though a state or a place is one when asked for
+        ("What is the state of the ferry service?", "open", ""),
+        ("What was the place of the fishing fleet in the harbour's plans?", "open", ""),
+        ("Which state approved the ferry subsidy?", "entity", "place"),
+        ("What is the capital of the island province?", "entity", "place"),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
