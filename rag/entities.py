@@ -316,7 +316,7 @@ def with_first_name(surname: str, texts: Sequence[str], people: Sequence[str]) -
 
 def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
     """Whether `texts` write a one-word candidate as a person's surname, after a first name ("Sam
-    Bankman-Fried"; a capitalised word rarer than common words)."""
+    Bankman-Fried"; a capitalised word rarer than common words, not an adjective of origin or a month)."""
     name = max(candidate.forms, key=len)
     if " " in name:
         return False
@@ -325,7 +325,10 @@ def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
         return False
     before = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b")
     return any(
-        zipf_frequency(fold(m.group(1))) < FIRST_NAME_ZIPF and fold(m.group(1)) not in FUNCTION_WORDS
+        zipf_frequency(fold(m.group(1))) < FIRST_NAME_ZIPF
+        and fold(m.group(1)) not in FUNCTION_WORDS
+        # an adjective of origin or a month is no first name: "the Japanese Constitution", "the September Fed"
+        and (fold(m.group(1)) in TITLES or not _is_qualifier(m.group(1)))
         for text in writing
         for m in before.finditer(text)
     )

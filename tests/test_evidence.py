@@ -175,6 +175,15 @@ def test_a_person_asked_for_is_named_in_a_person_s_form_and_a_brand_is_none() ->
     assert not person_like("KesselBET Sportsbook") and person_like("Ingrid McDonald")
 
 
+def test_a_word_after_an_adjective_of_origin_or_a_month_is_no_person_s_surname() -> None:
+    scored = [
+        (evidence("a", "The cabinet wants to amend the pacifist article of the Norwegian Constitution."), 0.7),
+        (evidence("a", "Ingrid Halvorsen, the defence minister, backed it before the September Storting."), 0.5),
+    ]
+    voted = vote("Which Norwegian politicians back the change?", scored, asks_for="person")
+    assert [c.name for c in voted] == ["Ingrid Halvorsen"]  # not "Constitution", nor "Storting"
+
+
 def test_a_name_the_question_writes_in_another_form_is_no_answer() -> None:
     # "Who made the first Quaylite?": "Quaylites", the plural of the thing asked about, is what was made, not who
     scored = [
