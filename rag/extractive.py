@@ -177,9 +177,9 @@ ASKS_OF_ITS_OWN = re.compile(  # a later half asking its own question, not going
     r"\s*(?:(?:from|by|for|at|in|to|with)\s+)?(?:what|which|when|where|why|how|whom|whose)\b", re.IGNORECASE
 )
 HALF_UNANSWERED = "The articles found do not answer “{half}”."
+STILL_TO_COME_DECLINED = "The articles found tell of {day} as still to come: they were written before it."
 # "How much did Japan spend on defense in 2021?": the year sets when; articles that never write it
 # (nor were published in it) tell of another time
-STILL_TO_COME_DECLINED = "The articles found tell of {day} as still to come: they were written before it."
 SETS_YEAR = re.compile(
     r"\b(?:in|during|since|until|before|after|by|throughout)\s+(?:early\s+|late\s+|mid-?)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![$%\d])",
