@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 
+from rag.asked_kinds import asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
@@ -265,7 +266,7 @@ class QuestionPlan:
     dates: list[DateMention] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what the question needs that the corpus lacks
-    focus: str = ""  # what a "how many X" / "what is the X of" question asks about: the evidence must name it
+    focus: str = ""  # what a figure asked for counts ("how many X", "what is the X of"): the evidence must name it
     focus_words: tuple[str, ...] = ()  # other words naming the focus ("crowd" for "attendance")
     measure: str = ""  # the measure "what was the attendance / price / score" asks for (`MEASURES` tells its kind)
     every_source: bool = False  # "do the sources agree", "according to each article": every article has a say
@@ -883,6 +884,8 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     if kind == "count":  # "What is Japan's GDP": a sentence giving it names it
         plan.focus = plan.measure
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())
+    if not asks_figure_in(question, plan.measure):  # a figure is of what it counts; "What are the main criticisms
+        plan.focus, plan.focus_words = "", ()  # of X?" is answered in the articles' words, which need not write it
     plan.asks_noun = asked_noun(question)
     opening = LEADING_PREPOSITION.match(question.strip())
     plan.asks_preposition = opening.group().strip().lower() if opening else ""

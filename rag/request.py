@@ -8,9 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rag.asked_kinds import asks_figure_in
 from rag.lexicon import content_stems
-from rag.question import COUNTED_DEED
 from rag.records import AskOptions, Passage
 
 if TYPE_CHECKING:
@@ -64,16 +62,10 @@ class Retrieval:
     @property
     def focus_unnamed(self) -> str:
         """What a question asking for a figure of something ("how many X", "what was the attendance at ...") asks
-        about when no passage found names it (else ""): a figure is of what it counts. A question asking for no
-        figure ("What are the main criticisms of X?", "What is the significance of ...?") is answered in the
-        articles' own words, which need not write its noun."""
-        if self.plan is None or not self.focus_stems:
+        about when no passage found names it (else ""): a figure is of what it counts."""
+        if not self.focus_stems or any(self.focus_stems & content_stems(p.text) for p in self.passages):
             return ""
-        if not asks_figure_in(self.standalone, self.plan.measure) and not COUNTED_DEED.match(self.standalone.lower()):
-            return ""
-        if any(self.focus_stems & content_stems(p.text) for p in self.passages):
-            return ""
-        return self.plan.focus
+        return self.plan.focus if self.plan else ""
 
     @property
     def missing(self) -> list[str]:
