@@ -125,13 +125,32 @@ def _people_in(text: str, people: Collection[str] = ()) -> list[str]:
     return found
 
 
+# "Who is the judge?", "What are the safety concerns?": a question that names nothing (no capitalised word after its
+# first, no figure) and holds this many words of meaning at most asks about what the chat is about
+BARE_WORDS = 2
+ASKING = re.compile(
+    r"^\s*(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|"
+    r"would|should)\b",
+    re.IGNORECASE,
+)
+
+
 def is_follow_up(question: str, people: Collection[str] = ()) -> bool:
     """Whether the question leans on the chat before it (a pronoun for a person it does not name, say)."""
     if CONTINUATION.match(question):
         return True
     if PERSON_PRONOUN.search(question) and not _people_in(question, people):
         return True
-    return bool(THING_PRONOUN.search(question)) and len(content_words(question)) <= 3
+    meaning = content_words(question)
+    if THING_PRONOUN.search(question) and len(meaning) <= 3:
+        return True
+    return ASKING.match(question) is not None and len(meaning) <= BARE_WORDS and _names_nothing(question)
+
+
+def _names_nothing(question: str) -> bool:
+    """Whether a question writes no name (a capitalised word after its first) and no figure."""
+    written = re.findall(r"[\w'’-]+", question)
+    return not any(word[:1].isupper() or any(c.isdigit() for c in word) for word in written[1:])
 
 
 def resolve_follow_up(question: str, history: Sequence[Turn], people: Collection[str] = ()) -> str:
@@ -162,6 +181,8 @@ def resolve_follow_up(question: str, history: Sequence[Turn], people: Collection
                 lambda m: f"{person}'s" if m.group().lower() in ("his", "hers") else person, resolved, count=1
             )
             return resolved[:1].upper() + resolved[1:]
-    # Too bare to stand alone: carry over what the previous question was about.
-    subject = [w for w in content_words(previous.question) if w not in FUNCTION_WORDS]
+    # Too bare to stand alone: carry over what the previous question was about, itself read with the chat
+    # before it ("How long is it?" after "How much is the contract?" after "Which team did Ohtani sign with?")
+    about = resolve_follow_up(previous.question, history[:-1], people)
+    subject = [w for w in dict.fromkeys(content_words(about)) if w not in FUNCTION_WORDS]
     return f"{resolved} ({' '.join(subject)})" if subject else resolved

@@ -86,3 +86,58 @@ def test_a_conversation_of_several_turns_keeps_to_the_person(assistant: Assistan
     third = assistant.ask("Did he mention Russia?", history)
     assert third.standalone_question == "Did Yoshimasa Hayashi mention Russia?"
     assert not third.error
+
+
+@pytest.mark.parametrize(
+    ("history", "follow_up", "carried"),
+    [
+        # names nothing, one word of meaning: about what the chat is about
+        ([Turn("What is the Kelby Island ferry dispute about?", "...")], "Who is the judge?", "kelby island ferry"),
+        ([Turn("How is the harbour tunnel project going?", "...")], "What are the risks?", "harbour tunnel project"),
+        # what the previous question was about, itself read with the chat before it
+        (
+            [
+                Turn("Which ferry line did Ingrid Halvorsen join?", "Quayside Ferries."),
+                Turn("How much is the contract?", "NOK 2 million."),
+            ],
+            "How long is it?",
+            "ingrid halvorsen",
+        ),
+    ],
+)
+def test_a_question_too_bare_to_stand_alone_is_read_with_the_chat(
+    history: list[Turn], follow_up: str, carried: str
+) -> None:
+    resolved = resolve_follow_up(follow_up, history)
+    assert resolved.startswith(follow_up)
+    assert carried in resolved
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is Judge Amit Mehta?",
+        "What happened in 2023?",
+        "Summarize the articles",
+        "Why did ferry fares rise so much?",
+    ],
+)
+def test_a_question_naming_its_own_subject_stands_alone(question: str) -> None:
+    history = [Turn("What is the Kelby Island ferry dispute about?", "...")]
+    assert resolve_follow_up(question, history) == question
+
+
+def test_a_chat_of_bare_questions_keeps_to_its_subject(assistant: Assistant) -> None:
+    first = assistant.ask("Who is the prime minister of Japan?")
+    assert first.text.startswith("Fumio Kishida")
+    history = [Turn(first.question, first.text)]
+    second = assistant.ask("What did he promise?", history)
+    history.append(Turn(second.question, second.text))
+    # "it" is what the prime minister promised: his five-year military programme and what it costs
+    third = assistant.ask("How much will it cost?", history)
+    assert not third.abstained
+    assert any("Kishida" in c.quote and "budget" in c.quote for c in third.citations)
+    chat = [Turn("How is Japan's relationship with NATO changing?", "...")]
+    risks = assistant.ask("What are the risks?", chat)
+    assert "nato" in risks.standalone_question.lower()
+    assert not risks.abstained
