@@ -13,7 +13,7 @@ its longest form; a person is asked for, a candidate with a person's name form a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -135,6 +135,12 @@ INNER_ACRONYM = re.compile(r"[a-z][A-Z]{2,}")  # "BetMGM", "TechCrunchTV": a bra
 
 def person_like(name: str) -> bool:
     """Two to four capitalised words, none an institution's, one of them rare in English."""
+    return shaped_as_person(name) and any(zipf_frequency(fold(w)) < 3.5 for w in re.split(r"[\s-]+", name) if w)
+
+
+def shaped_as_person(name: str) -> bool:
+    """Two to four capitalised words, no acronym among them, none an institution's: a person's name may be so shaped
+    ("Tim Cook"; not "Bank of Japan", "NASCAR Xfinity Series")."""
     words = [fold(w) for w in re.split(r"[\s-]+", name) if w]
     if not 2 <= len(name.split()) <= 4 or name.isupper():
         return False
@@ -142,9 +148,7 @@ def person_like(name: str) -> bool:
         return False  # an acronym in it ("WR PPR Rankings", "BetMGM Sportsbook"): a heading or a firm, not a person
     if any(w in NOT_PERSON for w in words):
         return False
-    if any(w in ("of", "for", "&", "and") for w in words):  # "Militarization of Tokyo", "Bank of Japan"
-        return False
-    return any(zipf_frequency(w) < 3.5 for w in words)
+    return not any(w in ("of", "for", "&", "and") for w in words)  # "Militarization of Tokyo", "Bank of Japan"
 
 
 ARTICLES = frozenset({"the", "a", "an"})
@@ -268,7 +272,7 @@ def written_near(text: str, name: str, stems: AbstractSet[str], window: int = 4)
     return False
 
 
-def _written_after(text: str, name: str, word: str, stems: AbstractSet[str]) -> bool:
+def written_after(text: str, name: str, word: str, stems: AbstractSet[str]) -> bool:
     """Whether `text` writes `name` right after `word` and that after one of `stems` ("the summit in
     Madrid" for "In which city did the summit take place?"; "the war in the Middle East" is not)."""
     pattern = rf"([\w'’-]+)\s+{re.escape(word)}\s+(?:the\s+)?{re.escape(name)}\b"
@@ -550,6 +554,7 @@ def vote(
     people: Sequence[str] = (),
     context: Sequence[str] = (),
     introduced_by: str = "",
+    titled: Callable[[Candidate], bool] | None = None,
 ) -> list[Candidate]:
     """Candidates from the evidence sentences (with their scores), best first.
 
@@ -563,7 +568,9 @@ def vote(
     for, the share of `context` that names a candidate adds to its score (`MENTION_WEIGHT`).
     `introduced_by`: the preposition the question opens with ("In which city ..."): a name written
     right after it and that after a word of the question ("the summit in Madrid") counts more in
-    that sentence, as one near `near` does.
+    that sentence, as one near `near` does. `titled`: whether the evidence gives a candidate the title a question
+    asks who holds ("Who is the CEO of Apple?"): a name so titled is a person's though its words are common in
+    English ("CEO Tim Cook").
     """
     known = known_names(tuple(people))
     deeds = asked_deeds(question, done_to=False)
@@ -593,7 +600,7 @@ def vote(
             if evidence not in candidate.evidence:
                 candidate.evidence.append(evidence)
             place = (key, evidence.doc_id)
-            introduced = bool(introduced_by) and _written_after(evidence.quote, name, introduced_by, question_stems)
+            introduced = bool(introduced_by) and written_after(evidence.quote, name, introduced_by, question_stems)
             near_it = bool(near_stems) and written_near(evidence.quote, name, near_stems, window)
             weight = score * NEAR_BONUS if near_it or introduced else score
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
@@ -605,7 +612,12 @@ def vote(
         # a known surname stands for a person when written alone ("Halvorsen"), not as the last word of a name
         # that is no person's ("BetMGM Sportsbook", though a "Duel Sportsbook" was quoted)
         surname = key in known.surnames and any(" " not in form for form in candidate.forms)
-        a_person = candidate.is_person or surname or _written_as_person(candidate, everything)
+        a_person = (
+            candidate.is_person
+            or surname
+            or _written_as_person(candidate, everything)
+            or (titled is not None and titled(candidate))
+        )
         # a body may be who did the deed asked about: "Who led the round?" is answered by "led by Nordlys Ventures"
         no_person = not a_person or _written_as_a_thing(candidate, everything)
         if asks_for == "person" and no_person and not any(agent_of(candidate, deed) for deed in deeds):

@@ -18,9 +18,11 @@ from rag.entities import (
     Candidate,
     agent_of,
     asked_deeds,
+    shaped_as_person,
     tells_deed,
     vote,
     with_first_name,
+    written_after,
     written_near,
 )
 from rag.lexicon import ARTICLE_NOUNS, FUNCTION_WORDS, content_stems, stem, words
@@ -52,6 +54,12 @@ OWNED_WINDOW = 3  # words after a possessive name within which the question's wo
 LIGHT_DEEDS = frozenset({"get", "got", "have", "do", "go", "put"})
 ROLE_CANDIDATES = 5  # names looked through for the one the articles give the role asked about
 ROLE_WINDOW = 8  # words before a name its title may stand
+# words set off after a name that give its title ("Ada Lin, the defense minister"), and, further, say whose it is
+# ("..., the co-founder and CEO of rival robot maker Fjellbotics"); not another's ("..., and Epic Games CEO Tim
+# Sweeney")
+_NOT_SET_OFF = r"(?!(?:and|or|but|as|while|who|which|whose|said|says)\b)"
+SET_OFF = re.compile(rf",\s*{_NOT_SET_OFF}((?:\S+\s+){{0,5}}\S+)", re.IGNORECASE)
+SET_OFF_OWNER = re.compile(rf",\s*{_NOT_SET_OFF}((?:\S+\s+){{0,11}}\S+)", re.IGNORECASE)
 TELLING_ZIPF = 3.5  # a word of a name rarer than this in English tells the name apart ("Scalable", not "Capital")
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
 _TITLE = (
@@ -60,10 +68,12 @@ _TITLE = (
     r"judge|prosecutor)"
 )
 # "Who is the defense minister?", "What is the name of the lawyer representing ...?"
+# whose the role is: "Japan's", "of Anthropic", "at the Bank of Japan"
 ASKS_ROLE = re.compile(
     r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was|are|were)\s+the\s+names?\s+of)\s+(?:the\s+)?"
-    rf"(?:[\w-]+['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
-    rf"(?:\s+{_TITLE})?)\b",
+    rf"(?:(?P<owner>[\w-]+)['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
+    rf"(?:\s+{_TITLE})?)\b"
+    r"(?:\s+(?:of|at|for)\s+(?P<of>(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*))?",
     re.IGNORECASE,
 )
 
@@ -89,6 +99,14 @@ def choose_entity(
     referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
     candidates: list[Candidate] = []
     off_story = False
+    role = ASKS_ROLE.search(question)
+    # "Who is the CEO of Apple?": the title, and whose it is
+    title = " ".join(role.group("role").split()[-2:]) if role else ""  # "defense minister", not "Japan's"
+    owner = (role.group("owner") or role.group("of") or "") if role else ""
+
+    def titled(candidate: Candidate) -> bool:
+        return any(shaped_as_person(f) for f in candidate.forms) and _holds_role(candidate, title, owner)
+
     if plan is not None and plan.kind == "entity":
         candidates = vote(
             question,
@@ -99,6 +117,7 @@ def choose_entity(
             people=plan.people,
             context=[p.text for p in found],
             introduced_by=plan.asks_preposition,
+            titled=titled if role else None,
         )
         if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
             verb = {stem(plan.asks_noun)}
@@ -133,13 +152,19 @@ def choose_entity(
         if entity is None:
             unnamed = f"The articles found name no {kind} that answers this question."
             return None, unnamed
-    role = ASKS_ROLE.search(question)
     if entity is not None and role:  # the first of the names the articles give the role to answers
-        title = " ".join(role.group("role").split()[-2:])  # "defense minister", not "Japan's"
-        entity = next((c for c in candidates[:ROLE_CANDIDATES] if _holds_role(c, title)), None)
+        entity = next((c for c in candidates[:ROLE_CANDIDATES] if _holds_role(c, title, owner)), None)
         if entity is None:
-            unnamed = f"The articles found do not say who the {title.lower()} is."
+            whose = f" of {owner}" if owner else ""
+            shown = " ".join(w if w.isupper() else w.lower() for w in title.split())  # "CEO", "defense minister"
+            unnamed = f"The articles found do not say who the {shown}{whose} is."
             return None, unnamed
+
+    preposition = plan.asks_preposition if plan is not None else ""
+    if entity is not None and preposition and not _introduced(entity, preposition, question):
+        # "Which team did Ohtani sign with?": the name written after "signing with" answers, though another the
+        # same sentences write ("with the Angels") is named more often
+        entity = next((c for c in candidates[:ROLE_CANDIDATES] if _introduced(c, preposition, question)), entity)
 
     # a name found only in sentences far weaker than the best one is no answer the evidence points to
     # (the best sentence tells of "a Louisiana woman" and names her nowhere), unless the best sentence
@@ -267,6 +292,13 @@ def _refers_back(sentence: str, asks_for: str, asks_noun: str) -> bool:
     return len(opening) >= 2 and opening[0] in ("the", "this", "that") and bool(nouns & set(opening[1:]))
 
 
+def _introduced(candidate: Candidate, preposition: str, question: str) -> bool:
+    """Whether a sentence writes the candidate right after the preposition the question asks with, and that after
+    one of the question's words ("signing with the Los Angeles Dodgers" for "Which team did Ohtani sign with?")."""
+    asked = content_stems(question)
+    return any(written_after(e.quote, form, preposition, asked) for e in candidate.evidence for form in candidate.forms)
+
+
 def _named_as(candidate: Candidate, kind: str, texts: Sequence[str]) -> bool:
     """Whether the candidate's name holds the kind ("Liberal Democratic Party") or `texts` write the kind
     within a few words of it ("Komeito, the junior coalition party")."""
@@ -276,20 +308,53 @@ def _named_as(candidate: Candidate, kind: str, texts: Sequence[str]) -> bool:
     return any(written_near(text, form, wanted, KIND_WINDOW) for text in texts for form in candidate.forms)
 
 
-def _holds_role(candidate: Candidate, title: str) -> bool:
+def _holds_role(candidate: Candidate, title: str, owner: str = "") -> bool:
     """Whether a sentence gives the candidate the title: before the name ("Defense Minister Ada Lin",
-    "President of the Republic of Korea ... Yun Sok-yeol") or after it, set off ("Ada Lin, the defense minister")."""
+    "President of the Republic of Korea ... Yun Sok-yeol") or after it, set off ("Ada Lin, the defense minister").
+
+    When the question says whose the role is (`owner`: "Anthropic", "Japan"), the words giving the title write a
+    word of it ("Japanese Prime Minister", "the co-founder and CEO of rival robot maker Fjellbotics"), or, when
+    they tie the title to no other ("Google CEO Sundar Pichai" is another firm's), its article's title does
+    ("Foreign Minister Yoshimasa Hayashi" in a report on Japan): a sentence naming the owner elsewhere ("...
+    including CEO Sundar Pichai, as well as Apple") does not make the title the owner's."""
     wanted = content_stems(title)
+    owned = [w for w in words(owner) if w not in FUNCTION_WORDS]
+
+    def writes_owner(written: Sequence[str]) -> bool:
+        return any(w.startswith(o) for o in owned for w in written)
+
     for evidence in candidate.evidence:
+        quote = evidence.quote
         for form in candidate.forms:
-            at = evidence.quote.find(form)
+            at = quote.find(form)
             if at < 0:
                 continue
-            before = content_stems(" ".join(evidence.quote[:at].split()[-ROLE_WINDOW:]))
-            after = re.match(r",\s*((?:\S+\s+){0,5}\S+)", evidence.quote[at + len(form) :])
-            if wanted <= before or (after is not None and wanted <= content_stems(after.group(1))):
+            before = quote[:at].split()[-ROLE_WINDOW:]
+            after = SET_OFF.match(quote[at + len(form) :])
+            titled_before = wanted <= content_stems(" ".join(before))
+            titled_after = after is not None and wanted <= content_stems(after.group(1))
+            if not titled_before and not titled_after:
+                continue
+            if not owned:
+                return True
+            set_off = SET_OFF_OWNER.match(quote[at + len(form) :])
+            giving = (words(" ".join(before)) if titled_before else []) + (
+                words(set_off.group(1)) if titled_after and set_off else []
+            )
+            if writes_owner(giving):
+                return True
+            if titled_before and _titled_by_another(before, wanted):
+                continue
+            if writes_owner(words(evidence.title)):
                 return True
     return False
+
+
+def _titled_by_another(before: Sequence[str], wanted: AbstractSet[str]) -> bool:
+    """Whether the words before a name tie the title in them to a name ("Google CEO", "Masimo CEO"): a capitalised
+    word right before the title's first word, inside the sentence."""
+    at = next((i for i, w in enumerate(before) if wanted & content_stems(w)), None)
+    return at is not None and at > 0 and before[at - 1][:1].isupper() and not before[at - 1].endswith((".", ":"))
 
 
 def _names_given(question: str, plan: QuestionPlan) -> set[str]:

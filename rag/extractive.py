@@ -292,16 +292,21 @@ class ExtractiveEngine(Engine):
             answer.text = result.declined or NOT_FOUND
             return
         cited: list[CitedSentence] = []
+        chosen = result.chosen
         if result.entity is not None:
-            holding = _citing(result.entity, {c.evidence.doc_id for c in result.chosen})
+            holding = _citing(result.entity, {c.evidence.doc_id for c in chosen})
             cited.append((result.opening or f"{result.entity.name}.", holding, True))
             # the sentence the name is cited from is told first when the sentences chosen do not tell it: "Fjell
             # Capital. [1]" is read with what it rests on ("Fjell Capital and Nordkapp Partners co-led ...")
-            told = {c.evidence.key for c in result.chosen}
+            told = {c.evidence.key for c in chosen}
             cited += [(e.quote, [e], True) for e in holding[:1] if e.key not in told]
+            # else the article it is cited from is told first: "Tim Cook. [1]" is not followed by what another
+            # article says of Apple
+            lead = holding[0].doc_id if holding else ""
+            chosen = sorted(chosen, key=lambda c: c.evidence.doc_id != lead)
         if result.verdict:  # "Yes." citing the sentences that make it plain; "Cannot tell ..." citing none
             cited.append((opening(result.verdict), [c.evidence for c in result.grounds], True))
-        cited += [(c.evidence.quote, [c.evidence], True) for c in result.chosen]
+        cited += [(c.evidence.quote, [c.evidence], True) for c in chosen]
         cited += [(HALF_UNANSWERED.format(half=half.rstrip(" ?")), [], True) for half in result.unanswered]
         answer.text, answer.citations, answer.sentences = number_citations(cited)
         answer.verdict = result.verdict

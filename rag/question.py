@@ -352,9 +352,13 @@ def expand_contractions(question: str) -> str:
     return CONTRACTED.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)
 
 
+ASKED_PREPOSITIONS = r"in|at|on|from|for|by|with|to|into|under|against|of|during|through|since|until"
 LEADING_PREPOSITION = re.compile(
-    r"(?:in|at|on|from|for|by|with|to|into|under|against|of|during|through|since|until)\s+(?=(?:which|what|whom|whose)\b)",
-    re.IGNORECASE,
+    rf"(?P<preposition>{ASKED_PREPOSITIONS})\s+(?=(?:which|what|whom|whose)\b)", re.IGNORECASE
+)
+# "Which team did Ohtani sign with?" asks as "With which team did Ohtani sign?" does
+STRANDED_PREPOSITION = re.compile(
+    rf"(?:which|what|whom?)\b[^?]*\s(?P<preposition>{ASKED_PREPOSITIONS})\s*\?*$", re.IGNORECASE
 )
 
 
@@ -887,8 +891,8 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     if not asks_figure_in(question, plan.measure):  # a figure is of what it counts; "What are the main criticisms
         plan.focus, plan.focus_words = "", ()  # of X?" is answered in the articles' words, which need not write it
     plan.asks_noun = asked_noun(question)
-    opening = LEADING_PREPOSITION.match(question.strip())
-    plan.asks_preposition = opening.group().strip().lower() if opening else ""
+    opening = LEADING_PREPOSITION.match(question.strip()) or STRANDED_PREPOSITION.match(question.strip())
+    plan.asks_preposition = opening.group("preposition").lower() if opening else ""
     plan.every_source = bool(EVERY_SOURCE.search(question))
     # "the Taiwan article": no outlet the store holds, but words of an article's title
     plan.outlets = [m for m in find_outlets(question, catalog) if m.known or not _named_by_title(m, catalog)]

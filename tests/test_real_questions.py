@@ -812,6 +812,21 @@ COUNCIL_VOTES = {
     ),
 }
 
+# A goalkeeper's move: the club she leaves is named more often than the one she joins
+TRANSFER = {
+    "post_move.txt": (
+        {"title": "Vik leaves Kelby", "source": "Harbour Post", "published": "2024-01-12"},
+        "Lena Vik, who kept goal for Kelby Athletic for six seasons, announced on Friday that she is signing with "
+        "Northpoint Rovers. Kelby Athletic thanked Vik for six seasons in goal. "
+        "Kelby Athletic fans had hoped the goalkeeper would stay.",
+    ),
+    "herald_market.txt": (
+        {"title": "The winter market", "source": "Coast Herald", "published": "2024-01-05"},
+        "Kelby Athletic goalkeeper Lena Vik is the most sought-after free agent this winter. "
+        "Vik met three clubs, Kelby Athletic among them, before making up her mind.",
+    ),
+}
+
 
 def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
@@ -1059,6 +1074,11 @@ def housing_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: Base
 @pytest.fixture(scope="module")
 def council_votes(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     return assistant_over(tmp_path_factory.mktemp("council_votes") / "articles", COUNCIL_VOTES, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def transfer(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("transfer") / "articles", TRANSFER, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -1872,6 +1892,15 @@ def test_what_happened_on_a_day_the_articles_tell_of_as_still_to_come_is_decline
     assert_verbatim(council_votes, coming)
 
 
+def test_a_preposition_at_the_end_of_a_question_asks_for_the_name_written_after_it(transfer: Assistant) -> None:
+    # "Which club did Vik sign with?" asks as "With which club did Vik sign?": the club written after "signing
+    # with", not the one the articles name most
+    for question in ("Which club did Lena Vik sign with?", "With which club did Lena Vik sign?"):
+        answer = transfer.ask(question)
+        assert answer.text.startswith("Northpoint Rovers"), question
+        assert_verbatim(transfer, answer)
+
+
 def test_the_sentence_going_on_with_a_chosen_one_is_cited_with_it(docks: Assistant) -> None:
     answer = docks.ask("What new equipment does Dahl expect the port to invest in?")
     # the sentence that names the equipment points back at the one that holds the question's words;
@@ -2140,6 +2169,59 @@ def test_a_title_the_question_writes_out_finds_the_sentence_writing_its_initials
     assert any("new CEO" in c.quote for c in answer.citations), answer.text
     answer = assistant.ask("Who will be Harbour Line's new chief executive?")
     assert answer.text.startswith("Mira Sato. [1] Harbour Line said on Tuesday that Mira Sato"), answer.text
+
+
+# Two firms' chief executives; the one the question asks about is named in an article on another story, and a
+# third article asks who runs one of the firms
+TWO_CHIEFS = {
+    "board.txt": (
+        {"title": "Turmoil at Nordlys Robotics", "source": "Valley Courier", "published": "2024-04-02"},
+        "The board of Nordlys Robotics ousted its founder on Friday. The company's chief technology officer, Ada "
+        "Lin, will step in as interim CEO while the board searches for a permanent chief executive. "
+        "Ada Lin has worked at Nordlys Robotics since 2016.",
+    ),
+    "rival.txt": (
+        {"title": "Rivals circle after the Nordlys ouster", "source": "Valley Courier", "published": "2024-04-04"},
+        "Nordlys Robotics approached Omar Haddad, the co-founder and CEO of rival robot maker Fjellbotics, about "
+        "a merger, but he turned the offer down. Fjellbotics sells warehouse robots in Norway and Sweden.",
+    ),
+    "orders.txt": (
+        {"title": "Fjellbotics orders double", "source": "Nordic Trade", "published": "2024-04-09"},
+        "Fjellbotics doubled its orders this spring. Who is the CEO of Fjellbotics now, investors asked at the "
+        "annual meeting, where the firm said it plans a plant in Sweden.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def two_chiefs(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("two_chiefs") / "articles", TWO_CHIEFS, local_embedder)
+
+
+def test_who_holds_a_role_is_answered_from_a_sentence_giving_it_at_the_firm_asked_about(two_chiefs: Assistant) -> None:
+    assistant = two_chiefs
+    for question in ("Who is the CEO of Fjellbotics?", "Who is Fjellbotics's CEO?"):
+        answer = assistant.ask(question)
+        assert answer.text.startswith("Omar Haddad."), answer.text
+        assert_verbatim(assistant, answer)
+    # Ada Lin is a chief executive, of another firm: a firm no sentence gives a chief executive is declined
+    declined = assistant.ask("Who is the CEO of Kestrel Analytics?")
+    assert declined.abstained and "Ada Lin" not in declined.text
+    answer = assistant.ask("Who is the interim CEO of Nordlys Robotics?")
+    assert answer.text.startswith("Ada Lin."), answer.text
+    # the decline says whose role no sentence gives
+    declined = assistant.ask("Who is the defense minister of Norway?")
+    assert (
+        declined.abstained and declined.text == "The articles found do not say who the defense minister of Norway is."
+    )
+
+
+def test_an_entity_answer_goes_on_with_the_article_its_name_is_cited_from(two_chiefs: Assistant) -> None:
+    # the sentence closest to the question is another article's, which names no one: it comes after
+    answer = two_chiefs.ask("Who is the CEO of Fjellbotics?")
+    assert answer.text.startswith("Omar Haddad. [1] Nordlys Robotics approached Omar Haddad"), answer.text
+    assert "investors asked" in answer.text
+    assert_verbatim(two_chiefs, answer)
 
 
 # One outlet's stories: a clause of the question below is told by the trial report in none of its words
