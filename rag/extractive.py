@@ -218,6 +218,8 @@ class _Selection:
     ranked: list[ScoredSentence]
     best: ScoredSentence
     chosen: list[ScoredSentence]
+    # the sentence giving the time the question asks for ("When did ...", "how long"): its article is told first
+    lead: ScoredSentence | None = None
     _articles: dict[str, list[Passage]] = field(default_factory=dict)  # read once each
     _sections: dict[str, Sections] = field(default_factory=dict)
 
@@ -379,7 +381,7 @@ class ExtractiveEngine(Engine):
         for ground in assessment.grounds if assessment is not None else ():
             s.add(ground)  # what makes the verdict plain is shown
         result = ExtractiveResult(
-            _in_reading_order(chosen), best.score, entity=entity, unanswered=tuple(dict.fromkeys(unanswered))
+            _in_reading_order(chosen, s.lead), best.score, entity=entity, unanswered=tuple(dict.fromkeys(unanswered))
         )
         if assessment is not None:
             result.verdict, result.grounds = assessment.verdict, assessment.grounds
@@ -690,11 +692,17 @@ class ExtractiveEngine(Engine):
             if asks.search(question):
                 names = _names_asked(retrieval)
                 ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
-                if not any(
-                    writes.search(c.evidence.quote)
-                    and s.about(names, c.evidence, _with_neighbours(c, ending, following))
-                    for c in chosen
-                ):
+                giving = next(
+                    (
+                        c
+                        for c in chosen
+                        if writes.search(c.evidence.quote)
+                        and s.about(names, c.evidence, _with_neighbours(c, ending, following))
+                    ),
+                    None,
+                )
+                s.lead = s.lead or giving
+                if giving is None:
                     # a length of time is told where the article tells of what lasted ("The OLED lasted four
                     # hours and 23 minutes"), not always beside the sentences that match the question's names;
                     # a day or a year found that way was as often another event's, but not one found under a
@@ -706,6 +714,7 @@ class ExtractiveEngine(Engine):
                     )
                     if told is not None:
                         add(told)
+                        s.lead = s.lead or told
                     elif asks.search(first):
                         return unsaid, unanswered
                     else:
@@ -1182,9 +1191,10 @@ def _writes(candidate: ScoredSentence, name: str) -> bool:
     return re.search(rf"\b{re.escape(name.split()[-1])}\b", candidate.evidence.quote) is not None
 
 
-def _in_reading_order(chosen: Sequence[ScoredSentence]) -> list[ScoredSentence]:
-    """Article by article (the best first), each in reading order."""
-    article_rank = {doc: i for i, doc in enumerate(dict.fromkeys(c.evidence.doc_id for c in chosen))}
+def _in_reading_order(chosen: Sequence[ScoredSentence], lead: ScoredSentence | None = None) -> list[ScoredSentence]:
+    """Article by article (the lead sentence's first, else the best's), each in reading order."""
+    leading = [lead] if lead is not None else []
+    article_rank = {doc: i for i, doc in enumerate(dict.fromkeys(c.evidence.doc_id for c in [*leading, *chosen]))}
     return sorted(chosen, key=lambda c: (article_rank[c.evidence.doc_id], c.evidence.start_char))
 
 

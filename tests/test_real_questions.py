@@ -2922,3 +2922,28 @@ def test_a_name_answers_who_did_a_deed_only_where_a_sentence_ties_it_to_the_deed
     # of two deeds joined by "and", either ties the name: the captain spoke of tiring, not of patience
     answer = deeds.ask("Who captains Lakeside and said her team had tired late?")
     assert answer.text.startswith("Oda Lunde"), answer.text
+
+
+# A terminal's opening: the report nearest the question in words gives no date; a later review does
+TERMINAL_OPENING = {
+    "opening.txt": (
+        {"title": "Skarvik terminal opens to commuters", "source": "Harbour Post", "published": "2021-03-04"},
+        "The new Skarvik ferry terminal first opened its doors to crowds of commuters who had waited years for it. "
+        "Ferry users praised the bright waiting hall and the new cafe.",
+    ),
+    "review.txt": (
+        {"title": "A year of the Skarvik terminal", "source": "Coast Herald", "published": "2022-03-10"},
+        "Passenger numbers at Skarvik rose by a third in the first year. "
+        "The Skarvik ferry terminal opened on 3 March 2021, two years later than the council had promised.",
+    ),
+}
+
+
+def test_an_answer_to_when_opens_with_the_article_that_gives_the_time(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", TERMINAL_OPENING, local_embedder)
+    answer = assistant.ask("When did the Skarvik ferry terminal first open?")
+    assert answer.text.startswith("The Skarvik ferry terminal opened on 3 March 2021"), answer.text
+    assert "crowds of commuters" in answer.text  # the nearest sentence is still told, after
+    assert_verbatim(assistant, answer)
