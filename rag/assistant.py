@@ -683,6 +683,13 @@ class Assistant:
         from rag.report import briefing_plain, comparison_plain, report_sentences
 
         topic = plan.topic
+        named = options.filters
+        if plan.outlets and not (named.sources or named.authors):  # "Compare what TechCrunch and The Verge say ..."
+            sources = tuple(dict.fromkeys(s for m in plan.outlets for s in m.sources))
+            authors = tuple(dict.fromkeys(a for m in plan.outlets for a in m.authors))
+            options = replace(options, filters=replace(named, sources=sources, authors=authors))
+        if plan.speakers and not named.speakers:  # "Compare what Kishida and Hayashi say about ..."
+            options = replace(options, filters=replace(options.filters, speakers=plan.speakers))
         if not topic:  # about everything: what the titles say
             topic = "; ".join(r.title for r in self.articles()[:20])
         report: Comparison | Briefing

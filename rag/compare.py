@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rag.citations import Numbering, cosine
 from rag.figures import comparable, describe, find_figures, same_value, words_around
+from rag.filters import admits_article
 from rag.lexicon import content_stems, content_words, same_words, stem
 from rag.ranking import MIN_RELEVANCE, ScoredSentence
 from rag.records import ArticleRecord, AskOptions, Citation, CitedSentence, Evidence, Passage
@@ -326,9 +327,11 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
     # for every row, and tells which groups have anything on the topic.
     whole = assistant.retrieve(topic, replace(options, top_k=ROW_PASSAGES))
     options = replace(whole.options, top_k=options.top_k)
-    records = [r for r in assistant.articles() if not options.filters.doc_ids or r.doc_id in options.filters.doc_ids]
+    records = [r for r in assistant.articles() if admits_article(options.filters, r)]
     by_doc = {r.doc_id: r for r in records}
     groups = source_groups(records) if by == "source" else speaker_groups(records)
+    if by == "speaker" and options.filters.speakers:  # the rows of the people asked about
+        groups = [g for g in groups if g.speaker in options.filters.speakers]
     every_group = len(groups)
     if len(groups) > MAX_ROWS:
         groups = _groups_on_topic(whole.found, groups, by_doc)
@@ -351,7 +354,9 @@ def compare(assistant: Assistant, topic: str, by: str = "source", options: AskOp
             )
 
         ranked = engine.rank(retrieval, keep=said_by_group, shortlist=8)
-        relevant = [c for c in ranked if c.semantic >= CELL_RELEVANCE[by]]
+        # a sentence holding every word of the topic is on it, however far a short topic ("the terminal") is in
+        # meaning from any sentence
+        relevant = [c for c in ranked if c.semantic >= CELL_RELEVANCE[by] or c.lexical >= 1.0]
         pools[group.name] = relevant[:6]
         cell = Cell(group)
         if relevant:

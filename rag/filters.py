@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from llama_index.core.vector_stores.types import FilterCondition, FilterOperator, MetadataFilter, MetadataFilters
 
-from rag.records import Filters
+from rag.records import ArticleRecord, Filters, published_ordinal
 
 # The chunk metadata fields the rules read.
 ARTICLE_FIELD = "document_id"
@@ -41,6 +41,21 @@ def metadata_filters(filters: Filters) -> MetadataFilters | None:
     if filters.speakers:  # passages in which one of them speaks
         conditions.append(MetadataFilter(key=SPEAKERS_FIELD, operator=FilterOperator.ANY, value=list(filters.speakers)))
     return MetadataFilters(filters=conditions, condition=FilterCondition.AND)
+
+
+def admits_article(filters: Filters, record: ArticleRecord) -> bool:
+    """Whether `filters` allow some passage of the article by its own metadata (its id, source, author and date; a
+    speaker is a passage's): the rules above read of one article, to count the articles a report could draw on."""
+    if filters.doc_ids and record.doc_id not in filters.doc_ids:
+        return False
+    if filters.sources and record.source not in filters.sources:
+        return False
+    if filters.authors and record.author not in filters.authors:
+        return False
+    if filters.dated:
+        low, high = filters.date_range()
+        return low <= published_ordinal(record.published) <= high
+    return True
 
 
 _CHROMA_OPERATORS = {

@@ -53,6 +53,18 @@ WHAT_SOURCES_SAY = re.compile(
     re.IGNORECASE,
 )
 
+# "Compare what TechCrunch and The Verge say about the FTX trial", "Summarize The Verge's coverage of the trial":
+# whose words a request is about, then its topic
+SAID_ABOUT = re.compile(
+    r"^(?P<who>.+?)\s+(?:says?|said|reports?|reported|writes?|wrote|thinks?)\s+(?:about|on|of)\s+(?P<topic>.+)$",
+    re.IGNORECASE,
+)
+COVERAGE_OF = re.compile(
+    r"^(?P<who>.+?)['’]s?\s+(?:coverage|reporting|reports|articles|stories)\s+(?:of|on|about)\s+(?P<topic>.+)$",
+    re.IGNORECASE,
+)
+JOINING = frozenset({"and", "or", "both", "the", "what", "how", "between", "versus", "vs"})
+
 ORGANIZATION_NOUNS = frozenset(
     "company firm organization organisation corporation business startup entity group team club brand "
     "platform service network agency institution bank retailer outlet publication league party government "
@@ -731,6 +743,37 @@ def request_topic(question: str) -> tuple[str, str]:
     return "", ""
 
 
+@dataclass
+class RequestSubjects:
+    """Whose words a request wants, and on what: "Compare what TechCrunch and The Verge say about the FTX trial"."""
+
+    topic: str
+    outlets: list[OutletMention] = field(default_factory=list)
+    speakers: tuple[str, ...] = ()  # quoted people the corpus knows
+
+
+def request_subjects(question: str, topic: str, catalog: Catalog) -> RequestSubjects:
+    """The outlets the store holds, or the people it quotes, that a request's topic says it wants the words of, and
+    the topic without them: "TechCrunch and The Verge say about the FTX trial" is the FTX trial as those two
+    outlets report it; "Kishida and Hayashi say about NATO" is NATO as those two speak of it. Outlets named inside
+    the topic ("the FTX trial's coverage on CNBC") are left to it."""
+    split = SAID_ABOUT.match(topic) or COVERAGE_OF.match(topic)
+    if split is None:
+        return RequestSubjects(topic)
+    who = split.group("who")
+    at = question.find(who)  # read in the question: an outlet is found at the start of a sentence only inside it
+    outlets = [m for m in find_outlets(question, catalog) if m.known and at <= m.start and m.end <= at + len(who)]
+    rest = question[at : at + len(who)]
+    for mention in sorted(outlets, key=lambda m: -m.start):
+        rest = rest[: mention.start - at] + " " + rest[mention.end - at :]
+    speakers = tuple(catalog.people_named(question[:at] + rest))  # read after the words before it, as written
+    named = {w.lower() for person in speakers for w in re.findall(r"[\w'’-]+", person)}
+    left = [w for w in re.findall(r"[\w'’-]+", rest) if w.lower() not in JOINING | named]
+    if left or not (outlets or speakers):
+        return RequestSubjects(topic)  # "what the new rules say about ...": the words are the topic's
+    return RequestSubjects(split.group("topic").strip(), outlets, speakers)
+
+
 def find_dates(question: str, years: set[int]) -> list[DateMention]:
     """The dates a question names; a day without a year takes the corpus's years."""
     found: list[DateMention] = []
@@ -871,6 +914,10 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
         plan.kind, plan.topic = request, topic
         if request == "compare" and SPEAKER_ROWS.search(question):
             plan.by = "speaker"
+        wanted = request_subjects(question, topic, catalog)
+        plan.topic, plan.outlets, plan.speakers = wanted.topic, wanted.outlets, wanted.speakers
+        if request == "compare" and wanted.speakers and not wanted.outlets:
+            plan.by = "speaker"  # "Compare what Kishida and Hayashi say about ...": a row each
         return plan
     plan.kind, plan.asks_for = answer_kind(question)
     if plan.asks_for == "person":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,41 @@ def test_a_contracted_question_word_is_written_out() -> None:
 )
 def test_requests_for_comparisons_and_briefings_are_recognised(request_text: str, kind: str, topic: str) -> None:
     assert request_topic(request_text) == (kind, topic)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "sources", "topic"),
+    [
+        (
+            "Compare what the Harbour Gazette and Quayside Wire say about the ferry terminal",
+            ["The Harbour Gazette", "Quayside Wire | Coastal Business News"],
+            "the ferry terminal",
+        ),
+        ("Summarize The Harbour Gazette's coverage of port fees", ["The Harbour Gazette"], "port fees"),
+        (
+            "Brief me on what Quayside Wire reports about dredging",
+            ["Quayside Wire | Coastal Business News"],
+            "dredging",
+        ),
+        # words that are neither outlets nor people the corpus quotes: the topic stays whole
+        ("Compare what the new rules say about the terminal", [], "the new rules say about the terminal"),
+        ("Summarize the dispute over fees", [], "the dispute over fees"),
+    ],
+)
+def test_a_request_naming_outlets_reads_their_articles_on_the_topic(
+    request_text: str, sources: list[str], topic: str
+) -> None:
+    plan = plan_question(request_text, CATALOG)
+    assert [s for m in plan.outlets for s in m.sources] == sources
+    assert plan.topic == topic
+    assert plan.by == "source" and not plan.speakers
+
+
+def test_a_request_naming_people_compares_what_each_of_them_says() -> None:
+    catalog = replace(CATALOG, people=["Anna Dahl", "Ingrid Solheim", "Pieter Dahl"])
+    plan = plan_question("Compare what Anna Dahl and Solheim say about the terminal", catalog)
+    assert (plan.kind, plan.by, plan.topic) == ("compare", "speaker", "the terminal")
+    assert plan.speakers == ("Anna Dahl", "Ingrid Solheim") and not plan.outlets
 
 
 def test_dates_are_read_with_or_without_a_year_and_publication_dates_told_from_events() -> None:

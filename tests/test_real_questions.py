@@ -18,6 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.answer import Answer
 from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
+from rag.compare import Comparison
 from rag.entities import asked_deeds, tells_deed
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
@@ -2094,6 +2095,35 @@ def test_requests_are_answered_with_a_comparison_or_a_briefing(
     assert numbers == list(range(1, len(numbers) + 1))
     assert f"[{numbers[0]}]" in answer.text
     assert answer.to_json()["kind"] == kind
+
+
+def test_a_request_naming_outlets_compares_or_briefs_from_their_articles_only(newsroom: Assistant) -> None:
+    answer = newsroom.ask("Compare what the Harbour Gazette and Quayside Wire say about the ferry terminal")
+    assert isinstance(answer.report, Comparison), answer.text
+    assert answer.report.topic == "the ferry terminal"
+    assert {c.group.label for c in answer.report.cells} == {
+        "The Harbour Gazette",
+        "Quayside Wire | Coastal Business News",
+    }
+    assert "Ledger" not in answer.text and "other source" not in answer.text  # no outlet it was not asked about
+    assert_verbatim(newsroom, answer)
+    briefing = newsroom.ask("Summarize The Harbour Gazette's coverage of port fees")
+    sources = {r.doc_id: r.source for r in newsroom.articles()}
+    assert briefing.kind == "briefing" and briefing.citations
+    assert {sources[c.doc_id] for c in briefing.citations} == {"The Harbour Gazette"}
+
+
+def test_a_request_naming_people_compares_what_each_of_them_says(newsroom: Assistant) -> None:
+    answer = newsroom.ask("Compare what Ingrid Halvorsen and Pieter Dahl say about the terminal")
+    assert isinstance(answer.report, Comparison) and answer.report.by == "speaker", answer.text
+    cells = {c.group.label: c for c in answer.report.cells}
+    assert set(cells) == {"Ingrid Halvorsen", "Pieter Dahl"}  # no row for anyone else quoted
+    # a short topic is far in meaning from every sentence: one of theirs holding its words is on it
+    said = [text for text, _, _ in cells["Ingrid Halvorsen"].sentences]
+    assert said == [
+        "Harbour master Ingrid Halvorsen said the terminal cost $48 million and would handle twelve sailings a day."
+    ]
+    assert_verbatim(newsroom, answer)
 
 
 @pytest.mark.parametrize(
