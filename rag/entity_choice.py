@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rag.aliases import TITLE_INITIALS
 from rag.entities import (
+    IRREGULAR_PAST,
     PERSON_NOUNS,
     Candidate,
     agent_of,
@@ -26,7 +27,7 @@ from rag.entities import (
     written_near,
 )
 from rag.lexicon import ARTICLE_NOUNS, FUNCTION_WORDS, content_stems, stem, words
-from rag.question import MAKERS, ORGANIZATION_NOUNS, main_clause
+from rag.question import MAKERS, ORGANIZATION_NOUNS, PLACE_NOUNS, main_clause
 from rag.ranking import ScoredSentence, adjacent
 from rag.word_frequency import zipf_frequency
 
@@ -180,13 +181,33 @@ def choose_entity(
     # board ..." answers "Who asked the board ...?" with no name), the sentences found name no one
     all_weak = all(max(c.article_scores.values(), default=0.0) < ENTITY_MIN_RATIO * best.score for c in candidates)
     if plan is not None and plan.kind == "entity" and all_weak and not said:
-        deeds = asked_deeds(main_clause(question))
+        deeds = asked_deeds(deed_clause(question))
         untold = bool(deeds) and not any(tells_deed(best.evidence.quote, deed) for deed in deeds)
         if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
             return None, NO_ONE
     if entity is not None and plan is not None and not plan.facets and not said:
-        return _doer(entity, candidates, main_clause(question), best, referent)
+        return _doer(entity, candidates, deed_clause(question), best, referent)
     return entity, ""
+
+
+# "Which company hired Sam Altman ...?": a kind of name, then a deed done in the past
+WHICH_KIND_DID = re.compile(
+    r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?P<kind>[\w-]+)\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def deed_clause(question: str) -> str:
+    """The question's main clause, asked as "who" when it asks which company, person or place did a deed: "Which
+    company hired Sam Altman after he was fired?" asks who hired him, as "Who hired ..." does."""
+    clause = main_clause(question)
+    asked = WHICH_KIND_DID.match(clause)
+    if asked is None or asked.group("kind").lower() not in ORGANIZATION_NOUNS | PERSON_NOUNS | PLACE_NOUNS:
+        return clause
+    verb = asked.group("verb")
+    if verb.lower() not in IRREGULAR_PAST and not (verb.endswith("ed") and verb.lower() not in FUNCTION_WORDS):
+        return clause  # "Which team did ...", "Which company is ...": no deed it names
+    return f"Who {verb}{asked.group('rest')}"
 
 
 def _doer(

@@ -20,8 +20,10 @@ from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.compare import Comparison
 from rag.entities import asked_deeds, tells_deed
+from rag.entity_choice import deed_clause
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
+from rag.question import main_clause
 from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
 from tests.support.fake_openai import FakeOpenAI
@@ -2939,10 +2941,25 @@ def test_the_deed_a_who_question_asks_about_is_its_verb() -> None:
     assert asked_deeds("Who is the chief executive?") == []
 
 
+def test_which_kind_of_name_did_a_deed_asks_who_did_it() -> None:
+    assert (
+        deed_clause("Which company hired Sam Ortega after he was fired?") == "Who hired Sam Ortega after he was fired?"
+    )
+    assert asked_deeds(deed_clause("Which player scored the winner?")) == ["score"]
+    assert asked_deeds(deed_clause("What company made the chip?")) == ["make"]
+    # no deed named: an auxiliary, a verb in the present, or no kind of name before the verb
+    for question in ("Which team did Ohtani sign with?", "Which platform offers a bonus?", "Which new rules passed?"):
+        assert deed_clause(question) == main_clause(question)
+
+
 def test_a_name_answers_who_did_a_deed_only_where_a_sentence_ties_it_to_the_deed(deeds: Assistant) -> None:
     # the critic is named in a sentence writing of a winner, not as one: no report says who won this year's prize
     answer = deeds.ask("Who won this year's Harbour Prize?")
     assert answer.abstained and "Maren Solberg" not in answer.text, answer.text
+    # asked as "which <kind> did it", likewise
+    answer = deeds.ask("Which reporter won this year's Harbour Prize?")
+    assert answer.abstained and "Maren Solberg" not in answer.text, answer.text
+    assert deeds.ask("Which team won the Fjord Cup final?").text.startswith("Fjord Rovers."), answer.text
     # the name as the one by whom the thing asked about was done, or as the subject of the deed's own verb, answers
     answer = deeds.ask("Who scored the late goal that sealed the Fjord Cup victory?")
     assert answer.text.startswith("Ingrid Vatne"), answer.text
