@@ -26,7 +26,7 @@ from rag.entities import (
     written_after,
     written_near,
 )
-from rag.lexicon import ARTICLE_NOUNS, FUNCTION_WORDS, content_stems, stem, words
+from rag.lexicon import ARTICLE_NOUNS, FUNCTION_WORDS, content_stems, fold, stem, words
 from rag.question import MAKERS, ORGANIZATION_NOUNS, PLACE_NOUNS, main_clause
 from rag.ranking import ScoredSentence, adjacent
 from rag.word_frequency import zipf_frequency
@@ -155,6 +155,8 @@ def choose_entity(
             return None, unnamed
     if entity is not None and role:  # the first of the names the articles give the role to answers
         entity = next((c for c in candidates[:ROLE_CANDIDATES] if _holds_role(c, title, owner)), None)
+        if entity is not None:  # "Fed Chair Jerome Powell", written as one capitalised run, is Jerome Powell
+            entity.name = _without_title(entity.name, _title_stems(title))
         if entity is None:
             whose = f" of {owner}" if owner else ""
             shown = " ".join(w if w.isupper() else w.lower() for w in title.split())  # "CEO", "defense minister"
@@ -329,6 +331,22 @@ def _named_as(candidate: Candidate, kind: str, texts: Sequence[str]) -> bool:
     return any(written_near(text, form, wanted, KIND_WINDOW) for text in texts for form in candidate.forms)
 
 
+# one title, written several ways: "Fed Chair Jerome Powell" is the chairman asked about
+TITLE_FORMS = {
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "boss": "chief",
+}
+
+
+def _title_stems(text: str) -> set[str]:
+    """The content stems of `text`, a title's written ways as one (`TITLE_FORMS`)."""
+    return {TITLE_FORMS.get(s, s) for s in content_stems(text)}
+
+
 def _holds_role(candidate: Candidate, title: str, owner: str = "") -> bool:
     """Whether a sentence gives the candidate the title: before the name ("Defense Minister Ada Lin",
     "President of the Republic of Korea ... Yun Sok-yeol") or after it, set off ("Ada Lin, the defense minister").
@@ -338,7 +356,7 @@ def _holds_role(candidate: Candidate, title: str, owner: str = "") -> bool:
     they tie the title to no other ("Google CEO Sundar Pichai" is another firm's), its article's title does
     ("Foreign Minister Yoshimasa Hayashi" in a report on Japan): a sentence naming the owner elsewhere ("...
     including CEO Sundar Pichai, as well as Apple") does not make the title the owner's."""
-    wanted = content_stems(title)
+    wanted = _title_stems(title)
     owned = [w for w in words(owner) if w not in FUNCTION_WORDS]
 
     def writes_owner(written: Sequence[str]) -> bool:
@@ -352,8 +370,8 @@ def _holds_role(candidate: Candidate, title: str, owner: str = "") -> bool:
                 continue
             before = quote[:at].split()[-ROLE_WINDOW:]
             after = SET_OFF.match(quote[at + len(form) :])
-            titled_before = wanted <= content_stems(" ".join(before))
-            titled_after = after is not None and wanted <= content_stems(after.group(1))
+            titled_before = wanted <= _title_stems(" ".join(before))
+            titled_after = after is not None and wanted <= _title_stems(after.group(1))
             if not titled_before and not titled_after:
                 continue
             if not owned:
@@ -364,18 +382,30 @@ def _holds_role(candidate: Candidate, title: str, owner: str = "") -> bool:
             )
             if writes_owner(giving):
                 return True
-            if titled_before and _titled_by_another(before, wanted):
+            tied = _tying_name(before, wanted) if titled_before else ""
+            if tied:  # "Google CEO": the title is that name's; "Fed Chair" is the Federal Reserve's
+                if len(tied) >= 3 and any(o.startswith(fold(tied)) for o in owned):
+                    return True
                 continue
             if writes_owner(words(evidence.title)):
                 return True
     return False
 
 
-def _titled_by_another(before: Sequence[str], wanted: AbstractSet[str]) -> bool:
-    """Whether the words before a name tie the title in them to a name ("Google CEO", "Masimo CEO"): a capitalised
-    word right before the title's first word, inside the sentence."""
-    at = next((i for i, w in enumerate(before) if wanted & content_stems(w)), None)
-    return at is not None and at > 0 and before[at - 1][:1].isupper() and not before[at - 1].endswith((".", ":"))
+def _without_title(name: str, wanted: AbstractSet[str]) -> str:
+    """The name without the words up to the title in it ("Fed Chair Jerome Powell": "Jerome Powell")."""
+    parts = name.split()
+    at = max((i for i, w in enumerate(parts) if wanted & _title_stems(w)), default=-1)
+    return " ".join(parts[at + 1 :]) if 0 <= at < len(parts) - 2 else name
+
+
+def _tying_name(before: Sequence[str], wanted: AbstractSet[str]) -> str:
+    """The name the words before a name tie the title in them to ("Google" of "Google CEO", "Fed" of "Fed Chair"): a
+    capitalised word right before the title's first word, inside the sentence; '' when none does."""
+    at = next((i for i, w in enumerate(before) if wanted & _title_stems(w)), None)
+    if at is None or at == 0 or not before[at - 1][:1].isupper() or before[at - 1].endswith((".", ":")):
+        return ""
+    return re.sub(r"['’]s?$", "", before[at - 1])
 
 
 def _names_given(question: str, plan: QuestionPlan) -> set[str]:

@@ -2248,6 +2248,30 @@ def test_who_holds_a_role_is_answered_from_a_sentence_giving_it_at_the_firm_aske
     )
 
 
+# Two chairs: a federation's, written with its short name before the title, and a rowing club's
+TWO_CHAIRS = {
+    "fees.txt": (
+        {"title": "Fees stay put", "source": "Valley Courier", "published": "2024-05-02"},
+        "Fed Chair Lena Strand said the landing fees would stay as they are this year. "
+        "The Kelby Federation of Ferry Operators sets the fees for every port on the fjord.",
+    ),
+    "regatta.txt": (
+        {"title": "Regatta plans", "source": "Valley Courier", "published": "2024-05-03"},
+        "Rowing club chair Tor Berg said the regatta would move to August.",
+    ),
+}
+
+
+def test_a_title_written_another_way_and_its_holder_written_after_a_short_name_answer_who_holds_it(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", TWO_CHAIRS, local_embedder)
+    # "chairman" asks for a "Chair"; "Fed" is the Kelby Federation's short name; the name is shown without the title
+    answer = assistant.ask("Who is the chairman of the Kelby Federation?")
+    assert answer.text.startswith("Lena Strand. [1] Fed Chair Lena Strand said"), answer.text
+    assert_verbatim(assistant, answer)
+
+
 def test_an_entity_answer_goes_on_with_the_article_its_name_is_cited_from(two_chiefs: Assistant) -> None:
     # the sentence closest to the question is another article's, which names no one: it comes after
     answer = two_chiefs.ask("Who is the CEO of Fjellbotics?")
