@@ -78,6 +78,35 @@ ASKS_ROLE = re.compile(
     re.IGNORECASE,
 )
 
+# "Who coaches the Kansas City Chiefs?" asks who is their coach: a verb naming a role, then whose it is, and no more
+# (not "leads": a leader may be written a chief executive, a captain, a president)
+ROLE_VERBS = {
+    "coaches": "coach",
+    "manages": "manager",
+    "chairs": "chair",
+    "owns": "owner",
+    "directs": "director",
+    "edits": "editor",
+    "governs": "governor",
+}
+ASKS_ROLE_BY_VERB = re.compile(
+    rf"^\s*who\s+(?P<verb>{'|'.join(ROLE_VERBS)})\s+(?P<of>(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def asked_role(question: str) -> tuple[str, str] | None:
+    """The title a question asks who holds and whose it is ("Who is Japan's defense minister?": ("defense minister",
+    "Japan"); "Who coaches the Kansas City Chiefs?": ("coach", "the Kansas City Chiefs")); None when it asks none."""
+    role = ASKS_ROLE.search(question)
+    if role:  # "defense minister", not "Japan's"
+        return " ".join(role.group("role").split()[-2:]), role.group("owner") or role.group("of") or ""
+    by_verb = ASKS_ROLE_BY_VERB.match(question)
+    if by_verb:
+        return ROLE_VERBS[by_verb.group("verb").lower()], by_verb.group("of")
+    return None
+
 
 def choose_entity(
     retrieval: Retrieval,
@@ -100,10 +129,8 @@ def choose_entity(
     referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
     candidates: list[Candidate] = []
     off_story = False
-    role = ASKS_ROLE.search(question)
-    # "Who is the CEO of Apple?": the title, and whose it is
-    title = " ".join(role.group("role").split()[-2:]) if role else ""  # "defense minister", not "Japan's"
-    owner = (role.group("owner") or role.group("of") or "") if role else ""
+    role = asked_role(question)  # "Who is the CEO of Apple?": the title, and whose it is
+    title, owner = role or ("", "")
 
     def titled(candidate: Candidate) -> bool:
         return any(shaped_as_person(f) for f in candidate.forms) and _holds_role(candidate, title, owner)

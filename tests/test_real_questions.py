@@ -20,7 +20,7 @@ from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.compare import Comparison
 from rag.entities import asked_deeds, tells_deed
-from rag.entity_choice import deed_clause
+from rag.entity_choice import asked_role, deed_clause
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
 from rag.question import main_clause
@@ -2270,6 +2270,30 @@ def test_a_title_written_another_way_and_its_holder_written_after_a_short_name_a
     answer = assistant.ask("Who is the chairman of the Kelby Federation?")
     assert answer.text.startswith("Lena Strand. [1] Fed Chair Lena Strand said"), answer.text
     assert_verbatim(assistant, answer)
+
+
+# Two coaches: the beaten side's, quoted at length on the winners, and the winners' own
+TWO_COACHES = {
+    "derby.txt": (
+        {"title": "Rovers edge the derby", "source": "Coast Courier", "published": "2024-05-12"},
+        "Fjord Rovers beat Lakeside 2-1 on Sunday. Lakeside coach Per Olsen said Fjord Rovers deserved the win, "
+        "and Per Olsen praised the young players Fjord Rovers had brought through.",
+    ),
+    "squad.txt": (
+        {"title": "Rovers rest three", "source": "Coast Courier", "published": "2024-05-14"},
+        "Halvard Moe, the Fjord Rovers coach since 2019, rested three players for the cup tie.",
+    ),
+}
+
+
+def test_who_coaches_a_team_asks_who_its_coach_is(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
+    assistant = assistant_over(tmp_path / "articles", TWO_COACHES, local_embedder)
+    answer = assistant.ask("Who coaches Fjord Rovers?")
+    assert answer.text.startswith("Halvard Moe."), answer.text
+    assert_verbatim(assistant, answer)
+    assert asked_role("Who coaches the Kansas City Chiefs?") == ("coach", "the Kansas City Chiefs")
+    assert asked_role("Who coaches Fjord Rovers in the cup?") is None  # more than whose the role is
+    assert asked_role("Who leads OpenAI?") is None  # a leader may be written a chief executive
 
 
 def test_an_entity_answer_goes_on_with_the_article_its_name_is_cited_from(two_chiefs: Assistant) -> None:
