@@ -68,13 +68,15 @@ _TITLE = (
     r"spokesperson|spokesman|spokeswoman|ambassador|commander|coach|manager|founder|editor|owner|lawyer|attorney|"
     r"judge|prosecutor)"
 )
+# whose a role is, as a question names it: capitalised words, maybe after "the" ("the Kansas City Chiefs")
+_OWNER = r"(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
 # "Who is the defense minister?", "What is the name of the lawyer representing ...?"
 # whose the role is: "Japan's", "of Anthropic", "at the Bank of Japan"
 ASKS_ROLE = re.compile(
     r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was|are|were)\s+the\s+names?\s+of)\s+(?:the\s+)?"
     rf"(?:(?P<owner>[\w-]+)['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
     rf"(?:\s+{_TITLE})?)\b"
-    r"(?:\s+(?:of|at|for)\s+(?P<of>(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*))?",
+    rf"(?:\s+(?:of|at|for)\s+(?P<of>{_OWNER}))?",
     re.IGNORECASE,
 )
 
@@ -90,7 +92,7 @@ ROLE_VERBS = {
     "governs": "governor",
 }
 ASKS_ROLE_BY_VERB = re.compile(
-    rf"^\s*who\s+(?P<verb>{'|'.join(ROLE_VERBS)})\s+(?P<of>(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)"
+    rf"^\s*who\s+(?P<verb>{'|'.join(ROLE_VERBS)})\s+(?P<of>{_OWNER})"
     r"\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
@@ -365,7 +367,6 @@ TITLE_FORMS = {
     "chairperson": "chair",
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
-    "boss": "chief",
 }
 
 

@@ -3,7 +3,8 @@
 `metadata_filters` says which chunk metadata a `Filters` allows, as LlamaIndex
 `MetadataFilters` (so any LlamaIndex vector store could take them). The dense retriever
 hands Chroma the same rules as a `where` clause, and the BM25 retriever evaluates them over
-its columns as a numpy mask. Neither reading adds a rule of its own.
+its columns as a numpy mask; `admits_article` reads the article-level ones of one article's
+metadata, for a comparison to count its rows. No reading adds a rule of its own.
 
 LlamaIndex's own Chroma translation has no operator for "an array field holds one of these
 values" (the speaker filter), so the `where` translation is ours.

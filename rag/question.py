@@ -762,6 +762,8 @@ def request_subjects(question: str, topic: str, catalog: Catalog) -> RequestSubj
         return RequestSubjects(topic)
     who = split.group("who")
     at = question.find(who)  # read in the question: an outlet is found at the start of a sentence only inside it
+    if at < 0:
+        return RequestSubjects(topic)
     outlets = [m for m in find_outlets(question, catalog) if m.known and at <= m.start and m.end <= at + len(who)]
     rest = question[at : at + len(who)]
     for mention in sorted(outlets, key=lambda m: -m.start):
