@@ -620,10 +620,12 @@ PIECES = frozenset(
     "blog newsletter coverage feature analysis commentary interview profile explainer guide recap preview "
     "obituary".split()
 )
+# the lower-case words inside a name: "Erik ten Hag", "Ursula von der Leyen", "Mohammed bin Salman", "Bank of Japan"
+NAME_PARTICLES = r"(?:of|de|del|della|der|den|di|da|do|dos|du|la|le|van|von|ten|ter|bin|ibn|al|el)"
 # "Who is Yu Koizumi?", "Who are the Houthis?": the question names its subject, nothing else
 ABOUT_A_NAME = re.compile(
     r"^\s*(?i:who\s+(?:is|was|are|were)\s+(?:the\s+)?)"
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|de|van|von)\s+)?[A-Z][\w.'’&-]*)*)\s*[?.!]*\s*$"
+    rf"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}[A-Z][\w.'’&-]*)*)\s*[?.!]*\s*$"
 )
 
 
@@ -684,7 +686,7 @@ def answer_kind(question: str) -> tuple[str, str]:
 
 
 ASKING_WORDS = frozenset({"know", "tell", "say", "said", "says"})  # "What do we know about X", "Tell me about X"
-CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+CAPITALISED = re.compile(rf"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}[A-Z][\w'’-]*)*")
 
 
 def named_subject(question: str) -> str:

@@ -101,6 +101,10 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Who is Ingrid Halvorsen?", "open", ""),
         ("who was Dr. Okafor", "open", ""),
         ("Who are the Harbour Pilots?", "open", ""),
+        # ... names written with lower-case particles among them too
+        ("Who is Pieter van den Broek?", "open", ""),
+        ("Who is Anneke ten Brink?", "open", ""),
+        ("Who is Khalid bin Rashid?", "open", ""),
         # ... while a role to be filled asks for a name
         ("Who is the harbour master?", "entity", "person"),
         ("Who is the Mayor?", "entity", "person"),

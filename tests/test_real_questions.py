@@ -3042,3 +3042,30 @@ def test_an_answer_to_when_opens_with_the_article_that_gives_the_time(
     assert answer.text.startswith("The Skarvik ferry terminal opened on 3 March 2021"), answer.text
     assert "crowds of commuters" in answer.text  # the nearest sentence is still told, after
     assert_verbatim(assistant, answer)
+
+
+COACH_WITH_PARTICLE = {
+    "derby.txt": (
+        {"title": "Rovers slip again at Kingsmead", "source": "Harbour Post", "published": "2023-10-08"},
+        "Rovers lost 2-0 at Kingsmead Park on Saturday, their third defeat in a row. "
+        "Pieter van den Broek, the Rovers head coach, said the squad had stopped believing in its own plan. "
+        "Supporters at Kingsmead Park booed Pieter van den Broek as he walked to the tunnel.",
+    ),
+    "board.txt": (
+        {"title": "Rovers board backs its coach", "source": "Coast Herald", "published": "2023-10-10"},
+        "The Rovers board said on Monday that Pieter van den Broek keeps its full support. "
+        "He joined the club from Almere two summers ago.",
+    ),
+}
+
+
+def test_who_is_someone_whose_name_has_a_lower_case_particle_asks_about_them(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "Who is Erik ten Hag?" was read as asking for someone's name, and answered "Old Trafford."
+    assistant = assistant_over(tmp_path / "articles", COACH_WITH_PARTICLE, local_embedder)
+    answer = assistant.ask("Who is Pieter van den Broek?")
+    assert not answer.abstained, answer.text
+    assert "Rovers head coach" in answer.text, answer.text
+    assert not answer.text.startswith("Kingsmead Park."), answer.text
+    assert_verbatim(assistant, answer)
