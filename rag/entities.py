@@ -259,6 +259,29 @@ def _owned_names(after: Sequence[str], asked: set[str]) -> bool:
     return False
 
 
+APPOSITION_WORDS = 6  # words after the comma following a name within which an apposition names a role
+COPULA = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\b")  # "Jon Smith is a ...", "... was the ..."
+WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")  # the word right before a name, nothing but a space between
+
+
+def introduces(text: str, name: str) -> bool:
+    """Whether `text` says who `name` is, as a report does where it first names someone: a role right before the
+    name ("Michigan coach Jim Harbaugh", "Manchester United manager Erik ten Hag"), an apposition naming one after
+    it ("Yu Koizumi, senior fellow at the University of Tokyo"), or "is a", "was the" after it. A sentence that only
+    writes the name ("No Jim Harbaugh on the bus.", "OFFICIAL: Jim Harbaugh suspended") does not."""
+    roles = TITLES | PERSON_NOUNS
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        before = WORD_BEFORE.search(text, 0, match.start())
+        if before is not None and fold(before.group(1)) in roles:
+            return True
+        after = text[match.end() :]
+        if after.startswith(",") and any(fold(w) in roles for w in words(after)[:APPOSITION_WORDS]):
+            return True
+        if COPULA.match(after):
+            return True
+    return False
+
+
 def written_near(text: str, name: str, stems: AbstractSet[str], window: int = 4) -> bool:
     """Whether one of `stems` is within `window` words of `name`, wherever `text` writes it."""
     start = text.find(name) if name else -1

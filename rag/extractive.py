@@ -87,7 +87,7 @@ from rag.asked_kinds import (
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import Candidate, names_in
+from rag.entities import Candidate, introduces, names_in
 from rag.entity_choice import choose_entity, telling_words
 from rag.figures import numbers_in
 from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, stem_pairs, words, written_stems
@@ -125,6 +125,7 @@ PART_NEW_ARTICLE_BONUS = 0.1  # added to its match when its article is not cited
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
+INTRODUCTION_ARTICLES = 3  # articles found read whole for the sentence saying who the one asked about is
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
@@ -364,6 +365,14 @@ class ExtractiveEngine(Engine):
             best = ranked[0]
         broad = BROAD_QUESTION.search(question) is not None
         s = _Selection(retrieval, every, ranked, best, [best])
+        # "Who is Jim Harbaugh?": a report says who someone is where it first names them ("Michigan coach Jim
+        # Harbaugh"); that sentence is in the answer, its article told first, before sentences that only write the
+        # name ("No Jim Harbaugh on the bus. pic.twitter.com/...", an embedded post)
+        if plan is not None and plan.subject and not said:
+            introduction = self._introduction(s, plan.subject)
+            if introduction is not None:
+                s.add(introduction)
+                s.lead = introduction
         entity, unnamed = choose_entity(s.retrieval, s.every, s.best, asks_for, said)
         if unnamed:
             return ExtractiveResult([], best.score, declined=unnamed)
@@ -386,6 +395,19 @@ class ExtractiveEngine(Engine):
         if assessment is not None:
             result.verdict, result.grounds = assessment.verdict, assessment.grounds
         return result
+
+    def _introduction(self, s: _Selection, name: str) -> ScoredSentence | None:
+        """The sentence saying who `name` is (`introduces`): the best found, else the first in the articles found
+        (the first `INTRODUCTION_ARTICLES`, read whole); None when none does."""
+        found = next((c for c in s.every if introduces(c.evidence.quote, name)), None)
+        if found is not None:
+            return found
+        for doc in list(dict.fromkeys(p.doc_id for p in s.retrieval.found))[:INTRODUCTION_ARTICLES]:
+            for passage in s.article(doc):
+                for evidence in passage_sentences(passage):
+                    if introduces(evidence.quote, name):
+                        return ScoredSentence(evidence, self.ranker.lexical(s.asked_stems, evidence.quote), 0.0)
+        return None
 
     def _answer_parts_and_clauses(self, s: _Selection, entity: Candidate | None) -> bool:
         """Add the sentences answering each part of the question and each clause of a long description; whether

@@ -19,7 +19,7 @@ from rag.answer import Answer
 from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.compare import Comparison
-from rag.entities import asked_deeds, tells_deed
+from rag.entities import asked_deeds, introduces, tells_deed
 from rag.entity_choice import asked_role, deed_clause
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
@@ -3068,4 +3068,39 @@ def test_who_is_someone_whose_name_has_a_lower_case_particle_asks_about_them(
     assert not answer.abstained, answer.text
     assert "Rovers head coach" in answer.text, answer.text
     assert not answer.text.startswith("Kingsmead Park."), answer.text
+    assert_verbatim(assistant, answer)
+
+
+def test_a_sentence_introduces_someone_by_a_role_beside_their_name() -> None:
+    assert introduces("The league suspended coach Tomas Lind for three games.", "Tomas Lind")
+    assert introduces("“We keep calm,” says Tomas Lind, head coach of the Rovers.", "Tomas Lind")
+    assert introduces("Tomas Lind is a former goalkeeper from Bergen.", "Tomas Lind")
+    # writing the name is not saying who it is: an embedded post, a headline's label, another's apposition
+    post = "No Tomas Lind on the bus. pic.twitter.com/xYz — Ann Berg (@annberg) May 2, 2023"
+    assert not introduces(post, "Tomas Lind")
+    assert not introduces("OFFICIAL: Tomas Lind suspended for three games.", "Tomas Lind")
+    assert not introduces("Tomas Lind, who arrived in May, said little.", "Tomas Lind")
+
+
+COACH_ON_THE_BUS = {
+    "bus.txt": (
+        {"title": "Rovers travel without Lind", "source": "Harbour Post", "published": "2023-11-11"},
+        "No Tomas Lind on the Rovers bus. pic.twitter.com/aBc123 — Ann Berg (@annberg) November 11, 2023\n\n"
+        "The Rovers left for Kingsmead on Saturday morning without Tomas Lind.",
+    ),
+    "suspension.txt": (
+        {"title": "League suspends Rovers coach", "source": "Coast Herald", "published": "2023-11-10"},
+        "The league suspended Rovers head coach Tomas Lind for three games on Friday over the scouting scheme. "
+        "His assistant will lead the team at Kingsmead.",
+    ),
+}
+
+
+def test_who_is_someone_is_answered_first_by_the_sentence_saying_who_they_are(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "Who is Jim Harbaugh?" opened with an embedded post: "No Jim Harbaugh on the bus. pic.twitter.com/..."
+    assistant = assistant_over(tmp_path / "articles", COACH_ON_THE_BUS, local_embedder)
+    answer = assistant.ask("Who is Tomas Lind?")
+    assert answer.text.startswith("The league suspended Rovers head coach Tomas Lind"), answer.text
     assert_verbatim(assistant, answer)
