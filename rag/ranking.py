@@ -50,6 +50,13 @@ HEADING = re.compile(r"^(?!.*[.!?…:;\"”’')\]]\s*$).{0,90}$", re.DOTALL)
 # ... but a line of a list or table giving a figure ("Price: $99.99", "1. Anna Berg (Kessel United) - 31 goals") is
 # data: it answers as a sentence does (plain3 tune r23; no MultiHop-RAG tuning figure moved)
 DATA_LINE = re.compile(r"(?:[:(]|\s[–—-])\s*[$€£¥+]?\d|^\s*\d+[.)]\s")  # not "COVID-19", "Pac-12"
+# A social media post embedded in an article ("No Jim Harbaugh on the bus. pic.twitter.com/wnGz — Adam Rittenberg
+# (@ESPNRittenberg) November 11, 2023") is someone's post shown beside the report, often a headline with a link: it
+# counts as a heading (the names in its credit line are no answer to "Who won the final?")
+EMBEDDED_POST = re.compile(
+    r"\bpic\.twitter\.com/|\(@\w{1,15}\)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2},\s+\d{4}|(?:\s#\w+){2,}\s*$"  # ... or ending in hashtags ("#RWC2023 #ENGvRSA")
+)
 # In the statement of a person the question names, a sentence that points back ("This is
 # especially true for ...", "As an example, ...", "In particular, ...") continues the speaker's
 # previous one: it is scored with that one's
@@ -233,7 +240,8 @@ class SentenceRanker:
                     passage.score / top,
                     answer_type_match(question, evidence.quote),
                     rank=rank,
-                    heading=bool(HEADING.match(evidence.quote)) and not DATA_LINE.search(evidence.quote),
+                    heading=(bool(HEADING.match(evidence.quote)) and not DATA_LINE.search(evidence.quote))
+                    or EMBEDDED_POST.search(evidence.quote) is not None,
                 )
         if not candidates:
             return []

@@ -24,6 +24,7 @@ from rag.entity_choice import asked_role, deed_clause
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
 from rag.question import main_clause
+from rag.ranking import EMBEDDED_POST
 from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
 from tests.support.fake_openai import FakeOpenAI
@@ -3103,4 +3104,28 @@ def test_who_is_someone_is_answered_first_by_the_sentence_saying_who_they_are(
     assistant = assistant_over(tmp_path / "articles", COACH_ON_THE_BUS, local_embedder)
     answer = assistant.ask("Who is Tomas Lind?")
     assert answer.text.startswith("The league suspended Rovers head coach Tomas Lind"), answer.text
+    assert_verbatim(assistant, answer)
+
+
+def test_a_social_media_post_embedded_in_an_article_is_told_by_its_link_credit_or_hashtags() -> None:
+    assert EMBEDDED_POST.search("No Tomas Lind on the bus. pic.twitter.com/aBc123")
+    assert EMBEDDED_POST.search("What a finish! — Harbour Post Sport (@HarbourSport) May 6, 2023")
+    assert EMBEDDED_POST.search(
+        "- Lind explains his changes for Saturday's final, from Ann Berg in Kingsmead. #Rovers #CupFinal"
+    )
+    # an address, a handle or a hashtag written in a report's own sentence is none
+    assert not EMBEDDED_POST.search("Fans can write to the club at tickets@rovers.example before May 6, 2023.")
+    assert not EMBEDDED_POST.search("The club's account (@Rovers) posted the team sheet an hour before kickoff.")
+    assert not EMBEDDED_POST.search("The #MeToo movement reached the club's board in 2018.")
+
+
+def test_an_embedded_post_does_not_answer_where_the_report_itself_does(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "Who is Jim Harbaugh?" was answered with "No Jim Harbaugh on the bus. pic.twitter.com/... — Adam Rittenberg
+    # (@ESPNRittenberg) November 11, 2023", and "Who won the Rugby World Cup final?" with the name in a post's credit
+    assistant = assistant_over(tmp_path / "articles", COACH_ON_THE_BUS, local_embedder)
+    answer = assistant.ask("Did Tomas Lind travel on the Rovers bus to Kingsmead?")
+    assert "left for Kingsmead on Saturday morning without Tomas Lind" in answer.text, answer.text
+    assert "pic.twitter.com" not in answer.text, answer.text
     assert_verbatim(assistant, answer)
