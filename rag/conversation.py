@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from rag.entities import TITLES
+from rag.entities import TITLES, known_names, shaped_as_person
 from rag.lexicon import FUNCTION_WORDS, content_words, fold
 
 
@@ -96,17 +96,20 @@ SPEECH = re.compile(
 )
 
 
-def _people_in(text: str, people: Collection[str] = ()) -> list[str]:
+def _people_in(text: str, people: Collection[str] = (), asked: bool = False) -> list[str]:
     """The people `text` names, in order: a name after a title ("Foreign Minister Yoshimasa
     Hayashi"), a name that says something ("Kishida said"), or one of `people` (the corpus's
     known speakers, matched in full or by surname, and then named in full). Places and
-    organisations are not people.
+    organisations are not people. In a question (`asked`), a name shaped as a person's whose first
+    word is the first name of one of `people` ("Sam Altman", when the corpus quotes Sam Bankman-Fried)
+    is one too: the reader wrote it as who they ask about.
     """
     by_surname: dict[str, list[str]] = {}
     for person in people:
         if person.split():
             by_surname.setdefault(fold(person.split()[-1]), []).append(person)
     surnames = set(by_surname) | {fold(p) for p in people}
+    first_names = known_names(tuple(people)).first_names if asked else frozenset()
     found = []
     for match in NAME.finditer(text):
         run = [w for w in re.split(r"\s+", match.group()) if w]
@@ -118,7 +121,8 @@ def _people_in(text: str, people: Collection[str] = ()) -> list[str]:
         name = " ".join(name_words)
         known = fold(name) in surnames or fold(name_words[-1]) in surnames
         speaks = bool(SPEECH.match(text[match.end() :]))
-        if titled or known or speaks:
+        first_named = asked and shaped_as_person(name) and fold(name_words[0]) in first_names
+        if titled or known or speaks or first_named:
             # a known speaker written by surname alone ("Hayashi said") is named in full, when only one has it
             full = by_surname.get(fold(name), [])
             found.append(full[0] if len(name_words) == 1 and len(full) == 1 else name)
@@ -165,13 +169,17 @@ def resolve_follow_up(question: str, history: Sequence[Turn], people: Collection
     previous = history[-1]
     resolved = CONTINUATION.sub("", question).strip()
     if PERSON_PRONOUN.search(resolved):
-        # the person named last: the latest turn's question first, then its answer, then earlier turns
+        # the person named last: the latest turn's question first, read with the chat before it ("Who replaced him?"
+        # after "Why was Sam Altman fired?" asks who replaced Sam Altman, and "Did he come back?" after it asks of
+        # him again, not of a board member its answer names), then its answer, then earlier turns
+        latest = resolve_follow_up(previous.question, history[:-1], people)
+        earlier = [(turn.question, turn.answer) for turn in reversed(history[:-1])]
         named = next(
             (
                 found
-                for turn in reversed(history)
-                for text in (turn.question, turn.answer)
-                if (found := _people_in(text, people))
+                for question_asked, answer in [(latest, previous.answer), *earlier]
+                for text, asked in ((question_asked, True), (answer, False))
+                if (found := _people_in(text, people, asked))
             ),
             [],
         )

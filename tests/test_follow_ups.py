@@ -43,6 +43,21 @@ def test_a_pronoun_stands_for_the_person_named_last(history: list[Turn], follow_
     assert resolve_follow_up(follow_up, history) == standalone
 
 
+def test_a_pronoun_stands_for_the_person_the_question_asked_about_before_those_its_answer_names() -> None:
+    # "Who replaced him?" after "Why was Sam Altman fired?" asked who replaced Greg Brockman, a board member the answer
+    # named: a name the reader wrote in a question, shaped as a person's and with the first name of someone the
+    # corpus quotes, is a person's
+    people = ["Lena Whitby", "Tom Ridley"]
+    fired = Turn("Why was Lena Marsh dismissed?", "The board said Chief Operating Officer Tom Ridley would lead.")
+    assert resolve_follow_up("Who replaced her?", [fired], people) == "Who replaced Lena Marsh?"
+    # ... and the person a follow-up's pronoun stood for is who the next one's stands for
+    replaced = Turn("Who replaced her?", "Tom Ridley. [1] Chief Operating Officer Tom Ridley will lead the firm. [1]")
+    assert resolve_follow_up("Did she come back?", [fired, replaced], people) == "Did Lena Marsh come back?"
+    # a name of rare words with no first name the corpus knows is no person's ("Quayside Ferries")
+    ferries = Turn("Why did Quayside Ferries cut the route?", "Chief Executive Pieter Dahl blamed fuel costs.")
+    assert resolve_follow_up("What did he promise?", [ferries], people) == "What did Pieter Dahl promise?"
+
+
 def test_a_pronoun_never_stands_for_a_place_or_an_organisation() -> None:
     history = [Turn("What is happening in the Indo Pacific and at Quayside Ferries?", "Tensions rose.")]
     resolved = resolve_follow_up("What did she say about it?", history)
