@@ -24,7 +24,7 @@ from functools import reduce
 
 from rag.asked_kinds import asks_figure_in
 from rag.catalog import Catalog
-from rag.entities import PERSON_NOUNS, TITLES, names_in
+from rag.entities import IRREGULAR_PAST, PERSON_NOUNS, TITLES, names_in
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
 from rag.records import Filters
 from rag.word_frequency import zipf_frequency
@@ -666,6 +666,10 @@ def answer_kind(question: str) -> tuple[str, str]:
         kinds = PERSON_NOUNS | ORGANIZATION_NOUNS | PLACE_NOUNS | {"year", "date", "day", "month"}
         noun = next((w.rstrip("s") for w in reversed(nouns) if w in kinds or w.rstrip("s") in kinds), "")
         noun = noun or (nouns[0].rstrip("s") if nouns else "")
+        if first == "which" and noun not in ("year", "date", "day", "month") and _asks_for_several(clause):
+            # "which military technologies does ...", "Which countries joined the pact?": the sentences naming them
+            # all answer, not one name
+            return "open", ""
         if noun in PERSON_NOUNS or noun + "s" in PERSON_NOUNS:
             return "entity", "person"
         if noun in ORGANIZATION_NOUNS:
@@ -675,8 +679,6 @@ def answer_kind(question: str) -> tuple[str, str]:
         if noun in ("year", "date", "day", "month"):
             return "open", "time"
         if first == "which" and noun and noun not in AUXILIARIES:
-            if _asks_for_several(clause):  # "which military technologies does ...": things, not one name
-                return "open", ""
             return "entity", ""  # "which tool", "which model": some named thing
     if first == "when":
         return "open", "time"
@@ -714,12 +716,14 @@ def _asks_for_several(clause: str) -> bool:
     """Whether "which X ..." asks for several things of a kind: X's last word is plural and a verb follows it.
 
     "Which military technologies does Japan ...", "which risks are ...": an answer names things
-    of that kind, often with no capital letter, rather than one name. "Which letter represents ..."
-    is singular (its phrase runs into the verb: no auxiliary follows the noun).
+    of that kind, often with no capital letter, rather than one name; "Which countries joined the pact?"
+    is answered by all it names ("Japan, Germany and Italy"), not the first. "Which letter represents
+    ..." is singular (its phrase runs into the verb: no auxiliary or past form follows the noun).
     """
     words = re.findall(r"[\w'-]+", clause.lower())
     for length in (1, 2, 3):  # the phrase after "which", then its verb
-        if len(words) > length + 1 and words[length + 1] in AUXILIARIES:
+        verb = words[length + 1] if len(words) > length + 1 else ""
+        if verb in AUXILIARIES or verb in IRREGULAR_PAST or (len(verb) > 4 and verb.endswith("ed")):
             head = words[length]
             return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "news", "series"))
     return False

@@ -85,6 +85,10 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Which upgrades does the harbour board expect to fund?", "open", ""),
         ("Which safety measures were proposed after the collision?", "open", ""),
         ("Which bus routes are cut at night?", "open", ""),
+        # ... or several names, when a past verb follows ("Which countries joined the pact?" was answered "Japan.")
+        ("Which countries signed the fishing accord?", "open", ""),
+        ("Which players scored in the cup final?", "open", ""),
+        ("Which ferry company won the contract?", "entity", "organization"),
         ("Which glass does the architect use?", "entity", ""),
         ("Which series did the broadcaster renew?", "entity", ""),
         # the kind is the noun after the words that qualify it

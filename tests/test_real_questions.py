@@ -3129,3 +3129,23 @@ def test_an_embedded_post_does_not_answer_where_the_report_itself_does(
     assert "left for Kingsmead on Saturday morning without Tomas Lind" in answer.text, answer.text
     assert "pic.twitter.com" not in answer.text, answer.text
     assert_verbatim(assistant, answer)
+
+
+FISHING_ACCORD = {
+    "accord.txt": (
+        {"title": "North Sea fishing accord signed", "source": "Harbour Post", "published": "2023-06-02"},
+        "In 2019, the North Sea fishing accord was signed by Norway, Denmark and Iceland, and other coastal states "
+        "joined it later. The accord caps the herring catch for ten years.",
+    ),
+}
+
+
+def test_which_things_did_a_deed_is_answered_by_all_the_sentence_names_not_the_first(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "Which countries joined the Anti-Comintern Pact?" was answered "Japan. [1]" of "... between Japan, Germany and
+    # Italy, ..."
+    assistant = assistant_over(tmp_path / "articles", FISHING_ACCORD, local_embedder)
+    answer = assistant.ask("Which countries signed the North Sea fishing accord?")
+    assert answer.text.startswith("In 2019, the North Sea fishing accord was signed by Norway, Denmark and Iceland")
+    assert_verbatim(assistant, answer)
