@@ -43,7 +43,7 @@ from rag.lexicon import ARTICLE_NOUNS, content_stems, content_words, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import RankedNode, passages_of
-from rag.question import QuestionPlan, described_topic, expand_contractions, plan_question
+from rag.question import QuestionPlan, coming_out_search, described_topic, expand_contractions, plan_question
 from rag.ranking import SentenceRanker
 from rag.records import (
     BESIDE,
@@ -499,6 +499,9 @@ class Assistant:
         last = min((n.score or 0.0 for n in nodes), default=0.0)  # BM25 scores are on another scale
         extra: list[NodeWithScore] = []
         searches = [(facet, filters) for facet in plan.facets + [half.text for half in plan.halves]]
+        coming_out = coming_out_search(plan.question)  # "When was X released?": also "goes on sale", "available"
+        if coming_out:
+            searches.append((coming_out, filters))
         voice = asked_voice(plan.question, plan.metadata_spans, known=plan.speakers)
         heard = tuple(s for s in plan.speakers if voice is not None and speaks(voice.name, s))
         theirs = filters.both(Filters(speakers=heard)) if heard else None

@@ -734,6 +734,19 @@ class ExtractiveEngine(Engine):
                         if asks is ASKS_DURATION
                         else self._told_under_heading(s, names, writes)
                     )
+                    # a sentence holding as many of the question's words as the best one, and the time ("The Steam
+                    # Deck OLED will be available to order on November 16th" for "When was the Steam Deck OLED
+                    # released?"), though it ranked below the shortlist
+                    told = told or next(
+                        (
+                            c
+                            for c in every
+                            if writes.search(c.evidence.quote)
+                            and c.lexical >= best.lexical
+                            and s.about(names, c.evidence, _with_neighbours(c, ending, following))
+                        ),
+                        None,
+                    )
                     if told is not None:
                         add(told)
                         s.lead = s.lead or told
@@ -1214,10 +1227,11 @@ def _writes(candidate: ScoredSentence, name: str) -> bool:
 
 
 def _in_reading_order(chosen: Sequence[ScoredSentence], lead: ScoredSentence | None = None) -> list[ScoredSentence]:
-    """Article by article (the lead sentence's first, else the best's), each in reading order."""
+    """The lead sentence first ("The Steam Deck OLED will be available to order on November 16th", not the price
+    lines above it), then article by article (the lead's first, else the best's), each in reading order."""
     leading = [lead] if lead is not None else []
     article_rank = {doc: i for i, doc in enumerate(dict.fromkeys(c.evidence.doc_id for c in [*leading, *chosen]))}
-    return sorted(chosen, key=lambda c: (article_rank[c.evidence.doc_id], c.evidence.start_char))
+    return sorted(chosen, key=lambda c: (c is not lead, article_rank[c.evidence.doc_id], c.evidence.start_char))
 
 
 def _name_pattern(entity: Candidate) -> re.Pattern[str]:

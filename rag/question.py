@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 
-from rag.asked_kinds import asks_figure_in
+from rag.asked_kinds import ASKS_DAY, ASKS_WHEN, asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import IRREGULAR_PAST, PERSON_NOUNS, TITLES, names_in
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
@@ -579,6 +579,24 @@ GENERIC_FOCUS = frozenset(
     # "the percentage drop in the risk of ...": a change of the measure, which the articles may write as "lower"
     "drop rise increase decrease fall decline growth jump change reduction".split()
 )
+
+
+# "When was the Steam Deck OLED released?": a report tells when a thing comes out in other words ("will go on sale on
+# November 16th", "available Nov. 16 to purchase")
+COMES_OUT = re.compile(
+    r"\b(?:releas(?:e|es|ed|ing)|launch(?:es|ed|ing)?|(?:come|comes|came|coming)\s+out|debut(?:s|ed)?|"
+    r"(?:go|goes|went|going)\s+on\s+sale|ship(?:s|ped)?|arriv(?:e|es|ed)|available)\b",
+    re.IGNORECASE,
+)
+COMING_OUT_WORDS = "release launch available sale ships arrives"
+
+
+def coming_out_search(question: str) -> str:
+    """For a question asking when something comes out, its words with the ways reports say so; else ''."""
+    asks_when = ASKS_WHEN.search(question) is not None or ASKS_DAY.search(question) is not None
+    if not asks_when or COMES_OUT.search(question) is None:
+        return ""
+    return f"{COMES_OUT.sub(' ', question)} {COMING_OUT_WORDS}"
 
 
 def asked_noun(question: str) -> str:

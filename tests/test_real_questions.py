@@ -23,7 +23,7 @@ from rag.entities import asked_deeds, introduces, tells_deed
 from rag.entity_choice import asked_role, deed_clause
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
-from rag.question import main_clause
+from rag.question import coming_out_search, main_clause
 from rag.ranking import EMBEDDED_POST
 from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
@@ -3148,4 +3148,57 @@ def test_which_things_did_a_deed_is_answered_by_all_the_sentence_names_not_the_f
     assistant = assistant_over(tmp_path / "articles", FISHING_ACCORD, local_embedder)
     answer = assistant.ask("Which countries signed the North Sea fishing accord?")
     assert answer.text.startswith("In 2019, the North Sea fishing accord was signed by Norway, Denmark and Iceland")
+    assert_verbatim(assistant, answer)
+
+
+def test_when_something_comes_out_is_searched_in_the_words_reports_use_for_it() -> None:
+    searched = coming_out_search("When was the Harbour Pass app released?")
+    assert "Harbour Pass app" in searched and {"available", "sale", "launch"} <= set(searched.split())
+    assert coming_out_search("When does the new ferry come out?")
+    # not a question of when, nor one of something coming out
+    assert coming_out_search("Why was the Harbour Pass app released early?") == ""
+    assert coming_out_search("When did the mayor resign?") == ""
+
+
+def _pass_review() -> str:
+    """A long review of a ferry app: many passages write its name; one, far down, says when it goes on sale."""
+    features = [
+        "The Harbour Pass app shows every ferry departure from Skarvik with live delays.",
+        "Harbour Pass app users can store tickets offline, which helps on the open water.",
+        "The Harbour Pass app has a dark mode that the night crews asked for.",
+        "Reviewers found the Harbour Pass app quick to open on old phones.",
+        "The Harbour Pass app sends a warning when a crossing is cancelled by wind.",
+        "Families can share one Harbour Pass app account between four phones.",
+        "The Harbour Pass app map marks the quays where wheelchairs can board.",
+        "The Harbour Pass app supports six languages, including Polish and Somali.",
+    ]
+    paragraphs = [" ".join(f"{line} Paragraph {i}, point {j}." for j, line in enumerate(features)) for i in range(14)]
+    paragraphs.insert(
+        4,
+        "The ferry board met on Tuesday to talk about fuel prices, the new quay lights and the winter timetable, "
+        "and the fishing crews asked again for a larger night berth at Kessby. The board said the berth would "
+        "cost more than the whole lighting plan. Among the smaller items, the Harbour Pass app will go on sale "
+        "on March 3rd in the Skarvik region.",
+    )
+    return "\n\n".join(paragraphs)
+
+
+def test_when_something_came_out_is_answered_by_a_sentence_saying_it_goes_on_sale(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "When was the Steam Deck OLED released?" was declined: the sentences saying it "will go on sale on November
+    # 16th" were not found for "released", and ranked below the shortlist when found
+    articles = {
+        "pass.txt": (
+            {"title": "Harbour Pass app review", "source": "Harbour Post", "published": "2023-02-20"},
+            _pass_review(),
+        )
+    }
+    assistant = assistant_over(tmp_path / "articles", articles, local_embedder)
+    answer = assistant.ask("When was the Harbour Pass app released?")
+    assert not answer.abstained, answer.text
+    # ... and it opens the answer, before the sentences of its article written above it
+    assert answer.text.startswith("Among the smaller items, the Harbour Pass app will go on sale on March 3rd"), (
+        answer.text
+    )
     assert_verbatim(assistant, answer)
