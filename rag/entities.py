@@ -499,6 +499,13 @@ IRREGULAR_PAST = {
 }
 
 
+def past_form(word: str) -> bool:
+    """Whether a word is a verb's past form: an irregular one ("won", "led"), or one ending in -ed that is no
+    function word ("need" is none)."""
+    folded = word.lower()
+    return folded in IRREGULAR_PAST or (len(folded) > 3 and folded.endswith("ed") and folded not in FUNCTION_WORDS)
+
+
 # "Who has been hired to replace ...", "Who was appointed ...": the deed of a perfect or passive "who" question
 WHO_WAS_DONE = re.compile(
     r"\s*who\s+(?:has|have|had|is|was|were|will)\s+(?:been\s+|be\s+)?(?P<verb>[a-z]+(?:ed|en)|won|led|made|sold|"
@@ -537,8 +544,7 @@ def asked_deeds(question: str, done_to: bool = True) -> list[str]:
     for joined in AND_DID.finditer(question, found.end()):
         verb = joined.group("verb")
         # a verb in the first one's tense ("runs ... and says"), or in the past ("... and said")
-        past = verb in IRREGULAR_PAST or verb.endswith("ed")
-        if verb not in AUXILIARIES and (past or (first.endswith("s") and verb.endswith("s"))):
+        if verb not in AUXILIARIES and (past_form(verb) or (first.endswith("s") and verb.endswith("s"))):
             deeds.append(_deed_stem(verb))
     return list(dict.fromkeys(deeds))
 

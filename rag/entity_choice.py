@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from rag.aliases import TITLE_INITIALS
 from rag.entities import (
-    IRREGULAR_PAST,
     PERSON_NOUNS,
     Candidate,
     agent_of,
     asked_deeds,
+    past_form,
     shaped_as_person,
     tells_deed,
     vote,
@@ -236,7 +236,7 @@ def deed_clause(question: str) -> str:
     if asked is None or asked.group("kind").lower() not in ORGANIZATION_NOUNS | PERSON_NOUNS | PLACE_NOUNS:
         return clause
     verb = asked.group("verb")
-    if verb.lower() not in IRREGULAR_PAST and not (verb.endswith("ed") and verb.lower() not in FUNCTION_WORDS):
+    if not past_form(verb):
         return clause  # "Which team did ...", "Which company is ...": no deed it names
     return f"Who {verb}{asked.group('rest')}"
 

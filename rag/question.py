@@ -24,7 +24,7 @@ from functools import reduce
 
 from rag.asked_kinds import ASKS_DAY, ASKS_WHEN, asks_figure_in
 from rag.catalog import Catalog
-from rag.entities import IRREGULAR_PAST, PERSON_NOUNS, TITLES, names_in
+from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
 from rag.records import Filters
 from rag.word_frequency import zipf_frequency
@@ -741,7 +741,7 @@ def _asks_for_several(clause: str) -> bool:
     words = re.findall(r"[\w'-]+", clause.lower())
     for length in (1, 2, 3):  # the phrase after "which", then its verb
         verb = words[length + 1] if len(words) > length + 1 else ""
-        if verb in AUXILIARIES or verb in IRREGULAR_PAST or (len(verb) > 4 and verb.endswith("ed")):
+        if verb in AUXILIARIES or past_form(verb):
             head = words[length]
             return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is", "news", "series"))
     return False
