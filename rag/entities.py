@@ -396,6 +396,19 @@ ORGANISATION_PRONOUN = re.compile(r"\bits\b", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 
 
+def _written_as_place(candidate: Candidate, texts: Sequence[str]) -> bool:
+    """Whether `texts` write the candidate as a place somewhere: after a preposition of place ("in Dubai", "held at
+    Old Trafford", "from Kyiv"), before "-based" ("a Dubai-based firm"), or beside a place noun ("the city of
+    Osaka", "Lyon, France's third city")."""
+    written = "|".join(re.escape(f) for f in candidate.forms)
+    placed = re.compile(
+        rf"\b(?:in|at|from|near|outside|across|throughout|inside|into|(?:city|capital|town|country|state|province)"
+        rf"\s+of)\s+(?:the\s+)?(?:{written})(?![\w-])|(?<![\w-])(?:{written})-based\b",
+        re.IGNORECASE,
+    )
+    return any(placed.search(text) for text in texts)
+
+
 def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:
     """Whether `texts` write a name shaped like a person's ("Veltro Robotics") as they write an
     organisation's: "its" after it in its sentences and never "he", "she" or "his" (up to the
@@ -681,6 +694,13 @@ def vote(
             candidate.score *= OWNER_ONLY
         if not reporting and a_person and _written_as_reporter(candidate, everything):
             candidate.score *= REPORTER_ONLY
+        # a place is asked for: a person never written as one is no answer ("Which city hosted COP28?": not "Jaber",
+        # its president), and a name never written as a place answers at a penalty
+        placed = asks_for != "place" or _written_as_place(candidate, everything)
+        if not placed and a_person and not no_person:
+            continue
+        if not placed:
+            candidate.score *= OTHER_KIND
         organisation = asks_for == "organization"
         if organisation and candidate.is_person and not _written_as_organisation(candidate.name, everything):
             candidate.score *= OTHER_KIND  # a name form can mislead ("Quayside Ferries"): a penalty, not a veto

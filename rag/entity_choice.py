@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this share of the best one's
 NO_ONE = "The articles found name no one who answers this question."
+NO_PLACE = "The articles found name no place that answers this question."
 # "Who won ...", "who hit ...": the deed a who-question asks the doer of
 ASKS_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
 # Kinds of organisation a name says it is of ("... Party", "University of ..."), or the articles call it
@@ -215,9 +216,10 @@ def choose_entity(
         deeds = asked_deeds(deed_clause(question))
         untold = bool(deeds) and not any(tells_deed(best.evidence.quote, deed) for deed in deeds)
         if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
-            return None, NO_ONE
+            return None, _none_found(asks_for)
     if entity is not None and plan is not None and not plan.facets and not said:
-        return _doer(entity, candidates, deed_clause(question), best, referent)
+        doer, unnamed = _doer(entity, candidates, deed_clause(question), best, referent)
+        return doer, _none_found(asks_for) if unnamed else ""
     return entity, ""
 
 
@@ -239,6 +241,11 @@ def deed_clause(question: str) -> str:
     if not past_form(verb):
         return clause  # "Which team did ...", "Which company is ...": no deed it names
     return f"Who {verb}{asked.group('rest')}"
+
+
+def _none_found(asks_for: str) -> str:
+    """Why an entity question is declined when the sentences found name none who answers it."""
+    return NO_PLACE if asks_for == "place" else NO_ONE
 
 
 def _doer(

@@ -3202,3 +3202,28 @@ def test_when_something_came_out_is_answered_by_a_sentence_saying_it_goes_on_sal
         answer.text
     )
     assert_verbatim(assistant, answer)
+
+
+# A summit hosted by a person, held in a city: "Which city hosted it?" asks for the city.
+SUMMIT_HOST = {
+    "coast_summit.txt": (
+        {"title": "Harbour talks close without a deal", "source": "Coast Review", "published": "2024-05-02"},
+        "Chair Halvard Moe hosted the harbour summit, where ministers from nine countries argued over fuel taxes. "
+        "The harbour summit, held in Bergen this year, ended without a deal on Friday. "
+        "Moe said the talks would resume in the autumn.",
+    ),
+}
+
+
+def test_a_place_asked_for_is_a_name_written_as_a_place(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
+    # the sentence that best matches "hosted the harbour summit" names the chair who hosted it; the city is the
+    # name written as a place ("held in Bergen")
+    summit = assistant_over(tmp_path / "articles", SUMMIT_HOST, local_embedder)
+    answer = summit.ask("Which city hosted the harbour summit?")
+    assert answer.text.startswith("Bergen."), answer.text
+    assert_verbatim(summit, answer)
+    # asked who hosted it, the chair still answers
+    assert summit.ask("Who hosted the harbour summit?").text.startswith("Halvard Moe.")
+    # no country is named: the answer says that no place answers (not that no one does)
+    declined = summit.ask("Which country sent the most ministers?")
+    assert declined.abstained and declined.text == "The articles found name no place that answers this question."
