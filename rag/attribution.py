@@ -43,8 +43,10 @@ from rag.word_frequency import zipf_frequency
 # one the quotation names or speaks of; v22: "they said" is no one person's, and a clause before a comma ("The Jays
 # aren’t broadcasting ...") is no speaker; v23: v21's pronoun check reads the pronouns after a name as `fits` does
 # (up to the next person named); v24: a sentence adverb or preposition opening a sentence is no first name
-# ("Despite Meta’s efforts", "Perhaps Cruise execs"); v25: "Even" and "Oh" stay names (Even Pellerud, Oh Se-hoon)
-ATTRIBUTION_VERSION = "attribution-v25"
+# ("Despite Meta’s efforts", "Perhaps Cruise execs"); v25: "Even" and "Oh" stay names (Even Pellerud, Oh Se-hoon);
+# v26: names with a capital after a prefix ("Carolyn O’Hara", "Mike McDaniel", "Dom DiSandro") are people's names,
+# and the word after a title and "of" is what the title is of ("Secretary of State Antony Blinken")
+ATTRIBUTION_VERSION = "attribution-v26"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -66,7 +68,13 @@ TITLES = (
 # letters of names, accented ones too ("Fabien Galthié", "Thomas Müller", "Łukasz"): a capital, then small letters
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
-NAME = rf"[{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?(?:[ -][{UPPER}][{LOWER}]+(?:-[{LOWER}]+)?){{1,5}}"
+# a prefix after which a name writes a capital again ("O’Hara", "D’Angelo", "McCaffrey", "MacKenzie", "DiSandro",
+# "DeVito", "LaPorta", "LeCun")
+NAME_PREFIX = r"(?:O['’]|D['’]|Mc|Mac|Fitz|D[aeiu]|L[ae])"
+NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+"  # a word of a name: a capital, then small letters
+NAME = rf"{NAME_WORD}(?:-[{LOWER}]+)?(?:[ -]{NAME_WORD}(?:-[{LOWER}]+)?){{1,5}}"
+TITLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+$")  # "... Director of ": a title, then what it is of
+TITLE_OF_CHARS = 40
 TITLE_WORDS = frozenset(
     "prime foreign defense defence minister president chancellor secretary general ambassador admiral professor "
     "senator governor mayor spokesman spokeswoman chairman director current former deputy vice leading senior "
@@ -117,7 +125,7 @@ PERSON_ROLES = (
 ) - frozenset("investor leader figure player executive manager director chief head star entity".split())
 # one capitalised name and an appositive saying who they are: "Bree, another Kick streamer,"
 ONE_NAME_INTRODUCED = re.compile(
-    rf"(?<!\S)(?P<name>[{UPPER}][{LOWER}]{{2,}}),\s+(?:a|an|another|the)\s+(?P<who>[^,.“”]{{2,60}}?),"
+    rf"(?<!\S)(?P<name>{NAME_PREFIX}?[{UPPER}][{LOWER}]{{2,}}),\s+(?:a|an|another|the)\s+(?P<who>[^,.“”]{{2,60}}?),"
 )
 APPOSITIVE = re.compile(r"(?:an?|another|one\s+of)\s", re.IGNORECASE)  # "a member of the Green Party"
 NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")  # what an appositive follows: "Per Nygaard, "
@@ -135,7 +143,7 @@ FILLERS = frozenset(
 # a name, unless the word before is a function word ("Data from CME Group", "strategists at Bank of America")
 NAMED_AFTER_ROLE = re.compile(
     r"(?:^|\s)(?:[a-z][\w-]*|CEO|CTO|CFO|COO)\s+"
-    rf"(?P<name>[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?(?:\s+[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?){{0,2}})$"
+    rf"(?P<name>{NAME_WORD}(?:-[{UPPER}]?[{LOWER}]+)?(?:\s+{NAME_WORD}(?:-[{UPPER}]?[{LOWER}]+)?){{0,2}})$"
 )
 # kinds of body whose name follows them ("venture fund Seven Seven Six", "the hard-right Freedom Caucus")
 BODIES = frozenset(
@@ -147,9 +155,7 @@ ROLE_PHRASE_WORDS = 4  # "president of global affairs Kent Walker": the words a 
 ROLE_NAME_RARITY = 4.0  # a one-word name after a role is rarer than this (Zipf) as an English word: "Hewitt"
 # a name and what it did or said ("Kelce addressed Swift's attendance on his podcast", "Klopp on the demands
 # of his job"): the name speaks, unless it is joined to what follows ("Bank of America", "Smith and Jones")
-NAME_THEN_WORDS = re.compile(
-    rf"(?P<name>[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?)\s+(?!(?:of|and|de|van|von)\b)[a-z]"
-)
+NAME_THEN_WORDS = re.compile(rf"(?P<name>{NAME_WORD}(?:-[{UPPER}]?[{LOWER}]+)?)\s+(?!(?:of|and|de|van|von)\b)[a-z]")
 STOP = frozenset("the of a an and in on at to for by with from as".split())
 # words no subject opens with, which a mention before a verb of saying may: "And as Schefter", "But coach Matt
 # LaFleur", "When asked for comment, she"
@@ -259,7 +265,7 @@ def _speaking_alone(text: str) -> set[str]:
     """The capitalised words a text writes alone as a speaker, right before a verb of saying ("Wang testified",
     not "Goldman Sachs said") or right after one ("..., says Andrews, now 29", not "said Morgan Stanley"): the
     surnames of people, as no body's name is written. One pass over the text."""
-    word = rf"[{UPPER}][{LOWER}'’]*(?:-[{UPPER}]?[{LOWER}'’]+)*"  # "Wang", "Bankman-Fried", "O’Hara"
+    word = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}'’]*(?:-[{UPPER}]?[{LOWER}'’]+)*"  # "Wang", "Bankman-Fried", "McDaniel"
     before = {
         m.group("word")
         for m in re.finditer(rf"(?<![\w'’-])(?P<word>{word})\s+(?:{VERBS})\b", text)
@@ -321,6 +327,23 @@ def _strip_titles(name: str) -> str:
     ):
         words.pop(0)
     return " ".join(words) if len(words) >= 2 else ""
+
+
+def _run_name(match: re.Match[str]) -> str:
+    """The name a run of capitalised words (a match of `NAME`) gives, without the titles before it; a run right
+    after a title and "of" opens with what the title is of ("Secretary of State Antony Blinken", "Senior Director
+    of Content Carolyn O’Hara"); '' when no name of two words is left."""
+    run = match.group()
+    # a verb of saying written with a capital ("Credit: Hugh Stewart Says McDonald, ...") ends a name: the one after
+    # it speaks
+    spoken = [i for i, w in enumerate(run.split()) if re.fullmatch(VERBS, w.lower())]
+    if spoken:
+        run = " ".join(run.split()[spoken[-1] + 1 :])
+        return _strip_titles(run) if len(run.split()) >= 2 else ""
+    before = TITLE_OF.search(match.string[max(0, match.start() - TITLE_OF_CHARS) : match.start()])
+    if before is not None and before.group(1).lower() in TITLE_WORDS and len(run.split()) >= 3:
+        run = run.split(" ", 1)[1]
+    return _strip_titles(run)
 
 
 def _without_modifiers(mention: str) -> str:
@@ -453,7 +476,7 @@ class _Article:
         body = text[body_start:]
         speaking_alone = _speaking_alone(body)
         for match in re.finditer(NAME, body):
-            name = _strip_titles(match.group())
+            name = _run_name(match)
             titled = name != match.group() and match.group().split()[0].lower() in TITLE_WORDS  # "Mayor Dean Holt"
             alone = bool(name) and _surname(name) in speaking_alone  # "Gary Wang" ... "Wang testified"
             if name and (_is_person(name) or ((titled or alone) and _plain_name(name))):
@@ -558,11 +581,11 @@ class _Article:
         person = self._person_in(mention, at)
         if person:
             return person
-        names = [n for n in (_strip_titles(m.group()) for m in re.finditer(NAME, mention)) if n and self.is_person(n)]
+        names = [n for n in (_run_name(m) for m in re.finditer(NAME, mention)) if n and self.is_person(n)]
         if names:
             return self.register(names[-1], at)
         single = re.fullmatch(
-            rf"[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?", mention
+            rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?", mention
         )  # "Hayashi", "Bankman-Fried"
         met = self._known_as(mention, at) if single else None
         if met or (single and len(mention) > 3 and _is_person(mention)):  # "Wang": Gary Wang, met before
@@ -745,7 +768,7 @@ def _opening_name(sentence: str, lower_case: Callable[[str], bool]) -> str:
     run: list[str] = []
     for token in tokens[start:]:
         word = token.rstrip(",;:.!?")
-        if not re.fullmatch(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?(?:[’']s)?", word):
+        if not re.fullmatch(rf"{NAME_WORD}(?:-[{UPPER}]?[{LOWER}]+)?(?:[’']s)?", word):
             break
         run.append(word)
         if word != token:
@@ -966,11 +989,7 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                 # "an" after a comma is who the one named before it is, not another speaker of that description
                 prefix = line[: match.start(1)]
                 named_before = NAME_THEN_COMMA.search(prefix) if APPOSITIVE.match(match.group(1)) else None
-                people = [
-                    n
-                    for n in (_strip_titles(m.group()) for m in re.finditer(NAME, prefix))
-                    if n and article.is_person(n)
-                ]
+                people = [n for n in (_run_name(m) for m in re.finditer(NAME, prefix)) if n and article.is_person(n)]
                 if named_before is not None and people:
                     speaker = article.register(people[-1], sentence.start + prefix.rindex(people[-1]))
                 elif named_before is not None and (body := _name_ending(prefix[: named_before.end()].rstrip(" ,"))):

@@ -514,3 +514,29 @@ def test_a_sentence_adverb_or_preposition_opening_a_sentence_is_no_first_name() 
         ("“We will build homes,” said Oh Se-hoon, the mayor of Seoul.", "Oh Se-hoon"),
     ):
         assert [s.speaker for s in attribute(text).statements] == [name]
+
+
+def test_a_name_with_a_capital_after_its_prefix_is_a_persons() -> None:
+    # "O’Kane", "McTavish", "DiMarco": the surname writes a capital after O’, Mc, Di ...; each is the person the
+    # article brought in by full name, not a body called by one word
+    text = (
+        "Harbour ferries director of planning Siobhan O’Kane spoke at the hearing. "
+        "“The night boats will run again in March,” O’Kane stresses.\n\n"
+        "Coach Rory McTavish was upbeat after the match. “We defended well,” McTavish said.\n\n"
+        "Lia DiMarco, a deckhand, saw the collision. “The pilot never slowed down,” said DiMarco."
+    )
+    result = attribute(text)
+    said = speakers_by_opening(text, result, 14)
+    assert said["“The night boa"] == "Siobhan O’Kane"
+    assert said["“We defended w"] == "Rory McTavish"
+    assert said["“The pilot nev"] == "Lia DiMarco"
+    assert all(result.speakers[name].kind == "person" for name in ("Siobhan O’Kane", "Rory McTavish", "Lia DiMarco"))
+
+
+def test_the_words_a_title_is_of_are_no_part_of_the_name_after_them() -> None:
+    # "Director of Planning Tomas Quill": "Planning" is what he directs, not his first name
+    for text, name in (
+        ("Port Authority Director of Planning Tomas Quill said the pier would reopen in May.", "Tomas Quill"),
+        ("Secretary of State Ada Lindqvist said the talks would go on.", "Ada Lindqvist"),
+    ):
+        assert [s.speaker for s in attribute(text).statements] == [name]

@@ -676,6 +676,10 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
     assert catalog.people_named("Is the dahl spicy?") == [], "a lower-case surname is a word"
     assert catalog.people_named("What did Wu say?") == [], "a short surname alone is too often something else"
     assert catalog.people_named("What did Li Wu say?") == ["Li Wu"]
+    # an apostrophe is one apostrophe however it is typed: "O'Kane" (straight) names Siobhan O’Kane (curly)
+    curly = Catalog(people=["Siobhan O’Kane"])
+    assert curly.people_named("What does Siobhan O'Kane say about the night boats?") == ["Siobhan O’Kane"]
+    assert curly.people_named("Did O'Kane agree?") == ["Siobhan O’Kane"]
     # a surname that is a word of another name stands for no one: "West Indies", "Super Bowl"; "Anna Dahl" is not Pieter
     catalog = Catalog(people=["Brian West", "Lena Bowl", "Anna Dahl", "Pieter Dahl"])
     assert catalog.people_named("By how many wickets did West Indies beat England?") == []
