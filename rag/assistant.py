@@ -507,6 +507,10 @@ class Assistant:
         theirs = filters.both(Filters(speakers=heard)) if heard else None
         if theirs is not None:
             searches.append((plan.question, theirs))
+            # ... and by the topic alone: among their passages, their name and the outlet's name are in every one
+            # ("What does Carolyn O'Hara say about whether Mozilla.social will be a neutral platform?")
+            if voice is not None and voice.topic and content_stems(voice.topic):
+                searches.append((voice.topic, theirs))
         found_for = [indexes.retriever.retrieve_words(text, within, FACET_PASSAGES) for text, within in searches]
         for facet in plan.facets:
             meaning = QueryBundle(query_str=facet, embedding=embed(facet))

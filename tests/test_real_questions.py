@@ -3227,3 +3227,50 @@ def test_a_place_asked_for_is_a_name_written_as_a_place(tmp_path: Path, local_em
     # no country is named: the answer says that no place answers (not that no one does)
     declined = summit.ask("Which country sent the most ministers?")
     assert declined.abstained and declined.text == "The articles found name no place that answers this question."
+
+
+# A long interview: the head of a ferry line speaks in every paragraph, her firm's name in each, and once on what the
+# question asks about (small chunks, so that each paragraph is a passage of its own).
+FERRY_APP = {
+    "ferry_app.txt": (
+        {"title": "Why Harbourline is building its own ferry app", "source": "Coast Review", "published": "2024-06-03"},
+        "Harbourline Ferries head of digital Siobhan O’Kane spoke to us about the Harbourline app and Harbourline.\n\n"
+        "“Harbourline riders asked Harbourline for live maps, and Harbourline listened,” O’Kane says.\n\n"
+        "“The Harbourline app will sell Harbourline tickets and Harbourline passes,” O’Kane says of the Harbourline "
+        "app.\n\n"
+        "“Harbourline wants the Harbourline app on the phone of every Harbourline rider,” O’Kane adds.\n\n"
+        "“Harbourline staff will answer Harbourline riders in the Harbourline app,” O’Kane says of Harbourline.\n\n"
+        "“We will never sell anyone's travel history to advertisers,” O’Kane stresses.\n\n"
+        "The app launches in July.",
+    ),
+    # other reports on travel data and advertisers: their words are common in the corpus, the ferry line's name rare
+    **{
+        f"data_{i}.txt": (
+            {"title": f"Travel data report {i}", "source": "Data Weekly", "published": f"2024-05-0{i}"},
+            f"Regulators in region {i} asked airlines whether they sell a rider's travel history to advertisers. "
+            "Advertisers pay well for travel history, and selling it to advertisers is legal in most places. "
+            "Riders rarely know which advertisers hold their travel history.",
+        )
+        for i in range(1, 6)
+    },
+}
+
+
+def test_what_someone_says_on_a_topic_is_found_among_their_passages_by_the_topic(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, (_, text) in FERRY_APP.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps({n: m for n, (m, _) in FERRY_APP.items()}), encoding="utf-8")
+    settings = make_settings(storage_dir=tmp_path / "storage", chunk_tokens=40)
+    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
+    interview = Assistant.open(settings, embedder=local_embedder)
+    # typed with a straight apostrophe; her name and her firm's are in every passage of hers: the topic finds it
+    answer = interview.ask(
+        "What does Harbourline's Siobhan O'Kane say about selling riders' travel history to advertisers?",
+        options=AskOptions(top_k=2),
+    )
+    assert any("never sell anyone's travel history" in c.quote for c in answer.citations), answer.text
+    assert_verbatim(interview, answer)
