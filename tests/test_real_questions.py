@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -832,13 +833,15 @@ TRANSFER = {
 }
 
 
-def assistant_over(folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding) -> Assistant:
+def assistant_over(
+    folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding, **settings_overrides: Any
+) -> Assistant:
     """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
     folder.mkdir()
     for name, (_, text) in articles.items():
         (folder / name).write_text(text + "\n", encoding="utf-8")
     (folder / "manifest.json").write_text(json.dumps({n: meta for n, (meta, _) in articles.items()}), encoding="utf-8")
-    settings = make_settings(storage_dir=folder.parent / "storage")
+    settings = make_settings(storage_dir=folder.parent / "storage", **settings_overrides)
     ingest_paths(settings, [folder], load_embedder=lambda: embedder)
     return Assistant.open(settings, embedder=embedder)
 
@@ -3259,14 +3262,7 @@ FERRY_APP = {
 def test_what_someone_says_on_a_topic_is_found_among_their_passages_by_the_topic(
     tmp_path: Path, local_embedder: BaseEmbedding
 ) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for name, (_, text) in FERRY_APP.items():
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-    (folder / "manifest.json").write_text(json.dumps({n: m for n, (m, _) in FERRY_APP.items()}), encoding="utf-8")
-    settings = make_settings(storage_dir=tmp_path / "storage", chunk_tokens=40)
-    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
-    interview = Assistant.open(settings, embedder=local_embedder)
+    interview = assistant_over(tmp_path / "articles", FERRY_APP, local_embedder, chunk_tokens=40)
     # typed with a straight apostrophe; her name and her firm's are in every passage of hers: the topic finds it
     answer = interview.ask(
         "What does Harbourline's Siobhan O'Kane say about selling riders' travel history to advertisers?",
