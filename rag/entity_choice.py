@@ -81,6 +81,13 @@ ASKS_ROLE = re.compile(
     re.IGNORECASE,
 )
 
+# "What is the capital of Japan?", "What is Japan's capital?": a place holding a role for another, answered only by a
+# name the articles give the role ("the Japanese capital, Tokyo"), as a title given to a person answers "Who is ...?"
+ASKS_PLACE_ROLE = re.compile(
+    r"^\s*what\s+(?:is|was)\s+(?:(?P<owner>[\w-]+)['’]s\s+(?P<role>capital)(?:\s+city)?\s*[?.!]*\s*$|"
+    rf"the\s+(?P<of_role>capital)(?:\s+city)?\s+of\s+(?P<of>{_OWNER}))",
+    re.IGNORECASE,
+)
 # "Who coaches the Kansas City Chiefs?" asks who is their coach: a verb naming a role, then whose it is, and no more
 # (not "leads": a leader may be written a chief executive, a captain, a president)
 ROLE_VERBS = {
@@ -108,6 +115,9 @@ def asked_role(question: str) -> tuple[str, str] | None:
     by_verb = ASKS_ROLE_BY_VERB.match(question)
     if by_verb:
         return ROLE_VERBS[by_verb.group("verb").lower()], by_verb.group("of")
+    place = ASKS_PLACE_ROLE.match(question)
+    if place:
+        return place.group("role") or place.group("of_role"), place.group("owner") or place.group("of")
     return None
 
 
@@ -148,7 +158,7 @@ def choose_entity(
             people=plan.people,
             context=[p.text for p in found],
             introduced_by=plan.asks_preposition,
-            titled=titled if role else None,
+            titled=titled if role and asks_for != "place" else None,
         )
         if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
             verb = {stem(plan.asks_noun)}
@@ -190,7 +200,8 @@ def choose_entity(
         if entity is None:
             whose = f" of {owner}" if owner else ""
             shown = " ".join(w if w.isupper() else w.lower() for w in title.split())  # "CEO", "defense minister"
-            unnamed = f"The articles found do not say who the {shown}{whose} is."
+            which = "what" if asks_for == "place" else "who"
+            unnamed = f"The articles found do not say {which} the {shown}{whose} is."
             return None, unnamed
 
     preposition = plan.asks_preposition if plan is not None else ""

@@ -3270,3 +3270,35 @@ def test_what_someone_says_on_a_topic_is_found_among_their_passages_by_the_topic
     )
     assert any("never sell anyone's travel history" in c.quote for c in answer.citations), answer.text
     assert_verbatim(interview, answer)
+
+
+# Two reports on one country: only the second says which city is its capital.
+NORLAND_TALKS = {
+    "talks.txt": (
+        {"title": "Norland and Dalmar resume talks", "source": "Coast Review", "published": "2024-07-01"},
+        "Norland's foreign minister met Dalmar's envoy in Vesthavn on Monday. "
+        "Dalmar has long accused Norland of closing its ports to Dalmar's trawlers. "
+        "Both sides said the next round would be held in Ostby.",
+    ),
+}
+NORLAND_PROTEST = {
+    "protest.txt": (
+        {"title": "Fishers march in Norland", "source": "Coast Review", "published": "2024-07-08"},
+        "Thousands of fishers marched through the Norlandic capital, Vesthavn, on Sunday. "
+        "They want the ports reopened to trawlers from Dalmar and Ostby.",
+    ),
+}
+
+
+def test_the_capital_asked_for_is_a_city_the_articles_call_the_capital(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # the first report names Vesthavn and Ostby, and calls neither the capital: the answer says it does not say
+    talks = assistant_over(tmp_path / "talks", NORLAND_TALKS, local_embedder)
+    declined = talks.ask("What is the capital of Norland?")
+    assert declined.abstained and declined.text == "The articles found do not say what the capital of Norland is."
+    # the second calls Vesthavn the Norlandic capital
+    protest = assistant_over(tmp_path / "protest", NORLAND_PROTEST, local_embedder)
+    answer = protest.ask("What is the capital of Norland?")
+    assert answer.text.startswith("Vesthavn."), answer.text
+    assert_verbatim(protest, answer)
