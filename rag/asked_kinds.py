@@ -23,6 +23,15 @@ POINTS_BACK_TO = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)  # "these f
 NAME_BEFORE = re.compile(r"(?<![\w'’-])((?:[a-z]?[A-Z])[\w'’-]*)\s+$")  # a figure after "Steam Deck", "iPhone"
 HALF_COMPOUND = re.compile(r"half-[a-z]", re.IGNORECASE)  # "a half-step", "half-time": no half of anything
 MULTIPLIER = re.compile(r"(?:twice|double[ds]?|triple[ds]?)$", re.IGNORECASE)  # "double surprise": no count
+# "What is the capital of Japan?", "What is Japan's capital?", "Which city is the capital of Japan?": a place that
+# holds a role for another (`rag.entity_choice.asked_role`), asked for by the whole question
+ASKS_CAPITAL = re.compile(
+    r"^\s*(?:what|which\s+(?:city|town|place))\s+(?:is|was)\s+"
+    r"(?:(?P<owner>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)*)['’]s\s+capital(?:\s+city)?|"
+    r"the\s+capital(?:\s+city)?\s+of\s+(?P<of>(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*))"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 ASKS_COUNT = re.compile(r"\bhow\s+many\b", re.IGNORECASE)  # "How many Steam Decks ...": things counted
 # a unit written onto a figure ("64GB", "120Hz", "5G", "4K"): a measure or a model, no count of things; a scale
 # written onto it ("50k fans", "2m users", "1.5mln e-bikes", "15T tokens", "$5bn") still counts

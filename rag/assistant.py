@@ -485,7 +485,8 @@ class Assistant:
         half of a question asking a second thing ("..., and who was the subject?") is answered by
         a passage the first half's words do not find. What a quoted person the question asks about
         said ("What did Seema Shah make of the inflation report?") stands in a passage where they
-        speak, which other reports of the topic can crowd out. A clause is often written in other
+        speak, which other reports of the topic can crowd out: their passages are searched with the question,
+        and with the topic alone, as their name is in every one of them. A clause is often written in other
         words than the sentence it stands for ("accused of committing fraud for personal gain": "painted
         as someone who knowingly committed fraud to achieve great wealth"): it is also searched by its
         embedding with its words (`FACET_MEANING_PASSAGES`). They follow the top-k, so the answer step can
@@ -507,7 +508,7 @@ class Assistant:
         theirs = filters.both(Filters(speakers=heard)) if heard else None
         if theirs is not None:
             searches.append((plan.question, theirs))
-            # ... and by the topic alone: among their passages, their name and the outlet's name are in every one
+            # ... and by the topic alone: among their passages, their name and their firm's are in every one
             # ("What does Carolyn O'Hara say about whether Mozilla.social will be a neutral platform?")
             if voice is not None and voice.topic and content_stems(voice.topic):
                 searches.append((voice.topic, theirs))

@@ -45,7 +45,8 @@ from rag.word_frequency import zipf_frequency
 # (up to the next person named); v24: a sentence adverb or preposition opening a sentence is no first name
 # ("Despite Meta’s efforts", "Perhaps Cruise execs"); v25: "Even" and "Oh" stay names (Even Pellerud, Oh Se-hoon);
 # v26: names with a capital after a prefix ("Carolyn O’Hara", "Mike McDaniel", "Dom DiSandro") are people's names,
-# and the word after a title and "of" is what the title is of ("Secretary of State Antony Blinken")
+# the words after a title and "of" are what the title is of ("Secretary of State Antony Blinken"), and a capitalised
+# verb of saying ends a name ("Credit: Hugh Stewart Says McDonald")
 ATTRIBUTION_VERSION = "attribution-v26"
 
 VERBS = (
@@ -332,7 +333,8 @@ def _strip_titles(name: str) -> str:
 def _run_name(match: re.Match[str]) -> str:
     """The name a run of capitalised words (a match of `NAME`) gives, without the titles before it; a run right
     after a title and "of" opens with what the title is of ("Secretary of State Antony Blinken", "Senior Director
-    of Content Carolyn O’Hara"); '' when no name of two words is left."""
+    of Content Carolyn O’Hara"): its last two words are the name; one a capitalised verb of saying ends is no name
+    ("Credit: Hugh Stewart Says McDonald"); '' when no name of two words is left."""
     run = match.group()
     # a verb of saying written with a capital ("Credit: Hugh Stewart Says McDonald, ...") ends a name: the one after
     # it speaks
@@ -342,7 +344,7 @@ def _run_name(match: re.Match[str]) -> str:
         return _strip_titles(run) if len(run.split()) >= 2 else ""
     before = TITLE_OF.search(match.string[max(0, match.start() - TITLE_OF_CHARS) : match.start()])
     if before is not None and before.group(1).lower() in TITLE_WORDS and len(run.split()) >= 3:
-        run = run.split(" ", 1)[1]
+        run = " ".join(run.split()[-2:])  # "Secretary of Homeland Security Alejandro Mayorkas": the last two words
     return _strip_titles(run)
 
 
@@ -588,7 +590,10 @@ class _Article:
             rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]{{2,}}(?:-[{UPPER}][{LOWER}]+)?", mention
         )  # "Hayashi", "Bankman-Fried"
         met = self._known_as(mention, at) if single else None
-        if met or (single and len(mention) > 3 and _is_person(mention)):  # "Wang": Gary Wang, met before
+        # a word with a capital after its prefix is a person's surname when met before with a first name ("O’Hara":
+        # Carolyn O’Hara), a body's else ("McKinsey said", "LaLiga said")
+        prefixed = re.match(rf"{NAME_PREFIX}[{UPPER}]", mention) is not None
+        if met or (single and len(mention) > 3 and not prefixed and _is_person(mention)):  # "Wang": Gary Wang
             return self.register(met or mention, at)
         description = mention.lower()
         wanted = _keywords(description)

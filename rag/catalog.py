@@ -23,7 +23,7 @@ from typing import Any
 
 from rag.atomic_file import write_atomically
 from rag.attribution import TITLE_WORDS
-from rag.lexicon import content_stems, fold
+from rag.lexicon import content_stems, fold, straight_apostrophes
 from rag.records import ArticleRecord
 
 log = logging.getLogger(__name__)
@@ -185,7 +185,7 @@ class Catalog:
         """The quoted people `text` names: by full name, or by a surname of four letters or more
         written with its capital ("Koizumi", not "koizumi", which would be a word)."""
         full, surnames = self._people_index
-        words = re.findall(r"[\w'-]+", _straight_apostrophes(text))  # "O'Hara" names Carolyn O’Hara
+        words = re.findall(r"[\w'-]+", straight_apostrophes(text))  # "O'Hara" names Carolyn O’Hara
         named: dict[str, None] = {}
         for i, word in enumerate(words):
             for length in range(1, MAX_NAME_WORDS + 1):  # a full name, any case
@@ -202,7 +202,7 @@ class Catalog:
         full: dict[str, list[str]] = {}
         surnames: dict[str, list[str]] = {}
         for person in self.people:
-            words = re.findall(r"[\w'-]+", _straight_apostrophes(person))
+            words = re.findall(r"[\w'-]+", straight_apostrophes(person))
             if words:
                 full.setdefault(" ".join(words).lower(), []).append(person)
                 surnames.setdefault(words[-1], []).append(person)
@@ -271,8 +271,3 @@ def _inside_another_name(words: Sequence[str], i: int) -> bool:
     after = i + 1 < len(words) and words[i + 1][:1].isupper()
     before = i > 1 and words[i - 1][:1].isupper() and not re.search(r"['’]s?$", words[i - 1])
     return after or (before and words[i - 1].lower() not in TITLE_WORDS)
-
-
-def _straight_apostrophes(text: str) -> str:
-    """`text` with its curly apostrophes straight: a name is one name however its apostrophe is typed."""
-    return text.replace("’", "'").replace("‘", "'")

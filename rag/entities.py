@@ -398,12 +398,15 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", 
 
 def _written_as_place(candidate: Candidate, texts: Sequence[str]) -> bool:
     """Whether `texts` write the candidate as a place somewhere: after a preposition of place ("in Dubai", "held at
-    Old Trafford", "from Kyiv"), before "-based" ("a Dubai-based firm"), or beside a place noun ("the city of
-    Osaka", "Lyon, France's third city")."""
+    Old Trafford", "from Kyiv"; not "in Jaber's view"), before "-based" ("a Dubai-based firm"), after a place noun
+    and "of" ("the city of Osaka"), or set off beside one ("the Japanese capital, Tokyo", "Lyon, France's third
+    city")."""
     written = "|".join(re.escape(f) for f in candidate.forms)
+    places = r"(?:city|capital|town|village|country|state|province|region)"
+    name = rf"(?:{written})(?![\w'’-])"
     placed = re.compile(
-        rf"\b(?:in|at|from|near|outside|across|throughout|inside|into|(?:city|capital|town|country|state|province)"
-        rf"\s+of)\s+(?:the\s+)?(?:{written})(?![\w-])|(?<![\w-])(?:{written})-based\b",
+        rf"\b(?:(?:in|at|from|near|outside|across|throughout|inside|into|{places}\s+of)\s+(?:the\s+)?|{places},\s+)"
+        rf"{name}|(?<![\w-])(?:{written})-based\b|(?<![\w-]){name},\s+(?:[\w'’-]+\s+){{1,3}}{places}\b",
         re.IGNORECASE,
     )
     return any(placed.search(text) for text in texts)
@@ -697,7 +700,7 @@ def vote(
         # a place is asked for: a person never written as one is no answer ("Which city hosted COP28?": not "Jaber",
         # its president), and a name never written as a place answers at a penalty
         placed = asks_for != "place" or _written_as_place(candidate, everything)
-        if not placed and a_person and not no_person:
+        if not placed and not no_person:
             continue
         if not placed:
             candidate.score *= OTHER_KIND

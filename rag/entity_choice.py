@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from rag.aliases import TITLE_INITIALS
+from rag.asked_kinds import ASKS_CAPITAL
 from rag.entities import (
     PERSON_NOUNS,
     Candidate,
@@ -81,13 +82,6 @@ ASKS_ROLE = re.compile(
     re.IGNORECASE,
 )
 
-# "What is the capital of Japan?", "What is Japan's capital?": a place holding a role for another, answered only by a
-# name the articles give the role ("the Japanese capital, Tokyo"), as a title given to a person answers "Who is ...?"
-ASKS_PLACE_ROLE = re.compile(
-    r"^\s*what\s+(?:is|was)\s+(?:(?P<owner>[\w-]+)['’]s\s+(?P<role>capital)(?:\s+city)?\s*[?.!]*\s*$|"
-    rf"the\s+(?P<of_role>capital)(?:\s+city)?\s+of\s+(?P<of>{_OWNER}))",
-    re.IGNORECASE,
-)
 # "Who coaches the Kansas City Chiefs?" asks who is their coach: a verb naming a role, then whose it is, and no more
 # (not "leads": a leader may be written a chief executive, a captain, a president)
 ROLE_VERBS = {
@@ -115,9 +109,9 @@ def asked_role(question: str) -> tuple[str, str] | None:
     by_verb = ASKS_ROLE_BY_VERB.match(question)
     if by_verb:
         return ROLE_VERBS[by_verb.group("verb").lower()], by_verb.group("of")
-    place = ASKS_PLACE_ROLE.match(question)
-    if place:
-        return place.group("role") or place.group("of_role"), place.group("owner") or place.group("of")
+    capital = ASKS_CAPITAL.match(question)  # "What is the capital of Japan?": a place holding a role
+    if capital:
+        return "capital", capital.group("owner") or capital.group("of")
     return None
 
 
@@ -405,8 +399,8 @@ def _holds_role(candidate: Candidate, title: str, owner: str = "") -> bool:
     wanted = _title_stems(title)
     owned = [w for w in words(owner) if w not in FUNCTION_WORDS]
 
-    def writes_owner(written: Sequence[str]) -> bool:
-        return any(w.startswith(o) for o in owned for w in written)
+    def writes_owner(written: Sequence[str]) -> bool:  # "Japanese" of Japan, "Ukrainian" of Ukraine, "Chinese" of China
+        return any(w.startswith(o) or _of_the_name(w, o) for o in owned for w in written)
 
     for evidence in candidate.evidence:
         quote = evidence.quote
@@ -436,6 +430,13 @@ def _holds_role(candidate: Candidate, title: str, owner: str = "") -> bool:
             if writes_owner(words(evidence.title)):
                 return True
     return False
+
+
+def _of_the_name(word: str, name: str) -> bool:
+    """Whether `word` is an adjective made of a name of five letters or more, which it writes up to its last two
+    letters ("ukrainian" of "ukraine", "chinese" of "china"; not "french" of "france")."""
+    shared = next((i for i, (a, b) in enumerate(zip(word, name, strict=False)) if a != b), min(len(word), len(name)))
+    return len(name) >= 5 and shared >= max(4, len(name) - 2)
 
 
 def _without_title(name: str, wanted: AbstractSet[str]) -> str:

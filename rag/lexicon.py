@@ -79,9 +79,17 @@ def stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def straight_apostrophes(text: str) -> str:
+    """`text` with every apostrophe straight (’, ‘, ʼ): a word is one word however its apostrophe is typed."""
+    return text.translate(_APOSTROPHES)
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def words(text: str) -> list[str]:
-    """Folded words of `text` (hyphens and apostrophes inside a word are kept)."""
-    return [w.replace("’", "'") for w in WORD.findall(fold(text))]
+    """Folded words of `text` (hyphens and apostrophes inside a word are kept, every apostrophe straight)."""
+    return [straight_apostrophes(w) for w in WORD.findall(fold(text))]
 
 
 def same_words(text: str) -> str:

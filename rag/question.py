@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 
-from rag.asked_kinds import ASKS_DAY, ASKS_WHEN, asks_figure_in
+from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_WHEN, asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
@@ -649,6 +649,8 @@ ABOUT_A_NAME = re.compile(
 
 def answer_kind(question: str) -> tuple[str, str]:
     """('entity' | 'yes_no' | 'open', what an entity question asks for)."""
+    if ASKS_CAPITAL.match(question):  # "What is Japan's capital?": a place
+        return "entity", "place"
     clause = main_clause(question)
     words = re.findall(r"[\w'-]+", clause.lower())
     if not words:

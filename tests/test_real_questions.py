@@ -836,8 +836,8 @@ TRANSFER = {
 def assistant_over(
     folder: Path, articles: dict[str, tuple[dict[str, str], str]], embedder: BaseEmbedding, **settings_overrides: Any
 ) -> Assistant:
-    """An offline assistant over `articles` (file name -> metadata, text), written to `folder`."""
-    folder.mkdir()
+    """An offline assistant over `articles` (file name -> metadata, text), written to `folder`; its store beside it."""
+    folder.mkdir(parents=True)
     for name, (_, text) in articles.items():
         (folder / name).write_text(text + "\n", encoding="utf-8")
     (folder / "manifest.json").write_text(json.dumps({n: meta for n, (meta, _) in articles.items()}), encoding="utf-8")
@@ -3285,7 +3285,7 @@ NORLAND_PROTEST = {
     "protest.txt": (
         {"title": "Fishers march in Norland", "source": "Coast Review", "published": "2024-07-08"},
         "Thousands of fishers marched through the Norlandic capital, Vesthavn, on Sunday. "
-        "They want the ports reopened to trawlers from Dalmar and Ostby.",
+        "They want the ports of Norland reopened to trawlers from Dalmar and Ostby.",
     ),
 }
 
@@ -3294,11 +3294,13 @@ def test_the_capital_asked_for_is_a_city_the_articles_call_the_capital(
     tmp_path: Path, local_embedder: BaseEmbedding
 ) -> None:
     # the first report names Vesthavn and Ostby, and calls neither the capital: the answer says it does not say
-    talks = assistant_over(tmp_path / "talks", NORLAND_TALKS, local_embedder)
+    talks = assistant_over(tmp_path / "talks" / "articles", NORLAND_TALKS, local_embedder)
     declined = talks.ask("What is the capital of Norland?")
     assert declined.abstained and declined.text == "The articles found do not say what the capital of Norland is."
-    # the second calls Vesthavn the Norlandic capital
-    protest = assistant_over(tmp_path / "protest", NORLAND_PROTEST, local_embedder)
-    answer = protest.ask("What is the capital of Norland?")
-    assert answer.text.startswith("Vesthavn."), answer.text
-    assert_verbatim(protest, answer)
+    # the second (a store of its own) calls Vesthavn the Norlandic capital
+    protest = assistant_over(tmp_path / "protest" / "articles", NORLAND_PROTEST, local_embedder)
+    asked = ("What is the capital of Norland?", "What is Norland's capital?", "Which city is Norland's capital?")
+    for question in asked:
+        answer = protest.ask(question)
+        assert answer.text.startswith("Vesthavn."), (question, answer.text)
+        assert_verbatim(protest, answer)
