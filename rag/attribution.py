@@ -46,8 +46,9 @@ from rag.word_frequency import zipf_frequency
 # ("Despite Meta’s efforts", "Perhaps Cruise execs"); v25: "Even" and "Oh" stay names (Even Pellerud, Oh Se-hoon);
 # v26: names with a capital after a prefix ("Carolyn O’Hara", "Mike McDaniel", "Dom DiSandro") are people's names,
 # the words after a title and "of" are what the title is of ("Secretary of State Antony Blinken"), and a capitalised
-# verb of saying ends a name ("Credit: Hugh Stewart Says McDonald")
-ATTRIBUTION_VERSION = "attribution-v26"
+# verb of saying ends a name ("Credit: Hugh Stewart Says McDonald"); v27: in an interview, the quotation opening the
+# paragraph after one that is only the interviewer's question is the answer of the person the article names most
+ATTRIBUTION_VERSION = "attribution-v27"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -74,6 +75,8 @@ LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕř
 NAME_PREFIX = r"(?:O['’]|D['’]|Mc|Mac|Fitz|D[aeiu]|L[ae])"
 NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+"  # a word of a name: a capital, then small letters
 NAME = rf"{NAME_WORD}(?:-[{LOWER}]+)?(?:[ -]{NAME_WORD}(?:-[{LOWER}]+)?){{1,5}}"
+# a paragraph that is a question alone and no quotation, right before a quotation opening the next paragraph
+INTERVIEW_QUESTION = re.compile(r"(?:^|\n)[^\n“”\"!?]{5,200}\?[ \t]*\n\s*$")
 TITLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+$")  # "... Director of ": a title, then what it is of
 TITLE_OF_CHARS = 40
 TITLE_WORDS = frozenset(
@@ -328,6 +331,19 @@ def _strip_titles(name: str) -> str:
     ):
         words.pop(0)
     return " ".join(words) if len(words) >= 2 else ""
+
+
+def _interviewee(article: _Article, text: str, at: int) -> str | None:
+    """Who an interview's answers (from `at`) are: of the people the article has named before, the one whose surname
+    it writes most often (the first of those named as often): whom the article is about, not a journalist quoted in
+    its introduction."""
+    first: dict[str, int] = {}
+    for offset, name in article.people:
+        if offset < at:
+            first.setdefault(name, offset)
+    written = {name: len(re.findall(rf"(?<![\w'’-]){re.escape(_surname(name))}(?![\w'’-])", text)) for name in first}
+    chosen = max(first, key=lambda name: written[name], default=None)
+    return article.register(chosen, first[chosen]) if chosen is not None else None
 
 
 def _run_name(match: re.Match[str]) -> str:
@@ -964,6 +980,10 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             in_paragraph = "\n" not in between or (left_open and not between.strip())
             if last.kind == "quote" and (in_paragraph or _quotes_on(between)) and len(between.strip()) < 120:
                 speaker = last.speaker
+        if speaker is None and INTERVIEW_QUESTION.search(text[max(body_start, region.start - 240) : region.start]):
+            # an interview: a paragraph that is only the interviewer's question, then the answer in quotation marks
+            # ("How high should the deficit go?" / "I mean a deficit of 3% of GDP, or 5%, or 8% ...")
+            speaker = _interviewee(article, text, region.start)
         if speaker is None:  # "CEO Daniel Ek echoed that sentiment. “We’re constantly ...”": the one just named
             speaker = _subject_before(article, sentences, region.start)
         if speaker:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rag.attribution import attribute
+from rag.attribution import INTERVIEW_QUESTION, attribute
 from rag.attribution_eval import score_attribution
 from tests.support.project import BUNDLED_CORPUS, PROJECT
 
@@ -540,3 +540,25 @@ def test_the_words_a_title_is_of_are_no_part_of_the_name_after_them() -> None:
         ("Secretary of State Ada Lindqvist said the talks would go on.", "Ada Lindqvist"),
     ):
         assert [s.speaker for s in attribute(text).statements] == [name]
+
+
+def test_an_interviews_answers_are_the_interviewees() -> None:
+    # each answer is a quotation opening the paragraph after the interviewer's question, with no "she said"; the
+    # journalist quoted in the introduction is not the one interviewed
+    text = (
+        "Harbour economist Maren Solvik has advised three finance ministers. Last week broadcaster Tom Ekre asked "
+        "her about the strike. “Will ferries stop?” Ekre said on air.\n\n"
+        "Solvik spoke to us about the port budget. Solvik has long argued for cheaper fares, and Solvik expects "
+        "a deficit.\n\n"
+        "How large should the port's deficit be allowed to grow?\n\n"
+        "“A deficit of two or four percent is fine for a year of repairs. There are no sacred numbers.”\n\n"
+        "What should the port do first?\n\n"
+        "“Fix the north pier before the winter storms arrive.”"
+    )
+    said = speakers_by_opening(text, attribute(text), 14)
+    assert said["“A deficit of "] == "Maren Solvik"
+    assert said["“Fix the north"] == "Maren Solvik"
+    # a line with an exclamation, or two questions, is no interviewer's question ("PURE ANGE-BALL! ... ????")
+    assert INTERVIEW_QUESTION.search("\nHow large should the deficit be?\n\n")
+    assert not INTERVIEW_QUESTION.search("\nKick-off! Who will score first??\n\n")
+    assert not INTERVIEW_QUESTION.search("\nIs it over? Can they come back?\n\n")
