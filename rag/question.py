@@ -1164,10 +1164,13 @@ def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
             # article, so its own part, searched by its own words (unless they are the same words)
             if not any(p.text == text and p.filters == filters for p in parts):
                 parts.append(Part(text, filters, label))
-    # One outlet named in the plural ("both Sporting News articles", "the articles from TechCrunch"):
-    # two of its articles, each a part of its own, answered from different articles.
-    if len({m.sources for m in outlets}) == 1 and len(parts) == 1 and _named_in_plural(question, outlets[0]):
-        parts.append(Part(parts[0].text, parts[0].filters, f"{parts[0].label}, another article"))
+    # An outlet named in the plural ("both Sporting News articles", "while the TechCrunch articles focus on
+    # ..."): two of its articles, each a part of its own, answered from different articles; not when the
+    # plural is shared with another outlet's name ("the Fortune and TechCrunch articles": one each).
+    for mention in outlets:
+        own = [p for p in parts if p.filters == Filters(sources=mention.sources, authors=mention.authors)]
+        if len(own) == 1 and _named_in_plural(question, mention) and not _shares_plural(question, mention, outlets):
+            parts.insert(parts.index(own[0]) + 1, Part(own[0].text, own[0].filters, f"{own[0].label}, another article"))
     _in_what_is_asked(plan, unpublished)
     return parts
 
@@ -1184,12 +1187,37 @@ PLURAL_BEFORE = re.compile(
     r"(?:from|by|in|at)\s+(?:the\s+)?)[\"'‘“]?$",
     re.IGNORECASE,
 )
-PLURAL_AFTER = re.compile(r"^[\"'’”]?(?:'s|’s)?\s+(?:articles|reports|pieces|stories)\b", re.IGNORECASE)
+PLURAL_AFTER = re.compile(r"^[\"'’”]?(?:'s|’s)?\s+(?:articles|pieces|stories)\b", re.IGNORECASE)
+# "the TechCrunch reports on ...", "X's reports": a noun after a determiner or a possessive; "TechCrunch reports
+# on ..." is a verb
+POSSESSIVE_REPORTS_AFTER = re.compile(r"^[\"'’”]?(?:'s|’s)\s+reports\b", re.IGNORECASE)
+REPORTS_AFTER = re.compile(r"^[\"'’”]?\s+reports\b", re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(r"\b(?:the|both|two|these|those)\s+[\"'‘“]?$", re.IGNORECASE)
 
 
 def _named_in_plural(question: str, mention: OutletMention) -> bool:
     """Whether the question asks for more than one article of the outlet it names."""
-    return bool(PLURAL_BEFORE.search(question[: mention.start]) or PLURAL_AFTER.match(question[mention.end :]))
+    before, after = question[: mention.start], question[mention.end :]
+    return bool(
+        PLURAL_BEFORE.search(before)
+        or PLURAL_AFTER.match(after)
+        or POSSESSIVE_REPORTS_AFTER.match(after)
+        or (REPORTS_AFTER.match(after) and DETERMINER_BEFORE.search(before))
+    )
+
+
+# what stands between two outlets named together: "The Verge and TechCrunch", "'Fortune' and 'TechCrunch'"
+NAMED_TOGETHER = re.compile(r"[\"'’”]?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?[\"'‘“]?", re.IGNORECASE)
+
+
+def _shares_plural(question: str, mention: OutletMention, outlets: Sequence[OutletMention]) -> bool:
+    """Whether the outlet is named together with another, the plural theirs in common ("both The Verge and
+    TechCrunch", "the Fortune and TechCrunch articles")."""
+    others = [m for m in outlets if m is not mention and m.sources != mention.sources]
+    gaps = [
+        question[m.end : mention.start] if m.end <= mention.start else question[mention.end : m.start] for m in others
+    ]
+    return any(NAMED_TOGETHER.fullmatch(gap) for gap in gaps)
 
 
 def _dated_clauses(

@@ -402,6 +402,41 @@ def test_one_outlet_named_in_the_plural_is_two_of_its_articles(question: str, pa
 
 
 @pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        # another outlet named too: the one in the plural still stands for two of its articles
+        (
+            "Does the Quayside Wire article say the dredging began, while the Harbour Gazette articles focus on "
+            "the fees and the pier?",
+            [("Quayside Wire | Coastal Business News",), ("The Harbour Gazette",), ("The Harbour Gazette",)],
+        ),
+        (
+            "Do the two Harbour Gazette reports agree with Quayside Wire on the fees?",
+            [("The Harbour Gazette",), ("The Harbour Gazette",), ("Quayside Wire | Coastal Business News",)],
+        ),
+        # "reports" after a name with no determiner is a verb: one article
+        (
+            "Does Quayside Wire say the dredging began, while the Harbour Gazette reports a rise in fees?",
+            [("Quayside Wire | Coastal Business News",), ("The Harbour Gazette",)],
+        ),
+        # the plural shared by two outlets named together: one article each
+        (
+            "Does the Fortune Bay Times say the pier closed, while the Harbour Gazette and Quayside Wire articles "
+            "report the fees?",
+            [("Fortune Bay Times",), ("The Harbour Gazette",), ("Quayside Wire | Coastal Business News",)],
+        ),
+    ],
+)
+def test_an_outlet_named_in_the_plural_beside_others_is_two_of_its_articles(
+    question: str, parts: list[tuple[str, ...]]
+) -> None:
+    plan = plan_question(question, CATALOG)
+    assert [p.filters.sources for p in plan.filtered_parts] == parts
+    labels = [p.label for p in plan.filtered_parts]
+    assert len(set(labels)) == len(labels)  # the second article of an outlet is "another article"
+
+
+@pytest.mark.parametrize(
     ("question", "again"),
     [
         (
