@@ -132,6 +132,7 @@ TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
 FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
+HOP_MARGIN = 0.2  # ... or a second hop's sentence, in a report not cited yet, holds this much more of the clause
 FACET_NAMED_MARGIN = 0.4  # ... unless another article's sentence holds this much more (and the share above)
 FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentence of an article not cited yet,
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
@@ -481,10 +482,16 @@ class ExtractiveEngine(Engine):
                 if outdone:
                     add(every[best_at])
                     continue
+                hop = self._second_hop(retrieval.lookup, facet, stems, entity) if retrieval.lookup else None
                 if named_at >= 0 and shares[named_at] >= FACET_ENTITY_MATCH:
                     named: ScoredSentence | None = every[named_at]
+                    # ... unless the clause looked for again with the name finds a report not cited yet that holds
+                    # far more of it (the passages found name the entity in a sentence that touches the clause)
+                    uncited = hop is not None and hop.evidence.doc_id not in {c.evidence.doc_id for c in chosen}
+                    if hop is not None and uncited and hop.score > shares[named_at] + HOP_MARGIN:
+                        named = hop
                 else:
-                    named = self._second_hop(retrieval.lookup, facet, stems, entity) if retrieval.lookup else None
+                    named = hop
                 if named is not None:
                     add(named)
                     continue

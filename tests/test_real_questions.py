@@ -136,6 +136,29 @@ FINES = {
 }
 
 
+# A crane maker's crane shown at a fair, and its plan against the noise its machines make, which 33 reports on other
+# firms' noisy cranes crowd out of every search; the fair's report names the maker beside residents, touching the
+# clause on noise: the clause looked for again with the maker's name finds the plan.
+NOISE = {
+    "fair.txt": (
+        {"title": "Rivermark shows an electric crane", "source": "Alpine Ledger", "published": "2024-05-02"},
+        "Rivermark Lifting unveiled an electric harbour crane at the Port Alder trade fair. "
+        "Residents watched the Rivermark Lifting crane lift its first load.",
+    ),
+    "quiet.txt": (
+        {"title": "Quieter cranes", "source": "Metro Tech Daily", "published": "2024-05-20"},
+        "Rivermark Lifting plans to halve the noise its machines make near the docks by June.",
+    ),
+} | {
+    f"noise{i}.txt": (
+        {"title": f"{firm} cranes too loud", "source": "Metro Tech Daily", "published": f"2024-0{i % 9 + 1}-03"},
+        f"Residents near the docks say {firm} plans to halve the noise its cranes make for residents near the docks, "
+        "but the noise its cranes make keeps residents near the docks awake.",
+    )
+    for i, firm in enumerate(f"{a.split()[0]} {b.split()[1]}" for a in OTHER_FIRMS for b in OTHER_FIRMS[:3])
+}
+
+
 # A harbour pilot in two outlets' reports, and a report on her appointment that never names her.
 PILOT = {
     "gazette_chief.txt": (
@@ -1679,6 +1702,26 @@ def test_a_clause_of_an_entity_question_is_answered_from_an_article_naming_the_e
     assert any(q.startswith("Regulators penalised Veltro Systems") for q in quotes)
     assert not any(q.startswith("Regulators fined") for q in quotes)  # about other firms
     assert_verbatim(fines, answer)
+
+
+def test_a_clause_is_answered_from_a_report_the_second_hop_finds_when_it_holds_far_more(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    noise = assistant_over(tmp_path / "articles", NOISE, local_embedder)
+    question = (
+        "Which company unveiled an electric harbour crane at a trade fair, and plans to halve the noise its cranes "
+        "make for residents near the docks?"
+    )
+    titles = {r.doc_id: r.title for r in noise.articles()}
+    assert "Quieter cranes" not in {titles[p.doc_id] for p in noise.retrieve(question).passages}
+    answer = noise.ask(question)
+    assert answer.text.startswith("Rivermark Lifting."), answer.text
+    # the fair's report names the maker beside the residents, but the plan is told in the report the clause looked
+    # for again with the maker's name finds: that report is cited for it
+    cited = {titles[c.doc_id] for c in answer.citations}
+    assert "Quieter cranes" in cited, answer.text
+    assert not any(t.endswith("too loud") for t in cited), answer.text  # other firms' cranes
+    assert_verbatim(noise, answer)
 
 
 def test_a_part_is_answered_from_a_report_not_cited_yet_when_one_answers_about_as_well(port: Assistant) -> None:
