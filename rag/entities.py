@@ -158,12 +158,45 @@ WHO_DID = re.compile(
 )
 
 
-def names_in(sentence: str) -> list[str]:
-    """The names a sentence holds: no leading article, title or possessive; cut at function words; none in
-    shouted capitals or in a web address or handle."""
+# A title in quotation marks, written in title case ("“Your Face Belongs to Us”", "‘Dream Track’"): one name, small
+# words and all, not the runs of capitalised words between them
+QUOTED_TITLE = re.compile(r"[“\"‘](?P<title>[A-Z0-9][^“”\"‘’]{2,80}?)[,.]?[”\"’](?![\w])")
+
+
+SPOKEN_AFTER = re.compile(  # "“I Am Not Going to Resign,” Jones said": words spoken, not a title
+    r"\s*(?:(?:[A-Z][\w'’.-]*|he|she|they|it|we)\s+){1,3}(?:said|says|told|tells|added|adds|asked|asks|wrote|writes)\b"
+)
+
+
+def _quoted_titles(sentence: str) -> list[re.Match[str]]:
+    """The titles a sentence quotes: two words or more, each capitalised but for small words, a small word among
+    them (else the run of capitals is one name anyway), no sentence's end inside, and no one said to say it."""
     found = []
+    for match in QUOTED_TITLE.finditer(sentence):
+        written = match.group("title").split()
+        small = [w for w in written if fold(w) in FUNCTION_WORDS]
+        capitalised = all(w[0].isupper() or w[0].isdigit() or fold(w) in FUNCTION_WORDS for w in written)
+        spoken = SPOKEN_AFTER.match(sentence, match.end()) is not None
+        if (
+            2 <= len(written) <= 10
+            and small
+            and capitalised
+            and written[-1][0].isupper()
+            and not spoken
+            and not (re.search(r"[!?,;:]$", match.group("title")))
+        ):
+            found.append(match)
+    return found
+
+
+def names_in(sentence: str) -> list[str]:
+    """The names a sentence holds: no leading article, title or possessive; cut at function words (but in a title
+    quoted in title case, `QUOTED_TITLE`); none in shouted capitals or in a web address or handle."""
+    titles = _quoted_titles(sentence)
+    found = [t.group("title").removesuffix(".") for t in titles]
     shouted = [m.span() for m in SHOUTED.finditer(sentence) if _is_shouting(m.group())]
     shouted += [m.span() for m in WEB_ADDRESS.finditer(sentence)]
+    shouted += [t.span() for t in titles]
     for match in NAME.finditer(sentence):
         if any(a <= match.start() < b for a, b in shouted):
             continue

@@ -108,6 +108,21 @@ def test_a_web_address_or_a_handle_in_an_embedded_post_is_no_name() -> None:
     assert names_in("Write to Ingrid Halvorsen at ingrid@Gazette.no or Gazette.com/Ferries.") == ["Ingrid Halvorsen"]
 
 
+def test_a_title_quoted_in_title_case_is_one_name_small_words_and_all() -> None:
+    # a book, a film, a song: its small words do not cut it into runs of capitals
+    assert names_in("Ingrid Halvorsen's memoir “Out of the Fog and Into the Harbour” sold out.") == [
+        "Out of the Fog and Into the Harbour",
+        "Ingrid Halvorsen",
+    ]
+    assert names_in("Pick: “The Tides: A History of Ferries in the North,” by Olav Berg") == [
+        "The Tides: A History of Ferries in the North",
+        "Olav Berg",
+    ]
+    # words spoken in title case, and quoted words not in title case, are no title
+    assert "Not Going to Resign" not in names_in("“I Am Not Going to Resign,” Halvorsen said.")
+    assert names_in("“We will sail on time,” said Ingrid Halvorsen.") == ["Ingrid Halvorsen"]
+
+
 def test_an_abbreviated_month_alone_is_no_name() -> None:
     assert names_in("The ferry app will be released on Dec. 7 on Windows PC.") == ["Windows PC"]
     assert names_in("The Jan Smuts Harbour opened in Sept. 2019.") == ["Jan Smuts Harbour"]
