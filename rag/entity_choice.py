@@ -223,9 +223,36 @@ def choose_entity(
         if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
             return None, _none_found(asks_for)
     if entity is not None and plan is not None and not plan.facets and not said:
+        entity = _done_to(entity, candidates, main_clause(question))
         doer, unnamed = _doer(entity, candidates, deed_clause(question), best, referent)
         return doer, _none_found(asks_for) if unnamed else ""
     return entity, ""
+
+
+# "Which book did Kashmir Hill recommend ...?": what someone named did a deed to (the one asked for is its object)
+DONE_TO_ASKED = re.compile(
+    r"^\s*(?i:which|what)\s+(?:[\w-]+\s+){0,3}?(?i:did|does|do|will|would|has|have|had)\s+"
+    r"(?:[A-Z][\w.&-]*\s+){1,4}(?P<verb>[a-z]+)\b"
+)
+
+
+def _done_to(entity: Candidate, candidates: Sequence[Candidate], clause: str) -> Candidate:
+    """The entity, unless the question asks what someone it names did a deed to and a sentence ties another of the
+    first candidates, not the entity, to that deed ("Book recommendation: “The Listeners ...”" for "Which book did
+    Kashmir Hill recommend?", not "Kashmir Hill's book “Your Face Belongs to Us”", the book the question's words
+    are nearest to)."""
+    asked = DONE_TO_ASKED.match(clause)
+    verb = asked.group("verb") if asked else ""
+    deed = stem(verb)
+    if not verb or verb in FUNCTION_WORDS or verb in LIGHT_DEEDS or deed in SAYING:
+        return entity  # "What did X say ...": no name answers it
+
+    def tied(candidate: Candidate) -> bool:
+        return any(tells_deed(e.quote, deed, form, DEED_WINDOW) for e in candidate.evidence for form in candidate.forms)
+
+    if tied(entity):
+        return entity
+    return next((c for c in candidates[:ROLE_CANDIDATES] if tied(c)), entity)
 
 
 # "Which company hired Sam Altman ...?": a kind of name, then a deed done in the past

@@ -159,6 +159,22 @@ NOISE = {
 }
 
 
+# Authors' gift picks: each author's own book is named beside their name, the book they pick on a line of its own.
+PICKS = {
+    "picks.txt": (
+        {"title": "Six authors pick a book to give", "source": "Harbour Gazette", "published": "2024-12-01"},
+        "We asked authors which book they would give as a holiday gift this year.\n\n"
+        "Ingrid Halvorsen\n\n"
+        "Ingrid Halvorsen’s book “Out of the Fog and Into the Harbour” tells of forty winters on the ferries.\n\n"
+        "Book recommendation: “The Salt Roads of the North: Traders and Their Ships,” by the historian Olav Berg\n\n"
+        "Berg walks the old routes of the salt traders.\n\n"
+        "Tomas Ferreira\n\n"
+        "Tomas Ferreira’s book “A Port in Every Storm” is about harbour pilots.\n\n"
+        "Book recommendation: “Lights Over the Fjord,” by Mira Osei",
+    ),
+}
+
+
 # A harbour pilot in two outlets' reports, and a report on her appointment that never names her.
 PILOT = {
     "gazette_chief.txt": (
@@ -1722,6 +1738,17 @@ def test_a_clause_is_answered_from_a_report_the_second_hop_finds_when_it_holds_f
     assert "Quieter cranes" in cited, answer.text
     assert not any(t.endswith("too loud") for t in cited), answer.text  # other firms' cranes
     assert_verbatim(noise, answer)
+
+
+def test_what_someone_named_did_a_deed_to_is_the_name_the_deed_is_told_of(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    picks = assistant_over(tmp_path / "articles", PICKS, local_embedder)
+    answer = picks.ask("Which book did Ingrid Halvorsen recommend as a holiday gift?")
+    # her own book is named beside her name; the one she recommends is on the line telling the recommendation, its
+    # title quoted whole, small words and all
+    assert answer.text.startswith("The Salt Roads of the North: Traders and Their Ships."), answer.text
+    assert_verbatim(picks, answer)
 
 
 def test_a_part_is_answered_from_a_report_not_cited_yet_when_one_answers_about_as_well(port: Assistant) -> None:
