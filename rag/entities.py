@@ -183,7 +183,7 @@ def _quoted_titles(sentence: str) -> list[re.Match[str]]:
             and capitalised
             and written[-1][0].isupper()
             and not spoken
-            and not (re.search(r"[!?,;:]$", match.group("title")))
+            and not re.search(r"[!?;:]$", match.group("title"))  # a comma or full stop before the quote is outside
         ):
             found.append(match)
     return found
@@ -193,7 +193,7 @@ def names_in(sentence: str) -> list[str]:
     """The names a sentence holds: no leading article, title or possessive; cut at function words (but in a title
     quoted in title case, `QUOTED_TITLE`); none in shouted capitals or in a web address or handle."""
     titles = _quoted_titles(sentence)
-    found = [t.group("title").removesuffix(".") for t in titles]
+    found = [t.group("title") for t in titles]
     shouted = [m.span() for m in SHOUTED.finditer(sentence) if _is_shouting(m.group())]
     shouted += [m.span() for m in WEB_ADDRESS.finditer(sentence)]
     shouted += [t.span() for t in titles]

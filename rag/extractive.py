@@ -487,8 +487,12 @@ class ExtractiveEngine(Engine):
                     named: ScoredSentence | None = every[named_at]
                     # ... unless the clause looked for again with the name finds a report not cited yet that holds
                     # far more of it (the passages found name the entity in a sentence that touches the clause)
-                    uncited = hop is not None and hop.evidence.doc_id not in {c.evidence.doc_id for c in chosen}
-                    if hop is not None and uncited and hop.score > shares[named_at] + HOP_MARGIN:
+                    cited_now = {c.evidence.doc_id for c in chosen}
+                    if (
+                        hop is not None
+                        and hop.evidence.doc_id not in cited_now
+                        and hop.score > shares[named_at] + HOP_MARGIN
+                    ):
                         named = hop
                 else:
                     named = hop
