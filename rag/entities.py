@@ -378,7 +378,7 @@ def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
     """Whether `texts` write a one-word candidate as a person's surname, after a first name ("Sam
     Bankman-Fried"; a capitalised word rarer than common words, not an adjective of origin or a month)."""
     name = max(candidate.forms, key=len)
-    if " " in name:
+    if " " in name or (len(name) > 1 and name.isupper()):  # an acronym is no surname: "Yardbarker NFL writers"
         return False
     writing = [text for text in texts if name in text]
     if not writing:

@@ -534,3 +534,16 @@ def test_a_sentence_weighed_again_is_not_embedded_again_and_keeps_its_vector(
     assert len(counting_embedder.embedded) == 4  # the two embedded last are kept ...
     ranker.embed_sentences(["The harbour board approved the terminal's budget on Monday."])
     assert len(counting_embedder.embedded) == 5  # ... the first, weighed least lately, is not
+
+
+def test_an_acronym_after_a_rare_word_is_no_person_s_surname() -> None:
+    # "Kestrelpost NFL writers", the outlet the question names left out: a rare capitalised word before an acronym
+    # makes no first name of it, nor a person of the league
+    scored = [
+        (evidence("a", "Here is the hottest seat on each team as picked by Kestrelpost NFL writers."), 0.7),
+        (evidence("a", "Even two of NFL's best teams have coaches on hot seats this year."), 0.6),
+        (evidence("a", "BEARS | Head coach Tom Arlenby: the Bears have one division win in his tenure."), 0.4),
+    ]
+    question = "On Kestrelpost's list, who had the hottest seat for the Bears?"
+    voted = vote(question, scored, asks_for="person", exclude=["Kestrelpost"])
+    assert [c.name for c in voted] == ["Tom Arlenby"]
