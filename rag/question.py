@@ -77,6 +77,11 @@ MAKERS = frozenset(
     "created creates launched launches".split()
 )
 PLACE_NOUNS = frozenset("country city state place region nation town location capital province island port".split())
+# "What magazine ...", "what film ...": things known by their names (a "what" question asks a name of one, as "which"
+# does; "what impact", "what role" ask for a description)
+NAMED_THINGS = frozenset(
+    "magazine film movie show series book novel album song app website podcast channel award".split()
+)
 
 MONTHS = {
     name: number
@@ -700,6 +705,8 @@ def answer_kind(question: str) -> tuple[str, str]:
             return "open", "time"
         if first == "which" and noun and noun not in AUXILIARIES:
             return "entity", ""  # "which tool", "which model": some named thing
+        if noun in NAMED_THINGS and nouns[:1] == [noun]:
+            return "entity", ""  # "what magazine was she shooting for": a magazine's name
     if first == "when":
         return "open", "time"
     if first == "how" and len(words) > 1 and words[1] in ("many", "much"):

@@ -145,6 +145,12 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("What was the place of the fishing fleet in the harbour's plans?", "open", ""),
         ("Which state approved the ferry subsidy?", "entity", "place"),
         ("What is the capital of the island province?", "entity", "place"),
+        # "what" before a thing known by its name asks its name, as "which" does; before a measure or a role, not
+        ("what magazine was the skipper photographed for", "entity", ""),
+        ("What film did the harbour board fund?", "entity", ""),
+        ("What impact did the strike have on the ferries?", "open", ""),
+        ("What role did the pilot play in the rescue?", "open", ""),
+        ("What books did the harbour master write?", "open", ""),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
