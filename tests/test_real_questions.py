@@ -2800,6 +2800,17 @@ def test_what_someone_said_in_straight_quotes_on_the_game_asked_about_is_their_a
     assert_verbatim(gameday, answer)
 
 
+def test_what_someone_said_in_the_report_on_the_game_is_theirs_though_few_of_the_words_are(gameday: Assistant) -> None:
+    """The question's words are the report's ("Kessel", "cup", "Norfield"), his are his own ("the blame for the Kessel
+    collapse"): in the article the question finds first, a statement of his holding a tenth of them is on it."""
+    answer = gameday.ask(
+        "What did Ivan Petrov say about the goalkeeping in the Kessel cup tie with Norfield this autumn?"
+    )
+    assert not answer.abstained, answer.text
+    assert answer.citations[0].quote.startswith("Kessel legend Ivan Petrov insists Stam")
+    assert_verbatim(gameday, answer)
+
+
 def test_a_later_half_asking_for_a_score_is_answered_by_a_sentence_that_gives_one(match_report: Assistant) -> None:
     # "... and what was the final score?": the sentence holding its words ("The final whistle ... scores of fans")
     # gives no score; the one that does ("Kessel won 2-1") answers the half
