@@ -78,10 +78,8 @@ MAKERS = frozenset(
 )
 PLACE_NOUNS = frozenset("country city state place region nation town location capital province island port".split())
 # "What magazine ...", "what film ...": things known by their names (a "what" question asks a name of one, as "which"
-# does; "what impact", "what role" ask for a description)
-NAMED_THINGS = frozenset(
-    "magazine film movie show series book novel album song app website podcast channel award".split()
-)
+# does; "what impact", "what role" ask for a description; "what series of events" for what happened)
+NAMED_THINGS = frozenset("magazine film movie show book novel album song app website podcast channel award".split())
 
 MONTHS = {
     name: number
@@ -705,7 +703,7 @@ def answer_kind(question: str) -> tuple[str, str]:
             return "open", "time"
         if first == "which" and noun and noun not in AUXILIARIES:
             return "entity", ""  # "which tool", "which model": some named thing
-        if noun in NAMED_THINGS and nouns[:1] == [noun]:
+        if nouns[:1] and nouns[0] in NAMED_THINGS:  # as written: "what books" asks for several
             return "entity", ""  # "what magazine was she shooting for": a magazine's name
     if first == "when":
         return "open", "time"

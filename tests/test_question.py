@@ -151,6 +151,8 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("What impact did the strike have on the ferries?", "open", ""),
         ("What role did the pilot play in the rescue?", "open", ""),
         ("What books did the harbour master write?", "open", ""),
+        ("What album did the harbour band release?", "entity", ""),
+        ("What series of delays closed the pier?", "open", ""),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
