@@ -165,6 +165,12 @@ WRITES_DURATION = re.compile(
     r"|\bsince\s+(?:the\s+)?(?:(?:1[5-9]|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
     re.IGNORECASE,
 )
+# "How long was his field goal?": a distance answers "how long" as well ("a 56-yard field goal", "the 1.2km bridge")
+WRITES_LENGTH = re.compile(
+    r"\b\d+(?:[.,]\d+)?[\s-]*(?:yards?|yds?|metres?|meters?|feet|foot|ft|miles?|kilometres?|kilometers?|km|inches|inch|"
+    r"centimetres?|centimeters?|cm)\b",
+    re.IGNORECASE,
+)
 NO_DURATION = "The articles found give no length of time that answers this question."
 # a battery life or a runtime: a number of units of time ("up to 180 minutes", "two and a half hours", "206-minute")
 WRITES_TIME_SPAN = re.compile(

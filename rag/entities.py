@@ -487,6 +487,15 @@ def _names_by_last_word(question: str, name: str) -> bool:
     )
 
 
+def _initials_written(question: str, name: str) -> bool:
+    """Whether the question writes an acronym the name is, with or without the stops between its initials
+    ("U.S." and "US", "UK" and "U.K.")."""
+    bare = name.replace(".", "")
+    if len(bare) < 2 or not bare.isalpha() or not bare.isupper():
+        return False
+    return any(token.replace(".", "") == bare for token in re.findall(r"[\w.]+", question))
+
+
 def _key(name: str) -> str:
     """What tells a candidate apart: its last word, folded ("Bankman-Fried" for "Sam Bankman-Fried")."""
     return fold(name.split()[-1])
@@ -670,6 +679,8 @@ def vote(
                 continue  # every word of it is in the question already, maybe in another form ("MXenes", "MXene")
             if _names_by_last_word(question, name):
                 continue  # "FTX CEO Sam Bankman-Fried" when the question names Bankman-Fried
+            if _initials_written(question, name):
+                continue  # "U.S." when the question writes "US"
             key = _key(name)
             if key in candidates and _another_of_the_name(candidates[key], name):
                 key = folded  # "Harbour Analytics" is not "Kestrel Analytics", nor "Will Smith" "Jonathan Smith"

@@ -68,6 +68,7 @@ from rag.asked_kinds import (
     WRITES_DAY,
     WRITES_DURATION,
     WRITES_FIGURE,
+    WRITES_LENGTH,
     WRITES_MONEY,
     WRITES_PERCENT,
     WRITES_SCORE,
@@ -129,6 +130,7 @@ INTRODUCTION_ARTICLES = 3  # articles found read whole for the sentence saying w
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
+LENGTH_ONTO = 2  # "How long was the field goal?": a distance written this many words before "field goal" answers
 FACET_MATCH = 0.5  # a clause's sentence must hold this IDF-weighted share of the clause's words
 NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its article
 FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
@@ -741,7 +743,7 @@ class ExtractiveEngine(Engine):
                     # a day or a year found that way was as often another event's, but not one found under a
                     # heading naming what the question names
                     told = (
-                        self._typed_in_article(retrieval, chosen, writes_duration)
+                        self._typed_in_article(retrieval, chosen, writes_duration) or self._length_of_asked(s, names)
                         if asks is ASKS_DURATION
                         else self._told_under_heading(s, names, writes)
                     )
@@ -927,6 +929,26 @@ class ExtractiveEngine(Engine):
                 written = set(WRITES_YEAR.findall(evidence.quote))
                 if candidate.lexical >= TYPED_HOP_MATCH and gives(candidate) and not (years and written - years):
                     found.append(candidate)
+        return max(found, key=lambda c: c.lexical, default=None)
+
+    def _length_of_asked(self, s: _Selection, names: Sequence[Sequence[str]]) -> ScoredSentence | None:
+        """The sentence of a chosen article that writes a distance onto a thing the question asks how long it was
+        ("How long was Ryland's field goal?": "Ryland's 56-yard field goal is good"), naming one of the names the
+        question writes, in an article naming each; the one holding most of the question's words, None when none
+        does."""
+        # the thing's own words: not its names, nor the "long" of "how long" ("11.7 inches long" is its size)
+        asked = content_stems(_asked_here(s.retrieval)) - {stem(w) for name in names for w in name} - {"long"}
+        found: list[ScoredSentence] = []
+        for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in s.chosen))[:TYPED_HOP_ARTICLES]:
+            passages = s.article(doc_id)
+            writes_all = _names_every(names, "\n".join(p.text for p in passages))
+            for evidence in {e.key: e for p in passages for e in passage_sentences(p)}.values():
+                onto = any(
+                    {stem(w) for w in words(evidence.quote[m.end() :])[:LENGTH_ONTO]} & asked
+                    for m in WRITES_LENGTH.finditer(evidence.quote)
+                )
+                if onto and any(_names_every([name], evidence.quote) for name in names) and writes_all:
+                    found.append(ScoredSentence(evidence, self.ranker.lexical(s.asked_stems, evidence.quote), 0.0))
         return max(found, key=lambda c: c.lexical, default=None)
 
     def _told_under_heading(

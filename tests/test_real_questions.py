@@ -3385,3 +3385,53 @@ def test_the_capital_asked_for_is_a_city_the_articles_call_the_capital(
         answer = protest.ask(question)
         assert answer.text.startswith("Vesthavn."), (question, answer.text)
         assert_verbatim(protest, answer)
+
+
+# A game won by a long kick, told passages away from the sentence naming the kicker's feat; giant pandas that
+# left "the U.S." (no zoo named), a panda a symbol of friendship.
+KICKS_AND_PANDAS = {
+    "courier_kick.txt": (
+        {"title": "Dale wins it for Orvin", "source": "Harlow Courier", "published": "2024-11-03"},
+        "Sam Dale's game-winning field goal lifted the Orvin Bears over the Harlow Hawks on Sunday.\n\n"
+        + GAME_PLAYS
+        + "\n\nWith four seconds left, Dale's 52-yard field goal sailed through the posts and the Bears won 27-24. "
+        "Dale had missed from 38 yards in the first half.",
+    ),
+    "post_pandas.txt": (
+        {"title": "The pandas go home", "source": "Harlow Post", "published": "2024-11-10"},
+        "The three giant pandas in the U.S. on loan from China returned home last week. "
+        "The U.S. and China have swapped animals for decades, and officials in the U.S. said the loan had ended. "
+        "The panda has become a symbol of friendship between the two countries.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def kicks_and_pandas(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A game report and a story of pandas going home."""
+    return assistant_over(tmp_path_factory.mktemp("kicks") / "articles", KICKS_AND_PANDAS, local_embedder)
+
+
+def test_how_long_a_kick_was_is_answered_by_its_distance(kicks_and_pandas: Assistant) -> None:
+    """ "How long" asks a distance as well as a time: the field goal's yards answer it, not "no length of time"."""
+    answer = kicks_and_pandas.ask("How long was Sam Dale's game-winning field goal against the Hawks?")
+    assert not answer.abstained, answer.text
+    assert "52-yard" in answer.text
+    assert_verbatim(kicks_and_pandas, answer)
+
+
+def test_which_zoo_is_declined_when_the_articles_name_none(kicks_and_pandas: Assistant) -> None:
+    """ "Which US zoo ...": a zoo is named as one; "U.S.", the question's own "US", is no answer."""
+    answer = kicks_and_pandas.ask("Which US zoo sent its giant pandas back to China?")
+    assert answer.abstained, answer.text
+    assert "name no zoo" in answer.text
+
+
+def test_a_short_question_about_something_the_corpus_never_writes_is_declined_naming_it(
+    kicks_and_pandas: Assistant,
+) -> None:
+    """ "What is the chemical symbol for tungsten?" is about tungsten, which no article mentions: the panda as a
+    symbol of friendship is no answer."""
+    answer = kicks_and_pandas.ask("What is the chemical symbol for tungsten?")
+    assert answer.abstained, answer.text
+    assert "tungsten" in answer.text
