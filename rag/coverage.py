@@ -144,8 +144,9 @@ def unmentioned_terms(
     `skip`: spans of the question already read as something else (an outlet it names).
     """
     missing = [t for t in specific_terms(question, skip) if not vocabulary.mentions(t)]
-    # "US" of a corpus that writes only "U.S.": its letters, each a word of its own there
-    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,4}\b", question)}
+    # "US" of a corpus that writes only "U.S.": its two letters, each a word of its own there (a longer acronym's
+    # letters are words of their own in any large corpus: "FSGS" is not written "F.S.G.S.")
+    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2}\b", question)}
     missing = [t for t in missing if not (t in acronyms and all(letter in vocabulary.words for letter in t))]
     unmentioned = []
     for term in missing:
