@@ -185,13 +185,14 @@ class Catalog:
         """The quoted people `text` names: by full name, or by a surname of four letters or more
         written with its capital ("Koizumi", not "koizumi", which would be a word)."""
         full, surnames = self._people_index
-        words = re.findall(r"[\w'-]+", straight_apostrophes(text))  # "O'Hara" names Carolyn O’Hara
+        written = re.findall(r"[\w'-]+", straight_apostrophes(text))  # "O'Hara" names Carolyn O’Hara
+        words = [re.sub(r"'s?$", "", w) for w in written]  # "Edward Tsai's take" names Edward Tsai
         named: dict[str, None] = {}
         for i, word in enumerate(words):
             for length in range(1, MAX_NAME_WORDS + 1):  # a full name, any case
                 for person in full.get(" ".join(words[i : i + length]).lower(), ()):
                     named[person] = None
-            if len(word) >= 4 and word[0].isupper() and not _inside_another_name(words, i):
+            if len(word) >= 4 and word[0].isupper() and not _inside_another_name(written, i):
                 for person in surnames.get(word, ()):
                     named[person] = None
         return [p for p in self.people if p in named]

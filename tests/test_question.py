@@ -719,6 +719,10 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
     assert catalog.people_named("Is the dahl spicy?") == [], "a lower-case surname is a word"
     assert catalog.people_named("What did Wu say?") == [], "a short surname alone is too often something else"
     assert catalog.people_named("What did Li Wu say?") == ["Li Wu"]
+    # a possessive is no part of the name: "Solheim's take", "Li Wu’s view"
+    assert catalog.people_named("What is port chief Ingrid Solheim's take on silt?") == ["Ingrid Solheim"]
+    assert catalog.people_named("What is Solheim's view?") == ["Ingrid Solheim"]
+    assert catalog.people_named("What is Li Wu’s view?") == ["Li Wu"]
     # an apostrophe is one apostrophe however it is typed: "O'Kane" (straight) names Siobhan O’Kane (curly)
     curly = Catalog(people=["Siobhan O’Kane"])
     assert curly.people_named("What does Siobhan O'Kane say about the night boats?") == ["Siobhan O’Kane"]
@@ -821,6 +825,9 @@ def test_the_later_halves_of_a_compound_question() -> None:
     # "and is also named by" goes on describing; one content word is a half ("and who was the subject?")
     assert question_halves("Which firm, reported by Fortune, and is also named by The Ledger, won?") == []
     assert len(question_halves("How old was Li Wu at the regatta, and who was the skipper?")) == 1
+    # a word hedging the figure a half asks for comes before its question word
+    halves = question_halves("which two firms run the Quayside regatta and about how many boats signed up?")
+    assert [h.asked for h in halves] == ["about how many boats signed up?"]
     # two questions asked one after the other: the second is a half, searched with the names of the first
     halves = question_halves(
         "I read the Quayside regatta is older than the Fjord Cup - is that right? When was it first sailed?"

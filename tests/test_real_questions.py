@@ -1826,6 +1826,9 @@ def test_people_named_by_a_surname_a_first_name_or_after_a_role_are_the_quoted_p
     # named with where they work, as readers write them: the quoted person is the one asked about
     answer = ferry_voices.ask("What did Ravi Menon of Halden Ferry say about the channel?")
     assert not answer.abstained and any("too shallow" in c.quote for c in answer.citations)
+    # named with a possessive ("Kapoor's take"): the same person
+    answer = ferry_voices.ask("What is Halden Ferry co-owner Anjali Kapoor's take on the boats?")
+    assert not answer.abstained and any("add a boat in May" in c.quote for c in answer.citations), answer.text
 
 
 def test_a_name_from_another_story_does_not_answer(other_story: Assistant) -> None:
