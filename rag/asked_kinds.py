@@ -165,6 +165,11 @@ WRITES_DURATION = re.compile(
     r"|\bsince\s+(?:the\s+)?(?:(?:1[5-9]|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
     re.IGNORECASE,
 )
+# "How long was his field goal?", not "How long did the crossing take?": a distance may answer it
+ASKS_LENGTH = re.compile(
+    r"\bhow\s+long\s+(?:is|was|are|were)\b(?!.*\b(?:take|takes|took|last|lasts|lasted|ago|been|run|runs)\b)",
+    re.IGNORECASE,
+)
 # "How long was his field goal?": a distance answers "how long" as well ("a 56-yard field goal", "the 1.2km bridge")
 WRITES_LENGTH = re.compile(
     r"\b\d+(?:[.,]\d+)?[\s-]*(?:yards?|yds?|metres?|meters?|feet|foot|ft|miles?|kilometres?|kilometers?|km|inches|inch|"

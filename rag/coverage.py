@@ -71,10 +71,6 @@ class Vocabulary:
         parts = [p for p in term.split("-") if p]
         return len(parts) > 1 and all(p in self.words or stem(p) in self.stems for p in parts)
 
-    def starting_like(self, term: str) -> list[str]:
-        """Every corpus word that starts with the first three letters of `term`."""
-        return self._by_prefix.get(term[:3], [])
-
     def variants(self, term: str) -> list[str]:
         """Corpus words that start like `term`, closest in length first."""
         candidates = self._by_prefix.get(term[:3], [])
@@ -144,10 +140,6 @@ def unmentioned_terms(
     `skip`: spans of the question already read as something else (an outlet it names).
     """
     missing = [t for t in specific_terms(question, skip) if not vocabulary.mentions(t)]
-    # "US" of a corpus that writes only "U.S.": its two letters, each a word of its own there (a longer acronym's
-    # letters are words of their own in any large corpus: "FSGS" is not written "F.S.G.S.")
-    acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2}\b", question)}
-    missing = [t for t in missing if not (t in acronyms and all(letter in vocabulary.words for letter in t))]
     unmentioned = []
     for term in missing:
         if len(close_forms(term, vocabulary, embedder)) > 1:
@@ -155,51 +147,6 @@ def unmentioned_terms(
         spelled = [t for t in TOKEN.findall(question) if words(t) and "-".join(words(t)).startswith(term)]
         unmentioned.append(re.sub(r"['’]s$", "", spelled[0]) if spelled else term)  # as the question spells it
     return unmentioned
-
-
-SHORT_QUESTION = 6  # content words: a question this short is about each of its rarer words
-TOPIC_ZIPF = 4.0  # a word of English rarer than this says what a short question is about ("tungsten", "orchid")
-# words a request is made with, of the articles themselves ("give me a quick recap of ..."), not what it is about
-ASKING_WORDS = frozenset("recap rundown overview gist synopsis lowdown roundup explainer tldr".split())
-FAMILY_STEM = 5  # a corpus stem this long that starts the word's stem is of its family ("fraud" of "fraudulent")
-
-
-def unmentioned_topics(question: str, vocabulary: Vocabulary, embedder: BaseEmbedding) -> list[str]:
-    """The words rare in English that a short question writes in lower case and the corpus never writes, in no form
-    ("What is the chemical symbol for tungsten?": "tungsten"). A question of a few words is about each of them, so
-    the corpus cannot answer it; a long one may paraphrase what the articles say in words they do not use. A word
-    English does not know (a typo) is not counted, nor one the question writes with a capital (`specific_terms`
-    reads names), nor any when the question names something the corpus writes of."""
-    tokens = [t for t in TOKEN.findall(unicodedata.normalize("NFKC", question)) if words(t)]
-    content = [t for t in tokens if "-".join(words(t)) not in FUNCTION_WORDS and len(t) > 1]
-    if len(content) > SHORT_QUESTION:
-        return []
-    if any(vocabulary.mentions(t) for t in specific_terms(question) if not t.isdigit()):
-        return []  # it names something the corpus writes of: the story is there, and the word one detail of it
-    unmentioned = []
-    for token in content:
-        word = "-".join(words(re.sub(r"['’]s$", "", token)))
-        if not token.islower() or not word.isalpha() or word in ASKING_WORDS:
-            continue
-        if not 0 < zipf_frequency(word) < TOPIC_ZIPF:
-            continue
-        if vocabulary.mentions(word) or _family_mentioned(word, vocabulary):
-            continue
-        if len(close_forms(word, vocabulary, embedder)) > 1:
-            continue
-        unmentioned.append(token)
-    return unmentioned
-
-
-def _family_mentioned(word: str, vocabulary: Vocabulary) -> bool:
-    """Whether the corpus writes a word of the same family: a stem of `FAMILY_STEM` letters or more that starts
-    the word's, or that the word's starts ("fraud" for "fraudulent", "prosecutors" for "prosecution")."""
-    own = stem(word)
-    return any(
-        len(short) >= FAMILY_STEM and long.startswith(short)
-        for other in vocabulary.starting_like(word)
-        for short, long in [sorted((own, stem(other)), key=len)]
-    )
 
 
 def close_forms(term: str, vocabulary: Vocabulary, embedder: BaseEmbedding) -> set[str]:

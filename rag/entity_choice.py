@@ -45,8 +45,9 @@ ASKS_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
 # so beside it: an answer to "which party" is one of them
 NAMED_KINDS = frozenset(
     "party university institute council committee ministry agency foundation association union parliament court "
-    # places named as what they are: "the Smithsonian's National Zoo", "Wembley Stadium", "Heathrow Airport"
-    "zoo museum hospital school college stadium airport".split()
+    # places named as what they are: "the Smithsonian's National Zoo", "the Louvre museum" (not schools or stadiums:
+    # "Stanford University", "Lambeau Field")
+    "zoo museum".split()
 )
 KIND_WINDOW = 4  # words from a name its kind may stand ("Komeito, the junior coalition party")
 REFERENT_SENTENCES = 2  # sentences looked back through for the one a sentence's opening "He" stands for

@@ -44,6 +44,7 @@ from rag.asked_kinds import (
     ASKS_DAY,
     ASKS_DURATION,
     ASKS_FIGURE,
+    ASKS_LENGTH,
     ASKS_MONEY,
     ASKS_NAME,
     ASKS_PAST,
@@ -743,7 +744,8 @@ class ExtractiveEngine(Engine):
                     # a day or a year found that way was as often another event's, but not one found under a
                     # heading naming what the question names
                     told = (
-                        self._typed_in_article(retrieval, chosen, writes_duration) or self._length_of_asked(s, names)
+                        self._typed_in_article(retrieval, chosen, writes_duration)
+                        or (self._length_of_asked(s, names) if ASKS_LENGTH.search(question) else None)
                         if asks is ASKS_DURATION
                         else self._told_under_heading(s, names, writes)
                     )

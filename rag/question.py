@@ -1003,9 +1003,10 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
 # members get in early?", "Is the tradition older than the Super Bowl? When was the first game?": two questions
 SECOND_QUESTION = re.compile(
     r"(?<=\?)\s+(?=[^?]*\w[^?]*\?)"  # "... — is that right? When was the first one played?": two questions asked
-    # "..., and about how many organizations signed up?": a word hedging the figure may come first
-    rf"|,?\s+and\s+(?=(?:{HEDGES}\s+)?(?:(?:from|by|for|at|in|to|with|since|until)\s+)?"
-    r"(?:who|whom|whose|which|what|when|where|why|how)\b)"
+    # "..., and about how many organizations signed up?": a word hedging a figure may come first ("... and about how
+    # the boats were chosen" goes on with what was said)
+    rf"|,?\s+and\s+(?=(?:{HEDGES}\s+(?=how\s+(?:many|much|long|far|old|big)\b|when\b))?"
+    r"(?:(?:from|by|for|at|in|to|with|since|until)\s+)?(?:who|whom|whose|which|what|when|where|why|how)\b)"
     r"|,\s+and\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had)\s+"
     r"(?:the|a|an|it|they|he|she|we|you|its|their|his|her|(?-i:[A-Z])[\w+.'’-]*)\b)",
     re.IGNORECASE,

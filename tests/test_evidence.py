@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from rag.coverage import Vocabulary, specific_terms, unmentioned_terms, unmentioned_topics
+from rag.coverage import Vocabulary, specific_terms
 from rag.entities import names_in, person_like, vote
 from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.ranking import DATA_LINE, RANK_PENALTY, SentenceRanker
@@ -558,38 +558,3 @@ def test_an_acronym_the_question_writes_without_stops_is_no_answer_written_with_
     names = [c.name for c in vote("Which US zoo sent its pandas home?", scored, asks_for="organization")]
     assert "U.S." not in names
     assert names[0] == "Harlow City Zoo"
-
-
-@pytest.mark.parametrize(
-    ("question", "unmentioned"),
-    [
-        ("What is the chemical symbol for tungsten?", ["tungsten"]),
-        ("who wrote middlemarch", ["middlemarch"]),
-        # the corpus writes a word of its family ("fraud"), or the question names what it writes of
-        ("Was the ferry operator's account fraudulent?", []),
-        ("Did Halvorsen ever grow orchids?", []),
-        # a word a request is made with, and one English does not know (a typo)
-        ("Give me a quick recap of the ferry story", []),
-        ("when does the ferry come out, i keep hearing abuot it", []),
-        # a long question may paraphrase the articles in words they do not use
-        (
-            "Which ferry operator, admitting fraud at the harbour, is described as having a fraudulent culture of "
-            "cutting corners on safety in reports on tungsten-tipped drills?",
-            [],
-        ),
-    ],
-)
-def test_a_short_question_depends_on_its_rare_words(
-    question: str, unmentioned: list[str], local_embedder: BaseEmbedding
-) -> None:
-    corpus = "The ferry operator's finance chief Halvorsen admitted fraud at the harbour."
-    vocabulary = Vocabulary.from_words(words(corpus))
-    assert unmentioned_topics(question, vocabulary, local_embedder) == unmentioned
-
-
-def test_an_acronym_is_mentioned_by_its_initials(local_embedder: BaseEmbedding) -> None:
-    """A corpus that writes only "U.S." mentions the "US" of a question; not "USA", though it writes "a" alone: an
-    acronym of more letters is not read from single letters, which any large corpus writes."""
-    vocabulary = Vocabulary.from_words(words("Officials in the U.S. said a loan had ended."))
-    assert unmentioned_terms("Which US zoo sent its pandas home?", vocabulary, local_embedder) == []
-    assert unmentioned_terms("Which USA zoo sent its pandas home?", vocabulary, local_embedder) == ["USA"]

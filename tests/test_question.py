@@ -828,6 +828,7 @@ def test_the_later_halves_of_a_compound_question() -> None:
     # a word hedging the figure a half asks for comes before its question word
     halves = question_halves("which two firms run the Quayside regatta and about how many boats signed up?")
     assert [h.asked for h in halves] == ["about how many boats signed up?"]
+    assert question_halves("What did Li Wu say about the regatta and about how the boats were chosen?") == []
     # two questions asked one after the other: the second is a half, searched with the names of the first
     halves = question_halves(
         "I read the Quayside regatta is older than the Fjord Cup - is that right? When was it first sailed?"

@@ -17,7 +17,7 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
-from rag.asked_kinds import NO_FIGURE, NO_WHEN, WRITES_WHEN
+from rag.asked_kinds import ASKS_LENGTH, NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.compare import Comparison
 from rag.entities import asked_deeds, introduces, tells_deed
@@ -3391,7 +3391,7 @@ def test_the_capital_asked_for_is_a_city_the_articles_call_the_capital(
 
 
 # A game won by a long kick, told passages away from the sentence naming the kicker's feat; giant pandas that
-# left "the U.S." (no zoo named), a panda a symbol of friendship.
+# left "the U.S." (no zoo named).
 KICKS_AND_PANDAS = {
     "courier_kick.txt": (
         {"title": "Dale wins it for Orvin", "source": "Harlow Courier", "published": "2024-11-03"},
@@ -3404,7 +3404,8 @@ KICKS_AND_PANDAS = {
         {"title": "The pandas go home", "source": "Harlow Post", "published": "2024-11-10"},
         "The three giant pandas in the U.S. on loan from China returned home last week. "
         "The U.S. and China have swapped animals for decades, and officials in the U.S. said the loan had ended. "
-        "The panda has become a symbol of friendship between the two countries.",
+        "The panda has become a symbol of friendship between the two countries. "
+        "\u201cThey were part of us,\u201d a keeper said.",
     ),
 }
 
@@ -3423,18 +3424,16 @@ def test_how_long_a_kick_was_is_answered_by_its_distance(kicks_and_pandas: Assis
     assert_verbatim(kicks_and_pandas, answer)
 
 
+def test_how_long_asks_a_distance_only_of_a_thing_not_of_a_time() -> None:
+    assert ASKS_LENGTH.search("How long was Sam Dale's field goal?")
+    assert ASKS_LENGTH.search("how long is the new bridge")
+    assert not ASKS_LENGTH.search("How long did the ferry crossing take?")
+    assert not ASKS_LENGTH.search("How long was the crossing expected to last?")
+    assert not ASKS_LENGTH.search("How long has Dale been the Bears' kicker?")
+
+
 def test_which_zoo_is_declined_when_the_articles_name_none(kicks_and_pandas: Assistant) -> None:
     """ "Which US zoo ...": a zoo is named as one; "U.S.", the question's own "US", is no answer."""
     answer = kicks_and_pandas.ask("Which US zoo sent its giant pandas back to China?")
     assert answer.abstained, answer.text
     assert "name no zoo" in answer.text
-
-
-def test_a_short_question_about_something_the_corpus_never_writes_is_declined_naming_it(
-    kicks_and_pandas: Assistant,
-) -> None:
-    """ "What is the chemical symbol for tungsten?" is about tungsten, which no article mentions: the panda as a
-    symbol of friendship is no answer."""
-    answer = kicks_and_pandas.ask("What is the chemical symbol for tungsten?")
-    assert answer.abstained, answer.text
-    assert "tungsten" in answer.text
