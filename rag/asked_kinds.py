@@ -167,7 +167,7 @@ WRITES_DURATION = re.compile(
 )
 # "How long was his field goal?", not "How long did the crossing take?": a distance may answer it
 ASKS_LENGTH = re.compile(
-    r"\bhow\s+long\s+(?:is|was|are|were)\b(?!.*\b(?:take|takes|took|last|lasts|lasted|ago|been|run|runs)\b)",
+    r"\bhow\s+long\s+(?:is|was|are|were)\b(?!.*\b(?:take|takes|took|last|lasts|lasted|ago|been)\b)",
     re.IGNORECASE,
 )
 # "How long was his field goal?": a distance answers "how long" as well ("a 56-yard field goal", "the 1.2km bridge")

@@ -243,6 +243,15 @@ class _Selection:
             self._articles[doc_id] = self.retrieval.article(doc_id) if self.retrieval.article else []
         return self._articles[doc_id]
 
+    def chosen_articles(self) -> list[tuple[list[Passage], list[Evidence]]]:
+        """The first `TYPED_HOP_ARTICLES` articles the chosen sentences are from, best first, read whole: each
+        one's passages and its sentences (once each)."""
+        read = []
+        for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in self.chosen))[:TYPED_HOP_ARTICLES]:
+            passages = self.article(doc_id)
+            read.append((passages, list({e.key: e for p in passages for e in passage_sentences(p)}.values())))
+        return read
+
     def sections(self, doc_id: str) -> Sections:
         """An article's headings (`rag.sections`), read once."""
         if doc_id not in self._sections:
@@ -697,7 +706,7 @@ class ExtractiveEngine(Engine):
                 typed = focus or money or score or age or times or percent or duration
                 counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
-                    counted = self._typed_in_article(retrieval, chosen, counts_asked) if focus else None
+                    counted = self._typed_in_article(s, counts_asked) if focus else None
                 if counted is not None:
                     add(counted)
                 elif asks_figure_in(first, measure):
@@ -744,7 +753,7 @@ class ExtractiveEngine(Engine):
                     # a day or a year found that way was as often another event's, but not one found under a
                     # heading naming what the question names
                     told = (
-                        self._typed_in_article(retrieval, chosen, writes_duration)
+                        self._typed_in_article(s, writes_duration)
                         or (self._length_of_asked(s, names) if ASKS_LENGTH.search(question) else None)
                         if asks is ASKS_DURATION
                         else self._told_under_heading(s, names, writes)
@@ -907,26 +916,21 @@ class ExtractiveEngine(Engine):
         within = [i for i, statement in enumerate(statements) if statement in on_it]
         return [theirs[i] for i in dict.fromkeys(on + around + within)]
 
-    def _typed_in_article(
-        self,
-        retrieval: Retrieval,
-        chosen: Sequence[ScoredSentence],
-        gives: Callable[[ScoredSentence], bool],
-    ) -> ScoredSentence | None:
+    def _typed_in_article(self, s: _Selection, gives: Callable[[ScoredSentence], bool]) -> ScoredSentence | None:
         """The sentence of a chosen article that gives what the question asks for (`gives`) and holds most of
         the question's words the best sentence lacks, found anywhere in the article: the passages found for
         the question's words often tell around the detail asked for ("how long does it take to charge the
         Echo Frames": "Charging from zero to 100 percent takes about 2.5 hours" in another part of the
         review). None when no sentence holds `TYPED_HOP_MATCH` of those words, or when it writes a year the
         question does not ask about."""
-        if retrieval.article is None or not chosen:
+        if s.retrieval.article is None or not s.chosen:
             return None
-        asked = _asked_here(retrieval)
-        rest = content_stems(asked) - written_stems(chosen[0].evidence.quote)
+        asked = _asked_here(s.retrieval)
+        rest = content_stems(asked) - written_stems(s.chosen[0].evidence.quote)
         years = set(WRITES_YEAR.findall(asked))  # "in the third quarter of 2023": no figure of 2019
         found: list[ScoredSentence] = []
-        for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in chosen))[:TYPED_HOP_ARTICLES]:
-            for evidence in {e.key: e for p in retrieval.article(doc_id) for e in passage_sentences(p)}.values():
+        for _, sentences in s.chosen_articles():
+            for evidence in sentences:
                 candidate = ScoredSentence(evidence, self.ranker.lexical(rest, evidence.quote), 0.0)
                 written = set(WRITES_YEAR.findall(evidence.quote))
                 if candidate.lexical >= TYPED_HOP_MATCH and gives(candidate) and not (years and written - years):
@@ -941,10 +945,9 @@ class ExtractiveEngine(Engine):
         # the thing's own words: not its names, nor the "long" of "how long" ("11.7 inches long" is its size)
         asked = content_stems(_asked_here(s.retrieval)) - {stem(w) for name in names for w in name} - {"long"}
         found: list[ScoredSentence] = []
-        for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in s.chosen))[:TYPED_HOP_ARTICLES]:
-            passages = s.article(doc_id)
+        for passages, sentences in s.chosen_articles():
             writes_all = _names_every(names, "\n".join(p.text for p in passages))
-            for evidence in {e.key: e for p in passages for e in passage_sentences(p)}.values():
+            for evidence in sentences:
                 onto = any(
                     {stem(w) for w in words(evidence.quote[m.end() :])[:LENGTH_ONTO]} & asked
                     for m in WRITES_LENGTH.finditer(evidence.quote)
@@ -959,11 +962,10 @@ class ExtractiveEngine(Engine):
         """The sentence of a chosen article that gives what `writes` finds (a time) under a heading naming what the
         question asks about (`_Selection.about`), holding most of the question's other words (one at least); None
         when none does."""
-        chosen = s.chosen
         rest = content_stems(_asked_here(s.retrieval)) - {stem(w) for name in names for w in name}  # nor the names
         found: list[ScoredSentence] = []
-        for doc_id in list(dict.fromkeys(c.evidence.doc_id for c in chosen))[:TYPED_HOP_ARTICLES]:
-            for evidence in {e.key: e for p in s.article(doc_id) for e in passage_sentences(p)}.values():
+        for _, sentences in s.chosen_articles():
+            for evidence in sentences:
                 heading = s.headed_by_question(evidence, names) if writes.search(evidence.quote) else ""
                 if not heading or not s.about(names, evidence, evidence.quote):
                     continue

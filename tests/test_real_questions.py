@@ -3427,6 +3427,7 @@ def test_how_long_a_kick_was_is_answered_by_its_distance(kicks_and_pandas: Assis
 def test_how_long_asks_a_distance_only_of_a_thing_not_of_a_time() -> None:
     assert ASKS_LENGTH.search("How long was Sam Dale's field goal?")
     assert ASKS_LENGTH.search("how long is the new bridge")
+    assert ASKS_LENGTH.search("How long was Leo Falk's touchdown run?")
     assert not ASKS_LENGTH.search("How long did the ferry crossing take?")
     assert not ASKS_LENGTH.search("How long was the crossing expected to last?")
     assert not ASKS_LENGTH.search("How long has Dale been the Bears' kicker?")
