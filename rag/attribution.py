@@ -47,8 +47,10 @@ from rag.word_frequency import zipf_frequency
 # v26: names with a capital after a prefix ("Carolyn O’Hara", "Mike McDaniel", "Dom DiSandro") are people's names,
 # the words after a title and "of" are what the title is of ("Secretary of State Antony Blinken"), and a capitalised
 # verb of saying ends a name ("Credit: Hugh Stewart Says McDonald"); v27: in an interview, the quotation opening the
-# paragraph after one that is only the interviewer's question is the answer of the person the article names most
-ATTRIBUTION_VERSION = "attribution-v27"
+# paragraph after one that is only the interviewer's question is the answer of the person the article names most;
+# v28: a quotation whose attribution after it ends the sentence (“...,” Calder said.) goes on into no quotation
+# that a sentence of its own brings in with a verb of saying (Commuter Tom Reyes said: “...”)
+ATTRIBUTION_VERSION = "attribution-v28"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -57,6 +59,7 @@ VERBS = (
     r"admitted|admits|conceded|concedes|maintained|maintains|urged|urges|testified|recalled|recalls|"
     r"predicted|predicts|complained|complains|acknowledged|acknowledges"
 )
+SAYING = re.compile(rf"\b(?:{VERBS})\b")  # a verb of saying
 # a name followed by a verb of saying: "Jon Medved believes", "Ada Lin, the port's director, said"
 SPEAKS_AFTER = re.compile(rf"(?:,[^,.“”«»]{{1,80}},)?\s+(?:{VERBS})\b")
 STRAIGHT_QUOTE = re.compile('"')  # read as the curly mark it stands for (`curled`)
@@ -957,9 +960,13 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             mention = cue.group(2) or cue.group(3)
             speaker = article.resolve(mention, region.start)
             end = region.end + cue.end()
-            if i + 1 < len(regions):  # “A,” says X, senior fellow at ..., “B”
+            # “A,” says X, senior fellow at ..., “B”; not when the attribution ended the sentence and another
+            # sentence brings in whoever says B (“A,” X said. Commuter Y said: “B”)
+            ended = re.search(r"[.!?]\s*$", text[region.end : end]) is not None
+            if i + 1 < len(regions):
                 between = text[end : regions[i + 1].start]
-                if len(between) < 200 and "\n" not in between and not re.search(r"[.!?]\s", between):
+                introduced = ended and SAYING.search(between) is not None
+                if len(between) < 200 and "\n" not in between and not re.search(r"[.!?]\s", between) and not introduced:
                     i += 1
                     end = regions[i].end
         if speaker is None:

@@ -562,3 +562,20 @@ def test_an_interviews_answers_are_the_interviewees() -> None:
     assert INTERVIEW_QUESTION.search("\nHow large should the deficit be?\n\n")
     assert not INTERVIEW_QUESTION.search("\nKick-off! Who will score first??\n\n")
     assert not INTERVIEW_QUESTION.search("\nIs it over? Can they come back?\n\n")
+
+
+def test_a_quotation_whose_attribution_ends_the_sentence_goes_on_into_no_other_speakers_quotation() -> None:
+    text = (
+        "The board published a new ferry timetable on Monday. "
+        "“The timetable is fine, but what matters is that the boats leave on time,” Ines Calder said. "
+        "Commuter Tom Reyes said: “The first sailing should be earlier.” "
+        "“We will look again in June,” Calder said, “once the summer crowds arrive.” "
+        "“The winter fares stay,” Calder added. “Nobody will pay more.”"
+    )
+    said = speakers_by_opening(text, attribute(text), 20)
+    assert said["“The timetable is fi"] == "Ines Calder"
+    assert said["Commuter Tom Reyes s"].endswith("Tom Reyes")  # his own words, not hers
+    # a quotation split by its attribution, and one going on in the next sentence, are still hers
+    assert said["“We will look again "] == "Ines Calder"
+    statements = attribute(text).statements
+    assert [s.speaker for s in statements if "Nobody will pay more" in text[s.start : s.end]] == ["Ines Calder"]
