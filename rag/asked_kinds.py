@@ -103,9 +103,12 @@ ASKS_MONEY = re.compile(
     rf"{OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     r"financing|funds)\b|(?:[\w'’+-]+\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
-    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|raised?(?!.*\bby\b))\b)|"
-    # "What does a day ticket cost?"
-    rf"{OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?cost(?:\s+(?:per|a|an|each)\b|\s*[?.]|$)",
+    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offer|offered|offering|bid|"
+    r"bidding|fetch|fetched|raised?(?!.*\bby\b))\b)|"
+    # "What does a day ticket cost?", "What did the film cost to make?", "What does Gogoro charge per swap?" (not
+    # what something cost someone, "What did staying cost Doctor Varga?": her career, not a sum)
+    rf"{OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?(?:cost|charges?)"
+    r"(?:\s+(?:per|a|an|each|in|to|for|at)\b|\s*[?.,;]|\s*$)",
     re.IGNORECASE,
 )
 # "How much is the stake worth?", "How much was the firm valued at?": a value, a sum (or points, a share) after "worth"
@@ -278,6 +281,30 @@ def asks_figure_in(text: str, measure: str) -> bool:
 def writes_duration(sentence: ScoredSentence) -> bool:
     """Whether a sentence tells a length of time."""
     return WRITES_DURATION.search(sentence.evidence.quote) is not None
+
+
+# a figure as written: digits with their separators ("7.7", "1,500") or a number word ("six"), and the scale
+# written after it ("$7.7 billion", "six million")
+FIGURE_WRITTEN = re.compile(
+    r"(?P<number>(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b)"
+    r"(?:\s*(?:hundred|thousand|million|billion|trillion|mn|bn)\b)?",
+    re.IGNORECASE,
+)
+
+
+def without_figures_of(sentence: str, question: str) -> str:
+    """The sentence with the figures the question writes itself blanked out, offsets kept: "How much is Amazon
+    paying for its piece of the $7.7 billion deal?" is not answered by "NASCAR finalized a $7.7 billion deal",
+    nor "How many players ...?" after "the six free months" by "six months of access"."""
+
+    def number(m: re.Match[str]) -> str:
+        return m.group("number").lower().replace(",", "")
+
+    given = {number(m) for m in FIGURE_WRITTEN.finditer(question)}
+    if not given:
+        return sentence
+    return FIGURE_WRITTEN.sub(lambda m: " " * len(m.group()) if number(m) in given else m.group(), sentence)
 
 
 def gives_figure(sentence: str) -> bool:

@@ -23,7 +23,7 @@ from llama_index.retrievers.bm25 import BM25Retriever
 
 from rag.casing import CasingCount
 from rag.filters import filter_mask
-from rag.lexicon import fold, stemmer, words
+from rag.lexicon import fold, initials_in, stemmer, words
 from rag.nodes import node_from_metadata
 
 if TYPE_CHECKING:
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WORDS_FILE = "words.json"
+# the corpus's words, with the initials it writes with stops as words ("U.K." writes "uk"); the name changes with
+# what is recorded, so that an index saved before is rebuilt
+WORDS_FILE = "words-v2.json"
 # the words the corpus writes as names, and how (`rag.casing`); its name changes with the rule that picks them
 CASED_FILE = "cased-v1.json"
 # v2: built when the BM25 entries' document_id was the node's unset source ("None"), the
@@ -146,6 +148,7 @@ class Bm25Index:
         casing = CasingCount()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
+            corpus_words.update(initials_in(text))  # a question's "UK" is mentioned by a corpus writing "U.K."
             casing.add(text)
             keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, *_SHOWN_FIELDS) if k in meta}
             node = TextNode(id_=chunk_id, text=text, metadata=keep)

@@ -84,6 +84,7 @@ from rag.asked_kinds import (
     gives_value,
     half_writes,
     named_noun,
+    without_figures_of,
     writes_duration,
 )
 from rag.citations import cosine, number_citations, passage_sentences
@@ -92,7 +93,7 @@ from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, introduces, names_in
 from rag.entity_choice import choose_entity, telling_words
 from rag.figures import numbers_in
-from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, stem_pairs, words, written_stems
+from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, stem_pairs, without_stops, words, written_stems
 from rag.question import MEASURES, question_focus
 from rag.ranking import (
     MIN_RELEVANCE,
@@ -154,7 +155,6 @@ VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hol
 
 OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quotation: the last speaker's, unless named
 
-INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "U.S.", "U.K."
 # "According to PitchBook, how much ...": whom the question takes the figure from, not what it is of
 ATTRIBUTED_TO = re.compile(r"\s*according\s+to\s+[^,?]{1,60},", re.IGNORECASE)
 # "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
@@ -677,20 +677,18 @@ class ExtractiveEngine(Engine):
             things = ASKS_COUNT.search(question) is not None
 
             def counts_asked(c: ScoredSentence) -> bool:
+                quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
                 return (
-                    gives_figure(c.evidence.quote)
-                    and (not money or WRITES_MONEY.search(c.evidence.quote) is not None)
-                    and (money or not valued or gives_value(c.evidence.quote))  # "worth": a sum, or "worth six points"
-                    and (not score or WRITES_SCORE.search(c.evidence.quote) is not None)
-                    and (not age or WRITES_AGE.search(c.evidence.quote) is not None)
-                    and (not times or WRITES_TIMES.search(c.evidence.quote) is not None)
-                    and (not percent or WRITES_PERCENT.search(c.evidence.quote) is not None)
-                    and (not duration or WRITES_TIME_SPAN.search(c.evidence.quote) is not None)
+                    gives_figure(quote)
+                    and (not money or WRITES_MONEY.search(quote) is not None)
+                    and (money or not valued or gives_value(quote))  # "worth": a sum, or "worth six points"
+                    and (not score or WRITES_SCORE.search(quote) is not None)
+                    and (not age or WRITES_AGE.search(quote) is not None)
+                    and (not times or WRITES_TIMES.search(quote) is not None)
+                    and (not percent or WRITES_PERCENT.search(quote) is not None)
+                    and (not duration or WRITES_TIME_SPAN.search(quote) is not None)
                     and (
-                        not focus
-                        or counts_near(
-                            c.evidence.quote, focus, MONEY_WINDOW if valued else COUNT_WINDOW, valued, things
-                        )
+                        not focus or counts_near(quote, focus, MONEY_WINDOW if valued else COUNT_WINDOW, valued, things)
                     )
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                 )
@@ -1087,7 +1085,7 @@ def _where_to_look(retrieval: Retrieval) -> list[tuple[int, int]]:
 def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     """Whether `text` writes each of `names` by one of its words at least (a word of four letters or more
     also as the start of a word: "Japan" in "Japanese")."""
-    written = words(INITIALS.sub(lambda m: m.group().replace(".", ""), text))  # "U.S.-based" is "US-based"
+    written = words(without_stops(text))  # "U.S.-based" is "US-based"
     written = [w.removesuffix("'s") for w in written]  # "the AFC's top seed" writes "AFC"
     return all(any(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in name) for name in names)
 

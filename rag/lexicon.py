@@ -49,6 +49,18 @@ def fold_for_search(text: str) -> str:
 
 
 WORD = re.compile(r"(?u)\b\w[\w'’-]*\w\b|\b\w\b")
+DOTTED_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "U.S.", "U.K.", "E.U."
+
+
+def without_stops(text: str) -> str:
+    """`text` with initials written with stops written without them: "U.S.-based" is "US-based"."""
+    return DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+
+
+def initials_in(text: str) -> list[str]:
+    """The folded words that initials written with stops stand for: "the U.K. and the E.U." writes "uk", "eu"."""
+    return [fold(m.group().replace(".", "")) for m in DOTTED_INITIALS.finditer(text)]
+
 
 # Function words and the words questions are framed with: they never name a subject.
 _GRAMMAR_WORDS = """a about above after again against all also am an and any are as at be because been before

@@ -466,13 +466,17 @@ COUNTED_DEED = re.compile(
 MEASURES = {
     **dict.fromkeys("attendance crowd population capacity turnout gdp".split(), "count"),
     **dict.fromkeys(
-        "price cost fee salary budget revenue valuation profit earnings income deficit debt".split(), "money"
+        "price cost fee salary budget revenue valuation profit earnings income deficit debt wage pay fine payout bonus "
+        "compensation severance".split(),
+        "money",
     ),
     **dict.fromkeys("score scoreline".split(), "score"),
     # "What was Chelsea's possession percentage?": a share written as one ("58%", "58 per cent")
     **dict.fromkeys("percentage percent".split(), "percent"),
     # "What is the battery life of the X2?": a length of time ("up to 30 hours")
     **dict.fromkeys(["battery life", "runtime", "run time", "lifespan", "life span"], "duration"),
+    # "What prison sentence did she get?": a length of time ("five years", "20 months")
+    "sentence": "duration",
 }
 # the words a count is written with besides its own noun ("a crowd of 18,400" is an attendance)
 MEASURE_WORDS = {
@@ -491,12 +495,20 @@ MEASURE_WORDS = {
     "income": "profit profits earnings earned",
     "deficit": "shortfall gap",
     "debt": "debts owed owes borrowed borrowing",
+    "wage": "salary paid pay earn earns earned earning wages",
+    "compensation": "paid pay salary earned",
+    "severance": "paid payout package",
+    "fine": "fined penalty",
 }
 # sums a sentence calls what they are ("a valuation of $1.4 billion", "a salary of"), unlike a price ("Tickets cost $5")
-NAMED_SUMS = frozenset("valuation salary revenue budget profit earnings income deficit debt".split())
+NAMED_SUMS = frozenset(
+    "valuation salary revenue budget profit earnings income deficit debt wage compensation severance fine".split()
+)
 MEASURE = re.compile(
     # "What salary is he paid", "What price did the paintings fetch": the measure asked for, right after "what"
-    rf"^what\s+(?P<measure_first>{'|'.join(MEASURES)})s?\s+(?:is|was|are|were|does|did|do|will|has|had)\b|"
+    # ... after up to two words saying which ("What weekly wage does he earn", "What prison sentence did she get")
+    rf"^what\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<measure_first>{'|'.join(MEASURES)})s?\s+"
+    r"(?:is|was|are|were|does|did|do|will|has|had)\b|"
     r"^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\w.'’-]+['’]s?\s+)?"
     # up to four words before it, none of them a preposition: "the board's reason for the fee" asks no fee
     r"(?:(?!(?:of|for|in|on|at|to|with|from|by|and|or|that|which|when)\s)[a-z][\w'’-]*\s+){0,4}?"

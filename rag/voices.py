@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from rag.attribution import TITLE_WORDS, VERBS, close_names
 from rag.entities import PERSON_NOUNS
-from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, words
+from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, fold, stem, words
+from rag.question import WH_WORDS
 from rag.word_frequency import zipf_frequency
 
 _SAYING = (
@@ -35,14 +36,14 @@ _AUXILIARY = r"(?:did|does|do|has|have|had)"  # what was said: "How will X respo
 # Y to develop"; inside a request, "tell me what X thinks of Y"
 SAYS_QUESTION = re.compile(
     rf"(?:^\s*(?:what|how|why)\s+{_AUXILIARY}\s+|^\s*(?:what|which)\s+(?:[\w-]+\s+){{1,3}}?{_AUXILIARY}\s+|"
-    rf"(?<=[\w,])\s+(?:what\s+(?:{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
+    rf"(?<=[\w,:—–-])\s+(?:what\s+(?:{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
     rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )
 # "How does X view Y", "How does Ed Ternan see the lawsuit": what they think of it, their words first when found
 # (not "What did X see": what they saw; not "How did Arsenal see out the win", "see off the challenge")
 HOW_VIEW_QUESTION = re.compile(
-    r"(?:^\s*|(?<=[\w,])\s+)how\s+(?:do|does|did)\s+(?P<who>[^?,;]{2,80}?)\s+"
+    r"(?:^\s*|(?<=[\w,:—–-])\s+)how\s+(?:do|does|did)\s+(?P<who>[^?,;]{2,80}?)\s+"
     r"(?:view|views|viewed|regard|regards|(?:see|sees)(?!\s+(?:out|off|through|in|it|them|to|coming)\b))\b"
     r"(?P<topic>[^?]*)",
     re.IGNORECASE,
@@ -129,6 +130,10 @@ class Voice:
     described: bool = False
 
 
+ASKED_BY_PRONOUN = frozenset({"he", "she"})  # a person asked about by a pronoun, named before it in the question
+QUESTION_OPENINGS = WH_WORDS | AUXILIARIES  # words a question opens with
+
+
 def asked_voice(
     question: str, skip: Sequence[tuple[int, int]] = (), typed_lower: bool | None = None, known: Sequence[str] = ()
 ) -> Voice | None:
@@ -153,6 +158,16 @@ def asked_voice(
         if any(a < end and start < b for a, b in skip):
             return None
         who = match.group("who").strip()
+        # "Pastor Jesse Bradley on the motto on money - what does he say matters more?": the one person the question
+        # names, whom the articles quote, on what the question says before asking (unless that is a question too:
+        # "Where does Kawai work, and what does he say ...?"); others' reports may answer when nothing of theirs does
+        by_pronoun = who.lower() in ASKED_BY_PRONOUN and len(known) == 1
+        introduced = ""
+        if by_pronoun:
+            who = known[0]
+            before = question[: match.start()]
+            if words(before)[:1] and words(before)[0] not in QUESTION_OPENINGS:
+                introduced = before.replace(who, " ")
         tokens = who.split()
         if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
             return None
@@ -170,11 +185,13 @@ def asked_voice(
         if TOLD.search(match.group(0)):  # "tell CNBC about X", "told reporters that X": whom they told is no topic
             topic = ADDRESSEE.sub("", topic)
         topic = TOPIC_LEAD.sub("", topic).strip(" .")
+        if introduced:
+            topic = f"{TOPIC_LEAD.sub('', introduced).strip(' .—–:-')} {topic}".strip()
         opening = question[match.start() : match.start("who")]
         asks_more = pattern is SAYS_QUESTION and LEADS_TO_THEIR_WORDS.fullmatch(opening) is not None
         # "Does X think Y?" and "How does X see Y?" may be answered from what others report when nothing
         # of theirs is found on it ("How did Hubble see the galaxy?" asks what it saw)
-        only = pattern not in (BELIEF_QUESTION, HOW_VIEW_QUESTION) and not asks_more and not described_by
+        only = pattern not in (BELIEF_QUESTION, HOW_VIEW_QUESTION) and not (asks_more or described_by or by_pronoun)
         return Voice(who, name, topic, only_theirs=only, described=described_by)
     return None
 

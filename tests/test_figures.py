@@ -273,12 +273,38 @@ def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> No
         ("What does the subscription cost per month?", True),
         ("What does the cost of living mean for voters?", False),
         ("How much does a Quayside+ subscription cost per month?", True),  # a name ending with "+"
+        # what follows "cost" may be anything: where, what it costs to do
+        ("What does the tasting menu at Harbour House cost in London?", True),
+        ("roughly what did the regatta documentary cost to make?", True),
+        ("What does the ferry operator charge per crossing?", True),
+        # a bid or an offer is a sum
+        ("How much is Mara Fenwick offering for the club?", True),
+        ("How much did the harbour board bid for the quay?", True),
+        # what something cost someone is no sum, nor what a person is charged with
+        ("What did the skipper say the decision cost him professionally?", False),
+        ("What does the prosecutor charge the skipper with?", False),
+        ("What does the cost of fuel do to fares?", False),
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:
     from rag.asked_kinds import ASKS_MONEY
 
     assert (ASKS_MONEY.search(question) is not None) == asks_money
+
+
+def test_a_figure_the_question_writes_is_blanked_out_of_a_sentence_and_others_stay() -> None:
+    from rag.asked_kinds import WRITES_MONEY, gives_figure, without_figures_of
+
+    question = "How much is Channel Nine paying for its share of the $90 million rights deal over six years?"
+    sentence = "The league sold its rights for $90 million over six years."
+    blanked = without_figures_of(sentence, question)
+    assert len(blanked) == len(sentence)  # offsets hold
+    assert not gives_figure(blanked) and WRITES_MONEY.search(blanked) is None
+    # another sum stays, though it shares its scale ("million") with the question's
+    assert "$12 million" in without_figures_of("Channel Nine pays $12 million a season.", question)
+    assert "1,500" in without_figures_of("It has 1,500 staff.", "How many of the 1,000 staff left?")
+    assert without_figures_of("It has 1,000 staff.", "How many of the 1000 staff left?") == "It has       staff."
+    assert without_figures_of("It has 1,000 staff.", "Who runs the firm?") == "It has 1,000 staff."
 
 
 @pytest.mark.parametrize(

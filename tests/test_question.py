@@ -804,6 +804,14 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("What salary is the new harbour master paid?", ("salary", "money")),
         ("What price did the ferry fetch at auction?", ("price", "money")),
         ("What were the port's annual revenues before the sale?", ("revenue", "money")),  # the plural too
+        # ... after words saying which
+        ("What weekly wage does the new striker earn?", ("wage", "money")),
+        ("What transfer fee did Harbour United pay?", ("fee", "money")),
+        # a wage, a fine, a payout are sums; a prison sentence is a length of time
+        ("What is the new striker's weekly wage?", ("wage", "money")),
+        ("What was the fine the league handed the club?", ("fine", "money")),
+        ("What prison sentence did the former finance chief get?", ("sentence", "duration")),
+        ("What other ferries did the board buy?", ("", "")),
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

@@ -1355,6 +1355,82 @@ def test_an_unknown_person_is_declined_naming_them_but_an_ordinary_word_never_is
     assert "does not mention" not in answer.text
 
 
+TIMETABLE = {
+    "timetable.txt": (
+        {"title": "New ferry timetable", "source": "Valley Courier", "published": "2024-04-11"},
+        "The harbour board published a new ferry timetable on Monday. Harbour master Ines Calder oversees the port. "
+        '"The timetable is fine, but what matters most is that the boats leave on time," Calder said. '
+        "Commuter Tom Reyes said what matters most on the new ferry timetable is an earlier first sailing. "
+        "Fares stay the same until June.",
+    ),
+}
+
+
+def test_a_person_named_before_a_dash_is_the_one_a_pronoun_asks_about(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", TIMETABLE, local_embedder)
+    answer = assistant.ask("Harbour master Ines Calder on the new ferry timetable - what does she say matters most?")
+    assert not answer.abstained, answer.text
+    assert "boats leave on time" in answer.text
+    assert "Reyes" not in answer.text  # another's words are no answer
+
+
+COURT_AND_TRANSFER = {
+    "plea.txt": (
+        {"title": "Ferry firm's finance chief pleads guilty", "source": "Valley Courier", "published": "2024-03-12"},
+        "Rowan Pike, the ferry firm's former finance chief, pleaded guilty to fraud on Tuesday. A hearing on his case "
+        "is set for the autumn.",
+    ),
+    "founder.txt": (
+        {"title": "Founder jailed", "source": "Valley Courier", "published": "2024-01-20"},
+        "The ferry firm's founder was sentenced to six years in prison for fraud.",
+    ),
+    "transfer.txt": (
+        {"title": "Whitlock signs for Harbour United", "source": "Valley Courier", "published": "2024-07-02"},
+        "Harbour United signed the striker Dana Whitlock for a £40 million fee on Monday. Whitlock scored twelve "
+        "goals last season.",
+    ),
+}
+
+
+def test_a_sentence_or_a_wage_asked_for_is_a_length_of_time_or_a_sum_of_what_is_asked(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", COURT_AND_TRANSFER, local_embedder)
+    # his plea is no sentence, and the founder's six years are another man's
+    answer = assistant.ask("What prison sentence did Rowan Pike get?")
+    assert answer.abstained, answer.text
+    assert answer.text == NO_FIGURE
+    assert "six years" in assistant.ask("What prison sentence did the ferry firm's founder get?").text
+    # a transfer fee is no wage: declined, saying what is not found
+    answer = assistant.ask("What is Dana Whitlock's weekly wage at Harbour United?")
+    assert answer.abstained and not answer.citations, answer.text
+    assert "wage" in answer.text
+
+
+DOTTED_INITIALS = {
+    "levy.txt": (
+        {"title": "Ferry levy agreed", "source": "Valley Courier", "published": "2024-03-02"},
+        "The U.K. government agreed a levy of two pounds on every ferry crossing to the islands. The E.U. delegation "
+        "said it would study the levy before the summer.",
+    ),
+}
+
+
+def test_initials_typed_without_stops_are_mentioned_by_a_corpus_writing_them_with_stops(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", DOTTED_INITIALS, local_embedder)
+    for question in ("What levy did the UK government agree on ferry crossings?", "What did the EU delegation say?"):
+        answer = assistant.ask(question)
+        assert not answer.abstained, answer.text
+        assert "levy" in answer.text
+    # initials the corpus writes in no form are still not mentioned
+    answer = assistant.ask("What did the UN say about the ferry levy?")
+    assert answer.abstained and "UN" in answer.text
+
+
 def test_an_outlet_named_in_the_question_narrows_the_evidence_to_it(newsroom: Assistant) -> None:
     answer = newsroom.ask("What did Quayside Wire report about the new ferry terminal?")
     assert not answer.abstained
@@ -2462,6 +2538,33 @@ def test_how_much_is_paid_for_something_is_a_sum_beside_what_is_bought(
     answer = assistant.ask("How much is Quayside Holdings paying to acquire the harbour board's ferry business?")
     assert answer.abstained, answer.text
     assert answer.text == "The articles found give no figure that answers this question."
+
+
+REGATTA_RIGHTS = {
+    "rights.txt": (
+        {"title": "Regatta league sells its TV rights", "source": "Valley Courier", "published": "2024-05-03"},
+        "The regatta league sold its television rights for six years. Channel Nine takes a share of the $90 "
+        "million deal, alongside two streaming services, the league said. Each season opens in May.",
+    ),
+    "club.txt": (
+        {"title": "Fenwick wants Kestrel stake", "source": "Valley Courier", "published": "2024-05-09"},
+        "Mara Fenwick wants a 30 per cent stake in Kestrel Rowing Club, the club confirmed. Her £40 million offer "
+        "for the stake goes to the club's board on Friday.",
+    ),
+}
+
+
+def test_a_figure_the_question_gives_itself_does_not_answer_how_much(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", REGATTA_RIGHTS, local_embedder)
+    # the $90 million is the whole deal, which the question states: what Channel Nine pays is told nowhere
+    answer = assistant.ask("How much is Channel Nine paying for its share of the league's $90 million television deal?")
+    assert answer.abstained, answer.text
+    assert answer.text == NO_FIGURE
+    # an offer is a sum: the stake's "30 per cent", which the question gives, is no answer
+    answer = assistant.ask("How much is Mara Fenwick offering for a 30% stake in Kestrel Rowing Club?")
+    assert "£40 million" in answer.text, answer.text
 
 
 def test_the_clauses_of_a_question_naming_its_outlet_are_searched_in_that_outlet_only(newsroom: Assistant) -> None:
