@@ -103,12 +103,16 @@ ASKS_MONEY = re.compile(
     rf"{OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     r"financing|funds)\b|(?:[\w'’+-]+\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
-    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offer|offered|offering|bid|"
-    r"bidding|fetch|fetched|raised?(?!.*\bby\b))\b)|"
-    # "What does a day ticket cost?", "What did the film cost to make?", "What does Gogoro charge per swap?" (not
-    # what something cost someone, "What did staying cost Doctor Varga?": her career, not a sum)
-    rf"{OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?(?:cost|charges?)"
-    r"(?:\s+(?:per|a|an|each|in|to|for|at)\b|\s*[?.,;]|\s*$)",
+    r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offered|offering|bidding|"
+    # an offer or a bid as a verb, not the noun ("How much interest did the bid attract?")
+    r"fetch|fetched|(?:offer|bid)(?=\s+(?:for|to|on)\b)|raised?(?!.*\bby\b))\b)|"
+    # "What does a day ticket cost?", "What did the film cost to make?", "What does it cost in the UK?", "What
+    # does Gogoro charge per swap?"; not what something cost someone ("What did staying cost Doctor Varga?": her
+    # career, no sum), nor "cost in lives", "cost to his reputation"
+    rf"{OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?"
+    r"(?:cost(?:\s+(?:per|a|an|each|for)\b|\s+in\s+(?:the\s+)?(?-i:[A-Z])|"
+    r"\s+to\s+(?!(?:his|her|their|its|the|my|our|your|him|them)\b)[a-z]+|\s*[?.,;]|\s*$)|"
+    r"charges?\s+(?:per|for|a|an|each)\b)",
     re.IGNORECASE,
 )
 # "How much is the stake worth?", "How much was the firm valued at?": a value, a sum (or points, a share) after "worth"
@@ -177,6 +181,12 @@ ASKS_LENGTH = re.compile(
 WRITES_LENGTH = re.compile(
     r"\b\d+(?:[.,]\d+)?[\s-]*(?:yards?|yds?|metres?|meters?|feet|foot|ft|miles?|kilometres?|kilometers?|km|inches|inch|"
     r"centimetres?|centimeters?|cm)\b",
+    re.IGNORECASE,
+)
+# a sentence handed down that is no length of time ("What prison sentence did he get?": "life in prison")
+WRITES_PENALTY = re.compile(
+    r"\blife\s+(?:in\s+prison|sentences?|imprisonment|behind\s+bars)\b|\bprobation\b|\bsuspended\s+sentence|"
+    r"\bno\s+(?:prison|jail)\s+time\b",
     re.IGNORECASE,
 )
 NO_DURATION = "The articles found give no length of time that answers this question."
@@ -283,28 +293,58 @@ def writes_duration(sentence: ScoredSentence) -> bool:
     return WRITES_DURATION.search(sentence.evidence.quote) is not None
 
 
-# a figure as written: digits with their separators ("7.7", "1,500") or a number word ("six"), and the scale
-# written after it ("$7.7 billion", "six million")
+# a figure as written: digits with their separators ("7.7", "1,500") and a scale written onto them ("7.7bn"), or a
+# number word ("six"); then the scale written after it ("$7.7 billion", "six million")
+_SCALES = {"thousand": "k", "k": "k", "million": "m", "mn": "m", "m": "m", "billion": "b", "bn": "b", "b": "b"}
+_SCALES |= {"trillion": "t", "tn": "t", "trn": "t"}
+_NUMBER_WORDS = dict(
+    zip("two three four five six seven eight nine ten eleven twelve".split(), range(2, 13), strict=True)
+)
 FIGURE_WRITTEN = re.compile(
-    r"(?P<number>(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b)"
-    r"(?:\s*(?:hundred|thousand|million|billion|trillion|mn|bn)\b)?",
+    r"(?P<number>(?<![\w.,])\d+(?:[.,]\d+)*(?P<onto>bn|mn|tn|trn|m|k|b)?(?![\w]|[.,]\d)|"
+    rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn)\b)?"
+    r"(?P<percent>\s*%|\s+per\s*cent\b|\s+percent\b)?",
     re.IGNORECASE,
 )
+CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|[A-Z]{1,3}\$)\s?$")
+# a word a quantity may follow ("the 3 firms", "a 25% stake", "about 40 boats"): after any other word a number is a
+# label, as are numbers joined by a hyphen ("game 7", "Week 12", "iPhone 15", "COVID-19", "the 2023-24 season")
+QUANTITY_AFTER = frozenset(
+    "a an the of for about around over under than to at by up nearly almost roughly approximately some just only and "
+    "or with its their his her new all those these another extra additional its first last more less".split()
+)
+
+
+def _figure_key(text: str, m: re.Match[str]) -> tuple[str, str, str]:
+    """What a figure written at `m` says: its number, its scale, and whether it is a sum or a share."""
+    number = m.group("number").lower().removesuffix((m.group("onto") or "").lower()).replace(",", "")
+    number = str(_NUMBER_WORDS.get(number, number))
+    scale = _SCALES.get((m.group("scale") or m.group("onto") or "").lower(), "")
+    kind = "percent" if m.group("percent") else "money" if CURRENCY_BEFORE.search(text[: m.start()]) else ""
+    return number, scale, kind
+
+
+def _labels(text: str, m: re.Match[str]) -> bool:
+    """Whether the number at `m` labels something rather than counts it (see `QUANTITY_AFTER`)."""
+    before = text[: m.start()]
+    word = re.search(r"([A-Za-z][\w'’]*)\s$", before)
+    hyphened = before.endswith(("-", "‐", "–")) or re.match(r"[-‐–]\d", text[m.end("number") :]) is not None
+    return hyphened or (word is not None and word.group(1).lower() not in QUANTITY_AFTER)
 
 
 def without_figures_of(sentence: str, question: str) -> str:
     """The sentence with the figures the question writes itself blanked out, offsets kept: "How much is Amazon
     paying for its piece of the $7.7 billion deal?" is not answered by "NASCAR finalized a $7.7 billion deal",
-    nor "How many players ...?" after "the six free months" by "six months of access"."""
-
-    def number(m: re.Match[str]) -> str:
-        return m.group("number").lower().replace(",", "")
-
-    given = {number(m) for m in FIGURE_WRITTEN.finditer(question)}
+    nor "How many players ...?" after "the six free months" by "six months of access". A figure counts as the
+    question's when its number, scale and kind (a sum, a share) are the same ("$3 million" is no "3 firms"); a
+    number labelling something in the question ("game 7", "iPhone 15") blanks nothing."""
+    given = {_figure_key(question, m) for m in FIGURE_WRITTEN.finditer(question) if not _labels(question, m)}
     if not given:
         return sentence
-    return FIGURE_WRITTEN.sub(lambda m: " " * len(m.group()) if number(m) in given else m.group(), sentence)
+    return FIGURE_WRITTEN.sub(
+        lambda m: " " * len(m.group()) if _figure_key(sentence, m) in given else m.group(), sentence
+    )
 
 
 def gives_figure(sentence: str) -> bool:

@@ -148,7 +148,9 @@ class Bm25Index:
         casing = CasingCount()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
-            corpus_words.update(initials_in(text))  # a question's "UK" is mentioned by a corpus writing "U.K."
+            # a question's "UK" is mentioned by a corpus writing "U.K." (for the coverage check; BM25 still tells
+            # them apart)
+            corpus_words.update(initials_in(text))
             casing.add(text)
             keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, *_SHOWN_FIELDS) if k in meta}
             node = TextNode(id_=chunk_id, text=text, metadata=keep)

@@ -71,6 +71,7 @@ from rag.asked_kinds import (
     WRITES_FIGURE,
     WRITES_LENGTH,
     WRITES_MONEY,
+    WRITES_PENALTY,
     WRITES_PERCENT,
     WRITES_SCORE,
     WRITES_TIME_SPAN,
@@ -678,6 +679,8 @@ class ExtractiveEngine(Engine):
 
             def counts_asked(c: ScoredSentence) -> bool:
                 quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
+                if measure == "sentence" and WRITES_PENALTY.search(quote):  # "life in prison", "probation"
+                    return not names or _names_every(names, _article_passages(c, retrieval))
                 return (
                     gives_figure(quote)
                     and (not money or WRITES_MONEY.search(quote) is not None)

@@ -504,10 +504,11 @@ MEASURE_WORDS = {
 NAMED_SUMS = frozenset(
     "valuation salary revenue budget profit earnings income deficit debt wage compensation severance fine".split()
 )
+_NOT_WHICH = r"(?:is|was|are|were|does|did|do|will|has|had|the|a|an|if)"  # no word saying which measure
 MEASURE = re.compile(
     # "What salary is he paid", "What price did the paintings fetch": the measure asked for, right after "what"
     # ... after up to two words saying which ("What weekly wage does he earn", "What prison sentence did she get")
-    rf"^what\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<measure_first>{'|'.join(MEASURES)})s?\s+"
+    rf"^what\s+(?:(?!{_NOT_WHICH}\s)[a-z][\w-]*\s+){{0,2}}?(?P<measure_first>{'|'.join(MEASURES)})s?\s+"
     r"(?:is|was|are|were|does|did|do|will|has|had)\b|"
     r"^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\w.'’-]+['’]s?\s+)?"
     # up to four words before it, none of them a preposition: "the board's reason for the fee" asks no fee
@@ -516,7 +517,8 @@ MEASURE = re.compile(
     # the first word of a compound is no measure asked for: "profit margin", "income tax", "debt-to-GDP ratio"
     r"(?![-‐]|\s+(?:margins?|rates?|ratios?|warnings?|reductions?|tax(?:es)?|thresholds?|plans?|limits?|"
     r"targets?|growth|forecasts?|guidance|crisis|levels?|brackets?|statements?|reports?|environments?|errors?|"
-    r"versions?|engines?|library|libraries)\b)"
+    r"versions?|engines?|library|libraries|print|lines?|gaps?|disputes?|committees?|schemes?|rounds?|points?|"
+    r"structures?|types?|systems?|polic(?:y|ies)|features?)\b)"
 )
 
 

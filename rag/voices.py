@@ -20,7 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rag.attribution import TITLE_WORDS, VERBS, close_names
-from rag.entities import PERSON_NOUNS
+from rag.entities import PERSON_NOUNS, names_in, shaped_as_person
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, fold, stem, words
 from rag.question import WH_WORDS
 from rag.word_frequency import zipf_frequency
@@ -143,7 +143,9 @@ def asked_voice(
     asks for an article, which other machinery finds). `typed_lower`: whether the asker typed the
     question with no capital (by default, whether `question` has none; the names the corpus writes
     may have been given theirs since). `known`: the quoted people the question names ("Seema Shah of
-    Principal Asset Management" is Seema Shah, whom the articles quote; "University of Tokyo" is one name).
+    Principal Asset Management" is Seema Shah, whom the articles quote; "University of Tokyo" is one name); when
+    it is one person, the only one named before the question asks what "he" or "she" said, the pronoun is them
+    (`only_theirs` is then False: others' reports answer when nothing of theirs is found).
     """
     if typed_lower is None:
         typed_lower = not any(c.isupper() for c in question)
@@ -161,13 +163,14 @@ def asked_voice(
         # "Pastor Jesse Bradley on the motto on money - what does he say matters more?": the one person the question
         # names, whom the articles quote, on what the question says before asking (unless that is a question too:
         # "Where does Kawai work, and what does he say ...?"); others' reports may answer when nothing of theirs does
-        by_pronoun = who.lower() in ASKED_BY_PRONOUN and len(known) == 1
+        before = question[: match.start()]
+        by_pronoun = who.lower() in ASKED_BY_PRONOUN and len(known) == 1 and _only_person_before(before, known[0])
         introduced = ""
         if by_pronoun:
             who = known[0]
-            before = question[: match.start()]
             if words(before)[:1] and words(before)[0] not in QUESTION_OPENINGS:
-                introduced = before.replace(who, " ")
+                name_words = "|".join(re.escape(w) for w in who.split())
+                introduced = re.sub(rf"\b(?:{name_words})\b", " ", before, flags=re.IGNORECASE)
         tokens = who.split()
         if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
             return None
@@ -194,6 +197,18 @@ def asked_voice(
         only = pattern not in (BELIEF_QUESTION, HOW_VIEW_QUESTION) and not (asks_more or described_by or by_pronoun)
         return Voice(who, name, topic, only_theirs=only, described=described_by)
     return None
+
+
+def _only_person_before(before: str, person: str) -> bool:
+    """Whether `before` (the question up to what it asks) names `person`, not as the owner of someone else ("Taylor
+    Swift's boyfriend - what did he say"), and names no other person."""
+    name_words = {w.lower() for w in person.split()}
+    mentions = [m for m in re.finditer(r"[\w-]+", before) if m.group().lower() in name_words]
+    if not mentions or re.match(r"['’]s?\b", before[mentions[-1].end() :]):
+        return False
+    others = [n for n in names_in(before) if not name_words & {w.lower() for w in n.split()}]
+    # another person: a name so shaped, none of its words a function word ("In God We Trust" is none)
+    return not any(shaped_as_person(n) and not FUNCTION_WORDS & {w.lower() for w in n.split()} for n in others)
 
 
 DESCRIPTION_FIT = 0.5  # the share of the description's weight the one it fits must have ("the South Korean

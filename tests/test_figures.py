@@ -284,6 +284,9 @@ def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> No
         ("What did the skipper say the decision cost him professionally?", False),
         ("What does the prosecutor charge the skipper with?", False),
         ("What does the cost of fuel do to fares?", False),
+        ("What did the strike cost in lives?", False),
+        ("What did the scandal cost to his reputation?", False),
+        ("How much interest did the bid attract?", False),  # the noun
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:
@@ -305,6 +308,14 @@ def test_a_figure_the_question_writes_is_blanked_out_of_a_sentence_and_others_st
     assert "1,500" in without_figures_of("It has 1,500 staff.", "How many of the 1,000 staff left?")
     assert without_figures_of("It has 1,000 staff.", "How many of the 1000 staff left?") == "It has       staff."
     assert without_figures_of("It has 1,000 staff.", "Who runs the firm?") == "It has 1,000 staff."
+    # the same number with another scale or kind is another figure; a number labelling something is no figure given
+    assert "$3 million" in without_figures_of("The firms raised $3 million.", "How much did the 3 firms raise?")
+    assert "7.7 percent" in without_figures_of("Sales grew 7.7 percent.", "What of the $7.7 billion deal?")
+    assert "7-3" in without_figures_of("Harbour won 7-3.", "What was the score in game 7?")
+    assert "24 goals" in without_figures_of("He scored 24 goals.", "How many did he score in the 2023-24 season?")
+    assert "15 dollars" in without_figures_of("It costs 15 dollars.", "How much does the Kelby 15 cost?")
+    assert "7.7" not in without_figures_of("A $7.7bn deal.", "How much of the $7.7 billion deal?")
+    assert "six" not in without_figures_of("It has 6 ferries.", "How many of its six ferries are new?")
 
 
 @pytest.mark.parametrize(

@@ -812,6 +812,11 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("What was the fine the league handed the club?", ("fine", "money")),
         ("What prison sentence did the former finance chief get?", ("sentence", "duration")),
         ("What other ferries did the board buy?", ("", "")),
+        # the words in other senses, or the first word of a compound
+        ("What is the fine print of the deal?", ("", "")),
+        ("What was the pay dispute about?", ("", "")),
+        ("What is the compensation committee's view?", ("", "")),
+        ("What does the fine do to the club?", ("", "")),
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

@@ -1386,6 +1386,10 @@ COURT_AND_TRANSFER = {
         {"title": "Founder jailed", "source": "Valley Courier", "published": "2024-01-20"},
         "The ferry firm's founder was sentenced to six years in prison for fraud.",
     ),
+    "chair.txt": (
+        {"title": "Former chair jailed", "source": "Valley Courier", "published": "2024-02-09"},
+        "Olav Brenn, the harbour board's former chair, was sentenced to life in prison on Friday for the arson.",
+    ),
     "transfer.txt": (
         {"title": "Whitlock signs for Harbour United", "source": "Valley Courier", "published": "2024-07-02"},
         "Harbour United signed the striker Dana Whitlock for a £40 million fee on Monday. Whitlock scored twelve "
@@ -1403,6 +1407,7 @@ def test_a_sentence_or_a_wage_asked_for_is_a_length_of_time_or_a_sum_of_what_is_
     assert answer.abstained, answer.text
     assert answer.text == NO_FIGURE
     assert "six years" in assistant.ask("What prison sentence did the ferry firm's founder get?").text
+    assert "life in prison" in assistant.ask("What prison sentence did Olav Brenn get?").text  # no length of time
     # a transfer fee is no wage: declined, saying what is not found
     answer = assistant.ask("What is Dana Whitlock's weekly wage at Harbour United?")
     assert answer.abstained and not answer.citations, answer.text

@@ -195,3 +195,20 @@ def test_a_name_of_several_words_in_the_topic_is_on_it_only_written_whole() -> N
     assert on_topic("North Korea's missile launches", "Kawai", ["North Korea Fires Missiles"], share, 0.7) == [0]
     # a word of the name written alone is the name's ("City" for Man City)
     assert on_topic("Man City's draw", "Pep", ["Pep said City deserved the draw."], share, 0.5) == [0]
+
+
+def test_a_pronoun_asks_about_the_one_person_named_before_it() -> None:
+    from rag.voices import asked_voice
+
+    voice = asked_voice(
+        "Harbour master Ines Calder on the timetable - what does she say matters most?", known=["Ines Calder"]
+    )
+    assert voice is not None and voice.name == "Ines Calder" and not voice.only_theirs
+    assert "timetable" in voice.topic and "Calder" not in voice.topic
+    # someone else's, or one of two people named: not theirs
+    assert asked_voice("Ines Calder's deputy - what did he say about the timetable?", known=["Ines Calder"]) is None
+    two = "Skipper Tom Reyes and Ines Calder on the timetable - what did she say?"
+    assert asked_voice(two, known=["Ines Calder"]) is None
+    # the part before asking is a question of its own: no topic from it
+    voice = asked_voice("Where does Ines Calder work, and what does she say about the fares?", known=["Ines Calder"])
+    assert voice is not None and voice.topic == "the fares"
