@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.entities import names_in, person_like, written_near
+from rag.figures import NUMBER_WORDS, SCALES
 from rag.lexicon import HEDGES, content_stems, fold, stem, words
 
 if TYPE_CHECKING:
@@ -295,14 +297,9 @@ def writes_duration(sentence: ScoredSentence) -> bool:
 
 # a figure as written: digits with their separators ("7.7", "1,500") and a scale written onto them ("7.7bn"), or a
 # number word ("six"); then the scale written after it ("$7.7 billion", "six million")
-_SCALES = {"thousand": "k", "k": "k", "million": "m", "mn": "m", "m": "m", "billion": "b", "bn": "b", "b": "b"}
-_SCALES |= {"trillion": "t", "tn": "t", "trn": "t"}
-_NUMBER_WORDS = dict(
-    zip("two three four five six seven eight nine ten eleven twelve".split(), range(2, 13), strict=True)
-)
 FIGURE_WRITTEN = re.compile(
     r"(?P<number>(?<![\w.,])\d+(?:[.,]\d+)*(?P<onto>bn|mn|tn|trn|m|k|b)?(?![\w]|[.,]\d)|"
-    rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b)"
+    rf"\b(?:{'|'.join(NUMBER_WORDS)})\b)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn)\b)?"
     r"(?P<percent>\s*%|\s+per\s*cent\b|\s+percent\b)?",
     re.IGNORECASE,
@@ -316,11 +313,11 @@ QUANTITY_AFTER = frozenset(
 )
 
 
-def _figure_key(text: str, m: re.Match[str]) -> tuple[str, str, str]:
+def _figure_key(text: str, m: re.Match[str]) -> tuple[str, float, str]:
     """What a figure written at `m` says: its number, its scale, and whether it is a sum or a share."""
     number = m.group("number").lower().removesuffix((m.group("onto") or "").lower()).replace(",", "")
-    number = str(_NUMBER_WORDS.get(number, number))
-    scale = _SCALES.get((m.group("scale") or m.group("onto") or "").lower(), "")
+    number = str(NUMBER_WORDS.get(number, number))
+    scale = SCALES.get((m.group("scale") or m.group("onto") or "").lower(), 1.0)
     kind = "percent" if m.group("percent") else "money" if CURRENCY_BEFORE.search(text[: m.start()]) else ""
     return number, scale, kind
 
@@ -333,13 +330,19 @@ def _labels(text: str, m: re.Match[str]) -> bool:
     return hyphened or (word is not None and word.group(1).lower() not in QUANTITY_AFTER)
 
 
+@lru_cache(maxsize=256)
+def _figures_given(question: str) -> frozenset[tuple[str, float, str]]:
+    """The figures a question writes itself (not those labelling something), read once for all its sentences."""
+    return frozenset(_figure_key(question, m) for m in FIGURE_WRITTEN.finditer(question) if not _labels(question, m))
+
+
 def without_figures_of(sentence: str, question: str) -> str:
     """The sentence with the figures the question writes itself blanked out, offsets kept: "How much is Amazon
     paying for its piece of the $7.7 billion deal?" is not answered by "NASCAR finalized a $7.7 billion deal",
     nor "How many players ...?" after "the six free months" by "six months of access". A figure counts as the
     question's when its number, scale and kind (a sum, a share) are the same ("$3 million" is no "3 firms"); a
     number labelling something in the question ("game 7", "iPhone 15") blanks nothing."""
-    given = {_figure_key(question, m) for m in FIGURE_WRITTEN.finditer(question) if not _labels(question, m)}
+    given = _figures_given(question)
     if not given:
         return sentence
     return FIGURE_WRITTEN.sub(

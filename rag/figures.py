@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+SCALES |= {"k": 1e3, "mn": 1e6, "b": 1e9, "tn": 1e12, "trn": 1e12}  # written onto the digits: "5k", "$7.7bn"
 CURRENCIES = {
     "$": "USD",
     "dollars": "USD",
@@ -35,6 +36,7 @@ FIGURE = re.compile(
 
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+NUMBER_WORDS |= {"eleven": 11, "twelve": 12}
 _AFTER = 48  # characters after a figure in which its period is written
 PER_YEAR = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:(?:a|per|each|every)\s+year|annually|yearly|per\s+annum)\b", re.I)
 PER_MONTH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:(?:a|per|each|every)\s+month|monthly)\b", re.I)
