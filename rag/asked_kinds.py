@@ -114,7 +114,10 @@ ASKS_MONEY = re.compile(
     rf"{OPENS}what\s+(?:does|do|did|will|would)\s+(?:\S+\s+){{1,10}}?"
     r"(?:cost(?:\s+(?:per|a|an|each|for)\b|\s+in\s+(?:the\s+)?(?-i:[A-Z])|"
     r"\s+to\s+(?!(?:his|her|their|its|the|my|our|your|him|them)\b)[a-z]+|\s*[?.,;]|\s*$)|"
-    r"charges?\s+(?:per|for|a|an|each)\b)",
+    r"charges?\s+(?:per|for|a|an|each)\b)|"
+    # "What is Mayo Clinic paying its new officer?", "What are clubs charging for tickets?" (not "paying attention")
+    rf"{OPENS}what\s+(?:is|are|was|were|will)\s+(?:\S+\s+){{1,6}}?(?:be\s+)?(?:paying|charging)\b"
+    r"(?!\s+(?:attention|tribute|homage|respects?|off|back|the\s+price)\b)",
     re.IGNORECASE,
 )
 # "How much is the stake worth?", "How much was the firm valued at?": a value, a sum (or points, a share) after "worth"

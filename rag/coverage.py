@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.citations import cosine
-from rag.lexicon import FUNCTION_WORDS, stem, words
+from rag.lexicon import COUNTRY_INITIALS, FUNCTION_WORDS, stem, words
 from rag.word_frequency import zipf_frequency
 
 VARIANT_SIMILARITY = 0.7  # a corpus word this close in meaning covers the term
@@ -63,6 +63,8 @@ class Vocabulary:
         """
         if term in self.words or stem(term) in self.stems:
             return True
+        if any(all(stem(w) in self.stems for w in name.split()) for name in COUNTRY_INITIALS.get(term, ())):
+            return True  # "US": the corpus writes "Americans", "the United States"
         versioned = VERSIONED.fullmatch(term)
         if versioned and versioned.group(1) in self._versioned:
             return False

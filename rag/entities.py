@@ -87,6 +87,7 @@ FIRST_NAME_ZIPF = 5.0  # first names are rarer than this in English ("Sam" 4.6; 
 MENTION_WEIGHT = 1.0
 OWNER_ONLY = 0.5  # a candidate written only as the owner of something the question names: this share of its score
 OTHER_KIND = 0.5  # an organisation is asked for and the name looks like a person's: this share of its score
+VENUE_ONLY = 0.25  # a person is asked for and the name is written where things happen ("at Old Trafford")
 # A journalist credited with the news ("ESPN's Heather Dinich reported ...", "— Adam Schefter (@AdamSchefter) October
 # 30, 2023", "according to ESPN's Jeff Passan", "Source: Jeff Passan, ESPN") tells of the story and takes no part in
 # it: a name written only so answers a question about the story at this share of its score (not one about reporting)
@@ -445,6 +446,22 @@ def _written_as_place(candidate: Candidate, texts: Sequence[str]) -> bool:
     return any(placed.search(text) for text in texts)
 
 
+# prepositions that put a name where something happens ("at Old Trafford", "in Lumen Field"): a person is
+# seldom written after them ("a statement from Jones", "goals by Shaqiri" are not among them)
+LOCATIVE = re.compile(r"\b(?:in|at|inside|outside|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _written_as_venue(candidate: Candidate, texts: Sequence[str]) -> bool:
+    """Whether `texts` write the candidate after a preposition of place (`LOCATIVE`: "at Old Trafford"), not as an
+    owner ("in Jaber's view"), and nowhere as one who said something ("Trafford said")."""
+    written = "|".join(re.escape(f) for f in candidate.forms)
+    name = re.compile(rf"(?<![\w-])(?:{written})(?![\w'’-])")
+    said = re.compile(rf"(?<![\w-])(?:{written}),?\s+(?:said|says|told|added)\b")
+    if any(said.search(text) for text in texts):
+        return False
+    return any(LOCATIVE.search(text, max(0, m.start() - 12), m.start()) for text in texts for m in name.finditer(text))
+
+
 def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:
     """Whether `texts` write a name shaped like a person's ("Veltro Robotics") as they write an
     organisation's: "its" after it in its sentences and never "he", "she" or "his" (up to the
@@ -748,6 +765,10 @@ def vote(
             continue
         if not placed:
             candidate.score *= OTHER_KIND
+        # a person is asked for: a name written where things happen ("at Old Trafford") and not as a person known
+        # to the corpus is a place's, at a penalty
+        if asks_for == "person" and key not in known.surnames and _written_as_venue(candidate, everything):
+            candidate.score *= VENUE_ONLY
         organisation = asks_for == "organization"
         if organisation and candidate.is_person and not _written_as_organisation(candidate.name, everything):
             candidate.score *= OTHER_KIND  # a name form can mislead ("Quayside Ferries"): a penalty, not a veto

@@ -94,7 +94,17 @@ from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, introduces, names_in
 from rag.entity_choice import choose_entity, telling_words
 from rag.figures import numbers_in
-from rag.lexicon import FUNCTION_WORDS, content_stems, fold, stem, stem_pairs, without_stops, words, written_stems
+from rag.lexicon import (
+    COUNTRY_INITIALS,
+    FUNCTION_WORDS,
+    content_stems,
+    fold,
+    stem,
+    stem_pairs,
+    without_stops,
+    words,
+    written_stems,
+)
 from rag.question import MEASURES, question_focus
 from rag.ranking import (
     MIN_RELEVANCE,
@@ -1088,9 +1098,16 @@ def _where_to_look(retrieval: Retrieval) -> list[tuple[int, int]]:
 def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     """Whether `text` writes each of `names` by one of its words at least (a word of four letters or more
     also as the start of a word: "Japan" in "Japanese")."""
-    written = words(without_stops(text))  # "U.S.-based" is "US-based"
-    written = [w.removesuffix("'s") for w in written]  # "the AFC's top seed" writes "AFC"
-    return all(any(any(w == n or (len(n) >= 4 and w.startswith(n)) for w in written) for n in name) for name in names)
+    folded = " ".join(words(without_stops(text)))  # "U.S.-based" is "US-based"
+    written = [w.removesuffix("'s") for w in folded.split()]  # "the AFC's top seed" writes "AFC"
+
+    def writes(name: str) -> bool:
+        if " " in name:  # "united states"
+            return f" {name} " in f" {folded} "
+        return any(w == name or (len(name) >= 4 and w.startswith(name)) for w in written)
+
+    # a country named by its initials is written by its name too ("US": "18% of Americans")
+    return all(any(writes(form) for n in name for form in (n, *COUNTRY_INITIALS.get(n, ()))) for name in names)
 
 
 def _speakers_mentions(retrieval: Retrieval) -> dict[str, list[str]]:

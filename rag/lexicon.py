@@ -57,6 +57,16 @@ def without_stops(text: str) -> str:
     return DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
 
 
+# the initials a country or union is named by, and the words the articles write it with besides ("18% of
+# Americans" is a share of the US; "British ministers" are the UK's)
+COUNTRY_INITIALS = {
+    "us": ("usa", "america", "american", "united states"),
+    "usa": ("us", "america", "american", "united states"),
+    "uk": ("britain", "british", "united kingdom"),
+    "eu": ("european union", "european"),
+}
+
+
 def initials_in(text: str) -> list[str]:
     """The folded words that initials written with stops stand for: "the U.K. and the E.U." writes "uk", "eu"."""
     return [fold(m.group().replace(".", "")) for m in DOTTED_INITIALS.finditer(text)]

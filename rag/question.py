@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 
-from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_WHEN, asks_figure_in
+from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
@@ -470,6 +470,12 @@ MEASURES = {
         "compensation severance".split(),
         "money",
     ),
+    # "What actual dollar figure did the auditor put on ...", "What price tag ...": a sum, however it is called
+    **dict.fromkeys(
+        [f"{currency} {noun}" for currency in ("dollar", "pound", "euro") for noun in ("figure", "amount", "value")]
+        + ["price tag"],
+        "money",
+    ),
     **dict.fromkeys("score scoreline".split(), "score"),
     # "What was Chelsea's possession percentage?": a share written as one ("58%", "58 per cent")
     **dict.fromkeys("percentage percent".split(), "percent"),
@@ -592,6 +598,8 @@ EVERY_SOURCE = re.compile(
 )
 GENERIC_FOCUS = frozenset(
     "name names number amount total kind type sort way part role people person persons individual individuals "
+    # the measure itself, not what it measures: "the minimum ticket size", "the exact figure"
+    "size figure sum level value quantity count "
     "company companies thing things one ones article articles report reports source sources times "
     # "the percentage drop in the risk of ...": a change of the measure, which the articles may write as "lower"
     "drop rise increase decrease fall decline growth jump change reduction".split()
@@ -673,6 +681,9 @@ def answer_kind(question: str) -> tuple[str, str]:
     if not words:
         return "open", ""
     first = words[0]
+    # "What dollar figure ...", "What percentage of people ...": a figure, no one's name
+    if first in ("what", "which") and (asked_measure(question)[0] or ASKS_FIGURE.match(clause)):
+        return "open", "number"
     if first in AUXILIARIES:
         if ALTERNATIVES.search(clause):  # "Did Fortune report a larger or smaller decrease?" asks which
             return "open", ""

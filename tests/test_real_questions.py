@@ -17,14 +17,14 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
-from rag.asked_kinds import ASKS_LENGTH, NO_FIGURE, NO_WHEN, WRITES_WHEN
+from rag.asked_kinds import ASKS_LENGTH, ASKS_MONEY, NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.compare import Comparison
 from rag.entities import asked_deeds, introduces, tells_deed
 from rag.entity_choice import asked_role, deed_clause
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
-from rag.question import coming_out_search, main_clause
+from rag.question import answer_kind, coming_out_search, main_clause
 from rag.ranking import EMBEDDED_POST
 from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
@@ -3546,3 +3546,82 @@ def test_which_zoo_is_declined_when_the_articles_name_none(kicks_and_pandas: Ass
     answer = kicks_and_pandas.ask("Which US zoo sent its giant pandas back to China?")
     assert answer.abstained, answer.text
     assert "name no zoo" in answer.text
+
+
+# Session 39: a venue is no one who did something, a country by its initials or its people, a measure named as such
+VENUES_AND_POLLS = {
+    "derby.txt": (
+        {"title": "Harbour United held at Kestrel Park", "source": "Valley Courier", "published": "2024-02-04"},
+        "Harbour United drew 0-0 with Rovers at Kestrel Park on Saturday. Defender Jonas Brandt was sent off late "
+        "on for a second booking. The draw leaves Harbour United fourth.",
+    ),
+    "queues.txt": (
+        {"title": "Fans queue at Kestrel Park", "source": "Valley Courier", "published": "2024-02-01"},
+        "Fans queued for hours at Kestrel Park on Thursday to buy tickets for the derby. The club sold 20,000 "
+        "tickets in a day at Kestrel Park.",
+    ),
+    "poll.txt": (
+        {"title": "Few have tried Ferrix", "source": "Valley Courier", "published": "2024-03-09"},
+        "A Pollwise survey found that only 18% of Americans have ever used the Ferrix app. Most of them use it to "
+        "plan trips.",
+    ),
+    "fund.txt": (
+        {"title": "Harbour Growth Fund opens", "source": "Valley Courier", "published": "2024-03-15"},
+        "Because of its minimum investment of ₹1 crore, the Harbour Growth Fund is open only to wealthy investors. "
+        "The fund invests in port businesses. Auditor Mira Hoff valued the fund's song catalogue at $1.2 billion, "
+        "the board said.",
+    ),
+    "clinic.txt": (
+        {"title": "Kestrel Clinic names an AI chief", "source": "Valley Courier", "published": "2024-03-20"},
+        "Kestrel Clinic has named radiologist Omar Lind its first chief AI officer. In his new role, Lind will lead "
+        "the clinic's work on imaging tools.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def venues_and_polls(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A match at a ground that two reports name, a poll, a fund and an appointment."""
+    return assistant_over(tmp_path_factory.mktemp("venues") / "articles", VENUES_AND_POLLS, local_embedder)
+
+
+def test_who_did_a_deed_is_no_ground_the_reports_name_it_at(venues_and_polls: Assistant) -> None:
+    """A name written where things happen ("at Kestrel Park"), in more reports than the player, answers no "who"."""
+    answer = venues_and_polls.ask("who got sent off for harbour united in the goalless draw with rovers")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("Jonas Brandt"), answer.text
+
+
+def test_a_country_asked_by_its_initials_is_written_by_its_people(venues_and_polls: Assistant) -> None:
+    """ "people in the US": a share of Americans answers it."""
+    answer = venues_and_polls.ask("what percentage of people in the US have used the ferrix app, per pollwise")
+    assert not answer.abstained, answer.text
+    assert "18%" in answer.text
+    assert_verbatim(venues_and_polls, answer)
+
+
+def test_a_measure_named_as_a_size_or_a_dollar_figure_is_a_figure(venues_and_polls: Assistant) -> None:
+    """ "the minimum ticket size" is the minimum investment; "what dollar figure" asks a sum, not a person."""
+    size = venues_and_polls.ask("what's the minimum ticket size to get into the Harbour Growth Fund?")
+    assert not size.abstained, size.text
+    assert "₹1 crore" in size.text
+    sum_asked = venues_and_polls.ask("What dollar figure did the auditor put on the fund's song catalogue?")
+    assert not sum_asked.abstained, sum_asked.text
+    assert not sum_asked.text.startswith("Mira Hoff"), sum_asked.text
+    assert "$1.2 billion" in sum_asked.text
+
+
+def test_what_someone_is_paying_asks_a_sum(venues_and_polls: Assistant) -> None:
+    """ "What is X paying Y": the appointment, which gives no pay, does not answer it."""
+    answer = venues_and_polls.ask("what is kestrel clinic paying omar lind in the chief AI officer job")
+    assert answer.abstained, answer.text
+    assert answer.text == NO_FIGURE
+
+
+def test_which_questions_ask_a_sum_and_which_a_person() -> None:
+    assert ASKS_MONEY.search("What are the clubs charging for season tickets?")
+    assert ASKS_MONEY.search("what is the port paying its new harbour master")
+    assert not ASKS_MONEY.search("What is the board paying attention to?")
+    assert answer_kind("What actual dollar figure did the auditor put on it?") == ("open", "number")
+    assert answer_kind("What price tag did the board give the ferry?") == ("open", "number")
+    assert answer_kind("What public figure backed the ferry plan?") == ("entity", "person")
