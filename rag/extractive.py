@@ -724,6 +724,16 @@ class ExtractiveEngine(Engine):
                     return NO_FIGURE, unanswered
                 else:
                     unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))
+            # a figure goes on in the sentence after it that points back to it ("Before October 7, IMPA received
+            # about 100 reports a day ... / That number jumped to about 1,000."): the later figure may be the one asked
+            for giving in [c for c in chosen if counts_asked(c)]:
+                after = _next_sentence(giving, following)
+                if (
+                    after is not None
+                    and FIGURE_GOES_ON.match(after.evidence.quote)
+                    and gives_figure(after.evidence.quote)
+                ):
+                    add(after)
         person = asks_for == "person"  # "the name of the woman who ...": a person's
         name_noun = named_noun(question)  # "the name of the Diablo 4 expansion ...": a name beside "expansion"
         # the name asked for is called what the question calls it somewhere in the passages found ("ChatGPT,
@@ -1235,6 +1245,13 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
         if telling and all(STILL_TO_COME.search(m.string[: m.start()]) for m in telling):
             return telling[0].group()  # as the articles write it ("July 10", though asked as "july 10")
     return ""
+
+
+# a sentence going on with the figure of the one before it: "That number jumped to ...", "This figure has since ..."
+FIGURE_GOES_ON = re.compile(
+    r"[\"“‘']?(?:That|This|The)\s+(?:number|figure|total|count|tally|share|amount|sum|rate|price|cost|"
+    r"percentage|proportion)\b"
+)
 
 
 def _next_sentence(sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence]) -> ScoredSentence | None:

@@ -3625,3 +3625,24 @@ def test_which_questions_ask_a_sum_and_which_a_person() -> None:
     assert answer_kind("What actual dollar figure did the auditor put on it?") == ("open", "number")
     assert answer_kind("What price tag did the board give the ferry?") == ("open", "number")
     assert answer_kind("What public figure backed the ferry plan?") == ("entity", "person")
+
+
+COMPLAINTS = {
+    "complaints.txt": (
+        {"title": "Ferry complaints soar after the storm", "source": "Valley Courier", "published": "2024-04-02"},
+        "The storm closed the harbour for a week in March. Before the storm, the harbour board received about 40 "
+        "complaints a week about late ferries. That number jumped to about 300. The board has hired two more staff "
+        "to answer them.",
+    ),
+}
+
+
+def test_a_figure_goes_on_in_the_sentence_that_points_back_to_it(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    """ "That number jumped to about 300" gives the figure since the storm, which the sentence before it sets up."""
+    assistant = assistant_over(tmp_path / "articles", COMPLAINTS, local_embedder)
+    answer = assistant.ask("since the storm, roughly how many complaints a week has the harbour board been getting?")
+    assert not answer.abstained, answer.text
+    assert "about 300" in answer.text
+    assert_verbatim(assistant, answer)
