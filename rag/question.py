@@ -483,6 +483,16 @@ MEASURES = {
     **dict.fromkeys(["battery life", "runtime", "run time", "lifespan", "life span"], "duration"),
     # "What prison sentence did she get?": a length of time ("five years", "20 months")
     "sentence": "duration",
+    # "What was the death toll?": a count of the dead ("at least 2,000 people were killed")
+    "death toll": "count",
+    # rates and shares a report writes in per cent ("What is the unemployment rate ...")
+    **dict.fromkeys(
+        [f"{what} rate" for what in ("interest", "tax", "unemployment", "inflation", "growth", "mortgage", "vacancy")]
+        + ["market share", "approval rating"],
+        "percent",
+    ),
+    # "What is Nvidia's market cap?": a sum
+    **dict.fromkeys(["market cap", "market capitalization", "market capitalisation", "market value"], "money"),
 }
 # the words a count is written with besides its own noun ("a crowd of 18,400" is an attendance)
 MEASURE_WORDS = {
@@ -505,6 +515,7 @@ MEASURE_WORDS = {
     "compensation": "paid pay salary earned",
     "severance": "paid payout package",
     "fine": "fined penalty",
+    "death toll": "killed dead deaths died",
 }
 # sums a sentence calls what they are ("a valuation of $1.4 billion", "a salary of"), unlike a price ("Tickets cost $5")
 NAMED_SUMS = frozenset(

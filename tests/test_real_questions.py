@@ -3637,12 +3637,33 @@ COMPLAINTS = {
 }
 
 
-def test_a_figure_goes_on_in_the_sentence_that_points_back_to_it(
-    tmp_path: Path, local_embedder: BaseEmbedding
-) -> None:
+def test_a_figure_goes_on_in_the_sentence_that_points_back_to_it(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
     """ "That number jumped to about 300" gives the figure since the storm, which the sentence before it sets up."""
     assistant = assistant_over(tmp_path / "articles", COMPLAINTS, local_embedder)
     answer = assistant.ask("since the storm, roughly how many complaints a week has the harbour board been getting?")
     assert not answer.abstained, answer.text
     assert "about 300" in answer.text
     assert_verbatim(assistant, answer)
+
+
+HARBOUR_FIRE = {
+    "fire.txt": (
+        {"title": "Fire at the harbour", "source": "Valley Courier", "published": "2024-05-03"},
+        "A fire at the harbour destroyed three warehouses on Friday night. Firefighters fought the blaze for six "
+        "hours. The harbour board said it will tax ferry tickets from June to pay for repairs.",
+    ),
+}
+
+
+def test_a_rate_or_a_toll_asked_for_is_a_figure_the_articles_must_give(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    """ "What tax rate ...", "What was the death toll ...": a sentence on the tax or the fire with no such figure (the
+    warehouses are no toll) does not answer."""
+    assistant = assistant_over(tmp_path / "articles", HARBOUR_FIRE, local_embedder)
+    rate = assistant.ask("What tax rate will the harbour board charge on ferry tickets?")
+    assert rate.abstained, rate.text
+    assert rate.text == NO_FIGURE
+    toll = assistant.ask("What was the death toll of the harbour fire?")
+    assert toll.abstained, toll.text
+    assert "three warehouses" not in toll.text
