@@ -116,8 +116,12 @@ ASKS_MONEY = re.compile(
     r"\s+to\s+(?!(?:his|her|their|its|the|my|our|your|him|them)\b)[a-z]+|\s*[?.,;]|\s*$)|"
     r"charges?\s+(?:per|for|a|an|each)\b)|"
     # "What is Mayo Clinic paying its new officer?", "What are clubs charging for tickets?" (not "paying attention")
-    rf"{OPENS}what\s+(?:is|are|was|were|will)\s+(?:\S+\s+){{1,6}}?(?:be\s+)?(?:paying|charging)\b"
-    r"(?!\s+(?:attention|tribute|homage|respects?|off|back|the\s+price)\b)",
+    # ("What are the risks of paying ransom?" asks risks; "charging him with fraud", "the charging port" no sum)
+    rf"{OPENS}what\s+(?:is|are|was|were|will)\s+(?:(?!(?:of|for|about|on)\s)\S+\s+){{1,6}}?(?:be\s+)?"
+    r"(?:paying|charging)\b(?!-|(?:\s+\S+){0,3}\s+with\b)"
+    r"(?!\s+(?:attention|tribute|homage|respects?|off|back|the\s+price|a\s+visit|heed|lip\s+service|dividends|"
+    r"ports?|speeds?|stations?|cables?|connectors?|sessions?|networks?|options?|points?|pads?|times?|"
+    r"infrastructure)\b)",
     re.IGNORECASE,
 )
 # "How much is the stake worth?", "How much was the firm valued at?": a value, a sum (or points, a share) after "worth"

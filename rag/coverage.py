@@ -63,8 +63,8 @@ class Vocabulary:
         """
         if term in self.words or stem(term) in self.stems:
             return True
-        if any(all(stem(w) in self.stems for w in name.split()) for name in COUNTRY_INITIALS.get(term, ())):
-            return True  # "US": the corpus writes "Americans", "the United States"
+        if any(" " not in name and name in self.words for name in COUNTRY_INITIALS.get(term, ())):
+            return True  # "US": the corpus writes "Americans"
         versioned = VERSIONED.fullmatch(term)
         if versioned and versioned.group(1) in self._versioned:
             return False

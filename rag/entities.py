@@ -452,14 +452,21 @@ LOCATIVE = re.compile(r"\b(?:in|at|inside|outside|near)\s+(?:the\s+)?$", re.IGNO
 
 
 def _written_as_venue(candidate: Candidate, texts: Sequence[str]) -> bool:
-    """Whether `texts` write the candidate after a preposition of place (`LOCATIVE`: "at Old Trafford"), not as an
-    owner ("in Jaber's view"), and nowhere as one who said something ("Trafford said")."""
+    """Whether `texts` write the candidate after a preposition of place (`LOCATIVE`: "at Old Trafford") in most of
+    their mentions of it, not as an owner ("in Jaber's view"), and nowhere as one who said something ("Trafford
+    said", "said Trafford")."""
     written = "|".join(re.escape(f) for f in candidate.forms)
     name = re.compile(rf"(?<![\w-])(?:{written})(?![\w'’-])")
-    said = re.compile(rf"(?<![\w-])(?:{written}),?\s+(?:said|says|told|added)\b")
+    said = re.compile(
+        rf"(?<![\w-])(?:{written})(?:,\s+\d+,)?,?\s+(?:said|says|told|added)\b|\b(?:said|says|added)\s+(?:{written})\b"
+    )
     if any(said.search(text) for text in texts):
         return False
-    return any(LOCATIVE.search(text, max(0, m.start() - 12), m.start()) for text in texts for m in name.finditer(text))
+    # most of its mentions, not one ("a penalty straight at Ashby", "lost faith in Brandt")
+    placed = [
+        bool(LOCATIVE.search(text, max(0, m.start() - 12), m.start())) for text in texts for m in name.finditer(text)
+    ]
+    return 2 * sum(placed) > len(placed)
 
 
 def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:

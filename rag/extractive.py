@@ -726,8 +726,8 @@ class ExtractiveEngine(Engine):
                     unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))
             # a figure goes on in the sentence after it that points back to it ("Before October 7, IMPA received
             # about 100 reports a day ... / That number jumped to about 1,000."): the later figure may be the one asked
-            for giving in [c for c in chosen if counts_asked(c)]:
-                after = _next_sentence(giving, following)
+            for figure_given in [c for c in chosen if counts_asked(c)]:
+                after = _next_sentence(figure_given, following)
                 if (
                     after is not None
                     and FIGURE_GOES_ON.match(after.evidence.quote)
@@ -1108,16 +1108,20 @@ def _where_to_look(retrieval: Retrieval) -> list[tuple[int, int]]:
 def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     """Whether `text` writes each of `names` by one of its words at least (a word of four letters or more
     also as the start of a word: "Japan" in "Japanese")."""
-    folded = " ".join(words(without_stops(text)))  # "U.S.-based" is "US-based"
-    written = [w.removesuffix("'s") for w in folded.split()]  # "the AFC's top seed" writes "AFC"
+    plain = without_stops(text)  # "U.S.-based" is "US-based"
+    written = [w.removesuffix("'s") for w in words(plain)]  # "the AFC's top seed" writes "AFC"
+    exact = set(written)
 
     def writes(name: str) -> bool:
-        if " " in name:  # "united states"
-            return f" {name} " in f" {folded} "
         return any(w == name or (len(name) >= 4 and w.startswith(name)) for w in written)
 
-    # a country named by its initials is written by its name too ("US": "18% of Americans")
-    return all(any(writes(form) for n in name for form in (n, *COUNTRY_INITIALS.get(n, ()))) for name in names)
+    def writes_country(initials: str) -> bool:  # "US": "18% of Americans", "the United States" (in one sentence)
+        return any(
+            re.search(r"\b" + r"\s+".join(form.split()) + r"\b", plain, re.IGNORECASE) if " " in form else form in exact
+            for form in COUNTRY_INITIALS.get(initials, ())
+        )
+
+    return all(any(writes(n) or writes_country(n) for n in name) for name in names)
 
 
 def _speakers_mentions(retrieval: Retrieval) -> dict[str, list[str]]:
@@ -1250,7 +1254,7 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
 # a sentence going on with the figure of the one before it: "That number jumped to ...", "This figure has since ..."
 FIGURE_GOES_ON = re.compile(
     r"[\"“‘']?(?:That|This|The)\s+(?:number|figure|total|count|tally|share|amount|sum|rate|price|cost|"
-    r"percentage|proportion)\b"
+    r"percentage|proportion)\b(?!\s+(?:of|for|on|per|price)\b)"  # "The price of a ticket" is another figure
 )
 
 

@@ -60,10 +60,10 @@ def without_stops(text: str) -> str:
 # the initials a country or union is named by, and the words the articles write it with besides ("18% of
 # Americans" is a share of the US; "British ministers" are the UK's)
 COUNTRY_INITIALS = {
-    "us": ("usa", "america", "american", "united states"),
-    "usa": ("us", "america", "american", "united states"),
+    "us": ("usa", "american", "americans", "united states"),
+    "usa": ("american", "americans", "united states"),
     "uk": ("britain", "british", "united kingdom"),
-    "eu": ("european union", "european"),
+    "eu": ("european union",),
 }
 
 

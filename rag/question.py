@@ -483,8 +483,6 @@ MEASURES = {
     **dict.fromkeys(["battery life", "runtime", "run time", "lifespan", "life span"], "duration"),
     # "What prison sentence did she get?": a length of time ("five years", "20 months")
     "sentence": "duration",
-    # "What was the death toll?": a count of the dead ("at least 2,000 people were killed")
-    "death toll": "count",
     # rates and shares a report writes in per cent ("What is the unemployment rate ...")
     **dict.fromkeys(
         [f"{what} rate" for what in ("interest", "tax", "unemployment", "inflation", "growth", "mortgage", "vacancy")]
@@ -515,7 +513,6 @@ MEASURE_WORDS = {
     "compensation": "paid pay salary earned",
     "severance": "paid payout package",
     "fine": "fined penalty",
-    "death toll": "killed dead deaths died",
 }
 # sums a sentence calls what they are ("a valuation of $1.4 billion", "a salary of"), unlike a price ("Tickets cost $5")
 NAMED_SUMS = frozenset(
@@ -534,6 +531,8 @@ MEASURE = re.compile(
     # the first word of a compound is no measure asked for: "profit margin", "income tax", "debt-to-GDP ratio"
     r"(?![-‐]|\s+(?:margins?|rates?|ratios?|warnings?|reductions?|tax(?:es)?|thresholds?|plans?|limits?|"
     r"targets?|growth|forecasts?|guidance|crisis|levels?|brackets?|statements?|reports?|environments?|errors?|"
+    # "the interest rate decision", "the tax rate change", "the approval rating trend": no figure asked
+    r"decisions?|hikes?|cuts?|rises?|increases?|changes?|outlook|trends?|freeze|battle|"
     r"versions?|engines?|library|libraries|print|lines?|gaps?|disputes?|committees?|schemes?|rounds?|points?|"
     r"structures?|types?|systems?|polic(?:y|ies)|features?)\b)"
 )
@@ -683,6 +682,15 @@ ABOUT_A_NAME = re.compile(
 )
 
 
+# "What figure criticised the bill?", "What figure is leading the opposition?": a person; not "What figure did the
+# auditor put on it?", "What figure is the deal worth?"
+FIGURE_AS_PERSON = re.compile(
+    r"^\s*what\s+(?:\w+\s+)?figures?\s+(?!(?:did|does|do|is|was|are|were|will|would|has|had|have)\s+"
+    r"(?:the|a|an|it|they|he|she|its|their|this|that|(?-i:[A-Z])[\w'’-]*)\b)",
+    re.IGNORECASE,
+)
+
+
 def answer_kind(question: str) -> tuple[str, str]:
     """('entity' | 'yes_no' | 'open', what an entity question asks for)."""
     if ASKS_CAPITAL.match(question):  # "What is Japan's capital?": a place
@@ -692,8 +700,10 @@ def answer_kind(question: str) -> tuple[str, str]:
     if not words:
         return "open", ""
     first = words[0]
-    # "What dollar figure ...", "What percentage of people ...": a figure, no one's name
-    if first in ("what", "which") and (asked_measure(question)[0] or ASKS_FIGURE.match(clause)):
+    # "What dollar figure ...", "What percentage of people ...": a figure, no one's name ("What figure criticised
+    # the bill?" asks for one)
+    asks_figure = ASKS_FIGURE.match(clause) is not None and not FIGURE_AS_PERSON.match(clause)
+    if first in ("what", "which") and (asked_measure(question)[0] or asks_figure):
         return "open", "number"
     if first in AUXILIARIES:
         if ALTERNATIVES.search(clause):  # "Did Fortune report a larger or smaller decrease?" asks which
@@ -1042,7 +1052,8 @@ SECOND_QUESTION = re.compile(
     # "..., and about how many organizations signed up?": a word hedging a figure may come first ("... and about how
     # the boats were chosen" goes on with what was said)
     rf"|,?\s+and\s+(?=(?:{HEDGES}\s+(?=how\s+(?:many|much|long|far|old|big)\b|when\b))?"
-    r"(?:(?:from|by|for|at|in|to|with|since|until)\s+)?(?:who|whom|whose|which|what|when|where|why|how)\b)"
+    r"(?:(?:from|by|for|at|in|on|to|with|since|until|during|against|after|before)\s+)?"
+    r"(?:who|whom|whose|which|what|when|where|why|how)\b)"
     r"|,\s+and\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had)\s+"
     r"(?:the|a|an|it|they|he|she|we|you|its|their|his|her|(?-i:[A-Z])[\w+.'’-]*)\b)",
     re.IGNORECASE,

@@ -614,7 +614,9 @@ def test_ordinary_words_and_a_capital_at_the_start_are_not_outlets() -> None:
         # the first word of a compound asks for no sum
         ("What was Kelby Bank's profit margin?", ("", "")),
         ("What is the debt-to-GDP ratio of Norvik?", ("", "")),
-        ("What is the income tax rate in Norvik?", ("", "")),
+        ("What is the income tax threshold in Norvik?", ("", "")),
+        # ... but a rate named as one is a share asked for
+        ("What is the income tax rate in Norvik?", ("tax rate", "percent")),
         # ... unless it is one: a salary cap, a debt ceiling
         ("What is the salary cap?", ("salary", "money")),
     ],
@@ -841,6 +843,11 @@ def test_the_later_halves_of_a_compound_question() -> None:
     # a word hedging the figure a half asks for comes before its question word
     halves = question_halves("which two firms run the Quayside regatta and about how many boats signed up?")
     assert [h.asked for h in halves] == ["about how many boats signed up?"]
+    # ... and a preposition ("on what date", "against whom", "during which week")
+    halves = question_halves("How many ferries does the new law allow, and on what date do the first ones sail?")
+    assert [h.asked for h in halves] == ["on what date do the first ones sail?"]
+    halves = question_halves("Who won the Quayside regatta, and against which crew did they race in the final?")
+    assert [h.asked for h in halves] == ["against which crew did they race in the final?"]
     assert question_halves("What did Li Wu say about the regatta and about how the boats were chosen?") == []
     # two questions asked one after the other: the second is a half, searched with the names of the first
     halves = question_halves(

@@ -24,7 +24,7 @@ from rag.entities import asked_deeds, introduces, tells_deed
 from rag.entity_choice import asked_role, deed_clause
 from rag.extractive import claim_phrases
 from rag.ingest import ingest_paths
-from rag.question import answer_kind, coming_out_search, main_clause
+from rag.question import answer_kind, asked_measure, coming_out_search, main_clause
 from rag.ranking import EMBEDDED_POST
 from rag.records import AskOptions, Filters
 from rag.render import render_markdown, render_terminal
@@ -3655,15 +3655,12 @@ HARBOUR_FIRE = {
 }
 
 
-def test_a_rate_or_a_toll_asked_for_is_a_figure_the_articles_must_give(
-    tmp_path: Path, local_embedder: BaseEmbedding
-) -> None:
-    """ "What tax rate ...", "What was the death toll ...": a sentence on the tax or the fire with no such figure (the
-    warehouses are no toll) does not answer."""
+def test_a_rate_asked_for_is_a_figure_the_articles_must_give(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
+    """ "What tax rate ...": a sentence on the tax with no rate does not answer; "the interest rate decision" asks
+    no figure."""
     assistant = assistant_over(tmp_path / "articles", HARBOUR_FIRE, local_embedder)
     rate = assistant.ask("What tax rate will the harbour board charge on ferry tickets?")
     assert rate.abstained, rate.text
     assert rate.text == NO_FIGURE
-    toll = assistant.ask("What was the death toll of the harbour fire?")
-    assert toll.abstained, toll.text
-    assert "three warehouses" not in toll.text
+    assert asked_measure("What was the Valley Bank's interest rate decision?") == ("", "")
+    assert asked_measure("What is the unemployment rate in Valley County?") == ("unemployment rate", "percent")
