@@ -53,6 +53,17 @@ WHAT_SOURCES_SAY = re.compile(
     re.IGNORECASE,
 )
 
+# "How do the two articles differ on X?", "Where do the sources disagree about X?": a comparison asked as a question
+# ("Do the articles agree on X?" is a yes/no question, answered report by report)
+SOURCES_DIFFER = re.compile(
+    r"^\s*(?:how|where|in\s+what\s+ways?|on\s+what(?:\s+points?)?)\s+(?:do|does|did)\s+"
+    r"(?:the\s+|these\s+|those\s+)?(?:two\s+|both\s+|different\s+|various\s+)?"
+    r"(?:sources|articles|outlets|reports|pieces|stories|accounts)\s+"
+    r"(?:differ|disagree|agree|diverge|contrast|conflict)\b"
+    r"(?:\s+(?:on|about|over|in|regarding|when\s+it\s+comes\s+to|as\s+to))?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
 # "Compare what TechCrunch and The Verge say about the FTX trial", "Summarize The Verge's coverage of the trial":
 # whose words a request is about, then its topic
 SAID_ABOUT = re.compile(
@@ -802,7 +813,13 @@ def _asks_for_several(clause: str) -> bool:
 
 def request_topic(question: str) -> tuple[str, str]:
     """('compare' | 'brief', topic) when the question is a request for one; ('', '') otherwise."""
-    for kind, pattern in (("compare", COMPARE_REQUEST), ("brief", BRIEF_REQUEST), ("compare", WHAT_SOURCES_SAY)):
+    requests = (
+        ("compare", COMPARE_REQUEST),
+        ("brief", BRIEF_REQUEST),
+        ("compare", WHAT_SOURCES_SAY),
+        ("compare", SOURCES_DIFFER),
+    )
+    for kind, pattern in requests:
         match = pattern.match(question)
         if match:
             rest = match.group("rest").strip().rstrip("?.! ")

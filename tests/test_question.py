@@ -180,6 +180,10 @@ def test_a_contracted_question_word_is_written_out() -> None:
         ("Brief me on the night ferries", "brief", "the night ferries"),
         ("What is an overview of the harbour?", "", ""),
         ("Who compared the two ferries?", "", ""),
+        # a comparison asked as a question; "Do the articles agree ...?" is a yes/no question
+        ("How do the two articles differ on the ferry fares?", "compare", "the ferry fares"),
+        ("Where do the sources disagree about the ferry strike?", "compare", "the ferry strike"),
+        ("Do the articles agree on the ferry fares?", "", ""),
     ],
 )
 def test_requests_for_comparisons_and_briefings_are_recognised(request_text: str, kind: str, topic: str) -> None:

@@ -2239,6 +2239,7 @@ def test_an_entity_is_not_cited_from_an_article_naming_it_in_passing(robotics: A
     ("request_text", "kind"),
     [
         ("Compare what the sources say about the ferry terminal", "comparison"),
+        ("Where do the sources disagree about the ferry terminal?", "comparison"),
         ("Give me an overview of how the port is changing", "briefing"),
         ("Summarize the articles", "briefing"),
         ("Write a briefing on port fees", "briefing"),
