@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 KEY_POINTS = 5
 PER_ARTICLE = 3
+SILENT_TITLES_SHOWN = 5  # more articles silent on the topic than this are counted, not named
 
 
 @dataclass
@@ -189,8 +190,10 @@ def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -
     if missing:
         section.notes.append("No article mentions " + ", ".join(f"“{t}”" for t in missing) + ".")
     silent = [r.title for r in records.values() if r.doc_id not in {c.evidence.doc_id for c in ranked}]
-    if silent:
+    if silent and len(silent) <= SILENT_TITLES_SHOWN:
         section.notes.append("Articles that say nothing on this topic: " + "; ".join(f"“{t}”" for t in silent) + ".")
+    elif silent:  # in a corpus of hundreds, their titles would bury the briefing
+        section.notes.append(f"{len(silent)} other articles say nothing on this topic.")
     if not ranked:
         section.notes.append("Nothing in the corpus addresses this topic.")
     section.notes.append(

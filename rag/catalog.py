@@ -44,6 +44,15 @@ def _words(name: str) -> list[str]:
     return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
 
 
+def _capitals(head: str) -> tuple[int, str]:
+    """How many words a head has after a leading "the", and their first letters in capitals ("" unless each
+    word starts with a letter)."""
+    written = re.sub(r"^the\s+", "", head, flags=re.IGNORECASE).split()
+    if not all(w[:1].isalpha() for w in written):
+        return len(written), ""
+    return len(written), "".join(w[0] for w in written).upper()
+
+
 MAX_NAME_WORDS = 4  # the longest full name looked for
 INITIALS_MIN_WORDS = 3  # a head of this many words or more answers to its initials
 CATALOG_FORMAT = 4  # of the copy on disk: a copy of another format is rebuilt
@@ -59,17 +68,22 @@ class Outlet:
     @property
     def initials(self) -> str:
         """The capitals a head of `INITIALS_MIN_WORDS` words or more is written as ("SMH"); else ""."""
-        written = re.sub(r"^the\s+", "", self.head, flags=re.IGNORECASE).split()
-        if len(written) < INITIALS_MIN_WORDS or not all(w[:1].isalpha() for w in written):
-            return ""
-        return "".join(w[0] for w in written).upper()
+        words, capitals = _capitals(self.head)
+        return capitals if words >= INITIALS_MIN_WORDS else ""
+
+    @property
+    def short_initials(self) -> str:
+        """The capitals of a head of two words ("FT" for the Financial Times): a name only where a question
+        asks for an article ("the FT piece"), too short to be looked for anywhere else ("SA", "BT"); else ""."""
+        words, capitals = _capitals(self.head)
+        return capitals if words == 2 else ""
 
     def matches(self, name: str) -> bool:
         """Whether `name`, as written in a question, denotes this source."""
         key = name_key(name)
         if not key:
             return False
-        if self.initials and name.strip() == self.initials:
+        if name.strip() in {self.initials, self.short_initials} - {""}:
             return True
         if key in (name_key(self.source), name_key(self.head)):
             return True

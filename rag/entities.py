@@ -201,7 +201,8 @@ def names_in(sentence: str) -> list[str]:
     for match in NAME.finditer(sentence):
         if any(a <= match.start() < b for a, b in shouted):
             continue
-        at_start = match.start() == 0 or bool(re.search(r"[.!?:]\s*[\"'“‘]?$", sentence[: match.start()]))
+        # a sentence opens there, maybe with a quotation ("“Thinking it was the flu ...")
+        at_start = bool(re.search(r"(?:^|[.!?:])\s*[\"'“‘(]?$", sentence[: match.start()]))
         piece: list[str] = []
         run = match.group().split()
         for i, word in enumerate([*run, ""]):

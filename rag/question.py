@@ -37,10 +37,13 @@ COMPARE_REQUEST = re.compile(
 )
 BRIEF_REQUEST = re.compile(
     r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:"
-    r"summari[sz]e|sum up|brief me(?:\s+on)?|"
+    r"summari[sz]e|sum up|brief me(?:\s+on)?|break\s+down|tl;?\s?dr|"
     r"(?:give|write|make|prepare|draft)(?:\s+me)?\s+(?:an?\s+|the\s+)?(?:short\s+|brief\s+|quick\s+)?"
-    r"(?:overview|summary|briefing|brief|report|rundown)"
-    r")\b(?:\s+(?:of|on|about|for))?\s*(?P<rest>.*)$",
+    r"(?:overview|summary|briefing|brief|report|rundown|breakdown)|"
+    # "what's the gist of X", "key takeaways from X", "give me the main points of X" (not "points of contention")
+    r"(?:(?:what(?:'|’)?s|what\s+(?:is|are))\s+|(?:give|tell)\s+me\s+)?(?:the\s+)?"
+    r"(?:gist|(?:key|main)\s+(?:takeaways?|points)(?!\s+of\s+(?:contention|disagreement|dispute)))"
+    r")\b[:\s]*(?:(?:of|on|about|for|from)\b)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 SPEAKER_ROWS = re.compile(r"\b(?:people|speakers|experts|officials|quoted|who says|each person)\b", re.IGNORECASE)
@@ -403,7 +406,10 @@ def main_clause(question: str) -> str:
     asked = LEADING_PREPOSITION.match(text)  # "In which city did ...": the question is "which city did ..."
     if asked:
         return text[asked.end() :]
-    for match in re.finditer(r",\s+(\w+)", text):
+    # "..., which ...", "Browns v Bears, Dec 17 - who caught ...", "Arnold nears the record: whose is it?"
+    for match in re.finditer(r"(?:,|\s[-–—]|:)\s+(\w+)", text):
+        if match.group(1) == "May":  # a month inside a sentence ("Kelby v Brekka, May 3 - who scored ...?")
+            continue
         word = match.group(1).lower()
         if word in AUXILIARIES or word in WH_WORDS:
             return text[match.start(1) :]

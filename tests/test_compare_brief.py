@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 from rag.assistant import Assistant, NoMatchingArticles
-from rag.briefing import brief
+from rag.briefing import SILENT_TITLES_SHOWN, brief
 from rag.compare import MAX_ROWS, NO_SOURCE, Comparison, compare
 from rag.errors import UsageError
 from rag.figures import find_figures
@@ -342,6 +343,11 @@ def test_a_corpus_of_many_sources_is_compared_on_the_sources_that_cover_the_topi
     assert comparison.left_out_note in comparison_plain(comparison)  # as `rag ask "Compare ..."` prints it
     assert len(searches) <= MAX_ROWS + 1  # the topic once (its best passages choose the rows), then one per row
     assert Comparison.from_json(comparison.to_json()).left_out == comparison.left_out
+    # a briefing counts the articles silent on the topic rather than burying itself under their titles
+    notes = " ".join(brief(assistant, "the harbour dredging budget").sections[-1].notes)
+    assert "Chess news" not in notes and "Quiz night" not in notes
+    silent = re.search(r"\b(\d+) other articles say nothing on this topic", notes)
+    assert silent and int(silent.group(1)) > SILENT_TITLES_SHOWN
 
 
 # Two outlets on an aurora, one of them printing its explainer in both its reports and the other printing it

@@ -558,3 +558,8 @@ def test_an_acronym_the_question_writes_without_stops_is_no_answer_written_with_
     names = [c.name for c in vote("Which US zoo sent its pandas home?", scored, asks_for="organization")]
     assert "U.S." not in names
     assert names[0] == "Harlow City Zoo"
+
+
+def test_a_capital_opening_a_quotation_at_the_start_of_a_sentence_is_no_name() -> None:
+    assert names_in("“Thinking it was a cold, I waited for the ferry,” said Ingrid Halvorsen.") == ["Ingrid Halvorsen"]
+    assert names_in('"Looking back, Halvorsen was right," the mayor said.') == ["Halvorsen"]

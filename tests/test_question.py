@@ -153,6 +153,11 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("What books did the harbour master write?", "open", ""),
         ("What album did the harbour band release?", "entity", ""),
         ("What series of delays closed the pier?", "open", ""),
+        # a question after a lead-in set off by a dash or a colon is read as that question
+        ("Kelby v Brekka, May 3 - who scored the late winner?", "entity", "person"),
+        ("Olsen is about to pass the harbour record - whose record is he overtaking?", "entity", "person"),
+        ("The regatta on Sunday: which boat won?", "entity", ""),
+        ("Kelby beat Brekka again - what was the final score?", "open", "number"),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
@@ -184,6 +189,19 @@ def test_a_contracted_question_word_is_written_out() -> None:
         ("How do the two articles differ on the ferry fares?", "compare", "the ferry fares"),
         ("Where do the sources disagree about the ferry strike?", "compare", "the ferry strike"),
         ("Do the articles agree on the ferry fares?", "", ""),
+        # the ways readers ask for a summary
+        ("tl;dr of the harbour board's dredging plan", "brief", "the harbour board's dredging plan"),
+        ("TLDR: the ferry strike", "brief", "the ferry strike"),
+        ("whats the gist of the Gazette's report on the regatta?", "brief", "the Gazette's report on the regatta"),
+        ("Give me the gist of the pier repairs", "brief", "the pier repairs"),
+        (
+            "key takeaways from the Quayside Wire piece on ferry fares",
+            "brief",
+            "the Quayside Wire piece on ferry fares",
+        ),
+        ("break down the port's winter timetable", "brief", "the port's winter timetable"),
+        ("Why did the ferry talks break down?", "", ""),
+        ("What are the main points of contention between the unions?", "", ""),
     ],
 )
 def test_requests_for_comparisons_and_briefings_are_recognised(request_text: str, kind: str, topic: str) -> None:
@@ -639,6 +657,15 @@ def test_an_outlet_of_three_words_or_more_is_found_by_its_initials_in_capitals()
     assert plan_question("Who did Anna Fbt meet about the fees?", CATALOG).outlets == []
     assert plan_question("What did the HG say about the fees?", CATALOG).outlets == []
     assert "HG" not in {alias for alias, _ in CATALOG.aliases()}
+
+
+def test_a_two_word_outlet_is_its_initials_where_an_article_is_asked_for() -> None:
+    # "the FT piece" is the Financial Times'; only where a question asks for an article, as initials in capitals
+    plan = plan_question("In the HG piece on the ferry fees, what did the mayor say about the fares?", CATALOG)
+    assert [(m.written, m.sources) for m in plan.outlets] == [("HG", ("The Harbour Gazette",))]
+    assert not plan.missing
+    plan = plan_question("In the XQ piece on the ferry fees, what did the mayor say about the fares?", CATALOG)
+    assert plan.missing and "XQ" in plan.missing[0]
 
 
 def test_a_one_word_outlet_written_with_capitals_of_its_own_is_that_outlet() -> None:

@@ -3002,7 +3002,8 @@ def test_a_later_half_the_articles_do_not_answer_is_said_to_be_unanswered_and_th
 def test_a_figure_asked_for_after_an_introduction_is_checked_as_one_asked_for_at_the_start(festival: Assistant) -> None:
     # "The Orvin harbour festival: how many people came?" asks a figure, as "How many people came ..." does
     answer = festival.ask("The Orvin harbour festival: how many people came?")
-    assert answer.abstained and "figure" in answer.text
+    direct = festival.ask("How many people came to the Orvin harbour festival?")
+    assert answer.abstained and answer.text == direct.text  # declined alike, for the same reason
 
 
 def test_someone_the_question_describes_is_answered_by_their_words(quota_talks: Assistant) -> None:
