@@ -668,6 +668,9 @@ class Assistant:
                 answer.text = f"The articles found say nothing about “{focus}”, so they cannot answer this question."
             else:
                 yield from self.engine.answer(retrieval, answer, Clock(timings))
+            filters = retrieval.options.filters
+            if answer.abstained and not filters.empty and not retrieval.unmentioned:  # the corpus may hold it elsewhere
+                answer.text += f" Only the articles the filters allow were searched ({filters.describe()})."
         except NoMatchingArticles as exc:  # nothing to draw on: an abstention that says why
             answer.abstained = True
             answer.text = str(exc)

@@ -189,17 +189,16 @@ def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -
     missing = retrieval.unmentioned
     if missing:
         section.notes.append("No article mentions " + ", ".join(f"“{t}”" for t in missing) + ".")
-    silent = [r.title for r in records.values() if r.doc_id not in {c.evidence.doc_id for c in ranked}]
+    # the articles the briefing cites, in any section (a viewpoint or a disagreement may cite one no key point does)
+    drawn = {e.doc_id for part in sections for line in part.lines for e in line.evidence}
+    silent = [r.title for r in records.values() if r.doc_id not in drawn]
     if silent and len(silent) <= SILENT_TITLES_SHOWN:
         section.notes.append("Articles that say nothing on this topic: " + "; ".join(f"“{t}”" for t in silent) + ".")
     elif silent:  # in a corpus of hundreds, their titles would bury the briefing
         section.notes.append(f"{len(silent)} other articles say nothing on this topic.")
     if not ranked:
         section.notes.append("Nothing in the corpus addresses this topic.")
-    section.notes.append(
-        f"This briefing draws on {len({c.evidence.doc_id for c in ranked})} of {len(records)} articles; "
-        "it says only what they say."
-    )
+    section.notes.append(f"This briefing draws on {len(drawn)} of {len(records)} articles; it says only what they say.")
     sections.append(section)
 
     briefing = Briefing(topic, f"Briefing: {topic}", assistant.mode, sections, Numbering())

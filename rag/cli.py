@@ -179,15 +179,17 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
     from rag.assistant import Assistant
     from rag.compare import compare
+    from rag.render import credits_of
     from rag.report import comparison_markdown
 
     options = ask_options(args)  # a bad option fails before the store opens and the models load
-    comparison = compare(Assistant.open(settings), args.topic, by=args.by, options=options)
+    assistant = Assistant.open(settings)
+    comparison = compare(assistant, args.topic, by=args.by, options=options)
     if args.json:
         print(json_line(comparison.to_json()))
         return 0
     if args.markdown:
-        print(comparison_markdown(comparison))
+        print(comparison_markdown(comparison, credits_of(assistant.articles())))
         return 0
     from rich.console import Console
     from rich.table import Table
@@ -219,17 +221,20 @@ def _cmd_compare(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_brief(args: argparse.Namespace, settings: Settings) -> int:
     from rag.assistant import Assistant
     from rag.briefing import brief
+    from rag.render import credits_of
     from rag.report import briefing_html, briefing_markdown, briefing_pdf
 
     options = ask_options(args)  # a bad option fails before the store opens and the models load
-    briefing = brief(Assistant.open(settings), args.topic, options=options)
+    assistant = Assistant.open(settings)
+    briefing = brief(assistant, args.topic, options=options)
+    credits = credits_of(assistant.articles())  # outlet, author and date beside each source's title
     if args.format == "pdf":
         if not args.output:
             raise UsageError("a PDF needs a file: add -o briefing.pdf")
-        args.output.write_bytes(briefing_pdf(briefing))
+        args.output.write_bytes(briefing_pdf(briefing, credits))
     else:
         render = {"md": briefing_markdown, "html": briefing_html}.get(args.format)
-        text = render(briefing) if render else json.dumps(briefing.to_json(), ensure_ascii=False)
+        text = render(briefing, credits) if render else json.dumps(briefing.to_json(), ensure_ascii=False)
         if not args.output:
             print(text)
             return 0

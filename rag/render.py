@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import partial
 
-from rag.answer import Answer
+from rag.answer import Answer, Citation
+from rag.records import ArticleRecord
 
 UNSUPPORTED = "⚠ unsupported"
+
+
+def credits_of(records: Iterable[ArticleRecord]) -> dict[str, str]:
+    """Per article, what a reader cites it by besides its title: outlet, author and date, as far as the store
+    knows them ("TechCrunch, Kyle Wiggers, 2023-11-18")."""
+    credits = {r.doc_id: ", ".join(part for part in (r.source, r.author, r.published) if part) for r in records}
+    return {doc_id: credit for doc_id, credit in credits.items() if credit}
+
+
+def cited_title(c: Citation, credits: Mapping[str, str] | None = None) -> str:
+    """A citation's article title, with its outlet, author and date when they are known."""
+    credit = (credits or {}).get(c.doc_id, "")
+    return f"{c.title} ({credit})" if credit else c.title
+
+
+def footnote(number: int, c: Citation, credits: Mapping[str, str] | None = None) -> str:
+    """One Markdown footnote: the quote, the article (title, outlet, author, date), its file (and page), offsets."""
+    quote = c.quote.replace("\n", " ")
+    return f"[^{number}]: “{quote}” — {cited_title(c, credits)}, `{c.where}` [{c.start_char}:{c.end_char}]"
 
 
 def answer_text(answer: Answer) -> str:
@@ -61,16 +82,16 @@ def _footnote(numbers: dict[int, int], marker: re.Match[str]) -> str:
     return f"[^{numbers.get(int(marker[1]), marker[1])}]"
 
 
-def render_markdown(answers: list[Answer]) -> str:
-    """Answers as Markdown with numbered footnotes: quote, title, path and offsets."""
+def render_markdown(answers: list[Answer], credits: Mapping[str, str] | None = None) -> str:
+    """Answers as Markdown with numbered footnotes: quote, title (outlet, author, date: `credits`), path, offsets."""
     out: list[str] = []
-    footnote = 0
+    last = 0  # footnotes run on across the answers
     for answer in answers:
         out.append(f"## {answer.question}\n")
         numbers: dict[int, int] = {}
         for c in answer.citations:
-            footnote += 1
-            numbers[c.n] = footnote
+            last += 1
+            numbers[c.n] = last
         body = []
         if answer.report is not None:  # a comparison or a briefing: its own layout, footnoted
             body = [re.sub(r" ?\[(\d+)\]", partial(_footnote, numbers), answer.text)]
@@ -79,8 +100,6 @@ def render_markdown(answers: list[Answer]) -> str:
             flag = "" if sentence.supported else f" *({UNSUPPORTED})*"
             body.append(f"{sentence.text}{marks}{flag}")
         out.append((" ".join(body) if body else answer.text) + "\n")
-        for c in answer.citations:
-            quote = c.quote.replace("\n", " ")
-            out.append(f"[^{numbers[c.n]}]: “{quote}” — {c.title}, `{c.where}` [{c.start_char}:{c.end_char}]")
+        out += [footnote(numbers[c.n], c, credits) for c in answer.citations]
         out.append("")
     return "\n".join(out).strip() + "\n"

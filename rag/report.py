@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from rag.answer import AnswerSentence, Citation
-from rag.render import UNSUPPORTED
+from rag.answer import AnswerSentence
+from rag.lexicon import fold
+from rag.render import UNSUPPORTED, cited_title, footnote
 
 if TYPE_CHECKING:
     from rag.briefing import Briefing
@@ -24,13 +27,18 @@ td, th { border: 1px solid #ccc; padding: 0.4em; vertical-align: top; }
 """
 
 
-def footnote_md(c: Citation) -> str:
-    """One Markdown footnote: quote, article title, file name (and page) and offsets."""
-    quote = c.quote.replace("\n", " ")
-    return f"[^{c.n}]: “{quote}” — {c.title}, `{c.where}` [{c.start_char}:{c.end_char}]"
+FILE_NAME_WORDS = 60  # characters of the topic a download's file name keeps
 
 
-def briefing_markdown(b: Briefing) -> str:
+def file_name(kind: str, topic: str, extension: str) -> str:
+    """A download's file name that says what it holds: "briefing-the-openai-leadership-crisis.md", not
+    "briefing.md" each time (a second download would overwrite the first)."""
+    words = re.findall(r"[a-z0-9]+", fold(topic))
+    slug = "-".join(words)[:FILE_NAME_WORDS].rstrip("-")
+    return f"{kind}-{slug}.{extension}" if slug else f"{kind}.{extension}"
+
+
+def briefing_markdown(b: Briefing, credits: Mapping[str, str] | None = None) -> str:
     """The briefing as Markdown; [^n] footnotes hold each quote and where it is."""
     out = [f"# {b.title}", "", f"*{b.mode} briefing; every sentence cites the passage it rests on.*", ""]
     for section in b.sections:
@@ -42,17 +50,17 @@ def briefing_markdown(b: Briefing) -> str:
             out.append(f"- {label}{line.text}{marks}{flag}")
         out += [f"- *{note}*" for note in section.notes]
         out.append("")
-    out += ["## Sources", ""] + [footnote_md(c) for c in b.numbering.citations]
+    out += ["## Sources", ""] + [footnote(c.n, c, credits) for c in b.numbering.citations]
     return "\n".join(out).strip() + "\n"
 
 
-def briefing_html(b: Briefing) -> str:
+def briefing_html(b: Briefing, credits: Mapping[str, str] | None = None) -> str:
     """The briefing as a self-contained HTML page; all text is escaped."""
     head = f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(b.title)}</title>"
-    return f"{head}<style>{CSS}</style></head><body>{briefing_fragment(b)}</body></html>"
+    return f"{head}<style>{CSS}</style></head><body>{briefing_fragment(b, credits)}</body></html>"
 
 
-def briefing_fragment(b: Briefing) -> str:
+def briefing_fragment(b: Briefing, credits: Mapping[str, str] | None = None) -> str:
     """The briefing's body, without page or styles (the app styles it for its theme); all text is escaped."""
     e = html.escape
     parts = [
@@ -71,19 +79,19 @@ def briefing_fragment(b: Briefing) -> str:
     parts.append("<h2>Sources</h2><ol class='footnotes'>")
     for c in b.numbering.citations:
         where = f"<code>{e(c.where)}</code> [{c.start_char}:{c.end_char}]"
-        parts.append(f"<li id='fn{c.n}'>“{e(c.quote)}” — {e(c.title)}, {where}</li>")
+        parts.append(f"<li id='fn{c.n}'>“{e(c.quote)}” — {e(cited_title(c, credits))}, {where}</li>")
     parts.append("</ol>")
     return "\n".join(parts)
 
 
-def briefing_pdf(b: Briefing) -> bytes:
+def briefing_pdf(b: Briefing, credits: Mapping[str, str] | None = None) -> bytes:
     """The briefing as PDF, rendered from its HTML by WeasyPrint."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=briefing_html(b)).write_pdf())
+    return bytes(HTML(string=briefing_html(b, credits)).write_pdf())
 
 
-def comparison_markdown(c: Comparison) -> str:
+def comparison_markdown(c: Comparison, credits: Mapping[str, str] | None = None) -> str:
     """The viewpoint matrix and the contrasts as Markdown, with footnotes."""
     out = [f"# {c.topic}: by {c.by}", "", f"| {c.by} | what it says on the topic |", "|---|---|"]
     for cell in c.cells:
@@ -109,7 +117,7 @@ def comparison_markdown(c: Comparison) -> str:
         out += ["", "*The corpus does not mention " + ", ".join(f"“{t}”" for t in c.unmentioned) + ".*"]
     if c.left_out_note:
         out += ["", f"*{c.left_out_note}*"]
-    out += ["", "## Sources", ""] + [footnote_md(x) for x in c.numbering.citations]
+    out += ["", "## Sources", ""] + [footnote(x.n, x, credits) for x in c.numbering.citations]
     return "\n".join(out).strip() + "\n"
 
 

@@ -19,7 +19,15 @@ from rag.compare import MAX_ROWS, NO_SOURCE, Comparison, compare
 from rag.errors import UsageError
 from rag.figures import find_figures
 from rag.records import AskOptions, Filters
-from rag.report import briefing_html, briefing_markdown, briefing_pdf, comparison_markdown, comparison_plain
+from rag.render import credits_of, render_markdown
+from rag.report import (
+    briefing_html,
+    briefing_markdown,
+    briefing_pdf,
+    comparison_markdown,
+    comparison_plain,
+    file_name,
+)
 from rag.settings import Settings
 from tests.support.app import start
 from tests.support.cli import CliRun, one_error_line
@@ -157,6 +165,15 @@ def test_briefing_exports_open_and_show_their_citations(assistant: Any) -> None:
     briefing = brief(assistant, "Japan's military spending")
     markdown = briefing_markdown(briefing)
     assert markdown.startswith("# Briefing: Japan's military spending") and "[^1]: “" in markdown
+    # a source is cited with what the store knows of it besides the title: outlet, author, date
+    credits = credits_of(assistant.articles())
+    crook = next(r for r in assistant.articles() if r.author == "Alastair Crook")
+    assert credits == {crook.doc_id: "Alastair Crook"}
+    cited = briefing_markdown(briefing, credits)
+    assert f"— {crook.title} (Alastair Crook), `" in cited and f"— {crook.title} (" not in markdown
+    assert f"{crook.title} (Alastair Crook)" in briefing_html(briefing, credits)
+    answer = assistant.ask("Who wrote the North Korean KCNA article attacking NATO?")
+    assert f"— {crook.title} (Alastair Crook), `" in render_markdown([answer], credits)
     page = briefing_html(briefing)
     assert page.count("<li id='fn") == len(briefing.numbering.citations) and "<script" not in page
     pdf = PdfReader(io.BytesIO(briefing_pdf(briefing)))
@@ -188,6 +205,8 @@ def test_compare_and_brief_from_the_command_line(bundled_settings: Any, tmp_path
     result = run("brief", "--format", "pdf", "-o", str(target), TOPIC, storage=bundled_settings.storage_dir)
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF") and "citations" in result.stderr
+    result = run("brief", "--format", "md", TOPIC, storage=bundled_settings.storage_dir)
+    assert result.returncode == 0 and " (Alastair Crook), `000_6c8ec85815583e4f.txt` [" in result.stdout
 
 
 def test_generative_compare_checks_each_cell_sentence(bundled_settings: Any, local_embedder: Any) -> None:
@@ -344,10 +363,14 @@ def test_a_corpus_of_many_sources_is_compared_on_the_sources_that_cover_the_topi
     assert len(searches) <= MAX_ROWS + 1  # the topic once (its best passages choose the rows), then one per row
     assert Comparison.from_json(comparison.to_json()).left_out == comparison.left_out
     # a briefing counts the articles silent on the topic rather than burying itself under their titles
-    notes = " ".join(brief(assistant, "the harbour dredging budget").sections[-1].notes)
+    briefing = brief(assistant, "the harbour dredging budget")
+    notes = " ".join(briefing.sections[-1].notes)
     assert "Chess news" not in notes and "Quiz night" not in notes
     silent = re.search(r"\b(\d+) other articles say nothing on this topic", notes)
     assert silent and int(silent.group(1)) > SILENT_TITLES_SHOWN
+    # ... and counts as drawn on every article it cites, whichever section cites it
+    cited = len({c.doc_id for c in briefing.numbering.citations})
+    assert f"draws on {cited} of {cited + int(silent.group(1))} articles" in notes
 
 
 # Two outlets on an aurora, one of them printing its explainer in both its reports and the other printing it
@@ -396,3 +419,11 @@ def test_a_row_that_matches_only_in_another_sense_says_nothing_and_one_claim_is_
     explainer = [c for c in comparison.agreements if "charged particles" in c.sides[0][1].quote]
     assert len(explainer) == 1, "the explainer printed in two of the Gazette's reports is one agreement"
     assert {side[0] for side in explainer[0].sides} == {"Arctic Courier", "Polar Gazette"}
+
+
+def test_a_download_is_named_after_what_it_holds() -> None:
+    assert file_name("briefing", "The OpenAI leadership crisis", "pdf") == "briefing-the-openai-leadership-crisis.pdf"
+    assert file_name("answer", "Who is Japan's foreign minister?", "md") == "answer-who-is-japan-s-foreign-minister.md"
+    assert file_name("chat", "Ålesund’s ferry — fares?", "md") == "chat-alesund-s-ferry-fares.md"
+    assert file_name("briefing", "", "md") == "briefing.md"
+    assert len(file_name("comparison", "harbour " * 40, "md")) <= len("comparison-.md") + 60

@@ -58,6 +58,23 @@ def test_a_name_with_a_number_is_mentioned_only_with_that_number() -> None:
     assert vocabulary.mentions("covid-2")
 
 
+def test_a_name_with_its_number_written_on_is_one_term_written_with_or_without_a_hyphen() -> None:
+    # "the N5 summit": "n5", as the corpus writes it, not the number 5 alone (a quarter, "Q3", stays a number)
+    vocabulary = Vocabulary.from_words(words("At the N5 summit and the K-9 talks, ministers met in Q2."))
+    assert specific_terms("What did Halvorsen raise at the N5?") == ["halvorsen", "n5"]
+    assert vocabulary.mentions("n5") and vocabulary.mentions("k9") and vocabulary.mentions("k-9")
+    assert not vocabulary.mentions("n6")
+    assert specific_terms("What did it earn in Q3?") == ["3"]
+
+
+def test_a_title_asked_by_its_initials_is_mentioned_where_the_corpus_writes_it_out() -> None:
+    # "the first Norvik PM": the corpus writes "Prime Minister"
+    vocabulary = Vocabulary.from_words(words("Anna Berg became the first Prime Minister of Norvik to visit."))
+    assert specific_terms("Was Berg the first Norvik PM to visit?") == ["berg", "norvik", "pm"]
+    assert vocabulary.mentions("pm")
+    assert not Vocabulary.from_words(words("Anna Berg visited at 3 pm.")).mentions("vp")
+
+
 def test_a_number_is_mentioned_however_its_thousands_are_set_off() -> None:
     """ "$1000" asked of a corpus writing "$1,000" is mentioned, and "12,500" of one writing "12500"; another
     number is not."""

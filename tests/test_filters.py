@@ -235,3 +235,15 @@ def test_the_rules_are_llamaindex_metadata_filters() -> None:
     rules = metadata_filters(Filters(sources=("The Fjord Gazette",), published_from="2022", speakers=("Erik Dahl",)))
     assert isinstance(rules, MetadataFilters) and rules.condition == FilterCondition.AND
     assert [r.key for r in rules.filters] == ["source", "published_ord", "published_ord", "speakers"]  # type: ignore[union-attr]
+
+
+def test_a_question_declined_under_filters_says_the_filters_limited_the_search(assistant: Any) -> None:
+    # "No answer in the corpus" would mislead: the other articles were never searched
+    from rag.records import AskOptions
+
+    taiwan = next(r for r in assistant.articles() if "Taiwan" in r.title)
+    question = "How many civilians were killed in the NATO war in Libya?"
+    answer = assistant.ask(question, options=AskOptions(filters=Filters(doc_ids=(taiwan.doc_id,))))
+    assert answer.abstained
+    assert answer.text.endswith(f"Only the articles the filters allow were searched (article '{taiwan.doc_id}').")
+    assert "filters allow" not in assistant.ask(question).text

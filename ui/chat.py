@@ -8,7 +8,8 @@ import streamlit as st
 
 from rag.answer import Answer
 from rag.conversation import Turn
-from rag.render import render_markdown
+from rag.render import credits_of, render_markdown
+from rag.report import file_name
 from ui.chats import open_turns, save_turn
 from ui.components import current_options, get_assistant, plural, render_answer
 from ui.safe import escape_markdown
@@ -61,5 +62,8 @@ if question:
 
 if turns:
     st.download_button(
-        "Download the whole chat (.md)", render_markdown(turns), file_name="chat.md", mime="text/markdown"
+        "Download the whole chat (.md)",
+        render_markdown(turns, credits_of(assistant.articles())),
+        file_name=file_name("chat", turns[0].question, "md"),
+        mime="text/markdown",
     )

@@ -15,8 +15,15 @@ from rag.compare import Comparison
 from rag.errors import CorpusChatError
 from rag.pdf_pages import PageImage, PdfPageError, original_pdf, page_image
 from rag.records import ArticleRecord, AskOptions, Evidence, Filters, IndexStatus
-from rag.render import render_markdown
-from rag.report import briefing_fragment, briefing_html, briefing_markdown, briefing_pdf, comparison_markdown
+from rag.render import credits_of, render_markdown
+from rag.report import (
+    briefing_fragment,
+    briefing_html,
+    briefing_markdown,
+    briefing_pdf,
+    comparison_markdown,
+    file_name,
+)
 from rag.settings import Settings, get_settings
 from rag.speakers import speaker_index
 from ui.safe import escape_html, escape_markdown
@@ -187,8 +194,8 @@ def render_answer(assistant: Assistant, answer: Answer, anchor: str) -> None:
     if answer.citations or answer.abstained:
         st.download_button(
             "Download this answer (.md)",
-            render_markdown([answer]),
-            file_name="answer.md",
+            render_markdown([answer], credits_of(assistant.articles())),
+            file_name=file_name("answer", answer.question, "md"),
             mime="text/markdown",
             key=f"download-{anchor}",
         )
@@ -367,8 +374,8 @@ def render_comparison(assistant: Assistant, comparison: Comparison, anchor: str)
     render_sources(assistant, comparison.numbering.citations, anchor=anchor)
     st.download_button(
         "Download the comparison (.md)",
-        comparison_markdown(comparison),
-        file_name="comparison.md",
+        comparison_markdown(comparison, credits_of(assistant.articles())),
+        file_name=file_name("comparison", comparison.topic, "md"),
         mime="text/markdown",
         key=f"download-{anchor}",
     )
@@ -377,16 +384,33 @@ def render_comparison(assistant: Assistant, comparison: Comparison, anchor: str)
 
 def render_briefing(assistant: Assistant, briefing: Briefing, anchor: str) -> None:
     """The briefing as a page, its downloads (.md, .html, .pdf on demand) and the sources in context."""
-    markdown, page = briefing_markdown(briefing), briefing_html(briefing)
+    credits = credits_of(assistant.articles())  # outlet, author and date beside each source's title
+    markdown, page = briefing_markdown(briefing, credits), briefing_html(briefing, credits)
     md_col, html_col, pdf_col = st.columns(3)
-    md_col.download_button("Download .md", markdown, file_name="briefing.md", mime="text/markdown", key=f"md-{anchor}")
-    html_col.download_button("Download .html", page, file_name="briefing.html", mime="text/html", key=f"html-{anchor}")
+    md_col.download_button(
+        "Download .md",
+        markdown,
+        file_name=file_name("briefing", briefing.topic, "md"),
+        mime="text/markdown",
+        key=f"md-{anchor}",
+    )
+    html_col.download_button(
+        "Download .html",
+        page,
+        file_name=file_name("briefing", briefing.topic, "html"),
+        mime="text/html",
+        key=f"html-{anchor}",
+    )
     pdfs: dict[str, bytes] = st.session_state.setdefault("briefing_pdfs", {})
     if pdf_col.button("Make a PDF", key=f"make-pdf-{anchor}"):
-        pdfs[anchor] = briefing_pdf(briefing)
+        pdfs[anchor] = briefing_pdf(briefing, credits)
     if anchor in pdfs:
         pdf_col.download_button(
-            "Download .pdf", pdfs[anchor], file_name="briefing.pdf", mime="application/pdf", key=f"pdf-{anchor}"
+            "Download .pdf",
+            pdfs[anchor],
+            file_name=file_name("briefing", briefing.topic, "pdf"),
+            mime="application/pdf",
+            key=f"pdf-{anchor}",
         )
     st.html(STYLE + f'<div class="cc-briefing">{briefing_fragment(briefing)}</div>')  # escaped by rag.report
     st.subheader("Sources in context")
