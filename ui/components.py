@@ -387,20 +387,10 @@ def render_briefing(assistant: Assistant, briefing: Briefing, anchor: str) -> No
     credits = credits_of(assistant.articles())  # outlet, author and date beside each source's title
     markdown, page = briefing_markdown(briefing, credits), briefing_html(briefing, credits)
     md_col, html_col, pdf_col = st.columns(3)
-    md_col.download_button(
-        "Download .md",
-        markdown,
-        file_name=file_name("briefing", briefing.topic, "md"),
-        mime="text/markdown",
-        key=f"md-{anchor}",
-    )
-    html_col.download_button(
-        "Download .html",
-        page,
-        file_name=file_name("briefing", briefing.topic, "html"),
-        mime="text/html",
-        key=f"html-{anchor}",
-    )
+    downloads = ((md_col, markdown, "md", "text/markdown"), (html_col, page, "html", "text/html"))
+    for column, data, extension, mime in downloads:
+        name = file_name("briefing", briefing.topic, extension)
+        column.download_button(f"Download .{extension}", data, file_name=name, mime=mime, key=f"{extension}-{anchor}")
     pdfs: dict[str, bytes] = st.session_state.setdefault("briefing_pdfs", {})
     if pdf_col.button("Make a PDF", key=f"make-pdf-{anchor}"):
         pdfs[anchor] = briefing_pdf(briefing, credits)
@@ -412,6 +402,6 @@ def render_briefing(assistant: Assistant, briefing: Briefing, anchor: str) -> No
             mime="application/pdf",
             key=f"pdf-{anchor}",
         )
-    st.html(STYLE + f'<div class="cc-briefing">{briefing_fragment(briefing)}</div>')  # escaped by rag.report
+    st.html(STYLE + f'<div class="cc-briefing">{briefing_fragment(briefing, credits)}</div>')  # escaped by rag.report
     st.subheader("Sources in context")
     render_sources(assistant, briefing.numbering.citations, anchor=anchor)
