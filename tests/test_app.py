@@ -68,6 +68,8 @@ def test_article_filter_in_the_sidebar_limits_the_sources(indexed: Path) -> None
     app = start()
     taiwan = next(o for o in app.multiselect(key="f_articles").options if "Taiwan" in o)
     app.multiselect(key="f_articles").set_value([taiwan]).run()
+    # the sidebar says the filter is on, though its expander is closed
+    assert any(c.value.startswith("Filters on: article") and "Taiwan" in c.value for c in app.sidebar.caption)
     app = ask(app, "What did Kishida say about the military budget?")
     cited = [e.label for e in app.expander if e.label.startswith("[")]
     assert cited and all("Taiwan" in label for label in cited)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -77,6 +78,10 @@ def render_sidebar(assistant: Assistant) -> AskOptions:
         )
         with st.expander("Filters"):
             filters = _filter_widgets(records)
+        if not filters.empty:  # seen with the expander closed: every answer, on every page, is limited by them
+            titles = {r.doc_id: r.title for r in records}
+            shown = replace(filters, doc_ids=tuple(titles.get(d, d) for d in filters.doc_ids))
+            st.caption(f"Filters on: {escape_markdown(shown.describe())}")
         st.markdown("**Index**")
         try:
             status = assistant.status()  # the article list is cached, not re-read per rerun
