@@ -213,7 +213,8 @@ def _groups_on_topic(passages: list[Passage], groups: list[Group], by_doc: dict[
 
 
 def source_groups(records: list[ArticleRecord]) -> list[Group]:
-    """One group per source, labelled with the source, then the title (or the number of articles).
+    """One group per source, labelled with the source, then the title (or how many articles the corpus holds from
+    it: "97 articles in the corpus", not to be read as 97 on the topic).
 
     Articles without a source are a group each, labelled alike ("Source not given", then the title).
     """
@@ -222,7 +223,7 @@ def source_groups(records: list[ArticleRecord]) -> list[Group]:
         by_label.setdefault(record.source or f"\0{record.doc_id}", []).append(record)
     groups = []
     for label, members in by_label.items():
-        detail = members[0].title if len(members) == 1 else f"{len(members)} articles"
+        detail = members[0].title if len(members) == 1 else f"{len(members)} articles in the corpus"
         groups.append(Group(NO_SOURCE if label.startswith("\0") else label, detail, tuple(r.doc_id for r in members)))
     return groups
 

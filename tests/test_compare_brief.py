@@ -15,10 +15,10 @@ import pytest
 
 from rag.assistant import Assistant, NoMatchingArticles
 from rag.briefing import SILENT_TITLES_SHOWN, brief
-from rag.compare import MAX_ROWS, NO_SOURCE, Comparison, compare
+from rag.compare import MAX_ROWS, NO_SOURCE, Comparison, compare, source_groups
 from rag.errors import UsageError
 from rag.figures import find_figures
-from rag.records import AskOptions, Filters
+from rag.records import ArticleRecord, AskOptions, Filters
 from rag.render import credits_of, render_markdown
 from rag.report import (
     briefing_html,
@@ -427,3 +427,10 @@ def test_a_download_is_named_after_what_it_holds() -> None:
     assert file_name("chat", "Ålesund’s ferry — fares?", "md") == "chat-alesund-s-ferry-fares.md"
     assert file_name("briefing", "", "md") == "briefing.md"
     assert len(file_name("comparison", "harbour " * 40, "md")) <= len("comparison-.md") + 60
+
+
+def test_a_source_row_says_how_many_articles_the_corpus_holds_from_it_not_on_the_topic() -> None:
+    records = [ArticleRecord(f"g{i}", f"Gazette story {i}", source="Harbour Gazette") for i in range(3)]
+    records.append(ArticleRecord("w1", "Wire story", source="Quayside Wire"))
+    details = {group.label: group.detail for group in source_groups(records)}
+    assert details == {"Harbour Gazette": "3 articles in the corpus", "Quayside Wire": "Wire story"}
