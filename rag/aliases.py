@@ -70,6 +70,19 @@ TITLE_INITIALS = {
     "chief marketing officer": "CMO",
     "chief information officer": "CIO",
 }
+# Every title a question may write by its initials, and how articles write it out: those above, and titles news
+# writes out more often than not ("the first Japanese PM": "the first Prime Minister of Japan"). A question's
+# initials are mentioned where the corpus writes the title out (`rag.coverage`).
+WRITTEN_OUT_TITLES: dict[str, tuple[str, ...]] = {
+    initials.lower(): tuple(title for title, written in TITLE_INITIALS.items() if written == initials)
+    for initials in dict.fromkeys(TITLE_INITIALS.values())
+} | {
+    "pm": ("prime minister",),
+    "mp": ("member of parliament", "lawmaker"),
+    "vp": ("vice president", "vice-president"),
+    "gm": ("general manager",),
+    "ag": ("attorney general",),
+}
 _WRITTEN_OUT = re.compile(
     r"\b(?P<title>" + "|".join(sorted(TITLE_INITIALS, key=len, reverse=True)) + r")(?:['’]s)?(?![\w'’-])",
     re.IGNORECASE,

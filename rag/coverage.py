@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
+from rag.aliases import WRITTEN_OUT_TITLES
 from rag.citations import cosine
-from rag.lexicon import COUNTRY_INITIALS, FUNCTION_WORDS, TITLE_WORDS, stem, words
+from rag.lexicon import COUNTRY_INITIALS, FUNCTION_WORDS, stem, words
 from rag.word_frequency import zipf_frequency
 
 VARIANT_SIMILARITY = 0.7  # a corpus word this close in meaning covers the term
 MAX_VARIANTS = 40
-VERSIONED = re.compile(r"([a-z]+)-\d+(?:\.\d+)?")  # a name and its number: "gpt-4", "f-35", "covid-19"
-VERSIONED_PARTS = re.compile(r"([a-z]+)-(\d+)")
+VERSIONED = re.compile(r"([a-z]+)-(\d+(?:\.\d+)?)")  # a name and its number: "gpt-4", "f-35", "covid-19"
 GLUED_NUMBER = re.compile(r"([a-z]+)(\d+)")  # a name with its number written on: "g7", "a380"
 PERIOD = re.compile(r"[qh][1-4]")  # "Q3", "H1": a quarter or a half, which articles write out as often
 
@@ -68,9 +68,9 @@ class Vocabulary:
             return True
         if any(" " not in name and name in self.words for name in COUNTRY_INITIALS.get(term, ())):
             return True  # "US": the corpus writes "Americans"
-        if any(all(w in self.words for w in re.split(r"[\s-]+", title)) for title in TITLE_WORDS.get(term, ())):
+        if any(all(w in self.words for w in re.split(r"[\s-]+", title)) for title in WRITTEN_OUT_TITLES.get(term, ())):
             return True  # "PM": the corpus writes "Prime Minister"
-        numbered = GLUED_NUMBER.fullmatch(term) or VERSIONED_PARTS.fullmatch(term)
+        numbered = GLUED_NUMBER.fullmatch(term) or VERSIONED.fullmatch(term)
         if numbered and {"".join(numbered.groups()), "-".join(numbered.groups())} & self.words:
             return True  # "G7" where the corpus writes "G-7", and the other way round
         versioned = VERSIONED.fullmatch(term)

@@ -66,20 +66,6 @@ COUNTRY_INITIALS = {
     "eu": ("european union",),
 }
 
-# titles a question writes by their initials where the articles write them out ("the first Japanese PM": "the first
-# Prime Minister of Japan")
-TITLE_WORDS = {
-    "pm": ("prime minister",),
-    "mp": ("member of parliament", "lawmaker"),
-    "vp": ("vice president", "vice-president"),
-    "ceo": ("chief executive",),
-    "cfo": ("chief financial officer",),
-    "coo": ("chief operating officer",),
-    "cto": ("chief technology officer", "chief technical officer"),
-    "gm": ("general manager",),
-    "ag": ("attorney general",),
-}
-
 
 def initials_in(text: str) -> list[str]:
     """The folded words that initials written with stops stand for: "the U.K. and the E.U." writes "uk", "eu"."""
