@@ -372,3 +372,35 @@ def test_every_page_is_legible_in_the_light_and_the_dark_theme(browser: Any, app
     page.get_by_text("Indexed articles (2)").wait_for(timeout=90_000)
     check("corpus")
     page.close()
+
+
+def test_the_corpus_table_shows_each_article_s_date_beside_a_long_title(
+    browser: Any, tmp_path: Path, local_embedder: Any
+) -> None:
+    """On a laptop screen, beside the sidebar, the date is in view: a long title does not push it out of sight."""
+    from rag.ingest import ingest_paths
+
+    folder = tmp_path / "long"
+    folder.mkdir()
+    title = "How the harbour council's tide-gate vote, the ferry operators' strike and the dredging contract " * 2
+    for number, day in ((1, "2024-03-05"), (2, "2024-03-19")):
+        (folder / f"harbour-{number}.md").write_text(
+            f"---\ntitle: {title.strip()} (part {number})\nsource: The Harbour Gazette and Evening Courier\n"
+            f"author: Margarethe Oyelaran-Lindqvist\npublished: {day}\n---\n"
+            "The council voted to close the tide gates at night. The ferry operators said the strike would go on.\n",
+            encoding="utf-8",
+        )
+    settings = make_settings(storage_dir=tmp_path / "storage")
+    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
+    for url in serve(settings.storage_dir, tmp_path):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{url}/corpus")
+        page.get_by_text("Indexed articles (2)").wait_for(timeout=90_000)
+        grid = page.locator("[data-testid=stDataFrame]").first
+        grid.locator("[role=columnheader]").first.wait_for(state="attached", timeout=30_000)
+        # the grid draws on a canvas; its accessible table holds the cells in view
+        headers = [h.inner_text().strip() for h in grid.locator("[role=columnheader]").all()]
+        assert headers[:4] == ["title", "source", "author", "published"], headers
+        assert grid.locator("[role=gridcell]", has_text="2024-03-19").count() == 1
+        page.screenshot(path=str(OUTPUT / "corpus-table.png"))
+        page.close()

@@ -13,6 +13,16 @@ from ui.components import get_assistant
 from ui.safe import escape_markdown
 
 UPLOAD_TYPES = ["txt", "md", "markdown", "html", "htm", "pdf"]
+# Widths (pixels) that keep title, source, author and date in view beside the sidebar on a laptop screen: left to
+# itself the table sizes the title to the longest one and pushes the date out of sight. A title cut short is
+# shown whole on hover.
+CORPUS_COLUMNS = {
+    "title": st.column_config.TextColumn("title", width=340),
+    "source": st.column_config.TextColumn("source", width=170),
+    "author": st.column_config.TextColumn("author", width=140),
+    "published": st.column_config.TextColumn("published", width=100),
+    "chunks": st.column_config.NumberColumn("chunks", width=70),
+}
 
 
 def waiting_notice() -> Callable[[str], None]:
@@ -49,6 +59,7 @@ if records:
         ],
         hide_index=True,
         width="stretch",
+        column_config=CORPUS_COLUMNS,
     )
 else:
     st.info("No articles yet: upload some below, or run `python -m rag ingest` on a folder.")
