@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rag.entities import TITLES, known_names, shaped_as_person
 from rag.lexicon import FUNCTION_WORDS, content_words, fold
+from rag.question import answer_kind
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,25 @@ def _names_nothing(question: str) -> bool:
     return not any(word[:1].isupper() or any(c.isdigit() for c in word) for word in written[1:])
 
 
+# An entity answer opens with the name it gives, then its citations: "Odile Brandt. [1] ..."
+OPENING_NAME = re.compile(r"^\s*(?P<name>[^.\[\]]{3,60}?)\.\s*(?:\[\d+\]\s*)+")
+PRONOUNS_OF_ONE = (frozenset({"she", "her", "hers"}), frozenset({"he", "him", "his"}))
+
+
+def _person_answered(turn: Turn, standalone: str, follow_up: str) -> str:
+    """The person a turn's answer named, when its question (`standalone`: as resolved) asked for one ("Who took over
+    from Mara Quist?" answered "Odile Brandt.") and the follow-up does not go on with the pronoun that question used
+    ("Who replaced her?" then "Did she come back?": the same woman); else ""."""
+    if answer_kind(standalone) != ("entity", "person"):
+        return ""
+    used, written = ({p.lower() for p in PERSON_PRONOUN.findall(text)} for text in (turn.question, follow_up))
+    if any(used & one and written & one for one in PRONOUNS_OF_ONE):
+        return ""
+    opening = OPENING_NAME.match(turn.answer)
+    name = opening.group("name").strip() if opening else ""
+    return name if shaped_as_person(name) else ""
+
+
 def resolve_follow_up(question: str, history: Sequence[Turn], people: Collection[str] = ()) -> str:
     """A standalone version of `question`, using the previous turns (offline heuristics).
 
@@ -171,17 +191,24 @@ def resolve_follow_up(question: str, history: Sequence[Turn], people: Collection
     if PERSON_PRONOUN.search(resolved):
         # the person named last: the latest turn's question first, read with the chat before it ("Who replaced him?"
         # after "Why was Sam Altman fired?" asks who replaced Sam Altman, and "Did he come back?" after it asks of
-        # him again, not of a board member its answer names), then its answer, then earlier turns
+        # him again, not of a board member its answer names), then its answer, then earlier turns; but after a
+        # question asking who, answered by a name, a pronoun it did not use stands for the one the answer named
+        # ("When does she start?" after "Who took over from Mara Quist?" answered "Odile Brandt.")
         latest = resolve_follow_up(previous.question, history[:-1], people)
         earlier = [(turn.question, turn.answer) for turn in reversed(history[:-1])]
-        named = next(
-            (
-                found
-                for question_asked, answer in [(latest, previous.answer), *earlier]
-                for text, asked in ((question_asked, True), (answer, False))
-                if (found := _people_in(text, people, asked))
-            ),
-            [],
+        answered = _person_answered(previous, latest, resolved)
+        named = (
+            [answered]
+            if answered
+            else next(
+                (
+                    found
+                    for question_asked, answer in [(latest, previous.answer), *earlier]
+                    for text, asked in ((question_asked, True), (answer, False))
+                    if (found := _people_in(text, people, asked))
+                ),
+                [],
+            )
         )
         if named:
             person = named[0]

@@ -58,6 +58,28 @@ def test_a_pronoun_stands_for_the_person_the_question_asked_about_before_those_i
     assert resolve_follow_up("What did he promise?", [ferries], people) == "What did Pieter Dahl promise?"
 
 
+def test_after_a_who_question_a_new_pronoun_stands_for_the_person_its_answer_named() -> None:
+    # "Who took over from Mara Quist?" answered "Odile Brandt.": the reader asks on about the one they just learned of
+    people = ["Mara Quist", "Odile Brandt"]
+    asked = Turn("Who took over from Mara Quist at the port authority?", "Odile Brandt. [1] Odile Brandt, 51, ... [1]")
+    assert resolve_follow_up("When does she start?", [asked], people) == "When does Odile Brandt start?"
+    assert resolve_follow_up("What did she do before?", [asked], people) == "What did Odile Brandt do before?"
+    # ... not when the answer opens with no person's name (a place, a decline)
+    declined = Turn("Who took over from Mara Quist?", "I could not find an answer to this question in the corpus.")
+    assert resolve_follow_up("When did she leave?", [declined], people) == "When did Mara Quist leave?"
+    place = Turn("Which port did Mara Quist run?", "Kelby Harbour. [1] Mara Quist ran Kelby Harbour. [1]")
+    assert resolve_follow_up("When did she leave?", [place], people) == "When did Mara Quist leave?"
+    # ... nor after a question asking why or what: the person it asked about is still who the chat is about
+    why = Turn("Why did Mara Quist resign?", "The budget was cut, Odile Brandt said. [1]")
+    assert resolve_follow_up("Who replaced her?", [why], people) == "Who replaced Mara Quist?"
+    # ... nor when the follow-up goes on with the pronoun the question before it used: the same person
+    again = Turn("Who replaced her?", "Odile Brandt. [1] Odile Brandt will lead the port authority. [1]")
+    assert resolve_follow_up("Did she come back?", [why, again], people) == "Did Mara Quist come back?"
+    # ... but another pronoun, after a follow-up asking who, stands for the one its answer named
+    anders = Turn("and who replaced her?", "Anders Holm. [1] Anders Holm will lead the port authority. [1]")
+    assert resolve_follow_up("Where did he work before?", [why, anders], people) == "Where did Anders Holm work before?"
+
+
 def test_a_pronoun_never_stands_for_a_place_or_an_organisation() -> None:
     history = [Turn("What is happening in the Indo Pacific and at Quayside Ferries?", "Tensions rose.")]
     resolved = resolve_follow_up("What did she say about it?", history)
@@ -156,3 +178,12 @@ def test_a_chat_of_bare_questions_keeps_to_its_subject(assistant: Assistant) -> 
     risks = assistant.ask("What are the risks?", chat)
     assert "nato" in risks.standalone_question.lower()
     assert not risks.abstained
+
+
+def test_a_follow_up_to_a_who_question_asks_about_the_person_the_answer_named(assistant: Assistant) -> None:
+    first = assistant.ask("Which minister did Kishida send to Brussels?")
+    assert first.text.startswith("Yoshimasa Hayashi")
+    second = assistant.ask("What did he say there?", [Turn(first.question, first.text)])
+    assert "Hayashi" in second.standalone_question and "Kishida" not in second.standalone_question
+    assert not second.abstained
+    assert "Hayashi" in second.citations[0].quote  # what he said, not what Kishida did
