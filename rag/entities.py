@@ -74,9 +74,29 @@ CALENDAR = frozenset(
     "september october november december".split()
 )
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())  # "Dec. 7"
-DEMONYM = re.compile(r"(?:ese|ian|ean|ish|can|ch)$")
+# Adjectives of origin that stand before a name ("European Discogs", "Italian Giorgia Meloni"): those of countries,
+# continents and regions. A list, not a suffix: "Brian", "Christian", "Zach", "Sean", "Julian" are first names and
+# "Watch", "Switch", "Beach", "Munich" words of names ("Apple Watch", "Norwich City"), though they end alike.
+DEMONYMS = frozenset(
+    """
+    afghan african albanian algerian american andalusian angolan arab arabian argentine argentinian armenian asian
+    australian austrian azerbaijani bahraini balinese bangladeshi basque bavarian belarusian belgian bolivian bosnian
+    brazilian british bulgarian burmese californian cambodian cameroonian canadian caribbean catalan chilean
+    chinese colombian congolese cornish croatian cuban cypriot czech danish dominican dutch ecuadorian egyptian
+    emirati english eritrean estonian ethiopian european fijian filipino finnish flemish french gambian georgian
+    german ghanaian greek guatemalan haitian hawaiian honduran hungarian icelandic indian indonesian iranian iraqi
+    irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovan kurdish kuwaiti latin
+    latvian lebanese liberian libyan lithuanian luxembourgish macedonian malagasy malaysian maltese mexican
+    moldovan mongolian montenegrin moroccan mozambican namibian nepalese nicaraguan nigerian nordic norwegian
+    pakistani palestinian panamanian paraguayan persian peruvian polish portuguese qatari romanian russian
+    rwandan saudi scandinavian scottish senegalese serbian singaporean slovak slovakian slovenian somali
+    south-african spanish sri-lankan sudanese swedish swiss syrian taiwanese tanzanian texan thai tibetan
+    tunisian turkish ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
+    """.split()
+)
 NEAR_BONUS = 2.0  # a name next to the words a "which X" question names its answer by
 SPREAD_BONUS = 0.5  # each further article that names the candidate adds this share of its score there
+COMMON_ZIPF = 4.0  # a word this frequent in English after a title or an origin makes a name with it ("General Motors")
 FIRST_NAME_ZIPF = 5.0  # first names are rarer than this in English ("Sam" 4.6; "Because", "When" above 6)
 # When a person is asked for, the share of the retrieved passages that name a candidate, times
 # this, is added to its score: the person a description points to is the one the passages are
@@ -241,10 +261,41 @@ def _is_shouting(run: str) -> bool:
     return any(fold(w) in FUNCTION_WORDS for w in re.findall(r"[A-Za-z]+", run))
 
 
+# Titles that are also words of names ("Amazon Prime Video", "Red Star Belgrade", "General Motors", "Burger King"):
+# inside a name they do not split it (`_split_at_title`)
+NAME_WORD_TITLES = frozenset(
+    "prime star general former current head vice chief king queen prince princess lord lady sir pope rookie "
+    "quarterback dr mr mrs ms".split()
+)
+
+
+def _split_at_title(words: list[str]) -> int:
+    """Where a run of capitalised words writes an organisation, then a person's title and name ("Slack CEO Lidiane
+    Jones", "Fed Chair Jerome Powell"): the index of the title, or 0."""
+    for i in range(1, len(words) - 2):
+        title = fold(words[i].strip("."))
+        if title not in TITLES or title in NAME_WORD_TITLES or fold(words[i - 1].strip(".")) in TITLES:
+            continue
+        rest = i + 1
+        while rest < len(words) and fold(words[rest].strip(".")) in TITLES:
+            rest += 1
+        if shaped_as_person(" ".join(words[rest:])):
+            return i
+    return 0
+
+
 def _clean(words: list[str]) -> list[str]:
+    split = _split_at_title(words)
+    if split:  # "Slack CEO Lidiane Jones": the firm, and the person its CEO is
+        return _clean(words[:split]) + _clean(words[split:])
     # a leading title, month or day ("September Fed"), or adjective of origin ("European Discogs") is no part
     # of it; a title alone is no name at all, a month or an adjective alone may be ("May", "Germanic")
-    while words and (_is_qualifier(words[0]) or fold(words[0]) in CONNECTORS) and not _title_in_name(words):
+    while (
+        words
+        and (_is_qualifier(words[0]) or fold(words[0]) in CONNECTORS)
+        and not _title_in_name(words)
+        and not _origin_in_name(words)
+    ):
         if len(words) == 1 and fold(words[0].strip(".")) not in TITLES and fold(words[0]) not in CONNECTORS:
             break
         words = words[1:]
@@ -253,20 +304,31 @@ def _clean(words: list[str]) -> list[str]:
     name = re.sub(r"['’]s?$", "", " ".join(words)).strip(" .,&")
     if len(name) < 2 or fold(name) in FUNCTION_WORDS or fold(name) in CALENDAR | MONTH_ABBREVIATIONS:
         return []
-    if " " not in name and DEMONYM.search(fold(name)) and zipf_frequency(fold(name)) >= 3.5:
+    if " " not in name and fold(name) in DEMONYMS:
         return []  # "Japanese", "European": an adjective, not a name
     return [name]
 
 
 def _title_in_name(words: list[str]) -> bool:
     """ "Prime Day", "General Motors": a title word before one common word is part of a name."""
-    return len(words) == 2 and fold(words[0].strip(".")) in TITLES and zipf_frequency(fold(words[1])) >= 4.0
+    return len(words) == 2 and fold(words[0].strip(".")) in TITLES and zipf_frequency(fold(words[1])) >= COMMON_ZIPF
+
+
+def _origin_in_name(words: list[str]) -> bool:
+    """ "European Union", "British Museum", "French Open": an adjective of origin before a common word that is no
+    title is part of a name ("Italian Giorgia Meloni", "Chinese President Xi Jinping" are a person's, after it)."""
+    return (
+        len(words) > 1
+        and fold(words[0]) in DEMONYMS
+        and fold(words[1]) not in TITLES
+        and zipf_frequency(fold(words[1])) >= COMMON_ZIPF
+    )
 
 
 def _is_qualifier(word: str) -> bool:
     """A title, a month or day, or an adjective of origin: words that stand before a name."""
     folded = fold(word.strip("."))
-    return folded in TITLES or folded in CALENDAR or (bool(DEMONYM.search(folded)) and zipf_frequency(folded) >= 3.5)
+    return folded in TITLES or folded in CALENDAR or folded in DEMONYMS
 
 
 NEAR_CHARACTERS = 300  # the text either side of a name read for the words near it (a few words fit many times over)

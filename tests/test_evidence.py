@@ -110,6 +110,32 @@ def test_names_are_cleaned_of_titles_possessives_and_headline_words() -> None:
     assert "Notably" not in names_in("Notably, Quayside Ferries won the contract.")
 
 
+def test_a_firm_its_title_and_a_person_written_in_one_run_are_two_names() -> None:
+    # "Quayside Ferries CEO Ingrid Halvorsen": the firm, and the person who is its CEO
+    assert names_in("The board named Quayside Ferries CEO Ingrid Halvorsen as chair.") == [
+        "Quayside Ferries",
+        "Ingrid Halvorsen",
+    ]
+    assert names_in("Harbour Authority Chair Olav Berg said so.") == ["Harbour Authority", "Olav Berg"]
+    # a title that is also a word of names does not cut one ("Amazon Prime Video", "Red Star Belgrade")
+    assert names_in("It streams on Amazon Prime Video Nordic Edition.") == ["Amazon Prime Video Nordic Edition"]
+
+
+def test_a_first_name_ending_like_an_adjective_of_origin_is_kept() -> None:
+    # "Brian", "Christian", "Zach", "Sean" end as "Italian", "French" do; they are first names, not origins
+    for name in ("Brian Okafor", "Christian Lund", "Zach Mbeki", "Sean Tully", "Adrian Vos", "Mitch Harrow"):
+        assert names_in(f"On Friday {name} joined Quayside Ferries.") == [name, "Quayside Ferries"]
+    # and words of names ending so are kept: "Norwich City", "Apple Watch", "Miami Beach"
+    assert names_in("Fans of Norwich City bought the Apple Watch in Miami Beach.") == [
+        "Norwich City",
+        "Apple Watch",
+        "Miami Beach",
+    ]
+    # an adjective of origin before a name is still no part of it, but one before a common word is ("European Union")
+    assert names_in("The Italian Giorgia Meloni met the Norwegian Olav Berg.") == ["Giorgia Meloni", "Olav Berg"]
+    assert names_in("The European Union lent the British Museum a ship.") == ["European Union", "British Museum"]
+
+
 def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
     # a headline in capitals: the capitals say nothing of what is a name
     assert names_in("DAHL'S SURPRISE FERRY PLAN COMES AFTER HE QUIT THE BOARD") == []
@@ -166,6 +192,20 @@ def test_a_name_joined_by_of_is_no_persons() -> None:
 def test_the_name_right_after_a_small_word_the_question_asks_by_wins() -> None:
     scored = [(evidence("a", "Mayor Ansel Brandt praised an op-ed by Lin Wei-ting on the fares."), 0.6)]
     assert vote("Who wrote the op-ed?", scored, asks_for="person", near="by")[0].name == "Lin Wei-ting"
+
+
+def test_the_person_a_firm_s_title_comes_before_can_answer_who() -> None:
+    # "... with Harbour Authority CEO Ingrid Halvorsen": the answer, though a firm and a title are written before her
+    question = "Who is replacing Olav Berg as Quayside Ferries' chief?"
+    quote = "Quayside Ferries is replacing founder CEO Olav Berg with Harbour Authority CEO Ingrid Halvorsen"
+    scored = [
+        (evidence("a", quote), 1.1),
+        (
+            evidence("a", "Halvorsen only joined the authority last year, stepping in for its founder, Pieter Dahl."),
+            0.5,
+        ),
+    ]
+    assert vote(question, scored, asks_for="person")[0].name == "Ingrid Halvorsen"
 
 
 def test_the_entity_named_across_several_articles_wins_the_vote() -> None:
