@@ -16,9 +16,11 @@ from rag.aliases import TITLE_INITIALS
 from rag.asked_kinds import ASKS_CAPITAL
 from rag.entities import (
     PERSON_NOUNS,
+    WHO_DID,
     Candidate,
     agent_of,
     asked_deeds,
+    names_in,
     past_form,
     shaped_as_person,
     tells_deed,
@@ -307,10 +309,13 @@ def _doer(
     # what the question tells of, an article too ("an article by Kim Hyo-myung" for "Who wrote the article ...")
     asked = (content_stems(clause) | {ARTICLE for w in words(clause) if w in ARTICLE_NOUNS}) - set(deeds)
 
+    objects = _deed_objects(clause)
+
     def tied(candidate: Candidate) -> bool:
         return any(
             _tied(candidate, deed, asked)
             or (candidate is referent and tells_deed(best.evidence.quote, deed))  # "He made the first MXene"
+            or _does_it_to(candidate, deed, objects, candidates[:ROLE_CANDIDATES])
             for deed in deeds
         )
 
@@ -342,6 +347,38 @@ def _tied(candidate: Candidate, deed: str, asked: AbstractSet[str]) -> bool:
                     return True
                 if re.match(r"['’]s?\b", after) and asked & _stems(words(after)[1 : 1 + OWNED_WINDOW]):
                     return True
+    return False
+
+
+OBJECT_WINDOW = 2  # words after the deed within which the one it was done to is written ("replacing Murati")
+
+
+def _deed_objects(clause: str) -> set[str]:
+    """The last words of the names a "who" question writes after its verb: those the deed was done to ("Who replaced
+    Mira Murati as interim CEO?": "murati", "mira")."""
+    asked = WHO_DID.match(clause)
+    if asked is None:
+        return set()
+    return {w for name in names_in(clause[asked.end() :]) for w in words(name)[-1:]}
+
+
+def _does_it_to(candidate: Candidate, deed: str, objects: AbstractSet[str], nearest: Sequence[Candidate]) -> bool:
+    """Whether a sentence names the candidate, last of the `nearest` candidates, before the deed done to one the
+    question names as its object: "OpenAI has appointed Emmett Shear, the co-founder of Twitch, as interim CEO —
+    replacing Murati" for "Who replaced Mira Murati ...?"."""
+    if not objects:
+        return False
+    for evidence in candidate.evidence:
+        written = words(evidence.quote)
+        for i, word in enumerate(written):
+            if not tells_deed(word, deed) or not objects & set(written[i + 1 : i + 1 + OBJECT_WINDOW]):
+                continue
+            before = written[:i]
+            last = {
+                c.name: max((j for j, w in enumerate(before) if w in words(c.name)[-1:]), default=-1) for c in nearest
+            }
+            if last.get(candidate.name, -1) >= 0 and last[candidate.name] == max(last.values()):
+                return True
     return False
 
 

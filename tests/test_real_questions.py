@@ -3666,3 +3666,34 @@ def test_a_rate_asked_for_is_a_figure_the_articles_must_give(tmp_path: Path, loc
     assert rate.text == NO_FIGURE
     assert asked_measure("What was the Valley Bank's interest rate decision?") == ("", "")
     assert asked_measure("What is the unemployment rate in Valley County?") == ("unemployment rate", "percent")
+
+
+# A port's director dismissed and replaced: the board chair is named throughout, the one who replaced him once,
+# with who she is set off between her name and the deed.
+SUCCESSION = {
+    "port-director.txt": (
+        {"title": "Kelby port board dismisses its director", "source": "Harbour Gazette", "published": "2024-05-03"},
+        "The Kelby port board dismissed its director, Anders Voss, on Thursday after a review of the dredging "
+        "contract. Board chair Per Lund said the review found the contract had been signed without a tender. "
+        "Per Lund told reporters the board had lost confidence in Anders Voss. Per Lund added that the dredging "
+        "would go on as planned. Anders Voss said he would appeal the decision. As the search for a permanent "
+        "director goes on, the board has appointed Ragnhild Saether, the former head of the Kelby ferry union, as "
+        "acting director — replacing Voss. Per Lund said a permanent director would be named by the autumn.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def succession(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("succession") / "articles", SUCCESSION, local_embedder)
+
+
+def test_who_did_a_deed_to_the_one_asked_about_is_who_the_sentence_names_before_it(succession: Assistant) -> None:
+    # "... has appointed Ragnhild Saether, the former head of the Kelby ferry union, as acting director — replacing
+    # Voss": the deed done to the one the question names, by the name before it; not the chair named throughout
+    answer = succession.ask("Who replaced Anders Voss at the Kelby port?")
+    assert answer.text.startswith("Ragnhild Saether."), answer.text
+    assert any("replacing Voss" in c.quote for c in answer.citations)
+    # the one who did another deed to him is still who the sentences tie to that deed
+    answer = succession.ask("Who dismissed Anders Voss?")
+    assert not answer.text.startswith("Ragnhild Saether"), answer.text
