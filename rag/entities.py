@@ -238,6 +238,7 @@ def names_in(sentence: str) -> list[str]:
                 and (
                     zipf_frequency(folded) >= 4.0 or folded.endswith("ly") or (folded.endswith("ing") and len(run) > 1)
                 )
+                and not _first_name_opening(run)
             )
             # "AI-powered", "Russia-based": a capital before a hyphen and a lower-case English word is no
             # name ("Kim Hyo-myung" is)
@@ -253,6 +254,25 @@ def names_in(sentence: str) -> list[str]:
                 found.extend(_clean(piece))
                 piece = []
     return [n for n in found if n]
+
+
+SURNAME_ZIPF = 3.5  # a surname is rarer than this in English ("Durant", "Moynihan"; "Google", "Apple" are not)
+
+
+def _first_name_opening(run: Sequence[str]) -> bool:
+    """Whether a run of capitals opening a sentence is a person's first name and surname ("Kevin Durant scored 30"):
+    two words, the first no rarer than first names are (`FIRST_NAME_ZIPF`) and no function word, the second rare
+    in English; not "Yesterday Moynihan", "Meanwhile Google"."""
+    if len(run) != 2:
+        return False
+    first, second = (fold(w.strip(".,")) for w in run)
+    return (
+        first not in FUNCTION_WORDS
+        and not first.endswith(("ing", "ly"))  # "Flushing MXenes with gas", "Notably Durant"
+        and zipf_frequency(first) < FIRST_NAME_ZIPF
+        and second.isalpha()
+        and zipf_frequency(second) < SURNAME_ZIPF
+    )
 
 
 def _is_shouting(run: str) -> bool:

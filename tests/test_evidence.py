@@ -136,6 +136,17 @@ def test_a_first_name_ending_like_an_adjective_of_origin_is_kept() -> None:
     assert names_in("The European Union lent the British Museum a ship.") == ["European Union", "British Museum"]
 
 
+def test_a_sentence_opening_with_a_first_name_and_a_surname_keeps_both() -> None:
+    # "Kevin", "Brian", "Sam" are words English writes often enough to open a sentence as words do; before a surname
+    # rare in English they are a first name
+    assert names_in("Brian Okafor said the ferries would run.") == ["Brian Okafor"]
+    assert names_in("Sam Tully has been fired from Quayside Ferries.") == ["Sam Tully", "Quayside Ferries"]
+    # an ordinary word opening a sentence is still no part of the name after it
+    assert names_in("Meanwhile Quayside Ferries cut fares.") == ["Quayside Ferries"]
+    assert names_in("Notably Okafor stayed.") == ["Okafor"]
+    assert names_in("Flushing Halvorsen out of office took a year.") == ["Halvorsen"]
+
+
 def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
     # a headline in capitals: the capitals say nothing of what is a name
     assert names_in("DAHL'S SURPRISE FERRY PLAN COMES AFTER HE QUIT THE BOARD") == []
