@@ -354,8 +354,8 @@ OBJECT_WINDOW = 2  # words after the deed within which the one it was done to is
 
 
 def _deed_objects(clause: str) -> set[str]:
-    """The last words of the names a "who" question writes after its verb: those the deed was done to ("Who replaced
-    Mira Murati as interim CEO?": "murati", "mira")."""
+    """The last words of the names a "who" question writes after its verb, folded: those the deed may have been done
+    to ("Who replaced Mira Murati as OpenAI's interim CEO?": "murati", "openai")."""
     asked = WHO_DID.match(clause)
     if asked is None:
         return set()
