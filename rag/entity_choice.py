@@ -368,14 +368,15 @@ def _does_it_to(candidate: Candidate, deed: str, objects: AbstractSet[str], near
     replacing Murati" for "Who replaced Mira Murati ...?"."""
     if not objects:
         return False
+    surnames = {c.name: words(c.name)[-1:] for c in nearest}
     for evidence in candidate.evidence:
         written = words(evidence.quote)
         for i, word in enumerate(written):
             if not tells_deed(word, deed) or not objects & set(written[i + 1 : i + 1 + OBJECT_WINDOW]):
                 continue
-            before = written[:i]
             last = {
-                c.name: max((j for j, w in enumerate(before) if w in words(c.name)[-1:]), default=-1) for c in nearest
+                name: max((j for j, w in enumerate(written[:i]) if w in surname), default=-1)
+                for name, surname in surnames.items()
             }
             if last.get(candidate.name, -1) >= 0 and last[candidate.name] == max(last.values()):
                 return True
