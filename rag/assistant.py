@@ -323,8 +323,9 @@ class Assistant:
                 standalone = truecase(standalone, indexes.vocabulary.cased)  # "when did japan join the quad"
                 standalone = spell_out_initials(standalone, catalog.people, lambda w: frequency.get(stem(w), 0))
                 standalone = add_title_initials(standalone)  # "chief executive (CEO)"
-                # an outlet no stored article names as its source may be that of an article recording none
-                reported = partial(self._reported, indexes) if catalog.unsourced else None
+                # an outlet no stored article names as its source may be that of an article recording none, or
+                # one whose report the articles write of (`plan_question`)
+                reported = partial(self._reported, indexes)
                 plan = plan_question(standalone, catalog, reported)
             with clock("embed"):
                 vector = self.query_vector(standalone)

@@ -1003,11 +1003,16 @@ def _named_again(question: str, found: list[OutletMention]) -> list[OutletMentio
     return sorted(found + again, key=lambda m: m.start)
 
 
+# what an organisation publishes, written right after its name: "the ADP report", "a Pew Research study"
+PUBLISHED_BY = re.compile(r"\s+(?:reports?|study|studies|survey|poll|data|research|findings|index)\b", re.IGNORECASE)
+
+
 def plan_question(question: str, catalog: Catalog, reported: Callable[[str], bool] | None = None) -> QuestionPlan:
     """Read a (cleaned, standalone) question against what the store holds.
 
     `reported`: whether the articles write of an article of an outlet. Asked for from an outlet the
-    store holds nothing from, an article they write of ("the KCNA article") is one they report on:
+    store holds nothing from, an article they write of ("the KCNA article", when some articles record
+    no outlet; "the ADP report", a report a name publishes, even when all do) is one they report on:
     nothing is missing, and "who wrote it" asks for a person, not a byline.
     """
     plan = QuestionPlan(question)
@@ -1050,7 +1055,11 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     for mention in plan.outlets:
         if mention.known:
             continue
-        if reported is not None and reported(mention.written):
+        # An outlet the store holds nothing from may be one the articles write of. When some articles record no
+        # outlet, any article of it may be among them; when every one records its outlet, only what a name other
+        # than a news outlet's publishes ("the ADP report", "a Pew study"): "a piece by CNET" asks for CNET's own.
+        written_of = catalog.unsourced > 0 or PUBLISHED_BY.match(question, mention.end) is not None
+        if reported is not None and written_of and reported(mention.written):
             if plan.asks_for == "author":  # its writer is named beside the article: "an article by Kim"
                 plan.asks_for, plan.asks_noun = "person", plan.asks_noun or "by"
                 plan.people = tuple(catalog.people)

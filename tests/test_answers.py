@@ -125,6 +125,35 @@ def test_assistant_sees_newly_ingested_articles_after_refresh(
     assert not answer.abstained and "dredging would start in May" in answer.text
 
 
+def test_a_report_the_articles_write_of_is_no_outlet_missing_from_the_corpus(
+    embedded_settings: Any, tmp_path: Path, run_ingest: Any, local_embedder: Any
+) -> None:
+    """Every article has its outlet, and none is the Harbour Institute: its report, which an article writes of,
+    is what the question asks about, not an outlet the corpus lacks."""
+    from rag.assistant import Assistant
+
+    folder = tmp_path / "ports"
+    folder.mkdir()
+    (folder / "fares.md").write_text(
+        "---\ntitle: Ferry fares climb again\nsource: Nordic Ports Weekly\ndate: 2023-05-02\n---\n"
+        "A report from the Harbour Institute found that ferry fares in Bergen rose by 12 percent last year.\n",
+        encoding="utf-8",
+    )
+    (folder / "dredging.md").write_text(
+        "---\ntitle: Dredging starts in Oslo\nsource: Coastal Times\ndate: 2023-05-09\n---\n"
+        "The harbour master of Oslo said dredging would start in May. The Fjord Gazette asked about the cost.\n",
+        encoding="utf-8",
+    )
+    run_ingest(embedded_settings, folder)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    assert assistant.catalog().unsourced == 0
+    answer = assistant.ask("What did the Harbour Institute report find about ferry fares in Bergen?")
+    assert not answer.abstained and "rose by 12 percent" in answer.text
+    # an outlet the articles only name, with no article of its written of, is still one the corpus lacks
+    refused = assistant.ask("According to a Fjord Gazette article, when will dredging start in Oslo?")
+    assert refused.abstained and "needs an article from Fjord Gazette" in refused.text
+
+
 def test_an_outlet_ingested_later_is_known_and_a_new_process_reads_the_kept_catalog(
     embedded_settings: Any, corpus_dir: Path, run_ingest: Any, local_embedder: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -271,12 +271,18 @@ def test_an_article_the_articles_write_of_is_reported_on_not_missing() -> None:
     def reported(name: str) -> bool:
         return all(word in written for word in name.lower().split())
 
-    plan = plan_question("Who wrote the Island Courier op-ed on the ferry fares?", CATALOG, reported)
+    # an article recording no outlet may be the Island Courier's: an op-ed of it the articles write of is reported on
+    unsourced = Catalog.of([*RECORDS, record("e1", "", "2024-03-04")])
+    plan = plan_question("Who wrote the Island Courier op-ed on the ferry fares?", unsourced, reported)
     assert not plan.missing
     assert plan.asks_for == "person"  # the writer the articles name, not a byline of theirs
-    plan = plan_question("Who wrote the Harbour Post op-ed on the ferry fares?", CATALOG, reported)
+    plan = plan_question("Who wrote the Harbour Post op-ed on the ferry fares?", unsourced, reported)
     assert plan.missing == ["an article from Harbour Post"]
     assert plan.asks_for == "author"
+    # when every article records its outlet, the Island Courier's op-ed is none of them: it is missing; but a
+    # report it publishes, which the articles write of, is what they report on
+    assert plan_question("Who wrote the Island Courier op-ed on the ferry fares?", CATALOG, reported).missing
+    assert not plan_question("What did the Island Courier report find about ferry fares?", CATALOG, reported).missing
 
 
 def test_an_article_named_by_words_of_its_title_is_the_one_asked_about() -> None:
