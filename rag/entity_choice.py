@@ -68,6 +68,12 @@ ROLE_WINDOW = 8  # words before a name its title may stand
 _NOT_SET_OFF = r"(?!(?:and|or|but|as|while|who|which|whose|said|says)\b)"
 SET_OFF = re.compile(rf",\s*{_NOT_SET_OFF}((?:\S+\s+){{0,5}}\S+)", re.IGNORECASE)
 SET_OFF_OWNER = re.compile(rf",\s*{_NOT_SET_OFF}((?:\S+\s+){{0,11}}\S+)", re.IGNORECASE)
+# a title given after the name by "as", maybe past who they are: "appointed Ragnhild Saether, the former head of the
+# ferry union, as acting director"
+NAMED_AS = re.compile(r"(?:,[^,;—–]{1,80},)?\s+as\s+(?:(?:the|its|their|his|her|a|an)\s+)?((?:\S+\s+){0,3}\S+)", re.I)
+# between a title and a name, what ends the title's hold on it: a dash, a semicolon, a verb's -ing or -ed form
+# ("as acting director — replacing Voss": the title is not Voss's)
+TITLE_BREAK = re.compile(r"[—–;]|^[a-z]{2,}(?:ing|ed)\W*$")
 TELLING_ZIPF = 3.5  # a word of a name rarer than this in English tells the name apart ("Scalable", not "Capital")
 # "Who is Japan's defense minister?": the name answers only from a sentence that gives the role
 _TITLE = (
@@ -81,7 +87,7 @@ _OWNER = r"(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
 # whose the role is: "Japan's", "of Anthropic", "at the Bank of Japan"
 ASKS_ROLE = re.compile(
     r"^\s*(?:who\s+(?:is|was|are|were)|what\s+(?:is|was|are|were)\s+the\s+names?\s+of)\s+(?:the\s+)?"
-    rf"(?:(?P<owner>[\w-]+)['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
+    rf"(?:(?P<owner>(?:[\w-]+\s+){{0,2}}?[\w-]+)['’]s\s+)?(?P<role>(?:[\w-]+\s+){{0,2}}?{_TITLE}"
     rf"(?:\s+{_TITLE})?)\b"
     rf"(?:\s+(?:of|at|for)\s+(?P<of>{_OWNER}))?",
     re.IGNORECASE,
@@ -477,16 +483,22 @@ def _holds_role(candidate: Candidate, title: str, owner: str = "") -> bool:
             if at < 0:
                 continue
             before = quote[:at].split()[-ROLE_WINDOW:]
-            after = SET_OFF.match(quote[at + len(form) :])
+            breaks = [i for i, word in enumerate(before) if TITLE_BREAK.search(word)]
+            before = before[breaks[-1] + 1 :] if breaks else before
+            rest = quote[at + len(form) :]
+            given = [m.group(1) for m in (SET_OFF.match(rest), NAMED_AS.match(rest)) if m is not None]
             titled_before = wanted <= _title_stems(" ".join(before))
-            titled_after = after is not None and wanted <= _title_stems(after.group(1))
+            titled_after = any(wanted <= _title_stems(words_after) for words_after in given)
             if not titled_before and not titled_after:
                 continue
             if not owned:
                 return True
-            set_off = SET_OFF_OWNER.match(quote[at + len(form) :])
+            set_off = SET_OFF_OWNER.match(rest)
+            # whose the title is may be written with it: "as OpenAI's interim CEO"
+            after_name = [set_off.group(1)] if set_off else []
+            after_name += [words_after for words_after in given if wanted <= _title_stems(words_after)]
             giving = (words(" ".join(before)) if titled_before else []) + (
-                words(set_off.group(1)) if titled_after and set_off else []
+                words(" ".join(after_name)) if titled_after else []
             )
             if writes_owner(giving):
                 return True

@@ -3697,3 +3697,15 @@ def test_who_did_a_deed_to_the_one_asked_about_is_who_the_sentence_names_before_
     # the one who did another deed to him is still who the sentences tie to that deed
     answer = succession.ask("Who dismissed Anders Voss?")
     assert not answer.text.startswith("Ragnhild Saether"), answer.text
+
+
+def test_a_title_given_by_as_after_the_name_is_held_and_one_a_dash_and_a_deed_cut_off_is_not(
+    succession: Assistant,
+) -> None:
+    # "... appointed Ragnhild Saether, the former head of the Kelby ferry union, as acting director — replacing
+    # Voss": the title is hers, given after her name by "as"; the dash and "replacing" end its hold on Voss
+    for question in ("Who is the new acting director?", "Who is the Kelby port's acting director?"):
+        answer = succession.ask(question)
+        assert answer.text.startswith("Ragnhild Saether."), (question, answer.text)
+    # whose the role is may take two words before its "'s"
+    assert asked_role("Who is the Kelby port's acting director?") == ("acting director", "Kelby port")
