@@ -9,6 +9,7 @@ and sentences that say nearly the same thing.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -246,11 +247,34 @@ def _subject(a: str, b: str) -> set[str]:
     return {s for s in shared if s not in FIGURE_WORDS and not s[0].isdigit()}
 
 
+WHAT_WORDS = 12  # the longest stretch of a sentence that says what two sentences are both about
+
+
 def _what(a: str, b: str) -> str:
-    """The words two sentences share, as a label for what they are about."""
+    """What two sentences are both about, in the first one's own words: the shortest stretch of it, at most
+    `WHAT_WORDS` words, holding the most of the content words the two share ("Sam Bankman-Fried, the founder of
+    failed cryptocurrency exchange FTX"), not the shared words pulled out of order ("sam bankman-fried founder
+    exchange ftx"); "the same subject" when they share fewer than two."""
     shared = content_stems(a) & content_stems(b)
-    words = [w for w in content_words(a) if stem(w) in shared and w not in FIGURE_WORDS and not w[0].isdigit()]
-    return " ".join(dict.fromkeys(words[:5])) or "the same subject"
+    tokens = list(re.finditer(r"\S+", a))
+
+    def sharing(token: str) -> bool:
+        return any(stem(w) in shared and w not in FIGURE_WORDS and not w[0].isdigit() for w in content_words(token))
+
+    at = [i for i, token in enumerate(tokens) if sharing(token.group())]
+    # the stretch from one shared word to another holding the most of them, then the shortest, then the earliest
+    stretches = [
+        (sum(1 for i in at if first <= i <= last), first - last, -first)
+        for n, first in enumerate(at)
+        for last in at[n:]
+        if last - first < WHAT_WORDS
+    ]
+    held, minus_length, minus_first = max(stretches, default=(0, 0, 0))
+    if held < 2:
+        return "the same subject"
+    first, last = -minus_first, -minus_first - minus_length
+    stretch = a[tokens[first].start() : tokens[last].end()].strip(" \t\"'“”‘’()[],;:.!?—–-")
+    return f"{stretch} …" if last + 1 in at else stretch  # the shared words go on past the stretch
 
 
 @dataclass

@@ -419,6 +419,9 @@ def test_a_row_that_matches_only_in_another_sense_says_nothing_and_one_claim_is_
     explainer = [c for c in comparison.agreements if "charged particles" in c.sides[0][1].quote]
     assert len(explainer) == 1, "the explainer printed in two of the Gazette's reports is one agreement"
     assert {side[0] for side in explainer[0].sides} == {"Arctic Courier", "Polar Gazette"}
+    # what they agree on is said in the sources' own words, a stretch of the sentence, not a bag of its keywords
+    what = explainer[0].what.removesuffix(" …")  # "…": the words they share go on
+    assert what in explainer[0].sides[0][1].quote and "charged particles from the sun" in what
 
 
 def test_a_download_is_named_after_what_it_holds() -> None:
