@@ -254,7 +254,7 @@ def _what(a: str, b: str) -> str:
     """What two sentences are both about, in the first one's own words: the shortest stretch of it, at most
     `WHAT_WORDS` words, holding the most of the content words the two share ("Sam Bankman-Fried, the founder of
     failed cryptocurrency exchange FTX"), not the shared words pulled out of order ("sam bankman-fried founder
-    exchange ftx"); "the same subject" when they share fewer than two."""
+    exchange ftx"); "the same subject" when they share none."""
     shared = content_stems(a) & content_stems(b)
     tokens = list(re.finditer(r"\S+", a))
 
@@ -270,7 +270,7 @@ def _what(a: str, b: str) -> str:
         if last - first < WHAT_WORDS
     ]
     held, minus_length, minus_first = max(stretches, default=(0, 0, 0))
-    if held < 2:
+    if not held:
         return "the same subject"
     first, last = -minus_first, -minus_first - minus_length
     stretch = a[tokens[first].start() : tokens[last].end()].strip(" \t\"'“”‘’()[],;:.!?—–-")

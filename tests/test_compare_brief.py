@@ -69,6 +69,8 @@ def test_differing_figures_across_the_two_articles_are_found_each_side_cited(ass
     # against the amount of one year (2023) a yearly projection is not comparable: side by side
     assert not any("$56 billion in 2023" in pair for pair in pairs)
     assert {"$ 100 billion a year", "$56 billion in 2023"} in [{f for _, _, f in c.sides} for c in comparison.unlike]
+    # what the figures are of: the one word their surroundings share is a label still
+    assert all(c.what != "the same subject" for c in comparison.unlike)
     for contrast in comparison.differences + comparison.unlike:
         groups = [g for g, _, _ in contrast.sides]
         assert len(set(groups)) == 2, "a contrast sets two sources against each other"
