@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 
 from rag.settings import get_settings
-from tests.support.app import ask, html_of, start
+from tests.support.app import ask, html_of, start, turn_scripts
 from tests.support.fake_openai import FakeOpenAI, Reply, fake_openai_server
 from tests.support.hostile import INJECTION
 from tests.support.ingest import IngestFn
@@ -36,6 +36,19 @@ def test_a_question_gets_a_cited_answer_with_the_quote_shown_in_its_paragraph(in
     assert "Following Tokyo’s accession to QUAD" in html, "the quote is shown inside its paragraph"
     assert app.get("download_button")[0].label == "Download this answer (.md)"
     assert not [b for b in app.button if b.key and b.key.startswith("starter-")], "starters stay after a question"
+
+
+def test_only_the_run_answering_a_new_question_scrolls_it_into_view(indexed: Path) -> None:
+    app = ask(start(), "Where did Japan open an official office to NATO?")
+    assert turn_scripts(app) == ["turn-t0", "turn-t0"], "when it is asked, and once its answer is drawn"
+    nonces = {b.proto.body for b in app.get("html") if b.proto.body.strip().startswith('<script class="cc-scroll">')}
+    assert len(nonces) == 2, "each script scrolls once, under its own nonce"
+    app.run()  # a rerun, as an expander, a filter or a reload makes
+    assert turn_scripts(app) == [] and len(app.chat_message) == 2
+    app.slider(key="top_k").set_value(5).run()
+    assert turn_scripts(app) == []
+    app = ask(app, "What did Kishida say about the military budget?")
+    assert turn_scripts(app) == ["turn-t1", "turn-t1"]
 
 
 def test_starter_question_button_asks_it(indexed: Path) -> None:

@@ -329,6 +329,57 @@ def test_a_citation_opens_its_source_and_the_article_opens_at_the_quote(browser:
     page.close()
 
 
+def scroll_up_to(page: Any, element: Any) -> None:
+    """Turn the mouse wheel over the chat, as a user does, until the top of `element` stays in view."""
+    page.mouse.move(600, 300)
+    for _ in range(20):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(700)  # the wheel scrolls smoothly; an expander finishes opening
+        box = element.bounding_box()
+        if box is not None and 0 <= box["y"] < 400:
+            break
+    page.wait_for_timeout(1000)
+    box = element.bounding_box()
+    assert box is not None and 0 <= box["y"] < 400, f"scrolled up to it ({box})"
+
+
+def test_a_new_answer_is_scrolled_into_view_after_reading_a_source_higher_up(browser: Any, app_url: str) -> None:
+    """A user reads an opened source higher up and asks again: the question and its answer come into view."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    page.goto(app_url)
+    ask(page, "Where did Japan open an official office to NATO?")
+    open_the_brussels_citation(page)
+    scroll_up_to(page, page.locator(".cc-answer").first)  # to read the answer beside its source
+    main = page.get_by_test_id("stAppScrollToBottomContainer")  # the chat page scrolls in it, not the window
+    assert main.evaluate("m => m.scrollHeight - m.scrollTop - m.clientHeight") > 200, "the bottom is out of view"
+    box = page.get_by_placeholder("Ask about your articles")
+    box.fill("What did Kishida say about the military budget?")
+    box.press("Enter")
+    second = page.locator(".cc-answer").nth(1)
+    second.wait_for(state="attached", timeout=90_000)
+    page.get_by_text("Download this answer (.md)").nth(1).wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(3000)  # the run ends and the page settles
+    height = page.evaluate("window.innerHeight")
+    page.screenshot(path=str(OUTPUT / "new-answer-in-view.png"))
+    question = page.get_by_test_id("stChatMessage").nth(2)
+    assert "Kishida" in question.inner_text()
+    asked, answered = question.bounding_box(), second.bounding_box()
+    assert asked is not None and 0 <= asked["y"] < height, f"the question just asked is in view ({asked})"
+    assert answered is not None and 0 <= answered["y"] < height - 50, f"the start of its answer is in view ({answered})"
+    # An ordinary rerun (a sidebar setting changed) leaves the page where the user has scrolled it.
+    scroll_up_to(page, page.locator(".cc-answer").first)
+    before = main.evaluate("m => m.scrollTop")
+    slider = page.get_by_test_id("stSidebar").get_by_role("slider")
+    slider.focus()
+    slider.press("ArrowLeft")
+    expect(slider).to_have_value("7", timeout=10_000)
+    page.wait_for_timeout(3000)  # the rerun runs and the page settles
+    assert abs(main.evaluate("m => m.scrollTop") - before) < 5, "a rerun without a new question does not scroll"
+    page.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_is_legible_in_the_light_and_the_dark_theme(browser: Any, app_url: str, scheme: str) -> None:
     from tests.support.contrast import AA_NORMAL_TEXT, low_contrast, text_contrasts

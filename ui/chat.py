@@ -14,6 +14,7 @@ from ui.chats import open_turns, save_turn
 from ui.components import current_options, get_assistant, plural, render_answer
 from ui.safe import escape_markdown
 from ui.steps import show_steps
+from ui.style import bring_turn_into_view, turn_key
 
 assistant = get_assistant()
 turns: list[Answer] = open_turns()  # the open chat, read back from the chats file after a reload
@@ -29,33 +30,41 @@ if not turns:
                 st.session_state["pending_question"] = suggestion
 
 for index, answer in enumerate(turns):
-    with st.chat_message("user"):
-        st.markdown(escape_markdown(answer.question))
-    with st.chat_message("assistant"):
-        render_answer(assistant, answer, anchor=f"t{index}")
+    with st.container(key=turn_key(f"t{index}")):
+        with st.chat_message("user"):
+            st.markdown(escape_markdown(answer.question))
+        with st.chat_message("assistant"):
+            render_answer(assistant, answer, anchor=f"t{index}")
 
 question = st.chat_input("Ask about your articles") or st.session_state.pop("pending_question", None)
 if question:
     starters.empty()
-    with st.chat_message("user"):
-        st.markdown(escape_markdown(question))
-    with st.chat_message("assistant"):
-        history = [Turn(a.question, a.text) for a in turns]
-        placeholder = st.empty()
-        stream = assistant.stream(question, history, current_options())
+    anchor = f"t{len(turns)}"
+    # The user may have scrolled up (to read a source), where Streamlit's chat no longer follows the bottom:
+    # the new question is brought into view when it is asked and again once its answer is drawn. Only this
+    # run scrolls; the reruns that draw the turn again (from the loop above) leave the page where it is.
+    with st.container(key=turn_key(anchor)):
+        with st.chat_message("user"):
+            st.markdown(escape_markdown(question))
+            bring_turn_into_view(anchor)  # last in the message, hidden: the turn's elements keep their places
+        with st.chat_message("assistant"):
+            history = [Turn(a.question, a.text) for a in turns]
+            placeholder = st.empty()
+            stream = assistant.stream(question, history, current_options())
 
-        def escaped(pieces: Iterator[str]) -> Iterator[str]:
-            for piece in pieces:  # text is shown as text, never as markup
-                yield escape_markdown(piece)
+            def escaped(pieces: Iterator[str]) -> Iterator[str]:
+                for piece in pieces:  # text is shown as text, never as markup
+                    yield escape_markdown(piece)
 
-        with st.status(f"Searching {plural(len(assistant.articles()), 'article')}…") as status:
-            with placeholder.container():
-                st.write_stream(escaped(iter(stream)))  # as it is written: at once offline, piece by piece with an LLM
-            answer = stream.result()
-            show_steps(status, answer.timings_ms, "Answered")
-        placeholder.empty()
-        turns.append(answer)
-        render_answer(assistant, answer, anchor=f"t{len(turns) - 1}")
+            with st.status(f"Searching {plural(len(assistant.articles()), 'article')}…") as status:
+                with placeholder.container():
+                    st.write_stream(escaped(iter(stream)))  # at once offline, piece by piece with an LLM
+                answer = stream.result()
+                show_steps(status, answer.timings_ms, "Answered")
+            placeholder.empty()
+            turns.append(answer)
+            render_answer(assistant, answer, anchor=anchor)
+            bring_turn_into_view(anchor)
     not_saved = save_turn(answer)  # at once, in one transaction: a reload or a restart keeps it
     if not_saved:
         st.warning(f"This chat is not being saved: {not_saved}")

@@ -1,10 +1,14 @@
-"""How the app's own HTML looks in both themes, and the script that brings a cited source into view.
+"""How the app's own HTML looks in both themes, the script that brings a cited source into view, and the one
+that brings a new answer into view.
 
 Colours are inherited from Streamlit's theme or are translucent tints over it, so the same CSS
-reads in the light and the dark theme. The script holds no text from articles or models.
+reads in the light and the dark theme. The scripts hold no text from articles or models.
 """
 
 from __future__ import annotations
+
+import re
+import uuid
 
 import streamlit as st
 
@@ -41,6 +45,8 @@ PAGE_STYLE = """
 [data-testid="stCaptionContainer"] { color: color-mix(in srgb, currentColor 80%, transparent) !important; }
 [data-testid="stCaptionContainer"] p { color: inherit !important; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderThumbValue"] p { color: inherit !important; }
+[class*="st-key-turn-"] { scroll-margin-top: 4rem; }
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script.cc-scroll) { display: none; }
 </style>
 """
 
@@ -110,6 +116,52 @@ CITATION_SCRIPT = """
 })();
 </script>
 """
+
+
+# A chat turn (the question and its answer) is the container keyed "turn-<anchor>". The script below brings
+# one turn's question to the top of the view; the page emits it only in the run that answers a new question,
+# so no other rerun (an expander opened, a filter changed, a saved chat reloaded) scrolls. It takes no room in
+# the page (PAGE_STYLE hides its element), runs once per question even if its element is drawn again, and
+# gives up as soon as the user scrolls, clicks or types.
+TURN_SCRIPT = """
+<script class="cc-scroll">
+(() => {
+  const doc = window.document, selector = ".st-key-__TURN__", once = "__ONCE__";
+  const done = (window.ccTurnsShown = window.ccTurnsShown || new Set());
+  if (done.has(once)) return;
+  done.add(once);
+  const user = new AbortController();
+  for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
+    doc.addEventListener(type, () => user.abort(), { capture: true, passive: true, signal: user.signal });
+  }
+  const show = () => {
+    const turn = doc.querySelector(selector);
+    if (turn && !user.signal.aborted) turn.scrollIntoView({ block: "start" });
+  };
+  // Streamlit's chat follows the bottom while its content grows: align again until the page has settled.
+  for (const delay of [0, 300, 700, 1200, 2000]) setTimeout(show, delay);
+  setTimeout(() => user.abort(), 2500);
+})();
+</script>
+"""
+SAFE_ANCHOR = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def turn_key(anchor: str) -> str:
+    """The key of the container holding a chat turn; its element carries the class `st-key-turn-<anchor>`."""
+    return f"turn-{anchor}"
+
+
+def bring_turn_into_view(anchor: str) -> None:
+    """Scroll the turn keyed `turn_key(anchor)` so its question is at the top of the view, once.
+
+    Call it only where a new question is answered: every call scrolls (with a nonce of its own), and a
+    rerun that does not call it leaves the page where the user has it.
+    """
+    if not SAFE_ANCHOR.fullmatch(anchor):
+        raise ValueError(f"not an anchor: {anchor!r}")
+    script = TURN_SCRIPT.replace("__TURN__", turn_key(anchor)).replace("__ONCE__", uuid.uuid4().hex)
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def source_key(anchor: str, n: int) -> str:

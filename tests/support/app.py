@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from tests.support.project import PROJECT
@@ -22,9 +24,27 @@ def ask(app: AppTest, question: str) -> AppTest:
     return app
 
 
+def _turn_script() -> re.Pattern[str]:
+    """ui/style.py's TURN_SCRIPT as written for any turn, with any nonce: nothing else can hide in it."""
+    from ui.style import TURN_SCRIPT
+
+    written = re.escape(TURN_SCRIPT.strip()).replace("__TURN__", "(turn-t[0-9]+)")
+    return re.compile(written.replace("__ONCE__", "[0-9a-f]{32}"))
+
+
+def turn_scripts(app: AppTest) -> list[str]:
+    """The keys of the turns the app's scroll script brings into view in this run, one per script."""
+    matches = (_turn_script().fullmatch(element.proto.body.strip()) for element in app.get("html"))
+    return [m.group(1) for m in matches if m]
+
+
 def html_of(app: AppTest) -> str:
-    """The bodies of every HTML element on the page, but the app's own page style and citation script."""
+    """The bodies of every HTML element on the page, but the app's own page style and scripts."""
     from ui.style import CITATION_SCRIPT
 
-    own = CITATION_SCRIPT.strip()
-    return "\n".join(element.proto.body for element in app.get("html") if own not in element.proto.body)
+    own, turn = CITATION_SCRIPT.strip(), _turn_script()
+    return "\n".join(
+        element.proto.body
+        for element in app.get("html")
+        if own not in element.proto.body and not turn.fullmatch(element.proto.body.strip())
+    )
