@@ -233,11 +233,24 @@ def choose_entity(
         untold = bool(deeds) and not any(tells_deed(best.evidence.quote, deed) for deed in deeds)
         if untold and not _refers_back(best.evidence.quote, asks_for, plan.asks_noun):
             return None, _none_found(asks_for)
+    why = ""
     if entity is not None and plan is not None and not plan.facets and not said:
         entity = _done_to(entity, candidates, main_clause(question))
-        doer, unnamed = _doer(entity, candidates, deed_clause(question), best, referent)
-        return doer, _none_found(asks_for) if unnamed else ""
-    return entity, ""
+        entity, unnamed = _doer(entity, candidates, deed_clause(question), best, referent)
+        why = _none_found(asks_for) if unnamed else ""
+    # a name none of whose sentences found writes a word of the question but its own ("I was in the ICU and they were
+    # doing everything they could" for "Which hospital treated Allison Miller ...?") rests on nothing it asks (a
+    # question setting reports side by side is answered by what each says, the name opening it one part of that)
+    one_report = plan is not None and len(plan.filtered_parts) < 2
+    if entity is not None and one_report and not said and not refers_back and not _bears_on(entity, question):
+        return None, _none_found(asks_for)
+    return entity, why
+
+
+def _bears_on(entity: Candidate, question: str) -> bool:
+    """Whether a sentence naming the entity writes a content word of the question besides the entity's name."""
+    asked = content_stems(question) - content_stems(entity.name)
+    return any(asked & content_stems(evidence.quote) for evidence in entity.evidence)
 
 
 # "Which book did Kashmir Hill recommend ...?": what someone named did a deed to (the one asked for is its object)

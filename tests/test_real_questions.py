@@ -3709,3 +3709,33 @@ def test_a_title_given_by_as_after_the_name_is_held_and_one_a_dash_and_a_deed_cu
         assert answer.text.startswith("Ragnhild Saether."), (question, answer.text)
     # whose the role is may take two words before its "'s"
     assert asked_role("Who is the Kelby port's acting director?") == ("acting director", "Kelby port")
+
+
+# A patient's story that never names her hospital, and a ferry operator's new captain.
+UNNAMED_HOSPITAL = {
+    "flu.txt": (
+        {"title": "A cold that was not a cold", "source": "Nordic Health Weekly", "published": "2024-02-12"},
+        "Marta Lind thought she had caught a cold after a ski trip. Within hours she was in the ICU, "
+        "and the doctors were doing everything they could. Lind says she now gets a flu shot every autumn.",
+    ),
+    "ferry.txt": (
+        {"title": "Fjordline names a new captain", "source": "Harbour Gazette", "published": "2024-02-14"},
+        "The ferry operator Fjordline named Kari Moe its new captain on Monday. Moe has sailed the Bergen route "
+        "for a decade.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def unnamed_hospital(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("hospital") / "articles", UNNAMED_HOSPITAL, local_embedder)
+
+
+def test_a_name_whose_sentences_write_no_word_of_the_question_but_its_own_is_no_answer(
+    unnamed_hospital: Assistant,
+) -> None:
+    # "Within hours she was in the ICU, and the doctors were doing everything they could": no word of the question
+    answer = unnamed_hospital.ask("Which hospital treated Marta Lind when her flu turned into septic shock?")
+    assert answer.abstained and "ICU" not in answer.text, answer.text
+    answer = unnamed_hospital.ask("Who did Fjordline name as its new captain?")
+    assert answer.text.startswith("Kari Moe."), answer.text
