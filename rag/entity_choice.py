@@ -240,9 +240,11 @@ def choose_entity(
         why = _none_found(asks_for) if unnamed else ""
     # a name none of whose sentences found writes a word of the question but its own ("I was in the ICU and they were
     # doing everything they could" for "Which hospital treated Allison Miller ...?") rests on nothing it asks (a
-    # question setting reports side by side is answered by what each says, the name opening it one part of that)
+    # question setting reports side by side is answered by what each says, the name opening it one part of that;
+    # one holding the role asked about is given it by a sentence, whichever way it writes the title: "Fed Chair")
     one_report = plan is not None and len(plan.filtered_parts) < 2
-    if entity is not None and one_report and not said and not refers_back and not _bears_on(entity, question):
+    on_words_alone = not said and not refers_back and not role  # no statement, referent or role ties it
+    if entity is not None and one_report and on_words_alone and not _bears_on(entity, question):
         return None, _none_found(asks_for)
     return entity, why
 
