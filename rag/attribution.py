@@ -268,11 +268,17 @@ def names_a_speaker(name: str) -> bool:
     if folded[0] in SENTENCE_OPENERS - NAME_GRAMMAR - COUNTING or folded[-1] in GRAMMAR_WORDS - OBJECTS:
         # "Perhaps most", "Much of"
         return False
-    if any(w in GRAMMAR_WORDS - NAME_GRAMMAR or CONTRACTION.search(w) for w in folded):
-        return False  # a pronoun, an auxiliary, a conjunction: a clause ("Mitchell may be", "You’ve"), or two names
-    # a verb's -ing form opening the words, or after an owner, is what someone did, not who speaks ("Including",
-    # "Speaking to the crowd", "Altman’s firing")
-    if _participle(tokens[0].title()) or (
+    # a pronoun, an auxiliary, a conjunction in lower case: a clause ("Mitchell may be", "You’ve"), or two names; a
+    # capitalised one past the opening is a name's ("Will Brandt", "Even Pellerud")
+    if any(
+        (word[:1].islower() and fold in GRAMMAR_WORDS - NAME_GRAMMAR) or CONTRACTION.search(fold)
+        for word, fold in zip(tokens, folded, strict=True)
+    ):
+        return False
+    # a verb's -ing form alone or before its object, or after an owner, is what someone did, not who speaks
+    # ("Including", "Speaking to the crowd", "Altman’s firing"); before a noun it says who ("Leading LDPJ politicians")
+    opening_deed = _participle(tokens[0].title()) and (len(tokens) == 1 or folded[1] in GRAMMAR_WORDS)
+    if opening_deed or (
         len(tokens) > 1
         and re.search(r"[’']s?$", tokens[-2])
         and tokens[-1].islower()
@@ -607,7 +613,9 @@ class _Article:
             if known == name or close_names(known, name):
                 return known
         for _, person in reversed(self.people):
-            if person != name and (_fuller_form(person, name) or close_names(person, name)):
+            # of two spellings of one name ("Kim Hyo-myung", "Kim Hye Myung"), only ever the longer: one way, no flip
+            spelled_longer = close_names(person, name) and len(person) > len(name)
+            if person != name and (_fuller_form(person, name) or spelled_longer):
                 return person
         return name
 
