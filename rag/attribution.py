@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rag.entities import PERSON_NOUNS
+from rag.entities import PERSON_NOUNS, past_form
 from rag.entities import TITLES as TITLE_NOUNS
 from rag.lexicon import FUNCTION_WORDS, GRAMMAR_WORDS, stem, words
 from rag.sentences import Span, split_sentences
@@ -49,8 +49,13 @@ from rag.word_frequency import zipf_frequency
 # verb of saying ends a name ("Credit: Hugh Stewart Says McDonald"); v27: in an interview, the quotation opening the
 # paragraph after one that is only the interviewer's question is the answer of the person the article names most;
 # v28: a quotation whose attribution after it ends the sentence (“...,” Calder said.) goes on into no quotation
-# that a sentence of its own brings in with a verb of saying (Commuter Tom Reyes said: “...”)
-ATTRIBUTION_VERSION = "attribution-v28"
+# that a sentence of its own brings in with a verb of saying (Commuter Tom Reyes said: “...”); v29: a body's name must
+# read as one (`names_a_speaker`: no clause or fragment, "Altman’s firing", "Much of", nor two at once, "The Verge and
+# The New York Times"); a subject follows an aside set off by dashes and comes before a perfect's "has"; a quotation
+# whose sentence goes on (“...” generative AI, said analyst Arun Chandrasekaran) is the person named after the verb;
+# "he said" is the speaker nearest before it in the text; "Altman" alone is the Altman met first, and "Sam Altman"
+# no shorter form of "Jack Altman"
+ATTRIBUTION_VERSION = "attribution-v29"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -236,6 +241,59 @@ class Attribution:
     speakers: dict[str, Speaker] = field(default_factory=dict)
 
 
+# the grammar words a speaker's name or description may hold: what joins a body's name ("Bank of America") or
+# says whose or where someone is ("Her father", "People close to him", "Researchers at Imperial College")
+NAME_GRAMMAR = frozenset("the a an of for at in on with from to by his her its their our him them".split())
+# words that stand for a noun without one: "One said", "Another wrote", "Someone else said" names no speaker
+NOUNLESS = frozenset("one another first second third others someone somebody something nothing much".split())
+COUNTING = frozenset("one another first second third".split())  # open a description too: "One source", "Another fan"
+OBJECTS = frozenset("him her them".split())  # end a description: "People close to him"
+CONTRACTION = re.compile(r"[’'](?:ve|ll|d|m|re)$|n[’']t$", re.IGNORECASE)  # "You’ve", "She’d", "isn’t"
+NO_NAME_MARKS = re.compile(r"[:;?!\[\]“”\"—–]|\s-\s")  # "Note: All", "— More on mobile", "[I"
+
+
+def names_a_speaker(name: str) -> bool:
+    """Whether a speaker's name reads as the name or description of someone or some body, not the words of a
+    clause or a fragment of one a mention may be cut to ("Altman’s firing", "Much of", "FTX lawyers filed suit
+    against ...", "Were found at the residence"), nor two speakers at once ("The Verge and The New York Times").
+
+    Read from the name alone, so that it holds for the names of a store attributed before it was written."""
+    if NO_NAME_MARKS.search(name):
+        return False
+    tokens = [w.strip(",.()") for w in name.split()]
+    tokens = [w for w in tokens if w]
+    folded = [w.lower() for w in tokens]
+    if not folded or all(w in NOUNLESS | GRAMMAR_WORDS for w in folded):
+        return False
+    if folded[0] in SENTENCE_OPENERS - NAME_GRAMMAR - COUNTING or folded[-1] in GRAMMAR_WORDS - OBJECTS:
+        # "Perhaps most", "Much of"
+        return False
+    # a pronoun, an auxiliary, a conjunction in lower case: a clause ("Mitchell may be", "You’ve"), or two names; a
+    # capitalised one past the opening is a name's ("Will Brandt", "Even Pellerud")
+    if any(
+        (word[:1].islower() and fold in GRAMMAR_WORDS - NAME_GRAMMAR) or CONTRACTION.search(fold)
+        for word, fold in zip(tokens, folded, strict=True)
+    ):
+        return False
+    # a verb's -ing form alone or before its object, or after an owner, is what someone did, not who speaks
+    # ("Including", "Speaking to the crowd", "Altman’s firing"); before a noun it says who ("Leading LDPJ politicians")
+    opening_deed = _participle(tokens[0].title()) and (len(tokens) == 1 or folded[1] in GRAMMAR_WORDS)
+    if opening_deed or (
+        len(tokens) > 1
+        and re.search(r"[’']s?$", tokens[-2])
+        and tokens[-1].islower()
+        and _participle(tokens[-1].title())
+    ):
+        return False
+    # a verb's past form after a word in lower case is a clause ("FTX lawyers filed suit"), not an adjective
+    # before a noun ("Unnamed sources", "a concerned parent")
+    return not any(
+        past_form(word) and tokens[i - 1].islower() and folded[i - 1] not in NAME_GRAMMAR
+        for i, word in enumerate(tokens[1:], start=1)
+        if word.islower()
+    )
+
+
 def _name_ending(text: str) -> str:
     """The run of capitalised words `text` ends with ("The Harbour Board", which `resolve` reads as the
     Harbour Board); '' when none."""
@@ -389,6 +447,16 @@ def _subject(mention: str, named: Callable[[str], bool] = lambda _: False) -> st
     "However" alone is no one) or a modifier before the name ("Virginia-based Keeley"). An appositive stays ("Ada
     Lin, the port's director")."""
     mention = re.sub(r"^[\s,]+|[\s,]+$", "", re.split(r"[“”\"«»]|(?<=[a-z]{2}[.!?])\s", mention)[-1])
+    # dashes set off an aside: the subject follows the last ("... to customer money—both cash and crypto—the
+    # government"), or, when the aside runs up to the verb, comes before the first ("Ellison — who ... —")
+    asides = [part.strip(" ,") for part in re.split(r"\s*[—–]\s*", mention)]
+    if len(asides) > 1:
+        mention = asides[-1] or asides[0]
+    # a subject, then a perfect's auxiliary and when ("Israeli publication Calcalist has in the past week"): the
+    # subject; not a passive ("has been told"), whose subject is told, not speaking
+    perfect = re.fullmatch(r"(?P<subject>.+?)\s+(?:has|have|had)(?:\s+(?!been\b)[a-z]+)+", mention)
+    if perfect is not None:
+        mention = perfect.group("subject")
     if mention.split()[-1:] in (
         ["and"],
         ["but"],
@@ -468,6 +536,12 @@ def _pronouns_by_vote(uses: Iterable[tuple[str, int, str]]) -> dict[str, str]:
     }
 
 
+def _fuller_form(person: str, name: str) -> bool:
+    """Whether `person` writes `name` in full: "Yoshimasa Hayashi" of "Hayashi", of "Hayashi" alone. Not another
+    person of the same surname: "Jack Altman" is no fuller form of "Sam Altman", though longer."""
+    return _surname(person) == _surname(name) and len(person) > len(name) and set(name.split()) <= set(person.split())
+
+
 def _squash(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
@@ -538,9 +612,10 @@ class _Article:
         for known in self.result.speakers:
             if known == name or close_names(known, name):
                 return known
-        last = _surname(name)
         for _, person in reversed(self.people):
-            if person != name and (_surname(person) == last or close_names(person, name)) and len(person) > len(name):
+            # of two spellings of one name ("Kim Hyo-myung", "Kim Hye Myung"), only ever the longer: one way, no flip
+            spelled_longer = close_names(person, name) and len(person) > len(name)
+            if person != name and (_fuller_form(person, name) or spelled_longer):
                 return person
         return name
 
@@ -639,7 +714,7 @@ class _Article:
             speaker = self.result.speakers[name]
             speaker.role = speaker.role or mention[: acronym.start()].strip()
             return name
-        if len(mention.split()) <= 8 and not re.search(r"\b(it|this|that|which|who)\b", mention, re.IGNORECASE):
+        if len(mention.split()) <= 8 and names_a_speaker(mention):
             # "police said", though the first time at a sentence's start ("Police said"): a common noun
             lower = re.search(rf"(?<![\w-]){re.escape(mention.lower())}(?![\w-])", self.text) is not None
             return self.register(mention[:1].upper() + mention[1:], at, kind="group", generic=lower)
@@ -667,25 +742,32 @@ class _Article:
         return self.register(known, at) if known else None
 
     def _known_as(self, word: str, at: int) -> str | None:
-        """The person met before `at` (else anywhere) whose first or last name `word` is."""
+        """The person met before `at` (else anywhere) whose first or last name `word` is; of several such people
+        met before, the first met: an article names one person by a surname alone, and others of that surname in
+        full or by their first names ("Sam Altman" ... "his brother Jack Altman" ... "Altman said" is Sam's)."""
         if " " in word:
             return None
         named = [(offset, person) for offset, person in self.people if word in (person.split()[0], _surname(person))]
         before = [person for offset, person in named if offset < at]
+        if len(set(before)) > 1 and word in {_surname(person) for person in before}:
+            return next(person for person in before if _surname(person) == word)
         return before[-1] if before else named[0][1] if named else None
 
     def last_person(self, at: int, pronoun: str = "") -> str | None:
         """The most recent person speaker before `at` whom `pronoun` can stand for; with none yet, the last
         such person named before it ("Dana Laird runs the port. “Fees will rise,” she said.")."""
-        spoken = next(
+        # the nearest before `at` in the text: quotations are read before reported speech, so the statements are
+        # not in the text's order ("... said Gartner analyst Arun Chandrasekaran. He said" is his, not that of
+        # a person reported speaking paragraphs earlier)
+        spoken = max(
             (
                 (statement.end, statement.speaker)
-                for statement in reversed(self.result.statements)
+                for statement in self.result.statements
                 if statement.start < at
                 and self.result.speakers[statement.speaker].kind == "person"
                 and self.fits(statement.speaker, pronoun)
             ),
-            None,
+            default=None,
         )
         # a person brought in speaking since ("Jon Medved believes that ... “There is no doubt ...,” he said"),
         # whose reported words are read after the quotes, is the nearer
@@ -842,7 +924,7 @@ def _quote_regions(text: str, start: int) -> list[Span]:
 
 
 CUE_AFTER = re.compile(
-    rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS})(?:\s+[^,.;:“”«»]{{1,60}})?)\s*(?:[,.;:]|$)"
+    rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS})(?:\s+(?P<after>[^,.;:“”«»]{{1,60}}))?)\s*(?:[,.;:]|$)"
 )
 CUE_BEFORE = re.compile(rf"(?:^|[.;]\s|,\s)([^.;“”«»]{{2,160}}?)\s+(?:{VERBS})(?:\s+that)?\s*[:,]?\s*$")
 ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)  # "..., according to Mark Cohen"
@@ -871,6 +953,17 @@ CHARACTERISES = re.compile(r"^\s*(He|She|They)\s+(?:called|described|dubbed|labe
 ASIDE = r"(?:however|though|meanwhile|instead|nonetheless|nevertheless|indeed|moreover|likewise)"
 # ... nor the thing "said to be" something ("The plant, said to be the largest in Europe, will close")
 REPORTED = re.compile(rf"(?:^|,\s)([^,;“”«»]{{2,120}}?)(?:,\s+{ASIDE})?,?\s+(?:{VERBS})\b(?!\s+to\s+(?:be|have)\b)")
+
+
+def _named_after_verb(article: _Article, cue: re.Match[str], at: int) -> str | None:
+    """The person a quotation's attribution names after its verb when the words before the verb are set off from
+    it by a comma, the rest of the quoted sentence and no subject (“... the face of” generative AI technology,
+    said Gartner analyst Arun Chandrasekaran): registered; None when the words after the verb name no person."""
+    if not (cue.group(3) or "").rstrip().endswith(",") or not cue.group("after"):
+        return None
+    after = cue.group("after")
+    people = [n for n in (_run_name(m) for m in re.finditer(NAME, after)) if n and article.is_person(n)]
+    return article.register(people[-1], at) if people else None
 
 
 def _sentence_cover(sentences: list[Span], start: int, end: int) -> tuple[int, int]:
@@ -958,7 +1051,7 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             cue = None  # “... a “start.” Returning to Twitch isn’t an option for her, she said": another sentence
         if cue:
             mention = cue.group(2) or cue.group(3)
-            speaker = article.resolve(mention, region.start)
+            speaker = _named_after_verb(article, cue, region.start) or article.resolve(mention, region.start)
             end = region.end + cue.end()
             # “A,” says X, senior fellow at ..., “B”; not when the attribution ended the sentence and another
             # sentence brings in whoever says B (“A,” X said. Commuter Y said: “B”)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rag.attribution import names_a_speaker
 from rag.records import ArticleRecord
 
 
@@ -25,8 +26,10 @@ class SpeakerSummary:
 def speaker_index(records: Iterable[ArticleRecord], include_articles: bool = False) -> list[SpeakerSummary]:
     """Speakers with their articles and statement counts, most statements first.
 
-    The articles' own voices (kind "article") are left out unless asked for. A body named by a common noun
-    ("the company said") is summarised article by article: each article's company is another.
+    The articles' own voices (kind "article") are left out unless asked for, and so are bodies whose names read as
+    no one's (`rag.attribution.names_a_speaker`: "Altman’s firing", "The Verge and The New York Times"), which a
+    store attributed by an earlier version may hold. A body named by a common noun ("the company said") is
+    summarised article by article: each article's company is another.
     """
     summaries: dict[tuple[str, str], SpeakerSummary] = {}
     for record in records:
@@ -34,7 +37,7 @@ def speaker_index(records: Iterable[ArticleRecord], include_articles: bool = Fal
         for _, _, name, _ in record.statements:
             info = kinds.get(name, {})
             kind = str(info.get("kind", "person"))
-            if kind == "article" and not include_articles:
+            if (kind == "article" and not include_articles) or (kind == "group" and not names_a_speaker(name)):
                 continue
             generic = bool(info.get("generic", False))
             key = (name, record.doc_id if generic else "")

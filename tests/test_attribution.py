@@ -579,3 +579,46 @@ def test_a_quotation_whose_attribution_ends_the_sentence_goes_on_into_no_other_s
     assert said["“We will look again "] == "Ines Calder"
     statements = attribute(text).statements
     assert [s.speaker for s in statements if "Nobody will pay more" in text[s.start : s.end]] == ["Ines Calder"]
+
+
+def test_a_surname_alone_is_the_person_first_named_not_a_relative_named_later() -> None:
+    text = (
+        "Dana Whitlock said ferry fares on the lake would rise next spring.\n\n"
+        "Her brother Cormac Whitlock, who runs the rival line, was not asked.\n\n"
+        "In a post online, Whitlock wrote that the timetable would not change.\n"
+    )
+    said = speakers_by_opening(text, attribute(text), 20)
+    # "Dana Whitlock" is no shorter form of "Cormac Whitlock", and "Whitlock" alone is the Whitlock named first
+    assert said["Dana Whitlock said f"] == "Dana Whitlock"
+    assert said["In a post online, Wh"] == "Dana Whitlock"
+
+
+def test_a_quotation_ending_mid_sentence_is_said_by_the_person_named_after_the_verb() -> None:
+    text = (
+        "Mayor Tomas Berg said the toll was fair to drivers.\n\n"
+        "The toll is “a tax on every commuter” in all but name, said transport analyst Ingrid Solberg.\n\n"
+        "She said the council had not published its traffic figures.\n"
+    )
+    said = speakers_by_opening(text, attribute(text), 20)
+    assert said["The toll is “a tax o"] == "Ingrid Solberg"
+    # "she" is the speaker right before her in the text, though quotations are read before reported speech
+    assert said["She said the council"] == "Ingrid Solberg"
+
+
+def test_words_that_name_no_one_are_not_taken_for_a_speaker() -> None:
+    text = (
+        "The depot on Quay Street will close in March, according to The Ledger and The Courier.\n\n"
+        "Much of said funding came from the harbour trust, the port's accounts show.\n\n"
+        "Vasquez’s firing publicly announced on Friday surprised the board.\n\n"
+        "The ferry line has “secret reserves” of fuel—about six weeks—the union argued.\n\n"
+        "Local paper Harbour Times has in the past month reported on both of the bids.\n"
+    )
+    result = attribute(text, article_speaker="the article")
+    said = speakers_by_opening(text, result, 20)
+    # two papers are no one speaker, and a fragment of a clause is no one's name: the article's own words
+    assert said["The depot on Quay St"] == "the article"
+    assert said["Much of said funding"] == "the article"
+    assert said["Vasquez’s firing pub"] == "the article"
+    # the one who speaks after an aside set off by dashes, or before the perfect's "has" and when it was
+    assert said["The ferry line has “"] == "Union"
+    assert said["Local paper Harbour "] == "Local paper Harbour Times"

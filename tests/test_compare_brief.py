@@ -29,6 +29,7 @@ from rag.report import (
     file_name,
 )
 from rag.settings import Settings
+from rag.speakers import speaker_index
 from tests.support.app import start
 from tests.support.cli import CliRun, one_error_line
 from tests.support.fake_openai import fake_openai_server
@@ -439,3 +440,41 @@ def test_a_source_row_says_how_many_articles_the_corpus_holds_from_it_not_on_the
     records.append(ArticleRecord("w1", "Wire story", source="Quayside Wire"))
     details = {group.label: group.detail for group in source_groups(records)}
     assert details == {"Harbour Gazette": "3 articles in the corpus", "Quayside Wire": "Wire story"}
+
+
+def test_compare_by_speaker_has_rows_for_people_not_for_words_that_name_no_one(
+    embedded_settings: Any, tmp_path: Path, run_ingest: IngestFn, local_embedder: Any
+) -> None:
+    folder = tmp_path / "depot"
+    folder.mkdir()
+    (folder / "depot.txt").write_text(
+        "The tram depot on Quay Street will close in March, according to The Ledger and The Courier.\n\n"
+        "Depot manager Ilse Marchetti said the closure of the tram depot would cost ninety jobs.\n\n"
+        "Closing the tram depot is “a loss for every driver” in the city, said union organiser Piet Vandersloot.\n\n"
+        "Much of said funding for the tram depot came from the harbour trust.\n",
+        encoding="utf-8",
+    )
+    run_ingest(embedded_settings, folder)
+    assistant = Assistant.open(embedded_settings, embedder=local_embedder)
+    rows = {cell.group.label for cell in compare(assistant, "the tram depot closing", by="speaker").cells}
+    assert {"Ilse Marchetti", "Piet Vandersloot"} <= rows
+    assert not rows & {"Ledger and The Courier", "Much of", "City"}, rows
+
+
+def test_a_store_read_before_the_names_were_checked_lists_no_fragments_as_speakers() -> None:
+    # a record as an earlier version of attribution stored it: a clause's fragment registered as a body
+    record = ArticleRecord(
+        doc_id="d1",
+        title="Tram depot to close",
+        speakers=[
+            {"name": "Ilse Marchetti", "kind": "person"},
+            {"name": "Much of", "kind": "group"},
+            {"name": "Ledger and The Courier", "kind": "group"},
+        ],
+        statements=[
+            (0, 40, "Ilse Marchetti", "reported"),
+            (41, 80, "Much of", "reported"),
+            (81, 120, "Ledger and The Courier", "reported"),
+        ],
+    )
+    assert [summary.name for summary in speaker_index([record])] == ["Ilse Marchetti"]
