@@ -1003,8 +1003,12 @@ def _named_again(question: str, found: list[OutletMention]) -> list[OutletMentio
     return sorted(found + again, key=lambda m: m.start)
 
 
-# what an organisation publishes, written right after its name: "the ADP report", "a Pew Research study"
-PUBLISHED_BY = re.compile(r"\s+(?:reports?|study|studies|survey|poll|data|research|findings|index)\b", re.IGNORECASE)
+# what an organisation publishes, written right after its name: "the ADP report", "a Pew Research study"; "report"
+# only after "the" ("a Times of India report" is one of a news outlet's articles)
+PUBLISHED_BY = re.compile(
+    r"\s+(?:(?P<report>reports?)|study|studies|survey|poll|data|research|findings|index)\b", re.IGNORECASE
+)
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def plan_question(question: str, catalog: Catalog, reported: Callable[[str], bool] | None = None) -> QuestionPlan:
@@ -1058,7 +1062,9 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
         # An outlet the store holds nothing from may be one the articles write of. When some articles record no
         # outlet, any article of it may be among them; when every one records its outlet, only what a name other
         # than a news outlet's publishes ("the ADP report", "a Pew study"): "a piece by CNET" asks for CNET's own.
-        written_of = catalog.unsourced > 0 or PUBLISHED_BY.match(question, mention.end) is not None
+        published = PUBLISHED_BY.match(question, mention.end)
+        definite = THE_BEFORE.search(question, 0, mention.start) is not None
+        written_of = catalog.unsourced > 0 or (published is not None and (definite or not published.group("report")))
         if reported is not None and written_of and reported(mention.written):
             if plan.asks_for == "author":  # its writer is named beside the article: "an article by Kim"
                 plan.asks_for, plan.asks_noun = "person", plan.asks_noun or "by"

@@ -283,6 +283,8 @@ def test_an_article_the_articles_write_of_is_reported_on_not_missing() -> None:
     # report it publishes, which the articles write of, is what they report on
     assert plan_question("Who wrote the Island Courier op-ed on the ferry fares?", CATALOG, reported).missing
     assert not plan_question("What did the Island Courier report find about ferry fares?", CATALOG, reported).missing
+    # ... "a Island Courier report" is one of its articles, as "a Times of India report" is
+    assert plan_question("Did a Island Courier report cover the ferry fares?", CATALOG, reported).missing
 
 
 def test_an_article_named_by_words_of_its_title_is_the_one_asked_about() -> None:
