@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rag.entities import PERSON_NOUNS, past_form
 from rag.entities import TITLES as TITLE_NOUNS
@@ -250,8 +251,13 @@ COUNTING = frozenset("one another first second third".split())  # open a descrip
 OBJECTS = frozenset("him her them".split())  # end a description: "People close to him"
 CONTRACTION = re.compile(r"[’'](?:ve|ll|d|m|re)$|n[’']t$", re.IGNORECASE)  # "You’ve", "She’d", "isn’t"
 NO_NAME_MARKS = re.compile(r"[:;?!\[\]“”\"—–]|\s-\s")  # "Note: All", "— More on mobile", "[I"
+_NO_NOUN = NOUNLESS | GRAMMAR_WORDS  # a name of these words alone names no one
+_NO_OPENING = SENTENCE_OPENERS - NAME_GRAMMAR - COUNTING  # "Perhaps most"
+_NO_ENDING = GRAMMAR_WORDS - OBJECTS  # "Much of"
+_CLAUSE_WORDS = GRAMMAR_WORDS - NAME_GRAMMAR  # in lower case, a clause's: "Mitchell may be"
 
 
+@lru_cache(maxsize=65536)  # every statement of every article is checked when speakers are listed, on each rerun
 def names_a_speaker(name: str) -> bool:
     """Whether a speaker's name reads as the name or description of someone or some body, not the words of a
     clause or a fragment of one a mention may be cut to ("Altman’s firing", "Much of", "FTX lawyers filed suit
@@ -263,15 +269,14 @@ def names_a_speaker(name: str) -> bool:
     tokens = [w.strip(",.()") for w in name.split()]
     tokens = [w for w in tokens if w]
     folded = [w.lower() for w in tokens]
-    if not folded or all(w in NOUNLESS | GRAMMAR_WORDS for w in folded):
+    if not folded or all(w in _NO_NOUN for w in folded):
         return False
-    if folded[0] in SENTENCE_OPENERS - NAME_GRAMMAR - COUNTING or folded[-1] in GRAMMAR_WORDS - OBJECTS:
-        # "Perhaps most", "Much of"
+    if folded[0] in _NO_OPENING or folded[-1] in _NO_ENDING:
         return False
     # a pronoun, an auxiliary, a conjunction in lower case: a clause ("Mitchell may be", "You’ve"), or two names; a
     # capitalised one past the opening is a name's ("Will Brandt", "Even Pellerud")
     if any(
-        (word[:1].islower() and fold in GRAMMAR_WORDS - NAME_GRAMMAR) or CONTRACTION.search(fold)
+        (word[:1].islower() and fold in _CLAUSE_WORDS) or CONTRACTION.search(fold)
         for word, fold in zip(tokens, folded, strict=True)
     ):
         return False

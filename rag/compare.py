@@ -264,10 +264,10 @@ def _what(a: str, b: str) -> str:
     at = [i for i, token in enumerate(tokens) if sharing(token.group())]
     # the stretch from one shared word to another holding the most of them, then the shortest, then the earliest
     stretches = [
-        (sum(1 for i in at if first <= i <= last), first - last, -first)
+        (m - n + 1, first - at[m], -first)  # (shared words held, -length, -start)
         for n, first in enumerate(at)
-        for last in at[n:]
-        if last - first < WHAT_WORDS
+        for m in range(n, len(at))
+        if at[m] - first < WHAT_WORDS
     ]
     held, minus_length, minus_first = max(stretches, default=(0, 0, 0))
     if not held:
