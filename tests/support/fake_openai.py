@@ -35,6 +35,7 @@ class Reply:
     stall_after: int | None = None  # stop sending after this many chunks ...
     stall_seconds: float = 0.0  # ... for this long
     delay_seconds: float = 0.0  # wait this long before answering at all (a slow server)
+    chunk_seconds: float = 0.0  # wait this long before each chunk of a stream (a model writing slowly)
     garbled: bool = False  # send invalid JSON in the stream's `data:` lines
     truncate_after: int | None = None  # close the connection mid-body after this many chunks
     retry_after_ms: str | None = "10"  # the retry-after-ms header of an error reply (None: no header)
@@ -148,6 +149,8 @@ def fake_openai_server(dim: int = 8, port: int = 0) -> Iterator[FakeOpenAI]:
                 for i, piece in enumerate(_pieces(reply.text)):
                     if reply.stall_after is not None and i == reply.stall_after:
                         time.sleep(reply.stall_seconds)
+                    if reply.chunk_seconds:
+                        time.sleep(reply.chunk_seconds)
                     chunk = {
                         **base,
                         "object": "chat.completion.chunk",
