@@ -11,7 +11,7 @@ import pytest
 
 from rag.settings import Settings
 from tests.support.browser import CHROMIUM_FLAGS, chromium, serve
-from tests.support.fake_openai import fake_openai_server
+from tests.support.fake_openai import Reply, fake_openai_server
 from tests.support.hostile import HOSTILE_ARTICLE, HOSTILE_REPLY, INJECTION
 from tests.support.pdf import write_pdf
 from tests.support.project import PROJECT, make_settings
@@ -378,6 +378,96 @@ def test_a_new_answer_is_scrolled_into_view_after_reading_a_source_higher_up(bro
     page.wait_for_timeout(3000)  # the rerun runs and the page settles
     assert abs(main.evaluate("m => m.scrollTop") - before) < 5, "a rerun without a new question does not scroll"
     page.close()
+
+
+# A model answering slowly: it starts after 3 s (the time a hosted model can take to answer at all), then writes
+# six paragraphs, more than the view holds below the question, a word every 20 ms (about 3.5 s); each paragraph is
+# opened by its ordinal so a test can wait for the stream to reach it.
+ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")
+SLOW_ANSWER = "\n\n".join(
+    f"{ordinal}, Kishida said that Japan's military budget would keep growing year after year, that the "
+    "Self-Defense Forces needed new missiles and ships, and that the country had to pay for it [1]."
+    for ordinal in ORDINALS
+)
+
+
+def top_in_view(element: Any, height: float) -> bool:
+    """Whether the top of `element` is on screen, with room below it to read a line or two."""
+    box = element.bounding_box()
+    return box is not None and 0 <= box["y"] < height - 50
+
+
+def settled_scroll_top(page: Any, main: Any) -> float:
+    """The scroll position of `main` once a smooth scroll has come to rest (the same for 300 ms)."""
+    last = main.evaluate("m => m.scrollTop")
+    for _ in range(30):
+        page.wait_for_timeout(300)
+        now = main.evaluate("m => m.scrollTop")
+        if now == last:
+            return float(now)
+        last = now
+    raise AssertionError("the page kept scrolling")
+
+
+def ask_slowly_answered(page: Any, llm: Any, question: str) -> tuple[Any, Any]:
+    """Ask a follow-up the fake model condenses at once and answers with SLOW_ANSWER; the turn's two messages."""
+    llm.script(question, Reply(text=SLOW_ANSWER, delay_seconds=3, chunk_seconds=0.02))
+    turn = page.locator(f".st-key-turn-t{page.locator('[class*=st-key-turn-t]').count()}")
+    box = page.get_by_placeholder("Ask about your articles")
+    box.fill(question)
+    box.press("Enter")
+    return turn.get_by_test_id("stChatMessage").first, turn.get_by_test_id("stChatMessage").nth(1)
+
+
+def test_a_streaming_answer_keeps_its_question_in_view_and_leaves_the_user_s_scrolling_alone(
+    browser: Any, bundled_settings: Settings, llm: Any, tmp_path: Path
+) -> None:
+    """With an LLM that streams slowly: after reading a source higher up, a new question stays in view while its
+    answer is written and once it is done; a user who scrolls while it is written is left where they scrolled."""
+    import shutil
+
+    from playwright.sync_api import expect
+
+    storage = tmp_path / "storage"
+    shutil.copytree(bundled_settings.storage_dir, storage)
+    llm.script("Japan's official office to NATO was opened in Brussels [1].")
+    env = {"RAG_LLM_MODEL": "test-model", "OPENAI_BASE_URL": llm.base_url, "OPENAI_API_KEY": "sk-test"}
+    for url in serve(storage, tmp_path, env):
+        page = browser.new_page(viewport={"width": 1000, "height": 700})
+        height = 700
+        page.goto(url)
+        ask(page, "Where did Japan open an official office to NATO?")
+        open_the_brussels_citation(page)
+        scroll_up_to(page, page.locator(".cc-answer").first)
+        main = page.get_by_test_id("stAppScrollToBottomContainer")
+        downloads = page.get_by_text("Download this answer (.md)")
+        # 1. Asked and left alone: the question stays in view while the answer streams, and at its end.
+        question, answer = ask_slowly_answered(page, llm, "What did Kishida say about the military budget?")
+        for ordinal in ("Second", "Fourth", "Fifth"):
+            expect(answer).to_contain_text(f"{ordinal}, Kishida", timeout=60_000)
+            assert downloads.count() == 1, "the answer is still being written"
+            page.screenshot(path=str(OUTPUT / f"streaming-{ordinal.lower()}.png"))
+            assert top_in_view(question, height), f"{ordinal}: the question is in view while the answer streams"
+        box = question.bounding_box()
+        assert box is not None and box["y"] < height / 4, "the answer is written in view, below its question at the top"
+        downloads.nth(1).wait_for(state="attached", timeout=30_000)
+        page.wait_for_timeout(3000)  # the run ends and the page settles
+        page.screenshot(path=str(OUTPUT / "streamed-answer-in-view.png"))
+        assert top_in_view(question, height), "the question is in view once its answer is written"
+        assert top_in_view(answer.locator(".cc-answer"), height), "the start of its answer is in view"
+        # 2. The user scrolls while the next answer is written: the page stays where they put it.
+        question, answer = ask_slowly_answered(page, llm, "What did Kishida say about the missiles?")
+        expect(answer).to_contain_text("Third, Kishida", timeout=60_000)
+        page.mouse.move(600, 300)
+        page.mouse.wheel(0, -300)  # back up, to the previous answer
+        left_at = settled_scroll_top(page, main)
+        page.screenshot(path=str(OUTPUT / "streaming-user-scrolled.png"))
+        assert downloads.count() == 2, "the user scrolled while the answer was being written"
+        downloads.nth(2).wait_for(state="attached", timeout=30_000)
+        page.wait_for_timeout(3000)  # the run ends and the page settles
+        page.screenshot(path=str(OUTPUT / "streamed-after-user-scrolled.png"))
+        assert abs(main.evaluate("m => m.scrollTop") - left_at) < 5, "the page stays where the user scrolled it"
+        page.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

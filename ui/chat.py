@@ -14,7 +14,7 @@ from ui.chats import open_turns, save_turn
 from ui.components import current_options, get_assistant, plural, render_answer
 from ui.safe import escape_markdown
 from ui.steps import show_steps
-from ui.style import bring_turn_into_view, turn_key
+from ui.style import bring_turn_into_view, new_question_id, turn_key
 
 assistant = get_assistant()
 turns: list[Answer] = open_turns()  # the open chat, read back from the chats file after a reload
@@ -41,12 +41,13 @@ if question:
     starters.empty()
     anchor = f"t{len(turns)}"
     # The user may have scrolled up (to read a source), where Streamlit's chat no longer follows the bottom:
-    # the new question is brought into view when it is asked and again once its answer is drawn. Only this
-    # run scrolls; the reruns that draw the turn again (from the loop above) leave the page where it is.
+    # the new question is kept in view while it is answered (until the user scrolls). Only this run scrolls;
+    # the reruns that draw the turn again (from the loop above) leave the page where it is.
+    asked = new_question_id()
     with st.container(key=turn_key(anchor)):
         with st.chat_message("user"):
             st.markdown(escape_markdown(question))
-            bring_turn_into_view(anchor)  # last in the message, hidden: the turn's elements keep their places
+            bring_turn_into_view(anchor, asked)  # last in the message, hidden: the turn's elements keep their places
         with st.chat_message("assistant"):
             history = [Turn(a.question, a.text) for a in turns]
             placeholder = st.empty()
@@ -64,7 +65,7 @@ if question:
             placeholder.empty()
             turns.append(answer)
             render_answer(assistant, answer, anchor=anchor)
-            bring_turn_into_view(anchor)
+            bring_turn_into_view(anchor, asked, answered=True)
     not_saved = save_turn(answer)  # at once, in one transaction: a reload or a restart keeps it
     if not_saved:
         st.warning(f"This chat is not being saved: {not_saved}")

@@ -118,29 +118,59 @@ CITATION_SCRIPT = """
 """
 
 
-# A chat turn (the question and its answer) is the container keyed "turn-<anchor>". The script below brings
-# one turn's question to the top of the view; the page emits it only in the run that answers a new question,
-# so no other rerun (an expander opened, a filter changed, a saved chat reloaded) scrolls. It takes no room in
-# the page (PAGE_STYLE hides its element), runs once per question even if its element is drawn again, and
-# gives up as soon as the user scrolls, clicks or types.
+# A chat turn (the question and its answer) is the container keyed "turn-<anchor>". The script below brings one
+# turn's question to the top of the view; the page emits it only in the run that answers a new question, so no other
+# rerun (an expander opened, a filter changed, a saved chat reloaded) scrolls. The run emits it twice, under one id
+# for the question: when it is asked, it keeps the question at the top while the answer is written (a model may
+# take seconds to start and more to stream it), unless Streamlit's chat is following the bottom (the question was
+# asked from there); once the answer is drawn, it aligns the question while the page settles, then stops. The user's
+# first scroll, click or key press ends both for good: a page the user has moved is never moved back. It takes no
+# room in the page (PAGE_STYLE hides its element) and runs once per phase even if its element is drawn again.
 TURN_SCRIPT = """
 <script class="cc-scroll">
 (() => {
-  const doc = window.document, selector = ".st-key-__TURN__", once = "__ONCE__";
-  const done = (window.ccTurnsShown = window.ccTurnsShown || new Set());
-  if (done.has(once)) return;
-  done.add(once);
-  const user = new AbortController();
-  for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
-    doc.addEventListener(type, () => user.abort(), { capture: true, passive: true, signal: user.signal });
+  const doc = window.document, selector = ".st-key-__TURN__", asked = "__ASKED__", phase = "__PHASE__";
+  const done = (window.ccTurnScripts = window.ccTurnScripts || new Set());
+  if (done.has(asked + phase)) return;
+  done.add(asked + phase);
+  const views = (window.ccTurnViews = window.ccTurnViews || new Map());
+  let view = views.get(asked);
+  if (!view) {
+    view = { user: new AbortController(), stop: 0, at: null, following: false };
+    views.set(asked, view);
+    const { signal } = view.user;
+    for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
+      doc.addEventListener(type, () => view.user.abort(), { capture: true, passive: true, signal });
+    }
+    const growing = new ResizeObserver(() => view.show(true));  // the answer being written
+    view.show = (holding) => {
+      const turn = doc.querySelector(selector);
+      if (!turn || signal.aborted) return;
+      if (holding && view.at !== null && turn.getBoundingClientRect().top < view.at - 2) {
+        // Moved down by no one but Streamlit: its chat follows the bottom (the question was asked from there).
+        // Let it follow while the answer is written, rather than pull the page both ways, until it is drawn.
+        view.following = true;
+        growing.disconnect();
+      }
+      if (holding && view.following) return;
+      turn.scrollIntoView({ block: "start" });
+      view.at = turn.getBoundingClientRect().top;
+    };
+    const watch = (tries) => {
+      const turn = doc.querySelector(selector);
+      if (turn) growing.observe(turn);
+      else if (tries > 0) setTimeout(() => watch(tries - 1), 100);
+    };
+    watch(50);
+    signal.addEventListener("abort", () => growing.disconnect());  // the view is kept: it stays ended
   }
-  const show = () => {
-    const turn = doc.querySelector(selector);
-    if (turn && !user.signal.aborted) turn.scrollIntoView({ block: "start" });
-  };
+  if (view.user.signal.aborted) return;
   // Streamlit's chat follows the bottom while its content grows: align again until the page has settled.
-  for (const delay of [0, 300, 700, 1200, 2000]) setTimeout(show, delay);
-  setTimeout(() => user.abort(), 2500);
+  const holding = phase === "asked";
+  for (const delay of [0, 300, 700, 1200, 2000]) setTimeout(() => view.show(holding), delay);
+  // Once answered, stop after the page has settled; a run that never ends (an error) stops after three minutes.
+  clearTimeout(view.stop);
+  view.stop = setTimeout(() => view.user.abort(), holding ? 180000 : 2500);
 })();
 </script>
 """
@@ -152,15 +182,28 @@ def turn_key(anchor: str) -> str:
     return f"turn-{anchor}"
 
 
-def bring_turn_into_view(anchor: str) -> None:
-    """Scroll the turn keyed `turn_key(anchor)` so its question is at the top of the view, once.
+def new_question_id() -> str:
+    """An id for one question asked, shared by the two calls of `bring_turn_into_view` that answer it."""
+    return uuid.uuid4().hex
 
-    Call it only where a new question is answered: every call scrolls (with a nonce of its own), and a
-    rerun that does not call it leaves the page where the user has it.
+
+def bring_turn_into_view(anchor: str, question_id: str, *, answered: bool = False) -> None:
+    """Keep the turn keyed `turn_key(anchor)` with its question at the top of the view while it is answered.
+
+    Call it only where a new question is answered: once when it is asked (the question stays in view while the
+    answer is written) and once with `answered=True` when the answer is drawn (aligned while the page settles),
+    both with the same `question_id`. Once the user scrolls, clicks or types, neither moves the page again. A rerun
+    that does not call it leaves the page where the user has it.
     """
     if not SAFE_ANCHOR.fullmatch(anchor):
         raise ValueError(f"not an anchor: {anchor!r}")
-    script = TURN_SCRIPT.replace("__TURN__", turn_key(anchor)).replace("__ONCE__", uuid.uuid4().hex)
+    if not re.fullmatch(r"[0-9a-f]{32}", question_id):
+        raise ValueError(f"not a question id: {question_id!r}")
+    script = (
+        TURN_SCRIPT.replace("__TURN__", turn_key(anchor))
+        .replace("__ASKED__", question_id)
+        .replace("__PHASE__", "answered" if answered else "asked")
+    )
     st.html(script, unsafe_allow_javascript=True)
 
 

@@ -25,11 +25,11 @@ def ask(app: AppTest, question: str) -> AppTest:
 
 
 def _turn_script() -> re.Pattern[str]:
-    """ui/style.py's TURN_SCRIPT as written for any turn, with any nonce: nothing else can hide in it."""
+    """ui/style.py's TURN_SCRIPT as written for any turn, question id and phase: nothing else can hide in it."""
     from ui.style import TURN_SCRIPT
 
     written = re.escape(TURN_SCRIPT.strip()).replace("__TURN__", "(turn-t[0-9]+)")
-    return re.compile(written.replace("__ONCE__", "[0-9a-f]{32}"))
+    return re.compile(written.replace("__ASKED__", "[0-9a-f]{32}").replace("__PHASE__", "(?:asked|answered)"))
 
 
 def turn_scripts(app: AppTest) -> list[str]:
