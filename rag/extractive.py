@@ -149,6 +149,8 @@ NEW_ARTICLE_FACET_MATCH = 0.7  # ... this share when no other sentence cites its
 FACET_ENTITY_MATCH = 0.2  # ... or this share, in an article whose passages name the entity answer
 HOP_MARGIN = 0.2  # ... or a second hop's sentence, in a report not cited yet, holds this much more of the clause
 FACET_NAMED_MARGIN = 0.4  # ... unless another article's sentence holds this much more (and the share above)
+SECOND_REPORT_RATIO = 0.8  # another report naming the entity that holds a clause this share as well as the sentence
+# chosen for it (and `FACET_MATCH` of it) is cited for it too
 FACET_NEW_ARTICLE_BONUS = 0.3  # added to an entity clause's share for a sentence of an article not cited yet,
 # while the answer cites fewer articles than the description has clauses (each clause is another report's)
 FACET_FIGURE_BONUS = 0.3  # added to a clause's share for a sentence writing a number the clause writes ("$1,000")
@@ -521,6 +523,18 @@ class ExtractiveEngine(Engine):
                     named = hop
                 if named is not None:
                     add(named)
+                    # ... and so is another report naming the entity that tells the clause nearly as well: a
+                    # description draws each clause from one report, and which of two telling it alike cannot be
+                    # told ("opened the new tram depot on the east side" in the Ledger's report and the Courier's)
+                    told = shares[named_at] if named_at >= 0 and named is every[named_at] else named.score
+                    cited_now = {c.evidence.doc_id for c in chosen}
+                    second_at = max(
+                        (i for i, c in enumerate(every) if c.evidence.doc_id in naming - cited_now),
+                        key=holds_most,
+                        default=-1,
+                    )
+                    if second_at >= 0 and shares[second_at] >= max(FACET_MATCH, SECOND_REPORT_RATIO * told):
+                        add(every[second_at])
                     continue
             # a sentence that brings in an article nothing else cites must hold more of the clause
             fresh = every[best_at].evidence.doc_id not in {c.evidence.doc_id for c in chosen}

@@ -196,6 +196,38 @@ PILOT = {
 }
 
 
+# A mayor described clause by clause: two outlets' reports tell her opening the depot alike, a third her fare
+# pledge; another report names her beside a word of the clause only, and one on the depot never names her.
+DEPOT = {
+    "ledger_depot.txt": (
+        {"title": "Brennick opens tram depot", "source": "Kelby Ledger", "published": "2024-05-02"},
+        "Mayor Orla Brennick opened the new tram depot on the east side of Kelby on Thursday. "
+        "The depot will house forty trams and a training school for drivers. "
+        "Brennick thanked the builders, who finished the site a month early.",
+    ),
+    "courier_depot.txt": (
+        {"title": "East side waits no more", "source": "Kelby Courier", "published": "2024-05-03"},
+        "Residents cheered as Mayor Orla Brennick opened the new tram depot on the east side on Thursday morning. "
+        "Neighbours had waited six years for the site to be finished.",
+    ),
+    "ledger_fares.txt": (
+        {"title": "Mayor vows fare cut", "source": "Kelby Ledger", "published": "2024-05-20"},
+        "Orla Brennick promised to cut bus fares by a fifth before the winter. "
+        "Her rivals on the council called the plan unaffordable.",
+    ),
+    "gazette_budget.txt": (
+        {"title": "Tram budget frozen", "source": "Kelby Gazette", "published": "2024-05-06"},
+        "Orla Brennick said the tram budget for the east side would not grow this year. "
+        "The council will vote on the budget in June.",
+    ),
+    "courier_market.txt": (
+        {"title": "Market hall reopens", "source": "Kelby Courier", "published": "2024-05-10"},
+        "The old market hall on the east side reopened on Saturday after a new roof was fitted. "
+        "Traders said the tram depot nearby would bring more shoppers.",
+    ),
+}
+
+
 # A founder's trial: one article says what she is charged with, the other writes only her initials.
 TRIAL = {
     "courier_charges.txt": (
@@ -1070,6 +1102,12 @@ def pilot(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 
 
 @pytest.fixture(scope="module")
+def depot(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A mayor's depot opening in two outlets' reports, her fare pledge in a third."""
+    return assistant_over(tmp_path_factory.mktemp("depot") / "articles", DEPOT, local_embedder)
+
+
+@pytest.fixture(scope="module")
 def fares(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two reports of one outlet on one day, and another outlet's on the same bus fare rise."""
     return assistant_over(tmp_path_factory.mktemp("fares") / "articles", FARES, local_embedder)
@@ -1649,6 +1687,20 @@ def test_a_clause_is_answered_from_another_report_when_one_answers_it_about_as_w
     assert cited == {"Varga named chief pilot", "Pilot warns on channel depth"}
     assert any(c.quote.startswith("Harbour staff heard Ilse Varga argue") for c in answer.citations)
     assert_verbatim(pilot, answer)
+
+
+def test_a_clause_two_reports_tell_alike_is_cited_from_both(depot: Assistant) -> None:
+    answer = depot.ask(
+        "Which mayor opened the new tram depot on the east side and promised to cut bus fares before the winter?"
+    )
+    assert answer.text.startswith("Orla Brennick.")
+    titles = {r.doc_id: r.title for r in depot.articles()}
+    # the Ledger's and the Courier's reports tell the opening alike: which one the description was drawn from
+    # cannot be told, and both are cited; the budget report names her beside the depot's side of town only, and
+    # the market report names the depot but not her
+    cited = {titles[c.doc_id] for c in answer.citations}
+    assert cited == {"Brennick opens tram depot", "East side waits no more", "Mayor vows fare cut"}
+    assert_verbatim(depot, answer)
 
 
 def test_an_outlet_whose_report_answers_a_clause_is_not_cited_again_from_another_report(pilot: Assistant) -> None:
