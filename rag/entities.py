@@ -210,9 +210,12 @@ def _quoted_titles(sentence: str) -> list[re.Match[str]]:
     return found
 
 
-def names_in(sentence: str) -> list[str]:
+def names_in(sentence: str, first_names: AbstractSet[str] = frozenset()) -> list[str]:
     """The names a sentence holds: no leading article, title or possessive; cut at function words (but in a title
-    quoted in title case, `QUOTED_TITLE`); none in shouted capitals or in a web address or handle."""
+    quoted in title case, `QUOTED_TITLE`); none in shouted capitals or in a web address or handle.
+
+    `first_names`: the first names of people the corpus quotes (`known_names`), folded: one opening a sentence
+    before a surname stays part of the name ("Sam Bankman-Fried testified")."""
     titles = _quoted_titles(sentence)
     found = [t.group("title") for t in titles]
     shouted = [m.span() for m in SHOUTED.finditer(sentence) if _is_shouting(m.group())]
@@ -225,6 +228,8 @@ def names_in(sentence: str) -> list[str]:
         at_start = bool(re.search(r"(?:^|[.!?:])\s*[\"'“‘(]?$", sentence[: match.start()]))
         piece: list[str] = []
         run = match.group().split()
+        # "Sam Bankman-Fried testified": the first name of a person the corpus quotes, before a surname
+        known_first = at_start and _known_first_name_opening(run, first_names)
         for i, word in enumerate([*run, ""]):
             folded = fold(word.strip(".,"))
             # a function word ends a name, unless written with a capital inside the sentence ("the All Blacks")
@@ -239,6 +244,7 @@ def names_in(sentence: str) -> list[str]:
                     zipf_frequency(folded) >= 4.0 or folded.endswith("ly") or (folded.endswith("ing") and len(run) > 1)
                 )
                 and not _first_name_opening(run)
+                and not known_first
             )
             # "AI-powered", "Russia-based": a capital before a hyphen and a lower-case English word is no
             # name ("Kim Hyo-myung" is)
@@ -257,6 +263,21 @@ def names_in(sentence: str) -> list[str]:
 
 
 SURNAME_ZIPF = 3.5  # a surname is rarer than this in English ("Durant", "Moynihan"; "Google", "Apple" are not)
+
+
+def _known_first_name_opening(run: Sequence[str], first_names: AbstractSet[str]) -> bool:
+    """Whether a run of capitals opening a sentence opens with the first name of a person the corpus quotes and
+    then a surname: a word rare in English, maybe hyphenated ("Sam Bankman-Fried", "Tim Eide-Brandt's"), no
+    title ("Finance Minister Jim Chalmers": attribution's mistakes put "Finance" among the first names)."""
+    if len(run) < 2 or fold(run[0].strip(".,")) not in first_names:
+        return False
+    surname = re.sub(r"['’]s?$", "", fold(run[1].strip(".,")))
+    return (
+        surname.replace("-", "").isalpha()
+        and surname not in TITLES
+        and zipf_frequency(surname) < SURNAME_ZIPF
+        and shaped_as_person(" ".join(run[:2]))
+    )
 
 
 def _first_name_opening(run: Sequence[str]) -> bool:
@@ -441,8 +462,9 @@ def known_names(people: tuple[str, ...]) -> KnownNames:
 
 def _with_first_name(surname: str, texts: Sequence[str], first_names: AbstractSet[str]) -> str:
     """ "Sam Bankman-Fried" for "Bankman-Fried": the known first name most often written before the
-    surname in `texts` (a sentence opening with the full name gives only the surname, since a
-    capital there says nothing); else the surname as it is."""
+    surname in `texts` (a sentence opening with the full name gives only the surname when its first
+    name is no known one and common in English, since a capital there says nothing); else the surname
+    as it is."""
     pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b")
     counts: dict[str, int] = {}
     for text in (t for t in texts if surname in t):
@@ -778,7 +800,7 @@ def vote(
     candidates: dict[str, Candidate] = {}
     best_in_article: dict[tuple[str, str], float] = {}
     for evidence, score in scored:
-        for name in dict.fromkeys(names_in(evidence.quote)):
+        for name in dict.fromkeys(names_in(evidence.quote, known.first_names)):
             folded = fold(name)
             if folded in asked or any(folded in x or x in folded for x in excluded):
                 continue

@@ -6,7 +6,7 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.coverage import Vocabulary, specific_terms
-from rag.entities import names_in, person_like, vote
+from rag.entities import known_names, names_in, person_like, vote
 from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.ranking import DATA_LINE, RANK_PENALTY, SentenceRanker
 from rag.records import BESIDE, Evidence, Passage
@@ -145,6 +145,17 @@ def test_a_sentence_opening_with_a_first_name_and_a_surname_keeps_both() -> None
     assert names_in("Meanwhile Quayside Ferries cut fares.") == ["Quayside Ferries"]
     assert names_in("Notably Okafor stayed.") == ["Okafor"]
     assert names_in("Flushing Halvorsen out of office took a year.") == ["Halvorsen"]
+
+
+def test_a_sentence_opening_with_a_quoted_person_s_first_name_keeps_it_before_a_hyphenated_surname() -> None:
+    quoted = known_names(("Tim Eide-Brandt", "Finance Halvorsen")).first_names  # attribution's mistakes too
+    assert names_in("Tim Eide-Brandt moved the deposits.", quoted) == ["Tim Eide-Brandt"]
+    assert names_in("Tim Eide-Brandt's lawyers objected.", quoted) == ["Tim Eide-Brandt"]
+    assert names_in("Tim Eide-Brandt moved the deposits.") == ["Eide-Brandt"], "nobody quoted: a capital says nothing"
+    # a title after it: "Finance" opens the sentence as a word
+    assert names_in("Finance Minister Olav Berg spoke.", quoted) == ["Olav Berg"]
+    # a first name rare in English stays without being known
+    assert names_in("Ingrid Eide-Brandt moved the deposits.") == ["Ingrid Eide-Brandt"]
 
 
 def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
