@@ -210,12 +210,15 @@ def _quoted_titles(sentence: str) -> list[re.Match[str]]:
     return found
 
 
-def names_in(sentence: str, first_names: AbstractSet[str] = frozenset()) -> list[str]:
+def names_in(
+    sentence: str, first_names: AbstractSet[str] = frozenset(), fixed_owners: AbstractSet[str] = frozenset()
+) -> list[str]:
     """The names a sentence holds: no leading article, title or possessive; cut at function words (but in a title
     quoted in title case, `QUOTED_TITLE`); none in shouted capitals or in a web address or handle.
 
     `first_names`: the first names of people the corpus quotes (`known_names`), folded: one opening a sentence
-    before a surname stays part of the name ("Sam Bankman-Fried testified")."""
+    before a surname stays part of the name ("Sam Bankman-Fried testified"). `fixed_owners`: owners whose
+    possessive is part of the name after it (`fixed_name_owners`: "Valentine's Day", "Tom's Hardware")."""
     titles = _quoted_titles(sentence)
     found = [t.group("title") for t in titles]
     shouted = [m.span() for m in SHOUTED.finditer(sentence) if _is_shouting(m.group())]
@@ -245,6 +248,7 @@ def names_in(sentence: str, first_names: AbstractSet[str] = frozenset()) -> list
                 )
                 and not _first_name_opening(run)
                 and not known_first
+                and not _owner_in_name(run[:1], run[1:], fixed_owners)  # "Mother's Day sales rose"
             )
             # "AI-powered", "Russia-based": a capital before a hyphen and a lower-case English word is no
             # name ("Kim Hyo-myung" is)
@@ -256,7 +260,9 @@ def names_in(sentence: str, first_names: AbstractSet[str] = frozenset()) -> list
                 piece = []
                 continue
             piece.append(word)
-            if re.search(r"['’]s$", word):  # a possessive ends a name: "MLB Network's Jon Morosi" is two
+            # a possessive ends a name: "MLB Network's Jon Morosi" is two; but not inside a fixed name
+            # ("Valentine's Day")
+            if re.search(r"['’]s$", word) and not _owner_in_name(piece, run[i + 1 :], fixed_owners):
                 found.extend(_clean(piece))
                 piece = []
     return [n for n in found if n]
@@ -278,6 +284,51 @@ def _known_first_name_opening(run: Sequence[str], first_names: AbstractSet[str])
         and zipf_frequency(surname) < SURNAME_ZIPF
         and shaped_as_person(" ".join(run[:2]))
     )
+
+
+def _owner_in_name(owner: Sequence[str], owned: Sequence[str], fixed_owners: AbstractSet[str]) -> bool:
+    """Whether a possessive is part of a fixed name: its owner ("Valentine's") is one of `fixed_owners` and the
+    words it owns are title-case common words, no title ("Day", "Thanksgiving Day Parade", "Hardware"); a person
+    after it ("MLB Network's Jon Morosi") is a name of their own."""
+    if not owner or not owned or fold(re.sub(r"['’]s?$", "", " ".join(owner))) not in fixed_owners:
+        return False
+    common = [fold(w.strip(".,")) for w in owned if w[:1].isupper()]
+    return (
+        len(common) == len([w for w in owned if fold(w) not in CONNECTORS])
+        and all(w not in TITLES and zipf_frequency(w) >= COMMON_ZIPF for w in common)
+        and fold(owned[-1]) not in CONNECTORS
+    )
+
+
+# "Valentine's Day", "Macy's Thanksgiving Day Parade": a possessive before a capitalised word
+POSSESSIVE_BEFORE_CAPITAL = re.compile(r"(?<![\w'’.-])([A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
+
+
+def fixed_name_owners(texts: Sequence[str]) -> frozenset[str]:
+    """The owners (folded) whose possessive is part of a name in `texts`: written before title-case common words
+    ("Valentine's Day", "Tom's Hardware", "Macy's Thanksgiving Day Parade") and nowhere as a name of their own, nor
+    as a day or month ("Tuesday's Board Meeting"). An owner written alone is a person or a body whose
+    possessive ends its name: "Quayside said ..." makes "Quayside's Ferry Pass" two names, as "Microsoft's Windows"
+    is in a report writing "Microsoft" elsewhere."""
+    written = {m.group(1) for text in texts for m in POSSESSIVE_BEFORE_CAPITAL.finditer(text)}
+    owners = {o for o in written if not _is_qualifier(o) and fold(o) not in FUNCTION_WORDS}
+    if not owners:
+        return frozenset()
+    return frozenset(fold(o) for o in owners if not any(_written_alone(o, text) for text in texts if o in text))
+
+
+def _written_alone(name: str, text: str) -> bool:
+    """Whether `text` writes `name` as a name of its own somewhere: not as an owner ("Quayside's"), nor as a word of
+    a longer run of capitals ("Bobby Valentine", "Tom Brady"; "The Quayside" is alone)."""
+    for match in re.finditer(rf"(?<![\w'’.-]){re.escape(name)}(?![\w-])", text):
+        after = text[match.end() :]
+        if after[:1] in ("'", "’") or re.match(r"\s+[A-Z]", after):
+            continue
+        before = re.search(r"([A-Z][\w.-]*)\s+$", text[: match.start()])
+        if before is not None and fold(before.group(1)) not in FUNCTION_WORDS:
+            continue
+        return True
+    return False
 
 
 def _first_name_opening(run: Sequence[str]) -> bool:
@@ -799,8 +850,10 @@ def vote(
     excluded = [fold(x) for x in exclude]
     candidates: dict[str, Candidate] = {}
     best_in_article: dict[tuple[str, str], float] = {}
+    everything = [e.quote for e, _ in scored] + list(context)
+    fixed = fixed_name_owners(everything)
     for evidence, score in scored:
-        for name in dict.fromkeys(names_in(evidence.quote, known.first_names)):
+        for name in dict.fromkeys(names_in(evidence.quote, known.first_names, fixed)):
             folded = fold(name)
             if folded in asked or any(folded in x or x in folded for x in excluded):
                 continue
@@ -822,7 +875,6 @@ def vote(
             near_it = bool(near_stems) and written_near(evidence.quote, name, near_stems, window)
             weight = score * NEAR_BONUS if near_it or introduced else score
             best_in_article[place] = max(weight, best_in_article.get(place, 0.0))
-    everything = [e.quote for e, _ in scored] + list(context)
     lower_words = {w for text in everything for w in LOWER_WORD.findall(text)}
     reporting = bool((question_stems | near_stems) & ASKS_OF_REPORTING)
     ranked = []
