@@ -2011,6 +2011,58 @@ def test_two_names_ending_in_the_same_word_are_two_candidates(two_rounds: Assist
     assert answer.text.startswith("Vester Group"), answer.text
 
 
+# A holiday named with a possessive, in two outlets' reports: "Valentine" is no one the reports name
+ROSE_PRICES = {
+    "gazette_roses.txt": (
+        {"title": "Rose prices double", "source": "Harbour Gazette", "published": "2024-02-10"},
+        "Rose prices at the Skarvik flower market doubled in the week before Valentine's Day. "
+        "Growers said the cold winter had cut the harvest by a third. "
+        "The market opens at dawn on weekdays.",
+    ),
+    "courier_florists.txt": (
+        {"title": "Florists stock up", "source": "Island Courier", "published": "2024-02-12"},
+        "Florists on the island ordered twice as many roses as last year ahead of Valentine's Day. "
+        "Most of the flowers come from growers near Skarvik.",
+    ),
+}
+
+
+def test_a_possessive_inside_a_fixed_name_is_part_of_the_name_answered(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", ROSE_PRICES, local_embedder)
+    answer = assistant.ask("Which holiday doubled rose prices at the Skarvik flower market?")
+    # the possessive ended the name: the answer opened with "Valentine."
+    assert answer.text.startswith("Valentine's Day. [1]"), answer.text
+    assert_verbatim(assistant, answer)
+
+
+# A founder's trial: every sentence naming him opens with his full name, and his brother is named in full inside one
+FOUNDER_AND_BROTHER = {
+    "gazette_trial.txt": (
+        {"title": "Ferry founder on trial", "source": "Harbour Gazette", "published": "2024-04-02"},
+        "Tim Eide-Brandt moved customer deposits into his own trading firm, prosecutors told the jury. "
+        "His brother Nils Eide-Brandt said the deposits were moved with the board's approval. "
+        "The trial is expected to last three weeks.",
+    ),
+    "courier_fares.txt": (
+        {"title": "Fares to rise", "source": "Island Courier", "published": "2024-04-05"},
+        "\u201cThe new fares are fair,\u201d said Tim Rasmussen, a ferry captain. "
+        "The island ferry will charge eight euros a crossing from June.",
+    ),
+}
+
+
+def test_a_sentence_opening_with_a_quoted_first_name_and_a_surname_names_that_person(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    assistant = assistant_over(tmp_path / "articles", FOUNDER_AND_BROTHER, local_embedder)
+    answer = assistant.ask("Who moved customer deposits into a trading firm?")
+    # "Tim" opening the sentence was dropped: "Eide-Brandt" was shown with the one full form written, the brother's
+    assert answer.text.startswith("Tim Eide-Brandt. [1] Tim Eide-Brandt moved customer deposits"), answer.text
+    assert_verbatim(assistant, answer)
+
+
 def test_an_attribute_no_passage_names_is_declined_though_the_topic_is_there(trams: Assistant) -> None:
     answer = trams.ask("What was the attendance at the Kessel tram line opening?")
     assert answer.abstained and "attendance" in answer.text
