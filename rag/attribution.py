@@ -101,6 +101,7 @@ TITLE_BEFORE = re.compile(
     r"mayor|spokesman|spokeswoman|chairman|director|leader|coach|manager|captain|judge|justice|founder|co-founder|"
     r"cofounder)\s+$"
 )
+TITLE_BEFORE_CHARS = 20  # more than the longest of them, "co-founder "
 TITLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+$")  # "... Director of ": a title, then what it is of
 TITLE_OF_CHARS = 40
 TITLE_WORDS = frozenset(
@@ -617,7 +618,8 @@ class _Article:
             name = _run_name(match)
             titled = name != match.group() and match.group().split()[0].lower() in TITLE_WORDS  # "Mayor Dean Holt"
             # a title written right before the run, as an acronym or in lower case: "CTO Gary Wang", "coach Dean Holt"
-            titled = titled or (name == match.group() and TITLE_BEFORE.search(body, 0, match.start()) is not None)
+            before = body[max(0, match.start() - TITLE_BEFORE_CHARS) : match.start()]
+            titled = titled or (name == match.group() and TITLE_BEFORE.search(before) is not None)
             alone = bool(name) and _surname(name) in speaking_alone  # "Gary Wang" ... "Wang testified"
             if name and (_is_person(name) or ((titled or alone) and _plain_name(name))):
                 offset = body_start + match.start() + match.group().index(name)
