@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rag.entities import PERSON_NOUNS, past_form
@@ -55,8 +55,14 @@ from rag.word_frequency import zipf_frequency
 # The New York Times"); a subject follows an aside set off by dashes and comes before a perfect's "has"; a quotation
 # whose sentence goes on (“...” generative AI, said analyst Arun Chandrasekaran) is the person named after the verb;
 # "he said" is the speaker nearest before it in the text; "Altman" alone is the Altman met first, and "Sam Altman"
-# no shorter form of "Jack Altman"
-ATTRIBUTION_VERSION = "attribution-v29"
+# no shorter form of "Jack Altman"; v30: a heading ending with its verb of saying is no statement ("Unconfirmed Inter
+# Miami preseason fixtures reported"), an opening past participle no part of a name ("Unconfirmed", "Respected"); a
+# body's statement or spokesperson is the body ("an emailed Microsoft statement", "a Google spokesperson"); a name in
+# apposition to a description speaks ("OpenAI’s key business partner, Microsoft, which ..., said"); a surname alone is
+# the one person speaker named in full ("Wang": Gary Wang), a title right before a name makes it a person's ("CTO Gary
+# Wang", "coach Ian Foster"), a clause after "and" names its own speaker ("..., and Google says"), and an apostrophe
+# inside a word is part of a name ("Dalton Papali’i")
+ATTRIBUTION_VERSION = "attribution-v30"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -82,10 +88,20 @@ LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕř
 # a prefix after which a name writes a capital again ("O’Hara", "D’Angelo", "McCaffrey", "MacKenzie", "DiSandro",
 # "DeVito", "LaPorta", "LeCun")
 NAME_PREFIX = r"(?:O['’]|D['’]|Mc|Mac|Fitz|D[aeiu]|L[ae])"
-NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+"  # a word of a name: a capital, then small letters
+# a word of a name: a capital, then small letters, perhaps on after an apostrophe that marks no possessive or
+# contraction ("Papali’i", "Taukei’aho"; not "Altman’s", "Isn’t")
+NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+(?:['’](?!(?:s|t|d|ll|re|ve|m)\b)[{LOWER}]+)?"
 NAME = rf"{NAME_WORD}(?:-[{LOWER}]+)?(?:[ -]{NAME_WORD}(?:-[{LOWER}]+)?){{1,5}}"
 # a paragraph that is a question alone and no quotation, right before a quotation opening the next paragraph
 INTERVIEW_QUESTION = re.compile(r"(?:^|\n)[^\n“”\"!?]{5,200}\?[ \t]*\n\s*$")
+# a title's noun right before a name, as an acronym or in lower case ("CTO Gary Wang", "former CEO Caroline Ellison",
+# "coach Mike Kelly"); not an adjective ("the former Goldman Sachs")
+TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:CEO|CTO|CFO|COO|minister|president|chancellor|secretary|ambassador|professor|senator|governor|"
+    r"mayor|spokesman|spokeswoman|chairman|director|leader|coach|manager|captain|judge|justice|founder|co-founder|"
+    r"cofounder)\s+$"
+)
+TITLE_BEFORE_CHARS = 20  # more than the longest of them, "co-founder "
 TITLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+$")  # "... Director of ": a title, then what it is of
 TITLE_OF_CHARS = 40
 TITLE_WORDS = frozenset(
@@ -148,6 +164,12 @@ CLAUSE_WORDS = frozenset("is was were are be being been has have had not will wo
 UNNAMED = frozenset("i we you one some many others all everyone someone nobody as".split())
 # What a speaker's words come in: "according to the government's plan".
 DOCUMENTS = "plan|plans|report|reports|view|views|statement|words|opinion|position|data|estimate|estimates|figures"
+# a body's statement or spokesperson, the body's name before it as a modifier, perhaps after words in lower case
+# ("emailed Microsoft statement", "Google spokesperson", "joint Microsoft and OpenAI statement" is two and no match)
+BODY_VOICE = re.compile(
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?P<body>[{UPPER}][\w&.’'-]*(?:\s+[{UPPER}][\w&.’'-]*){{0,3}})\s+"
+    r"(?:statements?|spokesperson|spokesman|spokeswoman|spokespeople|representatives?|(?:press\s+|news\s+)?release)"
+)
 FILLERS = frozenset(
     "have has had are is was were will would also already openly then now again too always never even just quite "
     "only still once later".split()
@@ -388,6 +410,7 @@ def _strip_titles(name: str) -> str:
         words[0].lower() in TITLE_WORDS
         or words[0].lower() in SENTENCE_OPENERS
         or _participle(words[0])
+        or _participle_adjective(words[0])
         # before a name of two words or more: "Japanese Prime Minister Fumio Kishida", "Radiologist Bhavik Patel"
         # ("Brian Chesky", "Dean Holt": a first name may end as an adjective of origin does)
         or (
@@ -506,6 +529,22 @@ def _participle(word: str) -> bool:
     return len(word) >= 6 and word.endswith("ing") and max(map(zipf_frequency, verbs)) >= PARTICIPLE_VERB
 
 
+def _participle_adjective(word: str) -> bool:
+    """Whether a capitalised word is a verb's past participle opening a sentence as an adjective ("Unconfirmed
+    Inter Miami preseason fixtures", "Respected Ottoline Varga said"), no part of a name:
+    the verb, also after a negating "un-", is a common word. Not a name ending so ("Mildred", "Mohammed", "Alfred":
+    no common verb "mildr"), nor a shorter word ("United" of "United States", "Jared", "Ahmed": seven letters at
+    least)."""
+    folded = word.lower()
+    if len(word) < 7 or not word[:1].isupper() or not folded.endswith("ed"):
+        return False
+    verbs: list[str] = []
+    for bare in (folded, folded[2:] if folded.startswith("un") else ""):
+        base = bare[:-2]  # "confirm" of "confirmed"; "publish" of "published"
+        verbs += [base, base + "e"] + ([base[:-1]] if len(base) > 2 and base[-1] == base[-2] else [])  # "planned"
+    return max(zipf_frequency(v) for v in verbs if len(v) >= 4) >= PARTICIPLE_VERB
+
+
 def _pronoun_uses(text: str, body_start: int, surnames: set[str]) -> list[tuple[str, int, str]]:
     """Per mention of one of `surnames`, the pronoun the article uses right after it, before another of the names
     (within `PRONOUN_WINDOW` characters): (surname, where the pronoun stands, "he" or "she")."""
@@ -578,6 +617,9 @@ class _Article:
         for match in re.finditer(NAME, body):
             name = _run_name(match)
             titled = name != match.group() and match.group().split()[0].lower() in TITLE_WORDS  # "Mayor Dean Holt"
+            # a title written right before the run, as an acronym or in lower case: "CTO Gary Wang", "coach Dean Holt"
+            before = body[max(0, match.start() - TITLE_BEFORE_CHARS) : match.start()]
+            titled = titled or (name == match.group() and TITLE_BEFORE.search(before) is not None)
             alone = bool(name) and _surname(name) in speaking_alone  # "Gary Wang" ... "Wang testified"
             if name and (_is_person(name) or ((titled or alone) and _plain_name(name))):
                 offset = body_start + match.start() + match.group().index(name)
@@ -662,6 +704,12 @@ class _Article:
             mention = opening[1]  # "But Laird" is Laird
         # "the government's plan" -> "government" (but "the fishermen's association" stays)
         mention = re.sub(rf"[’']s\s+(?:{DOCUMENTS})$", "", mention).strip()
+        # "an emailed Microsoft statement", "a Google spokesperson": the body whose voice it is, a body and no person
+        # ("A Sportsbet spokesman said" makes no person "Sportsbet" whom a later "she said" is), when the article
+        # writes its name only as a name ("Media statement" opening a sentence is no body "Media")
+        voice = BODY_VOICE.fullmatch(mention)
+        if voice is not None and not self._written_in_lower_case(voice.group("body").lower()):
+            return self.register(re.sub(r"[’']s$", "", voice.group("body")), at, kind="group")  # "Binance’s": Binance
         kept = mention.split()
         while kept and (kept[-1].lower() in FILLERS or _adverb(kept[-1])):  # "He repeatedly"
             kept.pop()
@@ -952,6 +1000,11 @@ INVERTED = re.compile(
     rf"^[^“”«»]{{12,}}?,\s+(?:{INVERTED_VERBS})\s+(?:[a-z][\w-]*\s+){{0,4}}?"
     r"(?P<who>[A-Z][\w.'’-]*?(?:\s+(?:[A-Z][\w.'’-]*?|de|van|von|bin|al))*)\.?\s*(?:,|[.;!?]?\s*$)"
 )
+# a sentence opening with a description (a word of it in lower case), then a name in apposition set off by commas:
+# "OpenAI’s key business partner, Microsoft, which has invested ..."
+APPOSED_NAME = re.compile(
+    rf"[^,]{{0,60}}\b[a-z][^,]{{0,60}},\s+(?P<name>[{UPPER}][\w&.’'-]*(?:\s+[{UPPER}][\w&.’'-]*){{0,3}}),"
+)
 # "She called the data “reassuringly uneventful”": one just named, characterising something in their words
 CHARACTERISES = re.compile(r"^\s*(He|She|They)\s+(?:called|described|dubbed|labelled|labeled|termed)\b[^“”«»]*[“«]")
 # "Bankman-Fried, however, maintained his innocence": an adverb set off by commas is no speaker
@@ -969,6 +1022,20 @@ def _named_after_verb(article: _Article, cue: re.Match[str], at: int) -> str | N
     after = cue.group("after")
     people = [n for n in (_run_name(m) for m in re.finditer(NAME, after)) if n and article.is_person(n)]
     return article.register(people[-1], at) if people else None
+
+
+# a heading: a line ending in a word, no mark of a sentence's end or of one going on, and its verb of saying last
+# ("Unconfirmed Inter Miami preseason fixtures reported", "Bryce Harper Atta Boy controversy, explained")
+HEADING_OF_NOTHING_SAID = re.compile(rf"\b(?:{VERBS})\s*$")
+
+
+def _heading_of_nothing_said(text: str, sentence: Span) -> bool:
+    """Whether a sentence is a heading naming what is said or reported, no one's statement: it ends its line with
+    its verb of saying and no punctuation ("Unconfirmed Inter Miami preseason fixtures reported", above a table of
+    them), where a statement goes on after the verb or ends with a mark. A headline that says what someone said
+    ("Dave Roberts says Dodgers met with Ohtani") stays theirs."""
+    line_ends = text[sentence.end : sentence.end + 1] in ("\n", "")
+    return line_ends and HEADING_OF_NOTHING_SAID.search(text, sentence.start, sentence.end) is not None
 
 
 def _sentence_cover(sentences: list[Span], start: int, end: int) -> tuple[int, int]:
@@ -1010,6 +1077,25 @@ def _subject_before(article: _Article, sentences: Sequence[Span], start: int) ->
         return None
     name = _strip_titles(opening.group(2))
     return article.register(name, start) if name and article.is_person(name) else None
+
+
+def _fuller_forms_win(result: Attribution) -> None:
+    """Give the statements of a surname alone to the one person speaker of the article who writes it in full
+    ("FTX’s co-founder and CTO Gary Wang testified ... The crypto trading firm, according to Wang, pulled funding":
+    Gary Wang's, not a speaker "Wang" beside him): a name of common words met only as a speaker's, after a role
+    that is no title ("Defence lawyer Mark Hill said"), is no person `_Article.canonical` knows from the text, so
+    its surname alone stood for a body of that name. Not when two people of that surname speak ("Sam Altman", "Jack
+    Altman"), where the surname alone stays as it was resolved."""
+    renamed: dict[str, str] = {}
+    for name in [n for n, speaker in result.speakers.items() if " " not in n and speaker.kind != "article"]:
+        fuller = [p for p, speaker in result.speakers.items() if speaker.kind == "person" and _fuller_form(p, name)]
+        if len(fuller) == 1:
+            renamed[name] = fuller[0]
+            del result.speakers[name]
+    if renamed:
+        result.statements = [
+            replace(s, speaker=renamed[s.speaker]) if s.speaker in renamed else s for s in result.statements
+        ]
 
 
 def curled(text: str) -> str:
@@ -1098,7 +1184,8 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
 
     # Reported speech, sentence by sentence.
     for sentence in sentences:
-        if any(a < sentence.end and sentence.start < b for a, b in claimed):
+        claimed_before = any(a < sentence.end and sentence.start < b for a, b in claimed)
+        if claimed_before or _heading_of_nothing_said(text, sentence):
             continue
         line = text[sentence.start : sentence.end]
         speaker = None
@@ -1127,7 +1214,17 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                     speaker = article.resolve(body, sentence.start + prefix.rindex(body))
                 else:
                     speaker = article.resolve(match.group(1), at)
-                if speaker is None or (article.result.speakers[speaker].kind == "group" and match.start(1) > 0):
+                # a clause of its own after a conjunction ("Andy Rubin might be deposed, and Google says") names its
+                # own speaker, no appositive of a person before it; the last of a list set off by commas is
+                # ("Dr. Raphael Landovitz, co-director of UCLA's Center for ..., Prevention, and Treatment Services,
+                # told": his)
+                own_clause = (
+                    re.match(r"(?:and|but|or|while|whereas)\s", match.group(1)) is not None
+                    and line[match.end(1) : match.end(1) + 1] != ","
+                )
+                if speaker is None or (
+                    article.result.speakers[speaker].kind == "group" and match.start(1) > 0 and not own_clause
+                ):
                     # An appositive ("Daisuke Kawai, ..., an employee of ..., noted that"): the
                     # person is named earlier in the sentence.
                     if people:
@@ -1142,13 +1239,24 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                             and not re.search(rf"n[’']t\b|\b(?:{VERBS})\b|^\s*they\b", lead.group(1), re.IGNORECASE)
                             and (lead.group(1).split() or [""])[0].lower() not in NO_SUBJECT_OPENS  # "In tests, ..."
                         )
-                        speaker = article.resolve(lead.group(1), sentence.start) if lead and named else None
+                        # "OpenAI’s key business partner, Microsoft, which has invested ..., said": a description,
+                        # then the name it describes set off by commas, is the one named, when what the verb follows
+                        # is a clause on that name ("Around the same time, Musk, who had ..., resigned from the
+                        # board in a move that OpenAI said" is OpenAI's word, not Musk's)
+                        apposed = APPOSED_NAME.match(line) if lead and named else None
+                        on_name = re.match(r"(?:which|who)\b", match.group(1)) is not None  # a clause on the name
+                        if apposed is not None and on_name and not line[apposed.end() : match.start(1)].strip():
+                            speaker = article.resolve(apposed.group("name"), sentence.start + apposed.start("name"))
+                        if speaker is None:
+                            speaker = article.resolve(lead.group(1), sentence.start) if lead and named else None
         if speaker is None and (called := CHARACTERISES.match(line)):  # "She called the data “uneventful”."
             speaker = article.resolve(called.group(1), sentence.start)
         if speaker is None and (opinion := OPINION.search(line)):
             speaker = article.last_person(sentence.start, opinion.group(1))
         if speaker:
             add(sentence.start, sentence.end, speaker, "reported")
+
+    _fuller_forms_win(article.result)
 
     # The rest is the article's own voice.
     voice = article_speaker or "the article"
