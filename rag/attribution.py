@@ -94,13 +94,6 @@ NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+(?:['’](?!(?:s|t|d|ll|re|ve|m)
 NAME = rf"{NAME_WORD}(?:-[{LOWER}]+)?(?:[ -]{NAME_WORD}(?:-[{LOWER}]+)?){{1,5}}"
 # a paragraph that is a question alone and no quotation, right before a quotation opening the next paragraph
 INTERVIEW_QUESTION = re.compile(r"(?:^|\n)[^\n“”\"!?]{5,200}\?[ \t]*\n\s*$")
-# a title's noun right before a name, as an acronym or in lower case ("CTO Gary Wang", "former CEO Caroline Ellison",
-# "coach Mike Kelly"); not an adjective ("the former Goldman Sachs")
-TITLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:CEO|CTO|CFO|COO|minister|president|chancellor|secretary|ambassador|professor|senator|governor|"
-    r"mayor|spokesman|spokeswoman|chairman|director|leader|coach|manager|captain|judge|justice|founder|co-founder|"
-    r"cofounder)\s+$"
-)
 TITLE_BEFORE_CHARS = 20  # more than the longest of them, "co-founder "
 TITLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+$")  # "... Director of ": a title, then what it is of
 TITLE_OF_CHARS = 40
@@ -109,6 +102,23 @@ TITLE_WORDS = frozenset(
     "senator governor mayor spokesman spokeswoman chairman director current former deputy vice leading senior "
     "senate majority minority leader coach manager captain judge justice chief executive ceo cto cfo founder "
     "co-founder cofounder".split()
+)
+# a title's noun right before a name, as an acronym or in lower case ("CTO Gary Wang", "former CEO Caroline Ellison",
+# "coach Mike Kelly"); not an adjective ("the former Goldman Sachs")
+TITLE_ADJECTIVES = frozenset(
+    "prime foreign defense defence general current former deputy vice leading senior senate majority minority chief "
+    "executive".split()
+)
+TITLE_ACRONYMS = frozenset("ceo cto cfo coo".split())
+TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(
+        sorted(
+            w.upper() if w in TITLE_ACRONYMS else re.escape(w)
+            for w in (TITLE_WORDS - TITLE_ADJECTIVES) | TITLE_ACRONYMS
+        )
+    )
+    + r")\s+$"
 )
 ADVERB_BASE = 3.0  # an adverb's word without its -ly is at least this common (Zipf): "repeated", "public"
 PARTICIPLE_VERB = 4.0  # "Following", "Echoing": the verb without its -ing is a common word (Zipf)
@@ -524,9 +534,17 @@ def _adverb(word: str) -> bool:
 def _participle(word: str) -> bool:
     """Whether a capitalised word is a verb's -ing form opening a sentence ("Echoing Bankman-Fried, she
     said"), not a name ending so ("Irving", "Channing": no common verb "irve", "channe")."""
-    stem = word.lower()[:-3]
-    verbs = [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])  # "Running"
-    return len(word) >= 6 and word.endswith("ing") and max(map(zipf_frequency, verbs)) >= PARTICIPLE_VERB
+    return (
+        len(word) >= 6
+        and word.endswith("ing")
+        and max(map(zipf_frequency, _verbs(word.lower()[:-3]))) >= PARTICIPLE_VERB
+    )
+
+
+def _verbs(base: str) -> list[str]:
+    """The verbs a word without its -ing or -ed may be: "echo" of "Echoing", "confirm" or "confirme"; "run" of the
+    doubled "Running", "plan" of "planned"."""
+    return [base, base + "e"] + ([base[:-1]] if len(base) > 2 and base[-1] == base[-2] else [])
 
 
 def _participle_adjective(word: str) -> bool:
@@ -538,10 +556,8 @@ def _participle_adjective(word: str) -> bool:
     folded = word.lower()
     if len(word) < 7 or not word[:1].isupper() or not folded.endswith("ed"):
         return False
-    verbs: list[str] = []
-    for bare in (folded, folded[2:] if folded.startswith("un") else ""):
-        base = bare[:-2]  # "confirm" of "confirmed"; "publish" of "published"
-        verbs += [base, base + "e"] + ([base[:-1]] if len(base) > 2 and base[-1] == base[-2] else [])  # "planned"
+    bares = [folded, folded[2:]] if folded.startswith("un") else [folded, ""]
+    verbs = [v for bare in bares for v in _verbs(bare[:-2])]  # "confirm" of "confirmed"; "publish" of "published"
     return max(zipf_frequency(v) for v in verbs if len(v) >= 4) >= PARTICIPLE_VERB
 
 
