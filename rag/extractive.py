@@ -135,6 +135,7 @@ ENTITY_OTHER_RATIO = 0.9  # ... this close, in an entity question described clau
 PART_RATIO = 0.3  # a part's best sentence joins when this close to the best
 DATED_PART_SENTENCES = 3  # sentences cited for a part naming its report by outlet and day: what that report says
 DATED_PART_RATIO = 0.5  # ... each past its best matching the part this share as well
+SAME_DAY_RATIO = 0.7  # a dated part's outlet's other report of the day it cites joins when its match is this close
 PART_NEW_ARTICLE_BONUS = 0.1  # added to its match when its article is not cited yet: of two near ties, a new report
 ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
@@ -898,6 +899,19 @@ class ExtractiveEngine(Engine):
             }
         answer = max(named or own, key=lambda c: matches[c.evidence.key])
         add(answer)
+        if part.filters.published_from and not named:
+            # the outlet published another report that day telling the part nearly as well: which of the two the
+            # question means cannot be told, so both are cited
+            day = {p.doc_id: p.published[:10] for p in passages}
+            same_day = [
+                c
+                for c in own
+                if c.evidence.doc_id != answer.evidence.doc_id
+                and day[c.evidence.doc_id] == day[answer.evidence.doc_id]
+            ]
+            other = max(same_day, key=lambda c: matches[c.evidence.key], default=None)
+            if other is not None and matches[other.evidence.key] >= SAME_DAY_RATIO * matches[answer.evidence.key]:
+                add(other)
         # A part naming its report by outlet and day ("the TechCrunch article published on October 31"), or by
         # its title's words, asks what that report says: its other sentences that answer about as well say it too.
         if part.filters.published_from or named:

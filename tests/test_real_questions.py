@@ -228,6 +228,32 @@ DEPOT = {
 }
 
 
+# One outlet's two reports on a dock strike published the same day, its report of the next day, and another
+# outlet's later report on how the strike ended.
+DOCK_STRIKE = {
+    "times_walkout.txt": (
+        {"title": "Dockers walk out", "source": "Ellery Times", "published": "2024-08-12"},
+        "Dockers at Port Ellery walked out on Monday over the new shift rota. "
+        "Ships waited in the bay overnight as the cranes stood still.",
+    ),
+    "times_union.txt": (
+        {"title": "Union sets strike terms", "source": "Ellery Times", "published": "2024-08-12"},
+        "The dockers' union said the strike over the shift rota would go on until the rota is withdrawn. "
+        "Its leader asked the harbour board to meet on Friday.",
+    ),
+    "times_ferries.txt": (
+        {"title": "Ferries keep sailing", "source": "Ellery Times", "published": "2024-08-13"},
+        "Island ferries kept to their timetable, the ferry company said, as the passenger berths are not "
+        "worked by dockers.",
+    ),
+    "herald_end.txt": (
+        {"title": "Strike ends", "source": "Ellery Herald", "published": "2024-08-30"},
+        "The dock strike at Port Ellery ended after the harbour board withdrew the shift rota. "
+        "Dockers went back to work on Thursday.",
+    ),
+}
+
+
 # A founder's trial: one article says what she is charged with, the other writes only her initials.
 TRIAL = {
     "courier_charges.txt": (
@@ -1108,6 +1134,12 @@ def depot(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddin
 
 
 @pytest.fixture(scope="module")
+def dock_strike(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    """A dock strike in two reports of one outlet on one day, its report of the next day and another outlet's."""
+    return assistant_over(tmp_path_factory.mktemp("dock_strike") / "articles", DOCK_STRIKE, local_embedder)
+
+
+@pytest.fixture(scope="module")
 def fares(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """Two reports of one outlet on one day, and another outlet's on the same bus fare rise."""
     return assistant_over(tmp_path_factory.mktemp("fares") / "articles", FARES, local_embedder)
@@ -1925,6 +1957,21 @@ def test_a_part_naming_only_its_outlet_and_date_is_searched_with_the_questions_w
     answer = fares.ask(question)
     assert {titles[c.doc_id] for c in answer.citations} == {"Bus fares go up", "Fare rise delayed"}
     assert_verbatim(fares, answer)
+
+
+def test_a_part_named_by_outlet_and_day_is_cited_from_each_report_of_that_day_telling_it(
+    dock_strike: Assistant,
+) -> None:
+    # the Times published two reports on the strike on August 12: which one the question means cannot be told,
+    # and both are cited; its report of the next day (a day a date may be off by) tells of the ferries
+    answer = dock_strike.ask(
+        "Between the Ellery Times report on the dockers' strike over the shift rota published on August 12, "
+        "2024, and the Ellery Herald report published on August 30, 2024, did the account of the strike change?"
+    )
+    titles = {r.doc_id: r.title for r in dock_strike.articles()}
+    cited = {titles[c.doc_id] for c in answer.citations}
+    assert cited == {"Dockers walk out", "Union sets strike terms", "Strike ends"}, answer.text
+    assert_verbatim(dock_strike, answer)
 
 
 def test_a_report_named_by_outlet_and_day_is_quoted_on_the_point_in_each_of_its_sentences_that_bear_on_it(
