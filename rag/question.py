@@ -935,6 +935,9 @@ TOLD_TO = re.compile(
 )
 
 
+WRITES_CAPITALS = re.compile(r"(?<=.)\b(?!I\b)[A-Z]")  # a capital past the first letter, the pronoun "I" aside
+
+
 def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
     """The outlets (and authors) a question names: known ones anywhere, unknown ones where an article is asked for."""
     found: list[OutletMention] = []
@@ -951,6 +954,12 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
             if single_word and (match.start() == 0 or match.group(0).islower()):
                 # one word must be written with a capital ("fortune" is a word; "talkSPORT" is TalkSport), and
                 # a capital at the start of a question says nothing
+                continue
+            if match.group(0).islower() and (
+                WRITES_CAPITALS.search(question) or re.match(r"\s+of\b", question[match.end() :])
+            ):
+                # "at the age of 16", "on the verge of": words, where the question writes names with capitals or
+                # the words go on with "of"
                 continue
             if TOLD_TO.search(question[: match.start()]):
                 continue  # "What did Jones tell CNBC": an interview any outlet may report, not CNBC's article

@@ -515,6 +515,20 @@ def test_an_outlet_is_found_without_its_leading_the_unless_one_word_is_left() ->
     assert plan_question("Which ledger shows the fees?", CATALOG).outlets == []
 
 
+def test_an_outlet_named_by_ordinary_words_is_no_outlet_where_they_are_written_as_words() -> None:
+    catalog = Catalog.of((*RECORDS, record("e1", "The Age", "2024-03-10"), record("e2", "The Verge", "2024-03-11")))
+    # a question writing names with capitals writes an outlet's name with them too; "... of" goes on as words
+    assert plan_question("What did Ada Okoro say about going to sea at the age of 16?", catalog).outlets == []
+    assert plan_question("Which ports are on the verge of closing?", catalog).outlets == []
+    assert plan_question("What did the Age report about Ada Okoro's fees?", catalog).parts[0].filters.sources == (
+        "The Age",
+    )
+    # a question in small letters throughout names its outlets in them too
+    assert plan_question("what did the verge say about the fees", catalog).parts[0].filters.sources == (
+        "The Verge",
+    )
+
+
 def test_a_publication_date_narrows_its_outlet_and_one_with_no_article_is_missing() -> None:
     plan = plan_question("What did the Harbour Gazette report published on March 9, 2024 say about fees?", CATALOG)
     part = plan.parts[0]
