@@ -935,7 +935,8 @@ TOLD_TO = re.compile(
 )
 
 
-WRITES_CAPITALS = re.compile(r"(?<=.)\b(?!I\b)[A-Z]")  # a capital past the first letter, the pronoun "I" aside
+# a word written with a capital past the first letter, "I" aside (not an acronym: "the SEO party in the verge story")
+WRITES_CAPITALS = re.compile(r"(?<=.)\b[A-Z][a-z]")
 
 
 def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:

@@ -523,10 +523,11 @@ def test_an_outlet_named_by_ordinary_words_is_no_outlet_where_they_are_written_a
     assert plan_question("What did the Age report about Ada Okoro's fees?", catalog).parts[0].filters.sources == (
         "The Age",
     )
-    # a question in small letters throughout names its outlets in them too
+    # a question in small letters throughout (acronyms aside) names its outlets in them too
     assert plan_question("what did the verge say about the fees", catalog).parts[0].filters.sources == (
         "The Verge",
     )
+    assert plan_question("which QB did the verge pick", catalog).parts[0].filters.sources == ("The Verge",)
 
 
 def test_a_publication_date_narrows_its_outlet_and_one_with_no_article_is_missing() -> None:
