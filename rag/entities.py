@@ -24,9 +24,12 @@ from rag.records import Evidence
 from rag.word_frequency import zipf_frequency
 
 # A run of capitalised words (with the small words names hold), or an acronym.
+# A name may open with an abbreviation written with its full stop: a saint, a mount, a fort ("St. Patrick's Day",
+# "Mt. Everest", "Ft. Lauderdale") or a title ("Dr. Anna Weiss": the title is no part of the name, `_clean`).
+NAME_ABBREVIATION = r"(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Rev|Sgt)\.(?=\s+[A-Z])"
 NAME = re.compile(
-    r"\b(?:[A-Z][\w&'’.-]*[\w&]|[A-Z])(?:\s+(?:(?:of|de|del|da|van|von|der|la|le|&|for)\s+)?"
-    r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]\.?))*"
+    rf"\b(?:{NAME_ABBREVIATION}|[A-Z][\w&'’.-]*[\w&]|[A-Z])(?:\s+(?:(?:of|de|del|da|van|von|der|la|le|&|for)\s+)?"
+    rf"(?:{NAME_ABBREVIATION}|[A-Z][\w&'’.-]*[\w&]|[A-Z]\.?))*"
 )
 CONNECTORS = frozenset("of de del da van von der la le & for".split())
 # Words written all in capitals, three or more in a row ("CHARLIE SHEEN'S TV RETURN COMES AFTER ...",
@@ -303,7 +306,7 @@ def _owner_in_name(owner: Sequence[str], owned: Sequence[str], fixed_owners: Abs
 
 # "Valentine's Day", "Macy's Thanksgiving Day Parade": a possessive before a capitalised word, and its owner
 POSSESSIVE_BEFORE_CAPITAL = re.compile(r"['’]s\s+[A-Z]")
-OWNER = re.compile(r"(?<![\w'’.-])[A-Z][\w.-]*$")
+OWNER = re.compile(r"(?<![\w'’.-])(?:(?:St|Mt|Ft)\.\s+)?[A-Z][\w.-]*$")  # "St. Patrick's Day": the saint's
 # a capitalised word right before a name: then it is the last word of a longer one ("Bobby Valentine", "Best Buy's")
 CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w.-]*)\s+$")
 NOT_OWNERS = frozenset({"let"})  # "Let's Chat": "let us"
@@ -453,7 +456,12 @@ def _clean(words: list[str]) -> list[str]:
 
 def _title_in_name(words: list[str]) -> bool:
     """ "Prime Day", "General Motors": a title word before one common word is part of a name."""
-    return len(words) == 2 and fold(words[0].strip(".")) in TITLES and zipf_frequency(fold(words[1])) >= COMMON_ZIPF
+    return (
+        len(words) == 2
+        and fold(words[0].strip(".")) in TITLES
+        and not words[0].endswith(".")  # "Sen. Warren": a title written short is none
+        and zipf_frequency(fold(words[1])) >= COMMON_ZIPF
+    )
 
 
 def _origin_in_name(words: list[str]) -> bool:

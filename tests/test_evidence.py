@@ -179,6 +179,20 @@ def test_a_possessive_is_part_of_a_name_when_its_owner_is_named_nowhere_else() -
     assert names_in(texts[0]) == ["Valentine", "Day", "Mother", "Day"]
 
 
+def test_a_name_opening_with_an_abbreviation_keeps_it_and_a_title_written_short_is_dropped() -> None:
+    texts = [
+        "The crowds filled Skarvik on St. Patrick's Day, and Mt. Hallen was closed to climbers.",
+        "She studied at St. Brannoc's College before moving to Ft. Lauderdale.",
+        "Dr. Ingrid Solheim said the trial worked, and Sen. Marlow agreed.",
+        "Patrick Dunne ran the parade.",
+    ]
+    owners = fixed_name_owners(texts)
+    assert names_in(texts[0], fixed_owners=owners) == ["Skarvik", "St. Patrick's Day", "Mt. Hallen"]
+    assert names_in(texts[1], fixed_owners=owners) == ["St. Brannoc's College", "Ft. Lauderdale"]
+    # the full stop of a title or a saint's abbreviation ends no sentence: the name after it is one name
+    assert names_in(texts[2]) == ["Ingrid Solheim", "Marlow"]
+
+
 def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
     # a headline in capitals: the capitals say nothing of what is a name
     assert names_in("DAHL'S SURPRISE FERRY PLAN COMES AFTER HE QUIT THE BOARD") == []
