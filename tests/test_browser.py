@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from rag.chats import chats_path
 from rag.settings import Settings
 from tests.support.browser import CHROMIUM_FLAGS, chromium, serve
 from tests.support.fake_openai import Reply, fake_openai_server
@@ -36,8 +38,12 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def app_url(bundled_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a copy of the bundled store: the chats it saves stay out of the store other tests share."""
     chromium()
-    yield from serve(bundled_settings.storage_dir, tmp_path_factory.mktemp("streamlit"))
+    storage = tmp_path_factory.mktemp("browser-store") / "storage"
+    shutil.copytree(bundled_settings.storage_dir, storage)
+    yield from serve(storage, tmp_path_factory.mktemp("streamlit"))
+    assert not chats_path(bundled_settings).exists(), "the browser tests saved chats into the shared bundled store"
 
 
 def ask(page: Any, question: str) -> None:
