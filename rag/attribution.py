@@ -61,8 +61,13 @@ from rag.word_frequency import zipf_frequency
 # apposition to a description speaks ("OpenAI’s key business partner, Microsoft, which ..., said"); a surname alone is
 # the one person speaker named in full ("Wang": Gary Wang), a title right before a name makes it a person's ("CTO Gary
 # Wang", "coach Ian Foster"), a clause after "and" names its own speaker ("..., and Google says"), and an apostrophe
-# inside a word is part of a name ("Dalton Papali’i")
-ATTRIBUTION_VERSION = "attribution-v30"
+# inside a word is part of a name ("Dalton Papali’i"); v31: a title runs up to its last noun, and the person's name
+# comes after it ("Chief Soccer Officer Dana Holt", "Atlanta Fed President Raphael Bostic"), so a run ending with that
+# noun is a title alone, no name ("Chief Soccer Officer and Sporting Director Chris Henderson"); a title anywhere
+# before a name makes it a person's; the words after a verb of saying that end with a title are who the person is,
+# the name after the comma who speaks ("added Inter Miami CF Co-Owner, David Beckham"); "Del" is a name's prefix
+# ("DelBianco")
+ATTRIBUTION_VERSION = "attribution-v31"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -86,8 +91,8 @@ TITLES = (
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
 # a prefix after which a name writes a capital again ("O’Hara", "D’Angelo", "McCaffrey", "MacKenzie", "DiSandro",
-# "DeVito", "LaPorta", "LeCun")
-NAME_PREFIX = r"(?:O['’]|D['’]|Mc|Mac|Fitz|D[aeiu]|L[ae])"
+# "DeVito", "DelBianco", "LaPorta", "LeCun")
+NAME_PREFIX = r"(?:O['’]|D['’]|Mc|Mac|Fitz|D[aeiu]|Del|L[ae])"
 # a word of a name: a capital, then small letters, perhaps on after an apostrophe that marks no possessive or
 # contraction ("Papali’i", "Taukei’aho"; not "Altman’s", "Isn’t")
 NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+(?:['’](?!(?:s|t|d|ll|re|ve|m)\b)[{LOWER}]+)?"
@@ -110,6 +115,13 @@ TITLE_ADJECTIVES = frozenset(
     "executive".split()
 )
 TITLE_ACRONYMS = frozenset("ceo cto cfo coo".split())
+# the nouns a title ends with, and no one's name does ("Chief Soccer Officer", "Atlanta Fed President", "Club
+# Co-Owner"): the title runs up to them, and the person's name comes after; not "Judge", "King", "Head", "Coach",
+# which are people's names too (Mike Judge, Stephen King, Travis Head)
+TITLE_HEADS = frozenset(
+    "officer director owner president chairman chairwoman manager secretary minister executive founder cofounder "
+    "ceo cto cfo coo spokesperson spokesman spokeswoman commissioner governor".split()
+)
 TITLE_BEFORE = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(
@@ -412,10 +424,22 @@ def _rare_name(word: str) -> bool:
     )
 
 
+def _title_head(word: str) -> bool:
+    """Whether a word is the noun a title ends with (one of `TITLE_HEADS`), read by its last part when
+    hyphenated ("Co-Owner", "Vice-President")."""
+    return word.strip(",.").lower().split("-")[-1] in TITLE_HEADS
+
+
 def _strip_titles(name: str) -> str:
     """ "Prime Minister Fumio Kishida" -> "Fumio Kishida", "But Sam Altman" -> "Sam Altman"; "" when only
-    titles (or a sentence's opening word) remain or one word is left."""
+    titles (or a sentence's opening word) remain or one word is left. A title with a body's name or a field in it
+    runs up to its last noun ("Chief Soccer Officer Dana Holt", "Harbour Board President Dana Holt": Dana Holt),
+    and a run that ends with that noun is a title alone ("Chief Soccer Officer" before "and Sporting Director
+    Dana Holt")."""
     words = _without_modifiers(name).split()
+    heads = [i for i, word in enumerate(words) if _title_head(word)]
+    if heads:
+        words = words[heads[-1] + 1 :]
     while words and (
         words[0].lower() in TITLE_WORDS
         or words[0].lower() in SENTENCE_OPENERS
@@ -443,6 +467,13 @@ def _interviewee(article: _Article, text: str, at: int) -> str | None:
     written = {name: len(re.findall(rf"(?<![\w'’-]){re.escape(_surname(name))}(?![\w'’-])", text)) for name in first}
     chosen = max(first, key=lambda name: written[name], default=None)
     return article.register(chosen, first[chosen]) if chosen is not None else None
+
+
+def _titles_before(run: str, name: str) -> bool:
+    """Whether the words a run of capitalised words holds before the name `_run_name` gives hold a title ("Mayor
+    Dean Holt", "Sporting Director Dean Holt", "Harbour Board President Dean Holt"), which makes it a person's."""
+    before = run[: run.rindex(name)].split() if name and name in run else []
+    return any(word.lower() in TITLE_WORDS or _title_head(word) for word in before)
 
 
 def _run_name(match: re.Match[str]) -> str:
@@ -632,7 +663,7 @@ class _Article:
         speaking_alone = _speaking_alone(body)
         for match in re.finditer(NAME, body):
             name = _run_name(match)
-            titled = name != match.group() and match.group().split()[0].lower() in TITLE_WORDS  # "Mayor Dean Holt"
+            titled = _titles_before(match.group(), name)  # "Mayor Dean Holt", "Sporting Director Dean Holt"
             # a title written right before the run, as an acronym or in lower case: "CTO Gary Wang", "coach Dean Holt"
             before = body[max(0, match.start() - TITLE_BEFORE_CHARS) : match.start()]
             titled = titled or (name == match.group() and TITLE_BEFORE.search(before) is not None)
@@ -1029,6 +1060,25 @@ ASIDE = r"(?:however|though|meanwhile|instead|nonetheless|nevertheless|indeed|mo
 REPORTED = re.compile(rf"(?:^|,\s)([^,;“”«»]{{2,120}}?)(?:,\s+{ASIDE})?,?\s+(?:{VERBS})\b(?!\s+to\s+(?:be|have)\b)")
 
 
+# the words after a title that ends the attribution after its verb, set off by a comma: the person's name
+# ("added Harbour Ferries Co-Owner, Dana Holt.", "said the club's co-owner, Dana Holt, “...”")
+NAME_AFTER_TITLE = re.compile(rf"\s*,\s*(?P<name>{NAME})\s*(?:[,.;:!?“”]|$)")
+
+
+def _named_after_title(article: _Article, mention: str, after: str, at: int) -> str | None:
+    """The person named after a comma when the words after a verb of saying end with a title ("“...,” added
+    Harbour Ferries Co-Owner, Dana Holt."; `after` is the text following them): registered. The title says who
+    they are, a body's name in it is no speaker; None when the mention ends with no title or no name follows."""
+    if not mention.split() or not _title_head(mention.split()[-1]):
+        return None
+    named = NAME_AFTER_TITLE.match(after)
+    run = re.compile(NAME).match(after, named.start("name")) if named is not None else None
+    name = _run_name(run) if run is not None else ""
+    if not name or not (article.is_person(name) or _plain_name(name)):
+        return None
+    return article.register(name, at)
+
+
 def _named_after_verb(article: _Article, cue: re.Match[str], at: int) -> str | None:
     """The person a quotation's attribution names after its verb when the words before the verb are set off from
     it by a comma, the rest of the quoted sentence and no subject (“... the face of” generative AI technology,
@@ -1158,7 +1208,11 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             cue = None  # “... a “start.” Returning to Twitch isn’t an option for her, she said": another sentence
         if cue:
             mention = cue.group(2) or cue.group(3)
-            speaker = _named_after_verb(article, cue, region.start) or article.resolve(mention, region.start)
+            speaker = (
+                _named_after_verb(article, cue, region.start)
+                or (cue.group(2) and _named_after_title(article, mention, tail[cue.end(2) :], region.start))
+                or article.resolve(mention, region.start)
+            )
             end = region.end + cue.end()
             # “A,” says X, senior fellow at ..., “B”; not when the attribution ended the sentence and another
             # sentence brings in whoever says B (“A,” X said. Commuter Y said: “B”)
@@ -1213,7 +1267,11 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                     break
         inverted = INVERTED.match(line) if speaker is None else None
         if inverted is not None:
-            speaker = article.resolve(inverted.group("who"), sentence.start + inverted.start("who"))
+            at = sentence.start + inverted.start("who")
+            after = line[inverted.end("who") :]  # "..., said Harbour Ferries Co-Owner, Dana Holt.": Dana Holt
+            speaker = _named_after_title(article, inverted.group("who"), after, at) or article.resolve(
+                inverted.group("who"), at
+            )
         if speaker is None:
             match = REPORTED.search(line)
             if match:

@@ -692,3 +692,34 @@ def test_a_name_written_with_an_apostrophe_inside_a_word_is_read_whole() -> None
     text = "Winger Sione Tupou’a scored twice on Saturday. Tupou’a said the side had trained for the wet.\n"
     said = speakers_by_opening(text, attribute(text, article_speaker="the article"), 20)
     assert said["Tupou’a said the sid"] == "Sione Tupou’a"
+
+
+def test_a_title_then_a_comma_then_a_name_is_the_persons() -> None:
+    # the title (a club's name and "Co-Owner") ends where the comma does: who speaks is the name after it
+    text = (
+        "The club will play two friendlies in Lisbon before the season opens.\n\n"
+        "“Lisbon has a wonderful football crowd,” added Harbour Rovers FC Co-Owner, Talia Brenner. “We cannot "
+        "wait to bring the team there.”\n\n"
+        "The new stand will be finished by March, said Harbour Rovers FC Co-Owner, Mark Hill.\n"
+    )
+    said = speakers_by_opening(text, attribute(text, article_speaker="the article"), 20)
+    assert said["“Lisbon has a wonder"] == "Talia Brenner"
+    assert said["The new stand will b"] == "Mark Hill"
+
+
+def test_a_title_runs_up_to_its_last_noun_and_two_titles_joined_by_and_come_before_the_name() -> None:
+    # "Chief Rowing Officer" and "Performance Director" are two titles of one person, named after the second;
+    # "Harbour Board President" is a title too, with the body's name in it
+    text = (
+        "“The crews are faster than they were a year ago,” said Chief Rowing Officer and Performance Director "
+        "Mark Hill.\n\n"
+        "Harbour Board President Rosa Kerr said the regatta would stay in June.\n\n"
+        "Harbour Board Secretary Tom DelMonte said the course would be buoyed by Friday.\n"
+    )
+    result = attribute(text, article_speaker="the article")
+    said = speakers_by_opening(text, result, 20)
+    assert said["“The crews are faste"] == "Mark Hill"
+    assert said["Harbour Board Presid"] == "Rosa Kerr"
+    assert "Rowing Officer" not in result.speakers
+    # "DelMonte" is one word of a name, as "DeVito" is: the name is not cut to "Tom Del"
+    assert said["Harbour Board Secret"] == "Tom DelMonte"
