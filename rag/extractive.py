@@ -906,8 +906,7 @@ class ExtractiveEngine(Engine):
             same_day = [
                 c
                 for c in own
-                if c.evidence.doc_id != answer.evidence.doc_id
-                and day[c.evidence.doc_id] == day[answer.evidence.doc_id]
+                if c.evidence.doc_id != answer.evidence.doc_id and day[c.evidence.doc_id] == day[answer.evidence.doc_id]
             ]
             other = max(same_day, key=lambda c: matches[c.evidence.key], default=None)
             if other is not None and matches[other.evidence.key] >= SAME_DAY_RATIO * matches[answer.evidence.key]:

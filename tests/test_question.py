@@ -524,9 +524,7 @@ def test_an_outlet_named_by_ordinary_words_is_no_outlet_where_they_are_written_a
         "The Age",
     )
     # a question in small letters throughout (acronyms aside) names its outlets in them too
-    assert plan_question("what did the verge say about the fees", catalog).parts[0].filters.sources == (
-        "The Verge",
-    )
+    assert plan_question("what did the verge say about the fees", catalog).parts[0].filters.sources == ("The Verge",)
     assert plan_question("which QB did the verge pick", catalog).parts[0].filters.sources == ("The Verge",)
 
 
