@@ -25,8 +25,13 @@ from rag.word_frequency import zipf_frequency
 
 # A run of capitalised words (with the small words names hold), or an acronym.
 # A name may open with an abbreviation written with its full stop: a saint, a mount, a fort ("St. Patrick's Day",
-# "Mt. Everest", "Ft. Lauderdale") or a title ("Dr. Anna Weiss": the title is no part of the name, `_clean`).
-NAME_ABBREVIATION = r"(?:St|Mt|Ft|Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Lt|Col|Capt|Prof|Rev|Sgt)\.(?=\s+[A-Z])"
+# "Mt. Everest", "Ft. Lauderdale"), part of the name, or a title ("Dr. Anna Weiss", "Lt. Ray Lund"), none of it
+# (`_clean`).
+PLACE_ABBREVIATIONS = "St|Mt|Ft"
+TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms gov sen rep gen lt col capt prof rev sgt".split())
+NAME_ABBREVIATION = (
+    rf"(?:{PLACE_ABBREVIATIONS}|{'|'.join(sorted(a.capitalize() for a in TITLE_ABBREVIATIONS))})\.(?=\s+[A-Z])"
+)
 NAME = re.compile(
     rf"\b(?:{NAME_ABBREVIATION}|[A-Z][\w&'’.-]*[\w&]|[A-Z])(?:\s+(?:(?:of|de|del|da|van|von|der|la|le|&|for)\s+)?"
     rf"(?:{NAME_ABBREVIATION}|[A-Z][\w&'’.-]*[\w&]|[A-Z]\.?))*"
@@ -306,7 +311,8 @@ def _owner_in_name(owner: Sequence[str], owned: Sequence[str], fixed_owners: Abs
 
 # "Valentine's Day", "Macy's Thanksgiving Day Parade": a possessive before a capitalised word, and its owner
 POSSESSIVE_BEFORE_CAPITAL = re.compile(r"['’]s\s+[A-Z]")
-OWNER = re.compile(r"(?<![\w'’.-])(?:(?:St|Mt|Ft)\.\s+)?[A-Z][\w.-]*$")  # "St. Patrick's Day": the saint's
+# "St. Patrick's Day": the saint's
+OWNER = re.compile(rf"(?<![\w'’.-])(?:(?:{PLACE_ABBREVIATIONS})\.\s+)?[A-Z][\w.-]*$")
 # a capitalised word right before a name: then it is the last word of a longer one ("Bobby Valentine", "Best Buy's")
 CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w.-]*)\s+$")
 NOT_OWNERS = frozenset({"let"})  # "Let's Chat": "let us"
@@ -441,7 +447,7 @@ def _clean(words: list[str]) -> list[str]:
         and not _title_in_name(words)
         and not _origin_in_name(words)
     ):
-        if len(words) == 1 and fold(words[0].strip(".")) not in TITLES and fold(words[0]) not in CONNECTORS:
+        if len(words) == 1 and not _is_title(words[0]) and fold(words[0]) not in CONNECTORS:
             break
         words = words[1:]
     while words and fold(words[-1]) in CONNECTORS:
@@ -475,10 +481,16 @@ def _origin_in_name(words: list[str]) -> bool:
     )
 
 
+def _is_title(word: str) -> bool:
+    """A title, or one written short with its full stop ("Lt.", "Prof.")."""
+    folded = fold(word.strip("."))
+    return folded in TITLES or (word.endswith(".") and folded in TITLE_ABBREVIATIONS)
+
+
 def _is_qualifier(word: str) -> bool:
     """A title, a month or day, or an adjective of origin: words that stand before a name."""
     folded = fold(word.strip("."))
-    return folded in TITLES or folded in CALENDAR or folded in DEMONYMS
+    return _is_title(word) or folded in CALENDAR or folded in DEMONYMS
 
 
 NEAR_CHARACTERS = 300  # the text either side of a name read for the words near it (a few words fit many times over)

@@ -189,8 +189,13 @@ def test_a_name_opening_with_an_abbreviation_keeps_it_and_a_title_written_short_
     owners = fixed_name_owners(texts)
     assert names_in(texts[0], fixed_owners=owners) == ["Skarvik", "St. Patrick's Day", "Mt. Hallen"]
     assert names_in(texts[1], fixed_owners=owners) == ["St. Brannoc's College", "Ft. Lauderdale"]
-    # the full stop of a title or a saint's abbreviation ends no sentence: the name after it is one name
+    # the full stop of a title or a saint's abbreviation ends no sentence: the name after it is one name, and a
+    # title written short is none of it, whether or not it is a title written in full too ("Lt.", "Prof.")
     assert names_in(texts[2]) == ["Ingrid Solheim", "Marlow"]
+    assert names_in("The ferry was piloted by Lt. Ray Lund and inspected by Prof. Ada Brenn.") == [
+        "Ray Lund",
+        "Ada Brenn",
+    ]
 
 
 def test_words_shouted_in_capitals_are_no_names_but_acronyms_are() -> None:
