@@ -1143,7 +1143,10 @@ def question_halves(question: str) -> list[Half]:
 # article ("Which company, ranking local search results, showing new hardware at an annual
 # event, and accused in an antitrust suit ...?"). Each clause is looked for on its own.
 FACET_BOUNDARY = re.compile(
-    r"[,;:()]|\b(?:and|but|while|whereas|who|whom|whose|which|that|also|despite|although|though|"
+    # "that" after a preposition is a determiner ("the richest in that age group"), no relative word
+    r"[,;:()]|(?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bon\s)(?<!\bfor\s)(?<!\bby\s)(?<!\bto\s)(?<!\bfrom\s)"
+    r"(?<!\bwith\s)(?<!\bduring\s)\bthat\b|"
+    r"\b(?:and|but|while|whereas|who|whom|whose|which|also|despite|although|though|"
     r"after|before|as well as|according to|as reported by|reported by|in contrast to)\b",
     re.IGNORECASE,
 )

@@ -719,6 +719,21 @@ def test_a_long_description_is_read_clause_by_clause_without_its_outlets() -> No
     ]
 
 
+def test_that_after_a_preposition_points_at_something_and_parts_no_clause() -> None:
+    # "in that age group": a determiner, and the clause it stands in is one clause; "that" after a noun still parts
+    plan = plan_question(
+        "Which ferry firm, once the busiest on that stretch of coast, cut its winter sailings by half, "
+        "and blamed a fuel bill that doubled in price last winter?",
+        CATALOG,
+    )
+    assert plan.facets == [
+        "once the busiest on that stretch of coast",
+        "cut its winter sailings by half",
+        "blamed a fuel bill",
+        "doubled in price last winter?",
+    ]
+
+
 def test_the_articles_of_every_part_together_bound_a_questions_clauses() -> None:
     plan = plan_question(
         "Does the Harbour Gazette report of March 9, 2024 say fees rose, while Quayside Wire reports that they fell?",
