@@ -1143,10 +1143,7 @@ def question_halves(question: str) -> list[Half]:
 # article ("Which company, ranking local search results, showing new hardware at an annual
 # event, and accused in an antitrust suit ...?"). Each clause is looked for on its own.
 FACET_BOUNDARY = re.compile(
-    # "that" after a preposition is a determiner ("the richest in that age group"), no relative word
-    r"[,;:()]|(?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bon\s)(?<!\bfor\s)(?<!\bby\s)(?<!\bto\s)(?<!\bfrom\s)"
-    r"(?<!\bwith\s)(?<!\bduring\s)\bthat\b|"
-    r"\b(?:and|but|while|whereas|who|whom|whose|which|also|despite|although|though|"
+    r"[,;:()]|\b(?:and|but|while|whereas|who|whom|whose|which|that|also|despite|although|though|"
     r"after|before|as well as|according to|as reported by|reported by|in contrast to)\b",
     re.IGNORECASE,
 )
@@ -1164,8 +1161,11 @@ def question_facets(question: str, skip: Sequence[tuple[int, int]] = ()) -> list
     for start, end in skip:  # outlets and dates are filters, not words to look for
         text[start:end] = " " * (end - start)
     masked = "".join(text)
-    # "and" between two names joins them ("Japan and NATO", "Epic and Google"): no new clause
-    bounds = [m for m in FACET_BOUNDARY.finditer(masked) if not _joins_names(question, m)]
+    # "and" between two names joins them ("Japan and NATO", "Epic and Google"), and "that" after a preposition
+    # points at something ("the richest in that age group"): no new clause
+    bounds = [
+        m for m in FACET_BOUNDARY.finditer(masked) if not _joins_names(question, m) and not _determiner(question, m)
+    ]
     edges = [0, *(i for m in bounds for i in (m.start(), m.end())), len(masked)]
     pieces = [masked[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
     facets = [" ".join(p.split()) for p in pieces if len(content_words(p)) >= FACET_WORDS]
@@ -1208,6 +1208,15 @@ def _joins_names(question: str, boundary: re.Match[str]) -> bool:
     before = re.search(r"([\w'’.-]+)\s+$", question[: boundary.start()])
     after = re.match(r"\s+[\"'‘“]?([A-Z])", question[boundary.end() :])
     return bool(before and before.group(1)[0].isupper() and after)
+
+
+PREPOSITION_BEFORE = re.compile(rf"\b(?:{ASKED_PREPOSITIONS})\s+$", re.IGNORECASE)
+
+
+def _determiner(question: str, boundary: re.Match[str]) -> bool:
+    """Whether a clause boundary is a "that" right after a preposition ("in that age group"), which points at
+    something and opens no clause."""
+    return boundary.group().lower() == "that" and PREPOSITION_BEFORE.search(question, 0, boundary.start()) is not None
 
 
 def _parts(question: str, plan: QuestionPlan, catalog: Catalog) -> list[Part]:
