@@ -124,14 +124,17 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 ]
 DATE_SLACK_DAYS = 1  # a date as a question gives it may be a day off the stored one (time zones)
+QUOTE_OPENS = r"[\"'‘“]?"  # "published at '2023-10-04T22:42:00+00:00'": the date quoted as its record writes it
 EXPLICIT_PUBLICATION = re.compile(
-    r"\b(?:published|posted|released|dated|issued)\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE
+    rf"\b(?:published|posted|released|dated|issued)\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?{QUOTE_OPENS}$", re.I
 )
 ARTICLE_DATE = re.compile(
     r"\b(?:article|articles|report|reports|reported|piece|story|coverage|update|publication|edition)"
-    r"(?:\s+[^\s,.;?]+){0,2}?\s+(?:on|from|of|dated|in)\s+(?:the\s+)?$",
+    rf"(?:\s+[^\s,.;?]+){{0,2}}?\s+(?:on|from|of|dated|in)\s+(?:the\s+)?{QUOTE_OPENS}$",
     re.I,
 )
+# a day written with its time ("2023-12-12T22:38:05+00:00") is copied from an article's record: its publication
+TIMESTAMPED = re.compile(r"\d-\d\dT\d")
 OPEN_BOUND = re.compile(r"\b(?P<bound>before|after|since|until|prior\s+to)\s+", re.IGNORECASE)  # an open range
 SAME_DAY = re.compile(r"\b(?:that|the)\s+(?:very\s+)?same\s+(?:day|date)\b", re.IGNORECASE)
 OPEN_BOUNDS = ("before", "after", "since", "until", "prior")  # a date range open on one side is no day
@@ -911,7 +914,7 @@ def find_dates(question: str, years: set[int]) -> list[DateMention]:
                     high = f"{max(years | {int(high[:4])}):04d}-12-31"
                 else:
                     low = f"{min(years | {int(low[:4])}):04d}-01-01"
-            explicit = bool(EXPLICIT_PUBLICATION.search(before))
+            explicit = bool(EXPLICIT_PUBLICATION.search(before)) or bool(TIMESTAMPED.search(match.group()))
             publication = explicit or bool(ARTICLE_DATE.search(before) or DATED_ARTICLE.match(question, match.end()))
             start = match.start() - len(bound.group(0)) if bound else match.start()
             written = question[start : match.end()]

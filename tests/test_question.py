@@ -254,6 +254,18 @@ def test_dates_are_read_with_or_without_a_year_and_publication_dates_told_from_e
     assert find_dates("posted at 2024-03-05T08:15:00+00:00", {2024})[0].low == "2024-03-05"
 
 
+def test_a_date_quoted_or_written_with_its_time_is_an_articles_publication_date() -> None:
+    # the day quoted as the article's record writes it, after "published at" or "the story on"
+    quoted = find_dates("the Gazette piece (published at '2024-03-05T08:15:00+00:00') on the pier", {2024})[0]
+    assert (quoted.low, quoted.publication, quoted.explicit) == ("2024-03-05", True, True)
+    assert find_dates("the Gazette story on \u201cMarch 5, 2024\u201d", {2024})[0].publication
+    # a day written with its time is copied from an article's record, whatever words come before it
+    stamped = find_dates("Between the Gazette at 2024-03-05T08:15:00+00:00 and the Courier, did fares rise?", {2024})
+    assert stamped[0].publication
+    # a bare day after other words is still an event's
+    assert not find_dates("the pier that reopened on 2024-03-05 after the storm", {2024})[0].publication
+
+
 def test_an_outlet_the_corpus_has_nothing_from_is_named_as_missing() -> None:
     plan = plan_question("According to a Bloomberg article, what did the Harbour Gazette say about fees?", CATALOG)
     assert plan.missing == ["an article from Bloomberg"]
