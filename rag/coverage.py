@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.aliases import WRITTEN_OUT_TITLES
 from rag.citations import cosine
-from rag.lexicon import COUNTRY_INITIALS, FUNCTION_WORDS, stem, words
+from rag.lexicon import COUNTRY_INITIALS, FUNCTION_WORDS, content_stems, stem, words
 from rag.word_frequency import zipf_frequency
 
 VARIANT_SIMILARITY = 0.7  # a corpus word this close in meaning covers the term
@@ -145,6 +146,56 @@ def specific_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[
     return list(dict.fromkeys(terms))
 
 
+# A short question may be about a thing written in lower case ("What is the chemical symbol for tungsten?", "who
+# painted the sistine chapel ceiling"): a corpus that never writes "tungsten" cannot answer it, however many sentences
+# share "chemical". Such a word is rare in English, in a question of few words, its meaning rests on it, and the
+# passages found do not hold the rest of what it asks. In a long question a rare word is one detail among many
+# ("once hailed as a savior"); a frequent one ("overview", "compare") or one a topic follows ("the gist of") is a way
+# of asking; and a word the question means nearly the same without ("give me the gist: what did ...") or whose other
+# words the passages hold together ("who won the footy grand final") is not what the corpus lacks.
+TOPIC_ZIPF = 3.5  # a lower-case word rarer than this in English may name a thing ("orchid" 3.3; "overview" 3.9)
+TOPIC_QUESTION_WORDS = 7  # ... in a question of at most this many content words
+TOPIC_LETTERS = 4  # ... and has this many letters at least ("tl;dr", "pls" are ways of writing)
+TOPIC_MEANING = 0.86  # the question without the word is this similar to itself, or less: its meaning rests on it
+TOPIC_REST_HELD = 0.6  # the best passage found holds this IDF-weighted share of the question's other words, or more
+# "the gist of X", "the lowdown on X": a word a topic follows is a way of asking about it
+ASKS_ABOUT_WHAT_FOLLOWS = re.compile(r"\s+(?:of|on|about|for|regarding|re)\b", re.IGNORECASE)
+VERB_ENDINGS = ("ed", "ing")  # "restarted", "energizing": a deed, which the articles may tell in other words
+
+
+def topic_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """The lower-case words a short question is about, rare in English and no verb (`TOPIC_ZIPF`), outside `skip`."""
+    kept = "".join(" " if any(a <= i < b for a, b in skip) else c for i, c in enumerate(question))
+    if len(content_stems(kept)) > TOPIC_QUESTION_WORDS:
+        return []
+    terms = []
+    for match in TOKEN.finditer(kept):
+        word = match.group()
+        if len(word) < TOPIC_LETTERS or not word.isalpha() or not word.islower() or word.endswith(VERB_ENDINGS):
+            continue
+        if word in FUNCTION_WORDS:
+            continue
+        if zipf_frequency(word) < TOPIC_ZIPF and not ASKS_ABOUT_WHAT_FOLLOWS.match(kept, match.end()):
+            terms.append(word)
+    return list(dict.fromkeys(terms))
+
+
+def _misspelt(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether the word is a corpus word with one letter left out, added, changed or two swapped ("grnad")."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = [a + b[1:] for a, b in cuts if b]
+    edits += [a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1]
+    edits += [a + c + b[1:] for a, b in cuts if b for c in letters]
+    edits += [a + c + b for a, b in cuts for c in letters]
+    return any(edit in vocabulary.words for edit in edits)
+
+
+def _compound(word: str, vocabulary: Vocabulary) -> bool:
+    """Whether the word is two corpus words written as one ("buildup": "build-up")."""
+    return any(word[:i] in vocabulary.words and word[i:] in vocabulary.words for i in range(2, len(word) - 1))
+
+
 def unmentioned_terms(
     question: str, vocabulary: Vocabulary, embedder: BaseEmbedding, skip: Sequence[tuple[int, int]] = ()
 ) -> list[str]:
@@ -174,3 +225,33 @@ def close_forms(term: str, vocabulary: Vocabulary, embedder: BaseEmbedding) -> s
             if cosine(vectors[0], vector) >= VARIANT_SIMILARITY
         }
     return forms
+
+
+def absent_topics(
+    question: str,
+    vocabulary: Vocabulary,
+    embedder: BaseEmbedding,
+    vector: Sequence[float],
+    passages: Sequence[str],
+    held: Callable[[AbstractSet[str], str], float],
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[str]:
+    """The lower-case words a short question is about (`topic_terms`) that the corpus writes in no form (nor misspelt,
+    nor run together, nor close in meaning), whose meaning the question rests on (`vector`: its embedding) and the rest
+    of whose words no passage found (`passages`) holds (`held`: the share of some stems a text holds): the one it rests
+    on most ("bonsai", not "prune", of "How do you prune a bonsai?"), or none."""
+    absent: list[tuple[float, str]] = []
+    for term in topic_terms(question, skip):
+        if vocabulary.mentions(term) or _misspelt(term, vocabulary) or _compound(term, vocabulary):
+            continue
+        if len(close_forms(term, vocabulary, embedder)) > 1:
+            continue
+        without = re.sub(rf"\b{re.escape(term)}\b", " ", question)
+        similarity = cosine(vector, embedder.get_text_embedding(without))
+        if similarity > TOPIC_MEANING:
+            continue
+        rest = content_stems(without)
+        if any(held(rest, text) >= TOPIC_REST_HELD for text in passages):
+            continue
+        absent.append((similarity, term))
+    return [min(absent)[1]] if absent else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from rag.coverage import Vocabulary, specific_terms
+from rag.coverage import Vocabulary, specific_terms, topic_terms
 from rag.entities import fixed_name_owners, known_names, names_in, person_like, vote
 from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.ranking import DATA_LINE, RANK_PENALTY, SentenceRanker
@@ -25,6 +25,19 @@ from tests.support.ingest import CountingEmbedding
 )
 def test_ordinary_words_are_never_terms_a_question_depends_on(question: str) -> None:
     assert specific_terms(question) == []
+
+
+def test_a_short_question_is_about_the_rare_lower_case_words_it_names_things_by() -> None:
+    assert topic_terms("What is the chemical symbol for tungsten?") == ["tungsten"]
+    assert topic_terms("how do you repot a begonia") == ["repot", "begonia"]
+    # a long question's rare word is one detail among many; a frequent word, a deed ("-ed", "-ing"), a word a topic
+    # follows ("the lowdown on"), or a short way of writing ("tl;dr") is no thing it is about
+    long = "Which ferry operator, once hailed as a saviour of the coast, raised fares twice before the winter storms?"
+    assert topic_terms(long) == []
+    assert topic_terms("Give me an overview of the port fees") == []
+    assert topic_terms("Which minister restarted the ferry talks?") == []
+    assert topic_terms("give me the lowdown on the ferry fees") == []
+    assert topic_terms("tl;dr the ferry fees") == []
 
 
 def test_an_english_word_hyphenated_to_a_name_is_no_part_of_the_name() -> None:

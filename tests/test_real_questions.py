@@ -3157,6 +3157,26 @@ def test_a_figure_asked_for_after_an_introduction_is_checked_as_one_asked_for_at
     assert answer.abstained and answer.text == direct.text  # declined alike, for the same reason
 
 
+def test_a_short_question_about_a_thing_the_corpus_never_writes_is_declined_naming_it(festival: Assistant) -> None:
+    # "mackerel" is what the question is about: "Stalls along the harbour sold smoked fish" shares "smoked", and is no
+    # answer
+    for question, thing in [("How is smoked mackerel cured?", "mackerel"), ("How do you prune a bonsai?", "bonsai")]:
+        answer = festival.ask(question)
+        assert answer.abstained and not answer.citations
+        assert f"does not mention “{thing}”" in answer.text
+    # a word the question is about nearly as much without, a misspelt one, or one whose question the passages
+    # hold otherwise word for word, is no reason to decline: the festival report answers these
+    for question in [
+        "Who headlined the harbour shindig?",  # "shindig": the rest, "headlined" and "harbour", is held together
+        "Who headlined the Orvin harbour festivl?",
+        "Which singer headlined the Orvin harbour festival, playing to a packed quay under the old lighthouse?",
+    ]:
+        answer = festival.ask(question)
+        assert not answer.abstained, question
+        assert "Lena Marsh" in answer.text, question
+        assert "does not mention" not in answer.text
+
+
 def test_someone_the_question_describes_is_answered_by_their_words(quota_talks: Assistant) -> None:
     # "the University of Tromso expert" is Lund, introduced so: his statement answers, the other expert's does not
     answer = quota_talks.ask("Why does the University of Tromso expert think the quotas will not hold?")
