@@ -1262,7 +1262,9 @@ def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
 def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) -> str:
     """A day the question asks what happened on ("What was the outcome of the July 10 election?") that every
     sentence found writing it tells of as still to come ("the upcoming July 10 elections"): the articles were
-    written before it. '' when there is none. Dates read as publication dates are left out."""
+    written before it. '' when there is none. Dates read as publication dates are left out; so are sentences writing
+    the day and nothing else the question asks about ("Announced July 10 that the company is eliminating jobs" is
+    another story's day, not the election's)."""
     question = retrieval.standalone
     if not ASKS_PAST.match(question):
         return ""
@@ -1272,7 +1274,11 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
         if any(a <= match.start() < b for a, b in dated):
             continue
         day = re.compile(rf"(?<![\w-]){re.escape(match.group())}(?![\w-])", re.IGNORECASE)
-        telling = [m for c in every for m in day.finditer(c.evidence.quote)]
+        asked = content_stems(question[: match.start()] + " " + question[match.end() :]) - content_stems(match.group())
+        writing = [c.evidence.quote for c in every if day.search(c.evidence.quote)]
+        # ... unless none writes anything else it asks ("What happened on July 10?")
+        on_it = [quote for quote in writing if asked & written_stems(quote)] or writing
+        telling = [m for quote in on_it for m in day.finditer(quote)]
         if telling and all(STILL_TO_COME.search(m.string[: m.start()]) for m in telling):
             return telling[0].group()  # as the articles write it ("July 10", though asked as "july 10")
     return ""

@@ -912,6 +912,11 @@ COUNCIL_VOTES = {
         "At the May 3 vote, the city council approved the tourist levy by seven votes to four. "
         "Hotels will collect two euros a night from June.",
     ),
+    # another story's September 14, told as past: it says nothing of the vote
+    "herald_jobs.txt": (
+        {"title": "Nordlys cuts jobs", "source": "Coast Herald", "published": "2024-09-20"},
+        "Ferry operator Nordlys announced September 14 that it had cut twelve jobs at its Orvin yard.",
+    ),
 }
 
 # A goalkeeper's move: the club she leaves is named more often than the one she joins
@@ -2189,7 +2194,8 @@ def test_a_question_asking_for_no_figure_is_answered_though_the_articles_never_w
 
 
 def test_what_happened_on_a_day_the_articles_tell_of_as_still_to_come_is_declined(council_votes: Assistant) -> None:
-    # every sentence writing September 14 tells of it as to come: the articles were written before the vote
+    # every sentence writing September 14 tells of it as to come: the articles were written before the vote (another
+    # story's "announced September 14 that it had cut twelve jobs" says nothing of the vote)
     for question in ("What was the outcome of the September 14 council vote?", "who won the september 14 vote?"):
         declined = council_votes.ask(question)
         assert declined.abstained and not declined.citations, question
