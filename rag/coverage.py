@@ -3,9 +3,12 @@
 A question about a person, organisation, place or product, or a figure, that no article
 mentions cannot be answered from the corpus, however similar some passage looks. Only
 such terms count: capitalised words that are not ordinary English words (rarer than
-Zipf 4.5; "Overview" and "Compare" are not names), acronyms, and numbers. An ordinary
-word the articles happen not to use ("fraudulent", "overview") is never a reason to
-decline: whether the articles answer is decided from the evidence.
+Zipf 4.5; "Overview" and "Compare" are not names), acronyms, and numbers; and the thing a
+short question is about when it is written in lower case ("the chemical symbol for
+tungsten"), rare in English, and what the question's meaning rests on, with nothing found
+holding the rest of what it asks (`absent_topics`). An ordinary word the articles happen not
+to use ("fraudulent", "overview") is never a reason to decline: whether the articles answer
+is decided from the evidence.
 
 A term counts as mentioned when its folded stem occurs in the corpus (its text, or its
 titles, sources and authors), or when a corpus word that starts like it is close in
@@ -242,9 +245,10 @@ def absent_topics(
     on most ("bonsai", not "prune", of "How do you prune a bonsai?"), or none."""
     absent: list[tuple[float, str]] = []
     for term in topic_terms(question, skip):
-        if vocabulary.mentions(term) or _misspelt(term, vocabulary) or _compound(term, vocabulary):
+        folded = "-".join(words(term))  # as the corpus's words are kept: "creme" for "crème"
+        if vocabulary.mentions(folded) or _misspelt(folded, vocabulary) or _compound(folded, vocabulary):
             continue
-        if len(close_forms(term, vocabulary, embedder)) > 1:
+        if len(close_forms(folded, vocabulary, embedder)) > 1:
             continue
         without = re.sub(rf"\b{re.escape(term)}\b", " ", question)
         similarity = cosine(vector, embedder.get_text_embedding(without))
