@@ -32,7 +32,7 @@ from rag.chroma_connection import explain_store_error
 from rag.citations import passage_sentences
 from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
-from rag.coverage import Vocabulary, absent_topics, close_forms, unmentioned_terms
+from rag.coverage import Vocabulary, absent_topics, close_forms, spelled_out, unmentioned_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.errors import CorpusChatError, LLMError, StoreError, UsageError
 from rag.extractive import ExtractiveEngine
@@ -345,8 +345,10 @@ class Assistant:
                 unmentioned = unmentioned_terms(standalone, indexes.vocabulary, self.embedder, plan.metadata_spans)
                 # a year some article was published in is the corpus's, though no text writes it
                 unmentioned = [term for term in unmentioned if term not in catalog.published_years]
-                # ... and the thing a short question is about, written in lower case ("the symbol for tungsten")
+                # ... nor an acronym the passages found write out ("Grand Theft Auto" for "GTA")
                 texts, held = [p.text for p in passages], indexes.engine.ranker.lexical
+                unmentioned = [term for term in unmentioned if not spelled_out(term, texts)]
+                # ... and the thing a short question is about, written in lower case ("the symbol for tungsten")
                 vocabulary, spans = indexes.vocabulary, plan.metadata_spans
                 unmentioned += absent_topics(standalone, vocabulary, self.embedder, vector, texts, held, spans)
                 focus = close_forms(plan.focus, indexes.vocabulary, self.embedder) if plan.focus else set()

@@ -216,6 +216,20 @@ def unmentioned_terms(
     return unmentioned
 
 
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+SPELLED_JOIN = r"(?:\s+(?:of|and|for|the|on|&)\s+|\s+|-)"  # "Bank of England", "Bankman-Fried"
+
+
+def spelled_out(term: str, texts: Sequence[str]) -> bool:
+    """Whether `texts` write out what an acronym stands for: capitalised words whose initials spell it ("Grand Theft
+    Auto VI racked up 85 million views" for "GTA"), a small word between them aside ("Bank of England")."""
+    if not ACRONYM.fullmatch(term):
+        return False
+    words_of = SPELLED_JOIN.join(rf"{letter}[^\W\d_]+" for letter in term)  # "Ström" too
+    pattern = re.compile(rf"(?<![\w'’-]){words_of}(?![\w'’-])")
+    return any(pattern.search(text) for text in texts)
+
+
 def close_forms(term: str, vocabulary: Vocabulary, embedder: BaseEmbedding) -> set[str]:
     """The stems that stand for `term` in the corpus: its own, and those of corpus words close in meaning."""
     forms = {stem(term)}

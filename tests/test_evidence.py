@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from rag.coverage import Vocabulary, specific_terms, topic_terms
+from rag.coverage import Vocabulary, specific_terms, spelled_out, topic_terms
 from rag.entities import fixed_name_owners, known_names, names_in, person_like, vote
 from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.ranking import DATA_LINE, RANK_PENALTY, SentenceRanker
@@ -38,6 +38,13 @@ def test_a_short_question_is_about_the_rare_lower_case_words_it_names_things_by(
     assert topic_terms("Which minister restarted the ferry talks?") == []
     assert topic_terms("give me the lowdown on the ferry fees") == []
     assert topic_terms("tl;dr the ferry fees") == []
+
+
+def test_an_acronym_is_spelled_out_by_capitalised_words_with_its_initials() -> None:
+    texts = ["The Orvin Harbour Authority met.", "The Bank of Kelby and Lena Vik-Ström spoke."]
+    assert spelled_out("OHA", texts) and spelled_out("BK", texts) and spelled_out("LVS", texts)
+    # other initials, or a word that is no acronym, are not written out
+    assert not spelled_out("OPA", texts) and not spelled_out("Oha", texts) and not spelled_out("HO", texts)
 
 
 def test_an_english_word_hyphenated_to_a_name_is_no_part_of_the_name() -> None:

@@ -919,6 +919,15 @@ COUNCIL_VOTES = {
     ),
 }
 
+# A body written out in full, never by its initials
+AUTHORITY = {
+    "authority.txt": (
+        {"title": "Ferry fees approved", "source": "Coast Courier", "published": "2024-05-02"},
+        "The Orvin Harbour Authority approved new ferry fees on Monday. "
+        "Islanders will pay four percent more from June, the board said.",
+    ),
+}
+
 # A goalkeeper's move: the club she leaves is named more often than the one she joins
 TRANSFER = {
     "post_move.txt": (
@@ -1190,6 +1199,11 @@ def phrases(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedd
 def housing_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A housing startup's funding round."""
     return assistant_over(tmp_path_factory.mktemp("housing_round") / "articles", ROUND, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def authority(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("authority") / "articles", AUTHORITY, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2191,6 +2205,17 @@ def test_a_question_asking_for_no_figure_is_answered_though_the_articles_never_w
     # a figure is of what it counts: no passage names buses, so none says how many
     counted = oped.ask("How many buses does the harbour run?")
     assert counted.abstained and "“buses”" in counted.text
+
+
+def test_initials_the_passages_found_write_out_are_mentioned(authority: Assistant) -> None:
+    # the corpus never writes "OHA", but the passage found writes "Orvin Harbour Authority" in full
+    answer = authority.ask("What ferry fees did the OHA approve?")
+    assert not answer.abstained and "does not mention" not in answer.text
+    assert any("approved new ferry fees" in c.quote for c in answer.citations)
+    assert_verbatim(authority, answer)
+    # initials nothing found writes out are still a name the corpus lacks
+    declined = authority.ask("What ferry fees did the OPA approve?")
+    assert declined.abstained and "does not mention “OPA”" in declined.text
 
 
 def test_what_happened_on_a_day_the_articles_tell_of_as_still_to_come_is_declined(council_votes: Assistant) -> None:
