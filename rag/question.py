@@ -464,7 +464,8 @@ FOCUS = [
     re.compile(
         r"^how\s+much\s+(?:money\s+)?(?:is|was|are|were|will\s+be|has\s+been|have\s+been)\s+"
         r"(?:(?:a|an|the|one)\s+|(?:[a-z]+ed|spent|paid|given|lent|owed|set\s+aside)\s+(?:for|to|on)\s+(?:the\s+)?)"
-        r"(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>(?!worth\b)[a-z][\w-]*))\s*"
+        # ... not "going" of "How much are the AirPods Max going for?": a price, of what comes before it
+        r"(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>(?!worth\b|for\b|(?:going|selling|retailing)\s+for\b)[a-z][\w-]*))\s*"
         r"(?:$|[?,.]|\s(?:in|at|for|from|with|on|of|under|this|next|now|today)\b)"
     ),
     # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition

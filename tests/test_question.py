@@ -851,6 +851,8 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How much is allotted for harbour repair funds in the 2025 budget?", "funds"),
         ("How much was spent on the new terminal?", "terminal"),
         ("How much is a season ticket worth?", ""),  # worth is what is asked, not of what
+        ("how much are the Kelby Aura going for at Orvin Electric?", ""),  # "going for" asks a price, of no "going"
+        ("How much is the harbour pass selling for?", ""),
         ("How much does a Quayside+ pass cost per month?", "pass"),  # a product's name may end with a "+"
         # what is paid for, bought or spent on
         ("How much did Nuvo pay for the quay site?", "site"),

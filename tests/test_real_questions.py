@@ -928,6 +928,16 @@ AUTHORITY = {
     ),
 }
 
+# A deal: the product named in full, its sale price told of "the headphones"
+DEALS = {
+    "deals.txt": (
+        {"title": "The best headphone deals", "source": "Gadget Post", "published": "2024-11-29"},
+        "We recommend the Kelby Aura headphones for long flights. "
+        "With a list price of $300, the Kelby Aura are rarely discounted. "
+        "Right now, the headphones are down to $249 at Orvin Electric.",
+    ),
+}
+
 # A goalkeeper's move: the club she leaves is named more often than the one she joins
 TRANSFER = {
     "post_move.txt": (
@@ -1199,6 +1209,11 @@ def phrases(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedd
 def housing_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A housing startup's funding round."""
     return assistant_over(tmp_path_factory.mktemp("housing_round") / "articles", ROUND, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def deals(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("deals") / "articles", DEALS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2205,6 +2220,14 @@ def test_a_question_asking_for_no_figure_is_answered_though_the_articles_never_w
     # a figure is of what it counts: no passage names buses, so none says how many
     counted = oped.ask("How many buses does the harbour run?")
     assert counted.abstained and "“buses”" in counted.text
+
+
+def test_what_a_product_is_going_for_asks_its_price_not_a_figure_of_going(deals: Assistant) -> None:
+    # "going for" is how a price is asked, not the thing a figure must be written of
+    answer = deals.ask("how much are the Kelby Aura going for at Orvin Electric?")
+    assert not answer.abstained
+    assert "$249" in answer.text
+    assert_verbatim(deals, answer)
 
 
 def test_initials_the_passages_found_write_out_are_mentioned(authority: Assistant) -> None:
