@@ -349,8 +349,8 @@ class Assistant:
                 texts, held = [p.text for p in passages], indexes.engine.ranker.lexical
                 unmentioned = [term for term in unmentioned if not spelled_out(term, texts)]
                 # ... and the thing a short question is about, written in lower case ("the symbol for tungsten")
-                vocabulary, spans = indexes.vocabulary, plan.metadata_spans
-                unmentioned += absent_topics(standalone, vocabulary, self.embedder, vector, texts, held, spans)
+                vocabulary, embedder, spans = indexes.vocabulary, self.embedder, plan.metadata_spans
+                unmentioned += absent_topics(standalone, vocabulary, embedder, self.query_vector, texts, held, spans)
                 focus = close_forms(plan.focus, indexes.vocabulary, self.embedder) if plan.focus else set()
                 focus |= {stem(word) for word in plan.focus_words}
         except CorpusChatError:

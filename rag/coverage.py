@@ -248,15 +248,16 @@ def absent_topics(
     question: str,
     vocabulary: Vocabulary,
     embedder: BaseEmbedding,
-    vector: Sequence[float],
+    query_vector: Callable[[str], Sequence[float]],
     passages: Sequence[str],
     held: Callable[[AbstractSet[str], str], float],
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
     """The lower-case words a short question is about (`topic_terms`) that the corpus writes in no form (nor misspelt,
-    nor run together, nor close in meaning), whose meaning the question rests on (`vector`: its embedding) and the rest
-    of whose words no passage found (`passages`) holds (`held`: the share of some stems a text holds): the one it rests
-    on most ("bonsai", not "prune", of "How do you prune a bonsai?"), or none."""
+    nor run together, nor close in meaning), whose meaning the question rests on (`query_vector`: a query's embedding,
+    the question's and the question's without the word compared) and the rest of whose words no passage found
+    (`passages`) holds (`held`: the share of some stems a text holds): the one it rests on most ("bonsai", not "prune",
+    of "How do you prune a bonsai?"), or none."""
     absent: list[tuple[float, str]] = []
     for term in topic_terms(question, skip):
         folded = "-".join(words(term))  # as the corpus's words are kept: "creme" for "crème"
@@ -265,7 +266,7 @@ def absent_topics(
         if len(close_forms(folded, vocabulary, embedder)) > 1:
             continue
         without = re.sub(rf"\b{re.escape(term)}\b", " ", question)
-        similarity = cosine(vector, embedder.get_text_embedding(without))
+        similarity = cosine(query_vector(question), query_vector(without))
         if similarity > TOPIC_MEANING:
             continue
         rest = content_stems(without)
