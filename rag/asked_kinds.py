@@ -107,7 +107,10 @@ ASKS_MONEY = re.compile(
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offered|offering|bidding|"
     # an offer or a bid as a verb, not the noun ("How much interest did the bid attract?")
-    r"fetch|fetched|(?:offer|bid)(?=\s+(?:for|to|on)\b)|raised?(?!.*\bby\b))\b)|"
+    r"fetch|fetched|(?:offer|bid)(?=\s+(?:for|to|on)\b)|raised?(?!.*\bby\b)|"
+    # a price: "How much does the new Kindle start at?", "... are the AirPods Max going for?", "... selling for"
+    r"(?:start|starts|started|starting)\s+at|priced\s+at|"
+    r"(?:sell|sells|selling|sold|go|goes|going|went|retail|retails|retailing|retailed|list|lists|listed)\s+for)\b)|"
     # "What does a day ticket cost?", "What did the film cost to make?", "What does it cost in the UK?", "What
     # does Gogoro charge per swap?"; not what something cost someone ("What did staying cost Doctor Varga?": her
     # career, no sum), nor "cost in lives", "cost to his reputation"

@@ -59,6 +59,7 @@ from rag.request import Clock, Retrieval
 from rag.retrieve import HybridRetriever
 from rag.sentence_match import SentenceMatch, SentenceStems
 from rag.settings import Settings
+from rag.spelling import correct_slips
 from rag.store import CorpusStore
 from rag.suggestions import starter_questions
 from rag.support import SupportJudge
@@ -321,6 +322,7 @@ class Assistant:
                 frequency = indexes.engine.ranker.df
                 standalone = expand_contractions(standalone)  # "What's the name of ..." asks as "What is"
                 standalone = truecase(standalone, indexes.vocabulary.cased)  # "when did japan join the quad"
+                standalone = correct_slips(standalone, indexes.vocabulary, lambda w: frequency.get(stem(w), 0))
                 standalone = spell_out_initials(standalone, catalog.people, lambda w: frequency.get(stem(w), 0))
                 standalone = add_title_initials(standalone)  # "chief executive (CEO)"
                 # an outlet no stored article names as its source may be that of an article recording none, or

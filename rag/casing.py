@@ -20,6 +20,8 @@ MIN_CAPITALISED = 1  # occurrences inside sentences a name rare in English needs
 MIN_CAPITALISED_WORD = 3  # ... a name that is also a common English word ("Japan"; not the "Far" of "Far East")
 COMMON_ZIPF = 4.0  # a word this frequent in English is a common one
 CAPITALISED_SHARE = 0.9  # ... of all its occurrences: "may", "apple" and "bill" are words as often
+POSSESSIVE_ZIPF = 2.5  # a name with an "s" typed on is its possessive when English hardly writes that ("ellisons"; not
+# "does" for a "Doe", "is" for an "I", "apples" for "Apple")
 
 
 class CasingCount:
@@ -53,7 +55,18 @@ class CasingCount:
 
 
 def truecase(question: str, cased: dict[str, str]) -> str:
-    """`question` with the names the corpus writes given their capitals, when it is typed with none."""
+    """`question` with the names the corpus writes given their capitals, when it is typed with none; a name with an
+    "s" typed on and no apostrophe, a word English hardly writes, is the name's possessive ("caroline ellisons
+    salary": "Caroline Ellison's salary")."""
     if any(c.isupper() for c in question):
         return question
-    return WORD.sub(lambda m: cased.get(m.group(), m.group()), question)
+
+    def named(match: re.Match[str]) -> str:
+        word = match.group()
+        if word in cased:
+            return cased[word]
+        if word.endswith("s") and word[:-1] in cased and zipf_frequency(word) < POSSESSIVE_ZIPF:
+            return f"{cased[word[:-1]]}'s"
+        return word
+
+    return WORD.sub(named, question)

@@ -29,6 +29,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from rag.aliases import WRITTEN_OUT_TITLES
 from rag.citations import cosine
 from rag.lexicon import COUNTRY_INITIALS, FUNCTION_WORDS, content_stems, stem, words
+from rag.spelling import one_letter_changed, slips_of
 from rag.word_frequency import zipf_frequency
 
 VARIANT_SIMILARITY = 0.7  # a corpus word this close in meaning covers the term
@@ -185,13 +186,7 @@ def topic_terms(question: str, skip: Sequence[tuple[int, int]] = ()) -> list[str
 
 def _misspelt(word: str, vocabulary: Vocabulary) -> bool:
     """Whether the word is a corpus word with one letter left out, added, changed or two swapped ("grnad")."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = [a + b[1:] for a, b in cuts if b]
-    edits += [a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1]
-    edits += [a + c + b[1:] for a, b in cuts if b for c in letters]
-    edits += [a + c + b for a, b in cuts for c in letters]
-    return any(edit in vocabulary.words for edit in edits)
+    return any(edit in vocabulary.words for edit in slips_of(word) | one_letter_changed(word))
 
 
 def _compound(word: str, vocabulary: Vocabulary) -> bool:

@@ -31,3 +31,14 @@ def test_a_question_typed_in_lower_case_gets_the_names_capitals() -> None:
     assert truecase("how far is brussels from japan's coast?", cased) == "how far is Brussels from Japan's coast?"
     # a question written with capitals is read as written
     assert truecase("When did japan join?", cased) == "When did japan join?"
+
+
+def test_a_name_typed_in_lower_case_with_an_s_and_no_apostrophe_is_its_possessive() -> None:
+    texts = ["In May, Ada Lin took office. The talks with Lin in Brussels went well.", "Jane Doe met Ida Hansen."]
+    cased = cased_forms(TEXTS + texts)
+    assert truecase("what was ada lins pay in brussels", cased) == "what was Ada Lin's pay in Brussels"
+    # a word English writes is no possessive of a name: "does" of "Doe"
+    assert truecase("how much does ida hansens stake cost", cased) == "how much does Ida Hansen's stake cost"
+    # a name written so in the corpus, or a word, stays as it is
+    assert truecase("how far is brussels", cased) == "how far is Brussels"
+    assert truecase("what ships sail from japan", cased) == "what ships sail from Japan"

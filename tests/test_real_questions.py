@@ -938,6 +938,27 @@ DEALS = {
     ),
 }
 
+# A new e-reader, its price given once, after two sentences on the model that name no figure; a review of another
+# model of the same line; new entry-level tablets and their prices
+E_READERS = {
+    "post_quillo.txt": (
+        {"title": "Kelby launches a new Quillo", "source": "Gadget Post", "published": "2024-05-02"},
+        "In case you missed it, Kelby announced a new entry-level Quillo e-reader this spring, one designed to "
+        "replace the 2019 model. The new entry-level model arrived alongside a Quillo Kids edition, which is "
+        "identical to the standard model but comes with a cover and a two-year warranty. "
+        "This Quillo — which starts at $89.99 — puts the new e-reader in line with the Quillo Glow.",
+    ),
+    "post_glow.txt": (
+        {"title": "Quillo Glow review", "source": "Gadget Post", "published": "2024-03-11"},
+        "The Quillo Glow has a warm front light and lasts six weeks on a charge. "
+        "Its screen is sharper than any earlier Quillo, and page turns are quick.",
+    ),
+    "post_tablets.txt": (
+        {"title": "Cheap tablets for the new year", "source": "Gadget Post", "published": "2024-01-08"},
+        "The new entry-level Orvin tablet starts at $149.99, and the entry-level Orvin Mini starts at $119.99.",
+    ),
+}
+
 # A goalkeeper's move: the club she leaves is named more often than the one she joins
 TRANSFER = {
     "post_move.txt": (
@@ -1209,6 +1230,11 @@ def phrases(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedd
 def housing_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     """A housing startup's funding round."""
     return assistant_over(tmp_path_factory.mktemp("housing_round") / "articles", ROUND, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def e_readers(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("e_readers") / "articles", E_READERS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2228,6 +2254,23 @@ def test_what_a_product_is_going_for_asks_its_price_not_a_figure_of_going(deals:
     assert not answer.abstained
     assert "$249" in answer.text
     assert_verbatim(deals, answer)
+
+
+def test_what_a_product_starts_at_is_its_price(e_readers: Assistant) -> None:
+    # "start at", like "going for" or "selling for", asks a price: the sentence giving one joins the two on the model
+    answer = e_readers.ask("How much does the new entry-level Quillo start at?")
+    assert not answer.abstained
+    assert "$89.99" in answer.text
+    assert_verbatim(e_readers, answer)
+
+
+def test_a_mistyped_word_is_read_as_the_corpus_word_it_is_a_slip_of(e_readers: Assistant) -> None:
+    # "quilo": the corpus writes "Quillo" in two articles, one letter more; read as written, the question is
+    # answered with the price of another new entry-level model
+    answer = e_readers.ask("How much does the new entry-level quilo start at?")
+    assert not answer.abstained
+    assert "$89.99" in answer.text and "$149.99" not in answer.text
+    assert_verbatim(e_readers, answer)
 
 
 def test_initials_the_passages_found_write_out_are_mentioned(authority: Assistant) -> None:
