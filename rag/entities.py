@@ -75,7 +75,8 @@ NOT_PERSON = frozenset(
     lines energy foods pharmaceuticals pharma health hospital clinic school college press stadium arena airport
     station bridge street avenue road square hotel museum theatre theater festival cup prize award bowl
     championship tournament series town city united rovers athletic county wanderers rangers hotspur albion island
-    islands""".split()  # not "park": Park Ji-sung
+    islands football rugby cricket tennis basketball hockey soccer baseball golf netball cycling swimming athletics
+    """.split()  # not "park": Park Ji-sung; a sport's governing body: "Football Australia", "Hockey Canada"
 )
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
@@ -950,8 +951,13 @@ def vote(
     ranked = []
     for key, candidate in candidates.items():
         # a known surname stands for a person when written alone ("Halvorsen"), not as the last word of a name
-        # that is no person's ("BetMGM Sportsbook", though a "Duel Sportsbook" was quoted)
-        surname = key in known.surnames and any(" " not in form for form in candidate.forms)
+        # that is no person's ("BetMGM Sportsbook", though a "Duel Sportsbook" was quoted), nor when written
+        # alone as well as after an institution's word ("Football Australia" and "Australia")
+        surname = (
+            key in known.surnames
+            and any(" " not in form for form in candidate.forms)
+            and not any(fold(w) in NOT_PERSON for form in candidate.forms if " " in form for w in form.split())
+        )
         a_person = (
             candidate.is_person
             or surname

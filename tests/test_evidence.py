@@ -290,6 +290,20 @@ def test_the_person_a_firm_s_title_comes_before_can_answer_who() -> None:
     assert vote(question, scored, asks_for="person")[0].name == "Ingrid Halvorsen"
 
 
+def test_a_body_whose_last_word_a_quoted_person_has_as_surname_is_no_person() -> None:
+    # "Orvin" is a quoted player's surname ("Mika Orvin"), but here the country: written alone and as the last word of
+    # its football body, it names no person, and "whose" asks for one
+    scored = [
+        (evidence("a", "When the campaign was failing, Football Orvin stuck by Lin."), 0.9),
+        (evidence("a", "A year on, Football Orvin says it never doubted her, and Orvin play Kelby on Thursday."), 0.8),
+        (evidence("a", "Lin will take charge of her 59th match, taking her clear of Per Lund."), 0.7),
+    ]
+    question = "Whose record for most matches in charge of the national team is Lin set to pass?"
+    voted = vote(question, scored, asks_for="person", people=["Mika Orvin"])
+    assert [c.name for c in voted] == ["Per Lund"]
+    assert not person_like("Hockey Kelby") and not person_like("Cricket Orvin")
+
+
 def test_the_entity_named_across_several_articles_wins_the_vote() -> None:
     scored = [
         (evidence("a", "Ingrid Halvorsen said the terminal would open in May."), 0.6),
