@@ -620,10 +620,25 @@ class ExtractiveEngine(Engine):
                 add(going)
         # "Why did the club announce ...": the sentence that best tells what happened, and not why, is often
         # followed by the one telling why ("The club feared that the news was starting to leak.")
+        # ... or, when nothing follows the best one in the passages found (the last of a live blog's entry), by the
+        # sentence after the next best one chosen and the chosen ones right after it
         if ASKS_REASON.search(question) and not GIVES_REASON.search(best.evidence.quote):
-            reason = _next_sentence(best, following)
-            if reason is not None:
-                add(reason)
+            for told in sorted(chosen, key=lambda c: -c.score):
+                reason = _next_sentence(told, following)
+                while reason is not None and reason in chosen:
+                    reason = _next_sentence(reason, following)
+                if reason is not None:
+                    add(reason)
+                    break
+        # A sentence announcing a list ("... far superior to the DepEd for two main reasons.") goes on in the
+        # sentences right after it that enumerate it ("The first is that ...", "Secondly, ..."): they are what it says
+        for announcing in [c for c in chosen if ANNOUNCES_LIST.search(c.evidence.quote)]:
+            item: ScoredSentence | None = announcing
+            for _ in range(LIST_SENTENCES):
+                item = _next_sentence(item, following) if item is not None else None
+                if item is None or not ENUMERATES.match(item.evidence.quote):
+                    break
+                add(item)
         # A question the best sentence asks or reports ("... another member asked who in the government they
         # needed to talk to.") is answered by the sentence after it ("“His name is Ryan Salame,” he replied.")
         # ... as does one any chosen sentence reports ("... has her own theory as to why Uber has been slow."), not
@@ -1182,9 +1197,11 @@ def _passages_holding(candidate: ScoredSentence, retrieval: Retrieval) -> list[P
 
 
 def _article_passages(candidate: ScoredSentence, retrieval: Retrieval) -> str:
-    """The text of the passages found in a sentence's article: a figure's article names what it is a figure
-    of, though not always in the passage that gives it (the study's lead author two paragraphs up)."""
-    return " ".join(p.text for p in retrieval.passages if p.doc_id == candidate.evidence.doc_id)
+    """The title and the text of the passages found in a sentence's article: a figure's article names what it is a
+    figure of, though not always in the passage that gives it (the study's lead author two paragraphs up; "Prime Day"
+    in "The best October Prime Day gaming deals", and in no passage found)."""
+    found = [p for p in retrieval.passages if p.doc_id == candidate.evidence.doc_id]
+    return " ".join([found[0].title] + [p.text for p in found]) if found else ""
 
 
 def _spoken_by(voice: Voice, quote: str) -> bool:
@@ -1289,6 +1306,24 @@ FIGURE_GOES_ON = re.compile(
     r"[\"“‘']?(?:That|This|The)\s+(?:number|figure|total|count|tally|share|amount|sum|rate|price|cost|"
     r"percentage|proportion)\b(?!\s+(?:of|for|on|per|price)\b)"  # "The price of a ticket" is another figure
 )
+
+
+# a sentence announcing a list at its end: "... is far superior to the DepEd for two main reasons.", "... comes down to
+# several factors:", "... three things about Napoleon Bonaparte." (not "two steps ahead of our opponents")
+ANNOUNCES_LIST = re.compile(
+    r"\b(?:two|three|four|five|several|a\s+few|a\s+couple\s+of|[2-9])\s+(?:main\s+|key\s+|major\s+|big\s+|"
+    r"important\s+|basic\s+)?(?:reasons|ways|things|factors|changes|problems|issues|steps|lessons|causes|differences|"
+    r"benefits|risks|concerns|features|areas|options|ideas|goals|priorities|principles|challenges|mistakes|tips|"
+    r"rules)(?:\s+[\w'’-]+){0,3}\s*[.:][\"”’']?\s*$",
+    re.IGNORECASE,
+)
+# ... and a sentence enumerating it: "The first is that ...", "Secondly, ...", "One, ...", "Another ...", "Finally, ..."
+ENUMERATES = re.compile(
+    r"[\"“‘']?\s*(?:the\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|lastly|another|one|"
+    r"the\s+other)\b",
+    re.IGNORECASE,
+)
+LIST_SENTENCES = 5  # the sentences after a list's announcement followed into for its items
 
 
 def _next_sentence(sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence]) -> ScoredSentence | None:

@@ -959,6 +959,42 @@ E_READERS = {
     ),
 }
 
+# A deals roundup whose title alone names the sale its prices are of
+SALE_DEALS = {
+    "post_sale.txt": (
+        {"title": "The best October Prime Day gaming deals", "source": "Gadget Post", "published": "2024-10-10"},
+        "Kelby's wired Pad Pro controller has fallen to a new low at Orvin Market, where you can grab it for just "
+        "$87.99 ($62 off). The cheaper Pad Lite, with a built-in cable and no lighting, is also on sale.",
+    ),
+}
+
+# A column weighing two plans, its reasons enumerated in the sentences after the one announcing them, which share
+# no word with a question asking why
+COLUMN = {
+    "post_column.txt": (
+        {"title": "Two plans for the old quay", "source": "Harbour Post", "published": "2024-04-12"},
+        "Last month we looked at the harbour board's plan and the council's plan for the old quay. "
+        "We concluded that the harbour board's plan is far better than the council's for two main reasons. "
+        "The first is that it keeps the fish market where traders already sell. "
+        "Secondly, it pays for the new sea wall from mooring fees rather than from rates. "
+        "The board meets again in May, when the public may speak.",
+    ),
+}
+
+# A live blog, its latest entry first: the entry telling why the fans sat silent follows the one telling that they did,
+# and the entry matching the question best (a photo's caption) is followed by nothing
+FANS_BLOG = {
+    "courier_blog.txt": (
+        {"title": "Rovers vs Town: live updates", "source": "Harlow Courier", "published": "2024-10-05"},
+        "Full time: Rovers lose 1-0 to Town and drop to ninth in the table.\n\n"
+        "5 mins to kickoff: There is no open protest from the Rovers supporters' section, but they are making "
+        "their feelings known. The supporters have agreed to sit silently before kickoff instead of singing and "
+        "waving flags.\n\n"
+        "This is a clear sign of anger at next season's huge rise in the price of a season ticket.\n\n"
+        "In the photo from the stand, the Rovers supporters' groups are sitting silently before kickoff.",
+    ),
+}
+
 # A goalkeeper's move: the club she leaves is named more often than the one she joins
 TRANSFER = {
     "post_move.txt": (
@@ -1235,6 +1271,21 @@ def housing_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: Base
 @pytest.fixture(scope="module")
 def e_readers(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     return assistant_over(tmp_path_factory.mktemp("e_readers") / "articles", E_READERS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def sale_deals(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("sale_deals") / "articles", SALE_DEALS, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def column(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("column") / "articles", COLUMN, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def fans_blog(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("fans_blog") / "articles", FANS_BLOG, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2271,6 +2322,31 @@ def test_a_mistyped_word_is_read_as_the_corpus_word_it_is_a_slip_of(e_readers: A
     assert not answer.abstained
     assert "$89.99" in answer.text and "$149.99" not in answer.text
     assert_verbatim(e_readers, answer)
+
+
+def test_a_figure_is_of_what_its_articles_title_names(sale_deals: Assistant) -> None:
+    # "Prime Day" is written only in the roundup's title: the price in its text is a Prime Day price all the same
+    answer = sale_deals.ask("What was the Prime Day price for the Kelby Pad Pro controller?")
+    assert not answer.abstained
+    assert "$87.99" in answer.text
+    assert_verbatim(sale_deals, answer)
+
+
+def test_a_sentence_announcing_reasons_goes_on_in_the_sentences_enumerating_them(column: Assistant) -> None:
+    # "for two main reasons." answers nothing by itself: its reasons are the two sentences after it
+    answer = column.ask("Why does the Harbour Post column say the harbour board's plan beats the council's?")
+    assert "for two main reasons." in answer.text
+    assert "keeps the fish market where traders already sell" in answer.text
+    assert "pays for the new sea wall from mooring fees" in answer.text
+    assert "The board meets again in May" not in answer.text  # no reason: the list has ended
+    assert_verbatim(column, answer)
+
+
+def test_why_is_answered_by_the_sentence_after_the_one_telling_what_happened(fans_blog: Assistant) -> None:
+    # the photo's caption matches best and nothing follows it: the reason follows the entry telling of the silence
+    answer = fans_blog.ask("Why were the Rovers supporters sitting silently before kickoff?")
+    assert "anger at next season's huge rise in the price of a season ticket" in answer.text
+    assert_verbatim(fans_blog, answer)
 
 
 def test_initials_the_passages_found_write_out_are_mentioned(authority: Assistant) -> None:
