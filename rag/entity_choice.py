@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rag.aliases import TITLE_INITIALS
 from rag.asked_kinds import ASKS_CAPITAL
+from rag.contests import contest_sides, contest_winner
 from rag.entities import (
     PERSON_NOUNS,
     WHO_DID,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 ENTITY_MIN_RATIO = 0.3  # the best sentence naming an entity must score this share of the best one's
 NO_ONE = "The articles found name no one who answers this question."
 NO_PLACE = "The articles found name no place that answers this question."
+NO_WINNER = "The articles found do not say who won."
 # "Who won ...", "who hit ...": the deed a who-question asks the doer of
 ASKS_WHO = re.compile(r"\s*who\b", re.IGNORECASE)
 # Kinds of organisation a name says it is of ("... Party", "University of ..."), or the articles call it
@@ -143,6 +145,16 @@ def choose_entity(
     found = retrieval.found
     beside = [p for p in retrieval.passages if p.beside]
     every = [c for c in sentences if not any(p.holds(c.evidence) for p in beside)]
+    # "Who won the Chiefs-Packers game?": one of the two sides, as a sentence telling one beating the other says
+    sides = contest_sides(main_clause(question)) if plan is not None and plan.kind == "entity" else None
+    if sides is not None:
+        result = contest_winner(sides, every)
+        if result is None:
+            return None, NO_WINNER
+        told = result.sentence
+        return Candidate(
+            result.winner, told.score, [told.evidence], {result.winner: 1}, {told.evidence.doc_id: told.score}
+        ), ""
     entity: Candidate | None = None
     referent: Candidate | None = None  # the one a best sentence opening with "He" or "She" stands for
     candidates: list[Candidate] = []

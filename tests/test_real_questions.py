@@ -995,6 +995,21 @@ FANS_BLOG = {
     ),
 }
 
+# A game report naming its scorer and a coach who won something else, and a fight's preview naming a champion who
+# won the belt before: who won each contest is one of its two sides, as a sentence telling one beating the other says
+CONTESTS = {
+    "courier_game.txt": (
+        {"title": "Late winner settles the derby", "source": "Harlow Courier", "published": "2024-09-15"},
+        "Town edged past Rovers 2-1 on Saturday, with Ada Lin scoring the winner in the last minute. "
+        "Rovers coach Per Lund, who won the cup with Kelby last year, said his side had been unlucky.",
+    ),
+    "courier_preview.txt": (
+        {"title": "Moe and Vik meet at last", "source": "Harlow Courier", "published": "2024-09-13"},
+        "Ida Moe faces Lena Vik in Orvin on Saturday night for the vacant title. "
+        "Jamie Hale, who won the belt after Moe gave it up, will be ringside. Vik is a slight favourite.",
+    ),
+}
+
 # A goalkeeper's move: the club she leaves is named more often than the one she joins
 TRANSFER = {
     "post_move.txt": (
@@ -1286,6 +1301,11 @@ def column(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbeddi
 @pytest.fixture(scope="module")
 def fans_blog(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     return assistant_over(tmp_path_factory.mktemp("fans_blog") / "articles", FANS_BLOG, local_embedder)
+
+
+@pytest.fixture(scope="module")
+def contests(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("contests") / "articles", CONTESTS, local_embedder)
 
 
 @pytest.fixture(scope="module")
@@ -2347,6 +2367,17 @@ def test_why_is_answered_by_the_sentence_after_the_one_telling_what_happened(fan
     answer = fans_blog.ask("Why were the Rovers supporters sitting silently before kickoff?")
     assert "anger at next season's huge rise in the price of a season ticket" in answer.text
     assert_verbatim(fans_blog, answer)
+
+
+def test_who_won_a_contest_is_the_side_a_sentence_tells_beating_the_other(contests: Assistant) -> None:
+    for question in ["Who won the Rovers-Town derby on Saturday?", "who won rovers vs town"]:
+        answer = contests.ask(question)
+        assert answer.text.startswith("Town."), question  # not the scorer, nor the coach who won a cup
+        assert any("Town edged past Rovers" in c.quote for c in answer.citations)
+        assert_verbatim(contests, answer)
+    # a preview tells no winner: the champion who won the belt before is none of the fight's sides
+    declined = contests.ask("Who won the Moe vs Vik fight?")
+    assert declined.abstained and declined.text == "The articles found do not say who won."
 
 
 def test_initials_the_passages_found_write_out_are_mentioned(authority: Assistant) -> None:

@@ -1,0 +1,92 @@
+"""Who won a contest the question names both sides of.
+
+"Who won the Chiefs-Packers game?", "who won Prochazka vs Pereira?", "Who won the semi-final between India and New
+Zealand?": the winner is one of the two sides the question names, and a sentence answers only when it tells one
+side beating the other ("The Packers edged past the Chiefs on Sunday"). A name that merely stands near "won" is
+another's win ("Jamahal Hill, who won the title after Prochazka vacated"), and a preview of the contest tells no
+winner: then the articles do not say who won.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rag.lexicon import fold, words
+from rag.ranking import ScoredSentence
+
+# "Who won ...", "Which team won ...", "who came out on top in ..."
+ASKS_WINNER = re.compile(
+    r"^\s*(?:who|which\s+(?:team|side|club|country|nation|fighter|boxer|player|school|driver))\s+"
+    r"(?:won|wins|came\s+out\s+on\s+top|prevailed)\b",
+    re.IGNORECASE,
+)
+_SIDE = r"(?:[A-Z][\w'’.&-]*\s+){0,2}[A-Z][\w'’.&-]*"  # a name of one to three capitalised words
+CONTEST = r"(?:game|match|matchup|fight|bout|clash|final|semi-?final|showdown|series|tie|derby|contest|race)"
+SIDES = (
+    # "Prochazka vs Pereira", "rovers vs town" (typed in lower case: the words either side)
+    re.compile(rf"(?P<a>{_SIDE}|[\w'’.&-]+)\s+(?:vs\.?|v\.?|versus)\s+(?P<b>{_SIDE}|[\w'’.&-]+)"),
+    re.compile(rf"\bbetween\s+(?:the\s+)?(?P<a>{_SIDE})\s+and\s+(?:the\s+)?(?P<b>{_SIDE})"),  # "between India and ..."
+    # "the Chiefs-Packers Sunday Night Football game"
+    re.compile(rf"(?P<a>[A-Z][\w'’.]*)-(?P<b>[A-Z][\w'’.]*)\s+(?:[\w'’-]+\s+){{0,4}}?{CONTEST}\b", re.IGNORECASE),
+)
+# a side beating the other: "The Packers edged past the Chiefs", "India beat New Zealand by 70 runs"
+WIN_VERB = (
+    r"(?:won|wins|beat|beats|defeated|defeats|edged|edges|topped|tops|downed|downs|stunned|stuns|routed|routs|"
+    r"thrashed|thrashes|crushed|crushes|outlasted|outlasts|overcame|overcomes|dominated|dominates|dismantled|"
+    r"knocked\s+out|knocks\s+out|held\s+off|holds\s+off|outscored|outscores|def\.)"
+)
+VERB_WINDOW = 2  # words between the winner's name and the verb ("the Packers narrowly edged")
+OTHER_WINDOW = 8  # words after the verb within which the other side is written ("edged past the Chiefs")
+
+
+@dataclass(frozen=True)
+class Result:
+    """The side that won, and the sentence telling it."""
+
+    winner: str
+    sentence: ScoredSentence
+
+
+def contest_sides(question: str) -> tuple[str, str] | None:
+    """The two sides of the contest a question asks who won ("Chiefs", "Packers"); None when it asks no winner or
+    names no two sides."""
+    if not ASKS_WINNER.match(question):
+        return None
+    for pattern in SIDES:
+        named = pattern.search(question)
+        if named:
+            return named.group("a"), named.group("b")
+    return None
+
+
+def contest_winner(sides: tuple[str, str], sentences: Sequence[ScoredSentence]) -> Result | None:
+    """The side the best sentence telling one side beating the other names as the winner, as that sentence writes it
+    ("Town" for "town"); None when none tells it."""
+    for sentence in sorted(sentences, key=lambda c: -c.score):
+        for winner, loser in (sides, sides[::-1]):
+            if _beats(sentence.evidence.quote, winner, loser):
+                return Result(_written_as(sentence.evidence.quote, winner), sentence)
+    return None
+
+
+def _written_as(text: str, side: str) -> str:
+    """The run of capitalised words in `text` ending with the side's last word, or the side as the question writes
+    it."""
+    last = re.escape(side.split()[-1])
+    written = re.search(rf"(?:\b(?!The\b)[A-Z][\w'’.&-]*\s+){{0,2}}\b(?i:{last})\b", text)
+    return written.group() if written and written.group()[0].isupper() else side
+
+
+def _beats(text: str, winner: str, loser: str) -> bool:
+    """Whether `text` writes the winner (by its last word) right before a verb of winning, and the loser after it."""
+    won = fold(winner.split()[-1]).lower()
+    lost = fold(loser.split()[-1]).lower()
+    verbs = [m.start() for m in re.finditer(rf"\b{WIN_VERB}(?!\w)", text, re.IGNORECASE)]
+    for start in verbs:
+        before = words(text[:start])[-1 - VERB_WINDOW :]
+        after = words(text[start:])[: OTHER_WINDOW + 1]
+        if won in before and lost in after and lost not in before:
+            return True
+    return False
