@@ -320,10 +320,14 @@ class Assistant:
             with clock("plan"):
                 catalog = self.catalog()
                 frequency = indexes.engine.ranker.df
+
+                def passages_writing(word: str) -> int:
+                    return frequency.get(stem(word), 0)
+
                 standalone = expand_contractions(standalone)  # "What's the name of ..." asks as "What is"
                 standalone = truecase(standalone, indexes.vocabulary.cased)  # "when did japan join the quad"
-                standalone = correct_slips(standalone, indexes.vocabulary, lambda w: frequency.get(stem(w), 0))
-                standalone = spell_out_initials(standalone, catalog.people, lambda w: frequency.get(stem(w), 0))
+                standalone = correct_slips(standalone, indexes.vocabulary, passages_writing)  # "kindel", "agaisnt"
+                standalone = spell_out_initials(standalone, catalog.people, passages_writing)
                 standalone = add_title_initials(standalone)  # "chief executive (CEO)"
                 # an outlet no stored article names as its source may be that of an article recording none, or
                 # one whose report the articles write of (`plan_question`)

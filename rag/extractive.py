@@ -633,12 +633,13 @@ class ExtractiveEngine(Engine):
         # A sentence announcing a list ("... far superior to the DepEd for two main reasons.") goes on in the
         # sentences right after it that enumerate it ("The first is that ...", "Secondly, ..."): they are what it says
         for announcing in [c for c in chosen if ANNOUNCES_LIST.search(c.evidence.quote)]:
-            item: ScoredSentence | None = announcing
+            item = announcing
             for _ in range(LIST_SENTENCES):
-                item = _next_sentence(item, following) if item is not None else None
-                if item is None or not ENUMERATES.match(item.evidence.quote):
+                enumerating = _next_sentence(item, following)
+                if enumerating is None or not ENUMERATES.match(enumerating.evidence.quote):
                     break
-                add(item)
+                add(enumerating)
+                item = enumerating
         # A question the best sentence asks or reports ("... another member asked who in the government they
         # needed to talk to.") is answered by the sentence after it ("“His name is Ryan Salame,” he replied.")
         # ... as does one any chosen sentence reports ("... has her own theory as to why Uber has been slow."), not
