@@ -2341,6 +2341,8 @@ def test_a_mistyped_word_is_read_as_the_corpus_word_it_is_a_slip_of(e_readers: A
     answer = e_readers.ask("How much does the new entry-level quilo start at?")
     assert not answer.abstained
     assert "$89.99" in answer.text and "$149.99" not in answer.text
+    # the reader is shown what the question was read as
+    assert answer.standalone_question == "How much does the new entry-level Quillo start at?"
     assert_verbatim(e_readers, answer)
 
 
