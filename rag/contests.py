@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rag.lexicon import fold, words
+from rag.lexicon import words
 from rag.ranking import ScoredSentence
 
 # "Who won ...", "Which team won ...", "who came out on top in ..."
@@ -29,13 +29,17 @@ SIDES = (
     re.compile(rf"(?P<a>{_SIDE}|[\w'’.&-]+)\s+(?:vs\.?|v\.?|versus)\s+(?P<b>{_SIDE}|[\w'’.&-]+)"),
     re.compile(rf"\bbetween\s+(?:the\s+)?(?P<a>{_SIDE})\s+and\s+(?:the\s+)?(?P<b>{_SIDE})"),  # "between India and ..."
     # "the Chiefs-Packers Sunday Night Football game"
-    re.compile(rf"(?P<a>[A-Z][\w'’.]*)-(?P<b>[A-Z][\w'’.]*)\s+(?:[\w'’-]+\s+){{0,4}}?{CONTEST}\b", re.IGNORECASE),
+    # (its sides capitalised: "the pre-season match" names none)
+    re.compile(
+        rf"(?P<a>(?-i:[A-Z])[\w'’.]*)-(?P<b>(?-i:[A-Z])[\w'’.]*)\s+(?:[\w'’-]+\s+){{0,4}}?{CONTEST}\b", re.IGNORECASE
+    ),
 )
 # a side beating the other: "The Packers edged past the Chiefs", "India beat New Zealand by 70 runs"
-WIN_VERB = (
-    r"(?:won|wins|beat|beats|defeated|defeats|edged|edges|topped|tops|downed|downs|stunned|stuns|routed|routs|"
+WINS = re.compile(
+    r"\b(?:won|wins|beat|beats|defeated|defeats|edged|edges|topped|tops|downed|downs|stunned|stuns|routed|routs|"
     r"thrashed|thrashes|crushed|crushes|outlasted|outlasts|overcame|overcomes|dominated|dominates|dismantled|"
-    r"knocked\s+out|knocks\s+out|held\s+off|holds\s+off|outscored|outscores|def\.)"
+    r"knocked\s+out|knocks\s+out|held\s+off|holds\s+off|outscored|outscores|def\.)(?!\w)",
+    re.IGNORECASE,
 )
 VERB_WINDOW = 2  # words between the winner's name and the verb ("the Packers narrowly edged")
 OTHER_WINDOW = 8  # words after the verb within which the other side is written ("edged past the Chiefs")
@@ -81,10 +85,9 @@ def _written_as(text: str, side: str) -> str:
 
 def _beats(text: str, winner: str, loser: str) -> bool:
     """Whether `text` writes the winner (by its last word) right before a verb of winning, and the loser after it."""
-    won = fold(winner.split()[-1]).lower()
-    lost = fold(loser.split()[-1]).lower()
-    verbs = [m.start() for m in re.finditer(rf"\b{WIN_VERB}(?!\w)", text, re.IGNORECASE)]
-    for start in verbs:
+    won, lost = words(winner)[-1], words(loser)[-1]
+    for verb in WINS.finditer(text):
+        start = verb.start()
         before = words(text[:start])[-1 - VERB_WINDOW :]
         after = words(text[start:])[: OTHER_WINDOW + 1]
         if won in before and lost in after and lost not in before:
