@@ -118,6 +118,12 @@ ASKS_MONEY = re.compile(
     r"(?:cost(?:\s+(?:per|a|an|each|for)\b|\s+in\s+(?:the\s+)?(?-i:[A-Z])|"
     r"\s+to\s+(?!(?:his|her|their|its|the|my|our|your|him|them)\b)[a-z]+|\s*[?.,;]|\s*$)|"
     r"charges?\s+(?:per|for|a|an|each)\b)|"
+    # a price: "What is the cheapest Cybertruck going to start at?", "What does the Kindle sell for?", "What did the
+    # painting go for?" ("What time does it start at?" asks a time)
+    rf"{OPENS}what(?:['’]s\s+|\s+(?:does|do|did|will|would|is|are|was|were)\s+)(?:\S+\s+){{1,10}}?"
+    r"(?:(?:going\s+to|gonna)\s+)?"
+    r"(?:(?:start|starts|started|starting)\s+at|priced\s+at|"
+    r"(?:sell|sells|selling|sold|go|goes|going|went|retail|retails|retailing|retailed)\s+for)\s*(?:[?.,;]|$)|"
     # "What is Mayo Clinic paying its new officer?", "What are clubs charging for tickets?" (not "paying attention")
     # ("What are the risks of paying ransom?" asks risks; "charging him with fraud", "the charging port" no sum)
     rf"{OPENS}what\s+(?:is|are|was|were|will)\s+(?:(?!(?:of|for|about|on)\s)\S+\s+){{1,6}}?(?:be\s+)?"
@@ -136,14 +142,16 @@ _WORD_CURRENCIES = (
     "kronor|kroner|krona|krone|pesos?|lira|lire|zloty|zlotys|dirhams?|riyals?|shekels?|baht|ringgit|rupiah|naira|"
     "forints?|dinars?"
 )
+# ISO codes written in capitals before or after a sum ("NIS 405 million", "HKD 2bn"), never in lower case ("nis")
+_CURRENCY_CODES = "NIS|ILS|HKD|SGD|NZD|ZAR|BRL|MXN|KRW|RUB|TRY|AED|SAR|PLN|HUF|CZK|THB|IDR|MYR|PHP|NGN|EGP|PKR|TWD"
 WRITES_MONEY = re.compile(
     r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
     r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
     r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|"
     # currencies that are words or names too ("Lira Street", "Nok"): written in lower case (codes in capitals) ...
-    rf"(?-i:SEK|NOK|DKK|{_WORD_CURRENCIES}))\b|"
-    r"\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$|(?-i:SEK|NOK|DKK))\s?\d|"
+    rf"(?-i:SEK|NOK|DKK|{_CURRENCY_CODES}|{_WORD_CURRENCIES}))\b|"
+    rf"\b(?:usd|eur|gbp|chf|jpy|cny|inr|aud|cad|us\$|(?-i:SEK|NOK|DKK|{_CURRENCY_CODES}))\s?\d|"
     # ... or capitalised after digits ("40 Kronor", "2,000 Lira")
     rf"\b\d+(?:[.,]\d+)*\s*(?:[mb]n|k|million|billion)?\s*(?:{_WORD_CURRENCIES})\b",
     re.IGNORECASE,

@@ -141,7 +141,10 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 INTRODUCTION_ARTICLES = 3  # articles found read whole for the sentence saying who the one asked about is
+PARAGRAPH_CHARS = 800  # a paragraph this short is about what it names (an item of a list, a review's section)
+PARAGRAPH_BREAK = 2  # the characters left out between two chunks cut at a paragraph break ("\n\n")
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
+TYPED_AFTER = 2  # ... or the chosen sentences whose next one, pointing back to it, may give it
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
 TYPED_HOP_ARTICLES = 2  # the chosen articles read whole for it, the best first
 LENGTH_ONTO = 2  # "How long was the field goal?": a distance written this many words before "field goal" answers
@@ -187,6 +190,13 @@ GIVES_REASON = re.compile(
 # A sentence that asks or reports a question: the sentence after it answers (plain2 tune q07; no MultiHop-RAG
 # tuning figure moved)
 ASKED = re.compile(r"\?[\"'”’]?\s*$")  # a question the sentence itself asks
+# ... as a whole, from its first word ("When will Voltra ship the cheaper Ridgeback?"), not a report ending in one
+# ("Ratcliffe's £1.3billion offer ... will be high on the agenda, but how did we get to this point?")
+ASKS_ITSELF = re.compile(
+    r"[\"“‘']?(?:who|whom|whose|which|what|when|where|why|how|is|are|was|were|do|does|did|will|would|can|could|"
+    r"should|has|have|had)\b[^.!;]*\?[\"'”’]?\s*$",
+    re.IGNORECASE,
+)
 ASKS_IN_TEXT = re.compile(
     ASKED.pattern + r"|\basked\s+(?:who|whom|what|which|where|when|why|how|whether|if)\b|"
     r"\bas\s+to\s+(?:why|how|whether)\b[^.]*\.?[\"'”’]?\s*$",  # "... her own theory as to why Uber has been slow."
@@ -286,6 +296,28 @@ class _Selection:
         start, end = self.sections(evidence.doc_id).span(evidence.start_char)
         return " ".join(p.text for p in self.article(evidence.doc_id) if p.start_char < end and start < p.end_char)
 
+    def paragraph_text(self, evidence: Evidence) -> str:
+        """The paragraph holding the sentence, when it is one of no more than `PARAGRAPH_CHARS` (a deals list's
+        item, a review's section): "The Google Pixel Buds A-Series ... are our top overall earbuds pick. For nearly
+        everyone ... these check every box. They get up to five hours of battery life ..."; else ""."""
+        passages = self.article(evidence.doc_id)
+        passage = next((p for p in passages if p.holds(evidence)), None)
+        if passage is None:
+            return ""
+        # chunks are cut between paragraphs, the blank line between them left out: a passage starting two characters
+        # or more after the one before it ends starts a paragraph (one ending as far before the next ends one)
+        starts = passage.start_char == 0 or not any(
+            p.start_char < passage.start_char < p.end_char + PARAGRAPH_BREAK for p in passages
+        )
+        ends = not any(passage.end_char <= p.start_char < passage.end_char + PARAGRAPH_BREAK for p in passages)
+        at = evidence.start_char - passage.start_char
+        start = passage.text.rfind("\n", 0, at) + 1
+        end = passage.text.find("\n", at)
+        if (start == 0 and not starts) or (end < 0 and not ends):  # the paragraph goes on beyond the passage
+            return ""
+        paragraph = passage.text[start : end if end >= 0 else len(passage.text)]
+        return paragraph if len(paragraph) <= PARAGRAPH_CHARS else ""
+
     def headed_by_question(self, evidence: Evidence, names: Sequence[Sequence[str]]) -> str:
         """The heading block the sentence stands under when a line of it names what the question asks about: a
         name the question names, or two words or more, all the question's ("Triangle Agency" for "when does the
@@ -297,12 +329,14 @@ class _Selection:
                 return heading
         return ""
 
-    def about(self, names: Sequence[Sequence[str]], sentence: Evidence, around: str) -> bool:
+    def about(
+        self, names: Sequence[Sequence[str]], sentence: Evidence, around: str, in_paragraph: bool = False
+    ) -> bool:
         """Whether a sentence (`around`: with its neighbours) is about every name the question names: it writes
-        each; or it stands under a heading that names what the question asks about (`headed_by_question`), and
-        its section writes each ("Triangle Agency" heads "The full game ships early in 2024", in a section on a
-        "new TTRPG")."""
-        if _names_every(names, around):
+        each, or (`in_paragraph`) its short paragraph does (`paragraph_text`); or it stands under a heading that
+        names what the question asks about (`headed_by_question`), and its section writes each ("Triangle Agency"
+        heads "The full game ships early in 2024", in a section on a "new TTRPG")."""
+        if _names_every(names, around) or (in_paragraph and _names_every(names, self.paragraph_text(sentence))):
             return True
         heading = self.headed_by_question(sentence, names)
         return bool(heading) and _names_every(names, f"{around}\n{heading}\n{self.section_text(sentence)}")
@@ -719,6 +753,8 @@ class ExtractiveEngine(Engine):
             things = ASKS_COUNT.search(question) is not None
 
             def counts_asked(c: ScoredSentence) -> bool:
+                if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in
+                    return False  # 2019?" asks, as the question does: it gives nothing
                 quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
                 if measure == "sentence" and WRITES_PENALTY.search(quote):  # "life in prison", "probation"
                     return not names or _names_every(names, _article_passages(c, retrieval))
@@ -748,7 +784,14 @@ class ExtractiveEngine(Engine):
                 typed = focus or money or score or age or times or percent or duration
                 counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
-                    counted = self._typed_in_article(s, counts_asked) if focus else None
+                    # the best sentence may name what is measured and the next give the figure ("Sennheiser's
+                    # Momentum Wireless 4 are your best option. / These headphones are capable of lasting up to 60
+                    # hours"); else one anywhere in a chosen article, holding what the best one lacks
+                    # (a score is told as one, "a 2-7 win-loss record"; a sum or a length of time found that way was
+                    # as often another's: what a prosecutor seeks, not what a judge ordered)
+                    counted = _typed_after(chosen, following, counts_asked) or (
+                        self._typed_in_article(s, counts_asked) if focus or score else None
+                    )
                 if counted is not None:
                     add(counted)
                 elif asks_figure_in(first, measure):
@@ -788,37 +831,55 @@ class ExtractiveEngine(Engine):
         ):
             if asks.search(question):
                 names = _names_asked(retrieval)
+                if asks.search(first) and first != question:  # "how long do the Pixel Buds last, and what is the
+                    names = _names_written(names, first)  # ... rating of the Galaxy Buds2?": the first half's names
+                # a length of time is told of what a short paragraph names ("The Pixel Buds A-Series ... / They get up
+                # to five hours"); a paragraph's day is as often another event's ("opened on Friday", of a stand)
+                lasting = asks is ASKS_DURATION
                 ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
                 giving = next(
                     (
                         c
                         for c in chosen
-                        if writes.search(c.evidence.quote)
-                        and s.about(names, c.evidence, _with_neighbours(c, ending, following))
+                        if _tells(writes, c)
+                        and s.about(names, c.evidence, _with_neighbours(c, ending, following), lasting)
                     ),
                     None,
                 )
                 s.lead = s.lead or giving
                 if giving is None:
                     # a length of time is told where the article tells of what lasted ("The OLED lasted four
-                    # hours and 23 minutes"), not always beside the sentences that match the question's names;
-                    # a day or a year found that way was as often another event's, but not one found under a
-                    # heading naming what the question names
+                    # hours and 23 minutes"), not always beside the sentences that match the question's names, or in
+                    # a sentence ranked near the best in a paragraph naming them ("The Google Pixel Buds A-Series ...
+                    # / They get up to five hours of battery life"); a day or a year found that way was as often
+                    # another event's, but not one found under a heading naming what the question names
                     told = (
                         self._typed_in_article(s, writes_duration)
                         or (self._length_of_asked(s, names) if ASKS_LENGTH.search(question) else None)
+                        or next(
+                            (
+                                c
+                                for c in ranked
+                                if c.score >= TYPED_RATIO * best.score
+                                and _tells(writes, c)
+                                and s.about(names, c.evidence, _with_neighbours(c, ending, following), lasting)
+                            ),
+                            None,
+                        )
                         if asks is ASKS_DURATION
                         else self._told_under_heading(s, names, writes)
                     )
                     # a sentence holding as many of the question's words as the best one, and the time ("The Steam
                     # Deck OLED will be available to order on November 16th" for "When was the Steam Deck OLED
-                    # released?"), though it ranked below the shortlist
+                    # released?"), though it ranked below the shortlist (the best that is no question the article
+                    # asks itself: "When will the cheaper Ridgeback come out?" holds every word)
+                    telling = next((c for c in ranked if not ASKS_ITSELF.match(c.evidence.quote)), best)
                     told = told or next(
                         (
                             c
                             for c in every
-                            if writes.search(c.evidence.quote)
-                            and c.lexical >= best.lexical
+                            if _tells(writes, c)
+                            and c.lexical >= telling.lexical
                             and s.about(names, c.evidence, _with_neighbours(c, ending, following))
                         ),
                         None,
@@ -1111,6 +1172,33 @@ def _names_asked(retrieval: Retrieval) -> list[list[str]]:
             named.update(common)
             groups.append(common)
     return groups + [[t] for t in terms if t not in named]
+
+
+def _tells(writes: re.Pattern[str], sentence: ScoredSentence) -> bool:
+    """Whether a sentence writes a time of the kind asked for (`writes`) and is no question itself ("When will Tesla
+    release the cheaper Cybertruck it promised back in 2019?" asks, as the question does: it tells nothing)."""
+    return writes.search(sentence.evidence.quote) is not None and not ASKS_ITSELF.match(sentence.evidence.quote)
+
+
+def _typed_after(
+    chosen: Sequence[ScoredSentence],
+    following: dict[tuple[str, int], ScoredSentence],
+    gives: Callable[[ScoredSentence], bool],
+) -> ScoredSentence | None:
+    """The sentence right after one of the first `TYPED_AFTER` chosen, pointing back to it ("These headphones ...",
+    "They ..."), that gives what the question asks for (`gives`); None when none does."""
+    for sentence in chosen[:TYPED_AFTER]:
+        after = _next_sentence(sentence, following)
+        if after is not None and POINTS_BACK.match(after.evidence.quote) and gives(after):
+            return after
+    return None
+
+
+def _names_written(names: Sequence[Sequence[str]], text: str) -> list[list[str]]:
+    """Those of `names` (`_names_asked`) a part of the question writes; all of them when it writes none."""
+    written = set(words(text))
+    kept = [list(group) for group in names if written & set(group)]
+    return kept or [list(group) for group in names]
 
 
 def _story_names(retrieval: Retrieval) -> list[list[str]]:

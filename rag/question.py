@@ -427,7 +427,16 @@ WHERE_IT_IS = r"(?:(?:at|in|on|near|outside|inside|from)\s+(?:[\w'’+-]+\s+){1,
 # "How much did Nuvo pay for the quay site?", "How much is Betashares paying to acquire the bank's superannuation
 # business?": the price of what is bought, which a sentence giving the sum names (not the firm's funds); the
 # thing's head noun ends before a preposition or "and" ("spend on buses last year": buses)
-_ENDS = r"(?:in|at|from|with|on|of|under|over|per|to|for|by|and|or|this|next|last|now|today|before|after|when|if)"
+# an adverb written after what is paid for ("... pay for Psagot Investment House back in 2021", "... for the stake
+# originally"): the noun ends before it
+_ADVERBS_AFTER = (
+    r"back|ago|then|originally|initially|previously|earlier|later|recently|again|already|overall|altogether|"
+    r"exactly|roughly|apiece|each|outright|eventually|ultimately|finally|yesterday|tonight|so|as"
+)
+_ENDS = (
+    r"(?:in|at|from|with|on|of|under|over|per|to|for|by|and|or|this|next|last|now|today|before|after|when|if|"
+    rf"{_ADVERBS_AFTER})"
+)
 PAID_FOR = re.compile(
     r"^how\s+much\s+(?:money\s+)?(?:is|was|are|were|did|does|do|will|would|has|have|had)\s+(?:[\w'’.&-]+\s+){1,5}?"
     r"(?:pay|paying|paid|spend|spending|spent|offer|offering|offered|bid|bidding)\s+"
@@ -452,7 +461,7 @@ FOCUS = [
     re.compile(
         r"^how\s+much\s+(?:does|did|will|would|do)\s+it\s+cost\s+(?:[a-z]+\s+)?to\s+[a-z]+\s+"
         r"(?:(?:a|an|the|one|your|my|their|its)\s+)?(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>[a-z][\w-]*))\s*"
-        r"(?:$|[?,.]|\s(?:from|in|at|for|with|by|on|abroad|overseas|online|now|today|this|next)\b)"
+        rf"(?:$|[?,.]|\s(?:from|in|at|for|with|by|on|abroad|overseas|online|now|today|this|next|{_ADVERBS_AFTER})\b)"
     ),
     re.compile(
         r"^how\s+much\s+(?:does|did|will|would|do)\s+(?:a|an|the|one)\s+"
@@ -466,7 +475,7 @@ FOCUS = [
         r"(?:(?:a|an|the|one)\s+|(?:[a-z]+ed|spent|paid|given|lent|owed|set\s+aside)\s+(?:for|to|on)\s+(?:the\s+)?)"
         # ... not "going" of "How much are the AirPods Max going for?": a price, of what comes before it
         r"(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>(?!worth\b|for\b|(?:going|selling|retailing)\s+for\b)[a-z][\w-]*))\s*"
-        r"(?:$|[?,.]|\s(?:in|at|for|from|with|on|of|under|this|next|now|today)\b)"
+        rf"(?:$|[?,.]|\s(?:in|at|for|from|with|on|of|under|this|next|now|today|{_ADVERBS_AFTER})\b)"
     ),
     # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition
     re.compile(
@@ -498,6 +507,8 @@ MEASURES = {
         "money",
     ),
     **dict.fromkeys("score scoreline".split(), "score"),
+    # "What was Eddie Jones' win-loss record ...": games won and lost ("a 2-7 win loss record")
+    **dict.fromkeys(["win-loss record", "win/loss record", "win–loss record", "w-l record"], "score"),
     # "What was Chelsea's possession percentage?": a share written as one ("58%", "58 per cent")
     **dict.fromkeys("percentage percent".split(), "percent"),
     # "What is the battery life of the X2?": a length of time ("up to 30 hours")
@@ -566,16 +577,32 @@ ATTENDED = re.compile(
 )
 
 
+# a question typed as the measure's name: "Final score of the Dolphins vs Eagles game?", "price of the Kindle
+# Scribe", "Sennheiser Momentum 4 battery life?"
+MEASURE_NAMED = re.compile(
+    rf"^(?:the\s+)?(?:final\s+|exact\s+|total\s+|current\s+|full-time\s+|starting\s+)?"
+    rf"(?P<measure>{'|'.join(MEASURES)})\s+(?:of(?!\s+living\b)|for|in|at|on|between)\s|"  # not "cost of living"
+    # ... or naming it last, in a phrase asking nothing else ("Which official approved the fee?" asks a name)
+    r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
+    r"have|had|should|shall|may|might)\b)"
+    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?P<measure_last>{'|'.join(MEASURES)})\s*\??$"
+)
+
+
 def asked_measure(question: str) -> tuple[str, str]:
     """The measure a question asks for and its kind ("attendance", "count"); ("", "") for other questions."""
     clause = main_clause(question).lower()
     if ATTENDED.match(clause):
         return "attendance", MEASURES["attendance"]
     match = MEASURE.match(clause)
-    if not match:
-        return "", ""
-    measure = match.group("measure_first") or match.group("measure")
-    return measure, MEASURES[measure]
+    if match:
+        measure = match.group("measure_first") or match.group("measure")
+        return measure, MEASURES[measure]
+    named = MEASURE_NAMED.match(clause)
+    if named:
+        measure = named.group("measure") or named.group("measure_last")
+        return measure, MEASURES[measure]
+    return "", ""
 
 
 TIME_UNITS = frozenset("day days week weeks month months year years hour hours season seasons night nights".split())

@@ -70,6 +70,10 @@ def test_figures_are_comparable_only_over_the_same_period() -> None:
         ("A coffee by the harbour costs 40 Kronor, and a meal 2,000 Lira.", True),  # capitalised after digits
         ("The port hired 800 people for the trial.", False),
         ("The board bought two tugboats in 2019.", False),
+        # an ISO code in capitals, before or after the sum; the same letters in lower case are none
+        ("She bought Marlow Freight House for SGD 48 million from its founders.", True),
+        ("The bid valued the insurer at 1.2 billion NIS.", True),
+        ("The band's tour of the nis 5 clubs sold out.", False),
     ],
 )
 def test_a_sum_of_money_is_told_from_other_figures(sentence: str, is_money: bool) -> None:
@@ -287,6 +291,12 @@ def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> No
         ("What did the strike cost in lives?", False),
         ("What did the scandal cost to his reputation?", False),
         ("How much interest did the bid attract?", False),  # the noun
+        # a price asked without "how much": what it starts at, sells or goes for
+        ("when is the cheaper Ridgeback coming out, and what's it going to start at", True),
+        ("What does the Kelby Aura sell for?", True),
+        ("what did the harbour painting go for", True),
+        ("What time does the regatta start at?", False),  # a time
+        ("What are fans going for these days?", False),
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:

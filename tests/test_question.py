@@ -863,6 +863,9 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How much did fans pay for tickets to the final?", "tickets"),
         ("How much did they pay for it?", ""),  # a pronoun names nothing the sentences must write
         ("How much did Kessel Marine pay for Brannock Shipping?", ""),  # a name: the articles may write it shorter
+        # an adverb after what is paid for is no part of it
+        ("how much did lena ortiz pay for marlow freight house back in 2022", "house"),
+        ("How much did Nuvo pay for the quay site originally?", "site"),
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:
@@ -900,6 +903,13 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("What was the pay dispute about?", ("", "")),
         ("What is the compensation committee's view?", ("", "")),
         ("What does the fine do to the club?", ("", "")),
+        # a question typed as the measure's name
+        ("Final score of the Harbour Hawks vs Lakeside Owls game?", ("score", "score")),
+        ("halden aria 4 battery life?", ("battery life", "duration")),
+        ("price of the Kelby Aura in Norvik", ("price", "money")),
+        ("the cost of living in Norvik", ("", "")),  # a compound noun
+        # a record of games won and lost is a score ("a 2-7 win-loss record")
+        ("What was the Rovers coach's win-loss record in 2024?", ("win-loss record", "score")),
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

@@ -4116,3 +4116,74 @@ def test_a_name_whose_sentences_write_no_word_of_the_question_but_its_own_is_no_
     assert answer.abstained and "ICU" not in answer.text, answer.text
     answer = unnamed_hospital.ask("Who did Fjordline name as its new captain?")
     assert answer.text.startswith("Kari Moe."), answer.text
+
+
+# A deals list whose items are paragraphs, a headphones review, a takeover, a pickup truck's launch (questions typed
+# as people type them: a measure's name alone, an adverb after what was bought, a question the article asks itself).
+GADGETS = {
+    "deals.txt": (
+        {"title": "The best earbuds deals this weekend", "source": "Gear Bench", "published": "2024-11-22"},
+        "Our testers picked these earbuds from this week's sales.\n\n"
+        "The Arden Pulse earbuds (8/10, Gear Bench Recommends) are our top budget pick. For nearly everyone, even "
+        "people who switch phones often, these tick every box. They get up to seven hours of battery life (plus "
+        "another 20 hours from the case), IPX4 water resistance and quick pairing.\n\n"
+        "The Corvo Air Pro earbuds (9/10, Gear Bench Recommends) are our premium pick. They produce rich, detailed "
+        "sound with a snug fit and IPX7 water resistance. The Corvo Air Pro are down to $149 this weekend.",
+    ),
+    "headphones.txt": (
+        {"title": "Halden Aria 4 review", "source": "Gear Bench", "published": "2024-10-02"},
+        "If you want noise-cancelling headphones with superb battery life, the Halden Aria 4 are your best option. "
+        "These headphones can keep playing for up to 55 hours on a single charge. They also sound warm and "
+        "detailed, and they fold flat into a slim case. The older Halden Aria 3 now sells for $199.",
+    ),
+    "takeover.txt": (
+        {"title": "Ortiz completes Marlow deal", "source": "Harbour Business", "published": "2022-03-30"},
+        "In March 2022, Lena Ortiz completed the most surprising deal of her career when she bought Marlow Freight "
+        "House for SGD 48 million from its founding families. Ortiz said the firm's barges would be renamed. "
+        "Marlow Freight House runs 40 barges on the river.",
+    ),
+    "ridgeback.txt": (
+        {"title": "Voltra's Ridgeback is finally here", "source": "Motor Ledger", "published": "2024-12-01"},
+        "Voltra has started delivering the Ridgeback pickup, its first new model in four years. "
+        "When is the cheap single-motor Ridgeback Voltra promised back in 2021 actually coming out? "
+        "The company showed an early version of the truck at a crowded launch party. "
+        "Buyers of the dual-motor Ridgeback get a home charger. "
+        "The cheap single-motor Ridgeback, with 240 miles of range, won't be available until 2026.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def gadgets(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("gadgets") / "articles", GADGETS, local_embedder)
+
+
+def test_a_length_of_time_is_told_in_the_paragraph_of_what_the_question_names(gadgets: Assistant) -> None:
+    # "The Arden Pulse earbuds ... / For nearly everyone ... / They get up to seven hours of battery life": the
+    # sentence names neither, its paragraph does; the second half's earbuds are another paragraph's
+    answer = gadgets.ask(
+        "how long do the Arden Pulse earbuds last on a charge, and what's the water resistance rating on the Corvo "
+        "Air Pro?"
+    )
+    assert not answer.abstained and "seven hours" in answer.text, answer.text
+
+
+def test_a_figure_asked_by_its_measure_alone_is_found_in_the_sentence_pointing_back(gadgets: Assistant) -> None:
+    # "Halden Aria 4 battery life?" asks a length of time: "These headphones can keep playing for up to 55 hours"
+    answer = gadgets.ask("halden aria 4 battery life?")
+    assert not answer.abstained and "55 hours" in answer.text, answer.text
+
+
+def test_an_adverb_after_what_was_bought_is_no_word_the_articles_must_write(gadgets: Assistant) -> None:
+    # "... pay for marlow freight house back in 2022": what was bought is the house, not "back"; the sum is in a
+    # currency's code ("SGD 48 million")
+    answer = gadgets.ask("how much did lena ortiz pay for marlow freight house back in 2022")
+    assert not answer.abstained and "SGD 48 million" in answer.text, answer.text
+
+
+def test_a_question_the_article_asks_tells_no_time(gadgets: Assistant) -> None:
+    # "When is the cheap single-motor Ridgeback Voltra promised back in 2021 actually coming out?" writes a year and
+    # answers nothing: the answer opens with the sentence saying when, "won't be available until 2026"
+    answer = gadgets.ask("when is the cheap single motor ridgeback actually coming out")
+    assert answer.text.startswith("The cheap single-motor Ridgeback"), answer.text
+    assert "until 2026" in answer.text
