@@ -91,15 +91,21 @@ MAX_WHO_WORDS = 6
 LOWER_NAME_ZIPF = 4.0  # in a question written all in lower case, a word rarer than this in English is a name's
 RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|name|names)\b", re.IGNORECASE)
 # "Beijing responded", "according to Tokyo", "Hayashi's statement": a sentence in which the one named speaks
-SPEAKING = re.compile(
-    rf"\b(?:{VERBS}|say|tells|states|claims|announces|responded|responds|replied|reacted|criticized|"
-    r"criticised|condemned|welcomed|urged|called|thinks|expects|predicted|according|statement|statements|"
-    r"remarks|comments|opinion|view|position|insists|insist|admits|admitted|maintains|maintained|concedes|conceded|"
+_SAYING_VERBS = (
+    rf"{VERBS}|say|tells|states|claims|announces|responded|responds|replied|reacted|criticized|"
+    r"criticised|condemned|welcomed|urged|called|thinks|expects|predicted|according|"
+    r"comments|insists|insist|admits|admitted|maintains|maintained|concedes|conceded|"
     r"acknowledges|acknowledged|suggests|suggested|reveals|revealed|predicts|feels|felt|believed|blames|blamed|"
-    r"termed|terms|dubbed|described|describes|slammed|praised|warned|warns|labelled|labeled)\b",
-    re.IGNORECASE,
+    r"termed|terms|dubbed|described|describes|slammed|praised|warned|warns|labelled|labeled"
 )
+_SAYING_NOUNS = r"statement|statements|remarks|opinion|view|views|position"
+SPEAKING = re.compile(rf"\b(?:{_SAYING_VERBS}|{_SAYING_NOUNS})\b", re.IGNORECASE)
+# ... a noun of saying is theirs only when written as theirs ("Hayashi's statement", "the view of Tokyo"): "how
+# Palo Alto Networks' CEO Nikesh Arora plans to present a holistic view" tells no view he gave
+SPEAKING_VERB = re.compile(rf"\b(?:{_SAYING_VERBS})\b", re.IGNORECASE)
 SPEAKING_WINDOW = 8  # words between the name and the verb of saying
+SAYING_NOUN = re.compile(_SAYING_NOUNS, re.IGNORECASE)
+OWNED_WORDS = 3  # "Hayashi's latest public statement": the words between the owner and the noun, and the noun
 # "Molden isn’t so sure: “The reason I’m worried ...”": a quotation a clause naming them introduces
 INTRODUCES_QUOTATION = re.compile(r":\s*[“\"‘]")
 SURNAME_LETTERS = 4  # a surname this long stands for the person alone
@@ -325,8 +331,8 @@ def _name_in(who: str, written_lower: bool = False) -> str:
 
 def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
     """Whether the sentence `quote` is what `name` said: inside a statement of theirs (`speakers`: who
-    speaks where it stands), naming them beside a verb of saying, or in a clause opening a quotation after a
-    colon."""
+    speaks where it stands), naming them beside a verb of saying or as the owner of a statement or a view
+    ("Hayashi's statement", "in the view of Tokyo"), or in a clause opening a quotation after a colon."""
     if any(speaks(name, speaker) for speaker in speakers):
         return True
     said = words(quote)
@@ -336,8 +342,15 @@ def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
     for form in forms:
         for i in _places(said, form):
             near = " ".join(said[max(0, i - SPEAKING_WINDOW) : i + len(form) + SPEAKING_WINDOW])
-            if SPEAKING.search(near):
+            if SPEAKING_VERB.search(near):
                 return True
+            before = said[max(0, i - 2) : i]
+            if len(before) == 2 and before[1] == "of" and SAYING_NOUN.fullmatch(before[0]):  # "the view of Tokyo"
+                return True
+        for owner in ([*form[:-1], f"{form[-1]}'s"], [*form[:-1], f"{form[-1]}'"]):  # "Hayashi's latest statement"
+            for i in _places(said, owner):
+                if any(SAYING_NOUN.fullmatch(w) for w in said[i + len(owner) : i + len(owner) + OWNED_WORDS]):
+                    return True
     # "Justin Thomas, a fifteen-time winner on the Tour who ..., termed it “selfish”": the verb after an aside
     written = [name] + ([name.split()[-1]] if len(forms) > 1 else [])
     for form_written in written:

@@ -113,6 +113,14 @@ def test_a_sentence_is_theirs_inside_their_statement_or_naming_them_beside_a_ver
         "Anna Dahl", "That sounds like progress, but the port's Dahl is not so sure: “Fees will rise.”", []
     )
     assert not is_theirs("Anna Dahl", "Dahl met the mayor on Tuesday, and the union replied: “Fees will rise.”", [])
+    # a statement or a view is theirs when written as theirs, not when it merely stands near their name
+    assert is_theirs("Anna Dahl", "Dahl’s latest public statement on the fees was brief.", [])
+    assert is_theirs("Norway", "In the view of Norway, the quota is unfair.", [])
+    assert not is_theirs(
+        "Ansel Brandt",
+        "The question is how the port's chief Ansel Brandt will present a holistic view of the fees.",
+        [],
+    )
 
 
 def test_a_person_is_also_their_surname_alone() -> None:
