@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rag.citations import Numbering
 from rag.compare import compare
 from rag.figures import describe, find_figures
-from rag.ranking import MIN_RELEVANCE, maximal_marginal_relevance
+from rag.ranking import ASKS_ITSELF, HEADING, MIN_RELEVANCE, maximal_marginal_relevance
 from rag.records import AskOptions, Citation, CitedSentence, Evidence
 from rag.speakers import speaker_of
 
@@ -124,18 +124,22 @@ def brief(assistant: Assistant, topic: str, options: AskOptions | None = None) -
     options = retrieval.options
     engine = assistant.engine
     ranked = [c for c in engine.rank(retrieval, shortlist=30) if c.semantic >= MIN_RELEVANCE]
+    # a point states something: not a question the article asks ("What channel is Bears vs. Panthers on today?"),
+    # nor a heading ("Bears vs. Panthers results, highlights from Thursday Night Football"), which hold the topic's
+    # words and tell nothing of it
+    stated = [c for c in ranked if not ASKS_ITSELF.match(c.evidence.quote) and not HEADING.match(c.evidence.quote)]
     records = {r.doc_id: r for r in assistant.articles()}
     sections: list[Section] = []
 
     key = Section("Key points")
-    chosen = maximal_marginal_relevance(ranked, KEY_POINTS)
+    chosen = maximal_marginal_relevance(stated, KEY_POINTS)
     written = engine.describe("the sources", topic, retrieval, chosen, KEY_POINTS, reading_order=False)
     key.lines = [Line(text, evidence, supported) for text, evidence, supported in written]
     sections.append(key)
 
     used = {c.evidence.key for c in chosen}
     by_article: dict[str, list[Any]] = {}
-    for candidate in ranked:
+    for candidate in stated:
         if candidate.evidence.key not in used:
             by_article.setdefault(candidate.evidence.doc_id, []).append(candidate)
     for doc_id, candidates in by_article.items():

@@ -31,7 +31,7 @@ from rag.entities import (
     written_near,
 )
 from rag.lexicon import ARTICLE_NOUNS, FUNCTION_WORDS, content_stems, fold, stem, words
-from rag.question import MAKERS, ORGANIZATION_NOUNS, PLACE_NOUNS, main_clause
+from rag.question import MAKERS, ORGANIZATION_NOUNS, PLACE_NOUNS, first_part, main_clause
 from rag.ranking import ScoredSentence, adjacent
 from rag.word_frequency import zipf_frequency
 
@@ -82,6 +82,12 @@ _TITLE = (
     r"(?:minister|president|ceo|chairman|chairwoman|chair|secretary|director|governor|mayor|head|leader|chief|"
     r"spokesperson|spokesman|spokeswoman|ambassador|commander|coach|manager|founder|editor|owner|lawyer|attorney|"
     r"judge|prosecutor)"
+)
+# the title a deed is done as ("took over as interim CEO", "was hired as head coach", "replaced Altman as CEO")
+AS_TITLE = re.compile(
+    rf"\bas\s+(?:(?:the|its|their|his|her|a|an)\s+)?(?P<title>(?:(?:new|interim|acting|permanent|head|deputy|vice|"
+    rf"chief|executive|assistant|general)\s+)*{_TITLE})\b",
+    re.IGNORECASE,
 )
 # whose a role is, as a question names it: capitalised words, maybe after "the" ("the Kansas City Chiefs")
 _OWNER = r"(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
@@ -247,9 +253,19 @@ def choose_entity(
             return None, _none_found(asks_for)
     why = ""
     if entity is not None and plan is not None and not plan.facets and not said:
-        entity = _done_to(entity, candidates, main_clause(question))
-        entity, unnamed = _doer(entity, candidates, deed_clause(question), best, referent)
-        why = _none_found(asks_for) if unnamed else ""
+        # the deed is the first half's ("Who took over as interim CEO ..., and who told Sam he was out?": the name
+        # opening the answer is who took over)
+        asked = first_part(question, plan)
+        entity = _done_to(entity, candidates, main_clause(asked))
+        doer, unnamed = _doer(entity, candidates, deed_clause(asked), best, referent)
+        # "Who took over as interim CEO at OpenAI ...?": when no sentence ties a name to the deed, the one the
+        # sentences give the title the deed is done as answers ("Mira Murati, OpenAI's CTO and now interim CEO")
+        as_title = AS_TITLE.search(deed_clause(asked)) if doer is None else None
+        titled_as = as_title.group("title") if as_title else ""
+        entity = doer or next(
+            (c for c in candidates[:ROLE_CANDIDATES] if titled_as and _holds_role(c, titled_as)), None
+        )
+        why = _none_found(asks_for) if unnamed and entity is None else ""
     # a name none of whose sentences found writes a word of the question but its own ("I was in the ICU and they were
     # doing everything they could" for "Which hospital treated Allison Miller ...?") rests on nothing it asks (a
     # question setting reports side by side is answered by what each says, the name opening it one part of that;

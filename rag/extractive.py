@@ -105,8 +105,9 @@ from rag.lexicon import (
     words,
     written_stems,
 )
-from rag.question import MEASURES, question_focus
+from rag.question import MEASURES, first_part, question_focus
 from rag.ranking import (
+    ASKS_ITSELF,
     MIN_RELEVANCE,
     POINTS_BACK,
     ScoredSentence,
@@ -141,6 +142,7 @@ ENTITY_CITATIONS = 3  # sentences cited for the name an entity answer opens with
 ENTITY_RATIO = 0.3  # ... each from an article whose sentence naming it scores this share of the best one's
 SHORTLIST = 12
 INTRODUCTION_ARTICLES = 3  # articles found read whole for the sentence saying who the one asked about is
+INITIALS_SPELLED_OUT = (3, 4)  # a name this long may be written as the capitalised words it is the initials of
 PARAGRAPH_CHARS = 800  # a paragraph this short is about what it names (an item of a list, a review's section)
 PARAGRAPH_BREAK = 2  # the characters left out between two chunks cut at a paragraph break ("\n\n")
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
@@ -190,13 +192,6 @@ GIVES_REASON = re.compile(
 # A sentence that asks or reports a question: the sentence after it answers (plain2 tune q07; no MultiHop-RAG
 # tuning figure moved)
 ASKED = re.compile(r"\?[\"'”’]?\s*$")  # a question the sentence itself asks
-# ... as a whole, from its first word ("When will Voltra ship the cheaper Ridgeback?"), not a report ending in one
-# ("Ratcliffe's £1.3billion offer ... will be high on the agenda, but how did we get to this point?")
-ASKS_ITSELF = re.compile(
-    r"[\"“‘']?(?:who|whom|whose|which|what|when|where|why|how|is|are|was|were|do|does|did|will|would|can|could|"
-    r"should|has|have|had)\b[^.!;]*\?[\"'”’]?\s*$",
-    re.IGNORECASE,
-)
 ASKS_IN_TEXT = re.compile(
     ASKED.pattern + r"|\basked\s+(?:who|whom|what|which|where|when|why|how|whether|if)\b|"
     r"\bas\s+to\s+(?:why|how|whether)\b[^.]*\.?[\"'”’]?\s*$",  # "... her own theory as to why Uber has been slow."
@@ -733,7 +728,7 @@ class ExtractiveEngine(Engine):
         # if it answers well enough (a day or a year alone says nothing of what it is the day of).
         # When only a later half of a compound question asks for it ("Who blamed the cost of fuel, and how many
         # ferries ...?"), the first half is answered all the same, and the answer says which half is not
-        first = _first_part(question, plan)
+        first = first_part(question, plan)
         unanswered: list[str] = []
         measure = plan.measure if plan is not None else ""
         kind = MEASURES.get(measure, "")
@@ -1252,7 +1247,13 @@ def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
             for form in COUNTRY_INITIALS.get(initials, ())
         )
 
-    return all(any(writes(n) or writes_country(n) for n in name) for name in names)
+    def writes_spelled_out(initials: str) -> bool:  # "GTA": "Grand Theft Auto"; "NATO": "North Atlantic Treaty ..."
+        if not INITIALS_SPELLED_OUT[0] <= len(initials) <= INITIALS_SPELLED_OUT[1] or not initials.isalpha():
+            return False
+        run = r"\s+".join(rf"{letter.upper()}[\w'’-]*" for letter in initials)
+        return re.search(rf"(?<![\w'’-]){run}(?![\w'’-])", plain) is not None
+
+    return all(any(writes(n) or writes_country(n) or writes_spelled_out(n) for n in name) for name in names)
 
 
 def _speakers_mentions(retrieval: Retrieval) -> dict[str, list[str]]:
@@ -1326,14 +1327,6 @@ def _asks_of_the_first(half: Half) -> bool:
     """Whether a later half asks a question of its own ("which countries get it first?") naming nothing the
     first half does not ("who has faced allegations, as reported by TechCrunch?" names an outlet)."""
     return not half.names_own and ASKS_OF_ITS_OWN.match(half.asked) is not None
-
-
-def _first_part(question: str, plan: QuestionPlan | None) -> str:
-    """A compound question up to its later halves ("Who do they get in the quarter-finals"); else the question."""
-    if plan is None or not plan.halves:
-        return question
-    at = question.find(plan.halves[0].asked)
-    return question[:at] if at > 0 else question
 
 
 def _answers_half(asked: str, sentence: ScoredSentence) -> bool:

@@ -848,6 +848,13 @@ def _asks_for_several(clause: str) -> bool:
     return False
 
 
+# what a request ends with besides its topic: "... for me", "..., please", "... real quick"
+COURTESY_AFTER = re.compile(
+    r"(?:[\s,]+(?:for\s+me|for\s+us|please|pls|real\s+quick|quickly|briefly|thanks|thank\s+you))+\s*$",
+    re.IGNORECASE,
+)
+
+
 def request_topic(question: str) -> tuple[str, str]:
     """('compare' | 'brief', topic) when the question is a request for one; ('', '') otherwise."""
     requests = (
@@ -860,6 +867,7 @@ def request_topic(question: str) -> tuple[str, str]:
         match = pattern.match(question)
         if match:
             rest = match.group("rest").strip().rstrip("?.! ")
+            rest = COURTESY_AFTER.sub("", rest)  # "... in the Epic v. Google trial for me": no part of the topic
             rest = re.sub(
                 r"^(?:the\s+|all\s+the\s+|two\s+|both\s+|different\s+)*"
                 r"(?:sources|articles|outlets|reports|people\s+quoted|people|speakers|experts)\s*"
@@ -1150,6 +1158,14 @@ ASKS_FIRST = re.compile(
     r"^\s*(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|have|had)\b",
     re.IGNORECASE,
 )
+
+
+def first_part(question: str, plan: QuestionPlan | None) -> str:
+    """A compound question up to its later halves ("Who do they get in the quarter-finals"); else the question."""
+    if plan is None or not plan.halves:
+        return question
+    at = question.find(plan.halves[0].asked)
+    return question[:at] if at > 0 else question
 
 
 def question_halves(question: str) -> list[Half]:

@@ -50,6 +50,14 @@ HEADING = re.compile(r"^(?!.*[.!?…:;\"”’')\]]\s*$).{0,90}$", re.DOTALL)
 # ... but a line of a list or table giving a figure ("Price: $99.99", "1. Anna Berg (Kessel United) - 31 goals") is
 # data: it answers as a sentence does (plain3 tune r23; no MultiHop-RAG tuning figure moved)
 DATA_LINE = re.compile(r"(?:[:(]|\s[–—-])\s*[$€£¥+]?\d|^\s*\d+[.)]\s")  # not "COVID-19", "Pac-12"
+# A sentence that is a question as a whole, from its first word ("When will Voltra ship the cheaper Ridgeback?",
+# "What channel is the game on today?"), not a report ending in one ("Ratcliffe's £1.3billion offer ... will be
+# high on the agenda, but how did we get to this point?"): it asks, and tells nothing
+ASKS_ITSELF = re.compile(
+    r"[\"“‘']?(?:who|whom|whose|which|what|when|where|why|how|is|are|was|were|do|does|did|will|would|can|could|"
+    r"should|has|have|had)\b[^!;?]*\?[\"'”’]?\s*$",  # "Bears vs. Panthers": a stop inside a sentence
+    re.IGNORECASE,
+)
 # A social media post embedded in an article ("No Jim Harbaugh on the bus. pic.twitter.com/wnGz — Adam Rittenberg
 # (@ESPNRittenberg) November 11, 2023") is someone's post shown beside the report, often a headline with a link: it
 # counts as a heading (the names in its credit line are no answer to "Who won the final?")

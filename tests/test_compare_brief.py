@@ -478,3 +478,28 @@ def test_a_store_read_before_the_names_were_checked_lists_no_fragments_as_speake
         ],
     )
     assert [summary.name for summary in speaker_index([record])] == ["Ilse Marchetti"]
+
+
+def test_a_briefing_states_things_it_does_not_list_the_questions_and_headings_an_article_holds(
+    embedded_settings: Any, tmp_path: Path, run_ingest: IngestFn, local_embedder: Any
+) -> None:
+    # a live blog of a game: its headings and its readers' questions hold every word of the topic and tell nothing
+    folder = tmp_path / "live-blog"
+    folder.mkdir()
+    blog = (
+        "Harbour Hawks vs. Lakeside Owls results, highlights from Friday Night Hockey\n\n"
+        "What channel is Harbour Hawks vs. Lakeside Owls on tonight?\n\n"
+        "The Harbour Hawks beat the Lakeside Owls 4-2 on Friday night behind two goals from Mia Lund. "
+        "The Lakeside Owls have now lost five games in a row and sit last in the league. "
+        "Friday's game between the Harbour Hawks and the Lakeside Owls was shown on the city's sports channel.\n"
+    )
+    (folder / "blog.txt").write_text(blog, encoding="utf-8")
+    manifest = {"blog.txt": {"title": "Hawks vs. Owls live", "source": "Harbour Gazette", "published": "2024-11-08"}}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    run_ingest(embedded_settings, folder)
+    briefing = brief(
+        Assistant.open(embedded_settings, embedder=local_embedder), "the Harbour Hawks vs Lakeside Owls game"
+    )
+    told = [line.text for section in briefing.sections[:2] for line in section.lines]
+    assert any("4-2" in text for text in told), told
+    assert not any(text.startswith("What channel") or "results, highlights" in text for text in told), told

@@ -97,6 +97,15 @@ def test_a_name_written_with_initials_is_the_name_typed_without_their_stops() ->
     assert not _names_every([["uk"]], "Talks between the U.S. and Japan resumed.")
 
 
+def test_a_name_typed_as_initials_is_written_by_the_words_they_stand_for() -> None:
+    from rag.extractive import _names_every
+
+    # "GTA" for "Grand Theft Auto", "KFU" for "Kelby Ferry Union": capitalised words in a row, one a letter
+    assert _names_every([["gta"]], "The first trailer for Grand Theft Auto VI racked up 85 million views.")
+    assert _names_every([["kfu"]], "The Kelby Ferry Union called the strike off.")
+    assert not _names_every([["kfu"]], "The union in Kelby called the ferry strike off.")
+
+
 @pytest.mark.parametrize(
     ("question", "asks_length"),
     [

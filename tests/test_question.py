@@ -200,6 +200,14 @@ def test_a_contracted_question_word_is_written_out() -> None:
             "the Quayside Wire piece on ferry fares",
         ),
         ("break down the port's winter timetable", "brief", "the port's winter timetable"),
+        # what the request ends with besides its topic is no part of it
+        (
+            "Break down the opening statements in the ferry trial for me.",
+            "brief",
+            "the opening statements in the ferry trial",
+        ),
+        ("summarise the harbour strike, please", "brief", "the harbour strike"),
+        ("Summarize the articles please", "brief", ""),
         ("Why did the ferry talks break down?", "", ""),
         ("What are the main points of contention between the unions?", "", ""),
     ],

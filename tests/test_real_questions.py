@@ -4187,3 +4187,28 @@ def test_a_question_the_article_asks_tells_no_time(gadgets: Assistant) -> None:
     answer = gadgets.ask("when is the cheap single motor ridgeback actually coming out")
     assert answer.text.startswith("The cheap single-motor Ridgeback"), answer.text
     assert "until 2026" in answer.text
+
+
+# A ferry line's chief executive dismissed: who stepped in is told in other words than the question's.
+INTERIM = {
+    "board.txt": (
+        {"title": "Fjordline board ousts Voss", "source": "Harbour Gazette", "published": "2024-03-08"},
+        "The Fjordline board dismissed chief executive Anders Voss on Friday. "
+        "Board member Ola Berg said the directors had lost confidence in Voss after months of losses on the "
+        "northern routes, and that staff could take their questions to the harbour office on Monday. "
+        "Berg alleges that Kari Lund, Fjordline's COO and now interim CEO, was told on Thursday night "
+        "that Voss would be dismissed.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def interim(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("interim") / "articles", INTERIM, local_embedder)
+
+
+def test_who_did_a_deed_as_a_title_is_the_one_the_sentences_give_the_title(interim: Assistant) -> None:
+    # no sentence ties a name to "took over"; "Kari Lund, Fjordline's COO and now interim CEO" holds the
+    # title the deed was done as; Ola Berg, in whose sentence staff "take" their questions, does not
+    answer = interim.ask("Who took over as interim CEO at Fjordline when Voss got fired?")
+    assert answer.text.startswith("Kari Lund."), answer.text
