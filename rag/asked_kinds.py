@@ -86,6 +86,14 @@ ASKS_PERCENT = re.compile(r"\b(?:what|which)\s+(?:percentage|percent)\b|\bhow\s+
 WRITES_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 # "How many times was he sacked": a number of times ("seven times", "twice"), not the yards of a pass
 ASKS_TIMES = re.compile(r"\bhow\s+many\s+times\b", re.IGNORECASE)
+# "What were Brock Purdy's MVP odds?", "What odds was the market putting on a rate hike?": a price a bookmaker or a
+# market puts on it ("-230", "+400", "5/1", "11-to-2", "50-50", "a 40 per cent chance"), not any figure of the story
+ASKS_ODDS = re.compile(r"\b(?:what|which)\s+(?:[\w'’.-]+\s+){0,8}?odds\b(?!\s+and\b)", re.IGNORECASE)
+WRITES_ODDS = re.compile(
+    r"(?<![\w.])[+-]\d{3,4}\b|\b\d{1,3}/\d{1,3}\b|\b\d+(?:\.\d+)?-to-\d+\b|\b\d{1,2}-\d{1,2}\b|\beven(?:s|\s+money)\b|"
+    r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood)\b",
+    re.IGNORECASE,
+)
 WRITES_TIMES = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|multiple|dozens?\s+of)"
     r"\s+(?:more\s+|other\s+|different\s+|straight\s+|consecutive\s+|separate\s+)?times\b|\b(?:once|twice|thrice)\b",
@@ -303,9 +311,9 @@ def half_writes(asked: str) -> re.Pattern[str] | None:
 
 
 def asks_figure_in(text: str, measure: str) -> bool:
-    """Whether a question, or a part of one, asks for a figure: "how many ...", a sum, a measure it names."""
+    """Whether a question, or a part of one, asks for a figure: "how many ...", a sum, odds, a measure it names."""
     named = bool(measure) and {stem(w) for w in measure.split()} <= content_stems(text)  # "battery life" too
-    return bool(ASKS_FIGURE.search(text) or ASKS_MONEY.search(text) or named)
+    return bool(ASKS_FIGURE.search(text) or ASKS_MONEY.search(text) or ASKS_ODDS.search(text) or named)
 
 
 def writes_duration(sentence: ScoredSentence) -> bool:

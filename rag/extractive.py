@@ -47,6 +47,7 @@ from rag.asked_kinds import (
     ASKS_LENGTH,
     ASKS_MONEY,
     ASKS_NAME,
+    ASKS_ODDS,
     ASKS_PAST,
     ASKS_PERCENT,
     ASKS_TIMES,
@@ -71,6 +72,7 @@ from rag.asked_kinds import (
     WRITES_FIGURE,
     WRITES_LENGTH,
     WRITES_MONEY,
+    WRITES_ODDS,
     WRITES_PENALTY,
     WRITES_PERCENT,
     WRITES_SCORE,
@@ -732,7 +734,8 @@ class ExtractiveEngine(Engine):
         unanswered: list[str] = []
         measure = plan.measure if plan is not None else ""
         kind = MEASURES.get(measure, "")
-        if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question):
+        odds = ASKS_ODDS.search(question) is not None
+        if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question) or odds:
             focus = retrieval.focus_stems
             names = _names_asked(retrieval)
             money = (
@@ -760,6 +763,7 @@ class ExtractiveEngine(Engine):
                     and (not score or WRITES_SCORE.search(quote) is not None)
                     and (not age or WRITES_AGE.search(quote) is not None)
                     and (not times or WRITES_TIMES.search(quote) is not None)
+                    and (not odds or WRITES_ODDS.search(quote) is not None)
                     and (not percent or WRITES_PERCENT.search(quote) is not None)
                     and (not duration or WRITES_TIME_SPAN.search(quote) is not None)
                     and (
@@ -776,7 +780,7 @@ class ExtractiveEngine(Engine):
                 for c in chosen
             )
             if not names_cost and not any(counts_asked(c) for c in chosen):
-                typed = focus or money or score or age or times or percent or duration
+                typed = focus or money or score or age or times or percent or duration or odds
                 counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     # the best sentence may name what is measured and the next give the figure ("Sennheiser's

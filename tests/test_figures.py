@@ -375,3 +375,23 @@ def test_the_name_asked_for_is_written_beside_the_noun_it_names() -> None:
     assert named_noun(chatbot) == "chatbot"
     assert not gives_name(impressed, chatbot, noun="chatbot")
     assert gives_name(impressed, chatbot, noun="chatbot", around="ChatGPT, the chatbot OpenAI launched, turns one.")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "asks", "writes"),
+    [
+        ("What were Ola Berg's MVP odds going into the final?", "Berg is the heavy favourite (-230).", True, True),
+        ("what are mia lund's current rookie of the year odds at kelby sportsbook", "Lund is a gem.", True, False),
+        ("What odds was the market putting on a rate hike?", "The market put the odds at 50-50.", True, True),
+        ("What are the odds?", "A 40 per cent chance of rain, bookmakers say.", True, True),
+        ("summarize the Bet Bench odds and prediction piece", "Kelby are 5/2 to win.", False, True),
+        ("Who won the final?", "The final drew a crowd of 18,400.", False, False),
+    ],
+)
+def test_odds_asked_for_are_written_as_a_bookmaker_writes_them(
+    question: str, sentence: str, asks: bool, writes: bool
+) -> None:
+    from rag.asked_kinds import ASKS_ODDS, WRITES_ODDS
+
+    assert (ASKS_ODDS.search(question) is not None) == asks
+    assert (WRITES_ODDS.search(sentence) is not None) == writes

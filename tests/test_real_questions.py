@@ -4212,3 +4212,32 @@ def test_who_did_a_deed_as_a_title_is_the_one_the_sentences_give_the_title(inter
     # title the deed was done as; Ola Berg, in whose sentence staff "take" their questions, does not
     answer = interim.ask("Who took over as interim CEO at Fjordline when Voss got fired?")
     assert answer.text.startswith("Kari Lund."), answer.text
+
+
+# A betting guide that names a rookie contender and gives no odds of hers; another article's odds are another race's.
+ODDS = {
+    "guide.txt": (
+        {"title": "Rookie of the Year betting guide", "source": "Bet Bench", "published": "2024-11-02"},
+        "Mia Lund: the Harbour Hawks have a gem in Mia Lund, a strong Rookie of the Year contender. "
+        "Kelby Sportsbook, known for its daily fantasy games, offers a nice variety of futures bets, including the "
+        "Rookie of the Year award.",
+    ),
+    "scoring.txt": (
+        {"title": "Scoring race odds", "source": "Bet Bench", "published": "2024-11-03"},
+        "In the scoring race, Ola Berg is the favourite at +250 with Kelby Sportsbook. "
+        "Berg has scored in nine games in a row.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def odds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("odds") / "articles", ODDS, local_embedder)
+
+
+def test_odds_asked_for_are_a_price_a_bookmaker_puts_on_it(odds: Assistant) -> None:
+    # the guide names Mia Lund and the sportsbook, and gives no odds of hers: no figure answers
+    answer = odds.ask("what are mia lund's current rookie of the year odds at kelby sportsbook")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    answer = odds.ask("What are Ola Berg's odds in the scoring race at Kelby Sportsbook?")
+    assert not answer.abstained and "+250" in answer.text, answer.text
