@@ -255,12 +255,12 @@ def choose_entity(
     if entity is not None and plan is not None and not plan.facets and not said:
         # the deed is the first half's ("Who took over as interim CEO ..., and who told Sam he was out?": the name
         # opening the answer is who took over)
-        asked = first_part(question, plan)
-        entity = _done_to(entity, candidates, main_clause(asked))
-        doer, unnamed = _doer(entity, candidates, deed_clause(asked), best, referent)
+        first = first_part(question, plan)
+        entity = _done_to(entity, candidates, main_clause(first))
+        doer, unnamed = _doer(entity, candidates, deed_clause(first), best, referent)
         # "Who took over as interim CEO at OpenAI ...?": when no sentence ties a name to the deed, the one the
         # sentences give the title the deed is done as answers ("Mira Murati, OpenAI's CTO and now interim CEO")
-        as_title = AS_TITLE.search(deed_clause(asked)) if doer is None else None
+        as_title = AS_TITLE.search(deed_clause(first)) if doer is None else None
         titled_as = as_title.group("title") if as_title else ""
         entity = doer or next(
             (c for c in candidates[:ROLE_CANDIDATES] if titled_as and _holds_role(c, titled_as)), None
