@@ -582,10 +582,11 @@ ATTENDED = re.compile(
 MEASURE_NAMED = re.compile(
     rf"^(?:the\s+)?(?:final\s+|exact\s+|total\s+|current\s+|full-time\s+|starting\s+)?"
     rf"(?P<measure>{'|'.join(MEASURES)})\s+(?:of(?!\s+living\b)|for|in|at|on|between)\s|"  # not "cost of living"
-    # ... or naming it last, in a phrase asking nothing else ("Which official approved the fee?" asks a name)
+    # ... or naming it last in a phrase asked as a question, asking nothing else ("Which official approved the fee?"
+    # asks a name; "harbour budget", typed as a search, asks of the topic)
     r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
     r"have|had|should|shall|may|might)\b)"
-    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?P<measure_last>{'|'.join(MEASURES)})\s*\??$"
+    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?P<measure_last>{'|'.join(MEASURES)})\s*\?$"
 )
 
 

@@ -914,6 +914,7 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         # a question typed as the measure's name
         ("Final score of the Harbour Hawks vs Lakeside Owls game?", ("score", "score")),
         ("halden aria 4 battery life?", ("battery life", "duration")),
+        ("harbour budget", ("", "")),  # typed as a search: the topic
         ("price of the Kelby Aura in Norvik", ("price", "money")),
         ("the cost of living in Norvik", ("", "")),  # a compound noun
         # a record of games won and lost is a score ("a 2-7 win-loss record")
