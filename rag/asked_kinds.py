@@ -107,6 +107,11 @@ WRITES_SCORE = re.compile(
 ASKS_SCORE = re.compile(r"\b(?:score|scoreline|final\s+result)\b", re.IGNORECASE)
 ASKS_EXTENT = re.compile(r"^\s*(?:from\s+|by\s+|at\s+)?how\s+(?:far|fast|high|deep|tall)\b", re.IGNORECASE)
 
+# what a price is asked with: "start at", "priced at", "sell / go / retail / list for"
+_PRICE_IDIOMS = (
+    r"(?:start|starts|started|starting)\s+at|priced\s+at|"
+    r"(?:sell|sells|selling|sold|go|goes|going|went|retail|retails|retailing|retailed|list|lists|listed)\s+for"
+)
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
@@ -117,8 +122,7 @@ ASKS_MONEY = re.compile(
     # an offer or a bid as a verb, not the noun ("How much interest did the bid attract?")
     r"fetch|fetched|(?:offer|bid)(?=\s+(?:for|to|on)\b)|raised?(?!.*\bby\b)|"
     # a price: "How much does the new Kindle start at?", "... are the AirPods Max going for?", "... selling for"
-    r"(?:start|starts|started|starting)\s+at|priced\s+at|"
-    r"(?:sell|sells|selling|sold|go|goes|going|went|retail|retails|retailing|retailed|list|lists|listed)\s+for)\b)|"
+    rf"{_PRICE_IDIOMS})\b)|"
     # "What does a day ticket cost?", "What did the film cost to make?", "What does it cost in the UK?", "What
     # does Gogoro charge per swap?"; not what something cost someone ("What did staying cost Doctor Varga?": her
     # career, no sum), nor "cost in lives", "cost to his reputation"
@@ -129,9 +133,7 @@ ASKS_MONEY = re.compile(
     # a price: "What is the cheapest Cybertruck going to start at?", "What does the Kindle sell for?", "What did the
     # painting go for?" ("What time does it start at?" asks a time)
     rf"{OPENS}what(?:['’]s\s+|\s+(?:does|do|did|will|would|is|are|was|were)\s+)(?:\S+\s+){{1,10}}?"
-    r"(?:(?:going\s+to|gonna)\s+)?"
-    r"(?:(?:start|starts|started|starting)\s+at|priced\s+at|"
-    r"(?:sell|sells|selling|sold|go|goes|going|went|retail|retails|retailing|retailed)\s+for)\s*(?:[?.,;]|$)|"
+    rf"(?:(?:going\s+to|gonna)\s+)?(?:{_PRICE_IDIOMS})\s*(?:[?.,;]|$)|"
     # "What is Mayo Clinic paying its new officer?", "What are clubs charging for tickets?" (not "paying attention")
     # ("What are the risks of paying ransom?" asks risks; "charging him with fraud", "the charging port" no sum)
     rf"{OPENS}what\s+(?:is|are|was|were|will)\s+(?:(?!(?:of|for|about|on)\s)\S+\s+){{1,6}}?(?:be\s+)?"
