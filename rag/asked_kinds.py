@@ -9,6 +9,7 @@ asking for one is answered by a sentence that writes one (`half_writes`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -120,9 +121,11 @@ ASKS_MONEY = re.compile(
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offered|offering|bidding|"
     # an offer or a bid as a verb, not the noun ("How much interest did the bid attract?")
-    r"fetch|fetched|(?:offer|bid)(?=\s+(?:for|to|on)\b)|raised?(?!.*\bby\b)|"
+    r"fetch|fetched|gross|grossed|grossing|(?:offer|bid)(?=\s+(?:for|to|on)\b)|raised?(?!.*\bby\b)|"
     # a price: "How much does the new Kindle start at?", "... are the AirPods Max going for?", "... selling for"
     rf"{_PRICE_IDIOMS})\b)|"
+    # "How much did Thanksgiving take at the box office?": takings are a sum
+    rf"{OPENS}how\s+much\s+(?:[\w'’+-]+\s+){{1,12}}?(?:at|in)\s+(?:the\s+)?(?:global\s+|worldwide\s+|domestic\s+)?box[\s-]+office\b|"
     # "What does a day ticket cost?", "What did the film cost to make?", "What does it cost in the UK?", "What
     # does Gogoro charge per swap?"; not what something cost someone ("What did staying cost Doctor Varga?": her
     # career, no sum), nor "cost in lives", "cost to his reputation"
@@ -281,6 +284,57 @@ def gives_name(sentence: str, question: str, person: bool = False, noun: str = "
             or any(written_near(text, n, wanted, NAME_WINDOW) for text in (sentence, around) if text)
         )
         for n in names_in(sentence)
+    )
+
+
+# "What's the Caesars promo code Sporting News was pushing?": a code, written after the word ("promo code NEWS1000")
+ASKS_CODE = re.compile(
+    r"\b(?:what|which)(?:['’]?s|\s+(?:is|was|are|were))?\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:promo|promotional|bonus|discount|coupon|referral|voucher|offer)\s+codes?\b|"
+    r"\b(?:what|which)\s+(?-i:[A-Z][\w.-]*)\s+codes?\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+WRITES_CODE = re.compile(r"\bcodes?\s*[:–-]?\s*[“\"']?(?-i:(?P<code>[A-Z][A-Z0-9]{3,}))\b", re.IGNORECASE)
+CODE_BRAND_WORDS = 4  # the brand a code is for, written within this many words before "code"
+NO_CODE = "The articles found give no code that answers this question."
+
+
+def code_for(sentence: str, names: Sequence[Sequence[str]]) -> bool:
+    """Whether a sentence writes a code for one of `names` (the question's, in lower case): "Caesars Sportsbook
+    promo code NEWS1000" is a code for Caesars; "DraftKings promo code link" writes none."""
+    return any(
+        any(all(w in words(sentence[: m.start()])[-CODE_BRAND_WORDS - 1 :] for w in name) for name in names if name)
+        for m in WRITES_CODE.finditer(sentence)
+    )
+
+
+# "..., and which senator wants the watchdog to step in?": a later half asking which one of a kind, answered by a
+# name carrying the kind as its title or its last word ("Senator James Paterson", "the Lund Foundation")
+ASKS_WHICH_KIND = re.compile(
+    r"^\s*(?:(?:and|but|also|then)\s+)*(?:which|what)\s+"
+    r"(?:(?:new|other|first|last|next|main|major|top|biggest|largest|former|current)\s+)?"
+    r"(?P<noun>(?!(?:is|was|are|were|do|does|did|has|have|had|will|would|can|could|should|happened|happens|about|"
+    r"else|kind|sort|type|one|ones)\b)[a-z]{3,})\s+(?!of\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def names_kind_asked(sentence: str, asked: str) -> bool:
+    """Whether a sentence answers a later half asking which one of a kind ("which senator ...") by a name that
+    carries the kind ("Senator James Paterson"), one the half does not write; False for a half asking anything
+    else ("which countries get it first": "the third largest country after the U.S." names none)."""
+    match = ASKS_WHICH_KIND.search(asked)
+    if match is None:
+        return False
+    noun, written = match.group("noun"), fold(asked)
+    kind = stem(noun.lower())
+    title = re.compile(rf"\b{re.escape(noun)}\s+$", re.IGNORECASE)
+
+    def titled(name: str) -> bool:  # the kind written right before it as a title: "Senator James Paterson"
+        return any(title.search(sentence, 0, m.start()) for m in re.finditer(re.escape(name), sentence))
+
+    return any(
+        (kind in {stem(w) for w in words(n)} or titled(n)) and fold(n) not in written for n in names_in(sentence)
     )
 
 

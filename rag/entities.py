@@ -932,6 +932,9 @@ def vote(
                 continue  # every word of it is in the question already, maybe in another form ("MXenes", "MXene")
             if _names_by_last_word(question, name):
                 continue  # "FTX CEO Sam Bankman-Fried" when the question names Bankman-Fried
+            rest = name.split()[1:]
+            if len(rest) >= 2 and re.search(rf"\b{re.escape(fold(' '.join(rest)))}\b", asked):
+                continue  # "Guide Carabao Cup", of a page's "Quick Guide", when the question names the Carabao Cup
             if _initials_written(question, name):
                 continue  # "U.S." when the question writes "US"
             key = _key(name)

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from rag.asked_kinds import (
     ASKS_AGE,
+    ASKS_CODE,
     ASKS_COUNT,
     ASKS_DAY,
     ASKS_DURATION,
@@ -58,6 +59,7 @@ from rag.asked_kinds import (
     DAY_OF_MONTH,
     IN_CURRENCY,
     MONEY_WINDOW,
+    NO_CODE,
     NO_DAY,
     NO_DURATION,
     NO_FIGURE,
@@ -81,12 +83,14 @@ from rag.asked_kinds import (
     WRITES_WHEN,
     WRITES_YEAR,
     asks_figure_in,
+    code_for,
     counts_near,
     gives_figure,
     gives_name,
     gives_value,
     half_writes,
     named_noun,
+    names_kind_asked,
     without_figures_of,
     writes_duration,
 )
@@ -661,6 +665,12 @@ class ExtractiveEngine(Engine):
                 if reason is not None:
                     add(reason)
                     break
+            # ... or by the best sentence found that gives a reason, as a figure asked for joins ("Jamaica
+            # advanced" / "A 3-2 win ... allowed Jamaica to progress on away goals after a 4-4 aggregate tie")
+            giving = next((c for c in ranked if GIVES_REASON.search(c.evidence.quote)), None)
+            reasoned = any(GIVES_REASON.search(c.evidence.quote) for c in chosen)
+            if not reasoned and giving is not None and giving.score >= TYPED_RATIO * best.score:
+                add(giving)
         # A sentence announcing a list ("... far superior to the DepEd for two main reasons.") goes on in the
         # sentences right after it that enumerate it ("The first is that ...", "Secondly, ..."): they are what it says
         for announcing in [c for c in chosen if ANNOUNCES_LIST.search(c.evidence.quote)]:
@@ -890,6 +900,20 @@ class ExtractiveEngine(Engine):
                         return unsaid, unanswered
                     else:
                         unanswered += _halves_asking(plan, asks.search)
+        # "What's the Caesars promo code ...?": a code written for a name the question writes, in a chosen sentence or
+        # in one found that answers well enough, as a figure does ("Caesars Sportsbook promo code NEWS1000 gives ...")
+        if ASKS_CODE.search(question):
+            names = _names_asked(retrieval)
+            coded = next((c for c in chosen if code_for(c.evidence.quote, names)), None) or next(
+                (c for c in ranked if c.score >= TYPED_RATIO * best.score and code_for(c.evidence.quote, names)), None
+            )
+            if coded is not None:
+                add(coded)
+                s.lead = s.lead or coded
+            elif ASKS_CODE.search(first):
+                return NO_CODE, unanswered
+            else:
+                unanswered += _halves_asking(plan, ASKS_CODE.search)
         return "", unanswered
 
     def _answer_halves(self, s: _Selection, unanswered: Sequence[str]) -> list[str]:
@@ -919,9 +943,10 @@ class ExtractiveEngine(Engine):
             if half.asked in left:
                 # checked against the whole question, nothing answered it ("..., and how much did it cost?": the
                 # sentences nearest the first half give no sum); a sentence the half's own words find answers
-                # when it gives what the half asks for and writes every word the half asks with
-                rescued = next((c for c in matched if _answers_half(half.asked, c)), None)
-                if rescued is not None and rescued.score >= HALF_RATIO * matched[0].score:
+                # when it gives what the half asks for and writes every word the half asks with (or a chosen
+                # sentence of its article does), as a typed half's sentence does
+                rescued = next((c for c in matched if _answers_half(half.asked, c, chosen)), None)
+                if rescued is not None and rescued.score >= TYPED_HALF_RATIO * matched[0].score:
                     add(rescued)
                     left = [h for h in left if h != half.asked]
                 continue
@@ -930,6 +955,8 @@ class ExtractiveEngine(Engine):
             # answered by the best of its sentences that writes one, when one matches it nearly as well
             half_kind = half_writes(half.asked)
             typed_half = next((c for c in matched if half_kind.search(c.evidence.quote)), None) if half_kind else None
+            if typed_half is None:  # "and which senator ...?": a name written beside the kind
+                typed_half = next((c for c in matched if names_kind_asked(c.evidence.quote, half.asked)), None)
             if typed_half is not None and typed_half.score >= TYPED_HALF_RATIO * matched[0].score:
                 add(typed_half)
                 continue
@@ -1333,14 +1360,18 @@ def _asks_of_the_first(half: Half) -> bool:
     return not half.names_own and ASKS_OF_ITS_OWN.match(half.asked) is not None
 
 
-def _answers_half(asked: str, sentence: ScoredSentence) -> bool:
-    """Whether a sentence answers a later half on its own: it writes what the half asks for (a sum, a figure
-    of what it counts, a date ...) and every word the half asks with ("how much did it cost": "The terminal
-    cost $40 million"; "how many ferries does the operator run" is not answered by "the operator bought its two
-    newest ferries")."""
+def _answers_half(asked: str, sentence: ScoredSentence, chosen: Sequence[ScoredSentence] = ()) -> bool:
+    """Whether a sentence answers a later half: it writes what the half asks for (a sum, a figure of what it
+    counts, a date ...) and every word the half asks with, itself or in a chosen sentence of its article ("how
+    much did it cost": "The terminal cost $40 million"; "how many ferries does the operator run" is not answered
+    by "the operator bought its two newest ferries"; "when are the quarter-final ties played": "Ties to be played
+    week commencing 18 December", below "Carabao Cup quarter-final draw")."""
     kind = half_writes(asked)
     quote = sentence.evidence.quote
-    if kind is None or not kind.search(quote) or not content_stems(asked) <= written_stems(quote):
+    doc_id = sentence.evidence.doc_id
+    context = [c.evidence.quote for c in chosen if c.evidence.doc_id == doc_id]
+    written = written_stems(" ".join([quote, *context]))
+    if kind is None or not kind.search(quote) or not content_stems(asked) <= written:
         return False
     focus = question_focus(asked)
     window = MONEY_WINDOW if kind is WRITES_MONEY else COUNT_WINDOW

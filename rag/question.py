@@ -450,6 +450,14 @@ FOCUS = [
         r"^how\s+many\s+(?:[\w-]+\s+){0,3}?(?P<focus>[a-z][\w-]*?)\s+"
         rf"{WHERE_IT_IS}?(?:do|does|did|are|is|were|was|have|has|had|will|would|can|could)\b"
     ),
+    # "How much content did Meta take down ...", "How much water does the plant use?": the mass noun measured, as
+    # "how many" counts (a sum of money is asked as money, "how much time" as a length of time)
+    re.compile(
+        r"^how\s+much\s+(?!(?:money|funding|cash|capital|revenue|profit|investment|debt|financing|funds|time|"
+        r"compensation|salary|pay|price|cost|fee|extra|more|less|cheaper|dearer|bigger|larger|smaller|higher|lower|"
+        r"longer|shorter|faster|slower|better|worse|further|of)\b)(?P<focus>[a-z][\w-]*)\s+"
+        r"(?:do|does|did|are|is|were|was|have|has|had|will|would|can|could)\b"
+    ),
     # "What minimum credit score do you need ...": the noun the bound is of
     re.compile(
         r"^what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:minimum|maximum|average|median)\s+"

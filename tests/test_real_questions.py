@@ -17,7 +17,7 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
-from rag.asked_kinds import ASKS_LENGTH, ASKS_MONEY, NO_FIGURE, NO_WHEN, WRITES_WHEN
+from rag.asked_kinds import ASKS_LENGTH, ASKS_MONEY, NO_CODE, NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.compare import Comparison
 from rag.entities import asked_deeds, introduces, tells_deed
@@ -4241,3 +4241,124 @@ def test_odds_asked_for_are_a_price_a_bookmaker_puts_on_it(odds: Assistant) -> N
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
     answer = odds.ask("What are Ola Berg's odds in the scoring race at Kelby Sportsbook?")
     assert not answer.abstained and "+250" in answer.text, answer.text
+
+
+# A bottling plant and a slasher's opening: figures of other things than what is asked.
+PLANT_AND_FILM = {
+    "plant.txt": (
+        {"title": "Kelby plant expands", "source": "Harbour Gazette", "published": "2024-05-02"},
+        "The Kelby bottling plant, which employs 300 people on its night and day crews, draws its water from the "
+        "Lund river. "
+        "The plant opened a second line in April.",
+    ),
+    "film.txt": (
+        {"title": "Harbour Nights opens", "source": "Screen Desk", "published": "2024-10-14"},
+        "Harbour Nights, the new slasher from director Ola Berg, opened in 2,400 theatres on Friday. "
+        "Berg first pitched the film 16 years ago.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def plant_and_film(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("plant") / "articles", PLANT_AND_FILM, local_embedder)
+
+
+def test_how_much_of_a_mass_noun_is_a_figure_of_it(plant_and_film: Assistant) -> None:
+    # "how much water": a figure of water answers, not the plant's 300 people
+    answer = plant_and_film.ask("How much water does the Kelby plant draw from the river?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+
+
+def test_what_a_film_took_at_the_box_office_is_a_sum(plant_and_film: Assistant) -> None:
+    # takings are a sum of money: 2,400 theatres is no answer
+    answer = plant_and_film.ask("How much did Harbour Nights take at the box office in its opening weekend?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    assert ASKS_MONEY.search("how much did the concert film gross worldwide")
+
+
+# A tracking-pixel story: who took it off, and who wants an inquiry, in other words than the question's.
+PIXEL = {
+    "pixel.txt": (
+        {"title": "Charities send data to TikTok", "source": "Harbour Gazette", "published": "2024-06-20"},
+        "Quick Guide Harbour Cup quarter-final draw Kelby Rovers will travel to Lund Town in the quarter-finals "
+        "of the Harbour Cup. "
+        "Ties to be played week commencing 18 December.\n\n"
+        "The mental health charity Calm Harbour removed the tracking pixel from its website after being alerted. "
+        "Using a browser tool, we could see data being sent back before visitors clicked to consent. "
+        "The pixel can help advertisers measure campaigns, its maker says. "
+        "Senator Mia Varga has called for an urgent probe by the information commissioner. "
+        "Privacy watchdogs usually step in only when a website gets a complaint, a lawyer told the paper.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def pixel(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("pixel") / "articles", PIXEL, local_embedder)
+
+
+def test_a_later_half_asking_which_one_of_a_kind_is_answered_by_a_name_beside_the_kind(pixel: Assistant) -> None:
+    answer = pixel.ask(
+        "Which mental health charity took the pixel off its website, and which senator wants the privacy "
+        "watchdog to step in?"
+    )
+    assert answer.text.startswith("Calm Harbour."), answer.text
+    assert "Senator Mia Varga" in answer.text and "do not answer" not in answer.text, answer.text
+
+
+def test_a_later_half_may_be_answered_below_a_sentence_naming_what_it_asks_of(pixel: Assistant) -> None:
+    # "Ties to be played week commencing 18 December" writes no "quarter-final": the sentence above it does; and
+    # "Guide Harbour Cup", a page's "Quick Guide" run into the cup the question names, is no team
+    answer = pixel.ask(
+        "Which team will Lund Town host in the Harbour Cup quarter-finals, and when are the ties played?"
+    )
+    assert answer.text.startswith("Kelby Rovers."), answer.text
+    assert "18 December" in answer.text and "do not answer" not in answer.text, answer.text
+
+
+# A betting guide's codes, each written after its sportsbook's name; a cup tie decided on away goals.
+CODES_AND_TIES = {
+    "codes.txt": (
+        {"title": "Harbour Cup betting promos", "source": "Bet Bench", "published": "2024-12-03"},
+        "We've got the best sports betting promo codes for tonight's Harbour Cup matchup between Lund Town and "
+        "Kelby Rovers. "
+        "Use our Varga Bet promo code link to unlock $200 in bonus bets for Lund Town vs. Kelby Rovers! "
+        "Bet on the Harbour Cup with odds on the spread, moneyline and total.\n\n"
+        "Our picks for the Harbour Cup follow below, with the latest team news.\n\n"
+        "Berg Sportsbook promo code BENCH500 gives new users a first bet up to $500 on Berg.",
+    ),
+    "tie.txt": (
+        {"title": "Lund Town through", "source": "Harbour Gazette", "published": "2024-11-22"},
+        "A 3-2 win in the second leg allowed Lund Town to progress on away goals after a 4-4 aggregate tie.\n\n"
+        "Kelby Rovers took a big step towards the semi-finals as a late strike gave them victory in the first leg "
+        "of their Harbour Cup quarter-final. "
+        "The midfielder slotted in from a surging run down the right. "
+        "The second leg drew a record crowd at the Lund ground. "
+        "Lund Town and Kelby Rovers were level for long spells of the second leg, and the two sides went through "
+        "to the last minutes with nothing in it. "
+        "Lund Town have now played Kelby Rovers in the Harbour Cup four times.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def codes_and_ties(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("codes") / "articles", CODES_AND_TIES, local_embedder)
+
+
+def test_a_code_asked_for_is_written_after_the_name_it_is_for(codes_and_ties: Assistant) -> None:
+    answer = codes_and_ties.ask("whats the berg sportsbook promo code for the lund town vs kelby rovers game")
+    assert answer.text.startswith("Berg Sportsbook promo code BENCH500"), answer.text
+    # no code is written for Varga Bet: its "promo code link" is none
+    declined = codes_and_ties.ask("What's the Varga Bet promo code for the Lund Town vs Kelby Rovers game?")
+    assert declined.abstained and declined.text == NO_CODE, declined.text
+
+
+def test_why_is_answered_by_a_sentence_giving_a_reason(codes_and_ties: Assistant) -> None:
+    # the best sentence tells of the first leg; the one giving the reason is further down the report
+    answer = codes_and_ties.ask(
+        "Lund Town and Kelby Rovers finished level over the two legs of their Harbour Cup quarter-final - so why "
+        "was it Lund Town that went through?"
+    )
+    assert "on away goals" in answer.text, answer.text
