@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
@@ -33,6 +34,7 @@ from rag.spelling import one_letter_changed, slips_of
 from rag.word_frequency import zipf_frequency
 
 VARIANT_SIMILARITY = 0.7  # a corpus word this close in meaning covers the term
+VARIANT_SPELLING = 0.7  # ... when this share of their letters is alike (`difflib`'s ratio)
 MAX_VARIANTS = 40
 VERSIONED = re.compile(r"([a-z]+)-(\d+(?:\.\d+)?)")  # a name and its number: "gpt-4", "f-35", "covid-19"
 GLUED_NUMBER = re.compile(r"([a-z]+)(\d+)")  # a name with its number written on: "g7", "a380"
@@ -162,6 +164,8 @@ TOPIC_QUESTION_WORDS = 7  # ... in a question of at most this many content words
 TOPIC_LETTERS = 4  # ... and has this many letters at least ("tl;dr", "pls" are ways of writing)
 TOPIC_MEANING = 0.86  # the question without the word is this similar to itself, or less: its meaning rests on it
 TOPIC_REST_HELD = 0.6  # the best passage found holds this IDF-weighted share of the question's other words, or more
+TOPIC_CORE = 0.7  # ... unless the question without the word is this similar to itself, or less: the word is what it
+# asks about, and the rest a way of asking ("who wrote the novel middlemarch": "wrote" and "novel" are found anywhere)
 # "the gist of X", "the lowdown on X": a word a topic follows is a way of asking about it
 ASKS_ABOUT_WHAT_FOLLOWS = re.compile(r"\s+(?:of|on|about|for|regarding|re)\b", re.IGNORECASE)
 VERB_ENDINGS = ("ed", "ing")  # "restarted", "energizing": a deed, which the articles may tell in other words
@@ -190,8 +194,9 @@ def _misspelt(word: str, vocabulary: Vocabulary) -> bool:
 
 
 def _compound(word: str, vocabulary: Vocabulary) -> bool:
-    """Whether the word is two corpus words written as one ("buildup": "build-up")."""
-    return any(word[:i] in vocabulary.words and word[i:] in vocabulary.words for i in range(2, len(word) - 1))
+    """Whether the word is a hyphenated corpus word written as one ("buildup": "build-up"); two corpus words that
+    happen to spell it ("middle" and "march" of "middlemarch") are not it."""
+    return any(f"{word[:i]}-{word[i:]}" in vocabulary.words for i in range(2, len(word) - 1))
 
 
 def unmentioned_terms(
@@ -225,10 +230,22 @@ def spelled_out(term: str, texts: Sequence[str]) -> bool:
     return any(pattern.search(text) for text in texts)
 
 
+def _spelt_alike(term: str, word: str) -> bool:
+    """Whether two words share most of their letters in order ("schaefer" and "schafer"; not "middlemarch" and
+    "midsommar")."""
+    return SequenceMatcher(None, term, word).ratio() >= VARIANT_SPELLING
+
+
 def close_forms(term: str, vocabulary: Vocabulary, embedder: BaseEmbedding) -> set[str]:
     """The stems that stand for `term` in the corpus: its own, and those of corpus words close in meaning."""
     forms = {stem(term)}
-    variants = [v for v in vocabulary.variants(term) if stem(v) != stem(term)] if term.isalpha() else []
+    # written nearly alike as well: words starting alike can be near in meaning and another thing ("midsommar" is
+    # no form of "middlemarch")
+    variants = (
+        [v for v in vocabulary.variants(term) if stem(v) != stem(term) and _spelt_alike(term, v)]
+        if term.isalpha()
+        else []
+    )
     if variants:
         vectors = embedder.get_text_embedding_batch([term, *variants])
         forms |= {
@@ -265,7 +282,7 @@ def absent_topics(
         if similarity > TOPIC_MEANING:
             continue
         rest = content_stems(without)
-        if any(held(rest, text) >= TOPIC_REST_HELD for text in passages):
+        if similarity > TOPIC_CORE and any(held(rest, text) >= TOPIC_REST_HELD for text in passages):
             continue
         absent.append((similarity, term))
     return [min(absent)[1]] if absent else []

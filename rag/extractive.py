@@ -175,7 +175,8 @@ QUOTE_SENTENCES = 2  # sentences a quotation left open is followed into
 VOICE_TOPIC_MATCH = 0.3  # "What did X say about Y": a sentence of X's must hold this share of Y's words
 VOICE_NEAR_MATCH = 0.08  # ... or this share, in the article whose sentence matches the question best
 STATEMENT_SENTENCES = 4  # ... and the sentences of their statement after one of them, or of the quotation right after
-VOICE_SENTENCES = 3  # of the sentences of theirs on the topic, those cited when they answer nearly as well
+VOICE_SENTENCES = 3  # of the sentences of theirs on the topic, those cited when they answer well enough:
+VOICE_RATIO = 0.4  # ... this share of the best (what they said on it is the answer, though in other words)
 VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hold this share
 
 OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quotation: the last speaker's, unless named
@@ -629,7 +630,7 @@ class ExtractiveEngine(Engine):
             add(said[0])
         # ... and what else they said on it nearly as well: their statement is the answer
         for candidate in [c for c in ranked if c in said][:VOICE_SENTENCES]:
-            if candidate.score >= SECOND_RATIO * best.score:
+            if candidate.score >= VOICE_RATIO * best.score:
                 add(candidate)
         # An article cited once is cited twice when its next sentence answers nearly as well: the
         # fact asked about is often the one beside the sentence that matches the question's words.

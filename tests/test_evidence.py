@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from rag.coverage import Vocabulary, specific_terms, spelled_out, topic_terms
+from rag.coverage import Vocabulary, close_forms, specific_terms, spelled_out, topic_terms
 from rag.entities import fixed_name_owners, known_names, names_in, person_like, vote
 from rag.lexicon import content_stems, fold, stem, words, written_stems
 from rag.ranking import DATA_LINE, RANK_PENALTY, SentenceRanker
@@ -38,6 +38,13 @@ def test_a_short_question_is_about_the_rare_lower_case_words_it_names_things_by(
     assert topic_terms("Which minister restarted the ferry talks?") == []
     assert topic_terms("give me the lowdown on the ferry fees") == []
     assert topic_terms("tl;dr the ferry fees") == []
+
+
+def test_a_word_close_in_meaning_covers_a_term_only_when_spelt_nearly_alike(local_embedder: BaseEmbedding) -> None:
+    # "Schafer" is how the corpus writes "Schaefer"; "Midsommar", a film, starts like "middlemarch" and is no form of it
+    vocabulary = Vocabulary.from_words(["schafer", "midsommar", "march", "middle"])
+    assert "schafer" in close_forms("schaefer", vocabulary, local_embedder)
+    assert close_forms("middlemarch", vocabulary, local_embedder) == {stem("middlemarch")}
 
 
 def test_an_acronym_is_spelled_out_by_capitalised_words_with_its_initials() -> None:

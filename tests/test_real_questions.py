@@ -4362,3 +4362,55 @@ def test_why_is_answered_by_a_sentence_giving_a_reason(codes_and_ties: Assistant
         "was it Lund Town that went through?"
     )
     assert "on away goals" in answer.text, answer.text
+
+
+# A film adapted from a novel, its release in the middle of March: no word of another novel.
+ADAPTATION = {
+    "film.txt": (
+        {"title": "Harbour Lights reaches cinemas", "source": "Screen Desk", "published": "2024-03-01"},
+        "Harbour Lights is based on the novel by Ola Berg, who co-wrote the script with Mia Lund. "
+        "The film opens in the middle of March, and the march of its heroine across the ice closes it.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def adaptation(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("adaptation") / "articles", ADAPTATION, local_embedder)
+
+
+def test_a_title_typed_in_lower_case_is_no_two_corpus_words_run_together(adaptation: Assistant) -> None:
+    # "middlemarch" is what the question asks about: "middle" and "march" spell it and say nothing of it, and "wrote"
+    # and "novel", held by the review, are a way of asking
+    answer = adaptation.ask("who wrote the novel middlemarch")
+    assert answer.abstained and "does not mention “middlemarch”" in answer.text, answer.text
+    assert "Ola Berg" in adaptation.ask("Which novelist is the film Harbour Lights based on?").text
+
+
+# A league founder at an investment forum: what she said on it, over several quotations, one in other words.
+FORUM = {
+    "forum.txt": (
+        {
+            "title": "Where investment in women's football stands",
+            "source": "Harbour Gazette",
+            "published": "2024-04-10",
+        },
+        "Ola Berg, the founder of the Harbour Women's League, spoke at the city's investment forum on Tuesday. "
+        "“People are finally looking at women's football as a great investment,” Berg said. "
+        "Ticket sales rose by a third this season, the league said, and two new clubs join next year. "
+        "The forum also heard from the city's harbour board on its plans for the old docks.\n\n"
+        "Asked what comes next, Berg was blunt. "
+        "“We're kind of at a tipping point,” Berg said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def forum(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("forum") / "articles", FORUM, local_embedder)
+
+
+def test_what_someone_said_on_a_topic_is_each_of_their_statements_on_it(forum: Assistant) -> None:
+    # "a tipping point" holds none of the question's words: it is what she said of it all the same
+    answer = forum.ask("What did Ola Berg say about where investment in women's football stands right now?")
+    assert "great investment" in answer.text and "tipping point" in answer.text, answer.text
