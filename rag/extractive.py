@@ -335,13 +335,18 @@ class _Selection:
         self, names: Sequence[Sequence[str]], sentence: Evidence, around: str, in_paragraph: bool = False
     ) -> bool:
         """Whether a sentence (`around`: with its neighbours) is about every name the question names: it writes
-        each, or (`in_paragraph`) its short paragraph does (`paragraph_text`); or it stands under a heading that
-        names what the question asks about (`headed_by_question`), and its section writes each ("Triangle Agency"
-        heads "The full game ships early in 2024", in a section on a "new TTRPG")."""
-        if _names_every(names, around) or (in_paragraph and _names_every(names, self.paragraph_text(sentence))):
+        each, with its article's title ("Jason Alexander was Spears' first husband ... in Las Vegas in 2004. However,
+        only 55 hours after the nuptials, they annulled the marriage.", in an article titled on Britney Spears), or
+        (`in_paragraph`) its short paragraph does (`paragraph_text`); or it stands under a heading that names what
+        the question asks about (`headed_by_question`), and its section or the article's title writes each
+        ("Triangle Agency" heads "The full game ships early in 2024", in a section on a "new TTRPG")."""
+        title = next((p.title for p in self.retrieval.passages if p.doc_id == sentence.doc_id), "")
+        if _names_every(names, f"{around}\n{title}") or (
+            in_paragraph and _names_every(names, f"{self.paragraph_text(sentence)}\n{title}")
+        ):
             return True
         heading = self.headed_by_question(sentence, names)
-        return bool(heading) and _names_every(names, f"{around}\n{heading}\n{self.section_text(sentence)}")
+        return bool(heading) and _names_every(names, f"{around}\n{heading}\n{self.section_text(sentence)}\n{title}")
 
 
 class ExtractiveEngine(Engine):
@@ -773,7 +778,8 @@ class ExtractiveEngine(Engine):
                     and (money or not valued or gives_value(quote))  # "worth": a sum, or "worth six points"
                     and (not score or WRITES_SCORE.search(quote) is not None)
                     and (not age or WRITES_AGE.search(quote) is not None)
-                    and (not times or WRITES_TIMES.search(quote) is not None)
+                    # "six sacks of Williams" counts the times asked of a deed ("How many times did Notre Dame sack")
+                    and (not times or WRITES_TIMES.search(quote) is not None or bool(focus))
                     and (not odds or WRITES_ODDS.search(quote) is not None)
                     and (not percent or WRITES_PERCENT.search(quote) is not None)
                     and (not duration or WRITES_TIME_SPAN.search(quote) is not None)

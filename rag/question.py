@@ -494,6 +494,15 @@ FOCUS = [
 
 
 # "How many times was Sanders sacked ...", "How many times has the club reached ...": what is counted is the deed
+# ... or done by a name ("How many times did Notre Dame sack Caleb Williams?": "sack"), read where the name's capitals
+# end (a question typed in lower case is not read so)
+COUNTED_DEED_DONE = re.compile(
+    r"^how\s+many\s+times\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?(?-i:(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|&)\s+)?)+)"
+    # ... the deed done to a name ("Notre Dame's defensive line sack Caleb Williams"; not "India and Australia met at")
+    r"(?-i:(?:[a-z'’-]+\s+){0,2}?(?P<focus>(?!(?:and|or|nor|but|of|for|with|from|into|the)\b)[a-z]{3,})\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?[A-Z])",
+    re.IGNORECASE,
+)
 COUNTED_DEED = re.compile(
     r"^how\s+many\s+times\s+(?:was|were|has|have|had|is|are)\s+(?:[\w'’.-]+\s+){0,6}?(?P<focus>[a-z]{3,}ed)\b"
 )
@@ -648,7 +657,7 @@ def question_focus(question: str) -> str:
     """The noun a counting or attribute question turns on ("submarines", "outcome"), or the deed counted
     ("How many times was Sanders sacked": "sacked"); '' for others."""
     clause = main_clause(question).lower()
-    if deed := COUNTED_DEED.match(clause):
+    if deed := COUNTED_DEED.match(clause) or COUNTED_DEED_DONE.match(main_clause(question)):
         return deed.group("focus")
     match = _focus_match(clause)
     if match is None:
@@ -748,6 +757,17 @@ FIGURE_AS_PERSON = re.compile(
 )
 
 
+# what someone thinks of a thing: "What is X's view on Y", "What was X's reaction to Y"
+VIEW_NOUNS = (
+    r"(?:(?:main|chief|biggest|key|first|initial|official|overall|latest)\s+)?(?:view|views|position|stance|opinion|"
+    r"reaction|response|take|assessment|comment|comments|complaint|complaints|concern|concerns|criticism|argument|"
+    r"warning|prediction|verdict|message|worry|worries|fear|fears|doubt|doubts|objection|objections|explanation|"
+    r"advice|recommendation|thoughts|theory|hope|hopes)\b"
+)
+# "What is The Verge reporter Elizabeth Lopatto's take on ...": what they think, no name (not "which reporter")
+ASKS_VIEW = re.compile(rf"^what\s+(?:is|was|are|were)\s+[^?,;]{{2,80}}?['’]s?\s+{VIEW_NOUNS}", re.IGNORECASE)
+
+
 def answer_kind(question: str) -> tuple[str, str]:
     """('entity' | 'yes_no' | 'open', what an entity question asks for)."""
     if ASKS_CAPITAL.match(question):  # "What is Japan's capital?": a place
@@ -776,6 +796,8 @@ def answer_kind(question: str) -> tuple[str, str]:
         if len(words) > 1 and words[1] in MAKERS:  # "Who developed the game?": a studio as well as a person
             return "entity", ""
         return "entity", "person"
+    if first == "what" and ASKS_VIEW.match(clause):
+        return "open", ""
     if first in ("which", "what"):
         rest = words[1:]
         if rest[:4] in (["is", "the", "name", "of"], ["was", "the", "name", "of"]):

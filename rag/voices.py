@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rag.attribution import TITLE_WORDS, VERBS, close_names
 from rag.entities import PERSON_NOUNS, names_in, shaped_as_person
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, fold, stem, words
-from rag.question import WH_WORDS
+from rag.question import VIEW_NOUNS, WH_WORDS
 from rag.word_frequency import zipf_frequency
 
 _SAYING = (
@@ -51,12 +51,6 @@ HOW_VIEW_QUESTION = re.compile(
 # who someone is, set off by commas after their name: "Ed Ternan, whose son died after ..., view": read without it
 APPOSITIVE = re.compile(r",\s+(?:who|whose)\b[^,?;]{3,160},")
 # "What is X's view on Y", "What was X's reaction to Y"
-VIEW_NOUNS = (
-    r"(?:(?:main|chief|biggest|key|first|initial|official|overall|latest)\s+)?(?:view|views|position|stance|opinion|"
-    r"reaction|response|take|assessment|comment|comments|complaint|complaints|concern|concerns|criticism|argument|"
-    r"warning|prediction|verdict|message|worry|worries|fear|fears|doubt|doubts|objection|objections|explanation|"
-    r"advice|recommendation|thoughts|theory|hope|hopes)\b"
-)
 VIEW_QUESTION = re.compile(
     rf"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{{2,80}}?)['’]s?\s+{VIEW_NOUNS}(?P<topic>[^?]*)", re.IGNORECASE
 )
@@ -163,9 +157,11 @@ def asked_voice(
         if match is None:
             continue
         start, end = match.span("who")
+        # "The Verge reporter Elizabeth Lopatto's take": whom an outlet opening it writes for is who is asked
+        start = max([b for a, b in skip if a <= start < b < end], default=start)
         if any(a < end and start < b for a, b in skip):
             return None
-        who = match.group("who").strip()
+        who = question[start:end].strip()
         # "Pastor Jesse Bradley on the motto on money - what does he say matters more?": the one person the question
         # names, whom the articles quote, on what the question says before asking (unless that is a question too:
         # "Where does Kawai work, and what does he say ...?"); others' reports may answer when nothing of theirs does

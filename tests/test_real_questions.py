@@ -4414,3 +4414,72 @@ def test_what_someone_said_on_a_topic_is_each_of_their_statements_on_it(forum: A
     # "a tipping point" holds none of the question's words: it is what she said of it all the same
     answer = forum.ask("What did Ola Berg say about where investment in women's football stands right now?")
     assert "great investment" in answer.text and "tipping point" in answer.text, answer.text
+
+
+# A reporter's own column on a trial, naming a prosecutor: the column is her take.
+COLUMN_TAKE = {
+    "column.txt": (
+        {
+            "title": "The case against Voss is strong",
+            "source": "Harbour Gazette",
+            "author": "Mia Lund",
+            "published": "2024-10-20",
+        },
+        "Prosecutor Ola Berg spent the week walking the jury through the harbour board's accounts. "
+        "Voss is charged with four counts of fraud. "
+        "The prosecution has put together a strong, comprehensive case against Voss. "
+        "I have not yet seen any good reason to doubt the story the prosecution is telling. "
+        "Mia Lund covers the courts for the Gazette.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def column_take(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("column") / "articles", COLUMN_TAKE, local_embedder)
+
+
+def test_a_reporters_take_asked_with_the_outlet_is_what_they_think_not_a_name(column_take: Assistant) -> None:
+    # "What's Harbour Gazette reporter Mia Lund's take on ...": no "which reporter" question, answered by a name
+    answer = column_take.ask("What's Harbour Gazette reporter Mia Lund's take on the prosecution's case against Voss?")
+    assert not answer.text.startswith("Ola Berg."), answer.text
+    assert "strong, comprehensive case" in answer.text, answer.text
+
+
+# A singer's marriages, told under a heading per husband, her first name only in the title; a game's sacks.
+TIMELINE_AND_SACKS = {
+    "timeline.txt": (
+        {"title": "A timeline of Tallulah Banks' marriages", "source": "Life Desk", "published": "2024-02-01"},
+        "Tallulah Banks has been married three times, and each wedding made headlines.\n\n"
+        "Ola Berg: 2004\n\n"
+        "Ola Berg was Banks' first husband, tying the knot at a wedding chapel in Kelby in 2004. "
+        "However, only 55 hours after the nuptials, they annulled the marriage.\n\n"
+        "Ivo Marsh: 2007\n\n"
+        "Banks married the dancer Ivo Marsh in 2007, and they divorced two years later.",
+    ),
+    "game.txt": (
+        {"title": "Harbour Hawks rout Kelby", "source": "Match Desk", "published": "2024-10-13"},
+        "The Harbour Hawks rode two turnovers to a 31-10 win at home against Kelby. "
+        "The Harbour Hawks defensive line tallied six sacks of Kelby quarterback Ivo Lund and three more hits. "
+        "Lund finished with 180 passing yards.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def timeline_and_sacks(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("timeline") / "articles", TIMELINE_AND_SACKS, local_embedder)
+
+
+def test_a_length_of_time_is_told_of_the_one_an_articles_title_names(timeline_and_sacks: Assistant) -> None:
+    # the sentence and its neighbour write "Banks", Ola Berg and Kelby; "Tallulah" only the title does
+    answer = timeline_and_sacks.ask(
+        "How long did Tallulah Banks' 2004 Kelby marriage to Ola Berg last before it was annulled?"
+    )
+    assert "55 hours" in answer.text, answer.text
+
+
+def test_how_many_times_a_name_did_a_deed_is_counted_by_the_deed(timeline_and_sacks: Assistant) -> None:
+    # "six sacks" counts the times the Hawks sacked him; "times" is not written
+    answer = timeline_and_sacks.ask("How many times did the Harbour Hawks sack Ivo Lund in the 31-10 win?")
+    assert "six sacks" in answer.text, answer.text

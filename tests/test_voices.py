@@ -3,6 +3,7 @@
 from collections.abc import Set as AbstractSet
 
 from rag.lexicon import content_stems
+from rag.question import answer_kind
 from rag.voices import Voice, asked_voice, described_speaker, is_theirs, on_topic, speaks
 
 
@@ -220,3 +221,11 @@ def test_a_pronoun_asks_about_the_one_person_named_before_it() -> None:
     # the part before asking is a question of its own: no topic from it
     voice = asked_voice("Where does Ines Calder work, and what does she say about the fares?", known=["Ines Calder"])
     assert voice is not None and voice.topic == "the fares"
+
+
+def test_a_reporters_take_asked_with_their_outlet_is_theirs_and_asks_no_name() -> None:
+    # the outlet opening "Harbour Gazette reporter Mia Lund" says where she writes: she is whom the question asks
+    question = "What is Harbour Gazette reporter Mia Lund's take on the prosecution's case against Voss?"
+    voice = asked_voice(question, skip=[(8, 23)])
+    assert voice is not None and voice.name == "Mia Lund" and voice.topic == "the prosecution's case against Voss"
+    assert answer_kind(question) == ("open", "")  # what she thinks, not "which reporter"
