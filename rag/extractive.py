@@ -335,15 +335,18 @@ class _Selection:
         self, names: Sequence[Sequence[str]], sentence: Evidence, around: str, in_paragraph: bool = False
     ) -> bool:
         """Whether a sentence (`around`: with its neighbours) is about every name the question names: it writes
-        each, with its article's title ("Jason Alexander was Spears' first husband ... in Las Vegas in 2004. However,
-        only 55 hours after the nuptials, they annulled the marriage.", in an article titled on Britney Spears), or
+        each, or names one and its article's title the rest ("Jason Alexander was Spears' first husband ... in Las
+        Vegas in 2004. However, only 55 hours after the nuptials, they annulled the marriage.", in an article titled on
+        Britney Spears), or
         (`in_paragraph`) its short paragraph does (`paragraph_text`); or it stands under a heading that names what
         the question asks about (`headed_by_question`), and its section or the article's title writes each
         ("Triangle Agency" heads "The full game ships early in 2024", in a section on a "new TTRPG")."""
+        if _names_every(names, around) or (in_paragraph and _names_every(names, self.paragraph_text(sentence))):
+            return True
+        # the title may give the rest of the names when the sentences name one of them themselves (in a review of
+        # the Lumo Trail, every sentence would be about it by its title)
         title = next((p.title for p in self.retrieval.passages if p.doc_id == sentence.doc_id), "")
-        if _names_every(names, f"{around}\n{title}") or (
-            in_paragraph and _names_every(names, f"{self.paragraph_text(sentence)}\n{title}")
-        ):
+        if any(_names_every([name], around) for name in names) and _names_every(names, f"{around}\n{title}"):
             return True
         heading = self.headed_by_question(sentence, names)
         return bool(heading) and _names_every(names, f"{around}\n{heading}\n{self.section_text(sentence)}\n{title}")
