@@ -177,6 +177,7 @@ VOICE_NEAR_MATCH = 0.08  # ... or this share, in the article whose sentence matc
 STATEMENT_SENTENCES = 4  # ... and the sentences of their statement after one of them, or of the quotation right after
 VOICE_SENTENCES = 3  # of the sentences of theirs on the topic, those cited when they answer well enough:
 VOICE_RATIO = 0.4  # ... this share of the best (what they said on it is the answer, though in other words)
+VOICE_WHOLE = 0.8  # ... or SECOND_RATIO when their best statement holds this share of the topic's words
 VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hold this share
 
 OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quotation: the last speaker's, unless named
@@ -636,9 +637,13 @@ class ExtractiveEngine(Engine):
         # matches the question better
         if said and not any(c in said for c in chosen):
             add(said[0])
-        # ... and what else they said on it nearly as well: their statement is the answer
-        for candidate in [c for c in ranked if c in said][:VOICE_SENTENCES]:
-            if candidate.score >= VOICE_RATIO * best.score:
+        # ... and what else they said on it well enough: their statement is the answer; on a topic one statement of
+        # theirs writes whole ("the dark waves of the North Atlantic"), nearly as well (that one answers)
+        theirs = [c for c in ranked if c in said]
+        topic = content_stems(voice.topic) if voice is not None else frozenset()
+        whole = bool(theirs) and bool(topic) and self.ranker.lexical(topic, theirs[0].evidence.quote) >= VOICE_WHOLE
+        for candidate in theirs[:VOICE_SENTENCES]:
+            if candidate.score >= (SECOND_RATIO if whole else VOICE_RATIO) * best.score:
                 add(candidate)
         # An article cited once is cited twice when its next sentence answers nearly as well: the
         # fact asked about is often the one beside the sentence that matches the question's words.

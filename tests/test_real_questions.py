@@ -4483,3 +4483,11 @@ def test_how_many_times_a_name_did_a_deed_is_counted_by_the_deed(timeline_and_sa
     # "six sacks" counts the times the Hawks sacked him; "times" is not written
     answer = timeline_and_sacks.ask("How many times did the Harbour Hawks sack Ivo Lund in the 31-10 win?")
     assert "six sacks" in answer.text, answer.text
+
+
+
+def test_a_topic_one_statement_writes_whole_is_answered_by_that_statement(assistant: Assistant) -> None:
+    # the bundled KCNA piece: "the dark waves of the North Atlantic" is written whole in one of the author's
+    # statements, which answers; the others on NATO (the North Atlantic Alliance) are not asked about
+    answer = assistant.ask("What does the North Korean author say about the dark waves of the North Atlantic?")
+    assert len(answer.citations) == 1 and "break the silence of the Pacific Ocean" in answer.text, answer.text
