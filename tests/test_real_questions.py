@@ -4485,7 +4485,6 @@ def test_how_many_times_a_name_did_a_deed_is_counted_by_the_deed(timeline_and_sa
     assert "six sacks" in answer.text, answer.text
 
 
-
 def test_a_topic_one_statement_writes_whole_is_answered_by_that_statement(assistant: Assistant) -> None:
     # the bundled KCNA piece: "the dark waves of the North Atlantic" is written whole in one of the author's
     # statements, which answers; the others on NATO (the North Atlantic Alliance) are not asked about
