@@ -908,13 +908,8 @@ class ExtractiveEngine(Engine):
                         ),
                         None,
                     )
-                    if told is not None:
-                        add(told)
-                        s.lead = s.lead or told
-                    elif asks.search(first):
+                    if not _lead_with(s, told, asks, first, unanswered):
                         return unsaid, unanswered
-                    else:
-                        unanswered += _halves_asking(plan, asks.search)
         # "What's the Caesars promo code ...?": a code written for a name the question writes, in a chosen sentence or
         # in one found that answers well enough, as a figure does ("Caesars Sportsbook promo code NEWS1000 gives ...")
         if ASKS_CODE.search(question):
@@ -922,13 +917,8 @@ class ExtractiveEngine(Engine):
             coded = next((c for c in chosen if code_for(c.evidence.quote, names)), None) or next(
                 (c for c in ranked if c.score >= TYPED_RATIO * best.score and code_for(c.evidence.quote, names)), None
             )
-            if coded is not None:
-                add(coded)
-                s.lead = s.lead or coded
-            elif ASKS_CODE.search(first):
+            if not _lead_with(s, coded, ASKS_CODE, first, unanswered):
                 return NO_CODE, unanswered
-            else:
-                unanswered += _halves_asking(plan, ASKS_CODE.search)
         return "", unanswered
 
     def _answer_halves(self, s: _Selection, unanswered: Sequence[str]) -> list[str]:
@@ -1362,6 +1352,22 @@ def _quotations_open_after(candidate: ScoredSentence, retrieval: Retrieval) -> i
     at = candidate.evidence.start_char
     before = passage.text[: at - passage.start_char].rpartition("\n")[2] if passage is not None else ""
     return quotation_depth(candidate.evidence.quote, quotation_depth(before))
+
+
+def _lead_with(
+    s: _Selection, giving: ScoredSentence | None, asks: re.Pattern[str], first: str, unanswered: list[str]
+) -> bool:
+    """Add the sentence giving what a question asks (a date, a length of time, a code) and open the answer with it;
+    without one, False when the question's first part asks it (the answer is declined), else True, the later halves
+    asking it joining `unanswered`."""
+    if giving is not None:
+        s.add(giving)
+        s.lead = s.lead or giving
+        return True
+    if asks.search(first):
+        return False
+    unanswered += _halves_asking(s.retrieval.plan, asks.search)
+    return True
 
 
 def _halves_asking(plan: QuestionPlan | None, asks: Callable[[str], object]) -> list[str]:
