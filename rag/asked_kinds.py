@@ -309,7 +309,7 @@ def code_for(sentence: str, names: Sequence[Sequence[str]]) -> bool:
 
 
 # "..., and which senator wants the watchdog to step in?": a later half asking which one of a kind, answered by a
-# name carrying the kind as its title or its last word ("Senator James Paterson", "the Lund Foundation")
+# name carrying the kind as its title or as one of its words ("Senator James Paterson", "the Lund Foundation")
 ASKS_WHICH_KIND = re.compile(
     r"^\s*(?:(?:and|but|also|then)\s+)*(?:which|what)\s+"
     r"(?:(?:new|other|first|last|next|main|major|top|biggest|largest|former|current)\s+)?"

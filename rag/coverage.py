@@ -12,8 +12,9 @@ is decided from the evidence.
 
 A term counts as mentioned when its folded stem occurs in the corpus (its text, or its
 titles, sources and authors), or when a corpus word that starts like it is close in
-meaning ("Schaefer" for "Schäfer"). A name written with a number ("GPT-5") is not mentioned
-by the same name with other numbers ("GPT-4"): the number tells the things apart.
+meaning and spelt nearly alike ("Schaefer" for "Schäfer"; "Midsommar" is no "Middlemarch"). A
+name written with a number ("GPT-5") is not mentioned by the same name with other numbers
+("GPT-4"): the number tells the things apart.
 """
 
 from __future__ import annotations

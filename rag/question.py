@@ -494,6 +494,9 @@ FOCUS = [
 
 
 # "How many times was Sanders sacked ...", "How many times has the club reached ...": what is counted is the deed
+COUNTED_DEED = re.compile(
+    r"^how\s+many\s+times\s+(?:was|were|has|have|had|is|are)\s+(?:[\w'’.-]+\s+){0,6}?(?P<focus>[a-z]{3,}ed)\b"
+)
 # ... or done by a name ("How many times did Notre Dame sack Caleb Williams?": "sack"), read where the name's capitals
 # end (a question typed in lower case is not read so)
 COUNTED_DEED_DONE = re.compile(
@@ -502,9 +505,6 @@ COUNTED_DEED_DONE = re.compile(
     r"(?-i:(?:[a-z'’-]+\s+){0,2}?(?P<focus>(?!(?:and|or|nor|but|of|for|with|from|into|the)\b)[a-z]{3,})\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?[A-Z])",
     re.IGNORECASE,
-)
-COUNTED_DEED = re.compile(
-    r"^how\s+many\s+times\s+(?:was|were|has|have|had|is|are)\s+(?:[\w'’.-]+\s+){0,6}?(?P<focus>[a-z]{3,}ed)\b"
 )
 
 

@@ -157,7 +157,7 @@ def asked_voice(
         if match is None:
             continue
         start, end = match.span("who")
-        # "The Verge reporter Elizabeth Lopatto's take": whom an outlet opening it writes for is who is asked
+        # "The Verge reporter Elizabeth Lopatto's take": an outlet opening it says where they write, the rest whom
         start = max([b for a, b in skip if a <= start < b < end], default=start)
         if any(a < end and start < b for a, b in skip):
             return None
