@@ -764,8 +764,11 @@ VIEW_NOUNS = (
     r"warning|prediction|verdict|message|worry|worries|fear|fears|doubt|doubts|objection|objections|explanation|"
     r"advice|recommendation|thoughts|theory|hope|hopes)\b"
 )
-# "What is The Verge reporter Elizabeth Lopatto's take on ...": what they think, no name (not "which reporter")
-ASKS_VIEW = re.compile(rf"^what\s+(?:is|was|are|were)\s+[^?,;]{{2,80}}?['’]s?\s+{VIEW_NOUNS}", re.IGNORECASE)
+# "What is X's view on Y", "What is The Verge reporter Elizabeth Lopatto's take on ...": what they think (`rag.voices`
+# reads whose), no name asked for (not "which reporter")
+VIEW_QUESTION = re.compile(
+    rf"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{{2,80}}?)['’]s?\s+{VIEW_NOUNS}(?P<topic>[^?]*)", re.IGNORECASE
+)
 
 
 def answer_kind(question: str) -> tuple[str, str]:
@@ -796,7 +799,7 @@ def answer_kind(question: str) -> tuple[str, str]:
         if len(words) > 1 and words[1] in MAKERS:  # "Who developed the game?": a studio as well as a person
             return "entity", ""
         return "entity", "person"
-    if first == "what" and ASKS_VIEW.match(clause):
+    if first == "what" and VIEW_QUESTION.match(clause):
         return "open", ""
     if first in ("which", "what"):
         rest = words[1:]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rag.attribution import TITLE_WORDS, VERBS, close_names
 from rag.entities import PERSON_NOUNS, names_in, shaped_as_person
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, fold, stem, words
-from rag.question import VIEW_NOUNS, WH_WORDS
+from rag.question import VIEW_NOUNS, VIEW_QUESTION, WH_WORDS
 from rag.word_frequency import zipf_frequency
 
 _SAYING = (
@@ -50,10 +50,6 @@ HOW_VIEW_QUESTION = re.compile(
 )
 # who someone is, set off by commas after their name: "Ed Ternan, whose son died after ..., view": read without it
 APPOSITIVE = re.compile(r",\s+(?:who|whose)\b[^,?;]{3,160},")
-# "What is X's view on Y", "What was X's reaction to Y"
-VIEW_QUESTION = re.compile(
-    rf"\bwhat\s+(?:is|was|are|were)\s+(?P<who>[^?,;]{{2,80}}?)['’]s?\s+{VIEW_NOUNS}(?P<topic>[^?]*)", re.IGNORECASE
-)
 # ... typed as a search, the whole question: "travis kelce's take on the nfl cutting to taylor swift?" (not "After
 # Powell's warning, did ...", nor a request: "Compare Musk's view on AI with Altman's")
 VIEW_SEARCH = re.compile(
