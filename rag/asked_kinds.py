@@ -104,8 +104,18 @@ WRITES_SCORE = re.compile(
     r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
 )
 
-# a later half asking for a score ("..., and what was the final score?") or an extent ("and from how far out?")
-ASKS_SCORE = re.compile(r"\b(?:score|scoreline|final\s+result)\b", re.IGNORECASE)
+# a record of games won and lost, asked as whose it is or of what kind ("Golden State's record after the Kings
+# collapse", "Opetaia's professional record", "what overall record did he finish with"): "8-10", "24-0"; not a record
+# set or broken ("the rookie record", "a record low", "whose record did Salah overtake")
+WIN_LOSS_RECORD = re.compile(
+    r"(?:['’]s?|\b(?:what|overall|professional|pro|career|season|regular-season|win-loss|win/loss|w-l|unbeaten|"
+    r"coaching|head-to-head|fight|home|road|away))\s+record\b(?!\s*(?:-|low|lows|high|highs|crowd|number|setting|"
+    r"breaking|label|holder|books?|for|of)\b)",
+    re.IGNORECASE,
+)
+# a later half asking for a score ("..., and what was the final score?"), a record of games won and lost, or an
+# extent ("and from how far out?")
+ASKS_SCORE = re.compile(rf"\b(?:score|scoreline|final\s+result)\b|{WIN_LOSS_RECORD.pattern}", re.IGNORECASE)
 ASKS_EXTENT = re.compile(r"^\s*(?:from\s+|by\s+|at\s+)?how\s+(?:far|fast|high|deep|tall)\b", re.IGNORECASE)
 
 # what a price is asked with: "start at", "priced at", "sell / go / retail / list for"
@@ -116,7 +126,8 @@ _PRICE_IDIOMS = (
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
-    rf"{OPENS}how\s+much\s+(?:(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    # ... "how much prize money", "how much seed funding": money named with a word or two before it
+    rf"{OPENS}how\s+much\s+(?:(?:[\w'’+-]+\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     r"financing|funds)\b|(?:[\w'’+-]+\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offered|offering|bidding|"

@@ -54,15 +54,29 @@ class CasingCount:
         }
 
 
+def typed_without_names(question: str) -> bool:
+    """Whether no word inside a sentence of `question` is written with a capital but an acronym and "I": a capital
+    opening it, or "DOJ" and "AI", tell nothing of how its names were typed ("whats alumni ventures edward tsai's take
+    on AI startups", "When did japan join?")."""
+    for match in WORD.finditer(question):
+        word = match.group()
+        acronym = len(word) > 1 and word.isupper()
+        if word[0].isupper() and not acronym and word != "I" and not SENTENCE_START.search(question[: match.start()]):
+            return False
+    return True
+
+
 def truecase(question: str, cased: dict[str, str]) -> str:
-    """`question` with the names the corpus writes given their capitals, when it is typed with none; a name with an
-    "s" typed on and no apostrophe, a word English hardly writes, is the name's possessive ("caroline ellisons
-    salary": "Caroline Ellison's salary")."""
-    if any(c.isupper() for c in question):
+    """`question` with the names the corpus writes given their capitals, when it is typed with none (`typed_without_
+    names`); a name with an "s" typed on and no apostrophe, a word English hardly writes, is the name's possessive
+    ("caroline ellisons salary": "Caroline Ellison's salary")."""
+    if not typed_without_names(question):
         return question
 
     def named(match: re.Match[str]) -> str:
         word = match.group()
+        if not word.islower():  # "When", "AI": as written
+            return word
         if word in cased:
             return cased[word]
         if word.endswith("s") and word[:-1] in cased and zipf_frequency(word) < POSSESSIVE_ZIPF:

@@ -353,6 +353,25 @@ def _doer(
     deeds = [d for d in asked_deeds(clause) if d not in LIGHT_DEEDS]
     if not deeds:
         return entity, ""
+    # "Who kicked the goal that sealed Richmond's win ...?": the deed of the clause saying which goal is meant tells
+    # the one who did it ("Caitlin Greiser sealed the win with a massive goal"), though the late goal of another
+    # is told nearer the question's words
+    described = _described_deeds(clause)
+
+    def tells_which(candidate: Candidate) -> bool:
+        # in the report the entity is named in (the Illawarra Hawks "sealed the win" in another game)
+        return any(
+            tells_deed(e.quote, deed, form, DEED_WINDOW)
+            for e in candidate.evidence
+            if e.doc_id in entity.articles
+            for form in candidate.forms
+            for deed in described
+        )
+
+    if described and not tells_which(entity):
+        which = next((c for c in candidates[:ROLE_CANDIDATES] if tells_which(c)), None)
+        if which is not None:
+            return which, ""
     # any verb of saying tells that someone said, reported or wrote something
     deeds += [d for d in SAYING if d not in deeds] if SAYING & set(deeds) else []
     # what the question tells of, an article too ("an article by Kim Hyo-myung" for "Who wrote the article ...")
@@ -376,6 +395,22 @@ def _doer(
     # the sentences naming it tell of the deed, and tell it of another: it is not who did it
     told = any(tells_deed(e.quote, deed) for e in entity.evidence for deed in deeds)
     return (None, NO_ONE) if told else (entity, "")
+
+
+# "... the goal that sealed the win", "the penalty which sent Jamaica through": a clause telling which thing is meant
+DESCRIBED_BY_DEED = re.compile(r"\b(?:that|which)\s+(?P<verb>[a-z]+)\b")
+
+
+def _described_deeds(clause: str) -> list[str]:
+    """The stems of the past deeds of the clauses telling which thing a "who" question asks about ("Who kicked the
+    goal that sealed the win?": "seal"), not of the clauses telling who ("who was fired")."""
+    deeds = [
+        deed
+        for match in DESCRIBED_BY_DEED.finditer(clause)
+        if past_form(match.group("verb"))
+        for deed in asked_deeds(f"Who {match.group('verb')}")
+    ]
+    return [d for d in dict.fromkeys(deeds) if d not in LIGHT_DEEDS]
 
 
 def _tied(candidate: Candidate, deed: str, asked: AbstractSet[str]) -> bool:

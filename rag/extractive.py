@@ -111,7 +111,7 @@ from rag.lexicon import (
     words,
     written_stems,
 )
-from rag.question import MEASURES, first_part, question_focus
+from rag.question import MEASURE_WORDS, MEASURES_ASKED, asked_measure, first_part, question_focus
 from rag.ranking import (
     ASKS_ITSELF,
     MIN_RELEVANCE,
@@ -757,7 +757,7 @@ class ExtractiveEngine(Engine):
         first = first_part(question, plan)
         unanswered: list[str] = []
         measure = plan.measure if plan is not None else ""
-        kind = MEASURES.get(measure, "")
+        kind = MEASURES_ASKED.get(measure, "")
         odds = ASKS_ODDS.search(question) is not None
         if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question) or odds:
             focus = retrieval.focus_stems
@@ -814,7 +814,7 @@ class ExtractiveEngine(Engine):
                     # (a score is told as one, "a 2-7 win-loss record"; a sum or a length of time found that way was
                     # as often another's: what a prosecutor seeks, not what a judge ordered)
                     counted = _typed_after(chosen, following, counts_asked) or (
-                        self._typed_in_article(s, counts_asked) if focus or score else None
+                        self._typed_in_article(s, counts_asked, focused=kind == "count") if focus or score else None
                     )
                 if counted is not None:
                     add(counted)
@@ -958,8 +958,21 @@ class ExtractiveEngine(Engine):
             keys = {c.evidence.key for c in chosen}
             # a half asking for a kind of thing ("and what was the final score?", "and from how far out?") is
             # answered by the best of its sentences that writes one, when one matches it nearly as well
-            half_kind = half_writes(half.asked)
-            typed_half = next((c for c in matched if half_kind.search(c.evidence.quote)), None) if half_kind else None
+            half_kind = _half_writes(half.asked)
+            measured = _measured_stems(half.asked)  # "and what fine is CZ agreeing to": a sum beside "fine"
+            typed_half = (
+                next(
+                    (
+                        c
+                        for c in matched
+                        if half_kind.search(c.evidence.quote)
+                        and (not measured or counts_near(c.evidence.quote, measured, MONEY_WINDOW))
+                    ),
+                    None,
+                )
+                if half_kind
+                else None
+            )
             if typed_half is None:  # "and which senator ...?": a name written beside the kind
                 typed_half = next((c for c in matched if names_kind_asked(c.evidence.quote, half.asked)), None)
             if typed_half is not None and typed_half.score >= TYPED_HALF_RATIO * matched[0].score:
@@ -1072,13 +1085,16 @@ class ExtractiveEngine(Engine):
         within = [i for i, statement in enumerate(statements) if statement in on_it]
         return [theirs[i] for i in dict.fromkeys(on + around + within)]
 
-    def _typed_in_article(self, s: _Selection, gives: Callable[[ScoredSentence], bool]) -> ScoredSentence | None:
+    def _typed_in_article(
+        self, s: _Selection, gives: Callable[[ScoredSentence], bool], focused: bool = False
+    ) -> ScoredSentence | None:
         """The sentence of a chosen article that gives what the question asks for (`gives`) and holds most of
         the question's words the best sentence lacks, found anywhere in the article: the passages found for
         the question's words often tell around the detail asked for ("how long does it take to charge the
         Echo Frames": "Charging from zero to 100 percent takes about 2.5 hours" in another part of the
         review). None when no sentence holds `TYPED_HOP_MATCH` of those words, or when it writes a year the
-        question does not ask about."""
+        question does not ask about. `focused`: `gives` ties the figure to what the question counts ("A crowd of
+        62,124 was announced" for "how big was the crowd at Soldier Field"), which then needs none of those words."""
         if s.retrieval.article is None or not s.chosen:
             return None
         asked = _asked_here(s.retrieval)
@@ -1089,8 +1105,12 @@ class ExtractiveEngine(Engine):
             for evidence in sentences:
                 candidate = ScoredSentence(evidence, self.ranker.lexical(rest, evidence.quote), 0.0)
                 written = set(WRITES_YEAR.findall(evidence.quote))
-                if candidate.lexical >= TYPED_HOP_MATCH and gives(candidate) and not (years and written - years):
+                held = candidate.lexical >= TYPED_HOP_MATCH or focused
+                if held and gives(candidate) and not (years and written - years):
                     found.append(candidate)
+        if focused:  # the one holding most of the question's words: the crowd at the game asked about
+            stems = s.asked_stems
+            return max(found, key=lambda c: (c.lexical, self.ranker.lexical(stems, c.evidence.quote)), default=None)
         return max(found, key=lambda c: c.lexical, default=None)
 
     def _length_of_asked(self, s: _Selection, names: Sequence[Sequence[str]]) -> ScoredSentence | None:
@@ -1381,13 +1401,32 @@ def _asks_of_the_first(half: Half) -> bool:
     return not half.names_own and ASKS_OF_ITS_OWN.match(half.asked) is not None
 
 
+# what a sentence giving a measure writes, by the measure's kind (`rag.question.MEASURES`)
+MEASURE_WRITES = {"money": WRITES_MONEY, "score": WRITES_SCORE, "percent": WRITES_PERCENT, "count": WRITES_FIGURE}
+
+
+def _measured_stems(asked: str) -> frozenset[str]:
+    """The stems of the measure a later half asks for by its name and of the words it is written with ("fine":
+    "fine", "fined", "penalty"), when it is a sum or a count; none for any other half."""
+    measure, kind = asked_measure(asked)
+    if kind not in ("money", "count"):
+        return frozenset()
+    return frozenset(stem(w) for w in [*measure.split(), *MEASURE_WORDS.get(measure, "").split()])
+
+
+def _half_writes(asked: str) -> re.Pattern[str] | None:
+    """What a sentence answering a later half writes (`half_writes`), or, when it asks for a measure by its name,
+    what one giving the measure does ("and what fine is CZ himself agreeing to": a sum)."""
+    return half_writes(asked) or MEASURE_WRITES.get(asked_measure(asked)[1])
+
+
 def _answers_half(asked: str, sentence: ScoredSentence, chosen: Sequence[ScoredSentence] = ()) -> bool:
     """Whether a sentence answers a later half: it writes what the half asks for (a sum, a figure of what it
     counts, a date ...) and every word the half asks with, itself or in a chosen sentence of its article ("how
     much did it cost": "The terminal cost $40 million"; "how many ferries does the operator run" is not answered
     by "the operator bought its two newest ferries"; "when are the quarter-final ties played": "Ties to be played
     week commencing 18 December", below "Carabao Cup quarter-final draw")."""
-    kind = half_writes(asked)
+    kind = _half_writes(asked)
     quote = sentence.evidence.quote
     doc_id = sentence.evidence.doc_id
     context = [c.evidence.quote for c in chosen if c.evidence.doc_id == doc_id]

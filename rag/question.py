@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 
-from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, asks_figure_in
+from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, WIN_LOSS_RECORD, asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
 from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
@@ -376,12 +376,18 @@ class QuestionPlan:
 
 
 # "What's the name of ...", "Who's the coach ...": a question word's contraction, written out
-CONTRACTED = re.compile(r"\b(what|who|where|when|how|why|which|there)['’](s|re)\b", re.IGNORECASE)
+CONTRACTED = re.compile(r"\b(what|who|where|when|how|why|which|there)['’](s|re)\b|\b(what)(s)\b", re.IGNORECASE)
 
 
 def expand_contractions(question: str) -> str:
-    """The question with "What's" written "What is" (and "What're" "What are"), so it reads as written out."""
-    return CONTRACTED.sub(lambda m: f"{m.group(1)} {'is' if m.group(2).lower() == 's' else 'are'}", question)
+    """The question with "What's" written "What is" (and "What're" "What are"; "whats", typed without its
+    apostrophe, "what is"), so it reads as written out."""
+
+    def written_out(match: re.Match[str]) -> str:
+        word, ending = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        return f"{word} {'is' if ending.lower() == 's' else 'are'}"
+
+    return CONTRACTED.sub(written_out, question)
 
 
 ASKED_PREPOSITIONS = r"in|at|on|from|for|by|with|to|into|under|against|of|during|through|since|until"
@@ -397,9 +403,21 @@ STRANDED_PREPOSITION = re.compile(
 HEDGED = re.compile(rf"{HEDGES}\s+(?=(?:how|what|when|which)\b)", re.I)
 
 
+# "Can you give me the Cyber Monday prices ...", "could you tell me who ...": a request for what follows, not a
+# question whether they can ("can you tell me if ..." asks whether)
+ASKED_OF_YOU = re.compile(
+    r"^(?:please\s+)?(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|give|show|list|find)\s+(?:me|us)\s+"
+    r"(?!(?:if|whether|about|an?\s+(?:overview|rundown|summary|brief|briefing|recap|gist))\b)",
+    re.IGNORECASE,
+)
+
+
 def main_clause(question: str) -> str:
     """The clause that carries the question: after an introduction such as "Between A and B, ..."."""
     text = question.strip()
+    asked_of_you = ASKED_OF_YOU.match(text)
+    if asked_of_you:
+        text = text[asked_of_you.end() :]
     first = re.sub(r"\W+$", "", text.split(maxsplit=1)[0].lower()) if text else ""
     if first in AUXILIARIES or first in WH_WORDS:
         return text
@@ -541,6 +559,10 @@ MEASURES = {
     # "What is Nvidia's market cap?": a sum
     **dict.fromkeys(["market cap", "market capitalization", "market capitalisation", "market value"], "money"),
 }
+# ... and a record of games won and lost asked as whose it is (`WIN_LOSS_RECORD`: "What's Lund's professional record?"),
+# which the patterns below leave out ("a record crowd")
+MEASURES_APART = {"record": "score"}
+MEASURES_ASKED = {**MEASURES, **MEASURES_APART}
 # the words a count is written with besides its own noun ("a crowd of 18,400" is an attendance)
 MEASURE_WORDS = {
     "attendance": "crowd spectators fans attended attendees turnout visitors",
@@ -567,6 +589,15 @@ MEASURE_WORDS = {
 NAMED_SUMS = frozenset(
     "valuation salary revenue budget profit earnings income deficit debt wage compensation severance fine".split()
 )
+# the first word of a compound is no measure asked for: "profit margin", "income tax", "debt-to-GDP ratio"
+NOT_THE_MEASURE = (
+    r"(?![-‐]|\s+(?:margins?|rates?|ratios?|warnings?|reductions?|tax(?:es)?|thresholds?|plans?|limits?|"
+    r"targets?|growth|forecasts?|guidance|crisis|levels?|brackets?|statements?|reports?|environments?|errors?|"
+    # "the interest rate decision", "the tax rate change", "the approval rating trend": no figure asked
+    r"decisions?|hikes?|cuts?|rises?|increases?|changes?|outlook|trends?|freeze|battle|"
+    r"versions?|engines?|library|libraries|print|lines?|gaps?|disputes?|committees?|schemes?|rounds?|points?|"
+    r"structures?|types?|systems?|polic(?:y|ies)|features?)\b)"
+)
 _NOT_WHICH = r"(?:is|was|are|were|does|did|do|will|has|had|the|a|an|if)"  # no word saying which measure
 MEASURE = re.compile(
     # "What salary is he paid", "What price did the paintings fetch": the measure asked for, right after "what"
@@ -576,17 +607,16 @@ MEASURE = re.compile(
     r"^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\w.'’-]+['’]s?\s+)?"
     # up to four words before it, none of them a preposition: "the board's reason for the fee" asks no fee
     r"(?:(?!(?:of|for|in|on|at|to|with|from|by|and|or|that|which|when)\s)[a-z][\w'’-]*\s+){0,4}?"
-    rf"(?P<measure>{'|'.join(MEASURES)})s?\b"
-    # the first word of a compound is no measure asked for: "profit margin", "income tax", "debt-to-GDP ratio"
-    r"(?![-‐]|\s+(?:margins?|rates?|ratios?|warnings?|reductions?|tax(?:es)?|thresholds?|plans?|limits?|"
-    r"targets?|growth|forecasts?|guidance|crisis|levels?|brackets?|statements?|reports?|environments?|errors?|"
-    # "the interest rate decision", "the tax rate change", "the approval rating trend": no figure asked
-    r"decisions?|hikes?|cuts?|rises?|increases?|changes?|outlook|trends?|freeze|battle|"
-    r"versions?|engines?|library|libraries|print|lines?|gaps?|disputes?|committees?|schemes?|rounds?|points?|"
-    r"structures?|types?|systems?|polic(?:y|ies)|features?)\b)"
+    rf"(?P<measure>{'|'.join(MEASURES)})s?\b" + NOT_THE_MEASURE
 )
 
 
+# "How big was the crowd at Soldier Field ...", "how large is Ghana's debt": the measure, asked by its size
+MEASURE_SIZED = re.compile(
+    r"^how\s+(?:big|large|high|huge|much)\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?:the\s+|its\s+|their\s+|his\s+|"
+    rf"her\s+|[\w.'’-]+['’]s?\s+)?(?:(?!(?:of|for|in|on|at|to|with|from|by|and|or)\s)[a-z][\w'’-]*\s+){{0,3}}?"
+    rf"(?P<measure>{'|'.join(MEASURES)})s?\b" + NOT_THE_MEASURE
+)
 # "How many people attended ...": the attendance, which a crowd's count gives, not any number of people
 ATTENDED = re.compile(
     r"^how\s+many\s+(?:people|fans|spectators|visitors|guests|attendees)\s+(?:\w+\s+)?(?:attended|turned\s+out|"
@@ -616,10 +646,15 @@ def asked_measure(question: str) -> tuple[str, str]:
     if match:
         measure = match.group("measure_first") or match.group("measure")
         return measure, MEASURES[measure]
+    sized = MEASURE_SIZED.match(clause)
+    if sized:
+        return sized.group("measure"), MEASURES[sized.group("measure")]
     named = MEASURE_NAMED.match(clause)
     if named:
         measure = named.group("measure") or named.group("measure_last")
         return measure, MEASURES[measure]
+    if re.match(r"what(?:['’]s)?\s", clause) and WIN_LOSS_RECORD.search(clause):  # "What's Lund's professional record?"
+        return "record", MEASURES_APART["record"]
     return "", ""
 
 

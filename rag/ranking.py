@@ -65,6 +65,11 @@ EMBEDDED_POST = re.compile(
     r"\bpic\.twitter\.com/|\(@\w{1,15}\)\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+\d{1,2},\s+\d{4}|(?:\s#\w+){2,}\s*$"  # ... or ending in hashtags ("#RWC2023 #ENGvRSA")
 )
+# A line linking to another story ("Read More: Shipping Giant CMA CGM Warns Against Price War", "Also Read: ICC
+# Cricket World Cup 2023 semi-final schedule ..."): its words are that story's headline, evidence of nothing here
+LINKED_STORY = re.compile(
+    r"^\s*(?:read\s+more|also\s+read|related|see\s+also|read\s+next|more\s+on\s+[^:]{1,40})\s*:", re.I
+)
 # In the statement of a person the question names, a sentence that points back ("This is
 # especially true for ...", "As an example, ...", "In particular, ...") continues the speaker's
 # previous one: it is scored with that one's
@@ -238,6 +243,8 @@ class SentenceRanker:
                         present |= previous
                 previous = own
                 if evidence.key in candidates or len(evidence.quote) <= 1 or (keep and not keep(evidence)):
+                    continue
+                if LINKED_STORY.match(evidence.quote):
                     continue
                 lexical = self.coverage(question_stems, present)
                 if story - present:

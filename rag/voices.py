@@ -182,6 +182,8 @@ def asked_voice(
         person, of, _ = name.partition(" of ")
         if of and any(speaks(person, speaker) for speaker in known):  # a quoted person and where they work
             name = person
+        # "alumni Ventures Edward Tsai": where they work, then the quoted person
+        name = next((k for k in known if len(k.split()) > 1 and _ends_with(name, k)), name)
         topic = match.group("topic")
         if TOLD.search(match.group(0)):  # "tell CNBC about X", "told reporters that X": whom they told is no topic
             topic = ADDRESSEE.sub("", topic)
@@ -297,6 +299,12 @@ def _writes_part(part: Sequence[str], around: Sequence[Sequence[str]]) -> bool:
     return any(_places(text, part, same) for text in around)
 
 
+def _ends_with(name: str, person: str) -> bool:
+    """Whether `name` ends with the words of `person`'s name, and has more before them."""
+    written, theirs = words(name), words(person)
+    return len(written) > len(theirs) and written[-len(theirs) :] == theirs
+
+
 def _name_in(who: str, written_lower: bool = False) -> str:
     """The name `who` ends with, after any title ("South Korean President Yun Sok-yeol" -> "Yun Sok-yeol",
     "the University of Tokyo" -> "University of Tokyo"); '' when it ends with no name ("the author").
@@ -307,8 +315,9 @@ def _name_in(who: str, written_lower: bool = False) -> str:
     name: list[str] = []
     for token in reversed(who.split()):
         capitalised = NAME_WORD.fullmatch(token) is not None
-        if written_lower:
-            capitalised = all(zipf_frequency(part) < LOWER_NAME_ZIPF for part in words(token)) and bool(words(token))
+        if written_lower:  # (or given its capital by the corpus: `rag.casing`)
+            rare = all(zipf_frequency(part) < LOWER_NAME_ZIPF for part in words(token)) and bool(words(token))
+            capitalised = capitalised or rare
         named = capitalised and token.lower() not in TITLE_WORDS | FUNCTION_WORDS
         if name and re.search(r"['’]s?$", token):  # "Sony Music's Dennis Kooker": the owner is no part of it
             break

@@ -29,8 +29,16 @@ def test_a_question_typed_in_lower_case_gets_the_names_capitals() -> None:
     cased = cased_forms(TEXTS)
     assert truecase("when did japan join the quad?", cased) == "when did Japan join the QUAD?"
     assert truecase("how far is brussels from japan's coast?", cased) == "how far is Brussels from Japan's coast?"
-    # a question written with capitals is read as written
-    assert truecase("When did japan join?", cased) == "When did japan join?"
+    # a question writing a name with its capital is read as written
+    assert truecase("When did Japan and brussels meet?", cased) == "When did Japan and brussels meet?"
+
+
+def test_a_capital_opening_a_question_or_an_acronym_says_nothing_of_how_its_names_were_typed() -> None:
+    cased = cased_forms(TEXTS)
+    assert truecase("When did japan join?", cased) == "When did Japan join?"
+    assert truecase("did the EU and japan join the quad? Why brussels", cased) == (
+        "did the EU and Japan join the QUAD? Why Brussels"
+    )
 
 
 def test_a_name_typed_in_lower_case_with_an_s_and_no_apostrophe_is_its_possessive() -> None:

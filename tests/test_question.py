@@ -158,6 +158,10 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
         ("Olsen is about to pass the harbour record - whose record is he overtaking?", "entity", "person"),
         ("The regatta on Sunday: which boat won?", "entity", ""),
         ("Kelby beat Brekka again - what was the final score?", "open", "number"),
+        # a request for what follows, not a question whether one can; "tell me if" asks whether
+        ("Can you give me the ferry fares the Harbour Gazette listed for Kelby and Brekka?", "open", ""),
+        ("could you tell me who won the regatta", "entity", "person"),
+        ("Can you tell me if the ferry to Kelby still runs?", "yes_no", ""),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str, asks_for: str) -> None:
@@ -171,6 +175,10 @@ def test_a_contracted_question_word_is_written_out() -> None:
     assert answer_kind(expand_contractions("What's the name of the mayor?")) == ("entity", "person")
     # a possessive is no contraction
     assert expand_contractions("What did the port's chair say?") == "What did the port's chair say?"
+    # "whats", typed without its apostrophe
+    assert expand_contractions("whats the harbour master's take on the fees") == (
+        "what is the harbour master's take on the fees"
+    )
 
 
 @pytest.mark.parametrize(
@@ -919,6 +927,17 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("the cost of living in Norvik", ("", "")),  # a compound noun
         # a record of games won and lost is a score ("a 2-7 win-loss record")
         ("What was the Rovers coach's win-loss record in 2024?", ("win-loss record", "score")),
+        # ... asked as whose it is or what kind: "the Hawks are 8-10", "Lund moved to 24-0"
+        ("What is the Hawks' record after the collapse in Kessel?", ("record", "score")),
+        ("What's Ola Lund's professional record after the knockout?", ("record", "score")),
+        ("What overall record did the Rovers coach finish with?", ("record", "score")),
+        # not a record set or broken
+        ("What was the rookie record Ola Lund broke?", ("", "")),
+        ("What is the record low price for the Kelby Aura?", ("price", "money")),
+        # a measure asked by its size
+        ("How big was the crowd at the Quayside final?", ("crowd", "count")),
+        ("How large is Norvik's debt now?", ("debt", "money")),
+        ("How big was the price cut on the Kelby Aura?", ("", "")),  # the first word of a compound
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

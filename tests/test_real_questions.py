@@ -4001,6 +4001,9 @@ def test_which_questions_ask_a_sum_and_which_a_person() -> None:
     assert ASKS_MONEY.search("What are the clubs charging for season tickets?")
     assert ASKS_MONEY.search("what is the port paying its new harbour master")
     assert not ASKS_MONEY.search("What is the board paying attention to?")
+    # money named with a word before it ("prize money", "seed funding")
+    assert ASKS_MONEY.search("How much prize money did the winning crew receive at the regatta?")
+    assert ASKS_MONEY.search("how much seed funding has the ferry startup raised")
     assert answer_kind("What actual dollar figure did the auditor put on it?") == ("open", "number")
     assert answer_kind("What price tag did the board give the ferry?") == ("open", "number")
     assert answer_kind("What public figure backed the ferry plan?") == ("entity", "person")
@@ -4490,3 +4493,112 @@ def test_a_topic_one_statement_writes_whole_is_answered_by_that_statement(assist
     # statements, which answers; the others on NATO (the North Atlantic Alliance) are not asked about
     answer = assistant.ask("What does the North Korean author say about the dark waves of the North Atlantic?")
     assert len(answer.citations) == 1 and "break the silence of the Pacific Ocean" in answer.text, answer.text
+
+
+# A fight night (a record won and lost, asked as whose it is), a cup final's live blog (its crowd told far from the
+# sentences matching the question's words), a comeback won by two goals, and a venture investor's view, asked in
+# lower case beside an acronym.
+FIGHT_NIGHT = {
+    "fight.txt": (
+        {"title": "Lund stops Berg in the first round", "source": "Harbour Courier", "published": "2024-10-12"},
+        "Ola Lund took his frustrations out on a hapless Ivo Berg in Kessel, knocking him out in the first round. "
+        "A huge left hand sent Berg into the ropes with four seconds left in the round. "
+        "Lund, the former Olympian, moved to 24-0 as a professional with 19 stoppages and kept his Kessel belt. "
+        "Berg had never been stopped before.",
+    ),
+    "final.txt": (
+        {
+            "title": "Harbour Hawks vs Lakeside Owls live: updates from Bramley Park",
+            "source": "Harbour Courier",
+            "published": "2024-10-13",
+        },
+        "Ivo Stam's brace was the biggest talking point for the Harbour Hawks, who beat the Lakeside Owls at "
+        "Bramley Park in front of a record Hawks crowd on Sunday night.\n\n"
+        "5th min: The Owls press high from the kick-off and win two early corners.\n\n"
+        "12th min: Stam curls a free kick just wide of the post.\n\n"
+        "31st min: Owls keeper Mia Dahl tips a long shot over the bar.\n\n"
+        "50th min: Stam heads in from a corner to open the scoring.\n\n"
+        "64th min: The Owls bring on two fresh forwards and switch to a back three.\n\n"
+        "73rd min: Stam scores again, turning his marker and firing low into the corner.\n\n"
+        "78th min: 41,250 spectators were announced for tonight's game, a new club record.\n\n"
+        "85th min: Dahl saves a penalty to keep the score down.\n\n"
+        "Full time: two goals for the home side, none for the visitors.",
+    ),
+    "comeback.txt": (
+        {
+            "title": "Comeback kings Kessel take the points in Orvin",
+            "source": "Harbour Courier",
+            "published": "2024-10-15",
+        },
+        "A late goal by Ada Moen has helped Kessel to their first win in four games, an 11-point victory over "
+        "Lakeside in Orvin. "
+        "Lakeside led by three points at the last break after a run of three goals. "
+        "That put Kessel ahead by six points with ten minutes left, before Ida Holm sealed the win with a long kick "
+        "from 45 metres.",
+    ),
+    "settlement.txt": (
+        {"title": "Kessel Exchange settles with regulators", "source": "Harbour Courier", "published": "2024-10-16"},
+        "Kessel Exchange has agreed to pay about $4.3 billion to settle the regulators' investigations, the agency "
+        "said on Tuesday. "
+        "Its founder Ivo Lind himself agreed to step down as chief executive and to help the regulators, under his "
+        "plea deal. "
+        "The court is also asked to impose a $150 million fine on the founder. "
+        "The exchange will keep trading under new management.",
+    ),
+    "ventures.txt": (
+        {"title": "Should AI startups worry about moats?", "source": "Harbour Courier", "published": "2024-10-14"},
+        "Investors are asking how AI startups building on large models will defend their businesses. "
+        "Ola Varga, a managing partner at Kessel Ventures, told us that he had a “controversial opinion that "
+        "startups may want to reduce their focus on defensibility for now and ship faster.” "
+        "Other investors said that data no one else holds is still the best moat.\n\n"
+        "Read More: Nordlys Capital Warns Against Moat Obsession",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def fight_night(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("fight_night") / "articles", FIGHT_NIGHT, local_embedder)
+
+
+def test_a_record_asked_as_whose_it_is_is_games_won_and_lost(fight_night: Assistant) -> None:
+    answer = fight_night.ask("What's Ola Lund's professional record after he knocked out Ivo Berg?")
+    assert "24-0" in answer.text, answer.text
+    # none is written for the Owls' keeper: no figure answers
+    declined = fight_night.ask("What is Mia Dahl's record this season?")
+    assert declined.abstained and declined.text == NO_FIGURE, declined.text
+
+
+def test_a_crowd_asked_by_its_size_is_counted_anywhere_in_the_article(fight_night: Assistant) -> None:
+    # the count stands in an update far from the sentences writing the question's words
+    answer = fight_night.ask("how big was the crowd at bramley park for harbour hawks v lakeside owls")
+    assert not answer.abstained and "41,250" in answer.text, answer.text
+    assert_verbatim(fight_night, answer)
+
+
+def test_a_firm_typed_in_lower_case_before_a_quoted_person_is_where_they_work(fight_night: Assistant) -> None:
+    # "AI" is no sign the question's names were typed with their capitals; "kessel ventures" is where Varga works
+    answer = fight_night.ask("whats kessel ventures ola varga's take on whether AI startups should worry about moats")
+    assert answer.citations and "controversial opinion" in answer.citations[0].quote, answer.text
+
+
+def test_who_did_the_deed_the_question_tells_which_one_by(fight_night: Assistant) -> None:
+    # Ada Moen's late goal is told nearest the question's words; Ida Holm's "sealed the win", the goal asked about
+    answer = fight_night.ask("Who kicked the goal that sealed Kessel's win over Lakeside in Orvin?")
+    assert answer.text.startswith("Ida Holm."), answer.text
+    assert_verbatim(fight_night, answer)
+
+
+def test_a_line_linking_to_another_story_is_no_evidence(fight_night: Assistant) -> None:
+    # "Read More: Nordlys Capital Warns Against Moat Obsession" is another story's headline, no statement of theirs
+    answer = fight_night.ask("What does Nordlys Capital say about moats?")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_later_half_asking_for_a_measure_by_its_name_is_answered_by_one(fight_night: Assistant) -> None:
+    # "what fine ...": a sum written beside "fine", not the sentence nearest the half's other words
+    answer = fight_night.ask(
+        "how much is kessel exchange paying to settle with regulators, and what fine is ivo lind himself agreeing to"
+    )
+    assert "$4.3 billion" in answer.text and "$150 million" in answer.text, answer.text
+    assert_verbatim(fight_night, answer)
