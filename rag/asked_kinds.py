@@ -128,9 +128,13 @@ _PRICE_IDIOMS = (
 ASKS_MONEY = re.compile(
     # ... "how much prize money", "how much seed funding": money named with a word or two before it
     rf"{OPENS}how\s+much\s+(?:(?:[\w'’+-]+\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
-    r"financing|funds)\b|(?:[\w'’+-]+\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|earn|earned|"
+    # ... or by what is done with it ("how much time did he spend" asks a length of time)
+    r"financing|funds)\b|(?!time\b)(?:[\w'’+-]+\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
+    r"earn|earned|"
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offered|offering|bidding|"
+    # "How much has RIL committed in total": a sum pledged or given
+    r"commit|commits|committed|committing|pledge|pledged|pledging|donate|donated|donating|allocate|allocated|"
     # an offer or a bid as a verb, not the noun ("How much interest did the bid attract?")
     r"fetch|fetched|gross|grossed|grossing|(?:offer|bid)(?=\s+(?:for|to|on)\b)|raised?(?!.*\bby\b)|"
     # a price: "How much does the new Kindle start at?", "... are the AirPods Max going for?", "... selling for"

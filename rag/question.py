@@ -503,6 +503,11 @@ FOCUS = [
         r"(?P<phrase>(?:[\w'’+-]+\s+){0,3}?(?P<focus>(?!worth\b|for\b|(?:going|selling|retailing)\s+for\b)[a-z][\w-]*))\s*"
         rf"(?:$|[?,.]|\s(?:in|at|for|from|with|on|of|under|this|next|now|today|{_ADVERBS_AFTER})\b)"
     ),
+    # "How much money was Mike Tyson fined ...?", "how much was the striker paid": a sum written beside the verb
+    re.compile(
+        r"^how\s+much\s+(?:money\s+)?(?:is|was|are|were|has\s+been|have\s+been|will\s+be)\s+(?:[\w.'’&-]+\s+){1,4}?"
+        r"(?P<focus>fined|paid|awarded|charged|offered|owed|promised|granted)\b"
+    ),
     # "What was the attendance at ...", "What is the top speed of ...": the noun before the preposition
     re.compile(
         r"^what\s+(?:is|was|are|were)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?P<focus>[a-z][\w-]*)\s+"
@@ -532,7 +537,8 @@ MEASURES = {
     **dict.fromkeys("attendance crowd population capacity turnout gdp".split(), "count"),
     **dict.fromkeys(
         "price cost fee salary budget revenue valuation profit earnings income deficit debt wage pay fine payout bonus "
-        "compensation severance".split(),
+        # "what were Nike's China sales": takings in money
+        "compensation severance sales".split(),
         "money",
     ),
     # "What actual dollar figure did the auditor put on ...", "What price tag ...": a sum, however it is called
@@ -574,6 +580,7 @@ MEASURE_WORDS = {
     "valuation": "valued value valuing worth",
     "salary": "paid pay earn earns earned earning wage wages",
     "revenue": "revenues sales turnover",
+    "sales": "revenue revenues turnover sold",
     "budget": "spending spend funding allocated",
     "profit": "profits earnings earned income",
     "earnings": "profit profits earned income",
@@ -596,7 +603,9 @@ NOT_THE_MEASURE = (
     # "the interest rate decision", "the tax rate change", "the approval rating trend": no figure asked
     r"decisions?|hikes?|cuts?|rises?|increases?|changes?|outlook|trends?|freeze|battle|"
     r"versions?|engines?|library|libraries|print|lines?|gaps?|disputes?|committees?|schemes?|rounds?|points?|"
-    r"structures?|types?|systems?|polic(?:y|ies)|features?)\b)"
+    r"structures?|types?|systems?|polic(?:y|ies)|features?|"
+    # "the sales manager", "the sales team"
+    r"managers?|teams?|staff|reps?|people|events?)\b)"
 )
 _NOT_WHICH = r"(?:is|was|are|were|does|did|do|will|has|had|the|a|an|if)"  # no word saying which measure
 MEASURE = re.compile(

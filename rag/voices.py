@@ -330,6 +330,10 @@ def _name_in(who: str, written_lower: bool = False) -> str:
     return " ".join(name)
 
 
+# ", saying, “...”", "..., adding: “...”": a participle of saying after a clause, a quotation right after it
+SAYING_AFTER_CLAUSE = re.compile(r",\s+(?:saying|adding|noting|writing|insisting|explaining)\b[\s,:]*[“\"]")
+
+
 def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
     """Whether the sentence `quote` is what `name` said: inside a statement of theirs (`speakers`: who
     speaks where it stands), naming them beside a verb of saying or as the owner of a statement or a view
@@ -357,6 +361,13 @@ def is_theirs(name: str, quote: str, speakers: Sequence[str]) -> bool:
     for form_written in written:
         aside = rf"\b{re.escape(form_written)}\s*,[^,;:“”\"]{{1,160}},\s*((?:\S+\s+){{0,2}}\S+)"
         if any(SPEAKING.search(match.group(1)) for match in re.finditer(aside, quote)):
+            return True
+    # "In 2021, Quentin Tarantino defended his intention to make “just” 10 movies and retire, saying, “I know film
+    # history ...”": the one the clause before "saying" opens with, a quotation after it
+    for participle in SAYING_AFTER_CLAUSE.finditer(quote):
+        clause = re.split(r"[.;:!?]\s", quote[: participle.start()])[-1]  # (not another sentence's)
+        first = next(iter(names_in(clause)), "")
+        if first and any(_places(words(first), form) for form in forms):
             return True
     # "..., but Emissions Analytics' Molden isn't so sure: “The reason ...”"
     for colon in INTRODUCES_QUOTATION.finditer(quote):

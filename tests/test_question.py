@@ -938,6 +938,9 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("How big was the crowd at the Quayside final?", ("crowd", "count")),
         ("How large is Norvik's debt now?", ("debt", "money")),
         ("How big was the price cut on the Kelby Aura?", ("", "")),  # the first word of a compound
+        # takings are a sum; a sales manager is no measure
+        ("What were Kelby Motors' Norvik sales in the first quarter?", ("sales", "money")),
+        ("What is the sales manager's name at Kelby Motors?", ("", "")),
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

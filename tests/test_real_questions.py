@@ -4004,6 +4004,10 @@ def test_which_questions_ask_a_sum_and_which_a_person() -> None:
     # money named with a word before it ("prize money", "seed funding")
     assert ASKS_MONEY.search("How much prize money did the winning crew receive at the regatta?")
     assert ASKS_MONEY.search("how much seed funding has the ferry startup raised")
+    # a sum pledged or committed; time spent is no sum
+    assert ASKS_MONEY.search("how much has the harbour board committed to the new terminal in total")
+    assert ASKS_MONEY.search("How much did the Kelby Foundation pledge to the lifeboat crews?")
+    assert not ASKS_MONEY.search("How much time did the pilot spend at sea?")
     assert answer_kind("What actual dollar figure did the auditor put on it?") == ("open", "number")
     assert answer_kind("What price tag did the board give the ferry?") == ("open", "number")
     assert answer_kind("What public figure backed the ferry plan?") == ("entity", "person")
@@ -4504,7 +4508,10 @@ FIGHT_NIGHT = {
         "Ola Lund took his frustrations out on a hapless Ivo Berg in Kessel, knocking him out in the first round. "
         "A huge left hand sent Berg into the ropes with four seconds left in the round. "
         "Lund, the former Olympian, moved to 24-0 as a professional with 19 stoppages and kept his Kessel belt. "
-        "Berg had never been stopped before.",
+        "Berg had never been stopped before. "
+        "Ivo Berg's late blow after the bell in Kessel, a wild punch at Ola Lund as the referee stepped in, was "
+        "something else. "
+        "The heavyweight was fined $40,000 and banned for two months.",
     ),
     "final.txt": (
         {
@@ -4540,7 +4547,7 @@ FIGHT_NIGHT = {
         {"title": "Kessel Exchange settles with regulators", "source": "Harbour Courier", "published": "2024-10-16"},
         "Kessel Exchange has agreed to pay about $4.3 billion to settle the regulators' investigations, the agency "
         "said on Tuesday. "
-        "Its founder Ivo Lind himself agreed to step down as chief executive and to help the regulators, under his "
+        "Its founder Per Lind himself agreed to step down as chief executive and to help the regulators, under his "
         "plea deal. "
         "The court is also asked to impose a $150 million fine on the founder. "
         "The exchange will keep trading under new management.",
@@ -4598,7 +4605,16 @@ def test_a_line_linking_to_another_story_is_no_evidence(fight_night: Assistant) 
 def test_a_later_half_asking_for_a_measure_by_its_name_is_answered_by_one(fight_night: Assistant) -> None:
     # "what fine ...": a sum written beside "fine", not the sentence nearest the half's other words
     answer = fight_night.ask(
-        "how much is kessel exchange paying to settle with regulators, and what fine is ivo lind himself agreeing to"
+        "how much is kessel exchange paying to settle with regulators, and what fine is per lind himself agreeing to"
     )
     assert "$4.3 billion" in answer.text and "$150 million" in answer.text, answer.text
+    assert_verbatim(fight_night, answer)
+
+
+def test_how_much_someone_was_fined_is_the_sum_beside_the_verb(fight_night: Assistant) -> None:
+    # the sentence holding the question's words tells the blow, the one giving the sum names him by his nickname
+    answer = fight_night.ask(
+        "How much money was Ivo Berg fined for his wild late punch at Ola Lund after the bell in Kessel?"
+    )
+    assert not answer.abstained and "$40,000" in answer.text, answer.text
     assert_verbatim(fight_night, answer)

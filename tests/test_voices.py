@@ -114,6 +114,12 @@ def test_a_sentence_is_theirs_inside_their_statement_or_naming_them_beside_a_ver
         "Anna Dahl", "That sounds like progress, but the port's Dahl is not so sure: “Fees will rise.”", []
     )
     assert not is_theirs("Anna Dahl", "Dahl met the mayor on Tuesday, and the union replied: “Fees will rise.”", [])
+    # ... as is one after "saying" closing a clause they open, however long
+    long_clause = (
+        "In 2021, Anna Dahl defended her plan to run just ten ferries a day and then retire the old boats, saying, "
+        "“From here on in, fares do not get lower.”"
+    )
+    assert is_theirs("Dahl", long_clause, []) and not is_theirs("Ola Berg", long_clause, [])
     # a statement or a view is theirs when written as theirs, not when it merely stands near their name
     assert is_theirs("Anna Dahl", "Dahl’s latest public statement on the fees was brief.", [])
     assert is_theirs("Norway", "In the view of Norway, the quota is unfair.", [])
