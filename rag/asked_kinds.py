@@ -95,6 +95,30 @@ WRITES_ODDS = re.compile(
     r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood)\b",
     re.IGNORECASE,
 )
+# "How much does the Steam Deck OLED weigh?", "how heavy is it", "what is its weight": a weight ("640 grams", "179
+# pounds"), not any figure of the review
+ASKS_WEIGHT = re.compile(
+    r"\bhow\s+much\s+(?:does|did|do|will|would)\s+[^?]{1,80}?\bweigh\b|\bhow\s+heavy\b|"
+    r"\bwhat\s+(?:did|does|do)\s+[^?]{1,80}?\bweigh\b|\bwhat(?:\s+is|\s+was|['’]s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?weight\b",
+    re.IGNORECASE,
+)
+WRITES_WEIGHT = re.compile(
+    # (a difference is no weight: "weighs about 30 grams less than the original")
+    r"\b\d+(?:[.,]\d+)?\s*(?:g|grams?|kg|kilograms?|kilos?|lbs?|pounds?|oz|ounces?|tonnes?|tons?)\b"
+    r"(?!\s+(?:less|more|lighter|heavier)\b)",
+    re.IGNORECASE,
+)
+# the name a weight is given to, right before the verb: "the Lumo X1, weighs 640 grams"
+WEIGHED = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)\s*,?\s+weigh(?:s|ed)?\b")
+
+
+def weighs_another(sentence: str, question: str) -> bool:
+    """Whether the sentence gives its weight to a name the question does not write ("Its rival, the Lumo X1, weighs
+    640 grams" for "How much does the Kelby Aura 2 weigh?")."""
+    asked = set(words(question))
+    return any(not set(words(m.group("name"))) & asked for m in WEIGHED.finditer(sentence))
+
+
 WRITES_TIMES = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|few|multiple|dozens?\s+of)"
     r"\s+(?:more\s+|other\s+|different\s+|straight\s+|consecutive\s+|separate\s+)?times\b|\b(?:once|twice|thrice)\b",

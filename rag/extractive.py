@@ -52,6 +52,7 @@ from rag.asked_kinds import (
     ASKS_PAST,
     ASKS_PERCENT,
     ASKS_TIMES,
+    ASKS_WEIGHT,
     ASKS_WHEN,
     ASKS_WORTH,
     ASKS_YEAR,
@@ -80,6 +81,7 @@ from rag.asked_kinds import (
     WRITES_SCORE,
     WRITES_TIME_SPAN,
     WRITES_TIMES,
+    WRITES_WEIGHT,
     WRITES_WHEN,
     WRITES_YEAR,
     asks_figure_in,
@@ -91,6 +93,7 @@ from rag.asked_kinds import (
     half_writes,
     named_noun,
     names_kind_asked,
+    weighs_another,
     without_figures_of,
     writes_duration,
 )
@@ -759,7 +762,8 @@ class ExtractiveEngine(Engine):
         measure = plan.measure if plan is not None else ""
         kind = MEASURES_ASKED.get(measure, "")
         odds = ASKS_ODDS.search(question) is not None
-        if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question) or odds:
+        weight = ASKS_WEIGHT.search(question) is not None
+        if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question) or odds or weight:
             focus = retrieval.focus_stems
             names = _names_asked(retrieval)
             money = (
@@ -792,6 +796,9 @@ class ExtractiveEngine(Engine):
                     and (not percent or WRITES_PERCENT.search(quote) is not None)
                     and (not duration or WRITES_TIME_SPAN.search(quote) is not None)
                     and (
+                        not weight or (WRITES_WEIGHT.search(quote) is not None and not weighs_another(quote, question))
+                    )
+                    and (
                         not focus or counts_near(quote, focus, MONEY_WINDOW if valued else COUNT_WINDOW, valued, things)
                     )
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
@@ -805,7 +812,7 @@ class ExtractiveEngine(Engine):
                 for c in chosen
             )
             if not names_cost and not any(counts_asked(c) for c in chosen):
-                typed = focus or money or score or age or times or percent or duration or odds
+                typed = focus or money or score or age or times or percent or duration or odds or weight
                 counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     # the best sentence may name what is measured and the next give the figure ("Sennheiser's
@@ -814,11 +821,13 @@ class ExtractiveEngine(Engine):
                     # (a score is told as one, "a 2-7 win-loss record"; a sum or a length of time found that way was
                     # as often another's: what a prosecutor seeks, not what a judge ordered)
                     counted = _typed_after(chosen, following, counts_asked) or (
-                        self._typed_in_article(s, counts_asked, focused=kind == "count") if focus or score else None
+                        self._typed_in_article(s, counts_asked, focused=kind == "count" or weight)
+                        if focus or score or weight
+                        else None
                     )
                 if counted is not None:
                     add(counted)
-                elif asks_figure_in(first, measure):
+                elif asks_figure_in(first, measure) or ASKS_WEIGHT.search(first):
                     return NO_FIGURE, unanswered
                 else:
                     unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))

@@ -468,6 +468,13 @@ FOCUS = [
         r"^how\s+many\s+(?:[\w-]+\s+){0,3}?(?P<focus>[a-z][\w-]*?)\s+"
         rf"{WHERE_IT_IS}?(?:do|does|did|are|is|were|was|have|has|had|will|would|can|could)\b"
     ),
+    # "how many OpenAI staff signed the letter", "how many people died": what is counted, the deed's doer
+    re.compile(
+        r"^how\s+many\s+(?:[\w-]+\s+){0,3}?"
+        r"(?P<focus>(?!(?:times|get|got|were|was|are|is|have|has|had|did|do|does)\b)(?![a-z]+ly\b)[a-z][\w-]*?)\s+"
+        r"(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|took|left|lost|won|got|came|went|quit|ran|fell|rose|made|gave|sold|bought|paid|spent|fled|"
+        r"stood|wrote|voted|saw|held|kept|met|told|said|sent|chose|drove|flew|grew|knew|threw)\b"
+    ),
     # "How much content did Meta take down ...", "How much water does the plant use?": the mass noun measured, as
     # "how many" counts (a sum of money is asked as money, "how much time" as a length of time)
     re.compile(

@@ -882,6 +882,13 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         # an adverb after what is paid for is no part of it
         ("how much did lena ortiz pay for marlow freight house back in 2022", "house"),
         ("How much did Nuvo pay for the quay site originally?", "site"),
+        # a sum beside the verb fining or paying someone
+        ("How much money was Ola Lund fined for the late blow?", "fined"),
+        ("how much was the new harbour master paid", "paid"),
+        # what is counted, as the doer of a deed; not an adverb before the verb
+        ("how many Kessel staff signed the letter to the board?", "staff"),
+        ("How many fans actually turned up at the regatta?", "fans"),
+        ("How many turkeys get eaten at the harbour feast?", ""),
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:

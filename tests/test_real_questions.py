@@ -4550,7 +4550,14 @@ FIGHT_NIGHT = {
         "Its founder Per Lind himself agreed to step down as chief executive and to help the regulators, under his "
         "plea deal. "
         "The court is also asked to impose a $150 million fine on the founder. "
-        "The exchange will keep trading under new management.",
+        "The exchange will keep trading under new management. "
+        "Staff at Kessel Exchange signed a letter to the board on Monday, asking it to keep 2,000 jobs in Brekka.",
+    ),
+    "handhelds.txt": (
+        {"title": "Kelby Aura 2 review", "source": "Harbour Courier", "published": "2024-10-17"},
+        "The Kelby Aura 2 is not a new console, but its OLED screen is brighter than the original's. "
+        "In the end, the Kelby Aura 2 weighs about 30 grams less than the original model. "
+        "Its rival, the Lumo X1, weighs 640 grams and has a 7-inch screen.",
     ),
     "ventures.txt": (
         {"title": "Should AI startups worry about moats?", "source": "Harbour Courier", "published": "2024-10-14"},
@@ -4618,3 +4625,17 @@ def test_how_much_someone_was_fined_is_the_sum_beside_the_verb(fight_night: Assi
     )
     assert not answer.abstained and "$40,000" in answer.text, answer.text
     assert_verbatim(fight_night, answer)
+
+
+def test_a_weight_asked_for_is_a_weight_not_a_difference(fight_night: Assistant) -> None:
+    answer = fight_night.ask("how heavy is the Lumo X1")
+    assert not answer.abstained and "640 grams" in answer.text, answer.text
+    # "30 grams less than the original" is no weight of the Aura 2
+    declined = fight_night.ask("How much does the Kelby Aura 2 weigh?")
+    assert declined.abstained and declined.text == NO_FIGURE, declined.text
+
+
+def test_how_many_did_a_deed_counts_the_doers(fight_night: Assistant) -> None:
+    # "2,000 jobs" is no count of the staff who signed
+    answer = fight_night.ask("how many kessel exchange staff signed the letter to the board?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
