@@ -521,7 +521,13 @@ def counts_near(
         and not MULTIPLIER.match(sentence[start:end])
         and not any(a <= start < b or a <= end - 1 < b for a, b in sums)
         and not (things and _unit_on(sentence, end, stems))
+        and not (things and LENGTH_OF_ONE.match(sentence, end))
     )
+
+
+# a distance written onto a figure before what it measures: the length of one thing ("a 15-yard pass from Bagent", "a
+# 22-yard go-ahead touchdown"), no count of yards
+LENGTH_OF_ONE = re.compile(r"-(?:yard|metre|meter|foot|mile|km)\s+[a-z]", re.IGNORECASE)
 
 
 def _unit_on(sentence: str, end: int, stems: AbstractSet[str]) -> bool:

@@ -4529,6 +4529,7 @@ FIGHT_NIGHT = {
         "73rd min: Stam scores again, turning his marker and firing low into the corner.\n\n"
         "78th min: 41,250 spectators were announced for tonight's game, a new club record.\n\n"
         "85th min: Dahl saves a penalty to keep the score down.\n\n"
+        "88th min: Stam bursts clear on a 40-yard run before the Owls bring him down.\n\n"
         "Full time: two goals for the home side, none for the visitors.",
     ),
     "comeback.txt": (
@@ -4638,4 +4639,10 @@ def test_a_weight_asked_for_is_a_weight_not_a_difference(fight_night: Assistant)
 def test_how_many_did_a_deed_counts_the_doers(fight_night: Assistant) -> None:
     # "2,000 jobs" is no count of the staff who signed
     answer = fight_night.ask("how many kessel exchange staff signed the letter to the board?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+
+
+def test_a_distance_written_onto_a_play_is_no_count_of_yards(fight_night: Assistant) -> None:
+    # "a 40-yard run" is the length of one run, not how many yards he finished with
+    answer = fight_night.ask("how many rushing yards did Ivo Stam finish with against the Lakeside Owls")
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
