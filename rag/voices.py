@@ -315,9 +315,8 @@ def _name_in(who: str, written_lower: bool = False) -> str:
     name: list[str] = []
     for token in reversed(who.split()):
         capitalised = NAME_WORD.fullmatch(token) is not None
-        if written_lower:  # (or given its capital by the corpus: `rag.casing`)
-            rare = all(zipf_frequency(part) < LOWER_NAME_ZIPF for part in words(token)) and bool(words(token))
-            capitalised = capitalised or rare
+        if written_lower:
+            capitalised = all(zipf_frequency(part) < LOWER_NAME_ZIPF for part in words(token)) and bool(words(token))
         named = capitalised and token.lower() not in TITLE_WORDS | FUNCTION_WORDS
         if name and re.search(r"['’]s?$", token):  # "Sony Music's Dennis Kooker": the owner is no part of it
             break
