@@ -67,9 +67,9 @@ def typed_without_names(question: str) -> bool:
 
 
 def truecase(question: str, cased: dict[str, str]) -> str:
-    """`question` with the names the corpus writes given their capitals, when it is typed with none (`typed_without_
-    names`); a name with an "s" typed on and no apostrophe, a word English hardly writes, is the name's possessive
-    ("caroline ellisons salary": "Caroline Ellison's salary")."""
+    """`question` with the names the corpus writes given their capitals, when it is typed with none
+    (`typed_without_names`); a name with an "s" typed on and no apostrophe, a word English hardly writes, is the
+    name's possessive ("caroline ellisons salary": "Caroline Ellison's salary")."""
     if not typed_without_names(question):
         return question
 
