@@ -4499,9 +4499,11 @@ def test_a_topic_one_statement_writes_whole_is_answered_by_that_statement(assist
     assert len(answer.citations) == 1 and "break the silence of the Pacific Ocean" in answer.text, answer.text
 
 
-# A fight night (a record won and lost, asked as whose it is), a cup final's live blog (its crowd told far from the
-# sentences matching the question's words), a comeback won by two goals, and a venture investor's view, asked in
-# lower case beside an acronym.
+# A fight night (a record won and lost, asked as whose it is; a fine told of "the heavyweight"), a cup final's live
+# blog (its crowd told far from the sentences matching the question's words; a 40-yard run), a comeback won by two
+# goals, an exchange's settlement (a fine asked in a later half; staff who signed a letter, uncounted), a handheld's
+# review (a weight given as a difference, a rival's weight), and a venture investor's view, asked in lower case beside
+# an acronym, above a line linking to another story.
 FIGHT_NIGHT = {
     "fight.txt": (
         {"title": "Lund stops Berg in the first round", "source": "Harbour Courier", "published": "2024-10-12"},
