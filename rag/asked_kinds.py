@@ -50,6 +50,9 @@ VALUE_OF = re.compile(
 )
 MONEY_WINDOW = 8  # ... a price: its sum within this many words of what it buys ("Season tickets for 2025 cost $310")
 COUNT_WINDOW = 4  # a count ("how many cranes", "the attendance"): its figure within this many words of its noun
+# an ordinal after whose it is ("his 26th season", "the club's 11th title"): how many of them there have been
+ORDINAL_WRITTEN = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+OWNED_ORDINAL = re.compile(r"(?:\b(?:his|her|their|its|our|my|your)|\w['’]s)\s+\d+$", re.IGNORECASE)
 
 # Where a question, or a later half of one, opens: at the start, after an introduction ("According to X, how
 # long ...", "That heat study in One Earth: how many ...", "Chelsea beat Blackburn - who ..."), after "and"
@@ -79,7 +82,9 @@ NO_FIGURE = "The articles found give no figure that answers this question."
 ASKS_AGE = re.compile(rf"{OPENS}how\s+old\b", re.IGNORECASE)
 WRITES_AGE = re.compile(
     r"\b(?:aged?\s+\d{1,3}|\d{1,3}-year-old|\d{1,3}\s+years?\s+old|age\s+of\s+\d{1,3})\b|[A-Z][\w'’-]+,\s+\d{1,3},|"
-    r"\b(?:was|is|were|are)\s+(?:just\s+|only\s+)?\d{1,3}\s+(?:when|at\s+the\s+time)\b"
+    r"\b(?:was|is|were|are)\s+(?:just\s+|only\s+)?\d{1,3}\s+(?:when|at\s+the\s+time)\b|"
+    # "someone who’s only 20", "he turned 44 in May"
+    r"\b(?:who(?:['’]s|\s+is|\s+was)|turn(?:ed|s|ing))\s+(?:just\s+|only\s+)?\d{1,3}\b(?![\d.,%]|\s*(?:per|million|billion))"
 )
 
 # "By what percentage ...": a share written as one ("78.8%", "12 per cent")
@@ -399,6 +404,8 @@ def half_writes(asked: str) -> re.Pattern[str] | None:
         if ASKS_YEAR.search(asked)
         else WRITES_WHEN
         if ASKS_WHEN.search(asked) or ASKS_DURATION.search(asked)  # "how long ...": "for six years", "since 1976"
+        else WRITES_AGE  # "..., and how old is he?": an age, not any figure ("seven victories in 2021")
+        if ASKS_AGE.search(asked)
         else WRITES_FIGURE
         if ASKS_FIGURE.search(asked) or ASKS_EXTENT.search(asked)
         else None
@@ -495,6 +502,19 @@ def figure_spans(sentence: str) -> list[tuple[int, int]]:
     ]
 
 
+# "he could score six goals during this international break": a figure that might come about, none of what happened
+MIGHT_BE = re.compile(
+    r"\b(?:could|might|may)\s+(?:well\s+|potentially\s+|even\s+)?(?:[\w'’-]+\s+){1,2}$", re.IGNORECASE
+)
+
+
+def only_might_be(sentence: str) -> bool:
+    """Whether every figure a sentence gives is one that might come about ("he could score six goals"), none it
+    tells as so; False for a sentence giving no figure."""
+    spans = figure_spans(sentence)
+    return bool(spans) and all(MIGHT_BE.search(sentence, max(0, start - 40), start) for start, _ in spans)
+
+
 def counts_near(
     sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW, money: bool = True, things: bool = False
 ) -> bool:
@@ -512,8 +532,11 @@ def counts_near(
         link = VALUE_OF.search(sentence, 0, start) if money else None
         return sentence[: link.start() if link else start]
 
+    def after(end: int) -> str:  # "his 26th big league managerial season": after the ordinal's letters
+        return sentence[end + 2 :] if ORDINAL_WRITTEN.match(sentence, end) else sentence[end:]
+
     return any(
-        any(stem(w) in stems for w in words(before(start))[-window:] + words(sentence[end:])[:window])
+        any(stem(w) in stems for w in words(before(start))[-window:] + words(after(end))[:window])
         for start, end in figure_spans(sentence)
         if not POINTS_BACK_TO.search(sentence[:start])
         and not _in_name_of(sentence, start, stems)
@@ -535,6 +558,8 @@ def _unit_on(sentence: str, end: int, stems: AbstractSet[str]) -> bool:
     counted ("how many GB": "512GB")."""
     unit = UNIT_ON.match(sentence, end)
     written = unit.group().lower() if unit else ""
+    if ORDINAL_WRITTEN.fullmatch(written) and OWNED_ORDINAL.search(sentence[:end]):
+        return False  # "his 26th big league managerial season": he has managed 26 of them
     return bool(written) and written not in SCALES_WRITTEN_ON and stem(written) not in stems
 
 

@@ -43,7 +43,14 @@ from rag.lexicon import ARTICLE_NOUNS, content_stems, content_words, stem, words
 from rag.library import ingest_uploads, remove_article
 from rag.models import ChatModel, build_chat_model, build_embedder, embedder_id
 from rag.nodes import RankedNode, passages_of
-from rag.question import QuestionPlan, coming_out_search, described_topic, expand_contractions, plan_question
+from rag.question import (
+    QuestionPlan,
+    coming_out_search,
+    described_topic,
+    expand_contractions,
+    first_part,
+    plan_question,
+)
 from rag.ranking import SentenceRanker
 from rag.records import (
     BESIDE,
@@ -343,6 +350,7 @@ class Assistant:
                 parts = [plan.searched_with(p) for p in plan.parts] if len(plan.parts) > 1 else []
                 part_vectors = [self.query_vector(text) for text in parts]
                 half_vectors = [self.query_vector(half.text) for half in plan.halves]
+                first_vector = self.query_vector(first_part(standalone, plan)) if plan.halves else []
             passages = passages_of(nodes)
             with clock("speakers"):
                 spoken = self._spoken(plan, passages)
@@ -385,6 +393,7 @@ class Assistant:
             lambda doc_id: passages_of([NodeWithScore(node=n, score=0.0) for n in indexes.bm25.article_nodes(doc_id)]),
             self._statements,
             part_titled,
+            first_vector,
         )
 
     def _statements(self, doc_id: str) -> list[tuple[int, int, str]]:

@@ -66,15 +66,16 @@ from rag.word_frequency import zipf_frequency
 # noun is a title alone, no name ("Chief Soccer Officer and Sporting Director Chris Henderson"); a title anywhere
 # before a name makes it a person's; the words after a verb of saying that end with a title are who the person is,
 # the name after the comma who speaks ("added Inter Miami CF Co-Owner, David Beckham"); "Del" is a name's prefix
-# ("DelBianco")
-ATTRIBUTION_VERSION = "attribution-v31"
+# ("DelBianco"); v32: "tweeted" and "posted on X" (or another network) say what follows or went before
+ATTRIBUTION_VERSION = "attribution-v32"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
     r"warned|warns|argued|argues|told|reported|explained|explains|claimed|wrote|writes|"
     r"points out|pointed out|stressed|stresses|emphasized|emphasised|insisted|insists|announced|declared|"
     r"admitted|admits|conceded|concedes|maintained|maintains|urged|urges|testified|recalled|recalls|"
-    r"predicted|predicts|complained|complains|acknowledged|acknowledges"
+    r"predicted|predicts|complained|complains|acknowledged|acknowledges|tweeted|"
+    r"posted on (?:X|Twitter|Instagram|Facebook|Threads|LinkedIn|Bluesky|social media)"
 )
 SAYING = re.compile(rf"\b(?:{VERBS})\b")  # a verb of saying
 # a name followed by a verb of saying: "Jon Medved believes", "Ada Lin, the port's director, said"
@@ -177,6 +178,16 @@ PERSON_ROLES = (
 # one capitalised name and an appositive saying who they are: "Bree, another Kick streamer,"
 ONE_NAME_INTRODUCED = re.compile(
     rf"(?<!\S)(?P<name>{NAME_PREFIX}?[{UPPER}][{LOWER}]{{2,}}),\s+(?:a|an|another|the)\s+(?P<who>[^,.“”]{{2,60}}?),"
+)
+# a first name and a surname brought in with who they are, whatever the words ("Justin Thomas, a fifteen-time winner
+# on the Tour who is also ...,"): a person when a word opening the description is a person's role
+NAME_INTRODUCED = re.compile(
+    rf"(?<![\w'’-])(?P<name>[{UPPER}][{LOWER}]+\s+{NAME_PREFIX}?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?),\s+"
+    r"(?:a|an|another|the)\s+(?P<who>(?:[\w’'-]+\s+){0,2}[\w’'-]+)"
+)
+INTRODUCING_ROLES = frozenset({"winner", "champion"})  # a person's, though no project noun for people
+FIRST_NAME_RARITY = (
+    5.0  # ... whose first word is rarer than this in English: "Justin", not "Big Ten", "The Independent"
 )
 APPOSITIVE = re.compile(r"(?:an?|another|one\s+of)\s", re.IGNORECASE)  # "a member of the Green Party"
 NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")  # what an appositive follows: "Per Nygaard, "
@@ -680,6 +691,17 @@ class _Article:
         # one name brought in with who they are ("Bree, another Kick streamer, described ..."): a person too
         for match in ONE_NAME_INTRODUCED.finditer(text, body_start):
             if match.group("who").split()[-1].lower() in PERSON_ROLES and _is_person(match.group("name")):
+                self.people.append((match.start("name"), match.group("name")))
+        # ... and a name of common words ("Justin Thomas, a fifteen-time winner on the Tour ..."), by its role
+        for match in NAME_INTRODUCED.finditer(text, body_start):
+            roles = {w.lower().rsplit("-", 1)[-1] for w in match.group("who").split()}
+            first = match.group("name").split()[0].lower()
+            if (
+                roles & (PERSON_ROLES | INTRODUCING_ROLES)
+                and zipf_frequency(first) < FIRST_NAME_RARITY
+                and first not in NOT_PERSON
+                and (match.start("name"), match.group("name")) not in self.people
+            ):
                 self.people.append((match.start("name"), match.group("name")))
         self.people.sort()
         self.pronoun_uses = _pronoun_uses(text, body_start, {_surname(person) for _, person in self.people})

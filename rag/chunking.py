@@ -13,7 +13,7 @@ from rag.sentences import Span, split_sentences
 from rag.tokens import count_tokens, encoding
 
 # Bump when chunk boundaries change, so stored articles are re-chunked on the next ingest.
-CHUNKER_VERSION = "sentences-v1"
+CHUNKER_VERSION = "sentences-v2"  # v2: "Adv." and dotted initials ("K.O.") end no sentence
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING
 
 from rag.asked_kinds import (
@@ -93,6 +93,7 @@ from rag.asked_kinds import (
     half_writes,
     named_noun,
     names_kind_asked,
+    only_might_be,
     weighs_another,
     without_figures_of,
     writes_duration,
@@ -195,6 +196,12 @@ ASKS_REASON = re.compile(
     r"\b(?:tell\s+me|explain|know|wonder|understand)\s+why\b",  # "Tell me why Rachel Abrams thinks ..."
     re.I,
 )
+# "This explains why he slipped under the water", "This is one of the reasons why NASCAR did not want ...": the reason
+# is the sentence before
+REASON_BEFORE = re.compile(
+    r"[\"“]?(?:This|That|Which|It)\s+(?:(?:is|was)\s+(?:(?:one\s+of\s+)?the\s+(?:main\s+|biggest\s+|key\s+|real\s+)?"
+    r"reasons?\s+)?why|explains?\s+why|(?:is|was)\s+(?:partly\s+|largely\s+)?because)\b"
+)
 GIVES_REASON = re.compile(
     r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|so\s+that|in\s+order\s+to|reasons?|after|following|"
     r"for\s+fear|thanks\s+to|caused|led\s+to)\b",
@@ -218,6 +225,58 @@ STILL_TO_COME_DECLINED = "The articles found tell of {day} as still to come: the
 SETS_YEAR = re.compile(
     r"\b(?:in|during|since|until|before|after|by|throughout)\s+(?:early\s+|late\s+|mid-?)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![$%\d])",
+    re.IGNORECASE,
+)
+# "How long is Dejan Vasiljevic's new contract?": a length of time written beside the agreement or the penalty asked
+# about, or one of its kind ("a three-year deal", "an extension through February 2029"), not any the article gives
+# ("signed only 48 hours earlier", "38 seconds left to play")
+LASTING = re.compile(
+    r"\bhow\s+long\s+(?:is|was|will\s+be|are|were)\b[^?]*?\b(?P<noun>contract|deal|extension|agreement|ban|suspension|"
+    r"sentence|lease|loan|tenure|stint)s?\b",
+    re.IGNORECASE,
+)
+LASTING_KIN = {
+    **dict.fromkeys("contract deal extension agreement".split(), r"contracts?|deals?|extension|agreement|pact"),
+    **dict.fromkeys("ban suspension".split(), r"bans?|banned|suspension|suspended"),
+    "sentence": r"sentenced?|prison|jail",
+    "lease": r"lease",
+    "loan": r"loan",
+    "tenure": r"tenure|stint",
+    "stint": r"tenure|stint",
+}
+NOT_A_SPAN = r"(?!\s+(?:ago|earlier|later|left)\b)"  # "48 hours earlier", "38 seconds left": when, not how long
+
+
+def lasting_of(question: str) -> re.Pattern[str] | None:
+    """For "how long is X's contract" (a ban, a sentence, a lease ...), what a sentence giving its length writes: a
+    length of time within a few words of the thing or one of its kind; None for other questions."""
+    asked = LASTING.search(question)
+    if asked is None:
+        return None
+    kin = rf"\b(?:{LASTING_KIN[asked.group('noun').lower()]})\b"
+    span = rf"(?:{WRITES_DURATION.pattern}){NOT_A_SPAN}"
+    return re.compile(rf"{kin}\W+(?:[\w'’-]+\W+){{0,5}}?{span}|{span}\W+(?:[\w'’-]+\W+){{0,3}}?{kin}", re.IGNORECASE)
+
+
+# "What revenue did Uber report for the fourth quarter of 2023?": a quarter, as a question or an article writes it
+# ("Q4", "fourth-quarter", "the final quarter"); articles that never write it tell of another quarter
+QUARTER = re.compile(
+    r"\b(?:(?P<word>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<q>[1-4])|(?P<n>[1-4])q)\b",
+    re.IGNORECASE,
+)
+QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# "What was the final score of the Week 7 game?", "When is season 2 coming out?": a numbered week, game, season ...,
+# as a question or an article writes it ("Week 7", "game five", "the second season", "5th round"); articles that never
+# write it tell of another
+NUMBERED_LABELS = r"week|game|season|round|episode|chapter|stage|part|leg|test|volume|gameweek|matchday"
+NUMBER_NAMES = "one two three four five six seven eight nine ten".split()
+ORDINAL_NAMES = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+LABEL_NUMBERED = re.compile(
+    rf"\b(?P<label>{NUMBERED_LABELS})(?:\s+|-)(?P<number>\d{{1,2}}|{'|'.join(NUMBER_NAMES)})\b(?![.,:]\d|-\d)",
+    re.IGNORECASE,
+)
+ORDINAL_LABEL = re.compile(
+    rf"\b(?P<number>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_NAMES)})[\s-]+(?P<label>{NUMBERED_LABELS})\b",
     re.IGNORECASE,
 )
 BROAD_QUESTION = re.compile(
@@ -458,7 +517,9 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=unsaid)
         unanswered = self._answer_halves(s, unanswered)
         chosen = s.chosen
-        year = _year_unsaid(retrieval, chosen)
+        year = (
+            _year_unsaid(retrieval, chosen) or _quarter_unsaid(retrieval, chosen) or _numbered_unsaid(retrieval, chosen)
+        )
         if year:
             return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")
         assessment = assess(retrieval, ranked, chosen) if plan is not None and plan.kind == "yes_no" else None
@@ -688,6 +749,13 @@ class ExtractiveEngine(Engine):
             reasoned = any(GIVES_REASON.search(c.evidence.quote) for c in chosen)
             if not reasoned and giving is not None and giving.score >= TYPED_RATIO * best.score:
                 add(giving)
+        # "This explains why he slipped under the water and did not awaken": what it points back to is the reason
+        if ASKS_REASON.search(question):
+            ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in s.every}
+            for pointing in [c for c in chosen if REASON_BEFORE.match(c.evidence.quote)]:
+                reason = adjacent(ending, pointing.evidence.doc_id, pointing.evidence.start_char, -1)
+                if reason is not None:
+                    add(reason)
         # A sentence announcing a list ("... far superior to the DepEd for two main reasons.") goes on in the
         # sentences right after it that enumerate it ("The first is that ...", "Secondly, ..."): they are what it says
         for announcing in [c for c in chosen if ANNOUNCES_LIST.search(c.evidence.quote)]:
@@ -766,17 +834,22 @@ class ExtractiveEngine(Engine):
         if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question) or odds or weight:
             focus = retrieval.focus_stems
             names = _names_asked(retrieval)
-            money = (
-                ASKS_MONEY.search(question) is not None or kind == "money" or IN_CURRENCY.search(question) is not None
-            )
+            # what the first part of a compound question asks for, when it asks for a figure ("How old is Tate McRae,
+            # and how many streams ...": an age, no count), and of which names; else what any part does
+            asking = first if first != question and asks_figure_in(first, measure) else question
+            if asking is first:
+                names = _names_written(names, first)
+            money = ASKS_MONEY.search(asking) is not None or kind == "money" or IN_CURRENCY.search(asking) is not None
             # "How much is the stake worth": a sum, or points, a share (a later half asking it is answered as one)
             valued = money or ASKS_WORTH.search(first) is not None
             score = kind == "score"
-            age = ASKS_AGE.search(question) is not None
-            times = ASKS_TIMES.search(question) is not None
-            percent = ASKS_PERCENT.search(question) is not None or kind == "percent"
+            age = ASKS_AGE.search(asking) is not None
+            times = ASKS_TIMES.search(asking) is not None
+            percent = ASKS_PERCENT.search(asking) is not None or kind == "percent"
             duration = kind == "duration"
-            things = ASKS_COUNT.search(question) is not None
+            things = ASKS_COUNT.search(asking) is not None
+            # "How many goals did Haaland score ...?": what happened, not what "he could score"
+            happened = things and ASKS_PAST.match(asking) is not None
 
             def counts_asked(c: ScoredSentence) -> bool:
                 if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in
@@ -786,6 +859,7 @@ class ExtractiveEngine(Engine):
                     return not names or _names_every(names, _article_passages(c, retrieval))
                 return (
                     gives_figure(quote)
+                    and not (happened and only_might_be(quote))
                     and (not money or WRITES_MONEY.search(quote) is not None)
                     and (money or not valued or gives_value(quote))  # "worth": a sum, or "worth six points"
                     and (not score or WRITES_SCORE.search(quote) is not None)
@@ -825,6 +899,8 @@ class ExtractiveEngine(Engine):
                         if focus or score or weight
                         else None
                     )
+                if counted is None and asking is first:  # the first part asks it: its own words may find it
+                    counted = self._typed_for_first_part(s, first, counts_asked)
                 if counted is not None:
                     add(counted)
                 elif asks_figure_in(first, measure) or ASKS_WEIGHT.search(first):
@@ -863,6 +939,8 @@ class ExtractiveEngine(Engine):
             (ASKS_DURATION, WRITES_DURATION, NO_DURATION),
         ):
             if asks.search(question):
+                if asks is ASKS_DURATION:  # "how long is his new contract": a length of the contract
+                    writes = lasting_of(first) or writes
                 names = _names_asked(retrieval)
                 if asks.search(first) and first != question:  # "how long do the Pixel Buds last, and what is the
                     names = _names_written(names, first)  # ... rating of the Galaxy Buds2?": the first half's names
@@ -887,7 +965,9 @@ class ExtractiveEngine(Engine):
                     # / They get up to five hours of battery life"); a day or a year found that way was as often
                     # another event's, but not one found under a heading naming what the question names
                     told = (
-                        self._typed_in_article(s, writes_duration)
+                        self._typed_in_article(
+                            s, writes_duration if writes is WRITES_DURATION else partial(_tells, writes)
+                        )
                         or (self._length_of_asked(s, names) if ASKS_LENGTH.search(question) else None)
                         or next(
                             (
@@ -929,6 +1009,21 @@ class ExtractiveEngine(Engine):
             if not _lead_with(s, coded, ASKS_CODE, first, unanswered):
                 return NO_CODE, unanswered
         return "", unanswered
+
+    def _typed_for_first_part(
+        self, s: _Selection, first: str, gives: Callable[[ScoredSentence], bool]
+    ) -> ScoredSentence | None:
+        """For a compound question, the sentence its first part's own words find that gives what it asks for (`gives`),
+        when it matches the first part this close to the best (`TYPED_HALF_RATIO`, as for a later half): "How much
+        seed money has Deft raised, and how many monthly active users ...?" ranks the users' sentence first, and the
+        seed round's far below; None for a question asking one thing."""
+        vector = s.retrieval.first_vector
+        if not vector:
+            return None
+        embedded = {c.evidence.quote: c.vector for c in s.ranked if c.vector is not None}
+        matched = self.ranker.rank(first, vector, s.retrieval.passages, shortlist=SHORTLIST, known=embedded)
+        typed = next((c for c in matched if gives(c)), None)
+        return typed if typed is not None and typed.score >= TYPED_HALF_RATIO * matched[0].score else None
 
     def _answer_halves(self, s: _Selection, unanswered: Sequence[str]) -> list[str]:
         """Add the sentence answering each later half of a compound question; the halves left unanswered: those
@@ -1304,7 +1399,10 @@ def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     exact = set(written)
 
     def writes(name: str) -> bool:
-        return any(w == name or (len(name) >= 4 and w.startswith(name)) for w in written)
+        if any(w == name or (len(name) >= 4 and w.startswith(name)) for w in written):
+            return True
+        sides = name.split("-")  # "the Jaguars-Saints game": written by its two sides ("Jaguars vs. Saints")
+        return len(sides) > 1 and all(side and writes(side) for side in sides)
 
     def writes_country(initials: str) -> bool:  # "US": "18% of Americans", "the United States" (in one sentence)
         return any(
@@ -1318,7 +1416,13 @@ def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
         run = r"\s+".join(rf"{letter.upper()}[\w'’-]*" for letter in initials)
         return re.search(rf"(?<![\w'’-]){run}(?![\w'’-])", plain) is not None
 
-    return all(any(writes(n) or writes_country(n) or writes_spelled_out(n) for n in name) for name in names)
+    def writes_initials(name: Sequence[str]) -> bool:  # "K.O. II": its letters, "KO" once the stops are out
+        return len(name) > 1 and all(len(n) == 1 for n in name) and "".join(name) in exact
+
+    return all(
+        any(writes(n) or writes_country(n) or writes_spelled_out(n) for n in name) or writes_initials(name)
+        for name in names
+    )
 
 
 def _speakers_mentions(retrieval: Retrieval) -> dict[str, list[str]]:
@@ -1439,8 +1543,13 @@ def _answers_half(asked: str, sentence: ScoredSentence, chosen: Sequence[ScoredS
     quote = sentence.evidence.quote
     doc_id = sentence.evidence.doc_id
     context = [c.evidence.quote for c in chosen if c.evidence.doc_id == doc_id]
-    written = written_stems(" ".join([quote, *context]))
-    if kind is None or not kind.search(quote) or not content_stems(asked) <= written:
+    text = " ".join([quote, *context])
+    written = written_stems(text)
+    # a name is written by one of its words ("Varga, 34, grew up" for "how old is Ola Varga"), "old" by an age
+    names = [words(name) for name in names_in(asked)]
+    asked_with = content_stems(asked) - {stem(w) for name in names for w in name}
+    asked_with -= {"old"} if kind is WRITES_AGE else set()
+    if kind is None or not kind.search(quote) or not asked_with <= written or not _names_every(names, text):
         return False
     focus = question_focus(asked)
     window = MONEY_WINDOW if kind is WRITES_MONEY else COUNT_WINDOW
@@ -1460,6 +1569,54 @@ def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
     cited = [p for p in retrieval.passages if p.doc_id in docs]
     written = set(re.findall(r"\d+", " ".join(f"{p.text} {p.published[:4]}" for p in cited)))
     return next((y for y in years if y not in written), "")
+
+
+def _quarter(match: re.Match[str]) -> int:
+    """Which quarter a `QUARTER` match writes (1 to 4)."""
+    word = match.group("word")
+    return QUARTER_NUMBERS[word.lower()] if word else int(match.group("q") or match.group("n"))
+
+
+def _quarter_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
+    """A quarter the question sets ("for the fourth quarter of 2023", "Q1") that the chosen sentences' articles, as
+    found, never write in any form; '' when there is none (as `_year_unsaid` for a year)."""
+    asked = list(QUARTER.finditer(retrieval.standalone))
+    if not asked:
+        return ""
+    docs = {c.evidence.doc_id for c in chosen}
+    written = {_quarter(m) for p in retrieval.passages if p.doc_id in docs for m in QUARTER.finditer(p.text)}
+    unsaid = next((m for m in asked if _quarter(m) not in written), None)
+    if unsaid is None:
+        return ""
+    return f"the {unsaid.group()}" if unsaid.group("word") else unsaid.group()  # "the fourth quarter", "Q4"
+
+
+def _numbered(match: re.Match[str]) -> tuple[str, int]:
+    """The label and number a `LABEL_NUMBERED` or `ORDINAL_LABEL` match writes: ("season", 2)."""
+    number = match.group("number").lower()
+    if number in NUMBER_NAMES:
+        value = NUMBER_NAMES.index(number) + 1
+    elif number in ORDINAL_NAMES:
+        value = ORDINAL_NAMES.index(number) + 1
+    else:
+        value = int(number.rstrip("stndrh"))
+    return match.group("label").lower(), value
+
+
+def _numbered_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
+    """A numbered week, game, season ... the question names ("season 2 of Castlevania: Nocturne", "in Week 7") that
+    the chosen sentences' articles, as found, never write in any form; '' when there is none (as `_year_unsaid`)."""
+    # numbered as a label is ("season 2"): "the first season" of a show may be its only one, which no article numbers
+    asked = list(LABEL_NUMBERED.finditer(retrieval.standalone))
+    if not asked:
+        return ""
+    docs = {c.evidence.doc_id for c in chosen}
+    texts = [f"{p.title} {p.text}" for p in retrieval.passages if p.doc_id in docs]
+    written = {
+        _numbered(m) for text in texts for pattern in (LABEL_NUMBERED, ORDINAL_LABEL) for m in pattern.finditer(text)
+    }
+    unsaid = next((m for m in asked if _numbered(m) not in written), None)
+    return unsaid.group() if unsaid is not None else ""
 
 
 def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) -> str:

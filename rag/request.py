@@ -48,6 +48,9 @@ class Retrieval:
     # per part of the plan, the article of its outlet its words name by the title ("the TechCrunch article on
     # Norway's push to extend the ban on Meta's tracking ads"), or ""
     part_titled: list[str] = field(default_factory=list)
+    # the first part's embedding when the question has later halves ("How much seed money has Deft raised, and how many
+    # monthly active users ...?"): the whole question's words may rank its sentences below the later halves'
+    first_vector: list[float] = field(default_factory=list)
 
     @property
     def found(self) -> list[Passage]:

@@ -6,10 +6,13 @@ import re
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence.
+# ("Adv." is a lawyer's title: "IMPA director general Adv. Ilit Ostrovitch-Levi")
 _ABBREVIATION_WORDS = """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev
-inc ltd co corp bros dept univ est approx vs etc al fig no nos vol pp
+adv atty det insp supt inc ltd co corp bros dept univ est approx vs etc al fig no nos vol pp
 jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m"""
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+# letters each with its full stop ("K.O. II", "the D.C. office"): initials, which go on the sentence as "U.S." does
+DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 # A candidate end: terminal punctuation, then any closing quotes or brackets.
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*")
@@ -40,8 +43,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         word = re.search(r"([\w.]+)$", text[match.start() - 40 if match.start() > 40 else 0 : match.start()])
         if word:
             token = word.group(1).lower()
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                return False  # "Dr. Smith", "J. Smith"
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or DOTTED_INITIALS.fullmatch(token):
+                return False  # "Dr. Smith", "J. Smith", "the K.O. II sampler"
     return True
 
 

@@ -723,3 +723,31 @@ def test_a_title_runs_up_to_its_last_noun_and_two_titles_joined_by_and_come_befo
     assert "Rowing Officer" not in result.speakers
     # "DelMonte" is one word of a name, as "DeVito" is: the name is not cut to "Tom Del"
     assert said["Harbour Board Secret"] == "Tom DelMonte"
+
+
+def test_what_someone_posted_on_x_or_tweeted_is_theirs() -> None:
+    # a post quoted from a social network is a statement as "said" brings one in; "posted" a result is not
+    text = (
+        "“This ruling reads as if the league office wrote it for the Hawks,” Owls owner Lena Moe posted on X after "
+        "the game.\n\n"
+        "Hawks captain Ivo Stam tweeted that the squad would appeal.\n\n"
+        "The Owls posted a loss of $2 million for the season.\n"
+    )
+    result = attribute(text, article_speaker="the article")
+    said = speakers_by_opening(text, result, 20)
+    assert said["“This ruling reads a"] == "Lena Moe"
+    assert said["Hawks captain Ivo St"] == "Ivo Stam"
+    assert said["The Owls posted a lo"] == "the article"
+
+
+def test_a_name_of_common_words_brought_in_with_a_persons_role_is_a_persons() -> None:
+    # "Grant Wood" is two ordinary words; ", a two-time winner on the Tour" makes him the one "he" stands for, not
+    # the person named a paragraph before
+    text = (
+        "Kjetil Brekke hit a 316-yard drive at the Dunmore Open.\n\n"
+        "Most players are unhappy with the rule. Grant Wood, a two-time winner on the Tour who sits on its board, was "
+        "blunt.\n\n"
+        "“The association has made some poor decisions,” he said.\n"
+    )
+    result = attribute(text, article_speaker="the article")
+    assert speakers_by_opening(text, result, 20)["“The association has"] == "Grant Wood"

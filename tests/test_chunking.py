@@ -100,6 +100,19 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_title_written_short_and_dotted_initials_end_no_sentence() -> None:
+    text = (
+        "“This is real-time deterrence,” says IMPA director general Adv. Lea Orvik-Dahl. "
+        "The K.O. II sampler costs $299. It ships in May."
+    )
+    sentences = [text[s.start : s.end] for s in split_sentences(text)]
+    assert sentences == [
+        "“This is real-time deterrence,” says IMPA director general Adv. Lea Orvik-Dahl.",
+        "The K.O. II sampler costs $299.",
+        "It ships in May.",
+    ]
+
+
 def test_a_quotation_left_open_is_told_apart_from_one_closed() -> None:
     assert quotation_depth("\u201cJapan and NATO,\u201d says Koizumi, \u201chave different perceptions.") == 1
     assert quotation_depth('She said staying "cost me more than I admit.') == 1

@@ -17,7 +17,7 @@ import pytest
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.answer import Answer
-from rag.asked_kinds import ASKS_LENGTH, ASKS_MONEY, NO_CODE, NO_FIGURE, NO_WHEN, WRITES_WHEN
+from rag.asked_kinds import ASKS_LENGTH, ASKS_MONEY, NO_CODE, NO_DURATION, NO_FIGURE, NO_WHEN, WRITES_WHEN
 from rag.assistant import Assistant
 from rag.compare import Comparison
 from rag.entities import asked_deeds, introduces, tells_deed
@@ -4648,3 +4648,160 @@ def test_a_distance_written_onto_a_play_is_no_count_of_yards(fight_night: Assist
     # "a 40-yard run" is the length of one run, not how many yards he finished with
     answer = fight_night.ask("how many rushing yards did Ivo Stam finish with against the Lakeside Owls")
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
+
+
+# Session 51: a compound question's first part, a game named by its two sides, ordinals, quarters, seasons
+SEASON_CLOSE = {
+    "tovik.txt": (
+        {
+            "title": "Shopping search startup Tovik raises a seed round",
+            "source": "Harbour Courier",
+            "published": "2024-11-02",
+        },
+        "Tovik wants to be the search engine people use before they buy anything online. "
+        "The startup said it is on track to hit 40,000 monthly active users by the end of this year. "
+        "Most of those users find Tovik through its browser extension, the company said. "
+        "Rival apps count their monthly active users in the millions, and expect to hit far more by the end of "
+        "the year. "
+        "The company closed a $2.1 million round led by Fjord Fund, with angel investors joining.",
+    ),
+    "apps.txt": (
+        {"title": "Shopping apps race for users", "source": "Harbour Courier", "published": "2024-11-04"},
+        "Kettle, another shopping app, has 900,000 monthly active users and expects to hit a million by the end of "
+        "the year. "
+        "Basko said it expects to hit 250,000 monthly active users by the end of the year, double its count in "
+        "spring. "
+        "Neither app has said how much money it has raised. "
+        "Basko reported revenue of $310,000 for the third quarter, up from $120,000 a year earlier.",
+    ),
+    "growth.txt": (
+        {
+            "title": "The apps expecting the most users by the end of the year",
+            "source": "Harbour Courier",
+            "published": "2024-11-05",
+        },
+        "Pluma expects to hit 80,000 monthly active users by the end of the year. "
+        "Sorto has 60,000 monthly active users and expects to hit 100,000 by the end of the year. "
+        "Vendi hopes to hit 30,000 monthly active users by the end of the year. "
+        "Lumo expects its monthly active users to hit 45,000 by the end of the year. "
+        "Each of them expects growth to slow in the new year.",
+    ),
+    "nights.txt": (
+        {
+            "title": "Harbour Nights is the best show of the autumn",
+            "source": "Harbour Courier",
+            "published": "2024-11-06",
+        },
+        "Harbour Nights follows a ferry crew through one long winter in Kessel. "
+        "All eight episodes of season one arrive on Netflix on March 3. "
+        "The cast, led by Ola Varga, is superb throughout. "
+        "Ola Varga has made 12 films with the director Per Lind.",
+    ),
+    "varga.txt": (
+        {"title": "Island life made me an actor", "source": "Harbour Courier", "published": "2024-11-07"},
+        "Varga, 34, grew up on the islands the show is set on. "
+        "Her father ran the ferry between Kessel and Orvin for thirty years. "
+        "She still spends every summer there.",
+    ),
+    "crossing.txt": (
+        {"title": "Kessel crossing cancelled", "source": "Harbour Courier", "published": "2024-11-08"},
+        "Passengers waited at the Kessel terminal for most of Friday morning. "
+        "Engineers found a cracked fuel line on the Nordlys during its morning checks. "
+        "This is why the Friday crossing to Orvin was cancelled. "
+        "Passengers were offered seats on the Saturday boat, and most took them. "
+        "The operator said the Nordlys would be back in service next week.",
+    ),
+    "preview.txt": (
+        {"title": "Stam ready for the cup tie against Kessel", "source": "Harbour Courier", "published": "2024-11-09"},
+        "Ivo Stam has been in fine form before the cup tie against Kessel on Sunday. "
+        "His coach joked that Stam could score three goals against Kessel if the wind dropped. "
+        "Kessel have lost only once at home this season.",
+    ),
+    "signings.txt": (
+        {"title": "Stam and Dahl sign on", "source": "Harbour Courier", "published": "2024-11-10"},
+        "Ivo Stam, signed by the Hawks from Kessel only 48 hours earlier, scored on his debut. "
+        "Mia Dahl has agreed a two-year deal with the Owls. "
+        "Stam's new club were level with ten minutes left to play.",
+    ),
+    "owls.txt": (
+        {
+            "title": "Hawks vs. Owls: live updates from Bramley Park",
+            "source": "Harbour Courier",
+            "published": "2024-11-03",
+        },
+        "The Hawks and the Owls met at Bramley Park on Sunday night in front of a sell-out crowd. "
+        "The Owls struck first through a header from Mia Dahl. "
+        "Ivo Stam scored twice after the break as the Hawks held on to beat the Owls 3-1. "
+        "After her 14th season as head coach of the Owls, Ada Berg announced her retirement on Monday. "
+        "“This ruling reads as if the league office wrote it for the Hawks,” Owls owner Lena Moe said after the "
+        "game.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def season_close(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("season_close") / "articles", SEASON_CLOSE, local_embedder)
+
+
+def test_a_compound_questions_first_part_is_answered_by_its_own_sentence(season_close: Assistant) -> None:
+    # the whole question's words rank the users' sentences first; the seed round's sum answers the first part
+    answer = season_close.ask(
+        "How much seed money has Tovik raised, and how many monthly active users does it expect to hit by the end "
+        "of the year?"
+    )
+    assert "$2.1 million" in answer.text and "40,000" in answer.text, answer.text
+    assert_verbatim(season_close, answer)
+
+
+def test_a_game_named_by_its_two_sides_joined_is_the_game_they_played(season_close: Assistant) -> None:
+    # "the Hawks-Owls game" is written "The Hawks and the Owls met"
+    answer = season_close.ask("What was the final score of the Hawks-Owls game at Bramley Park?")
+    assert not answer.abstained and "3-1" in answer.text, answer.text
+
+
+def test_an_ordinal_after_whose_it_is_counts_them(season_close: Assistant) -> None:
+    # "her 14th season as head coach": she coached 14 seasons
+    answer = season_close.ask("How many seasons had Ada Berg coached the Owls when she retired?")
+    assert not answer.abstained and "14th season" in answer.text, answer.text
+
+
+def test_a_quarter_the_articles_never_write_is_declined_by_name(season_close: Assistant) -> None:
+    answer = season_close.ask("What revenue did Basko report for the fourth quarter?")
+    assert answer.abstained and "fourth quarter" in answer.text, answer.text
+    answered = season_close.ask("What revenue did Basko report for Q3?")
+    assert not answered.abstained and "$310,000" in answered.text, answered.text
+
+
+def test_a_numbered_season_the_articles_never_write_is_declined_by_name(season_close: Assistant) -> None:
+    answer = season_close.ask("When is season 2 of Harbour Nights coming out on Netflix?")
+    assert answer.abstained and "season 2" in answer.text, answer.text
+    # "season 1" is written "season one"
+    answered = season_close.ask("When does season 1 of Harbour Nights arrive on Netflix?")
+    assert not answered.abstained and "March 3" in answered.text, answered.text
+
+
+def test_a_later_half_asking_how_old_is_answered_by_an_age(season_close: Assistant) -> None:
+    # "12 films" is a figure of hers, no age; her age is in another article
+    answer = season_close.ask("When does season 1 of Harbour Nights arrive on Netflix, and how old is Ola Varga?")
+    assert "March 3" in answer.text and "Varga, 34," in answer.text, answer.text
+
+
+def test_a_sentence_saying_this_is_why_is_told_with_the_reason_before_it(season_close: Assistant) -> None:
+    answer = season_close.ask("Why was the Friday crossing to Orvin cancelled?")
+    assert "cracked fuel line" in answer.text, answer.text
+    assert_verbatim(season_close, answer)
+
+
+def test_a_figure_that_might_come_about_is_no_count_of_what_happened(season_close: Assistant) -> None:
+    # "Stam could score three goals" is a joke before the tie, no count of the goals he scored in it
+    answer = season_close.ask("How many goals did Ivo Stam score in the cup tie against Kessel?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+
+
+def test_how_long_a_contract_is_is_a_length_written_beside_it(season_close: Assistant) -> None:
+    answer = season_close.ask("How long is Mia Dahl's new contract with the Owls?")
+    assert not answer.abstained and "two-year deal" in answer.text, answer.text
+    # "48 hours earlier" tells when he signed, "ten minutes left" another length: neither is his contract's
+    declined = season_close.ask("How long is Ivo Stam's new contract with the Hawks?")
+    assert declined.abstained and declined.text == NO_DURATION, declined.text
