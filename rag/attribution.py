@@ -66,7 +66,9 @@ from rag.word_frequency import zipf_frequency
 # noun is a title alone, no name ("Chief Soccer Officer and Sporting Director Chris Henderson"); a title anywhere
 # before a name makes it a person's; the words after a verb of saying that end with a title are who the person is,
 # the name after the comma who speaks ("added Inter Miami CF Co-Owner, David Beckham"); "Del" is a name's prefix
-# ("DelBianco"); v32: "tweeted" and "posted on X" (or another network) say what follows or went before
+# ("DelBianco"); v32: "tweeted" and "posted on X" (or another network) say what follows or went before, and a first
+# name and surname of ordinary words brought in with a person's role are a person ("Justin Thomas, a fifteen-time
+# winner on the Tour,")
 ATTRIBUTION_VERSION = "attribution-v32"
 
 VERBS = (
@@ -186,9 +188,8 @@ NAME_INTRODUCED = re.compile(
     r"(?:a|an|another|the)\s+(?P<who>(?:[\w’'-]+\s+){0,2}[\w’'-]+)"
 )
 INTRODUCING_ROLES = frozenset({"winner", "champion"})  # a person's, though no project noun for people
-FIRST_NAME_RARITY = (
-    5.0  # ... whose first word is rarer than this in English: "Justin", not "Big Ten", "The Independent"
-)
+# ... whose first word is rarer than this in English: "Justin", not "Big Ten", "The Independent"
+FIRST_NAME_RARITY = 5.0
 APPOSITIVE = re.compile(r"(?:an?|another|one\s+of)\s", re.IGNORECASE)  # "a member of the Green Party"
 NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")  # what an appositive follows: "Per Nygaard, "
 # words that make a sentence's opening a clause, not a name: "And being default was not determinative, he said"

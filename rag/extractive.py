@@ -20,7 +20,9 @@ sentence gives), "which party" when no name is one's, one asking what someone sa
 found is theirs on its topic (`rag.voices`), and "Who is the defense minister?" when no sentence gives
 the role to a name (the first name it is given to answers); a question asking what happened on a day
 ("What was the outcome of the July 10 election?") is declined when every sentence found writing the day tells
-of it as still to come ("the upcoming July 10 elections"). An entity question ("Who ...", "Which
+of it as still to come ("the upcoming July 10 elections"), and one setting a year, a quarter or a numbered week,
+game or season ("the fourth quarter of 2023", "season 2") that the answering articles never write is declined
+naming it. An entity question ("Who ...", "Which
 company ...", "In which city ...") opens with the name the evidence points to, citing the sentences that
 hold it, unless it is named only in sentences far weaker than the best (`rag.entity_choice`). Each later
 half of a compound question ("..., and which countries get it first?") is answered by the sentence
