@@ -105,7 +105,7 @@ from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import Candidate, introduces, names_in
 from rag.entity_choice import choose_entity, telling_words
-from rag.figures import numbers_in
+from rag.figures import NUMBER_WORDS, numbers_in
 from rag.lexicon import (
     COUNTRY_INITIALS,
     FUNCTION_WORDS,
@@ -260,25 +260,22 @@ def lasting_of(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"{kin}\W+(?:[\w'’-]+\W+){{0,5}}?{span}|{span}\W+(?:[\w'’-]+\W+){{0,3}}?{kin}", re.IGNORECASE)
 
 
-# "What revenue did Uber report for the fourth quarter of 2023?": a quarter, as a question or an article writes it
-# ("Q4", "fourth-quarter", "the final quarter"); articles that never write it tell of another quarter
+# "What revenue did Uber report for the fourth quarter of 2023?", "When is season 2 coming out?": a quarter ("Q4",
+# "fourth-quarter", "the final quarter") or a numbered week, game, season ... ("Week 7", "game five", "the second
+# season", "5th round"), as a question or an article writes it; articles that never write it tell of another
+ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 QUARTER = re.compile(
     r"\b(?:(?P<word>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<q>[1-4])|(?P<n>[1-4])q)\b",
     re.IGNORECASE,
 )
-QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-# "What was the final score of the Week 7 game?", "When is season 2 coming out?": a numbered week, game, season ...,
-# as a question or an article writes it ("Week 7", "game five", "the second season", "5th round"); articles that never
-# write it tell of another
 NUMBERED_LABELS = r"week|game|season|round|episode|chapter|stage|part|leg|test|volume|gameweek|matchday"
-NUMBER_NAMES = "one two three four five six seven eight nine ten".split()
-ORDINAL_NAMES = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+LABEL_NUMBERS = {"one": 1, **NUMBER_WORDS}
 LABEL_NUMBERED = re.compile(
-    rf"\b(?P<label>{NUMBERED_LABELS})(?:\s+|-)(?P<number>\d{{1,2}}|{'|'.join(NUMBER_NAMES)})\b(?![.,:]\d|-\d)",
+    rf"\b(?P<label>{NUMBERED_LABELS})(?:\s+|-)(?P<number>\d{{1,2}}|{'|'.join(LABEL_NUMBERS)})\b(?![.,:]\d|-\d)",
     re.IGNORECASE,
 )
 ORDINAL_LABEL = re.compile(
-    rf"\b(?P<number>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_NAMES)})[\s-]+(?P<label>{NUMBERED_LABELS})\b",
+    rf"\b(?P<number>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINALS)})[\s-]+(?P<label>{NUMBERED_LABELS})\b",
     re.IGNORECASE,
 )
 BROAD_QUESTION = re.compile(
@@ -519,9 +516,7 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=unsaid)
         unanswered = self._answer_halves(s, unanswered)
         chosen = s.chosen
-        year = (
-            _year_unsaid(retrieval, chosen) or _quarter_unsaid(retrieval, chosen) or _numbered_unsaid(retrieval, chosen)
-        )
+        year = _year_unsaid(retrieval, chosen) or _period_unsaid(retrieval, chosen)
         if year:
             return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")
         assessment = assess(retrieval, ranked, chosen) if plan is not None and plan.kind == "yes_no" else None
@@ -1573,52 +1568,36 @@ def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
     return next((y for y in years if y not in written), "")
 
 
-def _quarter(match: re.Match[str]) -> int:
-    """Which quarter a `QUARTER` match writes (1 to 4)."""
-    word = match.group("word")
-    return QUARTER_NUMBERS[word.lower()] if word else int(match.group("q") or match.group("n"))
-
-
-def _quarter_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
-    """A quarter the question sets ("for the fourth quarter of 2023", "Q1") that the chosen sentences' articles, as
-    found, never write in any form; '' when there is none (as `_year_unsaid` for a year)."""
-    asked = list(QUARTER.finditer(retrieval.standalone))
-    if not asked:
-        return ""
-    docs = {c.evidence.doc_id for c in chosen}
-    written = {_quarter(m) for p in retrieval.passages if p.doc_id in docs for m in QUARTER.finditer(p.text)}
-    unsaid = next((m for m in asked if _quarter(m) not in written), None)
-    if unsaid is None:
-        return ""
-    return f"the {unsaid.group()}" if unsaid.group("word") else unsaid.group()  # "the fourth quarter", "Q4"
-
-
-def _numbered(match: re.Match[str]) -> tuple[str, int]:
-    """The label and number a `LABEL_NUMBERED` or `ORDINAL_LABEL` match writes: ("season", 2)."""
-    number = match.group("number").lower()
-    if number in NUMBER_NAMES:
-        value = NUMBER_NAMES.index(number) + 1
-    elif number in ORDINAL_NAMES:
-        value = ORDINAL_NAMES.index(number) + 1
+def _period(match: re.Match[str]) -> tuple[str, int]:
+    """What a `QUARTER`, `LABEL_NUMBERED` or `ORDINAL_LABEL` match writes: ("quarter", 4), ("season", 2)."""
+    if match.re is QUARTER:
+        number = (match.group("word") or match.group("q") or match.group("n")).lower()
+        label = "quarter"
     else:
-        value = int(number.rstrip("stndrh"))
-    return match.group("label").lower(), value
+        number, label = match.group("number").lower(), match.group("label").lower()
+    if number == "final":  # "the final quarter"
+        return label, 4
+    value = LABEL_NUMBERS.get(number) or ORDINALS.get(number) or int(number.rstrip("stndrh"))
+    return label, value
 
 
-def _numbered_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
-    """A numbered week, game, season ... the question names ("season 2 of Castlevania: Nocturne", "in Week 7") that
-    the chosen sentences' articles, as found, never write in any form; '' when there is none (as `_year_unsaid`)."""
-    # numbered as a label is ("season 2"): "the first season" of a show may be its only one, which no article numbers
-    asked = list(LABEL_NUMBERED.finditer(retrieval.standalone))
+def _period_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
+    """A quarter or a numbered week, game, season ... the question sets ("for the fourth quarter of 2023", "season 2
+    of Castlevania: Nocturne") that the chosen sentences' articles, as found, never write in any form; '' when there is
+    none (as `_year_unsaid` for a year). A label is looked for only numbered as one ("season 2"): "the first season" of
+    a show may be its only one, which no article numbers."""
+    asked = [*QUARTER.finditer(retrieval.standalone), *LABEL_NUMBERED.finditer(retrieval.standalone)]
     if not asked:
         return ""
     docs = {c.evidence.doc_id for c in chosen}
     texts = [f"{p.title} {p.text}" for p in retrieval.passages if p.doc_id in docs]
-    written = {
-        _numbered(m) for text in texts for pattern in (LABEL_NUMBERED, ORDINAL_LABEL) for m in pattern.finditer(text)
-    }
-    unsaid = next((m for m in asked if _numbered(m) not in written), None)
-    return unsaid.group() if unsaid is not None else ""
+    patterns = (QUARTER, LABEL_NUMBERED, ORDINAL_LABEL)
+    written = {_period(m) for text in texts for pattern in patterns for m in pattern.finditer(text)}
+    unsaid = next((m for m in asked if _period(m) not in written), None)
+    if unsaid is None:
+        return ""
+    worded = unsaid.re is QUARTER and unsaid.group("word")
+    return f"the {unsaid.group()}" if worded else unsaid.group()  # "the fourth quarter", "Q4", "season 2"
 
 
 def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) -> str:
