@@ -63,10 +63,10 @@ OPENS = rf"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)(?:{HEDGES}\s+)?"
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
 ASKS_FIGURE = re.compile(  # "By what percentage ...", "At how many ...": a preposition may come first
     rf"{OPENS}(?:(?:by|to|at|of|for|in|from|with)\s+)?(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
-    r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:exact\s+|total\s+)?"
+    r"what(?:['’]?s\s+|\s+(?:is\s+|was\s+|are\s+|were\s+)?)(?:the\s+)?(?:exact\s+|total\s+)?"
     r"(?:share|percentage|percent|proportion|amount|number|figure|sum|size)\b|"
     # "What minimum credit score do you need": a figure of the noun
-    r"what\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:minimum|maximum|average|median)\s)",
+    r"what(?:['’]?s\s+|\s+(?:is\s+|was\s+|are\s+|were\s+)?)(?:the\s+)?(?:minimum|maximum|average|median)\s)",
     re.IGNORECASE,
 )
 WRITES_FIGURE = re.compile(
@@ -132,6 +132,15 @@ WRITES_TIMES = re.compile(
 WRITES_SCORE = re.compile(
     r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
 )
+# a team's record written after its name ("The Buffalo Bills (8-6) will be the first foes ..."): no score of a game
+TEAM_RECORD = re.compile(r"(?<=[A-Za-z.])\s*\(\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:,[^()]*)?\)")
+
+
+def without_records(sentence: str) -> str:
+    """The sentence with the teams' records written after their names blanked out, offsets kept: "What was the final
+    score when the Bills played the Chargers?" is not answered by "The Buffalo Bills (8-6) will face ..."."""
+    return TEAM_RECORD.sub(lambda m: " " * len(m.group()), sentence)
+
 
 # a record of games won and lost, asked as whose it is or of what kind ("Golden State's record after the Kings
 # collapse", "Opetaia's professional record", "what overall record did he finish with"): "8-10", "24-0"; not a record

@@ -98,6 +98,7 @@ from rag.asked_kinds import (
     only_might_be,
     weighs_another,
     without_figures_of,
+    without_records,
     writes_duration,
 )
 from rag.citations import cosine, number_citations, passage_sentences
@@ -228,6 +229,19 @@ SETS_YEAR = re.compile(
     r"\b(?:in|during|since|until|before|after|by|throughout)\s+(?:early\s+|late\s+|mid-?)?"
     r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![$%\d])",
     re.IGNORECASE,
+)
+# "How many visitors did the site get in September?": the month sets when, as a year does (not "in may", a verb; a day
+# of the month, "in October 23's game", is a day)
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+SETS_MONTH = re.compile(
+    r"\b(?:in|during|for|through|throughout|since|until|by)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?P<month>january|february|march|april|(?-i:May)|june|july|august|september|october|november|december)\b"
+    r"(?!\s+\d{1,2}\b|-)",
+    re.IGNORECASE,
+)
+WRITES_MONTH = re.compile(
+    r"\b(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))(?![\w-])"
 )
 # "How long is Dejan Vasiljevic's new contract?": a length of time written beside the agreement or the penalty asked
 # about, or one of its kind ("a three-year deal", "an extension through February 2029"), not any the article gives
@@ -460,6 +474,7 @@ class ExtractiveEngine(Engine):
         ranked = [c for c in every if c.vector is not None]  # the embedded shortlist
         if not ranked:
             return ExtractiveResult([], 0.0)
+        ranked = _answers_to_own_questions(ranked, every)
         best = ranked[0]
         # A question that is only a name ("Who is Yu Koizumi?") is far in meaning from any sentence:
         # a sentence that writes the name is relevant enough.
@@ -494,7 +509,7 @@ class ExtractiveEngine(Engine):
             unsaid = f"The articles found report nothing {voice.who} said on this."
             return ExtractiveResult([], best.score, declined=unsaid)
         if said:  # their words answer, led by those that best match the question: no one else's
-            ranked = [c for c in ranked if c in said] or said
+            ranked = [c for c in ranked if c.evidence in {s.evidence for s in said}] or said
             best = ranked[0]
         broad = BROAD_QUESTION.search(question) is not None
         s = _Selection(retrieval, every, ranked, best, [best])
@@ -516,7 +531,7 @@ class ExtractiveEngine(Engine):
             return ExtractiveResult([], best.score, declined=unsaid)
         unanswered = self._answer_halves(s, unanswered)
         chosen = s.chosen
-        year = _year_unsaid(retrieval, chosen) or _period_unsaid(retrieval, chosen)
+        year = _year_unsaid(retrieval, chosen) or _period_unsaid(retrieval, chosen) or _month_unsaid(retrieval, chosen)
         if year:
             return ExtractiveResult([], best.score, declined=f"The articles found say nothing of {year}.")
         assessment = assess(retrieval, ranked, chosen) if plan is not None and plan.kind == "yes_no" else None
@@ -859,7 +874,10 @@ class ExtractiveEngine(Engine):
                     and not (happened and only_might_be(quote))
                     and (not money or WRITES_MONEY.search(quote) is not None)
                     and (money or not valued or gives_value(quote))  # "worth": a sum, or "worth six points"
-                    and (not score or WRITES_SCORE.search(quote) is not None)
+                    and (
+                        not score
+                        or WRITES_SCORE.search(quote if measure == "record" else without_records(quote)) is not None
+                    )
                     and (not age or WRITES_AGE.search(quote) is not None)
                     # "six sacks of Williams" counts the times asked of a deed ("How many times did Notre Dame sack")
                     and (not times or WRITES_TIMES.search(quote) is not None or bool(focus))
@@ -1410,8 +1428,9 @@ def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
     def writes_spelled_out(initials: str) -> bool:  # "GTA": "Grand Theft Auto"; "NATO": "North Atlantic Treaty ..."
         if not INITIALS_SPELLED_OUT[0] <= len(initials) <= INITIALS_SPELLED_OUT[1] or not initials.isalpha():
             return False
-        run = r"\s+".join(rf"{letter.upper()}[\w'’-]*" for letter in initials)
-        return re.search(rf"(?<![\w'’-]){run}(?![\w'’-])", plain) is not None
+        # ... a name's parts joined by a hyphen each its letter: "SBF" is "Sam Bankman-Fried"
+        run = r"(?:\s+|-)".join(rf"{letter.upper()}[\w'’]*" for letter in initials)
+        return re.search(rf"(?<![\w'’-]){run}(?![\w'’])", plain) is not None
 
     def writes_initials(name: Sequence[str]) -> bool:  # "K.O. II": its letters, "KO" once the stops are out
         return len(name) > 1 and all(len(n) == 1 for n in name) and "".join(name) in exact
@@ -1568,6 +1587,27 @@ def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
     return next((y for y in years if y not in written), "")
 
 
+def _month_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
+    """A month the question sets as its time ("how many visitors did the site get in September") that the chosen
+    sentences' articles, as found, never write, and were published neither in nor the month after (which may call it
+    "last month"); '' when there is none (as `_year_unsaid` for a year). A day of the month ("on October 23") is
+    a day, not looked for here; dates read as publication dates are left out."""
+    plan = retrieval.plan
+    dated = [(d.start, d.end) for d in plan.dates] if plan is not None else []
+    asked = [m for m in SETS_MONTH.finditer(retrieval.standalone) if not any(a <= m.start() < b for a, b in dated)]
+    if not asked:
+        return ""
+    docs = {c.evidence.doc_id for c in chosen}
+    cited = [p for p in retrieval.passages if p.doc_id in docs]
+    written = {MONTHS.index(m.group("month")[:3].lower()) for p in cited for m in WRITES_MONTH.finditer(p.text)}
+    for p in cited:
+        if re.match(r"\d{4}-\d\d", p.published):
+            published = int(p.published[5:7]) - 1
+            written |= {published, (published - 1) % 12}  # "last month"
+    unsaid = next((m for m in asked if MONTHS.index(m.group("month")[:3].lower()) not in written), None)
+    return unsaid.group("month").capitalize() if unsaid else ""
+
+
 def _period(match: re.Match[str]) -> tuple[str, int]:
     """What a `QUARTER`, `LABEL_NUMBERED` or `ORDINAL_LABEL` match writes: ("quarter", 4), ("season", 2)."""
     if match.re is QUARTER:
@@ -1648,6 +1688,36 @@ ENUMERATES = re.compile(
     re.IGNORECASE,
 )
 LIST_SENTENCES = 5  # the sentences after a list's announcement followed into for its items
+
+
+def _answers_to_own_questions(ranked: list[ScoredSentence], every: Sequence[ScoredSentence]) -> list[ScoredSentence]:
+    """The ranked sentences with each question an article asks itself ("What is the APR for the Fifth Third Card?",
+    an interviewer's "What would you say the differences are ...?") replaced by the sentence after it, its answer
+    ("The card comes with a 20.74%-29.99% variable APR.", "I would say Apple was ice and Google was fire."), ranked
+    as the better of the two: a question tells nothing. One followed by no answer in the passages found (by another
+    question, or by nothing) is left out; all stay when every ranked sentence is such a question."""
+    by_start = {(c.evidence.doc_id, c.evidence.start_char): c for c in every}
+    answers: list[ScoredSentence] = []
+    for candidate in ranked:
+        if not ASKS_ITSELF.match(candidate.evidence.quote):
+            answers.append(candidate)
+            continue
+        after = _next_sentence(candidate, by_start)
+        if after is None or ASKS_ITSELF.match(after.evidence.quote) or after.heading:
+            continue
+        answers.append(
+            replace(
+                after,
+                semantic=max(after.semantic, candidate.semantic),
+                part_semantic=max(after.part_semantic, candidate.part_semantic),
+                vector=after.vector if after.vector is not None else candidate.vector,
+                rank=min(after.rank, candidate.rank),
+            )
+        )
+    unique: dict[tuple[str, int], ScoredSentence] = {}
+    for answer in sorted(answers, key=lambda c: -c.score):  # a sentence ranked itself and as an answer: the better
+        unique.setdefault((answer.evidence.doc_id, answer.evidence.start_char), answer)
+    return list(unique.values()) or ranked
 
 
 def _next_sentence(sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence]) -> ScoredSentence | None:

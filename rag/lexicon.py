@@ -161,3 +161,19 @@ def written_stems(text: str) -> frozenset[str]:
     found = content_words(text)
     joined = [a + b for a, b in itertools.pairwise(found) if "-" not in a + b]
     return content_stems(text) | frozenset(stemmer().stemWords(joined))
+
+
+# the irregular past forms of verbs a count is written with ("how many catches": "he caught 82 passes"; "how many
+# wins": "they won 12 games"), by the stem of what is counted
+IRREGULAR_FORMS = {
+    "catch": ("caught",),
+    "win": ("won",),
+    "loss": ("lost",),
+    "sale": ("sold",),
+    "throw": ("threw", "thrown"),
+    "steal": ("stole", "stolen"),
+    "buy": ("bought",),
+    "purchas": ("bought",),
+    "fight": ("fought",),
+    "flight": ("flew", "flown"),
+}

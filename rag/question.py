@@ -545,7 +545,8 @@ MEASURES = {
     **dict.fromkeys(
         "price cost fee salary budget revenue valuation profit earnings income deficit debt wage pay fine payout bonus "
         # "what were Nike's China sales": takings in money
-        "compensation severance sales".split(),
+        # "What's the total value of his contract?": a sum ("the value of X to Y" is no measure, NOT_THE_MEASURE)
+        "compensation severance sales value".split(),
         "money",
     ),
     # "What actual dollar figure did the auditor put on ...", "What price tag ...": a sum, however it is called
@@ -620,7 +621,7 @@ MEASURE = re.compile(
     # ... after up to two words saying which ("What weekly wage does he earn", "What prison sentence did she get")
     rf"^what\s+(?:(?!{_NOT_WHICH}\s)[a-z][\w-]*\s+){{0,2}}?(?P<measure_first>{'|'.join(MEASURES)})s?\s+"
     r"(?:is|was|are|were|does|did|do|will|has|had)\b|"
-    r"^what\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\w.'’-]+['’]s?\s+)?"
+    r"^what(?:['’]?s|\s+(?:is|was|are|were|will\s+be))\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|[\w.'’-]+['’]s?\s+)?"
     # up to four words before it, none of them a preposition: "the board's reason for the fee" asks no fee
     r"(?:(?!(?:of|for|in|on|at|to|with|from|by|and|or|that|which|when)\s)[a-z][\w'’-]*\s+){0,4}?"
     rf"(?P<measure>{'|'.join(MEASURES)})s?\b" + NOT_THE_MEASURE

@@ -4805,3 +4805,85 @@ def test_how_long_a_contract_is_is_a_length_written_beside_it(season_close: Assi
     # "48 hours earlier" tells when he signed, "ten minutes left" another length: neither is his contract's
     declined = season_close.ask("How long is Ivo Stam's new contract with the Hawks?")
     assert declined.abstained and declined.text == NO_DURATION, declined.text
+
+
+# Session 52: an article's own questions, measures asked with "what's", a team's record beside its name, a month a
+# question sets, a count written with an irregular verb
+FERRY_LINES = {
+    "winter.txt": (
+        {"title": "Orvin ferry winter timetable", "source": "Kessel Post", "published": "2024-11-12"},
+        "Is the Orvin ferry running this winter? "
+        "The operator said the boat will sail twice a day from December until March. "
+        "Tickets can be bought on board or at the terminal. "
+        "The Kessel ferry carried 41,000 passengers in October, its busiest month of the year.",
+    ),
+    "pass.txt": (
+        {"title": "A season pass for island commuters", "source": "Kessel Post", "published": "2024-11-13"},
+        "Commuters between Kessel and Orvin can now buy a season pass. "
+        "The pass covers every crossing on the Orvin ferry and is sold at the terminal. "
+        "Mia Dahl, who commutes to Orvin, said the pass would save her hours of queuing.",
+    ),
+    "cup.txt": (
+        {"title": "Hawks and Owls meet in Brask", "source": "Kessel Post", "published": "2024-11-14"},
+        "The Hawks (8-3) will face the Owls (5-6) in Brask on Saturday for the island cup. "
+        "Both sides rested their captains last week. "
+        "The Hawks signed Tom Berg to a new contract before the season.",
+    ),
+    "inquiry.txt": (
+        {"title": "Harbour inquiry hears from the ferry company", "source": "Kessel Post", "published": "2024-11-16"},
+        "Per Olsen-Berg told the harbour inquiry on Tuesday that the ferry company paid $2.4 million for the Nordlys. "
+        "The inquiry will hear from the harbour master next week.",
+    ),
+    "berg.txt": (
+        {"title": "Berg's best season yet", "source": "Kessel Post", "published": "2024-11-15"},
+        "Tom Berg was the Hawks' leading receiver again. "
+        "He caught 64 passes for 810 yards and seven touchdowns this season. "
+        "Berg has played for the Hawks since he left school.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def ferry_lines(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("ferry_lines") / "articles", FERRY_LINES, local_embedder)
+
+
+def test_an_articles_own_question_gives_way_to_the_answer_after_it(ferry_lines: Assistant) -> None:
+    answer = ferry_lines.ask("How often will the Orvin ferry sail this winter?")
+    assert "twice a day" in answer.text, answer.text
+    assert "Is the Orvin ferry running this winter?" not in answer.text, answer.text
+    assert_verbatim(ferry_lines, answer)
+
+
+def test_a_measure_asked_with_whats_needs_its_figure(ferry_lines: Assistant) -> None:
+    # "What's the price of ...", "What's the total value of ...": a sum, which no sentence on the pass or on Berg gives
+    for question in (
+        "What's the price of a season pass on the Orvin ferry?",
+        "What's the total value of Tom Berg's new contract with the Hawks?",
+    ):
+        answer = ferry_lines.ask(question)
+        assert answer.abstained and answer.text == NO_FIGURE, (question, answer.text)
+
+
+def test_a_teams_record_beside_its_name_is_no_score_of_the_game(ferry_lines: Assistant) -> None:
+    answer = ferry_lines.ask("What was the final score when the Hawks played the Owls in Brask?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+
+
+def test_a_month_the_articles_never_write_is_declined_by_name(ferry_lines: Assistant) -> None:
+    answer = ferry_lines.ask("How many passengers did the Kessel ferry carry in September?")
+    assert answer.abstained and "September" in answer.text, answer.text
+    answered = ferry_lines.ask("How many passengers did the Kessel ferry carry in October?")
+    assert not answered.abstained and "41,000" in answered.text, answered.text
+
+
+def test_a_count_written_with_an_irregular_verb_answers(ferry_lines: Assistant) -> None:
+    # "how many catches": "He caught 64 passes"
+    answer = ferry_lines.ask("How many catches did Tom Berg have this season?")
+    assert not answer.abstained and "64 passes" in answer.text, answer.text
+
+
+def test_initials_are_a_name_whose_parts_are_joined_by_a_hyphen(ferry_lines: Assistant) -> None:
+    # "POB" is "Per Olsen-Berg", as "SBF" is "Sam Bankman-Fried": the question's name is written
+    answer = ferry_lines.ask("At the POB inquiry hearing, how much did the ferry company pay for the Nordlys?")
+    assert not answer.abstained and "$2.4 million" in answer.text, answer.text
