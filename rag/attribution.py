@@ -69,7 +69,7 @@ from rag.word_frequency import zipf_frequency
 # ("DelBianco"); v32: "tweeted" and "posted on X" (or another network) say what follows or went before, and a first
 # name and surname of ordinary words brought in with a person's role are a person ("Justin Thomas, a fifteen-time
 # winner on the Tour,")
-ATTRIBUTION_VERSION = "attribution-v32"
+ATTRIBUTION_VERSION = "attribution-v33"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -1076,7 +1076,14 @@ APPOSED_NAME = re.compile(
     rf"[^,]{{0,60}}\b[a-z][^,]{{0,60}},\s+(?P<name>[{UPPER}][\w&.’'-]*(?:\s+[{UPPER}][\w&.’'-]*){{0,3}}),"
 )
 # "She called the data “reassuringly uneventful”": one just named, characterising something in their words
-CHARACTERISES = re.compile(r"^\s*(He|She|They)\s+(?:called|described|dubbed|labelled|labeled|termed)\b[^“”«»]*[“«]")
+# ... or in the sentence's own words after "as" ("He described the deduction as both disproportionate and unjust.",
+# "Rollins referred to him as a “cancer”")
+CHARACTERISES = re.compile(
+    r"^\s*(He|She|They|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:called|described|dubbed|labelled|labeled|termed|branded|referred\s+to)\b"
+    r"(?:[^“”«»]*[“«]|[^“”«».;!?]{1,80}?\s+as\s+)"
+)
+GROUP_OPENERS = frozenset("Several Many Some Both Most Few Other Critics Analysts Experts Fans Officials".split())
 # "Bankman-Fried, however, maintained his innocence": an adverb set off by commas is no speaker
 ASIDE = r"(?:however|though|meanwhile|instead|nonetheless|nevertheless|indeed|moreover|likewise)"
 # ... nor the thing "said to be" something ("The plant, said to be the largest in Europe, will close")
@@ -1347,7 +1354,10 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                         if speaker is None:
                             speaker = article.resolve(lead.group(1), sentence.start) if lead and named else None
         if speaker is None and (called := CHARACTERISES.match(line)):  # "She called the data “uneventful”."
-            speaker = article.resolve(called.group(1), sentence.start)
+            mention = called.group(1)
+            pronoun = mention in ("He", "She", "They")
+            if pronoun or (article.named(mention, sentence.start) and mention.split()[0] not in GROUP_OPENERS):
+                speaker = article.resolve(mention, sentence.start)
         if speaker is None and (opinion := OPINION.search(line)):
             speaker = article.last_person(sentence.start, opinion.group(1))
         if speaker:

@@ -89,6 +89,7 @@ from rag.asked_kinds import (
     asks_figure_in,
     code_for,
     counts_near,
+    figure_spans,
     gives_figure,
     gives_name,
     gives_value,
@@ -158,6 +159,12 @@ INTRODUCTION_ARTICLES = 3  # articles found read whole for the sentence saying w
 INITIALS_SPELLED_OUT = (3, 4)  # a name this long may be written as the capitalised words it is the initials of
 PARAGRAPH_CHARS = 800  # a paragraph this short is about what it names (an item of a list, a review's section)
 PARAGRAPH_BREAK = 2  # the characters left out between two chunks cut at a paragraph break ("\n\n")
+# "How many theaters ...": the figure's sentence, or this many characters of its article before it (a sentence or two)
+# or after it (a sentence: "In 2017 the operator bought its two newest ferries. Captain Ole Brekke runs ..."), its
+# heading or its title write one of the question's names
+POINTS_BACK_OPENING = re.compile(r"^\W*(?:It|He|She|They|Its|His|Her|Their|This|These)\b")
+NAMED_BEFORE = 300
+NAMED_AFTER = 150
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
 TYPED_AFTER = 2  # ... or the chosen sentences whose next one, pointing back to it, may give it
 TYPED_HOP_MATCH = 0.25  # ... or, found anywhere in a chosen article, holds this share of the words the best one lacks
@@ -863,6 +870,49 @@ class ExtractiveEngine(Engine):
             # "How many goals did Haaland score ...?": what happened, not what "he could score"
             happened = things and ASKS_PAST.match(asking) is not None
 
+            # every word of the names the question writes may be the one written near ("Stevenson" of "Rhamondre
+            # Stevenson", whose rarer first name tells him apart in an article)
+            skip = _where_to_look(retrieval)
+            near = [*names] + [
+                [w for w in words(n) if w not in FUNCTION_WORDS]
+                for n in names_in(question)
+                if not any(a <= question.find(n) < b for a, b in skip)
+            ]
+
+            def bound_elsewhere(quote: str) -> bool:
+                """Whether a sentence's figure may be another's: it opens pointing back ("It debuted in 2,539
+                theaters"), or names, before its figure, someone or something the question does not ("Sony's XM4s
+                can last up to 30 hours"); a sentence telling only of "the team" or "the operator" is of what its
+                article is about."""
+                if POINTS_BACK_OPENING.match(quote):
+                    return True
+                spans = figure_spans(quote)
+                asked = fold(question)
+                return bool(spans) and any(fold(n) not in asked for n in names_in(quote[: spans[0][0]]))
+
+            def named_near(c: ScoredSentence) -> bool:
+                """Whether one of the question's names is written in the sentence, in the `NAMED_BEFORE` characters
+                of its article before it or the `NAMED_AFTER` after it, under the heading it stands under or in its
+                article's title: the figure is
+                of what the question asks about, not of another thing its article tells of ("It debuted in 2,539
+                theaters", of Beyoncé's film, in an article naming Taylor Swift's further down)."""
+                evidence = c.evidence
+                found = [p for p in retrieval.passages if p.doc_id == evidence.doc_id]
+                title = found[0].title if found else ""
+
+                def written_around(passages: Sequence[Passage]) -> bool:
+                    covering = [p for p in passages if p.start_char <= evidence.start_char < p.end_char]
+                    passage = min(covering, key=lambda p: p.start_char, default=None)  # the one holding most before
+                    at = evidence.start_char - passage.start_char if passage is not None else 0
+                    before = passage.text[max(0, at - NAMED_BEFORE) : at] if passage is not None else ""
+                    end = at + len(evidence.quote)
+                    after = passage.text[end : end + NAMED_AFTER] if passage is not None else ""
+                    around = " ".join([before, evidence.quote, after, s.heading_above(evidence), title])
+                    return any(_names_every([name], around) for name in near)
+
+                # the passages found first; the whole article when they begin too near it (or a sentence found there)
+                return written_around(found) or written_around(s.article(evidence.doc_id))
+
             def counts_asked(c: ScoredSentence) -> bool:
                 if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in
                     return False  # 2019?" asks, as the question does: it gives nothing
@@ -891,6 +941,7 @@ class ExtractiveEngine(Engine):
                         not focus or counts_near(quote, focus, MONEY_WINDOW if valued else COUNT_WINDOW, valued, things)
                     )
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
+                    and (not names or not bound_elsewhere(quote) or named_near(c))
                 )
 
             # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not (a

@@ -751,3 +751,19 @@ def test_a_name_of_common_words_brought_in_with_a_persons_role_is_a_persons() ->
     )
     result = attribute(text, article_speaker="the article")
     assert speakers_by_opening(text, result, 20)["“The association has"] == "Grant Wood"
+
+
+def test_how_someone_described_something_is_their_statement() -> None:
+    # "X described the fine as ...", "X called the plan a ...": their characterisation, quoted or in the report's words;
+    # "Several skippers described ..." names no one
+    text = (
+        "Harbour master Ola Varga spoke after the inquiry.\n\n"
+        "Varga described the new timetable as unworkable for the island crews.\n\n"
+        "Ferry owner Ivo Stam met the council on Monday. Stam called the fee rise a “tax on islanders.”\n\n"
+        "Several Skippers described waiting hours for a berth.\n"
+    )
+    result = attribute(text, article_speaker="the article")
+    said = speakers_by_opening(text, result, 20)
+    assert said["Varga described the "] == "Ola Varga"
+    assert said["Stam called the fee "] == "Ivo Stam"
+    assert said["Several Skippers des"] == "the article"

@@ -4829,6 +4829,15 @@ FERRY_LINES = {
         "Both sides rested their captains last week. "
         "The Hawks signed Tom Berg to a new contract before the season.",
     ),
+    "films.txt": (
+        {"title": "Two island films open this weekend", "source": "Kessel Post", "published": "2024-11-17"},
+        "Kessel Tide, a film about the lighthouse keepers of the north coast, opens on Friday. "
+        "The other opening this weekend is Harbour Nights, the story of a ferry crew stranded on the islands all "
+        "winter. "
+        "Its director spent three years filming on the crossing, and the crew members play themselves. "
+        "The early screenings for the crew's families were a great success. "
+        "It is showing in 120 cinemas across the country.",
+    ),
     "inquiry.txt": (
         {"title": "Harbour inquiry hears from the ferry company", "source": "Kessel Post", "published": "2024-11-16"},
         "Per Olsen-Berg told the harbour inquiry on Tuesday that the ferry company paid $2.4 million for the Nordlys. "
@@ -4887,3 +4896,11 @@ def test_initials_are_a_name_whose_parts_are_joined_by_a_hyphen(ferry_lines: Ass
     # "POB" is "Per Olsen-Berg", as "SBF" is "Sam Bankman-Fried": the question's name is written
     answer = ferry_lines.ask("At the POB inquiry hearing, how much did the ferry company pay for the Nordlys?")
     assert not answer.abstained and "$2.4 million" in answer.text, answer.text
+
+
+def test_a_figure_is_of_a_name_written_near_it(ferry_lines: Assistant) -> None:
+    # "It is showing in 120 cinemas" is of Harbour Nights, named just before; Kessel Tide is named only far above it
+    answer = ferry_lines.ask("How many cinemas is Kessel Tide showing in?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    answered = ferry_lines.ask("How many cinemas is Harbour Nights showing in?")
+    assert not answered.abstained and "120 cinemas" in answered.text, answered.text
