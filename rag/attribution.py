@@ -68,7 +68,8 @@ from rag.word_frequency import zipf_frequency
 # the name after the comma who speaks ("added Inter Miami CF Co-Owner, David Beckham"); "Del" is a name's prefix
 # ("DelBianco"); v32: "tweeted" and "posted on X" (or another network) say what follows or went before, and a first
 # name and surname of ordinary words brought in with a person's role are a person ("Justin Thomas, a fifteen-time
-# winner on the Tour,")
+# winner on the Tour,"); v33: how someone described or called something is their statement, in quotation marks or
+# after "as" ("He described the deduction as both disproportionate and unjust.")
 ATTRIBUTION_VERSION = "attribution-v33"
 
 VERBS = (
@@ -1083,6 +1084,7 @@ CHARACTERISES = re.compile(
     r"(?:called|described|dubbed|labelled|labeled|termed|branded|referred\s+to)\b"
     r"(?:[^“”«»]*[“«]|[^“”«».;!?]{1,80}?\s+as\s+)"
 )
+# ... by one the article names, not a group opening the sentence ("Several SEOs described ...", "Critics called ...")
 GROUP_OPENERS = frozenset("Several Many Some Both Most Few Other Critics Analysts Experts Fans Officials".split())
 # "Bankman-Fried, however, maintained his innocence": an adverb set off by commas is no speaker
 ASIDE = r"(?:however|though|meanwhile|instead|nonetheless|nevertheless|indeed|moreover|likewise)"

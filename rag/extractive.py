@@ -159,10 +159,11 @@ INTRODUCTION_ARTICLES = 3  # articles found read whole for the sentence saying w
 INITIALS_SPELLED_OUT = (3, 4)  # a name this long may be written as the capitalised words it is the initials of
 PARAGRAPH_CHARS = 800  # a paragraph this short is about what it names (an item of a list, a review's section)
 PARAGRAPH_BREAK = 2  # the characters left out between two chunks cut at a paragraph break ("\n\n")
-# "How many theaters ...": the figure's sentence, or this many characters of its article before it (a sentence or two)
-# or after it (a sentence: "In 2017 the operator bought its two newest ferries. Captain Ole Brekke runs ..."), its
-# heading or its title write one of the question's names
+# a sentence opening by pointing back ("It debuted in 2,539 theaters"): its figure may be of another than the question's
 POINTS_BACK_OPENING = re.compile(r"^\W*(?:It|He|She|They|Its|His|Her|Their|This|These)\b")
+# ... given only when one of the question's names is written this many characters of its article before it (a
+# sentence or two) or after it (a sentence: "In 2017 the operator bought its two newest ferries. Captain Ole Brekke
+# runs ..."), or in its heading or title
 NAMED_BEFORE = 300
 NAMED_AFTER = 150
 TYPED_RATIO = 0.5  # a sentence giving a figure of what the question counts joins when this close to the best
@@ -893,9 +894,9 @@ class ExtractiveEngine(Engine):
             def named_near(c: ScoredSentence) -> bool:
                 """Whether one of the question's names is written in the sentence, in the `NAMED_BEFORE` characters
                 of its article before it or the `NAMED_AFTER` after it, under the heading it stands under or in its
-                article's title: the figure is
-                of what the question asks about, not of another thing its article tells of ("It debuted in 2,539
-                theaters", of Beyoncé's film, in an article naming Taylor Swift's further down)."""
+                article's title: the figure is of what the question asks about, not of another thing its article
+                tells of ("It debuted in 2,539 theaters", of Beyoncé's film, in an article naming Taylor Swift's
+                further down)."""
                 evidence = c.evidence
                 found = [p for p in retrieval.passages if p.doc_id == evidence.doc_id]
                 title = found[0].title if found else ""
@@ -1745,8 +1746,10 @@ def _answers_to_own_questions(ranked: list[ScoredSentence], every: Sequence[Scor
     """The ranked sentences with each question an article asks itself ("What is the APR for the Fifth Third Card?",
     an interviewer's "What would you say the differences are ...?") replaced by the sentence after it, its answer
     ("The card comes with a 20.74%-29.99% variable APR.", "I would say Apple was ice and Google was fire."), ranked
-    as the better of the two: a question tells nothing. One followed by no answer in the passages found (by another
-    question, or by nothing) is left out; all stay when every ranked sentence is such a question."""
+    with the better meaning of the two and its own words (the question's words would lift any sentence after a lede's
+    "Does Reddit co-founder Alexis Ohanian have regrets?"): a question tells nothing. One followed by no answer in the
+    passages found (by another question, or by nothing) is left out; all stay when every ranked sentence is such a
+    question."""
     by_start = {(c.evidence.doc_id, c.evidence.start_char): c for c in every}
     answers: list[ScoredSentence] = []
     for candidate in ranked:

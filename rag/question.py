@@ -545,7 +545,7 @@ MEASURES = {
     **dict.fromkeys(
         "price cost fee salary budget revenue valuation profit earnings income deficit debt wage pay fine payout bonus "
         # "what were Nike's China sales": takings in money
-        # "What's the total value of his contract?": a sum ("the value of X to Y" is no measure, NOT_THE_MEASURE)
+        # "What's the total value of his contract?": a sum (as is any value so asked, "What is the value of trust?")
         "compensation severance sales value".split(),
         "money",
     ),
