@@ -308,12 +308,13 @@ ASKS_WHEN = re.compile(
     rf"{OPENS}when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
 )
 _SEASONS = r"(?:spring|summer|autumn|fall|winter)"
-_MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no months
+MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no months
     r"\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?![\w-])"
 )
+WRITES_MONTH = re.compile(MONTH_NAME)
 WRITES_WHEN = re.compile(
-    rf"{WRITES_DAY.pattern}|{WRITES_YEAR.pattern}|{WRITES_DURATION.pattern}|{_MONTH_NAME}|\b{_SEASONS}\b|\bago\b|\b(?:tonight|overnight|soon)\b|"
+    rf"{WRITES_DAY.pattern}|{WRITES_YEAR.pattern}|{WRITES_DURATION.pattern}|{MONTH_NAME}|\b{_SEASONS}\b|\bago\b|\b(?:tonight|overnight|soon)\b|"
     rf"\b(?:this|last|next|coming|past|previous|following|same|that|earlier\s+this|later\s+this)\s+"
     rf"(?:week|weekend|month|year|season|quarter|decade|century|morning|afternoon|evening|night|{_SEASONS})\b|"
     r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)",

@@ -77,6 +77,7 @@ from rag.asked_kinds import (
     WRITES_FIGURE,
     WRITES_LENGTH,
     WRITES_MONEY,
+    WRITES_MONTH,
     WRITES_ODDS,
     WRITES_PENALTY,
     WRITES_PERCENT,
@@ -119,7 +120,7 @@ from rag.lexicon import (
     words,
     written_stems,
 )
-from rag.question import MEASURE_WORDS, MEASURES_ASKED, asked_measure, first_part, question_focus
+from rag.question import MEASURE_WORDS, MEASURES_ASKED, MONTHS, asked_measure, first_part, question_focus
 from rag.ranking import (
     ASKS_ITSELF,
     MIN_RELEVANCE,
@@ -240,16 +241,11 @@ SETS_YEAR = re.compile(
 )
 # "How many visitors did the site get in September?": the month sets when, as a year does (not "in may", a verb; a day
 # of the month, "in October 23's game", is a day)
-MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 SETS_MONTH = re.compile(
     r"\b(?:in|during|for|through|throughout|since|until|by)\s+(?:early\s+|late\s+|mid-?)?"
     r"(?P<month>january|february|march|april|(?-i:May)|june|july|august|september|october|november|december)\b"
     r"(?!\s+\d{1,2}\b|-)",
     re.IGNORECASE,
-)
-WRITES_MONTH = re.compile(
-    r"\b(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?))(?![\w-])"
 )
 # "How long is Dejan Vasiljevic's new contract?": a length of time written beside the agreement or the penalty asked
 # about, or one of its kind ("a three-year deal", "an extension through February 2029"), not any the article gives
@@ -517,7 +513,8 @@ class ExtractiveEngine(Engine):
             unsaid = f"The articles found report nothing {voice.who} said on this."
             return ExtractiveResult([], best.score, declined=unsaid)
         if said:  # their words answer, led by those that best match the question: no one else's
-            ranked = [c for c in ranked if c.evidence in {s.evidence for s in said}] or said
+            their_words = {c.evidence for c in said}
+            ranked = [c for c in ranked if c.evidence in their_words] or said
             best = ranked[0]
         broad = BROAD_QUESTION.search(question) is not None
         s = _Selection(retrieval, every, ranked, best, [best])
@@ -1627,14 +1624,10 @@ def _answers_half(asked: str, sentence: ScoredSentence, chosen: Sequence[ScoredS
 def _year_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:
     """A year the question sets ("in 2021") that the chosen sentences' articles, as found, never write
     and were not published in; '' when there is none. Dates read as publication dates are left out."""
-    plan = retrieval.plan
-    dated = [(d.start, d.end) for d in plan.dates] if plan is not None else []
-    found = SETS_YEAR.finditer(retrieval.standalone)
-    years = [m.group("year") for m in found if not any(a <= m.start("year") < b for a, b in dated)]
+    years = [m.group("year") for m in _set_outside_dates(retrieval, SETS_YEAR, "year")]
     if not years:
         return ""
-    docs = {c.evidence.doc_id for c in chosen}
-    cited = [p for p in retrieval.passages if p.doc_id in docs]
+    cited = _chosen_articles_found(retrieval, chosen)
     written = set(re.findall(r"\d+", " ".join(f"{p.text} {p.published[:4]}" for p in cited)))
     return next((y for y in years if y not in written), "")
 
@@ -1644,20 +1637,35 @@ def _month_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str
     sentences' articles, as found, never write, and were published neither in nor the month after (which may call it
     "last month"); '' when there is none (as `_year_unsaid` for a year). A day of the month ("on October 23") is
     a day, not looked for here; dates read as publication dates are left out."""
-    plan = retrieval.plan
-    dated = [(d.start, d.end) for d in plan.dates] if plan is not None else []
-    asked = [m for m in SETS_MONTH.finditer(retrieval.standalone) if not any(a <= m.start() < b for a, b in dated)]
+    asked = _set_outside_dates(retrieval, SETS_MONTH, "month", publication_only=True)  # "in September 2023" too
     if not asked:
         return ""
-    docs = {c.evidence.doc_id for c in chosen}
-    cited = [p for p in retrieval.passages if p.doc_id in docs]
-    written = {MONTHS.index(m.group("month")[:3].lower()) for p in cited for m in WRITES_MONTH.finditer(p.text)}
+    cited = _chosen_articles_found(retrieval, chosen)
+    written = {MONTHS[m.group().rstrip(".").lower()] for p in cited for m in WRITES_MONTH.finditer(p.text)}
     for p in cited:
         if re.match(r"\d{4}-\d\d", p.published):
-            published = int(p.published[5:7]) - 1
-            written |= {published, (published - 1) % 12}  # "last month"
-    unsaid = next((m for m in asked if MONTHS.index(m.group("month")[:3].lower()) not in written), None)
+            published = int(p.published[5:7])
+            written |= {published, published - 1 or 12}  # "last month"
+    unsaid = next((m for m in asked if MONTHS[m.group("month").lower()] not in written), None)
     return unsaid.group("month").capitalize() if unsaid else ""
+
+
+def _set_outside_dates(
+    retrieval: Retrieval, sets: re.Pattern[str], group: str, publication_only: bool = False
+) -> list[re.Match[str]]:
+    """What the question sets (`sets`, read at `group`: a year, a month) outside the dates the plan reads (with
+    `publication_only`, outside those it reads as publication dates: "The Verge's report published in November")."""
+    plan = retrieval.plan
+    dates = [d for d in plan.dates if d.publication or not publication_only] if plan is not None else []
+    dated = [(d.start, d.end) for d in dates]
+    found = sets.finditer(retrieval.standalone)
+    return [m for m in found if not any(a <= m.start(group) < b for a, b in dated)]
+
+
+def _chosen_articles_found(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> list[Passage]:
+    """The passages found in the chosen sentences' articles."""
+    docs = {c.evidence.doc_id for c in chosen}
+    return [p for p in retrieval.passages if p.doc_id in docs]
 
 
 def _period(match: re.Match[str]) -> tuple[str, int]:
@@ -1681,8 +1689,7 @@ def _period_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> st
     asked = [*QUARTER.finditer(retrieval.standalone), *LABEL_NUMBERED.finditer(retrieval.standalone)]
     if not asked:
         return ""
-    docs = {c.evidence.doc_id for c in chosen}
-    texts = [f"{p.title} {p.text}" for p in retrieval.passages if p.doc_id in docs]
+    texts = [f"{p.title} {p.text}" for p in _chosen_articles_found(retrieval, chosen)]
     patterns = (QUARTER, LABEL_NUMBERED, ORDINAL_LABEL)
     written = {_period(m) for text in texts for pattern in patterns for m in pattern.finditer(text)}
     unsaid = next((m for m in asked if _period(m) not in written), None)
