@@ -641,6 +641,13 @@ ATTENDED = re.compile(
 )
 
 
+# "What are the AirPods Max going for?", "what is the headset selling at now": a price, asked by what it sells for
+GOING_FOR = re.compile(
+    r"^what(?:['’]?s|\s+(?:is|was|are|were))\s+.{1,80}?\s+(?:going|selling|retailing|listed|priced|on\s+sale)\s+"
+    r"(?:for|at)\b(?:\s+(?:now|today|right\s+now))?\s*[?.!]*$"
+)
+
+
 # a question typed as the measure's name: "Final score of the Dolphins vs Eagles game?", "price of the Kindle
 # Scribe", "Sennheiser Momentum 4 battery life?"
 MEASURE_NAMED = re.compile(
@@ -670,6 +677,8 @@ def asked_measure(question: str) -> tuple[str, str]:
     if named:
         measure = named.group("measure") or named.group("measure_last")
         return measure, MEASURES[measure]
+    if GOING_FOR.match(clause):
+        return "price", MEASURES["price"]
     if re.match(r"what(?:['’]s)?\s", clause) and WIN_LOSS_RECORD.search(clause):  # "What's Lund's professional record?"
         return "record", MEASURES_APART["record"]
     return "", ""
@@ -696,12 +705,24 @@ def question_focus_words(question: str) -> tuple[str, ...]:
     )
 
 
+# "the minimum you need to invest": the word after a subject pronoun is its verb
+SUBJECT_PRONOUN = re.compile(r"\b(?:i|you|we|they|he|she)\s+$")
+# "what are the AirPods Max going for?", "what is the stock trading at": a word in -ing before a preposition that ends
+# the question is the verb the question is asked with
+STRANDED = re.compile(r"\s+(?:for|at|to)\s*[?.!]*\s*$")
+
+
 def _focus_match(clause: str) -> re.Match[str] | None:
-    """The first of the `FOCUS` patterns a (lower-case) clause matches with a focus that says something."""
+    """The first of the `FOCUS` patterns a (lower-case) clause matches with a focus that says something: a noun, not
+    one of `GENERIC_FOCUS`, nor the verb a pattern took for one."""
     for pattern in FOCUS:
         match = pattern.match(clause)
-        if match and match.group("focus") not in GENERIC_FOCUS:
-            return match
+        if match is None or match.group("focus") in GENERIC_FOCUS:
+            continue
+        focus, start, end = match.group("focus"), match.start("focus"), match.end("focus")
+        if SUBJECT_PRONOUN.search(clause[:start]) or (focus.endswith("ing") and STRANDED.match(clause[end:])):
+            continue
+        return match
     return None
 
 

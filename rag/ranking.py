@@ -192,7 +192,9 @@ class SentenceRanker:
         """Each stem's IDF and their sum: a question's stems are weighed against every sentence found."""
         found = self._question_weights.get(question_stems)
         if found is None:
-            weights = tuple((s, self.idf(s)) for s in question_stems)
+            # in a fixed order: floats summed in a set's order (which changes with the process's hash seed) differ
+            # in their last bit, and two sentences tied on words would rank either way
+            weights = tuple((s, self.idf(s)) for s in sorted(question_stems))
             found = (weights, sum(w for _, w in weights))
             if len(self._question_weights) >= QUESTIONS_WEIGHED_KEPT:
                 self._question_weights.clear()  # rare, and cheaper than bookkeeping for an LRU on every hit

@@ -889,6 +889,12 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("how many Kessel staff signed the letter to the board?", "staff"),
         ("How many fans actually turned up at the regatta?", "fans"),
         ("How many turkeys get eaten at the harbour feast?", ""),
+        # a verb is no noun: the word after a subject pronoun, a word in -ing before the preposition ending the question
+        ("What is the minimum you need to put into the Kessel harbour fund?", ""),
+        ("What is the minimum we have to pay for a Quayside pass?", ""),
+        ("what are the kelby auras going for?", ""),
+        ("What is the Norvik ferry fleet's average age?", ""),
+        ("What is the minimum deposit for a Quayside pass?", "deposit"),  # a noun before "for" is still one
     ],
 )
 def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> None:
@@ -948,6 +954,10 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         # takings are a sum; a sales manager is no measure
         ("What were Kelby Motors' Norvik sales in the first quarter?", ("sales", "money")),
         ("What is the sales manager's name at Kelby Motors?", ("", "")),
+        # what a thing is going or selling for is its price
+        ("what are the kelby aura headphones going for?", ("price", "money")),
+        ("What's the Quayside pass selling at right now?", ("price", "money")),
+        ("What are the Kessel rowers going for this season?", ("", "")),  # what they aim at, not a price
     ],
 )
 def test_a_measure_a_question_asks_for(question: str, measure: tuple[str, str]) -> None:

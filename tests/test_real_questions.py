@@ -4904,3 +4904,25 @@ def test_a_figure_is_of_a_name_written_near_it(ferry_lines: Assistant) -> None:
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
     answered = ferry_lines.ask("How many cinemas is Harbour Nights showing in?")
     assert not answered.abstained and "120 cinemas" in answered.text, answered.text
+
+
+HARBOUR_FUND = {
+    "fund.txt": (
+        {"title": "The fund only the rich can join", "source": "Kessel Post", "published": "2024-11-20"},
+        "The Kessel Harbour Fund buys stakes in the island's boatyards. "
+        "Because of its minimum investment of 50,000 crowns, few islanders can join it. "
+        "Its managers said returns had beaten the island bank's savings rate for five years.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def harbour_fund(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("harbour_fund") / "articles", HARBOUR_FUND, local_embedder)
+
+
+def test_the_verb_a_question_is_asked_with_is_not_what_it_asks_about(harbour_fund: Assistant) -> None:
+    # "the minimum you need to invest": no sentence writes "need", and none has to
+    answer = harbour_fund.ask("What's the minimum you need to invest to join the Kessel Harbour Fund?")
+    assert not answer.abstained and "50,000 crowns" in answer.text, answer.text
+    assert_verbatim(harbour_fund, answer)
