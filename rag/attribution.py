@@ -69,8 +69,10 @@ from rag.word_frequency import zipf_frequency
 # ("DelBianco"); v32: "tweeted" and "posted on X" (or another network) say what follows or went before, and a first
 # name and surname of ordinary words brought in with a person's role are a person ("Justin Thomas, a fifteen-time
 # winner on the Tour,"); v33: how someone described or called something is their statement, in quotation marks or
-# after "as" ("He described the deduction as both disproportionate and unjust.")
-ATTRIBUTION_VERSION = "attribution-v33"
+# after "as" ("He described the deduction as both disproportionate and unjust."); v34: more verbs of saying, those
+# English uses for little else ("mused", "quipped", "joked", "replied", "commented"; not "comments", "remarks" or
+# "reflects", nouns or verbs of things as often)
+ATTRIBUTION_VERSION = "attribution-v34"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -78,6 +80,7 @@ VERBS = (
     r"points out|pointed out|stressed|stresses|emphasized|emphasised|insisted|insists|announced|declared|"
     r"admitted|admits|conceded|concedes|maintained|maintains|urged|urges|testified|recalled|recalls|"
     r"predicted|predicts|complained|complains|acknowledged|acknowledges|tweeted|"
+    r"mused|muses|quipped|quips|joked|remarked|replied|commented|reiterated|asserted|contended|countered|lamented|"
     r"posted on (?:X|Twitter|Instagram|Facebook|Threads|LinkedIn|Bluesky|social media)"
 )
 SAYING = re.compile(rf"\b(?:{VERBS})\b")  # a verb of saying
@@ -1065,7 +1068,8 @@ BY_WHOM = re.compile(
 INVERTED_VERBS = (
     r"said|says|added|adds|noted|notes|wrote|writes|argued|argues|explained|explains|stated|states|warned|warns|"
     r"insisted|insists|recalled|recalls|conceded|concedes|acknowledged|acknowledges|predicted|predicts|stressed|"
-    r"stresses|cautioned|cautions"
+    r"stresses|cautioned|cautions|mused|muses|quipped|quips|joked|jokes|remarked|replied|replies|commented|"
+    r"reflected|reflects|countered|lamented|reiterated|asserted|contended"
 )
 INVERTED = re.compile(
     rf"^[^“”«»]{{12,}}?,\s+(?:{INVERTED_VERBS})\s+(?:[a-z][\w-]*\s+){{0,4}}?"

@@ -767,3 +767,27 @@ def test_how_someone_described_something_is_their_statement() -> None:
     assert said["Varga described the "] == "Ola Varga"
     assert said["Stam called the fee "] == "Ivo Stam"
     assert said["Several Skippers des"] == "the article"
+
+
+def test_verbs_english_uses_only_for_saying_tell_who_spoke() -> None:
+    # "mused", "quipped", "replied", "commented": the speaker's words, as "said" tells; "comments", "remarks" and
+    # "reflects" are nouns as often, or a thing's doing ("The fare reflects the cost of fuel.")
+    text = (
+        "Ferry captain Lina Horn has run the Orvin crossing for twenty years.\n\n"
+        "“Who knows what the island would be without the boat?” Horn mused. “Quieter, maybe.”\n\n"
+        "Council leader Emil Sand was asked about the new fares. “Nobody likes paying more,” Sand quipped.\n\n"
+        "“It is the right decision,” harbour master Per Dahl replied.\n\n"
+        "The fare reflects the cost of fuel. Readers' comments were mostly angry.\n"
+    )
+    result = attribute(text, article_speaker="the article")
+
+    def speaker_of(words: str) -> str:
+        at = text.index(words)
+        return next(s.speaker for s in result.statements if s.start <= at < s.end)
+
+    assert speaker_of("Who knows what the island") == "Lina Horn"
+    assert speaker_of("Quieter, maybe.") == "Lina Horn"
+    assert speaker_of("Nobody likes paying more") == "Emil Sand"
+    assert speaker_of("It is the right decision") == "Per Dahl"
+    assert speaker_of("The fare reflects") == "the article"
+    assert speaker_of("Readers' comments") == "the article"
