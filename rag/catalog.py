@@ -240,6 +240,12 @@ class Catalog:
         """
         names = {(o.source, o): None for o in self.outlets} | {(o.head, o): None for o in self.outlets}
         names |= {(o.initials, o): None for o in self.outlets if o.initials}
+        # a site's name, as readers write it: "CBS Sports" (and "CBSSports") for "CBSSports.com"
+        for outlet in self.outlets:
+            bare = _WEB_SUFFIX.sub("", outlet.head)
+            spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", bare)
+            if bare != outlet.head and " " not in bare:
+                names |= {(bare, outlet): None, (spaced, outlet): None}
         for name, outlet in list(names):
             bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
             if bare != name and len(bare.split()) > 1:

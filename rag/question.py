@@ -25,7 +25,7 @@ from functools import reduce
 from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, WIN_LOSS_RECORD, asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
-from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
+from rag.lexicon import ARTICLE_NOUNS, AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
 from rag.records import Filters
 from rag.word_frequency import zipf_frequency
 
@@ -1022,6 +1022,57 @@ def request_subjects(question: str, topic: str, catalog: Catalog) -> RequestSubj
     return RequestSubjects(split.group("topic").strip(), outlets, speakers)
 
 
+# what an outlet publishes, named after it: "Polygon's list of the best comedy movies", "the CBS Sports week 6 lineup
+# article", "The Verge's piece saying ...", "the Guardian interview with ..."
+WRITINGS = ARTICLE_NOUNS | frozenset(
+    "articles story stories list review guide newsletter timeline ranking rankings roundup feature coverage reporting "
+    "preview recap analysis explainer profile".split()
+)
+OPENS_TOPIC = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?$", re.IGNORECASE)
+
+
+def outlet_writing(question: str, topic: str, catalog: Catalog) -> RequestSubjects | None:
+    """A briefing on one outlet's writing, named where the topic opens ("Polygon's list of ...", "the CBS Sports week 6
+    fantasy article"): the outlet's articles, on the topic; None when the topic opens with no outlet the store holds,
+    or names none of its writings."""
+    at = question.find(topic)
+    if at < 0:
+        return None
+    for mention in find_outlets(question, catalog):
+        if not mention.known or not at <= mention.start < at + len(topic):
+            continue
+        if not OPENS_TOPIC.match(question[at : mention.start]):
+            return None
+        said = {w.lower() for w in re.findall(r"[\w'’-]+", question[mention.end : at + len(topic)])}
+        if not said & WRITINGS:  # "the Gazette's sale to a hedge fund" is about the outlet, not its writing
+            return None
+        return RequestSubjects(topic, [mention])  # the topic as asked: its heading, and words the outlet's articles use
+    return None
+
+
+# between a wire's name and the outlet that ran its article: "piece Fortune ran", "story carried by", "report via"
+CARRIED = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,3}?(?:(?:that|which)\s+)?(?:ran\s+by|run\s+by|carried\s+by|published\s+by|"
+    r"republished\s+by|syndicated\s+by|via|on|in|from)?\s*$",
+    re.IGNORECASE,
+)
+CARRIED_AFTER = re.compile(r"^\s*(?:ran|runs|carried|published|republished|syndicated)\b", re.IGNORECASE)
+
+
+def _carried_by_another(question: str, mention: OutletMention, outlets: Sequence[OutletMention]) -> bool:
+    """Whether an outlet the store holds nothing from is named as the source of an article an outlet it holds ran:
+    "the Bloomberg piece Fortune ran", "a Reuters report published by CNBC", "AP's story via the Guardian"."""
+    for other in outlets:
+        if not other.known or other.start < mention.end:
+            continue
+        between = question[mention.end : other.start]
+        if len(between) > 40 or not {w.lower() for w in re.findall(r"[\w'’-]+", between)} & WRITINGS:
+            continue
+        if CARRIED.match(between) or CARRIED_AFTER.match(question[other.end :]):
+            return True
+    return False
+
+
 def find_dates(question: str, years: set[int]) -> list[DateMention]:
     """The dates a question names; a day without a year takes the corpus's years."""
     found: list[DateMention] = []
@@ -1182,6 +1233,8 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
         if request == "compare" and SPEAKER_ROWS.search(question):
             plan.by = "speaker"
         wanted = request_subjects(question, topic, catalog)
+        if request == "brief" and not (wanted.outlets or wanted.speakers):
+            wanted = outlet_writing(question, topic, catalog) or wanted
         plan.topic, plan.outlets, plan.speakers = wanted.topic, wanted.outlets, wanted.speakers
         if request == "compare" and wanted.speakers and not wanted.outlets:
             plan.by = "speaker"  # "Compare what Kishida and Hayashi say about ...": a row each
@@ -1212,6 +1265,9 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.outlets = [m for m in find_outlets(question, catalog) if m.known or not _named_by_title(m, catalog)]
     years = {int(d[:4]) for dates in catalog.dates.values() for d in dates if d[:4].isdigit()}
     plan.dates = find_dates(question, years or {date.today().year})
+    # "the Bloomberg piece Fortune ran", "a Reuters story carried by CNBC": a wire's article another outlet published,
+    # which is that outlet's article
+    plan.outlets = [m for m in plan.outlets if m.known or not _carried_by_another(question, m, plan.outlets)]
     for mention in plan.outlets:
         if mention.known:
             continue

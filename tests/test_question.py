@@ -293,6 +293,17 @@ def test_an_outlet_the_corpus_has_nothing_from_is_named_as_missing() -> None:
     assert plan.missing == ["an article from Tidewater Post"]
 
 
+def test_a_wires_article_an_outlet_ran_is_that_outlets() -> None:
+    # "the Bloomberg piece Fortune ran": Fortune's article, though the store holds nothing from Bloomberg
+    for question in (
+        "Why are fees rising, according to the Bloomberg piece the Harbour Gazette ran?",
+        "According to a Reuters story carried by the Harbour Gazette, why are fees rising?",
+    ):
+        plan = plan_question(question, CATALOG)
+        assert plan.missing == [], question
+        assert [m.sources for m in plan.outlets] == [("The Harbour Gazette",)], question
+
+
 def test_an_article_the_articles_write_of_is_reported_on_not_missing() -> None:
     written = {"island", "courier"}
 
@@ -1002,3 +1013,34 @@ def test_the_other_words_of_what_a_price_is_asked_of() -> None:
     assert question_focus_words("How much does a year of lecanemab treatment cost?") == ("lecanemab",)  # not "year"
     assert question_focus_words("how much is a week's ferry pass in kessel") == ()  # "ferry" is too common
     assert question_focus_words("How many cranes does the port have?") == ()
+
+
+def test_a_site_is_found_as_readers_write_its_name() -> None:
+    # "KesselSports.com" is written "Kessel Sports" (or "KesselSports") in a question, anywhere in it
+    catalog = Catalog.of((*RECORDS, record("e1", "KesselSports.com", "2024-03-03")))
+    for question in (
+        "According to Kessel Sports, who won the regatta?",
+        "what did kessel sports say about the regatta",
+        "Summarize the KesselSports regatta preview",
+    ):
+        outlets = plan_question(question, catalog).outlets
+        assert [m.sources for m in outlets] == [("KesselSports.com",)], question
+    assert plan_question("Which sports clubs from Kessel rowed at the regatta?", catalog).outlets == []
+
+
+@pytest.mark.parametrize(
+    ("request_text", "sources"),
+    [
+        # one outlet's writing, named where the topic opens: a briefing on what that outlet wrote
+        ("Give me an overview of the Harbour Gazette's list of the best ferry routes.", ("The Harbour Gazette",)),
+        ("summarize the Quayside Wire piece on the dredging contract", ("Quayside Wire | Coastal Business News",)),
+        ("What's the gist of the Harbour Gazette interview with the new harbour master?", ("The Harbour Gazette",)),
+        # an outlet named as a subject of the topic, not as its writer: no filter
+        ("Give me a rundown of the Harbour Gazette's sale to a hedge fund", ()),
+        ("Summarize the ferry strike", ()),
+    ],
+)
+def test_a_briefing_on_one_outlets_piece_reads_that_outlet(request_text: str, sources: tuple[str, ...]) -> None:
+    plan = plan_question(request_text, CATALOG)
+    assert plan.kind == "brief"
+    assert tuple(s for m in plan.outlets for s in m.sources) == sources
