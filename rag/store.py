@@ -56,7 +56,8 @@ LIVE_KEY, RETIRED_KEY, FIRST = "live", "retired", "-"
 _PLACEHOLDER_VECTOR: list[Sequence[float]] = [[1.0]]
 # The HNSW index's search breadth. At Chroma's default (100) a query for 40 chunks missed about 1 in 100 of the
 # 40 nearest on the benchmark's 10k chunks, and which ones it missed changed from one process to the next, so
-# the same question could get another answer; at 400 it missed 1 in 8,000, for about 1.5 ms more a query.
+# the same question could get another answer; at 400 it missed 1 in 8,000, for about 1.5 ms more a query (some 35 ms
+# more a benchmark question, which searches once for each of its parts and clauses).
 SEARCH_BREADTH = 400
 
 
