@@ -123,8 +123,11 @@ from rag.lexicon import (
 from rag.question import MEASURE_WORDS, MEASURES_ASKED, MONTHS, asked_measure, first_part, question_focus
 from rag.ranking import (
     ASKS_ITSELF,
+    ASKS_REASON,
+    GIVES_REASON,
     MIN_RELEVANCE,
     POINTS_BACK,
+    STATES_CAUSE,
     ScoredSentence,
     adjacent,
     maximal_marginal_relevance,
@@ -202,22 +205,11 @@ OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quota
 ATTRIBUTED_TO = re.compile(r"\s*according\s+to\s+[^,?]{1,60},", re.IGNORECASE)
 # "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
 TELLS_CLAIM = re.compile(r"\b(?:wrote|writes|reported|reports|said|says|argued|argues|claimed|claims)\s+that\b", re.I)
-# "Why did ...": the reason may be told in the sentence after the one telling what happened
-ASKS_REASON = re.compile(
-    r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b|"
-    r"\b(?:tell\s+me|explain|know|wonder|understand)\s+why\b",  # "Tell me why Rachel Abrams thinks ..."
-    re.I,
-)
 # "This explains why he slipped under the water", "This is one of the reasons why NASCAR did not want ...": the reason
 # is the sentence before
 REASON_BEFORE = re.compile(
     r"[\"“]?(?:This|That|Which|It)\s+(?:(?:is|was)\s+(?:(?:one\s+of\s+)?the\s+(?:main\s+|biggest\s+|key\s+|real\s+)?"
     r"reasons?\s+)?why|explains?\s+why|(?:is|was)\s+(?:partly\s+|largely\s+)?because)\b"
-)
-GIVES_REASON = re.compile(
-    r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|so\s+that|in\s+order\s+to|reasons?|after|following|"
-    r"for\s+fear|thanks\s+to|caused|led\s+to)\b",
-    re.IGNORECASE,
 )
 # A sentence that asks or reports a question: the sentence after it answers (plain2 tune q07; no MultiHop-RAG
 # tuning figure moved)
@@ -752,7 +744,7 @@ class ExtractiveEngine(Engine):
         # followed by the one telling why ("The club feared that the news was starting to leak.")
         # ... or, when nothing follows the best one in the passages found (the last of a live blog's entry), by the
         # sentence after the next best one chosen and the chosen ones right after it
-        if ASKS_REASON.search(question) and not GIVES_REASON.search(best.evidence.quote):
+        if ASKS_REASON.search(question) and not STATES_CAUSE.search(best.evidence.quote):
             for told in sorted(chosen, key=lambda c: -c.score):
                 reason = _next_sentence(told, following)
                 while reason is not None and reason in chosen:
@@ -760,11 +752,12 @@ class ExtractiveEngine(Engine):
                 if reason is not None:
                     add(reason)
                     break
-            # ... or by the best sentence found that gives a reason, as a figure asked for joins ("Jamaica
-            # advanced" / "A 3-2 win ... allowed Jamaica to progress on away goals after a 4-4 aggregate tie")
-            giving = next((c for c in ranked if GIVES_REASON.search(c.evidence.quote)), None)
-            reasoned = any(GIVES_REASON.search(c.evidence.quote) for c in chosen)
-            if not reasoned and giving is not None and giving.score >= TYPED_RATIO * best.score:
+            # ... or by the sentence found in a chosen article that best gives a reason, as a figure asked for joins
+            # ("Jamaica advanced" / "A 3-2 win ... allowed Jamaica to progress on away goals after a 4-4 aggregate
+            # tie"), unless a chosen sentence already says what caused it ("after" tells an order as often as a cause)
+            reasoned = any(STATES_CAUSE.search(c.evidence.quote) for c in chosen)
+            giving = self._reason_given(s) if not reasoned else None
+            if giving is not None:
                 add(giving)
         # "This explains why he slipped under the water and did not awaken": what it points back to is the reason
         if ASKS_REASON.search(question):
@@ -824,6 +817,20 @@ class ExtractiveEngine(Engine):
                 ):
                     break
                 add(after)
+
+    def _reason_given(self, s: _Selection) -> ScoredSentence | None:
+        """The sentence of a chosen article that best tells a cause, when it answers about as well as a figure asked
+        for must; weighed by its meaning too, as one that tells why seldom repeats the question's words ("The club
+        feared that the news was starting to leak")."""
+        docs = {c.evidence.doc_id for c in s.chosen}
+        giving = [
+            c
+            for c in s.every
+            if c not in s.chosen and c.evidence.doc_id in docs and GIVES_REASON.search(c.evidence.quote)
+        ]
+        self.ranker.weigh_meaning(giving, s.retrieval.vector, s.retrieval.part_vectors)
+        top = max(giving, key=lambda c: c.score, default=None)
+        return top if top is not None and top.score >= TYPED_RATIO * s.best.score else None
 
     def _check_what_is_asked(self, s: _Selection, asks_for: str, entity: Candidate | None) -> tuple[str, list[str]]:
         """Add a sentence giving what the question asks for (a figure, a name, a date, a length of time) when no

@@ -80,8 +80,28 @@ POINTS_BACK = re.compile(
     r"Specifically|Namely|In addition|Moreover|Furthermore|Also|Besides)\b"
 )
 
+# "Why did ...", "What reason did Apple give ...": the answer tells a cause
+ASKS_REASON = re.compile(
+    r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b|"
+    r"\b(?:tell\s+me|explain|know|wonder|understand)\s+why\b|"  # "Tell me why Rachel Abrams thinks ..."
+    r"^\s*(?:what(?:'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?reasons?|how\s+come)\b",  # "What reason did Apple give"
+    re.I,
+)
+# ... a sentence that says what made something so ("because", "due to", "feared that", "blamed on"), not only what
+# came first: "after" and "following" tell a cause as often as an order of events
+STATES_CAUSE = re.compile(
+    r"\b(?:because|since(?!\s+(?:then|\d|the\s+\d|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b))|due\s+to|owing\s+to|as\s+a\s+result|result\s+of|so\s+that|in\s+order\s+to|"
+    r"reasons?|for\s+fear|fear(?:s|ed)?\s+(?:that|of)|thanks\s+to|caus(?:ed|es|ing)|led\s+to|leads?\s+to|"
+    r"blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|amid|prompt(?:ed|s)|trigger(?:ed|s)|in\s+response\s+to|"
+    r"stems?\s+from|driven\s+by|given\s+that|which\s+means|(?:so|therefore|hence|thus)\s+(?:it|they|he|she|we|the)\b)\b",
+    re.IGNORECASE,
+)
+GIVES_REASON = re.compile(STATES_CAUSE.pattern + r"|\b(?:after|following)\b", re.IGNORECASE)
+
 # Expected answer types: the question's wording -> what an answering sentence contains.
 ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (ASKS_REASON, GIVES_REASON),
     (re.compile(r"^\s*(when|in what year|what year|which year)\b", re.I), re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")),
     (
         re.compile(r"^\s*(how (many|much)|what (share|percentage|percent|proportion|amount|number))\b", re.I),

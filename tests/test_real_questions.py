@@ -4926,3 +4926,39 @@ def test_the_verb_a_question_is_asked_with_is_not_what_it_asks_about(harbour_fun
     answer = harbour_fund.ask("What's the minimum you need to invest to join the Kessel Harbour Fund?")
     assert not answer.abstained and "50,000 crowns" in answer.text, answer.text
     assert_verbatim(harbour_fund, answer)
+
+
+NIGHT_TRAINS = {
+    "trains.txt": (
+        {"title": "Tarn Valley night trains halted", "source": "Tarn Courier", "published": "2024-10-08"},
+        "The Tarn Valley Railway stopped its night trains between Osby and Lund on Monday, a week after it "
+        "published the winter timetable. "
+        "The night service had carried some 400 passengers a week. "
+        "Mira Lind, who runs the line, said buses would take their place until March. "
+        "The company feared that a loaded night train could widen cracks its engineers had found in the old Osby "
+        "viaduct. "
+        "Day trains, which are lighter, still cross it at walking pace.",
+    ),
+    "market.txt": (
+        {"title": "Osby market moves indoors", "source": "Tarn Courier", "published": "2024-10-09"},
+        "The Osby Saturday market will move into the old engine shed for the winter. "
+        "Stallholders voted for the move after two wet weekends emptied the square.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def night_trains(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("night_trains") / "articles", NIGHT_TRAINS, local_embedder)
+
+
+def test_why_is_answered_by_the_sentence_telling_the_cause_though_it_shares_few_words(night_trains: Assistant) -> None:
+    # the sentence holding the question's words tells when it happened ("a week after ..."), not why; the cause is
+    # told two sentences on, in words the question does not use
+    answer = night_trains.ask("Why did the Tarn Valley Railway stop its night trains?")
+    assert not answer.abstained
+    assert any("feared that a loaded night train" in c.quote for c in answer.citations), answer.text
+    assert_verbatim(night_trains, answer)
+    # asked when, not why, the answer does not go on to the cause
+    plain = night_trains.ask("When did the Tarn Valley Railway stop its night trains?")
+    assert not any("cracks" in c.quote for c in plain.citations), plain.text
