@@ -72,7 +72,7 @@ from rag.word_frequency import zipf_frequency
 # after "as" ("He described the deduction as both disproportionate and unjust."); v34: more verbs of saying, those
 # English uses for little else ("mused", "quipped", "joked", "replied", "commented"; not "comments", "remarks" or
 # "reflects", nouns or verbs of things as often)
-ATTRIBUTION_VERSION = "attribution-v34"
+ATTRIBUTION_VERSION = "attribution-v35"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -81,6 +81,7 @@ VERBS = (
     r"admitted|admits|conceded|concedes|maintained|maintains|urged|urges|testified|recalled|recalls|"
     r"predicted|predicts|complained|complains|acknowledged|acknowledges|tweeted|"
     r"mused|muses|quipped|quips|joked|remarked|replied|commented|reiterated|asserted|contended|countered|lamented|"
+    r"opined|opines|"
     r"posted on (?:X|Twitter|Instagram|Facebook|Threads|LinkedIn|Bluesky|social media)"
 )
 SAYING = re.compile(rf"\b(?:{VERBS})\b")  # a verb of saying
@@ -126,7 +127,7 @@ TITLE_ACRONYMS = frozenset("ceo cto cfo coo".split())
 # Co-Owner"): the title runs up to them, and the person's name comes after; not "Judge", "King", "Head", "Coach",
 # which are people's names too (Mike Judge, Stephen King, Travis Head)
 TITLE_HEADS = frozenset(
-    "officer director owner president chairman chairwoman manager secretary minister executive founder cofounder "
+    "officer director owner president chair chairman chairwoman manager secretary minister executive founder cofounder "
     "ceo cto cfo coo spokesperson spokesman spokeswoman commissioner governor".split()
 )
 TITLE_BEFORE = re.compile(
@@ -1173,7 +1174,9 @@ def _subject_before(article: _Article, sentences: Sequence[Span], start: int) ->
     pronoun = re.match(r"(He|She)\s", sentence)
     if pronoun:
         return article.last_person(start, pronoun.group(1))
-    opening = re.match(rf"((?:[\w.-]+\s+){{0,3}}?)({NAME})\s+[a-z]", sentence)
+    # ... its name may be followed by an aside set off by commas ("Fed Chair Ada Lund, who sat to her right, signaled
+    # ...")
+    opening = re.match(rf"((?:[\w.-]+\s+){{0,3}}?)({NAME})(?:,[^,.“”«»]{{1,80}},)?\s+[a-z]", sentence)
     # before the name, only its title or role ("Chief executive Tomasz Wrobel"), not "Analysts told Tomasz Wrobel"
     if opening is None or not all(w[:1].isupper() or _role_noun(w) for w in opening.group(1).split()):
         return None

@@ -602,6 +602,17 @@ def with_first_name(surname: str, texts: Sequence[str], people: Sequence[str]) -
     return _with_first_name(surname, texts, known_names(tuple(people)).first_names)
 
 
+def _another_name_ending(form: str, first_names: AbstractSet[str]) -> bool:
+    """Whether a name of several words is no person's ("New York", "Football Australia"): it opens with a word common
+    in English, as first names are not ("Marvin Harrison Jr."), and no known first name, and is not shaped as a
+    person's name with a rare word."""
+    if " " not in form:
+        return False
+    opening = fold(form.split()[0])
+    common = zipf_frequency(opening) >= FIRST_NAME_ZIPF or opening in FUNCTION_WORDS
+    return common and opening not in first_names and not person_like(form)
+
+
 def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
     """Whether `texts` write a one-word candidate as a person's surname, after a first name ("Sam
     Bankman-Fried"; a capitalised word rarer than common words, not an adjective of origin or a month)."""
@@ -617,6 +628,8 @@ def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
         and fold(m.group(1)) not in FUNCTION_WORDS
         # an adjective of origin or a month is no first name: "the Japanese Constitution", "the September Fed"
         and (fold(m.group(1)) in TITLES or not _is_qualifier(m.group(1)))
+        # ... nor a place the texts write as one: "Seattle Seahawks", where a game is "in Seattle"
+        and not _written_as_place(Candidate(m.group(1), forms={m.group(1): 1}), texts)
         for text in writing
         for m in before.finditer(text)
     )
@@ -960,6 +973,9 @@ def vote(
             key in known.surnames
             and any(" " not in form for form in candidate.forms)
             and not any(fold(w) in NOT_PERSON for form in candidate.forms if " " in form for w in form.split())
+            # ... nor when written too as the last word of a name that is no person's ("New York", though a Jed York
+            # was quoted): a known first name or a person's shape before it, or it is another's name
+            and not any(_another_name_ending(form, known.first_names) for form in candidate.forms)
         )
         a_person = (
             candidate.is_person

@@ -791,3 +791,22 @@ def test_verbs_english_uses_only_for_saying_tell_who_spoke() -> None:
     assert speaker_of("It is the right decision") == "Per Dahl"
     assert speaker_of("The fare reflects") == "the article"
     assert speaker_of("Readers' comments") == "the article"
+
+
+def test_a_quotation_after_a_sentence_whose_subject_is_set_off_by_an_aside_is_that_subjects() -> None:
+    # "Bank Chair Ada Lund, who spoke after him, signaled ...": the person the sentence opens with speaks the
+    # quotation right after it, though an aside stands between her name and her verb; "opined" says who spoke
+    text = (
+        "Finance minister Ivo Stam told the forum that rates must fall soon.\n\n"
+        "Bank Chair Ada Lund, who spoke after him, signaled she was in no hurry. “Our task is stable prices, whatever "
+        "the budget does.”\n\n"
+        "“Patience is a policy too,” opined councillor Mara Vik.\n"
+    )
+    result = attribute(text, article_speaker="the article")
+
+    def speaker_of(words: str) -> str:
+        at = text.index(words)
+        return next(s.speaker for s in result.statements if s.start <= at < s.end)
+
+    assert speaker_of("Our task is stable prices") == "Ada Lund"
+    assert speaker_of("Patience is a policy") == "Mara Vik"

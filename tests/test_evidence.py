@@ -311,6 +311,32 @@ def test_a_body_whose_last_word_a_quoted_person_has_as_surname_is_no_person() ->
     assert not person_like("Hockey Kelby") and not person_like("Cricket Orvin")
 
 
+def test_a_place_ending_in_a_quoted_persons_surname_is_no_person() -> None:
+    # "Haven" is a quoted official's surname ("Ada Haven"), but "New Haven" is a city and "Haven" alone its team:
+    # neither answers who did a deed, and no one named does it here
+    scored = [
+        (evidence("a", "New Haven took the lead when a loose ball bounced free at midfield."), 0.9),
+        (evidence("a", "Haven never gave the ball back, and New Haven won 17-10."), 0.7),
+    ]
+    voted = vote("Who picked up the loose ball for the Gulls?", scored, asks_for="person", people=["Ada Haven"])
+    assert not [c.name for c in voted if "Haven" in c.name]
+
+
+def test_a_team_named_after_its_city_is_no_persons_surname() -> None:
+    # the passages write "Portland Ravens", a capitalised word rarer than common words before "Ravens", but "Portland"
+    # is a place ("in Portland"), no first name
+    scored = [
+        (evidence("a", "Hawks vs. Ravens should be close on Monday night."), 0.9),
+        (evidence("a", "The Hawks beat the Ravens twice last season."), 0.8),
+    ]
+    context = ["The Portland Ravens host the Hawks in Portland on Monday night, and Portland Ravens fans expect a win."]
+    question = "Which Hawks cornerback will miss the game on Monday night?"
+    assert not vote(question, scored, asks_for="person", context=context)
+    # after "Ada", a first name, it is a person's surname
+    context = ["Ada Ravens, the Hawks cornerback, will miss the game with a knee injury."]
+    assert [c.name for c in vote(question, scored, asks_for="person", context=context)] == ["Ravens"]
+
+
 def test_the_entity_named_across_several_articles_wins_the_vote() -> None:
     scored = [
         (evidence("a", "Ingrid Halvorsen said the terminal would open in May."), 0.6),
