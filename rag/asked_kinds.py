@@ -249,7 +249,8 @@ ASKS_PAST = re.compile(
 STILL_TO_COME = re.compile(
     r"\b(?:upcoming|forthcoming|scheduled|slated|will|to\s+be\s+held|ahead\s+of)\b(?:\W+\w+){0,8}?\W+$", re.IGNORECASE
 )
-ASKS_DURATION = re.compile(rf"{OPENS}how\s+long\b", re.IGNORECASE)  # "How long is the contract?"
+# "How long is the contract?"; not "how long a win streak", the size of a thing, told in other ways than a time
+ASKS_DURATION = re.compile(rf"{OPENS}how\s+long\b(?!\s+an?\s)", re.IGNORECASE)
 WRITES_DURATION = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
     r"many|half\s+an?|next|coming|past|last)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"

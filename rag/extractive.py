@@ -524,6 +524,16 @@ class ExtractiveEngine(Engine):
         described = self._answer_parts_and_clauses(s, entity)
         self._join_what_goes_with(s, described, broad, voice, said)
         unsaid, unanswered = self._check_what_is_asked(s, asks_for, entity)
+        first = first_part(question, plan)
+        if unsaid and plan is not None and plan.halves and first != question:
+            # the first half of a compound question asks for a kind of thing no sentence found gives ("How old was
+            # she then, and how many deaths did the agency estimate?"): the later halves are answered all the same,
+            # and the answer says the first is not; declined when none of them is either
+            # each later half counts as answered only by a sentence giving what it asks for in its own words
+            left = self._answer_halves(s, [h.asked for h in plan.halves])
+            if len(left) == len(plan.halves):
+                return ExtractiveResult([], best.score, declined=unsaid)
+            unsaid, unanswered = "", [re.sub(r"[\s,;?]*(?:\b(?:and|or|but|also)\b[\s,]*)*$", "", first), *left]
         if unsaid:
             return ExtractiveResult([], best.score, declined=unsaid)
         unanswered = self._answer_halves(s, unanswered)

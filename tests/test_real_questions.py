@@ -4962,3 +4962,41 @@ def test_why_is_answered_by_the_sentence_telling_the_cause_though_it_shares_few_
     # asked when, not why, the answer does not go on to the cause
     plain = night_trains.ask("When did the Tarn Valley Railway stop its night trains?")
     assert not any("cracks" in c.quote for c in plain.citations), plain.text
+
+
+HAWKS_STREAK = {
+    "hawks.txt": (
+        {"title": "Hawks eye another win", "source": "Kessel Post", "published": "2024-11-08"},
+        "The Hawks go for a sixth straight win when they host the Owls on Sunday. "
+        "Their coach, Mira Lind, has kept the same starting lineup all autumn. "
+        "Kick-off is at 1 p.m. at Harbour Park. "
+        "Tickets for Sunday are nearly sold out.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def hawks_streak(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("hawks_streak") / "articles", HAWKS_STREAK, local_embedder)
+
+
+def test_how_long_a_thing_is_asks_its_size_not_a_length_of_time(hawks_streak: Assistant) -> None:
+    # "how long a winning streak": told as "a sixth straight win", no span of days or weeks
+    answer = hawks_streak.ask("How long a winning streak are the Hawks going for on Sunday?")
+    assert not answer.abstained and "sixth straight win" in answer.text, answer.text
+    assert_verbatim(hawks_streak, answer)
+    # how long something lasts is still asked as a time: the article does not tell it
+    declined = hawks_streak.ask("How long has Mira Lind coached the Hawks?")
+    assert declined.abstained, declined.text
+
+
+def test_a_compound_questions_later_half_is_answered_when_its_first_is_not(hawks_streak: Assistant) -> None:
+    # the first half asks for a figure no article gives; the second is answered, and the answer says which is not
+    answer = hawks_streak.ask("How many tickets are left, and when do the Hawks host the Owls?")
+    assert not answer.abstained, answer.text
+    assert "host the Owls on Sunday" in answer.text
+    assert answer.text.endswith("The articles found do not answer “How many tickets are left”."), answer.text
+    assert_verbatim(hawks_streak, answer)
+    # neither half answered: declined as before
+    declined = hawks_streak.ask("How many tickets are left, and how much does one cost?")
+    assert declined.abstained, declined.text
