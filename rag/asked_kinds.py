@@ -211,7 +211,8 @@ _WORD_CURRENCIES = (
 # ISO codes written in capitals before or after a sum ("NIS 405 million", "HKD 2bn"), never in lower case ("nis")
 _CURRENCY_CODES = "NIS|ILS|HKD|SGD|NZD|ZAR|BRL|MXN|KRW|RUB|TRY|AED|SAR|PLN|HUF|CZK|THB|IDR|MYR|PHP|NGN|EGP|PKR|TWD"
 WRITES_MONEY = re.compile(
-    r"[$€£¥₹₩₽₺]\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    # "$A82 million", "$US650 million": a dollar with its country after the sign, as Australian papers write it
+    r"[$€£¥₹₩₽₺]\s?(?-i:A|US|NZ|C|HK|S)?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
     r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
     r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|"
@@ -443,7 +444,7 @@ FIGURE_WRITTEN = re.compile(
     r"(?P<percent>\s*%|\s+per\s*cent\b|\s+percent\b)?",
     re.IGNORECASE,
 )
-CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|[A-Z]{1,3}\$)\s?$")
+CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|[A-Z]{1,3}\$|\$(?:A|US|NZ|C|HK|S))\s?$")
 # a word a quantity may follow ("the 3 firms", "a 25% stake", "about 40 boats"): after any other word a number is a
 # label, as are numbers joined by a hyphen ("game 7", "Week 12", "iPhone 15", "COVID-19", "the 2023-24 season")
 QUANTITY_AFTER = frozenset(

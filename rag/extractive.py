@@ -1386,6 +1386,9 @@ class ExtractiveEngine(Engine):
         return [(c.evidence.quote, [c.evidence], True) for c in chosen]
 
 
+SHORT_NAME_WORD = 3  # letters of a name's word too short to tell the name apart beside a longer one ("AI", "Sam")
+
+
 def _names_asked(retrieval: Retrieval) -> list[list[str]]:
     """The names the question depends on (folded terms, `rag.coverage`; the outlets and dates it reads
     aside), grouped by the name they are words of: "André Onana" is written when "Onana" is. A name is told
@@ -1397,6 +1400,10 @@ def _names_asked(retrieval: Retrieval) -> list[list[str]]:
     named: set[str] = set()  # the terms that are words of a name
     for name in names_in(retrieval.standalone):
         group = [t for t in words(name) if t in terms and t not in named]
+        # ... by its longer words when it has any: a short one ("AI" of "Induced AI") is written in every article on
+        # AI, and says nothing of which name is meant
+        longer = [t for t in group if len(t) > SHORT_NAME_WORD]
+        group = longer or group
         if group:
             named.update(group)
             groups.append(telling_words(group))

@@ -23,6 +23,7 @@ from rag.compare import Comparison
 from rag.entities import asked_deeds, introduces, tells_deed
 from rag.entity_choice import asked_role, deed_clause
 from rag.extractive import claim_phrases
+from rag.figures import find_figures
 from rag.ingest import ingest_paths
 from rag.question import answer_kind, asked_measure, coming_out_search, main_clause
 from rag.ranking import EMBEDDED_POST
@@ -5000,3 +5001,55 @@ def test_a_compound_questions_later_half_is_answered_when_its_first_is_not(hawks
     # neither half answered: declined as before
     declined = hawks_streak.ask("How many tickets are left, and how much does one cost?")
     assert declined.abstained, declined.text
+
+
+SIGNING = {
+    "signing.txt": (
+        {"title": "Berg settles in at Harbour Park", "source": "Tarn Herald", "published": "2024-10-01"},
+        "Tom Berg left the Owls for the Hawks in a deal worth around $A12 million in August. "
+        "The striker has scored four goals in six games since. "
+        "The Owls had paid $US3 million for him two years earlier.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def signing(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("signing") / "articles", SIGNING, local_embedder)
+
+
+def test_a_dollar_written_with_its_country_after_the_sign_is_a_sum(signing: Assistant) -> None:
+    # Australian papers write "$A12 million" and "$US3 million": sums of money, as "A$12 million" is
+    answer = signing.ask("How much did the Hawks pay to sign Tom Berg?")
+    assert not answer.abstained and "$A12 million" in answer.text, answer.text
+    assert_verbatim(signing, answer)
+    figures = find_figures("a deal worth around $A12 million, after $US3 million")
+    assert [(f.value, f.unit) for f in figures] == [(12_000_000.0, "AUD"), (3_000_000.0, "USD")]
+
+
+AI_STARTUPS = {
+    "clever.txt": (
+        {"title": "Clever AI turns office chores into code", "source": "Tarn Herald", "published": "2024-09-12"},
+        "Clever AI, founded this year by two students, turns office chores written in plain English into code. "
+        "Ivo Stam is among its backers, and banks are among its first customers.",
+    ),
+    "lab.txt": (
+        {"title": "A new AI lab for the harbour", "source": "Tarn Herald", "published": "2024-09-14"},
+        "Ivo Stam and two others pledged to put $5 million into a new AI lab at the harbour, which Ola Varga will run. "
+        "The lab opens in March.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def ai_startups(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("ai_startups") / "articles", AI_STARTUPS, local_embedder)
+
+
+def test_a_names_short_word_does_not_stand_for_it(ai_startups: Assistant) -> None:
+    # "AI" is written in the other article too: the sum put into the AI lab is not what Clever AI raised
+    answer = ai_startups.ask("How much money did Ivo Stam put into Clever AI?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    # the lab's own sum is found when asked of it
+    answered = ai_startups.ask("How much money did Ivo Stam put into the new AI lab at the harbour?")
+    assert not answered.abstained and "$5 million" in answered.text, answered.text
