@@ -21,6 +21,12 @@ def speakers_by_opening(text: str, result: Any, width: int) -> dict[str, str]:
     return {text[s.start : s.start + width]: s.speaker for s in result.statements}
 
 
+def speaker_at(text: str, result: Any, words: str) -> str:
+    """Who the statement holding `words` of `text` is given to."""
+    at = text.index(words)
+    return str(next(s.speaker for s in result.statements if s.start <= at < s.end))
+
+
 def gold(path: Path) -> list[tuple[str, str, str]]:
     return [(d["file"], d["text"], d["speaker"]) for d in map(json.loads, path.read_text().splitlines())]
 
@@ -782,8 +788,7 @@ def test_verbs_english_uses_only_for_saying_tell_who_spoke() -> None:
     result = attribute(text, article_speaker="the article")
 
     def speaker_of(words: str) -> str:
-        at = text.index(words)
-        return next(s.speaker for s in result.statements if s.start <= at < s.end)
+        return speaker_at(text, result, words)
 
     assert speaker_of("Who knows what the island") == "Lina Horn"
     assert speaker_of("Quieter, maybe.") == "Lina Horn"
@@ -803,10 +808,5 @@ def test_a_quotation_after_a_sentence_whose_subject_is_set_off_by_an_aside_is_th
         "“Patience is a policy too,” opined councillor Mara Vik.\n"
     )
     result = attribute(text, article_speaker="the article")
-
-    def speaker_of(words: str) -> str:
-        at = text.index(words)
-        return next(s.speaker for s in result.statements if s.start <= at < s.end)
-
-    assert speaker_of("Our task is stable prices") == "Ada Lund"
-    assert speaker_of("Patience is a policy") == "Mara Vik"
+    assert speaker_at(text, result, "Our task is stable prices") == "Ada Lund"
+    assert speaker_at(text, result, "Patience is a policy") == "Mara Vik"

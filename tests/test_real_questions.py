@@ -5047,7 +5047,7 @@ def ai_startups(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEm
 
 
 def test_a_names_short_word_does_not_stand_for_it(ai_startups: Assistant) -> None:
-    # "AI" is written in the other article too: the sum put into the AI lab is not what Clever AI raised
+    # "AI" is written in the other article too: the sum put into the AI lab is not what went into Clever AI
     answer = ai_startups.ask("How much money did Ivo Stam put into Clever AI?")
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
     # the lab's own sum is found when asked of it
