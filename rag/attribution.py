@@ -71,7 +71,8 @@ from rag.word_frequency import zipf_frequency
 # winner on the Tour,"); v33: how someone described or called something is their statement, in quotation marks or
 # after "as" ("He described the deduction as both disproportionate and unjust."); v34: more verbs of saying, those
 # English uses for little else ("mused", "quipped", "joked", "replied", "commented"; not "comments", "remarks" or
-# "reflects", nouns or verbs of things as often)
+# "reflects", nouns or verbs of things as often); v35: "opined", a quotation after a sentence whose subject is set off
+# by an aside ("Fed Chair Jerome Powell, who sat to her right, signaled ...") is the subject's, "Chair" a title's noun
 ATTRIBUTION_VERSION = "attribution-v35"
 
 VERBS = (

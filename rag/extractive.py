@@ -528,8 +528,8 @@ class ExtractiveEngine(Engine):
         if unsaid and plan is not None and plan.halves and first != question:
             # the first half of a compound question asks for a kind of thing no sentence found gives ("How old was
             # she then, and how many deaths did the agency estimate?"): the later halves are answered all the same,
-            # and the answer says the first is not; declined when none of them is either
-            # each later half counts as answered only by a sentence giving what it asks for in its own words
+            # each only by a sentence giving what it asks for in its own words, and the answer says the first is
+            # not; declined when none of them is answered either
             left = self._answer_halves(s, [h.asked for h in plan.halves])
             if len(left) == len(plan.halves):
                 return ExtractiveResult([], best.score, declined=unsaid)
