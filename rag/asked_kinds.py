@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rag.entities import names_in, person_like, written_near
-from rag.figures import NUMBER_WORDS, SCALES
+from rag.figures import COUNTRY_DOLLAR, NUMBER_WORDS, SCALES
 from rag.lexicon import HEDGES, content_stems, fold, stem, words
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ _WORD_CURRENCIES = (
 _CURRENCY_CODES = "NIS|ILS|HKD|SGD|NZD|ZAR|BRL|MXN|KRW|RUB|TRY|AED|SAR|PLN|HUF|CZK|THB|IDR|MYR|PHP|NGN|EGP|PKR|TWD"
 WRITES_MONEY = re.compile(
     # "$A82 million", "$US650 million": a dollar with its country after the sign, as Australian papers write it
-    r"[$€£¥₹₩₽₺]\s?(?-i:A|US|NZ|C|HK|S)?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    rf"[$€£¥₹₩₽₺]\s?\d|{COUNTRY_DOLLAR}\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
     r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
     r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|"
@@ -444,7 +444,7 @@ FIGURE_WRITTEN = re.compile(
     r"(?P<percent>\s*%|\s+per\s*cent\b|\s+percent\b)?",
     re.IGNORECASE,
 )
-CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹]|[A-Z]{1,3}\$|\$(?:A|US|NZ|C|HK|S))\s?$")
+CURRENCY_BEFORE = re.compile(rf"(?:[$€£¥₹]|[A-Z]{{1,3}}\$|{COUNTRY_DOLLAR})\s?$")
 # a word a quantity may follow ("the 3 firms", "a 25% stake", "about 40 boats"): after any other word a number is a
 # label, as are numbers joined by a hyphen ("game 7", "Week 12", "iPhone 15", "COVID-19", "the 2023-24 season")
 QUANTITY_AFTER = frozenset(

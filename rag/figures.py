@@ -17,6 +17,7 @@ SCALES = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
 SCALES |= {"k": 1e3, "mn": 1e6, "b": 1e9, "tn": 1e12, "trn": 1e12}  # written onto the digits: "5k", "$7.7bn"
 # a dollar with its country after the sign, as Australian papers write it ("$US650 million", "$A82 million")
 DOLLARS_OF = {"A": "AUD", "US": "USD", "NZ": "NZD", "C": "CAD", "HK": "HKD", "S": "SGD"}
+COUNTRY_DOLLAR = rf"\$(?-i:{'|'.join(DOLLARS_OF)})"  # "$A", "$US": the sign and the country's letters
 CURRENCIES = {
     "$": "USD",
     "dollars": "USD",
@@ -30,7 +31,8 @@ CURRENCIES = {
     "yen": "JPY",
 }
 FIGURE = re.compile(
-    r"(?P<pre>[$€£¥])\s?(?P<country>A|US|NZ|C|HK|S)?(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mln)\b)?"
+    rf"(?:\$(?P<country>(?-i:{'|'.join(DOLLARS_OF)}))|(?P<pre>[$€£¥]))\s?"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mln)\b)?"
     r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s*(?:(?P<scale2>thousand|million|billion|trillion|bn|mln)\s*)?"
     r"(?P<unit>%|percent\b|per cent\b|dollars\b|euros\b|pounds\b|yen\b)",
     re.IGNORECASE,
@@ -133,10 +135,10 @@ def find_figures(text: str) -> list[Figure]:
     for match in FIGURE.finditer(text):
         number = float((match.group("num") or match.group("num2")).replace(",", ""))
         scale = (match.group("scale") or match.group("scale2") or "").lower()
-        if match.group("pre"):
+        if match.group("country"):  # "$A82 million": Australian dollars
+            unit = DOLLARS_OF[match.group("country")]
+        elif match.group("pre"):
             unit = CURRENCIES[match.group("pre")]
-            if match.group("country"):  # "$A82 million": Australian dollars
-                unit = DOLLARS_OF[match.group("country")] if match.group("pre") == "$" else unit
         else:
             raw = match.group("unit").lower()
             unit = "%" if raw in ("%", "percent", "per cent") else CURRENCIES.get(raw, raw)

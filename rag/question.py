@@ -25,7 +25,7 @@ from functools import reduce
 from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, WIN_LOSS_RECORD, asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
-from rag.lexicon import ARTICLE_NOUNS, AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold
+from rag.lexicon import ARTICLE_NOUNS, AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold, words
 from rag.records import Filters
 from rag.word_frequency import zipf_frequency
 
@@ -1043,8 +1043,8 @@ def outlet_writing(question: str, topic: str, catalog: Catalog) -> RequestSubjec
             continue
         if not OPENS_TOPIC.match(question[at : mention.start]):
             return None
-        said = {w.lower() for w in re.findall(r"[\w'’-]+", question[mention.end : at + len(topic)])}
-        if not said & WRITINGS:  # "the Gazette's sale to a hedge fund" is about the outlet, not its writing
+        # "the Gazette's sale to a hedge fund" is about the outlet, not its writing
+        if not set(words(question[mention.end : at + len(topic)])) & WRITINGS:
             return None
         return RequestSubjects(topic, [mention])  # the topic as asked: its heading, and words the outlet's articles use
     return None
@@ -1066,7 +1066,7 @@ def _carried_by_another(question: str, mention: OutletMention, outlets: Sequence
         if not other.known or other.start < mention.end:
             continue
         between = question[mention.end : other.start]
-        if len(between) > 40 or not {w.lower() for w in re.findall(r"[\w'’-]+", between)} & WRITINGS:
+        if len(between) > 40 or not set(words(between)) & WRITINGS:
             continue
         if CARRIED.match(between) or CARRIED_AFTER.match(question[other.end :]):
             return True
