@@ -23,6 +23,7 @@ from typing import Any
 
 from rag.atomic_file import write_atomically
 from rag.attribution import TITLE_WORDS
+from rag.entities import shaped_as_person
 from rag.lexicon import content_stems, fold, straight_apostrophes
 from rag.records import ArticleRecord
 
@@ -55,7 +56,7 @@ def _capitals(head: str) -> tuple[int, str]:
 
 MAX_NAME_WORDS = 4  # the longest full name looked for
 INITIALS_MIN_WORDS = 3  # a head of this many words or more answers to its initials
-CATALOG_FORMAT = 4  # of the copy on disk: a copy of another format is rebuilt
+CATALOG_FORMAT = 5  # of the copy on disk: a copy of another format is rebuilt
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ class Catalog:
     unsourced: int = 0  # articles with no source recorded: an outlet the catalog lacks may be theirs
     titles: dict[str, str] = field(default_factory=dict)  # doc_id -> title, for an article named by its title
     sources: dict[str, str] = field(default_factory=dict)  # doc_id -> source: an outlet's article named by topic
+    # author -> the whole bylines they are in where those say more ("Tomas Ferreira, Reuters", "Ann Lee and Bo Kim"):
+    # the articles' own author field, which filters match
+    bylines: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, records: Iterable[ArticleRecord]) -> Catalog:
@@ -112,6 +116,7 @@ class Catalog:
         unsourced = 0
         titles: dict[str, str] = {}
         sources: dict[str, str] = {}
+        bylines: dict[str, set[str]] = {}
         for record in records:
             if record.title:
                 titles[record.doc_id] = record.title
@@ -126,8 +131,11 @@ class Catalog:
             for author in re.split(r"\s+and\s+|\s*&\s*", byline):
                 if author.strip():
                     authors.add(author.strip())
+                    if author.strip() != record.author:
+                        bylines.setdefault(author.strip(), set()).add(record.author)
         outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
-        return cls(outlets, sorted(authors), dates, sorted(people), unsourced, titles, sources)
+        whole = {author: sorted(written) for author, written in sorted(bylines.items())}
+        return cls(outlets, sorted(authors), dates, sorted(people), unsourced, titles, sources, whole)
 
     def to_json(self) -> dict[str, Any]:
         """The catalog as JSON data (`from_json` reads it back)."""
@@ -139,6 +147,7 @@ class Catalog:
             "unsourced": self.unsourced,
             "titles": self.titles,
             "sources": self.sources,
+            "bylines": self.bylines,
         }
 
     @classmethod
@@ -152,6 +161,7 @@ class Catalog:
             int(data["unsourced"]),
             {str(doc): str(title) for doc, title in data["titles"].items()},
             {str(doc): str(source) for doc, source in data["sources"].items()},
+            {str(author): [str(b) for b in written] for author, written in data["bylines"].items()},
         )
 
     def titled(self, written: str) -> list[str]:
@@ -211,6 +221,20 @@ class Catalog:
                     named[person] = None
         return [p for p in self.people if p in named]
 
+    def writers_named(self, text: str) -> list[tuple[int, int, str]]:
+        """Where `text` names a writer of the stored articles by their full name, in any case ("pete prisco's
+        record"): (start, end, the author as stored); not an author that is an outlet ("Associated Press")."""
+        writers, pattern = self._writers
+        return [(m.start(), m.end(), writers[m.group(0).lower()]) for m in pattern.finditer(text)] if writers else []
+
+    @cached_property
+    def _writers(self) -> tuple[dict[str, str], re.Pattern[str]]:
+        """The person-shaped authors by lower-cased name, and a pattern finding any of them, longest first."""
+        outlets = {name_key(name) for o in self.outlets for name in (o.source, o.head)}
+        writers = {a.lower(): a for a in self.authors if shaped_as_person(a) and name_key(a) not in outlets}
+        names = "|".join(re.escape(w) for w in sorted(writers, key=len, reverse=True))
+        return writers, re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE)
+
     @cached_property
     def _people_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         """The people by lower-cased full name, and by surname as written."""
@@ -231,6 +255,11 @@ class Catalog:
         """The stored authors `name` denotes (the full name, or a surname)."""
         key = name_key(name)
         return [a for a in self.authors if key and (name_key(a) == key or _words(a)[-1:] == [key])]
+
+    def bylines_of(self, authors: Iterable[str]) -> tuple[str, ...]:
+        """The articles' author fields that name `authors`: each of them, and the longer bylines they are in
+        ("Tomas Ferreira, Reuters"), as filters match them."""
+        return tuple(dict.fromkeys(b for a in authors for b in [a, *self.bylines.get(a, ())]))
 
     def aliases(self) -> list[tuple[str, Outlet]]:
         """Every name of every source as it may be written (its initials too), longest first.

@@ -1172,9 +1172,25 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
             if not name or not free(start, end) or name.split()[0].lower() in MONTHS:
                 continue
             sources = tuple(catalog.sources_named(name))
-            authors = () if sources else tuple(catalog.authors_named(name))
+            authors = () if sources else catalog.bylines_of(catalog.authors_named(name))
             found.append(OutletMention(name, start, end, sources=sources, authors=authors))
+    # a writer of the store's articles named by their full name anywhere ("Pete Prisco's record against the spread",
+    # "What did Pete Prisco predict ..."): what they wrote is in their articles; not one named with the outlet first
+    # ("The Verge's Elizabeth Lopatto", "Polygon editor Charlie Hall"), which narrows it already
+    for start, end, author in catalog.writers_named(question):
+        if free(start, end) and not _outlet_before(question, start, found):
+            found.append(OutletMention(question[start:end], start, end, authors=catalog.bylines_of([author])))
     return _named_again(question, sorted(found, key=lambda m: m.start))
+
+
+# between an outlet and its writer's name: "'s", up to two words for who they are ("reporter", "senior editor")
+WRITER_OF_OUTLET = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _outlet_before(question: str, start: int, found: Sequence[OutletMention]) -> bool:
+    """Whether an outlet the question names is written right before `start`, the writer's ("The Verge's Elizabeth
+    Lopatto", "Polygon editor Charlie Hall")."""
+    return any(m.sources and m.end <= start and WRITER_OF_OUTLET.match(question[m.end : start]) for m in found)
 
 
 # "the same source's claim", "a later article by the same publication", "their earlier report": another

@@ -62,6 +62,42 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
     assert CATALOG.authors_named("Tomas Ferreira") == ["Tomas Ferreira"]
     assert CATALOG.authors_named("Ferreira") == ["Tomas Ferreira"]
     assert CATALOG.authors_named("Reuters") == []
+
+
+WRITERS = Catalog.of(
+    [
+        *RECORDS,
+        record("e1", "Kessel Post", "2024-03-04", "Dana Whitfield"),
+        record("e2", "Kessel Post", "2024-03-11", "Dana Whitfield and Ole Brun"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's dana whitfield's record against the spread this season",
+        "What did Dana Whitfield predict for the Hawks game?",
+        "Dana Whitfield picked the Owls - what was the final score?",
+    ],
+)
+def test_a_writer_of_the_stored_articles_named_anywhere_narrows_the_search_to_their_articles(question: str) -> None:
+    # no "article by": a reader names the writer whose picks or record they ask about, and their own articles (the
+    # byline shared with another writer too) are where the answer is
+    plan = plan_question(question, WRITERS)
+    assert [m.authors for m in plan.outlets] == [("Dana Whitfield", "Dana Whitfield and Ole Brun")]
+    assert plan.every_part_filters.authors == ("Dana Whitfield", "Dana Whitfield and Ole Brun")
+
+
+def test_a_writer_named_after_their_outlet_leaves_the_outlet_to_narrow_the_search() -> None:
+    plan = plan_question("What's the Harbour Gazette's Mira Osei's take on the ferry strike?", WRITERS)
+    assert [(m.sources, m.authors) for m in plan.outlets] == [(("The Harbour Gazette",), ())]
+    plan = plan_question("What did Kessel Post columnist Dana Whitfield predict?", WRITERS)
+    assert [(m.sources, m.authors) for m in plan.outlets] == [(("Kessel Post",), ())]
+    # an agency after the name in the byline ("Tomas Ferreira, Reuters") is the article's author field, which the
+    # search matches
+    plan = plan_question("What does the article by Tomas Ferreira say about the port?", WRITERS)
+    assert plan.every_part_filters.authors == ("Tomas Ferreira", "Tomas Ferreira, Reuters")
     assert name_key("CBSSports.com") == name_key("CBS Sports")
 
 

@@ -5053,3 +5053,40 @@ def test_a_names_short_word_does_not_stand_for_it(ai_startups: Assistant) -> Non
     # the lab's own sum is found when asked of it
     answered = ai_startups.ask("How much money did Ivo Stam put into the new AI lab at the harbour?")
     assert not answered.abstained and "$5 million" in answered.text, answered.text
+
+
+PICKS = {
+    "whitfield.txt": (
+        {
+            "title": "Whitfield's week 9 picks",
+            "source": "Kessel Post",
+            "author": "Dana Whitfield",
+            "published": "2024-11-07",
+        },
+        "After going 9-5 against the spread last week, I am now at 41-37 for the season. "
+        "The Hawks host the Owls on Sunday and their defence has not allowed a touchdown in two games. "
+        "Pick: Hawks 27, Owls 20.",
+    ),
+    "brun.txt": (
+        {"title": "Brun's week 9 picks", "source": "Kessel Post", "author": "Ole Brun", "published": "2024-11-07"},
+        "It was a rough week. After going 6-8 against the spread, I am now at 35-43 for the season. "
+        "The Owls have won three straight on the road. "
+        "Pick: Owls 24, Hawks 21.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def picks(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("picks") / "articles", PICKS, local_embedder)
+
+
+def test_a_writer_named_in_the_question_is_answered_from_their_own_articles(picks: Assistant) -> None:
+    # both columns give a record against the spread in the same words: the one asked about is the named writer's
+    answer = picks.ask("what's dana whitfield's record against the spread this season")
+    assert not answer.abstained, answer.text
+    assert "41-37" in answer.text and "35-43" not in answer.text, answer.text
+    assert {c.name for c in answer.citations} == {"whitfield.txt"}, answer.text
+    assert_verbatim(picks, answer)
+    other = picks.ask("What's Ole Brun's record against the spread this season?")
+    assert "35-43" in other.text and "41-37" not in other.text, other.text
