@@ -129,8 +129,15 @@ WRITES_TIMES = re.compile(
     r"\s+(?:more\s+|other\s+|different\s+|straight\s+|consecutive\s+|separate\s+)?times\b|\b(?:once|twice|thrice)\b",
     re.IGNORECASE,
 )
+# a side's name before its points ("Ravens 30"), not a numbered part of something ("Week 12, Game 3")
+_SIDE = (
+    r"(?!(?:Week|Game|Round|Day|Chapter|Section|Season|Part|Episode|Volume|Level|Stage|Act|Race|Match|Lap|Pick|"
+    r"No|Number|Page|Step|Phase|Group|Heat|Set|Hole|Leg|Test|Year|Rule|Article|Verse)\b)[A-Z0-9][\w.'’-]*"
+)
 WRITES_SCORE = re.compile(
-    r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b"
+    r"\b\d{1,3}\s*[-–—]\s*\d{1,3}\b(?!\s*(?:%|percent|million|billion))|\b\d{1,3}\s+to\s+\d{1,3}\b|"
+    # each side's points after its name, as picks and live updates write them: "Ravens 30, Chargers 23"
+    rf"\b{_SIDE}\s+\d{{1,3}},\s+{_SIDE}\s+\d{{1,3}}\b(?![.,]\d|\s*(?:%|percent|million|billion))"
 )
 # a team's record written after its name ("The Buffalo Bills (8-6) will be the first foes ..."): no score of a game
 TEAM_RECORD = re.compile(r"(?<=[A-Za-z.])\s*\(\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:,[^()]*)?\)")
@@ -166,8 +173,9 @@ _PRICE_IDIOMS = (
 ASKS_MONEY = re.compile(
     # ... "how much prize money", "how much seed funding": money named with a word or two before it
     rf"{OPENS}how\s+much\s+(?:(?:[\w'’+-]+\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
-    # ... or by what is done with it ("how much time did he spend" asks a length of time)
-    r"financing|funds)\b|(?!time\b)(?:[\w'’+-]+\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
+    # ... or by what is done with it ("how much time did he spend" asks a length of time), past an aside set off by
+    # commas ("How much did Rainforest, the Atlanta payments startup, raise ...")
+    r"financing|funds)\b|(?!time\b)(?:[\w'’+-]+,?\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
     r"earn|earned|"
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offered|offering|bidding|"

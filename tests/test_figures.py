@@ -306,6 +306,10 @@ def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> No
         ("what did the harbour painting go for", True),
         ("What time does the regatta start at?", False),  # a time
         ("What are fans going for these days?", False),
+        # past an aside set off by commas: who raised it, told who they are
+        ("How much did Nordlys, the Oslo payments startup taking on Klarna, raise in its Series A?", True),
+        ("How much did Mara Fenwick, the club's owner, pay for the quay?", True),
+        ("How much, if anything, did the board say about the quay?", False),
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:

@@ -5073,6 +5073,13 @@ PICKS = {
         "The Owls have won three straight on the road. "
         "Pick: Owls 24, Hawks 21.",
     ),
+    "live.txt": (
+        {"title": "Hawks vs. Owls: live updates", "source": "Kessel Post", "published": "2024-11-10"},
+        "The Hawks hosted the Owls on Sunday night at Harbour Park. "
+        "9:02 p.m.: Mira Lind kicks a 40-yard field goal to put the Hawks ahead. "
+        "Final: Hawks 23, Owls 20. "
+        "The Hawks have won six straight.",
+    ),
 }
 
 
@@ -5090,3 +5097,11 @@ def test_a_writer_named_in_the_question_is_answered_from_their_own_articles(pick
     assert_verbatim(picks, answer)
     other = picks.ask("What's Ole Brun's record against the spread this season?")
     assert "35-43" in other.text and "41-37" not in other.text, other.text
+
+
+def test_a_score_written_as_each_sides_points_after_its_name_answers_what_the_score_was(picks: Assistant) -> None:
+    # live updates and picks write a score "Hawks 23, Owls 20", never "23-20"
+    answer = picks.ask("What was the final score when the Hawks hosted the Owls at Harbour Park?")
+    assert not answer.abstained, answer.text
+    assert "Hawks 23, Owls 20" in answer.text, answer.text
+    assert_verbatim(picks, answer)
