@@ -36,7 +36,8 @@ _AUXILIARY = r"(?:did|does|do|has|have|had)"  # what was said: "How will X respo
 # Y to develop"; inside a request, "tell me what X thinks of Y"
 SAYS_QUESTION = re.compile(
     rf"(?:^\s*(?:what|how|why)\s+{_AUXILIARY}\s+|^\s*(?:what|which)\s+(?:[\w-]+\s+){{1,3}}?{_AUXILIARY}\s+|"
-    rf"(?<=[\w,:—–-])\s+(?:what\s+(?:{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
+    # ... and in a later half: "..., and what did X say", "..., and what score did X predict"
+    rf"(?<=[\w,:—–-])\s+(?:what\s+(?:(?:[\w-]+\s+){{0,3}}?{_AUXILIARY}\s+)?|how\s+{_AUXILIARY}\s+))"
     rf"(?P<who>[^?,;]{{2,80}}?)\s+(?:{_SAYING})\b(?P<topic>[^?]*)",
     re.IGNORECASE,
 )

@@ -34,6 +34,11 @@ def test_a_question_asking_what_a_named_one_said_names_them_and_the_topic() -> N
     assert asked_voice("tell me what Lin Wei-ting thinks of the fares") == Voice(
         "Lin Wei-ting", "Lin Wei-ting", "the fares"
     )
+    # in a later half, what they said of a thing the question names first ("what score did X predict"): their
+    # words when found, else what the articles say of it
+    assert asked_voice("What was the final score, and what score did Ansel Brandt predict for the derby?") == Voice(
+        "Ansel Brandt", "Ansel Brandt", "the derby", only_theirs=False
+    )
     # a title before the name is no part of it
     berg = Voice("transport minister Elin Berg", "Elin Berg", "")
     assert asked_voice("What did transport minister Elin Berg say?") == berg
