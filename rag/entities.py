@@ -76,7 +76,9 @@ NOT_PERSON = frozenset(
     station bridge street avenue road square hotel museum theatre theater festival cup prize award bowl
     championship tournament series town city united rovers athletic county wanderers rangers hotspur albion island
     islands football rugby cricket tennis basketball hockey soccer baseball golf netball cycling swimming athletics
-    """.split()  # not "park": Park Ji-sung; a sport's governing body: "Football Australia", "Hockey Canada"
+    images photos pictures photography highlights
+    """.split()  # not "park": Park Ji-sung; a sport's governing body: "Football Australia", "Hockey Canada"; a
+    # photo agency in a caption's credit: "(AFP via Getty Images)"; a page's heading: "Match Highlights"
 )
 CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "

@@ -311,6 +311,18 @@ def test_a_body_whose_last_word_a_quoted_person_has_as_surname_is_no_person() ->
     assert not person_like("Hockey Kelby") and not person_like("Cricket Orvin")
 
 
+def test_a_photo_credit_and_a_pages_heading_are_no_people() -> None:
+    # a caption's credit ("via Kelby Images") is the name the passages write most, but no one who refereed a game
+    scored = [
+        (evidence("a", "Hawks fans at Harbour Park on Sunday night (AFP via Kelby Images)"), 0.9),
+        (evidence("a", "The Hawks' Mika Orvin scored twice against the Owls."), 0.4),
+        (evidence("a", "Date Match Highlights Sun, Nov. 10 Hawks 2-1 Owls Highlights"), 0.8),
+    ]
+    voted = vote("Who refereed the Hawks against the Owls at Harbour Park?", scored, asks_for="person")
+    assert [c.name for c in voted] == ["Mika Orvin"]
+    assert not person_like("Kelby Images") and not person_like("Match Highlights")
+
+
 def test_a_place_ending_in_a_quoted_persons_surname_is_no_person() -> None:
     # "Haven" is a quoted official's surname ("Ada Haven"), but "New Haven" is a city and "Haven" alone its team:
     # neither answers who did a deed, and no one named does it here
