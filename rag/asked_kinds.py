@@ -218,9 +218,11 @@ _WORD_CURRENCIES = (
 )
 # ISO codes written in capitals before or after a sum ("NIS 405 million", "HKD 2bn"), never in lower case ("nis")
 _CURRENCY_CODES = "NIS|ILS|HKD|SGD|NZD|ZAR|BRL|MXN|KRW|RUB|TRY|AED|SAR|PLN|HUF|CZK|THB|IDR|MYR|PHP|NGN|EGP|PKR|TWD"
+# pesos as Philippine papers write a large sum, the letter for the sign: "P5.768 trillion", "P277 million"
+_PESOS = r"(?-i:\bP)\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion|bn)\b"
 WRITES_MONEY = re.compile(
     # "$A82 million", "$US650 million": a dollar with its country after the sign, as Australian papers write it
-    rf"[$€£¥₹₩₽₺]\s?\d|{COUNTRY_DOLLAR}\s?\d|\brs\.?\s?\d|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    rf"[$€£¥₹₩₽₺₱]\s?\d|{COUNTRY_DOLLAR}\s?\d|\brs\.?\s?\d|{_PESOS}|(?:\b\d+(?:[.,]\d+)*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion))"
     r"\s*(?:[mb]n|k|hundred|thousand|million|billion|trillion)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rubles?|roubles?|francs?|"
     r"rupees?|cents?|bucks|usd|eur|gbp|chf|jpy|cny|inr|aud|cad|"

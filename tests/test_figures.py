@@ -74,6 +74,11 @@ def test_figures_are_comparable_only_over_the_same_period() -> None:
         ("She bought Marlow Freight House for SGD 48 million from its founders.", True),
         ("The bid valued the insurer at 1.2 billion NIS.", True),
         ("The band's tour of the nis 5 clubs sold out.", False),
+        # pesos, by their sign or the letter Philippine papers write a large sum with
+        ("The 2025 budget is at P6.352 trillion, 10.1% above this year's.", True),
+        ("Congress cut ₱12 billion from the agency's request.", True),
+        ("Press P5 on the remote.", False),
+        ("Sony shipped PS5 million units, it said.", False),
     ],
 )
 def test_a_sum_of_money_is_told_from_other_figures(sentence: str, is_money: bool) -> None:
