@@ -5055,7 +5055,7 @@ def test_a_names_short_word_does_not_stand_for_it(ai_startups: Assistant) -> Non
     assert not answered.abstained and "$5 million" in answered.text, answered.text
 
 
-PICKS = {
+COLUMNS = {
     "whitfield.txt": (
         {
             "title": "Whitfield's week 9 picks",
@@ -5084,24 +5084,24 @@ PICKS = {
 
 
 @pytest.fixture(scope="module")
-def picks(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
-    return assistant_over(tmp_path_factory.mktemp("picks") / "articles", PICKS, local_embedder)
+def columns(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("columns") / "articles", COLUMNS, local_embedder)
 
 
-def test_a_writer_named_in_the_question_is_answered_from_their_own_articles(picks: Assistant) -> None:
+def test_a_writer_named_in_the_question_is_answered_from_their_own_articles(columns: Assistant) -> None:
     # both columns give a record against the spread in the same words: the one asked about is the named writer's
-    answer = picks.ask("what's dana whitfield's record against the spread this season")
+    answer = columns.ask("what's dana whitfield's record against the spread this season")
     assert not answer.abstained, answer.text
     assert "41-37" in answer.text and "35-43" not in answer.text, answer.text
     assert {c.name for c in answer.citations} == {"whitfield.txt"}, answer.text
-    assert_verbatim(picks, answer)
-    other = picks.ask("What's Ole Brun's record against the spread this season?")
+    assert_verbatim(columns, answer)
+    other = columns.ask("What's Ole Brun's record against the spread this season?")
     assert "35-43" in other.text and "41-37" not in other.text, other.text
 
 
-def test_a_score_written_as_each_sides_points_after_its_name_answers_what_the_score_was(picks: Assistant) -> None:
+def test_a_score_written_as_each_sides_points_after_its_name_answers_what_the_score_was(columns: Assistant) -> None:
     # live updates and picks write a score "Hawks 23, Owls 20", never "23-20"
-    answer = picks.ask("What was the final score when the Hawks hosted the Owls at Harbour Park?")
+    answer = columns.ask("What was the final score when the Hawks hosted the Owls at Harbour Park?")
     assert not answer.abstained, answer.text
     assert "Hawks 23, Owls 20" in answer.text, answer.text
-    assert_verbatim(picks, answer)
+    assert_verbatim(columns, answer)
