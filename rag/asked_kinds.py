@@ -260,8 +260,12 @@ ASKS_PAST = re.compile(
 STILL_TO_COME = re.compile(
     r"\b(?:upcoming|forthcoming|scheduled|slated|will|to\s+be\s+held|ahead\s+of)\b(?:\W+\w+){0,8}?\W+$", re.IGNORECASE
 )
-# "How long is the contract?"; not "how long a win streak", the size of a thing, told in other ways than a time
-ASKS_DURATION = re.compile(rf"{OPENS}how\s+long\b(?!\s+an?\s)", re.IGNORECASE)
+# "How long is the contract?"; not "how long a win streak", the size of a thing, told in other ways than a time, but
+# "how long a ferry pass lasts": what lasts, then its verb
+_LASTING = r"(?:lasts?|lasted|takes?|took|runs?|ran|stays?|stayed|remains?|remained|is\s+valid|are\s+valid)"
+ASKS_DURATION = re.compile(
+    rf"{OPENS}how\s+long\b(?!\s+an?\s(?![\w'’-]+(?:\s+[\w'’-]+){{0,4}}?\s+{_LASTING}\b))", re.IGNORECASE
+)
 WRITES_DURATION = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
     r"many|half\s+an?|next|coming|past|last)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"

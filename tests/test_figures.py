@@ -118,6 +118,10 @@ def test_a_name_typed_as_initials_is_written_by_the_words_they_stand_for() -> No
         ("According to The Verge's review, how long does the battery last?", True),
         ("Who won, and how long did the match last?", True),
         ("Which lamp lasts longest, a Lumo or a Vexa?", False),
+        # the size of a thing ("how long a winning streak"), unless a verb of lasting follows what lasts
+        ("How long a winning streak are the Hawks on?", False),
+        ("What does the ferry pass cost, and how long a Kelby ferry pass lasts?", True),
+        ("how long a refund from the harbour board takes", True),
     ],
 )
 def test_a_length_of_time_is_asked_after_an_introduction_too(question: str, asks_length: bool) -> None:
