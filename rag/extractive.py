@@ -45,6 +45,7 @@ from rag.asked_kinds import (
     ASKS_CODE,
     ASKS_COUNT,
     ASKS_DAY,
+    ASKS_DISTANCE,
     ASKS_DURATION,
     ASKS_FIGURE,
     ASKS_LENGTH,
@@ -73,6 +74,7 @@ from rag.asked_kinds import (
     STILL_TO_COME,
     WRITES_AGE,
     WRITES_DAY,
+    WRITES_DISTANCE,
     WRITES_DURATION,
     WRITES_FIGURE,
     WRITES_LENGTH,
@@ -865,7 +867,8 @@ class ExtractiveEngine(Engine):
         kind = MEASURES_ASKED.get(measure, "")
         odds = ASKS_ODDS.search(question) is not None
         weight = ASKS_WEIGHT.search(question) is not None
-        if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question) or odds or weight:
+        distance = ASKS_DISTANCE.search(question) is not None
+        if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question) or odds or weight or distance:
             focus = retrieval.focus_stems
             names = _names_asked(retrieval)
             # what the first part of a compound question asks for, when it asks for a figure ("How old is Tate McRae,
@@ -952,6 +955,7 @@ class ExtractiveEngine(Engine):
                     and (
                         not weight or (WRITES_WEIGHT.search(quote) is not None and not weighs_another(quote, question))
                     )
+                    and (not distance or WRITES_DISTANCE.search(quote) is not None)
                     and (
                         not focus or counts_near(quote, focus, MONEY_WINDOW if valued else COUNT_WINDOW, valued, things)
                     )
@@ -967,7 +971,7 @@ class ExtractiveEngine(Engine):
                 for c in chosen
             )
             if not names_cost and not any(counts_asked(c) for c in chosen):
-                typed = focus or money or score or age or times or percent or duration or odds or weight
+                typed = focus or money or score or age or times or percent or duration or odds or weight or distance
                 counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     # the best sentence may name what is measured and the next give the figure ("Sennheiser's
@@ -976,15 +980,15 @@ class ExtractiveEngine(Engine):
                     # (a score is told as one, "a 2-7 win-loss record"; a sum or a length of time found that way was
                     # as often another's: what a prosecutor seeks, not what a judge ordered)
                     counted = _typed_after(chosen, following, counts_asked) or (
-                        self._typed_in_article(s, counts_asked, focused=kind == "count" or weight)
-                        if focus or score or weight
+                        self._typed_in_article(s, counts_asked, focused=kind == "count" or weight or distance)
+                        if focus or score or weight or distance
                         else None
                     )
                 if counted is None and asking is first:  # the first part asks it: its own words may find it
                     counted = self._typed_for_first_part(s, first, counts_asked)
                 if counted is not None:
                     add(counted)
-                elif asks_figure_in(first, measure) or ASKS_WEIGHT.search(first):
+                elif asks_figure_in(first, measure) or ASKS_WEIGHT.search(first) or ASKS_DISTANCE.search(first):
                     return NO_FIGURE, unanswered
                 else:
                     unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))

@@ -5105,3 +5105,27 @@ def test_a_score_written_as_each_sides_points_after_its_name_answers_what_the_sc
     assert not answer.abstained, answer.text
     assert "Hawks 23, Owls 20" in answer.text, answer.text
     assert_verbatim(columns, answer)
+
+
+LOOKOUT = {
+    "lookout.txt": (
+        {"title": "Kelby Lookout reopens", "source": "Kessel Post", "published": "2024-06-01"},
+        "The Kelby Lookout reopened on Saturday after a winter of repairs. "
+        "About 2,000 visitors climb the Kelby Lookout on a summer day, the harbour board says. "
+        "Its steel frame rises 48 metres above the quay, and the lift to the top takes a minute. "
+        "Tickets cost 60 kroner.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def lookout(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("lookout") / "articles", LOOKOUT, local_embedder)
+
+
+def test_how_tall_something_is_is_answered_by_a_length_not_by_any_figure(lookout: Assistant) -> None:
+    # the sentence naming the tower best counts its visitors; its height is told in the next, in metres
+    answer = lookout.ask("How tall is the Kelby Lookout?")
+    assert not answer.abstained, answer.text
+    assert "48 metres" in answer.text, answer.text
+    assert_verbatim(lookout, answer)
