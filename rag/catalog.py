@@ -223,15 +223,20 @@ class Catalog:
 
     def writers_named(self, text: str) -> list[tuple[int, int, str]]:
         """Where `text` names a writer of the stored articles by their full name, in any case ("pete prisco's
-        record"): (start, end, the author as stored); not an author that is an outlet ("Associated Press")."""
+        record"): (start, end, the author as stored); not an author that is an outlet ("Associated Press"), nor one
+        the articles quote."""
         writers, pattern = self._writers
         return [(m.start(), m.end(), writers[m.group(0).lower()]) for m in pattern.finditer(text)] if writers else []
 
     @cached_property
     def _writers(self) -> tuple[dict[str, str], re.Pattern[str]]:
-        """The person-shaped authors by lower-cased name, and a pattern finding any of them, longest first."""
+        """The person-shaped authors by lower-cased name, and a pattern finding any of them, longest first; not one
+        the articles quote, whose words are found where they are quoted."""
         outlets = {name_key(name) for o in self.outlets for name in (o.source, o.head)}
-        writers = {a.lower(): a for a in self.authors if shaped_as_person(a) and name_key(a) not in outlets}
+        quoted = set(self.people)
+        writers = {
+            a.lower(): a for a in self.authors if shaped_as_person(a) and name_key(a) not in outlets and a not in quoted
+        }
         names = "|".join(re.escape(w) for w in sorted(writers, key=len, reverse=True))
         return writers, re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE)
 

@@ -98,6 +98,9 @@ def test_a_writer_named_after_their_outlet_leaves_the_outlet_to_narrow_the_searc
     # search matches
     plan = plan_question("What does the article by Tomas Ferreira say about the port?", WRITERS)
     assert plan.every_part_filters.authors == ("Tomas Ferreira", "Tomas Ferreira, Reuters")
+    # a writer the articles quote too: what they said is found where they are quoted, in any article
+    quoted = replace(WRITERS, people=["Dana Whitfield"])
+    assert not plan_question("What did Dana Whitfield say about the Hawks?", quoted).outlets
     assert name_key("CBSSports.com") == name_key("CBS Sports")
 
 
