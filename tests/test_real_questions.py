@@ -9,6 +9,7 @@ given only when the evidence makes it plain.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -3432,7 +3433,11 @@ def test_a_sentence_going_on_from_a_passage_found_across_its_edge_is_read(harbou
     example = next(p for p in passages if "As an example" in p.text)
     assert example.beside and example.ranks == {"beside": 1}
     answer = harbour_year.ask(question, options=options)
-    assert "proven its worth to the town. [2] As an example, she cited the January night" in answer.text
+    # (whether a sentence before the director's words is cited too turns on scores within rounding of each other:
+    # one more cited in earlier installs, none with the packages PyPI gave on 2026-12-06)
+    assert re.search(
+        r"proven its worth to the town\. \[\d\] As an example, she cited the January night", answer.text
+    ), answer.text
     assert_verbatim(harbour_year, answer)
     # only where a speaker speaks: the chunk beside may be another's words
     theirs = harbour_year.retrieve(question, AskOptions(top_k=2, filters=Filters(speakers=("Ada Lin",))))
