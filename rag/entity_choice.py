@@ -201,6 +201,10 @@ def choose_entity(
                 candidates.remove(referent)
                 candidates.insert(0, referent)
         entity = candidates[0] if candidates else None
+        # "who's the #1 RB ..., and which seahawks rookie gets the opportunity?": the name opening the answer is the
+        # first half's, not the one the sentences answering a later half write ("Rookie Zach Charbonnet ...")
+        if entity is not None and plan.halves:
+            entity = _of_the_first_half(entity, candidates, question, plan)
         if entity is not None and asks_for == "person" and " " not in entity.name and retrieval.lookup:
             # the passages write the surname alone ("Bankman-Fried"): the articles written about
             # the person write the full name, in their opening lines
@@ -275,6 +279,24 @@ def choose_entity(
     if entity is not None and one_report and on_words_alone and not _bears_on(entity, question):
         return None, _none_found(asks_for)
     return entity, why
+
+
+def _of_the_first_half(
+    entity: Candidate, candidates: Sequence[Candidate], question: str, plan: QuestionPlan
+) -> Candidate:
+    """The entity, unless each of its sentences holds more of a later half's words than of the first half's and one
+    of the next candidates' holds more of the first half's."""
+    first = content_stems(first_part(question, plan))
+    later = content_stems(" ".join(h.asked for h in plan.halves)) - first
+
+    def leans_first(candidate: Candidate) -> bool:
+        return any(
+            len(first & content_stems(e.quote)) > len(later & content_stems(e.quote)) for e in candidate.evidence
+        )
+
+    if leans_first(entity):
+        return entity
+    return next((c for c in candidates[:ROLE_CANDIDATES] if leans_first(c)), entity)
 
 
 def _bears_on(entity: Candidate, question: str) -> bool:

@@ -5134,3 +5134,31 @@ def test_how_tall_something_is_is_answered_by_a_length_not_by_any_figure(lookout
     assert not answer.abstained, answer.text
     assert "48 metres" in answer.text, answer.text
     assert_verbatim(lookout, answer)
+
+
+RANKINGS_HALVES = {
+    "rankings.txt": (
+        {"title": "Goalkeeper rankings, week 12", "source": "Kessel Post", "published": "2024-11-12"},
+        "Mika Orvin is No. 1 in our week 12 goalkeeper rankings after a third clean sheet in a row. "
+        "Owls defender Per Lund is suspended for the cup tie. "
+        "Rookie Ole Brun gets his first start in Lund's place with the Owls, and Ole Brun impressed in training, the "
+        "club said. "
+        "Ole Brun is 19 and came through the Owls academy.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def rankings_halves(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("rankings_halves") / "articles", RANKINGS_HALVES, local_embedder)
+
+
+def test_a_compound_question_opens_with_the_name_its_first_half_asks_for(rankings_halves: Assistant) -> None:
+    # the second half's answer is named most often; the answer opens with the first half's, the goalkeeper ranked
+    # first, whose sentence holds the first half's words
+    answer = rankings_halves.ask(
+        "who's the No. 1 goalkeeper in the week 12 rankings, and which Owls rookie gets a start with Lund suspended?"
+    )
+    assert answer.text.startswith("Mika Orvin."), answer.text
+    assert "Ole Brun" in answer.text, answer.text
+    assert_verbatim(rankings_halves, answer)
