@@ -108,7 +108,7 @@ from rag.asked_kinds import (
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import Candidate, introduces, names_in
+from rag.entities import IRREGULAR_PAST, Candidate, introduces, names_in
 from rag.entity_choice import choose_entity, telling_words
 from rag.figures import NUMBER_WORDS, numbers_in
 from rag.lexicon import (
@@ -885,6 +885,9 @@ class ExtractiveEngine(Engine):
             percent = ASKS_PERCENT.search(asking) is not None or kind == "percent"
             duration = kind == "duration"
             things = ASKS_COUNT.search(asking) is not None
+            # "how many passing yards": yards told as passed ("passes for 267 yards"), not a run's or a return's
+            kind_of_match = COUNTED_KIND.search(asking)
+            kind_of = _kind_stems(kind_of_match.group("kind")) if kind_of_match else set()
             # "How many goals did Haaland score ...?": what happened, not what "he could score"
             happened = things and ASKS_PAST.match(asking) is not None
 
@@ -959,6 +962,7 @@ class ExtractiveEngine(Engine):
                     and (
                         not focus or counts_near(quote, focus, MONEY_WINDOW if valued else COUNT_WINDOW, valued, things)
                     )
+                    and (not kind_of or counts_near(quote, kind_of, COUNT_WINDOW, valued, things))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                     and (not names or not bound_elsewhere(quote) or named_near(c))
                 )
@@ -1391,6 +1395,26 @@ class ExtractiveEngine(Engine):
 
 
 SHORT_NAME_WORD = 3  # letters of a name's word too short to tell the name apart beside a longer one ("AI", "Sam")
+
+
+COUNTED_KIND = re.compile(r"\bhow\s+many\s+(?P<kind>[a-z]+ing)\s+[a-z]+", re.IGNORECASE)
+
+
+# ... and the words a game's report tells them by: "Six catches for 163 yards", "rushed for 127 yards on 20 carries"
+KIND_WORDS = {
+    "receiving": "catch catches caught reception receptions",
+    "rushing": "rushed carries carry run runs ran",
+    "passing": "passes threw throw throws completed completing",
+}
+
+
+def _kind_stems(word: str) -> set[str]:
+    """The stems a kind written as a verb's -ing form is told by: its own, its irregular past ("paying": "paid"), and
+    the words a game's report writes for it (`KIND_WORDS`)."""
+    kind = word.lower()
+    base = kind.removesuffix("ing")
+    past = {stem(p) for p, present in IRREGULAR_PAST.items() if present == base}
+    return {stem(kind)} | past | {stem(w) for w in KIND_WORDS.get(kind, "").split()}
 
 
 def _names_asked(retrieval: Retrieval) -> list[list[str]]:

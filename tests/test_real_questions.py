@@ -5162,3 +5162,29 @@ def test_a_compound_question_opens_with_the_name_its_first_half_asks_for(ranking
     assert answer.text.startswith("Mika Orvin."), answer.text
     assert "Ole Brun" in answer.text, answer.text
     assert_verbatim(rankings_halves, answer)
+
+
+GAME_YARDS = {
+    "game.txt": (
+        {"title": "Hawks grind past Owls", "source": "Kessel Post", "published": "2024-11-18"},
+        "The Hawks beat the Owls 17-10 on Sunday in a game of few big plays. "
+        "Hawks quarterback Ole Brun was sacked three times and lost 21 yards on the final drive alone. "
+        "Running back Mika Orvin rushed for 88 yards on 20 carries and scored both touchdowns. "
+        "The Owls' defence held the Hawks to 3 of 12 on third down.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def game_yards(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("game_yards") / "articles", GAME_YARDS, local_embedder)
+
+
+def test_how_many_passing_yards_asks_yards_told_as_passed(game_yards: Assistant) -> None:
+    # the quarterback's yards lost to sacks are no passing yards, and no sentence tells his passing yards
+    declined = game_yards.ask("How many passing yards did Ole Brun finish with against the Owls?")
+    assert declined.abstained, declined.text
+    # rushing yards are told as rushed, or on carries
+    answer = game_yards.ask("How many rushing yards did Mika Orvin finish with against the Owls?")
+    assert not answer.abstained and "rushed for 88 yards" in answer.text, answer.text
+    assert_verbatim(game_yards, answer)
