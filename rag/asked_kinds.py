@@ -113,19 +113,6 @@ WRITES_WEIGHT = re.compile(
     r"(?!\s+(?:less|more|lighter|heavier)\b)",
     re.IGNORECASE,
 )
-# "How tall is the Dubai Frame?", "how far did the home run go", "how wide is its view": a length in its units ("150
-# metres", "7.5ft", "a 420-foot homer", "7-foot-4", "a 270-degree view"), not any figure of the story (a rate is "how
-# high": no length). Which length it is (a height, a depth) is not read: any length of the thing asked about answers
-ASKS_DISTANCE = re.compile(
-    # (not "how far south were the lights seen": a place)
-    rf"{OPENS}how\s+(?:tall|far(?!\s+(?:north|south|east|west|up|down|back|ahead|behind|along|into)\b)|wide|deep)\b",
-    re.IGNORECASE,
-)
-WRITES_DISTANCE = re.compile(
-    r"\b\d+(?:[.,]\d+)?(?:\s+|-)?(?:ft|feet|foot|in|inch|inches|cm|centimet(?:re|er)s?|mm|m|met(?:re|er)s?|km|"
-    r"kilomet(?:re|er)s?|miles?|yards?|yds?|storeys|stories|degrees?)\b|\b\d+\s*°|\b\d\s*['’]\s*\d{1,2}\b",
-    re.IGNORECASE,
-)
 # the name a weight is given to, right before the verb: "the Lumo X1, weighs 640 grams"
 WEIGHED = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*)\s*,?\s+weigh(?:s|ed)?\b")
 
@@ -296,6 +283,18 @@ ASKS_LENGTH = re.compile(
 WRITES_LENGTH = re.compile(
     r"\b\d+(?:[.,]\d+)?[\s-]*(?:yards?|yds?|metres?|meters?|feet|foot|ft|miles?|kilometres?|kilometers?|km|inches|inch|"
     r"centimetres?|centimeters?|cm)\b",
+    re.IGNORECASE,
+)
+# "How tall is the Dubai Frame?", "how far did the home run go", "how wide is its view": a length in its units ("150
+# metres", "7.5ft", "a 420-foot homer", "7-foot-4", "a 270-degree view"), not any figure of the story (a rate is "how
+# high": no length). Which length it is (a height, a depth) is not read: any length of the thing asked about answers
+ASKS_DISTANCE = re.compile(
+    # (not "how far south were the lights seen": a place)
+    rf"{OPENS}how\s+(?:tall|far(?!\s+(?:north|south|east|west|up|down|back|ahead|behind|along|into)\b)|wide|deep)\b",
+    re.IGNORECASE,
+)
+WRITES_DISTANCE = re.compile(
+    rf"{WRITES_LENGTH.pattern}|\b\d+(?:[.,]\d+)?[\s-]*(?:storeys|stories|degrees?)\b|\b\d+\s*°|\b\d\s*['’]\s*\d{{1,2}}\b",
     re.IGNORECASE,
 )
 # a sentence handed down that is no length of time ("What prison sentence did he get?": "life in prison")
