@@ -288,11 +288,14 @@ WRITES_LENGTH = re.compile(
 # "How tall is the Dubai Frame?", "how far did the home run go", "how wide is its view": a length in its units ("150
 # metres", "7.5ft", "a 420-foot homer", "7-foot-4", "a 270-degree view"), not any figure of the story (a rate is "how
 # high": no length). Which length it is (a height, a depth) is not read: any length of the thing asked about answers
-ASKS_DISTANCE = re.compile(
-    # (not "how far south were the lights seen": a place)
-    rf"{OPENS}how\s+(?:tall|far(?!\s+(?:north|south|east|west|up|down|back|ahead|behind|along|into)\b)|wide|deep)\b",
-    re.IGNORECASE,
+# (not "how far south were the lights seen": a place; nor "how far did the shares fall": a change, told in per cent)
+_NOT_FAR = (
+    r"(?!\s+(?:north|south|east|west|up|down|back|ahead|behind|along|into)\b)"
+    r"(?!(?:\s+[\w'’-]+){1,8}?\s+(?:fall|falls|fell|fallen|drop|drops|dropped|rise|rises|rose|risen|climb|climbed|"
+    r"slide|slid|slip|slipped|sink|sank|plunge|plunged|tumble|tumbled|jump|jumped|decline|declined|surge|surged|"
+    r"soar|soared|crash|crashed|shrink|shrank|grow|grew)\b)"
 )
+ASKS_DISTANCE = re.compile(rf"{OPENS}how\s+(?:tall|far{_NOT_FAR}|wide|deep)\b", re.IGNORECASE)
 WRITES_DISTANCE = re.compile(
     rf"{WRITES_LENGTH.pattern}|\b\d+(?:[.,]\d+)?[\s-]*(?:storeys|stories|degrees?)\b|\b\d+\s*°|\b\d\s*['’]\s*\d{{1,2}}\b",
     re.IGNORECASE,

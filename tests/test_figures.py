@@ -408,3 +408,20 @@ def test_odds_asked_for_are_written_as_a_bookmaker_writes_them(
 
     assert (ASKS_ODDS.search(question) is not None) == asks
     assert (WRITES_ODDS.search(sentence) is not None) == writes
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_distance"),
+    [
+        ("How tall is the Kelby Lookout?", True),
+        ("How far did Orvin's home run travel?", True),
+        ("Who won, and how wide is the new quay?", True),
+        ("How far north were the lights seen?", False),  # a place
+        ("How far did Kelby Ferries shares fall on Tuesday?", False),  # a change, told in per cent
+        ("how far could the harbour board's cash flow drop this year", False),
+    ],
+)
+def test_how_tall_or_far_asks_a_length_unless_a_place_or_a_change(question: str, asks_distance: bool) -> None:
+    from rag.asked_kinds import ASKS_DISTANCE
+
+    assert (ASKS_DISTANCE.search(question) is not None) == asks_distance
