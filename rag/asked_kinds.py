@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rag.entities import names_in, person_like, written_near
+from rag.entities import IRREGULAR_PAST, names_in, person_like, written_near
 from rag.figures import COUNTRY_DOLLAR, NUMBER_WORDS, SCALES
 from rag.lexicon import HEDGES, content_stems, fold, stem, words
 
@@ -554,6 +554,29 @@ def only_might_be(sentence: str) -> bool:
     tells as so; False for a sentence giving no figure."""
     spans = figure_spans(sentence)
     return bool(spans) and all(MIGHT_BE.search(sentence, max(0, start - 40), start) for start, _ in spans)
+
+
+# "How many passing yards", "how many paying subscribers": the kind of what is counted, a verb's -ing form, which the
+# figure's words must tell too ("passes for 267 yards", "paid subscribers"), not a run's yards or a return's; and the
+# words a game's report tells each kind by ("Six catches for 163 yards", "rushed for 127 yards on 20 carries")
+COUNTED_KIND = re.compile(r"\bhow\s+many\s+(?P<kind>[a-z]+ing)\s+[a-z]+", re.IGNORECASE)
+KIND_WORDS = {
+    "receiving": "catch catches caught reception receptions",
+    "rushing": "rushed carries carry run runs ran",
+    "passing": "passes threw throw throws completed completing",
+}
+
+
+def counted_kind_stems(question: str) -> set[str]:
+    """The stems the kind a counting question asks of is told by (`COUNTED_KIND`): its own, its irregular past
+    ("paying": "paid") and `KIND_WORDS`; none when it asks no kind."""
+    asked = COUNTED_KIND.search(question)
+    if asked is None:
+        return set()
+    kind = asked.group("kind").lower()
+    base = kind.removesuffix("ing")
+    past = {stem(p) for p, present in IRREGULAR_PAST.items() if present == base}
+    return {stem(kind)} | past | {stem(w) for w in KIND_WORDS.get(kind, "").split()}
 
 
 def counts_near(

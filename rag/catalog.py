@@ -128,11 +128,11 @@ class Catalog:
                 unsourced += 1
             # "Ava Benny-Morrison, Bloomberg": the person; an agency in a byline is not a source of the corpus.
             byline = record.author.split(",")[0]
-            for author in re.split(r"\s+and\s+|\s*&\s*", byline):
-                if author.strip():
-                    authors.add(author.strip())
-                    if author.strip() != record.author:
-                        bylines.setdefault(author.strip(), set()).add(record.author)
+            for author in (a.strip() for a in re.split(r"\s+and\s+|\s*&\s*", byline)):
+                if author:
+                    authors.add(author)
+                    if author != record.author:
+                        bylines.setdefault(author, set()).add(record.author)
         outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
         whole = {author: sorted(written) for author, written in sorted(bylines.items())}
         return cls(outlets, sorted(authors), dates, sorted(people), unsourced, titles, sources, whole)

@@ -91,6 +91,7 @@ from rag.asked_kinds import (
     WRITES_YEAR,
     asks_figure_in,
     code_for,
+    counted_kind_stems,
     counts_near,
     figure_spans,
     gives_figure,
@@ -108,7 +109,7 @@ from rag.asked_kinds import (
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import IRREGULAR_PAST, Candidate, introduces, names_in
+from rag.entities import Candidate, introduces, names_in
 from rag.entity_choice import choose_entity, telling_words
 from rag.figures import NUMBER_WORDS, numbers_in
 from rag.lexicon import (
@@ -886,8 +887,7 @@ class ExtractiveEngine(Engine):
             duration = kind == "duration"
             things = ASKS_COUNT.search(asking) is not None
             # "how many passing yards": yards told as passed ("passes for 267 yards"), not a run's or a return's
-            kind_of_match = COUNTED_KIND.search(asking)
-            kind_of = _kind_stems(kind_of_match.group("kind")) if kind_of_match else set()
+            kind_of = counted_kind_stems(asking)
             # "How many goals did Haaland score ...?": what happened, not what "he could score"
             happened = things and ASKS_PAST.match(asking) is not None
 
@@ -1395,26 +1395,6 @@ class ExtractiveEngine(Engine):
 
 
 SHORT_NAME_WORD = 3  # letters of a name's word too short to tell the name apart beside a longer one ("AI", "Sam")
-
-
-COUNTED_KIND = re.compile(r"\bhow\s+many\s+(?P<kind>[a-z]+ing)\s+[a-z]+", re.IGNORECASE)
-
-
-# ... and the words a game's report tells them by: "Six catches for 163 yards", "rushed for 127 yards on 20 carries"
-KIND_WORDS = {
-    "receiving": "catch catches caught reception receptions",
-    "rushing": "rushed carries carry run runs ran",
-    "passing": "passes threw throw throws completed completing",
-}
-
-
-def _kind_stems(word: str) -> set[str]:
-    """The stems a kind written as a verb's -ing form is told by: its own, its irregular past ("paying": "paid"), and
-    the words a game's report writes for it (`KIND_WORDS`)."""
-    kind = word.lower()
-    base = kind.removesuffix("ing")
-    past = {stem(p) for p, present in IRREGULAR_PAST.items() if present == base}
-    return {stem(kind)} | past | {stem(w) for w in KIND_WORDS.get(kind, "").split()}
 
 
 def _names_asked(retrieval: Retrieval) -> list[list[str]]:
