@@ -30,6 +30,7 @@ from rag.casing import truecase
 from rag.catalog import Catalog, cached_catalog
 from rag.chroma_connection import explain_store_error
 from rag.citations import passage_sentences
+from rag.compound import answer_halves, asked_in_halves, first_half
 from rag.conversation import Turn, clean_question
 from rag.corpus import parse_date
 from rag.coverage import Vocabulary, absent_topics, close_forms, spelled_out, unmentioned_terms
@@ -665,7 +666,9 @@ class Assistant:
         """Answer one question; iterate the result for the text as it is written."""
         return AnswerStream(self._steps(question, list(history), options or AskOptions()))
 
-    def _steps(self, question: str, history: list[Turn], options: AskOptions) -> Iterator[str | Answer]:
+    def _steps(
+        self, question: str, history: list[Turn], options: AskOptions, in_halves: bool = True
+    ) -> Iterator[str | Answer]:
         answer = Answer(question=clean_question(question), text="", citations=[], mode=self.mode)
         timings: dict[str, float] = {}
         try:
@@ -688,6 +691,8 @@ class Assistant:
                 answer.abstained = True
                 focus = retrieval.focus_unnamed
                 answer.text = f"The articles found say nothing about “{focus}”, so they cannot answer this question."
+            elif in_halves and self._in_halves(retrieval, answer, options, Clock(timings)):
+                yield answer.text
             else:
                 yield from self.engine.answer(retrieval, answer, Clock(timings))
             filters = retrieval.options.filters
@@ -708,6 +713,36 @@ class Assistant:
         timings["total"] = sum(timings.values())
         answer.timings_ms = timings
         yield answer
+
+    def _in_halves(self, retrieval: Retrieval, answer: Answer, options: AskOptions, clock: Clock) -> bool:
+        """Answer a compound question offline half by half (`rag.compound`); False when it is none or no half
+        is answered (the whole question's answer then stands)."""
+        plan = retrieval.plan
+        if self.mode != "extractive" or plan is None or not plan.halves or plan.kind == "yes_no":
+            return False
+        first = first_half(retrieval.standalone, plan)
+        if not asked_in_halves(first):
+            return False
+
+        def ask(half: str, turns: Sequence[Turn], within: Sequence[str]) -> Answer:
+            asked = options
+            if within and not options.filters.doc_ids:
+                asked = replace(options, filters=replace(options.filters, doc_ids=tuple(within)))
+            return AnswerStream(self._steps(half, list(turns), asked, in_halves=False)).result()
+
+        def whole() -> Answer:
+            found = Answer(question=answer.question, text="", citations=[], mode=self.mode)
+            for _ in self.engine.answer(retrieval, found, clock):
+                pass
+            return found
+
+        with clock("halves"):
+            compound = answer_halves(first, plan.halves, ask, whole)
+        if compound is None:
+            return False
+        answer.text, answer.citations, answer.sentences = compound.text, compound.citations, compound.sentences
+        answer.passages = compound.passages
+        return True
 
     def _report(self, answer: Answer, plan: QuestionPlan, options: AskOptions) -> None:
         """Answer a request for a comparison or a briefing with one; its citations become the answer's."""
