@@ -721,13 +721,18 @@ class Assistant:
         if self.mode != "extractive" or plan is None or not plan.halves or plan.kind == "yes_no":
             return False
         first = first_half(retrieval.standalone, plan)
-        if not asked_in_halves(first):
+        # the outlet or date only its first half names ("According to the Harbour Gazette, who ..., and which
+        # firm ...?") holds for every half; one a later half names, for that half, which writes it
+        named = plan.filtered_parts
+        scope: Filters | None = options.filters
+        if len(named) == 1 and all(start < len(first) for start, _ in plan.metadata_spans):
+            scope = options.filters.both(named[0].filters)
+        if not asked_in_halves(first) or scope is None:
             return False
 
         def ask(half: str, turns: Sequence[Turn], within: Sequence[str]) -> Answer:
-            asked = options
-            if within and not options.filters.doc_ids:
-                asked = replace(options, filters=replace(options.filters, doc_ids=tuple(within)))
+            filters = replace(scope, doc_ids=tuple(within)) if within and not scope.doc_ids else scope
+            asked = replace(options, filters=filters)
             return AnswerStream(self._steps(half, list(turns), asked, in_halves=False)).result()
 
         def whole() -> Answer:
