@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from rag.answer import Answer
 from rag.citations import number_citations
-from rag.conversation import PERSON_PRONOUN, THING_PRONOUN, Turn
+from rag.conversation import PERSON_PRONOUN, THING_PRONOUN, Turn, with_person
 from rag.entities import names_in, shaped_as_person
-from rag.extractive import HALF_UNANSWERED
+from rag.extractive import half_unanswered
 from rag.lexicon import content_words
 from rag.question import Half, QuestionPlan, first_part
 from rag.records import AnswerSentence, Citation, CitedSentence, Passage
@@ -49,13 +49,8 @@ def cited_sentences(answer: Answer) -> list[CitedSentence]:
 def _naming(half: str, first: str) -> str:
     """A later half with "he" or "her" for the one person its first half names: "which club did she join?" after
     "How many goals did Anna Berg score" asks which club Anna Berg joined."""
-    people = [name for name in names_in(first) if shaped_as_person(name)]
-    if len(set(people)) != 1:
-        return half
-    person = people[0]
-    return PERSON_PRONOUN.sub(
-        lambda m: f"{person}'s" if m.group().lower() in ("his", "hers") else person, half, count=1
-    )
+    people = {name for name in names_in(first) if shaped_as_person(name)}
+    return with_person(half, people.pop()) if len(people) == 1 else half
 
 
 def asked_in_halves(first: str) -> bool:
@@ -83,11 +78,6 @@ def _quoted(sentence: CitedSentence) -> bool:
 
 def _unanswered(answer: Answer) -> bool:
     return answer.abstained or bool(answer.error)
-
-
-def half_unanswered(half: str) -> str:
-    """The note for a half of the question the articles found do not answer."""
-    return HALF_UNANSWERED.format(half=half.strip().rstrip(" ?.").strip())
 
 
 def answer_halves(

@@ -177,6 +177,13 @@ def _person_answered(turn: Turn, standalone: str, follow_up: str) -> str:
     return name if shaped_as_person(name) else ""
 
 
+def with_person(question: str, person: str) -> str:
+    """`question` with its first "he", "she", "him" or "her" standing for `person` ("his", "hers": "`person`'s")."""
+    return PERSON_PRONOUN.sub(
+        lambda m: f"{person}'s" if m.group().lower() in ("his", "hers") else person, question, count=1
+    )
+
+
 def resolve_follow_up(question: str, history: Sequence[Turn], people: Collection[str] = ()) -> str:
     """A standalone version of `question`, using the previous turns (offline heuristics).
 
@@ -212,9 +219,7 @@ def resolve_follow_up(question: str, history: Sequence[Turn], people: Collection
         )
         if named:
             person = named[0]
-            resolved = PERSON_PRONOUN.sub(
-                lambda m: f"{person}'s" if m.group().lower() in ("his", "hers") else person, resolved, count=1
-            )
+            resolved = with_person(resolved, person)
             return resolved[:1].upper() + resolved[1:]
     # Too bare to stand alone: carry over what the previous question was about, itself read with the chat
     # before it ("How long is it?" after "How much is the contract?" after "Which team did Ohtani sign with?")

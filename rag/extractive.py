@@ -226,6 +226,13 @@ ASKS_OF_ITS_OWN = re.compile(  # a later half asking its own question, not going
     r"\s*(?:(?:from|by|for|at|in|to|with)\s+)?(?:what|which|when|where|why|how|whom|whose)\b", re.IGNORECASE
 )
 HALF_UNANSWERED = "The articles found do not answer “{half}”."
+
+
+def half_unanswered(half: str) -> str:
+    """The note for a half of a compound question the articles found do not answer (`HALF_UNANSWERED`)."""
+    return HALF_UNANSWERED.format(half=half.strip().rstrip(" ?.").strip())
+
+
 STILL_TO_COME_DECLINED = "The articles found tell of {day} as still to come: they were written before it."
 # "How much did Japan spend on defense in 2021?": the year sets when; articles that never write it
 # (nor were published in it) tell of another time
@@ -456,7 +463,7 @@ class ExtractiveEngine(Engine):
         if result.verdict:  # "Yes." citing the sentences that make it plain; "Cannot tell ..." citing none
             cited.append((opening(result.verdict), [c.evidence for c in result.grounds], True))
         cited += [(c.evidence.quote, [c.evidence], True) for c in chosen]
-        cited += [(HALF_UNANSWERED.format(half=half.rstrip(" ?")), [], True) for half in result.unanswered]
+        cited += [(half_unanswered(half), [], True) for half in result.unanswered]
         answer.text, answer.citations, answer.sentences = number_citations(cited)
         answer.verdict = result.verdict
         yield answer.text
