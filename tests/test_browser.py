@@ -13,7 +13,7 @@ import pytest
 from rag.chats import chats_path
 from rag.settings import Settings
 from tests.support.browser import CHROMIUM_FLAGS, chromium, serve
-from tests.support.fake_openai import Reply, fake_openai_server
+from tests.support.fake_openai import Reply, fake_openai_server, stream_pieces
 from tests.support.hostile import HOSTILE_ARTICLE, HOSTILE_REPLY, INJECTION
 from tests.support.pdf import write_pdf
 from tests.support.project import PROJECT, make_settings
@@ -415,9 +415,15 @@ def settled_scroll_top(page: Any, main: Any) -> float:
     raise AssertionError("the page kept scrolling")
 
 
-def ask_slowly_answered(page: Any, llm: Any, question: str) -> tuple[Any, Any]:
-    """Ask a follow-up the fake model condenses at once and answers with SLOW_ANSWER; the turn's two messages."""
-    llm.script(question, Reply(text=SLOW_ANSWER, delay_seconds=3, chunk_seconds=0.02))
+def ask_slowly_answered(page: Any, llm: Any, question: str, pause_before: str = "") -> tuple[Any, Any]:
+    """Ask a follow-up the fake model condenses at once and answers with SLOW_ANSWER, pausing 15 s before the
+    paragraph opened by `pause_before` (if given: a slow machine cannot finish the answer before a test has acted
+    while it is written); the turn's two messages."""
+    reply = Reply(text=SLOW_ANSWER, delay_seconds=3, chunk_seconds=0.02)
+    if pause_before:
+        reply.stall_after = len(stream_pieces(SLOW_ANSWER[: SLOW_ANSWER.index(pause_before)]))
+        reply.stall_seconds = 15
+    llm.script(question, reply)
     turn = page.locator(f".st-key-turn-t{page.locator('[class*=st-key-turn-t]').count()}")
     box = page.get_by_placeholder("Ask about your articles")
     box.fill(question)
@@ -462,14 +468,14 @@ def test_a_streaming_answer_keeps_its_question_in_view_and_leaves_the_user_s_scr
         assert top_in_view(question, height), "the question is in view once its answer is written"
         assert top_in_view(answer.locator(".cc-answer"), height), "the start of its answer is in view"
         # 2. The user scrolls while the next answer is written: the page stays where they put it.
-        question, answer = ask_slowly_answered(page, llm, "What did Kishida say about the missiles?")
+        question, answer = ask_slowly_answered(page, llm, "What did Kishida say about the missiles?", "Fourth")
         expect(answer).to_contain_text("Third, Kishida", timeout=60_000)
         page.mouse.move(600, 300)
         page.mouse.wheel(0, -300)  # back up, to the previous answer
         left_at = settled_scroll_top(page, main)
         page.screenshot(path=str(OUTPUT / "streaming-user-scrolled.png"))
         assert downloads.count() == 2, "the user scrolled while the answer was being written"
-        downloads.nth(2).wait_for(state="attached", timeout=30_000)
+        downloads.nth(2).wait_for(state="attached", timeout=45_000)
         page.wait_for_timeout(3000)  # the run ends and the page settles
         page.screenshot(path=str(OUTPUT / "streamed-after-user-scrolled.png"))
         assert abs(main.evaluate("m => m.scrollTop") - left_at) < 5, "the page stays where the user scrolled it"

@@ -63,7 +63,7 @@ class FakeOpenAI:
         return [body for path, body in self.requests if path.endswith("/chat/completions")]
 
 
-def _pieces(text: str) -> list[str]:
+def stream_pieces(text: str) -> list[str]:
     """Split a reply into stream chunks of a word or so, as real servers do."""
     return re.findall(r"\S+\s*|\s+", text) or [""]
 
@@ -146,7 +146,7 @@ def fake_openai_server(dim: int = 8, port: int = 0) -> Iterator[FakeOpenAI]:
             self.send_header("Cache-Control", "no-cache")
             self.end_headers()
             try:
-                for i, piece in enumerate(_pieces(reply.text)):
+                for i, piece in enumerate(stream_pieces(reply.text)):
                     if reply.stall_after is not None and i == reply.stall_after:
                         time.sleep(reply.stall_seconds)
                     if reply.chunk_seconds:
@@ -178,7 +178,7 @@ def fake_openai_server(dim: int = 8, port: int = 0) -> Iterator[FakeOpenAI]:
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             base = {"id": "chatcmpl-test", "created": int(time.time()), "model": body.get("model", "")}
-            for piece in _pieces(reply.text)[: reply.truncate_after]:
+            for piece in stream_pieces(reply.text)[: reply.truncate_after]:
                 chunk = {
                     **base,
                     "object": "chat.completion.chunk",
