@@ -342,6 +342,7 @@ class Assistant:
                 reported = partial(self._reported, indexes)
                 plan = plan_question(standalone, catalog, reported)
             with clock("embed"):
+                self.query_vectors(self._searched_texts(standalone, plan))
                 vector = self.query_vector(standalone)
             with clock("retrieve"):
                 nodes, part_nodes, part_titled = self._search(indexes, standalone, vector, plan, options)
@@ -592,10 +593,36 @@ class Assistant:
         vector = self._vectors.get(text)
         if vector is None:
             vector = self.embedder.get_query_embedding(text)
-            self._vectors[text] = vector
-            while len(self._vectors) > QUERY_VECTORS_KEPT:
-                self._vectors.popitem(last=False)
+            self._keep_vector(text, vector)
         return vector
+
+    def query_vectors(self, texts: Sequence[str]) -> None:
+        """Embed those of `texts` not kept yet, all at once, for `query_vector` to find.
+
+        Both embedders embed a query as they embed a passage (no instruction or prefix): the bundled one runs
+        the texts side by side, one a core, and an endpoint gets one request for them all.
+        """
+        missing = [text for text in dict.fromkeys(texts) if text not in self._vectors]
+        if len(missing) < 2:
+            return
+        for text, vector in zip(missing, self.embedder.get_text_embedding_batch(missing), strict=True):
+            self._keep_vector(text, vector)
+
+    def _keep_vector(self, text: str, vector: list[float]) -> None:
+        self._vectors[text] = vector
+        while len(self._vectors) > QUERY_VECTORS_KEPT:
+            self._vectors.popitem(last=False)
+
+    @staticmethod
+    def _searched_texts(standalone: str, plan: QuestionPlan) -> list[str]:
+        """Every text a request's searches and answer step embed as a query: the question, each part it searches
+        on its own (`_search`, `_retrieve`), each clause (`_search_facets`), each half and the first."""
+        texts = [standalone, *(plan.searched_with(part) for part in plan.filtered_parts), *plan.facets]
+        if len(plan.parts) > 1:
+            texts += [plan.searched_with(part) for part in plan.parts]
+        if plan.halves:
+            texts += [half.text for half in plan.halves] + [first_part(standalone, plan)]
+        return texts
 
     def resolve_options(self, options: AskOptions) -> AskOptions:
         """The options with defaults filled in, unique article id prefixes expanded and dates in ISO form.

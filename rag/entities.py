@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rag.casing import SENTENCE_START
-from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, content_stems, fold, stem, words
+from rag.lexicon import AUXILIARIES, FUNCTION_WORDS, cached_pattern, content_stems, fold, stem, words
 from rag.records import Evidence
 from rag.word_frequency import zipf_frequency
 
@@ -504,7 +504,7 @@ def _owns_asked(text: str, name: str, asked: set[str], window: int = 5) -> bool:
     (`asked`: its words, folded) within `window` words after it, wherever it writes the name."""
     if name not in text:
         return False
-    found = list(re.finditer(rf"{re.escape(name)}(?:['’]s?)(?!\w)", text))
+    found = list(cached_pattern(rf"{re.escape(name)}(?:['’]s?)(?!\w)").finditer(text))
     if not found or len(found) < text.count(name):
         return False
     return all(_owned_names(words(text[m.end() : m.end() + NEAR_CHARACTERS])[:window], asked) for m in found)
@@ -589,7 +589,7 @@ def _with_first_name(surname: str, texts: Sequence[str], first_names: AbstractSe
     surname in `texts` (a sentence opening with the full name gives only the surname when its first
     name is no known one and common in English, since a capital there says nothing); else the surname
     as it is."""
-    pattern = re.compile(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b")
+    pattern = cached_pattern(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b")
     counts: dict[str, int] = {}
     for text in (t for t in texts if surname in t):
         for match in pattern.finditer(text):
@@ -624,7 +624,7 @@ def _written_as_person(candidate: Candidate, texts: Sequence[str]) -> bool:
     writing = [text for text in texts if name in text]
     if not writing:
         return False
-    before = re.compile(rf"\b([A-Z][a-z]+) {re.escape(name)}\b")
+    before = cached_pattern(rf"\b([A-Z][a-z]+) {re.escape(name)}\b")
     return any(
         zipf_frequency(fold(m.group(1))) < FIRST_NAME_ZIPF
         and fold(m.group(1)) not in FUNCTION_WORDS
@@ -644,7 +644,7 @@ def _written_as_a_thing(candidate: Candidate, texts: Sequence[str]) -> bool:
     if not writing:
         return False
     written = "|".join(re.escape(f) for f in candidate.forms)
-    named = re.compile(rf"(?<![\w-])(?P<the>(?:the|The)\s+)?(?:{written})(?![\w-])")
+    named = cached_pattern(rf"(?<![\w-])(?P<the>(?:the|The)\s+)?(?:{written})(?![\w-])")
     found = [m for text in writing for m in named.finditer(text)]
     return bool(found) and 2 * sum(1 for m in found if m.group("the")) >= len(found)
 
@@ -698,8 +698,8 @@ def _written_as_venue(candidate: Candidate, texts: Sequence[str]) -> bool:
     their mentions of it, not as an owner ("in Jaber's view"), and nowhere as one who said something ("Trafford
     said", "said Trafford")."""
     written = "|".join(re.escape(f) for f in candidate.forms)
-    name = re.compile(rf"(?<![\w-])(?:{written})(?![\w'’-])")
-    said = re.compile(
+    name = cached_pattern(rf"(?<![\w-])(?:{written})(?![\w'’-])")
+    said = cached_pattern(
         rf"(?<![\w-])(?:{written})(?:,\s+\d+,)?,?\s+(?:said|says|told|added)\b|\b(?:said|says|added)\s+(?:{written})\b"
     )
     if any(said.search(text) for text in texts):
@@ -719,7 +719,7 @@ def _written_as_organisation(name: str, texts: Sequence[str]) -> bool:
     written = name.split()
     if len(written) < 2:
         return False
-    after = [m.group(1) for text in texts for m in re.finditer(rf"{re.escape(name)}([^.!?]*)", text)]
+    after = [m.group(1) for text in texts for m in cached_pattern(rf"{re.escape(name)}([^.!?]*)").finditer(text)]
     if any(PERSON_PRONOUN.search(rest) for rest in after):
         return False
     if any(ORGANISATION_PRONOUN.search(rest) for rest in after):
@@ -734,7 +734,7 @@ def _written_as_reporter(candidate: Candidate, texts: Sequence[str]) -> bool:
     """Whether `texts` write the candidate (in any of its forms, or by its last word) only as a journalist credited
     with the news (`REPORTED_AFTER`, `REPORTED_BEFORE`), and at least once."""
     written = sorted({*candidate.forms, max(candidate.forms, key=len).split()[-1]}, key=len, reverse=True)
-    named = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, written))})(?![\w-])")
+    named = cached_pattern(rf"(?<![\w-])(?:{'|'.join(map(re.escape, written))})(?![\w-])")
     found = [(text, m) for text in texts for m in named.finditer(text)]
     return bool(found) and all(
         REPORTED_AFTER.match(text, m.end()) or REPORTED_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
@@ -948,7 +948,7 @@ def vote(
             if _names_by_last_word(question, name):
                 continue  # "FTX CEO Sam Bankman-Fried" when the question names Bankman-Fried
             rest = name.split()[1:]
-            if len(rest) >= 2 and re.search(rf"\b{re.escape(fold(' '.join(rest)))}\b", asked):
+            if len(rest) >= 2 and cached_pattern(rf"\b{re.escape(fold(' '.join(rest)))}\b").search(asked):
                 continue  # "Guide Carabao Cup", of a page's "Quick Guide", when the question names the Carabao Cup
             if _initials_written(question, name):
                 continue  # "U.S." when the question writes "US"
@@ -995,7 +995,7 @@ def vote(
         candidate.score = scores[0] + SPREAD_BONUS * sum(scores[1:])
         if context and asks_for == "person":  # whom the passages are about (written as here, or by surname)
             written = [*candidate.forms, max(candidate.forms, key=len).split()[-1]]
-            named_in = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, written))})(?![\w-])")
+            named_in = cached_pattern(rf"(?<![\w-])(?:{'|'.join(map(re.escape, written))})(?![\w-])")
             candidate.score += MENTION_WEIGHT * sum(1 for t in context if named_in.search(t)) / len(context)
         # shown in its most frequent full form (of two words or more), else as most often written
         forms = candidate.forms

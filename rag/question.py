@@ -25,7 +25,17 @@ from functools import reduce
 from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, WIN_LOSS_RECORD, asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
-from rag.lexicon import ARTICLE_NOUNS, AUXILIARIES, FUNCTION_WORDS, HEDGES, content_stems, content_words, fold, words
+from rag.lexicon import (
+    ARTICLE_NOUNS,
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    HEDGES,
+    cached_pattern,
+    content_stems,
+    content_words,
+    fold,
+    words,
+)
 from rag.records import Filters
 from rag.word_frequency import zipf_frequency
 
@@ -1146,7 +1156,7 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
     for alias, outlet in catalog.aliases():
         single_word = len(alias.split()) == 1
         pattern = re.escape(alias) if not single_word else rf"(?<![\w.]){re.escape(alias)}(?![\w])"
-        for match in re.finditer(pattern, question, re.IGNORECASE):
+        for match in cached_pattern(pattern, re.IGNORECASE).finditer(question):
             if alias == outlet.initials and match.group(0) != alias:
                 continue  # initials as written: "Ibn Battuta" is no "IBN", "smh" no "SMH"
             if single_word and (match.start() == 0 or match.group(0).islower()):

@@ -80,3 +80,31 @@ def test_rebuild_switches_the_index_to_the_newly_configured_embedder(tmp_path: P
     assert store.embedder == "openai/text-embedding-3-large"
     assert store.count_chunks() == chunks
     assert {body["model"] for _, body in server.requests} == {"text-embedding-3-small", "text-embedding-3-large"}
+
+
+def test_a_question_s_searches_are_embedded_by_an_endpoint_in_one_request(tmp_path: Path, corpus_dir: Path) -> None:
+    """A question searched by its parts (here its halves, the first a description too long to ask alone) sends
+    the endpoint one request for every text it searches with, and none twice."""
+    from rag.assistant import Assistant
+    from rag.ingest import ingest_paths
+
+    with fake_openai_server() as server:
+        settings = make_settings(
+            storage_dir=tmp_path / "storage",
+            embed_model="text-embedding-3-small",
+            openai_base_url=server.base_url,
+            openai_api_key="k",
+        )
+        ingest_paths(settings, [corpus_dir])
+        assistant = Assistant.open(settings)
+        before = len(server.requests)
+        question = (
+            "Which country, whose prime minister has promised to double its defence spending over the next five "
+            "years and to buy missiles that can strike far away, opened an office to NATO, and where is it?"
+        )
+        answer = assistant.ask(question)
+        sent = [body["input"] for path, body in server.requests[before:] if path == "/v1/embeddings"]
+    assert not answer.error
+    texts = [text for batch in sent for text in (batch if isinstance(batch, list) else [batch])]
+    assert len(sent[0]) >= 3 and question in sent[0], "the question and its halves go in the first request"
+    assert len(texts) == len(set(texts)), "no text is embedded twice"
