@@ -137,7 +137,7 @@ from rag.ranking import (
     says_the_same,
 )
 from rag.sections import Sections
-from rag.sentences import quotation_depth
+from rag.sentences import quotation_depth, split_sentences
 from rag.verdict import assess, opening
 from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_theirs, named_speaker, on_topic, speaks
 
@@ -1281,6 +1281,14 @@ class ExtractiveEngine(Engine):
         near = on_topic(voice.topic, voice.name, quotes, self.ranker.lexical, VOICE_NEAR_MATCH)
         near = [i for i in near if theirs[i].evidence.doc_id == first]
         on += [i for i in near if i not in on]
+        # a statement answers what the sentence leading into it tells ("Swift's attendance at Kelce's games has
+        # received pushback from NFL fans ... “I'm just there to support Travis,” Swift admitted.")
+        lead_ins = [
+            _lead_in(c, statement[1], retrieval) if statement else ""
+            for c, statement in zip(theirs, statements, strict=True)
+        ]
+        introduced = on_topic(voice.topic, voice.name, lead_ins, self.ranker.lexical, VOICE_TOPIC_MATCH)
+        on += [i for i in introduced if lead_ins[i] and i not in on]
         on_it = {statements[i] for i in on if statements[i] is not None}
         within = [i for i, statement in enumerate(statements) if statement in on_it]
         return [theirs[i] for i in dict.fromkeys(on + around + within)]
@@ -1557,6 +1565,18 @@ def _passages_holding(candidate: ScoredSentence, retrieval: Retrieval) -> list[P
     """The retrieved passages a sentence was found in."""
     at, doc = candidate.evidence.start_char, candidate.evidence.doc_id
     return [p for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char]
+
+
+def _lead_in(candidate: ScoredSentence, start: int, retrieval: Retrieval) -> str:
+    """The sentence before a statement (starting at `start`, in `candidate`'s article) in its paragraph, as the
+    passage found holds it: "" when the statement opens its paragraph or the passage starts after it."""
+    holding = [p for p in _passages_holding(candidate, retrieval) if p.start_char <= start]
+    if not holding:
+        return ""
+    passage = holding[0]
+    paragraph = passage.text[: start - passage.start_char].rpartition("\n")[2]
+    spans = split_sentences(paragraph)
+    return paragraph[spans[-1].start : spans[-1].end] if spans else ""
 
 
 def _article_passages(candidate: ScoredSentence, retrieval: Retrieval) -> str:

@@ -5235,3 +5235,37 @@ def test_a_later_half_leaning_on_an_unanswered_first_half_is_not_answered_on_its
     assert "900 million" not in answer.text, answer.text
     if not answer.abstained:
         assert "do not answer “When did Fjordlink's new ferry launch”" in answer.text, answer.text
+
+
+HARBOUR_FESTIVAL = {
+    "festival.txt": (
+        {"title": "Harbour festival is back after two years", "source": "Lynmouth Post", "published": "2024-07-14"},
+        "The harbour festival returned to Lynmouth on Saturday after a two-year break.\n"
+        "Mayor Elin Varga opened the festival with a speech on the quay. "
+        "“We have waited a long time for this day,” Varga said.\n"
+        "Some residents have complained that the festival's late-night music keeps the old town awake until dawn. "
+        "“We will end the concerts at eleven o'clock this year,” Varga said. “Nobody should lose sleep over it.”\n"
+        "Around 20,000 visitors are expected over the weekend.",
+    ),
+    "ferry.txt": (
+        {"title": "Summer ferry timetable starts", "source": "Lynmouth Post", "published": "2024-06-01"},
+        "The summer ferry timetable starts on Monday, with six crossings a day to the islands.\n"
+        "“Demand has never been higher,” said harbour master Tor Lind.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def harbour_festival(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("harbour_festival") / "articles", HARBOUR_FESTIVAL, local_embedder)
+
+
+def test_what_someone_said_on_a_topic_is_the_statement_the_sentence_before_it_leads_into(
+    harbour_festival: Assistant,
+) -> None:
+    # the complaint is told in the sentence leading into the mayor's answer, whose own words say nothing of it
+    answer = harbour_festival.ask("What did Elin Varga say about residents complaining about the late-night music?")
+    assert not answer.abstained, answer.text
+    assert "end the concerts at eleven" in answer.text, answer.text
+    assert "waited a long time" not in answer.text, "her words on another thing are not her answer"
+    assert_verbatim(harbour_festival, answer)
