@@ -342,17 +342,21 @@ class Assistant:
                 reported = partial(self._reported, indexes)
                 plan = plan_question(standalone, catalog, reported)
             with clock("embed"):
-                self.query_vectors(self._searched_texts(standalone, plan))
+                # every text embedded as a query below, at once: the question, each part `_search` searches on
+                # its own, each clause `_search_facets` searches by meaning, and the answer step's parts and halves
+                parts = [plan.searched_with(p) for p in plan.parts] if len(plan.parts) > 1 else []
+                halves = [half.text for half in plan.halves]
+                first = [first_part(standalone, plan)] if plan.halves else []
+                searched = [plan.searched_with(part) for part in plan.filtered_parts]
+                self.query_vectors([standalone, *searched, *plan.facets, *parts, *halves, *first])
                 vector = self.query_vector(standalone)
             with clock("retrieve"):
                 nodes, part_nodes, part_titled = self._search(indexes, standalone, vector, plan, options)
                 nodes += self._search_facets(indexes, plan, options, nodes, self.query_vector)
                 nodes += self._beside(indexes, nodes, options)
-            with clock("embed"):
-                parts = [plan.searched_with(p) for p in plan.parts] if len(plan.parts) > 1 else []
-                part_vectors = [self.query_vector(text) for text in parts]
-                half_vectors = [self.query_vector(half.text) for half in plan.halves]
-                first_vector = self.query_vector(first_part(standalone, plan)) if plan.halves else []
+            part_vectors = [self.query_vector(text) for text in parts]
+            half_vectors = [self.query_vector(text) for text in halves]
+            first_vector = self.query_vector(first[0]) if first else []
             passages = passages_of(nodes)
             with clock("speakers"):
                 spoken = self._spoken(plan, passages)
@@ -612,17 +616,6 @@ class Assistant:
         self._vectors[text] = vector
         while len(self._vectors) > QUERY_VECTORS_KEPT:
             self._vectors.popitem(last=False)
-
-    @staticmethod
-    def _searched_texts(standalone: str, plan: QuestionPlan) -> list[str]:
-        """Every text a request's searches and answer step embed as a query: the question, each part it searches
-        on its own (`_search`, `_retrieve`), each clause (`_search_facets`), each half and the first."""
-        texts = [standalone, *(plan.searched_with(part) for part in plan.filtered_parts), *plan.facets]
-        if len(plan.parts) > 1:
-            texts += [plan.searched_with(part) for part in plan.parts]
-        if plan.halves:
-            texts += [half.text for half in plan.halves] + [first_part(standalone, plan)]
-        return texts
 
     def resolve_options(self, options: AskOptions) -> AskOptions:
         """The options with defaults filled in, unique article id prefixes expanded and dates in ISO form.
