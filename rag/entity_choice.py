@@ -119,6 +119,28 @@ ASKS_ROLE_BY_VERB = re.compile(
 )
 
 
+# "Who was the referee that gave Belgium the penalty?", "Who will be Ryan Blaney's spotter in 2024?": the noun the
+# one asked for is called by, after "the" or whose it is; the answer's name is written beside it ("referee – Esther
+# Staubli", "Tim Fedewa, the longtime spotter for Kevin Harvick")
+ASKS_HOLDER = re.compile(
+    r"^\s*who(?:['’]s|\s+(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been))\s+"
+    r"(?:(?:the|a|an)\s+|(?:[\w.'’-]+\s+){0,3}?[\w.-]+(?:['’]s|s['’])\s+)"
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)"
+    r"(?=\s+(?:that|who|whom|which|for|in|of|at|on|with|to|from|behind|when|after|before|during|and|under|right|just|now|currently|then)\b|"
+    r"\s*[,?.!]|\s*$)",
+    re.IGNORECASE,
+)
+# nouns calling anyone ("Who was the only one ...", "the person who"): no word an answer's name is written beside
+ANYONE = frozenset("one person people man woman guy individual someone somebody".split())
+
+
+def asked_holder(question: str) -> str:
+    """The noun a who-question calls the one it asks for by ("Who was the referee that ...?": "referee"), or ''."""
+    holder = ASKS_HOLDER.search(main_clause(question))
+    noun = holder.group("noun").lower() if holder else ""
+    return "" if noun in ANYONE or noun in FUNCTION_WORDS or noun.endswith(("ed", "ly")) else noun
+
+
 def asked_role(question: str) -> tuple[str, str] | None:
     """The title a question asks who holds and whose it is ("Who is Japan's defense minister?": ("defense minister",
     "Japan"); "Who coaches the Kansas City Chiefs?": ("coach", "the Kansas City Chiefs")); None when it asks none."""
@@ -171,18 +193,26 @@ def choose_entity(
     def titled(candidate: Candidate) -> bool:
         return any(shaped_as_person(f) for f in candidate.forms) and _holds_role(candidate, title, owner)
 
+    holder = asked_holder(question) if not role else ""  # "Who was the referee that ...": "referee"
     if plan is not None and plan.kind == "entity":
         candidates = vote(
             question,
             [(c.evidence, c.score) for c in every],
             asks_for,
             exclude=[m.written for m in plan.outlets],
-            near=plan.asks_noun,
+            near=plan.asks_noun or holder,
             people=plan.people,
             context=[p.text for p in found],
             introduced_by=plan.asks_preposition,
             titled=titled if role and asks_for != "place" else None,
         )
+        # "Who was the referee that gave Belgium the penalty?": of the first names, one the evidence writes beside
+        # "referee" answers, though another is named in stronger sentences ("Tessa Wullaert's brace fired Belgium")
+        holding = {stem(holder)} if holder else set()
+        called = next((c for c in candidates[:ROLE_CANDIDATES] if _written_beside(c, holding)), None)
+        if called is not None:
+            candidates.remove(called)
+            candidates.insert(0, called)
         if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
             verb = {stem(plan.asks_noun)}
             candidates.sort(key=lambda c: not any(written_near(e.quote, f, verb) for e in c.evidence for f in c.forms))
@@ -279,6 +309,11 @@ def choose_entity(
     if entity is not None and one_report and on_words_alone and not _bears_on(entity, question):
         return None, _none_found(asks_for)
     return entity, why
+
+
+def _written_beside(candidate: Candidate, stems: AbstractSet[str]) -> bool:
+    """Whether a sentence naming the candidate writes one of `stems` within a few words of it."""
+    return bool(stems) and any(written_near(e.quote, f, stems) for e in candidate.evidence for f in candidate.forms)
 
 
 def _of_the_first_half(

@@ -5269,3 +5269,37 @@ def test_what_someone_said_on_a_topic_is_the_statement_the_sentence_before_it_le
     assert "end the concerts at eleven" in answer.text, answer.text
     assert "waited a long time" not in answer.text, "her words on another thing are not her answer"
     assert_verbatim(harbour_festival, answer)
+
+
+CUP_FINAL = {
+    "final.txt": (
+        {"title": "Ardmore win the county cup in extra time", "source": "Valley Courier", "published": "2024-05-19"},
+        "Ardmore won the county cup final 3-2 against Kilbride on Sunday after extra time.\n"
+        "Niamh Rourke scored twice for Ardmore, and her second goal won the county cup final for Ardmore.\n"
+        "Kilbride's captain Aoife Dunne praised Ardmore's county cup final display.\n"
+        "Late in the game, the referee, Brendan Kealy, awarded Kilbride a penalty after a handball in the box.\n"
+        "A crowd of 4,000 watched at the county ground.",
+    ),
+    "fixtures.txt": (
+        {"title": "League fixtures announced", "source": "Valley Courier", "published": "2024-05-20"},
+        "The league fixtures for the new season were announced on Monday.\n"
+        "Ardmore open their season against Kilbride in June.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def cup_final(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("cup_final") / "articles", CUP_FINAL, local_embedder)
+
+
+def test_who_the_question_calls_by_a_noun_is_the_name_the_evidence_writes_beside_that_noun(
+    cup_final: Assistant,
+) -> None:
+    # the scorer is named in the sentences most like the question; the referee only in a weaker one, beside "referee"
+    answer = cup_final.ask("Who was the referee that gave Kilbride a penalty in the county cup final against Ardmore?")
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("Brendan Kealy"), answer.text
+    assert_verbatim(cup_final, answer)
+    scorer = cup_final.ask("Who scored twice for Ardmore in the county cup final?")
+    assert scorer.text.startswith("Niamh Rourke"), scorer.text
