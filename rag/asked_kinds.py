@@ -160,7 +160,12 @@ WIN_LOSS_RECORD = re.compile(
 )
 # a later half asking for a score ("..., and what was the final score?"), a record of games won and lost, or an
 # extent ("and from how far out?")
-ASKS_SCORE = re.compile(rf"\b(?:score|scoreline|final\s+result)\b|{WIN_LOSS_RECORD.pattern}", re.IGNORECASE)
+# what a score rates, not two sides' points: "review score", "credit score" (`rag.question.MEASURES`)
+RATINGS = ("review", "credit", "metacritic", "test", "user", "critic", "approval", "exam")
+NOT_A_RATING = "".join(rf"(?<!\b{rating}\s)" for rating in RATINGS)
+ASKS_SCORE = re.compile(
+    rf"\b(?:{NOT_A_RATING}score|scoreline|final\s+result)\b|{WIN_LOSS_RECORD.pattern}", re.IGNORECASE
+)
 ASKS_EXTENT = re.compile(r"^\s*(?:from\s+|by\s+|at\s+)?how\s+(?:far|fast|high|deep|tall)\b", re.IGNORECASE)
 
 # what a price is asked with: "start at", "priced at", "sell / go / retail / list for"

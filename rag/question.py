@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 
-from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, WIN_LOSS_RECORD, asks_figure_in
+from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, RATINGS, WIN_LOSS_RECORD, asks_figure_in
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
 from rag.lexicon import (
@@ -566,6 +566,8 @@ MEASURES = {
         "money",
     ),
     **dict.fromkeys("score scoreline".split(), "score"),
+    # "What review score did Engadget give it?": a rating is one figure ("a review score of 94"), not two sides' points
+    **dict.fromkeys([f"{rating} score" for rating in RATINGS], "count"),
     # "What was Eddie Jones' win-loss record ...": games won and lost ("a 2-7 win loss record")
     **dict.fromkeys(["win-loss record", "win/loss record", "win–loss record", "w-l record"], "score"),
     # "What was Chelsea's possession percentage?": a share written as one ("58%", "58 per cent")
@@ -1278,8 +1280,8 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     if plan.measure in NAMED_SUMS:  # "What valuation did it get": a sum is a valuation where it is written as one
         plan.focus = plan.measure
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())
-    if kind == "count":  # "What is Japan's GDP": a sentence giving it names it
-        plan.focus = plan.measure
+    if kind == "count":  # "What is Japan's GDP": a sentence giving it names it ("review score": a score)
+        plan.focus = plan.measure.split()[-1]
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())
     if not asks_figure_in(question, plan.measure):  # a figure is of what it counts; "What are the main criticisms
         plan.focus, plan.focus_words = "", ()  # of X?" is answered in the articles' words, which need not write it

@@ -5303,3 +5303,33 @@ def test_who_the_question_calls_by_a_noun_is_the_name_the_evidence_writes_beside
     assert_verbatim(cup_final, answer)
     scorer = cup_final.ask("Who scored twice for Ardmore in the county cup final?")
     assert scorer.text.startswith("Niamh Rourke"), scorer.text
+
+
+GADGET_REVIEWS = {
+    "lumo.txt": (
+        {"title": "The Lumo X1 headphones, three years on", "source": "Gadget Courier", "published": "2024-03-02"},
+        "The Lumo X1 headphones are still on sale three years after launch.\n"
+        "We gave the Lumo X1 a review score of 88 when it came out in 2021, praising its comfort.\n"
+        "Its battery lasts about 30 hours on a charge, and it now sells for $199.",
+    ),
+    "derby.txt": (
+        {"title": "Harbour Town win the derby", "source": "Gadget Courier", "published": "2024-03-03"},
+        "Harbour Town beat Quayside 3-1 in the derby on Saturday, and the fans wore Lumo X1 headphones in the stands.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def gadget_reviews(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("gadget_reviews") / "articles", GADGET_REVIEWS, local_embedder)
+
+
+def test_a_review_score_asked_for_is_a_rating_not_the_points_of_two_sides(gadget_reviews: Assistant) -> None:
+    answer = gadget_reviews.ask("What review score did the Gadget Courier give the Lumo X1 headphones?")
+    assert not answer.abstained, answer.text
+    assert "review score of 88" in answer.text, answer.text
+    assert "3-1" not in answer.text, answer.text
+    assert_verbatim(gadget_reviews, answer)
+    # a game's score is still two sides' points
+    game = gadget_reviews.ask("What was the score in the derby between Harbour Town and Quayside?")
+    assert "3-1" in game.text, game.text
