@@ -100,6 +100,24 @@ WRITES_ODDS = re.compile(
     r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood)\b",
     re.IGNORECASE,
 )
+# "How much is it per month?", "how many reports a day", "What is his annual salary?": a figure of each span of time,
+# not a total ("a year earlier", "a year ago" say when; "the big annual honour" is no figure's)
+_SPANS = r"(?:year|month|week|day|night|hour|game|season|episode)"
+ASKS_RATE = re.compile(
+    rf"\b(?:per|each|every|a|an)\s+{_SPANS}\b(?!\s+(?:earlier|ago|before|later|after|prior|from|since|on|in|of)\b)|"
+    r"\b(?:annually|yearly)\b|"
+    r"\b(?:monthly|annual|yearly|weekly|daily|nightly)\s+(?:active\s+)?(?:users|salary|fee|subscription|revenue|budget|"
+    r"searches|funding|income|pay|cost|price|rent|payments?|visitors|readers|listeners|viewers|downloads|support)\b",
+    re.IGNORECASE,
+)
+# ... as a sentence gives one: "$5.99 a month", "every year", "€9.99/month", "€9.99pm", "238 million monthly users"
+WRITES_RATE = re.compile(
+    rf"\b(?:per|each|every|a|an)\s+{_SPANS}\b|\bper\s+annum\b|"
+    r"\b(?:annually|monthly|yearly|weekly|annual|daily|nightly|annuali[sz]ed)\b|"
+    r"/\s?(?:month|mo|year|yr|day|week|wk)\b|\d\s?(?:pm|pa|p\.a\.)(?!\w)",
+    re.IGNORECASE,
+)
+
 # "How much does the Steam Deck OLED weigh?", "how heavy is it", "what is its weight": a weight ("640 grams", "179
 # pounds"), not any figure of the review
 ASKS_WEIGHT = re.compile(

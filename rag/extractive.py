@@ -54,6 +54,7 @@ from rag.asked_kinds import (
     ASKS_ODDS,
     ASKS_PAST,
     ASKS_PERCENT,
+    ASKS_RATE,
     ASKS_TIMES,
     ASKS_WEIGHT,
     ASKS_WHEN,
@@ -83,6 +84,7 @@ from rag.asked_kinds import (
     WRITES_ODDS,
     WRITES_PENALTY,
     WRITES_PERCENT,
+    WRITES_RATE,
     WRITES_SCORE,
     WRITES_TIME_SPAN,
     WRITES_TIMES,
@@ -892,6 +894,7 @@ class ExtractiveEngine(Engine):
             times = ASKS_TIMES.search(asking) is not None
             percent = ASKS_PERCENT.search(asking) is not None or kind == "percent"
             duration = kind == "duration"
+            rate = ASKS_RATE.search(asking) is not None  # "how much is it per month": "$5.99 a month", not "$59.99"
             things = ASKS_COUNT.search(asking) is not None
             # "how many passing yards": yards told as passed ("passes for 267 yards"), not a run's or a return's
             kind_of = counted_kind_stems(asking)
@@ -961,6 +964,7 @@ class ExtractiveEngine(Engine):
                     and (not times or WRITES_TIMES.search(quote) is not None or bool(focus))
                     and (not odds or WRITES_ODDS.search(quote) is not None)
                     and (not percent or WRITES_PERCENT.search(quote) is not None)
+                    and (not rate or WRITES_RATE.search(quote) is not None)
                     and (not duration or WRITES_TIME_SPAN.search(quote) is not None)
                     and (
                         not weight or (WRITES_WEIGHT.search(quote) is not None and not weighs_another(quote, question))

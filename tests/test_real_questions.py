@@ -5333,3 +5333,36 @@ def test_a_review_score_asked_for_is_a_rating_not_the_points_of_two_sides(gadget
     # a game's score is still two sides' points
     game = gadget_reviews.ask("What was the score in the derby between Harbour Town and Quayside?")
     assert "3-1" in game.text, game.text
+
+
+STREAMING_PRICES = {
+    "lumo.txt": (
+        {"title": "Lumo Plus adds a family plan", "source": "Gadget Courier", "published": "2024-04-02"},
+        "Lumo Plus, the comics streaming service, now has two million subscribers.\n"
+        "The new Lumo Plus family plan costs $120 and covers up to five readers.\n"
+        "On its own, Lumo Plus still costs $4.99 a month.",
+    ),
+    "kelby.txt": (
+        {"title": "Kelby Box launches in Norway", "source": "Gadget Courier", "published": "2024-04-03"},
+        "The Kelby Box streaming service launched in Norway on Tuesday.\n"
+        "Kelby Box costs $15 for the first three months, and the company has signed up 40,000 homes.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def streaming_prices(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("streaming_prices") / "articles", STREAMING_PRICES, local_embedder)
+
+
+def test_a_figure_asked_per_month_or_per_year_is_answered_by_a_rate_not_by_a_total(
+    streaming_prices: Assistant,
+) -> None:
+    answer = streaming_prices.ask("How much does Lumo Plus cost per month?")
+    assert not answer.abstained, answer.text
+    assert "$4.99 a month" in answer.text, answer.text
+    assert_verbatim(streaming_prices, answer)
+    # the only price of Kelby Box is for its first three months: no yearly cost
+    yearly = streaming_prices.ask("How much does Kelby Box cost per year?")
+    assert yearly.abstained, yearly.text
+    assert "$15" not in yearly.text, yearly.text
