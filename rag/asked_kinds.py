@@ -101,10 +101,12 @@ WRITES_ODDS = re.compile(
     re.IGNORECASE,
 )
 # "How much is it per month?", "how many reports a day", "What is his annual salary?": a figure of each span of time,
-# not a total ("a year earlier", "a year ago" say when; "the big annual honour" is no figure's)
+# not a total ("a year earlier", "a year ago" say when, "a season ticket" what is sold; "the big annual honour" is no
+# figure's)
 _SPANS = r"(?:year|month|week|day|night|hour|game|season|episode)"
 ASKS_RATE = re.compile(
-    rf"\b(?:per|each|every|a|an)\s+{_SPANS}\b(?!\s+(?:earlier|ago|before|later|after|prior|from|since|on|in|of)\b)|"
+    rf"\b(?:per|each|every|a|an)\s+{_SPANS}\b(?!\s+(?:earlier|ago|before|later|after|prior|from|since|on|in|of|tickets?|pass|passes|"
+    r"holders?|records?|highs?|lows?|best|long|old|off|trips?|jobs?|one|opener|finale)\b)|"
     r"\b(?:annually|yearly)\b|"
     r"\b(?:monthly|annual|yearly|weekly|daily|nightly)\s+(?:active\s+)?(?:users|salary|fee|subscription|revenue|budget|"
     r"searches|funding|income|pay|cost|price|rent|payments?|visitors|readers|listeners|viewers|downloads|support)\b",
