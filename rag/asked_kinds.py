@@ -570,7 +570,13 @@ def figure_spans(sentence: str) -> list[tuple[int, int]]:
 
 # "he could score six goals during this international break": a figure that might come about, none of what happened
 MIGHT_BE = re.compile(
-    r"\b(?:could|might|may)\s+(?:well\s+|potentially\s+|even\s+)?(?:[\w'’-]+\s+){1,2}$", re.IGNORECASE
+    r"\b(?:(?:could|might|may)\s+(?:well\s+|potentially\s+|even\s+)?(?:[\w'’-]+\s+){1,2}|"
+    # a penalty one faces, or a charge carries ("He faces up to 50 years in prison", "Each charge carries a sentence
+    # of one to 15 years"): none given
+    r"fac(?:es|ed|ing|e)\s+(?:up\s+to\s+|a\s+maximum\s+of\s+|as\s+many\s+as\s+)?|"
+    r"carr(?:y|ies|ied|ying)\s+(?:a\s+)?(?:maximum\s+|possible\s+|potential\s+)?(?:prison\s+)?"
+    r"(?:sentence|penalty|term|punishment)s?\s+of\s+(?:up\s+to\s+)?(?:[\w-]+\s+to\s+)?)$",
+    re.IGNORECASE,
 )
 
 

@@ -899,7 +899,8 @@ class ExtractiveEngine(Engine):
             # "how many passing yards": yards told as passed ("passes for 267 yards"), not a run's or a return's
             kind_of = counted_kind_stems(asking)
             # "How many goals did Haaland score ...?": what happened, not what "he could score"
-            happened = things and ASKS_PAST.match(asking) is not None
+            # ... nor "What prison sentence did Gary Wang get?": what "he faces"
+            happened = (things or bool(measure)) and ASKS_PAST.match(asking) is not None
 
             # every word of the names the question writes may be the one written near ("Stevenson" of "Rhamondre
             # Stevenson", whose rarer first name tells him apart in an article)

@@ -5366,3 +5366,32 @@ def test_a_figure_asked_per_month_or_per_year_is_answered_by_a_rate_not_by_a_tot
     yearly = streaming_prices.ask("How much does Kelby Box cost per year?")
     assert yearly.abstained, yearly.text
     assert "$15" not in yearly.text, yearly.text
+
+
+FRAUD_TRIAL = {
+    "trial.txt": (
+        {"title": "Harbour fund fraud trial ends", "source": "Nordvik Post", "published": "2024-03-15"},
+        "The harbour fund fraud trial ended on Friday in Nordvik.\n"
+        "Judge Eva Strand sentenced the fund's founder, Anna Holm, to six years in prison.",
+    ),
+    "plea.txt": (
+        {"title": "Ferry company treasurer pleads guilty", "source": "Nordvik Post", "published": "2024-03-20"},
+        "The ferry company's former treasurer, Lars Berg, pleaded guilty to fraud on Wednesday.\n"
+        "Berg faces up to 20 years in prison when he is sentenced in May.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def fraud_trial(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("fraud_trial") / "articles", FRAUD_TRIAL, local_embedder)
+
+
+def test_a_sentence_someone_got_is_not_the_one_they_face(fraud_trial: Assistant) -> None:
+    given = fraud_trial.ask("What prison sentence did Anna Holm get?")
+    assert not given.abstained, given.text
+    assert "six years in prison" in given.text, given.text
+    assert_verbatim(fraud_trial, given)
+    faced = fraud_trial.ask("What prison sentence did Lars Berg end up getting?")
+    assert faced.abstained, faced.text
+    assert "20 years" not in faced.text, faced.text
