@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rag.entities import PERSON_NOUNS, past_form
+from rag.entities import PERSON_NOUNS, past_form, person_like
 from rag.entities import TITLES as TITLE_NOUNS
 from rag.lexicon import FUNCTION_WORDS, GRAMMAR_WORDS, stem, words
 from rag.sentences import Span, split_sentences
@@ -72,8 +72,11 @@ from rag.word_frequency import zipf_frequency
 # after "as" ("He described the deduction as both disproportionate and unjust."); v34: more verbs of saying, those
 # English uses for little else ("mused", "quipped", "joked", "replied", "commented"; not "comments", "remarks" or
 # "reflects", nouns or verbs of things as often); v35: "opined", a quotation after a sentence whose subject is set off
-# by an aside ("Fed Chair Jerome Powell, who sat to her right, signaled ...") is the subject's, "Chair" a title's noun
-ATTRIBUTION_VERSION = "attribution-v35"
+# by an aside ("Fed Chair Jerome Powell, who sat to her right, signaled ...") is the subject's, "Chair" a title's noun;
+# v36: "He went on, “...”", "She continued: “...”" bring in a quotation; an interview the article says it edited ("This
+# interview has been lightly edited for brevity") is the interviewee's answers between the interviewer's questions,
+# in quotation marks or not; a quotation signed with a dash ("“...” — Don McLean to Fox News Digital") is the signer's
+ATTRIBUTION_VERSION = "attribution-v36"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -107,6 +110,19 @@ NAME_PREFIX = r"(?:O['’]|D['’]|Mc|Mac|Fitz|D[aeiu]|Del|L[ae])"
 NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+(?:['’](?!(?:s|t|d|ll|re|ve|m)\b)[{LOWER}]+)?"
 NAME = rf"{NAME_WORD}(?:-[{LOWER}]+)?(?:[ -]{NAME_WORD}(?:-[{LOWER}]+)?){{1,5}}"
 # a paragraph that is a question alone and no quotation, right before a quotation opening the next paragraph
+# what an article writes of an interview it prints: "This interview has been lightly edited for brevity and clarity.",
+# "The following conversation has been condensed", "Here's a Q&A with King, which has been edited"
+INTERVIEW_NOTE = re.compile(
+    r"\b(?:interview|conversation|transcript|Q&A|exchange)\b[^.\n]{0,60}?\b(?:been\s+)?(?:lightly\s+)?"
+    r"(?:edited|condensed|abridged)\b",
+    re.IGNORECASE,
+)
+# the interviewer's paragraph: one ending with a question, or asking one of "you" ("Let's talk about aging up the
+# platform. So you have been making this big push ... How's it going? Actually, I made a new account.")
+ASKED_PARAGRAPH = re.compile(r"\?\s*$")
+ASKS_YOU = re.compile(r"\?(?:\s|$)")
+YOU = re.compile(r"\b(?:you|your|you['’]ve|you['’]re)\b", re.IGNORECASE)
+SPEAKER_LABEL = re.compile(r"^([A-Z][\w.'’ -]{0,40}):\s")  # "KING: We started the WTA ...", "AP: ..."
 INTERVIEW_QUESTION = re.compile(r"(?:^|\n)[^\n“”\"!?]{5,200}\?[ \t]*\n\s*$")
 TITLE_BEFORE_CHARS = 20  # more than the longest of them, "co-founder "
 TITLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+$")  # "... Director of ": a title, then what it is of
@@ -474,17 +490,39 @@ def _strip_titles(name: str) -> str:
     return " ".join(words) if len(words) >= 2 else ""
 
 
-def _interviewee(article: _Article, text: str, at: int) -> str | None:
+def _interviewee(article: _Article, text: str, at: int, body_start: int | None = None) -> str | None:
     """Who an interview's answers (from `at`) are: of the people the article has named before, the one whose surname
     it writes most often (the first of those named as often): whom the article is about, not a journalist quoted in
-    its introduction."""
+    its introduction. With `body_start`, the names its introduction writes count too, though nothing names them a
+    person ("Tim Sweeney finally has a win.")."""
     first: dict[str, int] = {}
     for offset, name in article.people:
         if offset < at:
             first.setdefault(name, offset)
+    if body_start is not None:
+        for match in re.finditer(NAME, text[body_start:at]):
+            name = _run_name(match)
+            if name and _plain_name(name) and (article.is_person(name) or person_like(name)):
+                first.setdefault(name, body_start + match.start())
     written = {name: len(re.findall(rf"(?<![\w'’-]){re.escape(_surname(name))}(?![\w'’-])", text)) for name in first}
     chosen = max(first, key=lambda name: written[name], default=None)
     return article.register(chosen, first[chosen]) if chosen is not None else None
+
+
+def _asks(paragraph: str) -> bool:
+    """Whether an interview's paragraph is the interviewer's: it ends with a question, asks one of "you", or opens
+    speaking to them ("You’ve said the King-Riggs match was about social change.")."""
+    return bool(
+        ASKED_PARAGRAPH.search(paragraph)
+        or (ASKS_YOU.search(paragraph) and YOU.search(paragraph))
+        or YOU.match(paragraph)
+    )
+
+
+def _labels(label: str, person: str) -> bool:
+    """Whether a line's label ("KING", "Billie Jean King", "DB") names the person."""
+    initials = "".join(w[0] for w in person.split()).lower()
+    return _surname(person).lower() in label.lower().split() or label.lower() == initials
 
 
 def _titles_before(run: str, name: str) -> bool:
@@ -1055,7 +1093,12 @@ def _quote_regions(text: str, start: int) -> list[Span]:
 CUE_AFTER = re.compile(
     rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS})(?:\s+(?P<after>[^,.;:“”«»]{{1,60}}))?)\s*(?:[,.;:]|$)"
 )
-CUE_BEFORE = re.compile(rf"(?:^|[.;]\s|,\s)([^.;“”«»]{{2,160}}?)\s+(?:{VERBS})(?:\s+that)?\s*[:,]?\s*$")
+# verbs that go on with what someone was saying, only right before a quotation ("He went on, “It's all spectacle."),
+# as they tell of other things elsewhere ("He went on to win the title")
+GOING_ON = r"went\s+on|goes\s+on|continued|continues"
+CUE_BEFORE = re.compile(rf"(?:^|[.;]\s|,\s)([^.;“”«»]{{2,160}}?)\s+(?:{VERBS}|{GOING_ON})(?:\s+that)?\s*[:,]?\s*$")
+# a name signing a quotation after a dash, then the line's end, a handle, a date or whom it was said to
+DASH_AFTER = re.compile(rf"^\s*[—–]\s*(?P<name>{NAME})(?=\s*(?:$|\(|,|\bto\b|[A-Z][a-z]+ \d))")
 ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)  # "..., according to Mark Cohen"
 OPINION = re.compile(r"\b[Ii]n (his|her|their) (opinion|view|words)\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+)?([^,.;]{2,120}?)(?:,|\.|;|$)")
@@ -1263,6 +1306,12 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                 if len(between) < 200 and "\n" not in between and not re.search(r"[.!?]\s", between) and not introduced:
                     i += 1
                     end = regions[i].end
+        signed = DASH_AFTER.match(tail) if speaker is None else None
+        if signed is not None and person_like(signed.group("name")):
+            # a pull quote or an embedded post signed with a dash ("“... get over stuff.” — Don McLean to Fox News
+            # Digital", "“...” — Nicole Auerbach (@NicoleAuerbach) November 13, 2023")
+            speaker = article.resolve(signed.group("name"), region.end + signed.start("name"))
+            end = region.end + signed.end()
         if speaker is None:
             head = text[max(body_start, region.start - 200) : region.start]
             head = head.split("\n")[-1]
@@ -1372,6 +1421,29 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             speaker = article.last_person(sentence.start, opinion.group(1))
         if speaker:
             add(sentence.start, sentence.end, speaker, "reported")
+
+    # An interview the article says it edited: each paragraph after a question of the interviewer's, up to the next
+    # question, is the interviewee's answer, quoted or not ("What would you say the differences are ...?" / "I would
+    # say Apple was ice and Google was fire.")
+    note = INTERVIEW_NOTE.search(text, body_start)
+    interviewee = _interviewee(article, text, note.start(), body_start) if note is not None else None
+    if note is not None and interviewee:
+        answering = False
+        for paragraph in re.finditer(r"[^\n]+", text[note.end() :]):
+            start, stop = note.end() + paragraph.start(), note.end() + paragraph.end()
+            line = paragraph.group().strip()
+            label = SPEAKER_LABEL.match(line)
+            answers = label is not None and _labels(label.group(1), interviewee)  # "KING: We started the WTA ..."
+            if not answers and (label is not None or (_asks(line) and not _quotes_on(line))):
+                answering = True  # the interviewer's turn ("AP: Talk about that whirlwind.", a question)
+                continue
+            if not (answering or answers) or line.startswith("["):
+                continue  # before the first question; an editor's note
+            answering = True
+            for sentence in sentences:
+                taken = any(a < sentence.end and sentence.start < b for a, b in claimed)
+                if start <= sentence.start < stop and not taken:
+                    add(sentence.start, sentence.end, interviewee, "quote")
 
     _fuller_forms_win(article.result)
 

@@ -810,3 +810,72 @@ def test_a_quotation_after_a_sentence_whose_subject_is_set_off_by_an_aside_is_th
     result = attribute(text, article_speaker="the article")
     assert speaker_at(text, result, "Our task is stable prices") == "Ada Lund"
     assert speaker_at(text, result, "Patience is a policy") == "Mara Vik"
+
+
+def test_a_quotation_brought_in_by_went_on_or_continued_is_the_one_named_before() -> None:
+    text = (
+        "Harbour master Ingrid Solberg spoke to reporters on the quay.\n\n"
+        "Solberg said the new timetable would help the islands.\n\n"
+        "She went on, “The ferries will run every hour from May. Nobody will wait in the cold again.”\n\n"
+        "She continued: “We owe the islanders that much.”\n\n"
+        "The ferry company went on to post record profits."
+    )
+    result = attribute(text, 0, "the article")
+    assert speaker_at(text, result, "The ferries will run every hour") == "Ingrid Solberg"
+    assert speaker_at(text, result, "Nobody will wait in the cold") == "Ingrid Solberg"
+    assert speaker_at(text, result, "We owe the islanders") == "Ingrid Solberg"
+    assert speaker_at(text, result, "went on to post record profits") == "the article", "no quotation follows"
+
+
+def test_an_edited_interviews_unquoted_answers_are_the_interviewees_and_its_questions_are_not() -> None:
+    text = (
+        "Marta Lindqvist has run the Nordvik lighthouse museum for twenty years.\n\n"
+        "Last week I asked her about the museum's future.\n\n"
+        "This interview has been lightly edited for length and clarity.\n\n"
+        "Thank you for talking to us. Why did the museum close for the winter?\n\n"
+        "The roof leaks, and the county has not paid for the repairs it promised in 2021.\n\n"
+        "We had no choice but to shut the doors until spring.\n\n"
+        "[Editor's note: the county says the repairs are scheduled for March.]\n\n"
+        "So you think the county broke its word? You said as much at the council meeting.\n\n"
+        "I would say the county forgot us, which is worse.\n\n"
+        "You have said the museum needs a new board.\n\n"
+        "It does, and I will not sit on it."
+    )
+    result = attribute(text, 0, "the article")
+    assert speaker_at(text, result, "The roof leaks") == "Marta Lindqvist"
+    assert speaker_at(text, result, "We had no choice") == "Marta Lindqvist", "an answer runs on over paragraphs"
+    assert speaker_at(text, result, "the county forgot us") == "Marta Lindqvist"
+    assert speaker_at(text, result, "Why did the museum close") == "the article", "the interviewer's question"
+    assert speaker_at(text, result, "You said as much") == "the article", "a question asked of her, then a remark"
+    assert speaker_at(text, result, "Editor's note") == "the article"
+    assert speaker_at(text, result, "You have said the museum") == "the article", "a prompt spoken to her"
+    assert speaker_at(text, result, "I will not sit on it") == "Marta Lindqvist"
+    assert speaker_at(text, result, "has run the Nordvik lighthouse") == "the article", "the introduction"
+
+
+def test_a_labelled_interviews_lines_are_their_speakers() -> None:
+    text = (
+        "Tennis great Agnes Varga turned 80 this year and still coaches juniors.\n\n"
+        "Here's a Q&A with Varga, which has been edited for brevity.\n\n"
+        "POST: Talk about the year you won three titles.\n\n"
+        "VARGA: It was the best summer of my life. We founded the players' union that June.\n\n"
+        "POST: And now?\n\n"
+        "VARGA: Now I coach twelve-year-olds, and they beat me."
+    )
+    result = attribute(text, 0, "the article")
+    assert speaker_at(text, result, "It was the best summer") == "Agnes Varga"
+    assert speaker_at(text, result, "Now I coach twelve-year-olds") == "Agnes Varga"
+    assert speaker_at(text, result, "Talk about the year") == "the article"
+
+
+def test_a_quotation_signed_with_a_dash_is_the_signers() -> None:
+    text = (
+        "Ingrid Solberg has kept the Nordvik light for thirty years.\n\n"
+        "“The sea never sleeps, so neither do we.” — Ingrid Solberg\n\n"
+        "“Nobody should cross tonight.” — Tor Lind (@torlind) March 3, 2024\n\n"
+        "Her favourite song is “Harbour Lights” — Ella Fitzgerald recorded it in 1950."
+    )
+    result = attribute(text, 0, "the article")
+    assert speaker_at(text, result, "The sea never sleeps") == "Ingrid Solberg"
+    assert speaker_at(text, result, "Nobody should cross tonight") == "Tor Lind"
+    assert speaker_at(text, result, "Her favourite song") == "the article", "a title after a dash is no statement"

@@ -5395,3 +5395,38 @@ def test_a_sentence_someone_got_is_not_the_one_they_face(fraud_trial: Assistant)
     faced = fraud_trial.ask("What prison sentence did Lars Berg end up getting?")
     assert faced.abstained, faced.text
     assert "20 years" not in faced.text, faced.text
+
+
+LIGHTHOUSE_INTERVIEW = {
+    "interview.txt": (
+        {"title": "Marta Lindqvist on the lighthouse museum", "source": "Nordvik Post", "published": "2024-02-10"},
+        "Marta Lindqvist has run the Nordvik lighthouse museum for twenty years.\n\n"
+        "Last week I asked her about the museum's future.\n\n"
+        "This interview has been lightly edited for length and clarity.\n\n"
+        "Why did the museum close for the winter?\n\n"
+        "The roof leaks, and the county has not paid for the roof repairs it promised in 2021.\n\n"
+        "What do visitors miss most while it is shut?\n\n"
+        "The lamp room. Children love to climb the spiral stairs to it.",
+    ),
+    "ferry.txt": (
+        {"title": "Ferry timetable changes", "source": "Nordvik Post", "published": "2024-02-11"},
+        "The winter ferry timetable starts on Monday.\n"
+        "“The roof of the ferry terminal will be repaired in March,” said harbour master Tor Lind.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def lighthouse_interview(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    folder = tmp_path_factory.mktemp("lighthouse_interview") / "articles"
+    return assistant_over(folder, LIGHTHOUSE_INTERVIEW, local_embedder)
+
+
+def test_what_someone_interviewed_said_is_found_in_their_unquoted_answers(lighthouse_interview: Assistant) -> None:
+    # the answers stand in no quotation marks and name no speaker: the article says it prints an interview with her
+    answer = lighthouse_interview.ask("What did Marta Lindqvist say about the roof repairs?")
+    assert not answer.abstained, answer.text
+    assert "The roof leaks" in answer.text, answer.text
+    assert "will be repaired in March" not in answer.text, "the harbour master's words are not hers"
+    assert "Why did the museum close" not in answer.text, "the interviewer's question is not her answer"
+    assert_verbatim(lighthouse_interview, answer)
