@@ -109,7 +109,6 @@ NAME_PREFIX = r"(?:O['’]|D['’]|Mc|Mac|Fitz|D[aeiu]|Del|L[ae])"
 # contraction ("Papali’i", "Taukei’aho"; not "Altman’s", "Isn’t")
 NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+(?:['’](?!(?:s|t|d|ll|re|ve|m)\b)[{LOWER}]+)?"
 NAME = rf"{NAME_WORD}(?:-[{LOWER}]+)?(?:[ -]{NAME_WORD}(?:-[{LOWER}]+)?){{1,5}}"
-# a paragraph that is a question alone and no quotation, right before a quotation opening the next paragraph
 # what an article writes of an interview it prints: "This interview has been lightly edited for brevity and clarity.",
 # "The following conversation has been condensed", "Here's a Q&A with King, which has been edited"
 INTERVIEW_NOTE = re.compile(
@@ -123,6 +122,7 @@ ASKED_PARAGRAPH = re.compile(r"\?\s*$")
 ASKS_YOU = re.compile(r"\?(?:\s|$)")
 YOU = re.compile(r"\b(?:you|your|you['’]ve|you['’]re)\b", re.IGNORECASE)
 SPEAKER_LABEL = re.compile(r"^([A-Z][\w.'’ -]{0,40}):\s")  # "KING: We started the WTA ...", "AP: ..."
+# a paragraph that is a question alone and no quotation, right before a quotation opening the next paragraph
 INTERVIEW_QUESTION = re.compile(r"(?:^|\n)[^\n“”\"!?]{5,200}\?[ \t]*\n\s*$")
 TITLE_BEFORE_CHARS = 20  # more than the longest of them, "co-founder "
 TITLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+$")  # "... Director of ": a title, then what it is of
@@ -523,6 +523,24 @@ def _labels(label: str, person: str) -> bool:
     """Whether a line's label ("KING", "Billie Jean King", "DB") names the person."""
     initials = "".join(w[0] for w in person.split()).lower()
     return _surname(person).lower() in label.lower().split() or label.lower() == initials
+
+
+def _interview_answers(text: str, start: int, interviewee: str) -> list[tuple[int, int]]:
+    """The paragraphs of an interview (from `start`) that are the interviewee's answers: those after a question of the
+    interviewer's, up to the next one, and the lines labelled with their name ("KING: We started the WTA ..."); not an
+    editor's note ("[Editor's note: ...]") nor a line labelled with another's ("AP: Talk about that whirlwind.")."""
+    answers: list[tuple[int, int]] = []
+    answering = False
+    for paragraph in re.finditer(r"[^\n]+", text[start:]):
+        line = paragraph.group().strip()
+        label = SPEAKER_LABEL.match(line)
+        labelled = label is not None and _labels(label.group(1), interviewee)
+        if not labelled and (label is not None or (_asks(line) and not _quotes_on(line))):
+            answering = True  # the interviewer's turn
+        elif (answering or labelled) and not line.startswith("["):
+            answering = True
+            answers.append((start + paragraph.start(), start + paragraph.end()))
+    return answers
 
 
 def _titles_before(run: str, name: str) -> bool:
@@ -1428,22 +1446,11 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
     note = INTERVIEW_NOTE.search(text, body_start)
     interviewee = _interviewee(article, text, note.start(), body_start) if note is not None else None
     if note is not None and interviewee:
-        answering = False
-        for paragraph in re.finditer(r"[^\n]+", text[note.end() :]):
-            start, stop = note.end() + paragraph.start(), note.end() + paragraph.end()
-            line = paragraph.group().strip()
-            label = SPEAKER_LABEL.match(line)
-            answers = label is not None and _labels(label.group(1), interviewee)  # "KING: We started the WTA ..."
-            if not answers and (label is not None or (_asks(line) and not _quotes_on(line))):
-                answering = True  # the interviewer's turn ("AP: Talk about that whirlwind.", a question)
-                continue
-            if not (answering or answers) or line.startswith("["):
-                continue  # before the first question; an editor's note
-            answering = True
-            for sentence in sentences:
-                taken = any(a < sentence.end and sentence.start < b for a, b in claimed)
-                if start <= sentence.start < stop and not taken:
-                    add(sentence.start, sentence.end, interviewee, "quote")
+        answers = _interview_answers(text, note.end(), interviewee)
+        for sentence in sentences:
+            answered = any(a <= sentence.start < b for a, b in answers)
+            if answered and not any(a < sentence.end and sentence.start < b for a, b in claimed):
+                add(sentence.start, sentence.end, interviewee, "quote")
 
     _fuller_forms_win(article.result)
 
