@@ -105,8 +105,10 @@ WRITES_ODDS = re.compile(
 # figure's)
 _SPANS = r"(?:year|month|week|day|night|hour|game|season|episode)"
 ASKS_RATE = re.compile(
-    rf"\b(?:per|each|every|a|an)\s+{_SPANS}\b(?!\s+(?:earlier|ago|before|later|after|prior|from|since|on|in|of|tickets?|pass|passes|"
-    r"holders?|records?|highs?|lows?|best|long|old|off|trips?|jobs?|one|opener|finale)\b)|"
+    rf"(?<!\bin\s)\b(?:per|each|every|a|an)\s+{_SPANS}\b(?![-‐'’])"
+    r"(?!\s+(?:earlier|ago|before|later|after|prior|since|on|of|against|versus|vs|when|into|tickets?|pass|"
+    r"passes|holders?|records?|highs?|lows?|best|long|old|off|trips?|jobs?|one|opener|finale|game)\b)|"
+    r"\b(?:monthly|weekly|daily)(?=\s*[?.!,]|\s*$)|"
     r"\b(?:annually|yearly)\b|"
     r"\b(?:monthly|annual|yearly|weekly|daily|nightly)\s+(?:active\s+)?(?:users|salary|fee|subscription|revenue|budget|"
     r"searches|funding|income|pay|cost|price|rent|payments?|visitors|readers|listeners|viewers|downloads|support)\b",
@@ -114,9 +116,9 @@ ASKS_RATE = re.compile(
 )
 # ... as a sentence gives one: "$5.99 a month", "every year", "€9.99/month", "€9.99pm", "238 million monthly users"
 WRITES_RATE = re.compile(
-    rf"\b(?:per|each|every|a|an)\s+{_SPANS}\b|\bper\s+annum\b|"
-    r"\b(?:annually|monthly|yearly|weekly|annual|daily|nightly|annuali[sz]ed)\b|"
-    r"/\s?(?:month|mo|year|yr|day|week|wk)\b|\d\s?(?:pm|pa|p\.a\.)(?!\w)",
+    rf"(?:\b|-)(?:per|each|every|a|an)[-\s]+{_SPANS}\b(?!\s+(?:earlier|ago|before|later|after|prior)\b)|"
+    r"\bper\s+annum\b|\b(?:annually|monthly|yearly|weekly|annual|daily|nightly|annuali[sz]ed)\b|"
+    r"/\s?(?:month|mo|year|yr|day|week|wk)\b|[£€$]\s?[\d.,]+\s?(?:[mbk]n?\s?)?(?:pm|pa|pw|p\.a\.)(?!\w)",
     re.IGNORECASE,
 )
 
@@ -181,7 +183,7 @@ WIN_LOSS_RECORD = re.compile(
 # a later half asking for a score ("..., and what was the final score?"), a record of games won and lost, or an
 # extent ("and from how far out?")
 # what a score rates, not two sides' points: "review score", "credit score" (`rag.question.MEASURES`)
-RATINGS = ("review", "credit", "metacritic", "test", "user", "critic", "approval", "exam")
+RATINGS = ("review", "credit", "metacritic", "user", "critic", "approval", "exam")  # not "Test": a cricket match's
 NOT_A_RATING = "".join(rf"(?<!\b{rating}\s)" for rating in RATINGS)
 ASKS_SCORE = re.compile(
     rf"\b(?:{NOT_A_RATING}score|scoreline|final\s+result)\b|{WIN_LOSS_RECORD.pattern}", re.IGNORECASE
@@ -570,10 +572,10 @@ def figure_spans(sentence: str) -> list[tuple[int, int]]:
 
 # "he could score six goals during this international break": a figure that might come about, none of what happened
 MIGHT_BE = re.compile(
-    r"\b(?:(?:could|might|may)\s+(?:well\s+|potentially\s+|even\s+)?(?:[\w'’-]+\s+){1,2}|"
+    r"\b(?:(?:could|might|(?-i:may))\s+(?:well\s+|potentially\s+|even\s+)?(?:[\w'’-]+\s+){1,2}|"
     # a penalty one faces, or a charge carries ("He faces up to 50 years in prison", "Each charge carries a sentence
     # of one to 15 years"): none given
-    r"fac(?:es|ed|ing|e)\s+(?:up\s+to\s+|a\s+maximum\s+of\s+|as\s+many\s+as\s+)?|"
+    r"fac(?:es|ing|e)\s+(?:up\s+to|a\s+maximum\s+of|as\s+many\s+as|a\s+possible)\s+|"
     r"carr(?:y|ies|ied|ying)\s+(?:a\s+)?(?:maximum\s+|possible\s+|potential\s+)?(?:prison\s+)?"
     r"(?:sentence|penalty|term|punishment)s?\s+of\s+(?:up\s+to\s+)?(?:[\w-]+\s+to\s+)?)$",
     re.IGNORECASE,

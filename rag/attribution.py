@@ -75,8 +75,12 @@ from rag.word_frequency import zipf_frequency
 # by an aside ("Fed Chair Jerome Powell, who sat to her right, signaled ...") is the subject's, "Chair" a title's noun;
 # v36: "He went on, “...”", "She continued: “...”" bring in a quotation; an interview the article says it edited ("This
 # interview has been lightly edited for brevity") is the interviewee's answers between the interviewer's questions,
-# in quotation marks or not; a quotation signed with a dash ("“...” — Don McLean to Fox News Digital") is the signer's
-ATTRIBUTION_VERSION = "attribution-v36"
+# in quotation marks or not; a quotation signed with a dash ("“...” — Don McLean to Fox News Digital") is the signer's;
+# v37: that note is a sentence of its own ("... in an interview that was later edited for broadcast" is none), two
+# questions of the interviewer's at least follow it, a section's label ("RELATED:") is no speaker's, "Q:"/"A:" are the
+# interviewer's and the interviewee's, "You know, ..." opens an answer; "went on" is said of a person only ("The list
+# goes on: “...”" is no one's); a dash signs only a quotation ending a sentence (not a title, "“...” — Olivia Rodrigo")
+ATTRIBUTION_VERSION = "attribution-v37"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -111,17 +115,34 @@ NAME_WORD = rf"{NAME_PREFIX}?[{UPPER}][{LOWER}]+(?:['’](?!(?:s|t|d|ll|re|ve|m)
 NAME = rf"{NAME_WORD}(?:-[{LOWER}]+)?(?:[ -]{NAME_WORD}(?:-[{LOWER}]+)?){{1,5}}"
 # what an article writes of an interview it prints: "This interview has been lightly edited for brevity and clarity.",
 # "The following conversation has been condensed", "Here's a Q&A with King, which has been edited"
+# (a sentence of its own, of the piece itself: not "... in an interview that was later edited for broadcast")
 INTERVIEW_NOTE = re.compile(
-    r"\b(?:interview|conversation|transcript|Q&A|exchange)\b[^.\n]{0,60}?\b(?:been\s+)?(?:lightly\s+)?"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:This|The\s+following|Our|The|Here['’]s\s+an?|Below\s+is\s+an?)\s+"
+    r"(?:(?:lightly\s+)?(?:edited\s+)?(?:[\w-]+\s+){0,2})?(?:interviews?|conversations?|transcripts?|Q&As?|exchanges?|"
+    r"responses)\b[^.\n]{0,60}?\b(?:has|have|was|were|is|are)?\s*(?:been\s+)?(?:lightly\s+|slightly\s+)?"
     r"(?:edited|condensed|abridged)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
+INTERVIEW_TURNS = 2  # questions of the interviewer's after the note, at least, for the article to be an interview
 # the interviewer's paragraph: one ending with a question, or asking one of "you" ("Let's talk about aging up the
 # platform. So you have been making this big push ... How's it going? Actually, I made a new account.")
 ASKED_PARAGRAPH = re.compile(r"\?\s*$")
 ASKS_YOU = re.compile(r"\?(?:\s|$)")
 YOU = re.compile(r"\b(?:you|your|you['’]ve|you['’]re)\b", re.IGNORECASE)
-SPEAKER_LABEL = re.compile(r"^([A-Z][\w.'’ -]{0,40}):\s")  # "KING: We started the WTA ...", "AP: ..."
+# an interviewer's prompt opening on what the interviewee did or is ("You’ve said the King-Riggs match was about ..."),
+# not an answer opening "You know, ..."
+TO_YOU = re.compile(
+    r"^You(?:['’]ve|['’]re|\s+(?:have|had|are|were|said|told|wrote|mentioned|talked|spoke|recently|once|often|"
+    r"famously|previously))\b"
+)
+# "KING: We started the WTA ...", "AP: ...", "DB: ...", "Q: ...": a label of capitals, or a name ("David Baszucki:");
+# not a section's ("RELATED:", "READ MORE:", "Photo:", "Editor's note:")
+SPEAKER_LABEL = re.compile(r"^((?-i:[A-Z]{1,12})(?:\s(?-i:[A-Z]{2,12})){0,2}|[A-Z][a-z]+(?:\s[A-Z][\w'’-]+){1,2}):\s")
+NOT_SPEAKERS = frozenset(
+    "related read more photo photos video watch update updates note editor's editor source".split()
+)
+QUESTION_LABELS = frozenset({"q", "question"})  # "Q: What would you change?"
+ANSWER_LABELS = frozenset({"a", "answer"})  # "A: Nothing."
 # a paragraph that is a question alone and no quotation, right before a quotation opening the next paragraph
 INTERVIEW_QUESTION = re.compile(r"(?:^|\n)[^\n“”\"!?]{5,200}\?[ \t]*\n\s*$")
 TITLE_BEFORE_CHARS = 20  # more than the longest of them, "co-founder "
@@ -515,14 +536,15 @@ def _asks(paragraph: str) -> bool:
     return bool(
         ASKED_PARAGRAPH.search(paragraph)
         or (ASKS_YOU.search(paragraph) and YOU.search(paragraph))
-        or YOU.match(paragraph)
+        or TO_YOU.match(paragraph)
     )
 
 
 def _labels(label: str, person: str) -> bool:
-    """Whether a line's label ("KING", "Billie Jean King", "DB") names the person."""
+    """Whether a line's label ("KING", "Billie Jean King", "DB", "A") names the person, or their answers."""
     initials = "".join(w[0] for w in person.split()).lower()
-    return _surname(person).lower() in label.lower().split() or label.lower() == initials
+    said = label.lower()
+    return _surname(person).lower() in said.split() or said == initials or said in ANSWER_LABELS
 
 
 def _interview_answers(text: str, start: int, interviewee: str) -> list[tuple[int, int]]:
@@ -531,16 +553,21 @@ def _interview_answers(text: str, start: int, interviewee: str) -> list[tuple[in
     editor's note ("[Editor's note: ...]") nor a line labelled with another's ("AP: Talk about that whirlwind.")."""
     answers: list[tuple[int, int]] = []
     answering = False
+    turns = 0
     for paragraph in re.finditer(r"[^\n]+", text[start:]):
         line = paragraph.group().strip()
         label = SPEAKER_LABEL.match(line)
+        if label is not None and label.group(1).lower() in NOT_SPEAKERS:
+            label = None
         labelled = label is not None and _labels(label.group(1), interviewee)
-        if not labelled and (label is not None or (_asks(line) and not _quotes_on(line))):
+        quoted = line.startswith(("“", '"'))  # a quotation is no question of the interviewer's
+        if not labelled and (label is not None or (_asks(line) and not quoted)):
             answering = True  # the interviewer's turn
+            turns += 1
         elif (answering or labelled) and not line.startswith("["):
             answering = True
             answers.append((start + paragraph.start(), start + paragraph.end()))
-    return answers
+    return answers if turns >= INTERVIEW_TURNS else []
 
 
 def _titles_before(run: str, name: str) -> bool:
@@ -1114,7 +1141,11 @@ CUE_AFTER = re.compile(
 # verbs that go on with what someone was saying, only right before a quotation ("He went on, “It's all spectacle."),
 # as they tell of other things elsewhere ("He went on to win the title")
 GOING_ON = r"went\s+on|goes\s+on|continued|continues"
-CUE_BEFORE = re.compile(rf"(?:^|[.;]\s|,\s)([^.;“”«»]{{2,160}}?)\s+(?:{VERBS}|{GOING_ON})(?:\s+that)?\s*[:,]?\s*$")
+CUE_BEFORE = re.compile(rf"(?:^|[.;]\s|,\s)([^.;“”«»]{{2,160}}?)\s+(?:{VERBS})(?:\s+that)?\s*[:,]?\s*$")
+# ... said of a person only: "He went on, “...”", "Bazella continued: “...”"; not "The list goes on: “Maddison, ...”"
+GOES_ON_BEFORE = re.compile(
+    rf"(?:^|[.;]\s|,\s)(?:[^.;“”«»]{{0,120}}?,\s)?([^.;,“”«»]{{2,60}}?)\s+(?:{GOING_ON})\s*[:,]?\s*$"
+)
 # a name signing a quotation after a dash, then the line's end, a handle, a date or whom it was said to
 DASH_AFTER = re.compile(rf"^\s*[—–]\s*(?P<name>{NAME})(?=\s*(?:$|\(|,|\bto\b|[A-Z][a-z]+ \d))")
 ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)  # "..., according to Mark Cohen"
@@ -1215,6 +1246,18 @@ def _clause_before_comma(mention: str) -> bool:
     the port’s director")."""
     head = mention.split(", ")[0].split()
     return len(head) > 1 and any(w.lower() in CLAUSE_WORDS or w.lower().endswith(("n’t", "n't")) for w in head)
+
+
+def _goes_on(article: _Article, head: str) -> re.Match[str] | None:
+    """The words before a quotation saying that a person goes on speaking ("He went on, ", "Bazella continued: "),
+    when they name a person or stand for one; None else ("The list goes on: ")."""
+    match = GOES_ON_BEFORE.search(head)
+    if match is None:
+        return None
+    mention = match.group(1).strip()
+    surnames = {_surname(name) for _, name in article.people}
+    person = mention in ("He", "She") or person_like(mention) or article.is_person(mention) or mention in surnames
+    return match if person else None
 
 
 def _quotes_on(between: str) -> bool:
@@ -1324,7 +1367,9 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
                 if len(between) < 200 and "\n" not in between and not re.search(r"[.!?]\s", between) and not introduced:
                     i += 1
                     end = regions[i].end
-        signed = DASH_AFTER.match(tail) if speaker is None else None
+        # (a quotation ending a sentence: "“Vampire Was the Song of the Summer” — Olivia Rodrigo (2023)" is a title)
+        ended_sentence = re.search(r"[.!?…]\W*$", text[region.start : region.end]) is not None
+        signed = DASH_AFTER.match(tail) if speaker is None and ended_sentence else None
         if signed is not None and person_like(signed.group("name")):
             # a pull quote or an embedded post signed with a dash ("“... get over stuff.” — Don McLean to Fox News
             # Digital", "“...” — Nicole Auerbach (@NicoleAuerbach) November 13, 2023")
@@ -1334,7 +1379,7 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
             head = text[max(body_start, region.start - 200) : region.start]
             head = head.split("\n")[-1]
             opinion = OPINION.search(head)
-            before = CUE_BEFORE.search(head)
+            before = CUE_BEFORE.search(head) or _goes_on(article, head)
             if opinion:
                 speaker = article.last_person(region.start, opinion.group(1))
             elif before:

@@ -126,7 +126,9 @@ ASKS_HOLDER = re.compile(
     r"^\s*who(?:['’]s|\s+(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been))\s+"
     r"(?:(?:the|a|an)\s+|(?:[\w.'’-]+\s+){0,3}?[\w.-]+(?:['’]s|s['’])\s+)"
     r"(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)"
-    r"(?=\s+(?:that|who|whom|which|for|in|of|at|on|with|to|from|behind|when|after|before|during|and|under|right|just|now|currently|then)\b|"
+    r"(?=\s+(?:that|who|whom|which|for|in|of|at|on|with|to|from|behind|when|after|before|during|and|under|right|just|now|"
+    r"currently|then|last|this|next|yesterday|today|tonight|alive|ever|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|[a-z]+ing\s+(?:the|a|an|his|her|their|its))\b|"
     r"\s*[,?.!]|\s*$)",
     re.IGNORECASE,
 )
@@ -138,7 +140,8 @@ def asked_holder(question: str) -> str:
     """The noun a who-question calls the one it asks for by ("Who was the referee that ...?": "referee"), or ''."""
     holder = ASKS_HOLDER.search(main_clause(question))
     noun = holder.group("noun").lower() if holder else ""
-    return "" if noun in ANYONE or noun in FUNCTION_WORDS or noun.endswith(("ed", "ly")) else noun
+    unusable = noun in ANYONE or noun in FUNCTION_WORDS or len(noun) < 3 or noun.endswith("ed")
+    return "" if unusable else noun
 
 
 def asked_role(question: str) -> tuple[str, str] | None:
@@ -215,7 +218,7 @@ def choose_entity(
             candidates.insert(0, called)
         if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
             verb = {stem(plan.asks_noun)}
-            candidates.sort(key=lambda c: not any(written_near(e.quote, f, verb) for e in c.evidence for f in c.forms))
+            candidates.sort(key=lambda c: not _written_beside(c, verb))
         # "Which party won the July 10 upper house elections in Japan?": a name found only in articles that
         # write none of the names the question gives is from another story ("Trump", in a report on primaries)
         given = _names_given(question, plan)

@@ -1280,8 +1280,8 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     if plan.measure in NAMED_SUMS:  # "What valuation did it get": a sum is a valuation where it is written as one
         plan.focus = plan.measure
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())
-    if kind == "count":  # "What is Japan's GDP": a sentence giving it names it ("review score": a score)
-        plan.focus = plan.measure.split()[-1]
+    if kind == "count":  # "What is Japan's GDP": a sentence giving it names it (the rating measures, of two words:
+        plan.focus = plan.measure.split()[-1]  # "review score" names a score)
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())
     if not asks_figure_in(question, plan.measure):  # a figure is of what it counts; "What are the main criticisms
         plan.focus, plan.focus_words = "", ()  # of X?" is answered in the articles' words, which need not write it

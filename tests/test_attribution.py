@@ -879,3 +879,43 @@ def test_a_quotation_signed_with_a_dash_is_the_signers() -> None:
     assert speaker_at(text, result, "The sea never sleeps") == "Ingrid Solberg"
     assert speaker_at(text, result, "Nobody should cross tonight") == "Tor Lind"
     assert speaker_at(text, result, "Her favourite song") == "the article", "a title after a dash is no statement"
+
+
+def test_an_interview_mentioned_in_passing_or_without_questions_gives_no_one_the_article() -> None:
+    text = (
+        "Tottenham lost 4-1 to Chelsea on Monday night.\n\n"
+        "Ange Postecoglou, speaking to Sky Sports in an interview that was later edited for broadcast, praised his "
+        "players.\n\n"
+        "RELATED: Spurs injury list grows after derby defeat\n\n"
+        "Tottenham had two players sent off in the first half.\n\n"
+        "Spurs travel to Wolves on Saturday."
+    )
+    result = attribute(text, 0, "the article")
+    assert speaker_at(text, result, "two players sent off") == "the article"
+    assert speaker_at(text, result, "Spurs travel to Wolves") == "the article"
+
+
+def test_a_question_and_answer_interview_labelled_q_and_a_and_answers_opening_with_you() -> None:
+    text = (
+        "Chef Astrid Nyberg opened her third restaurant in Bergen this month.\n\n"
+        "This interview has been edited for length.\n\n"
+        "Q: What would you change about the first restaurant?\n\n"
+        "A: Nothing. I would do it all again.\n\n"
+        "Q: Was moving to Bergen hard?\n\n"
+        "You know, it was the best decision of my life."
+    )
+    result = attribute(text, 0, "the article")
+    assert speaker_at(text, result, "I would do it all again") == "Astrid Nyberg"
+    assert speaker_at(text, result, "the best decision of my life") == "Astrid Nyberg"
+    assert speaker_at(text, result, "What would you change") == "the article"
+
+
+def test_going_on_and_a_dash_name_a_speaker_only_when_a_person_speaks() -> None:
+    text = (
+        "Spurs have a long injury list before the derby.\n\n"
+        "The list goes on: “Maddison, Van de Ven and Udogie are all out for weeks.”\n\n"
+        "“Vampire Was the Song of the Summer for Everyone” — Olivia Rodrigo (2023)"
+    )
+    result = attribute(text, 0, "the article")
+    assert "List" not in {s.speaker for s in result.statements}
+    assert speaker_at(text, result, "Vampire Was the Song") == "the article", "a title signed with a dash"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.asked_kinds import WRITES_MONEY
+from rag.asked_kinds import ASKS_RATE, WRITES_MONEY, WRITES_RATE, only_might_be
 from rag.figures import comparable, describe, find_figures, same_amount, same_value
 
 
@@ -425,3 +425,48 @@ def test_how_tall_or_far_asks_a_length_unless_a_place_or_a_change(question: str,
     from rag.asked_kinds import ASKS_DISTANCE
 
     assert (ASKS_DISTANCE.search(question) is not None) == asks_distance
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How much is Amazon paying NASCAR per year?", True),
+        ("How many reports a day was the agency getting?", True),
+        ("How much money did he make a year from streaming?", True),
+        ("How many people use Threads monthly?", True),
+        ("How many points did he score in a game against the Hawks?", False),
+        ("Who led the game-winning drive?", False),
+        ("How much did shares fall in a day?", False),
+        ("How much does it cost to renew a season ticket?", False),
+        ("By how much did sales drop compared with a year earlier?", False),
+    ],
+)
+def test_a_rate_asked_for_is_a_figure_for_each_span_of_time_not_one_event(question: str, asks: bool) -> None:
+    assert (ASKS_RATE.search(question) is not None) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "writes"),
+    [
+        ("It costs $5.99 a month.", True),
+        ("He earns £300,000-a-week at the club.", True),
+        ("Meta charges €9.99pm on the web.", True),
+        ("The show airs at 8pm on Fridays.", False),
+        ("Revenue rose from $4bn a year ago.", False),
+    ],
+)
+def test_a_rate_is_written_per_span_of_time_not_a_clock_time_or_a_time_ago(sentence: str, writes: bool) -> None:
+    assert (WRITES_RATE.search(sentence) is not None) is writes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "only_might"),
+    [
+        ("He faces up to 50 years in prison.", True),
+        ("Each charge carries a sentence of one to 15 years.", True),
+        ("Wang was sentenced in May to 10 years.", False),  # the month, not "may"
+        ("Oettinger faced 40 shots and saved 38.", False),  # shots faced happened
+    ],
+)
+def test_a_penalty_faced_might_come_about_a_figure_told_as_so_did(sentence: str, only_might: bool) -> None:
+    assert only_might_be(sentence) is only_might

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rag.catalog import Catalog, cached_catalog, name_key
+from rag.entity_choice import asked_holder
 from rag.question import (
     Half,
     answer_kind,
@@ -1083,3 +1084,20 @@ def test_a_briefing_on_one_outlets_piece_reads_that_outlet(request_text: str, so
     plan = plan_question(request_text, CATALOG)
     assert plan.kind == "brief"
     assert tuple(s for m in plan.outlets for s in m.sources) == sources
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Who was the referee that gave Belgium the late penalty?", "referee"),
+        ("Who will be Ryan Blaney's spotter in 2024?", "spotter"),
+        ("Who was the team's top scorer last season?", "scorer"),
+        ("Who was the starting quarterback Sunday?", "quarterback"),
+        ("Who was the pilot flying the plane?", "pilot"),
+        ("Who is the fastest man alive?", ""),
+        ("Who is Yu Koizumi?", ""),
+        ("Who won the game?", ""),
+    ],
+)
+def test_the_noun_a_who_question_calls_its_answer_by(question: str, noun: str) -> None:
+    assert asked_holder(question) == noun
