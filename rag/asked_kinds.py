@@ -104,9 +104,10 @@ WRITES_ODDS = re.compile(
 # not a total ("a year earlier", "a year ago" say when, "a season ticket" what is sold; "the big annual honour" is no
 # figure's)
 _SPANS = r"(?:year|month|week|day|night|hour|game|season|episode)"
+_WHEN = r"earlier|ago|before|later|after|prior"  # "a year earlier", "a year ago": when, no rate
 ASKS_RATE = re.compile(
     rf"(?<!\bin\s)\b(?:per|each|every|a|an)\s+{_SPANS}\b(?![-‐'’])"
-    r"(?!\s+(?:earlier|ago|before|later|after|prior|since|on|of|against|versus|vs|when|into|tickets?|pass|"
+    rf"(?!\s+(?:{_WHEN}|since|on|of|against|versus|vs|when|into|tickets?|pass|"
     r"passes|holders?|records?|highs?|lows?|best|long|old|off|trips?|jobs?|one|opener|finale|game)\b)|"
     r"\b(?:monthly|weekly|daily)(?=\s*[?.!,]|\s*$)|"
     r"\b(?:annually|yearly)\b|"
@@ -116,7 +117,7 @@ ASKS_RATE = re.compile(
 )
 # ... as a sentence gives one: "$5.99 a month", "every year", "€9.99/month", "€9.99pm", "238 million monthly users"
 WRITES_RATE = re.compile(
-    rf"(?:\b|-)(?:per|each|every|a|an)[-\s]+{_SPANS}\b(?!\s+(?:earlier|ago|before|later|after|prior)\b)|"
+    rf"(?:\b|-)(?:per|each|every|a|an)[-\s]+{_SPANS}\b(?!\s+(?:{_WHEN})\b)|"
     r"\bper\s+annum\b|\b(?:annually|monthly|yearly|weekly|annual|daily|nightly|annuali[sz]ed)\b|"
     r"/\s?(?:month|mo|year|yr|day|week|wk)\b|[£€$]\s?[\d.,]+\s?(?:[mbk]n?\s?)?(?:pm|pa|pw|p\.a\.)(?!\w)",
     re.IGNORECASE,

@@ -141,8 +141,7 @@ SPEAKER_LABEL = re.compile(r"^((?-i:[A-Z]{1,12})(?:\s(?-i:[A-Z]{2,12})){0,2}|[A-
 NOT_SPEAKERS = frozenset(
     "related read more photo photos video watch update updates note editor's editor source".split()
 )
-QUESTION_LABELS = frozenset({"q", "question"})  # "Q: What would you change?"
-ANSWER_LABELS = frozenset({"a", "answer"})  # "A: Nothing."
+ANSWER_LABELS = frozenset({"a", "answer"})  # "A: Nothing." ("Q: ..." is another's label: the interviewer's)
 # a paragraph that is a question alone and no quotation, right before a quotation opening the next paragraph
 INTERVIEW_QUESTION = re.compile(r"(?:^|\n)[^\n“”\"!?]{5,200}\?[ \t]*\n\s*$")
 TITLE_BEFORE_CHARS = 20  # more than the longest of them, "co-founder "
@@ -511,11 +510,17 @@ def _strip_titles(name: str) -> str:
     return " ".join(words) if len(words) >= 2 else ""
 
 
-def _interviewee(article: _Article, text: str, at: int, body_start: int | None = None) -> str | None:
-    """Who an interview's answers (from `at`) are: of the people the article has named before, the one whose surname
-    it writes most often (the first of those named as often): whom the article is about, not a journalist quoted in
-    its introduction. With `body_start`, the names its introduction writes count too, though nothing names them a
-    person ("Tim Sweeney finally has a win.")."""
+def _interviewee(article: _Article, text: str, at: int) -> str | None:
+    """Who an interview's answers (from `at`) are (`_interviewee_named`), registered as a speaker."""
+    chosen = _interviewee_named(article, text, at)
+    return article.register(*chosen) if chosen is not None else None
+
+
+def _interviewee_named(article: _Article, text: str, at: int, body_start: int | None = None) -> tuple[str, int] | None:
+    """Who an interview's answers (from `at`) are, and where they are first named: of the people the article has named
+    before, the one whose surname it writes most often (the first of those named as often): whom the article is about,
+    not a journalist quoted in its introduction. With `body_start`, the names its introduction writes count too, though
+    nothing names them a person ("Tim Sweeney finally has a win.")."""
     first: dict[str, int] = {}
     for offset, name in article.people:
         if offset < at:
@@ -527,7 +532,7 @@ def _interviewee(article: _Article, text: str, at: int, body_start: int | None =
                 first.setdefault(name, body_start + match.start())
     written = {name: len(re.findall(rf"(?<![\w'’-]){re.escape(_surname(name))}(?![\w'’-])", text)) for name in first}
     chosen = max(first, key=lambda name: written[name], default=None)
-    return article.register(chosen, first[chosen]) if chosen is not None else None
+    return (chosen, first[chosen]) if chosen is not None else None
 
 
 def _asks(paragraph: str) -> bool:
@@ -1488,10 +1493,12 @@ def attribute(text: str, body_start: int = 0, article_speaker: str = "") -> Attr
     # An interview the article says it edited: each paragraph after a question of the interviewer's, up to the next
     # question, is the interviewee's answer, quoted or not ("What would you say the differences are ...?" / "I would
     # say Apple was ice and Google was fire.")
+    # (its interviewee a speaker only when it is one: two questions at least follow the note)
     note = INTERVIEW_NOTE.search(text, body_start)
-    interviewee = _interviewee(article, text, note.start(), body_start) if note is not None else None
-    if note is not None and interviewee:
-        answers = _interview_answers(text, note.end(), interviewee)
+    interviewed = _interviewee_named(article, text, note.start(), body_start) if note is not None else None
+    answers = _interview_answers(text, note.end(), interviewed[0]) if note and interviewed else []
+    if interviewed is not None and answers:
+        interviewee = article.register(*interviewed)
         for sentence in sentences:
             answered = any(a <= sentence.start < b for a, b in answers)
             if answered and not any(a < sentence.end and sentence.start < b for a, b in claimed):
