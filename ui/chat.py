@@ -50,21 +50,23 @@ if question:
             bring_turn_into_view(anchor, asked)  # last in the message, hidden: the turn's elements keep their places
         with st.chat_message("assistant"):
             history = [Turn(a.question, a.text) for a in turns]
-            placeholder = st.empty()
             stream = assistant.stream(question, history, current_options())
 
             def escaped(pieces: Iterator[str]) -> Iterator[str]:
                 for piece in pieces:  # text is shown as text, never as markup
                     yield escape_markdown(piece)
 
-            with st.status(f"Searching {plural(len(assistant.articles()), 'article')}…") as status:
-                with placeholder.container():
-                    st.write_stream(escaped(iter(stream)))  # at once offline, piece by piece with an LLM
-                answer = stream.result()
-                show_steps(status, answer.timings_ms, "Answered")
-            placeholder.empty()
+            status = st.status(f"Searching {plural(len(assistant.articles()), 'article')}…")
+            # The answer is written below its status, then drawn in the place of what was written: the turn never
+            # shrinks on the way, where a page scrolled near its bottom would be pulled along.
+            placeholder = st.empty()
+            with placeholder.container():
+                st.write_stream(escaped(iter(stream)))  # at once offline, piece by piece with an LLM
+            answer = stream.result()
+            show_steps(status, answer.timings_ms, "Answered")
             turns.append(answer)
-            render_answer(assistant, answer, anchor=anchor)
+            with placeholder.container():
+                render_answer(assistant, answer, anchor=anchor)
             bring_turn_into_view(anchor, asked, answered=True)
     not_saved = save_turn(answer)  # at once, in one transaction: a reload or a restart keeps it
     if not_saved:

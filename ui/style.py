@@ -122,10 +122,15 @@ CITATION_SCRIPT = """
 # turn's question to the top of the view; the page emits it only in the run that answers a new question, so no other
 # rerun (an expander opened, a filter changed, a saved chat reloaded) scrolls. The run emits it twice, under one id
 # for the question: when it is asked, it keeps the question at the top while the answer is written (a model may
-# take seconds to start and more to stream it), unless Streamlit's chat is following the bottom (the question was
-# asked from there); once the answer is drawn, it aligns the question while the page settles, then stops. The user's
-# first scroll, click or key press ends both for good: a page the user has moved is never moved back. It takes no
-# room in the page (PAGE_STYLE hides its element) and runs once per phase even if its element is drawn again.
+# take seconds to start and more to stream it); once the answer is drawn, it aligns the question while the page
+# settles, then stops. The user's first scroll, click or key press ends both for good: a page the user has moved is
+# never moved back. It takes no room in the page (PAGE_STYLE hides its element) and runs once per phase even if its
+# element is drawn again.
+# Streamlit's chat follows the bottom of the page whenever a scroll leaves it there, and a short turn aligned at the
+# top is at the bottom: it would then follow the answer down, out of the question's sight, at a pace that depends on
+# the machine. So the turn being answered is given the room of the view below its question (as chat apps leave
+# blank room under a new question), which keeps the aligned page off the bottom; the room moves to the next turn
+# asked.
 TURN_SCRIPT = """
 <script class="cc-scroll">
 (() => {
@@ -136,25 +141,27 @@ TURN_SCRIPT = """
   const views = (window.ccTurnViews = window.ccTurnViews || new Map());
   let view = views.get(asked);
   if (!view) {
-    view = { user: new AbortController(), stop: 0, at: null, following: false };
+    view = { user: new AbortController(), stop: 0 };
     views.set(asked, view);
     const { signal } = view.user;
     for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
       doc.addEventListener(type, () => view.user.abort(), { capture: true, passive: true, signal });
     }
-    const growing = new ResizeObserver(() => view.show(true));  // the answer being written
-    view.show = (holding) => {
+    const roomy = (turn) => {
+      const pane = turn.closest('[data-testid="stAppScrollToBottomContainer"]') || doc.scrollingElement;
+      const margin = parseFloat(getComputedStyle(turn).scrollMarginTop) || 0;
+      for (const other of doc.querySelectorAll('[class*="st-key-turn-"]')) {
+        if (other !== turn && other.dataset.ccRoom) { other.style.minHeight = ""; delete other.dataset.ccRoom; }
+      }
+      turn.style.minHeight = `${Math.max(0, pane.clientHeight - margin + 8)}px`;
+      turn.dataset.ccRoom = "1";
+    };
+    const growing = new ResizeObserver(() => view.show());  // the answer being written
+    view.show = () => {
       const turn = doc.querySelector(selector);
       if (!turn || signal.aborted) return;
-      if (holding && view.at !== null && turn.getBoundingClientRect().top < view.at - 2) {
-        // Moved down by no one but Streamlit: its chat follows the bottom (the question was asked from there).
-        // Let it follow while the answer is written, rather than pull the page both ways, until it is drawn.
-        view.following = true;
-        growing.disconnect();
-      }
-      if (holding && view.following) return;
+      if (!turn.dataset.ccRoom) roomy(turn);
       turn.scrollIntoView({ block: "start" });
-      view.at = turn.getBoundingClientRect().top;
     };
     const watch = (tries) => {
       const turn = doc.querySelector(selector);
@@ -165,12 +172,11 @@ TURN_SCRIPT = """
     signal.addEventListener("abort", () => growing.disconnect());  // the view is kept: it stays ended
   }
   if (view.user.signal.aborted) return;
-  // Streamlit's chat follows the bottom while its content grows: align again until the page has settled.
-  const holding = phase === "asked";
-  for (const delay of [0, 300, 700, 1200, 2000]) setTimeout(() => view.show(holding), delay);
+  // Streamlit draws the page in steps: align again until it has settled.
+  for (const delay of [0, 300, 700, 1200, 2000]) setTimeout(() => view.show(), delay);
   // Once answered, stop after the page has settled; a run that never ends (an error) stops after three minutes.
   clearTimeout(view.stop);
-  view.stop = setTimeout(() => view.user.abort(), holding ? 180000 : 2500);
+  view.stop = setTimeout(() => view.user.abort(), phase === "asked" ? 180000 : 2500);
 })();
 </script>
 """
