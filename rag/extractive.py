@@ -911,13 +911,18 @@ class ExtractiveEngine(Engine):
                 if not any(a <= question.find(n) < b for a, b in skip)
             ]
 
-            def bound_elsewhere(quote: str) -> bool:
-                """Whether a sentence's figure may be another's: it opens pointing back ("It debuted in 2,539
-                theaters"), or names, before its figure, someone or something the question does not ("Sony's XM4s
-                can last up to 30 hours"); a sentence telling only of "the team" or "the operator" is of what its
+            ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in s.every}
+
+            def bound_elsewhere(c: ScoredSentence, quote: str) -> bool:
+                """Whether a sentence's figure may be another's: it opens pointing back to a sentence naming
+                someone or something ("It debuted in 2,539 theaters" after one naming a film), or names, before its
+                figure, someone or something the question does not ("Sony's XM4s can last up to 30 hours"); a
+                sentence telling only of "the team" or "the operator", or pointing back to one that does ("It
+                cached 20 grams of salt" after "The top absorber got about three times saltier"), is of what its
                 article is about."""
                 if POINTS_BACK_OPENING.match(quote):
-                    return True
+                    before = adjacent(ending, c.evidence.doc_id, c.evidence.start_char, -1)
+                    return before is None or bool(names_in(before.evidence.quote))
                 spans = figure_spans(quote)
                 asked = fold(question)
                 return bool(spans) and any(fold(n) not in asked for n in names_in(quote[: spans[0][0]]))
@@ -976,7 +981,7 @@ class ExtractiveEngine(Engine):
                     )
                     and (not kind_of or counts_near(quote, kind_of, COUNT_WINDOW, valued, things))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
-                    and (not names or not bound_elsewhere(quote) or named_near(c))
+                    and (not names or not bound_elsewhere(c, quote) or named_near(c))
                 )
 
             # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not (a

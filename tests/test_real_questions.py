@@ -5430,3 +5430,46 @@ def test_what_someone_interviewed_said_is_found_in_their_unquoted_answers(lighth
     assert "will be repaired in March" not in answer.text, "the harbour master's words are not hers"
     assert "Why did the museum close" not in answer.text, "the interviewer's question is not her answer"
     assert_verbatim(lighthouse_interview, answer)
+
+
+MOISTURE_LAB = {
+    "gel.txt": (
+        {"title": "A gel that pulls water from desert air", "source": "Science Desk", "published": "2024-05-02"},
+        "Ingrid Solberg is a chemist at the Tromsø Institute of Materials in northern Norway. Her group is building "
+        "a cheap gel that pulls drinking water out of dry air, for villages far from any well or river.\n"
+        "Gels like it have been tried for years. Earlier designs soaked up a little water overnight and gave most "
+        "of it back to the wind by noon, and nobody had tested how much salt such a gel could be made to carry "
+        "before it fell apart in the sun.\n"
+        "Soaking the gels for weeks instead of hours made the difference. The best sample ended up far saltier "
+        "than any gel before it. It carried 31 grams of salt per gram of gel.",
+    ),
+    "coating.txt": (
+        {"title": "A hull coating that keeps barnacles off", "source": "Science Desk", "published": "2024-05-09"},
+        "Engineers at Harbour Lab in Bergen are testing a paint that keeps barnacles off the hulls of fishing "
+        "boats without the copper that poisons the fjords. They hope boat owners will be able to buy it within "
+        "two years, once it has passed the tests that insurers and port authorities ask for.\n"
+        "Most hull paints wear off after a season of scraping against ice and docks, and owners repaint them "
+        "every spring at a cost that small fishing crews can hardly carry.\n"
+        "A sealant sold by Kestrel Polymers was sprayed on a second test hull. It lasted 40 days in the salt tank.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def moisture_lab(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("moisture_lab") / "articles", MOISTURE_LAB, local_embedder)
+
+
+def test_a_figure_in_a_sentence_pointing_back_to_one_naming_nothing_is_of_what_the_article_is_about(
+    moisture_lab: Assistant,
+) -> None:
+    # "It carried 31 grams" stands for "the best sample", which names nothing: the figure is of the article's gel,
+    # though the institute the question names is written a paragraph away
+    answer = moisture_lab.ask("How much salt could the best Tromsø Institute gel carry?")
+    assert not answer.abstained, answer.text
+    assert "31 grams of salt" in answer.text, answer.text
+    assert_verbatim(moisture_lab, answer)
+    # "It lasted 40 days" stands for Kestrel Polymers' sealant, named in the sentence before it: no figure of the
+    # paint Harbour Lab is testing
+    other = moisture_lab.ask("How many days did the Harbour Lab paint last in the salt tank?")
+    assert "40 days" not in other.text, other.text
