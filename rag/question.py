@@ -542,7 +542,9 @@ COUNTED_DEED = re.compile(
 COUNTED_DEED_DONE = re.compile(
     r"^how\s+many\s+times\s+(?:did|does|do|has|have|had)\s+(?:the\s+)?(?-i:(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|&)\s+)?)+)"
     # ... the deed done to a name ("Notre Dame's defensive line sack Caleb Williams"; not "India and Australia met at")
-    r"(?-i:(?:[a-z'’-]+\s+){0,2}?(?P<focus>(?!(?:and|or|nor|but|of|for|with|from|into|the)\b)[a-z]{3,})\s+"
+    # (a preposition is no deed: "did Shedeur Sanders get sacked against UCLA" names what was done no name)
+    r"(?-i:(?:[a-z'’-]+\s+){0,2}?(?P<focus>(?!(?:and|or|nor|but|of|for|with|from|into|the|against|at|in|on|to|by|"
+    r"over|versus|during|after|before|under|about|through|between|among|without|toward|towards|vs)\b)[a-z]{3,})\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?[A-Z])",
     re.IGNORECASE,
 )

@@ -906,6 +906,10 @@ def test_the_people_a_question_names_are_found_by_full_name_or_capitalised_surna
         ("How many times was Tomas Reyes sacked in the loss?", "sacked"),
         ("How many times has the harbour board raised its fees?", "raised"),
         ("How many times did the ferry run?", ""),
+        # the deed done to a name; a preposition before a name is none ("sacked against Vesta": no deed "against")
+        ("How many times did Kessel Rovers sack Ola Lund?", "sack"),
+        ("How many times did Ola Lund get sacked against Vesta, and how many yards did Kessel gain?", ""),
+        ("How many times did Ola Lund score at Kessel Park?", ""),
         # a bound asked for is a figure of the noun
         ("What minimum credit score do you need for the card?", "score"),
         ("What is the maximum fine under the harbour act?", "fine"),
