@@ -921,8 +921,7 @@ class ExtractiveEngine(Engine):
                 cached 20 grams of salt" after "The top absorber got about three times saltier"), is of what its
                 article is about."""
                 if POINTS_BACK_OPENING.match(quote):
-                    before = adjacent(ending, c.evidence.doc_id, c.evidence.start_char, -1)
-                    return before is None or bool(names_in(before.evidence.quote))
+                    return _refers_to_a_name(c, ending, s.article(c.evidence.doc_id) or retrieval.passages)
                 spans = figure_spans(quote)
                 asked = fold(question)
                 return bool(spans) and any(fold(n) not in asked for n in names_in(quote[: spans[0][0]]))
@@ -1853,6 +1852,47 @@ def _answers_to_own_questions(ranked: list[ScoredSentence], every: Sequence[Scor
 def _next_sentence(sentence: ScoredSentence, by_start: dict[tuple[str, int], ScoredSentence]) -> ScoredSentence | None:
     """The candidate that starts right after `sentence` in its article, if any."""
     return adjacent(by_start, sentence.evidence.doc_id, sentence.evidence.end_char, 1)
+
+
+REFERENT_LOOKBACK = 4  # sentences looked back through for the name a sentence opening "It" stands for
+
+
+def _refers_to_a_name(
+    sentence: ScoredSentence, by_end: dict[tuple[str, int], ScoredSentence], article: Sequence[Passage]
+) -> bool:
+    """Whether a sentence opening by pointing back ("It is showing in 120 cinemas") may stand for someone or
+    something named before it: a sentence before it in its paragraph names one ("The other opening is Harbour
+    Nights ... / Its director ... / It is showing ..."), or what stands before it was not found. When none of its
+    paragraph does ("The gels soaked up more and more saltwater. The top absorber got about three times saltier.
+    It cached 20 grams of salt."), it stands for what the article is about. `article`: its article's passages."""
+    current = sentence.evidence
+    for _ in range(REFERENT_LOOKBACK):
+        at = current.start_char
+        holding = next((p for p in article if p.start_char <= at - 2 and at <= p.end_char), None)
+        if holding is not None:
+            opens = "\n" in holding.text[at - 2 - holding.start_char : at - holding.start_char]
+        else:  # a passage opens here: after a paragraph's break when the one before ends two characters or more back
+            ended = max((p.end_char for p in article if p.end_char <= at), default=None)
+            opens = any(p.start_char == at for p in article) and ended is not None and at - ended >= 2
+        if opens:
+            return False  # the paragraph opens here, naming no one before
+        before = adjacent(by_end, current.doc_id, at, -1)
+        if before is None or _names_someone(before.evidence.quote):
+            return True
+        current = before.evidence
+    return True
+
+
+def _names_someone(sentence: str) -> bool:
+    """Whether a sentence names someone or something: a word it opens with in its verb's -ing or -ed form, or as an
+    adverb, is none ("Soaking the gels for weeks made the difference", "Surprisingly, ...")."""
+    return any(
+        not (sentence.lstrip(" \"'“‘(").startswith(name) and " " not in name and name.lower().endswith(VERB_OPENINGS))
+        for name in names_in(sentence)
+    )
+
+
+VERB_OPENINGS = ("ing", "ed", "ly")
 
 
 def _with_neighbours(

@@ -1146,6 +1146,9 @@ TOLD_TO = re.compile(
 )
 
 
+OUTLET_WORD_ZIPF = 3.0  # an outlet's one-word name rarer than this in English is no word ("engadget"; not "polygon")
+# "Engadget: what's ...", "Polygon - which ...": what follows is asked of the outlet named first
+OUTLET_LABEL = re.compile(r"\s*(?::|\s[-–—])\s")
 # a word written with a capital past the first letter, "I" aside (not an acronym: "the SEO party in the verge story")
 WRITES_CAPITALS = re.compile(r"(?<=.)\b[A-Z][a-z]")
 
@@ -1163,7 +1166,11 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
         for match in cached_pattern(pattern, re.IGNORECASE).finditer(question):
             if alias == outlet.initials and match.group(0) != alias:
                 continue  # initials as written: "Ibn Battuta" is no "IBN", "smh" no "SMH"
-            if single_word and (match.start() == 0 or match.group(0).islower()):
+            # a word English hardly writes is the outlet's name however it is typed ("engadget cyber monday deals"),
+            # and so is one set off as the label of what follows ("Fortune: how much ...")
+            rare = zipf_frequency(alias.lower()) < OUTLET_WORD_ZIPF
+            label = match.start() == 0 and OUTLET_LABEL.match(question, match.end()) is not None
+            if single_word and not rare and not label and (match.start() == 0 or match.group(0).islower()):
                 # one word must be written with a capital ("fortune" is a word; "talkSPORT" is TalkSport), and
                 # a capital at the start of a question says nothing
                 continue

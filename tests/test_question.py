@@ -1105,3 +1105,26 @@ def test_a_briefing_on_one_outlets_piece_reads_that_outlet(request_text: str, so
 )
 def test_the_noun_a_who_question_calls_its_answer_by(question: str, noun: str) -> None:
     assert asked_holder(question) == noun
+
+
+LABELLED = Catalog.of([*RECORDS, record("f1", "Quaylink", "2024-03-06"), record("g1", "Beacon", "2024-03-07")])
+
+
+@pytest.mark.parametrize(
+    ("question", "sources"),
+    [
+        # a one-word outlet set off at the start as the label of what is asked of it
+        ("Beacon: how much did the new ferry cost?", [("Beacon",)]),
+        ("Beacon - how much did the new ferry cost?", [("Beacon",)]),
+        # ... or a word English hardly writes, however it is typed
+        ("quaylink ferry deals - what is the cheapest pass going for?", [("Quaylink",)]),
+        ("Quaylink ferry deals: what is the cheapest pass?", [("Quaylink",)]),
+        # a common word opening a question, or typed in lower case, is a word
+        ("Beacon fires were lit for the ferry crews?", []),
+        ("how did the beacon guide the ferry crews?", []),
+    ],
+)
+def test_a_one_word_outlet_is_read_as_a_label_or_by_a_name_english_hardly_writes(
+    question: str, sources: list[tuple[str, ...]]
+) -> None:
+    assert [m.sources for m in plan_question(question, LABELLED).outlets] == sources

@@ -5473,3 +5473,44 @@ def test_a_figure_in_a_sentence_pointing_back_to_one_naming_nothing_is_of_what_t
     # paint Harbour Lab is testing
     other = moisture_lab.ask("How many days did the Harbour Lab paint last in the salt tank?")
     assert "40 days" not in other.text, other.text
+
+
+# A long review whose battery's size is told in a chunk far from those that write most of a question's words
+_LANTERN_PARTS = [
+    "The Lumo X1 is a camping lantern from Fjellbotics, and its battery life is the reason to buy it. "
+    "The Lumo X1 battery life beat every lantern we tested this year, lasting through four nights of camping.",
+    "The Lumo X1 battery life held up in the cold as well: the Lumo X1 battery lasted three nights at minus ten, "
+    "where other lanterns gave up after one.",
+    *[
+        f"On day {day} of the trip the lantern hung from the tent pole while we cooked, read and packed. "
+        "Its light is warm and even, the handle folds flat, and the hook grips a rope or a branch without slipping. "
+        "The case shrugged off rain, sand and a drop onto the rocks by the lake, and the button is easy to find in "
+        "the dark with gloves on. Friends who borrowed it asked where to buy one before the evening was over."
+        for day in ("one", "two", "three", "four", "five", "six", "seven", "eight")
+    ],
+    "Inside, Fjellbotics fitted a 10,400mAh cell, a capacity most lanterns of this size do not come near.",
+]
+LANTERN = {
+    "lantern.txt": (
+        {
+            "title": "Lumo X1 review: the lantern that outlasts the trip",
+            "source": "Trail Gear",
+            "published": "2024-06-01",
+        },
+        "\n\n".join(_LANTERN_PARTS),
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def lantern(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("lantern") / "articles", LANTERN, local_embedder)
+
+
+def test_a_figure_of_something_no_passage_found_names_is_looked_for_in_the_articles_found(lantern: Assistant) -> None:
+    # the passage found (and the chunk beside it) write "Lumo X1 battery" over and over, none "capacity": the review's
+    # chunk that does is read before the question is declined for want of it
+    answer = lantern.ask("What's the battery capacity of the Lumo X1?", options=AskOptions(top_k=1, per_article=0))
+    assert not answer.abstained, answer.text
+    assert "10,400mAh" in answer.text, answer.text
+    assert_verbatim(lantern, answer)
