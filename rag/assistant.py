@@ -602,6 +602,8 @@ class Assistant:
         the Steam Deck OLED": "capacity"), the chunks of the first articles found that name it, one an article,
         holding most of the question's words: a review tells its battery in a chunk the search ranked below
         others of the same review. They join as the chunks beside the passages do (their names cast no vote)."""
+        if options.filters.speakers:  # the passages are those in which a speaker speaks; another chunk may not be
+            return []
         have = {n.node.node_id for n in nodes}
         last = min((n.score or 0.0 for n in nodes), default=0.0)
         asked = content_stems(question)

@@ -921,7 +921,7 @@ class ExtractiveEngine(Engine):
                 cached 20 grams of salt" after "The top absorber got about three times saltier"), is of what its
                 article is about."""
                 if POINTS_BACK_OPENING.match(quote):
-                    return _refers_to_a_name(c, ending, s.article(c.evidence.doc_id) or retrieval.passages)
+                    return _refers_to_a_name(c, ending, s.article(c.evidence.doc_id))
                 spans = figure_spans(quote)
                 asked = fold(question)
                 return bool(spans) and any(fold(n) not in asked for n in names_in(quote[: spans[0][0]]))
@@ -1862,11 +1862,12 @@ def _refers_to_a_name(
 ) -> bool:
     """Whether a sentence opening by pointing back ("It is showing in 120 cinemas") may stand for someone or
     something named before it: a sentence before it in its paragraph names one ("The other opening is Harbour
-    Nights ... / Its director ... / It is showing ..."), or what stands before it was not found. When none of its
-    paragraph does ("The gels soaked up more and more saltwater. The top absorber got about three times saltier.
-    It cached 20 grams of salt."), it stands for what the article is about. `article`: its article's passages."""
+    Nights ... / Its director ... / It is showing ..."), or, when it opens its paragraph, the last sentence of the
+    paragraph before does; or what stands before it was not found. When none of its paragraph does ("The gels
+    soaked up more and more saltwater. The top absorber got about three times saltier. It cached 20 grams of
+    salt."), it stands for what the article is about. `article`: its article's passages."""
     current = sentence.evidence
-    for _ in range(REFERENT_LOOKBACK):
+    for step in range(REFERENT_LOOKBACK):
         at = current.start_char
         holding = next((p for p in article if p.start_char <= at - 2 and at <= p.end_char), None)
         if holding is not None:
@@ -1874,9 +1875,11 @@ def _refers_to_a_name(
         else:  # a passage opens here: after a paragraph's break when the one before ends two characters or more back
             ended = max((p.end_char for p in article if p.end_char <= at), default=None)
             opens = any(p.start_char == at for p in article) and ended is not None and at - ended >= 2
-        if opens:
-            return False  # the paragraph opens here, naming no one before
+        if opens and step > 0:
+            return False  # the paragraph opens here, naming no one before the sentence pointing back
         before = adjacent(by_end, current.doc_id, at, -1)
+        if before is None and opens:  # the paragraph before is out of sight: the pronoun may be its name's
+            return True
         if before is None or _names_someone(before.evidence.quote):
             return True
         current = before.evidence
@@ -1884,15 +1887,16 @@ def _refers_to_a_name(
 
 
 def _names_someone(sentence: str) -> bool:
-    """Whether a sentence names someone or something: a word it opens with in its verb's -ing or -ed form, or as an
-    adverb, is none ("Soaking the gels for weeks made the difference", "Surprisingly, ...")."""
-    return any(
-        not (sentence.lstrip(" \"'“‘(").startswith(name) and " " not in name and name.lower().endswith(VERB_OPENINGS))
-        for name in names_in(sentence)
-    )
+    """Whether a sentence names someone or something: a word opening it in a verb's -ing form with what is done to
+    follow is none ("Soaking the gels for weeks made the difference"); "Boeing is", "Reading won" are names."""
+    opening = GERUND_OPENING.match(sentence)
+    return any(not (opening and name == opening.group("word")) for name in names_in(sentence))
 
 
-VERB_OPENINGS = ("ing", "ed", "ly")
+# a sentence opening with a verb's -ing form and its object: "Soaking the gels ...", "Adding the salt ..."
+GERUND_OPENING = re.compile(
+    r"^\W*(?P<word>[A-Z][a-z]+ing)\s+(?:the|a|an|his|her|their|its|this|that|these|those|it|them|up|out)\b"
+)
 
 
 def _with_neighbours(

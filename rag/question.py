@@ -544,7 +544,9 @@ COUNTED_DEED_DONE = re.compile(
     # ... the deed done to a name ("Notre Dame's defensive line sack Caleb Williams"; not "India and Australia met at")
     # (a preposition is no deed: "did Shedeur Sanders get sacked against UCLA" names what was done no name)
     r"(?-i:(?:[a-z'’-]+\s+){0,2}?(?P<focus>(?!(?:and|or|nor|but|of|for|with|from|into|the|against|at|in|on|to|by|"
-    r"over|versus|during|after|before|under|about|through|between|among|without|toward|towards|vs)\b)[a-z]{3,})\s+"
+    r"over|versus|during|after|before|under|about|through|between|among|without|toward|towards|vs|within|across|since|"
+    r"until|inside|outside|near|like|amid|throughout|off|beyond|around|behind|beside|despite|via|upon|onto|per)\b)"
+    r"[a-z]{3,})\s+"
     r"(?:(?:the|a|an|his|her|their|its)\s+)?[A-Z])",
     re.IGNORECASE,
 )
@@ -1146,9 +1148,10 @@ TOLD_TO = re.compile(
 )
 
 
-OUTLET_WORD_ZIPF = 3.0  # an outlet's one-word name rarer than this in English is no word ("engadget"; not "polygon")
 # "Engadget: what's ...", "Polygon - which ...": what follows is asked of the outlet named first
 OUTLET_LABEL = re.compile(r"\s*(?::|\s[-–—])\s")
+# ... or a few words of topic on ("Engadget cyber monday deals - what ...")
+LABELLED_TOPIC = re.compile(r"(?:\s+[\w'’-]+){1,5}?\s*(?::|\s[-–—])\s")
 # a word written with a capital past the first letter, "I" aside (not an acronym: "the SEO party in the verge story")
 WRITES_CAPITALS = re.compile(r"(?<=.)\b[A-Z][a-z]")
 
@@ -1168,9 +1171,18 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
                 continue  # initials as written: "Ibn Battuta" is no "IBN", "smh" no "SMH"
             # a word English hardly writes is the outlet's name however it is typed ("engadget cyber monday deals"),
             # and so is one set off as the label of what follows ("Fortune: how much ...")
-            rare = zipf_frequency(alias.lower()) < OUTLET_WORD_ZIPF
-            label = match.start() == 0 and OUTLET_LABEL.match(question, match.end()) is not None
-            if single_word and not rare and not label and (match.start() == 0 or match.group(0).islower()):
+            label = match.start() == 0 and (
+                OUTLET_LABEL.match(question, match.end()) is not None
+                # a name written with its capital (as a lower-case question gets it back when the corpus writes it
+                # so, `truecase`), a few words of topic before the label: "Engadget cyber monday deals - what ..."
+                or (match.group(0)[0].isupper() and LABELLED_TOPIC.match(question, match.end()) is not None)
+            )
+            if label:
+                if free(match.start(), match.end()):
+                    sources = tuple(catalog.sources_named(alias)) or (outlet.source,)
+                    found.append(OutletMention(match.group(0), match.start(), match.end(), sources=sources))
+                continue
+            if single_word and (match.start() == 0 or match.group(0).islower()):
                 # one word must be written with a capital ("fortune" is a word; "talkSPORT" is TalkSport), and
                 # a capital at the start of a question says nothing
                 continue

@@ -60,10 +60,11 @@ if question:
             # The answer is written below its status, then drawn in the place of what was written: the turn never
             # shrinks on the way, where a page scrolled near its bottom would be pulled along.
             placeholder = st.empty()
-            with placeholder.container():
-                st.write_stream(escaped(iter(stream)))  # at once offline, piece by piece with an LLM
-            answer = stream.result()
-            show_steps(status, answer.timings_ms, "Answered")
+            with status:  # a failure on the way marks the status as failed
+                with placeholder.container():
+                    st.write_stream(escaped(iter(stream)))  # at once offline, piece by piece with an LLM
+                answer = stream.result()
+                show_steps(status, answer.timings_ms, "Answered")
             turns.append(answer)
             with placeholder.container():
                 render_answer(assistant, answer, anchor=anchor)

@@ -110,7 +110,22 @@ CITATION_SCRIPT = """
       article.scrollTop = Math.max(0, top - article.clientHeight / 3);
     });
   };
-  new MutationObserver(scrollToQuote).observe(doc.body, { childList: true, subtree: true });
+  // The room a turn was given below its question while it was answered (TURN_SCRIPT) is the last turn's only:
+  // another chat opened, or a turn drawn after it, takes it away.
+  const roomOfTheLastOnly = () => {
+    const turns = doc.querySelectorAll('[class*="st-key-turn-"]');
+    for (const turn of doc.querySelectorAll("[data-cc-room]")) {
+      if (turn !== turns[turns.length - 1] || turn.dataset.ccRoom !== window.ccRoomAsked) {
+        turn.style.minHeight = "";
+        delete turn.dataset.ccRoom;
+      }
+    }
+  };
+  const drawn = () => {
+    scrollToQuote();
+    roomOfTheLastOnly();
+  };
+  new MutationObserver(drawn).observe(doc.body, { childList: true, subtree: true });
   const first = safeAnchor(window.location.hash);
   if (first) openSource(first);
 })();
@@ -154,7 +169,8 @@ TURN_SCRIPT = """
         if (other !== turn && other.dataset.ccRoom) { other.style.minHeight = ""; delete other.dataset.ccRoom; }
       }
       turn.style.minHeight = `${Math.max(0, pane.clientHeight - margin + 8)}px`;
-      turn.dataset.ccRoom = "1";
+      turn.dataset.ccRoom = asked;  // its question's: another chat's turn drawn in this element has none
+      window.ccRoomAsked = asked;
     };
     const growing = new ResizeObserver(() => view.show());  // the answer being written
     view.show = () => {
