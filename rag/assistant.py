@@ -13,7 +13,6 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -93,8 +92,6 @@ TITLED_PASSAGES = 2  # passages of the article a part names by its title, first 
 TITLE_MATCH = 0.3  # share of a part's words (weighed by rarity) the title of the article it names holds ...
 TITLE_WORDS = 2  # ... and at least this many of them
 TITLE_MARGIN = 0.15  # ... and more than the title of any other article of its outlet (README: "Answers on ...")
-FOCUS_ARTICLES = 4  # the first articles found read whole for a chunk naming what a figure is asked of ...
-FOCUS_CHUNKS = 2  # ... of which these many join: those holding most of the question's words
 BESIDE_PASSAGES = 2  # the best passages whose chunks before and after join those found (README: "Answers on ...")
 
 
@@ -376,13 +373,6 @@ class Assistant:
                 unmentioned += absent_topics(standalone, vocabulary, embedder, self.query_vector, texts, held, spans)
                 focus = close_forms(plan.focus, indexes.vocabulary, self.embedder) if plan.focus else set()
                 focus |= {stem(word) for word in plan.focus_words}
-            asked = plan.kind not in ("compare", "brief")  # a request is answered by its engine, as it reads
-            if asked and focus and not any(focus & content_stems(p.text) for p in passages):
-                with clock("retrieve"):
-                    naming = self._naming_focus(indexes, nodes, focus, standalone, options)
-                if naming:
-                    nodes += naming
-                    passages = passages_of(nodes)
         except CorpusChatError:
             raise
         except Exception as exc:  # the store failed (server gone, disk full): one line, the next request works
@@ -593,34 +583,6 @@ class Assistant:
                     per_article[doc_id] += 1
                     beside.append(RankedNode(node=chunk, score=last, ranks={BESIDE: rank}))
         return beside
-
-    @staticmethod
-    def _naming_focus(
-        indexes: _Indexes, nodes: list[NodeWithScore], focus: AbstractSet[str], question: str, options: AskOptions
-    ) -> list[NodeWithScore]:
-        """For a question asking a figure of something no passage found names ("what's the battery capacity on
-        the Steam Deck OLED": "capacity"), the chunks of the first articles found that name it, one an article,
-        holding most of the question's words: a review tells its battery in a chunk the search ranked below
-        others of the same review. They join as the chunks beside the passages do (their names cast no vote)."""
-        if options.filters.speakers:  # the passages are those in which a speaker speaks; another chunk may not be
-            return []
-        have = {n.node.node_id for n in nodes}
-        last = min((n.score or 0.0 for n in nodes), default=0.0)
-        asked = content_stems(question)
-        articles = list(dict.fromkeys(str(n.node.metadata.get("document_id") or n.node.ref_doc_id) for n in nodes))
-        per_article = Counter(str(n.node.metadata.get("document_id") or n.node.ref_doc_id) for n in nodes)
-        naming: list[tuple[int, int, NodeWithScore]] = []
-        for rank, doc_id in enumerate(articles[:FOCUS_ARTICLES], start=1):
-            if options.per_article and per_article[doc_id] >= options.per_article:
-                continue
-            chunks = [
-                c for c in indexes.bm25.article_nodes(doc_id) if c.node_id not in have and focus & content_stems(c.text)
-            ]
-            if chunks:
-                best = max(chunks, key=lambda c: len(asked & content_stems(c.text)))
-                held = len(asked & content_stems(best.text))
-                naming.append((held, -rank, RankedNode(node=best, score=last, ranks={BESIDE: rank})))
-        return [node for *_, node in sorted(naming, key=lambda n: n[:2], reverse=True)[:FOCUS_CHUNKS]]
 
     @staticmethod
     def _lookup(indexes: _Indexes, plan: QuestionPlan, options: AskOptions) -> Callable[[str], list[Passage]] | None:

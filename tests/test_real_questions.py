@@ -5475,42 +5475,41 @@ def test_a_figure_in_a_sentence_pointing_back_to_one_naming_nothing_is_of_what_t
     assert "40 days" not in other.text, other.text
 
 
-# A long review whose battery's size is told in a chunk far from those that write most of a question's words
-_LANTERN_PARTS = [
-    "The Lumo X1 is a camping lantern from Fjellbotics, and its battery life is the reason to buy it. "
-    "The Lumo X1 battery life beat every lantern we tested this year, lasting through four nights of camping.",
-    "The Lumo X1 battery life held up in the cold as well: the Lumo X1 battery lasted three nights at minus ten, "
-    "where other lanterns gave up after one.",
-    *[
-        f"On day {day} of the trip the lantern hung from the tent pole while we cooked, read and packed. "
-        "Its light is warm and even, the handle folds flat, and the hook grips a rope or a branch without slipping. "
-        "The case shrugged off rain, sand and a drop onto the rocks by the lake, and the button is easy to find in "
-        "the dark with gloves on. Friends who borrowed it asked where to buy one before the evening was over."
-        for day in ("one", "two", "three", "four", "five", "six", "seven", "eight")
-    ],
-    "Inside, Fjellbotics fitted a 10,400mAh cell, a capacity most lanterns of this size do not come near.",
-]
-LANTERN = {
-    "lantern.txt": (
-        {
-            "title": "Lumo X1 review: the lantern that outlasts the trip",
-            "source": "Trail Gear",
-            "published": "2024-06-01",
-        },
-        "\n\n".join(_LANTERN_PARTS),
+# Sentences opening "It" whose name is written before them, in their paragraph or, when they open one, in the last
+# sentence of the paragraph before
+PRONOUNS = {
+    "weekend.txt": (
+        {"title": "What to watch this weekend", "source": "Kessel Post", "published": "2024-11-22"},
+        "Coastline, a documentary about the lighthouse keepers of the north coast, opens on Friday. Its makers "
+        "spent four winters on the islands, and the keepers' families helped them film the storms. The last keeper "
+        "of the Kessel light, who retired in the spring, narrates the film, and the score was recorded in the "
+        "lighthouse itself, with the wind and the foghorn left in. Critics who saw it at the autumn festival called "
+        "it the most beautiful film of the year.\n"
+        "The other new release of the weekend is Harbour Nights, a small drama about a fishing town.\n"
+        "It is showing in 120 cinemas across the country.",
+    ),
+    "orders.txt": (
+        {"title": "Planemakers count their orders", "source": "Kessel Post", "published": "2024-11-23"},
+        "Airbus has had a strong year at the air shows, with airlines in Asia and the Gulf lining up for its "
+        "long-range jets and its new freighter. Its factories in Toulouse and Hamburg are running at full speed, "
+        "its suppliers have caught up with the engines they owed it, and its chief executive told investors that "
+        "the backlog now stretches well into the next decade.\n"
+        "Boeing is further behind in the race. It has booked 350 orders for its new jet this year.",
     ),
 }
 
 
 @pytest.fixture(scope="module")
-def lantern(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
-    return assistant_over(tmp_path_factory.mktemp("lantern") / "articles", LANTERN, local_embedder)
+def pronouns(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("pronouns") / "articles", PRONOUNS, local_embedder)
 
 
-def test_a_figure_of_something_no_passage_found_names_is_looked_for_in_the_articles_found(lantern: Assistant) -> None:
-    # the passage found (and the chunk beside it) write "Lumo X1 battery" over and over, none "capacity": the review's
-    # chunk that does is read before the question is declined for want of it
-    answer = lantern.ask("What's the battery capacity of the Lumo X1?", options=AskOptions(top_k=1, per_article=0))
-    assert not answer.abstained, answer.text
-    assert "10,400mAh" in answer.text, answer.text
-    assert_verbatim(lantern, answer)
+def test_a_figure_in_a_sentence_pointing_back_is_of_the_name_written_before_it(pronouns: Assistant) -> None:
+    # "It" opens its paragraph: the last sentence of the one before names Harbour Nights
+    coastline = pronouns.ask("How many cinemas is Coastline showing in?")
+    assert "120 cinemas" not in coastline.text, coastline.text
+    harbour = pronouns.ask("How many cinemas is Harbour Nights showing in?")
+    assert "120 cinemas" in harbour.text, harbour.text
+    # "Boeing is further behind" names Boeing, though its name ends as a verb's -ing form does
+    airbus = pronouns.ask("How many orders has Airbus booked this year?")
+    assert "350 orders" not in airbus.text, airbus.text
