@@ -347,6 +347,11 @@ class _Selection:
         """The sentences scored by where they start: the one after a sentence is found here."""
         return {(c.evidence.doc_id, c.evidence.start_char): c for c in self.every}
 
+    @cached_property
+    def preceding(self) -> dict[tuple[str, int], ScoredSentence]:
+        """The sentences scored by where they end: the one before a sentence is found here."""
+        return {(c.evidence.doc_id, c.evidence.end_char): c for c in self.every}
+
     def article(self, doc_id: str) -> list[Passage]:
         """Every passage of an article, read once (none when the retrieval cannot read whole articles)."""
         if doc_id not in self._articles:
@@ -390,11 +395,7 @@ class _Selection:
         passage = next((p for p in passages if p.holds(evidence)), None)
         if passage is None:
             return ""
-        # chunks are cut between paragraphs, the blank line between them left out: a passage starting two characters
-        # or more after the one before it ends starts a paragraph (one ending as far before the next ends one)
-        starts = passage.start_char == 0 or not any(
-            p.start_char < passage.start_char < p.end_char + PARAGRAPH_BREAK for p in passages
-        )
+        starts = _starts_paragraph(passage, passages)
         ends = not any(passage.end_char <= p.start_char < passage.end_char + PARAGRAPH_BREAK for p in passages)
         at = evidence.start_char - passage.start_char
         start = passage.text.rfind("\n", 0, at) + 1
@@ -403,6 +404,16 @@ class _Selection:
             return ""
         paragraph = passage.text[start : end if end >= 0 else len(passage.text)]
         return paragraph if len(paragraph) <= PARAGRAPH_CHARS else ""
+
+    def opens_paragraph(self, evidence: Evidence) -> bool:
+        """Whether the sentence opens its paragraph: a line ends right before it in its passage, or it opens a
+        passage that opens one (`_starts_paragraph`)."""
+        passages = self.article(evidence.doc_id)
+        passage = next((p for p in passages if p.holds(evidence)), None)
+        if passage is None:
+            return False
+        before = passage.text[: evidence.start_char - passage.start_char].rstrip(" \t")
+        return before.endswith("\n") if before else _starts_paragraph(passage, passages)
 
     def headed_by_question(self, evidence: Evidence, names: Sequence[Sequence[str]]) -> str:
         """The heading block the sentence stands under when a line of it names what the question asks about: a
@@ -783,7 +794,7 @@ class ExtractiveEngine(Engine):
                 add(giving)
         # "This explains why he slipped under the water and did not awaken": what it points back to is the reason
         if ASKS_REASON.search(question):
-            ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in s.every}
+            ending = s.preceding
             for pointing in [c for c in chosen if REASON_BEFORE.match(c.evidence.quote)]:
                 reason = adjacent(ending, pointing.evidence.doc_id, pointing.evidence.start_char, -1)
                 if reason is not None:
@@ -911,8 +922,6 @@ class ExtractiveEngine(Engine):
                 if not any(a <= question.find(n) < b for a, b in skip)
             ]
 
-            ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in s.every}
-
             def bound_elsewhere(c: ScoredSentence, quote: str) -> bool:
                 """Whether a sentence's figure may be another's: it opens pointing back to a sentence naming
                 someone or something ("It debuted in 2,539 theaters" after one naming a film), or names, before its
@@ -921,7 +930,7 @@ class ExtractiveEngine(Engine):
                 cached 20 grams of salt" after "The top absorber got about three times saltier"), is of what its
                 article is about."""
                 if POINTS_BACK_OPENING.match(quote):
-                    return _refers_to_a_name(c, ending, s.article(c.evidence.doc_id))
+                    return _refers_to_a_name(c, s.preceding, s.opens_paragraph)
                 spans = figure_spans(quote)
                 asked = fold(question)
                 return bool(spans) and any(fold(n) not in asked for n in names_in(quote[: spans[0][0]]))
@@ -1052,7 +1061,7 @@ class ExtractiveEngine(Engine):
                 # a length of time is told of what a short paragraph names ("The Pixel Buds A-Series ... / They get up
                 # to five hours"); a paragraph's day is as often another event's ("opened on Friday", of a stand)
                 lasting = asks is ASKS_DURATION
-                ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in every}
+                ending = s.preceding
                 giving = next(
                     (
                         c
@@ -1858,32 +1867,32 @@ REFERENT_LOOKBACK = 4  # sentences looked back through for the name a sentence o
 
 
 def _refers_to_a_name(
-    sentence: ScoredSentence, by_end: dict[tuple[str, int], ScoredSentence], article: Sequence[Passage]
+    sentence: ScoredSentence, by_end: dict[tuple[str, int], ScoredSentence], opens_paragraph: Callable[[Evidence], bool]
 ) -> bool:
     """Whether a sentence opening by pointing back ("It is showing in 120 cinemas") may stand for someone or
     something named before it: a sentence before it in its paragraph names one ("The other opening is Harbour
     Nights ... / Its director ... / It is showing ..."), or, when it opens its paragraph, the last sentence of the
     paragraph before does; or what stands before it was not found. When none of its paragraph does ("The gels
     soaked up more and more saltwater. The top absorber got about three times saltier. It cached 20 grams of
-    salt."), it stands for what the article is about. `article`: its article's passages."""
+    salt."), it stands for what the article is about."""
     current = sentence.evidence
     for step in range(REFERENT_LOOKBACK):
-        at = current.start_char
-        holding = next((p for p in article if p.start_char <= at - 2 and at <= p.end_char), None)
-        if holding is not None:
-            opens = "\n" in holding.text[at - 2 - holding.start_char : at - holding.start_char]
-        else:  # a passage opens here: after a paragraph's break when the one before ends two characters or more back
-            ended = max((p.end_char for p in article if p.end_char <= at), default=None)
-            opens = any(p.start_char == at for p in article) and ended is not None and at - ended >= 2
-        if opens and step > 0:
+        if step > 0 and opens_paragraph(current):
             return False  # the paragraph opens here, naming no one before the sentence pointing back
-        before = adjacent(by_end, current.doc_id, at, -1)
-        if before is None and opens:  # the paragraph before is out of sight: the pronoun may be its name's
-            return True
-        if before is None or _names_someone(before.evidence.quote):
+        before = adjacent(by_end, current.doc_id, current.start_char, -1)
+        if before is None or _names_someone(before.evidence.quote):  # or what stands before it is out of sight
             return True
         current = before.evidence
     return True
+
+
+def _starts_paragraph(passage: Passage, passages: Sequence[Passage]) -> bool:
+    """Whether a passage of an article starts a paragraph: chunks are cut between paragraphs, the blank line between
+    them left out, so one starting two characters or more after the one before it ends starts one (one ending as far
+    before the next ends one)."""
+    return passage.start_char == 0 or not any(
+        p.start_char < passage.start_char < p.end_char + PARAGRAPH_BREAK for p in passages
+    )
 
 
 def _names_someone(sentence: str) -> bool:

@@ -1169,8 +1169,7 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
         for match in cached_pattern(pattern, re.IGNORECASE).finditer(question):
             if alias == outlet.initials and match.group(0) != alias:
                 continue  # initials as written: "Ibn Battuta" is no "IBN", "smh" no "SMH"
-            # a word English hardly writes is the outlet's name however it is typed ("engadget cyber monday deals"),
-            # and so is one set off as the label of what follows ("Fortune: how much ...")
+            # a one-word outlet opening a question as the label of what follows is named ("Engadget: how much ...")
             label = match.start() == 0 and (
                 OUTLET_LABEL.match(question, match.end()) is not None
                 # a name written with its capital (as a lower-case question gets it back when the corpus writes it

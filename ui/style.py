@@ -125,6 +125,7 @@ CITATION_SCRIPT = """
     scrollToQuote();
     roomOfTheLastOnly();
   };
+  window.ccRoomOfTheLastOnly = roomOfTheLastOnly;  // TURN_SCRIPT moves the room with it
   new MutationObserver(drawn).observe(doc.body, { childList: true, subtree: true });
   const first = safeAnchor(window.location.hash);
   if (first) openSource(first);
@@ -165,12 +166,10 @@ TURN_SCRIPT = """
     const roomy = (turn) => {
       const pane = turn.closest('[data-testid="stAppScrollToBottomContainer"]') || doc.scrollingElement;
       const margin = parseFloat(getComputedStyle(turn).scrollMarginTop) || 0;
-      for (const other of doc.querySelectorAll('[class*="st-key-turn-"]')) {
-        if (other !== turn && other.dataset.ccRoom) { other.style.minHeight = ""; delete other.dataset.ccRoom; }
-      }
       turn.style.minHeight = `${Math.max(0, pane.clientHeight - margin + 8)}px`;
       turn.dataset.ccRoom = asked;  // its question's: another chat's turn drawn in this element has none
       window.ccRoomAsked = asked;
+      if (window.ccRoomOfTheLastOnly) window.ccRoomOfTheLastOnly();  // the turn asked before gives it up
     };
     const growing = new ResizeObserver(() => view.show());  // the answer being written
     view.show = () => {
