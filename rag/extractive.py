@@ -93,6 +93,7 @@ from rag.asked_kinds import (
     WRITES_YEAR,
     asks_figure_in,
     code_for,
+    counted_doer,
     counted_kind_stems,
     counts_near,
     figure_spans,
@@ -861,6 +862,20 @@ class ExtractiveEngine(Engine):
             for c in s.every
             if c not in s.chosen and c.evidence.doc_id in docs and GIVES_REASON.search(c.evidence.quote)
         ]
+        # ... or of another article found on the question's story that says outright what caused it ("Why did
+        # Convoy shut down?": "The digital freight broker told employees ... it was shutting down due to what
+        # executives described as a “massive freight recession.”", in the article on Convoy where the best sentence
+        # told of it in one on Uber)
+        names = _names_asked(s.retrieval)
+        giving += [
+            c
+            for c in s.ranked
+            if c not in s.chosen
+            and c.evidence.doc_id not in docs
+            and STATES_CAUSE.search(c.evidence.quote)
+            and bool(names)
+            and _names_every(names, _article_passages(c, s.retrieval))
+        ]
         self.ranker.weigh_meaning(giving, s.retrieval.vector, s.retrieval.part_vectors)
         top = max(giving, key=lambda c: c.score, default=None)
         return top if top is not None and top.score >= TYPED_RATIO * s.best.score else None
@@ -1021,6 +1036,23 @@ class ExtractiveEngine(Engine):
                     return NO_FIGURE, unanswered
                 else:
                     unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))
+            # the figure is of the one the question counts it of ("How many points did Jordon Crawford score ...?": "as
+            # Crawford finished with a game-high 32 points"), when the chosen sentences give one only of another ("It
+            # gave the JackJumpers a game-high 19-point lead"): a sentence ranked near the best that names them joins
+            doer = [w for w in words(counted_doer(asking)) if w not in FUNCTION_WORDS]
+            if doer and not any(counts_asked(c) and _names_every([doer], c.evidence.quote) for c in chosen):
+                told = next(
+                    (
+                        c
+                        for c in ranked
+                        if c.score >= TYPED_RATIO * best.score
+                        and counts_asked(c)
+                        and _names_every([doer], c.evidence.quote)
+                    ),
+                    None,
+                )
+                if told is not None:
+                    add(told)
             # a figure goes on in the sentence after it that points back to it ("Before October 7, IMPA received
             # about 100 reports a day ... / That number jumped to about 1,000."): the later figure may be the one asked
             for figure_given in [c for c in chosen if counts_asked(c)]:

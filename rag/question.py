@@ -673,7 +673,18 @@ MEASURE_NAMED = re.compile(
     # asks a name; "harbour budget", typed as a search, asks of the topic)
     r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
     r"have|had|should|shall|may|might)\b)"
-    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?P<measure_last>{'|'.join(MEASURES)})\s*\?$"
+    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?P<measure_last>{'|'.join(MEASURES)})\s*\?$|"
+    # ... or typed as a search for it, naming what it is of in three words or more and at most two after it
+    # ("sennheiser momentum wireless 4 battery life", "daye sti tampon test price uk", "inter miami season ticket
+    # price 2024"; "harbour budget" searches the topic)
+    r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
+    r"have|had|should|shall|may|might)\b)"
+    # ... not a request on a topic ("give me an overview of the philippines budget", "tell me about the fee")
+    r"(?!.*\b(?:give|compare|comparison|write|tell|summar\w*|brief\w*|overview|explain|describe|list|show|takeaways?|"
+    r"articles?|coverage|stories|story|say|says|said|about|on)\b)"
+    rf"(?:[\w.'’&+-]+\s+){{3,8}}?(?P<measure_searched>{'|'.join(MEASURES)})s?"
+    + NOT_THE_MEASURE
+    + r"(?:\s+[\w.'’&+-]+){0,2}\s*$"
 )
 
 
@@ -691,7 +702,7 @@ def asked_measure(question: str) -> tuple[str, str]:
         return sized.group("measure"), MEASURES[sized.group("measure")]
     named = MEASURE_NAMED.match(clause)
     if named:
-        measure = named.group("measure") or named.group("measure_last")
+        measure = named.group("measure") or named.group("measure_last") or named.group("measure_searched")
         return measure, MEASURES[measure]
     if GOING_FOR.match(clause):
         return "price", MEASURES["price"]

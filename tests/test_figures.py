@@ -319,6 +319,10 @@ def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> No
         ("How much did Nordlys, the Oslo payments startup taking on Klarna, raise in its Series A?", True),
         ("How much did Mara Fenwick, the club's owner, pay for the quay?", True),
         ("How much, if anything, did the board say about the quay?", False),
+        # a name written with stops or an ampersand is words all the same
+        ("How much does Kelby's T.K. III synth cost?", True),
+        ("How much did the U.S. Navy spend on the harbour cranes?", True),
+        ("How much did P&O Ferries pay for the quay?", True),
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:
@@ -470,3 +474,21 @@ def test_a_rate_is_written_per_span_of_time_not_a_clock_time_or_a_time_ago(sente
 )
 def test_a_penalty_faced_might_come_about_a_figure_told_as_so_did(sentence: str, only_might: bool) -> None:
     assert only_might_be(sentence) is only_might
+
+
+@pytest.mark.parametrize(
+    ("question", "doer"),
+    [
+        ("How many points did Mara Fenwick score in the final?", "Mara Fenwick"),
+        ("How much revenue has Quayside reported this year?", "Quayside"),
+        ("Roughly how many goals did the Harbour Hawks concede?", "Harbour Hawks"),
+        ("How many times did St. Aldric's sack the quarterback?", "St. Aldric's"),
+        ("how many points did fenwick score", ""),  # typed in lower case: no name is read
+        ("How many tickets were sold?", ""),
+        ("How many did they sell?", ""),
+    ],
+)
+def test_the_one_a_counting_question_counts_a_deed_of_is_the_name_after_its_verb(question: str, doer: str) -> None:
+    from rag.asked_kinds import counted_doer
+
+    assert counted_doer(question) == doer

@@ -992,6 +992,13 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("Final score of the Harbour Hawks vs Lakeside Owls game?", ("score", "score")),
         ("halden aria 4 battery life?", ("battery life", "duration")),
         ("harbour budget", ("", "")),  # typed as a search: the topic
+        # ... or a search for the measure of a thing it names in three words or more
+        ("halden aria 4 battery life", ("battery life", "duration")),
+        ("kelby sti test kit price uk", ("price", "money")),
+        ("quayside rovers season ticket price 2025", ("price", "money")),
+        ("give me an overview of the norvik harbour budget", ("", "")),  # a request on a topic
+        ("key takeaways on the norvik defence budget", ("", "")),
+        ("norvik city harbour budget cuts", ("", "")),  # the first word of a compound
         ("price of the Kelby Aura in Norvik", ("price", "money")),
         ("the cost of living in Norvik", ("", "")),  # a compound noun
         # a record of games won and lost is a score ("a 2-7 win-loss record")

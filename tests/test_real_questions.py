@@ -5513,3 +5513,77 @@ def test_a_figure_in_a_sentence_pointing_back_is_of_the_name_written_before_it(p
     # "Boeing is further behind" names Boeing, though its name ends as a verb's -ing form does
     airbus = pronouns.ask("How many orders has Airbus booked this year?")
     assert "350 orders" not in airbus.text, airbus.text
+
+
+# A basketball win: a team's lead ranks above the points of the player the question asks about.
+HAWKS_WIN = {
+    "hawks.txt": (
+        {"title": "Hawks beat Kelby", "source": "Harbour Gazette", "published": "2024-11-02"},
+        "Guard Mara Fenwick has exploded late to lead the Harbour Hawks to a club-record score in a 104-96 road win "
+        "over the Kelby Kings. "
+        "It gave the Harbour Hawks a game-high 18-point lead after Kelby had lost two starters to injury. "
+        "The Kings never gave up but could not close the gap as Fenwick finished with a game-high 31 points. "
+        "The Hawks host Lund on Friday.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def hawks_win(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("hawks") / "articles", HAWKS_WIN, local_embedder)
+
+
+def test_a_count_asked_of_someone_is_given_by_a_sentence_naming_them(hawks_win: Assistant) -> None:
+    # the team's 18-point lead is a figure of points, but not of Fenwick's
+    answer = hawks_win.ask("How many points did Mara Fenwick score when the Harbour Hawks beat the Kelby Kings?")
+    assert not answer.abstained and "31 points" in answer.text, answer.text
+
+
+# A shutdown told in passing in one article, and why in the article on the company itself, which calls it otherwise.
+HAULAGE = {
+    "rivals.txt": (
+        {"title": "Lund Freight posts a profit", "source": "Harbour Gazette", "published": "2024-10-20"},
+        "Lund Freight posted a quarterly profit on Tuesday. "
+        "Other young haulage firms such as Kelby Haulage have struggled this year. "
+        "In Kelby Haulage's case, the business was forced to shut down, its trucks sold to Lund Freight. "
+        "Lund Freight keeps hiring drivers despite the slump.",
+    ),
+    "kelby.txt": (
+        {"title": "Kelby Haulage closes its doors", "source": "Norvik Business", "published": "2024-10-18"},
+        "Kelby Haulage, the Norvik trucking startup, is no more. "
+        "The trucking startup told its staff this week it was shutting down due to what its founders called a "
+        "collapse in freight rates. "
+        "It had raised 40 million euros two years ago.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def haulage(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("haulage") / "articles", HAULAGE, local_embedder)
+
+
+def test_why_is_answered_by_another_article_on_the_story_that_says_what_caused_it(haulage: Assistant) -> None:
+    answer = haulage.ask("Why did Kelby Haulage shut down?")
+    assert not answer.abstained and "collapse in freight rates" in answer.text, answer.text
+
+
+# A headphones guide: the battery life is told in the sentence after the one naming the model.
+HEADPHONES = {
+    "guide.txt": (
+        {"title": "The best headphones", "source": "Harbour Gazette", "published": "2024-11-20"},
+        "If you want noise-canceling headphones with superb battery life, the Halden Aria 4 are your best option. "
+        "These headphones are capable of lasting up to 55 hours on a single charge. "
+        "The Halden Aria Buds 2 are on sale for $142, a new low.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def headphones(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("headphones") / "articles", HEADPHONES, local_embedder)
+
+
+def test_a_measure_typed_as_a_search_is_answered_with_it(headphones: Assistant) -> None:
+    answer = headphones.ask("halden aria 4 battery life")
+    assert not answer.abstained and "55 hours" in answer.text, answer.text
