@@ -240,3 +240,13 @@ def test_a_reporters_take_asked_with_their_outlet_is_theirs_and_asks_no_name() -
     voice = asked_voice(question, skip=[(8, 23)])
     assert voice is not None and voice.name == "Mia Lund" and voice.topic == "the prosecution's case against Voss"
     assert answer_kind(question) == ("open", "")  # what she thinks, not "which reporter"
+
+
+def test_a_writer_named_only_by_where_they_write_is_the_article_not_a_speaker() -> None:
+    # the review is the reviewer's view: its text answers, quoted or not ("the harbour gazette reviewer", typed in
+    # lower case, reads as a name)
+    assert asked_voice("what did the harbour gazette reviewer think of the new lund album") is None
+    assert asked_voice("What did the Norvik Post critic say about the play?") is None
+    # a writer named by their name is someone the articles may quote
+    voice = asked_voice("What did Norvik Post critic Anna Dahl say about the play?")
+    assert voice is not None and voice.name == "Anna Dahl"
