@@ -200,10 +200,10 @@ _PRICE_IDIOMS = (
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
     # ... "how much prize money", "how much seed funding": money named with a word or two before it
-    rf"{OPENS}how\s+much\s+(?:(?:[\w'’+.&-]+\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    rf"{OPENS}how\s+much\s+(?:(?:(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     # ... or by what is done with it ("how much time did he spend" asks a length of time), past an aside set off by
     # commas ("How much did Rainforest, the Atlanta payments startup, raise ...")
-    r"financing|funds)\b|(?!time\b)(?:[\w'’+.&-]+,?\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
+    r"financing|funds)\b|(?!time\b)(?:(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+,?\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
     r"earn|earned|"
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offered|offering|bidding|"
@@ -214,7 +214,7 @@ ASKS_MONEY = re.compile(
     # a price: "How much does the new Kindle start at?", "... are the AirPods Max going for?", "... selling for"
     rf"{_PRICE_IDIOMS})\b)|"
     # "How much did Thanksgiving take at the box office?": takings are a sum
-    rf"{OPENS}how\s+much\s+(?:[\w'’+.&-]+\s+){{1,12}}?(?:at|in)\s+(?:the\s+)?(?:global\s+|worldwide\s+|domestic\s+)?box[\s-]+office\b|"
+    rf"{OPENS}how\s+much\s+(?:(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+\s+){{1,12}}?(?:at|in)\s+(?:the\s+)?(?:global\s+|worldwide\s+|domestic\s+)?box[\s-]+office\b|"
     # "What does a day ticket cost?", "What did the film cost to make?", "What does it cost in the UK?", "What
     # does Gogoro charge per swap?"; not what something cost someone ("What did staying cost Doctor Varga?": her
     # career, no sum), nor "cost in lives", "cost to his reputation"
@@ -236,7 +236,9 @@ ASKS_MONEY = re.compile(
     re.IGNORECASE,
 )
 # "How much is the stake worth?", "How much was the firm valued at?": a value, a sum (or points, a share) after "worth"
-ASKS_WORTH = re.compile(rf"{OPENS}how\s+much\s+(?:[\w'’+.&-]+\s+){{1,12}}?(?:worth|valued\s+at)\b", re.IGNORECASE)
+ASKS_WORTH = re.compile(
+    rf"{OPENS}how\s+much\s+(?:(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+\s+){{1,12}}?(?:worth|valued\s+at)\b", re.IGNORECASE
+)
 IN_CURRENCY = re.compile(
     r"\bin\s+(?:us\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b", re.I
 )  # "GDP in dollars"
@@ -481,11 +483,12 @@ def half_writes(asked: str) -> re.Pattern[str] | None:
     )
 
 
+TITLE_CASED = re.compile(r"^\W*(?:[A-Z][\w'’.&-]*\W+){4}")  # its first four words each with a capital
 # "How many points did Jordon Crawford score ...", "How much revenue has Uber reported": the name the counted deed is
 # done by, written with its capitals right after the question's verb (a question typed in lower case is not read so)
 COUNTED_DOER = re.compile(
     rf"{OPENS}how\s+(?:many|much)\s+(?:[\w'’.&-]+\s+){{0,4}}?(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
-    r"(?P<doer>(?-i:[A-Z][\w'’.&-]*)(?:\s+(?-i:[A-Z][\w'’.&-]*))*)",
+    r"(?P<doer>(?-i:[A-Z][\w'’.&-]*)(?:\s+(?:(?:of|and|&)\s+)?(?-i:[A-Z][\w'’.&-]*))*)",
     re.IGNORECASE,
 )
 
@@ -494,7 +497,10 @@ def counted_doer(question: str) -> str:
     """Who does what a counting question counts ("How many points did Jordon Crawford score": "Jordon Crawford");
     '' when the question does not name them so."""
     match = COUNTED_DOER.search(question)
-    return match.group("doer") if match else ""
+    # a question written in title case ("How Many Points Did Jordon Crawford Score ...") tells no name by its capitals
+    if match is None or TITLE_CASED.search(question):
+        return ""
+    return match.group("doer")
 
 
 def asks_figure_in(text: str, measure: str) -> bool:

@@ -674,17 +674,19 @@ MEASURE_NAMED = re.compile(
     r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
     r"have|had|should|shall|may|might)\b)"
     rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?P<measure_last>{'|'.join(MEASURES)})\s*\?$|"
-    # ... or typed as a search for it, naming what it is of in three words or more and at most two after it
+    # ... or typed as a search for it, naming what it is of in three words or more, and after it at most where or when
     # ("sennheiser momentum wireless 4 battery life", "daye sti tampon test price uk", "inter miami season ticket
     # price 2024"; "harbour budget" searches the topic)
     r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
     r"have|had|should|shall|may|might)\b)"
     # ... not a request on a topic ("give me an overview of the philippines budget", "tell me about the fee")
     r"(?!.*\b(?:give|compare|comparison|write|tell|summar\w*|brief\w*|overview|explain|describe|list|show|takeaways?|"
-    r"articles?|coverage|stories|story|say|says|said|about|on)\b)"
+    r"articles?|coverage|stories|story|say|says|said|about|on|best|tips|ways|how|guide)\b)"
     rf"(?:[\w.'’&+-]+\s+){{3,8}}?(?P<measure_searched>{'|'.join(MEASURES)})s?"
     + NOT_THE_MEASURE
-    + r"(?:\s+[\w.'’&+-]+){0,2}\s*$"
+    # ... after it, only where or when ("uk", "in the us", "2024", "now") or what it is called ("amount")
+    + r"(?:\s+(?:in\s+(?:the\s+)?)?(?:uk|us|usa|eu|europe|australia|canada|india|japan|china|(?:19|20)\d\d|now|today|"
+    r"this\s+year|amount|total|figure))?\s*$"
 )
 
 

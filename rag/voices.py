@@ -79,10 +79,12 @@ LEADS_TO_THEIR_WORDS = re.compile(
 DESCRIPTION_WORDS = 2  # "the security expert", not "the expert": a description that may tell one person
 GROUP_NOUNS = frozenset({"people", "person", "individual", "figure"})  # "what do people say": no one in particular
 MAX_WHO_WORDS = 6
-# "What did the Age reviewer think of ...": the one who wrote the article, whose view is its text, quoted or not
-WRITER_NOUNS = frozenset(
-    "reviewer reviewers critic critics columnist columnists".split()
-)  # not "the author": one quoted
+# "What did the Age reviewer think of ...": the one who wrote the article, whose view is its text, quoted or not (not
+# "the author", "the journalist": often someone an article quotes)
+WRITER_NOUNS = frozenset("reviewer reviewers columnist columnists".split())
+# ... or a critic of an art ("the Guardian film critic"; a "Kremlin critic" is someone an article quotes)
+CRITICS = frozenset("critic critics".split())
+ARTS = frozenset("film movie music theatre theater restaurant food book books tv television art dance rock pop".split())
 LOWER_NAME_ZIPF = 4.0  # in a question written all in lower case, a word rarer than this in English is a name's
 RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|name|names)\b", re.IGNORECASE)
 # "Beijing responded", "according to Tokyo", "Hayashi's statement": a sentence in which the one named speaks
@@ -180,7 +182,11 @@ def asked_voice(
         name = _name_in(who, written_lower=typed_lower)
         # ... named by no one's name, only as where they write ("the age reviewer", typed in lower case, reads as a
         # name): the article answers, as for "What did the reviewer think"
-        if tokens and tokens[-1].lower() in WRITER_NOUNS and (not name or name.split()[-1].lower() in WRITER_NOUNS):
+        writes = bool(tokens) and (
+            tokens[-1].lower() in WRITER_NOUNS
+            or (tokens[-1].lower() in CRITICS and len(tokens) > 1 and tokens[-2].lower() in ARTS)
+        )
+        if writes and (not name or name.split()[-1].lower() in WRITER_NOUNS | CRITICS):
             return None
         described_by = not name  # "the University of Tokyo security expert": whom the articles introduce so, if any
         if described_by:

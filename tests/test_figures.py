@@ -323,6 +323,8 @@ def test_a_day_of_a_month_is_a_months_name_and_a_day(text: str, day: bool) -> No
         ("How much does Kelby's T.K. III synth cost?", True),
         ("How much did the U.S. Navy spend on the harbour cranes?", True),
         ("How much did P&O Ferries pay for the quay?", True),
+        # ... but a full stop ends a sentence: the next one's "pay" is no sum asked
+        ("How much snow fell in Norvik. Did the mayor pay a visit?", False),
     ],
 )
 def test_what_something_costs_asks_a_sum_of_money(question: str, asks_money: bool) -> None:
@@ -483,6 +485,8 @@ def test_a_penalty_faced_might_come_about_a_figure_told_as_so_did(sentence: str,
         ("How much revenue has Quayside reported this year?", "Quayside"),
         ("Roughly how many goals did the Harbour Hawks concede?", "Harbour Hawks"),
         ("How many times did St. Aldric's sack the quarterback?", "St. Aldric's"),
+        ("How much revenue did Bank of Norvik report?", "Bank of Norvik"),  # a name with "of" in it
+        ("How Many Points Did Mara Fenwick Score Against Lund?", ""),  # title case tells no name
         ("how many points did fenwick score", ""),  # typed in lower case: no name is read
         ("How many tickets were sold?", ""),
         ("How many did they sell?", ""),

@@ -999,6 +999,13 @@ def test_the_noun_a_counting_question_turns_on(question: str, focus: str) -> Non
         ("give me an overview of the norvik harbour budget", ("", "")),  # a request on a topic
         ("key takeaways on the norvik defence budget", ("", "")),
         ("norvik city harbour budget cuts", ("", "")),  # the first word of a compound
+        # ... a topic searched, the measure one of its words: nothing after it but where or when
+        ("mara fenwick fraud trial sentence date", ("", "")),
+        ("norvik mayor spring budget reaction", ("", "")),
+        ("nyc congestion pricing fee lawsuit", ("", "")),
+        ("best restaurants for fine dining", ("", "")),
+        ("ways to improve your credit score", ("", "")),
+        ("kelby aura headphones price in the uk", ("price", "money")),
         ("price of the Kelby Aura in Norvik", ("price", "money")),
         ("the cost of living in Norvik", ("", "")),  # a compound noun
         # a record of games won and lost is a score ("a 2-7 win-loss record")

@@ -246,7 +246,10 @@ def test_a_writer_named_only_by_where_they_write_is_the_article_not_a_speaker() 
     # the review is the reviewer's view: its text answers, quoted or not ("the harbour gazette reviewer", typed in
     # lower case, reads as a name)
     assert asked_voice("what did the harbour gazette reviewer think of the new lund album") is None
-    assert asked_voice("What did the Norvik Post critic say about the play?") is None
+    assert asked_voice("What did the Norvik Post theatre critic say about the play?") is None
+    # a critic of a government is someone the articles quote
+    voice = asked_voice("What did the Kremlin critic say about the vote?")
+    assert voice is not None and voice.described
     # a writer named by their name is someone the articles may quote
     voice = asked_voice("What did Norvik Post critic Anna Dahl say about the play?")
     assert voice is not None and voice.name == "Anna Dahl"
