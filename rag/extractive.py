@@ -855,19 +855,23 @@ class ExtractiveEngine(Engine):
     def _reason_given(self, s: _Selection) -> ScoredSentence | None:
         """The sentence of a chosen article that best tells a cause, when it answers about as well as a figure asked
         for must; weighed by its meaning too, as one that tells why seldom repeats the question's words ("The club
-        feared that the news was starting to leak")."""
+        feared that the news was starting to leak"); else one of another article on the story stating a cause."""
         docs = {c.evidence.doc_id for c in s.chosen}
         giving = [
             c
             for c in s.every
             if c not in s.chosen and c.evidence.doc_id in docs and GIVES_REASON.search(c.evidence.quote)
         ]
-        # ... or of another article found on the question's story that says outright what caused it ("Why did
-        # Convoy shut down?": "The digital freight broker told employees ... it was shutting down due to what
-        # executives described as a “massive freight recession.”", in the article on Convoy where the best sentence
-        # told of it in one on Uber)
+        self.ranker.weigh_meaning(giving, s.retrieval.vector, s.retrieval.part_vectors)
+        top = max(giving, key=lambda c: c.score, default=None)
+        if top is not None and top.score >= TYPED_RATIO * s.best.score:
+            return top
+        # ... else, when none does, the sentence of another article found on the question's story that says outright
+        # what caused it ("Why did Convoy shut down?": "The digital freight broker told employees ... it was shutting
+        # down due to what executives described as a “massive freight recession.”", in the article on Convoy, where
+        # the best sentence told of it in one on Uber)
         names = _names_asked(s.retrieval)
-        giving += [
+        elsewhere = [
             c
             for c in s.ranked
             if c not in s.chosen
@@ -876,8 +880,7 @@ class ExtractiveEngine(Engine):
             and bool(names)
             and _names_every(names, _article_passages(c, s.retrieval))
         ]
-        self.ranker.weigh_meaning(giving, s.retrieval.vector, s.retrieval.part_vectors)
-        top = max(giving, key=lambda c: c.score, default=None)
+        top = max(elsewhere, key=lambda c: c.score, default=None)
         return top if top is not None and top.score >= TYPED_RATIO * s.best.score else None
 
     def _check_what_is_asked(self, s: _Selection, asks_for: str, entity: Candidate | None) -> tuple[str, list[str]]:
