@@ -80,7 +80,7 @@ from rag.word_frequency import zipf_frequency
 # questions of the interviewer's at least follow it, a section's label ("RELATED:") is no speaker's, "Q:"/"A:" are the
 # interviewer's and the interviewee's, "You know, ..." opens an answer; "went on" is said of a person only ("The list
 # goes on: “...”" is no one's); a dash signs only a quotation ending a sentence (not a title, "“...” — Olivia Rodrigo")
-ATTRIBUTION_VERSION = "attribution-v37"
+ATTRIBUTION_VERSION = "attribution-v38"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -1140,8 +1140,15 @@ def _quote_regions(text: str, start: int) -> list[Span]:
     return regions
 
 
+# ... after the verb, when and where it was said, however long ("said Thursday night on his radio show ahead of
+# Saturday's game against the Wolverines."), not another clause ("says it does not infer ...")
+WHEN_WHERE = (
+    r"(?:on|in|at|during|ahead|after|before|while|from|last|this|earlier|later|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b[^,.;:“”«»]{1,160}"
+)
 CUE_AFTER = re.compile(
-    rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS})(?:\s+(?P<after>[^,.;:“”«»]{{1,60}}))?)\s*(?:[,.;:]|$)"
+    rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS})(?:\s+(?P<after>[^,.;:“”«»]{{1,60}}|{WHEN_WHERE}))?)"
+    r"\s*(?:[,.;:]|$)"
 )
 # verbs that go on with what someone was saying, only right before a quotation ("He went on, “It's all spectacle."),
 # as they tell of other things elsewhere ("He went on to win the title")

@@ -919,3 +919,16 @@ def test_going_on_and_a_dash_name_a_speaker_only_when_a_person_speaks() -> None:
     result = attribute(text, 0, "the article")
     assert "List" not in {s.speaker for s in result.statements}
     assert speaker_at(text, result, "Vampire Was the Song") == "the article", "a title signed with a dash"
+
+
+def test_a_speaker_after_a_quotation_is_its_speaker_however_long_the_when_and_where_told_after() -> None:
+    text = (
+        "The league has not yet ruled on the harbour scheme.\n\n"
+        "“They aren’t rumours. It happened,” Lund coach Mara Fenwick said Thursday night on her radio show ahead of "
+        "Saturday’s game against the Kelby Rovers at the old harbour ground.\n\n"
+        "“Nobody wants that,” Tor Lind said, adding that the league says it does not comment on ongoing inquiries "
+        "into the clubs."
+    )
+    result = attribute(text, 0, "the article")
+    assert speaker_at(text, result, "They aren’t rumours") == "Mara Fenwick"
+    assert speaker_at(text, result, "Nobody wants that") == "Tor Lind"
