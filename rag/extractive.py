@@ -915,7 +915,9 @@ class ExtractiveEngine(Engine):
             asking = first if first != question and asks_figure_in(first, measure) else question
             if asking is first:
                 names = _names_written(names, first)
-            money = ASKS_MONEY.search(asking) is not None or kind == "money" or IN_CURRENCY.search(asking) is not None
+            # ("how much does it weigh in pounds" asks a weight: pounds weigh as well as pay)
+            in_currency = IN_CURRENCY.search(asking) is not None and ASKS_WEIGHT.search(asking) is None
+            money = ASKS_MONEY.search(asking) is not None or kind == "money" or in_currency
             # "How much is the stake worth": a sum, or points, a share (a later half asking it is answered as one)
             valued = money or ASKS_WORTH.search(first) is not None
             score = kind == "score"
@@ -1822,18 +1824,37 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
         return ""
     plan = retrieval.plan
     dated = [(d.start, d.end) for d in plan.dates if d.publication] if plan is not None else []
+    published = {p.doc_id: p.published for p in retrieval.passages}
     for match in DAY_OF_MONTH.finditer(question):
         if any(a <= match.start() < b for a, b in dated):
             continue
         day = re.compile(rf"(?<![\w-]){re.escape(match.group())}(?![\w-])", re.IGNORECASE)
         asked = content_stems(question[: match.start()] + " " + question[match.end() :]) - content_stems(match.group())
-        writing = [c.evidence.quote for c in every if day.search(c.evidence.quote)]
+        writing = [c for c in every if day.search(c.evidence.quote)]
         # ... unless none writes anything else it asks ("What happened on July 10?")
-        on_it = [quote for quote in writing if asked & written_stems(quote)] or writing
-        telling = [m for quote in on_it for m in day.finditer(quote)]
-        if telling and all(STILL_TO_COME.search(m.string[: m.start()]) for m in telling):
-            return telling[0].group()  # as the articles write it ("July 10", though asked as "july 10")
+        on_it = [c for c in writing if asked & written_stems(c.evidence.quote)] or writing
+        telling = [(m, c.evidence.doc_id) for c in on_it for m in day.finditer(c.evidence.quote)]
+        # ... or, whatever the words, in an article published before it ("looks likely to hold its ... vote on
+        # Thursday, October 26", in a report of October 2): no report tells what happened after it was written
+        if telling and all(
+            STILL_TO_COME.search(m.string[: m.start()]) or _published_before(m, published.get(doc, ""))
+            for m, doc in telling
+        ):
+            return telling[0][0].group()  # as the articles write it ("July 10", though asked as "july 10")
     return ""
+
+
+def _published_before(day: re.Match[str], published: str) -> bool:
+    """Whether an article published on `published` ("2023-10-02") was written before a day it writes ("October 26",
+    "26 October"; in its own year unless a year follows the day)."""
+    date = re.match(r"(\d{4})-(\d\d)-(\d\d)", published)
+    month = next((MONTHS[w] for w in words(day.group()) if w in MONTHS), None)
+    number = re.search(r"\d{1,2}", day.group())
+    if date is None or month is None or number is None:
+        return False
+    year = re.match(r",?\s+((?:19|20)\d\d)\b", day.string[day.end() :])
+    written = (int(year.group(1)) if year else int(date.group(1)), month, int(number.group()))
+    return written > (int(date.group(1)), int(date.group(2)), int(date.group(3)))
 
 
 # a sentence going on with the figure of the one before it: "That number jumped to ...", "This figure has since ..."

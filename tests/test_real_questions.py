@@ -5574,7 +5574,8 @@ HEADPHONES = {
         {"title": "The best headphones", "source": "Harbour Gazette", "published": "2024-11-20"},
         "If you want noise-canceling headphones with superb battery life, the Halden Aria 4 are your best option. "
         "These headphones are capable of lasting up to 55 hours on a single charge. "
-        "The Halden Aria Buds 2 are on sale for $142, a new low.",
+        "The Halden Aria Buds 2 are on sale for $142, a new low. "
+        "The Halden Aria 4 weigh just 290 grams, lighter than most rivals.",
     ),
 }
 
@@ -5587,3 +5588,38 @@ def headphones(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmb
 def test_a_measure_typed_as_a_search_is_answered_with_it(headphones: Assistant) -> None:
     answer = headphones.ask("halden aria 4 battery life")
     assert not answer.abstained and "55 hours" in answer.text, answer.text
+
+
+# A fund's vote told by a report written before it, in words that say nothing of the future; a ferry vote reported
+# after it was held
+FUND_VOTE = {
+    "fund.txt": (
+        {"title": "Harbour Songs Fund sets its vote", "source": "Music Ledger", "published": "2024-10-02"},
+        "Harbour Songs Fund, the Norvik-listed music rights fund, looks likely to hold its continuation vote on "
+        "Thursday, October 24, according to an announcement from the firm today. "
+        "Shareholders have questioned the fund's valuation for months.",
+    ),
+    "ferry.txt": (
+        {"title": "Ferry board vote", "source": "Harbour Post", "published": "2024-10-25"},
+        "At its vote on October 22, the ferry board backed the new timetable by five votes to two.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def fund_vote(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("fund_vote") / "articles", FUND_VOTE, local_embedder)
+
+
+def test_what_happened_on_a_day_after_every_report_of_it_was_published_is_declined(fund_vote: Assistant) -> None:
+    declined = fund_vote.ask("what was the result of the Harbour Songs Fund continuation vote on october 24")
+    assert declined.abstained and "October 24 as still to come" in declined.text, declined.text
+    # a report published after the day it writes tells what happened on it
+    held = fund_vote.ask("What was the result of the ferry board vote on October 22?")
+    assert not held.abstained and "five votes to two" in held.text, held.text
+
+
+def test_how_much_something_weighs_in_pounds_asks_a_weight_not_a_sum(headphones: Assistant) -> None:
+    # pounds weigh as well as pay: the weight in grams answers, no sum is asked for
+    answer = headphones.ask("how much do the Halden Aria 4 weigh in pounds")
+    assert not answer.abstained and "290 grams" in answer.text, answer.text
