@@ -88,7 +88,12 @@ WRITES_AGE = re.compile(
 )
 
 # "By what percentage ...": a share written as one ("78.8%", "12 per cent")
-ASKS_PERCENT = re.compile(r"\b(?:what|which)\s+(?:percentage|percent)\b|\bhow\s+many\s+percent", re.IGNORECASE)
+ASKS_PERCENT = re.compile(
+    # ... or a question asked to be answered in one ("How accurate is the test, in percentage terms?")
+    r"\b(?:what|which)\s+(?:percentage|percent)\b|\bhow\s+many\s+percent|"
+    r"\b(?:in|as)\s+(?:a\s+)?(?:percentage|percent)(?:\s+terms)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 WRITES_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 # "How many times was he sacked": a number of times ("seven times", "twice"), not the yards of a pass
 ASKS_TIMES = re.compile(r"\bhow\s+many\s+times\b", re.IGNORECASE)

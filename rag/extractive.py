@@ -907,7 +907,16 @@ class ExtractiveEngine(Engine):
         odds = ASKS_ODDS.search(question) is not None
         weight = ASKS_WEIGHT.search(question) is not None
         distance = ASKS_DISTANCE.search(question) is not None
-        if ASKS_FIGURE.search(question) or measure or ASKS_MONEY.search(question) or odds or weight or distance:
+        asks_percent = ASKS_PERCENT.search(question) is not None
+        if (
+            ASKS_FIGURE.search(question)
+            or measure
+            or ASKS_MONEY.search(question)
+            or odds
+            or weight
+            or distance
+            or asks_percent
+        ):
             focus = retrieval.focus_stems
             names = _names_asked(retrieval)
             # what the first part of a compound question asks for, when it asks for a figure ("How old is Tate McRae,
@@ -1037,7 +1046,12 @@ class ExtractiveEngine(Engine):
                     counted = self._typed_for_first_part(s, first, counts_asked)
                 if counted is not None:
                     add(counted)
-                elif asks_figure_in(first, measure) or ASKS_WEIGHT.search(first) or ASKS_DISTANCE.search(first):
+                elif (
+                    asks_figure_in(first, measure)
+                    or ASKS_WEIGHT.search(first)
+                    or ASKS_DISTANCE.search(first)
+                    or ASKS_PERCENT.search(first)
+                ):
                     return NO_FIGURE, unanswered
                 else:
                     unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))

@@ -5623,3 +5623,14 @@ def test_how_much_something_weighs_in_pounds_asks_a_weight_not_a_sum(headphones:
     # pounds weigh as well as pay: the weight in grams answers, no sum is asked for
     answer = headphones.ask("how much do the Halden Aria 4 weigh in pounds")
     assert not answer.abstained and "290 grams" in answer.text, answer.text
+
+
+def test_a_question_asked_to_be_answered_in_percentage_terms_asks_a_share(hawks_win: Assistant) -> None:
+    from rag.asked_kinds import ASKS_PERCENT
+
+    assert ASKS_PERCENT.search("How accurate is the test compared to a swab, in percentage terms?")
+    assert ASKS_PERCENT.search("how big was the Hawks' lead as a percentage")
+    assert not ASKS_PERCENT.search("Is the test reported in percentage terms by the lab or by the startup?")
+    # no share is told of Fenwick's shooting: her 31 points are no answer
+    answer = hawks_win.ask("How accurate was Mara Fenwick's shooting against the Kelby Kings, in percentage terms?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
