@@ -34,6 +34,7 @@ from rag.lexicon import (
     content_stems,
     content_words,
     fold,
+    stem,
     words,
 )
 from rag.records import Filters
@@ -1308,8 +1309,9 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.focus = question_focus(question)
     plan.focus_words = question_focus_words(question) if plan.focus else ()
     plan.measure, kind = asked_measure(question)
-    if kind and kind != "count" and plan.focus in plan.measure.split():  # a price is given as a sum, unnamed
-        plan.focus = ""  # ... a battery life as a length of time
+    # a price is given as a sum, unnamed; a battery life as a length of time; the final scores as scores ("34-20")
+    if kind and kind != "count" and stem(plan.focus) in {stem(w) for w in plan.measure.split()}:
+        plan.focus = ""
     if plan.measure in NAMED_SUMS:  # "What valuation did it get": a sum is a valuation where it is written as one
         plan.focus = plan.measure
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())

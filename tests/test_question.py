@@ -1155,3 +1155,11 @@ def test_a_one_word_outlet_opening_a_question_is_read_as_its_label(
     question: str, sources: list[tuple[str, ...]]
 ) -> None:
     assert [m.sources for m in plan_question(question, LABELLED).outlets] == sources
+
+
+def test_a_measure_asked_in_the_plural_is_no_noun_a_figure_must_stand_beside() -> None:
+    # "the final scores" are scores ("a 34-20 win"), not figures written beside the word "score"
+    plan = plan_question("What were the final scores of the Hawks' win and the Rovers' game at Lund?", CATALOG)
+    assert plan.measure == "score" and plan.focus == ""
+    plan = plan_question("What was the final score of the Hawks' win at Lund?", CATALOG)
+    assert plan.measure == "score" and plan.focus == ""
