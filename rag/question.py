@@ -57,6 +57,12 @@ BRIEF_REQUEST = re.compile(
     r")\b[:\s]*(?:(?:of|on|about|for|from)\b)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# ... asked again after the request's verb: "summarize the main points of X", "sum up the gist of X"
+MAIN_POINTS_OF = re.compile(
+    r"^(?:the\s+)?(?:gist|(?:key|main|most\s+important)\s+(?:takeaways?|points|facts)|highlights|essentials)\s+"
+    r"(?:of|from|in)\s+(?!(?:contention|disagreement|dispute)\b)",
+    re.IGNORECASE,
+)
 SPEAKER_ROWS = re.compile(r"\b(?:people|speakers|experts|officials|quoted|who says|each person)\b", re.IGNORECASE)
 EVERYTHING = re.compile(
     r"^(?:the\s+)?(?:articles?|corpus|sources|documents|news|everything|all(?:\s+of\s+(?:it|them))?)$", re.I
@@ -1014,6 +1020,8 @@ def request_topic(question: str) -> tuple[str, str]:
                 flags=re.IGNORECASE,
             )
             rest = re.sub(r"^(?:how|what)\s+", "", rest, flags=re.IGNORECASE) if kind == "brief" else rest
+            # "summarize the main points of The Verge piece on ...": what is summed up is the piece
+            rest = MAIN_POINTS_OF.sub("", rest) if kind == "brief" else rest
             rest = rest.strip()
             return kind, "" if EVERYTHING.match(rest) else rest
     return "", ""

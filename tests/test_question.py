@@ -242,6 +242,14 @@ def test_a_contracted_question_word_is_written_out() -> None:
         ("TLDR: the ferry strike", "brief", "the ferry strike"),
         ("whats the gist of the Gazette's report on the regatta?", "brief", "the Gazette's report on the regatta"),
         ("Give me the gist of the pier repairs", "brief", "the pier repairs"),
+        # ... asked again after the request's verb: what is summed up is the piece
+        (
+            "summarize the main points of The Gazette piece on the people who ruined the harbour",
+            "brief",
+            "The Gazette piece on the people who ruined the harbour",
+        ),
+        ("sum up the key takeaways from the regatta report", "brief", "the regatta report"),
+        ("summarize the main points of contention on the pier", "brief", "the main points of contention on the pier"),
         (
             "key takeaways from the Quayside Wire piece on ferry fares",
             "brief",
