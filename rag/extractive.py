@@ -987,9 +987,16 @@ class ExtractiveEngine(Engine):
                 # the passages found first; the whole article when they begin too near it (or a sentence found there)
                 return written_around(found) or written_around(s.article(evidence.doc_id))
 
+            # the years the question asks of: a figure in a sentence writing only other years is of another time ("the
+            # 32-12 score" of "The 2019 Rugby World Cup final ..." for a 2023 semi-final)
+            years_asked = set(WRITES_YEAR.findall(asking))
+
             def counts_asked(c: ScoredSentence) -> bool:
                 if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in
                     return False  # 2019?" asks, as the question does: it gives nothing
+                written_years = set(WRITES_YEAR.findall(c.evidence.quote))
+                if years_asked and written_years and not written_years & years_asked:
+                    return False
                 quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
                 if measure == "sentence" and WRITES_PENALTY.search(quote):  # "life in prison", "probation"
                     return not names or _names_every(names, _article_passages(c, retrieval))

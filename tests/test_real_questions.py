@@ -5634,3 +5634,28 @@ def test_a_question_asked_to_be_answered_in_percentage_terms_asks_a_share(hawks_
     # no share is told of Fenwick's shooting: her 31 points are no answer
     answer = hawks_win.ask("How accurate was Mara Fenwick's shooting against the Kelby Kings, in percentage terms?")
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
+
+
+# A preview of a final, the score it tells being of the same final four years before
+CUP_PREVIEW = {
+    "preview.txt": (
+        {"title": "Lund and Kelby meet again", "source": "Harbour Gazette", "published": "2024-10-26"},
+        "Lund and Kelby face off in the 2024 Harbour Cup final at the old harbour ground on Saturday. "
+        "The 2020 Harbour Cup final between Lund and Kelby was one of many firsts, and by full-time the 32-12 "
+        "score in Lund's favour sealed a third title. "
+        "Kelby are six-point favourites this time.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def cup_preview(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("cup_preview") / "articles", CUP_PREVIEW, local_embedder)
+
+
+def test_a_figure_told_only_of_another_year_does_not_answer(cup_preview: Assistant) -> None:
+    answer = cup_preview.ask("What was the final score of the Lund vs Kelby 2024 Harbour Cup final?")
+    assert answer.abstained and "32-12" not in answer.text, answer.text
+    # the year asked of is written: the figure answers
+    answer = cup_preview.ask("What was the final score of the 2020 Harbour Cup final between Lund and Kelby?")
+    assert not answer.abstained and "32-12" in answer.text, answer.text
