@@ -823,6 +823,13 @@ class ExtractiveEngine(Engine):
             reply = _next_sentence(question_in_text, following)
             if reply is not None:
                 add(reply)
+        # A sentence spelling out a chosen one in detail ("The short answer is that the Apple Watch Series 9 and Ultra 2
+        # have a more powerful chip. / Specifically, the new S9 features four neural engines ...") says what it says:
+        # it joins, however few of the question's words it holds
+        for told_generally in list(chosen):
+            detail = _next_sentence(told_generally, following)
+            if detail is not None and ELABORATES.match(detail.evidence.quote):
+                add(detail)
         # A quotation left open goes on in the sentences after it ("... “affected my career like I can't
         # even explain. / I turned down ...”"), as does one a chosen sentence stands inside: half a
         # statement misquotes its speaker.
@@ -1885,6 +1892,11 @@ FIGURE_GOES_ON = re.compile(
 )
 
 
+# a sentence opening by spelling out the one before it in detail: "Specifically, ...", "In other words, ..."
+ELABORATES = re.compile(
+    r"[\"“‘']?(?:Specifically|More\s+specifically|To\s+be\s+(?:specific|precise)|Namely|That\s+is|In\s+other\s+words)"
+    r"\s*[,:]"
+)
 # a sentence announcing a list at its end: "... is far superior to the DepEd for two main reasons.", "... comes down to
 # several factors:", "... three things about Napoleon Bonaparte." (not "two steps ahead of our opponents")
 ANNOUNCES_LIST = re.compile(

@@ -5659,3 +5659,27 @@ def test_a_figure_told_only_of_another_year_does_not_answer(cup_preview: Assista
     # the year asked of is written: the figure answers
     answer = cup_preview.ask("What was the final score of the 2020 Harbour Cup final between Lund and Kelby?")
     assert not answer.abstained and "32-12" in answer.text, answer.text
+
+
+# A watch review: why an older model lacks a gesture, told generally and then in detail
+WATCH_GESTURE = {
+    "watch.txt": (
+        {"title": "The Kelby Watch 5's pinch gesture", "source": "Gadget Post", "published": "2024-10-25"},
+        "That has led to confusion about why the pinch gesture is not available on older Kelby Watches that support "
+        "Hand Control. "
+        "The short answer is that the Kelby Watch 5 has a more powerful chip. "
+        "Specifically, the new K5 features four motion cores for machine learning, which is what powers pinch. "
+        "Hand Control offers four gestures: tap, double tap, clench and double clench.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def watch_gesture(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("watch_gesture") / "articles", WATCH_GESTURE, local_embedder)
+
+
+def test_a_sentence_spelling_out_a_chosen_one_in_detail_goes_with_it(watch_gesture: Assistant) -> None:
+    answer = watch_gesture.ask("What is the short answer to why only the Kelby Watch 5 gets the pinch gesture?")
+    assert not answer.abstained and "more powerful chip" in answer.text, answer.text
+    assert "four motion cores" in answer.text, answer.text
