@@ -91,7 +91,7 @@ WRITES_AGE = re.compile(
 ASKS_PERCENT = re.compile(
     # ... or a question asked to be answered in one ("How accurate is the test, in percentage terms?")
     r"\b(?:what|which)\s+(?:percentage|percent)\b|\bhow\s+many\s+percent|"
-    r"\b(?:in|as)\s+(?:a\s+)?(?:percentage|percent)(?:\s+terms)?\s*[?.!]*\s*$",
+    r"^\s*(?:what|which|how|by\s+how\s+much)\b.*\b(?:in|as)\s+(?:a\s+)?(?:percentage|percent)(?:\s+terms)?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 WRITES_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
@@ -367,6 +367,20 @@ NAME_WINDOW = 4  # "what is the name of the X": the name within this many words 
 ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)  # "In what year did ...": a year answers
 WRITES_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 NO_YEAR = "The articles found give no year that answers this question."
+# a year naming an event ("the 2023 Rugby World Cup", "the 2020 Harbour Cup final"): the year, then its first word
+YEAR_NAMING = re.compile(r"\b((?:1[5-9]|20)\d\d)\s+([A-Za-z][\w'’-]*)")
+
+
+def of_another_year(question: str, sentence: str) -> bool:
+    """Whether `sentence` tells of another year's edition of an event the question names with its year ("The 2019
+    Rugby World Cup final ..." for "... at the 2023 Rugby World Cup"), writing none of the question's years; a year
+    written otherwise ("the 2019 champions", "about 1800 people") says nothing of which edition."""
+    asked = {(year, word.lower()) for year, word in YEAR_NAMING.findall(question)}
+    if not asked or {year for year, _ in asked} & set(WRITES_YEAR.findall(sentence)):
+        return False
+    named = {word for _, word in asked}
+    return any(word.lower() in named for _, word in YEAR_NAMING.findall(sentence))
+
 
 # "When is the trial set to begin?": answered only by a sentence that says when (a date, a year, a month,
 # a season, "last week", "two days ago"); "When Chewy ran a promotion, what ..." asks no time

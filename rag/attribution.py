@@ -80,7 +80,7 @@ from rag.word_frequency import zipf_frequency
 # questions of the interviewer's at least follow it, a section's label ("RELATED:") is no speaker's, "Q:"/"A:" are the
 # interviewer's and the interviewee's, "You know, ..." opens an answer; "went on" is said of a person only ("The list
 # goes on: “...”" is no one's); a dash signs only a quotation ending a sentence (not a title, "“...” — Olivia Rodrigo")
-ATTRIBUTION_VERSION = "attribution-v38"
+ATTRIBUTION_VERSION = "attribution-v39"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -1144,7 +1144,9 @@ def _quote_regions(text: str, start: int) -> list[Span]:
 # Saturday's game against the Wolverines."), not another clause ("says it does not infer ...")
 WHEN_WHERE = (
     r"(?:on|in|at|during|ahead|after|before|while|from|last|this|earlier|later|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)\b[^,.;:“”«»]{1,160}"
+    # ... holding no verb of a clause ("said this season would be his last", "said last season's relegation was")
+    r"Friday|Saturday|Sunday)\b(?![^,.;:“”«»]{0,160}\b(?:that|would|will|was|were|is|are|has|had|have|could|should|"
+    r"can|may|might|must)\b)[^,.;:“”«»]{1,160}"
 )
 CUE_AFTER = re.compile(
     rf"^\s*,?\s*(?:({VERBS})\s+(.{{2,160}}?)|(.{{2,80}}?)\s+({VERBS})(?:\s+(?P<after>[^,.;:“”«»]{{1,60}}|{WHEN_WHERE}))?)"

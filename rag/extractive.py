@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -103,6 +104,7 @@ from rag.asked_kinds import (
     half_writes,
     named_noun,
     names_kind_asked,
+    of_another_year,
     only_might_be,
     weighs_another,
     without_figures_of,
@@ -994,15 +996,12 @@ class ExtractiveEngine(Engine):
                 # the passages found first; the whole article when they begin too near it (or a sentence found there)
                 return written_around(found) or written_around(s.article(evidence.doc_id))
 
-            # the years the question asks of: a figure in a sentence writing only other years is of another time ("the
-            # 32-12 score" of "The 2019 Rugby World Cup final ..." for a 2023 semi-final)
-            years_asked = set(WRITES_YEAR.findall(asking))
-
             def counts_asked(c: ScoredSentence) -> bool:
                 if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in
                     return False  # 2019?" asks, as the question does: it gives nothing
-                written_years = set(WRITES_YEAR.findall(c.evidence.quote))
-                if years_asked and written_years and not written_years & years_asked:
+                # ... nor a sentence on another year's edition of the event asked about ("the 32-12 score" of "The
+                # 2019 Rugby World Cup final ..." for a semi-final of the 2023 Rugby World Cup)
+                if of_another_year(asking, c.evidence.quote):
                     return False
                 quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
                 if measure == "sentence" and WRITES_PENALTY.search(quote):  # "life in prison", "probation"
@@ -1856,6 +1855,8 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
     for match in DAY_OF_MONTH.finditer(question):
         if any(a <= match.start() < b for a, b in dated):
             continue
+        year_after = re.match(r",?\s+((?:19|20)\d\d)\b", question[match.end() :])  # "October 26, 2023"
+        asked_year = int(year_after.group(1)) if year_after else None
         day = re.compile(rf"(?<![\w-]){re.escape(match.group())}(?![\w-])", re.IGNORECASE)
         asked = content_stems(question[: match.start()] + " " + question[match.end() :]) - content_stems(match.group())
         writing = [c for c in every if day.search(c.evidence.quote)]
@@ -1865,24 +1866,46 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
         # ... or, whatever the words, in an article published before it ("looks likely to hold its ... vote on
         # Thursday, October 26", in a report of October 2): no report tells what happened after it was written
         if telling and all(
-            STILL_TO_COME.search(m.string[: m.start()]) or _published_before(m, published.get(doc, ""))
+            STILL_TO_COME.search(m.string[: m.start()]) or _published_before(m, published.get(doc, ""), asked_year)
             for m, doc in telling
         ):
             return telling[0][0].group()  # as the articles write it ("July 10", though asked as "july 10")
     return ""
 
 
-def _published_before(day: re.Match[str], published: str) -> bool:
+def _published_before(day: re.Match[str], published: str, asked_year: int | None = None) -> bool:
     """Whether an article published on `published` ("2023-10-02") was written before a day it writes ("October 26",
-    "26 October"; in its own year unless a year follows the day)."""
-    date = re.match(r"(\d{4})-(\d\d)-(\d\d)", published)
+    "26 October"): in the year written after it (in the sentence, else in the question), else in the year that puts
+    it nearest the publication ("December 28" in a report of January 3 is of the year before); never a day told of
+    as "last year"."""
+    stamp = re.match(r"(\d{4})-(\d\d)-(\d\d)", published)
     month = next((MONTHS[w] for w in words(day.group()) if w in MONTHS), None)
     number = re.search(r"\d{1,2}", day.group())
-    if date is None or month is None or number is None:
+    after = day.string[day.end() :]
+    if stamp is None or month is None or number is None or re.match(r"\W*last\s+year\b", after, re.IGNORECASE):
         return False
-    year = re.match(r",?\s+((?:19|20)\d\d)\b", day.string[day.end() :])
-    written = (int(year.group(1)) if year else int(date.group(1)), month, int(number.group()))
-    return written > (int(date.group(1)), int(date.group(2)), int(date.group(3)))
+    published_on = _date_of(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+    if published_on is None:
+        return False
+    written = re.match(r",?\s+((?:19|20)\d\d)\b", after)
+    year = int(written.group(1)) if written else asked_year
+    if year is None:  # the nearest of the publication's year and the ones either side
+        days = [
+            _date_of(y, month, int(number.group()))
+            for y in (published_on.year - 1, published_on.year, published_on.year + 1)
+        ]
+        told = min((d for d in days if d is not None), key=lambda d: abs((d - published_on).days), default=None)
+    else:
+        told = _date_of(year, month, int(number.group()))
+    return told is not None and told > published_on
+
+
+def _date_of(year: int, month: int, day: int) -> date | None:
+    """The date, None when there is no such day ("February 30")."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 # a sentence going on with the figure of the one before it: "That number jumped to ...", "This figure has since ..."

@@ -46,6 +46,7 @@ WH_WORDS = frozenset("who whom whose which what where when why how".split())
 COMPARE_REQUEST = re.compile(
     r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:compare|contrast)\b\s*(?:what\s+)?(?P<rest>.*)$", re.IGNORECASE
 )
+_MAIN_POINTS = r"(?:gist|(?:key|main)\s+(?:takeaways?|points))"  # what a summary gives
 BRIEF_REQUEST = re.compile(
     r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:"
     r"summari[sz]e|sum up|brief me(?:\s+on)?|break\s+down|tl;?\s?dr|"
@@ -53,15 +54,13 @@ BRIEF_REQUEST = re.compile(
     r"(?:overview|summary|briefing|brief|report|rundown|breakdown)|"
     # "what's the gist of X", "key takeaways from X", "give me the main points of X" (not "points of contention")
     r"(?:(?:what(?:'|’)?s|what\s+(?:is|are))\s+|(?:give|tell)\s+me\s+)?(?:the\s+)?"
-    r"(?:gist|(?:key|main)\s+(?:takeaways?|points)(?!\s+of\s+(?:contention|disagreement|dispute)))"
+    rf"{_MAIN_POINTS}(?!\s+of\s+(?:contention|disagreement|dispute))"
     r")\b[:\s]*(?:(?:of|on|about|for|from)\b)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # ... asked again after the request's verb: "summarize the main points of X", "sum up the gist of X"
 MAIN_POINTS_OF = re.compile(
-    r"^(?:the\s+)?(?:gist|(?:key|main|most\s+important)\s+(?:takeaways?|points|facts)|highlights|essentials)\s+"
-    r"(?:of|from|in)\s+(?!(?:contention|disagreement|dispute)\b)",
-    re.IGNORECASE,
+    rf"^(?:the\s+)?{_MAIN_POINTS}\s+(?:of|from|in)\s+(?!(?:contention|disagreement|dispute)\b)", re.IGNORECASE
 )
 SPEAKER_ROWS = re.compile(r"\b(?:people|speakers|experts|officials|quoted|who says|each person)\b", re.IGNORECASE)
 EVERYTHING = re.compile(

@@ -927,8 +927,12 @@ def test_a_speaker_after_a_quotation_is_its_speaker_however_long_the_when_and_wh
         "“They aren’t rumours. It happened,” Lund coach Mara Fenwick said Thursday night on her radio show ahead of "
         "Saturday’s game against the Kelby Rovers at the old harbour ground.\n\n"
         "“Nobody wants that,” Tor Lind said, adding that the league says it does not comment on ongoing inquiries "
-        "into the clubs."
+        "into the clubs.\n\n"
+        "Fans chanted “out, out” as the chairman said this season would be his last at the club and that a new owner "
+        "would come in."
     )
     result = attribute(text, 0, "the article")
     assert speaker_at(text, result, "They aren’t rumours") == "Mara Fenwick"
     assert speaker_at(text, result, "Nobody wants that") == "Tor Lind"
+    # a clause after the verb is what was said, not when or where: a chant in the sentence is not the chairman's
+    assert speaker_at(text, result, "out, out") == "the article"

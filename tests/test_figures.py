@@ -496,3 +496,35 @@ def test_the_one_a_counting_question_counts_a_deed_of_is_the_name_after_its_verb
     from rag.asked_kinds import counted_doer
 
     assert counted_doer(question) == doer
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "another"),
+    [
+        (
+            "What was the final score of the Lund vs Kelby semi-final at the 2024 Harbour Cup?",
+            "The 2020 Harbour Cup final between Lund and Kelby ended with a 32-12 score.",
+            True,
+        ),
+        # a year written otherwise says nothing of which edition: a count, a year since, whose title it was
+        ("How many people attended the 2023 Harbour Rally?", "About 1800 people attended the rally.", False),
+        ("How much did Lund earn in 2023?", "Revenue rose to $5 billion, its best result since 2019.", False),
+        (
+            "What was the score of the 2024 Harbour Cup semi-final?",
+            "Lund lost 16-15 to Kelby, the 2020 champions.",
+            False,
+        ),
+        # ... nor does a sentence writing the year asked too
+        (
+            "What was the 2024 Harbour Cup final score?",
+            "Like the 2020 Harbour Cup final, the 2024 one ended 2-1.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_on_another_years_edition_of_an_event_gives_no_figure_of_it(
+    question: str, sentence: str, another: bool
+) -> None:
+    from rag.asked_kinds import of_another_year
+
+    assert of_another_year(question, sentence) == another

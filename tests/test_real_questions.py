@@ -5603,6 +5603,11 @@ FUND_VOTE = {
         {"title": "Ferry board vote", "source": "Harbour Post", "published": "2024-10-25"},
         "At its vote on October 22, the ferry board backed the new timetable by five votes to two.",
     ),
+    # a report of early January on a day of late December: of the year before
+    "harbour.txt": (
+        {"title": "Harbour board vote", "source": "Harbour Post", "published": "2025-01-03"},
+        "At its vote on December 28, the harbour board backed the dredging plan by six votes to one.",
+    ),
 }
 
 
@@ -5617,6 +5622,8 @@ def test_what_happened_on_a_day_after_every_report_of_it_was_published_is_declin
     # a report published after the day it writes tells what happened on it
     held = fund_vote.ask("What was the result of the ferry board vote on October 22?")
     assert not held.abstained and "five votes to two" in held.text, held.text
+    held = fund_vote.ask("What was the result of the harbour board vote on December 28?")
+    assert not held.abstained and "six votes to one" in held.text, held.text
 
 
 def test_how_much_something_weighs_in_pounds_asks_a_weight_not_a_sum(headphones: Assistant) -> None:
@@ -5631,6 +5638,7 @@ def test_a_question_asked_to_be_answered_in_percentage_terms_asks_a_share(hawks_
     assert ASKS_PERCENT.search("How accurate is the test compared to a swab, in percentage terms?")
     assert ASKS_PERCENT.search("how big was the Hawks' lead as a percentage")
     assert not ASKS_PERCENT.search("Is the test reported in percentage terms by the lab or by the startup?")
+    assert not ASKS_PERCENT.search("Did the lab report the accuracy in percentage terms?")  # a yes or no
     # no share is told of Fenwick's shooting: her 31 points are no answer
     answer = hawks_win.ask("How accurate was Mara Fenwick's shooting against the Kelby Kings, in percentage terms?")
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
