@@ -201,14 +201,16 @@ _PRICE_IDIOMS = (
     r"(?:start|starts|started|starting)\s+at|priced\s+at|"
     r"(?:sell|sells|selling|sold|go|goes|going|went|retail|retails|retailing|retailed|list|lists|listed)\s+for"
 )
+# a word of a question, a name's stops or ampersand in it ("K.O. II", "U.S.", "AT&T"), not a full stop ending a sentence
+_WORD = r"(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+"
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
 ASKS_MONEY = re.compile(
     # ... "how much prize money", "how much seed funding": money named with a word or two before it
-    rf"{OPENS}how\s+much\s+(?:(?:(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    rf"{OPENS}how\s+much\s+(?:(?:{_WORD}\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
     # ... or by what is done with it ("how much time did he spend" asks a length of time), past an aside set off by
     # commas ("How much did Rainforest, the Atlanta payments startup, raise ...")
-    r"financing|funds)\b|(?!time\b)(?:(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+,?\s+){1,12}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
+    rf"financing|funds)\b|(?!time\b)(?:{_WORD},?\s+){{1,12}}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
     r"earn|earned|"
     # "raise the budget by" may be a share
     r"earning|charge|charged|charging|invest|invested|investing|owe|owed|borrow|borrowed|offered|offering|bidding|"
@@ -219,7 +221,7 @@ ASKS_MONEY = re.compile(
     # a price: "How much does the new Kindle start at?", "... are the AirPods Max going for?", "... selling for"
     rf"{_PRICE_IDIOMS})\b)|"
     # "How much did Thanksgiving take at the box office?": takings are a sum
-    rf"{OPENS}how\s+much\s+(?:(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+\s+){{1,12}}?(?:at|in)\s+(?:the\s+)?(?:global\s+|worldwide\s+|domestic\s+)?box[\s-]+office\b|"
+    rf"{OPENS}how\s+much\s+(?:{_WORD}\s+){{1,12}}?(?:at|in)\s+(?:the\s+)?(?:global\s+|worldwide\s+|domestic\s+)?box[\s-]+office\b|"
     # "What does a day ticket cost?", "What did the film cost to make?", "What does it cost in the UK?", "What
     # does Gogoro charge per swap?"; not what something cost someone ("What did staying cost Doctor Varga?": her
     # career, no sum), nor "cost in lives", "cost to his reputation"
@@ -241,9 +243,7 @@ ASKS_MONEY = re.compile(
     re.IGNORECASE,
 )
 # "How much is the stake worth?", "How much was the firm valued at?": a value, a sum (or points, a share) after "worth"
-ASKS_WORTH = re.compile(
-    rf"{OPENS}how\s+much\s+(?:(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+\s+){{1,12}}?(?:worth|valued\s+at)\b", re.IGNORECASE
-)
+ASKS_WORTH = re.compile(rf"{OPENS}how\s+much\s+(?:{_WORD}\s+){{1,12}}?(?:worth|valued\s+at)\b", re.IGNORECASE)
 IN_CURRENCY = re.compile(
     r"\bin\s+(?:us\s+)?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\b", re.I
 )  # "GDP in dollars"

@@ -1855,7 +1855,7 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
     for match in DAY_OF_MONTH.finditer(question):
         if any(a <= match.start() < b for a, b in dated):
             continue
-        year_after = re.match(r",?\s+((?:19|20)\d\d)\b", question[match.end() :])  # "October 26, 2023"
+        year_after = YEAR_AFTER_DAY.match(question, match.end())
         asked_year = int(year_after.group(1)) if year_after else None
         day = re.compile(rf"(?<![\w-]){re.escape(match.group())}(?![\w-])", re.IGNORECASE)
         asked = content_stems(question[: match.start()] + " " + question[match.end() :]) - content_stems(match.group())
@@ -1873,6 +1873,9 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
     return ""
 
 
+YEAR_AFTER_DAY = re.compile(r",?\s+((?:19|20)\d\d)\b")  # "October 26, 2023": the day's year
+
+
 def _published_before(day: re.Match[str], published: str, asked_year: int | None = None) -> bool:
     """Whether an article published on `published` ("2023-10-02") was written before a day it writes ("October 26",
     "26 October"): in the year written after it (in the sentence, else in the question), else in the year that puts
@@ -1887,7 +1890,7 @@ def _published_before(day: re.Match[str], published: str, asked_year: int | None
     published_on = _date_of(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
     if published_on is None:
         return False
-    written = re.match(r",?\s+((?:19|20)\d\d)\b", after)
+    written = YEAR_AFTER_DAY.match(day.string, day.end())
     year = int(written.group(1)) if written else asked_year
     if year is None:  # the nearest of the publication's year and the ones either side
         days = [

@@ -670,6 +670,11 @@ GOING_FOR = re.compile(
 )
 
 
+# a phrase opening with no question word: typed as a search or a label
+_NOT_A_QUESTION = (
+    r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
+    r"have|had|should|shall|may|might)\b)"
+)
 # a question typed as the measure's name: "Final score of the Dolphins vs Eagles game?", "price of the Kindle
 # Scribe", "Sennheiser Momentum 4 battery life?"
 MEASURE_NAMED = re.compile(
@@ -677,14 +682,12 @@ MEASURE_NAMED = re.compile(
     rf"(?P<measure>{'|'.join(MEASURES)})\s+(?:of(?!\s+living\b)|for|in|at|on|between)\s|"  # not "cost of living"
     # ... or naming it last in a phrase asked as a question, asking nothing else ("Which official approved the fee?"
     # asks a name; "harbour budget", typed as a search, asks of the topic)
-    r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
-    r"have|had|should|shall|may|might)\b)"
+    rf"{_NOT_A_QUESTION}"
     rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?P<measure_last>{'|'.join(MEASURES)})\s*\?$|"
     # ... or typed as a search for it, naming what it is of in three words or more, and after it at most where or when
     # ("sennheiser momentum wireless 4 battery life", "daye sti tampon test price uk", "inter miami season ticket
     # price 2024"; "harbour budget" searches the topic)
-    r"^(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
-    r"have|had|should|shall|may|might)\b)"
+    rf"{_NOT_A_QUESTION}"
     # ... not a request on a topic ("give me an overview of the philippines budget", "tell me about the fee")
     r"(?!.*\b(?:give|compare|comparison|write|tell|summar\w*|brief\w*|overview|explain|describe|list|show|takeaways?|"
     r"articles?|coverage|stories|story|say|says|said|about|on|best|tips|ways|how|guide)\b)"
