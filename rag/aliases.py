@@ -17,6 +17,8 @@ from functools import lru_cache
 
 INITIALS = re.compile(r"\b[A-Z]{2,5}\b")
 NAME_PARTS = re.compile(r"[\s-]+")
+# a capitalised word right after initials: they are a first name written as initials ("AJ Brown", "CJ Stroud")
+FIRST_NAME_OF = re.compile(r"\s+[A-Z][a-z]")
 
 
 def initials(name: str) -> str:
@@ -47,6 +49,8 @@ def spell_out_initials(question: str, people: Sequence[str], frequency: Callable
         written = match.group()
         named = by_initials.get(written, [])
         if len(named) != 1 or named[0].lower() in question.lower():
+            return written
+        if FIRST_NAME_OF.match(question, match.end()):  # "AJ Brown", "CJ Stroud": the first name of a longer one
             return written
         surname = [part.lower() for part in named[0].split()[-1].split("-") if part]
         if frequency(written.lower()) > min(frequency(part) for part in surname):

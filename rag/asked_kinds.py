@@ -205,6 +205,13 @@ _PRICE_IDIOMS = (
 _WORD = r"(?:[\w'’+&-]|\.(?=\w)|(?<=\b[A-Z])\.)+"
 # "How much funding has Locus raised?", "How much did the port spend on cranes?": a sum of money answers
 # (an "800-person trial" is a figure, of something else)
+# the words of a "how much is ..." that asks no price: a value, a share, an amount of something else, a change
+_NOT_PRICED = (
+    r"worth|valued|value|rate|rates|share|percent|percentage|per\s+cent|increase|decrease|rise|rising|growth|grow|"
+    r"growing|inflation|difference|time|left|expected|projected|forecast|estimated|by|up|down|fall|falling|raise|"
+    r"raising|cut|cutting|storage|memory|ram|battery|space|weight|weigh|data|snow|rain|water|power|energy|"
+    r"enough|needed|required|it|that|this|there|he|she|they|you|we|i"
+)
 ASKS_MONEY = re.compile(
     # ... "how much prize money", "how much seed funding": money named with a word or two before it
     rf"{OPENS}how\s+much\s+(?:(?:{_WORD}\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
@@ -220,6 +227,10 @@ ASKS_MONEY = re.compile(
     r"fetch|fetched|gross|grossed|grossing|(?:offer|bid)(?=\s+(?:for|to|on)\b)|raised?(?!.*\bby\b)|"
     # a price: "How much does the new Kindle start at?", "... are the AirPods Max going for?", "... selling for"
     rf"{_PRICE_IDIOMS})\b)|"
+    # "How much is the Razer Wolverine V2 Chroma in the Verge's deals?", "how much are the AirPods Max": the price of a
+    # thing named and nothing else (not "how much is the rate cut", "how much is left", "how much is expected")
+    rf"{OPENS}how\s+much\s+(?:is|are|was|were)\s+(?![^?]*\b(?:{_NOT_PRICED})\b)(?:{_WORD}\s+){{0,10}}?{_WORD}"
+    r"(?:\s+(?:in|at|on|from|during|for|per|with)\s+[^?]*)?\s*[?.]?\s*$|"
     # "How much did Thanksgiving take at the box office?": takings are a sum
     rf"{OPENS}how\s+much\s+(?:{_WORD}\s+){{1,12}}?(?:at|in)\s+(?:the\s+)?(?:global\s+|worldwide\s+|domestic\s+)?box[\s-]+office\b|"
     # "What does a day ticket cost?", "What did the film cost to make?", "What does it cost in the UK?", "What
@@ -654,6 +665,10 @@ def counted_kind_stems(question: str) -> set[str]:
     return {stem(kind)} | past | {stem(w) for w in KIND_WORDS.get(kind, "").split()}
 
 
+# what a price is told of when its thing was named before in the sentence ("where you can grab it for just $87.99")
+PRICED_PRONOUNS = frozenset({"it", "them"})
+
+
 def counts_near(
     sentence: str, stems: AbstractSet[str], window: int = COUNT_WINDOW, money: bool = True, things: bool = False
 ) -> bool:
@@ -674,8 +689,20 @@ def counts_near(
     def after(end: int) -> str:  # "his 26th big league managerial season": after the ordinal's letters
         return sentence[end + 2 :] if ORDINAL_WRITTEN.match(sentence, end) else sentence[end:]
 
+    def near(start: int, end: int) -> bool:
+        ahead = words(before(start))[-window:]
+        if any(stem(w) in stems for w in ahead + words(after(end))[:window]):
+            return True
+        # a price told of "it" ("Razer's Wolverine V2 Chroma has fallen to a new low at Amazon, where you can grab it
+        # for just $87.99"): of the thing the sentence names before it
+        said_of = next((i for i in range(len(ahead) - 1, -1, -1) if ahead[i] in PRICED_PRONOUNS), None)
+        if not money or said_of is None:
+            return False
+        named = words(before(start))[: len(words(before(start))) - len(ahead) + said_of]
+        return any(stem(w) in stems for w in named)
+
     return any(
-        any(stem(w) in stems for w in words(before(start))[-window:] + words(after(end))[:window])
+        near(start, end)
         for start, end in figure_spans(sentence)
         if not POINTS_BACK_TO.search(sentence[:start])
         and not _in_name_of(sentence, start, stems)

@@ -54,9 +54,26 @@ def _capitals(head: str) -> tuple[int, str]:
     return len(written), "".join(w[0] for w in written).upper()
 
 
+# "Jonathan Liew at Wembley", "Robin Buller in Oakland": where the writer filed from, not a part of the name
+FILED_FROM = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?[A-Z].*$")
+
+
+def byline_writers(byline: str) -> list[str]:
+    """The writers an article's author field names: each name of its first part ("Ann Lee and Bo Kim"), and the
+    later parts shaped as a person ("Cade Metz, Karen Weise and Mike Isaac"), not an agency ("Ava Benny-Morrison,
+    Bloomberg", "The Associated Press": not a source of the corpus); none with the place it was filed from."""
+    writers: list[str] = []
+    for i, part in enumerate(byline.split(",")):
+        for name in re.split(r"\s+and\s+|\s*&\s*(?![A-Z]\b)", part):  # "Texas A&M University" is one name
+            name = FILED_FROM.sub("", name.strip()).strip()
+            if name and (i == 0 or (shaped_as_person(name) and not name.startswith("The "))):
+                writers.append(name)
+    return writers
+
+
 MAX_NAME_WORDS = 4  # the longest full name looked for
 INITIALS_MIN_WORDS = 3  # a head of this many words or more answers to its initials
-CATALOG_FORMAT = 5  # of the copy on disk: a copy of another format is rebuilt
+CATALOG_FORMAT = 6  # of the copy on disk: a copy of another format is rebuilt
 
 
 @dataclass(frozen=True)
@@ -126,13 +143,10 @@ class Catalog:
                 dates.setdefault(record.source, set()).add(record.published)
             else:
                 unsourced += 1
-            # "Ava Benny-Morrison, Bloomberg": the person; an agency in a byline is not a source of the corpus.
-            byline = record.author.split(",")[0]
-            for author in (a.strip() for a in re.split(r"\s+and\s+|\s*&\s*", byline)):
-                if author:
-                    authors.add(author)
-                    if author != record.author:
-                        bylines.setdefault(author, set()).add(record.author)
+            for author in byline_writers(record.author):
+                authors.add(author)
+                if author != record.author:
+                    bylines.setdefault(author, set()).add(record.author)
         outlets = [Outlet(source, _HEAD.split(source, maxsplit=1)[0].strip() or source) for source in sorted(dates)]
         whole = {author: sorted(written) for author, written in sorted(bylines.items())}
         return cls(outlets, sorted(authors), dates, sorted(people), unsourced, titles, sources, whole)

@@ -985,9 +985,10 @@ def vote(
             or _written_as_person(candidate, everything)
             or (titled is not None and titled(candidate))
         )
-        # a body may be who did the deed asked about: "Who led the round?" is answered by "led by Nordlys Ventures"
+        # a body may be who did the deed asked about: "Who led the round?" is answered by "led by Nordlys Ventures",
+        # "Janngo Capital, an Africa-focused venture capital firm, led the round"
         no_person = not a_person or _written_as_a_thing(candidate, everything)
-        if asks_for == "person" and no_person and not any(agent_of(candidate, deed) for deed in deeds):
+        if asks_for == "person" and no_person and not any(agent_of(candidate, deed, subject=True) for deed in deeds):
             continue
         if _a_common_word(candidate, everything, lower_words):
             continue

@@ -123,7 +123,9 @@ ASKS_ROLE_BY_VERB = re.compile(
 # one asked for is called by, after "the" or whose it is; the answer's name is written beside it ("referee – Esther
 # Staubli", "Tim Fedewa, the longtime spotter for Kevin Harvick")
 ASKS_HOLDER = re.compile(
-    r"^\s*who(?:['’]s|\s+(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been))\s+"
+    # ... "Who is going to be ...", "Who is set to be ...": who will hold it
+    r"^\s*who(?:(?:['’]s|\s+(?:is|was|are|were))(?:\s+(?:going|set|expected|slated|tipped|poised)\s+to\s+be)?|"
+    r"\s+(?:will|would)\s+(?:now\s+)?be|\s+(?:has|had)\s+been)\s+"
     r"(?:(?:the|a|an)\s+|(?:[\w.'’-]+\s+){0,3}?[\w.-]+(?:['’]s|s['’])\s+)"
     r"(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)"
     r"(?=\s+(?:that|who|whom|which|for|in|of|at|on|with|to|from|behind|when|after|before|during|and|under|right|just|now|"

@@ -143,12 +143,14 @@ SEPARATED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,]\d)")
 @lru_cache(maxsize=16384)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of `text` (hyphenated words also give their parts; a number with its
-    thousands set off, the number written whole: "1,000" gives "1000").
+    thousands set off, the number written whole: "1,000" gives "1000"; initials written with stops, the word
+    people type: "A.J. Brown" gives "aj").
 
     Cached: an answer weighs the same retrieved sentences against the question, each of its
     parts and clauses, and the entity it names.
     """
     found = content_words(text) + [m.group().replace(",", "") for m in SEPARATED_NUMBER.finditer(text)]
+    found += initials_in(text)
     parts = [part for word in found if "-" in word for part in word.split("-") if len(part) > 1]
     return frozenset(stemmer().stemWords(found + parts))  # one call into C for all of them
 

@@ -1233,9 +1233,15 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
     # a writer of the store's articles named by their full name anywhere ("Pete Prisco's record against the spread",
     # "What did Pete Prisco predict ..."): what they wrote is in their articles; not one named with the outlet first
     # ("The Verge's Elizabeth Lopatto", "Polygon editor Charlie Hall"), which narrows it already
+    # (the outlet's mention then runs to the end of the writer's name: a name the metadata holds, not the text)
     for start, end, author in catalog.writers_named(question):
-        if free(start, end) and not _outlet_before(question, start, found):
+        if not free(start, end):
+            continue
+        outlet = _outlet_before(question, start, found)
+        if outlet is None:
             found.append(OutletMention(question[start:end], start, end, authors=catalog.bylines_of([author])))
+        else:
+            found[found.index(outlet)] = replace(outlet, written=question[outlet.start : end], end=end)
     return _named_again(question, sorted(found, key=lambda m: m.start))
 
 
@@ -1243,10 +1249,12 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
 WRITER_OF_OUTLET = re.compile(r"^(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}$")
 
 
-def _outlet_before(question: str, start: int, found: Sequence[OutletMention]) -> bool:
-    """Whether an outlet the question names is written right before `start`, the writer's ("The Verge's Elizabeth
-    Lopatto", "Polygon editor Charlie Hall")."""
-    return any(m.sources and m.end <= start and WRITER_OF_OUTLET.match(question[m.end : start]) for m in found)
+def _outlet_before(question: str, start: int, found: Sequence[OutletMention]) -> OutletMention | None:
+    """The outlet the question names right before `start`, the writer's ("The Verge's Elizabeth Lopatto", "Polygon
+    editor Charlie Hall"); None if none is."""
+    return next(
+        (m for m in found if m.sources and m.end <= start and WRITER_OF_OUTLET.match(question[m.end : start])), None
+    )
 
 
 # "the same source's claim", "a later article by the same publication", "their earlier report": another

@@ -5691,3 +5691,182 @@ def test_a_sentence_spelling_out_a_chosen_one_in_detail_goes_with_it(watch_gestu
     answer = watch_gesture.ask("What is the short answer to why only the Kelby Watch 5 gets the pinch gesture?")
     assert not answer.abstained and "more powerful chip" in answer.text, answer.text
     assert "four motion cores" in answer.text, answer.text
+
+
+# A match report filed from the ground: the byline says where it was written, after the writer's name
+FILED_FROM_GROUND = {
+    "lionesses.txt": (
+        {
+            "title": "England draw with Wales to stay top | Ann Marlow",
+            "source": "Harbour Gazette",
+            "author": "Ann Marlow at Kelby Park",
+            "published": "2024-11-29",
+        },
+        "England drew 1-1 with Wales at Kelby Park on Friday night and stay top of their group. "
+        "For all their creativity going forward, perhaps the biggest flaw in this side is a lack of pace at the back. "
+        "The manager said she was pleased with the point.",
+    ),
+    "ferries.txt": (
+        {"title": "Ferry fares rise", "source": "Coast Courier", "author": "Bo Kim, Tom Reyes and Ida Holm",
+         "published": "2024-11-28"},
+        "Ferry fares on the harbour routes will rise by eight percent in January, the operator said on Thursday.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def filed_from_ground(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("filed_from") / "articles", FILED_FROM_GROUND, local_embedder)
+
+
+def test_a_writer_whose_byline_says_where_they_filed_from_is_a_writer_of_the_corpus(
+    filed_from_ground: Assistant,
+) -> None:
+    from rag.catalog import byline_writers
+
+    assert byline_writers("Ann Marlow at Kelby Park") == ["Ann Marlow"]
+    assert byline_writers("Robin Buller in Oakland, California") == ["Robin Buller"]
+    assert byline_writers("Bo Kim, Tom Reyes and Ida Holm") == ["Bo Kim", "Tom Reyes", "Ida Holm"]
+    assert byline_writers("Ava Benny-Morrison, Bloomberg") == ["Ava Benny-Morrison"]
+    assert byline_writers("Lisa Ray, Ken Ito, The Associated Press") == ["Lisa Ray", "Ken Ito"]
+    assert byline_writers("Serina Dale, Texas A&M University") == ["Serina Dale"]
+    # named with the outlet first, or alone: what they wrote answers, their surname is no word the text must use
+    for question in (
+        "According to the Harbour Gazette's Ann Marlow, what is the biggest flaw in this England side?",
+        "what does Ann Marlow think is the biggest flaw in this England side",
+    ):
+        answer = filed_from_ground.ask(question)
+        assert not answer.abstained and "lack of pace" in answer.text, (question, answer.text)
+    # a writer named after the first in a byline is one too
+    answer = filed_from_ground.ask("What did Ida Holm report about ferry fares?")
+    assert not answer.abstained and "eight percent" in answer.text, answer.text
+
+
+# A game report writing a receiver's first name as initials with stops; a quoted boxer has the same initials
+INITIALS_WITH_STOPS = {
+    "game.txt": (
+        {"title": "Kelby beat Lund 31-17", "source": "Harbour Sports", "published": "2024-10-22"},
+        "Kelby rolled to a 31-17 win over Lund on Sunday night. "
+        "T.J. Marsh overcame a slow start and shined for Kelby, posting 137 yards and a touchdown in the win. "
+        "Quarterback Leo Dunn threw for 280 yards.",
+    ),
+    "boxing.txt": (
+        {"title": "Jessop ready for Lund bout", "source": "Harbour Sports", "published": "2024-10-20"},
+        "\"I am ready,\" Tom Jessop said on Friday. Jessop fights in Lund next month. "
+        "\"The camp went well,\" Jessop said. Jessop has won eleven straight bouts.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def initials_with_stops(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("initials") / "articles", INITIALS_WITH_STOPS, local_embedder)
+
+
+def test_initials_typed_without_stops_find_the_name_written_with_them(initials_with_stops: Assistant) -> None:
+    from rag.bm25 import bm25_text
+    from rag.lexicon import content_stems
+
+    assert "tj" in content_stems("T.J. Marsh overcame a slow start")
+    assert bm25_text("T.J. Marsh") == "tj marsh"
+    answer = initials_with_stops.ask("how many yards did TJ Marsh have against Lund")
+    assert not answer.abstained and "137 yards" in answer.text, answer.text
+    assert "280" not in answer.text.split("[")[0], answer.text
+
+
+# A deals roundup: each price told of "it", the thing named before it in the sentence
+DEALS_ROUNDUP = {
+    "deals.txt": (
+        {"title": "The best October gaming deals", "source": "Gadget Post", "published": "2024-10-10"},
+        "Here are the best gaming deals we could find this week. "
+        "Kelby's wired Orca V2 Chroma controller has fallen to a new low at Amazon, where you can grab it for just "
+        "$87.99 ($62 off). "
+        "The Lund Pro headset is a great pick for long sessions, and you can get it now for $129.99 at Best Buy. "
+        "Our favourite budget mouse sells for $19.99.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def deals_roundup(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("deals") / "articles", DEALS_ROUNDUP, local_embedder)
+
+
+def test_how_much_is_a_thing_asks_its_price_told_of_it(deals_roundup: Assistant) -> None:
+    for question in ("how much is the Kelby Orca V2 Chroma in the Gadget Post's October gaming deals",
+                     "How much is Kelby's Orca V2 Chroma controller?"):
+        assert ASKS_MONEY.search(question), question
+        answer = deals_roundup.ask(question)
+        assert not answer.abstained and "$87.99" in answer.text, (question, answer.text)
+        assert "$129.99" not in answer.text, answer.text
+    answer = deals_roundup.ask("how much is the Lund Pro headset at Best Buy")
+    assert not answer.abstained and "$129.99" in answer.text, answer.text
+    # a "how much is" asking a share, an amount of something else or a change asks no price
+    for question in (
+        "How much is the rate cut?",
+        "how much is inflation expected to rise",
+        "How much is left in the fund?",
+        "How much is the stake worth?",
+        "How much is the battery on the Orca?",
+        "how much is it",
+    ):
+        assert not ASKS_MONEY.search(question), question
+
+
+# A motorsport roundup: who is to spot for a driver next season, beside a sentence naming the driver among others
+SPOTTERS = {
+    "roundup.txt": (
+        {"title": "Offseason roundup: testing and new spotters", "source": "Harbour Sports", "published": "2024-12-07"},
+        "Mara Lind was one of six drivers to take part in the test at Kelby, joining Tom Reyes, Ida Holm, "
+        "Leo Dunn, Sam Ortiz and Ben Vale. "
+        "Two of the biggest stars will have new eyes in the sky next season, as the spotters for both Ada Kerr and "
+        "Mara Lind announced they will be stepping down. "
+        "According to Ed Pratt of Coast Radio, former driver Kai Vance, the longtime spotter for Lou Hart, will take "
+        "over as the spotter for Lind next season.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def spotters(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("spotters") / "articles", SPOTTERS, local_embedder)
+
+
+def test_who_is_going_to_hold_a_role_is_answered_by_the_one_named_beside_it(spotters: Assistant) -> None:
+    from rag.entity_choice import asked_holder
+
+    assert asked_holder("Who is going to be Mara Lind's spotter in 2025?") == "spotter"
+    assert asked_holder("who is set to be the new captain of Kelby") == "captain"
+    assert asked_holder("Who is going to win?") == ""
+    answer = spotters.ask("Who is going to be Mara Lind's spotter next season?")
+    assert not answer.abstained and answer.text.startswith("Kai Vance."), answer.text
+
+
+# A funding story whose round's lead investor is told far down, in words the question does not use
+FUNDING_ROUND = {
+    "round.txt": (
+        {"title": "Kelby Mobile raises $3M", "source": "Startup Wire", "published": "2024-10-30"},
+        "African mobile video network Kelby Mobile has secured $3 million in pre-Series A funding. "
+        "Kelby Mobile connects mobile users to local creators through partnerships with carriers in six markets. "
+        "It has previously raised nearly $8 million from an array of investors, including Orca Ventures, Snap via "
+        "its Yellow Accelerator program and Lund Capital. "
+        "The five-year-old network prioritises ways for creators to earn money from short videos. "
+        "Subscribers pay a small weekly fee through their phone bill. "
+        "The company plans to expand into two more countries next year. "
+        "Harbour Capital, an Africa-focused venture capital firm, led the pre-Series A funding round. "
+        "Soccer players Mika Berg and Jon Toure also took part.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def funding_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(
+        tmp_path_factory.mktemp("funding_round") / "articles", FUNDING_ROUND, local_embedder, chunk_tokens=40, top_k=2
+    )
+
+
+def test_who_did_a_deed_the_passages_found_do_not_tell_is_found_in_their_article(funding_round: Assistant) -> None:
+    answer = funding_round.ask("Who led Kelby Mobile's $3 million round?")
+    assert not answer.abstained and answer.text.startswith("Harbour Capital."), answer.text
+    assert "led the pre-Series A funding round" in answer.text, answer.text
