@@ -171,10 +171,27 @@ WRITES_SCORE = re.compile(
 TEAM_RECORD = re.compile(r"(?<=[A-Za-z.])\s*\(\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:,[^()]*)?\)")
 
 
+# ... or told as where a team stands: "Philadelphia moves to 6-1", "SMU is 7-2, 5-0 in its final go-round", "the
+# Jets are 4-6 on the season" (not "the score was 21-14", "Kelby's lead is 14-7")
+_RECORD = r"\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+RECORD_STOOD = re.compile(
+    rf"\b(?:(?:move|moves|moved|improve|improves|improved|fall|falls|fell|drop|drops|dropped)\s+to|"
+    rf"(?:sit|sits|sat|stand|stands|stood)\s+at)\s+(?P<record>{_RECORD})\b|"
+    rf"\b(?:is|are|was|were)\s+(?P<held>{_RECORD}(?=,\s*{_RECORD}\b|\s+(?:on\s+the\s+(?:season|year)|this\s+season|"
+    r"overall|in\s+(?:the\s+)?(?:conference|division|league|its|their|his|her)\b))(?:,\s*\d{1,2}\s*[-–]\s*\d{1,2})?)",
+    re.IGNORECASE,
+)
+
+
 def without_records(sentence: str) -> str:
-    """The sentence with the teams' records written after their names blanked out, offsets kept: "What was the final
-    score when the Bills played the Chargers?" is not answered by "The Buffalo Bills (8-6) will face ..."."""
-    return TEAM_RECORD.sub(lambda m: " " * len(m.group()), sentence)
+    """The sentence with the teams' records blanked out, offsets kept: "What was the final score when the Bills played
+    the Chargers?" is not answered by "The Buffalo Bills (8-6) will face ...", nor by "SMU is 7-2"."""
+    blanked = TEAM_RECORD.sub(lambda m: " " * len(m.group()), sentence)
+    for match in RECORD_STOOD.finditer(blanked):
+        group = "record" if match.group("record") else "held"
+        start, end = match.span(group)
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    return blanked
 
 
 # a record of games won and lost, asked as whose it is or of what kind ("Golden State's record after the Kings
@@ -391,6 +408,22 @@ def of_another_year(question: str, sentence: str) -> bool:
         return False
     named = {word for _, word in asked}
     return any(word.lower() in named for _, word in YEAR_NAMING.findall(sentence))
+
+
+# a score told of earlier meetings of the two sides, as a preview tells them ("Over the previous four seasons, SMU has
+# clamped down on North Texas by scores of 48-10, 35-12 ...", "the last time they met", "head-to-head"): no score of
+# the game a question asks about
+PAST_MEETINGS = re.compile(
+    r"\b(?:previous|past|last|prior|recent)\s+(?:(?:\w+|\d+)\s+){0,2}(?:seasons|meetings|matchups|match-ups|games|"
+    r"encounters|clashes|years)\b|\blast\s+(?:season|year|time\s+(?:they|the\s+(?:two|teams|sides))\s+met)\b|"
+    r"\bhead[-\s]to[-\s]head\b|\ball[-\s]time\s+series\b|\bseries\s+history\b",
+    re.IGNORECASE,
+)
+
+
+def of_past_meetings(question: str, sentence: str) -> bool:
+    """Whether `sentence` tells of earlier meetings (`PAST_MEETINGS`) and the question asks of none."""
+    return PAST_MEETINGS.search(sentence) is not None and PAST_MEETINGS.search(question) is None
 
 
 # "When is the trial set to begin?": answered only by a sentence that says when (a date, a year, a month,
@@ -665,8 +698,13 @@ def counted_kind_stems(question: str) -> set[str]:
     return {stem(kind)} | past | {stem(w) for w in KIND_WORDS.get(kind, "").split()}
 
 
-# what a price is told of when its thing was named before in the sentence ("where you can grab it for just $87.99")
-PRICED_PRONOUNS = frozenset({"it", "them"})
+# a price told of "it", the thing named before it in the sentence ("where you can grab it for just $87.99", "you can
+# get it now for"; not "it is worth noting that 4.2 billion kronor ...")
+PRICED_IT = re.compile(
+    r"\b(?:it|them)\s+(?:\w+\s+){0,2}?(?:for|at|costs?|sells?\s+for|retails?\s+for|goes\s+for)\s+"
+    r"(?:just\s+|only\s+|as\s+little\s+as\s+|a\s+mere\s+)?(?:[A-Z]{0,3}[$€£¥₹]|[$€£¥₹][A-Z]{0,3})?$",
+    re.IGNORECASE,
+)
 
 
 def counts_near(
@@ -679,7 +717,8 @@ def counts_near(
     multiplier ("double surprise"); unless `money`, a sum is no count either ("the Steam Deck will drop to
     $349"). With `money`, a figure after "worth" or "valued at" is measured from there ("the stake in the listed
     company is worth close to 4.2 billion kronor"). When `things` are counted ("how many"), a figure with a unit
-    written onto it is none ("the 64GB LCD Steam Deck"), unless the unit is what is counted."""
+    written onto it is none ("the 64GB LCD Steam Deck"), unless the unit is what is counted. A price told of "it"
+    ("where you can grab it for just $87.99") is of what the sentence names before (`PRICED_IT`)."""
     sums = [] if money else [m.span() for m in WRITES_MONEY.finditer(sentence)]
 
     def before(start: int) -> str:  # "the stake in the listed company is worth close to": up to what it is worth
@@ -695,11 +734,8 @@ def counts_near(
             return True
         # a price told of "it" ("Razer's Wolverine V2 Chroma has fallen to a new low at Amazon, where you can grab it
         # for just $87.99"): of the thing the sentence names before it
-        said_of = next((i for i in range(len(ahead) - 1, -1, -1) if ahead[i] in PRICED_PRONOUNS), None)
-        if not money or said_of is None:
-            return False
-        named = words(before(start))[: len(words(before(start))) - len(ahead) + said_of]
-        return any(stem(w) in stems for w in named)
+        priced = PRICED_IT.search(sentence[:start]) if money else None
+        return priced is not None and any(stem(w) in stems for w in words(sentence[: priced.start()]))
 
     return any(
         near(start, end)

@@ -105,6 +105,7 @@ from rag.asked_kinds import (
     named_noun,
     names_kind_asked,
     of_another_year,
+    of_past_meetings,
     only_might_be,
     weighs_another,
     without_figures_of,
@@ -1033,8 +1034,10 @@ class ExtractiveEngine(Engine):
                 if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in
                     return False  # 2019?" asks, as the question does: it gives nothing
                 # ... nor a sentence on another year's edition of the event asked about ("the 32-12 score" of "The
-                # 2019 Rugby World Cup final ..." for a semi-final of the 2023 Rugby World Cup)
-                if of_another_year(asking, c.evidence.quote):
+                # 2019 Rugby World Cup final ..." for a semi-final of the 2023 Rugby World Cup), nor a score of the two
+                # sides' earlier meetings ("Over the previous four seasons, SMU has clamped down on North Texas by
+                # scores of 48-10, ...")
+                if of_another_year(asking, c.evidence.quote) or (score and of_past_meetings(asking, c.evidence.quote)):
                     return False
                 quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
                 if measure == "sentence" and WRITES_PENALTY.search(quote):  # "life in prison", "probation"

@@ -680,6 +680,9 @@ _NOT_A_QUESTION = (
 MEASURE_NAMED = re.compile(
     rf"^(?:the\s+)?(?:final\s+|exact\s+|total\s+|current\s+|full-time\s+|starting\s+)?"
     rf"(?P<measure>{'|'.join(MEASURES)})\s+(?:of(?!\s+living\b)|for|in|at|on|between)\s|"  # not "cost of living"
+    # ... or a score typed before the game it is of ("final score north texas vs smu friday night")
+    r"(?:the\s+)?(?:final\s+|full-time\s+)?(?P<score_first>score|scoreline)\s+(?:[\w.'’&+-]+\s+){1,4}?"
+    r"(?:vs\.?|v\.?|versus|against)\s|"
     # ... or naming it last in a phrase asked as a question, asking nothing else ("Which official approved the fee?"
     # asks a name; "harbour budget", typed as a search, asks of the topic)
     rf"{_NOT_A_QUESTION}"
@@ -713,7 +716,12 @@ def asked_measure(question: str) -> tuple[str, str]:
         return sized.group("measure"), MEASURES[sized.group("measure")]
     named = MEASURE_NAMED.match(clause)
     if named:
-        measure = named.group("measure") or named.group("measure_last") or named.group("measure_searched")
+        measure = (
+            named.group("measure")
+            or named.group("score_first")
+            or named.group("measure_last")
+            or named.group("measure_searched")
+        )
         return measure, MEASURES[measure]
     if GOING_FOR.match(clause):
         return "price", MEASURES["price"]

@@ -84,7 +84,10 @@ POINTS_BACK = re.compile(
 ASKS_REASON = re.compile(
     r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b|"
     r"\b(?:tell\s+me|explain|know|wonder|understand)\s+why\b|"  # "Tell me why Rachel Abrams thinks ..."
-    r"^\s*(?:what(?:'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?reasons?|how\s+come)\b",  # "What reason did Apple give"
+    r"^\s*(?:what(?:'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?reasons?|how\s+come)\b|"  # "What reason did Apple give"
+    # "What does The Verge say is behind Spotify's return to profit?", "What caused the decline ...?": a cause
+    r"^\s*what\b[^?]{0,60}?\b(?:is|was|are|were|'s|’s)\s+behind\b|"
+    r"^\s*what\s+(?:caused|causes|drove|drives|prompted|triggered|sparked|is\s+driving|was\s+driving)\b",
     re.I,
 )
 # ... a sentence that says what made something so ("because", "due to", "feared that", "blamed on"), not only what

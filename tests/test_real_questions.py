@@ -5870,3 +5870,64 @@ def test_who_did_a_deed_the_passages_found_do_not_tell_is_found_in_their_article
     answer = funding_round.ask("Who led Kelby Mobile's $3 million round?")
     assert not answer.abstained and answer.text.startswith("Harbour Capital."), answer.text
     assert "led the pre-Series A funding round" in answer.text, answer.text
+
+
+# A preview of a game, telling the scores of the sides' earlier meetings and where each stands
+GAME_PREVIEW = {
+    "preview.txt": (
+        {"title": "Lund vs. Kelby odds and predictions", "source": "Harbour Sports", "published": "2024-11-05"},
+        "Kelby is 7-2, 5-0 in its last season in the Harbour Conference. "
+        "When looking at Lund vs. Kelby odds, the recent past gives a good window into what to expect: over the "
+        "previous four seasons, Kelby has beaten Lund by scores of 48-10, 35-12, 65-35 and 49-27. "
+        "The game kicks off on Friday night at the old harbour ground.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def game_preview(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("game_preview") / "articles", GAME_PREVIEW, local_embedder)
+
+
+def test_a_score_typed_before_its_game_is_not_answered_by_earlier_meetings_or_records(game_preview: Assistant) -> None:
+    from rag.asked_kinds import of_past_meetings, without_records
+
+    assert asked_measure("final score lund vs kelby friday night") == ("score", "score")
+    assert asked_measure("score lakers vs celtics") == ("score", "score")
+    assert without_records("Kelby is 7-2, 5-0 in its last season.") == "Kelby is          in its last season."
+    assert without_records("Lund moves to 6-1, while Kelby fall to 5-2.") == "Lund moves to    , while Kelby fall to    ."
+    assert without_records("The score was 21-14 at the half.") == "The score was 21-14 at the half."
+    assert of_past_meetings("What was the final score?", "over the previous four seasons, Kelby won 48-10")
+    assert not of_past_meetings("What was the score the last time they met?", "the last time they met, Kelby won")
+    for question in ("final score lund vs kelby friday night", "What was the final score of the Lund vs Kelby game?"):
+        answer = game_preview.ask(question)
+        assert answer.abstained and "48-10" not in answer.text and "7-2" not in answer.text, (question, answer.text)
+
+
+# A markets report: what is behind a move, told with "due to"
+MARKET_MOVE = {
+    "markets.txt": (
+        {"title": "Harbour shares rise", "source": "Coast Courier", "published": "2024-10-04"},
+        "Harbour Freight shares rose 9 percent on Tuesday after the company reported an operating profit for the "
+        "first time in a year. "
+        "The profit was in large part due to a price increase earlier this year and the closing of two loss-making "
+        "routes. "
+        "Analysts expect more cuts next year.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def market_move(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("market_move") / "articles", MARKET_MOVE, local_embedder)
+
+
+def test_what_is_behind_something_asks_its_cause(market_move: Assistant) -> None:
+    from rag.ranking import ASKS_REASON
+
+    for question in ("What does the Coast Courier say is behind Harbour Freight's return to profit?",
+                     "what's behind the rise in Harbour Freight shares", "What caused the rise?"):
+        assert ASKS_REASON.search(question), question
+    assert not ASKS_REASON.search("What is behind the door?  ".replace("What is behind", "Who is behind"))
+    answer = market_move.ask("What does the Coast Courier say is behind Harbour Freight's return to an operating profit?")
+    assert not answer.abstained and "due to a price increase" in answer.text, answer.text
