@@ -1621,14 +1621,18 @@ def _where_to_look(retrieval: Retrieval) -> list[tuple[int, int]]:
 
 
 # what ends the thing a deed is done to in a "who" question ("Who led StarNews Mobile's $3 million round in October?")
-_DEED_OBJECT_END = re.compile(r"\s+(?:in|at|on|of|for|from|as|after|before|during|with|against|to|by|when|while|that|which)\b|[,?.;]")
-DEED_OBJECT_WINDOW = 6  # words after the deed within which a sentence writes what it was done to ("led the pre-Series A funding round")
+_DEED_OBJECT_END = re.compile(
+    r"\s+(?:in|at|on|of|for|from|as|after|before|during|with|against|to|by|when|while|that|which)\b|[,?.;]"
+)
+DEED_OBJECT_WINDOW = (
+    6  # words after the deed within which a sentence writes what it was done to ("led the pre-Series A funding round")
+)
 
 
 def _deed_object(clause: str) -> str:
     """The stem of the noun a "who" question's deed is done to, its last word before a preposition ("Who led StarNews
     Mobile's $3 million round?": "round"); '' when the question writes none (a name is no noun: "Who replaced Mira
-    Murati").""" 
+    Murati")."""
     asked = WHO_DID.match(clause)
     if asked is None:
         return ""

@@ -59,7 +59,10 @@ def test_a_title_written_out_is_followed_by_the_initials_the_articles_write() ->
 
 def test_initials_before_a_capitalised_word_are_a_first_name_and_stay_as_they_are() -> None:
     # "MOK Berg" is someone whose first name is written as initials, not Marta Oyelaran-Kent
-    assert spell_out_initials("How many yards did MOK Berg have?", PEOPLE, frequency) == "How many yards did MOK Berg have?"
+    assert (
+        spell_out_initials("How many yards did MOK Berg have?", PEOPLE, frequency)
+        == "How many yards did MOK Berg have?"
+    )
     assert spell_out_initials("Why is MOK on trial?", PEOPLE, frequency) == "Why is MOK (Marta Oyelaran-Kent) on trial?"
     assert spell_out_initials("Why is MOK's trial late?", PEOPLE, frequency) == (
         "Why is MOK (Marta Oyelaran-Kent)'s trial late?"

@@ -5707,8 +5707,12 @@ FILED_FROM_GROUND = {
         "The manager said she was pleased with the point.",
     ),
     "ferries.txt": (
-        {"title": "Ferry fares rise", "source": "Coast Courier", "author": "Bo Kim, Tom Reyes and Ida Holm",
-         "published": "2024-11-28"},
+        {
+            "title": "Ferry fares rise",
+            "source": "Coast Courier",
+            "author": "Bo Kim, Tom Reyes and Ida Holm",
+            "published": "2024-11-28",
+        },
         "Ferry fares on the harbour routes will rise by eight percent in January, the operator said on Thursday.",
     ),
 }
@@ -5752,8 +5756,8 @@ INITIALS_WITH_STOPS = {
     ),
     "boxing.txt": (
         {"title": "Jessop ready for Lund bout", "source": "Harbour Sports", "published": "2024-10-20"},
-        "\"I am ready,\" Tom Jessop said on Friday. Jessop fights in Lund next month. "
-        "\"The camp went well,\" Jessop said. Jessop has won eleven straight bouts.",
+        '"I am ready," Tom Jessop said on Friday. Jessop fights in Lund next month. '
+        '"The camp went well," Jessop said. Jessop has won eleven straight bouts.',
     ),
 }
 
@@ -5793,8 +5797,10 @@ def deals_roundup(tmp_path_factory: pytest.TempPathFactory, local_embedder: Base
 
 
 def test_how_much_is_a_thing_asks_its_price_told_of_it(deals_roundup: Assistant) -> None:
-    for question in ("how much is the Kelby Orca V2 Chroma in the Gadget Post's October gaming deals",
-                     "How much is Kelby's Orca V2 Chroma controller?"):
+    for question in (
+        "how much is the Kelby Orca V2 Chroma in the Gadget Post's October gaming deals",
+        "How much is Kelby's Orca V2 Chroma controller?",
+    ):
         assert ASKS_MONEY.search(question), question
         answer = deals_roundup.ask(question)
         assert not answer.abstained and "$87.99" in answer.text, (question, answer.text)
@@ -5895,7 +5901,9 @@ def test_a_score_typed_before_its_game_is_not_answered_by_earlier_meetings_or_re
     assert asked_measure("final score lund vs kelby friday night") == ("score", "score")
     assert asked_measure("score lakers vs celtics") == ("score", "score")
     assert without_records("Kelby is 7-2, 5-0 in its last season.") == "Kelby is          in its last season."
-    assert without_records("Lund moves to 6-1, while Kelby fall to 5-2.") == "Lund moves to    , while Kelby fall to    ."
+    assert (
+        without_records("Lund moves to 6-1, while Kelby fall to 5-2.") == "Lund moves to    , while Kelby fall to    ."
+    )
     assert without_records("The score was 21-14 at the half.") == "The score was 21-14 at the half."
     assert of_past_meetings("What was the final score?", "over the previous four seasons, Kelby won 48-10")
     assert not of_past_meetings("What was the score the last time they met?", "the last time they met, Kelby won")
@@ -5925,9 +5933,14 @@ def market_move(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEm
 def test_what_is_behind_something_asks_its_cause(market_move: Assistant) -> None:
     from rag.ranking import ASKS_REASON
 
-    for question in ("What does the Coast Courier say is behind Harbour Freight's return to profit?",
-                     "what's behind the rise in Harbour Freight shares", "What caused the rise?"):
+    for question in (
+        "What does the Coast Courier say is behind Harbour Freight's return to profit?",
+        "what's behind the rise in Harbour Freight shares",
+        "What caused the rise?",
+    ):
         assert ASKS_REASON.search(question), question
-    assert not ASKS_REASON.search("What is behind the door?  ".replace("What is behind", "Who is behind"))
-    answer = market_move.ask("What does the Coast Courier say is behind Harbour Freight's return to an operating profit?")
+    assert not ASKS_REASON.search("Who is behind the Harbour Freight bid?")  # a name
+    answer = market_move.ask(
+        "What does the Coast Courier say is behind Harbour Freight's return to an operating profit?"
+    )
     assert not answer.abstained and "due to a price increase" in answer.text, answer.text
