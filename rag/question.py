@@ -1245,11 +1245,11 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
     for start, end, author in catalog.writers_named(question):
         if not free(start, end):
             continue
-        outlet = _outlet_before(question, start, found)
-        if outlet is None:
+        writes_for = _outlet_before(question, start, found)
+        if writes_for is None:
             found.append(OutletMention(question[start:end], start, end, authors=catalog.bylines_of([author])))
         else:
-            found[found.index(outlet)] = replace(outlet, written=question[outlet.start : end], end=end)
+            found[found.index(writes_for)] = replace(writes_for, written=question[writes_for.start : end], end=end)
     return _named_again(question, sorted(found, key=lambda m: m.start))
 
 
