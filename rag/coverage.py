@@ -30,7 +30,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.aliases import WRITTEN_OUT_TITLES
 from rag.citations import cosine
-from rag.lexicon import COUNTRY_INITIALS, FUNCTION_WORDS, IRREGULAR_FORMS, content_stems, stem, words
+from rag.lexicon import COUNTRY_INITIALS, FUNCTION_WORDS, IRREGULAR_FORMS, KINDS_COUNTED, content_stems, stem, words
 from rag.spelling import one_letter_changed, slips_of
 from rag.word_frequency import zipf_frequency
 
@@ -238,8 +238,10 @@ def _spelt_alike(term: str, word: str) -> bool:
 
 
 def close_forms(term: str, vocabulary: Vocabulary, embedder: BaseEmbedding) -> set[str]:
-    """The stems that stand for `term` in the corpus: its own, and those of corpus words close in meaning."""
-    forms = {stem(term)} | {stem(form) for form in IRREGULAR_FORMS.get(stem(term), ())}
+    """The stems that stand for `term` in the corpus: its own, its irregular forms and the kinds of it a count names
+    (`IRREGULAR_FORMS`, `KINDS_COUNTED`), and those of corpus words close in meaning."""
+    written = IRREGULAR_FORMS.get(stem(term), ()) + KINDS_COUNTED.get(stem(term), ())
+    forms = {stem(term)} | {stem(form) for form in written}
     # written nearly alike as well: words starting alike can be near in meaning and another thing ("midsommar" is
     # no form of "middlemarch")
     variants = (

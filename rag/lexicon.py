@@ -186,3 +186,13 @@ IRREGULAR_FORMS = {
     "fight": ("fought",),
     "flight": ("flew", "flown"),
 }
+
+# the nouns a count of a thing is written with when it names kinds of it, by the stem of what is counted ("how many
+# kids do they have": "The couple share three daughters")
+KINDS_COUNTED = {
+    "kid": ("children", "child", "daughters", "daughter", "sons", "son"),
+    "child": ("kids", "kid", "daughters", "daughter", "sons", "son"),
+    "children": ("kids", "kid", "daughters", "daughter", "sons", "son"),
+    "sibl": ("brothers", "brother", "sisters", "sister"),
+    "grandchildren": ("grandkids", "granddaughters", "granddaughter", "grandsons", "grandson"),
+}

@@ -5944,3 +5944,26 @@ def test_what_is_behind_something_asks_its_cause(market_move: Assistant) -> None
         "What does the Coast Courier say is behind Harbour Freight's return to an operating profit?"
     )
     assert not answer.abstained and "due to a price increase" in answer.text, answer.text
+
+
+# A profile of a couple: how many children they have, told as the kinds of them
+COUPLE_PROFILE = {
+    "couple.txt": (
+        {"title": "Ann and Bo Lind on forty years of marriage", "source": "Coast Courier", "published": "2024-11-27"},
+        "Singers Ann Lind and Bo Lind shared a few secrets about their marriage of nearly forty years. "
+        "They met at a festival in Kelby in 1984 but did not start dating until 1986. "
+        "The couple share three daughters: Mia, 31; Ella, 29; and Lou, 25. "
+        "Both still tour every summer.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def couple_profile(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("couple") / "articles", COUPLE_PROFILE, local_embedder)
+
+
+def test_a_count_of_children_is_answered_by_a_count_of_the_kinds_of_them(couple_profile: Assistant) -> None:
+    for question in ("how many kids do Ann and Bo Lind have", "How many children do Ann and Bo Lind have?"):
+        answer = couple_profile.ask(question)
+        assert not answer.abstained and "three daughters" in answer.text, (question, answer.text)
