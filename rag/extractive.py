@@ -1181,10 +1181,12 @@ class ExtractiveEngine(Engine):
                     # a sentence ranked near the best in a paragraph naming them ("The Google Pixel Buds A-Series ...
                     # / They get up to five hours of battery life"); a day or a year found that way was as often
                     # another event's, but not one found under a heading naming what the question names
+                    # ... or right after the sentence naming who it is of ("This time it's Boston Dynamics CTO, Aaron
+                    # Saunders. / He has been with the company for more than 20 years")
+                    gives_length = writes_duration if writes is WRITES_DURATION else partial(_tells, writes)
                     told = (
-                        self._typed_in_article(
-                            s, writes_duration if writes is WRITES_DURATION else partial(_tells, writes)
-                        )
+                        _typed_after(chosen, following, gives_length, POINTS_BACK_TO_SOMEONE)
+                        or self._typed_in_article(s, gives_length)
                         or (self._length_of_asked(s, names) if ASKS_LENGTH.search(question) else None)
                         or next(
                             (
@@ -1567,16 +1569,24 @@ def _tells(writes: re.Pattern[str], sentence: ScoredSentence) -> bool:
     return writes.search(sentence.evidence.quote) is not None and not ASKS_ITSELF.match(sentence.evidence.quote)
 
 
+# a sentence going on about the one named in the sentence before it ("He has been with the company for 20 years")
+POINTS_BACK_TO_SOMEONE = re.compile(rf"{POINTS_BACK.pattern}|[\"“‘']?(?:He|She|His|Her)\b")
+
+
+ADJACENT_GAP = 3  # characters between two sentences one right after the other (a space, a line break)
+
+
 def _typed_after(
     chosen: Sequence[ScoredSentence],
     following: dict[tuple[str, int], ScoredSentence],
     gives: Callable[[ScoredSentence], bool],
+    points_back: re.Pattern[str] = POINTS_BACK,
 ) -> ScoredSentence | None:
     """The sentence right after one of the first `TYPED_AFTER` chosen, pointing back to it ("These headphones ...",
-    "They ..."), that gives what the question asks for (`gives`); None when none does."""
+    "They ..."; `points_back`), that gives what the question asks for (`gives`); None when none does."""
     for sentence in chosen[:TYPED_AFTER]:
         after = _next_sentence(sentence, following)
-        if after is not None and POINTS_BACK.match(after.evidence.quote) and gives(after):
+        if after is not None and points_back.match(after.evidence.quote) and gives(after):
             return after
     return None
 
@@ -2139,7 +2149,28 @@ def _in_reading_order(chosen: Sequence[ScoredSentence], lead: ScoredSentence | N
     lines above it), then article by article (the lead's first, else the best's), each in reading order."""
     leading = [lead] if lead is not None else []
     article_rank = {doc: i for i, doc in enumerate(dict.fromkeys(c.evidence.doc_id for c in [*leading, *chosen]))}
-    return sorted(chosen, key=lambda c: (c is not lead, article_rank[c.evidence.doc_id], c.evidence.start_char))
+    # ... a lead pointing back ("He has been with the company for more than 20 years") after the sentence right before
+    # it, when chosen ("This time it's Boston Dynamics CTO, Aaron Saunders.")
+    first = lead
+    if lead is not None and POINTS_BACK_TO_SOMEONE.match(lead.evidence.quote):
+        first = next(
+            (
+                c
+                for c in chosen
+                if c.evidence.doc_id == lead.evidence.doc_id
+                and 0 <= lead.evidence.start_char - (c.evidence.start_char + len(c.evidence.quote)) <= ADJACENT_GAP
+            ),
+            lead,
+        )
+    return sorted(
+        chosen,
+        key=lambda c: (
+            c is not first and c is not lead,
+            c is not first,
+            article_rank[c.evidence.doc_id],
+            c.evidence.start_char,
+        ),
+    )
 
 
 def _name_pattern(entity: Candidate) -> re.Pattern[str]:

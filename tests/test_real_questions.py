@@ -5967,3 +5967,29 @@ def test_a_count_of_children_is_answered_by_a_count_of_the_kinds_of_them(couple_
     for question in ("how many kids do Ann and Bo Lind have", "How many children do Ann and Bo Lind have?"):
         answer = couple_profile.ask(question)
         assert not answer.abstained and "three daughters" in answer.text, (question, answer.text)
+
+
+# A Q&A's introduction: how long the one interviewed has been at the company, told right after she is named
+QA_INTRODUCTION = {
+    "qa.txt": (
+        {"title": "Robotics Q&A with Kelby Robotics' Ada Kerr", "source": "Startup Wire", "published": "2024-12-09"},
+        "We are talking to robotics leaders about where the field is going. "
+        "This time it's Kelby Robotics CTO, Ada Kerr. "
+        "She has been with the company for more than 20 years, most recently serving as its vice president of "
+        "engineering. "
+        "What role will generative AI play in the future of robotics? "
+        "Kerr said it would help robots plan their movements.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def qa_introduction(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("qa_intro") / "articles", QA_INTRODUCTION, local_embedder)
+
+
+def test_how_long_someone_has_been_somewhere_is_told_right_after_they_are_named(qa_introduction: Assistant) -> None:
+    answer = qa_introduction.ask("How long has Ada Kerr been at Kelby Robotics?")
+    assert not answer.abstained and "more than 20 years" in answer.text, answer.text
+    # the sentence naming her is read first, the one going on about her after it
+    assert answer.text.index("Ada Kerr") < answer.text.index("She has been"), answer.text
