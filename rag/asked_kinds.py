@@ -231,7 +231,7 @@ _NOT_PRICED = (
 )
 ASKS_MONEY = re.compile(
     # ... "how much prize money", "how much seed funding": money named with a word or two before it
-    rf"{OPENS}how\s+much\s+(?:(?:{_WORD}\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    rf"{OPENS}how\s+much\s+(?:(?:{_WORD}\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|aid|"
     # ... or by what is done with it ("how much time did he spend" asks a length of time), past an aside set off by
     # commas ("How much did Rainforest, the Atlanta payments startup, raise ...")
     rf"financing|funds)\b|(?!time\b)(?:{_WORD},?\s+){{1,12}}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
@@ -429,7 +429,10 @@ def of_past_meetings(question: str, sentence: str) -> bool:
 # "When is the trial set to begin?": answered only by a sentence that says when (a date, a year, a month,
 # a season, "last week", "two days ago"); "When Chewy ran a promotion, what ..." asks no time
 ASKS_WHEN = re.compile(
-    rf"{OPENS}when\s+(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b", re.I
+    rf"{OPENS}when\s+(?:{HEDGES}\s+)?(?:is|was|are|were|did|does|do|will|would|could|can|should|has|have|had)\b|"
+    # "What deadline has the Commission given Amazon ...?", "by when must it reply": a time
+    rf"{OPENS}(?:what|which)(?:['’]s|\s+(?:is|was|are|were))?\s+(?:the\s+)?(?:[\w-]+\s+)?deadline\b|{OPENS}by\s+when\b",
+    re.I,
 )
 _SEASONS = r"(?:spring|summer|autumn|fall|winter)"
 MONTH_NAME = (  # written with its capital: "may" and "Mar-a-Lago" are no months

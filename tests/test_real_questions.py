@@ -5993,3 +5993,57 @@ def test_how_long_someone_has_been_somewhere_is_told_right_after_they_are_named(
     assert not answer.abstained and "more than 20 years" in answer.text, answer.text
     # the sentence naming her is read first, the one going on about her after it
     assert answer.text.index("Ada Kerr") < answer.text.index("She has been"), answer.text
+
+
+# A regulator's objections with no deadline given, a shutdown told with no date, and aid told with no sum
+NO_TIME_NO_SUM = {
+    "objections.txt": (
+        {
+            "title": "EU objects to Kelby's purchase of Lund Robotics",
+            "source": "Startup Wire",
+            "published": "2024-11-27",
+        },
+        "European Union regulators have sent Kelby a formal statement of objections over its proposed purchase of "
+        "robot maker Lund Robotics. "
+        "Kelby was contacted for a response to the statement of objections. "
+        "The Commission's decision on the deal is due by February 14, 2025.",
+    ),
+    "zenlo.txt": (
+        {"title": "The founder of Zenlo is back", "source": "Startup Wire", "published": "2024-11-19"},
+        "Orca spent more than $200 million to buy Zenlo and kept its team. "
+        "As part of Orca's cost-cutting, the company decided to shut down Zenlo altogether. "
+        "Its founder has now started a new app.",
+    ),
+    "aid.txt": (
+        {"title": "Harbour aid may fade", "source": "Coast Courier", "published": "2024-12-25"},
+        "Military experts said the war's course next year will be dictated by whether aid from Kelby declines. "
+        "Another year of war has drained Western military resources and the appetite for sending aid.",
+    ),
+    "pledge.txt": (
+        {"title": "Lund pledges aid", "source": "Coast Courier", "published": "2024-12-20"},
+        "Lund pledged $1.2 billion in humanitarian aid to the harbour towns last month.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def no_time_no_sum(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("no_time") / "articles", NO_TIME_NO_SUM, local_embedder)
+
+
+def test_a_deadline_a_hedged_when_and_an_amount_of_aid_are_answered_only_by_a_time_or_a_sum(
+    no_time_no_sum: Assistant,
+) -> None:
+    for question in (
+        "What deadline has the European Commission given Kelby to respond to its objections?",
+        "When exactly did Orca pull the plug on Zenlo?",
+    ):
+        answer = no_time_no_sum.ask(question)
+        assert answer.abstained and answer.text == NO_WHEN, (question, answer.text)
+    answer = no_time_no_sum.ask("How much military aid in total has Kelby sent to the harbour?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    # the time or the sum given answers
+    answer = no_time_no_sum.ask("What is the deadline for the Commission's decision on Kelby's deal?")
+    assert not answer.abstained and "February 14, 2025" in answer.text, answer.text
+    answer = no_time_no_sum.ask("How much humanitarian aid did Lund pledge to the harbour towns?")
+    assert not answer.abstained and "$1.2 billion" in answer.text, answer.text
