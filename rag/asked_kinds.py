@@ -61,6 +61,19 @@ OPENS = rf"(?:^\s*|[,:;—–]\s*|\s-\s*|,?\s+and\s+)(?:{HEDGES}\s+)?"
 
 # "How many soldiers ...", "what is the exact number of ...": answered only by a sentence that gives a
 # figure (a year alone is none: "in the summer of 1941" says when, not how many)
+# what a player's game is counted in: a search naming one and a name asks how many ("AJ Brown receiving yards Dolphins
+# vs Eagles", "mctominay goals this season", "Virat Kohli total runs at the World Cup")
+STAT_NOUNS = (
+    "yards|points|goals|assists|rebounds|touchdowns|tds|carries|catches|receptions|sacks|tackles|wickets|runs|saves|"
+    "strikeouts|steals|interceptions"
+)
+# a search typed as a name and a stat, no question nor request: its stat is what it asks how many of
+STAT_SEARCHED = re.compile(
+    r"^\s*(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
+    r"have|had|should|give|tell|summar\w*|compare|list|explain|describe|show|according)\b)"
+    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?:(?:rushing|receiving|passing|total|career|season)\s+)?(?P<stat>{STAT_NOUNS})\b",
+    re.IGNORECASE,
+)
 ASKS_FIGURE = re.compile(  # "By what percentage ...", "At how many ...": a preposition may come first
     rf"{OPENS}(?:(?:by|to|at|of|for|in|from|with)\s+)?(?:how\s+(?:many|much|(?:big|large|old|tall|heavy|expensive)\b(?!\s+(?:a|an)\b))|"
     r"what(?:['’]?s\s+|\s+(?:is\s+|was\s+|are\s+|were\s+)?)(?:the\s+)?(?:exact\s+|total\s+)?"
@@ -560,8 +573,12 @@ COUNTED_DOER = re.compile(
 
 
 def counted_doer(question: str) -> str:
-    """Who does what a counting question counts ("How many points did Jordon Crawford score": "Jordon Crawford");
-    '' when the question does not name them so."""
+    """Who does what a counting question counts ("How many points did Jordon Crawford score": "Jordon Crawford"), or
+    whose stat a search names first ("AJ Brown receiving yards ..."); '' when the question does not name them so."""
+    searched = STAT_SEARCHED.match(question)
+    if searched:  # "AJ Brown receiving yards Dolphins vs Eagles": the name the search opens with
+        before = question[: searched.start("stat")]
+        return re.sub(r"(?:\s+(?:rushing|receiving|passing|total|career|season))+\s*$", "", before, flags=re.I).strip()
     match = COUNTED_DOER.search(question)
     # a question written in title case ("How Many Points Did Jordon Crawford Score ...") tells no name by its capitals
     if match is None or TITLE_CASED.search(question):
@@ -681,7 +698,10 @@ def only_might_be(sentence: str) -> bool:
 # "How many passing yards", "how many paying subscribers": the kind of what is counted, a verb's -ing form, which the
 # figure's words must tell too ("passes for 267 yards", "paid subscribers"), not a run's yards or a return's; and the
 # words a game's report tells each kind by ("Six catches for 163 yards", "rushed for 127 yards on 20 carries")
-COUNTED_KIND = re.compile(r"\bhow\s+many\s+(?P<kind>[a-z]+ing)\s+[a-z]+", re.IGNORECASE)
+COUNTED_KIND = re.compile(
+    rf"\bhow\s+many\s+(?P<kind>[a-z]+ing)\s+[a-z]+|\b(?P<searched>rushing|receiving|passing)\s+(?:{STAT_NOUNS})\b",
+    re.IGNORECASE,
+)
 KIND_WORDS = {
     "receiving": "catch catches caught reception receptions",
     "rushing": "rushed carries carry run runs ran",
@@ -695,7 +715,7 @@ def counted_kind_stems(question: str) -> set[str]:
     asked = COUNTED_KIND.search(question)
     if asked is None:
         return set()
-    kind = asked.group("kind").lower()
+    kind = (asked.group("kind") or asked.group("searched")).lower()
     base = kind.removesuffix("ing")
     past = {stem(p) for p, present in IRREGULAR_PAST.items() if present == base}
     return {stem(kind)} | past | {stem(w) for w in KIND_WORDS.get(kind, "").split()}

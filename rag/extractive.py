@@ -73,6 +73,7 @@ from rag.asked_kinds import (
     NO_WHEN,
     NO_YEAR,
     PRICES,
+    STAT_SEARCHED,
     STILL_TO_COME,
     WRITES_AGE,
     WRITES_DAY,
@@ -953,6 +954,7 @@ class ExtractiveEngine(Engine):
         asks_percent = ASKS_PERCENT.search(question) is not None
         if (
             ASKS_FIGURE.search(question)
+            or STAT_SEARCHED.match(question)
             or measure
             or ASKS_MONEY.search(question)
             or odds
@@ -1122,6 +1124,10 @@ class ExtractiveEngine(Engine):
                     ),
                     None,
                 )
+                if told is None and STAT_SEARCHED.match(asking):  # a stat searched for: theirs, anywhere in the article
+                    told = self._typed_in_article(
+                        s, lambda c: counts_asked(c) and _names_every([doer], c.evidence.quote), focused=True
+                    )
                 if told is not None:
                     add(told)
             # a figure goes on in the sentence after it that points back to it ("Before October 7, IMPA received

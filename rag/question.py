@@ -22,7 +22,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import reduce
 
-from rag.asked_kinds import ASKS_CAPITAL, ASKS_DAY, ASKS_FIGURE, ASKS_WHEN, RATINGS, WIN_LOSS_RECORD, asks_figure_in
+from rag.asked_kinds import (
+    ASKS_CAPITAL,
+    ASKS_DAY,
+    ASKS_FIGURE,
+    ASKS_WHEN,
+    RATINGS,
+    STAT_SEARCHED,
+    WIN_LOSS_RECORD,
+    asks_figure_in,
+)
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
 from rag.lexicon import (
@@ -779,8 +788,9 @@ def question_focus(question: str) -> str:
     if deed := COUNTED_DEED.match(clause) or COUNTED_DEED_DONE.match(main_clause(question)):
         return deed.group("focus")
     match = _focus_match(clause)
-    if match is None:
-        return ""
+    if match is None:  # "AJ Brown receiving yards Dolphins vs Eagles": the stat a search names
+        searched = STAT_SEARCHED.match(main_clause(question))
+        return searched.group("stat").lower() if searched else ""
     focus = match.group("focus")
     if match.re is PAID_FOR and re.search(rf"\b{re.escape(focus.capitalize())}\b", question):
         return ""  # a name bought ("pay for Activision Blizzard"): the sentences may write it shorter ("Activision")
@@ -1344,8 +1354,10 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     if kind == "count":  # "What is Japan's GDP": a sentence giving it names it (the rating measures, of two words:
         plan.focus = plan.measure.split()[-1]  # "review score" names a score)
         plan.focus_words = tuple(MEASURE_WORDS.get(plan.measure, "").split())
-    if not asks_figure_in(question, plan.measure):  # a figure is of what it counts; "What are the main criticisms
-        plan.focus, plan.focus_words = "", ()  # of X?" is answered in the articles' words, which need not write it
+    # a figure is of what it counts; "What are the main criticisms of X?" is answered in the articles' words, which
+    # need not write it ("AJ Brown receiving yards ...", a stat searched for, is a figure all the same)
+    if not asks_figure_in(question, plan.measure) and not STAT_SEARCHED.match(question):
+        plan.focus, plan.focus_words = "", ()
     plan.asks_noun = asked_noun(question)
     opening = LEADING_PREPOSITION.match(question.strip()) or STRANDED_PREPOSITION.match(question.strip())
     plan.asks_preposition = opening.group("preposition").lower() if opening else ""

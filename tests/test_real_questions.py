@@ -6047,3 +6047,42 @@ def test_a_deadline_a_hedged_when_and_an_amount_of_aid_are_answered_only_by_a_ti
     assert not answer.abstained and "February 14, 2025" in answer.text, answer.text
     answer = no_time_no_sum.ask("How much humanitarian aid did Lund pledge to the harbour towns?")
     assert not answer.abstained and "$1.2 billion" in answer.text, answer.text
+
+
+# A live blog of a game: a stat typed as a search is answered with the player's figure
+GAME_BLOG = {
+    "blog.txt": (
+        {
+            "title": "Kelby vs. Lund live score, updates, highlights",
+            "source": "Harbour Sports",
+            "published": "2024-10-22",
+        },
+        "Kelby vs. Lund live score, updates and highlights from Sunday night's game. "
+        "The Harbour Sports tracked live updates from Sunday night's game between Kelby and Lund. "
+        "8:57 p.m. — Leo Dunn has Kelby into Lund territory after a quick pass on Sunday night. "
+        "9:40 p.m. — Leo Dunn is sacked on third down as Lund's defence holds Kelby. "
+        "10:02 p.m. — Leo Dunn finds Mia Berg for a touchdown and Kelby lead Lund. "
+        "Dunn finished the game with 280 passing yards. "
+        "Lund's Ben Vale now has 879 yards on the season.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def game_blog(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("game_blog") / "articles", GAME_BLOG, local_embedder)
+
+
+def test_a_stat_typed_as_a_search_is_answered_with_the_players_figure(game_blog: Assistant) -> None:
+    from rag.asked_kinds import STAT_SEARCHED, counted_doer
+
+    assert STAT_SEARCHED.match("Leo Dunn passing yards Kelby vs Lund Sunday night")
+    assert counted_doer("Leo Dunn passing yards Kelby vs Lund Sunday night") == "Leo Dunn"
+    assert not STAT_SEARCHED.match("how many goals did he score")  # a question, asked as one
+    assert not STAT_SEARCHED.match("summarize the goals of the plan")
+    answer = game_blog.ask("Leo Dunn passing yards Kelby vs Lund Sunday night")
+    assert not answer.abstained and "280 passing yards" in answer.text, answer.text
+    assert "879" not in answer.text, answer.text
+    # a topic searched for is no stat asked: nothing is declined for want of a figure
+    answer = game_blog.ask("Kelby vs Lund highlights")
+    assert not answer.abstained, answer.text
