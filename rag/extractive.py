@@ -116,7 +116,7 @@ from rag.asked_kinds import (
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import WHO_DID, Candidate, asked_deeds, introduces, names_in, tells_deed
+from rag.entities import WHO_DID, Candidate, asked_deeds, introduces, names_in, shaped_as_person, tells_deed
 from rag.entity_choice import LIGHT_DEEDS, choose_entity, deed_clause, telling_words
 from rag.figures import NUMBER_WORDS, numbers_in
 from rag.lexicon import (
@@ -1130,6 +1130,15 @@ class ExtractiveEngine(Engine):
                     )
                 if told is not None:
                     add(told)
+                elif shaped_as_person(counted_doer(asking)) and not any(
+                    counts_asked(c) and _tells_of(c, doer, s.preceding) for c in chosen
+                ):
+                    # "How many rushing yards did Zach Charbonnet put up against the Cowboys?": a person's count is
+                    # told of them, by name or as "He" right after ("He caught 82 passes"); another's ("anyone who's
+                    # rushed for just 47 yards") is none
+                    if asks_figure_in(first, measure):
+                        return NO_FIGURE, unanswered
+                    unanswered += _halves_asking(plan, lambda asked: asks_figure_in(asked, measure))
             # a figure goes on in the sentence after it that points back to it ("Before October 7, IMPA received
             # about 100 reports a day ... / That number jumped to about 1,000."): the later figure may be the one asked
             for figure_given in [c for c in chosen if counts_asked(c)]:
@@ -1577,6 +1586,17 @@ def _tells(writes: re.Pattern[str], sentence: ScoredSentence) -> bool:
 
 # a sentence going on about the one named in the sentence before it ("He has been with the company for 20 years")
 POINTS_BACK_TO_SOMEONE = re.compile(rf"{POINTS_BACK.pattern}|[\"“‘']?(?:He|She|His|Her)\b")
+
+
+def _tells_of(c: ScoredSentence, name: Sequence[str], preceding: dict[tuple[str, int], ScoredSentence]) -> bool:
+    """Whether a sentence names someone by a word of their name, or opens with "He" or "She" right after one that
+    does ("UTSA's leading receiver Joshua Cephus did the heavy lifting. / He caught 82 passes ...")."""
+    if _names_every([name], c.evidence.quote):
+        return True
+    if not POINTS_BACK_TO_SOMEONE.match(c.evidence.quote):
+        return False
+    before = adjacent(preceding, c.evidence.doc_id, c.evidence.start_char, -1)
+    return before is not None and _names_every([name], before.evidence.quote)
 
 
 ADJACENT_GAP = 3  # characters between two sentences one right after the other (a space, a line break)

@@ -6086,3 +6086,29 @@ def test_a_stat_typed_as_a_search_is_answered_with_the_players_figure(game_blog:
     # a topic searched for is no stat asked: nothing is declined for want of a figure
     answer = game_blog.ask("Kelby vs Lund highlights")
     assert not answer.abstained, answer.text
+
+
+# A preview: one player's count told of him, another's asked of and told of no one
+PLAYERS_COUNTS = {
+    "preview.txt": (
+        {"title": "Start 'em, sit 'em: Kelby vs. Lund", "source": "Harbour Sports", "published": "2024-11-30"},
+        "When Kelby and Lund meet on Thursday night, plenty of fantasy questions remain. "
+        "Backup Mika Berg exited early because of a knee injury against Lund, putting his status in doubt. "
+        "Be wary of anyone who has rushed for just 47 yards two straight weeks. "
+        "Kelby's leading receiver Tom Reyes did the heavy lifting for the unit. "
+        "He caught 82 passes for 1,049 yards and nine touchdowns.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def players_counts(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("players_counts") / "articles", PLAYERS_COUNTS, local_embedder)
+
+
+def test_a_persons_count_is_told_of_them_not_of_anyone(players_counts: Assistant) -> None:
+    answer = players_counts.ask("How many rushing yards did Mika Berg put up against Lund on Thursday night?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    # told as "He" right after the sentence naming him
+    answer = players_counts.ask("how many catches did Tom Reyes have this season?")
+    assert not answer.abstained and "82 passes" in answer.text, answer.text
