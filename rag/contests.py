@@ -19,7 +19,7 @@ from rag.ranking import ScoredSentence
 # "Who won ...", "Which team won ...", "who came out on top in ..."
 ASKS_WINNER = re.compile(
     r"^\s*(?:who|which\s+(?:team|side|club|country|nation|fighter|boxer|player|school|driver))\s+"
-    r"(?:won|wins|came\s+out\s+on\s+top|prevailed)\b",
+    r"(?:won|wins|came\s+out\s+on\s+top|prevailed|ended\s+up\s+winning|went\s+on\s+to\s+win)\b",
     re.IGNORECASE,
 )
 _SIDE = r"(?:[A-Z][\w'’.&-]*\s+){0,2}[A-Z][\w'’.&-]*"  # a name of one to three capitalised words
@@ -28,6 +28,8 @@ SIDES = (
     # "Prochazka vs Pereira", "rovers vs town" (typed in lower case: the words either side)
     re.compile(rf"(?P<a>{_SIDE}|[\w'’.&-]+)\s+(?:vs\.?|v\.?|versus)\s+(?P<b>{_SIDE}|[\w'’.&-]+)"),
     re.compile(rf"\bbetween\s+(?:the\s+)?(?P<a>{_SIDE})\s+and\s+(?:the\s+)?(?P<b>{_SIDE})"),  # "between India and ..."
+    # "who won the 2023 davis cup final, australia or italy?": the two offered at the end
+    re.compile(rf",\s*(?:the\s+)?(?P<a>{_SIDE}|[\w'’.&-]+)\s+or\s+(?:the\s+)?(?P<b>{_SIDE}|[\w'’.&-]+)\s*\??\s*$"),
     # "the Chiefs-Packers Sunday Night Football game"
     # (its sides capitalised: "the pre-season match" names none)
     re.compile(

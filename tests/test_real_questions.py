@@ -6112,3 +6112,37 @@ def test_a_persons_count_is_told_of_them_not_of_anyone(players_counts: Assistant
     # told as "He" right after the sentence naming him
     answer = players_counts.ask("how many catches did Tom Reyes have this season?")
     assert not answer.abstained and "82 passes" in answer.text, answer.text
+
+
+# A preview of a cup final, and the report of its semi-final
+CUP_FINAL_PREVIEW = {
+    "preview.txt": (
+        {
+            "title": "Kelby and Orca meet in the Harbour Cup final",
+            "source": "Harbour Sports",
+            "published": "2024-11-24",
+        },
+        "Kelby, who lost last year's final to Lund, will have earned a 29th Harbour Cup title if they beat Orca in "
+        "Sunday's decider. "
+        "Jan Sintra beat Kelby's Alex Dunn in straight sets in the group stage.",
+    ),
+    "semi.txt": (
+        {"title": "Orca through to the final", "source": "Harbour Sports", "published": "2024-11-23"},
+        "Orca beat Vale 2-1 in the semi-final on Saturday to reach the Harbour Cup final.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def cup_final_preview(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("cup_final") / "articles", CUP_FINAL_PREVIEW, local_embedder)
+
+
+def test_who_won_of_two_offered_is_one_of_them_told_beating_the_other(cup_final_preview: Assistant) -> None:
+    from rag.contests import contest_sides
+
+    assert contest_sides("who ended up winning the 2024 harbour cup final, kelby or orca?") == ("kelby", "orca")
+    answer = cup_final_preview.ask("who ended up winning the 2024 harbour cup final, kelby or orca?")
+    assert answer.abstained and "do not say who won" in answer.text, answer.text
+    answer = cup_final_preview.ask("who won the harbour cup semi-final, orca or vale?")
+    assert not answer.abstained and answer.text.startswith("Orca."), answer.text
