@@ -779,6 +779,19 @@ def _another_of_the_name(candidate: Candidate, name: str) -> bool:
 BEFORE_DONE = (None, "has", "have", "had")
 
 
+def _did_it(candidate: Candidate, deed: str, done_to: str) -> bool:
+    """Whether a sentence names the candidate as the one by whom the deed was done (`agent_of`), or as its subject
+    doing it to the thing the question asks of (`does_deed_to`: "Janngo Capital ... led the pre-Series A funding
+    round"; not a team that "scored" when a player is asked for)."""
+    if agent_of(candidate, deed):
+        return True
+    return (
+        bool(done_to)
+        and agent_of(candidate, deed, subject=True)
+        and any(does_deed_to(e.quote, deed, done_to) for e in candidate.evidence)
+    )
+
+
 def agent_of(candidate: Candidate, deed: str, subject: bool = False) -> bool:
     """Whether a sentence names the candidate as the one by whom the deed (a verb's stem) was done: "The round
     was led by Nordlys Ventures", "acquired by the Harlow Group"; with `subject`, also as the subject of the deed's
@@ -898,6 +911,39 @@ def _deed_stem(verb: str) -> str:
     return stem(IRREGULAR_PAST.get(folded, folded))
 
 
+# what ends the thing a deed is done to in a "who" question ("Who led StarNews Mobile's $3 million round in October?")
+_DEED_OBJECT_END = re.compile(
+    r"\s+(?:in|at|on|of|for|from|as|after|before|during|with|against|to|by|when|while|that|which)\b|[,?.;]"
+)
+DEED_OBJECT_WINDOW = (
+    6  # words after the deed within which a sentence writes what it was done to ("led the pre-Series A funding round")
+)
+
+
+def deed_object(clause: str) -> str:
+    """The stem of the noun a "who" question's deed is done to, its last word before a preposition ("Who led StarNews
+    Mobile's $3 million round?": "round"); '' when the question writes none (a name is no noun: "Who replaced Mira
+    Murati")."""
+    asked = WHO_DID.match(clause)
+    if asked is None:
+        return ""
+    written = words(_DEED_OBJECT_END.split(clause[asked.end() :], maxsplit=1)[0])
+    last = written[-1] if written else ""
+    if not last or last in FUNCTION_WORDS or last.isdigit() or any(last in words(n) for n in names_in(clause)):
+        return ""
+    return stem(last)
+
+
+def does_deed_to(sentence: str, deed: str, done_to: str) -> bool:
+    """Whether a sentence names someone, then tells the deed and, within `DEED_OBJECT_WINDOW` words after it, the
+    thing it was done to."""
+    written = words(sentence)
+    for i, word in enumerate(written):
+        if tells_deed(word, deed) and done_to in {stem(w) for w in written[i + 1 : i + 1 + DEED_OBJECT_WINDOW]}:
+            return bool(names_in(sentence[: sentence.lower().find(word)] if word in sentence.lower() else ""))
+    return False
+
+
 def vote(
     question: str,
     scored: Sequence[tuple[Evidence, float]],
@@ -927,6 +973,7 @@ def vote(
     """
     known = known_names(tuple(people))
     deeds = asked_deeds(question, done_to=False)
+    done_to = deed_object(question)
     near_stems = {stem(w) for w in words(near)}
     question_stems = content_stems(question)
     # a small word ("by": "an article by Kim Hyo-myung") stands right next to the name it introduces
@@ -986,9 +1033,9 @@ def vote(
             or (titled is not None and titled(candidate))
         )
         # a body may be who did the deed asked about: "Who led the round?" is answered by "led by Nordlys Ventures",
-        # "Janngo Capital, an Africa-focused venture capital firm, led the round"
+        # or by "Janngo Capital, an Africa-focused venture capital firm, led the pre-Series A funding round"
         no_person = not a_person or _written_as_a_thing(candidate, everything)
-        if asks_for == "person" and no_person and not any(agent_of(candidate, deed, subject=True) for deed in deeds):
+        if asks_for == "person" and no_person and not any(_did_it(candidate, deed, done_to) for deed in deeds):
             continue
         if _a_common_word(candidate, everything, lower_words):
             continue

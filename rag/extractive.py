@@ -116,7 +116,16 @@ from rag.asked_kinds import (
 from rag.citations import cosine, number_citations, passage_sentences
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
-from rag.entities import WHO_DID, Candidate, asked_deeds, introduces, names_in, shaped_as_person, tells_deed
+from rag.entities import (
+    Candidate,
+    asked_deeds,
+    deed_object,
+    does_deed_to,
+    introduces,
+    names_in,
+    shaped_as_person,
+    tells_deed,
+)
 from rag.entity_choice import LIGHT_DEEDS, choose_entity, deed_clause, telling_words
 from rag.figures import NUMBER_WORDS, numbers_in
 from rag.lexicon import (
@@ -594,7 +603,7 @@ class ExtractiveEngine(Engine):
             return None
         clause = deed_clause(first_part(retrieval.standalone, retrieval.plan))
         deeds = [d for d in asked_deeds(clause) if d not in LIGHT_DEEDS]
-        done_to = _deed_object(clause)
+        done_to = deed_object(clause)
         best = s.best
         doc = best.evidence.doc_id
         if not deeds or not done_to:
@@ -605,7 +614,7 @@ class ExtractiveEngine(Engine):
             evidence
             for passage in s.article(doc)
             for evidence in passage_sentences(passage)
-            if any(_does_deed_to(evidence.quote, d, done_to) for d in deeds)
+            if any(does_deed_to(evidence.quote, d, done_to) for d in deeds)
         ]
         if not found:
             return None
@@ -1657,39 +1666,6 @@ def _where_to_look(retrieval: Retrieval) -> list[tuple[int, int]]:
     if attributed := ATTRIBUTED_TO.match(retrieval.standalone):
         spans.append(attributed.span())
     return spans
-
-
-# what ends the thing a deed is done to in a "who" question ("Who led StarNews Mobile's $3 million round in October?")
-_DEED_OBJECT_END = re.compile(
-    r"\s+(?:in|at|on|of|for|from|as|after|before|during|with|against|to|by|when|while|that|which)\b|[,?.;]"
-)
-DEED_OBJECT_WINDOW = (
-    6  # words after the deed within which a sentence writes what it was done to ("led the pre-Series A funding round")
-)
-
-
-def _deed_object(clause: str) -> str:
-    """The stem of the noun a "who" question's deed is done to, its last word before a preposition ("Who led StarNews
-    Mobile's $3 million round?": "round"); '' when the question writes none (a name is no noun: "Who replaced Mira
-    Murati")."""
-    asked = WHO_DID.match(clause)
-    if asked is None:
-        return ""
-    written = words(_DEED_OBJECT_END.split(clause[asked.end() :], maxsplit=1)[0])
-    last = written[-1] if written else ""
-    if not last or last in FUNCTION_WORDS or last.isdigit() or any(last in words(n) for n in names_in(clause)):
-        return ""
-    return stem(last)
-
-
-def _does_deed_to(sentence: str, deed: str, done_to: str) -> bool:
-    """Whether a sentence names someone, then tells the deed and, within `DEED_OBJECT_WINDOW` words after it, the
-    thing it was done to."""
-    written = words(sentence)
-    for i, word in enumerate(written):
-        if tells_deed(word, deed) and done_to in {stem(w) for w in written[i + 1 : i + 1 + DEED_OBJECT_WINDOW]}:
-            return bool(names_in(sentence[: sentence.lower().find(word)] if word in sentence.lower() else ""))
-    return False
 
 
 def _names_every(names: Sequence[Sequence[str]], text: str) -> bool:
