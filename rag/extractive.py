@@ -595,9 +595,9 @@ class ExtractiveEngine(Engine):
     def _deed_in_article(self, s: _Selection) -> ScoredSentence | None:
         """For a "who" question whose deed no sentence found tells ("Who led StarNews Mobile's $3 million round?": the
         passages found tell of the round and of earlier backers, not who led it), the sentence of the best sentence's
-        article that tells the deed beside a name and holds `TYPED_HOP_MATCH` of the question's other words ("Janngo
-        Capital, an Africa-focused venture capital firm, led the pre-Series A funding round"), scored as the best
-        one; None when a sentence found tells the deed, or none there does."""
+        article that names someone doing the deed to the thing the question asks of (`does_deed_to`: "Janngo Capital,
+        an Africa-focused venture capital firm, led the pre-Series A funding round"), scored as the best one; None
+        when a sentence found in that article tells the deed, or none there does it to that thing."""
         retrieval = s.retrieval
         if retrieval.article is None or retrieval.plan is None:
             return None
