@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # the corpus's words, with the initials it writes with stops as words ("U.K." writes "uk"); the name changes with
-# what is recorded, so that an index saved before is rebuilt (v3: BM25 reads initials written with stops as one
-# word: "A.J. Brown" is found by "AJ Brown")
+# what is recorded, so that an index saved before is rebuilt (v3: the titles' words too; BM25 reads initials written
+# with stops as one word: "A.J. Brown" is found by "AJ Brown")
 WORDS_FILE = "words-v3.json"
 # the words the corpus writes as names, and how (`rag.casing`); its name changes with the rule that picks them
 CASED_FILE = "cased-v1.json"
@@ -155,9 +155,11 @@ class Bm25Index:
         casing = CasingCount()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
-            # a question's "UK" is mentioned by a corpus writing "U.K." (for the coverage check; BM25 still tells
-            # them apart)
+            # a question's "UK" is mentioned by a corpus writing "U.K." (for the coverage check, as `bm25_text` for
+            # the search)
             corpus_words.update(initials_in(text))
+            # ... and a name only an article's title writes ("... | Jonathan Liew") is mentioned
+            corpus_words.update(words(str(meta.get("title") or "")))
             casing.add(text)
             keep = {k: meta.get(k) for k in (*PASSAGE_FIELDS, *_SHOWN_FIELDS) if k in meta}
             node = TextNode(id_=chunk_id, text=text, metadata=keep)

@@ -5715,6 +5715,10 @@ FILED_FROM_GROUND = {
         },
         "Ferry fares on the harbour routes will rise by eight percent in January, the operator said on Thursday.",
     ),
+    "pundit.txt": (
+        {"title": "Carra hits back at Kelby manager", "source": "Coast Courier", "published": "2024-11-27"},
+        "The former defender said Kelby's back four had been the worst in the league this season.",
+    ),
 }
 
 
@@ -5744,6 +5748,9 @@ def test_a_writer_whose_byline_says_where_they_filed_from_is_a_writer_of_the_cor
     # a writer named after the first in a byline is one too
     answer = filed_from_ground.ask("What did Ida Holm report about ferry fares?")
     assert not answer.abstained and "eight percent" in answer.text, answer.text
+    # a name only a title writes is mentioned all the same
+    answer = filed_from_ground.ask("What was the Coast Courier's story on Carra and Kelby's back four?")
+    assert not answer.abstained and "worst in the league" in answer.text, answer.text
 
 
 # A game report writing a receiver's first name as initials with stops; a quoted boxer has the same initials
