@@ -1954,7 +1954,36 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
             for m, doc in telling
         ):
             return telling[0][0].group()  # as the articles write it ("July 10", though asked as "july 10")
+    # a month asked of alone ("Did Canada beat Trinidad and Tobago in the March playoff?") when every sentence writing it
+    # and something else the question asks tells of it as to come ("Canada will now have to defeat Trinidad and Tobago
+    # in a one-off playoff in March"): said outright, as a month's year is not told by when its report was written
+    for match in MONTH_ALONE.finditer(question):
+        if any(a <= match.start() < b for a, b in dated) or DAY_OF_MONTH.match(question, match.start()):
+            continue
+        month = re.compile(rf"(?<![\w-]){re.escape(match.group('month'))}(?![\w-])(?!\s+\d)", re.IGNORECASE)
+        asked = content_stems(question[: match.start()] + " " + question[match.end() :])
+        telling_month = [
+            m for c in every if asked & written_stems(c.evidence.quote) for m in month.finditer(c.evidence.quote)
+        ]
+        if telling_month and all(MONTH_TO_COME.search(m.string[: m.start()]) for m in telling_month):
+            return telling_month[0].group()
     return ""
+
+
+# a month told of as to come, the clause before it as long as a playoff's ("Canada will now have to defeat Trinidad
+# and Tobago in a one-off playoff in March")
+MONTH_TO_COME = re.compile(
+    r"\b(?:upcoming|forthcoming|scheduled|slated|will|can|must|needs?\s+to|ha(?:s|ve)\s+to|set\s+to|to\s+be\s+held|"
+    r"ahead\s+of)\b(?:[^\w.;]+\w+){0,14}?\W+$|"
+    # ... or as set for it, in the present ("a playoff ..., which takes place in March")
+    r"\b(?:takes?\s+place|(?:is|are)\s+(?:held|due|played)|kicks?\s+off|begins?|starts?)\b(?:\W+\w+){0,3}?\W+$",
+    re.IGNORECASE,
+)
+# a month a question names alone, capitalised ("the March playoff", "in November"; not "march", nor "March 3")
+MONTH_ALONE = re.compile(
+    r"\b(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\b"
+    r"(?!\s+\d)(?!,?\s+(?:19|20)\d\d)",
+)
 
 
 YEAR_AFTER_DAY = re.compile(r",?\s+((?:19|20)\d\d)\b")  # "October 26, 2023": the day's year

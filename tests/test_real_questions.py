@@ -6153,3 +6153,31 @@ def test_who_won_of_two_offered_is_one_of_them_told_beating_the_other(cup_final_
     assert answer.abstained and "do not say who won" in answer.text, answer.text
     answer = cup_final_preview.ask("who won the harbour cup semi-final, orca or vale?")
     assert not answer.abstained and answer.text.startswith("Orca."), answer.text
+
+
+# A playoff told as to come in a month, and a final told as played in another
+MONTH_TO_COME_REPORTS = {
+    "playoff.txt": (
+        {"title": "Kelby face playoff for Harbour Cup spot", "source": "Harbour Sports", "published": "2024-11-21"},
+        "Kelby will now have to defeat Lund in a one-off playoff in March to reach the 2025 Harbour Cup. "
+        "The defeated team can still qualify if they win a later playoff with another loser, which takes place in "
+        "March.",
+    ),
+    "final.txt": (
+        {"title": "Orca's year", "source": "Harbour Sports", "published": "2024-11-20"},
+        "Orca beat Vale 3-0 in the Coast Shield final in May, their first trophy in a decade.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def month_to_come(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("month_to_come") / "articles", MONTH_TO_COME_REPORTS, local_embedder)
+
+
+def test_what_happened_in_a_month_every_report_tells_as_to_come_is_declined(month_to_come: Assistant) -> None:
+    answer = month_to_come.ask("Did Kelby beat Lund in the March playoff for a Harbour Cup spot?")
+    assert answer.abstained and "March as still to come" in answer.text, answer.text
+    # a month told as past answers
+    answer = month_to_come.ask("Did Orca beat Vale in the May final of the Coast Shield?")
+    assert not answer.abstained and "3-0" in answer.text, answer.text
