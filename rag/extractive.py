@@ -1954,9 +1954,10 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
             for m, doc in telling
         ):
             return telling[0][0].group()  # as the articles write it ("July 10", though asked as "july 10")
-    # a month asked of alone ("Did Canada beat Trinidad and Tobago in the March playoff?") when every sentence writing it
-    # and something else the question asks tells of it as to come ("Canada will now have to defeat Trinidad and Tobago
-    # in a one-off playoff in March"): said outright, as a month's year is not told by when its report was written
+    # a month asked of alone ("Did Canada beat Trinidad and Tobago in the March playoff?") when every sentence writing
+    # it and something else the question asks tells of it as to come ("Canada will now have to defeat Trinidad and
+    # Tobago in a one-off playoff in March"): said outright, as a month's year is not told by when its report was
+    # written
     for match in MONTH_ALONE.finditer(question):
         if any(a <= match.start() < b for a, b in dated) or DAY_OF_MONTH.match(question, match.start()):
             continue
