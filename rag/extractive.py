@@ -1927,7 +1927,7 @@ def _period_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> st
 def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) -> str:
     """A day the question asks what happened on ("What was the outcome of the July 10 election?") that every
     sentence found writing it tells of as still to come ("the upcoming July 10 elections"): the articles were
-    written before it. '' when there is none. Dates read as publication dates are left out; so are sentences writing
+    written before it; or a month asked of alone that every such sentence says outright is to come. '' when there is none. Dates read as publication dates are left out; so are sentences writing
     the day and nothing else the question asks about ("Announced July 10 that the company is eliminating jobs" is
     another story's day, not the election's)."""
     question = retrieval.standalone
