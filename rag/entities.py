@@ -779,6 +779,18 @@ def _another_of_the_name(candidate: Candidate, name: str) -> bool:
 BEFORE_DONE = (None, "has", "have", "had")
 
 
+PASSIVE_WINDOW = 5  # words before "by" within which a passive deed is written ("was founded in 2019 by")
+
+
+def done_by_name(sentence: str, deed: str) -> bool:
+    """Whether a sentence tells the deed as done by someone it names: "Deft was founded in 2019 by Alex Gunnarson"
+    (the deed within `PASSIVE_WINDOW` words before "by" and a capitalised name)."""
+    for match in re.finditer(r"\bby\s+(?:the\s+)?(?-i:[A-Z])", sentence):
+        if any(tells_deed(w, deed) for w in words(sentence[: match.start()])[-PASSIVE_WINDOW:]):
+            return True
+    return False
+
+
 def _did_it(candidate: Candidate, deed: str, done_to: str) -> bool:
     """Whether a sentence names the candidate as the one by whom the deed was done (`agent_of`), or as its subject
     doing it to the thing the question asks of (`does_deed_to`: "Janngo Capital ... led the pre-Series A funding

@@ -31,7 +31,7 @@ from rag.entities import (
     written_near,
 )
 from rag.lexicon import ARTICLE_NOUNS, FUNCTION_WORDS, content_stems, fold, stem, words
-from rag.question import MAKERS, ORGANIZATION_NOUNS, PLACE_NOUNS, first_part, main_clause
+from rag.question import MAKER_NOUNS, MAKERS, ORGANIZATION_NOUNS, PLACE_NOUNS, first_part, main_clause
 from rag.ranking import ScoredSentence, adjacent
 from rag.word_frequency import zipf_frequency
 
@@ -167,17 +167,21 @@ def choose_entity(
     best: ScoredSentence,
     asks_for: str,
     said: Sequence[ScoredSentence],
+    deed_told: ScoredSentence | None = None,
 ) -> tuple[Candidate | None, str]:
     """The name an entity question's answer opens with, the evidence pointing to it; or why none answers.
 
     `sentences`: the passages' sentences, ranked (`Engine.rank`); `best`: the best of them; `asks_for`: the
-    kind of name asked for ("person"); `said`: the sentences that are what the one the question names said.
+    kind of name asked for ("person"); `said`: the sentences that are what the one the question names said;
+    `deed_told`: a sentence of the best one's article looked up for telling the deed asked about (it may stand in a
+    chunk beside those found).
     """
     plan, question = retrieval.plan, retrieval.standalone
     # a chunk beside a passage found goes on with what that says: a name it writes is no answer the search found
     found = retrieval.found
     beside = [p for p in retrieval.passages if p.beside]
     every = [c for c in sentences if not any(p.holds(c.evidence) for p in beside)]
+    every += [deed_told] if deed_told is not None and deed_told not in every else []
     # "Who won the Chiefs-Packers game?": one of the two sides, as a sentence telling one beating the other says
     sides = contest_sides(main_clause(question)) if plan is not None and plan.kind == "entity" else None
     if sides is not None:
@@ -219,7 +223,8 @@ def choose_entity(
             candidates.remove(called)
             candidates.insert(0, called)
         if plan.asks_noun in MAKERS:  # "Who developed X": the names written beside the verb come first
-            verb = {stem(plan.asks_noun)}
+            verb = {stem(plan.asks_noun)}  # ... or beside the noun its maker is called by ("director Emma Tammi")
+            verb |= {stem(noun) for noun in MAKER_NOUNS.get(stem(plan.asks_noun), "").split()}
             candidates.sort(key=lambda c: not _written_beside(c, verb))
         # "Which party won the July 10 upper house elections in Japan?": a name found only in articles that
         # write none of the names the question gives is from another story ("Trump", in a report on primaries)
@@ -340,9 +345,14 @@ def _of_the_first_half(
 
 
 def _bears_on(entity: Candidate, question: str) -> bool:
-    """Whether a sentence naming the entity writes a content word of the question besides the entity's name."""
+    """Whether a sentence naming the entity writes a content word of the question besides the entity's name, or
+    tells the deed it asks about in any form ("under director Emma Tammi" for "Who directed ...?")."""
     asked = content_stems(question) - content_stems(entity.name)
-    return any(asked & content_stems(evidence.quote) for evidence in entity.evidence)
+    deeds = [d for d in asked_deeds(deed_clause(question)) if d not in LIGHT_DEEDS]
+    return any(
+        asked & content_stems(evidence.quote) or any(tells_deed(evidence.quote, d) for d in deeds)
+        for evidence in entity.evidence
+    )
 
 
 # "Which book did Kashmir Hill recommend ...?": what someone named did a deed to (the one asked for is its object)
@@ -439,7 +449,7 @@ def _doer(
     # what the question tells of, an article too ("an article by Kim Hyo-myung" for "Who wrote the article ...")
     asked = (content_stems(clause) | {ARTICLE for w in words(clause) if w in ARTICLE_NOUNS}) - set(deeds)
 
-    objects = _deed_objects(clause)
+    objects = deed_objects(clause)
 
     def tied(candidate: Candidate) -> bool:
         return any(
@@ -499,7 +509,7 @@ def _tied(candidate: Candidate, deed: str, asked: AbstractSet[str]) -> bool:
 OBJECT_WINDOW = 2  # words after the deed within which the one it was done to is written ("replacing Murati")
 
 
-def _deed_objects(clause: str) -> set[str]:
+def deed_objects(clause: str) -> set[str]:
     """The last words of the names a "who" question writes after its verb, folded: those the deed may have been done
     to ("Who replaced Mira Murati as OpenAI's interim CEO?": "murati", "openai")."""
     asked = WHO_DID.match(clause)

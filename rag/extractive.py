@@ -121,12 +121,12 @@ from rag.entities import (
     asked_deeds,
     deed_object,
     does_deed_to,
+    done_by_name,
     introduces,
     names_in,
     shaped_as_person,
-    tells_deed,
 )
-from rag.entity_choice import LIGHT_DEEDS, choose_entity, deed_clause, telling_words
+from rag.entity_choice import LIGHT_DEEDS, choose_entity, deed_clause, deed_objects, telling_words
 from rag.figures import NUMBER_WORDS, numbers_in
 from rag.lexicon import (
     COUNTRY_INITIALS,
@@ -139,7 +139,15 @@ from rag.lexicon import (
     words,
     written_stems,
 )
-from rag.question import MEASURE_WORDS, MEASURES_ASKED, MONTHS, asked_measure, first_part, question_focus
+from rag.question import (
+    MAKER_NOUNS,
+    MEASURE_WORDS,
+    MEASURES_ASKED,
+    MONTHS,
+    asked_measure,
+    first_part,
+    question_focus,
+)
 from rag.ranking import (
     ASKS_ITSELF,
     ASKS_REASON,
@@ -559,7 +567,9 @@ class ExtractiveEngine(Engine):
             deed_told = self._deed_in_article(s)
             if deed_told is not None:  # a name it ties to the deed may answer, as one the passages found write
                 s.every = [*s.every, deed_told]
-        entity, unnamed = choose_entity(s.retrieval, s.every, s.best, asks_for, said)
+        else:
+            deed_told = None
+        entity, unnamed = choose_entity(s.retrieval, s.every, s.best, asks_for, said, deed_told)
         if unnamed:
             return ExtractiveResult([], best.score, declined=unnamed)
         described = self._answer_parts_and_clauses(s, entity)
@@ -596,30 +606,51 @@ class ExtractiveEngine(Engine):
         """For a "who" question whose deed no sentence found tells ("Who led StarNews Mobile's $3 million round?": the
         passages found tell of the round and of earlier backers, not who led it), the sentence of the best sentence's
         article that names someone doing the deed to the thing the question asks of (`does_deed_to`: "Janngo Capital,
-        an Africa-focused venture capital firm, led the pre-Series A funding round"), scored as the best one; None
-        when a sentence found in that article tells the deed, or none there does it to that thing."""
+        an Africa-focused venture capital firm, led the pre-Series A funding round"), as done by someone to a name the
+        question writes after its verb ("Deft was founded in 2019 by Alex Gunnarson"), or the maker's noun beside a
+        name ("under director Emma Tammi"); scored as the best one. None when a sentence found in that article tells
+        it already, or none there does."""
         retrieval = s.retrieval
         if retrieval.article is None or retrieval.plan is None:
             return None
         clause = deed_clause(first_part(retrieval.standalone, retrieval.plan))
         deeds = [d for d in asked_deeds(clause) if d not in LIGHT_DEEDS]
         done_to = deed_object(clause)
+        named = deed_objects(clause)  # "Who founded Deft?": "deft"
+        makers = [n for d in deeds for n in MAKER_NOUNS.get(d, "").split()]  # "director", "founder"
         best = s.best
         doc = best.evidence.doc_id
-        if not deeds or not done_to:
+        if not deeds or not (done_to or named or makers):
             return None
-        if any(c.evidence.doc_id == doc and tells_deed(c.evidence.quote, d) for c in s.every for d in deeds):
+        maker = (
+            re.compile(rf"\b(?:{'|'.join(map(re.escape, makers))})\s+(?-i:[A-Z])", re.IGNORECASE) if makers else None
+        )
+
+        def tells_it(quote: str) -> bool:
+            if done_to and any(does_deed_to(quote, d, done_to) for d in deeds):
+                return True  # "Janngo Capital ... led the pre-Series A funding round"
+            if named & set(words(quote)) and any(done_by_name(quote, d) for d in deeds):
+                return True  # "Deft was founded in 2019 by Alex Gunnarson and Zach Hudson"
+            return maker is not None and maker.search(quote) is not None  # "under director Emma Tammi"
+
+        # not when a sentence found in that article tells it already (one in a chunk beside those found is no answer
+        # the search found: "Finally, under director Emma Tammi, ..." is looked for as this one is)
+        beside = [p for p in retrieval.passages if p.beside]
+        if any(
+            c.evidence.doc_id == doc and not any(p.holds(c.evidence) for p in beside) and tells_it(c.evidence.quote)
+            for c in s.every
+        ):
             return None
         found = [
             evidence
             for passage in s.article(doc)
             for evidence in passage_sentences(passage)
-            if any(does_deed_to(evidence.quote, d, done_to) for d in deeds)
+            if tells_it(evidence.quote)
         ]
         if not found:
             return None
         evidence = max(found, key=lambda e: self.ranker.lexical(s.asked_stems, e.quote))
-        return replace(best, evidence=evidence, lexical=self.ranker.lexical(s.asked_stems, evidence.quote), vector=None)
+        return replace(best, evidence=evidence, vector=None)
 
     def _introduction(self, s: _Selection, name: str) -> ScoredSentence | None:
         """The sentence saying who `name` is (`introduces`): the best found, else the first in the articles found
@@ -1927,9 +1958,10 @@ def _period_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> st
 def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) -> str:
     """A day the question asks what happened on ("What was the outcome of the July 10 election?") that every
     sentence found writing it tells of as still to come ("the upcoming July 10 elections"): the articles were
-    written before it; or a month asked of alone that every such sentence says outright is to come. '' when there is none. Dates read as publication dates are left out; so are sentences writing
-    the day and nothing else the question asks about ("Announced July 10 that the company is eliminating jobs" is
-    another story's day, not the election's)."""
+    written before it; or a month asked of alone that every such sentence says outright is to come. '' when there is
+    none. Dates read as publication dates are left out; so are sentences writing the day and nothing else the
+    question asks about ("Announced July 10 that the company is eliminating jobs" is another story's day, not the
+    election's)."""
     question = retrieval.standalone
     if not ASKS_PAST.match(question):
         return ""

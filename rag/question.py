@@ -113,8 +113,23 @@ ORGANIZATION_NOUNS = frozenset(
 MAKERS = frozenset(
     "developed develops develop made makes make manufactured manufactures built builds published publishes "
     "produced produces acquired acquires bought buys owns owned sponsored sponsors funded funds designed designs "
-    "created creates launched launches".split()
+    "created creates launched launches directed directs founded co-founded composed composes".split()
 )
+# the noun a maker is called by beside their name ("under director Emma Tammi", "founder Alex Gunnarson"), by its verb
+MAKER_NOUNS = {
+    "direct": "director",
+    "found": "founder co-founder",
+    "co-found": "founder co-founder",
+    "compos": "composer",
+    "produc": "producer",
+    "design": "designer",
+    "develop": "developer",
+    "creat": "creator",
+    "publish": "publisher",
+    "manufactur": "manufacturer maker",
+    "built": "builder",
+    "build": "builder",
+}
 PLACE_NOUNS = frozenset("country city state place region nation town location capital province island port".split())
 # "What magazine ...", "what film ...": things known by their names (a "what" question asks a name of one, as "which"
 # does; "what impact", "what role" ask for a description; "what series of events" for what happened)

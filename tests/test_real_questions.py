@@ -6181,3 +6181,40 @@ def test_what_happened_in_a_month_every_report_tells_as_to_come_is_declined(mont
     # a month told as past answers
     answer = month_to_come.ask("Did Orca beat Vale in the May final of the Coast Shield?")
     assert not answer.abstained and "3-0" in answer.text, answer.text
+
+
+# A film's article naming its director far down; a startup's naming its founders far down, in the passive
+MAKERS_FAR_DOWN = {
+    "film.txt": (
+        {"title": "5 things to know before watching Kelby Nights", "source": "Screen Post", "published": "2024-10-26"},
+        "The haunted-pier video game Kelby Nights is less than a decade old, but a movie version has been in the "
+        "works almost since the game launched. "
+        "The movie is kind of weird, and not because of missing fan lore. "
+        "There are plenty of cheap jump scares and a few gruesome bits. "
+        "Fans might expect more screen time for the pier's animatronic crew. "
+        "Producer Jon Vale said his company cracked the story by making it for fans. "
+        "Finally, under director Ada Lin, the film is hitting theaters the same day it starts streaming.",
+    ),
+    "startup.txt": (
+        {"title": "Orca wants to fix online shopping search", "source": "Startup Wire", "published": "2024-11-11"},
+        "Online shopping search is broken, says investor Sam Cole, a founder of an e-commerce search startup. "
+        "Orca is testing two paid tiers: a $10 a month plan and a $20 a month plan. "
+        "The app compares prices across many shops and filters out sponsored results. "
+        "Its users have saved an average of $40 a month, the company says. "
+        "Orca was founded in 2019 by Mia Berg and Tom Reyes.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def makers_far_down(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(
+        tmp_path_factory.mktemp("makers") / "articles", MAKERS_FAR_DOWN, local_embedder, chunk_tokens=40, top_k=2
+    )
+
+
+def test_who_made_something_is_found_where_its_article_names_the_maker(makers_far_down: Assistant) -> None:
+    answer = makers_far_down.ask("Who directed the Kelby Nights movie?")
+    assert not answer.abstained and answer.text.startswith("Ada Lin."), answer.text
+    answer = makers_far_down.ask("who founded the online shopping search startup Orca?")
+    assert not answer.abstained and answer.text.startswith("Mia Berg."), answer.text
