@@ -23,7 +23,7 @@ from llama_index.retrievers.bm25 import BM25Retriever
 
 from rag.casing import CasingCount
 from rag.filters import filter_mask
-from rag.lexicon import fold, initials_in, stemmer, without_stops, words
+from rag.lexicon import fold, initials_in, stemmer, words
 from rag.nodes import node_from_metadata
 
 if TYPE_CHECKING:
@@ -34,8 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # the corpus's words, with the initials it writes with stops as words ("U.K." writes "uk"); the name changes with
-# what is recorded, so that an index saved before is rebuilt (v3: the titles' words too; BM25 reads initials written
-# with stops as one word: "A.J. Brown" is found by "AJ Brown")
+# what is recorded, so that an index saved before is rebuilt (v3: the titles' words too)
 WORDS_FILE = "words-v3.json"
 # the words the corpus writes as names, and how (`rag.casing`); its name changes with the rule that picks them
 CASED_FILE = "cased-v1.json"
@@ -50,12 +49,6 @@ NODES_KEPT = 20_000
 PASSAGE_FIELDS = ("document_id", "path", "title", "source", "author", "published", "published_ord")
 # The other chunk fields a passage reads (absent ones stay absent: a PDF's pages, a chunk's speakers).
 _SHOWN_FIELDS = ("start_char", "end_char", "chunk_index", "speakers", "name", "page", "page_breaks")
-
-
-def bm25_text(text: str) -> str:
-    """`text` as BM25 tokenizes it, a chunk's or a question's: folded, and initials written with stops one word
-    ("A.J." is "aj", as people type it; its single letters would be no words at all)."""
-    return without_stops(fold(text))
 
 
 class Bm25Index:
@@ -155,8 +148,8 @@ class Bm25Index:
         casing = CasingCount()
         for chunk_id, text, meta in store.iter_chunks():
             corpus_words.update(words(text))
-            # a question's "UK" is mentioned by a corpus writing "U.K." (for the coverage check, as `bm25_text` for
-            # the search)
+            # a question's "UK" is mentioned by a corpus writing "U.K." (for the coverage check; BM25 still tells
+            # them apart)
             corpus_words.update(initials_in(text))
             # ... and a name only an article's title writes ("... | Jonathan Liew") is mentioned
             corpus_words.update(words(str(meta.get("title") or "")))
@@ -166,7 +159,7 @@ class Bm25Index:
             # The corpus entry's document_id is the node's source, not the metadata's: set it.
             node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=str(meta.get("document_id", "")))
             corpus.append(node_to_metadata_dict(node) | {"node_id": chunk_id})
-            texts.append(bm25_text(text))  # BM25 sees the text alone, folded as questions are
+            texts.append(fold(text))  # BM25 sees the text alone, folded as questions are
         if not corpus:
             return None
         tokens = bm25s.tokenize(texts, stopwords="english", stemmer=stemmer(), show_progress=False)
@@ -278,7 +271,7 @@ class MaskedBM25Retriever(BM25Retriever):
 
         if not self._allowed:
             return []
-        tokens = bm25s.tokenize(bm25_text(query_bundle.query_str), stemmer=self.stemmer, show_progress=False)
+        tokens = bm25s.tokenize(fold(query_bundle.query_str), stemmer=self.stemmer, show_progress=False)
         if not tokens.vocab:
             return []
         mask = None if self._mask is None else self._mask.astype(np.float32)

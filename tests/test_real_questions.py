@@ -5775,11 +5775,9 @@ def initials_with_stops(tmp_path_factory: pytest.TempPathFactory, local_embedder
 
 
 def test_initials_typed_without_stops_find_the_name_written_with_them(initials_with_stops: Assistant) -> None:
-    from rag.bm25 import bm25_text
     from rag.lexicon import content_stems
 
     assert "tj" in content_stems("T.J. Marsh overcame a slow start")
-    assert bm25_text("T.J. Marsh") == "tj marsh"
     answer = initials_with_stops.ask("how many yards did TJ Marsh have against Lund")
     assert not answer.abstained and "137 yards" in answer.text, answer.text
     assert "280" not in answer.text.split("[")[0], answer.text
