@@ -19,6 +19,7 @@ INITIALS = re.compile(r"\b[A-Z]{2,5}\b")
 NAME_PARTS = re.compile(r"[\s-]+")
 # a capitalised word right after initials: they are a first name written as initials ("AJ Brown", "CJ Stroud")
 FIRST_NAME_OF = re.compile(r"\s+[A-Z][a-z]")
+TITLE_CASE_SHARE = 0.6  # of a question's words capitalised, above which its capitals say nothing
 
 
 def initials(name: str) -> str:
@@ -44,13 +45,16 @@ def spell_out_initials(question: str, people: Sequence[str], frequency: Callable
     if question.isupper() or not INITIALS.search(question):  # capitals throughout say nothing
         return question
     by_initials = _by_initials(tuple(people))
+    # a question with a capital on most words ("What Did MBS Say About Israel?") tells no name by its capitals
+    written_words = re.findall(r"[A-Za-z][\w'’-]*", question)
+    title_cased = sum(w[0].isupper() for w in written_words) > TITLE_CASE_SHARE * len(written_words)
 
     def spelled(match: re.Match[str]) -> str:
         written = match.group()
         named = by_initials.get(written, [])
         if len(named) != 1 or named[0].lower() in question.lower():
             return written
-        if FIRST_NAME_OF.match(question, match.end()):  # "AJ Brown", "CJ Stroud": the first name of a longer one
+        if FIRST_NAME_OF.match(question, match.end()) and not title_cased:  # "AJ Brown": a first name of a longer one
             return written
         surname = [part.lower() for part in named[0].split()[-1].split("-") if part]
         if frequency(written.lower()) > min(frequency(part) for part in surname):

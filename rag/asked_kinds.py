@@ -67,11 +67,17 @@ STAT_NOUNS = (
     "yards|points|goals|assists|rebounds|touchdowns|tds|carries|catches|receptions|sacks|tackles|wickets|runs|saves|"
     "strikeouts|steals|interceptions"
 )
-# a search typed as a name and a stat, no question nor request: its stat is what it asks how many of
+# a search typed as a name and a stat, no question nor request: its stat is what it asks how many of; not a headline
+# using a stat's word as a verb ("Chelsea sacks Pochettino", "Trump points to fraud", "Biden runs for reelection"),
+# nor a request or a question written without its question word first ("Talking points from the debate", "Name the
+# player with the most goals")
 STAT_SEARCHED = re.compile(
-    r"^\s*(?!(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|has|"
-    r"have|had|should|give|tell|summar\w*|compare|list|explain|describe|show|according)\b)"
-    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?:(?:rushing|receiving|passing|total|career|season)\s+)?(?P<stat>{STAT_NOUNS})\b",
+    r"^\s*(?!(?:[\w.'’&+-]+\s+){0,6}?(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|"
+    r"can|could|will|would|has|have|had|should|give|tell|summar\w*|compare|list|explain|describe|show|according|name|"
+    r"most|top|best|leaders?|leading|talking|from)\b)"
+    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?:(?:rushing|receiving|passing|total|career|season)\s+)?(?P<stat>{STAT_NOUNS})\b"
+    r"(?!\s+(?:to|toward|towards|from|into|out|up|off|that|which|back|its|his|her|their|the|a|an|"
+    r"for\s+(?!the\s+season)|(?-i:[A-Z])[a-z]+\b(?!\s+vs))\b)",
     re.IGNORECASE,
 )
 ASKS_FIGURE = re.compile(  # "By what percentage ...", "At how many ...": a preposition may come first
@@ -184,14 +190,17 @@ WRITES_SCORE = re.compile(
 TEAM_RECORD = re.compile(r"(?<=[A-Za-z.])\s*\(\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:,[^()]*)?\)")
 
 
-# ... or told as where a team stands: "Philadelphia moves to 6-1", "SMU is 7-2, 5-0 in its final go-round", "the
-# Jets are 4-6 on the season" (not "the score was 21-14", "Kelby's lead is 14-7")
+# ... or told as where a team stands: "Philadelphia moves to 6-1", "the Jets are 4-6 on the season", "SMU is 7-2, 5-0
+# in its final go-round" (not "the score was 21-14", "Arsenal's lead moved to 2-0", "Sinner's win was 6-4, 6-3", "The
+# series now stands at 2-1")
 _RECORD = r"\d{1,2}\s*[-–]\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
 RECORD_STOOD = re.compile(
-    rf"\b(?:(?:move|moves|moved|improve|improves|improved|fall|falls|fell|drop|drops|dropped)\s+to|"
-    rf"(?:sit|sits|sat|stand|stands|stood)\s+at)\s+(?P<record>{_RECORD})\b|"
-    rf"\b(?:is|are|was|were)\s+(?P<held>{_RECORD}(?=,\s*{_RECORD}\b|\s+(?:on\s+the\s+(?:season|year)|this\s+season|"
-    r"overall|in\s+(?:the\s+)?(?:conference|division|league|its|their|his|her)\b))(?:,\s*\d{1,2}\s*[-–]\s*\d{1,2})?)",
+    r"(?<!\bscore\s)(?<!\blead\s)(?<!\bseries\s)(?<!\bmargin\s)(?<!\bit\s)(?<!\bmatch\s)(?<!\bgame\s)\b(?:"
+    rf"(?:move|moves|moved|improve|improves|improved|fall|falls|fell|drop|drops|dropped)\s+to\s+(?P<record>{_RECORD})\b|"
+    rf"(?:is|are|was|were)\s+(?P<held>{_RECORD})(?=\s+(?:on\s+the\s+(?:season|year)|this\s+season|overall|"
+    r"in\s+(?:the\s+)?(?:conference|division|league)\b))|"
+    # ... its overall and conference records, in the present ("SMU is 7-2, 5-0 in its final go-round")
+    rf"(?:is|are)\s+(?P<both>{_RECORD},\s*{_RECORD})\b)",
     re.IGNORECASE,
 )
 
@@ -201,7 +210,7 @@ def without_records(sentence: str) -> str:
     the Chargers?" is not answered by "The Buffalo Bills (8-6) will face ...", nor by "SMU is 7-2"."""
     blanked = TEAM_RECORD.sub(lambda m: " " * len(m.group()), sentence)
     for match in RECORD_STOOD.finditer(blanked):
-        group = "record" if match.group("record") else "held"
+        group = next(g for g in ("record", "held", "both") if match.group(g))
         start, end = match.span(group)
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     return blanked
@@ -240,11 +249,22 @@ _NOT_PRICED = (
     r"worth|valued|value|rate|rates|share|percent|percentage|per\s+cent|increase|decrease|rise|rising|growth|grow|"
     r"growing|inflation|difference|time|left|expected|projected|forecast|estimated|by|up|down|fall|falling|raise|"
     r"raising|cut|cutting|storage|memory|ram|battery|space|weight|weigh|data|snow|rain|water|power|energy|"
-    r"enough|needed|required|it|that|this|there|he|she|they|you|we|i"
+    r"enough|needed|required|it|that|this|there|he|she|they|you|we|i|tariffs?|lead|spread|favou?red|favou?rites?|"
+    r"population|limit|delay|delayed|speed|distance|height|temperature|score|margin|gap|odds|line|total|over|under"
+)
+# what tells a "how much is ..." asks a price: a sale ("in the Verge's deals", "at Best Buy"), a thing sold by name
+_PRICE_SIGNS = (
+    r"deals?|sale|sales|discount|discounted|prime\s+day|black\s+friday|cyber\s+monday|at\s+(?-i:[A-Z])[\w'’&-]*|"
+    r"on\s+amazon|subscriptions?|membership|tickets?|pass|passes|plan|tier|price|retail|msrp|month|year|"
+    r"controllers?|headphones|earbuds|headset|phones?|laptops?|tablet|console|watch|speakers?|camera|keyboard|mouse|"
+    r"monitor|tv|charger|sampler|kit|bundle|vacuum|doorbell|glasses|frames|scooter|bike|car|truck|book|kindle|"
+    r"ipad|iphone|airpods|pixel|galaxy|switch|playstation|ps5|xbox|steam\s+deck"
 )
 ASKS_MONEY = re.compile(
     # ... "how much prize money", "how much seed funding": money named with a word or two before it
-    rf"{OPENS}how\s+much\s+(?:(?:{_WORD}\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|aid|"
+    rf"{OPENS}how\s+much\s+(?:(?:{_WORD}\s+){{0,2}}?(?:money|funding|cash|capital|revenue|profit|investment|debt|"
+    # ... aid given in money ("How much military aid has the US sent?"; not "How much aid is entering Gaza": trucks)
+    r"(?:military|financial|economic|foreign|budget)\s+(?:aid|assistance)|"
     # ... or by what is done with it ("how much time did he spend" asks a length of time), past an aside set off by
     # commas ("How much did Rainforest, the Atlanta payments startup, raise ...")
     rf"financing|funds)\b|(?!time\b)(?:{_WORD},?\s+){{1,12}}?(?:cost|costs|costing|spend|spent|spending|pay|paid|paying|"
@@ -259,8 +279,11 @@ ASKS_MONEY = re.compile(
     rf"{_PRICE_IDIOMS})\b)|"
     # "How much is the Razer Wolverine V2 Chroma in the Verge's deals?", "how much are the AirPods Max": the price of a
     # thing named and nothing else (not "how much is the rate cut", "how much is left", "how much is expected")
-    rf"{OPENS}how\s+much\s+(?:is|are|was|were)\s+(?![^?]*\b(?:{_NOT_PRICED})\b)(?:{_WORD}\s+){{0,10}}?{_WORD}"
-    r"(?:\s+(?:in|at|on|from|during|for|per|with)\s+[^?]*)?\s*[?.]?\s*$|"
+    # ... said to be on sale or sold ("in the Verge's deals", "at Best Buy") or called a thing sold ("controller",
+    # "ticket"), not a measure of another kind ("How much is the tariff on Chinese EVs?", "How much are the Chiefs
+    # favored?")
+    rf"{OPENS}how\s+much\s+(?:is|are|was|were)\s+(?![^?]*\b(?:{_NOT_PRICED})\b)(?=[^?]*\b(?:{_PRICE_SIGNS})\b)"
+    rf"(?:{_WORD}\s+){{0,10}}?{_WORD}(?:\s+(?:in|at|on|from|during|for|per|with)\s+[^?]*)?\s*[?.]?\s*$|"
     # "How much did Thanksgiving take at the box office?": takings are a sum
     rf"{OPENS}how\s+much\s+(?:{_WORD}\s+){{1,12}}?(?:at|in)\s+(?:the\s+)?(?:global\s+|worldwide\s+|domestic\s+)?box[\s-]+office\b|"
     # "What does a day ticket cost?", "What did the film cost to make?", "What does it cost in the UK?", "What
@@ -424,12 +447,13 @@ def of_another_year(question: str, sentence: str) -> bool:
 
 
 # a score told of earlier meetings of the two sides, as a preview tells them ("Over the previous four seasons, SMU has
-# clamped down on North Texas by scores of 48-10, 35-12 ...", "the last time they met", "head-to-head"): no score of
-# the game a question asks about
+# clamped down on North Texas by scores of 48-10, 35-12 ...", "their last three meetings", "the last time they met",
+# "head-to-head"): no score of the game a question asks about (not "lost three of their last four games, beat the
+# Raiders 31-17", nor "last season's MVP")
 PAST_MEETINGS = re.compile(
-    r"\b(?:previous|past|last|prior|recent)\s+(?:(?:\w+|\d+)\s+){0,2}(?:seasons|meetings|matchups|match-ups|games|"
-    r"encounters|clashes|years)\b|\blast\s+(?:season|year|time\s+(?:they|the\s+(?:two|teams|sides))\s+met)\b|"
-    r"\bhead[-\s]to[-\s]head\b|\ball[-\s]time\s+series\b|\bseries\s+history\b",
+    r"\b(?:previous|past|last|prior|recent)\s+(?:(?:\w+|\d+)\s+){0,2}(?:meetings|matchups|match-ups|encounters|"
+    r"clashes)\b|\blast\s+time\s+(?:they|the\s+(?:two|teams|sides))\s+met\b|\bhead[-\s]to[-\s]head\b|"
+    r"\ball[-\s]time\s+series\b|\bseries\s+history\b|\bby\s+scores\s+of\b",
     re.IGNORECASE,
 )
 
@@ -715,11 +739,16 @@ def counted_kind_stems(question: str) -> set[str]:
     asked = COUNTED_KIND.search(question)
     if asked is None:
         return set()
+    if asked.group("searched") and not STAT_SEARCHED.match(question):
+        return set()  # "rushing yards" in a question: no kind it counts ("who led the league in rushing yards")
     kind = (asked.group("kind") or asked.group("searched")).lower()
     base = kind.removesuffix("ing")
     past = {stem(p) for p, present in IRREGULAR_PAST.items() if present == base}
     return {stem(kind)} | past | {stem(w) for w in KIND_WORDS.get(kind, "").split()}
 
+
+RELATIVE_CLAUSE = re.compile(r"\b(?:which|that|who)\b", re.IGNORECASE)
+PRICED_IT_WINDOW = 16  # words before "it" within which the thing priced is named
 
 # a price told of "it", the thing named before it in the sentence ("where you can grab it for just $87.99", "you can
 # get it now for"; not "it is worth noting that 4.2 billion kronor ...")
@@ -758,7 +787,12 @@ def counts_near(
         # a price told of "it" ("Razer's Wolverine V2 Chroma has fallen to a new low at Amazon, where you can grab it
         # for just $87.99"): of the thing the sentence names before it
         priced = PRICED_IT.search(sentence[:start]) if money else None
-        return priced is not None and any(stem(w) in stems for w in words(sentence[: priced.start()]))
+        if priced is None:
+            return False
+        # ... in the clause it is told in: not past a "which" telling of another ("The Lund Pro headset, which pairs
+        # nicely with the Orca controller, ... you can get it now for $129.99")
+        told = RELATIVE_CLAUSE.split(sentence[: priced.start()], maxsplit=1)[0]
+        return any(stem(w) in stems for w in words(told)[-PRICED_IT_WINDOW:])
 
     return any(
         near(start, end)

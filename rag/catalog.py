@@ -66,9 +66,19 @@ def byline_writers(byline: str) -> list[str]:
     for i, part in enumerate(byline.split(",")):
         for name in re.split(r"\s+and\s+|\s*&\s*(?![A-Z]\b)", part):  # "Texas A&M University" is one name
             name = FILED_FROM.sub("", name.strip()).strip()
-            if name and (i == 0 or (shaped_as_person(name) and not name.startswith("The "))):
+            if name and (i == 0 or (shaped_as_person(name) and not NOT_A_WRITER.search(name))):
                 writers.append(name)
     return writers
+
+
+# what a byline's later part names that is no writer: a job ("Staff Writer"), an outlet ("Business Insider", "The
+# Conversation")
+NOT_A_WRITER = re.compile(
+    r"^The\s|\b(?:editor|editors|writer|writers|correspondent|reporter|reporters|staff|contributor|columnist|critic|"
+    r"insider|news|times|post|journal|press|media|magazine|daily|weekly|review|report|wire|network|online|digital|"
+    r"sports|health|tribune|herald|gazette|telegraph|guardian|courier|observer)\b",
+    re.IGNORECASE,
+)
 
 
 MAX_NAME_WORDS = 4  # the longest full name looked for

@@ -779,14 +779,21 @@ def _another_of_the_name(candidate: Candidate, name: str) -> bool:
 BEFORE_DONE = (None, "has", "have", "had")
 
 
-PASSIVE_WINDOW = 5  # words before "by" within which a passive deed is written ("was founded in 2019 by")
+WORD_WRITTEN = re.compile(r"[\w'’-]+")
+# after a deed, "by" and a name, with at most when between ("founded in 2019 by Alex Gunnarson"; not "founded in 2015
+# and backed by Peter Thiel")
+DONE_BY = re.compile(
+    r"(?:\s+(?:back\s+)?in\s+(?:19|20)\d\d|\s+(?:originally|jointly|together|first|also|now))*\s+by\s+(?:the\s+)?"
+    r"(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 
 
 def done_by_name(sentence: str, deed: str) -> bool:
     """Whether a sentence tells the deed as done by someone it names: "Deft was founded in 2019 by Alex Gunnarson"
-    (the deed within `PASSIVE_WINDOW` words before "by" and a capitalised name)."""
-    for match in re.finditer(r"\bby\s+(?:the\s+)?(?-i:[A-Z])", sentence):
-        if any(tells_deed(w, deed) for w in words(sentence[: match.start()])[-PASSIVE_WINDOW:]):
+    (`DONE_BY`: "by" and a capitalised name right after the deed, or after when it was done)."""
+    for match in WORD_WRITTEN.finditer(sentence):
+        if tells_deed(match.group(), deed) and DONE_BY.match(sentence, match.end()):
             return True
     return False
 
@@ -949,10 +956,12 @@ def deed_object(clause: str) -> str:
 def does_deed_to(sentence: str, deed: str, done_to: str) -> bool:
     """Whether a sentence names someone, then tells the deed and, within `DEED_OBJECT_WINDOW` words after it, the
     thing it was done to."""
-    written = words(sentence)
-    for i, word in enumerate(written):
-        if tells_deed(word, deed) and done_to in {stem(w) for w in written[i + 1 : i + 1 + DEED_OBJECT_WINDOW]}:
-            return bool(names_in(sentence[: sentence.lower().find(word)] if word in sentence.lower() else ""))
+    for match in WORD_WRITTEN.finditer(sentence):
+        if not tells_deed(match.group(), deed):
+            continue
+        after = words(sentence[match.end() :])[:DEED_OBJECT_WINDOW]
+        if done_to in {stem(w) for w in after} and names_in(sentence[: match.start()]):
+            return True
     return False
 
 

@@ -348,7 +348,7 @@ def _bears_on(entity: Candidate, question: str) -> bool:
     """Whether a sentence naming the entity writes a content word of the question besides the entity's name, or
     tells the deed it asks about in any form ("under director Emma Tammi" for "Who directed ...?")."""
     asked = content_stems(question) - content_stems(entity.name)
-    deeds = [d for d in asked_deeds(deed_clause(question)) if d not in LIGHT_DEEDS]
+    deeds = deeds_asked(deed_clause(question))
     return any(
         asked & content_stems(evidence.quote) or any(tells_deed(evidence.quote, d) for d in deeds)
         for evidence in entity.evidence
@@ -401,6 +401,11 @@ def deed_clause(question: str) -> str:
     return f"Who {verb}{asked.group('rest')}"
 
 
+def deeds_asked(clause: str) -> list[str]:
+    """The deeds a "who" question's clause asks who did (`asked_deeds`), not the light ones ("got", "had")."""
+    return [d for d in asked_deeds(clause) if d not in LIGHT_DEEDS]
+
+
 def _none_found(asks_for: str) -> str:
     """Why an entity question is declined when the sentences found name none who answers it."""
     return NO_PLACE if asks_for == "place" else NO_ONE
@@ -422,7 +427,7 @@ def _doer(
     switch ..." names a pundit and a winner, but does not make the pundit the winner. (A question describing its
     answer clause by clause has a deed in each clause: not checked.)
     """
-    deeds = [d for d in asked_deeds(clause) if d not in LIGHT_DEEDS]
+    deeds = deeds_asked(clause)
     if not deeds:
         return entity, ""
     # "Who kicked the goal that sealed Richmond's win ...?": the deed of the clause saying which goal is meant tells

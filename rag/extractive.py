@@ -118,15 +118,15 @@ from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import (
     Candidate,
-    asked_deeds,
     deed_object,
     does_deed_to,
     done_by_name,
     introduces,
     names_in,
+    person_like,
     shaped_as_person,
 )
-from rag.entity_choice import LIGHT_DEEDS, choose_entity, deed_clause, deed_objects, telling_words
+from rag.entity_choice import choose_entity, deed_clause, deed_objects, deeds_asked, telling_words
 from rag.figures import NUMBER_WORDS, numbers_in
 from rag.lexicon import (
     COUNTRY_INITIALS,
@@ -614,7 +614,7 @@ class ExtractiveEngine(Engine):
         if retrieval.article is None or retrieval.plan is None:
             return None
         clause = deed_clause(first_part(retrieval.standalone, retrieval.plan))
-        deeds = [d for d in asked_deeds(clause) if d not in LIGHT_DEEDS]
+        deeds = deeds_asked(clause)
         done_to = deed_object(clause)
         named = deed_objects(clause)  # "Who founded Deft?": "deft"
         makers = [n for d in deeds for n in MAKER_NOUNS.get(d, "").split()]  # "director", "founder"
@@ -1170,7 +1170,7 @@ class ExtractiveEngine(Engine):
                     )
                 if told is not None:
                     add(told)
-                elif shaped_as_person(counted_doer(asking)) and not any(
+                elif person_like(counted_doer(asking)) and not any(
                     counts_asked(c) and _tells_of(c, doer, s.preceding) for c in chosen
                 ):
                     # "How many rushing yards did Zach Charbonnet put up against the Cowboys?": a person's count is
@@ -1240,7 +1240,7 @@ class ExtractiveEngine(Engine):
                     # Saunders. / He has been with the company for more than 20 years")
                     gives_length = writes_duration if writes is WRITES_DURATION else partial(_tells, writes)
                     told = (
-                        _typed_after(chosen, following, gives_length, POINTS_BACK_TO_SOMEONE)
+                        _told_of_after(chosen, following, gives_length, names)
                         or self._typed_in_article(s, gives_length)
                         or (self._length_of_asked(s, names) if ASKS_LENGTH.search(question) else None)
                         or next(
@@ -1639,20 +1639,37 @@ def _tells_of(c: ScoredSentence, name: Sequence[str], preceding: dict[tuple[str,
     return before is not None and _names_every([name], before.evidence.quote)
 
 
-ADJACENT_GAP = 3  # characters between two sentences one right after the other (a space, a line break)
+def _told_of_after(
+    chosen: Sequence[ScoredSentence],
+    following: dict[tuple[str, int], ScoredSentence],
+    gives: Callable[[ScoredSentence], bool],
+    names: Sequence[Sequence[str]],
+) -> ScoredSentence | None:
+    """The sentence right after one of the first `TYPED_AFTER` chosen naming no one but the question's `names`,
+    going on about them ("This time it's Boston Dynamics CTO, Aaron Saunders. / He has been with the company for more
+    than 20 years"; not after "Ada Kerr replaced Tom Reyes, who retired."), that gives what is asked (`gives`)."""
+    asked = {w for name in names for w in name}
+    for sentence in chosen[:TYPED_AFTER]:
+        # "He" is of the one it names, when it names no one the question does not
+        named = [n for n in names_in(sentence.evidence.quote) if shaped_as_person(n)]
+        if not named or any(not set(words(n)) & asked for n in named):
+            continue
+        after = _next_sentence(sentence, following)
+        if after is not None and POINTS_BACK_TO_SOMEONE.match(after.evidence.quote) and gives(after):
+            return after
+    return None
 
 
 def _typed_after(
     chosen: Sequence[ScoredSentence],
     following: dict[tuple[str, int], ScoredSentence],
     gives: Callable[[ScoredSentence], bool],
-    points_back: re.Pattern[str] = POINTS_BACK,
 ) -> ScoredSentence | None:
     """The sentence right after one of the first `TYPED_AFTER` chosen, pointing back to it ("These headphones ...",
-    "They ..."; `points_back`), that gives what the question asks for (`gives`); None when none does."""
+    "They ..."), that gives what the question asks for (`gives`); None when none does."""
     for sentence in chosen[:TYPED_AFTER]:
         after = _next_sentence(sentence, following)
-        if after is not None and points_back.match(after.evidence.quote) and gives(after):
+        if after is not None and POINTS_BACK.match(after.evidence.quote) and gives(after):
             return after
     return None
 
@@ -1993,7 +2010,7 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
     for match in MONTH_ALONE.finditer(question):
         if any(a <= match.start() < b for a, b in dated) or DAY_OF_MONTH.match(question, match.start()):
             continue
-        month = re.compile(rf"(?<![\w-]){re.escape(match.group('month'))}(?![\w-])(?!\s+\d)", re.IGNORECASE)
+        month = re.compile(rf"(?<![\w-]){re.escape(match.group('month'))}(?![\w-])(?!\s+\d)")  # "may" is no month
         asked = content_stems(question[: match.start()] + " " + question[match.end() :])
         telling_month = [
             m for c in every if asked & written_stems(c.evidence.quote) for m in month.finditer(c.evidence.quote)
@@ -2003,11 +2020,12 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
     return ""
 
 
-# a month told of as to come, the clause before it as long as a playoff's ("Canada will now have to defeat Trinidad
-# and Tobago in a one-off playoff in March")
+# a month told of as to come, in the clause before it as long as a playoff's ("Canada will now have to defeat Trinidad
+# and Tobago in a one-off playoff in March"; not past a comma or a "who": "Biden, who will travel to Kyiv next week,
+# signed the aid bill in April")
 MONTH_TO_COME = re.compile(
     r"\b(?:upcoming|forthcoming|scheduled|slated|will|can|must|needs?\s+to|ha(?:s|ve)\s+to|set\s+to|to\s+be\s+held|"
-    r"ahead\s+of)\b(?:[^\w.;]+\w+){0,14}?\W+$|"
+    r"ahead\s+of)\b(?:[^\w.;,]+(?!(?:who|which|that)\b)\w+){0,14}?[^\w,]+$|"
     # ... or as set for it, in the present ("a playoff ..., which takes place in March")
     r"\b(?:takes?\s+place|(?:is|are)\s+(?:held|due|played)|kicks?\s+off|begins?|starts?)\b(?:\W+\w+){0,3}?\W+$",
     re.IGNORECASE,
@@ -2217,15 +2235,8 @@ def _in_reading_order(chosen: Sequence[ScoredSentence], lead: ScoredSentence | N
     # it, when chosen ("This time it's Boston Dynamics CTO, Aaron Saunders.")
     first = lead
     if lead is not None and POINTS_BACK_TO_SOMEONE.match(lead.evidence.quote):
-        first = next(
-            (
-                c
-                for c in chosen
-                if c.evidence.doc_id == lead.evidence.doc_id
-                and 0 <= lead.evidence.start_char - (c.evidence.start_char + len(c.evidence.quote)) <= ADJACENT_GAP
-            ),
-            lead,
-        )
+        ending = {(c.evidence.doc_id, c.evidence.end_char): c for c in chosen}
+        first = adjacent(ending, lead.evidence.doc_id, lead.evidence.start_char, -1) or lead
     return sorted(
         chosen,
         key=lambda c: (

@@ -150,7 +150,7 @@ def content_stems(text: str) -> frozenset[str]:
     parts and clauses, and the entity it names.
     """
     found = content_words(text) + [m.group().replace(",", "") for m in SEPARATED_NUMBER.finditer(text)]
-    found += initials_in(text)
+    found += [w for w in initials_in(text) if w not in FUNCTION_WORDS]  # "a.m." is no word of meaning
     parts = [part for word in found if "-" in word for part in word.split("-") if len(part) > 1]
     return frozenset(stemmer().stemWords(found + parts))  # one call into C for all of them
 

@@ -110,16 +110,20 @@ ORGANIZATION_NOUNS = frozenset(
     "ministry university institute newspaper broadcaster alliance navy army council committee regulator".split()
 )
 # "Who developed / acquired / makes ...": verbs whose doer is as often a company as a person
-MAKERS = frozenset(
-    "developed develops develop made makes make manufactured manufactures built builds published publishes "
-    "produced produces acquired acquires bought buys owns owned sponsored sponsors funded funds designed designs "
-    "created creates launched launches directed directs founded co-founded composed composes".split()
+# ... of them, the deeds done by people ("Who directed the film?" asks a person, "Who developed the game?" a studio too)
+PEOPLE_MAKING = frozenset("directed directs founded co-founded composed composes".split())
+MAKERS = (
+    frozenset(
+        "developed develops develop made makes make manufactured manufactures built builds published publishes "
+        "produced produces acquired acquires bought buys owns owned sponsored sponsors funded funds designed designs "
+        "created creates launched launches".split()
+    )
+    | PEOPLE_MAKING
 )
 # the noun a maker is called by beside their name ("under director Emma Tammi", "founder Alex Gunnarson"), by its verb
 MAKER_NOUNS = {
     "direct": "director",
     "found": "founder co-founder",
-    "co-found": "founder co-founder",
     "compos": "composer",
     "produc": "producer",
     "design": "designer",
@@ -940,7 +944,7 @@ def answer_kind(question: str) -> tuple[str, str]:
     if first in ("who", "whom", "whose"):
         if _asks_about_a_name(clause):  # "Who is Yu Koizumi?" asks about the one named, not for a name
             return "open", ""
-        if len(words) > 1 and words[1] in MAKERS:  # "Who developed the game?": a studio as well as a person
+        if len(words) > 1 and words[1] in MAKERS - PEOPLE_MAKING:  # "Who developed the game?": a studio too
             return "entity", ""
         return "entity", "person"
     if first == "what" and VIEW_QUESTION.match(clause):

@@ -86,7 +86,9 @@ ASKS_REASON = re.compile(
     r"\b(?:tell\s+me|explain|know|wonder|understand)\s+why\b|"  # "Tell me why Rachel Abrams thinks ..."
     r"^\s*(?:what(?:'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?reasons?|how\s+come)\b|"  # "What reason did Apple give"
     # "What does The Verge say is behind Spotify's return to profit?", "What caused the decline ...?": a cause
-    r"^\s*what\b[^?]{0,60}?\b(?:is|was|are|were|'s|’s)\s+behind\b|"
+    r"^\s*what(?:['’]s|\s+(?:is|was|are|were))\s+behind\b|"
+    r"^\s*what\s+(?:does|do|did)\b[^?]{0,60}?\b(?:say|says|said|think|thinks|believe|believes)\s+(?:is|was|are|were)\s+"
+    r"behind\b|"
     r"^\s*what\s+(?:caused|causes|drove|drives|prompted|triggered|sparked|is\s+driving|was\s+driving)\b",
     re.I,
 )

@@ -67,3 +67,7 @@ def test_initials_before_a_capitalised_word_are_a_first_name_and_stay_as_they_ar
     assert spell_out_initials("Why is MOK's trial late?", PEOPLE, frequency) == (
         "Why is MOK (Marta Oyelaran-Kent)'s trial late?"
     )
+    # a question with a capital on every word tells nothing by them
+    assert spell_out_initials("What Did MOK Say About Lund?", PEOPLE, frequency) == (
+        "What Did MOK (Marta Oyelaran-Kent) Say About Lund?"
+    )

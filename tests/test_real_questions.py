@@ -5738,6 +5738,8 @@ def test_a_writer_whose_byline_says_where_they_filed_from_is_a_writer_of_the_cor
     assert byline_writers("Ava Benny-Morrison, Bloomberg") == ["Ava Benny-Morrison"]
     assert byline_writers("Lisa Ray, Ken Ito, The Associated Press") == ["Lisa Ray", "Ken Ito"]
     assert byline_writers("Serina Dale, Texas A&M University") == ["Serina Dale"]
+    assert byline_writers("Jane Doe, Staff Writer") == ["Jane Doe"]
+    assert byline_writers("Jane Doe, Business Insider") == ["Jane Doe"]
     # named with the outlet first, or alone: what they wrote answers, their surname is no word the text must use
     for question in (
         "According to the Harbour Gazette's Ann Marlow, what is the biggest flaw in this England side?",
@@ -5820,8 +5822,13 @@ def test_how_much_is_a_thing_asks_its_price_told_of_it(deals_roundup: Assistant)
         "How much is the stake worth?",
         "How much is the battery on the Orca?",
         "how much is it",
+        "How much is the tariff on Chinese EVs?",
+        "How much are the Chiefs favored over the Eagles?",
+        "How much is the population of Texas?",
+        "How much aid is entering Gaza each day?",  # counted in trucks
     ):
         assert not ASKS_MONEY.search(question), question
+    assert ASKS_MONEY.search("How much military aid has Kelby sent to the harbour towns?")
 
 
 # A motorsport roundup: who is to spot for a driver next season, beside a sentence naming the driver among others
@@ -5878,6 +5885,11 @@ def funding_round(tmp_path_factory: pytest.TempPathFactory, local_embedder: Base
 
 
 def test_who_did_a_deed_the_passages_found_do_not_tell_is_found_in_their_article(funding_round: Assistant) -> None:
+    from rag.entities import does_deed_to, done_by_name
+
+    assert does_deed_to("A so-called angel, Jane Doe led the seed round.", "lead", "round")  # "led", not "called"
+    assert done_by_name("Deft was founded in 2019 by Alex Gunnarson.", "found")
+    assert not done_by_name("Deft, founded in 2015 and backed by Peter Thiel, is growing.", "found")
     answer = funding_round.ask("Who led Kelby Mobile's $3 million round?")
     assert not answer.abstained and answer.text.startswith("Harbour Capital."), answer.text
     assert "led the pre-Series A funding round" in answer.text, answer.text
@@ -5909,9 +5921,26 @@ def test_a_score_typed_before_its_game_is_not_answered_by_earlier_meetings_or_re
     assert (
         without_records("Lund moves to 6-1, while Kelby fall to 5-2.") == "Lund moves to    , while Kelby fall to    ."
     )
-    assert without_records("The score was 21-14 at the half.") == "The score was 21-14 at the half."
-    assert of_past_meetings("What was the final score?", "over the previous four seasons, Kelby won 48-10")
+    for scored in (
+        "The score was 21-14 at the half.",
+        "The score stood at 1-1 at half-time.",
+        "Sinner's win was 6-4, 6-3.",
+        "Arsenal's lead moved to 2-0.",
+        "The series now stands at 2-1.",
+    ):
+        assert without_records(scored) == scored
+    assert of_past_meetings(
+        "What was the final score?", "over the previous four seasons, Kelby beat Lund by scores of 48-10"
+    )
+    assert of_past_meetings("What was the final score?", "In their last three meetings Kelby won each time.")
     assert not of_past_meetings("What was the score the last time they met?", "the last time they met, Kelby won")
+    # a report of the game itself writes other earlier games and seasons
+    assert not of_past_meetings(
+        "What was the final score?", "Kelby, who had lost three of their last four games, won 31-17"
+    )
+    assert not of_past_meetings(
+        "What was the final score?", "Dunn, last season's MVP, threw three touchdowns as Kelby won"
+    )
     for question in ("final score lund vs kelby friday night", "What was the final score of the Lund vs Kelby game?"):
         answer = game_preview.ask(question)
         assert answer.abstained and "48-10" not in answer.text and "7-2" not in answer.text, (question, answer.text)
@@ -5944,7 +5973,12 @@ def test_what_is_behind_something_asks_its_cause(market_move: Assistant) -> None
         "What caused the rise?",
     ):
         assert ASKS_REASON.search(question), question
-    assert not ASKS_REASON.search("Who is behind the Harbour Freight bid?")  # a name
+    for naming in (
+        "Who is behind the Harbour Freight bid?",
+        "What company is behind the Orca app?",
+        "What group was behind the attack on the harbour?",
+    ):
+        assert not ASKS_REASON.search(naming), naming  # a name
     answer = market_move.ask(
         "What does the Coast Courier say is behind Harbour Freight's return to an operating profit?"
     )
@@ -5985,6 +6019,11 @@ QA_INTRODUCTION = {
         "What role will generative AI play in the future of robotics? "
         "Kerr said it would help robots plan their movements.",
     ),
+    "succession.txt": (
+        {"title": "Lund Robotics names a new chief", "source": "Startup Wire", "published": "2024-12-02"},
+        "Mia Berg replaced Tom Reyes as chief executive of Lund Robotics, who retired. "
+        "He had led the firm for 12 years.",
+    ),
 }
 
 
@@ -5998,6 +6037,9 @@ def test_how_long_someone_has_been_somewhere_is_told_right_after_they_are_named(
     assert not answer.abstained and "more than 20 years" in answer.text, answer.text
     # the sentence naming her is read first, the one going on about her after it
     assert answer.text.index("Ada Kerr") < answer.text.index("She has been"), answer.text
+    # "He" after a sentence naming another last is not her
+    answer = qa_introduction.ask("How long has Mia Berg been chief executive of Lund Robotics?")
+    assert "12 years" not in answer.text, answer.text
 
 
 # A regulator's objections with no deadline given, a shutdown told with no date, and aid told with no sum
@@ -6084,7 +6126,20 @@ def test_a_stat_typed_as_a_search_is_answered_with_the_players_figure(game_blog:
     assert STAT_SEARCHED.match("Leo Dunn passing yards Kelby vs Lund Sunday night")
     assert counted_doer("Leo Dunn passing yards Kelby vs Lund Sunday night") == "Leo Dunn"
     assert not STAT_SEARCHED.match("how many goals did he score")  # a question, asked as one
-    assert not STAT_SEARCHED.match("summarize the goals of the plan")
+    for searched in (
+        "summarize the goals of the plan",
+        "Talking points from the Kelby debate",
+        "Kelby sacks its manager",
+        "Lund points to election fraud",
+        "Dunn runs for mayor",
+        "Name the player with the most goals this season",
+        "In 2024 who scored the most goals",
+    ):
+        assert not STAT_SEARCHED.match(searched), searched
+    from rag.asked_kinds import counted_kind_stems
+
+    assert counted_kind_stems("Leo Dunn passing yards Kelby vs Lund") >= {"pass"}
+    assert counted_kind_stems("How old is the player who led the league in receiving yards?") == set()
     answer = game_blog.ask("Leo Dunn passing yards Kelby vs Lund Sunday night")
     assert not answer.abstained and "280 passing yards" in answer.text, answer.text
     assert "879" not in answer.text, answer.text
@@ -6103,6 +6158,10 @@ PLAYERS_COUNTS = {
         "Kelby's leading receiver Tom Reyes did the heavy lifting for the unit. "
         "He caught 82 passes for 1,049 yards and nine touchdowns.",
     ),
+    "buckeyes.txt": (
+        {"title": "Ohio State roll past Lund", "source": "Harbour Sports", "published": "2024-11-24"},
+        "Ohio State were too strong for Lund on Saturday. The Buckeyes piled up 38 points and ran for 250 yards.",
+    ),
 }
 
 
@@ -6117,6 +6176,9 @@ def test_a_persons_count_is_told_of_them_not_of_anyone(players_counts: Assistant
     # told as "He" right after the sentence naming him
     answer = players_counts.ask("how many catches did Tom Reyes have this season?")
     assert not answer.abstained and "82 passes" in answer.text, answer.text
+    # a team's count is told by its nickname as often: only a person's must name them
+    answer = players_counts.ask("How many points did Ohio State score against Lund?")
+    assert not answer.abstained and "38 points" in answer.text, answer.text
 
 
 # A preview of a cup final, and the report of its semi-final
@@ -6165,6 +6227,11 @@ MONTH_TO_COME_REPORTS = {
         {"title": "Orca's year", "source": "Harbour Sports", "published": "2024-11-20"},
         "Orca beat Vale 3-0 in the Coast Shield final in May, their first trophy in a decade.",
     ),
+    "bank.txt": (
+        {"title": "Harbour bank holds", "source": "Coast Courier", "published": "2024-11-22"},
+        "The Harbour central bank will meet next week and may cut rates again. "
+        "Governor Ida Holm, who will travel to Lund next week, signed the new lending rules in April.",
+    ),
 }
 
 
@@ -6179,6 +6246,11 @@ def test_what_happened_in_a_month_every_report_tells_as_to_come_is_declined(mont
     # a month told as past answers
     answer = month_to_come.ask("Did Orca beat Vale in the May final of the Coast Shield?")
     assert not answer.abstained and "3-0" in answer.text, answer.text
+    # "may" is no month; a "will" in another clause says nothing of the month
+    answer = month_to_come.ask("Did the Harbour central bank cut rates in May?")
+    assert "still to come" not in answer.text, answer.text
+    answer = month_to_come.ask("Did Ida Holm sign the new lending rules in April?")
+    assert not answer.abstained and "signed the new lending rules in April" in answer.text, answer.text
 
 
 # A film's article naming its director far down; a startup's naming its founders far down, in the passive
