@@ -1975,7 +1975,8 @@ def _period_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> st
 def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) -> str:
     """A day the question asks what happened on ("What was the outcome of the July 10 election?") that every
     sentence found writing it tells of as still to come ("the upcoming July 10 elections"): the articles were
-    written before it; or a month asked of alone that every such sentence says outright is to come. '' when there is
+    written before it; or a month a question other than a yes or no one asks of alone, that every such sentence says
+    outright is to come. '' when there is
     none. Dates read as publication dates are left out; so are sentences writing the day and nothing else the
     question asks about ("Announced July 10 that the company is eliminating jobs" is another story's day, not the
     election's)."""
@@ -2007,7 +2008,8 @@ def _day_still_to_come(retrieval: Retrieval, every: Sequence[ScoredSentence]) ->
     # it and something else the question asks tells of it as to come ("Canada will now have to defeat Trinidad and
     # Tobago in a one-off playoff in March"): said outright, as a month's year is not told by when its report was
     # written
-    for match in MONTH_ALONE.finditer(question):
+    # (a yes or no question is answered with what the reports say: "Did the ferry start charging in June?")
+    for match in MONTH_ALONE.finditer(question) if plan is None or plan.kind != "yes_no" else ():
         if any(a <= match.start() < b for a, b in dated) or DAY_OF_MONTH.match(question, match.start()):
             continue
         month = re.compile(rf"(?<![\w-]){re.escape(match.group('month'))}(?![\w-])(?!\s+\d)")  # "may" is no month

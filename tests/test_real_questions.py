@@ -6241,10 +6241,13 @@ def month_to_come(tmp_path_factory: pytest.TempPathFactory, local_embedder: Base
 
 
 def test_what_happened_in_a_month_every_report_tells_as_to_come_is_declined(month_to_come: Assistant) -> None:
-    answer = month_to_come.ask("Did Kelby beat Lund in the March playoff for a Harbour Cup spot?")
+    answer = month_to_come.ask("What was the result of Kelby's March playoff against Lund for a Harbour Cup spot?")
     assert answer.abstained and "March as still to come" in answer.text, answer.text
+    # a yes or no question is answered with what the reports say
+    answer = month_to_come.ask("Did Kelby beat Lund in the March playoff for a Harbour Cup spot?")
+    assert not answer.abstained and "will now have to defeat Lund" in answer.text, answer.text
     # a month told as past answers
-    answer = month_to_come.ask("Did Orca beat Vale in the May final of the Coast Shield?")
+    answer = month_to_come.ask("What was the score of the May final of the Coast Shield between Orca and Vale?")
     assert not answer.abstained and "3-0" in answer.text, answer.text
     # "may" is no month; a "will" in another clause says nothing of the month
     answer = month_to_come.ask("Did the Harbour central bank cut rates in May?")
