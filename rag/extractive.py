@@ -122,8 +122,8 @@ from rag.entities import (
     does_deed_to,
     done_by_name,
     introduces,
+    known_names,
     names_in,
-    person_like,
     shaped_as_person,
 )
 from rag.entity_choice import choose_entity, deed_clause, deed_objects, deeds_asked, telling_words
@@ -164,6 +164,7 @@ from rag.sections import Sections
 from rag.sentences import quotation_depth, split_sentences
 from rag.verdict import assess, opening
 from rag.voices import SPEAKING, Voice, asked_voice, described_speaker, is_theirs, named_speaker, on_topic, speaks
+from rag.word_frequency import zipf_frequency
 
 if TYPE_CHECKING:
     from rag.answer import Answer
@@ -1170,7 +1171,7 @@ class ExtractiveEngine(Engine):
                     )
                 if told is not None:
                     add(told)
-                elif person_like(counted_doer(asking)) and not any(
+                elif _a_persons_name(counted_doer(asking), plan) and not any(
                     counts_asked(c) and _tells_of(c, doer, s.preceding) for c in chosen
                 ):
                     # "How many rushing yards did Zach Charbonnet put up against the Cowboys?": a person's count is
@@ -1626,6 +1627,24 @@ def _tells(writes: re.Pattern[str], sentence: ScoredSentence) -> bool:
 
 # a sentence going on about the one named in the sentence before it ("He has been with the company for 20 years")
 POINTS_BACK_TO_SOMEONE = re.compile(rf"{POINTS_BACK.pattern}|[\"“‘']?(?:He|She|His|Her)\b")
+
+
+def _a_persons_name(name: str, plan: QuestionPlan | None) -> bool:
+    """Whether a name is a person's: shaped as one, its first word a first name of someone the corpus quotes, or a
+    word of middling frequency before a rare one ("Zach Charbonnet", "Leo Dunn"; not "Quayside Ferries", "Real
+    Madrid", "Ohio State", "Harbor Freight")."""
+    if plan is None or not shaped_as_person(name):
+        return False
+    first, last = fold(name.split()[0]), fold(name.split()[-1])
+    if first in known_names(plan.people).first_names:
+        return True
+    return FIRST_NAME_ZIPF_RANGE[0] <= zipf_frequency(first) <= FIRST_NAME_ZIPF_RANGE[1] and (
+        zipf_frequency(last) < SURNAME_ZIPF
+    )
+
+
+FIRST_NAME_ZIPF_RANGE = (3.0, 5.0)  # how common in English a first name is: "Zach" 3.8, "Tom" 4.8; "Quayside" 2.4
+SURNAME_ZIPF = 3.9  # a surname is rarer than this ("Dunn" 3.7); "State" and "Freight" are not
 
 
 def _tells_of(c: ScoredSentence, name: Sequence[str], preceding: dict[tuple[str, int], ScoredSentence]) -> bool:

@@ -351,7 +351,7 @@ class QuestionPlan:
     asks_preposition: str = ""  # "In which city ...": the answer's name is written after it ("in Madrid")
     # the later halves of a compound question ("..., and which countries get it first?")
     halves: list[Half] = field(default_factory=list)
-    # for a "who" question: the people the corpus quotes (their names tell a person's name from others)
+    # for a "who" or a counting question: the people the corpus quotes (their names tell a person's name from others)
     people: tuple[str, ...] = ()
     # the quoted people the question names ("What does Yu Koizumi expect ..."): what they say answers it
     speakers: tuple[str, ...] = ()
@@ -1357,7 +1357,7 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
             plan.by = "speaker"  # "Compare what Kishida and Hayashi say about ...": a row each
         return plan
     plan.kind, plan.asks_for = answer_kind(question)
-    if plan.asks_for == "person":
+    if plan.asks_for in ("person", "number"):  # a count asked of someone is told of them by name
         plan.people = tuple(catalog.people)
     plan.speakers = tuple(catalog.people_named(question))
     plan.subject = named_subject(question)

@@ -2759,7 +2759,7 @@ def test_who_holds_a_role_is_answered_from_a_sentence_giving_it_at_the_firm_aske
     declined = assistant.ask("Who is the CEO of Kestrel Analytics?")
     assert declined.abstained and "Ada Lin" not in declined.text
     answer = assistant.ask("Who is the interim CEO of Nordlys Robotics?")
-    assert answer.text.startswith("Ada Lin."), answer.text
+    assert answer.text.startswith("Ada Lindqvist."), answer.text
     # the decline says whose role no sentence gives
     declined = assistant.ask("Who is the defense minister of Norway?")
     assert (
@@ -6266,7 +6266,7 @@ MAKERS_FAR_DOWN = {
         "There are plenty of cheap jump scares and a few gruesome bits. "
         "Fans might expect more screen time for the pier's animatronic crew. "
         "Producer Jon Vale said his company cracked the story by making it for fans. "
-        "Finally, under director Ada Lin, the film is hitting theaters the same day it starts streaming.",
+        "Finally, under director Ada Lindqvist, the film is hitting theaters the same day it starts streaming.",
     ),
     "startup.txt": (
         {"title": "Orca wants to fix online shopping search", "source": "Startup Wire", "published": "2024-11-11"},
@@ -6288,6 +6288,6 @@ def makers_far_down(tmp_path_factory: pytest.TempPathFactory, local_embedder: Ba
 
 def test_who_made_something_is_found_where_its_article_names_the_maker(makers_far_down: Assistant) -> None:
     answer = makers_far_down.ask("Who directed the Kelby Nights movie?")
-    assert not answer.abstained and answer.text.startswith("Ada Lin."), answer.text
+    assert not answer.abstained and answer.text.startswith("Ada Lindqvist."), answer.text
     answer = makers_far_down.ask("who founded the online shopping search startup Orca?")
     assert not answer.abstained and answer.text.startswith("Mia Berg."), answer.text
