@@ -2759,7 +2759,7 @@ def test_who_holds_a_role_is_answered_from_a_sentence_giving_it_at_the_firm_aske
     declined = assistant.ask("Who is the CEO of Kestrel Analytics?")
     assert declined.abstained and "Ada Lin" not in declined.text
     answer = assistant.ask("Who is the interim CEO of Nordlys Robotics?")
-    assert answer.text.startswith("Ada Lindqvist."), answer.text
+    assert answer.text.startswith("Ada Lin."), answer.text
     # the decline says whose role no sentence gives
     declined = assistant.ask("Who is the defense minister of Norway?")
     assert (
