@@ -8,7 +8,9 @@ What to write is decided file by file by `rag.ingest_plan` (with the rule for an
 metadata when several files hold its text); this module embeds and writes it.
 
 A rebuild writes a new generation of the store beside the live one and switches to it when
-it is complete (`rag.store`): questions asked meanwhile are answered from the old one.
+it is complete (`rag.store`): questions asked meanwhile are answered from the old one. So does
+an ingest that replaces much of the store, copying the rest, to leave a compact vector index
+(`rag.compaction`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from rag.attribution import attribute, speakers_by_span, voice_of
+from rag.compaction import chunks_to_copy, copy_unchanged, entries_to_drop
 from rag.corpus import display_path
 from rag.ingest_plan import IngestPlan, PendingArticle
 from rag.settings import Settings
@@ -55,6 +58,9 @@ class IngestReport:
     recovered: list[str] = field(default_factory=list)
     chunks_written: int = 0
     chunks_embedded: int = 0  # the rest reused the vectors of identical stored chunks
+    compacted: bool = False  # written into a new generation, to leave a compact vector index
+    entries_dropped: int = 0  # when compacted: the index entries of replaced chunks left behind
+    chunks_copied: int = 0  # when compacted: the chunks of unchanged articles copied, with their vectors
     seconds: float = 0.0
 
     @property
@@ -63,7 +69,7 @@ class IngestReport:
         return bool(self.skipped)
 
     def summary(self) -> str:
-        """The closing line: articles added / updated / unchanged / skipped, chunks, time."""
+        """The closing line: articles added / updated / unchanged / skipped, chunks, time, a compaction."""
         line = (
             f"articles: {len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped"
@@ -79,7 +85,13 @@ class IngestReport:
         reused = self.chunks_written - self.chunks_embedded
         chunks = f"{self.chunks_written} chunk{'' if self.chunks_written == 1 else 's'} written"
         written = chunks + (f" ({reused} reused their vectors)" if reused > 0 else "")
-        return f"{line}; {written} in {self.seconds:.1f} s"
+        compacted = (
+            f"; compacted the index ({self.entries_dropped} entries of replaced chunks dropped, "
+            f"{self.chunks_copied} chunks copied)"
+            if self.compacted
+            else ""
+        )
+        return f"{line}; {written} in {self.seconds:.1f} s{compacted}"
 
 
 def _lock_path(settings: Settings) -> Path:
@@ -157,12 +169,16 @@ def ingest(
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`.
 
+    In place, unless the ingest replaces much of the store: then it writes a new generation,
+    copying the articles it leaves as they are, and switches to it (`rag.compaction`).
+
     Args:
         paths: files and folders to ingest.
-        store: the store to write to; it follows a rebuild (its own or another process's).
+        store: the store to write to; it follows a rebuild or compaction (its own or another process's).
         settings: chunk size, file size limit, batch size.
         embedder_id: the embedder's name, checked against the one the index was built with.
-        load_embedder: called at most once, and only when a chunk needs embedding.
+        load_embedder: called at most once, and only when a chunk needs embedding (a chunk whose text
+            the store holds reuses its vector, in a compaction too).
         prune: also remove articles whose files are all gone.
         rebuild: build a new index of `paths` and every file the store knew, then switch to it.
         show_progress: draw a progress bar while embedding.
@@ -184,6 +200,7 @@ def ingest(
         else:
             store.check_embedder(embedder_id)
             report.recovered = store.recover()
+            store.drop_stale_generations()  # what a rebuild or compaction cut off midway wrote
         plan = IngestPlan(store, settings, report)
         plan.names = {**names, **plan.names}
         if prune:
@@ -200,6 +217,11 @@ def ingest(
                 else:
                     plan.consider(path, plan.shown_name(path, root))
         plan.settle_metadata()
+        compacting = False
+        if not rebuild and (dropped := entries_to_drop(store, plan)):
+            compacting, report.compacted, report.entries_dropped = True, True, dropped
+            store = live.new_generation()
+            store.claim_embedder(embedder_id)
 
         pending = list(plan.to_write.values())
         if pending:
@@ -250,8 +272,10 @@ def ingest(
                     store.commit_articles(records, [len(item.chunks) for item in group])
                     report.chunks_written += sum(len(item.chunks) for item in group)
 
+                # A rebuild embeds everything again (the embedder changed); otherwise the live index's vectors serve.
+                reused = store if rebuild else live
                 for group in _groups(pending, WRITE_GROUP_CHUNKS):
-                    known = store.vectors_by_text([d for item in group for d in item.reuse_from])
+                    known = reused.vectors_by_text([d for item in group for d in item.reuse_from])
                     texts = [c.text for item in group for c in item.chunks]
                     missing = list(dict.fromkeys(t for t in texts if t not in known))
                     advance(len(texts) - len(missing))
@@ -264,16 +288,28 @@ def ingest(
                     # group's embedding measured no faster on two cores (torch uses both).
                     write(group, known)
 
+        if compacting:
+            with Progress(
+                TextColumn("compacting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                disable=not show_progress,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("compacting", total=chunks_to_copy(plan))
+                report.chunks_copied = copy_unchanged(live, store, plan, lambda n: progress.advance(task, n))
         for doc_id, files in plan.file_changes.items():
             if doc_id in plan.to_write or doc_id not in plan.records or files == plan.records[doc_id].files:
                 continue
             if files:
                 store.set_files(doc_id, files)
             else:
-                store.delete_article(doc_id)  # its only file is gone, or now holds other text
+                if not compacting:  # a compaction did not copy it
+                    store.delete_article(doc_id)  # its only file is gone, or now holds other text
                 if doc_id in plan.lost_files:
                     report.pruned.append(plan.records[doc_id].path)
-        if rebuild:
+        if rebuild or compacting:
             live.switch_to(store)  # in one write: readers move to the new index, complete
     report.seconds = time.perf_counter() - started
     return report

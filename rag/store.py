@@ -13,7 +13,9 @@ Generations: a rebuild writes a new pair of collections (`<prefix>_articles_<gen
 pointer (the metadata of `<prefix>_live`) to it in one write. Readers keep answering from the
 pair they opened until they follow the pointer; the pair before is kept until the next
 rebuild, so a reader that has not looked yet never finds its collections gone. A store
-without a pointer is the first generation, under the plain names.
+without a pointer is the first generation, under the plain names. An ingest that replaces
+much of the store writes a new generation the same way, copying what it does not change
+(`rag.compaction`): the chunks collection keeps count of the entries its vector index holds.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ GENERATION_KEY = "generation"
 # The pointer's metadata: the generation readers open, and the one before it (kept for readers
 # that opened it). The first generation, under the plain collection names, is spelt FIRST.
 LIVE_KEY, RETIRED_KEY, FIRST = "live", "retired", "-"
+# The chunks collection's metadata: the embedder of its vectors, and how many entries its vector index holds.
+# Chroma's index keeps an entry for every chunk ever added: a delete only marks it (see rag.compaction).
+EMBEDDER_KEY, ENTRIES_KEY = "embedder", "entries"
 # Article records carry no meaningful vector; Chroma needs one, and must never be left
 # to compute it (its default embedding function downloads a model).
 _PLACEHOLDER_VECTOR: list[Sequence[float]] = [[1.0]]
@@ -219,7 +224,7 @@ class CorpusStore:
     @property
     def embedder(self) -> str | None:
         """The embedder the chunk vectors were made with; None for a new index."""
-        value = (self.chunks.metadata or {}).get("embedder")
+        value = (self.chunks.metadata or {}).get(EMBEDDER_KEY)
         return str(value) if value else None
 
     def check_embedder(self, embedder: str) -> None:
@@ -243,7 +248,36 @@ class CorpusStore:
         """Record `embedder` as the index's (a new or empty index takes any)."""
         self.check_embedder(embedder)
         if self.embedder != embedder:
-            self.chunks.modify(metadata={"embedder": embedder})
+            self.chunks.modify(metadata={**self._chunks_metadata(), EMBEDDER_KEY: embedder})
+
+    # -- the entries of the vector index ------------------------------------------------
+
+    def _chunks_metadata(self) -> dict[str, Any]:
+        """The chunks collection's metadata as stored now, to change (Chroma replaces it whole). Without the
+        "hnsw:" settings a collection made by an older Chroma may keep there: Chroma refuses them back."""
+        metadata = self.client.get_collection(self._chunks_name, embedding_function=None).metadata or {}
+        return {key: value for key, value in metadata.items() if not key.startswith("hnsw:")}
+
+    def _count_entries(self, added: int = 0) -> None:
+        """Count `added` more entries in the vector index; call it before adding them, and before deleting any.
+
+        A store from before the count starts it at its live chunks (the entries of chunks it
+        replaced before are not known).
+        """
+        metadata = self._chunks_metadata()
+        known = metadata.get(ENTRIES_KEY)
+        if isinstance(known, int) and not added:
+            return
+        entries = (known if isinstance(known, int) else self.count_chunks()) + added
+        self.chunks.modify(metadata={**metadata, ENTRIES_KEY: entries})
+
+    def replaced_entries(self, live_chunks: int | None = None) -> int:
+        """The entries the vector index keeps for chunks deleted or replaced since it was built
+        (searches still walk them); pass `live_chunks` when the count is known."""
+        entries = self._chunks_metadata().get(ENTRIES_KEY)
+        if not isinstance(entries, int):
+            return 0
+        return max(entries - (self.count_chunks() if live_chunks is None else live_chunks), 0)
 
     # -- articles ----------------------------------------------------------------------
 
@@ -312,6 +346,7 @@ class CorpusStore:
             return records
         ids = [r.doc_id for r in records]
         self.touch()
+        self._count_entries()
         self.chunks.delete(where=cast("Where", {"document_id": {"$in": ids}}))  # old versions, cut-off writes
         texts = [article.text for article, _, _ in entries]
         for start in range(0, len(records), self.max_batch_size):
@@ -333,8 +368,39 @@ class CorpusStore:
             for article, chunks, embeddings, speakers in entries
             for i, (chunk, vector) in enumerate(zip(chunks, embeddings, strict=True))
         ]
+        self._count_entries(len(nodes))
         for start in range(0, len(nodes), self.max_batch_size):
             self.vector_store.add(nodes[start : start + self.max_batch_size])
+
+    def copy_articles(self, source: CorpusStore, doc_ids: Sequence[str]) -> int:
+        """Copy these articles' records and chunks, stored vectors and all, from another generation
+        (`source`) into this one; returns the number of chunks copied. Nothing is embedded."""
+        if not doc_ids:
+            return 0
+        where = cast("Where", {"document_id": {"$in": list(doc_ids)}})
+        chunks = source.chunks.get(where=where, include=["documents", "metadatas", "embeddings"])
+        records = source.articles.get(ids=list(doc_ids), include=["documents", "metadatas"])
+        self.touch()
+        self._count_entries(len(chunks["ids"]))
+        step = self.max_batch_size
+        embeddings = chunks["embeddings"] if chunks["embeddings"] is not None else []
+        for start in range(0, len(chunks["ids"]), step):
+            self.chunks.add(
+                ids=chunks["ids"][start : start + step],
+                documents=(chunks["documents"] or [])[start : start + step],
+                metadatas=(chunks["metadatas"] or [])[start : start + step],
+                embeddings=embeddings[start : start + step],
+            )
+        for start in range(0, len(records["ids"]), step):  # the records after their chunks, as an ingest writes
+            ids = records["ids"][start : start + step]
+            self.articles.add(
+                ids=ids,
+                documents=(records["documents"] or [])[start : start + step],
+                metadatas=(records["metadatas"] or [])[start : start + step],
+                embeddings=_PLACEHOLDER_VECTOR * len(ids),
+            )
+        self.touch()
+        return len(chunks["ids"])
 
     def vectors_by_text(self, doc_ids: Sequence[str]) -> dict[str, list[float]]:
         """The stored vectors of these articles' chunks, keyed by chunk text, for reuse."""
@@ -373,6 +439,7 @@ class CorpusStore:
     def delete_article(self, doc_id: str) -> None:
         """Remove an article: its chunks first, then its record."""
         self.touch()
+        self._count_entries()
         self.chunks.delete(where={"document_id": doc_id})
         self.articles.delete(ids=[doc_id])
         self.touch()
