@@ -1129,11 +1129,8 @@ class ExtractiveEngine(Engine):
                     # hours"); else one anywhere in a chosen article, holding what the best one lacks
                     # (a score is told as one, "a 2-7 win-loss record"; a sum or a length of time found that way was
                     # as often another's: what a prosecutor seeks, not what a judge ordered)
-                    # ("how many kids do they have": "The couple share three daughters", the count tied to what is
-                    # counted, needs none of the question's other words)
-                    tied = kind == "count" or weight or distance or (things and bool(focus))
                     counted = _typed_after(chosen, following, counts_asked) or (
-                        self._typed_in_article(s, counts_asked, focused=tied)
+                        self._typed_in_article(s, counts_asked, focused=kind == "count" or weight or distance)
                         if focus or score or weight or distance
                         else None
                     )
