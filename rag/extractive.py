@@ -1630,7 +1630,7 @@ def _a_persons_name(name: str, plan: QuestionPlan | None) -> bool:
     """Whether a name is a person's: shaped as one, its first word a first name of someone the corpus quotes, or a
     word of middling frequency before a rare one ("Zach Charbonnet", "Leo Dunn"; not "Quayside Ferries", "Real
     Madrid", "Ohio State", "Harbor Freight")."""
-    if plan is None or not shaped_as_person(name):
+    if plan is None or not shaped_as_person(name) or re.search(r"['’]s?$", name):  # "Jeffrey Epstein's estate"
         return False
     first, last = fold(name.split()[0]), fold(name.split()[-1])
     if first in known_names(plan.people).first_names:
