@@ -6179,6 +6179,13 @@ def test_a_persons_count_is_told_of_them_not_of_anyone(players_counts: Assistant
     # a team's count is told by its nickname as often: only a person's must name them
     answer = players_counts.ask("How many points did Ohio State score against Lund?")
     assert not answer.abstained and "38 points" in answer.text, answer.text
+    from rag.extractive import _a_persons_name
+    from rag.question import QuestionPlan
+
+    plan = QuestionPlan(question="")
+    assert _a_persons_name("Zach Charbonnet", plan) and _a_persons_name("Leo Dunn", plan)
+    for name in ("Quayside Ferries", "Real Madrid", "Ohio State", "Harbor Freight", "Jeffrey Epstein's"):
+        assert not _a_persons_name(name, plan), name  # a firm, a team; the estate of "Jeffrey Epstein's estate"
 
 
 # A preview of a cup final, and the report of its semi-final
