@@ -154,6 +154,13 @@ def embed_texts(
     return vectors
 
 
+def _progress(label: str, show: bool) -> Progress:
+    """A progress bar for one step of an ingest ("embedding", "compacting"), drawn only when `show`."""
+    return Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), disable=not show, transient=True
+    )
+
+
 def ingest(
     paths: Iterable[Path],
     store: CorpusStore,
@@ -228,14 +235,7 @@ def ingest(
             store.claim_embedder(embedder_id)
             embedder: BaseEmbedding | None = None
             total = sum(len(p.chunks) for p in pending)
-            with Progress(
-                TextColumn("embedding"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                disable=not show_progress,
-                transient=True,
-            ) as progress:
+            with _progress("embedding", show_progress) as progress:
                 task = progress.add_task("embedding", total=total)
                 done = 0
 
@@ -289,14 +289,7 @@ def ingest(
                     write(group, known)
 
         if compacting:
-            with Progress(
-                TextColumn("compacting"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                disable=not show_progress,
-                transient=True,
-            ) as progress:
+            with _progress("compacting", show_progress) as progress:
                 task = progress.add_task("compacting", total=chunks_to_copy(plan))
                 report.chunks_copied = copy_unchanged(live, store, plan, lambda n: progress.advance(task, n))
         for doc_id, files in plan.file_changes.items():
