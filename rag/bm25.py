@@ -1,7 +1,7 @@
 """BM25 over every stored chunk: bm25s through llama-index-retrievers-bm25, persisted, filterable.
 
 The index is built from the chunks in the store and persisted under the storage folder,
-keyed by the store's fingerprint, so a new process loads it (memory-mapped) instead of
+keyed by the store's fingerprint and the code that builds it, so a new process loads it (memory-mapped) instead of
 rebuilding. The fields filters read are kept as numpy columns beside it, and a filter is
 applied as bm25s's weight mask (`rag.filters.filter_mask`), not by reading every entry.
 """
@@ -21,6 +21,7 @@ import numpy as np
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from rag.build_digest import build_digest
 from rag.casing import CasingCount
 from rag.filters import filter_mask
 from rag.lexicon import fold, initials_in, stemmer, words
@@ -33,16 +34,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# the corpus's words, with the initials it writes with stops as words ("U.K." writes "uk"); the name changes with
-# what is recorded, so that an index saved before is rebuilt (v3: the titles' words too)
-WORDS_FILE = "words-v3.json"
-# the words the corpus writes as names, and how (`rag.casing`); its name changes with the rule that picks them
-CASED_FILE = "cased-v1.json"
-# v2: built when the BM25 entries' document_id was the node's unset source ("None"), the
-# article filter matched no chunk; v3: texts folded (ligatures, accents, invisible
-# characters) before tokenizing; v4: chunks keep their file's shown name and a PDF's pages.
-# A copy of an older version is rebuilt.
-COLUMNS_FILE = "columns-v4.json"
+# The index is saved under "<the store's fingerprint>-<BUILT_BY>": the code that tokenizes and records it
+# (this module, the folding and stemming of `rag.lexicon`, the names of `rag.casing`) and the packages that
+# index, so that a copy built by other code is rebuilt, not read (7 s at the benchmark's 10k chunks).
+BUILT_BY_MODULES = ("rag.bm25", "rag.lexicon", "rag.casing")
+BUILT_BY_PACKAGES = ("bm25s", "PyStemmer", "llama-index-retrievers-bm25")
+# the corpus's words (titles' too), with the initials it writes with stops as words ("U.K." writes "uk")
+WORDS_FILE = "words.json"
+# the words the corpus writes as names, and how (`rag.casing`)
+CASED_FILE = "cased.json"
+# the per-chunk fields filters read
+COLUMNS_FILE = "columns.json"
 # Decoded chunks kept for the next query: a few MB; at 100k chunks, keeping every chunk a long-
 # running app has retrieved (dense and BM25 hits both come from here) would grow to hundreds of MB.
 NODES_KEPT = 20_000
@@ -98,7 +100,7 @@ class Bm25Index:
     def load_or_build(cls, store: CorpusStore, folder: Path) -> Bm25Index:
         """Load the persisted index for the store's current contents, or build and persist it."""
         fingerprint = store.fingerprint()
-        target = folder / fingerprint
+        target = folder / f"{fingerprint}-{build_digest(BUILT_BY_MODULES, BUILT_BY_PACKAGES)}"
         if (target / WORDS_FILE).exists():
             try:
                 corpus_words = set(json.loads((target / WORDS_FILE).read_text(encoding="utf-8")))
@@ -113,7 +115,7 @@ class Bm25Index:
             return cls(None, fingerprint, set(), {})
         retriever, corpus_words, cased = built
         columns = cls.columns_of(retriever.corpus or [])
-        partial = folder / f".{fingerprint}.partial"
+        partial = folder / f".{target.name}.partial"
         try:
             shutil.rmtree(partial, ignore_errors=True)
             partial.mkdir(parents=True)

@@ -23,6 +23,7 @@ from typing import Any
 
 from rag.atomic_file import write_atomically
 from rag.attribution import TITLE_WORDS
+from rag.build_digest import build_digest
 from rag.entities import shaped_as_person
 from rag.lexicon import content_stems, fold, straight_apostrophes
 from rag.records import ArticleRecord
@@ -83,7 +84,9 @@ NOT_A_WRITER = re.compile(
 
 MAX_NAME_WORDS = 4  # the longest full name looked for
 INITIALS_MIN_WORDS = 3  # a head of this many words or more answers to its initials
-CATALOG_FORMAT = 6  # of the copy on disk: a copy of another format is rebuilt
+# The copy on disk is named by the code that builds a catalog (`rag.build_digest`): a copy built by other
+# rules is rebuilt, not misread.
+BUILT_BY_MODULES = ("rag.catalog", "rag.attribution", "rag.entities", "rag.lexicon", "rag.records")
 
 
 @dataclass(frozen=True)
@@ -323,7 +326,7 @@ def cached_catalog(folder: Path, fingerprint: str, records: Callable[[], Iterabl
     write to the store makes a new one. Pass the fingerprint read before `records`, so that
     a write between the two only costs a rebuild next time.
     """
-    path = folder / f"{fingerprint}-{CATALOG_FORMAT}.json"
+    path = folder / f"{fingerprint}-{build_digest(BUILT_BY_MODULES)}.json"
     try:
         return Catalog.from_json(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
