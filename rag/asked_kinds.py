@@ -71,11 +71,12 @@ STAT_NOUNS = (
 # using a stat's word as a verb ("Chelsea sacks Pochettino", "Trump points to fraud", "Biden runs for reelection"),
 # nor a request or a question written without its question word first ("Talking points from the debate", "Name the
 # player with the most goals")
+STAT_QUALIFIERS = r"(?:rushing|receiving|passing|total|career|season)"  # the words a stat's noun may follow
 STAT_SEARCHED = re.compile(
     r"^\s*(?!(?:[\w.'’&+-]+\s+){0,6}?(?:who|whom|whose|which|what|when|where|why|how|do|does|did|is|are|was|were|"
     r"can|could|will|would|has|have|had|should|give|tell|summar\w*|compare|list|explain|describe|show|according|name|"
     r"most|top|best|leaders?|leading|talking|from)\b)"
-    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?:(?:rushing|receiving|passing|total|career|season)\s+)?(?P<stat>{STAT_NOUNS})\b"
+    rf"(?:[\w.'’&+-]+\s+){{1,6}}?(?:{STAT_QUALIFIERS}\s+)?(?P<stat>{STAT_NOUNS})\b"
     r"(?!\s+(?:to|toward|towards|from|into|out|up|off|that|which|back|its|his|her|their|the|a|an|"
     r"for\s+(?!the\s+season)|(?-i:[A-Z])[a-z]+\b(?!\s+vs))\b)",
     re.IGNORECASE,
@@ -602,7 +603,7 @@ def counted_doer(question: str) -> str:
     searched = STAT_SEARCHED.match(question)
     if searched:  # "AJ Brown receiving yards Dolphins vs Eagles": the name the search opens with
         before = question[: searched.start("stat")]
-        return re.sub(r"(?:\s+(?:rushing|receiving|passing|total|career|season))+\s*$", "", before, flags=re.I).strip()
+        return re.sub(rf"(?:\s+{STAT_QUALIFIERS})+\s*$", "", before, flags=re.I).strip()
     match = COUNTED_DOER.search(question)
     # a question written in title case ("How Many Points Did Jordon Crawford Score ...") tells no name by its capitals
     if match is None or TITLE_CASED.search(question):

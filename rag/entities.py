@@ -934,12 +934,11 @@ def _deed_stem(verb: str) -> str:
 _DEED_OBJECT_END = re.compile(
     r"\s+(?:in|at|on|of|for|from|as|after|before|during|with|against|to|by|when|while|that|which)\b|[,?.;]"
 )
-DEED_OBJECT_WINDOW = (
-    6  # words after the deed within which a sentence writes what it was done to ("led the pre-Series A funding round")
-)
+# words after the deed within which a sentence writes what it was done to ("led the pre-Series A funding round")
+DEED_NOUN_WINDOW = 6
 
 
-def deed_object(clause: str) -> str:
+def deed_noun(clause: str) -> str:
     """The stem of the noun a "who" question's deed is done to, its last word before a preposition ("Who led StarNews
     Mobile's $3 million round?": "round"); '' when the question writes none (a name is no noun: "Who replaced Mira
     Murati")."""
@@ -954,12 +953,12 @@ def deed_object(clause: str) -> str:
 
 
 def does_deed_to(sentence: str, deed: str, done_to: str) -> bool:
-    """Whether a sentence names someone, then tells the deed and, within `DEED_OBJECT_WINDOW` words after it, the
+    """Whether a sentence names someone, then tells the deed and, within `DEED_NOUN_WINDOW` words after it, the
     thing it was done to."""
     for match in WORD_WRITTEN.finditer(sentence):
         if not tells_deed(match.group(), deed):
             continue
-        after = words(sentence[match.end() :])[:DEED_OBJECT_WINDOW]
+        after = words(sentence[match.end() :])[:DEED_NOUN_WINDOW]
         if done_to in {stem(w) for w in after} and names_in(sentence[: match.start()]):
             return True
     return False
@@ -994,7 +993,7 @@ def vote(
     """
     known = known_names(tuple(people))
     deeds = asked_deeds(question, done_to=False)
-    done_to = deed_object(question)
+    done_to = deed_noun(question)
     near_stems = {stem(w) for w in words(near)}
     question_stems = content_stems(question)
     # a small word ("by": "an article by Kim Hyo-myung") stands right next to the name it introduces

@@ -454,7 +454,7 @@ def _doer(
     # what the question tells of, an article too ("an article by Kim Hyo-myung" for "Who wrote the article ...")
     asked = (content_stems(clause) | {ARTICLE for w in words(clause) if w in ARTICLE_NOUNS}) - set(deeds)
 
-    objects = deed_objects(clause)
+    objects = deed_names(clause)
 
     def tied(candidate: Candidate) -> bool:
         return any(
@@ -514,7 +514,7 @@ def _tied(candidate: Candidate, deed: str, asked: AbstractSet[str]) -> bool:
 OBJECT_WINDOW = 2  # words after the deed within which the one it was done to is written ("replacing Murati")
 
 
-def deed_objects(clause: str) -> set[str]:
+def deed_names(clause: str) -> set[str]:
     """The last words of the names a "who" question writes after its verb, folded: those the deed may have been done
     to ("Who replaced Mira Murati as OpenAI's interim CEO?": "murati", "openai")."""
     asked = WHO_DID.match(clause)

@@ -118,7 +118,7 @@ from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import (
     Candidate,
-    deed_object,
+    deed_noun,
     does_deed_to,
     done_by_name,
     introduces,
@@ -126,7 +126,7 @@ from rag.entities import (
     names_in,
     shaped_as_person,
 )
-from rag.entity_choice import choose_entity, deed_clause, deed_objects, deeds_asked, telling_words
+from rag.entity_choice import choose_entity, deed_clause, deed_names, deeds_asked, telling_words
 from rag.figures import NUMBER_WORDS, numbers_in
 from rag.lexicon import (
     COUNTRY_INITIALS,
@@ -616,8 +616,8 @@ class ExtractiveEngine(Engine):
             return None
         clause = deed_clause(first_part(retrieval.standalone, retrieval.plan))
         deeds = deeds_asked(clause)
-        done_to = deed_object(clause)
-        named = deed_objects(clause)  # "Who founded Deft?": "deft"
+        done_to = deed_noun(clause)
+        named = deed_names(clause)  # "Who founded Deft?": "deft"
         makers = [n for d in deeds for n in MAKER_NOUNS.get(d, "").split()]  # "director", "founder"
         best = s.best
         doc = best.evidence.doc_id
