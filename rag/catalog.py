@@ -84,6 +84,8 @@ NOT_A_WRITER = re.compile(
 
 MAX_NAME_WORDS = 4  # the longest full name looked for
 INITIALS_MIN_WORDS = 3  # a head of this many words or more answers to its initials
+# "BBC News" is "the BBC", "ABC News" "ABC": the words an outlet's capitals may go without
+_MEDIA_WORDS = frozenset("news sports sport online media tv radio".split())
 # The copy on disk is named by the code that builds a catalog (`rag.build_digest`): a copy built by other
 # rules is rebuilt, not misread.
 BUILT_BY_MODULES = ("rag.catalog", "rag.attribution", "rag.entities", "rag.lexicon", "rag.records")
@@ -109,12 +111,21 @@ class Outlet:
         words, capitals = _capitals(self.head)
         return capitals if words == 2 else ""
 
+    @property
+    def acronym(self) -> str:
+        """The capitals a head opens with before words any outlet may write ("BBC" of "BBC News", "FOX" of "FOX
+        News"), written so in a question; else "" ("Sky Sports" is not "Sky")."""
+        written = re.sub(r"^the\s+", "", self.head, flags=re.IGNORECASE).split()
+        if len(written) < 2 or not re.fullmatch(r"[A-Z]{2,5}", written[0]):
+            return ""
+        return written[0] if all(w.lower() in _MEDIA_WORDS for w in written[1:]) else ""
+
     def matches(self, name: str) -> bool:
         """Whether `name`, as written in a question, denotes this source."""
         key = name_key(name)
         if not key:
             return False
-        if name.strip() in {self.initials, self.short_initials} - {""}:
+        if name.strip() in {self.initials, self.short_initials, self.acronym} - {""}:
             return True
         if key in (name_key(self.source), name_key(self.head)):
             return True
@@ -301,6 +312,7 @@ class Catalog:
         """
         names = {(o.source, o): None for o in self.outlets} | {(o.head, o): None for o in self.outlets}
         names |= {(o.initials, o): None for o in self.outlets if o.initials}
+        names |= {(o.acronym, o): None for o in self.outlets if o.acronym}
         # a site's name, as readers write it: "CBS Sports" (and "CBSSports") for "CBSSports.com"
         for outlet in self.outlets:
             bare = _WEB_SUFFIX.sub("", outlet.head)

@@ -1228,8 +1228,8 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
         single_word = len(alias.split()) == 1
         pattern = re.escape(alias) if not single_word else rf"(?<![\w.]){re.escape(alias)}(?![\w])"
         for match in cached_pattern(pattern, re.IGNORECASE).finditer(question):
-            if alias == outlet.initials and match.group(0) != alias:
-                continue  # initials as written: "Ibn Battuta" is no "IBN", "smh" no "SMH"
+            if alias in (outlet.initials, outlet.acronym) and match.group(0) != alias:
+                continue  # initials as written: "Ibn Battuta" is no "IBN", "smh" no "SMH", "Megan Fox" no "FOX"
             # a one-word outlet opening a question as the label of what follows is named ("Engadget: how much ...")
             label = match.start() == 0 and (
                 OUTLET_LABEL.match(question, match.end()) is not None

@@ -65,6 +65,33 @@ def test_a_byline_agency_is_not_taken_for_an_author_and_authors_match_by_surname
     assert CATALOG.authors_named("Reuters") == []
 
 
+BROADCASTERS = Catalog.of(
+    [
+        record("n1", "KTV News - Business", "2024-03-02"),
+        record("n2", "KTV News - Weather", "2024-03-04"),
+        record("s1", "Tide Sports", "2024-03-05"),
+        record("r1", "FRB Radio", "2024-03-06"),
+        record("w1", "WPX Group", "2024-03-07"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sources"),
+    [
+        ("How long has the strike lasted, per KTV?", ("KTV News - Business", "KTV News - Weather")),
+        ("what did the FRB report about the ferry", ("FRB Radio",)),
+        ("What did KTV News say?", ("KTV News - Business", "KTV News - Weather")),
+        ("What did Joe Ktv say?", ()),  # the capitals as written, not a surname
+        ("How high was the tide at the harbour?", ()),  # "Tide Sports" is not "Tide"
+        ("What did WPX say?", ()),  # a group, not a newsroom: its capitals are a company's too
+    ],
+)
+def test_a_broadcasters_capitals_name_it_without_its_news_word(question: str, sources: tuple[str, ...]) -> None:
+    # "per the BBC" of "BBC News - Entertainment & Arts": readers drop the word any outlet may write
+    assert plan_question(question, BROADCASTERS).every_part_filters.sources == sources
+
+
 WRITERS = Catalog.of(
     [
         *RECORDS,
