@@ -233,12 +233,15 @@ OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quota
 ATTRIBUTED_TO = re.compile(r"\s*according\s+to\s+[^,?]{1,60},", re.IGNORECASE)
 # "Which reporter wrote that ...": a claim someone made, whether or not they wrote the article
 TELLS_CLAIM = re.compile(r"\b(?:wrote|writes|reported|reports|said|says|argued|argues|claimed|claims)\s+that\b", re.I)
-# "This explains why he slipped under the water", "This is one of the reasons why NASCAR did not want ...": the reason
-# is the sentence before
+# "This explains why he slipped under the water", "This is one of the reasons why NASCAR did not want ...", "This
+# essentially triggered a bank run on FTX": the reason is the sentence before
 REASON_BEFORE = re.compile(
     r"[\"“]?(?:This|That|Which|It)\s+(?:(?:is|was)\s+(?:(?:one\s+of\s+)?the\s+(?:main\s+|biggest\s+|key\s+|real\s+)?"
-    r"reasons?\s+)?why|explains?\s+why|(?:is|was)\s+(?:partly\s+|largely\s+)?because)\b"
+    r"reasons?\s+)?why|explains?\s+why|(?:is|was)\s+(?:partly\s+|largely\s+)?because)\b|"
+    r"[\"“]?(?:This|That|These|Which)\s+(?:\w+ly\s+)?(?:triggered|caused|sparked|prompted|led\s+to|drove|fu?ell?ed|"
+    r"forced|resulted\s+in|set\s+off)\b"
 )
+ASIDE = re.compile(r"\s*\([^()]*\)\s*")  # a sentence wholly in brackets
 # A sentence that asks or reports a question: the sentence after it answers (plain2 tune q07; no MultiHop-RAG
 # tuning figure moved)
 ASKED = re.compile(r"\?[\"'”’]?\s*$")  # a question the sentence itself asks
@@ -876,6 +879,9 @@ class ExtractiveEngine(Engine):
             ending = s.preceding
             for pointing in [c for c in chosen if REASON_BEFORE.match(c.evidence.quote)]:
                 reason = adjacent(ending, pointing.evidence.doc_id, pointing.evidence.start_char, -1)
+                # ... past an aside in brackets ("(It had an equity position in FTX from 2019 to 2021.)")
+                while reason is not None and ASIDE.fullmatch(reason.evidence.quote):
+                    reason = adjacent(ending, reason.evidence.doc_id, reason.evidence.start_char, -1)
                 if reason is not None:
                     add(reason)
         # A sentence announcing a list ("... far superior to the DepEd for two main reasons.") goes on in the

@@ -46,6 +46,7 @@ from rag.lexicon import (
     stem,
     words,
 )
+from rag.ranking import ASKS_REASON
 from rag.records import Filters
 from rag.word_frequency import zipf_frequency
 
@@ -923,6 +924,8 @@ def answer_kind(question: str) -> tuple[str, str]:
     """('entity' | 'yes_no' | 'open', what an entity question asks for)."""
     if ASKS_CAPITAL.match(question):  # "What is Japan's capital?": a place
         return "entity", "place"
+    if ASKS_REASON.search(question):  # "what triggered the bank run ...?": a cause, not the bank
+        return "open", ""
     clause = main_clause(question)
     words = re.findall(r"[\w'-]+", clause.lower())
     if not words:

@@ -80,16 +80,19 @@ POINTS_BACK = re.compile(
     r"Specifically|Namely|In addition|Moreover|Furthermore|Also|Besides)\b"
 )
 
+# the start of what is asked, after whom the question takes it from ("According to TechCrunch, what triggered ...")
+_OPENS_ASKED = r"^\s*(?:(?:according\s+to|per)\s+[^,?]{1,60},\s*)?"
 # "Why did ...", "What reason did Apple give ...": the answer tells a cause
 ASKS_REASON = re.compile(
-    r"^\s*why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b|"
+    rf"{_OPENS_ASKED}why\b|\bwhy\s+(?:did|does|do|is|was|were|are|has|have|had|would|will|can|could)\b|"
     r"\b(?:tell\s+me|explain|know|wonder|understand)\s+why\b|"  # "Tell me why Rachel Abrams thinks ..."
-    r"^\s*(?:what(?:'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?reasons?|how\s+come)\b|"  # "What reason did Apple give"
+    # "What reason did Apple give"
+    rf"{_OPENS_ASKED}(?:what(?:'s|’s|\s+is|\s+was|\s+were)?\s+(?:the\s+)?reasons?|how\s+come)\b|"
     # "What does The Verge say is behind Spotify's return to profit?", "What caused the decline ...?": a cause
-    r"^\s*what(?:['’]s|\s+(?:is|was|are|were))\s+behind\b|"
-    r"^\s*what\s+(?:does|do|did)\b[^?]{0,60}?\b(?:say|says|said|think|thinks|believe|believes)\s+(?:is|was|are|were)\s+"
+    rf"{_OPENS_ASKED}what(?:['’]s|\s+(?:is|was|are|were))\s+behind\b|"
+    rf"{_OPENS_ASKED}what\s+(?:does|do|did)\b[^?]{{0,60}}?\b(?:say|says|said|think|thinks|believe|believes)\s+(?:is|was|are|were)\s+"
     r"behind\b|"
-    r"^\s*what\s+(?:caused|causes|drove|drives|prompted|triggered|sparked|is\s+driving|was\s+driving)\b",
+    rf"{_OPENS_ASKED}what\s+(?:caused|causes|drove|drives|prompted|triggered|sparked|is\s+driving|was\s+driving)\b",
     re.I,
 )
 # ... a sentence that says what made something so ("because", "due to", "feared that", "blamed on"), not only what

@@ -6298,3 +6298,46 @@ def test_who_made_something_is_found_where_its_article_names_the_maker(makers_fa
     assert not answer.abstained and answer.text.startswith("Ada Lindqvist."), answer.text
     answer = makers_far_down.ask("who founded the online shopping search startup Orca?")
     assert not answer.abstained and answer.text.startswith("Mia Berg."), answer.text
+
+
+# Session 62's fresh texts: a bank run told after its cause, with an aside between
+BANK_RUN = {
+    "pellow.txt": (
+        {"title": "How Pellow Bank fell", "source": "Harbour Gazette", "published": "2024-05-02"},
+        "Pellow Bank was the harbour's oldest lender. "
+        "Depositors grew nervous after the Ledger published the bank's loan book in March. "
+        "Around the same time, the Kessel pension fund pulled out its remaining $40 million in deposits. "
+        "(The fund had held shares in Pellow from 2015 to 2019.) "
+        "This effectively triggered a run on Pellow Bank. "
+        "Regulators closed the bank within a week.",
+    ),
+    "ferries.txt": (
+        {"title": "Ferry fares rise", "source": "Quay Post", "published": "2024-05-03"},
+        "The ferry company raised fares by 8 percent on Monday. "
+        "Fuel costs have doubled since January, the company said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def bank_run(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("bank_run") / "articles", BANK_RUN, local_embedder)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "According to the Harbour Gazette, what triggered the run on Pellow Bank?",
+        "what caused the run on Pellow Bank",
+    ],
+)
+def test_what_triggered_something_is_told_by_the_sentence_this_points_back_to(
+    bank_run: Assistant, question: str
+) -> None:
+    # "This effectively triggered a run": its cause is the sentence before, past the aside in brackets; a cause is
+    # asked, not a name ("Pellow Bank." would open an entity answer)
+    answer = bank_run.ask(question)
+    assert not answer.abstained and "pulled out its remaining $40 million" in answer.text, answer.text
+    assert "triggered a run" in answer.text and not answer.text.startswith(("Pellow", "Kessel", "Ledger")), answer.text
+    assert "(The fund had held shares" not in answer.text, answer.text
+    assert_verbatim(bank_run, answer)
