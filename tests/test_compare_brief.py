@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from rag.assistant import Assistant, NoMatchingArticles
-from rag.briefing import SILENT_TITLES_SHOWN, brief
+from rag.briefing import SILENT_TITLES_SHOWN, Briefing, brief
 from rag.compare import MAX_ROWS, NO_SOURCE, Comparison, compare, source_groups
 from rag.errors import UsageError
 from rag.figures import find_figures
@@ -503,3 +503,68 @@ def test_a_briefing_states_things_it_does_not_list_the_questions_and_headings_an
     told = [line.text for section in briefing.sections[:2] for line in section.lines]
     assert any("4-2" in text for text in told), told
     assert not any(text.startswith("What channel") or "results, highlights" in text for text in told), told
+
+
+# One outlet's weekly rankings: each week's article opens with the same words on the rankings themselves, and its
+# news (who tops the list, and why) comes after them
+ROUTE_RANKINGS = {
+    "week3.txt": (
+        {"title": "Ferry route rankings, week 3: which crossings to take", "source": "Quay Post"},
+        "Our week 3 ferry route rankings will help you pick the right crossing and hopefully spare you a long queue. "
+        "We'll be updating these ferry route rankings all week, so check back for the latest timetable changes. "
+        "As always, the Kessel line heads the list as the most reliable crossing on the coast this week. "
+        "The Orvin shuttle drops to fourth after two of its three boats went in for repairs on Monday. "
+        "Fares on the Bramley route rise by 5 percent from Thursday, so book the early boats while you can. "
+        "Fog is forecast for the weekend, and the harbour master expects delays of up to an hour on Saturday.",
+    ),
+    "week4.txt": (
+        {"title": "Ferry route rankings, week 4: which crossings to take", "source": "Quay Post"},
+        "Our week 4 ferry route rankings will help you pick the right crossing before the holiday rush begins. "
+        "We'll be updating these ferry route rankings all week, so check back for the latest timetable changes. "
+        "The Orvin shuttle is back at the top of the list now that all three of its boats have returned to service.",
+    ),
+    "trams.txt": (
+        {"title": "New trams for the harbour line", "source": "Harbour Gazette"},
+        "The city ordered six new trams for the harbour line, which opens to passengers in March next year. "
+        "The harbour line will run every ten minutes between the ferry terminal and the old town on weekdays.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def route_rankings(tmp_path_factory: pytest.TempPathFactory, local_embedder: Any) -> Assistant:
+    folder = tmp_path_factory.mktemp("rankings") / "articles"
+    folder.mkdir()
+    for name, (_, text) in ROUTE_RANKINGS.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    manifest = {
+        name: {**meta, "published": "2024-05-0" + str(i + 1)}
+        for i, (name, (meta, _)) in enumerate(ROUTE_RANKINGS.items())
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    settings = make_settings(storage_dir=folder.parent / "storage", chunk_tokens=40)
+    from rag.ingest import ingest_paths
+
+    ingest_paths(settings, [folder], load_embedder=lambda: local_embedder)
+    return Assistant.open(settings, embedder=local_embedder)
+
+
+def test_a_summary_of_one_article_gives_its_own_key_points_in_its_order(route_rankings: Assistant) -> None:
+    # the week 3 article's news, not the openings every week's article shares
+    answer = route_rankings.ask("what are the main points of the Quay Post's week 3 ferry route rankings")
+    assert isinstance(answer.report, Briefing), answer.text
+    key = answer.report.sections[0]
+    week3 = next(r.doc_id for r in route_rankings.articles() if r.title.startswith("Ferry route rankings, week 3"))
+    assert key.lines and all(e.doc_id == week3 for line in key.lines for e in line.evidence), answer.text
+    told = " ".join(line.text for line in key.lines)
+    assert "the Kessel line heads the list" in told and "drops to fourth" in told, told
+    starts = [line.evidence[0].start_char for line in key.lines]
+    assert starts == sorted(starts), "in the article's order"
+
+
+def test_a_briefing_on_a_topic_several_articles_share_draws_its_key_points_from_each(
+    route_rankings: Assistant,
+) -> None:
+    briefing = brief(route_rankings, "the harbour's ferries and trams")
+    cited = {e.doc_id for line in briefing.sections[0].lines for e in line.evidence}
+    assert len(cited) >= 2, briefing.sections[0].lines
