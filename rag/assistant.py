@@ -354,6 +354,12 @@ class Assistant:
                 nodes, part_nodes, part_titled = self._search(indexes, standalone, vector, plan, options)
                 nodes += self._search_facets(indexes, plan, options, nodes, self.query_vector)
                 nodes += self._beside(indexes, nodes, options)
+                if plan.instances:  # "final score world series game 4": not the Game 2 live blog's
+                    nodes = [n for n in nodes if not plan.of_another_instance(str(n.node.metadata.get("title") or ""))]
+                    part_nodes = [
+                        [n for n in found if not plan.of_another_instance(str(n.node.metadata.get("title") or ""))]
+                        for found in part_nodes
+                    ]
             part_vectors = [self.query_vector(text) for text in parts]
             half_vectors = [self.query_vector(text) for text in halves]
             first_vector = self.query_vector(first[0]) if first else []

@@ -34,6 +34,7 @@ from rag.asked_kinds import (
 )
 from rag.catalog import Catalog
 from rag.entities import PERSON_NOUNS, TITLES, names_in, past_form
+from rag.figures import NUMBER_WORDS
 from rag.lexicon import (
     ARTICLE_NOUNS,
     AUXILIARIES,
@@ -359,6 +360,20 @@ class QuestionPlan:
     # the name a question asks about and nothing else ("Who is Yu Koizumi?", "Tell me about Kishida")
     subject: str = ""
     title_reference: str = ""  # the words naming an article by its title ("the Madrid summit article")
+
+    @property
+    def instances(self) -> dict[str, set[int]]:
+        """The numbered instances the question names, by kind ("Game 4": {"game": {4}}): `numbered_instances`."""
+        return numbered_instances(self.question)
+
+    def of_another_instance(self, title: str) -> bool:
+        """Whether an article's title names another instance of a kind the question numbers, and not the one asked
+        ("World Series Game 2: ... live" for "final score world series game 4"): its figures are another game's."""
+        asked = self.instances
+        if not asked:
+            return False
+        titled = numbered_instances(title)
+        return any(titled.get(kind) and not titled[kind] & numbers for kind, numbers in asked.items())
 
     @property
     def metadata_spans(self) -> list[tuple[int, int]]:
@@ -710,7 +725,7 @@ MEASURE_NAMED = re.compile(
     rf"^(?:the\s+)?(?:final\s+|exact\s+|total\s+|current\s+|full-time\s+|starting\s+)?"
     rf"(?P<measure>{'|'.join(MEASURES)})\s+(?:of(?!\s+living\b)|for|in|at|on|between)\s|"  # not "cost of living"
     # ... or a score typed before the game it is of ("final score north texas vs smu friday night")
-    r"(?:the\s+)?(?:final\s+|full-time\s+)?(?P<score_first>score|scoreline)\s+(?:[\w.'’&+-]+\s+){1,4}?"
+    r"(?:the\s+)?(?:final\s+|full-time\s+)?(?P<score_first>score|scoreline)\s+(?:[\w.'’&+-]+\s+){1,6}?"
     r"(?:vs\.?|v\.?|versus|against)\s|"
     # ... or naming it last in a phrase asked as a question, asking nothing else ("Which official approved the fee?"
     # asks a name; "harbour budget", typed as a search, asks of the topic)
@@ -1336,6 +1351,25 @@ PUBLISHED_BY = re.compile(
     r"\s+(?:(?P<report>reports?)|study|studies|survey|poll|data|research|findings|index)\b", re.IGNORECASE
 )
 THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+# One of a numbered series: a week of a season, a game of a series, an episode ("Week 12", "game 4", "season two")
+NUMBERED = re.compile(
+    r"\b(?P<kind>week|game|round|episode|season|stage|chapter|matchday|gameweek)\s+"
+    rf"(?P<number>\d{{1,2}}|one|{'|'.join(NUMBER_WORDS)})\b(?![-–]\d|\s*(?:and|or|&|to|through)\s+\d|\s+times\b)",
+    re.IGNORECASE,
+)
+
+
+def numbered_instances(text: str) -> dict[str, set[int]]:
+    """The numbered instances a text names, by kind: "Week 12 and Week 14 rankings" {"week": {12, 14}} (a range, "Weeks
+    12-14", names none: it may hold any of them)."""
+    found: dict[str, set[int]] = {}
+    for match in NUMBERED.finditer(text):
+        number = match.group("number").lower()
+        value = int(number) if number.isdigit() else 1 if number == "one" else NUMBER_WORDS[number]
+        found.setdefault(match.group("kind").lower(), set()).add(value)
+    return found
 
 
 def plan_question(question: str, catalog: Catalog, reported: Callable[[str], bool] | None = None) -> QuestionPlan:

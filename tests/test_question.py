@@ -13,10 +13,12 @@ from rag.catalog import Catalog, cached_catalog, name_key
 from rag.entity_choice import asked_holder
 from rag.question import (
     Half,
+    QuestionPlan,
     answer_kind,
     asked_measure,
     expand_contractions,
     find_dates,
+    numbered_instances,
     plan_question,
     question_focus,
     question_focus_words,
@@ -1198,3 +1200,16 @@ def test_a_measure_asked_in_the_plural_is_no_noun_a_figure_must_stand_beside() -
     assert plan.measure == "score" and plan.focus == ""
     plan = plan_question("What was the final score of the Hawks' win at Lund?", CATALOG)
     assert plan.measure == "score" and plan.focus == ""
+
+
+def test_the_numbered_instances_a_question_names_tell_another_instances_article() -> None:
+    assert numbered_instances("final score world series game 4 rangers vs diamondbacks") == {"game": {4}}
+    assert numbered_instances("Week 12 and Week 14 RB rankings, season two") == {"week": {12, 14}, "season": {2}}
+    assert numbered_instances("Weeks 12-14 rankings, week 12 to 14") == {}, "a range names none of its weeks"
+    assert numbered_instances("He won the game 3 times") == {}
+    plan = QuestionPlan("final score world series game 4 rangers vs diamondbacks")
+    assert plan.of_another_instance("World Series Game 2: Arizona Diamondbacks v Texas Rangers – live")
+    assert not plan.of_another_instance("World Series live score: results from Game 4")
+    assert not plan.of_another_instance("Rangers vs. Diamondbacks: a World Series preview"), "numbers no game"
+    assert not plan.of_another_instance("Fantasy Week 2 rankings"), "another kind of instance"
+    assert not QuestionPlan("who won the world series").of_another_instance("World Series Game 2 live")

@@ -6341,3 +6341,39 @@ def test_what_triggered_something_is_told_by_the_sentence_this_points_back_to(
     assert "triggered a run" in answer.text and not answer.text.startswith(("Pellow", "Kessel", "Ledger")), answer.text
     assert "(The fund had held shares" not in answer.text, answer.text
     assert_verbatim(bank_run, answer)
+
+
+# A series' games, each in its own live blog: the one asked about by its number, and one the articles lack
+SERIES_GAMES = {
+    "game2.txt": (
+        {"title": "Harbour Cup Game 2: Hawks v Owls – live", "source": "Quay Post", "published": "2024-05-04"},
+        "Hawks 9-1 Owls, FINAL. The Hawks levelled the Harbour Cup final series at one game each on Saturday night. "
+        "Mia Lund hit two home runs for the Hawks.",
+    ),
+    "game4.txt": (
+        {
+            "title": "Harbour Cup live score: Hawks vs. Owls results from Game 4",
+            "source": "Harbour Gazette",
+            "published": "2024-05-07",
+        },
+        "The Harbour Gazette tracked live scoring updates from Game 4 of the Harbour Cup final series. "
+        "Final: Owls 11, Hawks 7. "
+        "The Owls now lead the series three games to one.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def series_games(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("series") / "articles", SERIES_GAMES, local_embedder)
+
+
+def test_a_numbered_game_is_answered_from_its_own_article_not_another_games(series_games: Assistant) -> None:
+    # "Hawks 9-1 Owls, FINAL" is Game 2's: its live blog's title numbers another game
+    answer = series_games.ask("final score harbour cup final series game 4 hawks vs owls")
+    assert not answer.abstained and "Owls 11, Hawks 7" in answer.text and "9-1" not in answer.text, answer.text
+    answer = series_games.ask("Who hit two home runs in Game 2 of the Harbour Cup?")
+    assert not answer.abstained and "Mia Lund" in answer.text, answer.text
+    # no article is Game 5's: the other games' scores are not its score
+    answer = series_games.ask("What was the final score of Game 5 of the Harbour Cup final series?")
+    assert "9-1" not in answer.text and "Owls 11" not in answer.text, answer.text
