@@ -884,16 +884,31 @@ class ExtractiveEngine(Engine):
                     reason = adjacent(ending, reason.evidence.doc_id, reason.evidence.start_char, -1)
                 if reason is not None:
                     add(reason)
+        # ... and a reason announced as a list right after a chosen sentence ("Rani and Psagot suffered from a lot of
+        # bad luck," ... / "Since he bought Psagot, three significant things happened that affected the company.")
+        if ASKS_REASON.search(question):
+            for told in list(chosen):
+                announcing = _next_sentence(told, following)
+                if (
+                    announcing is not None
+                    and announcing not in chosen
+                    and ANNOUNCES_LIST.search(announcing.evidence.quote)
+                ):
+                    add(announcing)
         # A sentence announcing a list ("... far superior to the DepEd for two main reasons.") goes on in the
         # sentences right after it that enumerate it ("The first is that ...", "Secondly, ..."): they are what it says
         for announcing in [c for c in chosen if ANNOUNCES_LIST.search(c.evidence.quote)]:
-            item = announcing
+            item, apart = announcing, 0
             for _ in range(LIST_SENTENCES):
-                enumerating = _next_sentence(item, following)
-                if enumerating is None or not ENUMERATES.match(enumerating.evidence.quote):
+                going_on = _next_sentence(item, following)
+                if going_on is None:
                     break
-                add(enumerating)
-                item = enumerating
+                if ENUMERATES.match(going_on.evidence.quote):
+                    add(going_on)
+                    apart = 0
+                elif (apart := apart + 1) > LIST_GAP:  # an item's own second sentence, a paragraph between items
+                    break
+                item = going_on
         # A question the best sentence asks or reports ("... another member asked who in the government they
         # needed to talk to.") is answered by the sentence after it ("“His name is Ryan Salame,” he replied.")
         # ... as does one any chosen sentence reports ("... has her own theory as to why Uber has been slow."), not
@@ -2114,19 +2129,20 @@ ELABORATES = re.compile(
 # a sentence announcing a list at its end: "... is far superior to the DepEd for two main reasons.", "... comes down to
 # several factors:", "... three things about Napoleon Bonaparte." (not "two steps ahead of our opponents")
 ANNOUNCES_LIST = re.compile(
-    r"\b(?:two|three|four|five|several|a\s+few|a\s+couple\s+of|[2-9])\s+(?:main\s+|key\s+|major\s+|big\s+|"
-    r"important\s+|basic\s+)?(?:reasons|ways|things|factors|changes|problems|issues|steps|lessons|causes|differences|"
+    r"\b(?:two|three|four|five|several|a\s+few|a\s+couple\s+of|[2-9])\s+(?:[a-z]+\s+)?"
+    r"(?:reasons|ways|things|factors|changes|problems|issues|steps|lessons|causes|differences|"
     r"benefits|risks|concerns|features|areas|options|ideas|goals|priorities|principles|challenges|mistakes|tips|"
-    r"rules)(?:\s+[\w'’-]+){0,3}\s*[.:][\"”’']?\s*$",
+    r"rules)(?:\s+[\w'’-]+){0,5}\s*[.:][\"”’']?\s*$",
     re.IGNORECASE,
 )
 # ... and a sentence enumerating it: "The first is that ...", "Secondly, ...", "One, ...", "Another ...", "Finally, ..."
 ENUMERATES = re.compile(
-    r"[\"“‘']?\s*(?:the\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|lastly|another|one|"
+    r"[\"“‘']?\s*(?:the\s+|a\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|lastly|another|one|"
     r"the\s+other)\b",
     re.IGNORECASE,
 )
 LIST_SENTENCES = 5  # the sentences after a list's announcement followed into for its items
+LIST_GAP = 2  # ... of which at most this many in a row between two items
 
 
 def _answers_to_own_questions(ranked: list[ScoredSentence], every: Sequence[ScoredSentence]) -> list[ScoredSentence]:

@@ -6377,3 +6377,31 @@ def test_a_numbered_game_is_answered_from_its_own_article_not_another_games(seri
     # no article is Game 5's: the other games' scores are not its score
     answer = series_games.ask("What was the final score of Game 5 of the Harbour Cup final series?")
     assert "9-1" not in answer.text and "Owls 11" not in answer.text, answer.text
+
+
+# Why a fund lost value, told as a list a source announces after a sentence of their own, with an aside between items
+FUND_LOSSES = {
+    "fund.txt": (
+        {"title": "Kessel Capital worth half what Ada Berg paid", "source": "Quay Post", "published": "2024-06-02"},
+        "Ada Berg bought Kessel Capital for $400 million in 2021. "
+        "Her stake is now worth about $200 million. "
+        '"Berg had a lot of bad luck, because timing is everything in this business," a banker told the Quay Post. '
+        '"Since she bought it, three unlucky things happened to the firm. '
+        'First of all, interest rates rose, and leveraged deals suffer most from that." '
+        "To pay for the deal, Berg borrowed $250 million from Harbour Bank. "
+        '"A second factor," the banker went on, "is the new tax on fund managers, which drove clients abroad." '
+        "Berg declined to comment.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def fund_losses(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("fund") / "articles", FUND_LOSSES, local_embedder)
+
+
+def test_why_goes_on_into_the_list_of_reasons_announced_after_a_chosen_sentence(fund_losses: Assistant) -> None:
+    answer = fund_losses.ask("Why has Kessel Capital lost so much value since Ada Berg bought it?")
+    assert "three unlucky things happened" in answer.text and "interest rates rose" in answer.text, answer.text
+    assert "the new tax on fund managers" in answer.text, "the second item, past a sentence between them"
+    assert_verbatim(fund_losses, answer)
