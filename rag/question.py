@@ -783,6 +783,14 @@ def question_focus_words(question: str) -> tuple[str, ...]:
     treatment": "lecanemab"): a sentence giving the sum may name it by them ("lecanemab costs about $26,500 a
     year"); common words ("a week's ski pass": "ski") would let any sum near them answer."""
     match = _focus_match(main_clause(question).lower())
+    if match is not None and match.re is PAID_FOR:
+        # a name bought ("How much did Shein pay to buy Missguided?"): the sum is told by one of its words ("Microsoft's
+        # $69 billion deal for Activision"), not Shein's own value (`question_focus` leaves the name aside)
+        bought = match.group("focus")
+        for name in names_in(question):
+            written = [w.lower() for w in words(name)]
+            if bought in written:
+                return tuple(w for w in written if w not in FUNCTION_WORDS)
     if match is None or "phrase" not in match.re.groupindex or not match.group("phrase"):
         return ()
     return tuple(
@@ -1399,7 +1407,10 @@ def plan_question(question: str, catalog: Catalog, reported: Callable[[str], boo
     plan.speakers = tuple(catalog.people_named(question))
     plan.subject = named_subject(question)
     plan.focus = question_focus(question)
-    plan.focus_words = question_focus_words(question) if plan.focus else ()
+    # (a name bought is no focus noun, and its words are all the focus there is: `question_focus_words`)
+    plan.focus_words = (
+        question_focus_words(question) if plan.focus or PAID_FOR.match(main_clause(question).lower()) else ()
+    )
     plan.measure, kind = asked_measure(question)
     # a price is given as a sum, unnamed; a battery life as a length of time; the final scores as scores ("34-20")
     if kind and kind != "count" and stem(plan.focus) in {stem(w) for w in plan.measure.split()}:

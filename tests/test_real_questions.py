@@ -6405,3 +6405,27 @@ def test_why_goes_on_into_the_list_of_reasons_announced_after_a_chosen_sentence(
     assert "three unlucky things happened" in answer.text and "interest rates rose" in answer.text, answer.text
     assert "the new tax on fund managers" in answer.text, "the second item, past a sentence between them"
     assert_verbatim(fund_losses, answer)
+
+
+# A buyer's deals: one with its price, one without, beside the buyer's own value
+BUYER_DEALS = {
+    "deals.txt": (
+        {"title": "Kessel Foods keeps buying", "source": "Quay Post", "published": "2024-06-03"},
+        "Kessel Foods bought Orvin Dairy for $310 million in 2022. "
+        "This week it was reported that Kessel Foods has also acquired Brant Bakery, with plans to double its output. "
+        "Despite its debts, Kessel Foods is currently valued at around $2 billion.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def buyer_deals(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("buyer_deals") / "articles", BUYER_DEALS, local_embedder)
+
+
+def test_what_a_buyer_paid_for_a_name_is_a_sum_told_beside_that_name(buyer_deals: Assistant) -> None:
+    answer = buyer_deals.ask("How much did Kessel Foods pay to buy Orvin Dairy?")
+    assert not answer.abstained and "$310 million" in answer.text, answer.text
+    # the buyer's own value is no price of what it bought
+    answer = buyer_deals.ask("How much did Kessel Foods pay for Brant Bakery?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
