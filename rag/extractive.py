@@ -127,7 +127,7 @@ from rag.entities import (
     shaped_as_person,
 )
 from rag.entity_choice import choose_entity, deed_clause, deed_names, deeds_asked, telling_words
-from rag.figures import NUMBER_WORDS, numbers_in
+from rag.figures import numbers_in
 from rag.lexicon import (
     COUNTRY_INITIALS,
     FUNCTION_WORDS,
@@ -140,12 +140,16 @@ from rag.lexicon import (
     written_stems,
 )
 from rag.question import (
+    LABEL_NUMBERED,
     MAKER_NOUNS,
     MEASURE_WORDS,
     MEASURES_ASKED,
     MONTHS,
+    ORDINAL_LABEL,
+    ORDINALS,
     asked_measure,
     first_part,
+    label_number,
     question_focus,
 )
 from rag.ranking import (
@@ -311,19 +315,8 @@ def lasting_of(question: str) -> re.Pattern[str] | None:
 # "What revenue did Uber report for the fourth quarter of 2023?", "When is season 2 coming out?": a quarter ("Q4",
 # "fourth-quarter", "the final quarter") or a numbered week, game, season ... ("Week 7", "game five", "the second
 # season", "5th round"), as a question or an article writes it; articles that never write it tell of another
-ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 QUARTER = re.compile(
     r"\b(?:(?P<word>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<q>[1-4])|(?P<n>[1-4])q)\b",
-    re.IGNORECASE,
-)
-NUMBERED_LABELS = r"week|game|season|round|episode|chapter|stage|part|leg|test|volume|gameweek|matchday"
-LABEL_NUMBERS = {"one": 1, **NUMBER_WORDS}
-LABEL_NUMBERED = re.compile(
-    rf"\b(?P<label>{NUMBERED_LABELS})(?:\s+|-)(?P<number>\d{{1,2}}|{'|'.join(LABEL_NUMBERS)})\b(?![.,:]\d|-\d)",
-    re.IGNORECASE,
-)
-ORDINAL_LABEL = re.compile(
-    rf"\b(?P<number>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINALS)})[\s-]+(?P<label>{NUMBERED_LABELS})\b",
     re.IGNORECASE,
 )
 BROAD_QUESTION = re.compile(
@@ -900,15 +893,15 @@ class ExtractiveEngine(Engine):
         for announcing in [c for c in chosen if ANNOUNCES_LIST.search(c.evidence.quote)]:
             item, apart = announcing, 0
             for _ in range(LIST_SENTENCES):
-                going_on = _next_sentence(item, following)
-                if going_on is None:
+                later = _next_sentence(item, following)
+                if later is None:
                     break
-                if ENUMERATES.match(going_on.evidence.quote):
-                    add(going_on)
+                if ENUMERATES.match(later.evidence.quote):
+                    add(later)
                     apart = 0
                 elif (apart := apart + 1) > LIST_GAP:  # an item's own second sentence, a paragraph between items
                     break
-                item = going_on
+                item = later
         # A question the best sentence asks or reports ("... another member asked who in the government they
         # needed to talk to.") is answered by the sentence after it ("“His name is Ryan Salame,” he replied.")
         # ... as does one any chosen sentence reports ("... has her own theory as to why Uber has been slow."), not
@@ -1983,12 +1976,10 @@ def _period(match: re.Match[str]) -> tuple[str, int]:
     if match.re is QUARTER:
         number = (match.group("word") or match.group("q") or match.group("n")).lower()
         label = "quarter"
-    else:
-        number, label = match.group("number").lower(), match.group("label").lower()
-    if number == "final":  # "the final quarter"
-        return label, 4
-    value = LABEL_NUMBERS.get(number) or ORDINALS.get(number) or int(number.rstrip("stndrh"))
-    return label, value
+        if number == "final":  # "the final quarter"
+            return label, 4
+        return label, ORDINALS.get(number) or int(number.rstrip("stndrh"))
+    return label_number(match)
 
 
 def _period_unsaid(retrieval: Retrieval, chosen: Sequence[ScoredSentence]) -> str:

@@ -1361,22 +1361,38 @@ PUBLISHED_BY = re.compile(
 THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
-# One of a numbered series: a week of a season, a game of a series, an episode ("Week 12", "game 4", "season two")
-NUMBERED = re.compile(
-    r"\b(?P<kind>week|game|round|episode|season|stage|chapter|matchday|gameweek)\s+"
-    rf"(?P<number>\d{{1,2}}|one|{'|'.join(NUMBER_WORDS)})\b(?![-–]\d|\s*(?:and|or|&|to|through)\s+\d|\s+times\b)",
+# A numbered week, game, season ... ("Week 7", "game five", "the second season", "5th round"), as a question or an
+# article writes it
+ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+NUMBERED_LABELS = r"week|game|season|round|episode|chapter|stage|part|leg|test|volume|gameweek|matchday"
+LABEL_NUMBERS = {"one": 1, **NUMBER_WORDS}
+LABEL_NUMBERED = re.compile(
+    rf"\b(?P<label>{NUMBERED_LABELS})(?:\s+|-)(?P<number>\d{{1,2}}|{'|'.join(LABEL_NUMBERS)})\b(?![.,:]\d|-\d)",
     re.IGNORECASE,
 )
+ORDINAL_LABEL = re.compile(
+    rf"\b(?P<number>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINALS)})[\s-]+(?P<label>{NUMBERED_LABELS})\b",
+    re.IGNORECASE,
+)
+# ... not one of a range ("Weeks 12-14", "week 12 to 14": it may be any of them), nor a count ("won the game 3 times")
+_NOT_ONE_INSTANCE = re.compile(r"\s*(?:[-–]\s*\d|(?:and|or|&|to|through)\s+\d)|\s+times\b", re.IGNORECASE)
+
+
+def label_number(match: re.Match[str]) -> tuple[str, int]:
+    """What a `LABEL_NUMBERED` or `ORDINAL_LABEL` match writes: ("season", 2), ("round", 5)."""
+    number, label = match.group("number").lower(), match.group("label").lower()
+    return label, LABEL_NUMBERS.get(number) or ORDINALS.get(number) or int(number.rstrip("stndrh"))
 
 
 def numbered_instances(text: str) -> dict[str, set[int]]:
-    """The numbered instances a text names, by kind: "Week 12 and Week 14 rankings" {"week": {12, 14}} (a range, "Weeks
-    12-14", names none: it may hold any of them)."""
+    """The numbered instances a text names, by label: "Week 12 and Week 14 rankings, the second season" {"week": {12,
+    14}, "season": {2}}."""
     found: dict[str, set[int]] = {}
-    for match in NUMBERED.finditer(text):
-        number = match.group("number").lower()
-        value = int(number) if number.isdigit() else 1 if number == "one" else NUMBER_WORDS[number]
-        found.setdefault(match.group("kind").lower(), set()).add(value)
+    for pattern in (LABEL_NUMBERED, ORDINAL_LABEL):
+        for match in pattern.finditer(text):
+            if not _NOT_ONE_INSTANCE.match(text, match.end()):
+                label, number = label_number(match)
+                found.setdefault(label, set()).add(number)
     return found
 
 
