@@ -683,6 +683,20 @@ def gives_figure(sentence: str) -> bool:
     return bool(figure_spans(sentence))
 
 
+# "$150 off", "save $50", "a $20 discount": what a price comes down by, not the price
+WRITES_DISCOUNT = re.compile(
+    r"[$€£¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|k)\b)?\s*(?:off|discount|cheaper|less|savings?)\b|"
+    r"\b(?:save|saves|saving|discount\s+of|knocks?|knocked|down\s+by)\s+(?:up\s+to\s+|an\s+extra\s+|another\s+|over\s+)?"
+    r"[$€£¥₹]\s?\d[\d,]*(?:\.\d+)?",
+    re.IGNORECASE,
+)
+
+
+def gives_price(sentence: str) -> bool:
+    """Whether a sentence writes a sum other than what a price comes down by ("is already $150 off" gives none)."""
+    return WRITES_MONEY.search(WRITES_DISCOUNT.sub(lambda m: " " * len(m.group()), sentence)) is not None
+
+
 def gives_value(sentence: str) -> bool:
     """Whether a sentence gives what something is worth: a sum of money, or a figure right after "worth",
     "valued at" ("a passing touchdown is worth six points"), not any figure ("a three-year deal")."""

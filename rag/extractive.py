@@ -77,6 +77,7 @@ from rag.asked_kinds import (
     STILL_TO_COME,
     WRITES_AGE,
     WRITES_DAY,
+    WRITES_DISCOUNT,
     WRITES_DISTANCE,
     WRITES_DURATION,
     WRITES_FIGURE,
@@ -101,6 +102,7 @@ from rag.asked_kinds import (
     figure_spans,
     gives_figure,
     gives_name,
+    gives_price,
     gives_value,
     half_writes,
     named_noun,
@@ -1103,6 +1105,7 @@ class ExtractiveEngine(Engine):
                     gives_figure(quote)
                     and not (happened and only_might_be(quote))
                     and (not money or WRITES_MONEY.search(quote) is not None)
+                    and (measure not in PRICES or not WRITES_DISCOUNT.search(quote) or gives_price(quote))
                     and (money or not valued or gives_value(quote))  # "worth": a sum, or "worth six points"
                     and (
                         not score

@@ -6429,3 +6429,29 @@ def test_what_a_buyer_paid_for_a_name_is_a_sum_told_beside_that_name(buyer_deals
     # the buyer's own value is no price of what it bought
     answer = buyer_deals.ask("How much did Kessel Foods pay for Brant Bakery?")
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
+
+
+# Sale posts: one gives only what a price comes down by, the other the price too
+SALE_POSTS = {
+    "lund.txt": (
+        {"title": "Spring deals on headphones", "source": "Quay Post", "published": "2024-04-02"},
+        "The Lund X2 headphones only came out in March but are already $50 off for the spring sale. "
+        "Their battery lasts 30 hours on a charge.",
+    ),
+    "orca.txt": (
+        {"title": "The Orca S1 speaker is on sale", "source": "Harbour Gazette", "published": "2024-04-03"},
+        "The Orca S1 speaker starts at $199, and you can save $40 on it this week.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def sale_posts(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("sale_posts") / "articles", SALE_POSTS, local_embedder)
+
+
+def test_what_a_price_comes_down_by_is_no_price(sale_posts: Assistant) -> None:
+    answer = sale_posts.ask("What's the starting price of the Lund X2 headphones?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    answer = sale_posts.ask("What's the starting price of the Orca S1 speaker?")
+    assert not answer.abstained and "$199" in answer.text, answer.text
