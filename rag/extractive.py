@@ -33,6 +33,7 @@ laid out article by article in reading order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
@@ -307,9 +308,13 @@ def lasting_of(question: str) -> re.Pattern[str] | None:
     """For "how long is X's contract" (a ban, a sentence, a lease ...), what a sentence giving its length writes: a
     length of time within a few words of the thing or one of its kind; None for other questions."""
     asked = LASTING.search(question)
-    if asked is None:
-        return None
-    kin = rf"\b(?:{LASTING_KIN[asked.group('noun').lower()]})\b"
+    return lasting_near(asked.group("noun").lower()) if asked else None
+
+
+@functools.cache
+def lasting_near(noun: str) -> re.Pattern[str]:
+    """A length of time within a few words of `noun` (one of `LASTING_KIN`) or one of its kind."""
+    kin = rf"\b(?:{LASTING_KIN[noun]})\b"
     span = rf"(?:{WRITES_DURATION.pattern}){NOT_A_SPAN}"
     return re.compile(rf"{kin}\W+(?:[\w'’-]+\W+){{0,5}}?{span}|{span}\W+(?:[\w'’-]+\W+){{0,3}}?{kin}", re.IGNORECASE)
 
@@ -1101,6 +1106,8 @@ class ExtractiveEngine(Engine):
                 quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
                 if measure == "sentence" and WRITES_PENALTY.search(quote):  # "life in prison", "probation"
                     return not names or _names_every(names, _article_passages(c, retrieval))
+                if measure == "sentence" and not lasting_near("sentence").search(quote):  # not "spent a year doing"
+                    return False
                 return (
                     gives_figure(quote)
                     and not (happened and only_might_be(quote))

@@ -6455,3 +6455,31 @@ def test_what_a_price_comes_down_by_is_no_price(sale_posts: Assistant) -> None:
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
     answer = sale_posts.ask("What's the starting price of the Orca S1 speaker?")
     assert not answer.abstained and "$199" in answer.text, answer.text
+
+
+# A harassment case without its sentence, and a fraud case with one
+CASES = {
+    "campus.txt": (
+        {"title": "The student who tormented a lecturer", "source": "Quay Post", "published": "2024-04-05"},
+        "The lecturer received over 300 messages a day from the student, known only as K. "
+        "Shortly after, police arrested K. for harassment. "
+        "Two years later, a student at Brant College spent a year making threatening calls to a lecturer.",
+    ),
+    "fraud.txt": (
+        {"title": "Ivo Stam sentenced", "source": "Harbour Gazette", "published": "2024-04-06"},
+        "A judge sentenced the fund manager Ivo Stam to 25 years in prison on Friday for defrauding his clients.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("cases") / "articles", CASES, local_embedder)
+
+
+def test_a_sentence_handed_down_is_a_length_of_time_beside_its_sentencing(cases: Assistant) -> None:
+    # "spent a year making threatening calls" tells how long another student's calls went on, not a sentence
+    answer = cases.ask("What sentence did the student known as K. get after being arrested for harassing the lecturer?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    answer = cases.ask("What sentence did Ivo Stam get?")
+    assert not answer.abstained and "25 years in prison" in answer.text, answer.text
