@@ -6483,3 +6483,30 @@ def test_a_sentence_handed_down_is_a_length_of_time_beside_its_sentencing(cases:
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
     answer = cases.ask("What sentence did Ivo Stam get?")
     assert not answer.abstained and "25 years in prison" in answer.text, answer.text
+
+
+# An odds page that lists no odds for one player, and a preview that gives another's
+AWARD_ODDS = {
+    "odds_page.txt": (
+        {"title": "Harbour Cup MVP odds", "source": "Quay Post", "published": "2024-04-07"},
+        "Below, you can check the latest Harbour Cup Most Valuable Player odds as posted at online sportsbooks. "
+        "Mia Lund: Coach Ada Berg's Hawks have a gem in Mia Lund, a strong MVP contender.",
+    ),
+    "preview.txt": (
+        {"title": "Harbour Cup preview", "source": "Harbour Gazette", "published": "2024-04-08"},
+        "Ivo Stam is the favourite at +250 to win the Harbour Cup Most Valuable Player award this season.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def award_odds(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("award_odds") / "articles", AWARD_ODDS, local_embedder)
+
+
+def test_odds_asked_in_many_words_are_odds_written_as_odds(award_odds: Assistant) -> None:
+    asked = "What were {}'s exact Harbour Cup Most Valuable Player betting odds at the sportsbooks before the season?"
+    answer = award_odds.ask(asked.format("Mia Lund"))
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    answer = award_odds.ask(asked.format("Ivo Stam"))
+    assert not answer.abstained and "+250" in answer.text, answer.text
