@@ -458,8 +458,8 @@ def _clean(words: list[str]) -> list[str]:
     name = re.sub(r"['’]s?$", "", " ".join(words)).strip(" .,&")
     if len(name) < 2 or fold(name) in FUNCTION_WORDS or fold(name) in CALENDAR | MONTH_ABBREVIATIONS:
         return []
-    if " " not in name and fold(name) in DEMONYMS:
-        return []  # "Japanese", "European": an adjective, not a name
+    if " " not in name and (fold(name) in DEMONYMS or fold(name).removesuffix("s") in DEMONYMS):
+        return []  # "Japanese", "European": an adjective, not a name; "Americans": people of a country, no one named
     return [name]
 
 

@@ -148,6 +148,13 @@ def test_a_firm_its_title_and_a_person_written_in_one_run_are_two_names() -> Non
     assert names_in("It streams on Amazon Prime Video Nordic Edition.") == ["Amazon Prime Video Nordic Edition"]
 
 
+def test_the_people_of_a_country_are_no_name() -> None:
+    # "as Canadians who chose to build a company here": no one named, and no answer to "What is the company's name?"
+    assert names_in("As Canadians who chose to build a robotics company in Norway, we know the cost.") == ["Norway"]
+    assert names_in("Two Italians and a Brazilian joined Quayside Ferries.") == ["Quayside Ferries"]
+    assert names_in("The Lund Swedes won.") == ["Lund Swedes"], "a name of several words is kept"
+
+
 def test_a_first_name_ending_like_an_adjective_of_origin_is_kept() -> None:
     # "Brian", "Christian", "Zach", "Sean" end as "Italian", "French" do; they are first names, not origins
     for name in ("Brian Okafor", "Christian Lund", "Zach Mbeki", "Sean Tully", "Adrian Vos", "Mitch Harrow"):
