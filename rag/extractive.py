@@ -1094,6 +1094,19 @@ class ExtractiveEngine(Engine):
                 # the passages found first; the whole article when they begin too near it (or a sentence found there)
                 return written_around(found) or written_around(s.article(evidence.doc_id))
 
+            doer = [w for w in words(counted_doer(asking)) if w not in FUNCTION_WORDS]
+
+            def anothers(quote: str) -> bool:
+                """Whether a figure is told of another the question names, not of the one it asks it of ("Masimo, for
+                example, has reportedly spent $60 million" for "How much has Apple spent ... fighting Masimo?")."""
+                spans = figure_spans(quote)
+                # (a sentence naming them before one of its figures tells theirs: "The JackJumpers fell 90-80 as
+                # Crawford finished with 32 points")
+                if not doer or not spans or _names_every([doer], quote[: spans[-1][0]]):
+                    return False
+                asked = fold(question)
+                return any(fold(n) in asked for n in names_in(quote[: spans[0][0]]))
+
             def counts_asked(c: ScoredSentence) -> bool:
                 if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in
                     return False  # 2019?" asks, as the question does: it gives nothing
@@ -1135,6 +1148,7 @@ class ExtractiveEngine(Engine):
                     and (not kind_of or counts_near(quote, kind_of, COUNT_WINDOW, valued, things))
                     and (not names or _names_every(names, _article_passages(c, retrieval)))
                     and (not names or not bound_elsewhere(c, quote) or named_near(c))
+                    and not anothers(quote)
                 )
 
             # "What is the cost of a ticket?": "Tickets cost the same as for buses" answers it, figure or not (a
@@ -1174,7 +1188,6 @@ class ExtractiveEngine(Engine):
             # the figure is of the one the question counts it of ("How many points did Jordon Crawford score ...?": "as
             # Crawford finished with a game-high 32 points"), when the chosen sentences give one only of another ("It
             # gave the JackJumpers a game-high 19-point lead"): a sentence ranked near the best that names them joins
-            doer = [w for w in words(counted_doer(asking)) if w not in FUNCTION_WORDS]
             if doer and not any(counts_asked(c) and _names_every([doer], c.evidence.quote) for c in chosen):
                 told = next(
                     (

@@ -6510,3 +6510,25 @@ def test_odds_asked_in_many_words_are_odds_written_as_odds(award_odds: Assistant
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
     answer = award_odds.ask(asked.format("Ivo Stam"))
     assert not answer.abstained and "+250" in answer.text, answer.text
+
+
+# A patent fight: one side's legal bill, not the other's
+PATENT_FIGHT = {
+    "patents.txt": (
+        {"title": "Kessel Devices and Orvin Labs keep fighting", "source": "Quay Post", "published": "2024-04-09"},
+        "Kessel Devices and Orvin Labs have fought over the sensor patents for four years. "
+        "Orvin Labs, for example, has reportedly spent $40 million on legal fees fighting Kessel Devices so far.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def patent_fight(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("patent_fight") / "articles", PATENT_FIGHT, local_embedder)
+
+
+def test_a_figure_told_of_the_other_side_is_not_the_one_asked_of(patent_fight: Assistant) -> None:
+    answer = patent_fight.ask("How much has Kessel Devices spent on legal fees fighting Orvin Labs?")
+    assert answer.abstained and answer.text == NO_FIGURE, answer.text
+    answer = patent_fight.ask("How much has Orvin Labs spent on legal fees fighting Kessel Devices?")
+    assert not answer.abstained and "$40 million" in answer.text, answer.text
