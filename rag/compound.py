@@ -24,6 +24,13 @@ from rag.question import Half, QuestionPlan, first_part
 from rag.records import AnswerSentence, Citation, CitedSentence, Passage
 
 LEANING_WORDS = 1  # words of meaning a later half says at most to be about what the first half asks of
+# "..., and how many fans showed up at Soldier Field for that game?": the game the first half asks about, whatever the
+# half names besides (a determiner after a preposition; not "that" opening a clause, "did he say that prices rose")
+POINTS_BACK_TO_FIRST = re.compile(
+    r"\b(?:for|in|at|of|from|during|after|before|on|to|with)\s+(?:that|this|the\s+same)\s+(?!\w+ly\b)[a-z]+\b"
+    r"(?!\s+(?:is|was|are|were|has|had|will)\b)",
+    re.IGNORECASE,
+)
 # A first half this long describes what it asks for clause by clause ("Who is the individual facing a criminal
 # trial ..., as reported by TechCrunch and Fortune, and whose legal proceedings are about to commence?"): what
 # follows describes it further and is no question of its own (all of MultiHop's; 24 of 563 readers' questions)
@@ -61,9 +68,9 @@ def asked_in_halves(first: str) -> bool:
 
 def leans_on_first(half: Half) -> bool:
     """Whether a later half is about what the first half asks of: it stands for the one the first half asks of by
-    "he" or "she" ("what did he say about the NATO summit?"), or names nothing of its own and stands for it by
-    "it" or "they" ("which countries get it first?") or says next to nothing else ("and by what method?")."""
-    if PERSON_PRONOUN.search(half.asked):
+    "he" or "she" ("what did he say about the NATO summit?") or "that game", or names nothing of its own and stands
+    for it by "it" or "they" ("which countries get it first?") or says next to nothing else ("and by what method?")."""
+    if PERSON_PRONOUN.search(half.asked) or POINTS_BACK_TO_FIRST.search(half.asked):
         return True
     if half.names_own:
         return False

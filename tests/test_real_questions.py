@@ -6532,3 +6532,31 @@ def test_a_figure_told_of_the_other_side_is_not_the_one_asked_of(patent_fight: A
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
     answer = patent_fight.ask("How much has Orvin Labs spent on legal fees fighting Kessel Devices?")
     assert not answer.abstained and "$40 million" in answer.text, answer.text
+
+
+# Two games at one ground: the one a compound question's first half asks about, and another with its own crowd
+ONE_GROUND = {
+    "hawks.txt": (
+        {"title": "Hawks beat Owls", "source": "Quay Post", "published": "2024-04-10"},
+        "Mia Lund scored twice as the Hawks beat the Owls 2-0 on Saturday. "
+        "A crowd of 18,400 was announced for the match at Bramley Park, a record for the ground.",
+    ),
+    "rovers.txt": (
+        {"title": "Rovers draw with Town", "source": "Harbour Gazette", "published": "2024-04-11"},
+        "The Rovers' game against Town at Bramley Park drew 9,100 fans who showed up on Thursday night.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def one_ground(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("one_ground") / "articles", ONE_GROUND, local_embedder)
+
+
+def test_a_later_half_asking_of_that_game_is_asked_of_the_first_halfs(one_ground: Assistant) -> None:
+    answer = one_ground.ask(
+        "Who scored for the Hawks against the Owls, and how many fans showed up at Bramley Park for that game?"
+    )
+    assert "Mia Lund" in answer.text and "18,400" in answer.text, answer.text
+    # (what the whole question's words find follows the halves' answers)
+    assert "9,100" not in answer.text or answer.text.index("18,400") < answer.text.index("9,100"), answer.text
