@@ -324,13 +324,14 @@ def _name_in(who: str, written_lower: bool = False) -> str:
     """The name `who` ends with, after any title ("South Korean President Yun Sok-yeol" -> "Yun Sok-yeol",
     "the University of Tokyo" -> "University of Tokyo"); '' when it ends with no name ("the author").
 
-    `written_lower`: the question writes no capital at all ("what did president yoon suk-yeol say"): a word
-    rare in English stands for a word of a name.
+    `written_lower`: the question was typed with no capital at all ("what did president yoon suk-yeol say"): a word
+    rare in English stands for a word of a name, as does one given its capital as the corpus writes it ("taylor
+    swift" read as "Taylor Swift").
     """
     name: list[str] = []
     for token in reversed(who.split()):
-        capitalised = NAME_WORD.fullmatch(token) is not None
-        if written_lower:
+        capitalised = NAME_WORD.fullmatch(token) is not None  # as typed, or as the corpus writes it (`truecase`)
+        if written_lower and not capitalised:
             capitalised = all(zipf_frequency(part) < LOWER_NAME_ZIPF for part in words(token)) and bool(words(token))
         named = capitalised and token.lower() not in TITLE_WORDS | FUNCTION_WORDS
         if name and re.search(r"['’]s?$", token):  # "Sony Music's Dennis Kooker": the owner is no part of it

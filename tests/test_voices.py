@@ -253,3 +253,13 @@ def test_a_writer_named_only_by_where_they_write_is_the_article_not_a_speaker() 
     # a writer named by their name is someone the articles may quote
     voice = asked_voice("What did Norvik Post critic Anna Dahl say about the play?")
     assert voice is not None and voice.name == "Anna Dahl"
+
+
+def test_a_name_typed_in_lower_case_is_read_as_the_corpus_capitalises_it() -> None:
+    # "what did ada swift say": typed with no capital, given them as the articles write her name (`truecase`); the
+    # words of her name are common English words ("swift"), which no rarity would read as a name
+    voice = asked_voice("what did Ada Swift say about the harbour strike?", typed_lower=True)
+    assert voice is not None and voice.name == "Ada Swift" and voice.only_theirs, voice
+    # a rare word is a name however it is typed; a common one the corpus does not capitalise is not
+    assert (voice := asked_voice("what did ivo kowalczyk say about the strike?")) and voice.name == "ivo kowalczyk"
+    assert asked_voice("what did the swift reply say about the strike?") is None
