@@ -2130,8 +2130,10 @@ def _date_of(year: int, month: int, day: int) -> date | None:
 
 # a sentence going on with the figure of the one before it: "That number jumped to ...", "This figure has since ..."
 FIGURE_GOES_ON = re.compile(
-    r"[\"“‘']?(?:That|This|The)\s+(?:number|figure|total|count|tally|share|amount|sum|rate|price|cost|"
-    r"percentage|proportion)\b(?!\s+(?:of|for|on|per|price)\b)"  # "The price of a ticket" is another figure
+    # ... after when it did ("Later Monday, that number climbed to over 650.")
+    r"[\"“‘']?(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:number|figure|total|count|"
+    r"tally|share|amount|sum|rate|price|cost|percentage|proportion)\b(?!\s+(?:of|for|on|per|price)\b)"  # "The price
+    # of a ticket" is another figure
 )
 
 

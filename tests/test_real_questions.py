@@ -6560,3 +6560,21 @@ def test_a_later_half_asking_of_that_game_is_asked_of_the_first_halfs(one_ground
     assert "Mia Lund" in answer.text and "18,400" in answer.text, answer.text
     # (what the whole question's words find follows the halves' answers)
     assert "9,100" not in answer.text or answer.text.index("18,400") < answer.text.index("9,100"), answer.text
+
+
+PETITION = {
+    "petition.txt": (
+        {"title": "Ferry crews threaten to quit", "source": "Valley Courier", "published": "2024-05-04"},
+        "Nearly 200 of the ferry company's 400 crew signed a letter saying they might quit unless the board resigns. "
+        "Later on Monday, that number climbed to over 310. The board met on Tuesday.",
+    ),
+}
+
+
+def test_a_figure_goes_on_in_a_sentence_pointing_back_after_saying_when(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "Later on Monday, that number climbed to over 310": the figure the letter ended up with
+    assistant = assistant_over(tmp_path / "articles", PETITION, local_embedder)
+    answer = assistant.ask("how many crew ended up signing the letter threatening to quit?")
+    assert not answer.abstained and "over 310" in answer.text, answer.text
