@@ -355,11 +355,9 @@ class Assistant:
                 nodes += self._search_facets(indexes, plan, options, nodes, self.query_vector)
                 nodes += self._beside(indexes, nodes, options)
                 if plan.instances:  # "final score world series game 4": not the Game 2 live blog's
-                    nodes = [n for n in nodes if not plan.of_another_instance(str(n.node.metadata.get("title") or ""))]
-                    part_nodes = [
-                        [n for n in found if not plan.of_another_instance(str(n.node.metadata.get("title") or ""))]
-                        for found in part_nodes
-                    ]
+                    other = self._of_another_instance(indexes, plan, nodes + [n for found in part_nodes for n in found])
+                    nodes = [n for n in nodes if n.node.ref_doc_id not in other]
+                    part_nodes = [[n for n in found if n.node.ref_doc_id not in other] for found in part_nodes]
             part_vectors = [self.query_vector(text) for text in parts]
             half_vectors = [self.query_vector(text) for text in halves]
             first_vector = self.query_vector(first[0]) if first else []
@@ -488,6 +486,19 @@ class Assistant:
             for node in sorted(level, key=lambda n: -(n.score or 0.0)):
                 merged.setdefault(node.node.node_id, node)
         return list(merged.values())[:top_k], part_nodes, titled
+
+    @staticmethod
+    def _of_another_instance(indexes: _Indexes, plan: QuestionPlan, nodes: Sequence[NodeWithScore]) -> set[str]:
+        """The articles among `nodes` titled for another numbered instance than the question names ("World Series Game
+        2: ... live" for "final score world series game 4") whose text never writes the one it names (a preview
+        titled "Week 5" telling of "Week 4" tells of it)."""
+        titled = {str(n.node.ref_doc_id): str(n.node.metadata.get("title") or "") for n in nodes}
+        return {
+            doc_id
+            for doc_id, title in titled.items()
+            if plan.of_another_instance(title)
+            and not plan.writes_an_instance(" ".join(n.text for n in indexes.bm25.article_nodes(doc_id)))
+        }
 
     def _titled_article(self, indexes: _Indexes, words: frozenset[str], sources: Sequence[str]) -> str:
         """The article of `sources` whose title holds most of `words` (those telling an article by its topic), when

@@ -375,6 +375,12 @@ class QuestionPlan:
         titled = numbered_instances(title)
         return any(titled.get(kind) and not titled[kind] & numbers for kind, numbers in asked.items())
 
+    def writes_an_instance(self, text: str) -> bool:
+        """Whether `text` writes one of the numbered instances the question names (a week's preview titled "Week 5"
+        that tells of "Week 4" tells of it)."""
+        written = numbered_instances(text)
+        return any(written.get(kind, set()) & numbers for kind, numbers in self.instances.items())
+
     @property
     def metadata_spans(self) -> list[tuple[int, int]]:
         """Where the question names a known outlet or a date: metadata, not words the articles must use."""

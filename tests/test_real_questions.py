@@ -6360,6 +6360,14 @@ SERIES_GAMES = {
         "Final: Owls 11, Hawks 7. "
         "The Owls now lead the series three games to one.",
     ),
+    "game5_preview.txt": (
+        {
+            "title": "Harbour Cup Game 5 preview: can the Hawks survive?",
+            "source": "Quay Post",
+            "published": "2024-05-08",
+        },
+        "The Hawks must win on Wednesday to stay alive. In Game 4, the Owls' starter Ivo Stam struck out nine batters.",
+    ),
 }
 
 
@@ -6374,9 +6382,12 @@ def test_a_numbered_game_is_answered_from_its_own_article_not_another_games(seri
     assert not answer.abstained and "Owls 11, Hawks 7" in answer.text and "9-1" not in answer.text, answer.text
     answer = series_games.ask("Who hit two home runs in Game 2 of the Harbour Cup?")
     assert not answer.abstained and "Mia Lund" in answer.text, answer.text
-    # no article is Game 5's: the other games' scores are not its score
+    # Game 5's article is a preview: the other games' scores are not its score
     answer = series_games.ask("What was the final score of Game 5 of the Harbour Cup final series?")
     assert "9-1" not in answer.text and "Owls 11" not in answer.text, answer.text
+    # a preview titled for the next game that tells of the one asked about is kept
+    answer = series_games.ask("Who struck out nine batters in Game 4 of the Harbour Cup?")
+    assert not answer.abstained and "Ivo Stam" in answer.text, answer.text
 
 
 # Why a fund lost value, told as a list a source announces after a sentence of their own, with an aside between items
