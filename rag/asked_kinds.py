@@ -119,7 +119,13 @@ WRITES_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 ASKS_TIMES = re.compile(r"\bhow\s+many\s+times\b", re.IGNORECASE)
 # "What were Brock Purdy's MVP odds?", "What odds was the market putting on a rate hike?": a price a bookmaker or a
 # market puts on it ("-230", "+400", "5/1", "11-to-2", "50-50", "a 40 per cent chance"), not any figure of the story
-ASKS_ODDS = re.compile(r"\b(?:what|which)\s+(?:[\w'’.-]+\s+){0,10}?odds\b(?!\s+and\b)", re.IGNORECASE)
+# "what were X's exact Rookie of the Year betting odds": odds, not a phrase ("the team that beat the odds")
+ASKS_ODDS = re.compile(
+    r"\b(?:what|which)\s+(?:[\w'’.-]+\s+){0,10}?(?<!beat\sthe\s)(?<!beating\sthe\s)(?<!defied\sthe\s)"
+    r"(?<!defy\sthe\s)(?<!overcome\sthe\s)(?<!overcame\sthe\s)(?<!against\sthe\s)(?<!against\sall\s)odds\b"
+    r"(?!\s+and\b)",
+    re.IGNORECASE,
+)
 WRITES_ODDS = re.compile(
     r"(?<![\w.])[+-]\d{3,4}\b|\b\d{1,3}/\d{1,3}\b|\b\d+(?:\.\d+)?-to-\d+\b|\b\d{1,2}-\d{1,2}\b|\beven(?:s|\s+money)\b|"
     r"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood)\b",
@@ -685,7 +691,7 @@ def gives_figure(sentence: str) -> bool:
 
 # "$150 off", "save $50", "a $20 discount": what a price comes down by, not the price
 WRITES_DISCOUNT = re.compile(
-    r"[$€£¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|k)\b)?\s*(?:off|discount|cheaper|less|savings?)\b|"
+    r"[$€£¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|k)\b)?\s*(?:off|discount|cheaper|less|savings?)\b(?!-)|"
     r"\b(?:save|saves|saving|discount\s+of|knocks?|knocked|down\s+by)\s+(?:up\s+to\s+|an\s+extra\s+|another\s+|over\s+)?"
     r"[$€£¥₹]\s?\d[\d,]*(?:\.\d+)?",
     re.IGNORECASE,

@@ -35,10 +35,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The index is saved under "<the store's fingerprint>-<BUILT_BY>": the code that tokenizes and records it
-# (this module, the folding and stemming of `rag.lexicon`, the names of `rag.casing`) and the packages that
-# index, so that a copy built by other code is rebuilt, not read (7 s at the benchmark's 10k chunks).
-BUILT_BY_MODULES = ("rag.bm25", "rag.lexicon", "rag.casing")
-BUILT_BY_PACKAGES = ("bm25s", "PyStemmer", "llama-index-retrievers-bm25")
+# (this module, the folding and stemming of `rag.lexicon`, the names of `rag.casing` and the word frequencies they
+# read) and the packages that index, so that a copy built by other code is rebuilt, not read (7 s at the benchmark's
+# 10k chunks).
+BUILT_BY_MODULES = ("rag.bm25", "rag.lexicon", "rag.casing", "rag.word_frequency")
+BUILT_BY_PACKAGES = ("bm25s", "PyStemmer", "llama-index-retrievers-bm25", "wordfreq")
 # the corpus's words (titles' too), with the initials it writes with stops as words ("U.K." writes "uk")
 WORDS_FILE = "words.json"
 # the words the corpus writes as names, and how (`rag.casing`)

@@ -19,7 +19,9 @@ from importlib.metadata import PackageNotFoundError, version
 @functools.cache
 def build_digest(modules: tuple[str, ...], packages: tuple[str, ...] = ()) -> str:
     """12 hex digits that change whenever the source of one of `modules` or the version of one of
-    `packages` does."""
+    `packages` does. Read once a process, at the first index or catalog it loads (a module's file edited
+    before that, while an older copy runs, names what the running code did not build: only a developer
+    editing a running app meets that)."""
     digest = hashlib.sha256()
     for name in modules:
         module = importlib.import_module(name)

@@ -88,7 +88,15 @@ INITIALS_MIN_WORDS = 3  # a head of this many words or more answers to its initi
 _MEDIA_WORDS = frozenset("news sports sport online media tv radio".split())
 # The copy on disk is named by the code that builds a catalog (`rag.build_digest`): a copy built by other
 # rules is rebuilt, not misread.
-BUILT_BY_MODULES = ("rag.catalog", "rag.attribution", "rag.entities", "rag.lexicon", "rag.records")
+BUILT_BY_MODULES = (
+    "rag.catalog",
+    "rag.attribution",
+    "rag.entities",
+    "rag.lexicon",
+    "rag.records",
+    "rag.word_frequency",
+)
+BUILT_BY_PACKAGES = ("wordfreq",)
 
 
 @dataclass(frozen=True)
@@ -338,7 +346,7 @@ def cached_catalog(folder: Path, fingerprint: str, records: Callable[[], Iterabl
     write to the store makes a new one. Pass the fingerprint read before `records`, so that
     a write between the two only costs a rebuild next time.
     """
-    path = folder / f"{fingerprint}-{build_digest(BUILT_BY_MODULES)}.json"
+    path = folder / f"{fingerprint}-{build_digest(BUILT_BY_MODULES, BUILT_BY_PACKAGES)}.json"
     try:
         return Catalog.from_json(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:

@@ -27,7 +27,10 @@ LEANING_WORDS = 1  # words of meaning a later half says at most to be about what
 # "..., and how many fans showed up at Soldier Field for that game?": the game the first half asks about, whatever the
 # half names besides (a determiner after a preposition; not "that" opening a clause, "did he say that prices rose")
 POINTS_BACK_TO_FIRST = re.compile(
-    r"\b(?:for|in|at|of|from|during|after|before|on|to|with)\s+(?:that|this|the\s+same)\s+(?!\w+ly\b)[a-z]+\b"
+    r"\b(?:for|in|at|of|from|during|after|before|on|to|with)\s+(?:that|this|the\s+same)\s+"
+    # ... not a time or a way of speaking ("for this year", "at the same time", "at this point", "in this country")
+    r"(?!(?:\w+ly|year|week|month|quarter|season|time|point|moment|end|case|day|weekend|morning|afternoon|evening|"
+    r"night|stage|country|state|city|regard|way|period|decade|century)\b)[a-z]+\b"
     r"(?!\s+(?:is|was|are|were|has|had|will)\b)",
     re.IGNORECASE,
 )

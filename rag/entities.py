@@ -276,7 +276,17 @@ def names_in(
             if re.search(r"['’]s$", word) and not _owner_in_name(piece, run[i + 1 :], fixed_owners):
                 found.extend(_clean(piece))
                 piece = []
-    return [n for n in found if n]
+    return [n for n in found if n and not _people_of_a_country(n, sentence)]
+
+
+def _people_of_a_country(name: str, sentence: str) -> bool:
+    """Whether a name is the people of a country or region, no one named ("as Americans who chose to build ...", "two
+    Italians"); "the Texans", a side, is a name."""
+    if " " in name or fold(name).removesuffix("s") not in DEMONYMS or not name.endswith("s"):
+        return False
+    return not any(
+        re.search(r"\bthe\s+$", sentence[: m.start()], re.IGNORECASE) for m in re.finditer(re.escape(name), sentence)
+    )
 
 
 SURNAME_ZIPF = 3.5  # a surname is rarer than this in English ("Durant", "Moynihan"; "Google", "Apple" are not)
@@ -458,8 +468,8 @@ def _clean(words: list[str]) -> list[str]:
     name = re.sub(r"['’]s?$", "", " ".join(words)).strip(" .,&")
     if len(name) < 2 or fold(name) in FUNCTION_WORDS or fold(name) in CALENDAR | MONTH_ABBREVIATIONS:
         return []
-    if " " not in name and (fold(name) in DEMONYMS or fold(name).removesuffix("s") in DEMONYMS):
-        return []  # "Japanese", "European": an adjective, not a name; "Americans": people of a country, no one named
+    if " " not in name and fold(name) in DEMONYMS:
+        return []  # "Japanese", "European": an adjective, not a name
     return [name]
 
 

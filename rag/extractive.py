@@ -249,6 +249,12 @@ REASON_BEFORE = re.compile(
     r"forced|resulted\s+in|set\s+off)\b"
 )
 ASIDE = re.compile(r"\s*\([^()]*\)\s*")  # a sentence wholly in brackets
+# a name right after a preposition is no subject ("In China, the company sold ...", "Against the Cowboys, ...")
+AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|on|against|with|from|to|for|by|of|over|after|before|during|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # A sentence that asks or reports a question: the sentence after it answers (plain2 tune q07; no MultiHop-RAG
 # tuning figure moved)
 ASKED = re.compile(r"\?[\"'”’]?\s*$")  # a question the sentence itself asks
@@ -295,7 +301,7 @@ LASTING = re.compile(
 LASTING_KIN = {
     **dict.fromkeys("contract deal extension agreement".split(), r"contracts?|deals?|extension|agreement|pact"),
     **dict.fromkeys("ban suspension".split(), r"bans?|banned|suspension|suspended"),
-    "sentence": r"sentenced?|prison|jail",
+    "sentence": r"sentenced?|sentence|prison|jail(?:ed)?|imprison\w*|behind\s+bars|custody|terms?|serv(?:e|es|ed|ing)",
     "lease": r"lease",
     "loan": r"loan",
     "tenure": r"tenure|stint",
@@ -903,7 +909,9 @@ class ExtractiveEngine(Engine):
                 later = _next_sentence(item, following)
                 if later is None:
                     break
-                if ENUMERATES.match(later.evidence.quote):
+                enumerating = ENUMERATES.match(later.evidence.quote)
+                # past a sentence between items, only an ordinal goes on with the list ("One fan said ..." is no item)
+                if enumerating and not (apart and enumerating.group("item").lower() in ("one", "another")):
                     add(later)
                     apart = 0
                 elif (apart := apart + 1) > LIST_GAP:  # an item's own second sentence, a paragraph between items
@@ -1101,11 +1109,19 @@ class ExtractiveEngine(Engine):
                 example, has reportedly spent $60 million" for "How much has Apple spent ... fighting Masimo?")."""
                 spans = figure_spans(quote)
                 # (a sentence naming them before one of its figures tells theirs: "The JackJumpers fell 90-80 as
-                # Crawford finished with 32 points")
-                if not doer or not spans or _names_every([doer], quote[: spans[-1][0]]):
+                # Crawford finished with 32 points"; a score is both sides')
+                if not doer or not spans or _names_every([doer], quote[: spans[-1][0]]) or WRITES_SCORE.search(quote):
                     return False
-                asked = fold(question)
-                return any(fold(n) in asked for n in names_in(quote[: spans[0][0]]))
+                # ... the other one is the subject: the first name, not after a preposition ("In China, the company
+                # sold", "Against the Cowboys, the Eagles quarterback threw")
+                before = quote[: spans[0][0]]
+                named = names_in(before)
+                if not named:
+                    return False
+                at = before.find(named[0])
+                if AFTER_PREPOSITION.search(before[:at]):
+                    return False
+                return re.search(rf"(?<!\w){re.escape(fold(named[0]))}(?!\w)", fold(question)) is not None
 
             def counts_asked(c: ScoredSentence) -> bool:
                 if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in
@@ -2130,10 +2146,12 @@ def _date_of(year: int, month: int, day: int) -> date | None:
 
 # a sentence going on with the figure of the one before it: "That number jumped to ...", "This figure has since ..."
 FIGURE_GOES_ON = re.compile(
-    # ... after when it did ("Later Monday, that number climbed to over 650.")
-    r"[\"“‘']?(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:number|figure|total|count|"
-    r"tally|share|amount|sum|rate|price|cost|percentage|proportion)\b(?!\s+(?:of|for|on|per|price)\b)"  # "The price
-    # of a ticket" is another figure
+    r"[\"“‘']?(?:(?:That|This|The)|"
+    # ... after when it did ("Later Monday, that number climbed to over 650."; not "In Japan, the rate is 2.5%")
+    r"(?:Later|Earlier|By|Since|Then|Soon|Within|After|Overnight|(?:On|By)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday))(?:\s+[\w'’-]+){0,3},\s+(?:that|this))"
+    r"\s+(?:number|figure|total|count|tally|share|amount|sum|rate|price|cost|percentage|proportion)\b"
+    r"(?!\s+(?:of|for|on|per|price)\b)"  # "The price of a ticket" is another figure
 )
 
 
@@ -2145,7 +2163,8 @@ ELABORATES = re.compile(
 # a sentence announcing a list at its end: "... is far superior to the DepEd for two main reasons.", "... comes down to
 # several factors:", "... three things about Napoleon Bonaparte." (not "two steps ahead of our opponents")
 ANNOUNCES_LIST = re.compile(
-    r"\b(?:two|three|four|five|several|a\s+few|a\s+couple\s+of|[2-9])\s+(?:[a-z]+\s+)?"
+    r"\b(?:two|three|four|five|several|a\s+few|a\s+couple\s+of|[2-9])\s+(?:main\s+|key\s+|major\s+|big\s+|"
+    r"important\s+|basic\s+|significant\s+|unlucky\s+|simple\s+|crucial\s+|different\s+|separate\s+)?"
     r"(?:reasons|ways|things|factors|changes|problems|issues|steps|lessons|causes|differences|"
     r"benefits|risks|concerns|features|areas|options|ideas|goals|priorities|principles|challenges|mistakes|tips|"
     r"rules)(?:\s+[\w'’-]+){0,5}\s*[.:][\"”’']?\s*$",
@@ -2153,8 +2172,8 @@ ANNOUNCES_LIST = re.compile(
 )
 # ... and a sentence enumerating it: "The first is that ...", "Secondly, ...", "One, ...", "Another ...", "Finally, ..."
 ENUMERATES = re.compile(
-    r"[\"“‘']?\s*(?:the\s+|a\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|lastly|another|one|"
-    r"the\s+other)\b",
+    r"[\"“‘']?\s*(?:the\s+|a\s+(?=second|third|fourth|fifth|final))?(?P<item>first(?:ly)?|second(?:ly)?|third(?:ly)?|"
+    r"fourth(?:ly)?|fifth|finally|lastly|another|one|the\s+other)\b(?![-’'])",
     re.IGNORECASE,
 )
 LIST_SENTENCES = 5  # the sentences after a list's announcement followed into for its items

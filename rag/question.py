@@ -953,7 +953,8 @@ def answer_kind(question: str) -> tuple[str, str]:
     """('entity' | 'yes_no' | 'open', what an entity question asks for)."""
     if ASKS_CAPITAL.match(question):  # "What is Japan's capital?": a place
         return "entity", "place"
-    if ASKS_REASON.search(question):  # "what triggered the bank run ...?": a cause, not the bank
+    # "what triggered the bank run ...?": a cause, not the bank (asked first: "Who resigned, and why?" asks a name)
+    if ASKS_REASON.match(question):
         return "open", ""
     clause = main_clause(question)
     words = re.findall(r"[\w'-]+", clause.lower())
@@ -1249,6 +1250,21 @@ LABELLED_TOPIC = re.compile(r"(?:\s+[\w'’-]+){1,5}?\s*(?::|\s[-–—])\s")
 WRITES_CAPITALS = re.compile(r"(?<=.)\b[A-Z][a-z]")
 
 
+# where a broadcaster's capitals name its newsroom: whom a claim is from ("per the BBC", "according to FOX", "What did
+# the BBC report"), or its reporting after it ("BBC reported", "the BBC's article")
+_FROM_BEFORE = re.compile(r"\b(?:per|according\s+to|from|did|does|do|has|have)\s+(?:the\s+)?$", re.IGNORECASE)
+_REPORTING_AFTER = re.compile(
+    r"(?:['’]s?\b|\s+(?:news|report\w*|article|piece|story|stories|coverage|wr(?:ote|ites)|sa(?:id|ys)|claim\w*|"
+    r"journalist|reporter|writer|analysis|investigation))",
+    re.IGNORECASE,
+)
+
+
+def _reporting(question: str, start: int, end: int) -> bool:
+    """Whether a broadcaster named at `start`:`end` is asked of as a newsroom, not as the channel a game airs on."""
+    return _FROM_BEFORE.search(question[:start]) is not None or _REPORTING_AFTER.match(question, end) is not None
+
+
 def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
     """The outlets (and authors) a question names: known ones anywhere, unknown ones where an article is asked for."""
     found: list[OutletMention] = []
@@ -1262,6 +1278,8 @@ def find_outlets(question: str, catalog: Catalog) -> list[OutletMention]:
         for match in cached_pattern(pattern, re.IGNORECASE).finditer(question):
             if alias in (outlet.initials, outlet.acronym) and match.group(0) != alias:
                 continue  # initials as written: "Ibn Battuta" is no "IBN", "smh" no "SMH", "Megan Fox" no "FOX"
+            if alias == outlet.acronym and not _reporting(question, match.start(), match.end()):
+                continue  # "the game airs on FOX": the network, not FOX News; "per the BBC", "FOX reported" are
             # a one-word outlet opening a question as the label of what follows is named ("Engadget: how much ...")
             label = match.start() == 0 and (
                 OUTLET_LABEL.match(question, match.end()) is not None
@@ -1380,8 +1398,12 @@ ORDINAL_LABEL = re.compile(
     rf"\b(?P<number>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINALS)})[\s-]+(?P<label>{NUMBERED_LABELS})\b",
     re.IGNORECASE,
 )
-# ... not one of a range ("Weeks 12-14", "week 12 to 14": it may be any of them), nor a count ("won the game 3 times")
-_NOT_ONE_INSTANCE = re.compile(r"\s*(?:[-–]\s*\d|(?:and|or|&|to|through)\s+\d)|\s+times\b", re.IGNORECASE)
+# ... not one of a range ("Weeks 12-14", "week 12 to 14": it may be any of them), nor a count ("won the game 3 times",
+# "the game 2 weeks ago")
+_NOT_ONE_INSTANCE = re.compile(
+    r"\s*(?:[-–]\s*\d|(?:and|or|&|to|through)\s+\d)|\s+(?:times|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 
 
 def label_number(match: re.Match[str]) -> tuple[str, int]:

@@ -153,6 +153,7 @@ def test_the_people_of_a_country_are_no_name() -> None:
     assert names_in("As Canadians who chose to build a robotics company in Norway, we know the cost.") == ["Norway"]
     assert names_in("Two Italians and a Brazilian joined Quayside Ferries.") == ["Quayside Ferries"]
     assert names_in("The Lund Swedes won.") == ["Lund Swedes"], "a name of several words is kept"
+    assert names_in("The Texans beat the Colts 23-19 on Sunday.") == ["Texans", "Colts"], "a side is named"
 
 
 def test_a_first_name_ending_like_an_adjective_of_origin_is_kept() -> None:

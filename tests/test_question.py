@@ -87,6 +87,8 @@ BROADCASTERS = Catalog.of(
         ("What did Joe Ktv say?", ()),  # the capitals as written, not a surname
         ("How high was the tide at the harbour?", ()),  # "Tide Sports" is not "Tide"
         ("What did WPX say?", ()),  # a group, not a newsroom: its capitals are a company's too
+        ("Which game airs on KTV this Sunday at 4:25 p.m.?", ()),  # the channel a game is on, not its newsroom
+        ("Who won the Hawks vs Owls game broadcast by KTV?", ()),
     ],
 )
 def test_a_broadcasters_capitals_name_it_without_its_news_word(question: str, sources: tuple[str, ...]) -> None:
@@ -1207,6 +1209,8 @@ def test_the_numbered_instances_a_question_names_tell_another_instances_article(
     assert numbered_instances("Week 12 and Week 14 RB rankings, season two") == {"week": {12, 14}, "season": {2}}
     assert numbered_instances("Weeks 12-14 rankings, week 12 to 14") == {}, "a range names none of its weeks"
     assert numbered_instances("He won the game 3 times") == {}
+    assert numbered_instances("Who won the game 2 weeks ago?") == {}, "a length of time, no game's number"
+    assert answer_kind("Who resigned, and why did they leave?") == ("entity", "person"), "the first half asks a name"
     plan = QuestionPlan("final score world series game 4 rangers vs diamondbacks")
     assert plan.of_another_instance("World Series Game 2: Arizona Diamondbacks v Texas Rangers – live")
     assert not plan.of_another_instance("World Series live score: results from Game 4")

@@ -6589,3 +6589,52 @@ def test_a_figure_goes_on_in_a_sentence_pointing_back_after_saying_when(
     assistant = assistant_over(tmp_path / "articles", PETITION, local_embedder)
     answer = assistant.ask("how many crew ended up signing the letter threatening to quit?")
     assert not answer.abstained and "over 310" in answer.text, answer.text
+
+
+def test_review_cases_of_the_session_62_rules() -> None:
+    # a list item opens with its ordinal, not a compound ("A first-quarter touchdown"); a figure goes on after when,
+    # not after where ("In Japan, the rate is 2.5%"); a discount is "off", not "off-peak"; "beat the odds" asks none
+    from rag.asked_kinds import ASKS_ODDS, gives_price
+    from rag.compound import POINTS_BACK_TO_FIRST
+    from rag.extractive import ENUMERATES, FIGURE_GOES_ON, lasting_near
+
+    assert not ENUMERATES.match("A first-quarter touchdown put the Hawks ahead.")
+    assert ENUMERATES.match('"A second factor," the banker went on, "is the new tax."')
+    assert not FIGURE_GOES_ON.match("In Japan, the rate is 2.5%.")
+    assert FIGURE_GOES_ON.match("Later on Monday, that number climbed to over 310.")
+    assert gives_price("Riders pay a $5 off-peak fare.") and not gives_price("It is already $150 off for the sale.")
+    assert not ASKS_ODDS.search("What happened to the team that beat the odds in the cup?")
+    assert POINTS_BACK_TO_FIRST.search("how many fans showed up for that game?")
+    assert not POINTS_BACK_TO_FIRST.search("what is Orvin's revenue forecast for this year?")
+    assert not POINTS_BACK_TO_FIRST.search("what did Kessel unveil at the same time?")
+    for sentence in ("He was jailed for 18 months.", "She must serve 20 years.", "He was handed a 10-year term."):
+        assert lasting_near("sentence").search(sentence), sentence
+
+
+SALES_ABROAD = {
+    "orvin.txt": (
+        {"title": "Orvin Labs has a record year", "source": "Quay Post", "published": "2024-06-05"},
+        "Orvin Labs had its best year yet. In China, the company sold 2 million sensors last year.",
+    ),
+}
+
+
+def test_a_place_the_question_names_before_a_figure_is_no_other_doer(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "In China, the company sold ...": China is where, the company is Orvin Labs
+    assistant = assistant_over(tmp_path / "articles", SALES_ABROAD, local_embedder)
+    answer = assistant.ask("How many sensors did Orvin Labs sell in China?")
+    assert not answer.abstained and "2 million" in answer.text, answer.text
+
+
+def test_a_sentence_handed_down_in_other_words_is_one(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
+    jailed = {
+        "court.txt": (
+            {"title": "Ada Vik jailed", "source": "Quay Post", "published": "2024-06-06"},
+            "A court jailed the former harbour master Ada Vik for 18 months on Tuesday for taking bribes.",
+        )
+    }
+    assistant = assistant_over(tmp_path / "articles", jailed, local_embedder)
+    answer = assistant.ask("What sentence did Ada Vik get?")
+    assert not answer.abstained and "18 months" in answer.text, answer.text
