@@ -318,11 +318,18 @@ def lasting_of(question: str) -> re.Pattern[str] | None:
 
 
 @functools.cache
-def lasting_near(noun: str) -> re.Pattern[str]:
-    """A length of time within a few words of `noun` (one of `LASTING_KIN`) or one of its kind."""
+def lasting_near(noun: str, after: int = 5) -> re.Pattern[str]:
+    """A length of time within `after` words after `noun` (one of `LASTING_KIN`) or one of its kind, or three before
+    it."""
     kin = rf"\b(?:{LASTING_KIN[noun]})\b"
     span = rf"(?:{WRITES_DURATION.pattern}){NOT_A_SPAN}"
-    return re.compile(rf"{kin}\W+(?:[\w'’-]+\W+){{0,5}}?{span}|{span}\W+(?:[\w'’-]+\W+){{0,3}}?{kin}", re.IGNORECASE)
+    return re.compile(
+        rf"{kin}\W+(?:[\w'’-]+\W+){{0,{after}}}?{span}|{span}\W+(?:[\w'’-]+\W+){{0,3}}?{kin}", re.IGNORECASE
+    )
+
+
+# "A court jailed the former harbour master Ada Vik for 18 months": whom is told between the sentencing and its length
+SENTENCE_WORDS_AFTER = 9
 
 
 # "What revenue did Uber report for the fourth quarter of 2023?", "When is season 2 coming out?": a quarter ("Q4",
@@ -1135,7 +1142,9 @@ class ExtractiveEngine(Engine):
                 quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
                 if measure == "sentence" and WRITES_PENALTY.search(quote):  # "life in prison", "probation"
                     return not names or _names_every(names, _article_passages(c, retrieval))
-                if measure == "sentence" and not lasting_near("sentence").search(quote):  # not "spent a year doing"
+                if measure == "sentence" and not lasting_near("sentence", SENTENCE_WORDS_AFTER).search(
+                    quote
+                ):  # not "spent a year doing"
                     return False
                 return (
                     gives_figure(quote)
