@@ -354,7 +354,9 @@ class Assistant:
                 nodes, part_nodes, part_titled = self._search(indexes, standalone, vector, plan, options)
                 nodes += self._search_facets(indexes, plan, options, nodes, self.query_vector)
                 nodes += self._beside(indexes, nodes, options)
-                if plan.instances:  # "final score world series game 4": not the Game 2 live blog's
+                # "final score world series game 4": not the Game 2 live blog's (a question of several parts or halves
+                # may number only one of them: "Sporting News' Week 14 rankings ..., while CBSSports.com ...")
+                if plan.instances and len(plan.filtered_parts) <= 1 and not plan.halves:
                     other = self._of_another_instance(indexes, plan, nodes + [n for found in part_nodes for n in found])
                     nodes = [n for n in nodes if n.node.ref_doc_id not in other]
                     part_nodes = [[n for n in found if n.node.ref_doc_id not in other] for found in part_nodes]

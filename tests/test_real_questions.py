@@ -6388,6 +6388,11 @@ def test_a_numbered_game_is_answered_from_its_own_article_not_another_games(seri
     # a preview titled for the next game that tells of the one asked about is kept
     answer = series_games.ask("Who struck out nine batters in Game 4 of the Harbour Cup?")
     assert not answer.abstained and "Ivo Stam" in answer.text, answer.text
+    # a question of two outlets may number one part's game only: the other part's articles stay
+    found = series_games.retrieve(
+        "Does the Harbour Gazette report that the Owls won Game 4, while the Quay Post says Mia Lund hit two home runs?"
+    )
+    assert any("Mia Lund hit two home runs" in p.text for p in found.passages), [p.name for p in found.passages]
 
 
 # Why a fund lost value, told as a list a source announces after a sentence of their own, with an aside between items
