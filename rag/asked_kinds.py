@@ -119,9 +119,11 @@ WRITES_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 ASKS_TIMES = re.compile(r"\bhow\s+many\s+times\b", re.IGNORECASE)
 # "What were Brock Purdy's MVP odds?", "What odds was the market putting on a rate hike?": a price a bookmaker or a
 # market puts on it ("-230", "+400", "5/1", "11-to-2", "50-50", "a 40 per cent chance"), not any figure of the story
-# "what were X's exact Rookie of the Year betting odds": odds, not a phrase ("the team that beat the odds")
+# "what were X's exact Rookie of the Year betting odds": odds, not a phrase ("the team that beat the odds"), nor what
+# someone thinks of them ("What did Newt Gingrich think about Jim Jordan's odds of winning the gavel?")
 ASKS_ODDS = re.compile(
-    r"\b(?:what|which)\s+(?:[\w'’.-]+\s+){0,10}?(?<!beat\sthe\s)(?<!beating\sthe\s)(?<!defied\sthe\s)"
+    r"\b(?:what|which)\s+(?:(?!(?:think|thinks|thought|say|says|said|believe|believes|make|made|feel|feels)\b)"
+    r"[\w'’.-]+\s+){0,10}?(?<!beat\sthe\s)(?<!beating\sthe\s)(?<!defied\sthe\s)"
     r"(?<!defy\sthe\s)(?<!overcome\sthe\s)(?<!overcame\sthe\s)(?<!against\sthe\s)(?<!against\sall\s)odds\b"
     r"(?!\s+and\b)",
     re.IGNORECASE,
@@ -598,7 +600,7 @@ TITLE_CASED = re.compile(r"^\W*(?:[A-Z][\w'’.&-]*\W+){4}")  # its first four w
 # done by, written with its capitals right after the question's verb (a question typed in lower case is not read so)
 COUNTED_DOER = re.compile(
     rf"{OPENS}how\s+(?:many|much)\s+(?:[\w'’.&-]+\s+){{0,4}}?(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?"
-    r"(?P<doer>(?-i:[A-Z][\w'’.&-]*)(?:\s+(?:(?:of|and|&)\s+)?(?-i:[A-Z][\w'’.&-]*))*)",
+    r"(?P<doer>(?-i:[A-Z][\w'’.&-]*)(?:\s+(?:(?:of|and|&)\s+)?['‘\"“]?(?-i:[A-Z][\w'’.&-]*)['’\"”]?)*)",
     re.IGNORECASE,
 )
 

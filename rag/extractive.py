@@ -249,10 +249,14 @@ REASON_BEFORE = re.compile(
     r"forced|resulted\s+in|set\s+off)\b"
 )
 ASIDE = re.compile(r"\s*\([^()]*\)\s*")  # a sentence wholly in brackets
+# a name right before its verb is the subject ("Masimo, for example, has reportedly spent", "Orvin Labs spent")
+SUBJECT_OF_VERB = re.compile(
+    r"(?:\s*,[^,]{1,30},)?\s+(?:has|have|had|is|was|are|were|will|would|can|could|did|does|reportedly|also|just|"
+    r"recently|alone|itself|[a-z]+ed)\b"
+)
 # a name right after a preposition is no subject ("In China, the company sold ...", "Against the Cowboys, ...")
 AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|at|on|against|with|from|to|for|by|of|over|after|before|during|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}$",
+    r"\b(?:in|at|on|against|with|from|to|for|by|of|over|after|before|during|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 # A sentence that asks or reports a question: the sentence after it answers (plain2 tune q07; no MultiHop-RAG
@@ -1109,7 +1113,9 @@ class ExtractiveEngine(Engine):
                 # the passages found first; the whole article when they begin too near it (or a sentence found there)
                 return written_around(found) or written_around(s.article(evidence.doc_id))
 
-            doer = [w for w in words(counted_doer(asking)) if w not in FUNCTION_WORDS]
+            doer = [
+                w.removesuffix("'s").removesuffix("’s") for w in words(counted_doer(asking)) if w not in FUNCTION_WORDS
+            ]
 
             def anothers(quote: str) -> bool:
                 """Whether a figure is told of another the question names, not of the one it asks it of ("Masimo, for
@@ -1123,12 +1129,20 @@ class ExtractiveEngine(Engine):
                 # sold", "Against the Cowboys, the Eagles quarterback threw")
                 before = quote[: spans[0][0]]
                 named = names_in(before)
-                if not named:
+                if not named or AFTER_PREPOSITION.search(before[: before.find(named[0])]):
                     return False
-                at = before.find(named[0])
-                if AFTER_PREPOSITION.search(before[:at]):
-                    return False
-                return re.search(rf"(?<!\w){re.escape(fold(named[0]))}(?!\w)", fold(question)) is not None
+                if not SUBJECT_OF_VERB.match(before, before.find(named[0]) + len(named[0])):
+                    return False  # "The STI testing service is being launched": a word of the thing, not who
+                # ... and one the question names as a party, not as where ("at Truist Park", "in the UK")
+                return fold(named[0]) in parties
+
+            # the names the question writes as parties, not after a preposition ("fighting Masimo"; "at Truist Park" is
+            # a place)
+            parties = {
+                fold(n)
+                for n in names_in(question)
+                if not AFTER_PREPOSITION.search(question[: max(question.find(n), 0)])
+            }
 
             def counts_asked(c: ScoredSentence) -> bool:
                 if ASKS_ITSELF.match(c.evidence.quote):  # "When will Tesla release the cybertruck it promised in

@@ -6535,6 +6535,11 @@ PATENT_FIGHT = {
         "Kessel Devices and Orvin Labs have fought over the sensor patents for four years. "
         "Orvin Labs, for example, has reportedly spent $40 million on legal fees fighting Kessel Devices so far.",
     ),
+    "ground.txt": (
+        {"title": "A record season at Bramley Park", "source": "Harbour Gazette", "published": "2024-04-12"},
+        "Bramley Park had 54 sellouts this season, the Hawks' best since the ground opened. "
+        "Since 2017, the 'Tide Mums' have raised over $170,000 for the harbour lifeboats.",
+    ),
 }
 
 
@@ -6548,6 +6553,11 @@ def test_a_figure_told_of_the_other_side_is_not_the_one_asked_of(patent_fight: A
     assert answer.abstained and answer.text == NO_FIGURE, answer.text
     answer = patent_fight.ask("How much has Orvin Labs spent on legal fees fighting Kessel Devices?")
     assert not answer.abstained and "$40 million" in answer.text, answer.text
+    # where it happened is no other party ("at Bramley Park"); a name in quotes is the one asked of
+    answer = patent_fight.ask("How many sellouts did the Hawks have at Bramley Park this season?")
+    assert not answer.abstained and "54 sellouts" in answer.text, answer.text
+    answer = patent_fight.ask("How much have the Harbour 'Tide Mums' raised for the lifeboats so far?")
+    assert not answer.abstained and "$170,000" in answer.text, answer.text
 
 
 # Two games at one ground: the one a compound question's first half asks about, and another with its own crowd
@@ -6609,6 +6619,7 @@ def test_review_cases_of_the_session_62_rules() -> None:
     assert FIGURE_GOES_ON.match("Later on Monday, that number climbed to over 310.")
     assert gives_price("Riders pay a $5 off-peak fare.") and not gives_price("It is already $150 off for the sale.")
     assert not ASKS_ODDS.search("What happened to the team that beat the odds in the cup?")
+    assert not ASKS_ODDS.search("What did former mayor Ada Berg think about Ivo Stam's odds of winning the vote?")
     assert POINTS_BACK_TO_FIRST.search("how many fans showed up for that game?")
     assert not POINTS_BACK_TO_FIRST.search("what is Orvin's revenue forecast for this year?")
     assert not POINTS_BACK_TO_FIRST.search("what did Kessel unveil at the same time?")
