@@ -342,6 +342,10 @@ def _name_in(who: str, written_lower: bool = False) -> str:
             break
     while name and name[0] == "of":
         name.pop(0)
+    # typed in lower case, a common word given its capital alone is no one's full name ("what did will smith say":
+    # "will Smith" may be any Smith the articles quote)
+    if written_lower and len(name) == 1 and zipf_frequency(name[0].lower()) >= LOWER_NAME_ZIPF:
+        return ""
     return " ".join(name)
 
 

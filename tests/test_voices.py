@@ -263,3 +263,5 @@ def test_a_name_typed_in_lower_case_is_read_as_the_corpus_capitalises_it() -> No
     # a rare word is a name however it is typed; a common one the corpus does not capitalise is not
     assert (voice := asked_voice("what did ivo kowalczyk say about the strike?")) and voice.name == "ivo kowalczyk"
     assert asked_voice("what did the swift reply say about the strike?") is None
+    # ... nor is a surname given its capital while the first name, a common word, is left lower-case ("will Smith")
+    assert asked_voice("what did will Smith say about the strike?", typed_lower=True) is None
