@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from rag.assistant import Assistant, NoMatchingArticles
 from rag.briefing import SILENT_TITLES_SHOWN, Briefing, brief
@@ -532,7 +533,7 @@ ROUTE_RANKINGS = {
 
 
 @pytest.fixture(scope="module")
-def route_rankings(tmp_path_factory: pytest.TempPathFactory, local_embedder: Any) -> Assistant:
+def route_rankings(tmp_path_factory: pytest.TempPathFactory, local_embedder: BaseEmbedding) -> Assistant:
     folder = tmp_path_factory.mktemp("rankings") / "articles"
     folder.mkdir()
     for name, (_, text) in ROUTE_RANKINGS.items():
