@@ -64,7 +64,7 @@ from rag.records import (
     ids_starting_with,
 )
 from rag.request import Clock, Retrieval
-from rag.retrieve import HybridRetriever
+from rag.retrieve import HybridRetriever, article_of
 from rag.sentence_match import SentenceMatch, SentenceStems
 from rag.settings import Settings
 from rag.spelling import correct_slips
@@ -358,8 +358,8 @@ class Assistant:
                 # may number only one of them: "Sporting News' Week 14 rankings ..., while CBSSports.com ...")
                 if plan.instances and len(plan.filtered_parts) <= 1 and not plan.halves:
                     other = self._of_another_instance(indexes, plan, nodes + [n for found in part_nodes for n in found])
-                    nodes = [n for n in nodes if n.node.ref_doc_id not in other]
-                    part_nodes = [[n for n in found if n.node.ref_doc_id not in other] for found in part_nodes]
+                    nodes = [n for n in nodes if article_of(n) not in other]
+                    part_nodes = [[n for n in found if article_of(n) not in other] for found in part_nodes]
             part_vectors = [self.query_vector(text) for text in parts]
             half_vectors = [self.query_vector(text) for text in halves]
             first_vector = self.query_vector(first[0]) if first else []
@@ -494,7 +494,7 @@ class Assistant:
         """The articles among `nodes` titled for another numbered instance than the question names ("World Series Game
         2: ... live" for "final score world series game 4") whose text never writes the one it names (a preview
         titled "Week 5" telling of "Week 4" tells of it)."""
-        titled = {str(n.node.ref_doc_id): str(n.node.metadata.get("title") or "") for n in nodes}
+        titled = {article_of(n): str(n.node.metadata.get("title") or "") for n in nodes}
         return {
             doc_id
             for doc_id, title in titled.items()
@@ -583,9 +583,6 @@ class Assistant:
             return []
         have = {n.node.node_id for n in nodes}
         last = min((n.score or 0.0 for n in nodes), default=0.0)
-
-        def article_of(n: NodeWithScore) -> str:
-            return str(n.node.metadata.get("document_id") or n.node.ref_doc_id)
 
         per_article = Counter(article_of(n) for n in nodes)
         beside: list[NodeWithScore] = []

@@ -1156,9 +1156,9 @@ class ExtractiveEngine(Engine):
                 quote = without_figures_of(c.evidence.quote, question)  # what the question gives answers nothing
                 if measure == "sentence" and WRITES_PENALTY.search(quote):  # "life in prison", "probation"
                     return not names or _names_every(names, _article_passages(c, retrieval))
-                if measure == "sentence" and not lasting_near("sentence", SENTENCE_WORDS_AFTER).search(
-                    quote
-                ):  # not "spent a year doing"
+                # ... and a length of time, only beside its sentencing (not "spent a year making calls")
+                sentencing = lasting_near("sentence", SENTENCE_WORDS_AFTER)
+                if measure == "sentence" and not sentencing.search(quote):
                     return False
                 return (
                     gives_figure(quote)

@@ -96,7 +96,7 @@ class PerArticleCap(BaseNodePostprocessor):
         counts: dict[str, int] = {}
         kept = []
         for scored in nodes:
-            article = _article(scored)
+            article = article_of(scored)
             counts[article] = counts.get(article, 0) + 1
             if counts[article] <= self.cap:
                 kept.append(scored)
@@ -127,20 +127,21 @@ class ArticleDiversity(BaseNodePostprocessor):
     ) -> list[NodeWithScore]:
         keep = max(1, round(self.head * self.top_n))
         chosen = nodes[:keep]
-        articles = {_article(n) for n in chosen}
+        articles = {article_of(n) for n in chosen}
         for scored in nodes[keep:]:
             if len(chosen) >= self.top_n:
                 break
-            if _article(scored) not in articles:
+            if article_of(scored) not in articles:
                 chosen.append(scored)
-                articles.add(_article(scored))
+                articles.add(article_of(scored))
         ids = {n.node.node_id for n in chosen}
         chosen += [n for n in nodes[keep:] if n.node.node_id not in ids][: max(0, self.top_n - len(chosen))]
         ids = {n.node.node_id for n in chosen}  # by id: comparing the pydantic nodes costs 10 ms a query
         return chosen + [n for n in nodes if n.node.node_id not in ids]
 
 
-def _article(scored: NodeWithScore) -> str:
+def article_of(scored: NodeWithScore) -> str:
+    """The id of the article a node is a chunk of."""
     return str(scored.node.metadata.get("document_id") or scored.node.ref_doc_id or "")
 
 
