@@ -53,13 +53,19 @@ HOW_VIEW_QUESTION = re.compile(
 APPOSITIVE = re.compile(r",\s+(?:who|whose)\b[^,?;]{3,160},")
 # ... typed as a search, the whole question: "travis kelce's take on the nfl cutting to taylor swift?" (not "After
 # Powell's warning, did ...", nor a request: "Compare Musk's view on AI with Altman's")
-VIEW_SEARCH = re.compile(
+_SEARCH_OPENING = (
     r"^\s*(?!(?:after|following|before|since|during|despite|given|in|on|at|compare|contrast|tell|show|give|"
     r"summari[sz]e|explain|describe|list|find|what|how|why|who|which|when|where|did|does|do|is|was|are|were|has|"
     r"have|had|can|could|will|would|should|according)\b)"
-    rf"(?P<who>[^?,;]{{2,80}}?)['’]s?\s+{VIEW_NOUNS}(?P<topic>\s+(?:on|about|of|to|regarding|over|towards?)\s+[^?,;]*)\??\s*$",
+)
+VIEW_SEARCH = re.compile(
+    rf"{_SEARCH_OPENING}(?P<who>[^?,;]{{2,80}}?)['’]s?\s+{VIEW_NOUNS}"
+    r"(?P<topic>\s+(?:on|about|of|to|regarding|over|towards?)\s+[^?,;]*)\??\s*$",
     re.IGNORECASE,
 )
+# ... or as a headline does: "klopp on dyche's everton before the merseyside derby", "Melissa Lucashenko on people who
+# find out ..." (only of someone the articles quote: "Taylor Swift on the Chiefs sideline" may be where she stood)
+SPEAKER_ON = re.compile(rf"{_SEARCH_OPENING}(?P<who>[^?,;:]{{2,60}}?)\s+on\s+(?P<topic>[^?,;:]+?)\??\s*$", re.IGNORECASE)
 # "Does X think Y?", "Did X regret Y?": what they said on Y answers it
 BELIEF_QUESTION = re.compile(
     r"^\s*(?:does|did|do)\s+(?P<who>[^?,;]{2,80}?)\s+(?:think|believe|expect|feel|say|argue|agree|disagree|"
@@ -154,7 +160,15 @@ def asked_voice(
         typed_lower = not any(c.isupper() for c in question)
     # blanked, not cut, so that offsets (`skip`) hold
     plain = APPOSITIVE.sub(lambda m: " " * len(m.group()), question)
-    patterns = (SAYS_QUESTION, HOW_VIEW_QUESTION, VIEW_QUESTION, VIEW_SEARCH, STANCE_QUESTION, BELIEF_QUESTION)
+    patterns = (
+        SAYS_QUESTION,
+        HOW_VIEW_QUESTION,
+        VIEW_QUESTION,
+        VIEW_SEARCH,
+        STANCE_QUESTION,
+        BELIEF_QUESTION,
+        SPEAKER_ON,
+    )
     for pattern in patterns:
         match = pattern.search(question) or pattern.search(plain)
         if match is None:
@@ -180,6 +194,8 @@ def asked_voice(
         if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
             return None
         name = _name_in(who, written_lower=typed_lower)
+        if pattern is SPEAKER_ON and not (name and any(speaks(name, person) for person in known)):
+            return None  # (the last pattern)
         # ... named by no one's name, only as where they write ("the age reviewer", typed in lower case, reads as a
         # name): the article answers, as for "What did the reviewer think"
         writes = bool(tokens) and (

@@ -6654,3 +6654,27 @@ def test_a_sentence_handed_down_in_other_words_is_one(tmp_path: Path, local_embe
     assistant = assistant_over(tmp_path / "articles", jailed, local_embedder)
     answer = assistant.ask("What sentence did Ada Vik get?")
     assert not answer.abstained and "18 months" in answer.text, answer.text
+
+
+QUOTED_MANAGER = {
+    "preview.txt": (
+        {"title": "Rovers eye the derby", "source": "Harlow Courier", "published": "2024-10-18"},
+        "Harlow Rovers host Kessel Town on Saturday in the 120th derby between the clubs. "
+        "Rovers have lost one of their last 14 home games against Town, and their manager Ivo Stam has won "
+        "all four of his derbies so far. Town arrive with three wins from their last four league games. "
+        "Stam's praise for Town's manager, Ada Berg, was of the back-handed kind.\n\n"
+        "\u201cTown are in a good spell,\u201d he said. \u201cBerg's sides were always hard to break down, "
+        "and you can see that again. We have to be patient and win the second balls.\u201d\n\n"
+        "Rovers' new stand opens for the derby, with 2,000 more seats.",
+    ),
+}
+
+
+def test_someone_quoted_on_a_topic_typed_as_a_headline_is_answered_with_their_words(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "klopp on dyche's everton before the merseyside derby": what he said, not the preview's other sentences
+    assistant = assistant_over(tmp_path / "articles", QUOTED_MANAGER, local_embedder)
+    answer = assistant.ask("stam on berg's town before the derby")
+    assert not answer.abstained and "good spell" in answer.text, answer.text
+    assert "2,000 more seats" not in answer.text, answer.text

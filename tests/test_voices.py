@@ -265,3 +265,16 @@ def test_a_name_typed_in_lower_case_is_read_as_the_corpus_capitalises_it() -> No
     assert asked_voice("what did the swift reply say about the strike?") is None
     # ... nor is a surname given its capital while the first name, a common word, is left lower-case ("will Smith")
     assert asked_voice("what did will Smith say about the strike?", typed_lower=True) is None
+
+
+def test_someone_quoted_on_a_topic_typed_as_a_headline_asks_what_they_said() -> None:
+    # "klopp on dyche's everton before the merseyside derby": what the quoted one said on it
+    voice = asked_voice("calder on the new ferry timetable", known=["Ines Calder"])
+    assert voice is not None and voice.topic == "the new ferry timetable"
+    assert asked_voice("Ines Calder on the ferry strike?", known=["Ines Calder"]) is not None
+    # ... of someone the articles quote, not a thing or a place ("the ferry on the quay"); a question or a request
+    # opening with its own word asks of something else
+    assert asked_voice("the new ferry on the night route", known=["Ines Calder"]) is None
+    assert asked_voice("Ines Calder on the ferry strike?") is None
+    assert asked_voice("What happened to Ines Calder on the ferry?", known=["Ines Calder"]) is None
+    assert asked_voice("Summarize Ines Calder on the ferry strike", known=["Ines Calder"]) is None
