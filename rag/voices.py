@@ -65,7 +65,9 @@ VIEW_SEARCH = re.compile(
 )
 # ... or as a headline does: "klopp on dyche's everton before the merseyside derby", "Melissa Lucashenko on people who
 # find out ..." (only of someone the articles quote: "Taylor Swift on the Chiefs sideline" may be where she stood)
-SPEAKER_ON = re.compile(rf"{_SEARCH_OPENING}(?P<who>[^?,;:]{{2,60}}?)\s+on\s+(?P<topic>[^?,;:]+?)\??\s*$", re.IGNORECASE)
+SPEAKER_ON = re.compile(
+    rf"{_SEARCH_OPENING}(?P<who>[^?,;:]{{2,60}}?)\s+on\s+(?P<topic>[^?,;:]+?)\??\s*$", re.IGNORECASE
+)
 # "Does X think Y?", "Did X regret Y?": what they said on Y answers it
 BELIEF_QUESTION = re.compile(
     r"^\s*(?:does|did|do)\s+(?P<who>[^?,;]{2,80}?)\s+(?:think|believe|expect|feel|say|argue|agree|disagree|"
