@@ -36,6 +36,7 @@ ASKS_CAPITAL = re.compile(
     re.IGNORECASE,
 )
 ASKS_COUNT = re.compile(r"\bhow\s+many\b", re.IGNORECASE)  # "How many Steam Decks ...": things counted
+COUNTED_WORDS = re.compile(r"\bhow\s+many\s+(?P<counted>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.IGNORECASE)
 # a unit written onto a figure ("64GB", "120Hz", "5G", "4K"): a measure or a model, no count of things; a scale
 # written onto it ("50k fans", "2m users", "1.5mln e-bikes", "15T tokens", "$5bn") still counts
 UNIT_ON = re.compile(r"(?P<unit>[A-Za-z]+)")
@@ -817,8 +818,16 @@ def counts_near(
         told = RELATIVE_CLAUSE.split(sentence[: priced.start()], maxsplit=1)[0]
         return any(stem(w) in stems for w in words(told)[-PRICED_IT_WINDOW:])
 
-    return any(
-        near(start, end)
+    return any(near(start, end) for start, end in _counting(sentence, stems, sums, things))
+
+
+def _counting(
+    sentence: str, stems: AbstractSet[str], sums: Sequence[tuple[int, int]], things: bool
+) -> list[tuple[int, int]]:
+    """The figures of a sentence that may count something (see `counts_near`): not those pointing back, in a name, in
+    a compound, multipliers, the sums `sums`, nor, when `things` are counted, those with a unit written onto them."""
+    return [
+        (start, end)
         for start, end in figure_spans(sentence)
         if not POINTS_BACK_TO.search(sentence[:start])
         and not _in_name_of(sentence, start, stems)
@@ -827,7 +836,23 @@ def counts_near(
         and not any(a <= start < b or a <= end - 1 < b for a, b in sums)
         and not (things and _unit_on(sentence, end, stems))
         and not (things and LENGTH_OF_ONE.match(sentence, end))
-    )
+    ]
+
+
+TIME_STEMS = frozenset(stem(w) for w in "hours minutes seconds days weeks months years decades seasons nights".split())
+# "the world's third-largest studio": a rank, no count
+RANKED_AS = re.compile(r"-(?:[a-z]+est|most|placed?|ranked)\b", re.IGNORECASE)
+
+
+def gives_count(sentence: str, counted: AbstractSet[str] = frozenset()) -> bool:
+    """Whether a sentence gives a count of things, what "How many people did it lay off?" asks: a figure that is no
+    sum ("a $1 fee"), no length of time ("over the past 12 months", "after nearly two years") unless a time is what
+    is counted (`counted`: the stems of "how many weeks"), no rank ("third-largest"), no unit's ("64GB") nor
+    multiplier ("1000x")."""
+    sums = [m.span() for m in WRITES_MONEY.finditer(sentence)]
+    if not counted & TIME_STEMS:
+        sums += [m.span() for m in WRITES_TIME_SPAN.finditer(sentence)]
+    return any(not RANKED_AS.match(sentence, end) for _, end in _counting(sentence, counted, sums, things=True))
 
 
 # a distance written onto a figure before what it measures: the length of one thing ("a 15-yard pass from Bagent", "a

@@ -63,6 +63,7 @@ from rag.asked_kinds import (
     ASKS_WORTH,
     ASKS_YEAR,
     COUNT_WINDOW,
+    COUNTED_WORDS,
     DAY_OF_MONTH,
     IN_CURRENCY,
     MONEY_WINDOW,
@@ -101,6 +102,7 @@ from rag.asked_kinds import (
     counted_kind_stems,
     counts_near,
     figure_spans,
+    gives_count,
     gives_figure,
     gives_name,
     gives_price,
@@ -1062,6 +1064,11 @@ class ExtractiveEngine(Engine):
             duration = kind == "duration"
             rate = ASKS_RATE.search(asking) is not None  # "how much is it per month": "$5.99 a month", not "$59.99"
             things = ASKS_COUNT.search(asking) is not None
+            # "How many people did Activision lay off?": a count, not "over the past 12 months" (unless a time is
+            # counted: "how many weeks"), nor a sum or a percentage
+            counted_words = COUNTED_WORDS.search(asking)
+            counted_stems = content_stems(counted_words.group("counted")) if counted_words else set()
+            counts_things = things and not (times or money or percent or duration or valued)
             # "how many passing yards": yards told as passed ("passes for 267 yards"), not a run's or a return's
             kind_of = counted_kind_stems(asking)
             # "How many goals did Haaland score ...?": what happened, not what "he could score"
@@ -1173,6 +1180,7 @@ class ExtractiveEngine(Engine):
                     and (not age or WRITES_AGE.search(quote) is not None)
                     # "six sacks of Williams" counts the times asked of a deed ("How many times did Notre Dame sack")
                     and (not times or WRITES_TIMES.search(quote) is not None or bool(focus))
+                    and (not counts_things or gives_count(quote, counted_stems))
                     and (not odds or WRITES_ODDS.search(quote) is not None)
                     and (not percent or WRITES_PERCENT.search(quote) is not None)
                     and (not rate or WRITES_RATE.search(quote) is not None)

@@ -528,3 +528,18 @@ def test_a_sentence_on_another_years_edition_of_an_event_gives_no_figure_of_it(
     from rag.asked_kinds import of_another_year
 
     assert of_another_year(question, sentence) == another
+
+
+def test_a_count_of_things_is_no_sum_length_of_time_or_rank() -> None:
+    # "How many people did Activision lay off?": not "over the past 12 months", "a $1 fee", "third-largest", "1000x"
+    from rag.asked_kinds import gives_count
+    from rag.lexicon import content_stems
+
+    assert gives_count("The ferry line laid off about 1,900 people this year.")
+    assert gives_count("Nearly 40% of the crew left.")
+    assert not gives_count("The line has shrunk over the past 12 months, after nearly two years of losses.")
+    assert not gives_count("Critics say a fee of $1 or even $8 will not stop fare dodgers.")
+    assert not gives_count("It became the world's third-largest ferry operator.")
+    assert not gives_count("It will make dodging fares 1000x harder.")
+    # ... unless a time is what is counted ("how many weeks")
+    assert gives_count("He will be out for six weeks.", content_stems("weeks will he be out"))

@@ -6678,3 +6678,20 @@ def test_someone_quoted_on_a_topic_typed_as_a_headline_is_answered_with_their_wo
     answer = assistant.ask("stam on berg's town before the derby")
     assert not answer.abstained and "good spell" in answer.text, answer.text
     assert "2,000 more seats" not in answer.text, answer.text
+
+
+FERRY_YEAR = {
+    "review.txt": (
+        {"title": "Ferries in 2024: mergers and cuts", "source": "Quay Post", "published": "2024-12-19"},
+        "The ferry business has changed over the past 12 months, and not only because of the Norlink merger. "
+        "When the Norlink merger was approved on October 12, 2024 after nearly two years of hearings, it became "
+        "the third-largest ferry operator in the north. Norlink also cut staff at its Kessel yard this year.",
+    ),
+}
+
+
+def test_a_count_of_people_asked_is_no_length_of_time(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
+    # the review tells of cuts and gives months, years and a rank: no count of the people laid off
+    assistant = assistant_over(tmp_path / "articles", FERRY_YEAR, local_embedder)
+    answer = assistant.ask("How many people did Norlink lay off in 2024?")
+    assert answer.abstained, answer.text
