@@ -95,3 +95,52 @@ def _beats(text: str, winner: str, loser: str) -> bool:
         if won in before and lost in after and lost not in before:
             return True
     return False
+
+
+# "the score of Michigan's Big Ten championship game against Iowa", "when Michigan beat Ohio State": the sides of a
+# contest whose score a question asks, as well as those `SIDES` reads
+PLAYED_AGAINST = re.compile(
+    rf"(?P<a>{_SIDE})(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,5}}?(?:against|vs\.?|versus|v\.?|over|beat|beats|defeated|"
+    rf"played|plays|faced|faces|hosted|hosts|visited|visits)\s+(?:the\s+)?(?P<b>{_SIDE})"
+)
+# the capitalised run nearest a score on either side: "Ohio State tied the score at 17-17", "Man United 4-1 Chelsea"
+_RUN = r"(?:[A-Z][\w'’.&-]*\s+)*[A-Z][\w'’.&-]*"
+NAMED_BEFORE = re.compile(rf"(?P<run>{_RUN})(?:\s+[a-z][\w'’-]*){{0,4}}\s*$")
+NAMED_AFTER = re.compile(  # ... or the other side after it: "Arsenal's 1-0 victory over City", "lost 26-0 to Iowa"
+    rf"^\s*(?:(?:[a-z][\w'’-]*\s+){{0,2}}?(?:over|against|versus|vs\.?|to)\s+(?:the\s+)?)?(?P<run>{_RUN})"
+)
+SIDE_LETTERS = 3  # a word of a side this long tells it ("Man United": "United"; not "FC")
+
+
+def scored_sides(question: str) -> tuple[str, str] | None:
+    """The two sides of the contest whose score `question` asks ("Chelsea", "Arsenal"), when it names both."""
+    for pattern in (*SIDES, PLAYED_AGAINST):
+        named = pattern.search(question)
+        if named and named.group("a")[:1].isupper() and named.group("b")[:1].isupper():
+            return re.split(r"['’](?:s\b|(?=\s|$))", named.group("a"))[0], named.group("b")  # "Michigan's Big Ten game"
+    return None
+
+
+def _side_words(side: str) -> set[str]:
+    return {w.removesuffix("'s").removesuffix("’s") for w in words(side) if len(w) >= SIDE_LETTERS}
+
+
+def of_another_contest(sentence: str, sides: tuple[str, str], scores: Sequence[tuple[int, int]]) -> bool:
+    """Whether every score a sentence gives (`scores`, its spans) is of another contest than the one between `sides`:
+    one side beside it and a third on its other side ("Man United 4-1 Chelsea" for Chelsea against Arsenal,
+    "Arsenal's 1-0 victory over City"). Two names beside it that are neither side may be the sides by other names
+    ("Philadelphia rolled to a 31-17 win over Miami" for the Eagles and the Dolphins), and so may one name alone
+    ("The Wolverines won 26-0")."""
+    asked = _side_words(sides[0]) | _side_words(sides[1])
+
+    def a_side(run: str) -> bool:
+        return bool(_side_words(run) & asked)
+
+    def anothers(start: int, end: int) -> bool:
+        before = NAMED_BEFORE.search(sentence[max(0, start - 80) : start])
+        after = NAMED_AFTER.match(sentence[end : end + 80])
+        beside = [m.group("run") for m in (before, after) if m is not None]
+        beside = [run for run in beside if run.split()[0] not in ("The", "A", "An") or len(run.split()) > 1]
+        return len(beside) == 2 and a_side(beside[0]) != a_side(beside[1])
+
+    return bool(scores) and all(anothers(start, end) for start, end in scores)

@@ -119,6 +119,7 @@ from rag.asked_kinds import (
     writes_duration,
 )
 from rag.citations import cosine, number_citations, passage_sentences
+from rag.contests import of_another_contest, scored_sides
 from rag.coverage import specific_terms
 from rag.engine import NOT_FOUND, Engine
 from rag.entities import (
@@ -1058,6 +1059,8 @@ class ExtractiveEngine(Engine):
             # "How much is the stake worth": a sum, or points, a share (a later half asking it is answered as one)
             valued = money or ASKS_WORTH.search(first) is not None
             score = kind == "score"
+            # "the score of Michigan's game against Iowa": not "Ohio State tied the score at 17-17" of another game
+            sides = scored_sides(asking) if score else None
             age = ASKS_AGE.search(asking) is not None
             times = ASKS_TIMES.search(asking) is not None
             percent = ASKS_PERCENT.search(asking) is not None or kind == "percent"
@@ -1176,6 +1179,10 @@ class ExtractiveEngine(Engine):
                     and (
                         not score
                         or WRITES_SCORE.search(quote if measure == "record" else without_records(quote)) is not None
+                    )
+                    and not (
+                        sides is not None
+                        and of_another_contest(quote, sides, [m.span() for m in WRITES_SCORE.finditer(quote)])
                     )
                     and (not age or WRITES_AGE.search(quote) is not None)
                     # "six sacks of Williams" counts the times asked of a deed ("How many times did Notre Dame sack")

@@ -733,6 +733,9 @@ MEASURE_NAMED = re.compile(
     # ... or a score typed before the game it is of ("final score north texas vs smu friday night")
     r"(?:the\s+)?(?:final\s+|full-time\s+)?(?P<score_first>score|scoreline)\s+(?:[\w.'’&+-]+\s+){1,6}?"
     r"(?:vs\.?|v\.?|versus|against)\s|"
+    # ... or after the game it is of ("chelsea vs arsenal final score stamford bridge october 21")
+    rf"{_NOT_A_QUESTION}(?:[\w.'’&+-]+\s+){{1,4}}?(?:vs\.?|v\.?|versus)\s+(?:[\w.'’&+-]+\s+){{1,4}}?"
+    r"(?:final\s+|full-time\s+)?(?P<score_after>score|scoreline)\b|"
     # ... or naming it last in a phrase asked as a question, asking nothing else ("Which official approved the fee?"
     # asks a name; "harbour budget", typed as a search, asks of the topic)
     rf"{_NOT_A_QUESTION}"
@@ -769,6 +772,7 @@ def asked_measure(question: str) -> tuple[str, str]:
         measure = (
             named.group("measure")
             or named.group("score_first")
+            or named.group("score_after")
             or named.group("measure_last")
             or named.group("measure_searched")
         )

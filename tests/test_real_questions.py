@@ -6695,3 +6695,26 @@ def test_a_count_of_people_asked_is_no_length_of_time(tmp_path: Path, local_embe
     assistant = assistant_over(tmp_path / "articles", FERRY_YEAR, local_embedder)
     answer = assistant.ask("How many people did Norlink lay off in 2024?")
     assert answer.abstained, answer.text
+
+
+DERBY_PREVIEW = {
+    "preview.txt": (
+        {"title": "Rovers host Town in the derby", "source": "Harlow Courier", "published": "2024-10-18"},
+        "Harlow Rovers host Kessel Town at Bramley Park on Saturday. Rovers have won their last three games.\n\n"
+        "Rovers' recent results against Kessel City: Date Venue Result\n"
+        "Aug. 2, 2024 Bramley Park Kessel City 4-1 Rovers League Cup "
+        "Mar. 9, 2024 Kessel Road Rovers 2-2 Kessel City\n\n"
+        "Hale missed Rovers' 1-0 win over Kessel City last spring.",
+    ),
+}
+
+
+def test_the_score_of_a_game_is_not_one_of_another_side(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
+    # the preview of Rovers against Town gives scores of their games against Kessel City: none is this game's
+    assistant = assistant_over(tmp_path / "articles", DERBY_PREVIEW, local_embedder)
+    answer = assistant.ask("Rovers vs Town final score Bramley Park")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("What was the score of Rovers' derby against Town?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("What was the score when Rovers played Kessel City at Bramley Park?")
+    assert not answer.abstained and "4-1" in answer.text, answer.text
