@@ -235,6 +235,7 @@ STATEMENT_SENTENCES = 4  # ... and the sentences of their statement after one of
 VOICE_SENTENCES = 3  # of the sentences of theirs on the topic, those cited when they answer well enough:
 VOICE_RATIO = 0.4  # ... this share of the best (what they said on it is the answer, though in other words)
 VOICE_WHOLE = 0.8  # ... or SECOND_RATIO when their best statement holds this share of the topic's words
+LEAD_IN_RATIO = 0.9  # a lead-in scoring this share of the best sentence's score introduces a statement on the question
 VOICE_CONTEXT_MATCH = 0.6  # ... or stand in an article whose title and lead hold this share
 
 OPENS_QUOTATION = re.compile(r"\s*[\"“‘']")  # a sentence that opens a quotation: the last speaker's, unless named
@@ -569,13 +570,16 @@ class ExtractiveEngine(Engine):
                 docs = {p.doc_id for p in retrieval.passages if fits in p.speakers}
                 theirs = {doc: [s for s in retrieval.statements(doc) if s[2] == fits] for doc in sorted(docs)}
                 retrieval = replace(retrieval, spoken={**retrieval.spoken, **{d: s for d, s in theirs.items() if s}})
-        said = self._said(voice, retrieval, everything) if voice is not None else []
+        said, introduced = self._said(voice, retrieval, everything) if voice is not None else ([], {})
         if voice is not None and voice.only_theirs and not said:
             unsaid = f"The articles found report nothing {voice.who} said on this."
             return ExtractiveResult([], best.score, declined=unsaid)
         if said:  # their words answer, led by those that best match the question: no one else's
             their_words = {c.evidence for c in said}
             ranked = [c for c in ranked if c.evidence in their_words] or said
+            # ... or whose lead-in does ("Abrams has her own theory as to why Uber has been slow ... / “Cost isn’t the
+            # issue,” she said.")
+            ranked.sort(key=lambda c: -max(c.score, introduced.get(c.evidence, 0.0)))
             best = ranked[0]
         broad = BROAD_QUESTION.search(question) is not None
         s = _Selection(retrieval, every, ranked, best, [best])
@@ -1508,8 +1512,12 @@ class ExtractiveEngine(Engine):
                     add(more)
         return answer
 
-    def _said(self, voice: Voice, retrieval: Retrieval, every: Sequence[ScoredSentence]) -> list[ScoredSentence]:
-        """The sentences found that are what the one the question names said, on its topic, best first.
+    def _said(
+        self, voice: Voice, retrieval: Retrieval, every: Sequence[ScoredSentence]
+    ) -> tuple[list[ScoredSentence], dict[Evidence, float]]:
+        """The sentences found that are what the one the question names said, on its topic, best first; and, for
+        those of a statement led into by a sentence found ("Abrams has her own theory as to why ..."), that
+        sentence's score: the statement answers what its lead-in tells.
 
         Attribution at ingest tells in which passages someone speaks; where it also tells which
         sentences are theirs (the people the question names), only those count, else any sentence
@@ -1551,14 +1559,31 @@ class ExtractiveEngine(Engine):
         # a statement answers what the sentence leading into it tells ("Swift's attendance at Kelce's games has
         # received pushback from NFL fans ... “I'm just there to support Travis,” Swift admitted.")
         lead_ins = [
-            _lead_in(c, statement[1], retrieval) if statement else ""
+            _lead_in(c, statement[1], retrieval, voice.name) if statement else ""
             for c, statement in zip(theirs, statements, strict=True)
         ]
         introduced = on_topic(voice.topic, voice.name, lead_ins, self.ranker.lexical, VOICE_TOPIC_MATCH)
         on += [i for i in introduced if lead_ins[i] and i not in on]
+        # ... in other words than the topic's: a statement none of whose sentences is on it, led into by a sentence
+        # naming them that matches the question nearly as well as the best sentence found ("Abrams has her own theory
+        # as to why Uber has been slow to implement security cameras. / “Cost isn’t the issue,” she said."), ranks
+        # as that sentence does
+        scores = {(c.evidence.doc_id, c.evidence.quote): c.score for c in every}
+        top = max(scores.values(), default=0.0)
+        already = {statements[i] for i in on + around}
+        led = {
+            statements[i]: scores[(theirs[i].evidence.doc_id, lead)]
+            for i, lead in enumerate(lead_ins)
+            if statements[i] is not None
+            and statements[i] not in already
+            and scores.get((theirs[i].evidence.doc_id, lead), 0.0) >= LEAD_IN_RATIO * top
+            and any(speaks(name, voice.name) for name in names_in(lead))
+        }
+        on += [i for i, statement in enumerate(statements) if statement in led and i not in on]
         on_it = {statements[i] for i in on if statements[i] is not None}
         within = [i for i, statement in enumerate(statements) if statement in on_it]
-        return [theirs[i] for i in dict.fromkeys(on + around + within)]
+        lead_scores = {theirs[i].evidence: led[statement] for i, statement in enumerate(statements) if statement in led}
+        return [theirs[i] for i in dict.fromkeys(on + around + within)], lead_scores
 
     def _typed_in_article(
         self, s: _Selection, gives: Callable[[ScoredSentence], bool], focused: bool = False
@@ -1888,14 +1913,22 @@ def _passages_holding(candidate: ScoredSentence, retrieval: Retrieval) -> list[P
     return [p for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char]
 
 
-def _lead_in(candidate: ScoredSentence, start: int, retrieval: Retrieval) -> str:
+def _lead_in(candidate: ScoredSentence, start: int, retrieval: Retrieval, speaker: str = "") -> str:
     """The sentence before a statement (starting at `start`, in `candidate`'s article) in its paragraph, as the
-    passage found holds it: "" when the statement opens its paragraph or the passage starts after it."""
+    passage found holds it; when the statement opens its paragraph, the last sentence of the paragraph before if it
+    names `speaker` ("Abrams has her own theory as to why Uber has been slow ... / “Cost isn’t the issue,” she
+    said."); "" when there is none or the passage starts after it."""
     holding = [p for p in _passages_holding(candidate, retrieval) if p.start_char <= start]
     if not holding:
         return ""
     passage = holding[0]
-    paragraph = passage.text[: start - passage.start_char].rpartition("\n")[2]
+    before = passage.text[: start - passage.start_char]
+    paragraph = before.rpartition("\n")[2]
+    if not paragraph.strip() and speaker:
+        paragraph = before.rstrip().rpartition("\n")[2]
+        spans = split_sentences(paragraph)
+        last = paragraph[spans[-1].start : spans[-1].end] if spans else ""
+        return last if any(speaks(name, speaker) for name in names_in(last)) else ""
     spans = split_sentences(paragraph)
     return paragraph[spans[-1].start : spans[-1].end] if spans else ""
 

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from rag.coverage import Vocabulary
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-TYPED_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w-])")  # a lower-case word of four letters or more
+# a lower-case word of four letters or more; not one of a negation ("hasn't": no slip of "has")
+TYPED_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w-]|['’]t\b)")
 SLIP_ZIPF = 3.0  # a word at least this frequent in English is meant as written ("jobless", "allotted")
 SLIP_RARER = 2.0  # a slip is this much rarer in English than the word meant (Zipf: 100 times), if English knows it
 SLIP_MIN_PASSAGES = 2  # the word meant is written in this many passages at least: a word of the corpus, not a stray

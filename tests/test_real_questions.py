@@ -6718,3 +6718,27 @@ def test_the_score_of_a_game_is_not_one_of_another_side(tmp_path: Path, local_em
     assert answer.abstained, answer.text
     answer = assistant.ask("What was the score when Rovers played Kessel City at Bramley Park?")
     assert not answer.abstained and "4-1" in answer.text, answer.text
+
+
+CREWS = {
+    "crews.txt": (
+        {"title": "Ferry crews sue the council", "source": "Quay Post", "published": "2024-10-20"},
+        "Ferry crews have sued Harlow council over the night timetable. Their lawyer, Ada Berg, says the rota puts "
+        "crews at risk. Berg cited studies of ports with fixed rotas, which she says cut accidents by half.\n\n"
+        "The council did not respond to a request for comment on the timetable.\n\n"
+        "Berg has her own theory as to why the council has been slow to change the timetable.\n\n"
+        "\u201cMoney isn\u2019t the problem,\u201d she said. \u201cIt\u2019s that the new rota would lose them "
+        "the night tourists, and the tourists bring in the fares.\u201d\n\n"
+        "Some crews keep their own logs of the hours they work.",
+    ),
+}
+
+
+def test_a_statement_answers_what_the_sentence_leading_into_it_tells(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "Abrams has her own theory as to why Uber has been slow ... / “Cost isn’t the issue,” she said. “It’s that ...":
+    # the statement after the lead-in is her answer, though it writes none of the question's words
+    assistant = assistant_over(tmp_path / "articles", CREWS, local_embedder)
+    answer = assistant.ask("what does lawyer Ada Berg think is the real reason the council hasn't changed the timetable")
+    assert not answer.abstained and "night tourists" in answer.text, answer.text
