@@ -6740,5 +6740,6 @@ def test_a_statement_answers_what_the_sentence_leading_into_it_tells(
     # "Abrams has her own theory as to why Uber has been slow ... / “Cost isn’t the issue,” she said. “It’s that ...":
     # the statement after the lead-in is her answer, though it writes none of the question's words
     assistant = assistant_over(tmp_path / "articles", CREWS, local_embedder)
-    answer = assistant.ask("what does lawyer Ada Berg think is the real reason the council hasn't changed the timetable")
+    question = "what does lawyer Ada Berg think is the real reason the council hasn't changed the timetable"
+    answer = assistant.ask(question)
     assert not answer.abstained and "night tourists" in answer.text, answer.text
