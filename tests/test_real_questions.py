@@ -2813,6 +2813,10 @@ def test_who_coaches_a_team_asks_who_its_coach_is(tmp_path: Path, local_embedder
     assert asked_role("Who coaches the Kansas City Chiefs?") == ("coach", "the Kansas City Chiefs")
     assert asked_role("Who coaches Fjord Rovers in the cup?") is None  # more than whose the role is
     assert asked_role("Who leads OpenAI?") is None  # a leader may be written a chief executive
+    # "now", a board, or a later half after it ("Who chairs the Hipgnosis Songs Fund board now, and which ...")
+    chairs = asked_role("Who chairs the Fjord Ferry Fund board now, and who joined it?")
+    assert chairs == ("chair", "the Fjord Ferry Fund")
+    assert asked_role("Who heads Kelby Port?") == ("head", "Kelby Port")
 
 
 def test_an_entity_answer_goes_on_with_the_article_its_name_is_cited_from(two_chiefs: Assistant) -> None:
