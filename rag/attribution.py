@@ -80,7 +80,9 @@ from rag.word_frequency import zipf_frequency
 # questions of the interviewer's at least follow it, a section's label ("RELATED:") is no speaker's, "Q:"/"A:" are the
 # interviewer's and the interviewee's, "You know, ..." opens an answer; "went on" is said of a person only ("The list
 # goes on: “...”" is no one's); a dash signs only a quotation ending a sentence (not a title, "“...” — Olivia Rodrigo")
-ATTRIBUTION_VERSION = "attribution-v39"
+# v40: "he said" after a quotation is the one person its paragraph opens a sentence with before it ("Levy does not
+# accept this explanation. “It's true ...,” he says."), not one brought in speaking in the paragraphs before
+ATTRIBUTION_VERSION = "attribution-v40"
 
 VERBS = (
     r"said|says|saying|noted|notes|added|adds|stated|believes|believe|believed|cited|cites|"
@@ -986,6 +988,12 @@ class _Article:
             ),
             default=None,
         )
+        # the person the sentence right before the quotation, in its paragraph, opens with and names alone ("Levy
+        # does not accept this explanation. “It's true that ...,” he says."), whoever was brought in speaking in the
+        # paragraphs before
+        opener = self._subject_just_before(at, pronoun) if pronoun else None
+        if opener:
+            return self.register(opener, at)
         # a person brought in speaking since ("Jon Medved believes that ... “There is no doubt ...,” he said"),
         # whose reported words are read after the quotes, is the nearer
         introduced = [
@@ -1006,6 +1014,23 @@ class _Article:
         named = [person for offset, person in self.people if offset < at]
         fitting = [person for person in named if self.fits(person, pronoun)] or named
         return self.register(fitting[-1], at) if fitting else None
+
+    def _subject_just_before(self, at: int, pronoun: str) -> str | None:
+        """The person the sentence right before `at` in its paragraph opens with (`_turned_to`), when it is no
+        quotation and names no other person ("Newmark Natam VP Or Ben Zvi Klein explains ..." names two; a law firm
+        named in an aside is none)."""
+        paragraph = self.text.rfind("\n", 0, at) + 1
+        spans = split_sentences(self.text[paragraph:at])
+        if not spans:
+            return None
+        last = self.text[paragraph + spans[-1].start : paragraph + spans[-1].end]
+        if not last.rstrip().endswith((".", "!", "?")) or re.search(r"[“”\"]", last):
+            return None
+        person = self._turned_to((paragraph + spans[-1].start, ""), at, pronoun)
+        if person is None:
+            return None
+        others = [m.group() for m in re.finditer(NAME, last) if not set(m.group().split()) & set(person.split())]
+        return None if any(self.is_person(_strip_titles(name)) for name in others) else person
 
     def _turned_to(self, spoken: tuple[int, str], at: int, pronoun: str) -> str | None:
         """The person the text before a quotation at `at` turned to since the last speaker spoke, whom "he" or

@@ -936,3 +936,21 @@ def test_a_speaker_after_a_quotation_is_its_speaker_however_long_the_when_and_wh
     assert speaker_at(text, result, "Nobody wants that") == "Tor Lind"
     # a clause after the verb is what was said, not when or where: a chant in the sentence is not the chairman's
     assert speaker_at(text, result, "out, out") == "the article"
+
+
+def test_he_said_after_the_sentence_naming_who_a_paragraph_turns_to_is_theirs() -> None:
+    # "Levy does not accept this explanation. “It's true ...,” he says.": not the presenter brought in speaking in
+    # the paragraph before (whose "who asked him" leaves her pronoun in doubt)
+    text = (
+        "With two degrees, Ivo Stam got most attention in an interview on the new fares.\n\n"
+        "Stam's shocked response saw his eyes open wide. But within a second he had regained his composure.\n\n"
+        "The interview drew criticism, and the line's chief executive Tom Reyes defended the fares as fair to "
+        "island riders.\n\n"
+        'Stam does not accept this explanation. "It is true that the line must pay its way but it should also '
+        'know nonsense when it hears it," he says.\n\n'
+        "Harbour director Lena Holm explains that the timetable will change and that Tom Reyes leads it. "
+        'She says, "We have hired more crews."'
+    )
+    result = attribute(text, 0, "the article")
+    assert speaker_at(text, result, "know nonsense") == "Ivo Stam"
+    assert speaker_at(text, result, "hired more crews") == "Lena Holm"
