@@ -253,6 +253,10 @@ REASON_BEFORE = re.compile(
     r"forced|resulted\s+in|set\s+off)\b"
 )
 ASIDE = re.compile(r"\s*\([^()]*\)\s*")  # a sentence wholly in brackets
+# "the conditions", "these demands": things the sentence before may bring in ("insisted on two conditions")
+POINTS_BACK_NOUN = re.compile(r"\b(?:the|these|those|such)\s+(?P<noun>[a-z]{4,}s)\b")
+BROUGHT_IN_BEFORE = 3  # sentences back within which what "the conditions" are may be brought in
+INTRODUCES = r"(?:a|an|one|two|three|four|five|six|several|some|many|\d+|new|its|their|his|her)\s+"
 # a name right before its verb is the subject ("Masimo, for example, has reportedly spent", "Orvin Labs spent")
 SUBJECT_OF_VERB = re.compile(
     r"(?:\s*,[^,]{1,30},)?\s+(?:has|have|had|is|was|are|were|will|would|can|could|did|does|reportedly|also|just|"
@@ -908,6 +912,27 @@ class ExtractiveEngine(Engine):
                     reason = adjacent(ending, reason.evidence.doc_id, reason.evidence.start_char, -1)
                 if reason is not None:
                     add(reason)
+        # ... or what "the conditions" it gives as the reason are, when the sentence right before brings them in
+        # ("Hassabis and his co-founders insisted on two conditions: ... / Zuckerberg ... offered a bigger payout but
+        # would not agree to the conditions.")
+        if ASKS_REASON.search(question):
+            asked = content_stems(question)
+            for pointing in list(chosen):
+                nouns = {
+                    m.group("noun")
+                    for m in POINTS_BACK_NOUN.finditer(pointing.evidence.quote)
+                    if stem(m.group("noun")) not in asked and m.group("noun") not in FUNCTION_WORDS
+                }
+                before = pointing
+                for _ in range(BROUGHT_IN_BEFORE if nouns else 0):
+                    before = adjacent(s.preceding, before.evidence.doc_id, before.evidence.start_char, -1)
+                    if before is None:
+                        break
+                    quote = before.evidence.quote
+                    if any(re.search(rf"\b{INTRODUCES}(?:[\w-]+\s+)?{n}\b", quote, re.IGNORECASE) for n in nouns):
+                        if before not in chosen:
+                            add(before)
+                        break
         # ... and a reason announced as a list right after a chosen sentence ("Rani and Psagot suffered from a lot of
         # bad luck," ... / "Since he bought Psagot, three significant things happened that affected the company.")
         if ASKS_REASON.search(question):

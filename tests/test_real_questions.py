@@ -6747,3 +6747,25 @@ def test_a_statement_answers_what_the_sentence_leading_into_it_tells(
     question = "what does lawyer Ada Berg think is the real reason the council hasn't changed the timetable"
     answer = assistant.ask(question)
     assert not answer.abstained and "night tourists" in answer.text, answer.text
+
+
+TAKEOVER = {
+    "lab.txt": (
+        {"title": "How the ferry lab was sold", "source": "Quay Post", "published": "2024-10-22"},
+        "By the end of 2020, two shipping groups were angling to buy the Kessel ferry lab. The lab's founders "
+        "insisted on two conditions: no design of theirs could be used for warships, and an independent board "
+        "must oversee the lab.\n\n"
+        "Norlink offered 60 million crowns. Harlow Lines offered a bigger sum to the founders but would not agree "
+        "to the conditions. The lab sold to Norlink. Harlow Lines then set up a design team of its own.",
+    ),
+}
+
+
+def test_a_reason_pointing_back_to_the_things_it_names_is_told_with_them(
+    tmp_path: Path, local_embedder: BaseEmbedding
+) -> None:
+    # "... but would not agree to the conditions": what the conditions were, two sentences before, is the reason
+    assistant = assistant_over(tmp_path / "articles", TAKEOVER, local_embedder)
+    answer = assistant.ask("Why did the ferry lab end up sold to Norlink when Harlow Lines had offered more money?")
+    assert not answer.abstained and "would not agree to the conditions" in answer.text, answer.text
+    assert "used for warships" in answer.text, answer.text
