@@ -839,20 +839,38 @@ def _counting(
     ]
 
 
-TIME_STEMS = frozenset(stem(w) for w in "hours minutes seconds days weeks months years decades seasons nights".split())
-# "the world's third-largest studio": a rank, no count
-RANKED_AS = re.compile(r"-(?:[a-z]+est|most|placed?|ranked)\b", re.IGNORECASE)
+_TIME_WORDS = "hours minutes seconds days weeks months years decades seasons nights"
+TIME_STEMS = frozenset(stem(w) for w in _TIME_WORDS.split())
+# a length of time, however long ago: "over the past 12 months", "two decades of growth", "founded 12 years ago"
+LASTING = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|ninety|hundred|half|several|few)(?:\s+and\s+a\s+half)?[\s-]+"
+    rf"(?:{'|'.join(w.rstrip('s') + 's?' for w in _TIME_WORDS.split())})\b",
+    re.IGNORECASE,
+)
+# a sum with its scale: "$69 billion" (whose "billion" is no count of its own)
+SCALED_SUM = re.compile(r"[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bn|mn|m|k)?\b", re.IGNORECASE)
+# "the world's third-largest studio": a rank, no count ("a 200-guest wedding" is one)
+RANKED_AS = re.compile(
+    r"-(?:largest|biggest|highest|lowest|best|worst|most|least|oldest|newest|fastest|slowest|longest|richest|"
+    r"busiest|greatest|smallest|placed?|ranked)\b",
+    re.IGNORECASE,
+)
+MULTIPLIED = re.compile(r"x\b", re.IGNORECASE)  # "1000x harder"
 
 
 def gives_count(sentence: str, counted: AbstractSet[str] = frozenset()) -> bool:
     """Whether a sentence gives a count of things, what "How many people did it lay off?" asks: a figure that is no
-    sum ("a $1 fee"), no length of time ("over the past 12 months", "after nearly two years") unless a time is what
-    is counted (`counted`: the stems of "how many weeks"), no rank ("third-largest"), no unit's ("64GB") nor
-    multiplier ("1000x")."""
-    sums = [m.span() for m in WRITES_MONEY.finditer(sentence)]
+    sum ("a $1 fee", "$69 billion"), no length of time ("over the past 12 months", "two decades of growth") unless a
+    time is what is counted (`counted`: the stems of "how many weeks"), no rank ("third-largest") nor multiplier
+    ("1000x"). A unit written onto a figure may be what is counted ("48MP" for "how many megapixels")."""
+    sums = [m.span() for m in WRITES_MONEY.finditer(sentence)] + [m.span() for m in SCALED_SUM.finditer(sentence)]
     if not counted & TIME_STEMS:
-        sums += [m.span() for m in WRITES_TIME_SPAN.finditer(sentence)]
-    return any(not RANKED_AS.match(sentence, end) for _, end in _counting(sentence, counted, sums, things=True))
+        sums += [m.span() for m in LASTING.finditer(sentence)]
+    return any(
+        not RANKED_AS.match(sentence, end) and not MULTIPLIED.match(sentence, end)
+        for _, end in _counting(sentence, counted, sums, things=False)
+    )
 
 
 # a distance written onto a figure before what it measures: the length of one thing ("a 15-yard pass from Bagent", "a

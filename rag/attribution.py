@@ -80,8 +80,8 @@ from rag.word_frequency import zipf_frequency
 # questions of the interviewer's at least follow it, a section's label ("RELATED:") is no speaker's, "Q:"/"A:" are the
 # interviewer's and the interviewee's, "You know, ..." opens an answer; "went on" is said of a person only ("The list
 # goes on: “...”" is no one's); a dash signs only a quotation ending a sentence (not a title, "“...” — Olivia Rodrigo")
-# v40: "he said" after a quotation is the one person its paragraph opens a sentence with before it ("Levy does not
-# accept this explanation. “It's true ...,” he says."), not one brought in speaking in the paragraphs before
+# v40: "he said" after a quotation is the one person the sentence right before it, on its line, opens with and names
+# alone ("Levy does not accept this explanation. “It's true ...,” he says."), not one named in the paragraphs before
 ATTRIBUTION_VERSION = "attribution-v40"
 
 VERBS = (
@@ -988,7 +988,7 @@ class _Article:
             ),
             default=None,
         )
-        # the person the sentence right before the quotation, in its paragraph, opens with and names alone ("Levy
+        # the person the sentence right before the quotation, on its line, opens with and names alone ("Levy
         # does not accept this explanation. “It's true that ...,” he says."), whoever was brought in speaking in the
         # paragraphs before
         opener = self._subject_just_before(at, pronoun) if pronoun else None
@@ -1016,9 +1016,9 @@ class _Article:
         return self.register(fitting[-1], at) if fitting else None
 
     def _subject_just_before(self, at: int, pronoun: str) -> str | None:
-        """The person the sentence right before `at` in its paragraph opens with (`_turned_to`), when it is no
-        quotation and names no other person ("Newmark Natam VP Or Ben Zvi Klein explains ..." names two; a law firm
-        named in an aside is none)."""
+        """The person the sentence right before `at` on its line opens with (`_turned_to`), when it is no quotation
+        and names no other person ("Newmark Natam VP Or Ben Zvi Klein explains ..." names two; a law firm named in an
+        aside is none). A line break ends the search: in text wrapped by lines the sentence before is not read."""
         paragraph = self.text.rfind("\n", 0, at) + 1
         spans = split_sentences(self.text[paragraph:at])
         if not spans:

@@ -60,7 +60,12 @@ def contest_sides(question: str) -> tuple[str, str] | None:
     names no two sides."""
     if not ASKS_WINNER.match(question):
         return None
-    for pattern in SIDES:
+    return _sides_named(question, SIDES)
+
+
+def _sides_named(question: str, patterns: Sequence[re.Pattern[str]]) -> tuple[str, str] | None:
+    """The two sides the first of `patterns` that matches names ("a", "b")."""
+    for pattern in patterns:
         named = pattern.search(question)
         if named:
             return named.group("a"), named.group("b")
@@ -98,27 +103,29 @@ def _beats(text: str, winner: str, loser: str) -> bool:
 
 
 # "the score of Michigan's Big Ten championship game against Iowa", "when Michigan beat Ohio State": the sides of a
-# contest whose score a question asks, as well as those `SIDES` reads
+# contest whose score a question asks, as well as those `SIDES` reads (the words between them in lower case: "By what
+# score did Manchester United beat Chelsea" is no side "By")
 PLAYED_AGAINST = re.compile(
-    rf"(?P<a>{_SIDE})(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,5}}?(?:against|vs\.?|versus|v\.?|over|beat|beats|defeated|"
+    rf"(?P<a>{_SIDE})(?:['’]s)?\s+(?:[a-z][\w'’-]*\s+){{0,5}}?(?:against|vs\.?|versus|v\.?|over|beat|beats|defeated|"
     rf"played|plays|faced|faces|hosted|hosts|visited|visits)\s+(?:the\s+)?(?P<b>{_SIDE})"
 )
-# the capitalised run nearest a score on either side: "Ohio State tied the score at 17-17", "Man United 4-1 Chelsea"
+# a name written right against a score on both sides, as a results table writes it: "Man United 4-1 Chelsea"
 _RUN = r"(?:[A-Z][\w'’.&-]*\s+)*[A-Z][\w'’.&-]*"
-NAMED_BEFORE = re.compile(rf"(?P<run>{_RUN})(?:\s+[a-z][\w'’-]*){{0,4}}\s*$")
-NAMED_AFTER = re.compile(  # ... or the other side after it: "Arsenal's 1-0 victory over City", "lost 26-0 to Iowa"
-    rf"^\s*(?:(?:[a-z][\w'’-]*\s+){{0,2}}?(?:over|against|versus|vs\.?|to)\s+(?:the\s+)?)?(?P<run>{_RUN})"
-)
-SIDE_LETTERS = 3  # a word of a side this long tells it ("Man United": "United"; not "FC")
+NAMED_BEFORE = re.compile(rf"(?P<run>{_RUN})\s*$")
+NAMED_AFTER = re.compile(rf"^\s*(?P<run>{_RUN})")
+SIDE_LETTERS = 4  # a word of a side this long tells it ("Man United": "United"; not "Man", "The", "FC")
+QUESTION_OPENERS = frozenset("what which who whom whose when where why how by in at on for from".split())
 
 
 def scored_sides(question: str) -> tuple[str, str] | None:
-    """The two sides of the contest whose score `question` asks ("Chelsea", "Arsenal"), when it names both."""
-    for pattern in (*SIDES, PLAYED_AGAINST):
-        named = pattern.search(question)
-        if named and named.group("a")[:1].isupper() and named.group("b")[:1].isupper():
-            return re.split(r"['’](?:s\b|(?=\s|$))", named.group("a"))[0], named.group("b")  # "Michigan's Big Ten game"
-    return None
+    """The two sides of the contest whose score `question` asks ("Chelsea", "Arsenal"), when it names both by
+    capitalised names (no question word: "What was the score when Georgia visited Tennessee?")."""
+    sides = _sides_named(question, (*SIDES, PLAYED_AGAINST))
+    if sides is None or not all(side[:1].isupper() for side in sides):
+        return None
+    if any(side.split()[0].lower() in QUESTION_OPENERS for side in sides):
+        return None
+    return re.split(r"['’](?:s\b|(?=\s|$))", sides[0])[0], sides[1]  # "Michigan's Big Ten game": Michigan
 
 
 def _side_words(side: str) -> set[str]:
@@ -127,10 +134,9 @@ def _side_words(side: str) -> set[str]:
 
 def of_another_contest(sentence: str, sides: tuple[str, str], scores: Sequence[tuple[int, int]]) -> bool:
     """Whether every score a sentence gives (`scores`, its spans) is of another contest than the one between `sides`:
-    one side beside it and a third on its other side ("Man United 4-1 Chelsea" for Chelsea against Arsenal,
-    "Arsenal's 1-0 victory over City"). Two names beside it that are neither side may be the sides by other names
-    ("Philadelphia rolled to a 31-17 win over Miami" for the Eagles and the Dolphins), and so may one name alone
-    ("The Wolverines won 26-0")."""
+    one side written right against it and a third right against its other side, as a table of results writes them
+    ("Man United 4-1 Chelsea" for Chelsea against Arsenal). In prose the names around a score are as often the sides
+    by other names ("The Chiefs won 27-19 against Green Bay", "Philadelphia rolled to a 31-17 win over Miami")."""
     asked = _side_words(sides[0]) | _side_words(sides[1])
 
     def a_side(run: str) -> bool:
@@ -139,8 +145,8 @@ def of_another_contest(sentence: str, sides: tuple[str, str], scores: Sequence[t
     def anothers(start: int, end: int) -> bool:
         before = NAMED_BEFORE.search(sentence[max(0, start - 80) : start])
         after = NAMED_AFTER.match(sentence[end : end + 80])
-        beside = [m.group("run") for m in (before, after) if m is not None]
-        beside = [run for run in beside if run.split()[0] not in ("The", "A", "An") or len(run.split()) > 1]
-        return len(beside) == 2 and a_side(beside[0]) != a_side(beside[1])
+        if before is None or after is None:
+            return False
+        return a_side(before.group("run")) != a_side(after.group("run"))
 
     return bool(scores) and all(anothers(start, end) for start, end in scores)

@@ -107,7 +107,6 @@ ROLE_VERBS = {
     "coaches": "coach",
     "manages": "manager",
     "chairs": "chair",
-    "heads": "head",
     "owns": "owner",
     "directs": "director",
     "edits": "editor",
@@ -115,7 +114,7 @@ ROLE_VERBS = {
 }
 ASKS_ROLE_BY_VERB = re.compile(
     rf"^\s*who\s+(?P<verb>{'|'.join(ROLE_VERBS)})\s+(?P<of>{_OWNER})"
-    # ... "now", "'s board" after it, or a later half ("Who chairs the Hipgnosis Songs Fund board now, and which ...")
+    # ... "now", "board" after it, or a later half ("Who chairs the Hipgnosis Songs Fund board now, and which ...")
     r"(?:\s+(?:board|now|currently|today|these\s+days))*\s*(?:[?.!]*\s*$|,\s*and\b)",
     re.IGNORECASE,
 )

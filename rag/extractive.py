@@ -77,6 +77,7 @@ from rag.asked_kinds import (
     PRICES,
     STAT_SEARCHED,
     STILL_TO_COME,
+    TIME_STEMS,
     WRITES_AGE,
     WRITES_DAY,
     WRITES_DISCOUNT,
@@ -253,10 +254,10 @@ REASON_BEFORE = re.compile(
     r"forced|resulted\s+in|set\s+off)\b"
 )
 ASIDE = re.compile(r"\s*\([^()]*\)\s*")  # a sentence wholly in brackets
-# "the conditions", "these demands": things the sentence before may bring in ("insisted on two conditions")
-POINTS_BACK_NOUN = re.compile(r"\b(?:the|these|those|such)\s+(?P<noun>[a-z]{4,}s)\b")
+# "the conditions", "these demands": things a sentence before may bring in, counted ("insisted on two conditions:")
+POINTS_BACK_NOUN = re.compile(r"\b(?i:the|these|those|such)\s+(?P<noun>[a-z]{3,}[^s\W]s)\b")
 BROUGHT_IN_BEFORE = 3  # sentences back within which what "the conditions" are may be brought in
-INTRODUCES = r"(?:a|an|one|two|three|four|five|six|several|some|many|\d+|new|its|their|his|her)\s+"
+INTRODUCES = r"(?:two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[a-z][\w-]*\s+)?"
 # a name right before its verb is the subject ("Masimo, for example, has reportedly spent", "Orvin Labs spent")
 SUBJECT_OF_VERB = re.compile(
     r"(?:\s*,[^,]{1,30},)?\s+(?:has|have|had|is|was|are|were|will|would|can|could|did|does|reportedly|also|just|"
@@ -912,27 +913,26 @@ class ExtractiveEngine(Engine):
                     reason = adjacent(ending, reason.evidence.doc_id, reason.evidence.start_char, -1)
                 if reason is not None:
                     add(reason)
-        # ... or what "the conditions" it gives as the reason are, when the sentence right before brings them in
-        # ("Hassabis and his co-founders insisted on two conditions: ... / Zuckerberg ... offered a bigger payout but
-        # would not agree to the conditions.")
+        # ... or what "the conditions" it gives as the reason are, when one of the three sentences before brings them
+        # in, counted ("Hassabis and his co-founders insisted on two conditions: ... / Zuckerberg ... offered a bigger
+        # payout but would not agree to the conditions.")
         if ASKS_REASON.search(question):
             asked = content_stems(question)
             for pointing in list(chosen):
                 nouns = {
                     m.group("noun")
                     for m in POINTS_BACK_NOUN.finditer(pointing.evidence.quote)
-                    if stem(m.group("noun")) not in asked and m.group("noun") not in FUNCTION_WORDS
+                    if stem(m.group("noun")) not in asked | TIME_STEMS and m.group("noun") not in FUNCTION_WORDS
                 }
-                before = pointing
+                before = adjacent(s.preceding, pointing.evidence.doc_id, pointing.evidence.start_char, -1)
                 for _ in range(BROUGHT_IN_BEFORE if nouns else 0):
-                    before = adjacent(s.preceding, before.evidence.doc_id, before.evidence.start_char, -1)
                     if before is None:
                         break
-                    quote = before.evidence.quote
-                    if any(re.search(rf"\b{INTRODUCES}(?:[\w-]+\s+)?{n}\b", quote, re.IGNORECASE) for n in nouns):
+                    if any(re.search(rf"\b{INTRODUCES}{n}\b", before.evidence.quote, re.IGNORECASE) for n in nouns):
                         if before not in chosen:
                             add(before)
                         break
+                    before = adjacent(s.preceding, before.evidence.doc_id, before.evidence.start_char, -1)
         # ... and a reason announced as a list right after a chosen sentence ("Rani and Psagot suffered from a lot of
         # bad luck," ... / "Since he bought Psagot, three significant things happened that affected the company.")
         if ASKS_REASON.search(question):
@@ -1602,7 +1602,7 @@ class ExtractiveEngine(Engine):
             if statements[i] is not None
             and statements[i] not in already
             and scores.get((theirs[i].evidence.doc_id, lead), 0.0) >= LEAD_IN_RATIO * top
-            and any(speaks(name, voice.name) for name in names_in(lead))
+            and _names_speaker(lead, voice.name)
         }
         on += [i for i, statement in enumerate(statements) if statement in led and i not in on]
         on_it = {statements[i] for i in on if statements[i] is not None}
@@ -1938,6 +1938,11 @@ def _passages_holding(candidate: ScoredSentence, retrieval: Retrieval) -> list[P
     return [p for p in retrieval.passages if p.doc_id == doc and p.start_char <= at < p.end_char]
 
 
+def _names_speaker(sentence: str, speaker: str) -> bool:
+    """Whether a sentence names `speaker` ("Abrams" for Rachel Abrams)."""
+    return any(speaks(speaker, name) for name in names_in(sentence))
+
+
 def _lead_in(candidate: ScoredSentence, start: int, retrieval: Retrieval, speaker: str = "") -> str:
     """The sentence before a statement (starting at `start`, in `candidate`'s article) in its paragraph, as the
     passage found holds it; when the statement opens its paragraph, the last sentence of the paragraph before if it
@@ -1953,7 +1958,7 @@ def _lead_in(candidate: ScoredSentence, start: int, retrieval: Retrieval, speake
         paragraph = before.rstrip().rpartition("\n")[2]
         spans = split_sentences(paragraph)
         last = paragraph[spans[-1].start : spans[-1].end] if spans else ""
-        return last if any(speaks(name, speaker) for name in names_in(last)) else ""
+        return last if _names_speaker(last, speaker) else ""
     spans = split_sentences(paragraph)
     return paragraph[spans[-1].start : spans[-1].end] if spans else ""
 

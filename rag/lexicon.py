@@ -85,7 +85,9 @@ being below between both but by can could did do does doing down during each few
 having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
 nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
 the their theirs them themselves then there these they this those through to too under until up very was we were
-what when where which while who whom whose why will with would you your yours yourself yourselves"""
+what when where which while who whom whose why will with would you your yours yourself yourselves
+isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't can't cannot couldn't
+shouldn't mustn't needn't"""
 # ... and the words a question or request uses of the corpus itself ("according to the sources")
 _REQUEST_WORDS = """according said say says tell told give me please brief briefing summarize summarise describe explain
 much many mention mentions mentioned article articles source sources text corpus document documents

@@ -733,9 +733,10 @@ MEASURE_NAMED = re.compile(
     # ... or a score typed before the game it is of ("final score north texas vs smu friday night")
     r"(?:the\s+)?(?:final\s+|full-time\s+)?(?P<score_first>score|scoreline)\s+(?:[\w.'’&+-]+\s+){1,6}?"
     r"(?:vs\.?|v\.?|versus|against)\s|"
-    # ... or after the game it is of ("chelsea vs arsenal final score stamford bridge october 21")
+    # ... or after the game it is of, as its final score ("chelsea vs arsenal final score stamford bridge october 21";
+    # not "iphone 15 vs pixel 8 review score", "experian vs equifax credit score")
     rf"{_NOT_A_QUESTION}(?:[\w.'’&+-]+\s+){{1,4}}?(?:vs\.?|v\.?|versus)\s+(?:[\w.'’&+-]+\s+){{1,4}}?"
-    r"(?:final\s+|full-time\s+)?(?P<score_after>score|scoreline)\b|"
+    r"(?:final|full-time)\s+(?P<score_after>score|scoreline)\b|"
     # ... or naming it last in a phrase asked as a question, asking nothing else ("Which official approved the fee?"
     # asks a name; "harbour budget", typed as a search, asks of the topic)
     rf"{_NOT_A_QUESTION}"

@@ -196,7 +196,7 @@ def asked_voice(
         if len(tokens) > MAX_WHO_WORDS or RELATIVE.search(who):
             return None
         name = _name_in(who, written_lower=typed_lower)
-        if pattern is SPEAKER_ON and not (name and any(speaks(name, person) for person in known)):
+        if pattern is SPEAKER_ON and not _speaker_on_a_topic(who, name, match.group("topic"), known):
             return None  # (the last pattern)
         # ... named by no one's name, only as where they write ("the age reviewer", typed in lower case, reads as a
         # name): the article answers, as for "What did the reviewer think"
@@ -230,6 +230,24 @@ def asked_voice(
         only = pattern not in (BELIEF_QUESTION, HOW_VIEW_QUESTION) and not (asks_more or described_by or by_pronoun)
         return Voice(who, name, topic, only_theirs=only, described=described_by)
     return None
+
+
+# where someone is or stands, not what they speak on: "Pochettino on the touchline", "Swift on the Chiefs sideline"
+WHERE_ONE_IS = frozenset(
+    "touchline sideline sidelines bench cover stage set field pitch court plane flight ship boat train bus tour trip "
+    "radio television tv screen air podcast".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend tonight today".split())
+MATCH_UP = re.compile(r"\b(?:vs\.?|v\.?|versus|and|&)\s", re.IGNORECASE)
+
+
+def _speaker_on_a_topic(who: str, name: str, topic: str, known: Sequence[str]) -> bool:
+    """Whether "<who> on <topic>", typed as a headline, asks what one quoted person said on it: `who` is their name
+    alone ("Jake Paul vs Tommy Fury on Saturday" is a fight), and the topic is no day nor where one is."""
+    if not name or MATCH_UP.search(who) or not any(speaks(name, person) for person in known):
+        return False
+    said_of = [w for w in words(topic) if w not in FUNCTION_WORDS]
+    return bool(said_of) and not set(said_of) & (WHERE_ONE_IS | WEEKDAYS)
 
 
 def _only_person_before(before: str, person: str) -> bool:

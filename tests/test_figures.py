@@ -541,5 +541,9 @@ def test_a_count_of_things_is_no_sum_length_of_time_or_rank() -> None:
     assert not gives_count("Critics say a fee of $1 or even $8 will not stop fare dodgers.")
     assert not gives_count("It became the world's third-largest ferry operator.")
     assert not gives_count("It will make dodging fares 1000x harder.")
-    # ... unless a time is what is counted ("how many weeks")
+    assert not gives_count("The cuts came after two decades of growth.")
+    assert not gives_count("The line, founded 12 years ago, sold its $69 billion fleet.")
+    # ... unless a time is what is counted ("how many weeks"); a unit on the figure may be what is counted
     assert gives_count("He will be out for six weeks.", content_stems("weeks will he be out"))
+    assert gives_count("The ferry has a 48MP camera.", content_stems("megapixels does the ferry camera have"))
+    assert gives_count("The couple hosted a 200-guest wedding on the ferry.")

@@ -278,3 +278,7 @@ def test_someone_quoted_on_a_topic_typed_as_a_headline_asks_what_they_said() -> 
     assert asked_voice("Ines Calder on the ferry strike?") is None
     assert asked_voice("What happened to Ines Calder on the ferry?", known=["Ines Calder"]) is None
     assert asked_voice("Summarize Ines Calder on the ferry strike", known=["Ines Calder"]) is None
+    # ... nor a match-up, a day, or where they stand
+    assert asked_voice("Ines Calder vs Tom Reyes on Saturday", known=["Ines Calder", "Tom Reyes"]) is None
+    assert asked_voice("calder on the touchline", known=["Ines Calder"]) is None
+    assert asked_voice("Ines Calder on the cover of Harbour Monthly", known=["Ines Calder"]) is None
