@@ -256,6 +256,7 @@ REASON_BEFORE = re.compile(
 ASIDE = re.compile(r"\s*\([^()]*\)\s*")  # a sentence wholly in brackets
 # "the conditions", "these demands": things a sentence before may bring in, counted ("insisted on two conditions:")
 POINTS_BACK_NOUN = re.compile(r"\b(?i:the|these|those|such)\s+(?P<noun>[a-z]{3,}[^s\W]s)\b")
+PEOPLE_STEMS = frozenset(stem(w) for w in "people person persons".split())  # "how many people": "a 25-person team"
 BROUGHT_IN_BEFORE = 3  # sentences back within which what "the conditions" are may be brought in
 INTRODUCES = r"(?:two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[a-z][\w-]*\s+)?"
 # a name right before its verb is the subject ("Masimo, for example, has reportedly spent", "Orvin Labs spent")
@@ -1101,6 +1102,11 @@ class ExtractiveEngine(Engine):
             counted_words = COUNTED_WORDS.search(asking)
             counted_stems = content_stems(counted_words.group("counted")) if counted_words else set()
             counts_things = things and not (times or money or percent or duration or valued)
+            counted_kinds = counted_stems | (PEOPLE_STEMS if counted_stems & PEOPLE_STEMS else set())
+
+            def of_counted(c: ScoredSentence) -> bool:
+                return counts_near(c.evidence.quote, counted_kinds, COUNT_WINDOW, False, True)
+
             # "how many passing yards": yards told as passed ("passes for 267 yards"), not a run's or a return's
             kind_of = counted_kind_stems(asking)
             # "How many goals did Haaland score ...?": what happened, not what "he could score"
@@ -1243,7 +1249,13 @@ class ExtractiveEngine(Engine):
             )
             if not names_cost and not any(counts_asked(c) for c in chosen):
                 typed = focus or money or score or age or times or percent or duration or odds or weight or distance
-                counted = next((c for c in ranked if counts_asked(c)), None) if typed else None
+                # ... or a count written onto what is counted ("how many people work there": "a 25-person team")
+                counting = typed or counts_things
+                counted = (
+                    next((c for c in ranked if counts_asked(c) and (typed or of_counted(c))), None)
+                    if counting
+                    else None
+                )
                 if counted is None or counted.score < TYPED_RATIO * best.score:
                     # the best sentence may name what is measured and the next give the figure ("Sennheiser's
                     # Momentum Wireless 4 are your best option. / These headphones are capable of lasting up to 60

@@ -6786,3 +6786,17 @@ def test_review_cases_of_the_session_63_rules() -> None:
     assert asked_role("Who heads Kelby Port?") is None
     assert asked_measure("ferry a vs ferry b review score") == ("review score", "count")
     assert asked_measure("rovers vs town final score") == ("score", "score")
+
+
+def test_a_count_of_people_may_be_written_onto_them(tmp_path: Path, local_embedder: BaseEmbedding) -> None:
+    # "how many people work there": "a 25-person team", though the sentence writes neither "people" nor "work"
+    crew = {
+        "line.txt": (
+            {"title": "Kelby Ferries raises money", "source": "Quay Post", "published": "2024-10-23"},
+            "Kelby Ferries has raised $16 million to date in a round led by Ada Berg of Harbour Capital. "
+            "Kelby Ferries is a 25-person team based in Kessel, while its founder lives in Harlow.",
+        )
+    }
+    assistant = assistant_over(tmp_path / "articles", crew, local_embedder)
+    answer = assistant.ask("Tell me how much money Kelby Ferries has raised so far and how many people work there.")
+    assert not answer.abstained and "$16 million" in answer.text and "25-person" in answer.text, answer.text
