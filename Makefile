@@ -103,7 +103,7 @@ eval-multihop: $(VENV)/.installed
 		--split $(SPLIT) $(if $(N),--n $(N)) --seed $(SEED) --json-out $(MULTIHOP_OUT).json > $(MULTIHOP_OUT).md
 	$(if $(and $(filter held,$(SPLIT)),$(if $(N),,yes)),$(BIN)/python bench/update_readme.py eval-multihop <,cat) $(MULTIHOP_OUT).md
 
-# Plain questions a reader would ask of MultiHop articles (a hundred and fifteen sets by helpers who saw no code, 23-24 articles
+# Plain questions a reader would ask of MultiHop articles (a hundred and nineteen sets by helpers who saw no code, 23-24 articles
 # each; split into a tune and a held half), printed only.
 PLAIN_HELD = $(sort $(wildcard tests/data/multihop_plain*_held.jsonl))
 eval-multihop-plain: $(VENV)/.installed
