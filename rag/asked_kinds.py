@@ -417,10 +417,14 @@ WRITES_PENALTY = re.compile(
 )
 NO_DURATION = "The articles found give no length of time that answers this question."
 # a battery life or a runtime: a number of units of time ("up to 180 minutes", "two and a half hours", "206-minute")
+# how many of a unit of time: "12", "two", "a", "half" (and a half)
+_UNITS_OF_TIME = (
+    r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|ninety|hundred|half)(?:\s+and\s+a\s+half)?[\s-]+"
+)
 WRITES_TIME_SPAN = re.compile(
-    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|ninety|hundred|half)(?:\s+and\s+a\s+half)?[\s-]+(?:hours?|hrs?|minutes?|mins?|"
-    r"seconds?|days?|weeks?|months?|years?)\b(?!\s+(?:ago|old|later|earlier|before|after)\b)",
+    rf"\b{_UNITS_OF_TIME}(?:hours?|hrs?|minutes?|mins?|seconds?|days?|weeks?|months?|years?)\b"
+    r"(?!\s+(?:ago|old|later|earlier|before|after)\b)",
     re.IGNORECASE,
 )
 
@@ -843,9 +847,7 @@ _TIME_WORDS = "hours minutes seconds days weeks months years decades seasons nig
 TIME_STEMS = frozenset(stem(w) for w in _TIME_WORDS.split())
 # a length of time, however long ago: "over the past 12 months", "two decades of growth", "founded 12 years ago"
 LASTING = re.compile(
-    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|ninety|hundred|half|several|few)(?:\s+and\s+a\s+half)?[\s-]+"
-    rf"(?:{'|'.join(w.rstrip('s') + 's?' for w in _TIME_WORDS.split())})\b",
+    rf"\b(?:{_UNITS_OF_TIME}|(?:several|few)\s+)(?:{'|'.join(w.rstrip('s') + 's?' for w in _TIME_WORDS.split())})\b",
     re.IGNORECASE,
 )
 # a sum with its scale: "$69 billion" (whose "billion" is no count of its own)
