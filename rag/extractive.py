@@ -1608,6 +1608,7 @@ class ExtractiveEngine(Engine):
         scores = {(c.evidence.doc_id, c.evidence.quote): c.score for c in every}
         top = max(scores.values(), default=0.0)
         already = {statements[i] for i in on + around}
+        topic_stems = content_stems(voice.topic) - content_stems(voice.name)
         led = {
             statements[i]: scores[(theirs[i].evidence.doc_id, lead)]
             for i, lead in enumerate(lead_ins)
@@ -1615,6 +1616,9 @@ class ExtractiveEngine(Engine):
             and statements[i] not in already
             and scores.get((theirs[i].evidence.doc_id, lead), 0.0) >= LEAD_IN_RATIO * top
             and _names_speaker(lead, voice.name)
+            # ... on the topic, not by the name alone ("Captain Ole Brekke runs the night ferry" leads into nothing he
+            # said on the island timetable)
+            and bool(topic_stems & written_stems(lead))
         }
         on += [i for i, statement in enumerate(statements) if statement in led and i not in on]
         on_it = {statements[i] for i in on if statements[i] is not None}
