@@ -843,13 +843,7 @@ def _counting(
     ]
 
 
-_TIME_WORDS = "hours minutes seconds days weeks months years decades seasons nights"
-TIME_STEMS = frozenset(stem(w) for w in _TIME_WORDS.split())
-# a length of time, however long ago: "over the past 12 months", "two decades of growth", "founded 12 years ago"
-LASTING = re.compile(
-    rf"\b(?:{_UNITS_OF_TIME}|(?:several|few)\s+)(?:{'|'.join(w.rstrip('s') + 's?' for w in _TIME_WORDS.split())})\b",
-    re.IGNORECASE,
-)
+TIME_STEMS = frozenset(stem(w) for w in "hours minutes seconds days weeks months years decades seasons nights".split())
 # a sum with its scale: "$69 billion" (whose "billion" is no count of its own)
 SCALED_SUM = re.compile(r"[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bn|mn|m|k)?\b", re.IGNORECASE)
 # "the world's third-largest studio": a rank, no count ("a 200-guest wedding" is one)
@@ -867,8 +861,8 @@ def gives_count(sentence: str, counted: AbstractSet[str] = frozenset()) -> bool:
     time is what is counted (`counted`: the stems of "how many weeks"), no rank ("third-largest") nor multiplier
     ("1000x"). A unit written onto a figure may be what is counted ("48MP" for "how many megapixels")."""
     sums = [m.span() for m in WRITES_MONEY.finditer(sentence)] + [m.span() for m in SCALED_SUM.finditer(sentence)]
-    if not counted & TIME_STEMS:
-        sums += [m.span() for m in LASTING.finditer(sentence)]
+    if not counted & TIME_STEMS:  # a length of time, however long ago ("12 years ago"): `WRITES_DURATION`
+        sums += [m.span() for m in WRITES_DURATION.finditer(sentence)]
     return any(
         not RANKED_AS.match(sentence, end) and not MULTIPLIED.match(sentence, end)
         for _, end in _counting(sentence, counted, sums, things=False)
